@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+export const PASSWORD_MIN = 12;
+export const PASSWORD_MAX = 128;
+
+// The most common passwords of 12+ characters in public breach lists (shorter ones already fail
+// the length rule), plus obvious local ones. Compared case-insensitively.
+const COMMON = new Set([
+  '123456789012',
+  '1234567890123',
+  '12345678901234',
+  '123123123123',
+  '111111111111',
+  '000000000000',
+  '123456123456',
+  'password1234',
+  'password12345',
+  'password123456',
+  'passwordpassword',
+  'qwertyuiop12',
+  'qwertyuiopasdf',
+  '1qaz2wsx3edc',
+  'qwerty123456',
+  'iloveyou1234',
+  'abcdefghijkl',
+  'abc123abc123',
+  'administrator',
+  'welcome12345',
+  'letmein12345',
+  'changeme1234',
+  'football1234',
+  'baseball1234',
+  'sunshine1234',
+  'princess1234',
+  'dragon123456',
+  'monkey123456',
+  'asdfghjkl123',
+  'zxcvbnm12345',
+  'tsunagu12345',
+  'tsunagutsunagu',
+  'familysupport',
+  'family123456',
+  'passw0rd1234',
+]);
+
+export function isCommonPassword(password: string): boolean {
+  const p = password.toLowerCase();
+  return COMMON.has(p) || /^(.)\1+$/.test(p);
+}
+
+/** The zod schema every new password goes through. Messages are i18n keys. */
+export const newPasswordSchema = z
+  .string()
+  .min(PASSWORD_MIN, 'validation.password_too_short')
+  .max(PASSWORD_MAX, 'validation.password_too_long')
+  .refine((p) => !isCommonPassword(p), 'validation.password_common');

@@ -1,0 +1,47 @@
+import type { Context } from 'hono';
+import type { AppLucia } from './auth/lucia.js';
+import type { PasswordHasher } from './auth/password.js';
+import type { Config } from './config.js';
+import type { Atomic } from './lib/atomic.js';
+import type { Clock } from './lib/clock.js';
+import type { Db } from './lib/db.js';
+import type { Translator } from './lib/i18n.js';
+import type { Mailer } from './lib/mailer.js';
+import type { Locale, Role } from '../db/schema.js';
+
+/** Everything the app needs from its runtime; server.ts and worker.ts provide these. */
+export interface AppDeps {
+  db: Db;
+  atomic: Atomic;
+  clock: Clock;
+  mailer: Mailer;
+  config: Config;
+  passwordHasher: PasswordHasher;
+  /** The client's network address as the runtime sees it (socket peer, CF-Connecting-IP). */
+  peerAddress: (c: Context) => string | undefined;
+}
+
+export interface CurrentUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  locale: Locale | null;
+}
+
+export type AppEnv = {
+  Variables: {
+    deps: AppDeps;
+    lucia: AppLucia;
+    user: CurrentUser | null;
+    sessionToken: string | null;
+    locale: Locale;
+    t: Translator;
+    clientAddress: string;
+  };
+};
+
+export type AppContext = Context<AppEnv>;
+
+export const isStaff = (user: CurrentUser | null): boolean =>
+  user?.role === 'staff' || user?.role === 'admin';

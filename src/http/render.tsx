@@ -1,0 +1,57 @@
+import type { JSX } from 'hono/jsx/jsx-runtime';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { AppContext } from '../context.js';
+import { isMessageKey } from '../lib/i18n.js';
+import type { ViewContext } from '../../views/view-context.js';
+
+const FLASH_COOKIE = 'tsunagu_flash';
+
+/** The plain props every page gets. */
+export function viewContext(c: AppContext): ViewContext {
+  const user = c.var.user;
+  const url = new URL(c.req.url);
+  return {
+    t: c.var.t,
+    locale: c.var.locale,
+    user: user ? { name: user.name, role: user.role } : null,
+    path: url.pathname + url.search,
+    notice: readFlash(c),
+  };
+}
+
+export async function render(
+  c: AppContext,
+  page: JSX.Element,
+  status: 200 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 400 | 500 = 200,
+) {
+  const html: string = await page;
+  return c.html(`<!DOCTYPE html>${html}`, status);
+}
+
+/** A one-time notice shown on the next page (after a 303), stored as an i18n key plus params. */
+export function setFlash(c: AppContext, key: string, params?: Record<string, string>) {
+  setCookie(c, FLASH_COOKIE, JSON.stringify({ key, params }), {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: c.var.deps.config.SECURE_COOKIES,
+    maxAge: 60,
+  });
+}
+
+function readFlash(c: AppContext): string | undefined {
+  const raw = getCookie(c, FLASH_COOKIE);
+  if (!raw) return undefined;
+  deleteCookie(c, FLASH_COOKIE, { path: '/', secure: c.var.deps.config.SECURE_COOKIES });
+  try {
+    const { key, params } = JSON.parse(raw) as { key?: unknown; params?: Record<string, string> };
+    return typeof key === 'string' && isMessageKey(key) ? c.var.t(key, params) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Only same-site relative paths may be redirect targets (no open redirects). */
+export function safeNextPath(next: unknown): string {
+  return typeof next === 'string' && /^\/(?![/\\])/.test(next) ? next : '/';
+}

@@ -1,0 +1,43 @@
+import { createMiddleware } from 'hono/factory';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppEnv } from '../context.js';
+import { AppError } from '../lib/errors.js';
+
+// NOTE: no inline scripts or styles anywhere, so the policy can forbid them outright.
+export const securityHeaders = secureHeaders({
+  contentSecurityPolicy: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'"],
+    imgSrc: ["'self'", 'data:'],
+    fontSrc: ["'self'"],
+    connectSrc: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+    baseUri: ["'none'"],
+    objectSrc: ["'none'"],
+  },
+  strictTransportSecurity: 'max-age=31536000; includeSubDomains',
+  referrerPolicy: 'strict-origin-when-cross-origin',
+  xFrameOptions: 'DENY',
+  permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
+});
+
+const UNSAFE = /^(POST|PUT|PATCH|DELETE)$/;
+
+/** JSON API writes must say application/json: this also shuts out cross-site form posts. */
+export const requireJsonForWrites = createMiddleware<AppEnv>(async (c, next) => {
+  if (UNSAFE.test(c.req.method)) {
+    const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
+    if (type !== 'application/json') {
+      throw new AppError(415, 'unsupported_media_type', 'error.unsupported_media_type');
+    }
+  }
+  await next();
+});
+
+/** Pages and API answers may hold personal data: never let a shared PC's cache keep them. */
+export const noStore = createMiddleware<AppEnv>(async (c, next) => {
+  await next();
+  if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
+});

@@ -1,0 +1,83 @@
+import { TZDate } from '@date-fns/tz';
+import { addDays, format } from 'date-fns';
+import type { Locale } from '../../db/schema.js';
+
+/**
+ * Every business rule (fee bands, holidays, lead times, fiscal years) is evaluated in Asia/Tokyo,
+ * whatever the process time zone. Japan has no daylight saving time, so +09:00 is fixed; we
+ * still go through TZDate so the intent is explicit. All date-fns use goes through this file.
+ */
+export const TOKYO = 'Asia/Tokyo';
+
+export function inTokyo(instant: Date | string | number): TZDate {
+  return new TZDate(new Date(instant).getTime(), TOKYO);
+}
+
+/** The Tokyo calendar date of an instant, as YYYY-MM-DD. */
+export function tokyoDateOf(instant: Date | string | number): string {
+  return format(inTokyo(instant), 'yyyy-MM-dd');
+}
+
+/** The Tokyo time of day of an instant, as HH:MM. */
+export function tokyoTimeOf(instant: Date | string | number): string {
+  return format(inTokyo(instant), 'HH:mm');
+}
+
+/** The instant of a Tokyo wall-clock date and time ("2026-04-01", "09:30"). */
+export function tokyoInstant(date: string, time = '00:00'): Date {
+  return new Date(`${date}T${time}:00+09:00`);
+}
+
+/** ISO-8601 with the +09:00 offset, as API responses use. */
+export function toTokyoIso(instant: Date | string): string {
+  return format(inTokyo(instant), "yyyy-MM-dd'T'HH:mm:ssXXX");
+}
+
+/** The fiscal year (年度) containing a Tokyo date: April 1 to March 31, named by its start year. */
+export function fiscalYearOf(date: string): number {
+  const [y, m] = date.split('-').map(Number) as [number, number];
+  return m >= 4 ? y : y - 1;
+}
+
+export function addDaysToDate(date: string, days: number): string {
+  return format(addDays(tokyoInstant(date), days), 'yyyy-MM-dd');
+}
+
+/** A strict YYYY-MM-DD check that also rejects impossible dates such as 2026-02-30. */
+export function isValidDateString(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+export function formatDate(instantOrDate: Date | string, locale: Locale): string {
+  const d =
+    typeof instantOrDate === 'string' && isValidDateString(instantOrDate)
+      ? tokyoInstant(instantOrDate)
+      : new Date(instantOrDate);
+  return new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', {
+    timeZone: TOKYO,
+    year: 'numeric',
+    month: locale === 'ja' ? 'long' : 'short',
+    day: 'numeric',
+    weekday: 'short',
+  }).format(d);
+}
+
+export function formatDateTime(instant: Date | string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', {
+    timeZone: TOKYO,
+    year: 'numeric',
+    month: locale === 'ja' ? 'long' : 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(new Date(instant));
+}
+
+export function formatYen(amount: number, locale: Locale): string {
+  return new Intl.NumberFormat(locale === 'ja' ? 'ja-JP' : 'en-US', {
+    style: 'currency',
+    currency: 'JPY',
+  }).format(amount);
+}

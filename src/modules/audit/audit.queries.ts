@@ -1,0 +1,40 @@
+import type { Db } from '../../lib/db.js';
+import { newId } from '../../lib/ids.js';
+
+export interface AuditEntry {
+  at: Date;
+  actorUserId: string | null;
+  action: string;
+  subjectType?: string;
+  subjectId?: string;
+  clientAddress?: string;
+  details?: Record<string, unknown>;
+}
+
+/** The insert for one audit row, for use inside an atomic batch. */
+export function buildAuditInsert(db: Db, entry: AuditEntry) {
+  return db.insertInto('audit_log').values({
+    id: newId(),
+    at: entry.at.toISOString(),
+    actor_user_id: entry.actorUserId,
+    action: entry.action,
+    subject_type: entry.subjectType ?? null,
+    subject_id: entry.subjectId ?? null,
+    client_address: entry.clientAddress ?? null,
+    details: entry.details ? JSON.stringify(entry.details) : null,
+  });
+}
+
+export async function insertAuditLog(db: Db, entry: AuditEntry): Promise<void> {
+  await buildAuditInsert(db, entry).execute();
+}
+
+export function listAuditLogForSubject(db: Db, subjectType: string, subjectId: string) {
+  return db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('subject_type', '=', subjectType)
+    .where('subject_id', '=', subjectId)
+    .orderBy('at', 'desc')
+    .execute();
+}

@@ -1,0 +1,113 @@
+import { Hono } from 'hono';
+import { setCookie } from 'hono/cookie';
+import { requireUser } from '../../auth/guards.js';
+import {
+  clearSessionCookie,
+  LOCALE_COOKIE,
+  setSessionCookie,
+} from '../../auth/session.middleware.js';
+import type { AppEnv } from '../../context.js';
+import { readForm, validateForm } from '../../http/forms.js';
+import { render, safeNextPath, setFlash, viewContext } from '../../http/render.js';
+import { AppError } from '../../lib/errors.js';
+import { ChangePasswordPage } from '../../../views/pages/auth/password.js';
+import { LoginPage } from '../../../views/pages/auth/login.js';
+import { changePassword, signIn, signOut } from './auth.service.js';
+import { changePasswordForm, localeForm, loginBody } from './auth.schemas.js';
+import { updateUserLocale } from './users.queries.js';
+
+export const authPages = new Hono<AppEnv>();
+
+authPages.get('/login', (c) => {
+  if (c.var.user) return c.redirect('/', 303);
+  return render(
+    c,
+    <LoginPage ctx={viewContext(c)} values={{ next: c.req.query('next') ?? '' }} errors={{}} />,
+  );
+});
+
+authPages.post('/login', async (c) => {
+  const form = await readForm(c);
+  const values = { email: form.email ?? '', next: form.next ?? '' };
+  const parsed = validateForm(c, loginBody, {
+    email: form.email ?? '',
+    password: form.password ?? '',
+  });
+  if (!parsed.ok) {
+    return render(
+      c,
+      <LoginPage ctx={viewContext(c)} values={values} errors={parsed.errors} />,
+      422,
+    );
+  }
+  try {
+    const { sessionToken } = await signIn(c.var.deps, c.var.lucia, {
+      ...parsed.data,
+      clientAddress: c.var.clientAddress,
+    });
+    setSessionCookie(c, sessionToken);
+    return c.redirect(safeNextPath(form.next), 303);
+  } catch (err) {
+    if (err instanceof AppError && (err.status === 401 || err.status === 429)) {
+      const message = c.var.t(err.status === 429 ? 'login.throttled' : 'login.failed');
+      return render(
+        c,
+        <LoginPage ctx={viewContext(c)} values={values} errors={{}} formError={message} />,
+        err.status === 429 ? 429 : 422,
+      );
+    }
+    throw err;
+  }
+});
+
+authPages.post('/logout', async (c) => {
+  if (c.var.sessionToken) await signOut(c.var.lucia, c.var.sessionToken);
+  clearSessionCookie(c);
+  setFlash(c, 'logout.done');
+  return c.redirect('/login', 303);
+});
+
+authPages.get('/account/password', (c) => {
+  requireUser(c);
+  return render(c, <ChangePasswordPage ctx={viewContext(c)} errors={{}} />);
+});
+
+authPages.post('/account/password', async (c) => {
+  const user = requireUser(c);
+  const parsed = validateForm(c, changePasswordForm, await readForm(c));
+  if (!parsed.ok)
+    return render(c, <ChangePasswordPage ctx={viewContext(c)} errors={parsed.errors} />, 422);
+  try {
+    const { sessionToken } = await changePassword(c.var.deps, c.var.lucia, {
+      userId: user.id,
+      currentPassword: parsed.data.currentPassword,
+      newPassword: parsed.data.newPassword,
+      clientAddress: c.var.clientAddress,
+    });
+    setSessionCookie(c, sessionToken);
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'wrong_current_password') {
+      const errors = { currentPassword: c.var.t('password.wrongCurrent') };
+      return render(c, <ChangePasswordPage ctx={viewContext(c)} errors={errors} />, 422);
+    }
+    throw err;
+  }
+  setFlash(c, 'password.changed');
+  return c.redirect('/', 303);
+});
+
+/** The language switch: remembered in a cookie, and on the account when signed in. */
+authPages.post('/locale', async (c) => {
+  const parsed = localeForm.safeParse(await readForm(c));
+  if (!parsed.success) return c.redirect('/', 303);
+  const { locale, next } = parsed.data;
+  setCookie(c, LOCALE_COOKIE, locale, {
+    path: '/',
+    maxAge: 365 * 24 * 3600,
+    sameSite: 'Lax',
+    secure: c.var.deps.config.SECURE_COOKIES,
+  });
+  if (c.var.user)
+    await updateUserLocale(c.var.deps.db, c.var.user.id, locale, c.var.deps.clock.now());
+  return c.redirect(safeNextPath(next), 303);
+});

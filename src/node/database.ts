@@ -1,0 +1,23 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { createNodeAtomic } from '../lib/atomic.node.js';
+import type { Database as Schema } from '../../db/schema.js';
+
+/**
+ * Opens the embedded database the way every Node entry point must:
+ * WAL (readers never block the writer), foreign keys on, a 5 s busy timeout for concurrent
+ * writers, and the configured `synchronous` level (FULL by default: an acknowledged write
+ * survives power loss, see docs/decisions).
+ */
+export function openNodeDatabase(path: string, synchronous: 'NORMAL' | 'FULL' | 'EXTRA' = 'FULL') {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new Database(path);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma(`synchronous = ${synchronous}`);
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { sqlite, db, atomic: createNodeAtomic(sqlite) };
+}

@@ -1,0 +1,46 @@
+import { Kysely } from 'kysely';
+import { createApp } from './app.js';
+import { pbkdf2Hasher } from './auth/password.js';
+import { parseConfig } from './config.js';
+import type { AppDeps } from './context.js';
+import { createD1Atomic } from './lib/atomic.d1.js';
+import { systemClock } from './lib/clock.js';
+import { D1Dialect } from './lib/d1-dialect.js';
+import { consoleMailer } from './lib/mailer.js';
+import type { Database } from '../db/schema.js';
+
+export interface Env {
+  DB: D1Database;
+  [key: string]: unknown;
+}
+
+/** Plain string bindings (vars and secrets) become the config input; bindings stay out. */
+function stringBindings(env: Env): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter(([, v]) => typeof v === 'string')) as Record<
+    string,
+    string
+  >;
+}
+
+export function createWorkerDeps(env: Env): AppDeps {
+  const config = parseConfig({ NODE_ENV: 'production', ...stringBindings(env) });
+  return {
+    db: new Kysely<Database>({ dialect: new D1Dialect(env.DB) }),
+    atomic: createD1Atomic(env.DB),
+    clock: systemClock,
+    config,
+    mailer: consoleMailer,
+    passwordHasher: pbkdf2Hasher,
+    // Cloudflare sets this header itself; a client cannot spoof it through the edge.
+    peerAddress: (c) => c.req.header('cf-connecting-ip'),
+  };
+}
+
+let cached: { env: Env; app: ReturnType<typeof createApp> } | undefined;
+
+export default {
+  fetch(request: Request, env: Env, ctx: ExecutionContext) {
+    if (cached?.env !== env) cached = { env, app: createApp(createWorkerDeps(env)) };
+    return cached.app.fetch(request, env, ctx);
+  },
+} satisfies ExportedHandler<Env>;

@@ -1,0 +1,116 @@
+import {
+  ErrorSummary,
+  Field,
+  SelectField,
+  SubmitButton,
+  type FormErrors,
+} from '../../components/form.js';
+import { Layout } from '../../layout.js';
+import type { ViewContext } from '../../view-context.js';
+import { formatDate } from '../../../src/lib/dates.js';
+
+export interface StaffRow {
+  id: string;
+  name: string;
+  email: string;
+  role: 'admin' | 'staff' | 'member';
+  created_at: string;
+}
+
+export function StaffAccountsPage(props: {
+  ctx: ViewContext;
+  accounts: StaffRow[];
+  values: { name?: string; email?: string; role?: string };
+  errors: FormErrors;
+}) {
+  const { t, locale } = props.ctx;
+  const labels = {
+    name: t('staff.name'),
+    email: t('staff.email'),
+    role: t('staff.role'),
+    password: t('staff.password'),
+  };
+  return (
+    <Layout ctx={props.ctx} title={t('staff.title')}>
+      <h1>{t('staff.title')}</h1>
+      <p>{t('staff.lead')}</p>
+      <section aria-labelledby="staff-list-title">
+        <h2 id="staff-list-title">{t('staff.list')}</h2>
+        {props.accounts.length === 0 ? (
+          <p>{t('staff.none')}</p>
+        ) : (
+          <div class="table-scroll" tabindex={0} role="region" aria-labelledby="staff-list-title">
+            <table class="table">
+              <thead>
+                <tr>
+                  <th scope="col">{labels.name}</th>
+                  <th scope="col">{labels.email}</th>
+                  <th scope="col">{labels.role}</th>
+                  <th scope="col">{t('staff.created')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {props.accounts.map((a) => (
+                  <tr>
+                    <td>{a.name}</td>
+                    <td>{a.email}</td>
+                    <td>{t(`role.${a.role}`)}</td>
+                    <td>{formatDate(a.created_at, locale)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      <section class="card" aria-labelledby="staff-add-title">
+        <h2 id="staff-add-title">{t('staff.add')}</h2>
+        <ErrorSummary t={t} errors={props.errors} labels={labels} />
+        <form method="post" action="/staff-accounts" novalidate>
+          <Field
+            t={t}
+            name="name"
+            label={labels.name}
+            value={props.values.name}
+            error={props.errors.name}
+            required
+            maxlength={100}
+          />
+          <Field
+            t={t}
+            name="email"
+            type="email"
+            label={labels.email}
+            value={props.values.email}
+            error={props.errors.email}
+            required
+            autocomplete="off"
+          />
+          <SelectField
+            t={t}
+            name="role"
+            label={labels.role}
+            value={props.values.role ?? 'staff'}
+            error={props.errors.role}
+            options={[
+              { value: 'staff', label: t('role.staff') },
+              { value: 'admin', label: t('role.admin') },
+            ]}
+            required
+          />
+          <Field
+            t={t}
+            name="password"
+            type="password"
+            label={labels.password}
+            hint={t('password.newHint')}
+            error={props.errors.password}
+            required
+            autocomplete="new-password"
+          />
+          <SubmitButton>{t('staff.submit')}</SubmitButton>
+        </form>
+      </section>
+    </Layout>
+  );
+}

@@ -1,0 +1,12 @@
+import type { Translator } from '../src/lib/i18n.js';
+import type { Locale, Role } from '../db/schema.js';
+
+/** What every page receives besides its own props: never the request or the database. */
+export interface ViewContext {
+  t: Translator;
+  locale: Locale;
+  user: { name: string; role: Role } | null;
+  /** The current path with query, for the language switch to come back to. */
+  path: string;
+  notice?: string | undefined;
+}
