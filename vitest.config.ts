@@ -17,6 +17,8 @@ export default defineConfig({
       {
         test: {
           name: 'node',
+          // A non-Tokyo process zone proves business rules never depend on it.
+          env: { TZ: 'America/New_York' },
           include: ['test/unit/**/*.test.{ts,tsx}', 'test/modules/**/*.test.{ts,tsx}', 'test/node/**/*.test.{ts,tsx}'],
           environment: 'node',
         },

@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { addDays, format } from 'date-fns';
+import { format } from 'date-fns';
 import type { Locale } from '../../db/schema.js';
 
 /**
@@ -39,8 +39,17 @@ export function fiscalYearOf(date: string): number {
   return m >= 4 ? y : y - 1;
 }
 
+/** Calendar arithmetic on YYYY-MM-DD strings (no time zone involved: UTC noon as a carrier). */
 export function addDaysToDate(date: string, days: number): string {
-  return format(addDays(tokyoInstant(date), days), 'yyyy-MM-dd');
+  const d = new Date(`${date}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** ISO weekday of a calendar date: 1 = Monday … 7 = Sunday. */
+export function isoWeekdayOf(date: string): number {
+  const day = new Date(`${date}T12:00:00Z`).getUTCDay();
+  return day === 0 ? 7 : day;
 }
 
 /** A strict YYYY-MM-DD check that also rejects impossible dates such as 2026-02-30. */
