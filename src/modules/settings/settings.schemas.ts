@@ -1,0 +1,272 @@
+import { z } from 'zod';
+
+/**
+ * Center settings (DOMAIN.md: "where a rule varies between centers, it must be a setting").
+ * Each section is one row of the `setting` table (key = section name, value = JSON), validated by
+ * its strict schema and with DOMAIN.md's figures as the default. Messages are i18n keys.
+ */
+
+const INVALID = 'validation.invalid';
+const REQUIRED = 'validation.required';
+const WHOLE_NUMBER = 'settings.error.wholeNumber';
+const TIME = 'settings.error.time';
+
+/** A missing value is "required"; a value of the wrong type gets `message`. */
+const typeError = (message: string) => ({
+  error: (issue: { input?: unknown }) => (issue.input === undefined ? REQUIRED : message),
+});
+
+/** A whole number in [min, max]; the form shows the range as a hint. */
+const wholeNumber = (min: number, max: number) =>
+  z.number(typeError(WHOLE_NUMBER)).int(WHOLE_NUMBER).min(min, WHOLE_NUMBER).max(max, WHOLE_NUMBER);
+
+/** 'HH:MM', 00:00–23:59. */
+const timeOfDay = z.string(typeError(TIME)).regex(/^([01]\d|2[0-3]):[0-5]\d$/, TIME);
+
+const text = (max: number) => z.string(typeError(INVALID)).trim().min(1, REQUIRED).max(max);
+
+// ---------------------------------------------------------------------------------------------
+// labels: what this center calls each member type (the internal roles never change).
+
+const localizedLabel = z.object({ ja: text(20), en: text(40) }).strict();
+
+export const labelsSchema = z
+  .object({ requester: localizedLabel, helper: localizedLabel, both: localizedLabel })
+  .strict();
+export type MemberTypeLabels = z.output<typeof labelsSchema>;
+
+export const DEFAULT_LABELS: MemberTypeLabels = {
+  requester: { ja: '依頼会員', en: 'Requester' },
+  helper: { ja: '提供会員', en: 'Helper' },
+  both: { ja: '両方会員', en: 'Both' },
+};
+
+// ---------------------------------------------------------------------------------------------
+// areas (地区): where members live and helpers serve; `code` is what member rows store.
+
+export const AREA_CODE_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export const areaSchema = z
+  .object({
+    code: z
+      .string(typeError(INVALID))
+      .trim()
+      .min(1, REQUIRED)
+      .max(32)
+      .regex(AREA_CODE_PATTERN, 'settings.error.areaCode'),
+    nameJa: text(30),
+    nameEn: text(60),
+  })
+  .strict();
+export type Area = z.output<typeof areaSchema>;
+
+export const areasSchema = z
+  .array(areaSchema, INVALID)
+  .min(1, 'settings.error.areasEmpty')
+  .max(200)
+  .refine((areas) => new Set(areas.map((a) => a.code)).size === areas.length, {
+    message: 'settings.error.areaDuplicate',
+  });
+
+/** A fictional city's districts (みどり市). */
+export const DEFAULT_AREAS: Area[] = [
+  { code: 'chuo', nameJa: '中央地区', nameEn: 'Chuo' },
+  { code: 'kita', nameJa: '北地区', nameEn: 'Kita' },
+  { code: 'higashi', nameJa: '東地区', nameEn: 'Higashi' },
+  { code: 'minami', nameJa: '南地区', nameEn: 'Minami' },
+  { code: 'nishi', nameJa: '西地区', nameEn: 'Nishi' },
+  { code: 'midorigaoka', nameJa: '緑が丘地区', nameEn: 'Midorigaoka' },
+  { code: 'sakuradai', nameJa: '桜台地区', nameEn: 'Sakuradai' },
+  { code: 'kawabe', nameJa: '川辺地区', nameEn: 'Kawabe' },
+];
+
+// ---------------------------------------------------------------------------------------------
+// eligibility (DOMAIN.md "Members").
+
+/**
+ * The last school stage a requester's child may be in: until March 31 after the child's 6th
+ * (preschool), 12th (elementary school) or 15th (junior high school) birthday.
+ */
+export const CHILD_UNTIL = ['end_of_preschool', 'end_of_elementary', 'end_of_junior_high'] as const;
+export type ChildUntil = (typeof CHILD_UNTIL)[number];
+
+export const eligibilitySchema = z
+  .object({
+    /** A requester's child must be at least this many days old (57: the end of maternity leave). */
+    requesterChildMinAgeDays: wholeNumber(0, 730),
+    requesterChildUntil: z.enum(CHILD_UNTIL, typeError('validation.choice')),
+    /** A helper must be at least this old. */
+    helperMinAgeYears: wholeNumber(16, 99),
+    /** An activity with an infant (younger than `infantMonths`) lasts at most this many hours. */
+    infantMaxHours: wholeNumber(1, 24),
+    infantMonths: wholeNumber(0, 36),
+  })
+  .strict();
+export type Eligibility = z.output<typeof eligibilitySchema>;
+
+export const DEFAULT_ELIGIBILITY: Eligibility = {
+  requesterChildMinAgeDays: 57,
+  requesterChildUntil: 'end_of_elementary',
+  helperMinAgeYears: 20,
+  infantMaxHours: 3,
+  infantMonths: 6,
+};
+
+// ---------------------------------------------------------------------------------------------
+// retention: how long a withdrawn member's personal data is kept before purging/anonymising.
+
+export const retentionSchema = z.object({ withdrawnMemberYears: wholeNumber(1, 30) }).strict();
+export type Retention = z.output<typeof retentionSchema>;
+
+export const DEFAULT_RETENTION: Retention = { withdrawnMemberYears: 5 };
+
+// ---------------------------------------------------------------------------------------------
+// consent: the current versions of the documents members agree to; a new version asks again.
+
+const documentVersion = z
+  .string(typeError(INVALID))
+  .trim()
+  .min(1, REQUIRED)
+  .max(20)
+  .regex(/^[0-9A-Za-z][0-9A-Za-z._-]*$/, 'settings.error.version');
+
+export const consentSchema = z
+  .object({ termsVersion: documentVersion, healthDataVersion: documentVersion })
+  .strict();
+export type ConsentVersions = z.output<typeof consentSchema>;
+
+export const DEFAULT_CONSENT: ConsentVersions = {
+  termsVersion: '2026-04',
+  healthDataVersion: '2026-04',
+};
+
+// ---------------------------------------------------------------------------------------------
+// requests: lead times, service hours, matching and safety rules (DOMAIN.md "Requests…").
+
+export const requestRulesSchema = z
+  .object({
+    /** A request must arrive by this time (Asia/Tokyo) on the day before the activity. */
+    leadTimeCutoff: timeOfDay,
+    /** A first-time requester allows this many days for the introduction and pre-meeting. */
+    firstRequestLeadDays: wholeNumber(0, 90),
+    /** Activities happen between these times of day (Asia/Tokyo), start < end. */
+    serviceStart: timeOfDay,
+    serviceEnd: timeOfDay,
+    /** An offer a helper has not answered closes after this many hours. */
+    offerExpiryHours: wholeNumber(1, 168),
+    /** At most this many children (siblings of one household) in one activity. */
+    maxSiblings: wholeNumber(1, 5),
+    /** Whether a helper may transport children by car. */
+    carTransportAllowed: z.boolean(typeError(INVALID)),
+    /** The most activities the planner proposes to one helper on one day. */
+    plannerMaxPerDay: wholeNumber(1, 20),
+  })
+  .strict()
+  .refine((r) => r.serviceStart < r.serviceEnd, {
+    message: 'settings.error.serviceHours',
+    path: ['serviceEnd'],
+  });
+export type RequestRules = z.output<typeof requestRulesSchema>;
+
+export const DEFAULT_REQUEST_RULES: RequestRules = {
+  leadTimeCutoff: '17:00',
+  firstRequestLeadDays: 14,
+  serviceStart: '06:00',
+  serviceEnd: '22:00',
+  offerExpiryHours: 24,
+  maxSiblings: 2,
+  carTransportAllowed: false,
+  plannerMaxPerDay: 3,
+};
+
+// ---------------------------------------------------------------------------------------------
+// reports: activity reports are due by this day of the following month.
+
+export const reportRulesSchema = z.object({ activityReportDueDay: wholeNumber(1, 28) }).strict();
+export type ReportRules = z.output<typeof reportRulesSchema>;
+
+export const DEFAULT_REPORT_RULES: ReportRules = { activityReportDueDay: 10 };
+
+// ---------------------------------------------------------------------------------------------
+// training: helpers (and staff) are told this many days before a qualification expires.
+
+export const trainingNoticesSchema = z
+  .object({
+    expiryNoticeDays: z
+      .array(wholeNumber(1, 365), INVALID)
+      .max(5, 'settings.error.noticeDays')
+      .refine((days) => new Set(days).size === days.length, 'settings.error.noticeDays'),
+  })
+  .strict();
+export type TrainingNotices = z.output<typeof trainingNoticesSchema>;
+
+export const DEFAULT_TRAINING_NOTICES: TrainingNotices = { expiryNoticeDays: [60, 30] };
+
+// ---------------------------------------------------------------------------------------------
+// The sections. To add one (e.g. the fee table), add ONE line below:
+//   fees: section(feeTableListSchema, [DEFAULT_FEE_TABLE]),
+// the combined schema, the update body, the types and getCenterSettings follow from it.
+
+interface SectionDef<S extends z.ZodType> {
+  schema: S;
+  defaults: z.output<S>;
+}
+
+const section = <S extends z.ZodType>(schema: S, defaults: z.output<S>): SectionDef<S> => ({
+  schema,
+  defaults,
+});
+
+export const settingSections = {
+  labels: section(labelsSchema, DEFAULT_LABELS),
+  areas: section(areasSchema, DEFAULT_AREAS),
+  eligibility: section(eligibilitySchema, DEFAULT_ELIGIBILITY),
+  retention: section(retentionSchema, DEFAULT_RETENTION),
+  consent: section(consentSchema, DEFAULT_CONSENT),
+  requests: section(requestRulesSchema, DEFAULT_REQUEST_RULES),
+  reports: section(reportRulesSchema, DEFAULT_REPORT_RULES),
+  training: section(trainingNoticesSchema, DEFAULT_TRAINING_NOTICES),
+};
+
+type Sections = typeof settingSections;
+
+/** A section name, which is also its `setting.key`. */
+export type SettingKey = keyof Sections;
+export const SETTING_KEYS = Object.keys(settingSections) as SettingKey[];
+
+export type CenterSettings = { [K in SettingKey]: z.output<Sections[K]['schema']> };
+export type CenterSettingsUpdate = Partial<CenterSettings>;
+
+export const isSettingKey = (key: string): key is SettingKey =>
+  Object.prototype.hasOwnProperty.call(settingSections, key);
+
+/** A fresh copy of the defaults, safe to modify. */
+export function defaultSettings(): CenterSettings {
+  const out: Record<string, unknown> = {};
+  for (const key of SETTING_KEYS) out[key] = structuredClone(settingSections[key].defaults);
+  return out as CenterSettings;
+}
+
+function shapeOf<V>(make: (def: SectionDef<z.ZodType>) => V): { [K in SettingKey]: V } {
+  const shape: Record<string, V> = {};
+  for (const key of SETTING_KEYS) shape[key] = make(settingSections[key]);
+  return shape as { [K in SettingKey]: V };
+}
+
+/** The whole settings document: every section strict; a missing section takes its default. */
+export const centerSettingsSchema = z
+  .object(
+    shapeOf((def) => def.schema.default(() => structuredClone(def.defaults) as never)) as {
+      [K in SettingKey]: z.ZodDefault<Sections[K]['schema']>;
+    },
+  )
+  .strict();
+
+/** `PUT /settings`: any subset of the sections, each one complete and strict. */
+export const updateSettingsBody = z
+  .object(
+    shapeOf((def) => def.schema.optional()) as {
+      [K in SettingKey]: z.ZodOptional<Sections[K]['schema']>;
+    },
+  )
+  .strict();

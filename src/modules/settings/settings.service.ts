@@ -1,0 +1,162 @@
+import type { AppDeps, CurrentUser } from '../../context.js';
+import { badRequest } from '../../lib/errors.js';
+import { buildAuditInsert } from '../audit/audit.queries.js';
+import { readSettingRow, readSettingRows, upsertSetting } from './settings.queries.js';
+import {
+  defaultSettings,
+  isSettingKey,
+  SETTING_KEYS,
+  settingSections,
+  updateSettingsBody,
+  type Area,
+  type CenterSettings,
+  type CenterSettingsUpdate,
+  type ConsentVersions,
+  type Eligibility,
+  type MemberTypeLabels,
+  type ReportRules,
+  type RequestRules,
+  type Retention,
+  type SettingKey,
+  type TrainingNotices,
+} from './settings.schemas.js';
+
+/** Reading settings needs only the database. */
+export type SettingsReadDeps = Pick<AppDeps, 'db'>;
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * A stored value made usable: object sections are merged field by field over the defaults (so a
+ * field added in a later version takes its default), then validated. Anything unreadable falls
+ * back to the section's default and is logged: a bad row must never break a page.
+ */
+function parseStored<K extends SettingKey>(
+  key: K,
+  raw: string,
+): { value: CenterSettings[K]; valid: boolean } {
+  const def = settingSections[key];
+  const fallback = () => ({
+    value: structuredClone(def.defaults) as CenterSettings[K],
+    valid: false,
+  });
+  let stored: unknown;
+  try {
+    stored = JSON.parse(raw);
+  } catch {
+    console.warn(`[settings] "${key}" is not valid JSON; using the default`);
+    return fallback();
+  }
+  const candidate =
+    isPlainObject(stored) && isPlainObject(def.defaults) ? { ...def.defaults, ...stored } : stored;
+  const parsed = def.schema.safeParse(candidate);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => i.path.join('.') || i.code).join(', ');
+    console.warn(`[settings] "${key}" is invalid (${problems}); using the default`);
+    return fallback();
+  }
+  return { value: parsed.data as CenterSettings[K], valid: true };
+}
+
+async function loadSettings(deps: SettingsReadDeps) {
+  const settings = defaultSettings();
+  const writable = settings as Record<SettingKey, unknown>;
+  const invalid = new Set<SettingKey>();
+  for (const row of await readSettingRows(deps.db)) {
+    // Rows of sections this version does not know (yet) are ignored.
+    if (!isSettingKey(row.key)) continue;
+    const { value, valid } = parseStored(row.key, row.value);
+    writable[row.key] = value;
+    if (!valid) invalid.add(row.key);
+  }
+  return { settings, invalid };
+}
+
+/** Every section: the stored value where there is a valid one, else the default. One SELECT. */
+export async function getCenterSettings(deps: SettingsReadDeps): Promise<CenterSettings> {
+  return (await loadSettings(deps)).settings;
+}
+
+/** One section, as getCenterSettings would return it. */
+export async function getSetting<K extends SettingKey>(
+  deps: SettingsReadDeps,
+  key: K,
+): Promise<CenterSettings[K]> {
+  const row = await readSettingRow(deps.db, key);
+  return row
+    ? parseStored(key, row.value).value
+    : (structuredClone(settingSections[key].defaults) as CenterSettings[K]);
+}
+
+export const getLabels = (deps: SettingsReadDeps): Promise<MemberTypeLabels> =>
+  getSetting(deps, 'labels');
+export const getAreas = (deps: SettingsReadDeps): Promise<Area[]> => getSetting(deps, 'areas');
+export const getEligibility = (deps: SettingsReadDeps): Promise<Eligibility> =>
+  getSetting(deps, 'eligibility');
+export const getRetention = (deps: SettingsReadDeps): Promise<Retention> =>
+  getSetting(deps, 'retention');
+export const getConsentVersions = (deps: SettingsReadDeps): Promise<ConsentVersions> =>
+  getSetting(deps, 'consent');
+export const getRequestRules = (deps: SettingsReadDeps): Promise<RequestRules> =>
+  getSetting(deps, 'requests');
+export const getReportRules = (deps: SettingsReadDeps): Promise<ReportRules> =>
+  getSetting(deps, 'reports');
+export const getTrainingNotices = (deps: SettingsReadDeps): Promise<TrainingNotices> =>
+  getSetting(deps, 'training');
+
+/** Whether `code` is one of the center's areas. */
+export async function isKnownArea(deps: SettingsReadDeps, code: string): Promise<boolean> {
+  return (await getAreas(deps)).some((a) => a.code === code);
+}
+
+/**
+ * Saves the given sections (each complete). Only sections whose value differs from the effective
+ * one are written, together with one `settings_updated` audit row, in one atomic batch.
+ * Returns the full settings after the change. Callers validate first (for field messages); an
+ * invalid input here is a plain 400.
+ */
+export async function updateCenterSettings(
+  deps: AppDeps,
+  actor: CurrentUser,
+  input: CenterSettingsUpdate,
+  clientAddress?: string,
+): Promise<CenterSettings> {
+  const parsed = updateSettingsBody.safeParse(input);
+  if (!parsed.success) throw badRequest('invalid_input');
+  const update = parsed.data as CenterSettingsUpdate;
+
+  const { settings: current, invalid } = await loadSettings(deps);
+  const next = { ...current } as Record<SettingKey, unknown>;
+  const changed: SettingKey[] = [];
+  const before: Record<string, unknown> = {};
+  const after: Record<string, unknown> = {};
+  for (const key of SETTING_KEYS) {
+    const value = update[key];
+    if (value === undefined) continue;
+    // An unchanged section is not rewritten, unless its stored row was unreadable.
+    if (!invalid.has(key) && JSON.stringify(value) === JSON.stringify(current[key])) continue;
+    changed.push(key);
+    before[key] = current[key];
+    after[key] = value;
+    next[key] = value;
+  }
+  if (changed.length === 0) return current;
+
+  const now = deps.clock.now();
+  await deps.atomic([
+    ...changed.map((key) =>
+      upsertSetting(deps.db, { key, value: after[key], at: now, updatedBy: actor.id }),
+    ),
+    buildAuditInsert(deps.db, {
+      at: now,
+      actorUserId: actor.id,
+      action: 'settings_updated',
+      subjectType: 'setting',
+      subjectId: changed.join(','),
+      clientAddress,
+      details: { sections: changed, before, after },
+    }),
+  ]);
+  return next as CenterSettings;
+}

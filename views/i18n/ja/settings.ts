@@ -1,0 +1,103 @@
+/** Center settings (admin). */
+export const settings = {
+  'settings.nav': 'センター設定',
+  'settings.homeAction': 'センターの設定（会員の呼び方・地区・ルール）',
+  'settings.title': 'センター設定',
+  'settings.lead':
+    'センターごとに異なる呼び方やルールを設定します。保存するとすぐに反映され、変更の記録が残ります。',
+  'settings.contents': 'この画面の項目',
+  'settings.save': 'この項目を保存する',
+  'settings.saved': '「{section}」を保存しました。',
+  'settings.section.labels': '会員種別の呼び方',
+  'settings.section.areas': '地区',
+  'settings.section.eligibility': '入会の条件',
+  'settings.section.retention': '退会した会員の情報の保存期間',
+  'settings.section.consent': '同意書の版',
+  'settings.section.requests': '援助の申し込みとマッチング',
+  'settings.section.reports': '活動報告',
+  'settings.section.training': '講習の有効期限のお知らせ',
+  'settings.labels.lead':
+    '画面や書類に表示する会員種別の名前です（例：協力会員、まかせて会員）。システム内部の区分は変わりません。',
+  'settings.labels.requester': '依頼会員（援助を受ける会員）',
+  'settings.labels.helper': '提供会員（援助を行う会員）',
+  'settings.labels.both': '両方会員（依頼と提供の両方）',
+  'settings.labels.ja': '日本語の表示',
+  'settings.labels.en': '英語の表示',
+  'settings.areas.lead': '会員の住所の地区と、提供会員が活動できる地区の選択肢です。',
+  'settings.areas.field': '地区の一覧',
+  'settings.areas.hint':
+    '1行に1地区ずつ「コード,日本語名,英語名」の形で入力します（例：chuo,中央地区,Chuo）。コードは半角英小文字・数字・ハイフンです。会員の記録に使われるため、使用中のコードは変更しないでください。',
+  'settings.areas.lineFormat':
+    '「コード,日本語名,英語名」の3つをカンマで区切って入力してください。',
+  'settings.areas.lineError': '{line}行目：{message}',
+  'settings.eligibility.lead': '入会できる人の条件です。',
+  'settings.eligibility.requester': '依頼会員の子ども',
+  'settings.eligibility.helper': '提供会員',
+  'settings.eligibility.infant': '乳児の預かり',
+  'settings.eligibility.requesterChildMinAgeDays': '対象となる子どもの最少日齢（日）',
+  'settings.eligibility.requesterChildMinAgeDaysHint':
+    '生後この日数から利用できます（0〜730）。標準は57日（産休明け）です。',
+  'settings.eligibility.requesterChildUntil': '対象となる子どもの上限',
+  'settings.eligibility.until.end_of_preschool': '小学校入学前まで（6歳到達後の3月31日）',
+  'settings.eligibility.until.end_of_elementary': '小学校卒業まで（12歳到達後の3月31日）',
+  'settings.eligibility.until.end_of_junior_high': '中学校卒業まで（15歳到達後の3月31日）',
+  'settings.eligibility.helperMinAgeYears': '提供会員の最低年齢（歳）',
+  'settings.eligibility.helperMinAgeYearsHint': '16〜99。標準は20歳です。',
+  'settings.eligibility.infantMonths': '乳児とする月齢（か月未満）',
+  'settings.eligibility.infantMonthsHint': '0〜36。標準は6か月未満です。',
+  'settings.eligibility.infantMaxHours': '乳児の1回あたりの最長時間（時間）',
+  'settings.eligibility.infantMaxHoursHint': '1〜24。標準は3時間です。',
+  'settings.retention.lead':
+    '退会した会員の個人情報は、報告や保険の請求に必要な期間だけ保存し、その後は削除または匿名化します。統計は残ります。',
+  'settings.retention.withdrawnMemberYears': '退会後の保存期間（年）',
+  'settings.retention.withdrawnMemberYearsHint': '1〜30。標準は5年です。',
+  'settings.consent.lead':
+    '会員が同意する書類の現在の版です。版を変えると、会員に改めて同意をお願いすることになります。',
+  'settings.consent.termsVersion': '会員規約の版',
+  'settings.consent.healthDataVersion': '子どもの健康情報の取り扱いに関する同意書の版',
+  'settings.consent.versionHint': '半角英数字・ハイフン・ピリオド（例：2026-04）。',
+  'settings.requests.lead': '申し込みの受付期限、活動できる時間帯、打診のルールです。',
+  'settings.requests.leadTime': '受付期限',
+  'settings.requests.hours': '活動できる時間帯',
+  'settings.requests.matching': '打診と提案',
+  'settings.requests.safety': '安全のルール',
+  'settings.requests.leadTimeCutoff': '前日の受付締切時刻',
+  'settings.requests.leadTimeCutoffHint':
+    '活動日の前日のこの時刻までに申し込みが必要です（例：17:00）。',
+  'settings.requests.firstRequestLeadDays': '初めての申し込みの受付期限（何日前）',
+  'settings.requests.firstRequestLeadDaysHint':
+    '初めて利用する依頼会員は、紹介と事前打ち合わせのため、この日数前までに申し込みます（0〜90）。',
+  'settings.requests.serviceStart': '開始時刻',
+  'settings.requests.serviceEnd': '終了時刻',
+  'settings.requests.serviceHint': '活動はこの時間帯の中で行います（例：6:00〜22:00）。',
+  'settings.requests.offerExpiryHours': '打診の回答期限（時間）',
+  'settings.requests.offerExpiryHoursHint':
+    '提供会員が回答しない打診は、この時間が過ぎると締め切ります（1〜168）。',
+  'settings.requests.plannerMaxPerDay': '1人の提供会員に1日に提案する活動の上限（件）',
+  'settings.requests.plannerMaxPerDayHint': '1〜20。',
+  'settings.requests.maxSiblings': '1回の活動で預かる子どもの上限（人）',
+  'settings.requests.maxSiblingsHint': '同じ家庭のきょうだいに限ります（1〜5）。標準は2人です。',
+  'settings.requests.carTransportAllowed': '自家用車での送迎',
+  'settings.requests.car.no': '認めない',
+  'settings.requests.car.yes': '認める',
+  'settings.reports.lead': '提供会員が活動報告書を提出する期限です。',
+  'settings.reports.activityReportDueDay': '活動報告書の提出期限（翌月の何日）',
+  'settings.reports.activityReportDueDayHint':
+    '活動した月の翌月のこの日までに提出します（1〜28）。',
+  'settings.training.lead': '救命講習などの資格の有効期限が近づくと、お知らせします。',
+  'settings.training.expiryNoticeDays': 'お知らせする時期（期限の何日前）',
+  'settings.training.expiryNoticeDaysHint':
+    '1〜365の日数をカンマで区切って最大5つ（例：60,30）。空欄にするとお知らせしません。',
+  'settings.error.wholeNumber': '範囲内の整数を半角数字で入力してください。',
+  'settings.error.time': '「17:00」のように時刻を入力してください。',
+  'settings.error.serviceHours': '終了時刻は開始時刻より後にしてください。',
+  'settings.error.areaCode':
+    'コードは半角英小文字・数字・ハイフンで入力してください（例：midorigaoka）。',
+  'settings.error.areaDuplicate': '同じコードの地区が複数あります。',
+  'settings.error.areasEmpty': '地区を1つ以上入力してください。',
+  'settings.error.version': '半角英数字・ハイフン・ピリオドで入力してください（例：2026-04）。',
+  'settings.error.noticeDays':
+    '1〜365の異なる日数を、カンマで区切って最大5つまで入力してください。',
+} as const;
+
+export type SettingsMessages = Record<keyof typeof settings, string>;
