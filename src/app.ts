@@ -15,8 +15,18 @@ import { authPages } from './modules/auth/auth.routes.js';
 import { homePages } from './modules/home.routes.js';
 import { staffApi, staffApiDocs } from './modules/staff/staff.api.js';
 import { staffPages } from './modules/staff/staff.routes.js';
+import { settingsApi, settingsApiDocs } from './modules/settings/settings.api.js';
+import { settingsPages } from './modules/settings/settings.routes.js';
+import { membersApi, membersApiDocs } from './modules/members/members.api.js';
+import { orientationsApi, orientationsApiDocs } from './modules/orientations/orientations.api.js';
 
-export const apiDocs = [...authApiDocs, ...staffApiDocs];
+export const apiDocs = [
+  ...authApiDocs,
+  ...staffApiDocs,
+  ...settingsApiDocs,
+  ...membersApiDocs,
+  ...orientationsApiDocs,
+];
 
 export interface AppOptions {
   /** Serves /assets/* on runtimes where the app itself serves files (Node). */
@@ -69,11 +79,15 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   api.get('/openapi.json', (c) => c.json(buildOpenApiDocument(apiDocs)));
   api.route('/', authApi);
   api.route('/', staffApi);
+  api.route('/', settingsApi);
+  api.route('/', membersApi);
+  api.route('/', orientationsApi);
   app.route('/api/v1', api);
 
   app.route('/', homePages);
   app.route('/', authPages);
   app.route('/', staffPages);
+  app.route('/', settingsPages);
 
   app.notFound(handleNotFound);
   app.onError(handleError);

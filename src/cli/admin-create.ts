@@ -1,5 +1,4 @@
 // `npm run admin:create -- --email E --password P --name N`: the first admin of a new center.
-import { z } from 'zod';
 import { parseConfig } from '../config.js';
 import { AppError } from '../lib/errors.js';
 import { translator } from '../lib/i18n.js';
@@ -11,11 +10,17 @@ import { applyMigrations } from '../../db/migrate.js';
 import { readFlags } from './args.js';
 
 const flags = readFlags(process.argv.slice(2));
-const parsed = createStaffBody.safeParse({ email: flags.email, password: flags.password, name: flags.name, role: 'admin' });
+const parsed = createStaffBody.safeParse({
+  email: flags.email,
+  password: flags.password,
+  name: flags.name,
+  role: 'admin',
+});
 if (!parsed.success) {
-  const errors = fieldErrors(parsed.error as z.ZodError, translator('en'));
+  const errors = fieldErrors(parsed.error, translator('en'));
   console.error('Usage: npm run admin:create -- --email E --password P --name N');
-  for (const [field, messages] of Object.entries(errors)) console.error(`  ${field}: ${messages.join(' ')}`);
+  for (const [field, messages] of Object.entries(errors))
+    console.error(`  ${field}: ${messages.join(' ')}`);
   process.exit(2);
 }
 const { sqlite, deps } = createNodeDeps(parseConfig(process.env));

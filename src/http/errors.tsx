@@ -1,7 +1,7 @@
 import { HTTPException } from 'hono/http-exception';
 import type { AppContext } from '../context.js';
 import { AppError } from '../lib/errors.js';
-import type { MessageKey } from '../lib/i18n.js';
+import { isMessageKey, type MessageKey, type Translator } from '../lib/i18n.js';
 import { ErrorPage } from '../../views/pages/errors/error.js';
 import { render, viewContext } from './render.js';
 
@@ -12,14 +12,13 @@ interface ErrorShape {
   fields?: Record<string, string[]> | undefined;
 }
 
+const fallbackKey = (status: number): MessageKey =>
+  status === 422 ? 'error.title.422' : status === 409 ? 'error.conflict' : 'error.invalid_input';
+
 function describe(err: unknown): ErrorShape {
   if (err instanceof AppError) {
-    return {
-      status: err.status,
-      code: err.code,
-      messageKey: err.messageKey as MessageKey,
-      fields: err.fields,
-    };
+    const messageKey = isMessageKey(err.messageKey) ? err.messageKey : fallbackKey(err.status);
+    return { status: err.status, code: err.code, messageKey, fields: err.fields };
   }
   if (err instanceof HTTPException) {
     switch (err.status) {
@@ -48,8 +47,9 @@ export async function handleError(err: unknown, c: AppContext): Promise<Response
   const t = c.var.t;
   const message = t(shape.messageKey);
   if (isApiRequest(c)) {
+    const fields = shape.fields ? translateFields(shape.fields, t) : undefined;
     return c.json(
-      { error: { code: shape.code, message, ...(shape.fields ? { fields: shape.fields } : {}) } },
+      { error: { code: shape.code, message, ...(fields ? { fields } : {}) } },
       shape.status,
     );
   }
@@ -66,4 +66,14 @@ export async function handleError(err: unknown, c: AppContext): Promise<Response
 
 export async function handleNotFound(c: AppContext): Promise<Response> {
   return handleError(new AppError(404, 'not_found', 'error.not_found'), c);
+}
+
+/** Services name field problems by i18n key; the edge translates them. */
+export function translateFields(
+  fields: Record<string, string[]>,
+  t: Translator,
+): Record<string, string[]> {
+  return Object.fromEntries(
+    Object.entries(fields).map(([k, msgs]) => [k, msgs.map((m) => (isMessageKey(m) ? t(m) : m))]),
+  );
 }

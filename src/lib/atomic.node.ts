@@ -3,7 +3,9 @@ import { compileAll, type Atomic } from './atomic.js';
 
 /** The Node implementation of the atomic port: one better-sqlite3 transaction. */
 export function createNodeAtomic(sqlite: BetterSqlite3.Database): Atomic {
-  return (statements) => {
+  // async: a failing statement must surface as a rejected promise, as on D1.
+  // eslint-disable-next-line @typescript-eslint/require-await
+  return async (statements) => {
     const compiled = compileAll(statements);
     const run = sqlite.transaction(() =>
       compiled.map((q) => {
@@ -14,6 +16,6 @@ export function createNodeAtomic(sqlite: BetterSqlite3.Database): Atomic {
         return { rows: [], numAffectedRows: info.changes };
       }),
     );
-    return Promise.resolve(run());
+    return run();
   };
 }

@@ -1,4 +1,4 @@
-import type { CompiledQuery } from 'kysely';
+import { sql, type CompiledQuery, type Kysely } from 'kysely';
 
 /** Anything Kysely can compile: a query builder or an already compiled query. */
 export type Compilable = { compile(): CompiledQuery } | CompiledQuery;
@@ -17,4 +17,20 @@ export type Atomic = (statements: Compilable[]) => Promise<AtomicResult[]>;
 
 export function compileAll(statements: Compilable[]): CompiledQuery[] {
   return statements.map((s) => ('compile' in s ? s.compile() : s));
+}
+
+/**
+ * An INSERT that happens only if the statement just before it in the same atomic batch changed
+ * a row (SQLite's `changes()`). This chains a history or audit row to a conditional UPDATE
+ * without reading in between, which D1 batches cannot do.
+ */
+export function insertIfPreviousChanged<DB>(
+  db: Kysely<DB>,
+  table: keyof DB & string,
+  row: Record<string, unknown>,
+): CompiledQuery {
+  const columns = Object.keys(row);
+  return sql`INSERT INTO ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))}) SELECT ${sql.join(
+    columns.map((c) => sql.val(row[c])),
+  )} WHERE changes() > 0`.compile(db);
 }

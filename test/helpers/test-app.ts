@@ -42,7 +42,9 @@ let sequence = 0;
 /** A deterministic user factory. */
 export async function createUser(
   deps: AppDeps,
-  overrides: Partial<Pick<User, 'email' | 'name' | 'role' | 'locale' | 'disabled_at'>> & { password?: string } = {},
+  overrides: Partial<Pick<User, 'email' | 'name' | 'role' | 'locale' | 'disabled_at'>> & {
+    password?: string;
+  } = {},
 ): Promise<User & { password: string }> {
   sequence += 1;
   const role: Role = overrides.role ?? 'member';
@@ -64,7 +66,10 @@ export async function createUser(
 }
 
 /** Signs a user in by creating a session directly (no password round trip). Returns the token. */
-export async function createSessionFor(deps: AppDeps, user: Pick<User, 'id' | 'role'>): Promise<string> {
+export async function createSessionFor(
+  deps: AppDeps,
+  user: Pick<User, 'id' | 'role'>,
+): Promise<string> {
   const token = randomToken(20);
   await createSessionAdapter(deps.db, deps.clock, deps.config).setSession({
     id: token,
@@ -99,7 +104,8 @@ export class TestClient {
 
   async request(path: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
-    for (const [k, v] of Object.entries(this.defaultHeaders)) if (!headers.has(k)) headers.set(k, v);
+    for (const [k, v] of Object.entries(this.defaultHeaders))
+      if (!headers.has(k)) headers.set(k, v);
     if (this.cookies.size && !headers.has('cookie')) headers.set('cookie', this.cookieHeader());
     const res = await this.ctx.app.request(`${ORIGIN}${path}`, { ...init, headers });
     for (const setCookie of res.headers.getSetCookie()) {
@@ -137,7 +143,13 @@ export class TestClient {
   }
 }
 
-export async function countRows(deps: AppDeps, table: 'session' | 'user' | 'audit_log' | 'login_attempt') {
-  const row = await deps.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+export async function countRows(
+  deps: AppDeps,
+  table: 'session' | 'user' | 'audit_log' | 'login_attempt',
+) {
+  const row = await deps.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }

@@ -33,7 +33,10 @@ describe('sign-in over the API', () => {
 
     const me = await client.get('/api/v1/me');
     expect(me.status).toBe(200);
-    expect(await me.json()).toMatchObject({ user: { id: user.id, email: user.email, role: 'staff' }, member: null });
+    expect(await me.json()).toMatchObject({
+      user: { id: user.id, email: user.email, role: 'staff' },
+      member: null,
+    });
   });
 
   it('stores only a hash of the session token', async () => {
@@ -86,7 +89,9 @@ describe('logout and password change', () => {
     const oldCookie = client.cookieHeader();
     expect((await client.json('POST', '/api/v1/auth/logout')).status).toBe(204);
     expect(await countRows(ctx.deps, 'session')).toBe(0);
-    const replay = await ctx.app.request('http://localhost/api/v1/me', { headers: { cookie: oldCookie } });
+    const replay = await ctx.app.request('http://localhost/api/v1/me', {
+      headers: { cookie: oldCookie },
+    });
     expect(replay.status).toBe(401);
   });
 
@@ -101,18 +106,31 @@ describe('logout and password change', () => {
     expect(res.status).toBe(204);
     expect((await laptop.get('/api/v1/me')).status).toBe(401);
     expect((await phone.get('/api/v1/me')).status).toBe(200);
-    expect((await apiLogin(new TestClient(ctx), user.email, 'a brand new long passphrase')).status).toBe(200);
+    expect(
+      (await apiLogin(new TestClient(ctx), user.email, 'a brand new long passphrase')).status,
+    ).toBe(200);
   });
 
   it('rejects a wrong current password, a short or common new one', async () => {
     const user = await createUser(ctx.deps);
     const client = await TestClient.signedInAs(ctx, user);
-    const wrong = await client.json('POST', '/api/v1/me/password', { currentPassword: 'nope nope nope', newPassword: 'another fine passphrase' });
+    const wrong = await client.json('POST', '/api/v1/me/password', {
+      currentPassword: 'nope nope nope',
+      newPassword: 'another fine passphrase',
+    });
     expect(wrong.status).toBe(400);
-    const short = await client.json('POST', '/api/v1/me/password', { currentPassword: user.password, newPassword: 'short' });
+    const short = await client.json('POST', '/api/v1/me/password', {
+      currentPassword: user.password,
+      newPassword: 'short',
+    });
     expect(short.status).toBe(400);
-    expect(await short.json()).toMatchObject({ error: { code: 'invalid_input', fields: { newPassword: [expect.any(String)] } } });
-    const common = await client.json('POST', '/api/v1/me/password', { currentPassword: user.password, newPassword: 'password1234' });
+    expect(await short.json()).toMatchObject({
+      error: { code: 'invalid_input', fields: { newPassword: [expect.any(String)] } },
+    });
+    const common = await client.json('POST', '/api/v1/me/password', {
+      currentPassword: user.password,
+      newPassword: 'password1234',
+    });
     expect(common.status).toBe(400);
   });
 });
@@ -168,7 +186,9 @@ describe('login throttling', () => {
       });
       expect(res.status).toBe(401);
     }
-    const eleventh = await apiLogin(client, user.email, user.password, { 'x-forwarded-for': '203.0.113.99' });
+    const eleventh = await apiLogin(client, user.email, user.password, {
+      'x-forwarded-for': '203.0.113.99',
+    });
     expect(eleventh.status).toBe(429);
     expect(await eleventh.json()).toMatchObject({ error: { code: 'too_many_attempts' } });
 
@@ -182,7 +202,9 @@ describe('login throttling', () => {
     const victim = await createUser(ctx.deps);
     const client = new TestClient(ctx, { 'x-test-peer-address': '198.51.100.7' });
     for (let i = 0; i < 10; i++) {
-      await apiLogin(client, `guess${i}@example.jp`, 'wrong password here', { 'x-forwarded-for': `10.0.0.${i}` });
+      await apiLogin(client, `guess${i}@example.jp`, 'wrong password here', {
+        'x-forwarded-for': `10.0.0.${i}`,
+      });
     }
     expect((await apiLogin(client, victim.email, victim.password)).status).toBe(429);
     const elsewhere = new TestClient(ctx, { 'x-test-peer-address': '198.51.100.8' });
@@ -193,8 +215,13 @@ describe('login throttling', () => {
     ctx = await setupTestApp({ env: { TRUST_PROXY: '1' } });
     const user = await createUser(ctx.deps);
     const client = new TestClient(ctx);
-    await apiLogin(client, user.email, 'wrong password 1', { 'x-forwarded-for': '1.1.1.1, 203.0.113.5' });
-    const row = await ctx.deps.db.selectFrom('login_attempt').select('client_address').executeTakeFirstOrThrow();
+    await apiLogin(client, user.email, 'wrong password 1', {
+      'x-forwarded-for': '1.1.1.1, 203.0.113.5',
+    });
+    const row = await ctx.deps.db
+      .selectFrom('login_attempt')
+      .select('client_address')
+      .executeTakeFirstOrThrow();
     expect(row.client_address).toBe('203.0.113.5');
   });
 });
@@ -204,12 +231,23 @@ describe('staff accounts', () => {
     const admin = await createUser(ctx.deps, { role: 'admin' });
     const client = await TestClient.signedInAs(ctx, admin);
     const res = await client.json('POST', '/api/v1/staff', {
-      email: 'new.staff@example.jp', name: '高橋 由美', password: 'staff passphrase 2026', role: 'staff',
+      email: 'new.staff@example.jp',
+      name: '高橋 由美',
+      password: 'staff passphrase 2026',
+      role: 'staff',
     });
     expect(res.status).toBe(201);
-    expect(await res.json()).toMatchObject({ user: { email: 'new.staff@example.jp', role: 'staff' } });
-    expect((await apiLogin(new TestClient(ctx), 'new.staff@example.jp', 'staff passphrase 2026')).status).toBe(200);
-    const audit = await ctx.deps.db.selectFrom('audit_log').selectAll().where('action', '=', 'staff_account_created').execute();
+    expect(await res.json()).toMatchObject({
+      user: { email: 'new.staff@example.jp', role: 'staff' },
+    });
+    expect(
+      (await apiLogin(new TestClient(ctx), 'new.staff@example.jp', 'staff passphrase 2026')).status,
+    ).toBe(200);
+    const audit = await ctx.deps.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'staff_account_created')
+      .execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]!.actor_user_id).toBe(admin.id);
   });
@@ -217,13 +255,23 @@ describe('staff accounts', () => {
   it('refuses a duplicate email in any case with 409', async () => {
     const admin = await createUser(ctx.deps, { role: 'admin', email: 'boss@example.jp' });
     const client = await TestClient.signedInAs(ctx, admin);
-    const res = await client.json('POST', '/api/v1/staff', { email: 'BOSS@example.jp', name: 'x', password: 'staff passphrase 2026', role: 'staff' });
+    const res = await client.json('POST', '/api/v1/staff', {
+      email: 'BOSS@example.jp',
+      name: 'x',
+      password: 'staff passphrase 2026',
+      role: 'staff',
+    });
     expect(res.status).toBe(409);
     expect(await res.json()).toMatchObject({ error: { code: 'email_taken' } });
   });
 
   it('is admin only: staff get 403, members 403, anonymous 401', async () => {
-    const body = { email: 'x@example.jp', name: 'x', password: 'staff passphrase 2026', role: 'admin' };
+    const body = {
+      email: 'x@example.jp',
+      name: 'x',
+      password: 'staff passphrase 2026',
+      role: 'admin',
+    };
     const staff = await TestClient.signedInAs(ctx, await createUser(ctx.deps, { role: 'staff' }));
     const member = await TestClient.signedInAs(ctx, await createUser(ctx.deps, { role: 'member' }));
     expect((await staff.json('POST', '/api/v1/staff', body)).status).toBe(403);
@@ -235,7 +283,12 @@ describe('staff accounts', () => {
   it('never accepts extra keys such as a forced id', async () => {
     const admin = await TestClient.signedInAs(ctx, await createUser(ctx.deps, { role: 'admin' }));
     const res = await admin.json('POST', '/api/v1/staff', {
-      email: 'y@example.jp', name: 'y', password: 'staff passphrase 2026', role: 'staff', id: 'mine', disabled_at: null,
+      email: 'y@example.jp',
+      name: 'y',
+      password: 'staff passphrase 2026',
+      role: 'staff',
+      id: 'mine',
+      disabled_at: null,
     });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ error: { code: 'unknown_fields' } });

@@ -1,5 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { countRows, createUser, setupTestApp, TestClient, type TestContext } from '../helpers/test-app.js';
+import {
+  countRows,
+  createUser,
+  setupTestApp,
+  TestClient,
+  type TestContext,
+} from '../helpers/test-app.js';
 
 let ctx: TestContext;
 beforeEach(async () => {
@@ -47,7 +53,15 @@ describe('API conventions', () => {
 
   it('answers invalid and wrongly typed input with 400 and field messages, never 5xx', async () => {
     const client = new TestClient(ctx);
-    for (const body of [null, [], 'text', 42, {}, { email: 5, password: [] }, { email: 'a@example.jp' }]) {
+    for (const body of [
+      null,
+      [],
+      'text',
+      42,
+      {},
+      { email: 5, password: [] },
+      { email: 'a@example.jp' },
+    ]) {
       const res = await client.json('POST', '/api/v1/auth/login', body);
       expect(res.status).toBe(400);
       const json = (await res.json()) as { error: { code: string; message: string } };
@@ -69,17 +83,24 @@ describe('API conventions', () => {
   it('speaks the caller’s language in error messages', async () => {
     const client = new TestClient(ctx);
     const ja = (await (await client.get('/api/v1/me')).json()) as { error: { message: string } };
-    const en = (await (await client.get('/api/v1/me', { 'accept-language': 'en-US,en;q=0.9' })).json()) as { error: { message: string } };
+    const en = (await (
+      await client.get('/api/v1/me', { 'accept-language': 'en-US,en;q=0.9' })
+    ).json()) as { error: { message: string } };
     expect(ja.error.message).toBe('ログインが必要です。');
     expect(en.error.message).toBe('Please sign in.');
   });
 
   it('serves an OpenAPI 3.1 document that lists the routes with their body schemas', async () => {
     const res = await new TestClient(ctx).get('/api/v1/openapi.json');
-    const doc = (await res.json()) as { openapi: string; paths: Record<string, Record<string, { requestBody?: unknown }>> };
+    const doc = (await res.json()) as {
+      openapi: string;
+      paths: Record<string, Record<string, { requestBody?: unknown }>>;
+    };
     expect(doc.openapi).toBe('3.1.0');
     expect(doc.paths['/auth/login']?.post?.requestBody).toBeDefined();
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/auth/logout', '/me', '/me/password', '/staff']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/auth/logout', '/me', '/me/password', '/staff']),
+    );
   });
 });
 
@@ -100,10 +121,29 @@ describe('security headers and CSRF', () => {
   it('cross-site form posts, text/plain and missing content types change nothing', async () => {
     const admin = await createUser(ctx.deps, { role: 'admin' });
     const client = await TestClient.signedInAs(ctx, admin);
-    const fields = new URLSearchParams({ name: 'x', email: 'evil@example.jp', role: 'admin', password: 'evil passphrase 2026' }).toString();
+    const fields = new URLSearchParams({
+      name: 'x',
+      email: 'evil@example.jp',
+      role: 'admin',
+      password: 'evil passphrase 2026',
+    }).toString();
     const attempts: RequestInit[] = [
-      { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example' }, body: fields },
-      { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'cross-site' }, body: fields },
+      {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          origin: 'https://evil.example',
+        },
+        body: fields,
+      },
+      {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          'sec-fetch-site': 'cross-site',
+        },
+        body: fields,
+      },
       { method: 'POST', headers: { 'content-type': 'text/plain' }, body: fields },
       { method: 'POST', body: fields },
     ];
@@ -112,7 +152,13 @@ describe('security headers and CSRF', () => {
       const res = await client.request('/staff-accounts', init);
       expect(res.status).toBe(403);
     }
-    const logout = await client.request('/logout', { method: 'POST', headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' } });
+    const logout = await client.request('/logout', {
+      method: 'POST',
+      headers: {
+        origin: 'https://evil.example',
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+    });
     expect(logout.status).toBe(403);
     expect(await countRows(ctx.deps, 'user')).toBe(before);
     expect(await countRows(ctx.deps, 'session')).toBe(1);

@@ -18,7 +18,9 @@ describe('password hashes', () => {
 
   it('salts every hash', async () => {
     const hasher = createScryptHasher({ N: 1024, r: 8, p: 1 });
-    expect(await hasher.hash('same password here')).not.toBe(await hasher.hash('same password here'));
+    expect(await hasher.hash('same password here')).not.toBe(
+      await hasher.hash('same password here'),
+    );
   });
 
   it('asks for a rehash when parameters changed, and Node verifies PBKDF2 hashes made on Workers', async () => {
@@ -34,7 +36,13 @@ describe('password hashes', () => {
   });
 
   it('rejects garbage hashes without throwing', async () => {
-    for (const stored of ['', 'plain', 'scrypt$N=1$x', 'md5$i=1$AAAA$AAAA', 'scrypt$N=99999999,r=8,p=1$AAAA$AAAA']) {
+    for (const stored of [
+      '',
+      'plain',
+      'scrypt$N=1$x',
+      'md5$i=1$AAAA$AAAA',
+      'scrypt$N=99999999,r=8,p=1$AAAA$AAAA',
+    ]) {
       expect(await createScryptHasher().verify('whatever', stored)).toBe(false);
       expect(await pbkdf2Hasher.verify('whatever', stored)).toBe(false);
     }

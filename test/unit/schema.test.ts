@@ -10,7 +10,12 @@ interface ColumnShape {
 
 /** Reads db/schema.ts with the TypeScript parser: table → column → nullable. */
 function declaredSchema(): Map<string, Map<string, ColumnShape>> {
-  const source = ts.createSourceFile('schema.ts', readFileSync('db/schema.ts', 'utf8'), ts.ScriptTarget.Latest, true);
+  const source = ts.createSourceFile(
+    'schema.ts',
+    readFileSync('db/schema.ts', 'utf8'),
+    ts.ScriptTarget.Latest,
+    true,
+  );
   const interfaces = new Map<string, ts.InterfaceDeclaration>();
   source.forEachChild((node) => {
     if (ts.isInterfaceDeclaration(node)) interfaces.set(node.name.text, node);
@@ -22,12 +27,18 @@ function declaredSchema(): Map<string, Map<string, ColumnShape>> {
     if (!ts.isPropertySignature(member) || !member.type) continue;
     const tableName = member.name.getText(source).replace(/['"]/g, '');
     const iface = interfaces.get(member.type.getText(source));
-    if (!iface) throw new Error(`No interface ${member.type.getText(source)} for table ${tableName}`);
+    if (!iface)
+      throw new Error(`No interface ${member.type.getText(source)} for table ${tableName}`);
     const columns = new Map<string, ColumnShape>();
     for (const col of iface.members) {
       if (!ts.isPropertySignature(col) || !col.type) continue;
-      expect(col.questionToken, `${tableName}.${col.name.getText(source)} must not be optional`).toBeUndefined();
-      columns.set(col.name.getText(source), { nullable: /\|\s*null\b|\bnull\s*\|/.test(col.type.getText(source)) });
+      expect(
+        col.questionToken,
+        `${tableName}.${col.name.getText(source)} must not be optional`,
+      ).toBeUndefined();
+      columns.set(col.name.getText(source), {
+        nullable: /\|\s*null\b|\bnull\s*\|/.test(col.type.getText(source)),
+      });
     }
     tables.set(tableName, columns);
   }
@@ -39,11 +50,20 @@ function migratedSchema(): Map<string, Map<string, ColumnShape>> {
   applyMigrations(sqlite);
   const tables = new Map<string, Map<string, ColumnShape>>();
   const names = sqlite
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'migrations'")
+    .prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'migrations'",
+    )
     .all() as { name: string }[];
   for (const { name } of names) {
-    const cols = sqlite.prepare(`PRAGMA table_info("${name}")`).all() as { name: string; notnull: number; pk: number }[];
-    tables.set(name, new Map(cols.map((c) => [c.name, { nullable: c.notnull === 0 && c.pk === 0 }])));
+    const cols = sqlite.prepare(`PRAGMA table_info("${name}")`).all() as {
+      name: string;
+      notnull: number;
+      pk: number;
+    }[];
+    tables.set(
+      name,
+      new Map(cols.map((c) => [c.name, { nullable: c.notnull === 0 && c.pk === 0 }])),
+    );
   }
   sqlite.close();
   return tables;
@@ -56,9 +76,13 @@ describe('db/schema.ts is in step with db/migrations', () => {
     expect([...declared.keys()].sort()).toEqual([...actual.keys()].sort());
     for (const [table, columns] of actual) {
       const declaredColumns = declared.get(table)!;
-      expect([...declaredColumns.keys()].sort(), `columns of ${table}`).toEqual([...columns.keys()].sort());
+      expect([...declaredColumns.keys()].sort(), `columns of ${table}`).toEqual(
+        [...columns.keys()].sort(),
+      );
       for (const [column, shape] of columns) {
-        expect(declaredColumns.get(column)?.nullable, `${table}.${column} nullability`).toBe(shape.nullable);
+        expect(declaredColumns.get(column)?.nullable, `${table}.${column} nullability`).toBe(
+          shape.nullable,
+        );
       }
     }
   });

@@ -1,4 +1,6 @@
 import { common } from './ja/common.js';
+import { settings } from './ja/settings.js';
+import { members } from './ja/members.js';
 
 /**
  * The Japanese dictionary, the master list of keys, composed of one file per module
@@ -6,6 +8,8 @@ import { common } from './ja/common.js';
  */
 export const ja = {
   ...common,
+  ...settings,
+  ...members,
 } as const;
 
 export type MessageKey = keyof typeof ja;

@@ -11,9 +11,8 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
-/** The insert for one audit row, for use inside an atomic batch. */
-export function buildAuditInsert(db: Db, entry: AuditEntry) {
-  return db.insertInto('audit_log').values({
+export function auditRow(entry: AuditEntry) {
+  return {
     id: newId(),
     at: entry.at.toISOString(),
     actor_user_id: entry.actorUserId,
@@ -22,7 +21,12 @@ export function buildAuditInsert(db: Db, entry: AuditEntry) {
     subject_id: entry.subjectId ?? null,
     client_address: entry.clientAddress ?? null,
     details: entry.details ? JSON.stringify(entry.details) : null,
-  });
+  };
+}
+
+/** The insert for one audit row, for use inside an atomic batch. */
+export function buildAuditInsert(db: Db, entry: AuditEntry) {
+  return db.insertInto('audit_log').values(auditRow(entry));
 }
 
 export async function insertAuditLog(db: Db, entry: AuditEntry): Promise<void> {

@@ -1,0 +1,74 @@
+import type { Child } from '../../../db/schema.js';
+import type { MemberWithEmail } from './members.queries.js';
+
+export const formatMemberNo = (n: number | null) =>
+  n === null ? null : String(n).padStart(5, '0');
+
+const parseList = <T>(json: string): T[] => {
+  try {
+    const v: unknown = JSON.parse(json);
+    return Array.isArray(v) ? (v as T[]) : [];
+  } catch {
+    return [];
+  }
+};
+
+/** The Member of API.md. */
+export function toMemberJson(m: MemberWithEmail) {
+  return {
+    id: m.id,
+    memberNo: formatMemberNo(m.member_no),
+    kind: m.kind,
+    name: m.name,
+    nameKana: m.name_kana,
+    email: m.email,
+    phone: m.phone,
+    birthDate: m.birth_date,
+    postalCode: m.postal_code,
+    address: m.address,
+    area: m.area,
+    requesterStatus: m.requester_status,
+    helperStatus: m.helper_status,
+    requesterApprovedAt: m.requester_approved_at,
+    helperApprovedAt: m.helper_approved_at,
+    helperProfile:
+      m.helper_status === null
+        ? null
+        : {
+            areas: parseList<string>(m.helper_areas),
+            categories: parseList<number>(m.helper_categories),
+            childAgeMinMonths: m.helper_child_age_min_months,
+            childAgeMaxMonths: m.helper_child_age_max_months,
+            maxChildren: m.helper_max_children,
+            hasPets: m.helper_has_pets === 1,
+            smokerInHome: m.helper_smoker_in_home === 1,
+            preschoolersAtHome: m.helper_preschoolers_at_home === 1,
+            householdNotes: m.helper_household_notes,
+          },
+    consent: {
+      termsVersion: m.consent_terms_version,
+      termsAt: m.consent_terms_at,
+      healthDataVersion: m.consent_health_version,
+      healthDataAt: m.consent_health_at,
+    },
+    withdrawnAt: m.withdrawn_at,
+    createdAt: m.created_at,
+  };
+}
+export type MemberJson = ReturnType<typeof toMemberJson>;
+
+/** The Child of API.md; health fields only when the viewer may see them. */
+export function toChildJson(c: Child, withHealth: boolean) {
+  return {
+    id: c.id,
+    memberId: c.member_id,
+    name: c.name,
+    nameKana: c.name_kana,
+    sex: c.sex,
+    birthDate: c.birth_date,
+    school: c.school,
+    ...(withHealth
+      ? { allergies: c.allergies, healthNotes: c.health_notes, familyDoctor: c.family_doctor }
+      : {}),
+  };
+}

@@ -1,0 +1,157 @@
+import { z } from 'zod';
+import { newPasswordSchema } from '../../auth/password-policy.js';
+import { isValidDateString } from '../../lib/dates.js';
+import { emailSchema } from '../auth/auth.schemas.js';
+import { isKatakana, isPhoneNumber, normalizeKana, normalizePhone } from './member-rules.js';
+
+// Field schemas. Messages are i18n keys; the forms and the API translate them.
+export const nameSchema = z.string().trim().min(1).max(100);
+export const kanaSchema = z
+  .string()
+  .max(100)
+  .transform(normalizeKana)
+  .pipe(z.string().min(1).refine(isKatakana, 'validation.katakana'));
+export const dateSchema = z.string().trim().refine(isValidDateString, 'validation.date');
+export const phoneSchema = z
+  .string()
+  .max(30)
+  .transform(normalizePhone)
+  .pipe(z.string().min(1).refine(isPhoneNumber, 'validation.phone'));
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((v) => (v ? v : null));
+export const postalCodeSchema = z
+  .string()
+  .trim()
+  .transform((v) => v.normalize('NFKC').replace(/[ー－]/g, '-'))
+  .pipe(z.string().regex(/^(\d{3}-?\d{4})?$/, 'validation.postal_code'))
+  .nullish()
+  .transform((v) => (v ? v : null));
+
+export const childBody = z
+  .object({
+    name: nameSchema,
+    nameKana: kanaSchema,
+    sex: z.enum(['female', 'male', 'other']).nullish(),
+    birthDate: dateSchema,
+    school: optionalText(100),
+    allergies: optionalText(1000),
+    healthNotes: optionalText(2000),
+    familyDoctor: optionalText(200),
+  })
+  .strict();
+export type ChildInput = z.output<typeof childBody>;
+
+export const childPatchBody = childBody.partial().strict();
+
+export const contactBody = z
+  .object({ name: nameSchema, relation: z.string().trim().min(1).max(50), phone: phoneSchema })
+  .strict();
+export type ContactInput = z.output<typeof contactBody>;
+
+export const applicationBody = z
+  .object({
+    kind: z.enum(['requester', 'helper', 'both']),
+    name: nameSchema,
+    nameKana: kanaSchema,
+    email: emailSchema,
+    password: newPasswordSchema,
+    phone: phoneSchema,
+    birthDate: dateSchema,
+    postalCode: postalCodeSchema,
+    address: z.string().trim().min(1).max(200),
+    area: z.string().trim().min(1).max(50),
+    children: z.array(childBody).max(10).default([]),
+    emergencyContacts: z.array(contactBody).max(5).default([]),
+    consent: z
+      .object({ terms: z.literal(true, 'validation.consent_terms'), healthData: z.boolean() })
+      .strict(),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.kind !== 'helper') {
+      if (v.children.length === 0) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['children'],
+          message: 'validation.children_required',
+        });
+      }
+      if (v.emergencyContacts.length < 2) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['emergencyContacts'],
+          message: 'validation.two_emergency_contacts',
+        });
+      }
+    }
+  });
+export type ApplicationInput = z.output<typeof applicationBody>;
+
+/** Staff enter paper and phone applications; the initial password is theirs to hand over. */
+export const staffApplicationBody = applicationBody;
+
+const categoryList = z.array(z.number().int().min(1).max(12)).max(12);
+const monthsSchema = z.number().int().min(0).max(156).nullable();
+
+/** Fields a member may change themselves. Name, kana and birth date are ID-checked: staff only. */
+export const selfEditableFields = [
+  'phone',
+  'postalCode',
+  'address',
+  'area',
+  'email',
+  'helperAreas',
+  'helperCategories',
+  'helperChildAgeMinMonths',
+  'helperChildAgeMaxMonths',
+  'helperMaxChildren',
+  'helperHasPets',
+  'helperSmokerInHome',
+  'helperPreschoolersAtHome',
+  'helperHouseholdNotes',
+] as const;
+
+export const memberPatchBody = z
+  .object({
+    name: nameSchema,
+    nameKana: kanaSchema,
+    birthDate: dateSchema,
+    email: emailSchema,
+    phone: phoneSchema,
+    postalCode: postalCodeSchema,
+    address: z.string().trim().min(1).max(200),
+    area: z.string().trim().min(1).max(50),
+    helperAreas: z.array(z.string().min(1).max(50)).max(20),
+    helperCategories: categoryList,
+    helperChildAgeMinMonths: monthsSchema,
+    helperChildAgeMaxMonths: monthsSchema,
+    helperMaxChildren: z.number().int().min(1).max(3),
+    helperHasPets: z.boolean(),
+    helperSmokerInHome: z.boolean(),
+    helperPreschoolersAtHome: z.boolean(),
+    helperHouseholdNotes: optionalText(1000),
+  })
+  .partial()
+  .strict();
+export type MemberPatch = z.output<typeof memberPatchBody>;
+
+export const sideBody = z.object({ side: z.enum(['requester', 'helper']) }).strict();
+export const suspendBody = z
+  .object({ side: z.enum(['requester', 'helper']), reason: z.string().trim().min(1).max(500) })
+  .strict();
+export const withdrawBody = z.object({ reason: z.string().trim().max(500).optional() }).strict();
+
+export const memberListQuery = z.object({
+  kind: z.enum(['requester', 'helper', 'both']).optional(),
+  status: z.enum(['applied', 'active', 'suspended', 'withdrawn']).optional(),
+  area: z.string().max(50).optional(),
+  q: z.string().trim().max(100).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type MemberListQuery = z.output<typeof memberListQuery>;

@@ -1,0 +1,667 @@
+import { sql } from 'kysely';
+import type { AppDeps, CurrentUser } from '../../context.js';
+import { insertIfPreviousChanged, type Compilable } from '../../lib/atomic.js';
+import { tokyoDateOf } from '../../lib/dates.js';
+import { AppError, conflict, forbidden, notFound, unprocessable } from '../../lib/errors.js';
+import { newId } from '../../lib/ids.js';
+import type { Side, SideStatus, User } from '../../../db/schema.js';
+import { auditRow, buildAuditInsert } from '../audit/audit.queries.js';
+import { isUniqueEmailViolation } from '../auth/users.queries.js';
+import { getCenterSettings } from '../settings/settings.service.js';
+import { emailTaken } from '../staff/staff.service.js';
+import { ageInYears, childAgeStatus } from './member-rules.js';
+import { findMemberById, hasAttendedOrientation, type MemberWithEmail } from './members.queries.js';
+import {
+  selfEditableFields,
+  type ApplicationInput,
+  type ChildInput,
+  type ContactInput,
+  type MemberPatch,
+} from './members.schemas.js';
+
+const statusColumn = (side: Side): 'requester_status' | 'helper_status' =>
+  side === 'requester' ? 'requester_status' : 'helper_status';
+const approvedColumn = (side: Side): 'requester_approved_at' | 'helper_approved_at' =>
+  side === 'requester' ? 'requester_approved_at' : 'helper_approved_at';
+const hasSide = (member: { kind: string }, side: Side) =>
+  member.kind === 'both' || member.kind === side;
+
+/** A field error raised by a service: the message is an i18n key, translated at the edge. */
+const fieldError = (field: string, key: string) =>
+  new AppError(400, 'invalid_input', 'error.invalid_input', { [field]: [key] });
+
+const hasHealthData = (c: Pick<ChildInput, 'allergies' | 'healthNotes' | 'familyDoctor'>) =>
+  !!(c.allergies || c.healthNotes || c.familyDoctor);
+
+/** The age rules of DOMAIN.md for the children a requester lists. */
+function checkChildrenEligible(children: ChildInput[], today: string, minAgeDays: number) {
+  const statuses = children.map((c) => childAgeStatus(c.birthDate, today, minAgeDays));
+  if (statuses.includes('not_born')) throw unprocessable('child_not_born');
+  if (statuses.includes('too_old')) throw unprocessable('child_too_old');
+  if (!statuses.includes('eligible')) throw unprocessable('no_eligible_child');
+}
+
+function childRow(memberId: string, input: ChildInput, now: string) {
+  return {
+    id: newId(),
+    member_id: memberId,
+    name: input.name,
+    name_kana: input.nameKana,
+    sex: input.sex ?? null,
+    birth_date: input.birthDate,
+    school: input.school,
+    allergies: input.allergies,
+    health_notes: input.healthNotes,
+    family_doctor: input.familyDoctor,
+    removed_at: null,
+    created_at: now,
+    updated_at: now,
+  };
+}
+
+/**
+ * A membership application, online or entered by staff. Creates the login, the member with its
+ * sides in `applied`, children and emergency contacts, all in one atomic batch.
+ */
+export async function applyForMembership(
+  deps: AppDeps,
+  input: ApplicationInput,
+  enteredBy: CurrentUser | null,
+  clientAddress?: string,
+): Promise<MemberWithEmail> {
+  const settings = await getCenterSettings(deps);
+  const nowDate = deps.clock.now();
+  const now = nowDate.toISOString();
+  const today = tokyoDateOf(nowDate);
+  if (!settings.areas.some((a) => a.code === input.area))
+    throw fieldError('area', 'validation.choice');
+  if (
+    input.kind !== 'requester' &&
+    ageInYears(input.birthDate, today) < settings.eligibility.helperMinAgeYears
+  ) {
+    throw unprocessable('helper_too_young');
+  }
+  if (input.kind !== 'helper')
+    checkChildrenEligible(input.children, today, settings.eligibility.requesterChildMinAgeDays);
+  if (!input.consent.healthData && input.children.some(hasHealthData))
+    throw unprocessable('health_consent_required');
+
+  const userId = newId();
+  const memberId = newId();
+  const sides: Side[] = input.kind === 'both' ? ['requester', 'helper'] : [input.kind];
+  const statements: Compilable[] = [
+    deps.db.insertInto('user').values({
+      id: userId,
+      email: input.email,
+      name: input.name,
+      role: 'member',
+      password_hash: await deps.passwordHasher.hash(input.password),
+      locale: null,
+      disabled_at: null,
+      created_at: now,
+      updated_at: now,
+    }),
+    deps.db.insertInto('member').values({
+      id: memberId,
+      user_id: userId,
+      member_no: null,
+      kind: input.kind,
+      name: input.name,
+      name_kana: input.nameKana,
+      birth_date: input.birthDate,
+      phone: input.phone,
+      postal_code: input.postalCode,
+      address: input.address,
+      area: input.area,
+      requester_status: sides.includes('requester') ? 'applied' : null,
+      helper_status: sides.includes('helper') ? 'applied' : null,
+      requester_approved_at: null,
+      helper_approved_at: null,
+      helper_child_age_min_months: null,
+      helper_child_age_max_months: null,
+      helper_household_notes: null,
+      consent_terms_version: settings.consent.termsVersion,
+      consent_terms_at: now,
+      consent_health_version: input.consent.healthData ? settings.consent.healthDataVersion : null,
+      consent_health_at: input.consent.healthData ? now : null,
+      entered_by_user_id: enteredBy?.id ?? null,
+      withdrawn_at: null,
+      withdrawal_reason: null,
+      purged_at: null,
+      created_at: now,
+      updated_at: now,
+    }),
+    ...input.children.map((c) => deps.db.insertInto('child').values(childRow(memberId, c, now))),
+    ...input.emergencyContacts.map((c) =>
+      deps.db
+        .insertInto('emergency_contact')
+        .values({ id: newId(), member_id: memberId, ...c, created_at: now }),
+    ),
+    ...sides.map((side) =>
+      deps.db.insertInto('member_status_event').values({
+        id: newId(),
+        member_id: memberId,
+        side,
+        from_status: null,
+        to_status: 'applied',
+        reason: null,
+        actor_user_id: enteredBy?.id ?? userId,
+        at: now,
+      }),
+    ),
+    buildAuditInsert(deps.db, {
+      at: nowDate,
+      actorUserId: enteredBy?.id ?? userId,
+      action: 'member_applied',
+      subjectType: 'member',
+      subjectId: memberId,
+      clientAddress,
+      details: {
+        kind: input.kind,
+        enteredByStaff: !!enteredBy,
+        healthConsent: input.consent.healthData,
+      },
+    }),
+  ];
+  try {
+    await deps.atomic(statements);
+  } catch (err) {
+    if (isUniqueEmailViolation(err)) throw emailTaken();
+    throw err;
+  }
+  return (await findMemberById(deps.db, memberId))!;
+}
+
+interface Transition {
+  side: Side;
+  from: SideStatus[];
+  to: SideStatus;
+  action: string;
+  reason?: string | null;
+  extraSet?: Record<string, unknown>;
+}
+
+/**
+ * One status change of one side, as a conditional UPDATE (the state it starts from is part of
+ * the WHERE) with its history row and audit row chained to it in the same atomic batch.
+ * Any change away from access also ends the member's sessions and, when no side is usable
+ * any more, refuses further logins.
+ */
+async function transition(
+  deps: AppDeps,
+  actor: CurrentUser,
+  member: MemberWithEmail,
+  t: Transition,
+  clientAddress?: string,
+) {
+  const nowDate = deps.clock.now();
+  const now = nowDate.toISOString();
+  const column = statusColumn(t.side);
+  const takesAccess = t.to === 'suspended' || t.to === 'withdrawn';
+  const statements: Compilable[] = [
+    deps.db
+      .updateTable('member')
+      .set({ [column]: t.to, updated_at: now, ...t.extraSet })
+      .where('id', '=', member.id)
+      .where(column, 'in', t.from),
+    insertIfPreviousChanged(deps.db, 'member_status_event', {
+      id: newId(),
+      member_id: member.id,
+      side: t.side,
+      from_status: member[column],
+      to_status: t.to,
+      reason: t.reason ?? null,
+      actor_user_id: actor.id,
+      at: now,
+    }),
+    insertIfPreviousChanged(
+      deps.db,
+      'audit_log',
+      auditRow({
+        at: nowDate,
+        actorUserId: actor.id,
+        action: t.action,
+        subjectType: 'member',
+        subjectId: member.id,
+        clientAddress,
+        details: { side: t.side, from: member[column], to: t.to, reason: t.reason ?? null },
+      }),
+    ),
+    ...accessStatements(deps, member.user_id, now, takesAccess),
+  ];
+  const [update] = await deps.atomic(statements);
+  if (!update || update.numAffectedRows === 0) throw conflict('invalid_transition');
+}
+
+/** Keeps the login in step with the sides: disabled when none is applied or active. */
+function accessStatements(
+  deps: AppDeps,
+  userId: string,
+  now: string,
+  endSessions: boolean,
+): Compilable[] {
+  const usable = sql<boolean>`EXISTS (SELECT 1 FROM member WHERE member.user_id = ${userId} AND (requester_status IN ('applied', 'active') OR helper_status IN ('applied', 'active')))`;
+  return [
+    ...(endSessions ? [deps.db.deleteFrom('session').where('user_id', '=', userId)] : []),
+    deps.db
+      .updateTable('user')
+      .set({ disabled_at: now, updated_at: now })
+      .where('id', '=', userId)
+      .where('disabled_at', 'is', null)
+      .where(sql<boolean>`NOT ${usable}`),
+    deps.db
+      .updateTable('user')
+      .set({ disabled_at: null, updated_at: now })
+      .where('id', '=', userId)
+      .where('disabled_at', 'is not', null)
+      .where(usable),
+  ];
+}
+
+async function loadForSide(deps: AppDeps, memberId: string, side: Side) {
+  const member = await findMemberById(deps.db, memberId);
+  if (!member) throw notFound();
+  if (!hasSide(member, side)) throw unprocessable('no_such_side');
+  return member;
+}
+
+/** Approval of one side. The first approval gives the member a number (会員番号). */
+export async function approveSide(
+  deps: AppDeps,
+  actor: CurrentUser,
+  memberId: string,
+  side: Side,
+  clientAddress?: string,
+) {
+  const member = await loadForSide(deps, memberId, side);
+  if (member[statusColumn(side)] !== 'applied') throw conflict('invalid_transition');
+  if (side === 'requester' && !(await hasAttendedOrientation(deps.db, memberId)))
+    throw unprocessable('orientation_required');
+  await transition(
+    deps,
+    actor,
+    member,
+    {
+      side,
+      from: ['applied'],
+      to: 'active',
+      action: 'member_approved',
+      extraSet: {
+        [approvedColumn(side)]: deps.clock.now().toISOString(),
+        member_no: sql`COALESCE(member_no, (SELECT COALESCE(MAX(member_no), 0) + 1 FROM member))`,
+      },
+    },
+    clientAddress,
+  );
+  return (await findMemberById(deps.db, memberId))!;
+}
+
+export async function suspendSide(
+  deps: AppDeps,
+  actor: CurrentUser,
+  memberId: string,
+  side: Side,
+  reason: string,
+  clientAddress?: string,
+) {
+  const member = await loadForSide(deps, memberId, side);
+  await transition(
+    deps,
+    actor,
+    member,
+    { side, from: ['applied', 'active'], to: 'suspended', action: 'member_suspended', reason },
+    clientAddress,
+  );
+  return (await findMemberById(deps.db, memberId))!;
+}
+
+export async function reactivateSide(
+  deps: AppDeps,
+  actor: CurrentUser,
+  memberId: string,
+  side: Side,
+  clientAddress?: string,
+) {
+  const member = await loadForSide(deps, memberId, side);
+  const to: SideStatus = member[approvedColumn(side)] ? 'active' : 'applied';
+  await transition(
+    deps,
+    actor,
+    member,
+    { side, from: ['suspended'], to, action: 'member_reactivated' },
+    clientAddress,
+  );
+  return (await findMemberById(deps.db, memberId))!;
+}
+
+/** 退会: every side withdrawn, sessions ended, login refused. Personal data stays until purge. */
+export async function withdrawMember(
+  deps: AppDeps,
+  actor: CurrentUser,
+  memberId: string,
+  reason: string | null,
+  clientAddress?: string,
+) {
+  const member = await findMemberById(deps.db, memberId);
+  if (!member) throw notFound();
+  if (member.withdrawn_at) throw conflict('already_withdrawn');
+  const nowDate = deps.clock.now();
+  const now = nowDate.toISOString();
+  const sides = (['requester', 'helper'] as const).filter((s) => member[statusColumn(s)] !== null);
+  const statements: Compilable[] = [
+    deps.db
+      .updateTable('member')
+      .set({
+        withdrawn_at: now,
+        withdrawal_reason: reason,
+        updated_at: now,
+        ...(member.requester_status ? { requester_status: 'withdrawn' as const } : {}),
+        ...(member.helper_status ? { helper_status: 'withdrawn' as const } : {}),
+      })
+      .where('id', '=', member.id)
+      .where('withdrawn_at', 'is', null),
+    ...sides.map((side) =>
+      insertIfPreviousChanged(deps.db, 'member_status_event', {
+        id: newId(),
+        member_id: member.id,
+        side,
+        from_status: member[statusColumn(side)],
+        to_status: 'withdrawn',
+        reason,
+        actor_user_id: actor.id,
+        at: now,
+      }),
+    ),
+    insertIfPreviousChanged(
+      deps.db,
+      'audit_log',
+      auditRow({
+        at: nowDate,
+        actorUserId: actor.id,
+        action: 'member_withdrawn',
+        subjectType: 'member',
+        subjectId: member.id,
+        clientAddress,
+        details: { reason, bySelf: actor.id === member.user_id },
+      }),
+    ),
+    ...accessStatements(deps, member.user_id, now, true),
+  ];
+  const [update] = await deps.atomic(statements);
+  if (!update || update.numAffectedRows === 0) throw conflict('already_withdrawn');
+  return (await findMemberById(deps.db, memberId))!;
+}
+
+const patchColumns: Record<keyof MemberPatch, string> = {
+  name: 'name',
+  nameKana: 'name_kana',
+  birthDate: 'birth_date',
+  email: 'email',
+  phone: 'phone',
+  postalCode: 'postal_code',
+  address: 'address',
+  area: 'area',
+  helperAreas: 'helper_areas',
+  helperCategories: 'helper_categories',
+  helperChildAgeMinMonths: 'helper_child_age_min_months',
+  helperChildAgeMaxMonths: 'helper_child_age_max_months',
+  helperMaxChildren: 'helper_max_children',
+  helperHasPets: 'helper_has_pets',
+  helperSmokerInHome: 'helper_smoker_in_home',
+  helperPreschoolersAtHome: 'helper_preschoolers_at_home',
+  helperHouseholdNotes: 'helper_household_notes',
+};
+
+function toColumnValue(value: unknown): unknown {
+  if (Array.isArray(value)) return JSON.stringify(value);
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  return value;
+}
+
+/** Changes member details. Members may change contact fields and their helper profile only. */
+export async function updateMember(
+  deps: AppDeps,
+  actor: CurrentUser,
+  member: MemberWithEmail,
+  patch: MemberPatch,
+  isStaffActor: boolean,
+  clientAddress?: string,
+) {
+  const keys = Object.keys(patch) as (keyof MemberPatch)[];
+  if (!isStaffActor) {
+    const notAllowed = keys.filter((k) => !(selfEditableFields as readonly string[]).includes(k));
+    if (notAllowed.length) throw forbidden();
+  }
+  if (patch.area !== undefined) {
+    const settings = await getCenterSettings(deps);
+    if (!settings.areas.some((a) => a.code === patch.area))
+      throw fieldError('area', 'validation.choice');
+  }
+  if (patch.helperAreas) {
+    const settings = await getCenterSettings(deps);
+    if (patch.helperAreas.some((code) => !settings.areas.some((a) => a.code === code)))
+      throw fieldError('helperAreas', 'validation.choice');
+  }
+  const min = patch.helperChildAgeMinMonths ?? member.helper_child_age_min_months;
+  const max = patch.helperChildAgeMaxMonths ?? member.helper_child_age_max_months;
+  if (min !== null && max !== null && min > max)
+    throw fieldError('helperChildAgeMaxMonths', 'validation.range');
+  const now = deps.clock.now().toISOString();
+  const memberSet: Record<string, unknown> = {};
+  const userSet: Partial<User> = {};
+  for (const key of keys) {
+    if (key === 'email') userSet.email = patch.email!;
+    else memberSet[patchColumns[key]] = toColumnValue(patch[key]);
+    if (key === 'name') userSet.name = patch.name!;
+  }
+  if (keys.length === 0) return member;
+  const statements: Compilable[] = [
+    deps.db
+      .updateTable('member')
+      .set({ ...memberSet, updated_at: now })
+      .where('id', '=', member.id),
+    ...(Object.keys(userSet).length
+      ? [
+          deps.db
+            .updateTable('user')
+            .set({ ...userSet, updated_at: now })
+            .where('id', '=', member.user_id),
+        ]
+      : []),
+    buildAuditInsert(deps.db, {
+      at: deps.clock.now(),
+      actorUserId: actor.id,
+      action: 'member_updated',
+      subjectType: 'member',
+      subjectId: member.id,
+      clientAddress,
+      details: { fields: keys },
+    }),
+  ];
+  try {
+    await deps.atomic(statements);
+  } catch (err) {
+    if (isUniqueEmailViolation(err)) throw emailTaken();
+    throw err;
+  }
+  return (await findMemberById(deps.db, member.id))!;
+}
+
+/** Adds a child to a household. Health details need the member's health-data consent. */
+export async function addChild(
+  deps: AppDeps,
+  actor: CurrentUser,
+  member: MemberWithEmail,
+  input: ChildInput,
+) {
+  const settings = await getCenterSettings(deps);
+  const status = childAgeStatus(
+    input.birthDate,
+    tokyoDateOf(deps.clock.now()),
+    settings.eligibility.requesterChildMinAgeDays,
+  );
+  if (status === 'not_born') throw unprocessable('child_not_born');
+  if (status === 'too_old') throw unprocessable('child_too_old');
+  if (hasHealthData(input) && !member.consent_health_at)
+    throw unprocessable('health_consent_required');
+  const now = deps.clock.now().toISOString();
+  const row = childRow(member.id, input, now);
+  await deps.atomic([
+    deps.db.insertInto('child').values(row),
+    buildAuditInsert(deps.db, {
+      at: deps.clock.now(),
+      actorUserId: actor.id,
+      action: 'child_added',
+      subjectType: 'child',
+      subjectId: row.id,
+    }),
+  ]);
+  return row;
+}
+
+const childPatchColumns = {
+  name: 'name',
+  nameKana: 'name_kana',
+  sex: 'sex',
+  birthDate: 'birth_date',
+  school: 'school',
+  allergies: 'allergies',
+  healthNotes: 'health_notes',
+  familyDoctor: 'family_doctor',
+} as const;
+
+export async function updateChild(
+  deps: AppDeps,
+  actor: CurrentUser,
+  member: MemberWithEmail,
+  childId: string,
+  patch: Partial<ChildInput>,
+) {
+  const keys = Object.keys(patch) as (keyof ChildInput)[];
+  if (
+    hasHealthData({
+      allergies: patch.allergies ?? null,
+      healthNotes: patch.healthNotes ?? null,
+      familyDoctor: patch.familyDoctor ?? null,
+    }) &&
+    !member.consent_health_at
+  ) {
+    throw unprocessable('health_consent_required');
+  }
+  const set: Record<string, unknown> = {};
+  for (const key of keys) set[childPatchColumns[key]] = patch[key] ?? null;
+  const now = deps.clock.now();
+  await deps.atomic([
+    deps.db
+      .updateTable('child')
+      .set({ ...set, updated_at: now.toISOString() })
+      .where('id', '=', childId)
+      .where('member_id', '=', member.id),
+    buildAuditInsert(deps.db, {
+      at: now,
+      actorUserId: actor.id,
+      action: 'child_updated',
+      subjectType: 'child',
+      subjectId: childId,
+      details: { fields: keys },
+    }),
+  ]);
+}
+
+/** Records the member's consent to hold health data (要配慮個人情報), with the text's version. */
+export async function giveHealthConsent(
+  deps: AppDeps,
+  actor: CurrentUser,
+  member: MemberWithEmail,
+) {
+  const settings = await getCenterSettings(deps);
+  const now = deps.clock.now();
+  await deps.atomic([
+    deps.db
+      .updateTable('member')
+      .set({
+        consent_health_version: settings.consent.healthDataVersion,
+        consent_health_at: now.toISOString(),
+        updated_at: now.toISOString(),
+      })
+      .where('id', '=', member.id),
+    buildAuditInsert(deps.db, {
+      at: now,
+      actorUserId: actor.id,
+      action: 'health_consent_given',
+      subjectType: 'member',
+      subjectId: member.id,
+      details: { version: settings.consent.healthDataVersion },
+    }),
+  ]);
+}
+
+export async function addEmergencyContact(
+  deps: AppDeps,
+  member: MemberWithEmail,
+  input: ContactInput,
+) {
+  const row = {
+    id: newId(),
+    member_id: member.id,
+    ...input,
+    created_at: deps.clock.now().toISOString(),
+  };
+  await deps.db.insertInto('emergency_contact').values(row).execute();
+  return row;
+}
+
+/** Requesters keep at least two emergency contacts: the delete is refused below that. */
+export async function removeEmergencyContact(
+  deps: AppDeps,
+  member: MemberWithEmail,
+  contactId: string,
+) {
+  const minimum = hasSide(member, 'requester') ? 2 : 0;
+  const result = await deps.db
+    .deleteFrom('emergency_contact')
+    .where('id', '=', contactId)
+    .where('member_id', '=', member.id)
+    .where(
+      sql<boolean>`(SELECT COUNT(*) FROM emergency_contact WHERE member_id = ${member.id}) > ${minimum}`,
+    )
+    .executeTakeFirst();
+  if (Number(result.numDeletedRows) === 0) {
+    const exists = await deps.db
+      .selectFrom('emergency_contact')
+      .select('id')
+      .where('id', '=', contactId)
+      .where('member_id', '=', member.id)
+      .executeTakeFirst();
+    if (!exists) throw notFound();
+    throw unprocessable('two_emergency_contacts');
+  }
+}
+
+export async function addAuthorizedPickup(
+  deps: AppDeps,
+  member: MemberWithEmail,
+  input: ContactInput,
+) {
+  const row = {
+    id: newId(),
+    member_id: member.id,
+    ...input,
+    created_at: deps.clock.now().toISOString(),
+  };
+  await deps.db.insertInto('authorized_pickup').values(row).execute();
+  return row;
+}
+
+export async function removeAuthorizedPickup(
+  deps: AppDeps,
+  member: MemberWithEmail,
+  pickupId: string,
+) {
+  const result = await deps.db
+    .deleteFrom('authorized_pickup')
+    .where('id', '=', pickupId)
+    .where('member_id', '=', member.id)
+    .executeTakeFirst();
+  if (Number(result.numDeletedRows) === 0) throw notFound();
+}

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+const instant = z.iso.datetime({ offset: true });
+
+export const orientationBody = z
+  .object({
+    startsAt: instant,
+    endsAt: instant,
+    venue: z.string().trim().min(1).max(200),
+    capacity: z.number().int().min(1).max(500),
+    notes: z.string().trim().max(1000).nullish(),
+  })
+  .strict()
+  .refine((v) => Date.parse(v.endsAt) > Date.parse(v.startsAt), {
+    path: ['endsAt'],
+    message: 'validation.end_after_start',
+  });
+export type OrientationInput = z.output<typeof orientationBody>;
+
+export const registrationBody = z
+  .object({ memberId: z.string().min(1).max(64).optional() })
+  .strict();
+
+export const attendanceBody = z
+  .object({ memberIds: z.array(z.string().min(1).max(64)).max(500) })
+  .strict();

@@ -1,0 +1,108 @@
+import { sql } from 'kysely';
+import type { AppDeps, CurrentUser } from '../../context.js';
+import { conflict, notFound, unprocessable } from '../../lib/errors.js';
+import { newId } from '../../lib/ids.js';
+import { buildAuditInsert } from '../audit/audit.queries.js';
+import { findMemberById } from '../members/members.queries.js';
+import { buildSeatLimitedRegistration, findOrientation } from './orientations.queries.js';
+import type { OrientationInput } from './orientations.schemas.js';
+
+export async function scheduleOrientation(
+  deps: AppDeps,
+  actor: CurrentUser,
+  input: OrientationInput,
+) {
+  const id = newId();
+  await deps.db
+    .insertInto('orientation')
+    .values({
+      id,
+      starts_at: new Date(input.startsAt).toISOString(),
+      ends_at: new Date(input.endsAt).toISOString(),
+      venue: input.venue,
+      capacity: input.capacity,
+      notes: input.notes ?? null,
+      created_by: actor.id,
+      created_at: deps.clock.now().toISOString(),
+    })
+    .execute();
+  return (await findOrientation(deps.db, id))!;
+}
+
+/** Registers a member for a session: 409 `orientation_full` or `already_registered`. */
+export async function registerForOrientation(
+  deps: AppDeps,
+  orientationId: string,
+  memberId: string,
+) {
+  const orientation = await findOrientation(deps.db, orientationId);
+  if (!orientation) throw notFound();
+  const member = await findMemberById(deps.db, memberId);
+  if (!member) throw notFound();
+  if (member.withdrawn_at) throw unprocessable('member_withdrawn');
+  if (orientation.ends_at <= deps.clock.now().toISOString())
+    throw unprocessable('orientation_past');
+  try {
+    const [insert] = await deps.atomic([
+      buildSeatLimitedRegistration(deps.db, {
+        id: newId(),
+        orientationId,
+        memberId,
+        at: deps.clock.now().toISOString(),
+      }),
+    ]);
+    if (!insert || insert.numAffectedRows === 0)
+      throw conflict('orientation_full', 'rule.orientation_full');
+  } catch (err) {
+    if (err instanceof Error && /UNIQUE constraint failed/i.test(err.message)) {
+      throw conflict('already_registered', 'rule.already_registered');
+    }
+    throw err;
+  }
+}
+
+/**
+ * Records attendance for a whole session: listed members attended, the other registrants did
+ * not. Walk-ins (listed but not registered) are registered on the spot, whatever the capacity.
+ */
+export async function recordOrientationAttendance(
+  deps: AppDeps,
+  actor: CurrentUser,
+  orientationId: string,
+  memberIds: string[],
+) {
+  const orientation = await findOrientation(deps.db, orientationId);
+  if (!orientation) throw notFound();
+  const unique = [...new Set(memberIds)];
+  if (unique.length) {
+    const known = await deps.db
+      .selectFrom('member')
+      .select('id')
+      .where('id', 'in', unique)
+      .execute();
+    if (known.length !== unique.length) throw unprocessable('unknown_member');
+  }
+  const now = deps.clock.now().toISOString();
+  await deps.atomic([
+    ...unique.map((memberId) =>
+      sql`INSERT INTO orientation_registration (id, orientation_id, member_id, registered_at, attended, attendance_recorded_at)
+          VALUES (${newId()}, ${orientationId}, ${memberId}, ${now}, 1, ${now})
+          ON CONFLICT (orientation_id, member_id) DO UPDATE SET attended = 1, attendance_recorded_at = ${now}`.compile(
+        deps.db,
+      ),
+    ),
+    deps.db
+      .updateTable('orientation_registration')
+      .set({ attended: 0, attendance_recorded_at: now })
+      .where('orientation_id', '=', orientationId)
+      .$if(unique.length > 0, (q) => q.where('member_id', 'not in', unique)),
+    buildAuditInsert(deps.db, {
+      at: deps.clock.now(),
+      actorUserId: actor.id,
+      action: 'orientation_attendance_recorded',
+      subjectType: 'orientation',
+      subjectId: orientationId,
+      details: { attended: unique.length },
+    }),
+  ]);
+}

@@ -1,0 +1,32 @@
+import type { MembersMessages } from '../ja/members.js';
+
+export const members: MembersMessages = {
+  'validation.katakana': 'Please use katakana (hiragana is converted automatically).',
+  'validation.date': 'Please enter a real date (for example 2020-04-01).',
+  'validation.phone': 'Please enter a phone number (for example 090-1234-5678).',
+  'validation.postal_code': 'Please enter a 7-digit postal code (for example 123-4567).',
+  'validation.consent_terms': 'You need to agree to the terms.',
+  'validation.children_required': 'Requesters register at least one child.',
+  'validation.two_emergency_contacts':
+    'Requesters give at least two emergency contacts other than themselves.',
+  'validation.range': 'The lower limit is above the upper limit.',
+  'validation.end_after_start': 'The end must be after the start.',
+  'rule.helper_too_young': 'Helpers must be 20 or older.',
+  'rule.no_eligible_child':
+    'Requesters need a child between 57 days old and the end of elementary school.',
+  'rule.child_too_old': 'Children who have finished elementary school cannot be registered.',
+  'rule.child_not_born': 'The birth date is in the future.',
+  'rule.health_consent_required':
+    'To record allergies or health details, please first agree to how health data is handled.',
+  'rule.orientation_required': 'A requester can be approved only after attending an orientation.',
+  'rule.no_such_side': 'This member does not have that membership type.',
+  'rule.orientation_full': 'This orientation is full. Please choose another date.',
+  'rule.already_registered': 'You are already registered for this orientation.',
+  'rule.orientation_past': 'This orientation has already taken place.',
+  'rule.member_withdrawn': 'This member has withdrawn.',
+  'rule.unknown_member': 'The list includes someone who is not a member.',
+  'rule.two_emergency_contacts':
+    'At least two emergency contacts are needed, so this one cannot be removed.',
+  'rule.invalid_transition': 'This member’s status does not allow that. Please reload the page.',
+  'rule.already_withdrawn': 'Already withdrawn.',
+};

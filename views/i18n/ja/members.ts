@@ -1,0 +1,32 @@
+/** Members, children, orientations: validation and rule messages, pages. */
+export const members = {
+  'validation.katakana': 'カタカナで入力してください（ひらがなは自動でカタカナにします）。',
+  'validation.date': '正しい日付を入力してください（例：2020-04-01）。',
+  'validation.phone': '電話番号を入力してください（例：090-1234-5678）。',
+  'validation.postal_code': '郵便番号は7桁で入力してください（例：123-4567）。',
+  'validation.consent_terms': '利用規約への同意が必要です。',
+  'validation.children_required': '依頼会員はお子さんを1人以上登録してください。',
+  'validation.two_emergency_contacts':
+    '依頼会員は緊急連絡先を2件以上登録してください（ご本人以外）。',
+  'validation.range': '下限が上限を超えています。',
+  'validation.end_after_start': '終了は開始より後にしてください。',
+  'rule.helper_too_young': '提供会員は20歳以上の方が登録できます。',
+  'rule.no_eligible_child':
+    '依頼会員は、生後57日から小学校6年生までのお子さんがいる方が登録できます。',
+  'rule.child_too_old': '小学校を卒業したお子さんは登録できません。',
+  'rule.child_not_born': '生年月日が未来の日付になっています。',
+  'rule.health_consent_required':
+    'アレルギーや健康に関する情報を登録するには、健康情報の取り扱いへの同意が必要です。',
+  'rule.orientation_required': '依頼会員として承認するには、会員説明会への出席が必要です。',
+  'rule.no_such_side': 'この会員にはその会員種別がありません。',
+  'rule.orientation_full': 'この説明会は定員に達しています。別の日程を選んでください。',
+  'rule.already_registered': 'この説明会にはすでに申し込み済みです。',
+  'rule.orientation_past': 'この説明会はすでに終了しています。',
+  'rule.member_withdrawn': '退会した会員です。',
+  'rule.unknown_member': '登録されていない会員が含まれています。',
+  'rule.two_emergency_contacts': '緊急連絡先は2件以上必要なため、削除できません。',
+  'rule.invalid_transition': 'この会員の状態では、その操作はできません。画面を更新してください。',
+  'rule.already_withdrawn': 'すでに退会しています。',
+} as const;
+
+export type MembersMessages = Record<keyof typeof members, string>;
