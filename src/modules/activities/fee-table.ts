@@ -49,11 +49,7 @@ export const feeTableSchema = z
     /** The activity category charged at `rates.sickChild` at any time (病児・病後児の預かり). */
     sickChildCategory: count(1, 99),
     /** Share of the first child's fee that each further sibling pays, in hundredths (0.5 = half). */
-    siblingFactor: z
-      .number(INVALID)
-      .min(0, INVALID)
-      .max(1, INVALID)
-      .refine(isHundredths, INVALID),
+    siblingFactor: z.number(INVALID).min(0, INVALID).max(1, INVALID).refine(isHundredths, INVALID),
     /** Length of one charging unit; a started unit counts in full. */
     unitMinutes: count(1, 240),
     /** Units always charged, however short the activity. */
