@@ -12,6 +12,7 @@ function navItems(ctx: ViewContext): NavItem[] {
   const items: NavItem[] = [{ href: '/', label: 'nav.home' }];
   if (ctx.user.role === 'admin')
     items.push({ href: '/staff-accounts', label: 'nav.staffAccounts' });
+  if (ctx.user.role === 'admin') items.push({ href: '/settings', label: 'settings.nav' });
   items.push({ href: '/account/password', label: 'nav.password' });
   return items;
 }

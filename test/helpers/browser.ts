@@ -16,7 +16,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AxeResults, NodeResult, Result } from 'axe-core';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const SCREENSHOT_DIR = join(ROOT, 'test-results', 'screenshots');
@@ -98,9 +104,7 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'> {
  * Starts `src/server.ts` like `npm start` does, on a new temporary database seeded with the demo
  * center, and resolves once `/api/v1/healthz` answers 200.
  */
-export async function startServer(
-  extraEnv: Record<string, string> = {},
-): Promise<RunningServer> {
+export async function startServer(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'tsunagu-e2e-'));
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -118,19 +122,25 @@ export async function startServer(
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  const exit = exited(child);
   let log = '';
   child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+
+  // If the test process itself goes away without stop(), do not leave a server behind.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
 
   let stopped = false;
   const stop = async () => {
     if (stopped) return;
     stopped = true;
+    process.off('exit', killOnExit);
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');
-      if ((await within(exited(child), STOP_GRACE_MS)) === 'timeout') {
+      if ((await within(exit, STOP_GRACE_MS)) === 'timeout') {
         child.kill('SIGKILL');
-        await within(exited(child), STOP_GRACE_MS);
+        await within(exit, STOP_GRACE_MS);
       }
     }
     rmSync(dir, { recursive: true, force: true });
@@ -155,7 +165,7 @@ export async function startServer(
       await stop();
       throw new Error(`The server did not answer within ${READY_TIMEOUT_MS} ms:\n${log}`);
     }
-    await within(exited(child), POLL_INTERVAL_MS);
+    await within(exit, POLL_INTERVAL_MS);
   }
   return { baseUrl, output: () => log, stop };
 }
@@ -246,8 +256,7 @@ export async function signIn(
 
 let axeSource: string | undefined;
 function readAxeSource(): string {
-  const resolved = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-  axeSource ??= readFileSync(resolved, 'utf8');
+  axeSource ??= readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   return axeSource;
 }
 
@@ -278,7 +287,9 @@ function describeViolation(v: Result): string {
 export async function checkA11y(page: Page, label: string): Promise<void> {
   // NOTE: evaluate() runs through the DevTools protocol, which the page's CSP does not govern;
   // the app's CSP (rightly) forbids injected <script> tags.
-  const loaded = await page.evaluate(() => typeof (window as unknown as AxeWindow).axe !== 'undefined');
+  const loaded = await page.evaluate(
+    () => typeof (window as unknown as AxeWindow).axe !== 'undefined',
+  );
   if (!loaded) {
     await page.evaluate(readAxeSource());
   }
@@ -324,9 +335,62 @@ export async function checkNoHorizontalScroll(page: Page, label: string): Promis
   }
 }
 
+/** Controls that must be at least 44×44 px (inline links in running text are exempt). */
+const TARGET_SELECTOR = [
+  'button',
+  'input:not([type="hidden"])',
+  'select',
+  'textarea',
+  '.button',
+  '.brand',
+  '.site-nav a',
+  '.action-list__link',
+].join(', ');
+const MIN_TARGET_PX = 44;
+
+/** Fails when a visible control is smaller than 44×44 px. */
+export async function checkTargetSizes(page: Page, label: string): Promise<void> {
+  const small = await page.evaluate(
+    ({ selector, min }) =>
+      [...document.querySelectorAll<HTMLElement>(selector)]
+        .filter((el) => el.checkVisibility())
+        .map((el) => ({ el, box: el.getBoundingClientRect() }))
+        .filter(({ box }) => box.height < min - 0.5 || box.width < min - 0.5)
+        .map(
+          ({ el, box }) =>
+            `${el.outerHTML.slice(0, 80)} is ${Math.round(box.width)}×${Math.round(box.height)}`,
+        ),
+    { selector: TARGET_SELECTOR, min: MIN_TARGET_PX },
+  );
+  if (small.length) {
+    throw new Error(`"${label}": controls under ${MIN_TARGET_PX} px:\n  ${small.join('\n  ')}`);
+  }
+}
+
 /**
- * Checks the current page at desktop size (1280×900) and on a 320 px phone (320×640): axe, no
- * sideways scrolling at 320 px, and full-page screenshots
+ * Presses Tab until `target` has the keyboard focus (at most `maxTabs` times), then fails unless
+ * the focus is clearly drawn (an outline of 2 px or more).
+ */
+export async function checkKeyboardFocus(page: Page, target: Locator, maxTabs = 30): Promise<void> {
+  for (let i = 0; i < maxTabs; i++) {
+    await page.keyboard.press('Tab');
+    if (await target.evaluate((el) => el === document.activeElement)) {
+      const style = await target.evaluate((el) => {
+        const s = getComputedStyle(el);
+        return { outline: s.outlineStyle, width: parseFloat(s.outlineWidth) };
+      });
+      if (style.outline === 'none' || style.width < 2) {
+        throw new Error(`Keyboard focus is not visible: outline ${style.outline} ${style.width}px`);
+      }
+      return;
+    }
+  }
+  throw new Error(`Could not reach the element with ${maxTabs} presses of Tab`);
+}
+
+/**
+ * Checks the current page at desktop size (1280×900) and on a 320 px phone (320×640): axe,
+ * 44 px targets, no sideways scrolling at 320 px, and full-page screenshots
  * test-results/screenshots/<label>-desktop.png and <label>-320.png. Restores the viewport.
  */
 export async function checkA11yAtBothSizes(page: Page, label: string): Promise<void> {
@@ -343,6 +407,7 @@ export async function checkA11yAtBothSizes(page: Page, label: string): Promise<v
         fullPage: true,
       });
       await checkA11y(page, `${label} @${suffix}`);
+      await checkTargetSizes(page, `${label} @${suffix}`);
       if (suffix === '320') await checkNoHorizontalScroll(page, `${label} @320`);
     }
   } finally {

@@ -11,6 +11,7 @@ interface Action {
 function actionsFor(role: 'admin' | 'staff' | 'member'): Action[] {
   const actions: Action[] = [];
   if (role === 'admin') actions.push({ href: '/staff-accounts', label: 'home.staff.accounts' });
+  if (role === 'admin') actions.push({ href: '/settings', label: 'settings.homeAction' });
   actions.push({ href: '/account/password', label: 'home.account.password' });
   return actions;
 }
