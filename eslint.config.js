@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', '.wrangler', 'test-results', 'data'] },
+  { ignores: ['node_modules', 'dist', '.wrangler', 'test-results', 'data', 'tmp-*'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -47,5 +47,10 @@ export default tseslint.config(
   {
     files: ['**/*.js'],
     ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    // Browser scripts served to pages (progressive enhancement only).
+    files: ['views/public/**/*.js'],
+    languageOptions: { globals: { document: 'readonly', window: 'readonly' } },
   },
 );

@@ -158,8 +158,382 @@ export interface OrientationRegistrationTable {
   attendance_recorded_at: string | null;
 }
 
+export type TrainingModuleKind = 'basic' | 'cpr' | 'followup' | 'sick_child';
+export type TrainingValidityMode = 'months' | 'fiscal_year_end';
+export type TrainingEnrollmentStatus = 'enrolled' | 'waitlisted' | 'cancelled';
+export type TrainingRecordSource = 'attendance' | 'external' | 'exemption';
+export type TrainingRecordStatus = 'approved' | 'pending' | 'rejected';
+
+export interface TrainingModuleTable {
+  id: string;
+  code: string;
+  title_ja: string;
+  title_en: string;
+  hours: number;
+  kind: TrainingModuleKind;
+  validity_mode: Generated<TrainingValidityMode>;
+  validity_months: number | null;
+  sort_order: Generated<number>;
+  active: Generated<0 | 1>;
+  created_at: string;
+}
+
+export interface TrainingSessionTable {
+  id: string;
+  starts_at: string;
+  ends_at: string;
+  venue: string;
+  instructor: string | null;
+  capacity: number;
+  notes: string | null;
+  created_by: string | null;
+  created_at: string;
+  cancelled_at: string | null;
+}
+
+export interface TrainingSessionModuleTable {
+  session_id: string;
+  module_id: string;
+}
+
+export interface TrainingEnrollmentTable {
+  id: string;
+  session_id: string;
+  member_id: string;
+  status: TrainingEnrollmentStatus;
+  position: number;
+  enrolled_by: string | null;
+  created_at: string;
+  updated_at: string;
+  promoted_at: string | null;
+  cancelled_at: string | null;
+}
+
+export interface TrainingRecordTable {
+  id: string;
+  member_id: string;
+  module_id: string;
+  completed_on: string;
+  source: TrainingRecordSource;
+  session_id: string | null;
+  evidence_note: string | null;
+  status: TrainingRecordStatus;
+  recorded_by: string | null;
+  reviewed_by: string | null;
+  reviewed_at: string | null;
+  review_note: string | null;
+  created_at: string;
+}
+
+export type RequestStatus = 'open' | 'offered' | 'matched' | 'completed' | 'cancelled';
+export type OfferStatus = 'offered' | 'accepted' | 'declined' | 'closed' | 'expired' | 'withdrawn';
+export type CareLocation = 'helper_home' | 'requester_home' | 'other';
+
+export interface AvailabilitySlotTable {
+  id: string;
+  member_id: string;
+  weekday: number;
+  start_time: string;
+  end_time: string;
+}
+
+export interface AvailabilityExceptionTable {
+  id: string;
+  member_id: string;
+  date: string;
+  start_time: string | null;
+  end_time: string | null;
+  note: string | null;
+  created_at: string;
+}
+
+export interface CalendarFeedTable {
+  member_id: string;
+  token_hash: string;
+  created_at: string;
+}
+
+export interface RequestSeriesTable {
+  id: string;
+  requester_member_id: string;
+  weekdays: string;
+  start_time: string;
+  end_time: string;
+  from_date: string;
+  to_date: string;
+  skip_holidays: 0 | 1;
+  created_at: string;
+}
+
+export interface CareRequestTable {
+  id: string;
+  requester_member_id: string;
+  series_id: string | null;
+  category: number;
+  starts_at: string;
+  ends_at: string;
+  care_location: CareLocation;
+  care_location_note: string | null;
+  pickup: string | null;
+  dropoff: string | null;
+  notes: string | null;
+  status: RequestStatus;
+  helper_member_id: string | null;
+  matched_at: string | null;
+  cancelled_at: string | null;
+  cancelled_by_user_id: string | null;
+  cancelled_by_role: 'requester' | 'helper' | 'staff' | null;
+  cancel_kind: 'cancel' | 'no_show' | 'weather' | null;
+  cancel_reason: string | null;
+  cancellation_fee: number | null;
+  created_by_user_id: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CareRequestChildTable {
+  request_id: string;
+  child_id: string;
+}
+
+export interface OfferTable {
+  id: string;
+  request_id: string;
+  helper_member_id: string;
+  status: OfferStatus;
+  offered_by_user_id: string;
+  offered_at: string;
+  expires_at: string;
+  responded_at: string | null;
+  decline_reason: string | null;
+}
+
+export interface PairingTable {
+  id: string;
+  requester_member_id: string;
+  helper_member_id: string;
+  created_at: string;
+}
+
+export interface PreMeetingTable {
+  id: string;
+  requester_member_id: string;
+  helper_member_id: string;
+  held_on: string;
+  fiscal_year: number;
+  place: string;
+  attendees: string;
+  emergency_procedure: string;
+  agreed_details: string | null;
+  notes: string | null;
+  recorded_by_user_id: string;
+  created_at: string;
+}
+
+export interface BlockedHelperTable {
+  requester_member_id: string;
+  helper_member_id: string;
+  reason: string | null;
+  created_at: string;
+}
+
+export type OutboxStatus = 'pending' | 'sent' | 'failed';
+
+export interface NotificationTable {
+  id: string;
+  user_id: string;
+  kind: string;
+  params: Generated<string>;
+  link: string | null;
+  dedupe_key: string | null;
+  title: string;
+  body: string;
+  created_at: string;
+  read_at: string | null;
+}
+
+export interface OutboxTable {
+  id: string;
+  notification_id: string | null;
+  to_email: string;
+  subject: string;
+  body: string;
+  locale: Locale;
+  status: Generated<OutboxStatus>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+  next_attempt_at: string | null;
+}
+
+export type ActivityStatus = 'reported' | 'confirmed' | 'disputed' | 'returned' | 'approved';
+export type IncidentKind = 'near_miss' | 'accident';
+export type IncidentSeverity = 'minor' | 'moderate' | 'serious';
+export type SeriousReason = 'death' | 'loss_of_consciousness' | 'treatment_30_days';
+
+export interface ActivityTable {
+  id: string;
+  request_id: string;
+  helper_member_id: string;
+  requester_member_id: string;
+  started_at: string;
+  ended_at: string;
+  place: string | null;
+  transport_cost: number;
+  meal_cost: number;
+  notes: string | null;
+  fee_total: number;
+  fee_lines: string;
+  fee_child_totals: string;
+  fee_table_valid_from: string;
+  status: ActivityStatus;
+  dispute_reason: string | null;
+  return_reason: string | null;
+  reported_at: string;
+  confirmed_at: string | null;
+  approved_at: string | null;
+  approved_by: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ActivityChildTable {
+  activity_id: string;
+  child_id: string;
+}
+
+export interface ActivityCategoryTable {
+  activity_id: string;
+  category: number;
+}
+
+export interface ActivityRevisionTable {
+  id: string;
+  activity_id: string;
+  version: number;
+  snapshot: string;
+  changed_by: string;
+  reason: string | null;
+  at: string;
+}
+
+export interface IncidentTable {
+  id: string;
+  activity_id: string;
+  kind: IncidentKind;
+  severity: IncidentSeverity;
+  serious_reason: SeriousReason | null;
+  description: string;
+  action_taken: string;
+  reported_to_prefecture_at: string | null;
+  created_by: string;
+  created_at: string;
+}
+
+// Center life (0007): events, announcements, newsletters, the directory of local groups.
+export type EventKind = 'exchange' | 'lecture' | 'open_day' | 'other';
+export type EventAudience = 'members' | 'helpers' | 'requesters' | 'public';
+export type EventRegistrationStatus = 'registered' | 'waitlisted' | 'cancelled';
+export type AnnouncementAudience = 'all' | 'helpers' | 'requesters' | 'staff';
+export type LocalGroupKind =
+  'food' | 'play' | 'study' | 'disability' | 'grief' | 'parents' | 'consultation' | 'other';
+
+export interface EventTable {
+  id: string;
+  kind: EventKind;
+  title: string;
+  description: Generated<string>;
+  starts_at: string;
+  ends_at: string;
+  venue: string;
+  capacity: number;
+  audience: EventAudience;
+  childcare: Generated<0 | 1>;
+  cancelled_at: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EventRegistrationTable {
+  id: string;
+  event_id: string;
+  member_id: string;
+  status: EventRegistrationStatus;
+  position: number;
+  children: Generated<number>;
+  attended: 0 | 1 | null;
+  registered_by: string | null;
+  created_at: string;
+  updated_at: string;
+  promoted_at: string | null;
+  cancelled_at: string | null;
+  attendance_recorded_at: string | null;
+}
+
+export interface AnnouncementTable {
+  id: string;
+  title: string;
+  body: string;
+  audience: AnnouncementAudience;
+  email: Generated<0 | 1>;
+  published_at: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface NewsletterTable {
+  id: string;
+  title: string;
+  issued_on: string;
+  format: 'pdf' | 'page';
+  body: string | null;
+  file_name: string | null;
+  file_size: number | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface NewsletterFilePartTable {
+  newsletter_id: string;
+  seq: number;
+  data: Uint8Array;
+}
+
+export interface LocalGroupTable {
+  id: string;
+  name: string;
+  kind: LocalGroupKind;
+  area: string;
+  schedule: Generated<string>;
+  contact: Generated<string>;
+  age_min: number | null;
+  age_max: number | null;
+  description: Generated<string>;
+  url: string | null;
+  archived_at: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ReferralTable {
+  id: string;
+  member_id: string;
+  group_id: string;
+  referred_on: string;
+  note: string | null;
+  staff_user_id: string;
+  created_at: string;
+}
+
 export interface Database {
   user: UserTable;
+  notification: NotificationTable;
+  outbox: OutboxTable;
   session: SessionTable;
   login_attempt: LoginAttemptTable;
   audit_log: AuditLogTable;
@@ -171,6 +545,33 @@ export interface Database {
   authorized_pickup: AuthorizedPickupTable;
   orientation: OrientationTable;
   orientation_registration: OrientationRegistrationTable;
+  training_module: TrainingModuleTable;
+  training_session: TrainingSessionTable;
+  training_session_module: TrainingSessionModuleTable;
+  training_enrollment: TrainingEnrollmentTable;
+  training_record: TrainingRecordTable;
+  availability_slot: AvailabilitySlotTable;
+  availability_exception: AvailabilityExceptionTable;
+  calendar_feed: CalendarFeedTable;
+  request_series: RequestSeriesTable;
+  care_request: CareRequestTable;
+  care_request_child: CareRequestChildTable;
+  offer: OfferTable;
+  pairing: PairingTable;
+  pre_meeting: PreMeetingTable;
+  blocked_helper: BlockedHelperTable;
+  activity: ActivityTable;
+  activity_child: ActivityChildTable;
+  activity_category: ActivityCategoryTable;
+  activity_revision: ActivityRevisionTable;
+  incident: IncidentTable;
+  event: EventTable;
+  event_registration: EventRegistrationTable;
+  announcement: AnnouncementTable;
+  newsletter: NewsletterTable;
+  newsletter_file_part: NewsletterFilePartTable;
+  local_group: LocalGroupTable;
+  referral: ReferralTable;
 }
 
 export type User = Selectable<UserTable>;
@@ -186,3 +587,8 @@ export type NewChild = Insertable<ChildTable>;
 export type EmergencyContact = Selectable<EmergencyContactTable>;
 export type AuthorizedPickup = Selectable<AuthorizedPickupTable>;
 export type Orientation = Selectable<OrientationTable>;
+export type TrainingModule = Selectable<TrainingModuleTable>;
+export type TrainingSession = Selectable<TrainingSessionTable>;
+export type TrainingRecordRow = Selectable<TrainingRecordTable>;
+export type CareRequest = Selectable<CareRequestTable>;
+export type Offer = Selectable<OfferTable>;

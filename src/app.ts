@@ -1,11 +1,13 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { except } from 'hono/combine';
 import { csrf } from 'hono/csrf';
 import { createMiddleware } from 'hono/factory';
 import { createLucia } from './auth/lucia.js';
 import { sessionMiddleware, setLocale } from './auth/session.middleware.js';
 import type { AppDeps, AppEnv } from './context.js';
 import { clientAddressOf } from './http/client-address.js';
+import { memberSidesMiddleware } from './http/member-sides.js';
 import { handleError, handleNotFound } from './http/errors.js';
 import { noStore, requireJsonForWrites, securityHeaders } from './http/security.js';
 import { AppError } from './lib/errors.js';
@@ -17,8 +19,42 @@ import { staffApi, staffApiDocs } from './modules/staff/staff.api.js';
 import { staffPages } from './modules/staff/staff.routes.js';
 import { settingsApi, settingsApiDocs } from './modules/settings/settings.api.js';
 import { settingsPages } from './modules/settings/settings.routes.js';
+import { memberPages } from './modules/members/members.routes.js';
 import { membersApi, membersApiDocs } from './modules/members/members.api.js';
 import { orientationsApi, orientationsApiDocs } from './modules/orientations/orientations.api.js';
+import { trainingsApi, trainingsApiDocs } from './modules/trainings/trainings.api.js';
+import { trainingPages } from './modules/trainings/trainings.routes.js';
+import { registerTrainingNotices } from './modules/trainings/training-notices.js';
+import { memberStaffPages } from './modules/members/members.staff.routes.js';
+import { orientationPages } from './modules/orientations/orientations.routes.js';
+import { requestsApi, requestsApiDocs } from './modules/requests/requests.api.js';
+import { requestPages } from './modules/requests/requests.routes.js';
+import { wireMatching } from './modules/requests/requests.wiring.js';
+import {
+  notificationsApi,
+  notificationsApiDocs,
+} from './modules/notifications/notifications.api.js';
+import { notificationsPages } from './modules/notifications/notifications.routes.js';
+import { availabilityApi, availabilityApiDocs } from './modules/availability/availability.api.js';
+import { availabilityPages } from './modules/availability/availability.routes.js';
+import { coordinationPages } from './modules/requests/coordination.routes.js';
+import { activitiesApi, activitiesApiDocs } from './modules/activities/activities.api.js';
+import { incidentsApi, incidentsApiDocs } from './modules/activities/incidents.api.js';
+import { eventsApi, eventsApiDocs } from './modules/events/events.api.js';
+import { eventPages } from './modules/events/events.routes.js';
+import {
+  announcementsApi,
+  announcementsApiDocs,
+} from './modules/announcements/announcements.api.js';
+import {
+  announcementPages,
+  NEWSLETTER_UPLOAD_PATH,
+} from './modules/announcements/announcements.routes.js';
+import { directoryApi, directoryApiDocs } from './modules/directory/directory.api.js';
+import { directoryPages } from './modules/directory/directory.routes.js';
+import { activityPages } from './modules/activities/activities.routes.js';
+import { incidentPages } from './modules/activities/incidents.routes.js';
+import { feeTablePages } from './modules/activities/fee-tables.routes.js';
 
 export const apiDocs = [
   ...authApiDocs,
@@ -26,6 +62,15 @@ export const apiDocs = [
   ...settingsApiDocs,
   ...membersApiDocs,
   ...orientationsApiDocs,
+  ...trainingsApiDocs,
+  ...requestsApiDocs,
+  ...notificationsApiDocs,
+  ...availabilityApiDocs,
+  ...activitiesApiDocs,
+  ...incidentsApiDocs,
+  ...eventsApiDocs,
+  ...announcementsApiDocs,
+  ...directoryApiDocs,
 ];
 
 export interface AppOptions {
@@ -36,6 +81,8 @@ export interface AppOptions {
 /** The whole application, for either runtime. Imports nothing Node-only. */
 export function createApp(deps: AppDeps, options: AppOptions = {}) {
   const lucia = createLucia(deps.db, deps.clock, deps.config);
+  wireMatching();
+  registerTrainingNotices();
   const app = new Hono<AppEnv>();
 
   app.use(
@@ -55,12 +102,16 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.use('*', noStore);
   app.use(
     '*',
-    bodyLimit({
-      maxSize: deps.config.BODY_LIMIT_BYTES,
-      onError: () => {
-        throw new AppError(413, 'payload_too_large', 'error.payload_too_large');
-      },
-    }),
+    // NOTE: the newsletter PDF upload sets its own, larger limit on its route.
+    except(
+      NEWSLETTER_UPLOAD_PATH,
+      bodyLimit({
+        maxSize: deps.config.BODY_LIMIT_BYTES,
+        onError: () => {
+          throw new AppError(413, 'payload_too_large', 'error.payload_too_large');
+        },
+      }),
+    ),
   );
   app.use('/api/*', requireJsonForWrites);
   // NOTE: form posts must come from our own origin (Origin or Sec-Fetch-Site); a missing or
@@ -73,6 +124,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     }),
   );
   app.use('*', sessionMiddleware);
+  app.use('*', memberSidesMiddleware);
 
   const api = new Hono<AppEnv>();
   api.get('/healthz', (c) => c.json({ ok: true }));
@@ -82,12 +134,35 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   api.route('/', settingsApi);
   api.route('/', membersApi);
   api.route('/', orientationsApi);
+  api.route('/', trainingsApi);
+  api.route('/', requestsApi);
+  api.route('/', notificationsApi);
+  api.route('/', availabilityApi);
+  api.route('/', activitiesApi);
+  api.route('/', incidentsApi);
+  api.route('/', eventsApi);
+  api.route('/', announcementsApi);
+  api.route('/', directoryApi);
   app.route('/api/v1', api);
 
   app.route('/', homePages);
   app.route('/', authPages);
   app.route('/', staffPages);
   app.route('/', settingsPages);
+  app.route('/', memberPages);
+  app.route('/', memberStaffPages);
+  app.route('/', orientationPages);
+  app.route('/', trainingPages);
+  app.route('/', notificationsPages);
+  app.route('/', availabilityPages);
+  app.route('/', requestPages);
+  app.route('/', coordinationPages);
+  app.route('/', eventPages);
+  app.route('/', announcementPages);
+  app.route('/', directoryPages);
+  app.route('/', activityPages);
+  app.route('/', incidentPages);
+  app.route('/', feeTablePages);
 
   app.notFound(handleNotFound);
   app.onError(handleError);

@@ -38,6 +38,10 @@ export type AppEnv = {
     locale: Locale;
     t: Translator;
     clientAddress: string;
+    /** Unread notifications of the signed-in user, for the header (null: not loaded). */
+    unreadCount: number | null;
+    /** The signed-in member's sides in use, for page navigation (null: not a member, or API). */
+    memberSides: { requester: boolean; helper: boolean } | null;
   };
 };
 

@@ -2,6 +2,7 @@ import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { createApp } from './app.js';
 import { parseConfig } from './config.js';
+import { runScheduledJobs } from './jobs/scheduled.js';
 import { createNodeDeps } from './node/deps.js';
 import { applyMigrations } from '../db/migrate.js';
 import { DEMO_LOGINS, DEMO_PASSWORD, isDatabaseEmpty, seedDemoCenter } from '../db/seed/demo.js';
@@ -29,12 +30,28 @@ const server = serve({ fetch: app.fetch, port: config.PORT }, (info) => {
   console.log(`Tsunagu is listening on http://localhost:${info.port}`);
 });
 
+// Scheduled jobs (outbox delivery, reminders, expiry notices): at start, then every 10 minutes,
+// never two runs at once. The timer does not keep the process alive.
+const JOB_INTERVAL_MS = 10 * 60_000;
+let jobsRunning: Promise<unknown> | null = null;
+function runJobs() {
+  jobsRunning ??= runScheduledJobs(deps)
+    .catch((err: unknown) => console.error('[jobs] run failed:', err))
+    .finally(() => (jobsRunning = null));
+}
+runJobs();
+const jobTimer = setInterval(runJobs, JOB_INTERVAL_MS).unref();
+
 // Clean shutdown: stop accepting, let requests finish, then close the database (checkpoints WAL).
 function shutdown(signal: string) {
   console.log(`${signal} received, shutting down`);
+  clearInterval(jobTimer);
   server.close(() => {
-    sqlite.close();
-    process.exit(0);
+    // Let a job run in progress finish its current statements before the database closes.
+    void Promise.resolve(jobsRunning).finally(() => {
+      sqlite.close();
+      process.exit(0);
+    });
   });
   setTimeout(() => process.exit(1), 10_000).unref();
 }

@@ -3,6 +3,7 @@ import { createApp } from './app.js';
 import { pbkdf2Hasher } from './auth/password.js';
 import { parseConfig } from './config.js';
 import type { AppDeps } from './context.js';
+import { runScheduledJobs } from './jobs/scheduled.js';
 import { createD1Atomic } from './lib/atomic.d1.js';
 import { systemClock } from './lib/clock.js';
 import { D1Dialect } from './lib/d1-dialect.js';
@@ -42,5 +43,11 @@ export default {
   fetch(request: Request, env: Env, ctx: ExecutionContext) {
     if (cached?.env !== env) cached = { env, app: createApp(createWorkerDeps(env)) };
     return cached.app.fetch(request, env, ctx);
+  },
+  // The Cron Trigger of wrangler.toml (every 10 minutes): outbox delivery and the registered jobs.
+  // NOTE: mail on Workers goes to the console mailer for now; a real sender (an HTTP mail API or
+  // Cloudflare Email) is a later integration behind the same Mailer port.
+  scheduled(_controller: ScheduledController, env: Env, ctx: ExecutionContext) {
+    ctx.waitUntil(runScheduledJobs(createWorkerDeps(env)));
   },
 } satisfies ExportedHandler<Env>;

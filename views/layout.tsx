@@ -5,11 +5,47 @@ import type { MessageKey } from '../src/lib/i18n.js';
 interface NavItem {
   href: string;
   label: MessageKey;
+  /** A count shown after the label, e.g. unread notifications: 「お知らせ (3)」. */
+  count?: number | undefined;
+  /** The accessible name when a count is shown (it starts with the visible label). */
+  countLabel?: MessageKey;
 }
 
 function navItems(ctx: ViewContext): NavItem[] {
   if (!ctx.user) return [];
   const items: NavItem[] = [{ href: '/', label: 'nav.home' }];
+  items.push({
+    href: '/inbox',
+    label: 'nav.inbox',
+    count: ctx.unreadCount,
+    countLabel: 'nav.inboxUnread',
+  });
+  if (ctx.user.role === 'member') items.push({ href: '/my', label: 'my.nav' });
+  if (ctx.memberSides?.requester) items.push({ href: '/requests', label: 'req.nav' });
+  if (ctx.memberSides?.helper) items.push({ href: '/offers', label: 'offers.nav' });
+  if (ctx.memberSides?.helper || ctx.memberSides?.requester)
+    items.push({
+      href: '/activities',
+      label: ctx.memberSides.helper ? 'activities.nav.helper' : 'activities.nav.requester',
+    });
+  if (ctx.memberSides?.helper) {
+    items.push({ href: '/calendar', label: 'availability.nav.calendar' });
+    items.push({ href: '/availability', label: 'availability.nav.availability' });
+  }
+  if (ctx.user.role !== 'member') {
+    items.push({ href: '/board', label: 'coord.nav.board' });
+    items.push({ href: '/activities', label: 'activities.nav.staff' });
+    items.push({ href: '/activities/missing', label: 'activities.nav.missing' });
+    items.push({ href: '/members', label: 'nav.members' });
+    items.push({ href: '/orientations', label: 'nav.orientations' });
+  }
+  items.push({
+    href: '/training',
+    label: ctx.user.role === 'member' ? 'training.nav.member' : 'training.nav.staff',
+  });
+  items.push({ href: '/events', label: 'events.nav' });
+  items.push({ href: '/directory', label: 'dir.nav' });
+  items.push({ href: '/announcements', label: 'ann.nav' });
   if (ctx.user.role === 'admin')
     items.push({ href: '/staff-accounts', label: 'nav.staffAccounts' });
   if (ctx.user.role === 'admin') items.push({ href: '/settings', label: 'settings.nav' });
@@ -49,8 +85,14 @@ export function Layout(props: { ctx: ViewContext; title: string; children?: Chil
                     <a
                       href={item.href}
                       aria-current={isCurrent(ctx.path, item.href) ? 'page' : undefined}
+                      aria-label={
+                        item.count && item.countLabel
+                          ? t(item.countLabel, { count: item.count })
+                          : undefined
+                      }
                     >
                       {t(item.label)}
+                      {item.count ? ` (${item.count})` : ''}
                     </a>
                   </li>
                 ))}

@@ -9,4 +9,8 @@ export interface ViewContext {
   /** The current path with query, for the language switch to come back to. */
   path: string;
   notice?: string | undefined;
+  /** Unread notifications, shown in the header next to お知らせ. */
+  unreadCount?: number;
+  /** The signed-in member's sides in use (helpers get 予定表 and 活動できる日時 in the menu). */
+  memberSides?: { requester: boolean; helper: boolean };
 }

@@ -1,6 +1,11 @@
 import type { AppDeps } from '../../src/context.js';
 import { createStaffAccount } from '../../src/modules/staff/staff.service.js';
-import { newId } from '../../src/lib/ids.js';
+import { findUserByEmail } from '../../src/modules/auth/users.queries.js';
+import { seedDemoMembers } from './demo-members.js';
+import { seedTrainingDemo } from '../../src/modules/trainings/training.seed.js';
+import { seedDirectoryDemo } from '../../src/modules/directory/directory.seed.js';
+import { seedEventsDemo } from '../../src/modules/events/events.seed.js';
+import { seedAnnouncementsDemo } from '../../src/modules/announcements/announcements.seed.js';
 
 /** One password for every demo login, listed in the README. Never use the demo in production. */
 export const DEMO_PASSWORD = 'tsunagu-demo-2026';
@@ -29,27 +34,25 @@ export async function seedDemoCenter(deps: AppDeps): Promise<void> {
     role: 'staff',
     password: DEMO_PASSWORD,
   });
-  const now = deps.clock.now().toISOString();
-  const hash = await deps.passwordHasher.hash(DEMO_PASSWORD);
-  for (const [email, name] of [
-    [DEMO_LOGINS.parent, '田中 さくら'],
-    [DEMO_LOGINS.helper, '鈴木 恵子'],
-  ] as const) {
-    await deps.db
-      .insertInto('user')
-      .values({
-        id: newId(),
-        email,
-        name,
-        role: 'member',
-        password_hash: hash,
-        locale: null,
-        disabled_at: null,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
-  }
+  const staff = await findUserByEmail(deps.db, DEMO_LOGINS.staff);
+  await seedDemoMembers(
+    deps,
+    { id: staff!.id, email: staff!.email, name: staff!.name, role: 'staff', locale: null },
+    DEMO_PASSWORD,
+    DEMO_LOGINS,
+  );
+  const staffActor = {
+    id: staff!.id,
+    email: staff!.email,
+    name: staff!.name,
+    role: 'staff' as const,
+    locale: null,
+  };
+  await seedDirectoryDemo(deps, staffActor);
+  await seedEventsDemo(deps, staffActor);
+  await seedAnnouncementsDemo(deps, staffActor);
+  // Training last: it enrols and records whichever helper members exist by now.
+  await seedTrainingDemo(deps);
 }
 
 export async function isDatabaseEmpty(deps: Pick<AppDeps, 'db'>): Promise<boolean> {

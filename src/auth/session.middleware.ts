@@ -2,6 +2,7 @@ import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../context.js';
 import { negotiateLocale, translator } from '../lib/i18n.js';
+import { countUnread } from '../modules/notifications/notifications.queries.js';
 
 export const LOCALE_COOKIE = 'tsunagu_locale';
 
@@ -11,6 +12,7 @@ export const sessionMiddleware = createMiddleware<AppEnv>(async (c, next) => {
   const token = lucia.readSessionCookie(c.req.header('cookie') ?? '');
   c.set('user', null);
   c.set('sessionToken', null);
+  c.set('unreadCount', null);
   if (token) {
     const { session, user } = await lucia.validateSession(token);
     if (session) {
@@ -22,6 +24,9 @@ export const sessionMiddleware = createMiddleware<AppEnv>(async (c, next) => {
         locale: user.locale,
       });
       c.set('sessionToken', session.id);
+      // The header's unread count (one indexed COUNT); API callers read it from /notifications.
+      if (!new URL(c.req.url).pathname.startsWith('/api/'))
+        c.set('unreadCount', await countUnread(c.var.deps.db, user.id));
     } else {
       // The cookie names a session that ended: tell the browser to forget it.
       c.header('Set-Cookie', lucia.createBlankSessionCookie().serialize(), { append: true });

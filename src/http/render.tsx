@@ -16,6 +16,8 @@ export function viewContext(c: AppContext): ViewContext {
     user: user ? { name: user.name, role: user.role } : null,
     path: url.pathname + url.search,
     notice: readFlash(c),
+    unreadCount: c.var.unreadCount ?? undefined,
+    memberSides: c.var.memberSides ?? undefined,
   };
 }
 

@@ -19,7 +19,8 @@ export const badRequest = (code = 'invalid_input', fields?: Record<string, strin
 export const unauthorized = () => new AppError(401, 'unauthorized', 'error.unauthorized');
 export const forbidden = () => new AppError(403, 'forbidden', 'error.forbidden');
 export const notFound = () => new AppError(404, 'not_found', 'error.not_found');
-export const conflict = (code = 'conflict', messageKey = 'error.conflict') =>
+/** A state conflict; its message is the rule's own (`rule.<code>`) when one exists. */
+export const conflict = (code = 'conflict', messageKey = `rule.${code}`) =>
   new AppError(409, code, messageKey);
 /** A business rule says no. `code` names the rule; `messageKey` explains it in plain words. */
 export const unprocessable = (code: string, messageKey = `rule.${code}`) =>

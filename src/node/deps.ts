@@ -4,8 +4,8 @@ import { createScryptHasher } from '../auth/password.node.js';
 import type { Config } from '../config.js';
 import type { AppDeps } from '../context.js';
 import { systemClock, type Clock } from '../lib/clock.js';
-import { consoleMailer } from '../lib/mailer.js';
 import { openNodeDatabase } from './database.js';
+import { createNodeMailer } from './smtp-mailer.js';
 
 export function nodePeerAddress(c: Context): string | undefined {
   try {
@@ -23,7 +23,7 @@ export function createNodeDeps(config: Config, clock: Clock = systemClock) {
     atomic,
     clock,
     config,
-    mailer: consoleMailer,
+    mailer: createNodeMailer(config),
     passwordHasher: createScryptHasher(),
     peerAddress: nodePeerAddress,
   };

@@ -18,12 +18,12 @@ export interface MemberOptions {
 
 /** A member with a login, created directly in the database in the requested state. */
 export async function createMember(deps: AppDeps, options: MemberOptions = {}) {
-  sequence += 1;
+  const seq = (sequence += 1);
   const kind = options.kind ?? 'requester';
   const user: User & { password: string } = await createUser(deps, {
     role: 'member',
-    email: options.email ?? `member${sequence}@example.jp`,
-    name: options.name ?? `会員 ${sequence}`,
+    email: options.email ?? `member${seq}@example.jp`,
+    name: options.name ?? `会員 ${seq}`,
   });
   const now = deps.clock.now().toISOString();
   const requesterStatus = kind === 'helper' ? null : (options.requesterStatus ?? 'active');
@@ -31,7 +31,7 @@ export async function createMember(deps: AppDeps, options: MemberOptions = {}) {
   const member = {
     id: newId(),
     user_id: user.id,
-    member_no: requesterStatus === 'active' || helperStatus === 'active' ? 1000 + sequence : null,
+    member_no: requesterStatus === 'active' || helperStatus === 'active' ? 1000 + seq : null,
     kind,
     name: user.name,
     name_kana: 'カイイン',
@@ -86,4 +86,95 @@ export async function createChild(
   };
   await deps.db.insertInto('child').values(child).execute();
   return child;
+}
+
+/** Loads the default curriculum once per database (idempotent). */
+export async function ensureCurriculum(deps: AppDeps) {
+  const { DEFAULT_CURRICULUM } = await import('../../src/modules/trainings/default-curriculum.js');
+  const existing = await deps.db
+    .selectFrom('training_module')
+    .select(['id', 'code', 'kind'])
+    .execute();
+  if (existing.length) return existing;
+  const now = deps.clock.now().toISOString();
+  const rows = DEFAULT_CURRICULUM.map((m) => ({
+    id: newId(),
+    code: m.code,
+    title_ja: m.titleJa,
+    title_en: m.titleEn,
+    hours: m.hours,
+    kind: m.kind,
+    validity_mode: m.validityMode,
+    validity_months: m.validityMonths,
+    sort_order: m.sortOrder,
+    active: 1 as const,
+    created_at: now,
+  }));
+  for (const row of rows) {
+    await deps.db.insertInto('training_module').values(row).onConflict((oc) => oc.column('code').doNothing()).execute();
+  }
+  return deps.db.selectFrom('training_module').select(['id', 'code', 'kind']).execute();
+}
+
+/**
+ * Approved training records that make a helper eligible for matching today (every basic and CPR
+ * module, completed this fiscal year so no follow-up is due yet), plus sick-child on request.
+ */
+export async function qualifyHelper(
+  deps: AppDeps,
+  memberId: string,
+  options: { sickChild?: boolean; completedOn?: string } = {},
+) {
+  const modules = await ensureCurriculum(deps);
+  const completedOn = options.completedOn ?? deps.clock.now().toISOString().slice(0, 10);
+  const kinds = options.sickChild ? ['basic', 'cpr', 'sick_child'] : ['basic', 'cpr'];
+  const now = deps.clock.now().toISOString();
+  for (const m of modules.filter((x) => kinds.includes(x.kind))) {
+    await deps.db
+      .insertInto('training_record')
+      .values({
+        id: newId(),
+        member_id: memberId,
+        module_id: m.id,
+        completed_on: completedOn,
+        source: 'external' as const,
+        session_id: null,
+        evidence_note: null,
+        status: 'approved',
+        recorded_by: null,
+        reviewed_by: null,
+        reviewed_at: null,
+        review_note: null,
+        created_at: now,
+      })
+      .execute();
+  }
+}
+
+/** A helper who can be matched: active, qualified, available on the given weekly slots. */
+export async function createEligibleHelper(
+  deps: AppDeps,
+  options: MemberOptions & {
+    slots?: { weekday: number; start: string; end: string }[];
+    sickChild?: boolean;
+  } = {},
+) {
+  const helper = await createMember(deps, { kind: 'helper', ...options });
+  await qualifyHelper(deps, helper.member.id, { sickChild: options.sickChild });
+  const slots =
+    options.slots ??
+    [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '07:00', end: '21:00' }));
+  for (const s of slots) {
+    await deps.db
+      .insertInto('availability_slot')
+      .values({
+        id: newId(),
+        member_id: helper.member.id,
+        weekday: s.weekday,
+        start_time: s.start,
+        end_time: s.end,
+      })
+      .execute();
+  }
+  return helper;
 }

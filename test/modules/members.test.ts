@@ -200,6 +200,16 @@ describe('orientation, approval and member numbers', () => {
       (await applicant.json('POST', `/api/v1/orientations/${orientationId}/registrations`, {}))
         .status,
     ).toBe(409);
+    // Attendance is recorded once the session has taken place (a new staff session: 30-minute idle limit).
+    expect(
+      (
+        await staff.json('POST', `/api/v1/orientations/${orientationId}/attendance`, {
+          memberIds: [member.id],
+        })
+      ).status,
+    ).toBe(422);
+    ctx.clock.set('2026-12-05T02:30:00.000Z');
+    staff = await TestClient.signedInAs(ctx, await createUser(ctx.deps, { role: 'staff' }));
     expect(
       (
         await staff.json('POST', `/api/v1/orientations/${orientationId}/attendance`, {
@@ -267,6 +277,8 @@ describe('orientation, approval and member numbers', () => {
       await ctx.deps.db.selectFrom('orientation_registration').select('id').execute(),
     ).toHaveLength(2);
 
+    ctx.clock.set('2026-12-05T02:00:00.000Z');
+    staff = await TestClient.signedInAs(ctx, await createUser(ctx.deps, { role: 'staff' }));
     const walkIn = members[2]!.member.id;
     await staff.json('POST', `/api/v1/orientations/${id}/attendance`, {
       memberIds: [members[0]!.member.id, walkIn],

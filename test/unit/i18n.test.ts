@@ -9,7 +9,9 @@ describe('dictionaries', () => {
     for (const [key, text] of Object.entries(ja)) {
       const english = en[key as keyof typeof en];
       expect(english.trim(), key).not.toBe('');
-      const placeholders = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
+      // A parameter may come in one form per language ({moduleJa} / {moduleEn}).
+      const placeholders = (s: string) =>
+        (s.match(/\{\w+\}/g) ?? []).map((p) => p.replace(/(Ja|En)\}$/, '}')).sort();
       expect(placeholders(english), key).toEqual(placeholders(text));
     }
   });

@@ -460,6 +460,12 @@ describe('expiry dates: month ends, leap days, fiscal years', () => {
     expect(expiresOnFor({ validityMode: 'months', validityMonths: null }, '2020-02-29')).toBeNull();
   });
 
+  it('qualifies nobody while the curriculum has no basic module', () => {
+    const result = computeQualifications({ today: '2026-11-21', helperStatus: 'active', modules: [], records: [] });
+    expect(result.eligibleForMatching).toBe(false);
+    expect(result.requirementsMet).toBe(false);
+  });
+
   it('applies month-end clamping end to end (a 1-month module done on January 31)', () => {
     const oneMonth: ModuleDef = {
       code: 'short',
@@ -478,8 +484,10 @@ describe('expiry dates: month ends, leap days, fiscal years', () => {
         modules: [oneMonth],
         records: [rec('short', '2024-01-31')],
       });
-    expect(run('2024-02-28').eligibleForMatching).toBe(true);
-    expect(run('2024-02-29').eligibleForMatching).toBe(false);
+    // Only the record's validity is under test (a curriculum without basic modules qualifies nobody).
+    const valid = (today: string) => run(today).records.find((r) => r.code === 'short')!.valid;
+    expect(valid('2024-02-28')).toBe(true);
+    expect(valid('2024-02-29')).toBe(false);
     expect(run('2024-02-29').missing).toEqual(['short']);
   });
 
@@ -594,7 +602,7 @@ describe('properties', () => {
             helperStatus: 'active',
             modules: [module],
             records: [rec('m', completedOn)],
-          }).eligibleForMatching;
+          }).records.find((r) => r.code === 'm')!.valid;
         expect(at(expiresOn)).toBe(true);
         expect(at(addDaysTo(expiresOn, 1))).toBe(false);
       }),

@@ -1,10 +1,30 @@
 import { common } from './en/common.js';
+import { trainings } from './en/trainings.js';
 import { settings } from './en/settings.js';
 import { members } from './en/members.js';
+import { memberAdmin } from './en/member-admin.js';
+import { requests } from './en/requests.js';
+import { requestPages } from './en/request-pages.js';
+import { memberPages } from './en/member-pages.js';
+import { notifications } from './en/notifications.js';
+import { availability } from './en/availability.js';
+import { coordination } from './en/coordination.js';
+import { activities } from './en/activities.js';
+import { centerLife } from './en/center-life.js';
 import type { Dictionary } from './ja.js';
 
 export const en: Dictionary = {
   ...common,
+  ...trainings,
   ...settings,
   ...members,
+  ...memberAdmin,
+  ...requests,
+  ...requestPages,
+  ...memberPages,
+  ...notifications,
+  ...availability,
+  ...coordination,
+  ...activities,
+  ...centerLife,
 };

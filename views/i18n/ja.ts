@@ -1,6 +1,16 @@
 import { common } from './ja/common.js';
+import { trainings } from './ja/trainings.js';
 import { settings } from './ja/settings.js';
 import { members } from './ja/members.js';
+import { memberAdmin } from './ja/member-admin.js';
+import { requests } from './ja/requests.js';
+import { requestPages } from './ja/request-pages.js';
+import { memberPages } from './ja/member-pages.js';
+import { notifications } from './ja/notifications.js';
+import { availability } from './ja/availability.js';
+import { coordination } from './ja/coordination.js';
+import { activities } from './ja/activities.js';
+import { centerLife } from './ja/center-life.js';
 
 /**
  * The Japanese dictionary, the master list of keys, composed of one file per module
@@ -8,8 +18,18 @@ import { members } from './ja/members.js';
  */
 export const ja = {
   ...common,
+  ...trainings,
   ...settings,
   ...members,
+  ...memberAdmin,
+  ...requests,
+  ...requestPages,
+  ...memberPages,
+  ...notifications,
+  ...availability,
+  ...coordination,
+  ...activities,
+  ...centerLife,
 } as const;
 
 export type MessageKey = keyof typeof ja;

@@ -44,12 +44,29 @@ export function endOfElementarySchool(birthDate: string): string {
   return `${bornJanToApr1 ? y + 12 : y + 13}-03-31`;
 }
 
+export type ChildUntil = 'end_of_preschool' | 'end_of_elementary' | 'end_of_junior_high';
+
+/** The last day a child counts for the center: the end of preschool, elementary or junior high. */
+export function lastEligibleDay(
+  birthDate: string,
+  until: ChildUntil = 'end_of_elementary',
+): string {
+  const end = endOfElementarySchool(birthDate);
+  const shift = until === 'end_of_preschool' ? -6 : until === 'end_of_junior_high' ? 3 : 0;
+  return `${Number(end.slice(0, 4)) + shift}${end.slice(4)}`;
+}
+
 export type ChildAgeStatus = 'too_young' | 'eligible' | 'too_old' | 'not_born';
 
-export function childAgeStatus(birthDate: string, on: string, minAgeDays: number): ChildAgeStatus {
+export function childAgeStatus(
+  birthDate: string,
+  on: string,
+  minAgeDays: number,
+  until: ChildUntil = 'end_of_elementary',
+): ChildAgeStatus {
   const days = daysBetween(birthDate, on);
   if (days < 0) return 'not_born';
-  if (on > endOfElementarySchool(birthDate)) return 'too_old';
+  if (on > lastEligibleDay(birthDate, until)) return 'too_old';
   return days >= minAgeDays ? 'eligible' : 'too_young';
 }
 

@@ -9,7 +9,7 @@ import { auditRow, buildAuditInsert } from '../audit/audit.queries.js';
 import { isUniqueEmailViolation } from '../auth/users.queries.js';
 import { getCenterSettings } from '../settings/settings.service.js';
 import { emailTaken } from '../staff/staff.service.js';
-import { ageInYears, childAgeStatus } from './member-rules.js';
+import { ageInYears, childAgeStatus, type ChildUntil } from './member-rules.js';
 import { findMemberById, hasAttendedOrientation, type MemberWithEmail } from './members.queries.js';
 import {
   selfEditableFields,
@@ -34,8 +34,13 @@ const hasHealthData = (c: Pick<ChildInput, 'allergies' | 'healthNotes' | 'family
   !!(c.allergies || c.healthNotes || c.familyDoctor);
 
 /** The age rules of DOMAIN.md for the children a requester lists. */
-function checkChildrenEligible(children: ChildInput[], today: string, minAgeDays: number) {
-  const statuses = children.map((c) => childAgeStatus(c.birthDate, today, minAgeDays));
+function checkChildrenEligible(
+  children: ChildInput[],
+  today: string,
+  minAgeDays: number,
+  until: ChildUntil,
+) {
+  const statuses = children.map((c) => childAgeStatus(c.birthDate, today, minAgeDays, until));
   if (statuses.includes('not_born')) throw unprocessable('child_not_born');
   if (statuses.includes('too_old')) throw unprocessable('child_too_old');
   if (!statuses.includes('eligible')) throw unprocessable('no_eligible_child');
@@ -81,8 +86,15 @@ export async function applyForMembership(
   ) {
     throw unprocessable('helper_too_young');
   }
-  if (input.kind !== 'helper')
-    checkChildrenEligible(input.children, today, settings.eligibility.requesterChildMinAgeDays);
+  // A helper-only application holds no children, whatever was sent.
+  if (input.kind === 'helper') input = { ...input, children: [] };
+  else
+    checkChildrenEligible(
+      input.children,
+      today,
+      settings.eligibility.requesterChildMinAgeDays,
+      settings.eligibility.requesterChildUntil,
+    );
   if (!input.consent.healthData && input.children.some(hasHealthData))
     throw unprocessable('health_consent_required');
 
@@ -499,6 +511,7 @@ export async function addChild(
     input.birthDate,
     tokyoDateOf(deps.clock.now()),
     settings.eligibility.requesterChildMinAgeDays,
+    settings.eligibility.requesterChildUntil,
   );
   if (status === 'not_born') throw unprocessable('child_not_born');
   if (status === 'too_old') throw unprocessable('child_too_old');
@@ -548,24 +561,42 @@ export async function updateChild(
   ) {
     throw unprocessable('health_consent_required');
   }
+  if (patch.birthDate) {
+    const settings = await getCenterSettings(deps);
+    const today = tokyoDateOf(deps.clock.now());
+    const status = childAgeStatus(
+      patch.birthDate,
+      today,
+      0,
+      settings.eligibility.requesterChildUntil,
+    );
+    if (status === 'not_born') throw unprocessable('child_not_born');
+    if (status === 'too_old') throw unprocessable('child_too_old');
+  }
   const set: Record<string, unknown> = {};
   for (const key of keys) set[childPatchColumns[key]] = patch[key] ?? null;
   const now = deps.clock.now();
-  await deps.atomic([
+  const [update] = await deps.atomic([
     deps.db
       .updateTable('child')
       .set({ ...set, updated_at: now.toISOString() })
       .where('id', '=', childId)
-      .where('member_id', '=', member.id),
-    buildAuditInsert(deps.db, {
-      at: now,
-      actorUserId: actor.id,
-      action: 'child_updated',
-      subjectType: 'child',
-      subjectId: childId,
-      details: { fields: keys },
-    }),
+      .where('member_id', '=', member.id)
+      .where('removed_at', 'is', null),
+    insertIfPreviousChanged(
+      deps.db,
+      'audit_log',
+      auditRow({
+        at: now,
+        actorUserId: actor.id,
+        action: 'child_updated',
+        subjectType: 'child',
+        subjectId: childId,
+        details: { fields: keys },
+      }),
+    ),
   ]);
+  if (!update || update.numAffectedRows === 0) throw notFound();
 }
 
 /** Records the member's consent to hold health data (要配慮個人情報), with the text's version. */

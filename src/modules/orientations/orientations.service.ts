@@ -4,6 +4,7 @@ import { conflict, notFound, unprocessable } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { buildAuditInsert } from '../audit/audit.queries.js';
 import { findMemberById } from '../members/members.queries.js';
+import { inJson } from '../../lib/sql.js';
 import { buildSeatLimitedRegistration, findOrientation } from './orientations.queries.js';
 import type { OrientationInput } from './orientations.schemas.js';
 
@@ -73,14 +74,20 @@ export async function recordOrientationAttendance(
 ) {
   const orientation = await findOrientation(deps.db, orientationId);
   if (!orientation) throw notFound();
+  // Attendance is a fact about the past: recording it early would let an applicant be approved
+  // for a session they have not attended yet.
+  if (orientation.starts_at > deps.clock.now().toISOString()) {
+    throw unprocessable('orientation_not_started');
+  }
   const unique = [...new Set(memberIds)];
   if (unique.length) {
     const known = await deps.db
       .selectFrom('member')
-      .select('id')
-      .where('id', 'in', unique)
+      .select(['id', 'withdrawn_at'])
+      .where('id', 'in', inJson(unique))
       .execute();
     if (known.length !== unique.length) throw unprocessable('unknown_member');
+    if (known.some((m) => m.withdrawn_at)) throw unprocessable('member_withdrawn');
   }
   const now = deps.clock.now().toISOString();
   await deps.atomic([
@@ -95,7 +102,7 @@ export async function recordOrientationAttendance(
       .updateTable('orientation_registration')
       .set({ attended: 0, attendance_recorded_at: now })
       .where('orientation_id', '=', orientationId)
-      .$if(unique.length > 0, (q) => q.where('member_id', 'not in', unique)),
+      .$if(unique.length > 0, (q) => q.where('member_id', 'not in', inJson(unique))),
     buildAuditInsert(deps.db, {
       at: deps.clock.now(),
       actorUserId: actor.id,

@@ -1,3 +1,4 @@
+import { DEFAULT_FEE_TABLE, feeTableListSchema } from '../activities/fee-table.js';
 import { z } from 'zod';
 
 /**
@@ -203,7 +204,7 @@ export type TrainingNotices = z.output<typeof trainingNoticesSchema>;
 export const DEFAULT_TRAINING_NOTICES: TrainingNotices = { expiryNoticeDays: [60, 30] };
 
 // ---------------------------------------------------------------------------------------------
-// The sections. To add one (e.g. the fee table), add ONE line below:
+// The sections. To add one, add ONE line below, as `fees` was:
 //   fees: section(feeTableListSchema, [DEFAULT_FEE_TABLE]),
 // the combined schema, the update body, the types and getCenterSettings follow from it.
 
@@ -226,6 +227,7 @@ export const settingSections = {
   requests: section(requestRulesSchema, DEFAULT_REQUEST_RULES),
   reports: section(reportRulesSchema, DEFAULT_REPORT_RULES),
   training: section(trainingNoticesSchema, DEFAULT_TRAINING_NOTICES),
+  fees: section(feeTableListSchema, [DEFAULT_FEE_TABLE]),
 };
 
 type Sections = typeof settingSections;

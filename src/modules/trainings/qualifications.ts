@@ -255,7 +255,9 @@ export function computeQualifications(input: QualificationInput): Qualifications
   const sickChild = ofKind('sick_child');
 
   const basicDone = basic.filter(holds);
-  const basicComplete = basicDone.length === basic.length;
+  // NOTE: with no basic module defined (a center whose curriculum is not loaded yet) nobody is
+  // qualified: an empty course must not make every helper matchable.
+  const basicComplete = basic.length > 0 && basicDone.length === basic.length;
   const basicCompletedOn =
     basicComplete && basic.length > 0
       ? basic.map((m) => counting.get(m.code)!.completedOn).reduce((a, b) => (a > b ? a : b))

@@ -21,6 +21,7 @@ export const members = {
   'rule.no_such_side': 'この会員にはその会員種別がありません。',
   'rule.orientation_full': 'この説明会は定員に達しています。別の日程を選んでください。',
   'rule.already_registered': 'この説明会にはすでに申し込み済みです。',
+  'rule.orientation_not_started': 'まだ始まっていない説明会の出欠は記録できません。',
   'rule.orientation_past': 'この説明会はすでに終了しています。',
   'rule.member_withdrawn': '退会した会員です。',
   'rule.unknown_member': '登録されていない会員が含まれています。',

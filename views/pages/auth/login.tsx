@@ -48,6 +48,9 @@ export function LoginPage(props: {
           <SubmitButton>{t('login.submit')}</SubmitButton>
         </form>
         <p class="hint">{t('login.help')}</p>
+        <p>
+          <a href="/apply">{t('apply.loginLink')}</a>
+        </p>
       </section>
     </Layout>
   );

@@ -1,6 +1,10 @@
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import type { MessageKey } from '../../../src/lib/i18n.js';
+import { HomeNews } from '../announcements/home-news.js';
+import type { AnnouncementView } from '../announcements/parts.js';
+import { HomeEvents } from '../events/home-events.js';
+import type { EventView } from '../events/parts.js';
 
 interface Action {
   href: string;
@@ -8,16 +12,59 @@ interface Action {
 }
 
 /** The things a user can do from home, by role. Modules add their entries here as they land. */
-function actionsFor(role: 'admin' | 'staff' | 'member'): Action[] {
+function actionsFor(
+  role: 'admin' | 'staff' | 'member',
+  sides?: ViewContext['memberSides'],
+): Action[] {
   const actions: Action[] = [];
+  // The heart of the product first: asking for help, answering offers.
+  if (sides?.requester) actions.push({ href: '/requests/new', label: 'req.home.new' });
+  if (sides?.helper) actions.push({ href: '/offers', label: 'offers.home' });
+  if (sides?.helper) actions.push({ href: '/activities', label: 'activities.home.helper' });
+  if (sides?.requester) actions.push({ href: '/activities', label: 'activities.home.requester' });
+  if (role === 'member') {
+    actions.push({ href: '/my', label: 'my.homeAction' });
+    actions.push({ href: '/my/orientations', label: 'my.homeOrientations' });
+  }
+  if (sides?.helper) {
+    actions.push({ href: '/calendar', label: 'availability.home.calendar' });
+    actions.push({ href: '/availability', label: 'availability.home.availability' });
+  }
+  if (role !== 'member') {
+    actions.push({ href: '/board', label: 'coord.home.board' });
+    actions.push({ href: '/coordination/requests/new', label: 'coord.home.intake' });
+    actions.push({ href: '/activities', label: 'activities.home.staff' });
+    actions.push({ href: '/activities/missing', label: 'activities.home.missing' });
+    actions.push({ href: '/incidents', label: 'activities.home.incidents' });
+    actions.push({ href: '/statements', label: 'activities.home.statements' });
+  }
+  if (role !== 'member') actions.push({ href: '/members/new', label: 'apply.staffHomeAction' });
+  if (role !== 'member') {
+    actions.push({ href: '/members', label: 'home.staff.members' });
+    actions.push({ href: '/orientations', label: 'home.staff.orientations' });
+    actions.push({ href: '/renewals', label: 'home.staff.renewals' });
+  }
+  actions.push(
+    role === 'member'
+      ? { href: '/training', label: 'training.home.member' }
+      : { href: '/training/sessions', label: 'training.home.staff' },
+  );
+  actions.push({ href: '/events', label: 'events.homeAction' });
+  actions.push({ href: '/directory', label: 'dir.homeAction' });
+  actions.push({ href: '/announcements', label: 'ann.homeAction' });
   if (role === 'admin') actions.push({ href: '/staff-accounts', label: 'home.staff.accounts' });
   if (role === 'admin') actions.push({ href: '/settings', label: 'settings.homeAction' });
+  if (role === 'admin')
+    actions.push({ href: '/settings/fees', label: 'activities.home.feeTables' });
   actions.push({ href: '/account/password', label: 'home.account.password' });
   return actions;
 }
 
 export function HomePage(props: {
   ctx: ViewContext & { user: { name: string; role: 'admin' | 'staff' | 'member' } };
+  /** The latest announcements and the next events for this user (center life). */
+  announcements?: AnnouncementView[];
+  events?: EventView[];
 }) {
   const { t, user } = props.ctx;
   return (
@@ -25,10 +72,12 @@ export function HomePage(props: {
       <h1>{t('home.welcome', { name: user.name })}</h1>
       <p>{t('home.signedInAs', { role: t(`role.${user.role}`) })}</p>
       {user.role !== 'member' && <p>{t('home.staff.lead')}</p>}
+      {props.announcements && <HomeNews ctx={props.ctx} announcements={props.announcements} />}
+      {props.events && <HomeEvents ctx={props.ctx} events={props.events} />}
       <section aria-labelledby="actions-title">
         <h2 id="actions-title">{t('home.whatYouCanDo')}</h2>
         <ul class="action-list">
-          {actionsFor(user.role).map((a) => (
+          {actionsFor(user.role, props.ctx.memberSides).map((a) => (
             <li>
               <a class="action-list__link" href={a.href}>
                 {t(a.label)}
@@ -36,7 +85,6 @@ export function HomePage(props: {
             </li>
           ))}
         </ul>
-        {user.role === 'member' && <p class="hint">{t('home.member.comingSoon')}</p>}
       </section>
     </Layout>
   );

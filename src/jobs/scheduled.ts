@@ -1,0 +1,57 @@
+import type { AppDeps } from '../context.js';
+import { deliverOutbox } from '../modules/notifications/outbox.service.js';
+
+/**
+ * A job run by the scheduler: every 10 minutes on both runtimes (a timer in src/server.ts, a Cron
+ * Trigger for src/worker.ts). Jobs MUST be idempotent: a "daily" job runs many times a day and
+ * may run twice at once, so it acts only on what is due at `now` and guards its effects (e.g.
+ * `notify` with a `dedupeKey` per subject and date, conditional UPDATEs).
+ */
+export type ScheduledJob = (deps: AppDeps, now: Date) => Promise<void>;
+
+const jobs = new Map<string, ScheduledJob>();
+
+/**
+ * Registers a job under a unique name (registering the name again replaces it). Modules call
+ * this at import time. Returns a function that removes the job again (for tests).
+ */
+export function registerScheduledJob(name: string, fn: ScheduledJob): () => void {
+  jobs.set(name, fn);
+  return () => {
+    if (jobs.get(name) === fn) jobs.delete(name);
+  };
+}
+
+export interface JobOutcome {
+  name: string;
+  ok: boolean;
+  error?: string;
+}
+
+async function runIsolated(name: string, run: () => Promise<unknown>): Promise<JobOutcome> {
+  const started = Date.now();
+  try {
+    const result = await run();
+    const detail = result && typeof result === 'object' ? ` ${JSON.stringify(result)}` : '';
+    console.info(`[jobs] ${name} ok in ${Date.now() - started} ms${detail}`);
+    return { name, ok: true };
+  } catch (err) {
+    const error = err instanceof Error ? err.message : String(err);
+    console.error(`[jobs] ${name} failed after ${Date.now() - started} ms:`, err);
+    return { name, ok: false, error };
+  }
+}
+
+/**
+ * Runs every registered job, then delivers the outbox (so mail the jobs queued goes out in the
+ * same run). Each runs on its own: one failing job is logged and the others still run.
+ */
+export async function runScheduledJobs(deps: AppDeps): Promise<JobOutcome[]> {
+  const now = deps.clock.now();
+  const outcomes: JobOutcome[] = [];
+  for (const [name, job] of [...jobs]) {
+    outcomes.push(await runIsolated(name, () => job(deps, now)));
+  }
+  outcomes.push(await runIsolated('outbox', () => deliverOutbox(deps, { limit: 100 })));
+  return outcomes;
+}

@@ -1,0 +1,362 @@
+import { sql, type CompiledQuery, type RawBuilder } from 'kysely';
+import type { Db } from '../../lib/db.js';
+import type { Database } from '../../../db/schema.js';
+import type { ActivityListQuery } from './activities.schemas.js';
+import { monthRange } from './statements.js';
+
+/**
+ * `IN (...)` over a list bound as ONE JSON parameter: D1 allows at most 100 bound parameters per
+ * statement, and a month of a center's activities is thousands of ids.
+ */
+export function inJson(values: readonly string[]): RawBuilder<string> {
+  return sql<string>`(SELECT value FROM json_each(${JSON.stringify(values)}))`;
+}
+
+/**
+ * An INSERT that happens only when the row `witness` (a table and a freshly generated id) exists.
+ * Later statements of an atomic batch are chained to an earlier conditional one this way: the
+ * activity, revision or audit row with the new id exists only if that statement took effect.
+ */
+export function insertIfExists(
+  db: Db,
+  table: keyof Database,
+  row: Record<string, unknown>,
+  witness: { table: keyof Database; id: string },
+): CompiledQuery {
+  const columns = Object.keys(row);
+  return sql`INSERT INTO ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))}) SELECT ${sql.join(
+    columns.map((c) => sql.val(row[c])),
+  )} WHERE EXISTS (SELECT 1 FROM ${sql.table(witness.table)} WHERE id = ${witness.id})`.compile(db);
+}
+
+/** A DELETE of an activity's rows that happens only when the `witness` row exists. */
+export function deleteIfExists(
+  db: Db,
+  table: 'activity_child' | 'activity_category',
+  activityId: string,
+  witness: { table: keyof Database; id: string },
+): CompiledQuery {
+  return sql`DELETE FROM ${sql.table(table)} WHERE activity_id = ${activityId} AND EXISTS (SELECT 1 FROM ${sql.table(witness.table)} WHERE id = ${witness.id})`.compile(
+    db,
+  );
+}
+
+const activityColumns = (db: Db) =>
+  db
+    .selectFrom('activity')
+    .innerJoin('member as helper', 'helper.id', 'activity.helper_member_id')
+    .innerJoin('member as requester', 'requester.id', 'activity.requester_member_id')
+    .innerJoin('care_request', 'care_request.id', 'activity.request_id')
+    .selectAll('activity')
+    .select([
+      'helper.name as helper_name',
+      'helper.user_id as helper_user_id',
+      'requester.name as requester_name',
+      'requester.user_id as requester_user_id',
+      'care_request.starts_at as planned_starts_at',
+      'care_request.ends_at as planned_ends_at',
+      'care_request.status as request_status',
+    ]);
+
+export type ActivityRow = NonNullable<Awaited<ReturnType<typeof findActivityById>>>;
+
+export function findActivityById(db: Db, id: string) {
+  return activityColumns(db).where('activity.id', '=', id).executeTakeFirst();
+}
+
+export function findActivityByRequestId(db: Db, requestId: string) {
+  return db
+    .selectFrom('activity')
+    .select(['id', 'status'])
+    .where('request_id', '=', requestId)
+    .executeTakeFirst();
+}
+
+export function listActivityChildren(db: Db, activityIds: string[]) {
+  if (activityIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('activity_child')
+    .innerJoin('child', 'child.id', 'activity_child.child_id')
+    .select(['activity_child.activity_id', 'child.id', 'child.name', 'child.birth_date'])
+    .where('activity_child.activity_id', 'in', inJson(activityIds))
+    .orderBy('child.birth_date')
+    .orderBy('child.id')
+    .execute();
+}
+
+export function listActivityCategories(db: Db, activityIds: string[]) {
+  if (activityIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('activity_category')
+    .select(['activity_id', 'category'])
+    .where('activity_id', 'in', inJson(activityIds))
+    .orderBy('category')
+    .execute();
+}
+
+export function listRevisions(db: Db, activityId: string) {
+  return db
+    .selectFrom('activity_revision')
+    .leftJoin('user', 'user.id', 'activity_revision.changed_by')
+    .selectAll('activity_revision')
+    .select('user.name as changed_by_name')
+    .where('activity_revision.activity_id', '=', activityId)
+    .orderBy('activity_revision.version', 'desc')
+    .execute();
+}
+
+export function listIncidentsForActivities(db: Db, activityIds: string[]) {
+  if (activityIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('incident')
+    .selectAll()
+    .where('activity_id', 'in', inJson(activityIds))
+    .orderBy('created_at')
+    .execute();
+}
+
+export type ActivityScope =
+  { kind: 'staff' } | { kind: 'member'; memberId: string; as?: 'helper' | 'requester' };
+
+/** Activities a user may see: staff all; a member those they helped with or asked for. */
+export async function listActivities(db: Db, scope: ActivityScope, query: ActivityListQuery) {
+  let q = activityColumns(db);
+  if (scope.kind === 'member') {
+    const me = scope.memberId;
+    if (scope.as === 'helper') q = q.where('activity.helper_member_id', '=', me);
+    else if (scope.as === 'requester') q = q.where('activity.requester_member_id', '=', me);
+    else
+      q = q.where((eb) =>
+        eb.or([
+          eb('activity.helper_member_id', '=', me),
+          eb('activity.requester_member_id', '=', me),
+        ]),
+      );
+  }
+  if (query.month) {
+    const { from, to } = monthRange(query.month);
+    q = q.where('activity.started_at', '>=', from).where('activity.started_at', '<', to);
+  }
+  if (query.helperId) q = q.where('activity.helper_member_id', '=', query.helperId);
+  if (query.requesterId) q = q.where('activity.requester_member_id', '=', query.requesterId);
+  if (query.status) q = q.where('activity.status', '=', query.status);
+  const [items, total] = await Promise.all([
+    q
+      .orderBy('activity.started_at', 'desc')
+      .orderBy('activity.id')
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize)
+      .execute(),
+    q
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(total.n) };
+}
+
+/** The staff review queue: reports waiting for a decision, oldest first. */
+export function listReviewQueue(db: Db, limit = 200) {
+  return activityColumns(db)
+    .where('activity.status', 'in', ['reported', 'confirmed', 'disputed'])
+    .orderBy('activity.started_at')
+    .orderBy('activity.id')
+    .limit(limit)
+    .execute();
+}
+
+const pendingRequestColumns = (db: Db) =>
+  db
+    .selectFrom('care_request')
+    .innerJoin('member as requester', 'requester.id', 'care_request.requester_member_id')
+    .innerJoin('member as helper', 'helper.id', 'care_request.helper_member_id')
+    .select([
+      'care_request.id',
+      'care_request.starts_at',
+      'care_request.ends_at',
+      'care_request.category',
+      'care_request.requester_member_id',
+      'care_request.helper_member_id',
+      'requester.name as requester_name',
+      'helper.name as helper_name',
+      'helper.user_id as helper_user_id',
+    ])
+    .where('care_request.status', '=', 'matched')
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('activity')
+            .select('activity.id')
+            .whereRef('activity.request_id', '=', 'care_request.id'),
+        ),
+      ),
+    );
+
+/**
+ * Matched requests whose planned end is before `cutoff` and that have no report yet. With
+ * `notNotifiedKind`, only those whose helper has not had that reminder (dedupe key
+ * `<kind>:<requestId>`) yet.
+ */
+export function listMissingReports(
+  db: Db,
+  cutoff: string,
+  options: { helperId?: string; notNotifiedKind?: string } = {},
+) {
+  let q = pendingRequestColumns(db).where('care_request.ends_at', '<', cutoff);
+  if (options.helperId) q = q.where('care_request.helper_member_id', '=', options.helperId);
+  const kind = options.notNotifiedKind;
+  if (kind)
+    q = q.where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('notification')
+            .select('notification.id')
+            .where('notification.dedupe_key', '=', sql<string>`${kind + ':'} || care_request.id`),
+        ),
+      ),
+    );
+  return q.orderBy('care_request.ends_at').orderBy('care_request.id').limit(1000).execute();
+}
+
+/** A helper's matched requests that have started and await her report. */
+export function listAwaitingReport(db: Db, helperId: string, now: string) {
+  return pendingRequestColumns(db)
+    .where('care_request.helper_member_id', '=', helperId)
+    .where('care_request.starts_at', '<=', now)
+    .orderBy('care_request.starts_at')
+    .limit(200)
+    .execute();
+}
+
+/** Approved activities of a family or a helper in [from, to). */
+export function listApprovedActivities(
+  db: Db,
+  who: { requesterId: string } | { helperId: string },
+  range: { from: string; to: string },
+) {
+  let q = activityColumns(db)
+    .where('activity.status', '=', 'approved')
+    .where('activity.started_at', '>=', range.from)
+    .where('activity.started_at', '<', range.to);
+  q =
+    'requesterId' in who
+      ? q.where('activity.requester_member_id', '=', who.requesterId)
+      : q.where('activity.helper_member_id', '=', who.helperId);
+  return q.orderBy('activity.started_at').execute();
+}
+
+/** Reports in [from, to) that are not approved yet, counted by status. */
+export async function countUnapproved(
+  db: Db,
+  who: { requesterId: string } | { helperId: string },
+  range: { from: string; to: string },
+) {
+  let q = db
+    .selectFrom('activity')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', '<>', 'approved')
+    .where('started_at', '>=', range.from)
+    .where('started_at', '<', range.to);
+  q =
+    'requesterId' in who
+      ? q.where('requester_member_id', '=', who.requesterId)
+      : q.where('helper_member_id', '=', who.helperId);
+  return Number((await q.executeTakeFirstOrThrow()).n);
+}
+
+/** A family's cancelled requests with a cancellation fee, planned in [from, to). */
+export function listChargedCancellations(
+  db: Db,
+  requesterId: string,
+  range: { from: string; to: string },
+) {
+  return db
+    .selectFrom('care_request')
+    .select(['id', 'starts_at', 'cancellation_fee'])
+    .where('requester_member_id', '=', requesterId)
+    .where('status', '=', 'cancelled')
+    .where('cancellation_fee', '>', 0)
+    .where('starts_at', '>=', range.from)
+    .where('starts_at', '<', range.to)
+    .orderBy('starts_at')
+    .execute();
+}
+
+/** Families (or helpers) with approved activities in [from, to), for the statement index. */
+export function listMembersWithActivities(
+  db: Db,
+  side: 'requester' | 'helper',
+  range: { from: string; to: string },
+) {
+  const column =
+    side === 'requester' ? 'activity.requester_member_id' : 'activity.helper_member_id';
+  return db
+    .selectFrom('activity')
+    .innerJoin('member', 'member.id', column)
+    .select((eb) => [
+      'member.id',
+      'member.name',
+      eb.fn.countAll<number>().as('count'),
+      eb.fn.sum<number>('activity.fee_total').as('fees'),
+    ])
+    .where('activity.status', '=', 'approved')
+    .where('activity.started_at', '>=', range.from)
+    .where('activity.started_at', '<', range.to)
+    .groupBy(['member.id', 'member.name'])
+    .orderBy('member.name')
+    .limit(2000)
+    .execute();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Incidents
+
+const incidentColumns = (db: Db) =>
+  db
+    .selectFrom('incident')
+    .innerJoin('activity', 'activity.id', 'incident.activity_id')
+    .innerJoin('member as helper', 'helper.id', 'activity.helper_member_id')
+    .innerJoin('member as requester', 'requester.id', 'activity.requester_member_id')
+    .leftJoin('user as author', 'author.id', 'incident.created_by')
+    .selectAll('incident')
+    .select([
+      'activity.started_at',
+      'activity.ended_at',
+      'activity.place',
+      'activity.helper_member_id',
+      'activity.requester_member_id',
+      'helper.name as helper_name',
+      'helper.user_id as helper_user_id',
+      'requester.name as requester_name',
+      'requester.user_id as requester_user_id',
+      'author.name as author_name',
+    ]);
+
+export type IncidentRow = NonNullable<Awaited<ReturnType<typeof findIncidentById>>>;
+
+export function findIncidentById(db: Db, id: string) {
+  return incidentColumns(db).where('incident.id', '=', id).executeTakeFirst();
+}
+
+export async function listIncidents(
+  db: Db,
+  query: { serious?: boolean; page: number; pageSize: number },
+) {
+  let q = incidentColumns(db);
+  if (query.serious) q = q.where('incident.serious_reason', 'is not', null);
+  const [items, total] = await Promise.all([
+    q
+      .orderBy('incident.created_at', 'desc')
+      .orderBy('incident.id')
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize)
+      .execute(),
+    q
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(total.n) };
+}

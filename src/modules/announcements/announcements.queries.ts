@@ -1,0 +1,114 @@
+import { sql } from 'kysely';
+import type { Db } from '../../lib/db.js';
+import type { AnnouncementAudience } from '../../../db/schema.js';
+
+export function findAnnouncement(db: Db, id: string) {
+  return db
+    .selectFrom('announcement')
+    .leftJoin('user', 'user.id', 'announcement.created_by')
+    .selectAll('announcement')
+    .select('user.name as author_name')
+    .where('announcement.id', '=', id)
+    .executeTakeFirst();
+}
+
+export type AnnouncementRow = NonNullable<Awaited<ReturnType<typeof findAnnouncement>>>;
+
+/** Published announcements of the given audiences, newest first (drafts too, for staff). */
+export function listAnnouncements(
+  db: Db,
+  options: {
+    audiences: readonly AnnouncementAudience[];
+    includeDrafts: boolean;
+    limit: number;
+    offset?: number;
+  },
+) {
+  if (options.audiences.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('announcement')
+    .leftJoin('user', 'user.id', 'announcement.created_by')
+    .selectAll('announcement')
+    .select('user.name as author_name')
+    .where('announcement.audience', 'in', [...options.audiences])
+    .$if(!options.includeDrafts, (q) => q.where('announcement.published_at', 'is not', null))
+    .orderBy(sql`announcement.published_at IS NULL`, 'desc')
+    .orderBy(sql`COALESCE(announcement.published_at, announcement.created_at)`, 'desc')
+    .orderBy('announcement.id')
+    .limit(options.limit)
+    .offset(options.offset ?? 0)
+    .execute();
+}
+
+/**
+ * The users an announcement for `audience` goes to, with what decides whether and how they may
+ * be notified. Staff only for 'staff'; otherwise members whose side for the audience is applied
+ * or active (any live side for 'all'). mayBeNotified() has the last word.
+ */
+export function listAudienceRecipients(db: Db, audience: AnnouncementAudience) {
+  let q = db
+    .selectFrom('user')
+    .leftJoin('member', 'member.user_id', 'user.id')
+    .select([
+      'user.id',
+      'user.email',
+      'user.role',
+      'user.locale',
+      'user.disabled_at',
+      'member.id as member_id',
+      'member.requester_status',
+      'member.helper_status',
+      'member.withdrawn_at',
+      'member.purged_at',
+    ])
+    .where('user.disabled_at', 'is', null);
+  const live = ['applied', 'active'] as const;
+  if (audience === 'staff') q = q.where('user.role', 'in', ['staff', 'admin']);
+  else {
+    q = q.where('user.role', '=', 'member').where('member.withdrawn_at', 'is', null);
+    if (audience === 'helpers') q = q.where('member.helper_status', 'in', [...live]);
+    else if (audience === 'requesters') q = q.where('member.requester_status', 'in', [...live]);
+    else
+      q = q.where((eb) =>
+        eb.or([
+          eb('member.helper_status', 'in', [...live]),
+          eb('member.requester_status', 'in', [...live]),
+        ]),
+      );
+  }
+  return q.orderBy('user.id').execute();
+}
+
+export function listNewsletters(db: Db) {
+  return db
+    .selectFrom('newsletter')
+    .select(['id', 'title', 'issued_on', 'format', 'file_name', 'file_size', 'created_at'])
+    .orderBy('issued_on', 'desc')
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
+export function findNewsletter(db: Db, id: string) {
+  return db.selectFrom('newsletter').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export type NewsletterRow = NonNullable<Awaited<ReturnType<typeof findNewsletter>>>;
+
+/** The parts of a PDF, in order, one at a time (each is at most PART_BYTES). */
+export function listNewsletterPartSeqs(db: Db, id: string) {
+  return db
+    .selectFrom('newsletter_file_part')
+    .select('seq')
+    .where('newsletter_id', '=', id)
+    .orderBy('seq')
+    .execute();
+}
+
+export function findNewsletterPart(db: Db, id: string, seq: number) {
+  return db
+    .selectFrom('newsletter_file_part')
+    .select('data')
+    .where('newsletter_id', '=', id)
+    .where('seq', '=', seq)
+    .executeTakeFirst();
+}

@@ -1,0 +1,344 @@
+import { Hono } from 'hono';
+import { requireStaff, requireUser } from '../../auth/guards.js';
+import type { AppContext, AppEnv } from '../../context.js';
+import { readForm, validateForm } from '../../http/forms.js';
+import { render, setFlash, viewContext } from '../../http/render.js';
+import { tokyoDateOf } from '../../lib/dates.js';
+import { AppError, notFound } from '../../lib/errors.js';
+import type { FormErrors } from '../../../views/components/form.js';
+import { DirectoryPage, type DirectoryShortcut } from '../../../views/pages/directory/directory.js';
+import { GroupFormPage, type GroupFormValues } from '../../../views/pages/directory/group-form.js';
+import {
+  areaLabel,
+  groupKindLabel,
+  type DirectoryFilters,
+  type GroupView,
+} from '../../../views/pages/directory/parts.js';
+import { DirectoryPrintPage } from '../../../views/pages/directory/print.js';
+import {
+  ReferralsPage,
+  type ReferralFormValues,
+} from '../../../views/pages/directory/referrals.js';
+import { loadViewer } from '../events/viewer.js';
+import { ageInYears } from '../members/member-rules.js';
+import { findMemberById, listChildren } from '../members/members.queries.js';
+import type { Area } from '../settings/settings.schemas.js';
+import { getCenterSettings } from '../settings/settings.service.js';
+import { findGroup, listGroupChoices, listGroups, type GroupRow } from './directory.queries.js';
+import { GROUP_KINDS, groupBody, MAX_AGE, referralBody } from './directory.schemas.js';
+import {
+  addReferral,
+  archiveGroup,
+  createGroup,
+  referralsForMember,
+  updateGroup,
+} from './directory.service.js';
+
+export const directoryPages = new Hono<AppEnv>();
+
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+const GROUP = `/directory/:id{${UUID}}`;
+const MEMBER_REFERRALS = `/members/:id{${UUID}}/referrals`;
+
+export const toGroupView = (g: GroupRow): GroupView => ({
+  id: g.id,
+  name: g.name,
+  kind: g.kind,
+  area: g.area,
+  schedule: g.schedule,
+  contact: g.contact,
+  ageMin: g.age_min,
+  ageMax: g.age_max,
+  description: g.description,
+  url: g.url,
+});
+
+/** The filters of the query string; anything unknown is simply not applied. */
+function readFilters(c: AppContext, areas: Area[]): DirectoryFilters {
+  const q = (c.req.query('q') ?? '').trim().slice(0, 100);
+  const kind = c.req.query('kind');
+  const area = c.req.query('area');
+  const ageText = c.req.query('age') ?? '';
+  const age = /^\d{1,2}$/.test(ageText) && Number(ageText) <= MAX_AGE ? Number(ageText) : undefined;
+  return {
+    q: q || undefined,
+    kind: GROUP_KINDS.find((k) => k === kind),
+    area: areas.some((a) => a.code === area) ? area : undefined,
+    age,
+  };
+}
+
+/** Members (with a live member record) and staff. */
+async function requireReader(c: AppContext) {
+  const viewer = await loadViewer(c.var.deps.db, requireUser(c));
+  if (viewer.kind === 'member' && !viewer.memberId) throw notFound();
+  return viewer;
+}
+
+/** A parent's shortcuts: her area, and each child's age there (children up to MAX_AGE). */
+async function shortcutsFor(
+  c: AppContext,
+  memberId: string,
+  areas: Area[],
+): Promise<DirectoryShortcut[]> {
+  const { t, locale } = { t: c.var.t, locale: c.var.locale };
+  const member = await findMemberById(c.var.deps.db, memberId);
+  if (!member || !areas.some((a) => a.code === member.area)) return [];
+  const areaName = areaLabel(areas, member.area, locale);
+  const today = tokyoDateOf(c.var.deps.clock.now());
+  const shortcuts: DirectoryShortcut[] = [
+    { label: t('dir.shortcut.area', { area: areaName }), filters: { area: member.area } },
+  ];
+  if (member.requester_status !== null) {
+    for (const child of await listChildren(c.var.deps.db, member.id)) {
+      const age = ageInYears(child.birth_date, today);
+      if (age < 0 || age > MAX_AGE) continue;
+      shortcuts.push({
+        label: t('dir.shortcut.child', { name: child.name, age, area: areaName }),
+        filters: { area: member.area, age },
+      });
+    }
+  }
+  return shortcuts;
+}
+
+directoryPages.get('/directory', async (c) => {
+  const viewer = await requireReader(c);
+  const { areas } = await getCenterSettings(c.var.deps);
+  const filters = readFilters(c, areas);
+  const [groups, shortcuts] = await Promise.all([
+    listGroups(c.var.deps.db, filters),
+    viewer.kind === 'member' && viewer.memberId ? shortcutsFor(c, viewer.memberId, areas) : [],
+  ]);
+  return render(
+    c,
+    <DirectoryPage
+      ctx={viewContext(c)}
+      groups={groups.map(toGroupView)}
+      filters={filters}
+      areas={areas}
+      shortcuts={shortcuts}
+      isStaff={viewer.kind === 'staff'}
+    />,
+  );
+});
+
+directoryPages.get('/directory/print', async (c) => {
+  await requireReader(c);
+  const { areas } = await getCenterSettings(c.var.deps);
+  const filters = readFilters(c, areas);
+  const groups = await listGroups(c.var.deps.db, filters);
+  return render(
+    c,
+    <DirectoryPrintPage
+      ctx={viewContext(c)}
+      groups={groups.map(toGroupView)}
+      filters={filters}
+      areas={areas}
+      today={tokyoDateOf(c.var.deps.clock.now())}
+    />,
+  );
+});
+
+// ---------------------------------------------------------------------------------------------
+// Staff: maintaining the directory
+
+const ageValue = (v: string | undefined) => (v && /^\d{1,2}$/.test(v) ? Number(v) : null);
+
+function readGroupForm(c: AppContext, form: Record<string, string>) {
+  const values: GroupFormValues = {
+    name: form.name ?? '',
+    kind: form.kind ?? '',
+    area: form.area ?? '',
+    schedule: form.schedule ?? '',
+    contact: form.contact ?? '',
+    ageMin: form.ageMin ?? '',
+    ageMax: form.ageMax ?? '',
+    description: form.description ?? '',
+    url: (form.url ?? '').trim(),
+  };
+  const parsed = validateForm(c, groupBody, {
+    name: values.name,
+    kind: values.kind,
+    area: values.area,
+    schedule: values.schedule,
+    contact: values.contact,
+    ageMin: ageValue(values.ageMin),
+    ageMax: ageValue(values.ageMax),
+    description: values.description,
+    url: values.url || null,
+  });
+  return { values, parsed };
+}
+
+async function renderGroupForm(
+  c: AppContext,
+  values: GroupFormValues,
+  errors: FormErrors,
+  groupId?: string,
+  status: 200 | 422 = 200,
+) {
+  const { areas } = await getCenterSettings(c.var.deps);
+  return render(
+    c,
+    <GroupFormPage
+      ctx={viewContext(c)}
+      groupId={groupId}
+      areas={areas}
+      values={values}
+      errors={errors}
+    />,
+    status,
+  );
+}
+
+/** A rule the service applies (an area not in the settings) is a field problem on the form. */
+function areaError(c: AppContext, err: unknown): FormErrors | null {
+  if (err instanceof AppError && err.code === 'unknown_area')
+    return { area: c.var.t('dir.rule.unknown_area') };
+  return null;
+}
+
+directoryPages.get('/directory/new', (c) => {
+  requireStaff(c);
+  return renderGroupForm(c, {}, {});
+});
+
+directoryPages.post('/directory', async (c) => {
+  const staff = requireStaff(c);
+  const { values, parsed } = readGroupForm(c, await readForm(c));
+  if (!parsed.ok) return renderGroupForm(c, values, parsed.errors, undefined, 422);
+  try {
+    const group = await createGroup(c.var.deps, staff, parsed.data);
+    setFlash(c, 'dir.addedNotice', { name: group.name });
+  } catch (err) {
+    const errors = areaError(c, err);
+    if (!errors) throw err;
+    return renderGroupForm(c, values, errors, undefined, 422);
+  }
+  return c.redirect('/directory', 303);
+});
+
+directoryPages.get(`${GROUP}/edit`, async (c) => {
+  requireStaff(c);
+  const g = await findGroup(c.var.deps.db, c.req.param('id'));
+  if (!g || g.archived_at) throw notFound();
+  return renderGroupForm(
+    c,
+    {
+      name: g.name,
+      kind: g.kind,
+      area: g.area,
+      schedule: g.schedule,
+      contact: g.contact,
+      ageMin: g.age_min === null ? '' : String(g.age_min),
+      ageMax: g.age_max === null ? '' : String(g.age_max),
+      description: g.description,
+      url: g.url ?? '',
+    },
+    {},
+    g.id,
+  );
+});
+
+directoryPages.post(`${GROUP}/edit`, async (c) => {
+  const staff = requireStaff(c);
+  const id = c.req.param('id');
+  const { values, parsed } = readGroupForm(c, await readForm(c));
+  if (!parsed.ok) return renderGroupForm(c, values, parsed.errors, id, 422);
+  try {
+    const group = await updateGroup(c.var.deps, staff, id, parsed.data);
+    setFlash(c, 'dir.savedNotice', { name: group.name });
+  } catch (err) {
+    const errors = areaError(c, err);
+    if (!errors) throw err;
+    return renderGroupForm(c, values, errors, id, 422);
+  }
+  return c.redirect('/directory', 303);
+});
+
+directoryPages.post(`${GROUP}/archive`, async (c) => {
+  const staff = requireStaff(c);
+  await archiveGroup(c.var.deps, staff, c.req.param('id'));
+  setFlash(c, 'dir.archivedNotice');
+  return c.redirect('/directory', 303);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Staff: "referred to" notes of a member
+
+async function renderReferrals(
+  c: AppContext,
+  memberId: string,
+  values: ReferralFormValues,
+  errors: FormErrors,
+  status: 200 | 422 = 200,
+) {
+  const member = await findMemberById(c.var.deps.db, memberId);
+  if (!member || member.purged_at) throw notFound();
+  const [{ areas }, referrals, groups] = await Promise.all([
+    getCenterSettings(c.var.deps),
+    referralsForMember(c.var.deps, memberId),
+    listGroupChoices(c.var.deps.db),
+  ]);
+  const { t, locale } = { t: c.var.t, locale: c.var.locale };
+  return render(
+    c,
+    <ReferralsPage
+      ctx={viewContext(c)}
+      member={{ id: member.id, name: member.name }}
+      referrals={referrals}
+      groups={groups.map((g) => ({
+        id: g.id,
+        label: `${g.name}（${areaLabel(areas, g.area, locale)}・${groupKindLabel(t, g.kind)}）`,
+      }))}
+      values={values}
+      errors={errors}
+    />,
+    status,
+  );
+}
+
+directoryPages.get(MEMBER_REFERRALS, (c) => {
+  requireStaff(c);
+  return renderReferrals(
+    c,
+    c.req.param('id'),
+    {
+      referredOn: tokyoDateOf(c.var.deps.clock.now()),
+    },
+    {},
+  );
+});
+
+directoryPages.post(MEMBER_REFERRALS, async (c) => {
+  const staff = requireStaff(c);
+  const memberId = c.req.param('id');
+  const form = await readForm(c);
+  const values: ReferralFormValues = {
+    groupId: form.groupId ?? '',
+    referredOn: (form.referredOn ?? '').trim(),
+    note: form.note ?? '',
+  };
+  const parsed = validateForm(c, referralBody, {
+    groupId: values.groupId,
+    referredOn: values.referredOn,
+    note: values.note?.trim() ? values.note : null,
+  });
+  if (!parsed.ok) return renderReferrals(c, memberId, values, parsed.errors, 422);
+  try {
+    await addReferral(c.var.deps, staff, memberId, parsed.data);
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'unknown_group')
+      return renderReferrals(
+        c,
+        memberId,
+        values,
+        { groupId: c.var.t('dir.rule.unknown_group') },
+        422,
+      );
+    throw err;
+  }
+  setFlash(c, 'dir.ref.addedNotice');
+  return c.redirect(`/members/${memberId}/referrals`, 303);
+});

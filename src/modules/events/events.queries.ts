@@ -1,0 +1,223 @@
+import { sql } from 'kysely';
+import type { Db } from '../../lib/db.js';
+import type { EventAudience } from '../../../db/schema.js';
+
+const withCounts = (db: Db) =>
+  db
+    .selectFrom('event')
+    .selectAll('event')
+    .select((eb) => [
+      eb
+        .selectFrom('event_registration as r')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('r.event_id', '=', 'event.id')
+        .where('r.status', '=', 'registered')
+        .as('registered'),
+      eb
+        .selectFrom('event_registration as r')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('r.event_id', '=', 'event.id')
+        .where('r.status', '=', 'waitlisted')
+        .as('waitlisted'),
+      eb
+        .selectFrom('event_registration as r')
+        .select(sql<number>`COALESCE(SUM(r.children), 0)`.as('n'))
+        .whereRef('r.event_id', '=', 'event.id')
+        .where('r.status', '=', 'registered')
+        .as('children'),
+    ]);
+
+export type EventRow = NonNullable<Awaited<ReturnType<typeof findEvent>>>;
+
+export function findEvent(db: Db, id: string) {
+  return withCounts(db).where('event.id', '=', id).executeTakeFirst();
+}
+
+/**
+ * Events of the given audiences: those still to come (ending after `nowIso`, soonest first) or
+ * those that have ended (newest first). Cancelled events are listed too, marked as such.
+ */
+export function listEvents(
+  db: Db,
+  options: {
+    audiences: readonly EventAudience[];
+    nowIso: string;
+    when: 'upcoming' | 'past';
+    limit?: number;
+  },
+) {
+  if (options.audiences.length === 0) return Promise.resolve([]);
+  let q = withCounts(db).where('event.audience', 'in', [...options.audiences]);
+  q =
+    options.when === 'upcoming'
+      ? q.where('event.ends_at', '>', options.nowIso).orderBy('event.starts_at')
+      : q.where('event.ends_at', '<=', options.nowIso).orderBy('event.starts_at', 'desc');
+  return q
+    .orderBy('event.id')
+    .limit(options.limit ?? 200)
+    .execute();
+}
+
+/** Live registrations of an event (seats first, then the waitlist in order), with names. */
+export function listEventRegistrations(db: Db, eventId: string) {
+  return db
+    .selectFrom('event_registration as r')
+    .innerJoin('member', 'member.id', 'r.member_id')
+    .select([
+      'r.id',
+      'r.member_id',
+      'r.status',
+      'r.position',
+      'r.children',
+      'r.attended',
+      'r.created_at',
+      'member.name',
+      'member.name_kana',
+      'member.member_no',
+      'member.kind',
+      'member.phone',
+    ])
+    .where('r.event_id', '=', eventId)
+    .where('r.status', '<>', 'cancelled')
+    .orderBy(sql`CASE r.status WHEN 'registered' THEN 0 ELSE 1 END`)
+    .orderBy('r.position')
+    .execute();
+}
+
+/** The member's live registrations, with the place on the waitlist (1 = next in line). */
+export function listMemberEventRegistrations(db: Db, memberId: string) {
+  return db
+    .selectFrom('event_registration as r')
+    .select([
+      'r.event_id',
+      'r.status',
+      'r.children',
+      sql<number>`(SELECT COUNT(*) FROM event_registration w
+        WHERE w.event_id = r.event_id AND w.status = 'waitlisted' AND w.position <= r.position)`.as(
+        'waitlist_position',
+      ),
+    ])
+    .where('r.member_id', '=', memberId)
+    .where('r.status', '<>', 'cancelled')
+    .execute();
+}
+
+/**
+ * Registers a member in ONE statement: the seat count, the decision 'registered' or
+ * 'waitlisted', the place in line and the insert cannot be separated, so registrations at the
+ * same moment never exceed the capacity (SQLite and D1 run one statement at a time). A seat is
+ * given only while nobody waits (a newcomer never jumps the waitlist). Nothing is inserted when
+ * the event is cancelled or, for `onlyBefore`, has started; a second live registration of the
+ * member fails the partial unique index. RETURNING tells the caller which status it got.
+ */
+export function buildRegister(
+  db: Db,
+  row: {
+    id: string;
+    eventId: string;
+    memberId: string;
+    children: number;
+    registeredBy: string;
+    at: string;
+    onlyBefore: string | null;
+  },
+) {
+  return sql`INSERT INTO event_registration
+      (id, event_id, member_id, status, position, children, attended, registered_by,
+       created_at, updated_at, promoted_at, cancelled_at, attendance_recorded_at)
+    SELECT ${row.id}, e.id, ${row.memberId},
+      CASE WHEN (SELECT COUNT(*) FROM event_registration r
+                 WHERE r.event_id = e.id AND r.status = 'registered') < e.capacity
+             AND NOT EXISTS (SELECT 1 FROM event_registration w
+                             WHERE w.event_id = e.id AND w.status = 'waitlisted')
+           THEN 'registered' ELSE 'waitlisted' END,
+      (SELECT COALESCE(MAX(r.position), 0) + 1 FROM event_registration r WHERE r.event_id = e.id),
+      CASE WHEN e.childcare = 1 THEN ${row.children} ELSE 0 END,
+      NULL, ${row.registeredBy}, ${row.at}, ${row.at}, NULL, NULL, NULL
+    FROM event e
+    WHERE e.id = ${row.eventId} AND e.cancelled_at IS NULL
+      AND (${row.onlyBefore} IS NULL OR e.starts_at > ${row.onlyBefore})
+    RETURNING status, position`.compile(db);
+}
+
+/** Cancels a member's live registration (conditional: 0 rows when there is none). */
+export function buildCancelRegistration(
+  db: Db,
+  row: { eventId: string; memberId: string; at: string },
+) {
+  return sql`UPDATE event_registration
+    SET status = 'cancelled', cancelled_at = ${row.at}, updated_at = ${row.at}
+    WHERE event_id = ${row.eventId} AND member_id = ${row.memberId} AND status <> 'cancelled'`.compile(
+    db,
+  );
+}
+
+/**
+ * Gives every free seat to the longest-waiting members, in order, in ONE statement: the number
+ * promoted is the capacity minus the seats taken, computed inside the UPDATE, so it never
+ * over-fills the event and is safe to run after any change (a cancelled waitlist place frees no
+ * seat; a raised capacity frees several).
+ */
+export function buildPromoteWaitlisted(db: Db, row: { eventId: string; at: string }) {
+  return sql`UPDATE event_registration
+    SET status = 'registered', promoted_at = ${row.at}, updated_at = ${row.at}
+    WHERE id IN (
+      SELECT w.id FROM event_registration w
+      WHERE w.event_id = ${row.eventId} AND w.status = 'waitlisted'
+      ORDER BY w.position
+      LIMIT MAX(0,
+        COALESCE((SELECT e.capacity FROM event e
+                  WHERE e.id = ${row.eventId} AND e.cancelled_at IS NULL), 0)
+        - (SELECT COUNT(*) FROM event_registration r
+           WHERE r.event_id = ${row.eventId} AND r.status = 'registered')))
+    RETURNING member_id`.compile(db);
+}
+
+/**
+ * Attendance for the whole event in one statement: the listed members attended, every other
+ * live registration did not. `memberIds` travels as one JSON parameter (D1 allows 100).
+ */
+export function buildRecordAttendance(
+  db: Db,
+  row: { eventId: string; memberIds: string[]; at: string },
+) {
+  return sql`UPDATE event_registration
+    SET attended = CASE WHEN member_id IN (SELECT value FROM json_each(${JSON.stringify(row.memberIds)}))
+                        THEN 1 ELSE 0 END,
+        attendance_recorded_at = ${row.at}, updated_at = ${row.at}
+    WHERE event_id = ${row.eventId} AND status <> 'cancelled'`.compile(db);
+}
+
+/** Which of the listed members have a live registration for the event. */
+export async function findRegisteredMemberIds(db: Db, eventId: string, memberIds: string[]) {
+  if (memberIds.length === 0) return new Set<string>();
+  const rows = await db
+    .selectFrom('event_registration')
+    .select('member_id')
+    .where('event_id', '=', eventId)
+    .where('status', '<>', 'cancelled')
+    .where(sql<boolean>`member_id IN (SELECT value FROM json_each(${JSON.stringify(memberIds)}))`)
+    .execute();
+  return new Set(rows.map((r) => r.member_id));
+}
+
+/** The user ids of everyone with a live registration (to tell them of a cancellation). */
+export function listRegistrantUserIds(db: Db, eventId: string) {
+  return db
+    .selectFrom('event_registration as r')
+    .innerJoin('member', 'member.id', 'r.member_id')
+    .select(['member.user_id', 'r.status'])
+    .where('r.event_id', '=', eventId)
+    .where('r.status', '<>', 'cancelled')
+    .execute();
+}
+
+/** A member by member number (staff sign someone up by the number on the card). */
+export function findMemberIdByNo(db: Db, memberNo: number) {
+  return db
+    .selectFrom('member')
+    .select(['id', 'name'])
+    .where('member_no', '=', memberNo)
+    .where('withdrawn_at', 'is', null)
+    .executeTakeFirst();
+}

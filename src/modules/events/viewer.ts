@@ -1,0 +1,36 @@
+import type { CurrentUser } from '../../context.js';
+import { isStaff } from '../../context.js';
+import type { Db } from '../../lib/db.js';
+import type { SideStatus } from '../../../db/schema.js';
+import type { Viewer } from './audience.js';
+
+const inUse = (s: SideStatus | null) => s !== null && s !== 'withdrawn';
+const live = (s: SideStatus | null) => s === 'applied' || s === 'active';
+
+/** The viewer for audience checks: one indexed lookup of the member row for a member. */
+export async function loadViewer(db: Db, user: CurrentUser | null): Promise<Viewer> {
+  if (!user) return { kind: 'anonymous' };
+  if (isStaff(user)) return { kind: 'staff', userId: user.id };
+  const member = await db
+    .selectFrom('member')
+    .select(['id', 'requester_status', 'helper_status', 'withdrawn_at', 'purged_at'])
+    .where('user_id', '=', user.id)
+    .executeTakeFirst();
+  if (!member || member.withdrawn_at || member.purged_at)
+    return {
+      kind: 'member',
+      userId: user.id,
+      memberId: null,
+      requester: false,
+      helper: false,
+      active: false,
+    };
+  return {
+    kind: 'member',
+    userId: user.id,
+    memberId: member.id,
+    requester: inUse(member.requester_status),
+    helper: inUse(member.helper_status),
+    active: live(member.requester_status) || live(member.helper_status),
+  };
+}

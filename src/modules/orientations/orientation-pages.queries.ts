@@ -1,0 +1,40 @@
+import type { Db } from '../../lib/db.js';
+
+/** The attendance sheet: every registrant with what staff need to recognise and follow up. */
+export function listSheetRows(db: Db, orientationId: string) {
+  return db
+    .selectFrom('orientation_registration')
+    .innerJoin('member', 'member.id', 'orientation_registration.member_id')
+    .select([
+      'orientation_registration.member_id',
+      'orientation_registration.attended',
+      'orientation_registration.attendance_recorded_at',
+      'member.member_no',
+      'member.name',
+      'member.name_kana',
+      'member.kind',
+      'member.phone',
+      'member.requester_status',
+      'member.helper_status',
+    ])
+    .where('orientation_registration.orientation_id', '=', orientationId)
+    .orderBy('member.name_kana')
+    .orderBy('member.id')
+    .execute();
+}
+
+/** Attendance counts per session, for the list of past sessions. */
+export async function countAttendedBySession(
+  db: Db,
+  orientationIds: string[],
+): Promise<Map<string, number>> {
+  if (orientationIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('orientation_registration')
+    .select(['orientation_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('orientation_id', 'in', orientationIds)
+    .where('attended', '=', 1)
+    .groupBy('orientation_id')
+    .execute();
+  return new Map(rows.map((r) => [r.orientation_id, Number(r.n)]));
+}

@@ -1,0 +1,171 @@
+import type { Db } from '../../lib/db.js';
+import type { RequestListQuery } from './requests.schemas.js';
+
+const requestColumns = (db: Db) =>
+  db
+    .selectFrom('care_request')
+    .innerJoin('member as requester', 'requester.id', 'care_request.requester_member_id')
+    .leftJoin('member as helper', 'helper.id', 'care_request.helper_member_id')
+    .selectAll('care_request')
+    .select([
+      'requester.name as requester_name',
+      'requester.area as requester_area',
+      'requester.user_id as requester_user_id',
+      'helper.name as helper_name',
+      'helper.user_id as helper_user_id',
+    ]);
+
+export type RequestRow = NonNullable<Awaited<ReturnType<typeof findRequestById>>>;
+
+export function findRequestById(db: Db, id: string) {
+  return requestColumns(db).where('care_request.id', '=', id).executeTakeFirst();
+}
+
+export function listRequestChildren(db: Db, requestIds: string[]) {
+  if (requestIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('care_request_child')
+    .innerJoin('child', 'child.id', 'care_request_child.child_id')
+    .select(['care_request_child.request_id', 'child.id', 'child.name', 'child.birth_date'])
+    .where('care_request_child.request_id', 'in', requestIds)
+    .orderBy('child.birth_date')
+    .execute();
+}
+
+export type RequestScope = { kind: 'staff' } | { kind: 'member'; memberId: string };
+
+/** Requests a user may see: staff all; a member their own requests, offers and assignments. */
+export async function listRequests(db: Db, scope: RequestScope, query: RequestListQuery) {
+  let q = requestColumns(db);
+  if (scope.kind === 'member') {
+    const me = scope.memberId;
+    q = q.where((eb) =>
+      eb.or([
+        eb('care_request.requester_member_id', '=', me),
+        eb('care_request.helper_member_id', '=', me),
+        eb.exists(
+          eb
+            .selectFrom('offer')
+            .select('offer.id')
+            .whereRef('offer.request_id', '=', 'care_request.id')
+            .where('offer.helper_member_id', '=', me),
+        ),
+      ]),
+    );
+  }
+  if (query.status) q = q.where('care_request.status', '=', query.status);
+  if (query.from)
+    q = q.where(
+      'care_request.starts_at',
+      '>=',
+      new Date(`${query.from}T00:00:00+09:00`).toISOString(),
+    );
+  if (query.to)
+    q = q.where(
+      'care_request.starts_at',
+      '<',
+      new Date(new Date(`${query.to}T00:00:00+09:00`).getTime() + 86_400_000).toISOString(),
+    );
+  const [items, total] = await Promise.all([
+    q
+      .orderBy('care_request.starts_at')
+      .orderBy('care_request.id')
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize)
+      .execute(),
+    q
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(total.n) };
+}
+
+export function findOfferById(db: Db, id: string) {
+  return db
+    .selectFrom('offer')
+    .innerJoin('member', 'member.id', 'offer.helper_member_id')
+    .selectAll('offer')
+    .select(['member.user_id as helper_user_id', 'member.name as helper_name'])
+    .where('offer.id', '=', id)
+    .executeTakeFirst();
+}
+
+export function listOffersForRequest(db: Db, requestId: string) {
+  return db
+    .selectFrom('offer')
+    .innerJoin('member', 'member.id', 'offer.helper_member_id')
+    .selectAll('offer')
+    .select(['member.user_id as helper_user_id', 'member.name as helper_name'])
+    .where('offer.request_id', '=', requestId)
+    .orderBy('offer.offered_at')
+    .execute();
+}
+
+export function listOffersForHelper(db: Db, helperMemberId: string) {
+  return db
+    .selectFrom('offer')
+    .innerJoin('care_request', 'care_request.id', 'offer.request_id')
+    .innerJoin('member as requester', 'requester.id', 'care_request.requester_member_id')
+    .selectAll('offer')
+    .select([
+      'care_request.starts_at',
+      'care_request.ends_at',
+      'care_request.category',
+      'care_request.status as request_status',
+      'care_request.care_location',
+      'requester.area as requester_area',
+      'requester.name as requester_name',
+    ])
+    .where('offer.helper_member_id', '=', helperMemberId)
+    .orderBy('care_request.starts_at')
+    .execute();
+}
+
+export async function hasPreMeeting(
+  db: Db,
+  requesterId: string,
+  helperId: string,
+  fiscalYear: number,
+) {
+  const row = await db
+    .selectFrom('pre_meeting')
+    .select('id')
+    .where('requester_member_id', '=', requesterId)
+    .where('helper_member_id', '=', helperId)
+    .where('fiscal_year', '=', fiscalYear)
+    .executeTakeFirst();
+  return !!row;
+}
+
+export function listPreMeetings(db: Db, scope: RequestScope) {
+  let q = db
+    .selectFrom('pre_meeting')
+    .innerJoin('member as requester', 'requester.id', 'pre_meeting.requester_member_id')
+    .innerJoin('member as helper', 'helper.id', 'pre_meeting.helper_member_id')
+    .selectAll('pre_meeting')
+    .select(['requester.name as requester_name', 'helper.name as helper_name']);
+  if (scope.kind === 'member') {
+    q = q.where((eb) =>
+      eb.or([
+        eb('pre_meeting.requester_member_id', '=', scope.memberId),
+        eb('pre_meeting.helper_member_id', '=', scope.memberId),
+      ]),
+    );
+  }
+  return q.orderBy('pre_meeting.held_on', 'desc').execute();
+}
+
+/** Does this helper user have a live match (matched, not yet completed) for this child? */
+export async function hasLiveMatchForChild(db: Db, helperUserId: string, childId: string) {
+  const row = await db
+    .selectFrom('care_request')
+    .innerJoin('care_request_child', 'care_request_child.request_id', 'care_request.id')
+    .innerJoin('member as helper', 'helper.id', 'care_request.helper_member_id')
+    .select('care_request.id')
+    .where('care_request_child.child_id', '=', childId)
+    .where('helper.user_id', '=', helperUserId)
+    .where('care_request.status', '=', 'matched')
+    .executeTakeFirst();
+  return !!row;
+}

@@ -1,0 +1,36 @@
+import {
+  createExecutionContext,
+  createScheduledController,
+  waitOnExecutionContext,
+} from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import worker, { type Env } from '../../src/worker.js';
+import { notify } from '../../src/modules/notifications/notifications.service.js';
+import { createUser, setupTestApp } from '../helpers/test-app.js';
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('the Worker’s scheduled handler (Cron Trigger)', () => {
+  it('delivers the outbox through the console mailer', async () => {
+    const info = vi.spyOn(console, 'info').mockImplementation(() => {});
+    // Long ago, so the queued mail is due by the Worker's real clock.
+    const ctx = await setupTestApp({ now: '2020-01-01T00:00:00.000Z' });
+    const user = await createUser(ctx.deps, { locale: 'en' });
+    await notify(ctx.deps, { userId: user.id, kind: 'test', params: { name: 'Ken', number: 1 } });
+
+    const execution = createExecutionContext();
+    worker.scheduled(
+      createScheduledController({ scheduledTime: Date.now(), cron: '*/10 * * * *' }),
+      env as unknown as Env,
+      execution,
+    );
+    await waitOnExecutionContext(execution);
+
+    const rows = await ctx.deps.db.selectFrom('outbox').select(['status', 'attempts']).execute();
+    expect(rows).toEqual([{ status: 'sent', attempts: 1 }]);
+    expect(info.mock.calls.some(([line]) => String(line).includes(`to=${user.email}`))).toBe(true);
+  });
+});

@@ -1,0 +1,239 @@
+import { Layout } from '../../layout.js';
+import type { ViewContext } from '../../view-context.js';
+import { ErrorSummary, Field, type FormErrors } from '../../components/form.js';
+import { formatDate } from '../../../src/lib/dates.js';
+import type { FeeTable } from '../../../src/modules/activities/fee-table.js';
+import { RadioGroup, TextField } from '../members/fields.js';
+import { yen } from './parts.js';
+
+/**
+ * 報酬基準 (fee tables), for admins: every table with the date it applies from, and a form to
+ * add a new one. A new table prices activities from its date on; reported activities keep the
+ * fee they were stored with.
+ */
+
+export type FeeTableFormValues = Record<string, string>;
+
+export const FEE_FORM_FIELDS = [
+  'validFrom',
+  'weekdayDay',
+  'weekdayOther',
+  'weekendHoliday',
+  'yearEnd',
+  'sickChild',
+  'dayStart',
+  'dayEnd',
+  'siblingPercent',
+  'unitMinutes',
+  'minimumUnits',
+  'yearEndFrom',
+  'yearEndTo',
+  'sickChildCategory',
+  'sameDayUnits',
+  'noShow',
+] as const;
+
+export function FeeTablesPage(props: {
+  ctx: ViewContext;
+  tables: FeeTable[];
+  today: string;
+  values: FeeTableFormValues;
+  errors: FormErrors;
+}) {
+  const { ctx, values: v, errors } = props;
+  const { t, locale } = ctx;
+  const current = props.tables
+    .filter((x) => x.validFrom <= props.today)
+    .sort((a, b) => b.validFrom.localeCompare(a.validFrom))[0];
+  const labels = Object.fromEntries(FEE_FORM_FIELDS.map((f) => [f, t(`feeTables.field.${f}`)]));
+  return (
+    <Layout ctx={ctx} title={t('feeTables.title')}>
+      <p class="back-link">
+        <a href="/settings">{t('feeTables.backToSettings')}</a>
+      </p>
+      <h1>{t('feeTables.title')}</h1>
+      <p>{t('feeTables.lead')}</p>
+      <ul class="act-list">
+        {[...props.tables]
+          .sort((a, b) => b.validFrom.localeCompare(a.validFrom))
+          .map((x) => {
+            const state =
+              x === current ? 'current' : x.validFrom > props.today ? 'scheduled' : 'past';
+            const id = `table-${x.validFrom}`;
+            return (
+              <li class="act-item">
+                <h2 class="act-item__title" id={id}>
+                  {t('feeTables.validFrom', { date: formatDate(x.validFrom, locale) })}{' '}
+                  <span class={`act-badge act-badge--table-${state}`}>
+                    {t(`feeTables.state.${state}`)}
+                  </span>
+                </h2>
+                <dl class="summary-list">
+                  <div>
+                    <dt>{t('feeTables.rates')}</dt>
+                    <dd>
+                      {t('feeTables.ratesValue', {
+                        day: yen(x.rates.weekdayDay, locale),
+                        other: yen(x.rates.weekdayOther, locale),
+                        weekend: yen(x.rates.weekendHoliday, locale),
+                        yearEnd: yen(x.rates.yearEnd, locale),
+                        sick: yen(x.rates.sickChild, locale),
+                      })}
+                    </dd>
+                  </div>
+                  <div>
+                    <dt>{t('feeTables.field.dayStart')}</dt>
+                    <dd>
+                      {x.weekdayDayBand.start}–{x.weekdayDayBand.end}
+                    </dd>
+                  </div>
+                  <div>
+                    <dt>{t('feeTables.units')}</dt>
+                    <dd>
+                      {t('feeTables.unitsValue', {
+                        unit: x.unitMinutes,
+                        min: x.minimumUnits,
+                        sibling: Math.round(x.siblingFactor * 100),
+                      })}
+                    </dd>
+                  </div>
+                  <div>
+                    <dt>{t('feeTables.yearEndRange')}</dt>
+                    <dd>
+                      {x.yearEnd ? `${x.yearEnd.from} – ${x.yearEnd.to}` : t('feeTables.none')}
+                    </dd>
+                  </div>
+                  <div>
+                    <dt>{t('feeTables.cancellation')}</dt>
+                    <dd>
+                      {t('feeTables.cancellationValue', {
+                        units: x.cancellation.sameDayUnits,
+                        noShow: t(`feeTables.noShow.${x.cancellation.noShow}`),
+                      })}
+                    </dd>
+                  </div>
+                </dl>
+                {state === 'scheduled' && (
+                  <form method="post" action={`/settings/fees/tables/${x.validFrom}/delete`}>
+                    <button type="submit" class="button button--danger" aria-describedby={id}>
+                      {t('feeTables.delete')}
+                    </button>
+                  </form>
+                )}
+              </li>
+            );
+          })}
+      </ul>
+      <section aria-labelledby="add-title" class="card">
+        <h2 id="add-title">{t('feeTables.addTitle')}</h2>
+        <p>{t('feeTables.addLead')}</p>
+        <ErrorSummary t={t} errors={errors} labels={labels} />
+        <form method="post" action="/settings/fees/tables" class="member-form" novalidate>
+          <Field
+            t={t}
+            name="validFrom"
+            type="date"
+            label={labels.validFrom!}
+            value={v.validFrom}
+            error={errors.validFrom}
+            required
+          />
+          <fieldset class="form-section">
+            <legend>{t('feeTables.rates')}</legend>
+            {(
+              ['weekdayDay', 'weekdayOther', 'weekendHoliday', 'yearEnd', 'sickChild'] as const
+            ).map((f) => (
+              <TextField
+                t={t}
+                name={f}
+                label={labels[f]!}
+                value={v[f]}
+                error={errors[f]}
+                inputmode="numeric"
+                size="short"
+                required
+              />
+            ))}
+          </fieldset>
+          <fieldset class="form-section">
+            <legend>{t('feeTables.rules')}</legend>
+            <div class="act-times">
+              <Field
+                t={t}
+                name="dayStart"
+                type="time"
+                label={labels.dayStart!}
+                value={v.dayStart}
+                error={errors.dayStart}
+                required
+              />
+              <Field
+                t={t}
+                name="dayEnd"
+                type="time"
+                label={labels.dayEnd!}
+                value={v.dayEnd}
+                error={errors.dayEnd}
+                required
+              />
+            </div>
+            {(
+              [
+                'siblingPercent',
+                'unitMinutes',
+                'minimumUnits',
+                'sickChildCategory',
+                'sameDayUnits',
+              ] as const
+            ).map((f) => (
+              <TextField
+                t={t}
+                name={f}
+                label={labels[f]!}
+                value={v[f]}
+                error={errors[f]}
+                inputmode="numeric"
+                size="short"
+                required
+              />
+            ))}
+            <div class="act-times">
+              <TextField
+                t={t}
+                name="yearEndFrom"
+                label={labels.yearEndFrom!}
+                hint={t('feeTables.monthDayHint')}
+                value={v.yearEndFrom}
+                error={errors.yearEndFrom}
+                size="short"
+              />
+              <TextField
+                t={t}
+                name="yearEndTo"
+                label={labels.yearEndTo!}
+                hint={t('feeTables.monthDayHint')}
+                value={v.yearEndTo}
+                error={errors.yearEndTo}
+                size="short"
+              />
+            </div>
+            <RadioGroup
+              t={t}
+              name="noShow"
+              legend={labels.noShow!}
+              options={[
+                { value: 'full', label: t('feeTables.noShow.full') },
+                { value: 'same_day', label: t('feeTables.noShow.same_day') },
+              ]}
+              value={v.noShow}
+              error={errors.noShow}
+            />
+          </fieldset>
+          <button type="submit" class="button button--primary">
+            {t('feeTables.add')}
+          </button>
+        </form>
+      </section>
+    </Layout>
+  );
+}

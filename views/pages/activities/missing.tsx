@@ -1,0 +1,64 @@
+import { Layout } from '../../layout.js';
+import type { ViewContext } from '../../view-context.js';
+import { formatDate } from '../../../src/lib/dates.js';
+import { whenText } from './parts.js';
+
+export interface MissingItem {
+  requestId: string;
+  startsAt: string;
+  endsAt: string;
+  requesterName: string;
+  helperName: string;
+  dueOn: string;
+}
+
+/** 未提出の報告: matched requests whose report did not come in by the due day. */
+export function MissingReportsPage(props: {
+  ctx: ViewContext;
+  items: MissingItem[];
+  dueDay: number;
+}) {
+  const { ctx, items } = props;
+  const { t, locale } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('activities.missing.title')}>
+      <p class="back-link">
+        <a href="/activities">{t('activities.backToList')}</a>
+      </p>
+      <h1>{t('activities.missing.title')}</h1>
+      <p>{t('activities.missing.lead', { day: props.dueDay })}</p>
+      {items.length === 0 ? (
+        <p role="status">{t('activities.missing.none')}</p>
+      ) : (
+        <>
+          <p role="status">{t('activities.missing.count', { count: items.length })}</p>
+          <div class="table-scroll" tabindex={0} role="region" aria-labelledby="missing-caption">
+            <table class="table">
+              <caption id="missing-caption" class="visually-hidden">
+                {t('activities.missing.title')}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('activities.planned')}</th>
+                  <th scope="col">{t('activities.requester')}</th>
+                  <th scope="col">{t('activities.helper')}</th>
+                  <th scope="col">{t('activities.missing.due')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((i) => (
+                  <tr>
+                    <td>{whenText(i.startsAt, i.endsAt, locale)}</td>
+                    <td class="name-cell">{i.requesterName}</td>
+                    <td class="name-cell">{i.helperName}</td>
+                    <td>{formatDate(i.dueOn, locale)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </Layout>
+  );
+}

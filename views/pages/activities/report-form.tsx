@@ -1,0 +1,445 @@
+import { Layout } from '../../layout.js';
+import type { ViewContext } from '../../view-context.js';
+import { ErrorSummary, Field, type FormErrors } from '../../components/form.js';
+import {
+  Checkbox,
+  CheckboxGroup,
+  RadioGroup,
+  RuleAlert,
+  TextareaField,
+  TextField,
+} from '../members/fields.js';
+import type { FeeLineView } from '../../../src/modules/activities/fee-lines.js';
+import {
+  categoryNames,
+  duration,
+  FeeTable,
+  InfoRows,
+  SafetyRules,
+  whenText,
+  yen,
+} from './parts.js';
+
+/**
+ * The activity report (活動報告書), filled in on a phone right after handing the child back:
+ * the form (actual times default to the planned ones), then a confirmation step that shows the
+ * fee line by line, then submit. The same pages correct a report (mode 'edit').
+ */
+
+export interface ReportFormValues {
+  date: string;
+  startTime: string;
+  endTime: string;
+  children: string[];
+  categories: string[];
+  place: string;
+  transportCost: string;
+  mealCost: string;
+  notes: string;
+  incident: boolean;
+  incidentKind: string;
+  incidentSeverity: string;
+  incidentSeriousReason: string;
+  incidentDescription: string;
+  incidentActionTaken: string;
+  reason: string;
+}
+
+export interface ReportRequestInfo {
+  id: string;
+  requesterName: string;
+  plannedStartsAt: string;
+  plannedEndsAt: string;
+  category: number;
+  place: string | null;
+}
+
+interface CommonProps {
+  ctx: ViewContext;
+  mode: 'new' | 'edit';
+  action: string;
+  request: ReportRequestInfo;
+  requestChildren: { id: string; name: string }[];
+  values: ReportFormValues;
+  version?: number | undefined;
+}
+
+const CATEGORIES = Array.from({ length: 12 }, (_, i) => String(i + 1));
+
+function labels(ctx: ViewContext): Record<string, string> {
+  const { t } = ctx;
+  return {
+    date: t('activities.form.date'),
+    startTime: t('activities.form.startTime'),
+    endTime: t('activities.form.endTime'),
+    child: t('activities.form.children'),
+    category: t('activities.form.categories'),
+    place: t('activities.form.place'),
+    transportCost: t('activities.transportCost'),
+    mealCost: t('activities.mealCost'),
+    notes: t('activities.form.notes'),
+    incidentKind: t('activities.incident.kind'),
+    incidentSeverity: t('activities.incident.severity'),
+    incidentSeriousReason: t('activities.incident.seriousReason'),
+    incidentDescription: t('activities.incident.description'),
+    incidentActionTaken: t('activities.incident.actionTaken'),
+    reason: t('activities.form.reason'),
+  };
+}
+
+function RequestSummary(props: { ctx: ViewContext; request: ReportRequestInfo }) {
+  const { t, locale } = props.ctx;
+  const r = props.request;
+  return (
+    <InfoRows
+      rows={[
+        [t('activities.requester'), r.requesterName],
+        [t('activities.planned'), whenText(r.plannedStartsAt, r.plannedEndsAt, locale)],
+        [t('activities.requestedCategory'), categoryNames(t, [r.category])],
+        [t('activities.plannedPlace'), r.place],
+      ]}
+    />
+  );
+}
+
+export function ReportFormPage(
+  props: CommonProps & { errors: FormErrors; ruleError?: string | undefined; carAllowed: boolean },
+) {
+  const { ctx, values, errors } = props;
+  const { t } = ctx;
+  const title = props.mode === 'new' ? t('activities.form.title') : t('activities.form.editTitle');
+  const v = values;
+  return (
+    <Layout ctx={ctx} title={title}>
+      <p class="back-link">
+        <a href="/activities">{t('activities.backToList')}</a>
+      </p>
+      <h1>{title}</h1>
+      <RequestSummary ctx={ctx} request={props.request} />
+      <SafetyRules t={t} carAllowed={props.carAllowed} />
+      <RuleAlert title={t('activities.form.cannotSubmit')} message={props.ruleError} />
+      <ErrorSummary t={t} errors={errors} labels={labels(ctx)} />
+      <form method="post" action={props.action} class="member-form act-form" novalidate>
+        <input type="hidden" name="step" value="review" />
+        {props.version !== undefined && (
+          <input type="hidden" name="version" value={String(props.version)} />
+        )}
+        <fieldset class="form-section">
+          <legend>{t('activities.form.timeSection')}</legend>
+          <p class="hint">{t('activities.form.timeHint')}</p>
+          <Field
+            t={t}
+            name="date"
+            type="date"
+            label={t('activities.form.date')}
+            value={v.date}
+            error={errors.date}
+            required
+          />
+          <div class="act-times">
+            <Field
+              t={t}
+              name="startTime"
+              type="time"
+              label={t('activities.form.startTime')}
+              value={v.startTime}
+              error={errors.startTime}
+              required
+            />
+            <Field
+              t={t}
+              name="endTime"
+              type="time"
+              label={t('activities.form.endTime')}
+              value={v.endTime}
+              error={errors.endTime}
+              required
+            />
+          </div>
+        </fieldset>
+        <fieldset class="form-section">
+          <legend>{t('activities.form.whatSection')}</legend>
+          <CheckboxGroup
+            name="child"
+            legend={t('activities.form.children')}
+            hint={t('activities.form.childrenHint')}
+            options={props.requestChildren.map((c) => ({ value: c.id, label: c.name }))}
+            checked={v.children}
+            error={errors.child}
+          />
+          <CheckboxGroup
+            name="category"
+            legend={t('activities.form.categories')}
+            hint={t('activities.form.categoriesHint')}
+            options={CATEGORIES.map((c) => ({
+              value: c,
+              label: t(`category.${c}` as 'category.1'),
+            }))}
+            checked={v.categories}
+            error={errors.category}
+          />
+          <TextField
+            t={t}
+            name="place"
+            label={t('activities.form.place')}
+            hint={t('activities.form.placeHint')}
+            value={v.place}
+            error={errors.place}
+            maxlength={200}
+          />
+        </fieldset>
+        <fieldset class="form-section">
+          <legend>{t('activities.form.costSection')}</legend>
+          <p class="hint">{t('activities.form.costHint')}</p>
+          <TextField
+            t={t}
+            name="transportCost"
+            label={t('activities.transportCost')}
+            value={v.transportCost}
+            error={errors.transportCost}
+            inputmode="numeric"
+            size="short"
+          />
+          <TextField
+            t={t}
+            name="mealCost"
+            label={t('activities.mealCost')}
+            value={v.mealCost}
+            error={errors.mealCost}
+            inputmode="numeric"
+            size="short"
+          />
+        </fieldset>
+        <fieldset class="form-section">
+          <legend>{t('activities.form.notesSection')}</legend>
+          <TextareaField
+            t={t}
+            name="notes"
+            label={t('activities.form.notes')}
+            hint={t('activities.form.notesHint')}
+            value={v.notes}
+            error={errors.notes}
+            rows={4}
+            maxlength={2000}
+          />
+        </fieldset>
+        {props.mode === 'new' && <IncidentFields ctx={ctx} values={v} errors={errors} />}
+        {props.mode === 'edit' && (
+          <TextareaField
+            t={t}
+            name="reason"
+            label={t('activities.form.reason')}
+            hint={t('activities.form.reasonHint')}
+            value={v.reason}
+            error={errors.reason}
+            rows={2}
+            maxlength={500}
+          />
+        )}
+        <button type="submit" class="button button--primary">
+          {t('activities.form.toReview')}
+        </button>
+      </form>
+    </Layout>
+  );
+}
+
+/** The near-miss / accident part of a form (also used on its own on the detail page). */
+export function IncidentFields(props: {
+  ctx: ViewContext;
+  values: Pick<
+    ReportFormValues,
+    | 'incident'
+    | 'incidentKind'
+    | 'incidentSeverity'
+    | 'incidentSeriousReason'
+    | 'incidentDescription'
+    | 'incidentActionTaken'
+  >;
+  errors: FormErrors;
+  /** Without the "there was one" checkbox (a form only for an incident). */
+  standalone?: boolean;
+}) {
+  const { ctx, values: v, errors } = props;
+  const { t } = ctx;
+  const hasError = Object.keys(errors).some((k) => k.startsWith('incident'));
+  return (
+    <fieldset class="form-section act-incident">
+      <legend>{t('activities.incident.section')}</legend>
+      <p class="hint">{t('activities.incident.hint')}</p>
+      {!props.standalone && (
+        <Checkbox
+          name="incident"
+          label={t('activities.incident.had')}
+          checked={v.incident || hasError}
+        />
+      )}
+      {/* Folded away until the box above is ticked (where :has() is supported; app.css). */}
+      <div class={props.standalone ? undefined : 'act-incident__details'}>
+        <RadioGroup
+          t={t}
+          name="incidentKind"
+          legend={t('activities.incident.kind')}
+          options={[
+            { value: 'near_miss', label: t('activities.incident.kind.near_miss') },
+            { value: 'accident', label: t('activities.incident.kind.accident') },
+          ]}
+          value={v.incidentKind}
+          error={errors.incidentKind}
+        />
+        <RadioGroup
+          t={t}
+          name="incidentSeverity"
+          legend={t('activities.incident.severity')}
+          options={(['minor', 'moderate', 'serious'] as const).map((s) => ({
+            value: s,
+            label: t(`activities.incident.severity.${s}`),
+          }))}
+          value={v.incidentSeverity}
+          error={errors.incidentSeverity}
+        />
+        <RadioGroup
+          t={t}
+          name="incidentSeriousReason"
+          legend={t('activities.incident.seriousReason')}
+          hint={t('activities.incident.seriousReasonHint')}
+          options={[
+            { value: '', label: t('activities.incident.seriousReason.none') },
+            ...(['death', 'loss_of_consciousness', 'treatment_30_days'] as const).map((s) => ({
+              value: s,
+              label: t(`activities.incident.seriousReason.${s}`),
+            })),
+          ]}
+          value={v.incidentSeriousReason}
+          error={errors.incidentSeriousReason}
+        />
+        <TextareaField
+          t={t}
+          name="incidentDescription"
+          label={t('activities.incident.description')}
+          value={v.incidentDescription}
+          error={errors.incidentDescription}
+          rows={3}
+          maxlength={2000}
+        />
+        <TextareaField
+          t={t}
+          name="incidentActionTaken"
+          label={t('activities.incident.actionTaken')}
+          value={v.incidentActionTaken}
+          error={errors.incidentActionTaken}
+          rows={3}
+          maxlength={2000}
+        />
+      </div>
+    </fieldset>
+  );
+}
+
+function Hidden(props: { values: ReportFormValues; version?: number | undefined }) {
+  const v = props.values;
+  const fields: [string, string][] = [
+    ['date', v.date],
+    ['startTime', v.startTime],
+    ['endTime', v.endTime],
+    ...v.children.map((id): [string, string] => [`child.${id}`, 'yes']),
+    ...v.categories.map((c): [string, string] => [`category.${c}`, 'yes']),
+    ['place', v.place],
+    ['transportCost', v.transportCost],
+    ['mealCost', v.mealCost],
+    ['notes', v.notes],
+    ['reason', v.reason],
+  ];
+  if (v.incident)
+    fields.push(
+      ['incident', 'yes'],
+      ['incidentKind', v.incidentKind],
+      ['incidentSeverity', v.incidentSeverity],
+      ['incidentSeriousReason', v.incidentSeriousReason],
+      ['incidentDescription', v.incidentDescription],
+      ['incidentActionTaken', v.incidentActionTaken],
+    );
+  if (props.version !== undefined) fields.push(['version', String(props.version)]);
+  return (
+    <>
+      {fields.map(([name, value]) => (
+        <input type="hidden" name={name} value={value} />
+      ))}
+    </>
+  );
+}
+
+/** The confirmation step: what will be sent, and the fee line by line. */
+export function ReportReviewPage(
+  props: CommonProps & {
+    startedAt: string;
+    endedAt: string;
+    minutes: number;
+    fee: { total: number; lines: FeeLineView[]; childTotals: { name: string; amount: number }[] };
+    transportCost: number;
+    mealCost: number;
+  },
+) {
+  const { ctx, values: v } = props;
+  const { t, locale } = ctx;
+  const childNames = props.requestChildren
+    .filter((c) => v.children.includes(c.id))
+    .map((c) => c.name);
+  return (
+    <Layout ctx={ctx} title={t('activities.review.title')}>
+      <h1>{t('activities.review.title')}</h1>
+      <p>{t('activities.review.lead')}</p>
+      <InfoRows
+        rows={[
+          [t('activities.requester'), props.request.requesterName],
+          [
+            t('activities.actual'),
+            `${whenText(props.startedAt, props.endedAt, locale)}${t('activities.paren', { text: duration(t, props.minutes) })}`,
+          ],
+          [t('activities.form.children'), childNames.join(t('activities.separator'))],
+          [t('activities.form.categories'), categoryNames(t, v.categories.map(Number))],
+          [t('activities.form.place'), v.place],
+          [t('activities.form.notes'), v.notes],
+          [
+            t('activities.incident.section'),
+            v.incident
+              ? t(
+                  `activities.incident.kind.${v.incidentKind === 'accident' ? 'accident' : 'near_miss'}`,
+                )
+              : null,
+          ],
+          [t('activities.form.reason'), v.reason],
+        ]}
+      />
+      <h2 id="review-fee">{t('activities.fee.title')}</h2>
+      <FeeTable
+        t={t}
+        locale={locale}
+        id="review-fee"
+        lines={props.fee.lines}
+        childTotals={props.fee.childTotals}
+        total={props.fee.total}
+        transportCost={props.transportCost}
+        mealCost={props.mealCost}
+      />
+      <p class="act-due">
+        {t('activities.review.due', {
+          amount: yen(props.fee.total + props.transportCost + props.mealCost, locale),
+        })}
+      </p>
+      <form method="post" action={props.action} class="act-review-form">
+        <Hidden values={v} version={props.version} />
+        <div class="button-row">
+          <button type="submit" name="step" value="submit" class="button button--primary">
+            {props.mode === 'new'
+              ? t('activities.review.submit')
+              : t('activities.review.submitCorrection')}
+          </button>
+          <button type="submit" name="step" value="edit" class="button button--secondary">
+            {t('activities.review.back')}
+          </button>
+        </div>
+      </form>
+    </Layout>
+  );
+}

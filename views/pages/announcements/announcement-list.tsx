@@ -1,0 +1,51 @@
+import { Layout } from '../../layout.js';
+import type { ViewContext } from '../../view-context.js';
+import { markdownToPlainText } from '../../../src/lib/markdown.js';
+import { annAudienceLabel, CenterNewsNav, publishedText, type AnnouncementView } from './parts.js';
+
+/** センターからのお知らせ: what the center published for the reader (staff: drafts first). */
+export function AnnouncementListPage(props: {
+  ctx: ViewContext;
+  announcements: AnnouncementView[];
+  isStaff: boolean;
+}) {
+  const { t, locale } = props.ctx;
+  const title = t('ann.title');
+  return (
+    <Layout ctx={props.ctx} title={title}>
+      <div class="page-head">
+        <h1>{title}</h1>
+        {props.isStaff && (
+          <a class="button button--primary" href="/announcements/new">
+            {t('ann.new')}
+          </a>
+        )}
+      </div>
+      <CenterNewsNav t={t} current="announcements" />
+      <p>{t('ann.lead')}</p>
+      {props.announcements.length === 0 ? (
+        <p class="card">{t('ann.none')}</p>
+      ) : (
+        <ul class="plain-list cl-cards">
+          {props.announcements.map((a) => (
+            <li class="card cl-card">
+              <h2 class="cl-card__title">
+                <a href={`/announcements/${a.id}`}>{a.title}</a>
+              </h2>
+              <p class="badge-list cl-badges">
+                {a.publishedAt === null && (
+                  <span class="badge badge--applied">{t('ann.draft')}</span>
+                )}
+                {props.isStaff && (
+                  <span class="badge cl-badge">{annAudienceLabel(t, a.audience)}</span>
+                )}
+              </p>
+              {a.publishedAt && <p class="muted cl-card__date">{publishedText(t, locale, a)}</p>}
+              <p class="cl-card__excerpt">{markdownToPlainText(a.body, 140)}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Layout>
+  );
+}

@@ -1,0 +1,240 @@
+import { ErrorSummary, Field, type FormErrors } from '../../components/form.js';
+import { Layout } from '../../layout.js';
+import type { ViewContext } from '../../view-context.js';
+import { TextareaField, TextField } from '../members/fields.js';
+import { formatDate } from '../../../src/lib/dates.js';
+import type { Translator } from '../../../src/lib/i18n.js';
+import { Markdown } from './markdown.js';
+import { CenterNewsNav, MarkdownHelp } from './parts.js';
+
+export interface NewsletterView {
+  id: string;
+  title: string;
+  issuedOn: string;
+  format: 'pdf' | 'page';
+  fileName: string | null;
+  fileSize: number | null;
+  body: string | null;
+}
+
+/** "1.2 MB", "350 KB". */
+export function fileSizeText(t: Translator, bytes: number): string {
+  if (bytes >= 1024 * 1024)
+    return t('news.sizeMb', { size: (Math.round((bytes / 1024 / 1024) * 10) / 10).toFixed(1) });
+  return t('news.sizeKb', { size: Math.max(1, Math.round(bytes / 1024)) });
+}
+
+/** 広報誌: the archive of past newsletters, newest first. PDFs download; pages open. */
+export function NewsletterListPage(props: {
+  ctx: ViewContext;
+  newsletters: NewsletterView[];
+  isStaff: boolean;
+}) {
+  const { t, locale } = props.ctx;
+  const title = t('news.title');
+  return (
+    <Layout ctx={props.ctx} title={title}>
+      <div class="page-head">
+        <h1>{title}</h1>
+        {props.isStaff && (
+          <a class="button button--primary" href="/newsletters/new">
+            {t('news.new')}
+          </a>
+        )}
+      </div>
+      <CenterNewsNav t={t} current="newsletters" />
+      <p>{t('news.lead')}</p>
+      {props.newsletters.length === 0 ? (
+        <p class="card">{t('news.none')}</p>
+      ) : (
+        <ul class="plain-list cl-cards">
+          {props.newsletters.map((n) => (
+            <li class="card cl-card">
+              <h2 class="cl-card__title">
+                {n.format === 'pdf' ? (
+                  <a href={`/newsletters/${n.id}/file`} download={n.fileName ?? undefined}>
+                    {n.title}
+                    <span class="cl-file">
+                      {t('news.pdfLink', { size: fileSizeText(t, n.fileSize ?? 0) })}
+                    </span>
+                  </a>
+                ) : (
+                  <a href={`/newsletters/${n.id}`}>{n.title}</a>
+                )}
+              </h2>
+              <p class="muted">{t('news.issuedOn', { date: formatDate(n.issuedOn, locale) })}</p>
+              {props.isStaff && (
+                <details class="disclosure">
+                  <summary>{t('news.delete')}</summary>
+                  <form method="post" action={`/newsletters/${n.id}/delete`}>
+                    <button
+                      type="submit"
+                      class="button button--danger"
+                      aria-label={t('news.deleteFor', { title: n.title })}
+                    >
+                      {t('news.deleteSubmit')}
+                    </button>
+                  </form>
+                </details>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </Layout>
+  );
+}
+
+/** A newsletter written as a page. */
+export function NewsletterPage(props: { ctx: ViewContext; newsletter: NewsletterView }) {
+  const { t, locale } = props.ctx;
+  const n = props.newsletter;
+  return (
+    <Layout ctx={props.ctx} title={n.title}>
+      <p class="back-link">
+        <a href="/newsletters">{t('news.back')}</a>
+      </p>
+      <article aria-labelledby="news-title" class="cl-newsletter">
+        <h1 id="news-title">{n.title}</h1>
+        <p class="muted">{t('news.issuedOn', { date: formatDate(n.issuedOn, locale) })}</p>
+        <Markdown source={n.body ?? ''} class="cl-prose" />
+      </article>
+    </Layout>
+  );
+}
+
+export interface NewsletterFormValues {
+  title?: string;
+  issuedOn?: string;
+  body?: string;
+}
+
+/** Staff: add a newsletter, by uploading its PDF or by writing it as a page. */
+export function NewsletterFormPage(props: {
+  ctx: ViewContext;
+  form: 'pdf' | 'page' | null;
+  values: NewsletterFormValues;
+  errors: FormErrors;
+}) {
+  const { t } = props.ctx;
+  const title = t('news.newTitle');
+  const pdfErrors = props.form === 'pdf' ? props.errors : {};
+  const pageErrors = props.form === 'page' ? props.errors : {};
+  const pdfValues = props.form === 'pdf' ? props.values : {};
+  const pageValues = props.form === 'page' ? props.values : {};
+  const labels: Record<string, string> = {
+    title: t('news.field.title'),
+    issuedOn: t('news.field.issuedOn'),
+    pdfTitle: t('news.field.title'),
+    pdfIssuedOn: t('news.field.issuedOn'),
+    file: t('news.field.file'),
+    body: t('news.field.body'),
+  };
+  return (
+    <Layout ctx={props.ctx} title={title}>
+      <p class="back-link">
+        <a href="/newsletters">{t('news.back')}</a>
+      </p>
+      <h1>{title}</h1>
+      <ErrorSummary t={t} errors={props.errors} labels={labels} />
+      <section aria-labelledby="pdf-title" class="card">
+        <h2 id="pdf-title">{t('news.pdfTitle')}</h2>
+        <p>{t('news.pdfLead')}</p>
+        <form
+          method="post"
+          action="/newsletters/pdf"
+          enctype="multipart/form-data"
+          class="member-form"
+          novalidate
+        >
+          <TextField
+            t={t}
+            name="pdfTitle"
+            label={labels.title!}
+            required
+            maxlength={100}
+            value={pdfValues.title}
+            error={pdfErrors.pdfTitle}
+            hint={t('news.field.titleHint')}
+          />
+          <Field
+            t={t}
+            name="pdfIssuedOn"
+            type="date"
+            label={labels.issuedOn!}
+            required
+            value={pdfValues.issuedOn}
+            error={pdfErrors.pdfIssuedOn}
+          />
+          <div class={pdfErrors.file ? 'field field--error' : 'field'}>
+            <label for="field-file">
+              {labels.file}
+              <span class="required">{t('form.required')}</span>
+            </label>
+            <p class="hint" id="field-file-hint">
+              {t('news.field.fileHint')}
+            </p>
+            {pdfErrors.file && (
+              <p class="field-error" id="field-file-error">
+                {pdfErrors.file}
+              </p>
+            )}
+            <input
+              id="field-file"
+              name="file"
+              type="file"
+              accept="application/pdf,.pdf"
+              required
+              aria-invalid={pdfErrors.file ? 'true' : undefined}
+              aria-describedby={
+                pdfErrors.file ? 'field-file-hint field-file-error' : 'field-file-hint'
+              }
+            />
+          </div>
+          <button type="submit" class="button button--primary">
+            {t('news.uploadSubmit')}
+          </button>
+        </form>
+      </section>
+      <section aria-labelledby="page-title" class="card">
+        <h2 id="page-title">{t('news.pageTitle')}</h2>
+        <p>{t('news.pageLead')}</p>
+        <form method="post" action="/newsletters/page" class="member-form" novalidate>
+          <TextField
+            t={t}
+            name="title"
+            label={labels.title!}
+            required
+            maxlength={100}
+            value={pageValues.title}
+            error={pageErrors.title}
+          />
+          <Field
+            t={t}
+            name="issuedOn"
+            type="date"
+            label={labels.issuedOn!}
+            required
+            value={pageValues.issuedOn}
+            error={pageErrors.issuedOn}
+          />
+          <TextareaField
+            t={t}
+            name="body"
+            label={labels.body!}
+            required
+            rows={14}
+            maxlength={50000}
+            value={pageValues.body}
+            error={pageErrors.body}
+            hint={t('markdown.hint')}
+          />
+          <MarkdownHelp t={t} />
+          <button type="submit" class="button button--primary">
+            {t('news.pageSubmit')}
+          </button>
+        </form>
+      </section>
+    </Layout>
+  );
+}

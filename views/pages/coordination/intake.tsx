@@ -1,0 +1,368 @@
+import { ErrorSummary, Field } from '../../components/form.js';
+import { Layout } from '../../layout.js';
+import type { ViewContext } from '../../view-context.js';
+import type { Area } from '../../../src/modules/settings/settings.schemas.js';
+import type { SideStatus } from '../../../db/schema.js';
+import { TextareaField } from '../members/staff/parts.js';
+import { ageText, areaLabel, categoryFullLabel, FailureAlert, Hidden, TelLink } from './parts.js';
+
+export interface IntakeMatch {
+  id: string;
+  memberNo: string | null;
+  name: string;
+  nameKana: string;
+  area: string;
+  phone: string;
+  requesterStatus: SideStatus | null;
+}
+
+export interface IntakeMember {
+  id: string;
+  memberNo: string | null;
+  name: string;
+  phone: string;
+  children: { id: string; name: string; ageMonths: number; eligible: boolean }[];
+}
+
+export interface IntakePageProps {
+  ctx: ViewContext;
+  areas: Area[];
+  q: string;
+  /** Null before a search. */
+  matches: IntakeMatch[] | null;
+  member: IntakeMember | null;
+  values: Record<string, string>;
+  /** Ticked checkboxes (children, weekdays) of a failed post. */
+  childIds: string[];
+  weekdays: number[];
+  errors: Record<string, string>;
+  failure?: string | undefined;
+}
+
+const CATEGORIES = Array.from({ length: 12 }, (_, i) => i + 1);
+
+export function IntakePage(props: IntakePageProps) {
+  const { t, locale } = props.ctx;
+  return (
+    <Layout ctx={props.ctx} title={t('coord.intake.title')}>
+      <div class="coord-page">
+        <p class="back-link">
+          <a href="/board">{t('coord.request.back')}</a>
+        </p>
+        <h1>{t('coord.intake.title')}</h1>
+        <p>{t('coord.intake.lead')}</p>
+        {props.member ? (
+          <IntakeForm {...props} member={props.member} />
+        ) : (
+          <section aria-labelledby="step1-title">
+            <h2 id="step1-title">{t('coord.intake.step1')}</h2>
+            <form
+              method="get"
+              action="/coordination/requests/new"
+              class="card search-form"
+              role="search"
+            >
+              <div class="field search-form__q">
+                <label for="intake-q">{t('coord.intake.search')}</label>
+                <input
+                  id="intake-q"
+                  name="q"
+                  type="search"
+                  value={props.q}
+                  maxlength={100}
+                  autocomplete="off"
+                />
+              </div>
+              <button type="submit" class="button button--primary">
+                {t('coord.intake.searchSubmit')}
+              </button>
+            </form>
+            {props.matches &&
+              (props.matches.length === 0 ? (
+                <p role="status">{t('coord.intake.noResults')}</p>
+              ) : (
+                <>
+                  <h3 id="matches-title" role="status">
+                    {t('coord.intake.results', { count: props.matches.length })}
+                  </h3>
+                  <table class="table coord-table coord-match-table">
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('coord.field.memberNo')}</th>
+                        <th scope="col">{t('coord.field.family')}</th>
+                        <th scope="col">{t('coord.field.area')}</th>
+                        <th scope="col">{t('coord.field.phone')}</th>
+                        <th scope="col">{t('coord.col.actions')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {props.matches.map((m) => (
+                        <tr>
+                          <td data-label={t('coord.field.memberNo')} class="num">
+                            {m.memberNo ?? '―'}
+                          </td>
+                          <th scope="row" data-label={t('coord.field.family')} class="coord-family">
+                            {m.name}
+                            <span class="coord-sub" lang="ja">
+                              {m.nameKana}
+                            </span>
+                          </th>
+                          <td data-label={t('coord.field.area')}>
+                            {areaLabel(props.areas, m.area, locale)}
+                          </td>
+                          <td data-label={t('coord.field.phone')}>
+                            <TelLink phone={m.phone} />
+                          </td>
+                          <td data-label={t('coord.col.actions')}>
+                            {m.requesterStatus === 'active' ? (
+                              <a
+                                class="button button--primary button--small"
+                                href={`/coordination/requests/new?member=${m.id}`}
+                              >
+                                {t('coord.intake.choose')}
+                                <Hidden>{t('coord.intake.chooseFor', { name: m.name })}</Hidden>
+                              </a>
+                            ) : (
+                              <span class="muted">{t('coord.intake.notActive')}</span>
+                            )}
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </>
+              ))}
+          </section>
+        )}
+      </div>
+    </Layout>
+  );
+}
+
+function IntakeForm(props: IntakePageProps & { member: IntakeMember }) {
+  const { t } = props.ctx;
+  const { member, values, errors } = props;
+  const labels: Record<string, string> = {
+    childIds: t('coord.intake.children'),
+    category: t('coord.intake.category'),
+    date: t('coord.intake.date'),
+    start: t('coord.intake.start'),
+    end: t('coord.intake.end'),
+    careLocationNote: t('coord.intake.locationNote'),
+    pickup: t('coord.intake.pickup'),
+    dropoff: t('coord.intake.dropoff'),
+    notes: t('coord.intake.notes'),
+    weekdays: t('coord.intake.weekdays'),
+    until: t('coord.intake.until'),
+  };
+  const repeatOpen = props.weekdays.length > 0 || !!errors.weekdays || !!errors.until;
+  return (
+    <section aria-labelledby="step2-title">
+      <h2 id="step2-title">
+        {t('coord.intake.for', { name: member.name, memberNo: member.memberNo ?? '―' })}
+      </h2>
+      <p class="button-row">
+        <TelLink phone={member.phone} />
+        <a href="/coordination/requests/new">{t('coord.intake.changeMember')}</a>
+      </p>
+      <FailureAlert t={t} message={props.failure} />
+      <ErrorSummary t={t} errors={errors} labels={labels} />
+      <form method="post" action="/coordination/requests/new" class="card coord-intake-form">
+        <input type="hidden" name="requesterId" value={member.id} />
+        <fieldset
+          class={errors.childIds ? 'field field--error choice-group' : 'field choice-group'}
+          id="field-childIds"
+          tabindex={-1}
+        >
+          <legend>
+            {t('coord.intake.children')}
+            <span class="required">{t('form.required')}</span>
+          </legend>
+          {errors.childIds && <p class="field-error">{errors.childIds}</p>}
+          {member.children.length === 0 ? (
+            <p>{t('coord.intake.noChildren')}</p>
+          ) : (
+            <div class="choices choices--columns">
+              {member.children.map((c) => (
+                <div class="choice">
+                  <input
+                    type="checkbox"
+                    id={`child-${c.id}`}
+                    name="childIds"
+                    value={c.id}
+                    checked={props.childIds.includes(c.id)}
+                    disabled={!c.eligible}
+                  />
+                  <label for={`child-${c.id}`}>
+                    {t(c.eligible ? 'coord.intake.childAge' : 'coord.intake.childNotEligible', {
+                      name: c.name,
+                      age: ageText(t, c.ageMonths),
+                    })}
+                  </label>
+                </div>
+              ))}
+            </div>
+          )}
+        </fieldset>
+
+        <div class={errors.category ? 'field field--error' : 'field'}>
+          <label for="field-category">
+            {t('coord.intake.category')}
+            <span class="required">{t('form.required')}</span>
+          </label>
+          {errors.category && (
+            <p class="field-error" id="field-category-error">
+              {errors.category}
+            </p>
+          )}
+          <select
+            id="field-category"
+            name="category"
+            required
+            aria-invalid={errors.category ? 'true' : undefined}
+            aria-describedby={errors.category ? 'field-category-error' : undefined}
+          >
+            <option value="">{t('coord.select.placeholder')}</option>
+            {CATEGORIES.map((n) => (
+              <option value={String(n)} selected={values.category === String(n)}>
+                {categoryFullLabel(t, n)}
+              </option>
+            ))}
+          </select>
+        </div>
+
+        <div class="coord-form-row">
+          <Field
+            t={t}
+            name="date"
+            type="date"
+            label={t('coord.intake.date')}
+            value={values.date}
+            error={errors.date}
+            required
+          />
+          <Field
+            t={t}
+            name="start"
+            type="time"
+            label={t('coord.intake.start')}
+            value={values.start}
+            error={errors.start}
+            required
+          />
+          <Field
+            t={t}
+            name="end"
+            type="time"
+            label={t('coord.intake.end')}
+            value={values.end}
+            error={errors.end}
+            required
+          />
+        </div>
+
+        <fieldset class="field choice-group">
+          <legend>{t('coord.intake.location')}</legend>
+          <div class="choices choices--inline">
+            {(['helper_home', 'requester_home', 'other'] as const).map((loc) => (
+              <div class="choice">
+                <input
+                  type="radio"
+                  id={`location-${loc}`}
+                  name="careLocation"
+                  value={loc}
+                  checked={(values.careLocation ?? 'helper_home') === loc}
+                />
+                <label for={`location-${loc}`}>{t(`coord.location.${loc}`)}</label>
+              </div>
+            ))}
+          </div>
+        </fieldset>
+        <Field
+          t={t}
+          name="careLocationNote"
+          label={t('coord.intake.locationNote')}
+          value={values.careLocationNote}
+          error={errors.careLocationNote}
+          maxlength={200}
+        />
+        <div class="coord-form-row">
+          <Field
+            t={t}
+            name="pickup"
+            label={t('coord.intake.pickup')}
+            value={values.pickup}
+            error={errors.pickup}
+            maxlength={200}
+          />
+          <Field
+            t={t}
+            name="dropoff"
+            label={t('coord.intake.dropoff')}
+            value={values.dropoff}
+            error={errors.dropoff}
+            maxlength={200}
+          />
+        </div>
+        <TextareaField
+          t={t}
+          id="field-notes"
+          name="notes"
+          label={t('coord.intake.notes')}
+          value={values.notes}
+          error={errors.notes}
+          maxlength={2000}
+        />
+
+        <details class="disclosure" open={repeatOpen ? true : undefined}>
+          <summary>{t('coord.intake.repeat')}</summary>
+          <fieldset
+            class={errors.weekdays ? 'field field--error choice-group' : 'field choice-group'}
+            id="field-weekdays"
+            tabindex={-1}
+          >
+            <legend>{t('coord.intake.weekdays')}</legend>
+            {errors.weekdays && <p class="field-error">{errors.weekdays}</p>}
+            <div class="choices coord-weekdays">
+              {[1, 2, 3, 4, 5, 6, 7].map((d) => (
+                <div class="choice">
+                  <input
+                    type="checkbox"
+                    id={`weekday-${d}`}
+                    name="weekdays"
+                    value={String(d)}
+                    checked={props.weekdays.includes(d)}
+                  />
+                  <label for={`weekday-${d}`}>{t(`coord.weekday.${d}` as 'coord.weekday.1')}</label>
+                </div>
+              ))}
+            </div>
+          </fieldset>
+          <Field
+            t={t}
+            name="until"
+            type="date"
+            label={t('coord.intake.until')}
+            value={values.until}
+            error={errors.until}
+          />
+          <div class="choice choice-single">
+            <input
+              type="checkbox"
+              id="field-skipHolidays"
+              name="skipHolidays"
+              value="1"
+              checked={values.skipHolidays !== '0'}
+            />
+            <label for="field-skipHolidays">{t('coord.intake.skipHolidays')}</label>
+          </div>
+          <input type="hidden" name="repeatShown" value="1" />
+        </details>
+
+        <button type="submit" class="button button--primary">
+          {t('coord.intake.submit')}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,166 @@
+import { ErrorSummary, type FormErrors } from '../../components/form.js';
+import { Layout } from '../../layout.js';
+import type { ViewContext } from '../../view-context.js';
+import type { Area } from '../../../src/modules/settings/settings.schemas.js';
+import { GROUP_KINDS, MAX_AGE } from '../../../src/modules/directory/directory.schemas.js';
+import { SelectBox, TextareaField, TextField } from '../members/fields.js';
+import { areaLabel, groupKindLabel } from './parts.js';
+
+export interface GroupFormValues {
+  name?: string;
+  kind?: string;
+  area?: string;
+  schedule?: string;
+  contact?: string;
+  ageMin?: string;
+  ageMax?: string;
+  description?: string;
+  url?: string;
+}
+
+/** Staff: add a group or place to the directory, or edit (or take off) one. */
+export function GroupFormPage(props: {
+  ctx: ViewContext;
+  groupId?: string;
+  areas: Area[];
+  values: GroupFormValues;
+  errors: FormErrors;
+}) {
+  const { t, locale } = props.ctx;
+  const { values: v, errors } = props;
+  const editing = props.groupId !== undefined;
+  const title = t(editing ? 'dir.editTitle' : 'dir.newTitle');
+  const labels: Record<string, string> = {
+    name: t('dir.field.name'),
+    kind: t('dir.field.kind'),
+    area: t('dir.field.area'),
+    schedule: t('dir.field.schedule'),
+    contact: t('dir.field.contact'),
+    ageMin: t('dir.field.ageMin'),
+    ageMax: t('dir.field.ageMax'),
+    description: t('dir.field.description'),
+    url: t('dir.field.url'),
+  };
+  const ages = Array.from({ length: MAX_AGE + 1 }, (_, n) => ({
+    value: String(n),
+    label: t('dir.ageOption', { age: n }),
+  }));
+  return (
+    <Layout ctx={props.ctx} title={title}>
+      <p class="back-link">
+        <a href="/directory">{t('dir.backToList')}</a>
+      </p>
+      <h1>{title}</h1>
+      <ErrorSummary t={t} errors={errors} labels={labels} />
+      <form
+        method="post"
+        action={editing ? `/directory/${props.groupId}/edit` : '/directory'}
+        class="member-form"
+        novalidate
+      >
+        <TextField
+          t={t}
+          name="name"
+          label={labels.name!}
+          required
+          maxlength={100}
+          value={v.name}
+          error={errors.name}
+        />
+        <SelectBox
+          t={t}
+          name="kind"
+          label={labels.kind!}
+          required
+          value={v.kind}
+          error={errors.kind}
+          placeholder={t('dir.choose')}
+          options={GROUP_KINDS.map((k) => ({ value: k, label: groupKindLabel(t, k) }))}
+        />
+        <SelectBox
+          t={t}
+          name="area"
+          label={labels.area!}
+          required
+          value={v.area}
+          error={errors.area}
+          placeholder={t('dir.choose')}
+          options={props.areas.map((a) => ({
+            value: a.code,
+            label: areaLabel(props.areas, a.code, locale),
+          }))}
+        />
+        <div class="cl-time-row">
+          <SelectBox
+            t={t}
+            name="ageMin"
+            label={labels.ageMin!}
+            value={v.ageMin ?? ''}
+            error={errors.ageMin}
+            placeholder={t('dir.noLimit')}
+            options={ages}
+          />
+          <SelectBox
+            t={t}
+            name="ageMax"
+            label={labels.ageMax!}
+            value={v.ageMax ?? ''}
+            error={errors.ageMax}
+            placeholder={t('dir.noLimit')}
+            options={ages}
+          />
+        </div>
+        <TextField
+          t={t}
+          name="schedule"
+          label={labels.schedule!}
+          maxlength={300}
+          value={v.schedule}
+          error={errors.schedule}
+          hint={t('dir.field.scheduleHint')}
+        />
+        <TextField
+          t={t}
+          name="contact"
+          label={labels.contact!}
+          maxlength={300}
+          value={v.contact}
+          error={errors.contact}
+          hint={t('dir.field.contactHint')}
+        />
+        <TextareaField
+          t={t}
+          name="description"
+          label={labels.description!}
+          rows={4}
+          maxlength={1000}
+          value={v.description}
+          error={errors.description}
+        />
+        <TextField
+          t={t}
+          name="url"
+          label={labels.url!}
+          maxlength={500}
+          value={v.url}
+          error={errors.url}
+          hint={t('dir.field.urlHint')}
+        />
+        <button type="submit" class="button button--primary">
+          {t(editing ? 'dir.save' : 'dir.add')}
+        </button>
+      </form>
+      {editing && (
+        <section aria-labelledby="archive-title" class="danger-zone">
+          <h2 id="archive-title">{t('dir.archive')}</h2>
+          <p>{t('dir.archiveLead')}</p>
+          <form method="post" action={`/directory/${props.groupId}/archive`}>
+            <button type="submit" class="button button--danger">
+              {t('dir.archiveSubmit')}
+            </button>
+          </form>
+        </section>
+      )}
+    </Layout>
+  );
+}

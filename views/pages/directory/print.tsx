@@ -1,0 +1,98 @@
+import { Layout } from '../../layout.js';
+import type { ViewContext } from '../../view-context.js';
+import { formatDate } from '../../../src/lib/dates.js';
+import type { Area } from '../../../src/modules/settings/settings.schemas.js';
+import {
+  ageRangeText,
+  areaLabel,
+  filterQuery,
+  groupKindLabel,
+  type DirectoryFilters,
+  type GroupView,
+} from './parts.js';
+
+/**
+ * The directory as a printable list (staff hand it to a family at the counter; a parent prints
+ * it at home): one table per area, the filters and the date at the top, the center's contact at
+ * the bottom. On screen it is an ordinary page; print rules hide the site around it.
+ */
+export function DirectoryPrintPage(props: {
+  ctx: ViewContext;
+  groups: GroupView[];
+  filters: DirectoryFilters;
+  areas: Area[];
+  today: string;
+}) {
+  const { t, locale } = props.ctx;
+  const f = props.filters;
+  const title = t('dir.printTitle');
+  const areaOrder = new Map(props.areas.map((a, i) => [a.code, i] as const));
+  const byArea = new Map<string, GroupView[]>();
+  for (const g of props.groups) byArea.set(g.area, [...(byArea.get(g.area) ?? []), g]);
+  const areaCodes = [...byArea.keys()].sort(
+    (a, b) => (areaOrder.get(a) ?? 999) - (areaOrder.get(b) ?? 999) || a.localeCompare(b),
+  );
+  const conditions = [
+    f.q && t('dir.cond.q', { q: f.q }),
+    f.kind && groupKindLabel(t, f.kind),
+    f.area && areaLabel(props.areas, f.area, locale),
+    f.age !== undefined && t('dir.ageOption', { age: f.age }),
+  ].filter(Boolean) as string[];
+  return (
+    <Layout ctx={props.ctx} title={title}>
+      <div class="cl-no-print">
+        <p class="back-link">
+          <a href={`/directory${filterQuery(f)}`}>{t('dir.backToList')}</a>
+        </p>
+        <p class="alert alert--info">{t('dir.printHowTo')}</p>
+      </div>
+      <div class="cl-print-list">
+        <h1>{title}</h1>
+        <p>
+          {t('app.center')} {t('dir.printedOn', { date: formatDate(props.today, locale) })}
+          <br />
+          {conditions.length > 0
+            ? t('dir.printConditions', { conditions: conditions.join('・') })
+            : t('dir.printAll')}
+        </p>
+        {props.groups.length === 0 && <p>{t('dir.none')}</p>}
+        {areaCodes.map((code) => (
+          <section aria-labelledby={`area-${code}`} class="cl-print-area">
+            <h2 id={`area-${code}`}>{areaLabel(props.areas, code, locale)}</h2>
+            <div class="table-scroll" tabindex={0} role="region" aria-labelledby={`area-${code}`}>
+              <table class="table cl-print-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('dir.field.name')}</th>
+                    <th scope="col">{t('dir.field.kind')}</th>
+                    <th scope="col">{t('dir.field.ages')}</th>
+                    <th scope="col">{t('dir.field.schedule')}</th>
+                    <th scope="col">{t('dir.field.contact')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {byArea.get(code)!.map((g) => (
+                    <tr>
+                      <th scope="row">
+                        {g.name}
+                        {g.description && <span class="cl-print-desc">{g.description}</span>}
+                      </th>
+                      <td>{groupKindLabel(t, g.kind)}</td>
+                      <td>{ageRangeText(t, g.ageMin, g.ageMax)}</td>
+                      <td class="wrap">{g.schedule || '—'}</td>
+                      <td class="wrap">
+                        {g.contact || '—'}
+                        {g.url && <span class="cl-print-url">{g.url}</span>}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+        ))}
+        <p class="cl-print-footer">{t('footer.contact')}</p>
+      </div>
+    </Layout>
+  );
+}

@@ -1,0 +1,161 @@
+import { ErrorSummary, Field, type FormErrors } from '../../components/form.js';
+import { Layout } from '../../layout.js';
+import type { ViewContext } from '../../view-context.js';
+import { formatDate } from '../../../src/lib/dates.js';
+import type { Translator } from '../../../src/lib/i18n.js';
+import type { Locale } from '../../../db/schema.js';
+import { SelectBox, TextareaField } from '../members/fields.js';
+
+export type { ReferralNote as ReferralView } from '../../../src/modules/directory/directory.service.js';
+import type { ReferralNote as ReferralView } from '../../../src/modules/directory/directory.service.js';
+
+export interface ReferralFormValues {
+  groupId?: string;
+  referredOn?: string;
+  note?: string;
+}
+
+function ReferralTable(props: {
+  t: Translator;
+  locale: Locale;
+  referrals: ReferralView[];
+  labelledBy: string;
+}) {
+  const { t, locale } = props;
+  return (
+    <div class="table-scroll" tabindex={0} role="region" aria-labelledby={props.labelledBy}>
+      <table class="table">
+        <thead>
+          <tr>
+            <th scope="col">{t('dir.ref.date')}</th>
+            <th scope="col">{t('dir.ref.group')}</th>
+            <th scope="col">{t('dir.ref.note')}</th>
+            <th scope="col">{t('dir.ref.staff')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.referrals.map((r) => (
+            <tr>
+              <td class="nowrap">{formatDate(r.referredOn, locale)}</td>
+              <th scope="row">{r.groupName}</th>
+              <td class="wrap">{r.note || '—'}</td>
+              <td>{r.staffName ?? '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/**
+ * The section of the staff member page: where the family was referred to (newest first), with
+ * the link to add a note. Render it with the notes from `referralsForMember()`.
+ */
+export function ReferralsSection(props: {
+  ctx: ViewContext;
+  memberId: string;
+  referrals: ReferralView[];
+}) {
+  const { t, locale } = props.ctx;
+  return (
+    <section aria-labelledby="referrals-title">
+      <h2 id="referrals-title">{t('dir.ref.title')}</h2>
+      {props.referrals.length === 0 ? (
+        <p>{t('dir.ref.none')}</p>
+      ) : (
+        <ReferralTable
+          t={t}
+          locale={locale}
+          referrals={props.referrals}
+          labelledBy="referrals-title"
+        />
+      )}
+      <p>
+        <a href={`/members/${props.memberId}/referrals`}>{t('dir.ref.add')}</a>
+      </p>
+    </section>
+  );
+}
+
+/** Staff: the referral notes of one member, and the form to add one. */
+export function ReferralsPage(props: {
+  ctx: ViewContext;
+  member: { id: string; name: string };
+  referrals: ReferralView[];
+  groups: { id: string; label: string }[];
+  values: ReferralFormValues;
+  errors: FormErrors;
+}) {
+  const { t, locale } = props.ctx;
+  const title = t('dir.ref.pageTitle', { name: props.member.name });
+  const labels: Record<string, string> = {
+    groupId: t('dir.ref.group'),
+    referredOn: t('dir.ref.date'),
+    note: t('dir.ref.note'),
+  };
+  return (
+    <Layout ctx={props.ctx} title={title}>
+      <p class="back-link">
+        <a href={`/members/${props.member.id}`}>{t('dir.ref.backToMember')}</a>
+      </p>
+      <h1>{title}</h1>
+      <section aria-labelledby="list-title">
+        <h2 id="list-title">{t('dir.ref.title')}</h2>
+        {props.referrals.length === 0 ? (
+          <p>{t('dir.ref.none')}</p>
+        ) : (
+          <ReferralTable
+            t={t}
+            locale={locale}
+            referrals={props.referrals}
+            labelledBy="list-title"
+          />
+        )}
+      </section>
+      <section aria-labelledby="add-title" class="card">
+        <h2 id="add-title">{t('dir.ref.add')}</h2>
+        <ErrorSummary t={t} errors={props.errors} labels={labels} />
+        <form
+          method="post"
+          action={`/members/${props.member.id}/referrals`}
+          class="member-form"
+          novalidate
+        >
+          <SelectBox
+            t={t}
+            name="groupId"
+            label={labels.groupId!}
+            required
+            value={props.values.groupId}
+            error={props.errors.groupId}
+            placeholder={t('dir.choose')}
+            options={props.groups.map((g) => ({ value: g.id, label: g.label }))}
+          />
+          <Field
+            t={t}
+            name="referredOn"
+            type="date"
+            label={labels.referredOn!}
+            required
+            value={props.values.referredOn}
+            error={props.errors.referredOn}
+          />
+          <TextareaField
+            t={t}
+            name="note"
+            label={labels.note!}
+            rows={3}
+            maxlength={1000}
+            value={props.values.note}
+            error={props.errors.note}
+            hint={t('dir.ref.noteHint')}
+          />
+          <button type="submit" class="button button--primary">
+            {t('dir.ref.submit')}
+          </button>
+        </form>
+      </section>
+    </Layout>
+  );
+}

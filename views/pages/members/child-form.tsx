@@ -1,0 +1,135 @@
+import { ErrorSummary, SubmitButton, type FormErrors } from '../../components/form.js';
+import { Layout } from '../../layout.js';
+import type { ViewContext } from '../../view-context.js';
+import { formatDate } from '../../../src/lib/dates.js';
+import { HealthFields } from './application-form.js';
+import { BackToMy, Checkbox, RadioGroup, RuleAlert, TextField } from './fields.js';
+import { sexOptions } from './labels.js';
+
+export interface ChildFormProps {
+  ctx: ViewContext;
+  mode: 'new' | 'edit';
+  action: string;
+  /** The child's name as saved (edit only), for the title. */
+  savedName?: string;
+  values: Record<string, string | undefined>;
+  errors: FormErrors;
+  ruleError?: string | undefined;
+  /** The member's health-data consent: when missing, the form asks for it. */
+  consent: { at: string | null; version: string | null; currentVersion: string };
+}
+
+export function ChildFormPage(props: ChildFormProps) {
+  const { ctx, values, errors } = props;
+  const { t, locale } = ctx;
+  const title =
+    props.mode === 'new'
+      ? t('my.child.newTitle')
+      : t('my.child.editTitle', { name: props.savedName ?? '' });
+  const labels = {
+    name: t('childField.name'),
+    nameKana: t('childField.nameKana'),
+    sex: t('childField.sex'),
+    birthDate: t('childField.birthDate'),
+    school: t('childField.school'),
+    allergies: t('childField.allergies'),
+    healthNotes: t('childField.healthNotes'),
+    familyDoctor: t('childField.familyDoctor'),
+    healthConsent: t('apply.consentHealth'),
+  };
+  return (
+    <Layout ctx={ctx} title={title}>
+      <p class="my-back-link">
+        <a href="/my/children">{t('my.children.title')}</a>
+      </p>
+      <h1>{title}</h1>
+      <RuleAlert title={t('apply.ruleTitle')} message={props.ruleError} />
+      <ErrorSummary t={t} errors={errors} labels={labels} />
+      <form method="post" action={props.action} novalidate class="member-form">
+        <TextField
+          t={t}
+          name="name"
+          label={labels.name}
+          hint={t('hint.childName')}
+          value={values.name}
+          error={errors.name}
+          required
+          autocomplete="off"
+          maxlength={100}
+        />
+        <TextField
+          t={t}
+          name="nameKana"
+          label={labels.nameKana}
+          hint={t('hint.kanaShort')}
+          value={values.nameKana}
+          error={errors.nameKana}
+          required
+          autocomplete="off"
+          maxlength={100}
+        />
+        <RadioGroup
+          t={t}
+          name="sex"
+          legend={labels.sex}
+          value={values.sex}
+          error={errors.sex}
+          inline
+          options={sexOptions(t)}
+        />
+        <TextField
+          t={t}
+          name="birthDate"
+          type="date"
+          label={labels.birthDate}
+          hint={t('hint.childBirthDate')}
+          value={values.birthDate}
+          error={errors.birthDate}
+          required
+          autocomplete="off"
+        />
+        <TextField
+          t={t}
+          name="school"
+          label={labels.school}
+          hint={t('childField.schoolHint')}
+          value={values.school}
+          error={errors.school}
+          autocomplete="off"
+          maxlength={100}
+        />
+        <HealthFields t={t} prefix="" values={values} errors={errors} />
+        {props.consent.at ? (
+          <p class="hint">
+            {t('my.child.consentGiven', {
+              version: props.consent.version ?? '',
+              date: formatDate(props.consent.at, locale),
+            })}
+          </p>
+        ) : (
+          <div class="consent-box">
+            <details class="terms">
+              <summary>{t('apply.healthTitle', { version: props.consent.currentVersion })}</summary>
+              <ul>
+                {([1, 2, 3, 4] as const).map((n) => (
+                  <li>{t(`apply.health.${n}`)}</li>
+                ))}
+              </ul>
+            </details>
+            <Checkbox
+              name="healthConsent"
+              label={t('apply.consentHealth')}
+              hint={t('apply.consentHealthHint')}
+              checked={values.healthConsent === 'yes'}
+              error={errors.healthConsent}
+            />
+          </div>
+        )}
+        <SubmitButton>
+          {t(props.mode === 'new' ? 'my.child.submitNew' : 'my.child.submitEdit')}
+        </SubmitButton>
+      </form>
+      <BackToMy t={t} />
+    </Layout>
+  );
+}

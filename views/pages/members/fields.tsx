@@ -1,0 +1,330 @@
+import type { Child } from 'hono/jsx';
+import type { Translator } from '../../../src/lib/i18n.js';
+
+/**
+ * Form controls for the member pages. Like `Field` in views/components/form.tsx (label, hint and
+ * error tied by aria-describedby, the error written next to the control), plus what a parent on
+ * a phone needs: `inputmode` for the right keyboard, textareas, radio and checkbox groups.
+ * Every control's id is `field-<name>`, so the error summary's links land on it.
+ */
+
+export const fieldId = (name: string) => `field-${name}`;
+
+const describedBy = (id: string, hint?: string, error?: string) =>
+  [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
+
+function Label(props: { t: Translator; for: string; required?: boolean; children: Child }) {
+  return (
+    <label for={props.for}>
+      {props.children}
+      {props.required && <span class="required">{props.t('form.required')}</span>}
+    </label>
+  );
+}
+
+function HintAndError(props: {
+  id: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+}) {
+  return (
+    <>
+      {props.hint && (
+        <p class="hint" id={`${props.id}-hint`}>
+          {props.hint}
+        </p>
+      )}
+      {props.error && (
+        <p class="field-error" id={`${props.id}-error`}>
+          {props.error}
+        </p>
+      )}
+    </>
+  );
+}
+
+export interface TextFieldProps {
+  t: Translator;
+  name: string;
+  label: string;
+  type?: 'text' | 'email' | 'password' | 'tel' | 'date';
+  value?: string | undefined;
+  error?: string | undefined;
+  hint?: string | undefined;
+  required?: boolean;
+  autocomplete?: string;
+  inputmode?: 'text' | 'tel' | 'email' | 'numeric';
+  maxlength?: number;
+  /** Narrow inputs for short values (postal code, numbers). */
+  size?: 'short' | 'tiny';
+}
+
+export function TextField(props: TextFieldProps) {
+  const id = fieldId(props.name);
+  const classes = ['field', props.error && 'field--error', props.size && `field--${props.size}`]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div class={classes}>
+      <Label t={props.t} for={id} required={props.required}>
+        {props.label}
+      </Label>
+      <HintAndError id={id} hint={props.hint} error={props.error} />
+      <input
+        id={id}
+        name={props.name}
+        type={props.type ?? 'text'}
+        // NOTE: a password is never written back into a page.
+        value={props.type === 'password' ? undefined : props.value}
+        required={props.required}
+        autocomplete={props.autocomplete}
+        inputmode={props.inputmode}
+        maxlength={props.maxlength}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy(id, props.hint, props.error)}
+      />
+    </div>
+  );
+}
+
+export function TextareaField(props: {
+  t: Translator;
+  name: string;
+  label: string;
+  value?: string | undefined;
+  error?: string | undefined;
+  hint?: string | undefined;
+  required?: boolean;
+  rows?: number;
+  maxlength?: number;
+}) {
+  const id = fieldId(props.name);
+  return (
+    <div class={props.error ? 'field field--error' : 'field'}>
+      <Label t={props.t} for={id} required={props.required}>
+        {props.label}
+      </Label>
+      <HintAndError id={id} hint={props.hint} error={props.error} />
+      <textarea
+        id={id}
+        name={props.name}
+        rows={props.rows ?? 3}
+        required={props.required}
+        maxlength={props.maxlength}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy(id, props.hint, props.error)}
+      >
+        {props.value ?? ''}
+      </textarea>
+    </div>
+  );
+}
+
+export function SelectBox(props: {
+  t: Translator;
+  name: string;
+  label: string;
+  options: { value: string; label: string }[];
+  value?: string | undefined;
+  error?: string | undefined;
+  hint?: string | undefined;
+  required?: boolean;
+  /** The text of an empty first option ("選んでください"). */
+  placeholder?: string;
+  autocomplete?: string;
+}) {
+  const id = fieldId(props.name);
+  return (
+    <div class={props.error ? 'field field--error' : 'field'}>
+      <Label t={props.t} for={id} required={props.required}>
+        {props.label}
+      </Label>
+      <HintAndError id={id} hint={props.hint} error={props.error} />
+      <select
+        id={id}
+        name={props.name}
+        required={props.required}
+        autocomplete={props.autocomplete}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy(id, props.hint, props.error)}
+      >
+        {props.placeholder !== undefined && (
+          <option value="" selected={!props.value}>
+            {props.placeholder}
+          </option>
+        )}
+        {props.options.map((o) => (
+          <option value={o.value} selected={o.value === props.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export interface ChoiceOption {
+  value: string;
+  label: string;
+  hint?: string;
+}
+
+/**
+ * Radio buttons in a fieldset whose legend is the question. The first radio carries the
+ * field id (the error summary links to it).
+ */
+export function RadioGroup(props: {
+  t: Translator;
+  name: string;
+  legend: string;
+  options: ChoiceOption[];
+  value?: string | undefined;
+  error?: string | undefined;
+  hint?: string | undefined;
+  required?: boolean;
+  inline?: boolean;
+}) {
+  const id = fieldId(props.name);
+  const classes = ['field', 'choice-group', props.error && 'field--error']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <fieldset class={classes} aria-describedby={describedBy(id, props.hint, props.error)}>
+      <legend>
+        {props.legend}
+        {props.required && <span class="required">{props.t('form.required')}</span>}
+      </legend>
+      <HintAndError id={id} hint={props.hint} error={props.error} />
+      <div class={props.inline ? 'choices choices--inline' : 'choices'}>
+        {props.options.map((o, i) => {
+          const optionId = i === 0 ? id : `${id}-${o.value || 'none'}`;
+          return (
+            <div class="choice">
+              <input
+                type="radio"
+                id={optionId}
+                name={props.name}
+                value={o.value}
+                checked={o.value === (props.value ?? '')}
+                required={props.required}
+                aria-describedby={o.hint ? `${optionId}-hint` : undefined}
+              />
+              <label for={optionId}>{o.label}</label>
+              {o.hint && (
+                <p class="choice__hint" id={`${optionId}-hint`}>
+                  {o.hint}
+                </p>
+              )}
+            </div>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}
+
+/** One checkbox with its label on the right (an agreement, a yes/no fact). */
+export function Checkbox(props: {
+  name: string;
+  label: string;
+  checked: boolean;
+  value?: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+  required?: boolean;
+  t?: Translator;
+}) {
+  const id = fieldId(props.name);
+  return (
+    <div class={props.error ? 'field field--error choice-single' : 'field choice-single'}>
+      {props.error && (
+        <p class="field-error" id={`${id}-error`}>
+          {props.error}
+        </p>
+      )}
+      <div class="choice">
+        <input
+          type="checkbox"
+          id={id}
+          name={props.name}
+          value={props.value ?? 'yes'}
+          checked={props.checked}
+          required={props.required}
+          aria-invalid={props.error ? 'true' : undefined}
+          aria-describedby={describedBy(id, props.hint, props.error)}
+        />
+        <label for={id}>
+          {props.label}
+          {props.required && props.t && <span class="required">{props.t('form.required')}</span>}
+        </label>
+        {props.hint && (
+          <p class="choice__hint" id={`${id}-hint`}>
+            {props.hint}
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/**
+ * Several checkboxes answering one question. Each box has its own name (`<group>.<value>`), so
+ * the form reads back without JavaScript or repeated names; the group's id is on the first box.
+ */
+export function CheckboxGroup(props: {
+  name: string;
+  legend: string;
+  options: { value: string; label: string }[];
+  checked: readonly string[];
+  error?: string | undefined;
+  hint?: string | undefined;
+  columns?: boolean;
+}) {
+  const id = fieldId(props.name);
+  const classes = ['field', 'choice-group', props.error && 'field--error']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <fieldset class={classes} aria-describedby={describedBy(id, props.hint, props.error)}>
+      <legend>{props.legend}</legend>
+      <HintAndError id={id} hint={props.hint} error={props.error} />
+      <div class={props.columns ? 'choices choices--columns' : 'choices'}>
+        {props.options.map((o, i) => {
+          const optionId = i === 0 ? id : `${id}-${o.value}`;
+          return (
+            <div class="choice">
+              <input
+                type="checkbox"
+                id={optionId}
+                name={`${props.name}.${o.value}`}
+                value="yes"
+                checked={props.checked.includes(o.value)}
+              />
+              <label for={optionId}>{o.label}</label>
+            </div>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}
+
+/** The alert at the top of a form when a rule (not a field) says no. */
+export function RuleAlert(props: { title: string; message?: string | undefined }) {
+  if (!props.message) return null;
+  return (
+    <div class="alert alert--error rule-alert" role="alert">
+      <p class="rule-alert__title">{props.title}</p>
+      <p>{props.message}</p>
+    </div>
+  );
+}
+
+/** The way back to マイページ from each self-service page. */
+export function BackToMy(props: { t: Translator }) {
+  return (
+    <p class="my-back-link">
+      <a href="/my">{props.t('form.backToMy')}</a>
+    </p>
+  );
+}

@@ -1,0 +1,229 @@
+import { ErrorSummary, type FormErrors } from '../../components/form.js';
+import { Layout } from '../../layout.js';
+import type { ViewContext } from '../../view-context.js';
+import { formatMemberNo } from '../../../src/modules/members/members.json.js';
+import type { MemberTypeLabels } from '../../../src/modules/settings/settings.schemas.js';
+import type { MemberKind, SideStatus } from '../../../db/schema.js';
+import { sidesOf, StatusBadge } from '../members/staff/parts.js';
+import { attendanceText, sessionWhen } from './parts.js';
+
+export interface SheetRow {
+  member_id: string;
+  attended: 0 | 1 | null;
+  attendance_recorded_at: string | null;
+  member_no: number | null;
+  name: string;
+  name_kana: string;
+  kind: MemberKind;
+  phone: string;
+  requester_status: SideStatus | null;
+  helper_status: SideStatus | null;
+}
+
+export function AttendanceSheetPage(props: {
+  ctx: ViewContext;
+  session: {
+    id: string;
+    starts_at: string;
+    ends_at: string;
+    venue: string;
+    capacity: number;
+    registered: number | string | null;
+    notes: string | null;
+  };
+  rows: SheetRow[];
+  labels: MemberTypeLabels;
+  /** Checked boxes to show again after a failed post; otherwise the saved attendance. */
+  checked?: Set<string> | undefined;
+  values: { walkIns?: string; member?: string };
+  errors: FormErrors;
+  started: boolean;
+  ended: boolean;
+}) {
+  const { t, locale } = props.ctx;
+  const { session, labels, errors } = props;
+  const when = sessionWhen(t, locale, session);
+  const isChecked = (r: SheetRow) =>
+    props.checked ? props.checked.has(r.member_id) : r.attended === 1;
+  const attendErrors: FormErrors = errors.walkIns ? { walkIns: errors.walkIns } : {};
+  return (
+    <Layout ctx={props.ctx} title={`${t('orientationAdmin.sheet.title')} ${when}`}>
+      <p class="back-link">
+        <a href="/orientations">{t('orientationAdmin.sheet.back')}</a>
+      </p>
+      <h1>{t('orientationAdmin.sheet.heading', { date: when })}</h1>
+      <dl class="info-list info-list--compact">
+        <div class="info-list__row">
+          <dt>{t('orientationAdmin.venue')}</dt>
+          <dd>{session.venue}</dd>
+        </div>
+        <div class="info-list__row">
+          <dt>{t('orientationAdmin.registered')}</dt>
+          <dd>
+            {t('orientationAdmin.registeredValue', {
+              registered: Number(session.registered ?? 0),
+              capacity: session.capacity,
+            })}
+          </dd>
+        </div>
+        {session.notes && (
+          <div class="info-list__row">
+            <dt>{t('orientationAdmin.sheet.notes')}</dt>
+            <dd>{session.notes}</dd>
+          </div>
+        )}
+      </dl>
+
+      <section aria-labelledby="sheet-title">
+        <h2 id="sheet-title">{t('orientationAdmin.sheet.registrants')}</h2>
+        {!props.started && <p class="alert alert--info">{t('orientationAdmin.sheet.future')}</p>}
+        <ErrorSummary
+          t={t}
+          errors={attendErrors}
+          labels={{ walkIns: t('orientationAdmin.sheet.walkIns') }}
+        />
+        <form method="post" action={`/orientations/${session.id}/attendance`} novalidate>
+          {props.rows.length === 0 ? (
+            <p>{t('orientationAdmin.sheet.none')}</p>
+          ) : (
+            <>
+              <p id="sheet-lead">{t('orientationAdmin.sheet.lead')}</p>
+              <div class="table-scroll" tabindex={0} role="region" aria-labelledby="sheet-title">
+                <table class="table table--sheet">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('orientationAdmin.sheet.attend')}</th>
+                      <th scope="col">{t('memberAdmin.field.nameAndKana')}</th>
+                      <th scope="col">{t('orientationAdmin.sheet.recorded')}</th>
+                      <th scope="col">{t('memberAdmin.field.status')}</th>
+                      <th scope="col">{t('memberAdmin.field.phone')}</th>
+                      <th scope="col">{t('orientationAdmin.sheet.next')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {props.rows.map((r) => (
+                      <tr>
+                        <td class="check-cell">
+                          <label class="checkbox" for={`attended-${r.member_id}`}>
+                            <input
+                              type="checkbox"
+                              id={`attended-${r.member_id}`}
+                              name="attended"
+                              value={r.member_id}
+                              checked={isChecked(r)}
+                            />
+                            <span>
+                              {t('orientationAdmin.sheet.attend')}
+                              <span class="visually-hidden">
+                                {`（${t('orientationAdmin.sheet.attendFor', { name: r.name })}）`}
+                              </span>
+                            </span>
+                          </label>
+                        </td>
+                        <th scope="row" class="name-cell">
+                          <a href={`/members/${r.member_id}`}>{r.name}</a>
+                          <span class="kana" lang="ja">
+                            {r.name_kana}
+                          </span>
+                          {r.member_no !== null && (
+                            <span class="kana">
+                              {t('memberAdmin.field.memberNo')} {formatMemberNo(r.member_no)}
+                            </span>
+                          )}
+                        </th>
+                        <td class="nowrap">{attendanceText(t, r.attended)}</td>
+                        <td>
+                          <span class="badge-list">
+                            {sidesOf(r).map((s) => (
+                              <StatusBadge
+                                t={t}
+                                labels={labels}
+                                locale={locale}
+                                side={s.side}
+                                status={s.status}
+                              />
+                            ))}
+                          </span>
+                        </td>
+                        <td class="nowrap">{r.phone}</td>
+                        <td>
+                          {r.attended === 1 && r.requester_status === 'applied' && (
+                            <a class="nowrap" href={`/members/${r.member_id}#side-requester`}>
+                              {t('orientationAdmin.sheet.toApprove')}
+                            </a>
+                          )}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </>
+          )}
+          <div class={errors.walkIns ? 'field field--error' : 'field'}>
+            <label for="field-walkIns">{t('orientationAdmin.sheet.walkIns')}</label>
+            <p class="hint" id="field-walkIns-hint">
+              {t('orientationAdmin.sheet.walkInsHint')}
+            </p>
+            {errors.walkIns && (
+              <p class="field-error" id="field-walkIns-error">
+                {errors.walkIns}
+              </p>
+            )}
+            <input
+              id="field-walkIns"
+              name="walkIns"
+              type="text"
+              value={props.values.walkIns ?? ''}
+              maxlength={500}
+              autocomplete="off"
+              aria-invalid={errors.walkIns ? 'true' : undefined}
+              aria-describedby={
+                errors.walkIns ? 'field-walkIns-hint field-walkIns-error' : 'field-walkIns-hint'
+              }
+            />
+          </div>
+          <button type="submit" class="button button--primary">
+            {t('orientationAdmin.sheet.submit')}
+          </button>
+        </form>
+      </section>
+
+      <section class="card" aria-labelledby="register-title">
+        <h2 id="register-title">{t('orientationAdmin.sheet.register')}</h2>
+        {props.ended ? (
+          <p>{t('orientationAdmin.sheet.registerPast')}</p>
+        ) : (
+          <form
+            method="post"
+            action={`/orientations/${session.id}/registrations`}
+            class="inline-form"
+            novalidate
+          >
+            <div class={errors.member ? 'field field--error' : 'field'}>
+              <label for="field-member">{t('orientationAdmin.sheet.registerField')}</label>
+              {errors.member && (
+                <p class="field-error" id="field-member-error">
+                  {errors.member}
+                </p>
+              )}
+              <input
+                id="field-member"
+                name="member"
+                type="text"
+                value={props.values.member ?? ''}
+                maxlength={254}
+                autocomplete="off"
+                aria-invalid={errors.member ? 'true' : undefined}
+                aria-describedby={errors.member ? 'field-member-error' : undefined}
+              />
+            </div>
+            <button type="submit" class="button button--secondary">
+              {t('orientationAdmin.sheet.registerSubmit')}
+            </button>
+          </form>
+        )}
+      </section>
+    </Layout>
+  );
+}

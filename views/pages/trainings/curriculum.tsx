@@ -1,0 +1,188 @@
+import {
+  ErrorSummary,
+  Field,
+  SelectField,
+  SubmitButton,
+  type FormErrors,
+} from '../../components/form.js';
+import { Layout } from '../../layout.js';
+import type { ViewContext } from '../../view-context.js';
+import { ButtonForm, hoursText, moduleTitle, TrainingSubnav, type ModuleView } from './parts.js';
+
+export interface CurriculumRow extends ModuleView {
+  sortOrder: number;
+  validityMode: 'months' | 'fiscal_year_end';
+  validityMonths: number | null;
+  active: boolean;
+}
+
+export interface ModuleFormValues {
+  code?: string;
+  titleJa?: string;
+  titleEn?: string;
+  hours?: string;
+  kind?: string;
+  validityMode?: string;
+  validityMonths?: string;
+}
+
+/** The curriculum; an administrator loads the standard one and adds modules. */
+export function CurriculumPage(props: {
+  ctx: ViewContext;
+  modules: CurriculumRow[];
+  isAdmin: boolean;
+  pendingCount: number;
+  values: ModuleFormValues;
+  errors: FormErrors;
+}) {
+  const { t, locale } = props.ctx;
+  const course = props.modules.filter((m) => m.active && (m.kind === 'basic' || m.kind === 'cpr'));
+  const courseHours = Math.round(course.reduce((n, m) => n + m.hours, 0) * 100) / 100;
+  const labels = {
+    code: t('training.field.code'),
+    titleJa: t('training.field.titleJa'),
+    titleEn: t('training.field.titleEn'),
+    hours: t('training.field.hours'),
+    kind: t('training.field.kind'),
+    validityMode: t('training.field.validityMode'),
+    validityMonths: t('training.field.validityMonths'),
+  };
+  return (
+    <Layout ctx={props.ctx} title={t('training.curriculum.title')}>
+      <TrainingSubnav ctx={props.ctx} current="curriculum" pendingCount={props.pendingCount} />
+      <h1>{t('training.curriculum.title')}</h1>
+      <p>{t('training.curriculum.lead')}</p>
+      {props.modules.length === 0 && <p class="training-info">{t('training.curriculum.empty')}</p>}
+      {props.isAdmin && (
+        <div class="training-actions">
+          <ButtonForm
+            action="/training/curriculum/load-defaults"
+            label={t('training.curriculum.loadDefaults')}
+            secondary={props.modules.length > 0}
+            describedBy="load-defaults-hint"
+          />
+          <p class="hint" id="load-defaults-hint">
+            {t('training.curriculum.loadDefaultsHint')}
+          </p>
+        </div>
+      )}
+      {props.modules.length > 0 && (
+        <section aria-labelledby="modules-title">
+          <h2 id="modules-title">
+            {t('training.curriculum.totals', { count: course.length, hours: String(courseHours) })}
+          </h2>
+          <div class="table-scroll" tabindex={0} role="region" aria-labelledby="modules-title">
+            <table class="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('training.curriculum.name')}</th>
+                  <th scope="col">{t('training.field.kind')}</th>
+                  <th scope="col">{t('training.field.hours')}</th>
+                  <th scope="col">{t('training.curriculum.validity')}</th>
+                  <th scope="col">{t('training.curriculum.code')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {props.modules.map((m) => (
+                  <tr>
+                    <th scope="row" class="training-cell-title">
+                      {moduleTitle(locale, m)}
+                      {!m.active && ` ${t('training.curriculum.retired')}`}
+                    </th>
+                    <td>{t(`training.kind.${m.kind}`)}</td>
+                    <td>{hoursText(t, m.hours)}</td>
+                    <td>
+                      {m.validityMode === 'fiscal_year_end'
+                        ? t('training.validity.fiscalYear')
+                        : m.validityMonths === null
+                          ? t('training.validity.never')
+                          : t('training.validity.months', { months: m.validityMonths })}
+                    </td>
+                    <td>
+                      <code>{m.code}</code>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
+      {props.isAdmin && (
+        <section class="card" aria-labelledby="add-title">
+          <h2 id="add-title">{t('training.curriculum.add')}</h2>
+          <ErrorSummary t={t} errors={props.errors} labels={labels} />
+          <form method="post" action="/training/curriculum" novalidate>
+            <Field
+              t={t}
+              name="titleJa"
+              label={labels.titleJa}
+              value={props.values.titleJa}
+              error={props.errors.titleJa}
+              required
+              maxlength={100}
+            />
+            <Field
+              t={t}
+              name="titleEn"
+              label={labels.titleEn}
+              value={props.values.titleEn}
+              error={props.errors.titleEn}
+              required
+              maxlength={100}
+            />
+            <Field
+              t={t}
+              name="code"
+              label={labels.code}
+              value={props.values.code}
+              error={props.errors.code}
+              required
+              maxlength={40}
+            />
+            <SelectField
+              t={t}
+              name="kind"
+              label={labels.kind}
+              value={props.values.kind ?? 'followup'}
+              error={props.errors.kind}
+              required
+              options={(['basic', 'cpr', 'followup', 'sick_child'] as const).map((k) => ({
+                value: k,
+                label: t(`training.kind.${k}`),
+              }))}
+            />
+            <Field
+              t={t}
+              name="hours"
+              label={labels.hours}
+              value={props.values.hours}
+              error={props.errors.hours}
+              required
+            />
+            <SelectField
+              t={t}
+              name="validityMode"
+              label={labels.validityMode}
+              value={props.values.validityMode ?? 'months'}
+              error={props.errors.validityMode}
+              options={[
+                { value: 'months', label: t('training.curriculum.modeMonths') },
+                { value: 'fiscal_year_end', label: t('training.curriculum.modeFiscalYear') },
+              ]}
+            />
+            <Field
+              t={t}
+              name="validityMonths"
+              label={labels.validityMonths}
+              hint={t('training.field.validityMonthsHint')}
+              value={props.values.validityMonths}
+              error={props.errors.validityMonths}
+            />
+            <SubmitButton>{t('training.curriculum.addSubmit')}</SubmitButton>
+          </form>
+        </section>
+      )}
+    </Layout>
+  );
+}
