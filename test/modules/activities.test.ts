@@ -366,6 +366,24 @@ describe('POST /activities: the assigned helper reports', () => {
     expect(await count('activity')).toBe(0);
   });
 
+  it('a reported activity can no longer be cancelled by anyone', async () => {
+    const f = await family();
+    const h = await helper();
+    const requestId = await matchedRequest(f, h);
+    await moveTo('2026-11-25', '20:00');
+    await reported(h, requestId, f);
+    const res = await f.client.json('POST', `/api/v1/requests/${requestId}/cancel`, {
+      reason: '取り消したい',
+    });
+    expect(res.status).toBe(409);
+    const row = await ctx.deps.db
+      .selectFrom('care_request')
+      .select(['status', 'cancellation_fee'])
+      .where('id', '=', requestId)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ status: 'matched', cancellation_fee: null });
+  });
+
   it('cannot report a cancelled request', async () => {
     const f = await family();
     const h = await helper();

@@ -294,7 +294,11 @@ export async function cancelRequest(
         updated_at: nowIso,
       })
       .where('id', '=', request.id)
-      .where('status', 'in', ['open', 'offered', 'matched']),
+      .where('status', 'in', ['open', 'offered', 'matched'])
+      // Once the helper has reported the activity, it happened: it can no longer be cancelled.
+      .where(
+        sql<boolean>`NOT EXISTS (SELECT 1 FROM activity WHERE activity.request_id = care_request.id)`,
+      ),
     deps.db
       .updateTable('offer')
       .set({ status: 'withdrawn', responded_at: nowIso })
