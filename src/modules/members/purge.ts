@@ -110,6 +110,8 @@ export async function purgeWithdrawnMembers(
         .where('member_id', '=', m.id),
       deps.db.deleteFrom('emergency_contact').where('member_id', '=', m.id),
       deps.db.deleteFrom('authorized_pickup').where('member_id', '=', m.id),
+      // Referral notes are free text about the family: they go with the rest.
+      deps.db.deleteFrom('referral').where('member_id', '=', m.id),
       deps.db.deleteFrom('session').where('user_id', '=', m.user_id),
       // Login throttling rows hold the address too.
       deps.db
