@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { runScheduledJobs } from '../../src/jobs/scheduled.js';
 import { createChild, createEligibleHelper, createMember } from '../helpers/factories.js';
 import { createUser, setupTestApp, TestClient, type TestContext } from '../helpers/test-app.js';
 
@@ -304,6 +305,31 @@ describe('offers: the first acceptance wins', () => {
     expect(await expired.json()).toMatchObject({ error: { code: 'offer_expired' } });
   });
 
+  it('an expired offer is closed by the scheduler; the helper and staff are told once', async () => {
+    const f = await family();
+    const id = await newRequest(f);
+    const h = await createEligibleHelper(ctx.deps);
+    await staff.json('POST', `/api/v1/requests/${id}/offers`, { helperIds: [h.member.id] });
+    ctx.clock.advance(25 * 3600_000);
+    await runScheduledJobs(ctx.deps);
+    await runScheduledJobs(ctx.deps);
+    const notes = await ctx.deps.db
+      .selectFrom('notification')
+      .select(['user_id', 'kind'])
+      .where('kind', 'in', ['offer_expired', 'offer_expired_staff'])
+      .execute();
+    expect(notes.filter((n) => n.user_id === h.user.id)).toEqual([
+      { user_id: h.user.id, kind: 'offer_expired' },
+    ]);
+    expect(notes.filter((n) => n.kind === 'offer_expired_staff')).toHaveLength(1);
+    const status = await ctx.deps.db
+      .selectFrom('care_request')
+      .select('status')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(status.status).toBe('open');
+  });
+
   it('only the offered helper can answer an offer', async () => {
     const f = await family();
     const id = await newRequest(f);
@@ -461,6 +487,27 @@ describe('cancellation and pre-meetings', () => {
       '2026-12-07T17:00:00+09:00',
       '2026-12-14T17:00:00+09:00',
     ]);
+  });
+
+  it('a pre-meeting still missing three days before the activity is flagged once to the families and staff', async () => {
+    const { f, h } = await matched();
+    ctx.clock.set('2026-11-22T12:00:00.000Z'); // 2.5 days before
+    await runScheduledJobs(ctx.deps);
+    await runScheduledJobs(ctx.deps);
+    const notes = await ctx.deps.db
+      .selectFrom('notification')
+      .select(['user_id', 'kind'])
+      .where('kind', 'in', ['pre_meeting_due', 'pre_meeting_due_staff'])
+      .execute();
+    expect(
+      notes
+        .filter((n) => n.kind === 'pre_meeting_due')
+        .map((n) => n.user_id)
+        .sort(),
+    ).toEqual([f.user.id, h.user.id].sort());
+    expect(notes.filter((n) => n.kind === 'pre_meeting_due_staff').length).toBeGreaterThanOrEqual(
+      1,
+    );
   });
 
   it('a new pairing needs a pre-meeting until staff record one for the fiscal year', async () => {

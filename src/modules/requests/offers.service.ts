@@ -5,6 +5,7 @@ import { HOUR } from '../../lib/clock.js';
 import { conflict, notFound, unprocessable } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { auditRow, buildAuditInsert } from '../audit/audit.queries.js';
+import { fiscalYearOf, tokyoDateOf } from '../../lib/dates.js';
 import { findMemberByUserId } from '../members/members.queries.js';
 import { notify } from '../notifications/notifications.service.js';
 import { getCenterSettings } from '../settings/settings.service.js';
@@ -377,9 +378,11 @@ export async function assignDirectly(
 export async function expireOffers(deps: AppDeps, now: Date) {
   const due = await deps.db
     .selectFrom('offer')
-    .select(['id', 'request_id'])
-    .where('status', '=', 'offered')
-    .where('expires_at', '<=', now.toISOString())
+    .innerJoin('member', 'member.id', 'offer.helper_member_id')
+    .innerJoin('care_request', 'care_request.id', 'offer.request_id')
+    .select(['offer.id', 'offer.request_id', 'member.user_id', 'care_request.starts_at'])
+    .where('offer.status', '=', 'offered')
+    .where('offer.expires_at', '<=', now.toISOString())
     .execute();
   if (due.length === 0) return 0;
   const requestIds = [...new Set(due.map((o) => o.request_id))];
@@ -391,7 +394,104 @@ export async function expireOffers(deps: AppDeps, now: Date) {
       .where('expires_at', '<=', now.toISOString()),
     ...requestIds.flatMap((id) => reopenIfNoLiveOffer(deps, id, now)),
   ]);
+  // The helper learns the offer lapsed; staff see which requests need another try.
+  const staff = await deps.db
+    .selectFrom('user')
+    .select('id')
+    .where('role', 'in', ['staff', 'admin'])
+    .where('disabled_at', 'is', null)
+    .execute();
+  for (const o of due) {
+    const when = formatWhen(o.starts_at);
+    await notify(deps, {
+      userId: o.user_id,
+      kind: 'offer_expired',
+      params: { when },
+      link: '/offers',
+      email: false,
+      dedupeKey: `offer-expired:${o.id}`,
+    });
+    for (const s of staff) {
+      await notify(deps, {
+        userId: s.id,
+        kind: 'offer_expired_staff',
+        params: { when },
+        link: `/coordination/requests/${o.request_id}`,
+        email: false,
+        dedupeKey: `offer-expired:${o.id}:${s.id}`,
+      });
+    }
+  }
   return due.length;
+}
+
+const PRE_MEETING_NOTICE_DAYS = 3;
+
+/**
+ * Scheduled: a matched request starting within three days whose pairing still needs its
+ * pre-meeting is flagged to staff and to both families, once per pairing and fiscal year.
+ */
+export async function notifyPreMeetingsDue(deps: AppDeps, now: Date) {
+  const until = new Date(now.getTime() + PRE_MEETING_NOTICE_DAYS * 24 * 3_600_000).toISOString();
+  const rows = await deps.db
+    .selectFrom('care_request')
+    .innerJoin('member as requester', 'requester.id', 'care_request.requester_member_id')
+    .innerJoin('member as helper', 'helper.id', 'care_request.helper_member_id')
+    .select([
+      'care_request.id',
+      'care_request.starts_at',
+      'care_request.requester_member_id',
+      'care_request.helper_member_id',
+      'requester.user_id as requester_user_id',
+      'helper.user_id as helper_user_id',
+      'requester.name as requester_name',
+    ])
+    .where('care_request.status', '=', 'matched')
+    .where('care_request.starts_at', '>', now.toISOString())
+    .where('care_request.starts_at', '<=', until)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('pre_meeting')
+            .select('pre_meeting.id')
+            .whereRef('pre_meeting.requester_member_id', '=', 'care_request.requester_member_id')
+            .whereRef('pre_meeting.helper_member_id', '=', 'care_request.helper_member_id'),
+        ),
+      ),
+    )
+    .orderBy('care_request.starts_at')
+    .execute();
+  const staff = await deps.db
+    .selectFrom('user')
+    .select('id')
+    .where('role', 'in', ['staff', 'admin'])
+    .where('disabled_at', 'is', null)
+    .execute();
+  for (const r of rows) {
+    const fy = fiscalYearOf(tokyoDateOf(r.starts_at));
+    const key = `pre-meeting-due:${r.requester_member_id}:${r.helper_member_id}:${fy}`;
+    const params = { when: formatWhen(r.starts_at), requester: r.requester_name };
+    for (const userId of [r.requester_user_id, r.helper_user_id]) {
+      await notify(deps, {
+        userId,
+        kind: 'pre_meeting_due',
+        params,
+        link: `/requests/${r.id}`,
+        dedupeKey: `${key}:${userId}`,
+      });
+    }
+    for (const s of staff) {
+      await notify(deps, {
+        userId: s.id,
+        kind: 'pre_meeting_due_staff',
+        params,
+        link: `/coordination/requests/${r.id}`,
+        email: false,
+        dedupeKey: `${key}:${s.id}`,
+      });
+    }
+  }
 }
 
 export async function ownHelperMemberId(deps: AppDeps, user: CurrentUser) {

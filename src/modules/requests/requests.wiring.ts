@@ -1,6 +1,6 @@
 import { registerScheduledJob } from '../../jobs/scheduled.js';
 import { registerLiveMatchCheck } from '../members/children.access.js';
-import { expireOffers } from './offers.service.js';
+import { expireOffers, notifyPreMeetingsDue } from './offers.service.js';
 import { hasLiveMatchForChild } from './requests.queries.js';
 
 /**
@@ -14,4 +14,5 @@ export function wireMatching() {
   registerScheduledJob('expire-offers', async (deps, now) => {
     await expireOffers(deps, now);
   });
+  registerScheduledJob('pre-meetings-due', notifyPreMeetingsDue);
 }

@@ -22,7 +22,8 @@ export const members: MembersMessages = {
   'rule.no_such_side': 'This member does not have that membership type.',
   'rule.orientation_full': 'This orientation is full. Please choose another date.',
   'rule.already_registered': 'You are already registered for this orientation.',
-  'rule.orientation_not_started': 'Attendance can be recorded only once the orientation has started.',
+  'rule.orientation_not_started':
+    'Attendance can be recorded only once the orientation has started.',
   'rule.orientation_past': 'This orientation has already taken place.',
   'rule.member_withdrawn': 'This member has withdrawn.',
   'rule.unknown_member': 'The list includes someone who is not a member.',

@@ -46,6 +46,18 @@ export const requests: RequestsMessages = {
   'notification.request_assigned.body': 'You will help on {when}.',
   'notification.request_cancelled.title': 'Activity cancelled',
   'notification.request_cancelled.body': 'The help for {requester} on {when} was cancelled.',
+  'notification.offer_expired.title': 'The time to answer has passed',
+  'notification.offer_expired.body':
+    'The request of {when} was closed because the time to answer passed.',
+  'notification.offer_expired_staff.title': 'Offer expired',
+  'notification.offer_expired_staff.body':
+    'An offer for the request of {when} expired without an answer.',
+  'notification.pre_meeting_due.title': 'A pre-meeting is needed',
+  'notification.pre_meeting_due.body':
+    'Before the help on {when}, a pre-meeting is needed. The center will contact you with a date.',
+  'notification.pre_meeting_due_staff.title': 'Pre-meeting not yet held',
+  'notification.pre_meeting_due_staff.body':
+    'No pre-meeting is recorded yet for the help of {requester} on {when}.',
   'notification.pre_meeting_recorded.title': 'Pre-meeting recorded',
   'notification.pre_meeting_recorded.body': 'The pre-meeting of {date} was recorded.',
 };

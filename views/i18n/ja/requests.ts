@@ -44,6 +44,17 @@ export const requests = {
   'notification.request_assigned.body': '{when} の援助活動をお願いすることになりました。',
   'notification.request_cancelled.title': '援助活動が取り消されました',
   'notification.request_cancelled.body': '{requester}さんの {when} の援助は取り消されました。',
+  'notification.offer_expired.title': '依頼の回答期限が過ぎました',
+  'notification.offer_expired.body': '{when} の依頼は回答期限が過ぎたため、締め切られました。',
+  'notification.offer_expired_staff.title': '紹介の回答期限切れ',
+  'notification.offer_expired_staff.body':
+    '{when} の依頼への紹介が、回答のないまま期限切れになりました。',
+  'notification.pre_meeting_due.title': '事前打ち合わせをお願いします',
+  'notification.pre_meeting_due.body':
+    '{when} の援助の前に、事前打ち合わせが必要です。センターから日程のご連絡をします。',
+  'notification.pre_meeting_due_staff.title': '事前打ち合わせが未実施です',
+  'notification.pre_meeting_due_staff.body':
+    '{requester}さんの {when} の援助は、事前打ち合わせがまだ記録されていません。',
   'notification.pre_meeting_recorded.title': '事前打ち合わせを記録しました',
   'notification.pre_meeting_recorded.body': '{date} の事前打ち合わせが記録されました。',
 } as const;
