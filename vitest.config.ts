@@ -48,7 +48,7 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.{ts,tsx}'],
           environment: 'node',
           testTimeout: 120_000,
-          hookTimeout: 120_000,
+          hookTimeout: 300_000,
           fileParallelism: false,
         },
       },

@@ -43,7 +43,7 @@ describe.skipIf(!browserAvailable)('membership journey', () => {
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
-  }, 120_000);
+  }, 300_000);
 
   afterAll(async () => {
     await browser?.close();

@@ -67,7 +67,8 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-const READY_TIMEOUT_MS = 60_000;
+// A fresh checkout on a busy 2-core machine compiles and seeds the demo center on first start.
+const READY_TIMEOUT_MS = 240_000;
 const POLL_INTERVAL_MS = 100;
 const STOP_GRACE_MS = 5_000;
 
