@@ -2,7 +2,7 @@
 // writing. VACUUM INTO reads one snapshot (WAL readers never block writers) and writes a compact,
 // self-contained file with no -wal to carry along.
 import { existsSync } from 'node:fs';
-import { parseConfig } from '../src/config.js';
+import { loadNodeConfig } from '../src/config.js';
 import { openNodeDatabase } from '../src/node/database.js';
 
 export function backupDatabase(sourcePath: string, targetPath: string): void {
@@ -21,7 +21,7 @@ if (process.argv[1]?.endsWith('backup.ts')) {
     console.error('Usage: npm run db:backup -- FILE');
     process.exit(2);
   }
-  const config = parseConfig(process.env);
+  const config = loadNodeConfig();
   backupDatabase(config.DATABASE_PATH, target);
   console.log(`Backup written to ${target}`);
 }

@@ -40,8 +40,8 @@ export function applyMigrations(sqlite: BetterSqlite3.Database, dir = MIGRATIONS
 // `npm run db:migrate`
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const { openNodeDatabase } = await import('../src/node/database.js');
-  const { parseConfig } = await import('../src/config.js');
-  const config = parseConfig(process.env);
+  const { loadNodeConfig } = await import('../src/config.js');
+  const config = loadNodeConfig();
   const { sqlite } = openNodeDatabase(config.DATABASE_PATH, config.SQLITE_SYNCHRONOUS);
   const applied = applyMigrations(sqlite);
   console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Database is up to date.');

@@ -55,3 +55,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       : raw.SECURE_COOKIES === '1' || raw.SECURE_COOKIES === 'true';
   return { ...raw, SECURE_COOKIES: secure };
 }
+
+/** The configuration of a Node process (server, CLI commands): its environment, parsed once. */
+export function loadNodeConfig(): Config {
+  return parseConfig(process.env);
+}

@@ -1,13 +1,13 @@
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { createApp } from './app.js';
-import { parseConfig } from './config.js';
+import { loadNodeConfig } from './config.js';
 import { runScheduledJobs } from './jobs/scheduled.js';
 import { createNodeDeps } from './node/deps.js';
 import { applyMigrations } from '../db/migrate.js';
 import { DEMO_LOGINS, DEMO_PASSWORD, isDatabaseEmpty, seedDemoCenter } from '../db/seed/demo.js';
 
-const config = parseConfig(process.env);
+const config = loadNodeConfig();
 const { sqlite, deps } = createNodeDeps(config);
 
 const applied = applyMigrations(sqlite);

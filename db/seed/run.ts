@@ -1,10 +1,10 @@
 // `npm run db:seed`: migrates, then seeds the demo center into an empty database.
-import { parseConfig } from '../../src/config.js';
+import { loadNodeConfig } from '../../src/config.js';
 import { createNodeDeps } from '../../src/node/deps.js';
 import { applyMigrations } from '../migrate.js';
 import { DEMO_LOGINS, DEMO_PASSWORD, isDatabaseEmpty, seedDemoCenter } from './demo.js';
 
-const config = parseConfig(process.env);
+const config = loadNodeConfig();
 const { sqlite, deps } = createNodeDeps(config);
 applyMigrations(sqlite);
 if (await isDatabaseEmpty(deps)) {

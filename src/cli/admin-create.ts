@@ -1,5 +1,5 @@
 // `npm run admin:create -- --email E --password P --name N`: the first admin of a new center.
-import { parseConfig } from '../config.js';
+import { loadNodeConfig } from '../config.js';
 import { AppError } from '../lib/errors.js';
 import { translator } from '../lib/i18n.js';
 import { fieldErrors } from '../lib/validation.js';
@@ -23,7 +23,7 @@ if (!parsed.success) {
     console.error(`  ${field}: ${messages.join(' ')}`);
   process.exit(2);
 }
-const { sqlite, deps } = createNodeDeps(parseConfig(process.env));
+const { sqlite, deps } = createNodeDeps(loadNodeConfig());
 applyMigrations(sqlite);
 try {
   const user = await createStaffAccount(deps, null, parsed.data);

@@ -1,13 +1,13 @@
 // `npm run members:purge`: anonymises members withdrawn longer ago than the retention setting
 // (default 5 years). Safe to run daily (e.g. from cron): already purged members are skipped.
-import { parseConfig } from '../config.js';
+import { loadNodeConfig } from '../config.js';
 import { systemClock } from '../lib/clock.js';
 import { tokyoDateOf } from '../lib/dates.js';
 import { purgeWithdrawnMembers } from '../modules/members/purge.js';
 import { createNodeDeps } from '../node/deps.js';
 import { applyMigrations } from '../../db/migrate.js';
 
-const { sqlite, deps } = createNodeDeps(parseConfig(process.env));
+const { sqlite, deps } = createNodeDeps(loadNodeConfig());
 applyMigrations(sqlite);
 try {
   const today = tokyoDateOf(systemClock.now());
