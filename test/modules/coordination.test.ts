@@ -491,6 +491,47 @@ describe('the request page', () => {
     expect(await late.text()).toContain('ほかの提供会員さんがすでに引き受けました');
   });
 
+  it('offering again tells only the helpers who did not already hold an offer', async () => {
+    const f = await family();
+    const id = await newRequest(f);
+    const [a, b] = await Promise.all([1, 2].map(() => createEligibleHelper(ctx.deps)));
+    const first = await staff.json('POST', `/api/v1/requests/${id}/offers`, {
+      helperIds: [a!.member.id],
+    });
+    expect(first.status).toBe(201);
+    const again = await staff.json('POST', `/api/v1/requests/${id}/offers`, {
+      helperIds: [a!.member.id, b!.member.id],
+    });
+    expect(again.status).toBe(201);
+    const received = async (userId: string) =>
+      (
+        await ctx.deps.db
+          .selectFrom('notification')
+          .select('id')
+          .where('user_id', '=', userId)
+          .where('kind', '=', 'offer_received')
+          .execute()
+      ).length;
+    expect(await received(a!.user.id)).toBe(1);
+    expect(await received(b!.user.id)).toBe(1);
+  });
+
+  it('two advisers assigning different helpers at once: one wins, the loser leaves no offer behind', async () => {
+    const f = await family();
+    const id = await newRequest(f);
+    const [a, b] = await Promise.all([1, 2].map(() => createEligibleHelper(ctx.deps)));
+    const results = await Promise.all(
+      [a!, b!].map((h) =>
+        staff.json('POST', `/api/v1/requests/${id}/assign`, { helperId: h.member.id }),
+      ),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    const offers = await offersOf(id);
+    expect(offers).toHaveLength(1);
+    expect(offers[0]!.status).toBe('accepted');
+    expect((await statusOf(id)).helper_member_id).toBe(offers[0]!.helper_member_id);
+  });
+
   it('staff cancel with a reason; the request shows as cancelled', async () => {
     const f = await family();
     const id = await newRequest(f);

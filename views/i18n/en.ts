@@ -11,6 +11,7 @@ import { availability } from './en/availability.js';
 import { coordination } from './en/coordination.js';
 import { activities } from './en/activities.js';
 import { centerLife } from './en/center-life.js';
+import { reports } from './en/reports.js';
 import type { Dictionary } from './ja.js';
 
 export const en: Dictionary = {
@@ -27,4 +28,5 @@ export const en: Dictionary = {
   ...coordination,
   ...activities,
   ...centerLife,
+  ...reports,
 };

@@ -11,6 +11,7 @@ import { availability } from './ja/availability.js';
 import { coordination } from './ja/coordination.js';
 import { activities } from './ja/activities.js';
 import { centerLife } from './ja/center-life.js';
+import { reports } from './ja/reports.js';
 
 /**
  * The Japanese dictionary, the master list of keys, composed of one file per module
@@ -30,6 +31,7 @@ export const ja = {
   ...coordination,
   ...activities,
   ...centerLife,
+  ...reports,
 } as const;
 
 export type MessageKey = keyof typeof ja;

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { OfferStatus } from '../../../db/schema.js';
 import type { AppDeps, CurrentUser } from '../../context.js';
 import { insertIfPreviousChanged, type Compilable } from '../../lib/atomic.js';
 import { HOUR } from '../../lib/clock.js';
@@ -54,6 +55,12 @@ export async function createOffers(
     .execute();
   if (helpers.length !== unique.length) throw unprocessable('unknown_helper');
   await assertCandidates(deps, request, unique);
+  // Helpers who already hold a live offer keep it unchanged (the upsert skips them): not told twice.
+  const alreadyOffered = new Set(
+    (await listOffersForRequest(deps.db, request.id))
+      .filter((o) => o.status === 'offered')
+      .map((o) => o.helper_member_id),
+  );
   const settings = await getCenterSettings(deps);
   const now = deps.clock.now();
   const expiresAt = new Date(
@@ -89,7 +96,7 @@ export async function createOffers(
   );
   const results = await deps.atomic(statements);
   if (results.at(-2)?.numAffectedRows === 0) throw conflict('invalid_transition');
-  for (const h of helpers) {
+  for (const h of helpers.filter((helper) => !alreadyOffered.has(helper.id))) {
     await notify(deps, {
       userId: h.user_id,
       kind: 'offer_received',
@@ -309,6 +316,29 @@ function reopenIfNoLiveOffer(deps: AppDeps, requestId: string, now: Date): Compi
   ];
 }
 
+/**
+ * A direct assignment that lost (another helper won, or the helper is now booked) must not leave
+ * behind an offer nobody made: the row goes back to what it was, or away if it was new.
+ */
+async function undoDirectOffer(deps: AppDeps, offerId: string, previousStatus?: OfferStatus) {
+  if (previousStatus === 'offered') return;
+  // The winner's batch may already have closed it along with the other live offers.
+  const undone = ['offered', 'closed'] as const;
+  if (previousStatus)
+    await deps.db
+      .updateTable('offer')
+      .set({ status: previousStatus })
+      .where('id', '=', offerId)
+      .where('status', 'in', undone)
+      .execute();
+  else
+    await deps.db
+      .deleteFrom('offer')
+      .where('id', '=', offerId)
+      .where('status', 'in', undone)
+      .execute();
+}
+
 /** Staff assign directly when a helper agreed by phone: an accepted offer, the same guarantees. */
 export async function assignDirectly(
   deps: AppDeps,
@@ -329,6 +359,12 @@ export async function assignDirectly(
   await assertCandidates(deps, request, [helperId]);
   const now = deps.clock.now();
   const offerId = newId();
+  const previous = await deps.db
+    .selectFrom('offer')
+    .select(['id', 'status'])
+    .where('request_id', '=', request.id)
+    .where('helper_member_id', '=', helperId)
+    .executeTakeFirst();
   await deps.db
     .insertInto('offer')
     .values({
@@ -363,7 +399,13 @@ export async function assignDirectly(
     'request_assigned',
     clientAddress,
   );
-  if (!won) return explainFailedAccept(deps, existing.id, request.id);
+  if (!won) {
+    const failure: unknown = await explainFailedAccept(deps, existing.id, request.id).catch(
+      (e: unknown) => e,
+    );
+    await undoDirectOffer(deps, existing.id, previous?.status);
+    throw failure;
+  }
   await notify(deps, {
     userId: helper.user_id,
     kind: 'request_assigned',
