@@ -1,23 +1,65 @@
 /**
  * The center's reports: monthly (月報), fiscal-year (年度), the previous-year comparison and the
  * per-helper / per-family summaries. Every figure is aggregated in SQL (reports.queries.ts);
- * this file only assembles periods and results.
+ * this file only builds periods and assembles the grouped rows.
  */
 import type { AppDeps } from '../../context.js';
-import type {
-  AnnualReport,
-  FamilySummary,
-  HelperSummary,
-  MonthlyReport,
-  ReportFigures,
-  ReportPeriod,
+import { addDaysToDate, isoWeekdayOf, toTokyoIso, tokyoInstant } from '../../lib/dates.js';
+import { isNationalHoliday } from '../../lib/holidays.js';
+import { DEFAULT_FEE_TABLE, isYearEndDate } from '../activities/fee-table.js';
+import { nextMonth } from '../activities/statements.js';
+import { getEligibility } from '../settings/settings.service.js';
+import { trainingSummary } from '../trainings/training-summary.js';
+import {
+  countApprovedActivitiesByCategory,
+  countApprovedActivitiesByChildAgeBand,
+  countApprovedActivitiesByDay,
+  countApprovedActivitiesByTimeBand,
+  countChildrenAt,
+  countIncidents,
+  countMembersAt,
+  countMembersAtMonthEnds,
+  countMissingReports,
+  countNewMembers,
+  countRequests,
+  countUnapprovedActivities,
+  countWithdrawnMembers,
+  medianMinutesToMatch,
+  sumApprovedActivities,
+  summarizeApprovedActivitiesBy,
+  type DayRow,
+  type InstantRange,
+  type KindCountRow,
+  type PartySummaryRow,
+} from './reports.queries.js';
+import {
+  ACTIVITY_CATEGORIES,
+  CHILD_AGE_BANDS,
+  COMPARISON_KEYS,
+  MEMBER_AGE_BANDS,
+  SICK_CHILD_CATEGORY,
+  TIME_BANDS,
+  type AnnualReport,
+  type ComparisonKey,
+  type CountHours,
+  type FamilySummary,
+  type HelperSummary,
+  type KindCounts,
+  type MemberAgeBand,
+  type MemberTrendPoint,
+  type MonthlyReport,
+  type MonthPoint,
+  type ReportComparison,
+  type ReportFigures,
+  type ReportPeriod,
 } from './report.types.js';
 
 export type ReportDeps = Pick<AppDeps, 'db' | 'clock'>;
 
-/** 'YYYY-MM' with a real month, else null. */
+/** 'YYYY-MM' with a real month (years 2000–2100), else null. */
 export function parseReportMonth(input: string | undefined | null): string | null {
-  return input && /^\d{4}-(0[1-9]|1[0-2])$/.test(input) ? input : null;
+  if (!input || !/^\d{4}-(0[1-9]|1[0-2])$/.test(input)) return null;
+  return parseFiscalYear(input.slice(0, 4)) === null ? null : input;
 }
 
 /** A four-digit fiscal year between 2000 and 2100, else null. */
@@ -27,33 +69,365 @@ export function parseFiscalYear(input: string | undefined | null): number | null
   return fy >= 2000 && fy <= 2100 ? fy : null;
 }
 
+/** The Tokyo calendar month as a period. */
+export function monthPeriod(month: string): ReportPeriod {
+  return { from: `${month}-01`, to: addDaysToDate(`${nextMonth(month)}-01`, -1) };
+}
+
+/** April 1 – March 31. */
+export function fiscalYearPeriod(fiscalYear: number): ReportPeriod {
+  return { from: `${fiscalYear}-04-01`, to: `${fiscalYear + 1}-03-31` };
+}
+
+/** The same period one year earlier (Feb 29 → Feb 28). */
+export function previousYearPeriod(period: ReportPeriod): ReportPeriod {
+  const back = (date: string) => {
+    const shifted = `${Number(date.slice(0, 4)) - 1}${date.slice(4)}`;
+    return shifted.endsWith('-02-29') && !isLeapYear(Number(shifted.slice(0, 4)))
+      ? shifted.replace(/-29$/, '-28')
+      : shifted;
+  };
+  return { from: back(period.from), to: back(period.to) };
+}
+
+const isLeapYear = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+
+function instantRange(period: ReportPeriod): InstantRange {
+  return {
+    fromIso: tokyoInstant(period.from).toISOString(),
+    toIso: tokyoInstant(addDaysToDate(period.to, 1)).toISOString(),
+    endDate: period.to,
+  };
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+const countHours = (count: number, minutes: number): CountHours => ({
+  count,
+  minutes,
+  hours: round2(minutes / 60),
+});
+const emptyKinds = (): KindCounts => ({ requester: 0, helper: 0, both: 0, total: 0 });
+
+function kindCounts(list: readonly KindCountRow[]): KindCounts {
+  const out = emptyKinds();
+  for (const r of list) {
+    out[r.kind] += r.count;
+    out.total += r.count;
+  }
+  return out;
+}
+
+/** Saturday, Sunday, a national holiday or the year-end days (12/29–1/3) count as holidays. */
+function isHolidayDate(date: string): boolean {
+  return (
+    isoWeekdayOf(date) >= 6 ||
+    isNationalHoliday(date) ||
+    isYearEndDate(date, DEFAULT_FEE_TABLE.yearEnd)
+  );
+}
+
+const MAX_GRADE = { end_of_preschool: 0, end_of_elementary: 6, end_of_junior_high: 9 } as const;
+
+interface FiguresWithDays {
+  figures: ReportFigures;
+  days: DayRow[];
+}
+
+async function computeFigures(deps: ReportDeps, period: ReportPeriod): Promise<FiguresWithDays> {
+  const db = deps.db;
+  const r = instantRange(period);
+  const nowIso = deps.clock.now().toISOString();
+  const eligibility = await getEligibility(deps);
+  const [
+    totals,
+    days,
+    timeBands,
+    categories,
+    childBands,
+    unapproved,
+    missing,
+    requests,
+    medianMinutes,
+    members,
+    newMembers,
+    withdrawn,
+    children,
+    incidents,
+    training,
+  ] = await Promise.all([
+    sumApprovedActivities(db, r),
+    countApprovedActivitiesByDay(db, r),
+    countApprovedActivitiesByTimeBand(db, r),
+    countApprovedActivitiesByCategory(db, r),
+    countApprovedActivitiesByChildAgeBand(db, r),
+    countUnapprovedActivities(db, r),
+    countMissingReports(db, r, nowIso),
+    countRequests(db, r, nowIso),
+    medianMinutesToMatch(db, r),
+    countMembersAt(db, r),
+    countNewMembers(db, r),
+    countWithdrawnMembers(db, r),
+    countChildrenAt(db, r, MAX_GRADE[eligibility.requesterChildUntil]),
+    countIncidents(db, r),
+    trainingSummary(deps, period.from, period.to),
+  ]);
+
+  const byAgeBand = Object.fromEntries(MEMBER_AGE_BANDS.map((b) => [b, emptyKinds()])) as Record<
+    MemberAgeBand,
+    KindCounts
+  >;
+  const byKind = emptyKinds();
+  for (const m of members) {
+    byAgeBand[m.band][m.kind] += m.count;
+    byAgeBand[m.band].total += m.count;
+    byKind[m.kind] += m.count;
+    byKind.total += m.count;
+  }
+
+  const childByBand = Object.fromEntries(CHILD_AGE_BANDS.map((b) => [b, 0])) as Record<
+    (typeof CHILD_AGE_BANDS)[number],
+    number
+  >;
+  for (const c of children) childByBand[c.band] += c.count;
+
+  const byCategory: Record<number, CountHours> = {};
+  const feesByCategory: Record<number, number> = {};
+  for (const cat of ACTIVITY_CATEGORIES) {
+    const row = categories.find((x) => x.category === cat);
+    byCategory[cat] = countHours(row?.count ?? 0, row?.minutes ?? 0);
+    feesByCategory[cat] = row?.fees ?? 0;
+  }
+
+  const byTimeBand = Object.fromEntries(
+    TIME_BANDS.map((b) => {
+      const row = timeBands.find((x) => x.band === b);
+      return [b, countHours(row?.count ?? 0, row?.minutes ?? 0)];
+    }),
+  ) as ReportFigures['activities']['byTimeBand'];
+  const byChildAgeBand = Object.fromEntries(
+    CHILD_AGE_BANDS.map((b) => {
+      const row = childBands.find((x) => x.band === b);
+      return [b, countHours(row?.count ?? 0, row?.minutes ?? 0)];
+    }),
+  ) as ReportFigures['activities']['byChildAgeBand'];
+
+  const dayType = { weekday: { count: 0, minutes: 0 }, holiday: { count: 0, minutes: 0 } };
+  for (const d of days) {
+    const slot = isHolidayDate(d.day) ? dayType.holiday : dayType.weekday;
+    slot.count += d.count;
+    slot.minutes += d.minutes;
+  }
+
+  const fillBase = requests.matched + requests.unfilled;
+  const figures: ReportFigures = {
+    period,
+    members: {
+      byKind,
+      byAgeBand,
+      newMembers: kindCounts(newMembers),
+      withdrawn: kindCounts(withdrawn),
+    },
+    children: {
+      byAgeBand: childByBand,
+      total: children.reduce((s, c) => s + c.count, 0),
+    },
+    requests: {
+      received: requests.received,
+      matched: requests.matched,
+      unfilled: requests.unfilled,
+      open: requests.open,
+      cancelled: requests.cancelled,
+      cancelledBy: {
+        requester: requests.byRequester,
+        helper: requests.byHelper,
+        staff: requests.byStaff,
+      },
+      fillRate: fillBase === 0 ? null : Math.round((requests.matched / fillBase) * 10000) / 10000,
+      medianHoursToMatch: medianMinutes === null ? null : round2(medianMinutes / 60),
+    },
+    activities: {
+      ...countHours(totals.count, totals.minutes),
+      childCount: CHILD_AGE_BANDS.reduce((s, b) => s + byChildAgeBand[b].count, 0),
+      byCategory,
+      byTimeBand,
+      byChildAgeBand,
+      byDayType: {
+        weekday: countHours(dayType.weekday.count, dayType.weekday.minutes),
+        holiday: countHours(dayType.holiday.count, dayType.holiday.minutes),
+      },
+      sickChild: byCategory[SICK_CHILD_CATEGORY]!,
+      pendingApproval: unapproved,
+      missingReports: missing,
+    },
+    fees: {
+      total: totals.fees,
+      byCategory: feesByCategory,
+      transportCost: totals.transport,
+      mealCost: totals.meal,
+      cancellationFees: requests.cancellationFees,
+    },
+    training: {
+      sessionsHeld: training.sessionsHeld,
+      hoursDelivered: training.hoursDelivered,
+      attendances: training.attendances,
+      attendees: training.attendees,
+      newlyQualified: training.newlyQualified.length,
+    },
+    incidents: {
+      total: incidents.total,
+      nearMiss: incidents.nearMiss,
+      accident: incidents.accident,
+      reportable: incidents.reportable,
+      reportedToPrefecture: incidents.reported,
+    },
+  };
+  return { figures, days };
+}
+
+/** Every figure of a period (Tokyo dates, inclusive). */
 export async function reportFigures(
-  _deps: ReportDeps,
-  _period: ReportPeriod,
+  deps: ReportDeps,
+  period: ReportPeriod,
 ): Promise<ReportFigures> {
-  throw new Error('not implemented yet');
+  return (await computeFigures(deps, period)).figures;
 }
 
-export async function monthlyReport(_deps: ReportDeps, _month: string): Promise<MonthlyReport> {
-  throw new Error('not implemented yet');
+function headline(f: ReportFigures): Record<ComparisonKey, number> {
+  return {
+    membersTotal: f.members.byKind.total,
+    requesters: f.members.byKind.requester,
+    helpers: f.members.byKind.helper,
+    both: f.members.byKind.both,
+    newMembers: f.members.newMembers.total,
+    withdrawnMembers: f.members.withdrawn.total,
+    requestsReceived: f.requests.received,
+    requestsMatched: f.requests.matched,
+    requestsCancelled: f.requests.cancelled,
+    activities: f.activities.count,
+    hours: f.activities.hours,
+    sickChild: f.activities.sickChild.count,
+    feesTotal: f.fees.total,
+    incidents: f.incidents.total,
+  };
 }
 
-export async function annualReport(_deps: ReportDeps, _fiscalYear: number): Promise<AnnualReport> {
-  throw new Error('not implemented yet');
+/** Headline figures against the same figures of another (earlier) period. */
+export function compareFigures(current: ReportFigures, previous: ReportFigures): ReportComparison {
+  const now = headline(current);
+  const before = headline(previous);
+  return {
+    previousPeriod: previous.period,
+    items: COMPARISON_KEYS.map((key) => ({
+      key,
+      current: now[key],
+      previous: before[key],
+      delta: round2(now[key] - before[key]),
+    })),
+  };
+}
+
+const showOlder = async (deps: ReportDeps) =>
+  (await getEligibility(deps)).requesterChildUntil === 'end_of_junior_high';
+
+export async function monthlyReport(deps: ReportDeps, month: string): Promise<MonthlyReport> {
+  const period = monthPeriod(month);
+  const [current, previous, older] = await Promise.all([
+    reportFigures(deps, period),
+    reportFigures(deps, previousYearPeriod(period)),
+    showOlder(deps),
+  ]);
+  return {
+    ...current,
+    month,
+    showOlderChildren: older,
+    previousYear: compareFigures(current, previous),
+    generatedAt: toTokyoIso(deps.clock.now()),
+  };
+}
+
+/** The twelve months of a fiscal year, April first. */
+export function fiscalYearMonths(fiscalYear: number): string[] {
+  const months: string[] = [];
+  let m = `${fiscalYear}-04`;
+  for (let i = 0; i < 12; i += 1) {
+    months.push(m);
+    m = nextMonth(m);
+  }
+  return months;
+}
+
+export async function annualReport(deps: ReportDeps, fiscalYear: number): Promise<AnnualReport> {
+  const period = fiscalYearPeriod(fiscalYear);
+  const months = fiscalYearMonths(fiscalYear);
+  const [current, previous, older, trend] = await Promise.all([
+    computeFigures(deps, period),
+    reportFigures(deps, previousYearPeriod(period)),
+    showOlder(deps),
+    countMembersAtMonthEnds(
+      deps.db,
+      months.map((month) => ({
+        month,
+        atIso: tokyoInstant(`${nextMonth(month)}-01`).toISOString(),
+      })),
+    ),
+  ]);
+
+  const monthPoints: MonthPoint[] = months.map((month) => {
+    const inMonth = current.days.filter((d) => d.day.startsWith(month));
+    const minutes = inMonth.reduce((s, d) => s + d.minutes, 0);
+    return {
+      month,
+      activities: inMonth.reduce((s, d) => s + d.count, 0),
+      minutes,
+      hours: round2(minutes / 60),
+    };
+  });
+  const memberTrend: MemberTrendPoint[] = months.map((month) => {
+    const point: MemberTrendPoint = { month, requester: 0, helper: 0, both: 0, total: 0 };
+    for (const row of trend.filter((x) => x.month === month)) {
+      point[row.kind] += row.count;
+      point.total += row.count;
+    }
+    return point;
+  });
+  return {
+    ...current.figures,
+    fiscalYear,
+    showOlderChildren: older,
+    months: monthPoints,
+    memberTrend,
+    previousYear: compareFigures(current.figures, previous),
+    generatedAt: toTokyoIso(deps.clock.now()),
+  };
+}
+
+function toSummary(row: PartySummaryRow) {
+  return {
+    memberId: row.memberId,
+    memberNo: row.memberNo,
+    name: row.name,
+    activities: row.activities,
+    minutes: row.minutes,
+    hours: round2(row.minutes / 60),
+    fees: row.fees,
+    costs: row.costs,
+  };
 }
 
 /** Helpers with approved activities in the period, most hours first. */
 export async function helperSummaries(
-  _deps: ReportDeps,
-  _period: ReportPeriod,
+  deps: ReportDeps,
+  period: ReportPeriod,
 ): Promise<HelperSummary[]> {
-  throw new Error('not implemented yet');
+  const list = await summarizeApprovedActivitiesBy(deps.db, instantRange(period), 'helper');
+  return list.map((row) => ({ ...toSummary(row), families: row.others }));
 }
 
 /** Families with approved activities in the period, most hours first. */
 export async function familySummaries(
-  _deps: ReportDeps,
-  _period: ReportPeriod,
+  deps: ReportDeps,
+  period: ReportPeriod,
 ): Promise<FamilySummary[]> {
-  throw new Error('not implemented yet');
+  const list = await summarizeApprovedActivitiesBy(deps.db, instantRange(period), 'requester');
+  return list.map((row) => ({ ...toSummary(row), helpers: row.others }));
 }

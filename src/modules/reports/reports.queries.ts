@@ -1,0 +1,455 @@
+/**
+ * The report aggregates, each one SQL statement returning a handful of grouped rows: the
+ * database counts and sums, we never load activity rows. Instants are ISO UTC text, so the
+ * period bounds compare as strings; Tokyo dates and times come from SQLite's date functions with
+ * a fixed '+9 hours' (Japan has no daylight saving time).
+ *
+ * Dates and instants passed here are produced by our own code from validated input (never raw
+ * user text), so they are inlined with `sql.lit` where an expression repeats them: D1 allows at
+ * most 100 bound parameters per statement.
+ */
+import { sql, type RawBuilder } from 'kysely';
+import type { Db } from '../../lib/db.js';
+import {
+  childAgeBandSql,
+  memberAgeBandSql,
+  minutesSql,
+  schoolGradeSql,
+  timeBandSql,
+  tokyoDateSql,
+} from './report-bands.js';
+import type { ChildAgeBand, MemberAgeBand, ReportMemberKind, TimeBand } from './report.types.js';
+
+/** A period as UTC instants [from, to), plus its Tokyo end date. */
+export interface InstantRange {
+  fromIso: string;
+  toIso: string;
+  /** The last Tokyo date of the period (inclusive). */
+  endDate: string;
+}
+
+const lit = (value: string) => sql.lit(value) as RawBuilder<unknown>;
+const n = (value: unknown): number => Number(value ?? 0);
+const col = (name: string) => sql.ref(name) as RawBuilder<unknown>;
+
+const STARTED = col('a.started_at');
+const APPROVED_IN = (r: InstantRange) =>
+  sql`a.status = 'approved' AND a.started_at >= ${lit(r.fromIso)} AND a.started_at < ${lit(r.toIso)}`;
+
+async function rows<T>(db: Db, query: RawBuilder<T>): Promise<T[]> {
+  return (await query.execute(db)).rows;
+}
+
+// --- activities ----------------------------------------------------------------------------
+
+export interface ActivityTotalsRow {
+  count: number;
+  minutes: number;
+  fees: number;
+  transport: number;
+  meal: number;
+}
+
+export async function sumApprovedActivities(db: Db, r: InstantRange): Promise<ActivityTotalsRow> {
+  const [row] = await rows(
+    db,
+    sql<ActivityTotalsRow>`SELECT COUNT(*) AS count,
+        COALESCE(SUM(${minutesSql(STARTED, col('a.ended_at'))}), 0) AS minutes,
+        COALESCE(SUM(a.fee_total), 0) AS fees,
+        COALESCE(SUM(a.transport_cost), 0) AS transport,
+        COALESCE(SUM(a.meal_cost), 0) AS meal
+      FROM activity a WHERE ${APPROVED_IN(r)}`,
+  );
+  return {
+    count: n(row?.count),
+    minutes: n(row?.minutes),
+    fees: n(row?.fees),
+    transport: n(row?.transport),
+    meal: n(row?.meal),
+  };
+}
+
+export interface DayRow {
+  day: string;
+  count: number;
+  minutes: number;
+}
+
+/** Approved activities per Tokyo start date (at most 366 rows for a fiscal year). */
+export async function countApprovedActivitiesByDay(db: Db, r: InstantRange): Promise<DayRow[]> {
+  const list = await rows(
+    db,
+    sql<DayRow>`SELECT ${tokyoDateSql(STARTED)} AS day, COUNT(*) AS count,
+        SUM(${minutesSql(STARTED, col('a.ended_at'))}) AS minutes
+      FROM activity a WHERE ${APPROVED_IN(r)}
+      GROUP BY day ORDER BY day`,
+  );
+  return list.map((x) => ({ day: x.day, count: n(x.count), minutes: n(x.minutes) }));
+}
+
+export interface BandRow<B> {
+  band: B;
+  count: number;
+  minutes: number;
+}
+
+export async function countApprovedActivitiesByTimeBand(
+  db: Db,
+  r: InstantRange,
+): Promise<BandRow<TimeBand>[]> {
+  const list = await rows(
+    db,
+    sql<BandRow<TimeBand>>`SELECT ${timeBandSql(STARTED)} AS band, COUNT(*) AS count,
+        SUM(${minutesSql(STARTED, col('a.ended_at'))}) AS minutes
+      FROM activity a WHERE ${APPROVED_IN(r)} GROUP BY band`,
+  );
+  return list.map((x) => ({ band: x.band, count: n(x.count), minutes: n(x.minutes) }));
+}
+
+export interface CategoryRow {
+  category: number;
+  count: number;
+  minutes: number;
+  fees: number;
+}
+
+export async function countApprovedActivitiesByCategory(
+  db: Db,
+  r: InstantRange,
+): Promise<CategoryRow[]> {
+  const list = await rows(
+    db,
+    sql<CategoryRow>`SELECT ac.category AS category, COUNT(*) AS count,
+        SUM(${minutesSql(STARTED, col('a.ended_at'))}) AS minutes, SUM(a.fee_total) AS fees
+      FROM activity a JOIN activity_category ac ON ac.activity_id = a.id
+      WHERE ${APPROVED_IN(r)} GROUP BY ac.category`,
+  );
+  return list.map((x) => ({
+    category: n(x.category),
+    count: n(x.count),
+    minutes: n(x.minutes),
+    fees: n(x.fees),
+  }));
+}
+
+/** Per child of each activity (延べ), by the child's age band on the activity's Tokyo date. */
+export async function countApprovedActivitiesByChildAgeBand(
+  db: Db,
+  r: InstantRange,
+): Promise<BandRow<ChildAgeBand>[]> {
+  const band = childAgeBandSql(col('c.birth_date'), tokyoDateSql(STARTED));
+  const list = await rows(
+    db,
+    sql<BandRow<ChildAgeBand>>`SELECT ${band} AS band, COUNT(*) AS count,
+        SUM(${minutesSql(STARTED, col('a.ended_at'))}) AS minutes
+      FROM activity a
+      JOIN activity_child x ON x.activity_id = a.id
+      JOIN child c ON c.id = x.child_id
+      WHERE ${APPROVED_IN(r)} GROUP BY band`,
+  );
+  return list.map((x) => ({ band: x.band, count: n(x.count), minutes: n(x.minutes) }));
+}
+
+/** Reports of the period that are not approved yet (any other status). */
+export async function countUnapprovedActivities(db: Db, r: InstantRange): Promise<number> {
+  const [row] = await rows(
+    db,
+    sql<{ count: number }>`SELECT COUNT(*) AS count FROM activity a
+      WHERE a.status IN ('reported', 'confirmed', 'disputed', 'returned')
+        AND a.started_at >= ${lit(r.fromIso)} AND a.started_at < ${lit(r.toIso)}`,
+  );
+  return n(row?.count);
+}
+
+/** Matched requests planned in the period, ended before `nowIso`, with no report at all. */
+export async function countMissingReports(
+  db: Db,
+  r: InstantRange,
+  nowIso: string,
+): Promise<number> {
+  const [row] = await rows(
+    db,
+    sql<{ count: number }>`SELECT COUNT(*) AS count FROM care_request q
+      WHERE q.status = 'matched'
+        AND q.starts_at >= ${lit(r.fromIso)} AND q.starts_at < ${lit(r.toIso)}
+        AND q.ends_at < ${lit(nowIso)}
+        AND NOT EXISTS (SELECT 1 FROM activity a WHERE a.request_id = q.id)`,
+  );
+  return n(row?.count);
+}
+
+// --- requests ------------------------------------------------------------------------------
+
+export interface RequestCountsRow {
+  received: number;
+  matched: number;
+  unfilled: number;
+  open: number;
+  cancelled: number;
+  byRequester: number;
+  byHelper: number;
+  byStaff: number;
+  cancellationFees: number;
+}
+
+export async function countRequests(
+  db: Db,
+  r: InstantRange,
+  nowIso: string,
+): Promise<RequestCountsRow> {
+  const notMatched = sql`q.matched_at IS NULL AND q.status <> 'cancelled'`;
+  const [row] = await rows(
+    db,
+    sql<RequestCountsRow>`SELECT COUNT(*) AS received,
+        SUM(CASE WHEN q.matched_at IS NOT NULL THEN 1 ELSE 0 END) AS matched,
+        SUM(CASE WHEN ${notMatched} AND q.starts_at <= ${lit(nowIso)} THEN 1 ELSE 0 END) AS unfilled,
+        SUM(CASE WHEN ${notMatched} AND q.starts_at > ${lit(nowIso)} THEN 1 ELSE 0 END) AS open,
+        SUM(CASE WHEN q.status = 'cancelled' THEN 1 ELSE 0 END) AS cancelled,
+        SUM(CASE WHEN q.status = 'cancelled' AND q.cancelled_by_role = 'requester' THEN 1 ELSE 0 END) AS byRequester,
+        SUM(CASE WHEN q.status = 'cancelled' AND q.cancelled_by_role = 'helper' THEN 1 ELSE 0 END) AS byHelper,
+        SUM(CASE WHEN q.status = 'cancelled' AND q.cancelled_by_role = 'staff' THEN 1 ELSE 0 END) AS byStaff,
+        COALESCE(SUM(CASE WHEN q.status = 'cancelled' THEN q.cancellation_fee END), 0) AS cancellationFees
+      FROM care_request q
+      WHERE q.starts_at >= ${lit(r.fromIso)} AND q.starts_at < ${lit(r.toIso)}`,
+  );
+  return {
+    received: n(row?.received),
+    matched: n(row?.matched),
+    unfilled: n(row?.unfilled),
+    open: n(row?.open),
+    cancelled: n(row?.cancelled),
+    byRequester: n(row?.byRequester),
+    byHelper: n(row?.byHelper),
+    byStaff: n(row?.byStaff),
+    cancellationFees: n(row?.cancellationFees),
+  };
+}
+
+/**
+ * The median minutes from a request being made to its match, over requests planned in the
+ * period that were matched: count them, then read the one or two middle values by OFFSET.
+ */
+export async function medianMinutesToMatch(db: Db, r: InstantRange): Promise<number | null> {
+  const where = sql`q.matched_at IS NOT NULL
+    AND q.starts_at >= ${lit(r.fromIso)} AND q.starts_at < ${lit(r.toIso)}`;
+  const [countRow] = await rows(
+    db,
+    sql<{ count: number }>`SELECT COUNT(*) AS count FROM care_request q WHERE ${where}`,
+  );
+  const count = n(countRow?.count);
+  if (count === 0) return null;
+  const offset = Math.floor((count - 1) / 2);
+  const take = count % 2 === 1 ? 1 : 2;
+  const middle = await rows(
+    db,
+    sql<{ m: number }>`SELECT (julianday(q.matched_at) - julianday(q.created_at)) * 1440 AS m
+      FROM care_request q WHERE ${where}
+      ORDER BY m LIMIT ${sql.lit(take)} OFFSET ${sql.lit(offset)}`,
+  );
+  return middle.reduce((sum, x) => sum + n(x.m), 0) / middle.length;
+}
+
+// --- members and children ------------------------------------------------------------------
+
+/**
+ * Whether a member's side counted at instant `at`: approved before it, and neither the member
+ * nor that side had withdrawn by then. Suspended members are still members.
+ */
+function sideAt(side: 'requester' | 'helper', at: RawBuilder<unknown>) {
+  const approved = sql.ref(`m.${side}_approved_at`);
+  return sql`(${approved} IS NOT NULL AND ${approved} < ${at}
+    AND (m.withdrawn_at IS NULL OR m.withdrawn_at >= ${at})
+    AND NOT EXISTS (SELECT 1 FROM member_status_event e WHERE e.member_id = m.id
+      AND e.side = ${sql.lit(side)} AND e.to_status = 'withdrawn' AND e.at < ${at}))`;
+}
+
+const kindAt = (at: RawBuilder<unknown>) => sql<ReportMemberKind | null>`(CASE
+    WHEN ${sideAt('requester', at)} AND ${sideAt('helper', at)} THEN 'both'
+    WHEN ${sideAt('requester', at)} THEN 'requester'
+    WHEN ${sideAt('helper', at)} THEN 'helper' END)`;
+
+export interface MemberBandRow {
+  kind: ReportMemberKind;
+  band: MemberAgeBand;
+  count: number;
+}
+
+/** Members at the end of the range, by the sides they hold then and their age band then. */
+export async function countMembersAt(db: Db, r: InstantRange): Promise<MemberBandRow[]> {
+  const at = lit(r.toIso);
+  const band = memberAgeBandSql(col('m.birth_date'), lit(r.endDate));
+  const list = await rows(
+    db,
+    sql<MemberBandRow>`SELECT kind, band, COUNT(*) AS count FROM (
+        SELECT ${kindAt(at)} AS kind, ${band} AS band FROM member m
+        WHERE m.requester_approved_at < ${at} OR m.helper_approved_at < ${at}
+      ) WHERE kind IS NOT NULL GROUP BY kind, band`,
+  );
+  return list.map((x) => ({ kind: x.kind, band: x.band, count: n(x.count) }));
+}
+
+export interface MonthEnd {
+  month: string;
+  atIso: string;
+}
+
+export interface MemberTrendRow {
+  month: string;
+  kind: ReportMemberKind;
+  count: number;
+}
+
+/** Members by kind at several month ends, in one statement. */
+export async function countMembersAtMonthEnds(
+  db: Db,
+  ends: readonly MonthEnd[],
+): Promise<MemberTrendRow[]> {
+  if (ends.length === 0) return [];
+  const values = sql.join(ends.map((e) => sql`(${lit(e.month)}, ${lit(e.atIso)})`));
+  const at = col('ends.at_iso');
+  const list = await rows(
+    db,
+    sql<MemberTrendRow>`WITH ends(month, at_iso) AS (VALUES ${values})
+      SELECT month, kind, COUNT(*) AS count FROM (
+        SELECT ends.month AS month, ${kindAt(at)} AS kind FROM ends JOIN member m
+          ON m.requester_approved_at < ends.at_iso OR m.helper_approved_at < ends.at_iso
+      ) WHERE kind IS NOT NULL GROUP BY month, kind`,
+  );
+  return list.map((x) => ({ month: x.month, kind: x.kind, count: n(x.count) }));
+}
+
+export interface KindCountRow {
+  kind: ReportMemberKind;
+  count: number;
+}
+
+/** Members whose first approval (either side) falls in the range, by their kind. */
+export async function countNewMembers(db: Db, r: InstantRange): Promise<KindCountRow[]> {
+  const first = sql`min(COALESCE(m.requester_approved_at, m.helper_approved_at),
+    COALESCE(m.helper_approved_at, m.requester_approved_at))`;
+  const list = await rows(
+    db,
+    sql<KindCountRow>`SELECT m.kind AS kind, COUNT(*) AS count FROM member m
+      WHERE ${first} >= ${lit(r.fromIso)} AND ${first} < ${lit(r.toIso)} GROUP BY m.kind`,
+  );
+  return list.map((x) => ({ kind: x.kind, count: n(x.count) }));
+}
+
+/** Members who withdrew (退会) in the range, by their kind. */
+export async function countWithdrawnMembers(db: Db, r: InstantRange): Promise<KindCountRow[]> {
+  const list = await rows(
+    db,
+    sql<KindCountRow>`SELECT m.kind AS kind, COUNT(*) AS count FROM member m
+      WHERE m.withdrawn_at >= ${lit(r.fromIso)} AND m.withdrawn_at < ${lit(r.toIso)}
+      GROUP BY m.kind`,
+  );
+  return list.map((x) => ({ kind: x.kind, count: n(x.count) }));
+}
+
+export interface ChildBandRow {
+  band: ChildAgeBand;
+  count: number;
+}
+
+/**
+ * Children of requester-side members at the end of the range, born by then, not removed by
+ * then, and not past `maxGrade` (the center's eligibility: 0 preschool, 6 elementary, 9 junior
+ * high), by age band on the end date.
+ */
+export async function countChildrenAt(
+  db: Db,
+  r: InstantRange,
+  maxGrade: number,
+): Promise<ChildBandRow[]> {
+  const at = lit(r.toIso);
+  const end = lit(r.endDate);
+  const band = childAgeBandSql(col('c.birth_date'), end);
+  const list = await rows(
+    db,
+    sql<ChildBandRow>`SELECT ${band} AS band, COUNT(*) AS count
+      FROM child c JOIN member m ON m.id = c.member_id
+      WHERE c.birth_date <= ${end}
+        AND (c.removed_at IS NULL OR c.removed_at >= ${at})
+        AND ${schoolGradeSql(col('c.birth_date'), end)} <= ${sql.lit(maxGrade)}
+        AND ${sideAt('requester', at)}
+      GROUP BY band`,
+  );
+  return list.map((x) => ({ band: x.band, count: n(x.count) }));
+}
+
+// --- incidents -----------------------------------------------------------------------------
+
+export interface IncidentCountsRow {
+  total: number;
+  nearMiss: number;
+  accident: number;
+  reportable: number;
+  reported: number;
+}
+
+/** Incidents recorded on activities (any status) that started in the range. */
+export async function countIncidents(db: Db, r: InstantRange): Promise<IncidentCountsRow> {
+  const serious = sql`i.kind = 'accident' AND i.severity = 'serious'`;
+  const [row] = await rows(
+    db,
+    sql<IncidentCountsRow>`SELECT COUNT(*) AS total,
+        SUM(CASE WHEN i.kind = 'near_miss' THEN 1 ELSE 0 END) AS nearMiss,
+        SUM(CASE WHEN i.kind = 'accident' THEN 1 ELSE 0 END) AS accident,
+        SUM(CASE WHEN ${serious} THEN 1 ELSE 0 END) AS reportable,
+        SUM(CASE WHEN ${serious} AND i.reported_to_prefecture_at IS NOT NULL THEN 1 ELSE 0 END) AS reported
+      FROM incident i JOIN activity a ON a.id = i.activity_id
+      WHERE a.started_at >= ${lit(r.fromIso)} AND a.started_at < ${lit(r.toIso)}`,
+  );
+  return {
+    total: n(row?.total),
+    nearMiss: n(row?.nearMiss),
+    accident: n(row?.accident),
+    reportable: n(row?.reportable),
+    reported: n(row?.reported),
+  };
+}
+
+// --- per helper / per family ---------------------------------------------------------------
+
+export interface PartySummaryRow {
+  memberId: string;
+  memberNo: number | null;
+  name: string;
+  activities: number;
+  minutes: number;
+  fees: number;
+  costs: number;
+  others: number;
+}
+
+/** Approved activities grouped by helper or by requester, with the member's number and name. */
+export async function summarizeApprovedActivitiesBy(
+  db: Db,
+  r: InstantRange,
+  party: 'helper' | 'requester',
+): Promise<PartySummaryRow[]> {
+  const self = sql.ref(`a.${party}_member_id`);
+  const other = sql.ref(`a.${party === 'helper' ? 'requester' : 'helper'}_member_id`);
+  const list = await rows(
+    db,
+    sql<PartySummaryRow>`SELECT m.id AS memberId, m.member_no AS memberNo, m.name AS name,
+        s.activities, s.minutes, s.fees, s.costs, s.others
+      FROM (SELECT ${self} AS member_id, COUNT(*) AS activities,
+          SUM(${minutesSql(STARTED, col('a.ended_at'))}) AS minutes,
+          SUM(a.fee_total) AS fees, SUM(a.transport_cost + a.meal_cost) AS costs,
+          COUNT(DISTINCT ${other}) AS others
+        FROM activity a WHERE ${APPROVED_IN(r)} GROUP BY ${self}) s
+      JOIN member m ON m.id = s.member_id
+      ORDER BY s.minutes DESC, m.name_kana, m.id`,
+  );
+  return list.map((x) => ({
+    memberId: x.memberId,
+    memberNo: x.memberNo === null ? null : n(x.memberNo),
+    name: x.name,
+    activities: n(x.activities),
+    minutes: n(x.minutes),
+    fees: n(x.fees),
+    costs: n(x.costs),
+    others: n(x.others),
+  }));
+}
