@@ -55,6 +55,7 @@ import { directoryPages } from './modules/directory/directory.routes.js';
 import { activityPages } from './modules/activities/activities.routes.js';
 import { incidentPages } from './modules/activities/incidents.routes.js';
 import { feeTablePages } from './modules/activities/fee-tables.routes.js';
+import { plannerPages } from './modules/planner/planner.routes.js';
 
 export const apiDocs = [
   ...authApiDocs,
@@ -157,6 +158,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.route('/', availabilityPages);
   app.route('/', requestPages);
   app.route('/', coordinationPages);
+  app.route('/', plannerPages);
   app.route('/', eventPages);
   app.route('/', announcementPages);
   app.route('/', directoryPages);

@@ -34,6 +34,7 @@ function navItems(ctx: ViewContext): NavItem[] {
   }
   if (ctx.user.role !== 'member') {
     items.push({ href: '/board', label: 'coord.nav.board' });
+    items.push({ href: '/staff/planner', label: 'planner.nav' });
     items.push({ href: '/activities', label: 'activities.nav.staff' });
     items.push({ href: '/activities/missing', label: 'activities.nav.missing' });
     items.push({ href: '/members', label: 'nav.members' });

@@ -11,6 +11,7 @@ import { availability } from './en/availability.js';
 import { coordination } from './en/coordination.js';
 import { activities } from './en/activities.js';
 import { centerLife } from './en/center-life.js';
+import { planner } from './en/planner.js';
 import { reports } from './en/reports.js';
 import type { Dictionary } from './ja.js';
 
@@ -28,5 +29,6 @@ export const en: Dictionary = {
   ...coordination,
   ...activities,
   ...centerLife,
+  ...planner,
   ...reports,
 };

@@ -11,6 +11,7 @@ import { availability } from './ja/availability.js';
 import { coordination } from './ja/coordination.js';
 import { activities } from './ja/activities.js';
 import { centerLife } from './ja/center-life.js';
+import { planner } from './ja/planner.js';
 import { reports } from './ja/reports.js';
 
 /**
@@ -31,6 +32,7 @@ export const ja = {
   ...coordination,
   ...activities,
   ...centerLife,
+  ...planner,
   ...reports,
 } as const;
 

@@ -1,0 +1,109 @@
+import type { Db } from '../../lib/db.js';
+import { inJson } from '../../lib/sql.js';
+
+/**
+ * Requests the planner may propose a helper for, in [fromIso, untilIso): still open or offered,
+ * not started yet, and without an offer still awaiting an answer (one is already being handled:
+ * a second helper would be asked for the same slot). Same columns as `findRequestById`, so a row
+ * goes straight to `rankRequests` and `createOffers`.
+ */
+export function listPlannableRequests(
+  db: Db,
+  range: { fromIso: string; untilIso: string; nowIso: string },
+) {
+  return db
+    .selectFrom('care_request')
+    .innerJoin('member as requester', 'requester.id', 'care_request.requester_member_id')
+    .leftJoin('member as helper', 'helper.id', 'care_request.helper_member_id')
+    .selectAll('care_request')
+    .select([
+      'requester.name as requester_name',
+      'requester.area as requester_area',
+      'requester.user_id as requester_user_id',
+      'helper.name as helper_name',
+      'helper.user_id as helper_user_id',
+    ])
+    .where('care_request.status', 'in', ['open', 'offered'])
+    .where('care_request.starts_at', '>=', range.fromIso)
+    .where('care_request.starts_at', '<', range.untilIso)
+    .where('care_request.starts_at', '>', range.nowIso)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('offer')
+            .select('offer.id')
+            .whereRef('offer.request_id', '=', 'care_request.id')
+            .where('offer.status', '=', 'offered')
+            .where('offer.expires_at', '>', range.nowIso),
+        ),
+      ),
+    )
+    .orderBy('care_request.starts_at')
+    .orderBy('care_request.id')
+    .execute();
+}
+
+/**
+ * Work helpers already have in the range: matched (or completed) requests, and offers still
+ * awaiting their answer (counted as taken, so that a plan never asks a helper for two
+ * overlapping requests she might both accept).
+ */
+export async function listHelperCommitments(
+  db: Db,
+  range: { fromIso: string; untilIso: string; nowIso: string },
+) {
+  const [matched, offered] = await Promise.all([
+    db
+      .selectFrom('care_request')
+      .innerJoin('member as requester', 'requester.id', 'care_request.requester_member_id')
+      .select([
+        'care_request.id',
+        'care_request.helper_member_id',
+        'care_request.starts_at',
+        'care_request.ends_at',
+        'requester.name as requester_name',
+      ])
+      .where('care_request.status', 'in', ['matched', 'completed'])
+      .where('care_request.helper_member_id', 'is not', null)
+      .where('care_request.starts_at', '<', range.untilIso)
+      .where('care_request.ends_at', '>', range.fromIso)
+      .execute(),
+    db
+      .selectFrom('offer')
+      .innerJoin('care_request', 'care_request.id', 'offer.request_id')
+      .innerJoin('member as requester', 'requester.id', 'care_request.requester_member_id')
+      .select([
+        'care_request.id',
+        'offer.helper_member_id',
+        'care_request.starts_at',
+        'care_request.ends_at',
+        'requester.name as requester_name',
+      ])
+      .where('offer.status', '=', 'offered')
+      .where('offer.expires_at', '>', range.nowIso)
+      .where('care_request.status', 'in', ['open', 'offered'])
+      .where('care_request.starts_at', '<', range.untilIso)
+      .where('care_request.ends_at', '>', range.fromIso)
+      .execute(),
+  ]);
+  return [
+    ...matched.map((m) => ({
+      ...m,
+      helper_member_id: m.helper_member_id!,
+      kind: 'matched' as const,
+    })),
+    ...offered.map((o) => ({ ...o, kind: 'offered' as const })),
+  ];
+}
+
+/** Helpers who already declined a request: the batch does not ask them again. */
+export function listDeclinedOffers(db: Db, requestIds: readonly string[]) {
+  if (requestIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('offer')
+    .select(['request_id', 'helper_member_id'])
+    .where('status', '=', 'declined')
+    .where('request_id', 'in', inJson(requestIds))
+    .execute();
+}

@@ -1,0 +1,328 @@
+/**
+ * The weekly planner from the database: builds the engine's instance (planner.ts) for a date
+ * range, and sends a reviewed plan as ordinary offers.
+ *
+ * Who MAY take a request is decided exactly as for one request's candidate list: `rankRequests`
+ * (board.queries.ts) is the batch form of `findCandidates` — the same inputs and the same pure
+ * `rankCandidates`, loaded once for all requests (a fixed number of queries, plus one
+ * qualification pass per date) — so eligibility, availability and exceptions, overlaps with
+ * matched work, sick-child qualification, blocked helpers, the number and ages of children are
+ * the same rules as on the request page. This file adds what only a plan needs: the per-day cap
+ * (settings.requests.plannerMaxPerDay), the helpers' other commitments in the range, and the
+ * continuity / area / recent-load attributes of each edge, read off the ranking's reasons.
+ */
+import type { AppDeps, CurrentUser } from '../../context.js';
+import {
+  addDaysToDate,
+  isoWeekdayOf,
+  isValidDateString,
+  tokyoDateOf,
+  tokyoInstant,
+} from '../../lib/dates.js';
+import { AppError } from '../../lib/errors.js';
+import { ageInMonths } from '../members/member-rules.js';
+import { rankRequests } from '../requests/board.queries.js';
+import { createOffers } from '../requests/offers.service.js';
+import type { Reason, CandidateReasonCode } from '../requests/ranking.js';
+import { listRequestChildren, type RequestRow } from '../requests/requests.queries.js';
+import { getCenterSettings } from '../settings/settings.service.js';
+import {
+  type PlanAssignment,
+  type PlanHelper,
+  type PlanInput,
+  type PlanInterval,
+  type PlanViolation,
+  validatePlan,
+} from './planner.js';
+import {
+  listDeclinedOffers,
+  listHelperCommitments,
+  listPlannableRequests,
+} from './planner.queries.js';
+
+/** Longest range staff may plan at once (two weeks): the page lists every request in it. */
+export const MAX_RANGE_DAYS = 14;
+
+export interface PlannerRange {
+  /** Tokyo dates, inclusive. */
+  from: string;
+  to: string;
+}
+
+/** The coming week: the next Monday after today (Tokyo) to the Sunday after it. */
+export function defaultRange(now: Date): PlannerRange {
+  const today = tokyoDateOf(now);
+  const from = addDaysToDate(today, 8 - isoWeekdayOf(today));
+  return { from, to: addDaysToDate(from, 6) };
+}
+
+/** Validates a range from the query string; errors are i18n keys by field. */
+export function parseRange(
+  fromParam: string | undefined,
+  toParam: string | undefined,
+  now: Date,
+): { ok: true; range: PlannerRange } | { ok: false; errors: Record<string, string> } {
+  if (!fromParam && !toParam) return { ok: true, range: defaultRange(now) };
+  const errors: Record<string, string> = {};
+  const from = fromParam ?? '';
+  const to = toParam ?? '';
+  if (!isValidDateString(from)) errors.from = 'planner.error.date';
+  if (!isValidDateString(to)) errors.to = 'planner.error.date';
+  if (!errors.from && !errors.to) {
+    if (to < from) errors.to = 'planner.error.order';
+    else if (addDaysToDate(from, MAX_RANGE_DAYS - 1) < to) errors.to = 'planner.error.tooLong';
+  }
+  return Object.keys(errors).length ? { ok: false, errors } : { ok: true, range: { from, to } };
+}
+
+export interface PlannerRequest {
+  id: string;
+  row: RequestRow;
+  startsAt: string;
+  endsAt: string;
+  day: string;
+  requesterName: string;
+  area: string;
+  category: number;
+  /** Completed months of each child on the day. */
+  childAges: number[];
+}
+
+/** One helper who may take one request, with the ranking's reasons (for the review screen). */
+export interface PlannerEdge {
+  helperId: string;
+  paired: boolean;
+  areaMatch: boolean;
+  reasons: Reason<CandidateReasonCode>[];
+}
+
+export interface PlannerHelper {
+  id: string;
+  name: string;
+  /** Activities in the ranking's recent window (fairness). */
+  recent: number;
+}
+
+export interface Commitment {
+  requestId: string;
+  helperId: string;
+  startsAt: string;
+  endsAt: string;
+  day: string;
+  requesterName: string;
+  /** matched: an assignment; offered: an offer still awaiting the helper's answer. */
+  kind: 'matched' | 'offered';
+}
+
+export interface PlannerInstance {
+  range: PlannerRange;
+  maxPerDay: number;
+  /** In start order. */
+  requests: PlannerRequest[];
+  requestById: Map<string, PlannerRequest>;
+  helpers: Map<string, PlannerHelper>;
+  /** Candidates of each request, best first (the ranking's order). */
+  edges: Map<string, PlannerEdge[]>;
+  /** The candidate helpers' commitments in the range. */
+  commitments: Commitment[];
+  /** What planner.ts sees. */
+  input: PlanInput;
+}
+
+const recentOf = (reasons: readonly Reason<CandidateReasonCode>[]) => {
+  const r = reasons.find((x) => x.code === 'recent_activities');
+  return Number(r?.params?.count ?? 0);
+};
+
+/** Loads a range's plannable requests and builds the engine's instance. */
+export async function loadPlannerInstance(
+  deps: AppDeps,
+  range: PlannerRange,
+): Promise<PlannerInstance> {
+  const now = deps.clock.now();
+  const window = {
+    fromIso: tokyoInstant(range.from).toISOString(),
+    untilIso: tokyoInstant(addDaysToDate(range.to, 1)).toISOString(),
+    nowIso: now.toISOString(),
+  };
+  const [rows, settings, commitmentRows] = await Promise.all([
+    listPlannableRequests(deps.db, window),
+    getCenterSettings(deps),
+    listHelperCommitments(deps.db, window),
+  ]);
+  const ids = rows.map((r) => r.id);
+  const [rankings, children, declined] = await Promise.all([
+    rankRequests(deps, rows),
+    listRequestChildren(deps.db, ids),
+    listDeclinedOffers(deps.db, ids),
+  ]);
+  const declinedSet = new Set(declined.map((d) => `${d.request_id}|${d.helper_member_id}`));
+
+  const requests: PlannerRequest[] = rows.map((row) => {
+    const day = tokyoDateOf(row.starts_at);
+    return {
+      id: row.id,
+      row,
+      startsAt: row.starts_at,
+      endsAt: row.ends_at,
+      day,
+      requesterName: row.requester_name,
+      area: row.requester_area,
+      category: row.category,
+      childAges: children
+        .filter((c) => c.request_id === row.id)
+        .map((c) => ageInMonths(c.birth_date, day)),
+    };
+  });
+
+  const helpers = new Map<string, PlannerHelper>();
+  const edges = new Map<string, PlannerEdge[]>();
+  for (const request of requests) {
+    const list: PlannerEdge[] = [];
+    for (const c of rankings.get(request.id)?.candidates ?? []) {
+      if (declinedSet.has(`${request.id}|${c.helperId}`)) continue;
+      if (!helpers.has(c.helperId))
+        helpers.set(c.helperId, { id: c.helperId, name: c.name, recent: recentOf(c.reasons) });
+      list.push({
+        helperId: c.helperId,
+        paired: c.paired,
+        areaMatch: c.reasons.some((r) => r.code === 'same_area'),
+        reasons: c.reasons,
+      });
+    }
+    edges.set(request.id, list);
+  }
+
+  const commitments: Commitment[] = commitmentRows
+    .filter((c) => helpers.has(c.helper_member_id))
+    .map((c) => ({
+      requestId: c.id,
+      helperId: c.helper_member_id,
+      startsAt: c.starts_at,
+      endsAt: c.ends_at,
+      day: tokyoDateOf(c.starts_at),
+      requesterName: c.requester_name,
+      kind: c.kind,
+    }));
+  const existingBy = new Map<string, PlanInterval[]>();
+  for (const c of commitments) {
+    const list = existingBy.get(c.helperId) ?? [];
+    list.push({ startsAt: new Date(c.startsAt), endsAt: new Date(c.endsAt), day: c.day });
+    existingBy.set(c.helperId, list);
+  }
+
+  const maxPerDay = settings.requests.plannerMaxPerDay;
+  const planHelpers: PlanHelper[] = [...helpers.values()].map((h) => ({
+    id: h.id,
+    maxPerDay,
+    existingAssignments: existingBy.get(h.id) ?? [],
+  }));
+  const recentLoad: Record<string, number> = {};
+  for (const h of helpers.values()) recentLoad[h.id] = h.recent;
+  const input: PlanInput = {
+    requests: requests.map((r) => ({
+      id: r.id,
+      startsAt: new Date(r.startsAt),
+      endsAt: new Date(r.endsAt),
+      day: r.day,
+    })),
+    helpers: planHelpers,
+    edges: requests.flatMap((r) =>
+      (edges.get(r.id) ?? []).map((e) => ({
+        requestId: r.id,
+        helperId: e.helperId,
+        paired: e.paired,
+        areaMatch: e.areaMatch,
+      })),
+    ),
+    recentLoad,
+  };
+  return {
+    range,
+    maxPerDay,
+    requests,
+    requestById: new Map(requests.map((r) => [r.id, r])),
+    helpers,
+    edges,
+    commitments,
+    input,
+  };
+}
+
+/**
+ * Helpers who could take `requestId` while every other assignment of `plan` stays as it is and
+ * the plan stays valid (no overlap with commitments or other planned requests, the day cap):
+ * the choices offered by the swap menu. In the ranking's order.
+ */
+export function feasibleHelpers(
+  instance: PlannerInstance,
+  plan: readonly PlanAssignment[],
+  requestId: string,
+): PlannerEdge[] {
+  const request = instance.requestById.get(requestId);
+  if (!request) return [];
+  const s = Date.parse(request.startsAt);
+  const e = Date.parse(request.endsAt);
+  const busy = new Map<string, { s: number; e: number; day: string }[]>();
+  const add = (helperId: string, startsAt: string, endsAt: string, day: string) => {
+    const list = busy.get(helperId) ?? [];
+    list.push({ s: Date.parse(startsAt), e: Date.parse(endsAt), day });
+    busy.set(helperId, list);
+  };
+  for (const c of instance.commitments) add(c.helperId, c.startsAt, c.endsAt, c.day);
+  for (const a of plan) {
+    if (a.requestId === requestId) continue;
+    const other = instance.requestById.get(a.requestId);
+    if (other) add(a.helperId, other.startsAt, other.endsAt, other.day);
+  }
+  return (instance.edges.get(requestId) ?? []).filter((edge) => {
+    const list = busy.get(edge.helperId) ?? [];
+    if (list.some((b) => b.s < e && s < b.e)) return false;
+    return list.filter((b) => b.day === request.day).length + 1 <= instance.maxPerDay;
+  });
+}
+
+/** The plan's violations (planner.ts `validatePlan`) against a freshly loaded instance. */
+export function checkPlan(
+  instance: PlannerInstance,
+  plan: readonly PlanAssignment[],
+): PlanViolation[] {
+  return validatePlan(instance.input, plan);
+}
+
+export interface SendOutcome {
+  sent: PlanAssignment[];
+  failed: (PlanAssignment & { code: string; messageKey: string })[];
+}
+
+/**
+ * Sends a validated plan: one ordinary `createOffers` per request (the helper then accepts as
+ * usual), so every rule of a single offer applies again at the moment of sending. Requests are
+ * independent: one refused offer (a request matched meanwhile, a helper no longer eligible) is
+ * reported and the others still go out.
+ */
+export async function sendPlanOffers(
+  deps: AppDeps,
+  actor: CurrentUser,
+  instance: PlannerInstance,
+  plan: readonly PlanAssignment[],
+  clientAddress?: string,
+): Promise<SendOutcome> {
+  const outcome: SendOutcome = { sent: [], failed: [] };
+  for (const a of plan) {
+    const request = instance.requestById.get(a.requestId);
+    if (!request) {
+      outcome.failed.push({ ...a, code: 'not_found', messageKey: 'error.not_found' });
+      continue;
+    }
+    try {
+      await createOffers(deps, actor, request.row, [a.helperId], clientAddress);
+      outcome.sent.push(a);
+    } catch (err) {
+      // Rule refusals (409/422/404) are reported per request; anything else is a real failure.
+      if (!(err instanceof AppError) || ![404, 409, 422].includes(err.status)) throw err;
+      outcome.failed.push({ ...a, code: err.code, messageKey: err.messageKey });
+    }
+  }
+  return outcome;
+}
