@@ -1,0 +1,340 @@
+import { sql } from 'kysely';
+import { expect } from 'vitest';
+import type { AppDeps } from '../../src/context.js';
+import type { AuthzRole, FixtureKey } from '../security/authorization-table.js';
+import { createChild, createEligibleHelper, createMember, ensureCurriculum } from './factories.js';
+import { createUser, ORIGIN, setupTestApp, TestClient, type TestContext } from './test-app.js';
+
+/**
+ * One small center with an object of every kind, seen from seven roles: a family (requester) with
+ * a child, a helper with a live match for that child, another family, another helper, staff and
+ * an admin. Objects are made through the API as staff and members do, so they are real.
+ */
+export interface SecurityWorld {
+  ctx: TestContext;
+  ids: Record<FixtureKey, string>;
+  users: Record<
+    Exclude<AuthzRole, 'anonymous'>,
+    { id: string; role: 'member' | 'staff' | 'admin' }
+  >;
+}
+
+const jst = (date: string, time: string) => `${date}T${time}:00+09:00`;
+
+async function created<T>(res: Response, what: string): Promise<T> {
+  expect(res.status, `${what}: ${await res.clone().text()}`).toBeLessThan(400);
+  return (await res.json()) as T;
+}
+
+export async function buildSecurityWorld(): Promise<SecurityWorld> {
+  const ctx = await setupTestApp();
+  const { deps } = ctx;
+  const staffUser = await createUser(deps, { role: 'staff' });
+  const adminUser = await createUser(deps, { role: 'admin' });
+  let staff = await TestClient.signedInAs(ctx, staffUser);
+
+  const family = await createMember(deps, { kind: 'requester' });
+  const child = await createChild(deps, family.member.id, { birthDate: '2022-06-01' });
+  const otherFamily = await createMember(deps, { kind: 'requester' });
+  const otherChild = await createChild(deps, otherFamily.member.id, { birthDate: '2021-04-02' });
+  const helper = await createEligibleHelper(deps);
+  const otherHelper = await createEligibleHelper(deps);
+  const parentClient = await TestClient.signedInAs(ctx, family.user);
+  const helperClient = await TestClient.signedInAs(ctx, helper.user);
+
+  const contact = { name: '祖母 花子', relation: '祖母', phone: '090-0000-1111' };
+  await created(
+    await parentClient.json(
+      'POST',
+      `/api/v1/members/${family.member.id}/emergency-contacts`,
+      contact,
+    ),
+    'contact',
+  );
+  await created(
+    await parentClient.json(
+      'POST',
+      `/api/v1/members/${family.member.id}/authorized-pickups`,
+      contact,
+    ),
+    'pickup',
+  );
+
+  const request = async (date: string) => {
+    const body = await created<{ request: { id: string } }>(
+      await staff.json('POST', '/api/v1/requests', {
+        requesterId: family.member.id,
+        childIds: [child.id],
+        category: 8,
+        startsAt: jst(date, '18:30'),
+        endsAt: jst(date, '19:40'),
+      }),
+      'request',
+    );
+    return body.request.id;
+  };
+  // pastRequest is reported below; liveRequest stays matched (a live match for the child).
+  const pastRequest = await request('2026-11-25');
+  const liveRequest = await request('2026-12-02');
+  const offeredRequest = await request('2026-12-03');
+  for (const id of [pastRequest, liveRequest])
+    await created(
+      await staff.json('POST', `/api/v1/requests/${id}/assign`, { helperId: helper.member.id }),
+      'assign',
+    );
+  const offers = await created<{ offers: { id: string }[] }>(
+    await staff.json('POST', `/api/v1/requests/${offeredRequest}/offers`, {
+      helperIds: [helper.member.id],
+    }),
+    'offer',
+  );
+
+  const orientation = await created<{ id: string }>(
+    await staff.json('POST', '/api/v1/orientations', {
+      startsAt: jst('2026-12-05', '10:00'),
+      endsAt: jst('2026-12-05', '11:30'),
+      venue: '会議室',
+      capacity: 10,
+    }),
+    'orientation',
+  );
+  const modules = await ensureCurriculum(deps);
+  const cpr = modules.find((m) => m.kind === 'cpr')!;
+  const session = await created<{ id: string }>(
+    await staff.json('POST', '/api/v1/training-sessions', {
+      moduleIds: [cpr.id],
+      startsAt: jst('2026-12-05', '09:30'),
+      endsAt: jst('2026-12-05', '16:00'),
+      venue: 'みどり市民センター',
+      capacity: 20,
+    }),
+    'training session',
+  );
+  const submitted = await helperClient.form('/training/records', {
+    moduleId: cpr.id,
+    completedOn: '2026-10-01',
+    source: 'external',
+    note: '普通救命講習',
+  });
+  expect(submitted.status).toBe(303);
+  const event = await created<{ id: string }>(
+    await staff.json('POST', '/api/v1/events', {
+      kind: 'exchange',
+      title: '提供会員 交流会',
+      description: 'お茶を飲みながら話しましょう。',
+      startsAt: jst('2026-12-05', '10:00'),
+      endsAt: jst('2026-12-05', '12:00'),
+      venue: '市民センター',
+      capacity: 10,
+      audience: 'helpers',
+      childcare: false,
+    }),
+    'event',
+  );
+  const announcement = await created<{ announcement: { id: string } }>(
+    await staff.json('POST', '/api/v1/announcements', {
+      title: 'お知らせ',
+      body: '本文',
+      audience: 'requesters',
+      publish: true,
+    }),
+    'announcement',
+  );
+  const newsletter = await created<{ id: string }>(
+    await staff.json('POST', '/api/v1/newsletters', {
+      title: 'つなぐ通信',
+      issuedOn: '2026-11-01',
+      body: '## 冬号',
+    }),
+    'newsletter',
+  );
+  const pdf = new Uint8Array(2048);
+  pdf.set(new TextEncoder().encode('%PDF-1.7\n'));
+  const upload = new FormData();
+  upload.set('pdfTitle', 'つなぐ通信 第24号');
+  upload.set('pdfIssuedOn', '2026-10-01');
+  upload.set('file', new File([pdf], 'tsushin.pdf', { type: 'application/pdf' }));
+  const uploaded = await staff.request('/newsletters/pdf', {
+    method: 'POST',
+    headers: { origin: ORIGIN },
+    body: upload,
+  });
+  expect(uploaded.status, 'pdf newsletter').toBe(303);
+  const group = await created<{ id: string }>(
+    await staff.json('POST', '/api/v1/directory', {
+      name: 'こども食堂',
+      kind: 'food',
+      area: 'chuo',
+      ageMin: 0,
+      ageMax: 15,
+    }),
+    'group',
+  );
+  await created(
+    await staff.json('POST', `/api/v1/members/${family.member.id}/referrals`, {
+      groupId: group.id,
+      referredOn: '2026-11-21',
+    }),
+    'referral',
+  );
+  const exception = await created<{ id: string }>(
+    await helperClient.json('POST', `/api/v1/members/${helper.member.id}/availability/exceptions`, {
+      date: '2026-12-10',
+    }),
+    'exception',
+  );
+  const feed = await created<{ url: string }>(
+    await helperClient.json('POST', `/api/v1/members/${helper.member.id}/calendar-feed`, {}),
+    'calendar feed',
+  );
+
+  // The past activity is reported the next morning, with a near miss.
+  ctx.clock.set(jst('2026-11-26', '10:00'));
+  staff = await TestClient.signedInAs(ctx, staffUser);
+  const reporter = await TestClient.signedInAs(ctx, helper.user);
+  const activity = await created<{ activity: { id: string } }>(
+    await reporter.json('POST', '/api/v1/activities', {
+      requestId: pastRequest,
+      startedAt: jst('2026-11-25', '18:30'),
+      endedAt: jst('2026-11-25', '19:40'),
+      childIds: [child.id],
+      categories: [8],
+      transportCost: 0,
+      mealCost: 0,
+      notes: '絵本を読みました。',
+      incident: {
+        kind: 'near_miss',
+        severity: 'minor',
+        description: '段差でつまずきかけた',
+        actionTaken: '手をつないで歩いた',
+      },
+    }),
+    'activity',
+  );
+
+  const one = async (q: Promise<{ id: string } | undefined>, what: string) => {
+    const row = await q;
+    expect(row, what).toBeDefined();
+    return row!.id;
+  };
+  const db = deps.db;
+  const ids: Record<FixtureKey, string> = {
+    requesterMember: family.member.id,
+    helperMember: helper.member.id,
+    child: child.id,
+    otherChild: otherChild.id,
+    contact: await one(
+      db
+        .selectFrom('emergency_contact')
+        .select('id')
+        .where('member_id', '=', family.member.id)
+        .executeTakeFirst(),
+      'contact',
+    ),
+    pickup: await one(
+      db
+        .selectFrom('authorized_pickup')
+        .select('id')
+        .where('member_id', '=', family.member.id)
+        .executeTakeFirst(),
+      'pickup',
+    ),
+    liveRequest,
+    offeredRequest,
+    offer: offers.offers[0]!.id,
+    orientation: orientation.id,
+    trainingSession: session.id,
+    trainingRecord: await one(
+      db
+        .selectFrom('training_record')
+        .select('id')
+        .where('status', '=', 'pending')
+        .executeTakeFirst(),
+      'pending record',
+    ),
+    notification: await one(
+      db
+        .selectFrom('notification')
+        .select('id')
+        .where('user_id', '=', family.user.id)
+        .executeTakeFirst(),
+      'notification',
+    ),
+    exception: exception.id,
+    calendarFile: feed.url.slice(feed.url.lastIndexOf('/') + 1),
+    activity: activity.activity.id,
+    incident: await one(db.selectFrom('incident').select('id').executeTakeFirst(), 'incident'),
+    event: event.id,
+    eventIcs: `${event.id}.ics`,
+    announcement: announcement.announcement.id,
+    newsletter: newsletter.id,
+    pdfNewsletter: await one(
+      db.selectFrom('newsletter').select('id').where('id', '!=', newsletter.id).executeTakeFirst(),
+      'pdf newsletter',
+    ),
+    group: group.id,
+    month: '2026-11',
+    feeTableFrom: '2000-01-01',
+    settingsSection: 'labels',
+  };
+  const member = (u: { id: string }) => ({ id: u.id, role: 'member' as const });
+  return {
+    ctx,
+    ids,
+    users: {
+      requester: member(family.user),
+      helper: member(helper.user),
+      otherRequester: member(otherFamily.user),
+      otherHelper: member(otherHelper.user),
+      staff: { id: staffUser.id, role: 'staff' },
+      admin: { id: adminUser.id, role: 'admin' },
+    },
+  };
+}
+
+/** A client for a role: no cookie for anonymous, otherwise a fresh session. */
+export async function clientFor(world: SecurityWorld, role: AuthzRole): Promise<TestClient> {
+  if (role === 'anonymous') return new TestClient(world.ctx);
+  return TestClient.signedInAs(world.ctx, world.users[role]);
+}
+
+/** Tables left out of the checksum: sessions come and go with every sign-in the test makes. */
+const VOLATILE = new Set(['session']);
+let tableColumns: Map<string, string[]> | undefined;
+
+async function loadTableColumns(deps: AppDeps) {
+  const tables = await sql<{ name: string }>`
+    SELECT name FROM sqlite_master
+    WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%'
+      AND name NOT LIKE 'd1_%' ORDER BY name`.execute(deps.db);
+  const map = new Map<string, string[]>();
+  for (const { name } of tables.rows) {
+    if (VOLATILE.has(name)) continue;
+    const cols = await sql<{ name: string }>`SELECT name FROM pragma_table_info(${name})`.execute(
+      deps.db,
+    );
+    map.set(
+      name,
+      cols.rows.map((c) => c.name),
+    );
+  }
+  return map;
+}
+
+/**
+ * The content of every table (except sessions) as one string, read in a single statement so it
+ * stays cheap on D1: equal strings mean no row was added, changed or removed.
+ */
+export async function databaseChecksum(deps: AppDeps): Promise<string> {
+  tableColumns ??= await loadTableColumns(deps);
+  const q = (id: string) => `"${id.replaceAll('"', '""')}"`;
+  const parts = [...tableColumns].map(
+    ([table, cols]) =>
+      `(SELECT count(*) || ':' || coalesce(group_concat(${cols
+        .map((col) => `quote(${q(col)})`)
+        .join(` || ',' || `)}, '|'), '') FROM ${q(table)}) AS ${q(table)}`,
+  );
+  const row = (await sql.raw<Record<string, string>>(`SELECT ${parts.join(', ')}`).execute(deps.db))
+    .rows[0]!;
+  return JSON.stringify(row);
+}
