@@ -6,7 +6,9 @@ import { ageInMonths } from '../../../src/modules/members/member-rules.js';
 import { BackToMy } from './fields.js';
 import { sexLabel } from './labels.js';
 
-export function MyChildrenPage(props: { ctx: ViewContext; children: Child[]; today: string }) {
+// NOTE: not `children`: hono/jsx unwraps a one-element `children` array, so a family with one
+// child got a 500 here.
+export function MyChildrenPage(props: { ctx: ViewContext; kids: Child[]; today: string }) {
   const { ctx } = props;
   const { t, locale } = ctx;
   const orEmpty = (v: string | null) => v || t('my.children.empty');
@@ -24,10 +26,10 @@ export function MyChildrenPage(props: { ctx: ViewContext; children: Child[]; tod
           {t('my.children.add')}
         </a>
       </p>
-      {props.children.length === 0 ? (
+      {props.kids.length === 0 ? (
         <p>{t('my.children.none')}</p>
       ) : (
-        props.children.map((child) => {
+        props.kids.map((child) => {
           const months = Math.max(0, ageInMonths(child.birth_date, props.today));
           const headingId = `child-${child.id}`;
           return (
