@@ -55,6 +55,7 @@ import { directoryPages } from './modules/directory/directory.routes.js';
 import { activityPages } from './modules/activities/activities.routes.js';
 import { incidentPages } from './modules/activities/incidents.routes.js';
 import { feeTablePages } from './modules/activities/fee-tables.routes.js';
+import { reportPages } from './modules/reports/reports.routes.js';
 import { plannerPages } from './modules/planner/planner.routes.js';
 
 export const apiDocs = [
@@ -165,6 +166,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.route('/', activityPages);
   app.route('/', incidentPages);
   app.route('/', feeTablePages);
+  app.route('/', reportPages);
 
   app.notFound(handleNotFound);
   app.onError(handleError);

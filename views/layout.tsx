@@ -39,6 +39,7 @@ function navItems(ctx: ViewContext): NavItem[] {
     items.push({ href: '/activities/missing', label: 'activities.nav.missing' });
     items.push({ href: '/members', label: 'nav.members' });
     items.push({ href: '/orientations', label: 'nav.orientations' });
+    items.push({ href: '/staff/reports/monthly', label: 'reports.nav' });
   }
   items.push({
     href: '/training',

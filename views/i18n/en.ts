@@ -12,6 +12,7 @@ import { coordination } from './en/coordination.js';
 import { activities } from './en/activities.js';
 import { centerLife } from './en/center-life.js';
 import { planner } from './en/planner.js';
+import { dashboard } from './en/dashboard.js';
 import { reports } from './en/reports.js';
 import type { Dictionary } from './ja.js';
 
@@ -30,5 +31,6 @@ export const en: Dictionary = {
   ...activities,
   ...centerLife,
   ...planner,
+  ...dashboard,
   ...reports,
 };

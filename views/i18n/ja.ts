@@ -12,6 +12,7 @@ import { coordination } from './ja/coordination.js';
 import { activities } from './ja/activities.js';
 import { centerLife } from './ja/center-life.js';
 import { planner } from './ja/planner.js';
+import { dashboard } from './ja/dashboard.js';
 import { reports } from './ja/reports.js';
 
 /**
@@ -33,6 +34,7 @@ export const ja = {
   ...activities,
   ...centerLife,
   ...planner,
+  ...dashboard,
   ...reports,
 } as const;
 

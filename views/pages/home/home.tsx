@@ -38,6 +38,10 @@ function actionsFor(
     actions.push({ href: '/incidents', label: 'activities.home.incidents' });
     actions.push({ href: '/statements', label: 'activities.home.statements' });
   }
+  if (role !== 'member') {
+    actions.push({ href: '/staff/reports/monthly', label: 'dash.action.monthlyReport' });
+    actions.push({ href: '/staff/reports/annual', label: 'dash.action.annualReport' });
+  }
   if (role !== 'member') actions.push({ href: '/members/new', label: 'apply.staffHomeAction' });
   if (role !== 'member') {
     actions.push({ href: '/members', label: 'home.staff.members' });
@@ -74,18 +78,28 @@ export function HomePage(props: {
       {user.role !== 'member' && <p>{t('home.staff.lead')}</p>}
       {props.announcements && <HomeNews ctx={props.ctx} announcements={props.announcements} />}
       {props.events && <HomeEvents ctx={props.ctx} events={props.events} />}
-      <section aria-labelledby="actions-title">
-        <h2 id="actions-title">{t('home.whatYouCanDo')}</h2>
-        <ul class="action-list">
-          {actionsFor(user.role, props.ctx.memberSides).map((a) => (
-            <li>
-              <a class="action-list__link" href={a.href}>
-                {t(a.label)}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </section>
+      <ActionsSection ctx={props.ctx} />
     </Layout>
+  );
+}
+
+/** The action links by role; the staff dashboard shows them under its own lists. */
+export function ActionsSection(props: {
+  ctx: ViewContext & { user: { name: string; role: 'admin' | 'staff' | 'member' } };
+}) {
+  const { t, user } = props.ctx;
+  return (
+    <section aria-labelledby="actions-title">
+      <h2 id="actions-title">{t('home.whatYouCanDo')}</h2>
+      <ul class="action-list">
+        {actionsFor(user.role, props.ctx.memberSides).map((a) => (
+          <li>
+            <a class="action-list__link" href={a.href}>
+              {t(a.label)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

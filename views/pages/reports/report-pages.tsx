@@ -1,0 +1,390 @@
+/**
+ * 月報 (monthly report) and 年度報告 (fiscal-year report) pages: the period picker, CSV and print,
+ * the comparison with the same period a year earlier, the charts and every figure. Printed on A4
+ * (see the "Reports" section of app.css): the tools and the site navigation are not printed.
+ */
+import type { Child } from 'hono/jsx';
+import { Layout } from '../../layout.js';
+import type { ViewContext } from '../../view-context.js';
+import { formatDate, formatDateTime } from '../../../src/lib/dates.js';
+import {
+  ACTIVITY_CATEGORIES,
+  type AnnualReport,
+  type FamilySummary,
+  type HelperSummary,
+  type MonthlyReport,
+  type MonthPoint,
+} from '../../../src/modules/reports/report.types.js';
+import { BarChart, ColumnChart, LineChart } from '../../components/charts.js';
+import { categoryFullLabel } from '../coordination/parts.js';
+import {
+  ComparisonTable,
+  FigureSections,
+  fmt,
+  monthName,
+  monthTick,
+  Section,
+  SummarySections,
+  type Fmt,
+} from './parts.js';
+
+/** Activities per month of a fiscal year and of the one before, for the column chart. */
+export interface MonthSeries {
+  fiscalYear: number;
+  current: MonthPoint[];
+  previous: MonthPoint[];
+}
+
+function fiscalYearName(f: Fmt, fy: number): string {
+  return f.t('reports.page.fiscalYearName', { year: fy });
+}
+
+function periodText(f: Fmt, from: string, to: string): string {
+  return f.t('reports.page.period', {
+    from: formatDate(from, f.locale),
+    to: formatDate(to, f.locale),
+  });
+}
+
+function Tools(props: {
+  f: Fmt;
+  picker: Child;
+  links: { href: string; label: string; download?: boolean }[];
+}) {
+  const { t } = props.f;
+  return (
+    <div class="report-tools no-print">
+      {props.picker}
+      <ul class="report-links">
+        {props.links.map((l) => (
+          <li>
+            <a href={l.href} download={l.download ? '' : undefined}>
+              {l.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+      {/* Shown by print.js only when JavaScript runs; the browser's own Print works anyway. */}
+      <button type="button" class="button button--primary" data-print hidden>
+        {t('reports.page.print')}
+      </button>
+    </div>
+  );
+}
+
+function ActivityMonthsChart(props: { f: Fmt; id: string; series: MonthSeries }) {
+  const { f, series } = props;
+  const { t } = f;
+  const current = series.current.map((p) => p.activities);
+  const previous = series.previous.map((p) => p.activities);
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  return (
+    <ColumnChart
+      text={{
+        id: props.id,
+        title: t('reports.page.chart.months', { year: fiscalYearName(f, series.fiscalYear) }),
+        summary: t('reports.page.chart.monthsSummary', {
+          current: fiscalYearName(f, series.fiscalYear),
+          currentTotal: f.n(sum(current)),
+          previous: fiscalYearName(f, series.fiscalYear - 1),
+          previousTotal: f.n(sum(previous)),
+        }),
+        tableLabel: t('reports.page.chart.table'),
+        categoryHeader: t('reports.page.col.month'),
+        format: f.n,
+        unit: t('reports.page.chart.unitCount'),
+        axis: t('reports.page.chart.axisMonth'),
+      }}
+      categories={series.current.map((p) => monthTick(p.month, f.locale))}
+      rowLabels={series.current.map((p) => monthName(p.month, f.locale))}
+      series={[
+        { label: fiscalYearName(f, series.fiscalYear), values: current },
+        { label: fiscalYearName(f, series.fiscalYear - 1), values: previous },
+      ]}
+    />
+  );
+}
+
+function CategoryChart(props: { f: Fmt; id: string; report: MonthlyReport | AnnualReport }) {
+  const { f, report } = props;
+  const { t } = f;
+  const values = ACTIVITY_CATEGORIES.map((c) => report.activities.byCategory[c]?.count ?? 0);
+  const top = ACTIVITY_CATEGORIES.reduce<number | null>(
+    (best, c, i) =>
+      values[i]! > 0 && (best === null || values[i]! > values[best - 1]!) ? c : best,
+    null,
+  );
+  return (
+    <BarChart
+      text={{
+        id: props.id,
+        title: t('reports.page.chart.categories'),
+        summary:
+          top === null
+            ? t('reports.page.chart.categoriesEmpty')
+            : t('reports.page.chart.categoriesSummary', {
+                category: categoryFullLabel(t, top),
+                count: f.n(values[top - 1] ?? 0),
+              }),
+        tableLabel: t('reports.page.chart.table'),
+        categoryHeader: t('reports.page.col.category'),
+        format: f.n,
+      }}
+      categories={ACTIVITY_CATEGORIES.map((c) => categoryFullLabel(t, c))}
+      values={values}
+    />
+  );
+}
+
+function Header(props: { f: Fmt; title: string; from: string; to: string; generatedAt: string }) {
+  const { f } = props;
+  return (
+    <>
+      <h1>{props.title}</h1>
+      <p class="report-meta">
+        {periodText(f, props.from, props.to)}
+        <span class="report-meta__sep" aria-hidden="true">
+          {' / '}
+        </span>
+        {f.t('reports.page.generatedAt', { at: formatDateTime(props.generatedAt, f.locale) })}
+      </p>
+    </>
+  );
+}
+
+export function MonthlyReportPage(props: {
+  ctx: ViewContext;
+  report: MonthlyReport;
+  previousMonth: string;
+  nextMonth: string;
+  months: MonthSeries;
+  helpers: HelperSummary[];
+  families: FamilySummary[];
+}) {
+  const { ctx, report } = props;
+  const f = fmt(ctx.t, ctx.locale);
+  const { t } = f;
+  const title = t('reports.page.monthly.title', { month: monthName(report.month, f.locale) });
+  return (
+    <Layout ctx={ctx} title={title}>
+      <article class="report">
+        <Header
+          f={f}
+          title={title}
+          from={report.period.from}
+          to={report.period.to}
+          generatedAt={report.generatedAt}
+        />
+        <Tools
+          f={f}
+          picker={
+            <form method="get" action="/staff/reports/monthly" class="report-picker">
+              <label for="report-month">{t('reports.page.monthly.pick')}</label>
+              <input
+                id="report-month"
+                type="month"
+                name="month"
+                value={report.month}
+                required
+                aria-describedby="report-month-hint"
+              />
+              <button type="submit" class="button button--secondary">
+                {t('reports.page.show')}
+              </button>
+              <p id="report-month-hint" class="hint">
+                {t('reports.page.monthly.hint')}
+              </p>
+            </form>
+          }
+          links={[
+            {
+              href: `/staff/reports/monthly?month=${props.previousMonth}`,
+              label: t('reports.page.monthly.previous', {
+                month: monthName(props.previousMonth, f.locale),
+              }),
+            },
+            {
+              href: `/staff/reports/monthly?month=${props.nextMonth}`,
+              label: t('reports.page.monthly.next', {
+                month: monthName(props.nextMonth, f.locale),
+              }),
+            },
+            {
+              href: `/api/v1/reports/monthly.csv?month=${report.month}`,
+              label: t('reports.page.csv'),
+              download: true,
+            },
+            {
+              href: `/staff/reports/annual?fiscalYear=${props.months.fiscalYear}`,
+              label: t('reports.page.monthly.toAnnual', {
+                year: fiscalYearName(f, props.months.fiscalYear),
+              }),
+            },
+          ]}
+        />
+
+        <Section
+          id="report-compare"
+          title={t('reports.page.compare.title')}
+          lead={periodText(
+            f,
+            report.previousYear.previousPeriod.from,
+            report.previousYear.previousPeriod.to,
+          )}
+        >
+          <ComparisonTable
+            f={f}
+            items={report.previousYear.items}
+            currentLabel={monthName(report.month, f.locale)}
+            previousLabel={monthName(report.previousYear.previousPeriod.from.slice(0, 7), f.locale)}
+          />
+        </Section>
+
+        <FigureSections
+          f={f}
+          figures={report}
+          showOlderChildren={report.showOlderChildren}
+          charts={
+            <section class="report-section report-charts" aria-labelledby="report-charts">
+              <h2 id="report-charts">{t('reports.page.chart.title')}</h2>
+              <div class="report-charts__grid">
+                <CategoryChart f={f} id="chart-categories" report={report} />
+                <ActivityMonthsChart f={f} id="chart-months" series={props.months} />
+              </div>
+            </section>
+          }
+        />
+        <SummarySections f={f} helpers={props.helpers} families={props.families} />
+      </article>
+      <script src="/assets/print.js" defer></script>
+    </Layout>
+  );
+}
+
+export function AnnualReportPage(props: {
+  ctx: ViewContext;
+  report: AnnualReport;
+  previousMonths: MonthPoint[];
+  helpers: HelperSummary[];
+  families: FamilySummary[];
+  /** The fiscal years offered in the picker, newest first. */
+  years: number[];
+}) {
+  const { ctx, report } = props;
+  const f = fmt(ctx.t, ctx.locale);
+  const { t } = f;
+  const fy = report.fiscalYear;
+  const title = t('reports.page.annual.title', { year: fiscalYearName(f, fy) });
+  const trend = report.memberTrend;
+  const last = trend[trend.length - 1];
+  return (
+    <Layout ctx={ctx} title={title}>
+      <article class="report">
+        <Header
+          f={f}
+          title={title}
+          from={report.period.from}
+          to={report.period.to}
+          generatedAt={report.generatedAt}
+        />
+        <Tools
+          f={f}
+          picker={
+            <form method="get" action="/staff/reports/annual" class="report-picker">
+              <label for="report-year">{t('reports.page.annual.pick')}</label>
+              <select id="report-year" name="fiscalYear">
+                {props.years.map((y) => (
+                  <option value={String(y)} selected={y === fy}>
+                    {fiscalYearName(f, y)}
+                  </option>
+                ))}
+              </select>
+              <button type="submit" class="button button--secondary">
+                {t('reports.page.show')}
+              </button>
+            </form>
+          }
+          links={[
+            {
+              href: `/api/v1/reports/annual.csv?fiscalYear=${fy}`,
+              label: t('reports.page.csv'),
+              download: true,
+            },
+            {
+              href: `/staff/reports/monthly?month=${fy}-04`,
+              label: t('reports.page.annual.toMonthly'),
+            },
+          ]}
+        />
+
+        <Section
+          id="report-compare"
+          title={t('reports.page.compare.title')}
+          lead={periodText(
+            f,
+            report.previousYear.previousPeriod.from,
+            report.previousYear.previousPeriod.to,
+          )}
+        >
+          <ComparisonTable
+            f={f}
+            items={report.previousYear.items}
+            currentLabel={fiscalYearName(f, fy)}
+            previousLabel={fiscalYearName(f, fy - 1)}
+          />
+        </Section>
+
+        <FigureSections
+          f={f}
+          figures={report}
+          showOlderChildren={report.showOlderChildren}
+          charts={
+            <section class="report-section report-charts" aria-labelledby="report-charts">
+              <h2 id="report-charts">{t('reports.page.chart.title')}</h2>
+              <div class="report-charts__grid">
+                <ActivityMonthsChart
+                  f={f}
+                  id="chart-months"
+                  series={{
+                    fiscalYear: fy,
+                    current: report.months,
+                    previous: props.previousMonths,
+                  }}
+                />
+                <LineChart
+                  text={{
+                    id: 'chart-members',
+                    title: t('reports.section.memberTrend'),
+                    summary: last
+                      ? t('reports.page.chart.membersSummary', {
+                          month: monthName(last.month, f.locale),
+                          total: f.n(last.total),
+                          requester: f.n(last.requester),
+                          helper: f.n(last.helper),
+                          both: f.n(last.both),
+                        })
+                      : '',
+                    tableLabel: t('reports.page.chart.table'),
+                    categoryHeader: t('reports.page.col.month'),
+                    format: f.n,
+                  }}
+                  categories={trend.map((p) => monthTick(p.month, f.locale))}
+                  rowLabels={trend.map((p) => monthName(p.month, f.locale))}
+                  series={[
+                    { label: t('reports.kind.total'), values: trend.map((p) => p.total) },
+                    { label: t('reports.kind.requester'), values: trend.map((p) => p.requester) },
+                    { label: t('reports.kind.helper'), values: trend.map((p) => p.helper) },
+                    { label: t('reports.kind.both'), values: trend.map((p) => p.both) },
+                  ]}
+                />
+                <CategoryChart f={f} id="chart-categories" report={report} />
+              </div>
+            </section>
+          }
+        />
+        <SummarySections f={f} helpers={props.helpers} families={props.families} />
+      </article>
+      <script src="/assets/print.js" defer></script>
+    </Layout>
+  );
+}
