@@ -32,8 +32,8 @@ import {
  * send every offer at once.
  *
  * Stateless and without JavaScript: the plan lives in the form (one select per request, named
- * `assign.<requestId>`, plus a hidden `basis.<requestId>` with the helper of the last checked
- * plan, to mark what staff changed). Every post loads the instance afresh and re-validates the
+ * `assign.<requestId>`, plus a hidden `basis.<requestId>` with the helper the planner proposed,
+ * to mark what staff changed). Every post loads the instance afresh and re-validates the
  * posted plan with `validatePlan`; an invalid plan is shown again as posted, with the problem on
  * its row, and nothing is sent until the plan on screen is valid.
  */
@@ -342,8 +342,8 @@ plannerPages.post('/staff/planner', async (c) => {
   const gone = await goneLabels(c, posted.goneIds);
   const bad = violations.length > 0 || gone.length > 0;
   const page = await buildPage(c, instance, plan, {
-    // A valid plan becomes the new basis: its selects are now "unchanged".
-    basis: bad ? posted.basis : basisOf(instance, plan),
+    // The basis stays the planner's proposal, so every edit keeps its 変更あり mark until sent.
+    basis: posted.basis,
     violations,
     upperBound: planWeek(instance.input).upperBound,
     gone,

@@ -75,7 +75,7 @@ export const planner = {
   'planner.sent.failedSummary': '{failed}件は送れませんでした。',
   'planner.sent.failedTitle': '送れなかった紹介',
   'planner.sent.sentTitle': '送った紹介',
-  'planner.sent.help': '提供会員が「紹介」画面で引き受けると、依頼が決定します。',
+  'planner.sent.help': '提供会員が「依頼の紹介」の画面で引き受けると、依頼が決定します。',
   'planner.sent.again': 'プランを作り直す',
 } as const;
 

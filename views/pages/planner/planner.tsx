@@ -43,7 +43,7 @@ export interface PlanRow {
   area: string;
   /** The helper in the plan shown (null: unassigned). */
   chosen: HelperChoice | null;
-  /** The helper the last checked plan had (kept in a hidden input, to mark changes). */
+  /** The helper the planner proposed (kept in a hidden input, to mark changes). */
   basisHelperId: string | null;
   /** Helpers that keep the plan valid if chosen for this request (the current one first). */
   options: HelperChoice[];
