@@ -7,6 +7,7 @@ import { createLucia } from './auth/lucia.js';
 import { sessionMiddleware, setLocale } from './auth/session.middleware.js';
 import type { AppDeps, AppEnv } from './context.js';
 import { clientAddressOf } from './http/client-address.js';
+import { rejectMalformedForms } from './http/forms.js';
 import { memberSidesMiddleware } from './http/member-sides.js';
 import { handleError, handleNotFound } from './http/errors.js';
 import { noStore, requireJsonForWrites, securityHeaders } from './http/security.js';
@@ -125,6 +126,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
         origin === new URL(c.req.url).origin || origin === deps.config.PUBLIC_ORIGIN,
     }),
   );
+  // NOTE: the newsletter upload reads its body under its own, larger limit (and handles it).
+  app.use('*', except(NEWSLETTER_UPLOAD_PATH, rejectMalformedForms));
   app.use('*', sessionMiddleware);
   app.use('*', memberSidesMiddleware);
 

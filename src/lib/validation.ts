@@ -29,7 +29,9 @@ function issueParams(issue: z.core.$ZodIssue): Record<string, string | number> |
 
 /** Field path → translated messages. Unknown keys are reported under their own names. */
 export function fieldErrors(error: z.ZodError, t: Translator): FieldErrors {
-  const out: FieldErrors = {};
+  // No prototype: a field named `constructor` or `toString` (an unknown key sent by a client)
+  // must not find Object.prototype's function where its list of messages goes.
+  const out = Object.create(null) as FieldErrors;
   const add = (path: string, message: string) => (out[path] ??= []).push(message);
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requireStaff, requireUser } from '../../auth/guards.js';
 import type { AppContext, AppEnv } from '../../context.js';
-import { readForm, validateForm } from '../../http/forms.js';
+import { parseFormOrReject, readForm, validateForm } from '../../http/forms.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { isMessageKey } from '../../lib/i18n.js';
@@ -360,7 +360,7 @@ announcementPages.post(
   }),
   async (c) => {
     const staff = requireStaff(c);
-    const body = await c.req.parseBody();
+    const body = await parseFormOrReject(c);
     const values = {
       title: typeof body.pdfTitle === 'string' ? body.pdfTitle : '',
       issuedOn: typeof body.pdfIssuedOn === 'string' ? body.pdfIssuedOn.trim() : '',

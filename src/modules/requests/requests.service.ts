@@ -4,7 +4,7 @@ import type { Compilable } from '../../lib/atomic.js';
 import { fiscalYearOf, tokyoDateOf, tokyoTimeOf } from '../../lib/dates.js';
 import { AppError, conflict, notFound, unprocessable } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
-import { buildAuditInsert } from '../audit/audit.queries.js';
+import { buildAuditInsert, buildAuditInsertIfChanged } from '../audit/audit.queries.js';
 import { cancellationFee } from '../activities/fees.js';
 import { selectFeeTable } from '../activities/fee-table.js';
 import {
@@ -299,12 +299,8 @@ export async function cancelRequest(
       .where(
         sql<boolean>`NOT EXISTS (SELECT 1 FROM activity WHERE activity.request_id = care_request.id)`,
       ),
-    deps.db
-      .updateTable('offer')
-      .set({ status: 'withdrawn', responded_at: nowIso })
-      .where('request_id', '=', request.id)
-      .where('status', '=', 'offered'),
-    buildAuditInsert(deps.db, {
+    // Right after the UPDATE: a cancellation refused as a 409 must leave no audit row.
+    buildAuditInsertIfChanged(deps.db, {
       at: now,
       actorUserId: viewer.user.id,
       action: 'request_cancelled',
@@ -313,6 +309,13 @@ export async function cancelRequest(
       clientAddress,
       details: { role, kind: input.kind, fee },
     }),
+    deps.db
+      .updateTable('offer')
+      .set({ status: 'withdrawn', responded_at: nowIso })
+      .where('request_id', '=', request.id)
+      .where('status', '=', 'offered')
+      // Only when the request was cancelled just now (its audit row was written).
+      .where(sql<boolean>`changes() > 0`),
   ]);
   if (!update || update.numAffectedRows === 0) throw conflict('invalid_transition');
   await notifyCancellation(deps, request, role, fee);
