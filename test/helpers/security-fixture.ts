@@ -221,6 +221,7 @@ export async function buildSecurityWorld(): Promise<SecurityWorld> {
   const ids: Record<FixtureKey, string> = {
     requesterMember: family.member.id,
     helperMember: helper.member.id,
+    otherHelperMember: otherHelper.member.id,
     child: child.id,
     otherChild: otherChild.id,
     contact: await one(

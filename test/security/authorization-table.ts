@@ -30,6 +30,7 @@ export type AuthzRole = (typeof AUTHZ_ROLES)[number];
 export type FixtureKey =
   | 'requesterMember'
   | 'helperMember'
+  | 'otherHelperMember'
   | 'child'
   | 'otherChild'
   | 'contact'
