@@ -1,6 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { explainUnassigned, planWeek, validatePlan } from '../../src/modules/planner/planner.js';
-import { defaultRange, loadPlannerInstance } from '../../src/modules/planner/planner.service.js';
+import {
+  defaultRange,
+  loadPlannerInstance,
+  sendPlanOffers,
+} from '../../src/modules/planner/planner.service.js';
 import { updateCenterSettings } from '../../src/modules/settings/settings.service.js';
 import { DEFAULT_REQUEST_RULES } from '../../src/modules/settings/settings.schemas.js';
 import { newId } from '../../src/lib/ids.js';
@@ -325,6 +329,46 @@ describe('/staff/planner', () => {
     const fixed = await post('/staff/planner/send', planForm({ [r2]: h1.member.id }));
     expect(fixed.status).toBe(200);
     expect(await offersOf(r2)).toEqual([{ helper_member_id: h1.member.id, status: 'offered' }]);
+  });
+
+  it('sends each offer through createOffers and reports the ones refused, with why', async () => {
+    const a = await family('一 家');
+    const b = await family('二 家');
+    const h1 = await createEligibleHelper(ctx.deps, { name: '第一 陽子' });
+    const h2 = await createEligibleHelper(ctx.deps, { name: '第二 恵美' });
+    const r1 = await newRequest(a, at('2026-11-25', '10:00', '12:00'));
+    const r2 = await newRequest(b, at('2026-11-26', '10:00', '12:00'));
+    // The plan was checked; then h2 is suspended before the offers go out.
+    const instance = await loadPlannerInstance(ctx.deps, WEEK);
+    const plan = [
+      { requestId: r1, helperId: h1.member.id },
+      { requestId: r2, helperId: h2.member.id },
+    ];
+    expect(validatePlan(instance.input, plan)).toEqual([]);
+    await ctx.deps.db
+      .updateTable('member')
+      .set({ helper_status: 'suspended' })
+      .where('id', '=', h2.member.id)
+      .execute();
+    const actor = {
+      id: staffUser.id,
+      email: staffUser.email,
+      name: staffUser.name,
+      role: 'staff' as const,
+      locale: null,
+    };
+    const outcome = await sendPlanOffers(ctx.deps, actor, instance, plan);
+    expect(outcome.sent).toEqual([{ requestId: r1, helperId: h1.member.id }]);
+    expect(outcome.failed).toEqual([
+      {
+        requestId: r2,
+        helperId: h2.member.id,
+        code: 'not_active',
+        messageKey: 'rule.not_active',
+      },
+    ]);
+    expect(await offersOf(r1)).toEqual([{ helper_member_id: h1.member.id, status: 'offered' }]);
+    expect(await offersOf(r2)).toEqual([]);
   });
 
   it('is for staff only, and checks the range', async () => {

@@ -195,6 +195,9 @@ export function BoardPage(props: BoardProps) {
             <a class="button button--secondary" href="/coordination/pre-meetings">
               {t('coord.board.preMeetings')}
             </a>
+            <a class="button button--secondary" href="/staff/planner">
+              {t('planner.nav')}
+            </a>
           </div>
         </div>
         <p class="coord-lead">{t('coord.board.lead')}</p>
