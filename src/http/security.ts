@@ -1,7 +1,7 @@
 import { createMiddleware } from 'hono/factory';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from '../context.js';
-import { AppError } from '../lib/errors.js';
+import { AppError, forbidden } from '../lib/errors.js';
 
 // NOTE: no inline scripts or styles anywhere, so the policy can forbid them outright.
 export const securityHeaders = secureHeaders({
@@ -25,13 +25,24 @@ export const securityHeaders = secureHeaders({
 
 const UNSAFE = /^(POST|PUT|PATCH|DELETE)$/;
 
-/** JSON API writes must say application/json: this also shuts out cross-site form posts. */
+/**
+ * JSON API writes must say application/json: this also shuts out cross-site form posts.
+ * NOTE: a browser always marks a cross-site write (Origin, Sec-Fetch-Site), so those are refused
+ * too, as JSON: defence in depth behind CORS preflight and SameSite=Lax cookies. Clients that
+ * are not browsers send neither header and are unaffected.
+ */
 export const requireJsonForWrites = createMiddleware<AppEnv>(async (c, next) => {
   if (UNSAFE.test(c.req.method)) {
     const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
     if (type !== 'application/json') {
       throw new AppError(415, 'unsupported_media_type', 'error.unsupported_media_type');
     }
+    const origin = c.req.header('origin');
+    const ours =
+      origin === undefined ||
+      origin === new URL(c.req.url).origin ||
+      origin === c.var.deps.config.PUBLIC_ORIGIN;
+    if (!ours || c.req.header('sec-fetch-site') === 'cross-site') throw forbidden();
   }
   await next();
 });
