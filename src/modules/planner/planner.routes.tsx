@@ -40,7 +40,7 @@ import {
 export const plannerPages = new Hono<AppEnv>();
 
 /** Choices listed per request in the swap menu (the best ones; the page stays small). */
-const MAX_OPTIONS = 12;
+const MAX_OPTIONS = 8;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** More rows than any range can hold: a bigger form is not ours. */
 const MAX_POSTED = 2_000;
