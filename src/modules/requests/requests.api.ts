@@ -38,7 +38,7 @@ import {
   cancelRequest,
   createRequests,
   loadVisibleRequest,
-  preMeetingRequired,
+  requestsNeedingPreMeeting,
   type RequestViewer,
 } from './requests.service.js';
 import type { AppDeps } from '../../context.js';
@@ -55,17 +55,16 @@ async function requestJson(
     deps.db,
     rows.map((r) => r.id),
   );
-  return Promise.all(
-    rows.map(async (r) =>
-      toRequestJson(r, children, {
-        preMeetingRequired: await preMeetingRequired(deps, r),
-        // Names are for staff, the family and the helper who accepted; not for a mere offer.
-        showNames:
-          viewerKind === 'staff' ||
-          r.requester_member_id === memberId ||
-          r.helper_member_id === memberId,
-      }),
-    ),
+  const needingPreMeeting = await requestsNeedingPreMeeting(deps, rows);
+  return rows.map((r) =>
+    toRequestJson(r, children, {
+      preMeetingRequired: needingPreMeeting.has(r.id),
+      // Names are for staff, the family and the helper who accepted; not for a mere offer.
+      showNames:
+        viewerKind === 'staff' ||
+        r.requester_member_id === memberId ||
+        r.helper_member_id === memberId,
+    }),
   );
 }
 

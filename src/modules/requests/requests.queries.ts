@@ -122,22 +122,6 @@ export function listOffersForHelper(db: Db, helperMemberId: string) {
     .execute();
 }
 
-export async function hasPreMeeting(
-  db: Db,
-  requesterId: string,
-  helperId: string,
-  fiscalYear: number,
-) {
-  const row = await db
-    .selectFrom('pre_meeting')
-    .select('id')
-    .where('requester_member_id', '=', requesterId)
-    .where('helper_member_id', '=', helperId)
-    .where('fiscal_year', '=', fiscalYear)
-    .executeTakeFirst();
-  return !!row;
-}
-
 export function listPreMeetings(db: Db, scope: RequestScope) {
   let q = db
     .selectFrom('pre_meeting')

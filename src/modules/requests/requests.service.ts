@@ -4,6 +4,7 @@ import type { Compilable } from '../../lib/atomic.js';
 import { fiscalYearOf, tokyoDateOf, tokyoTimeOf } from '../../lib/dates.js';
 import { AppError, conflict, notFound, unprocessable } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
+import { inJson } from '../../lib/sql.js';
 import { buildAuditInsert, buildAuditInsertIfChanged } from '../audit/audit.queries.js';
 import { cancellationFee } from '../activities/fees.js';
 import { selectFeeTable } from '../activities/fee-table.js';
@@ -16,12 +17,7 @@ import { childAgeStatus } from '../members/member-rules.js';
 import { notify } from '../notifications/notifications.service.js';
 import { getCenterSettings } from '../settings/settings.service.js';
 import { checkRequestRules, expandWeeklyPattern, MAX_OCCURRENCES } from './request-rules.js';
-import {
-  findRequestById,
-  hasPreMeeting,
-  listRequestChildren,
-  type RequestRow,
-} from './requests.queries.js';
+import { findRequestById, listRequestChildren, type RequestRow } from './requests.queries.js';
 import type { CreateRequestInput } from './requests.schemas.js';
 
 export type RequestViewer =
@@ -58,13 +54,36 @@ export async function loadVisibleRequest(deps: AppDeps, user: CurrentUser, id: s
 
 /** A matched request of a pairing without a pre-meeting this fiscal year still needs one. */
 export async function preMeetingRequired(deps: AppDeps, request: RequestRow): Promise<boolean> {
-  if (request.status !== 'matched' || !request.helper_member_id) return false;
-  return !(await hasPreMeeting(
-    deps.db,
-    request.requester_member_id,
-    request.helper_member_id,
-    fiscalYearOf(tokyoDateOf(request.starts_at)),
-  ));
+  return (await requestsNeedingPreMeeting(deps, [request])).has(request.id);
+}
+
+/** `preMeetingRequired` for a whole list in one query: the ids of the requests that need one. */
+export async function requestsNeedingPreMeeting(
+  deps: AppDeps,
+  requests: RequestRow[],
+): Promise<Set<string>> {
+  const matched = requests.filter((r) => r.status === 'matched' && r.helper_member_id);
+  if (matched.length === 0) return new Set();
+  const held = await deps.db
+    .selectFrom('pre_meeting')
+    .select(['requester_member_id', 'helper_member_id', 'fiscal_year'])
+    .where('requester_member_id', 'in', inJson(matched.map((r) => r.requester_member_id)))
+    .execute();
+  const key = (requester: string, helper: string, fiscalYear: number) =>
+    `${requester}|${helper}|${fiscalYear}`;
+  const done = new Set(
+    held.map((p) => key(p.requester_member_id, p.helper_member_id, p.fiscal_year)),
+  );
+  return new Set(
+    matched
+      .filter(
+        (r) =>
+          !done.has(
+            key(r.requester_member_id, r.helper_member_id!, fiscalYearOf(tokyoDateOf(r.starts_at))),
+          ),
+      )
+      .map((r) => r.id),
+  );
 }
 
 const ruleError = (code: string, dates?: string[]) =>
