@@ -1,4 +1,5 @@
 import { common } from './en/common.js';
+import { categories } from './en/categories.js';
 import { trainings } from './en/trainings.js';
 import { settings } from './en/settings.js';
 import { members } from './en/members.js';
@@ -18,6 +19,7 @@ import type { Dictionary } from './ja.js';
 
 export const en: Dictionary = {
   ...common,
+  ...categories,
   ...trainings,
   ...settings,
   ...members,

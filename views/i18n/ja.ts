@@ -1,4 +1,5 @@
 import { common } from './ja/common.js';
+import { categories } from './ja/categories.js';
 import { trainings } from './ja/trainings.js';
 import { settings } from './ja/settings.js';
 import { members } from './ja/members.js';
@@ -21,6 +22,7 @@ import { reports } from './ja/reports.js';
  */
 export const ja = {
   ...common,
+  ...categories,
   ...trainings,
   ...settings,
   ...members,

@@ -1,3 +1,4 @@
+import { categoryLabel } from '../../../views/pages/categories.js';
 import holidayJp from '@holiday-jp/holiday_jp';
 import type { AppDeps, CurrentUser } from '../../context.js';
 import {
@@ -287,11 +288,6 @@ const locationKey = (location: string): MessageKey =>
     ? (`availability.location.${location}` as MessageKey)
     : 'availability.location.other';
 
-export const categoryKey = (category: number): MessageKey =>
-  category >= 1 && category <= 12
-    ? (`availability.category.${category}` as MessageKey)
-    : 'availability.category.12';
-
 /**
  * One assignment as a calendar event. Privacy: the family name, the number of children, the
  * category and the kind of place only; never children's names, health data, addresses or notes.
@@ -309,7 +305,7 @@ export function assignmentEvent(a: AssignmentRow, t: Translator, origin: string)
       children,
     }),
     description: [
-      t('availability.feed.category', { category: t(categoryKey(a.category)) }),
+      t('availability.feed.category', { category: categoryLabel(t, a.category) }),
       t('availability.feed.location', { location: t(locationKey(a.care_location)) }),
       t('availability.feed.details', { url: `${origin}/requests/${a.id}` }),
     ].join('\n'),

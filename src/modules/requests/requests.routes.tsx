@@ -1,3 +1,4 @@
+import { categoryLabel } from '../../../views/pages/categories.js';
 import { Hono } from 'hono';
 import { requireUser } from '../../auth/guards.js';
 import { isStaff, type AppContext, type AppEnv, type CurrentUser } from '../../context.js';
@@ -13,7 +14,6 @@ import { ChildDetailsPage } from '../../../views/pages/requests/child-details.js
 import {
   ageText,
   careLocationName,
-  categoryName,
   durationText,
   timeLeftText,
   whenText,
@@ -447,7 +447,7 @@ requestPages.post('/requests/new', async (c) => {
         ctx={viewContext(c)}
         values={values}
         childList={chosen.map((ch) => ({ name: ch.name, age: ageText(t, ch.birth_date, today) }))}
-        category={categoryName(t, input.category)}
+        category={categoryLabel(t, input.category)}
         when={whenText(
           t,
           c.var.locale,

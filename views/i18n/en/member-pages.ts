@@ -64,18 +64,6 @@ export const memberPages: Record<keyof typeof ja, string> = {
   'sideStatus.suspended': 'Suspended',
   'sideStatus.withdrawn': 'Withdrawn',
 
-  'category.1': 'Taking a child to or from childcare',
-  'category.2': 'Care before or after childcare hours',
-  'category.3': 'Care or transport around after-school clubs (gakudō)',
-  'category.4': 'Care after school',
-  'category.5': 'Taking a child to or from lessons',
-  'category.6': 'Care while a parent is ill, has an emergency or a medical visit',
-  'category.7': 'Care during ceremonies or a sibling’s school events',
-  'category.8': 'Care during shopping, outings or a break',
-  'category.9': 'Care while a parent works or looks for work',
-  'category.10': 'Care of a sick or recovering child (needs the sick-child training)',
-  'category.11': 'Emergency care early in the morning or at night',
-  'category.12': 'Other',
 
   'apply.title': 'Apply for membership',
   'apply.lead': 'Apply to join the Family Support Center. This takes about 10 minutes.',

@@ -68,19 +68,6 @@ export const memberPages = {
   'sideStatus.suspended': '一時停止中',
   'sideStatus.withdrawn': '退会',
 
-  // Activity categories (DOMAIN.md)
-  'category.1': '保育施設等までの送迎',
-  'category.2': '保育施設の開始前・終了後の預かり',
-  'category.3': '放課後児童クラブ（学童）前後の預かり・送迎',
-  'category.4': '学校の放課後の預かり',
-  'category.5': '習い事等への送迎',
-  'category.6': '保護者の病気・急用・通院時の預かり',
-  'category.7': '冠婚葬祭・他の子の学校行事の際の預かり',
-  'category.8': '買い物等外出・リフレッシュ時の預かり',
-  'category.9': '保護者の就労・求職時の預かり',
-  'category.10': '病児・病後児の預かり（病児の講習の修了が必要）',
-  'category.11': '早朝・夜間等の緊急預かり',
-  'category.12': 'その他',
 
   // The application form
   'apply.title': '会員登録の申し込み',

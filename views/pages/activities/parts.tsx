@@ -1,3 +1,4 @@
+import { categoryLabel } from '../categories.js';
 import type { Translator } from '../../../src/lib/i18n.js';
 import { formatDate, TOKYO } from '../../../src/lib/dates.js';
 import type { Locale } from '../../../db/schema.js';
@@ -58,9 +59,7 @@ export function StatusBadge(props: { t: Translator; status: ActivityStatus }) {
 }
 
 export function categoryNames(t: Translator, categories: readonly number[]): string {
-  return categories
-    .map((c) => (c >= 1 && c <= 12 ? t(`category.${c}` as 'category.1') : String(c)))
-    .join(t('activities.separator'));
+  return categories.map((c) => categoryLabel(t, c)).join(t('activities.separator'));
 }
 
 /** The fee line by line, per child totals, costs and what the family pays. */

@@ -1,3 +1,4 @@
+import { categoryLabel } from '../categories.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { ErrorSummary, Field, type FormErrors } from '../../components/form.js';
@@ -173,7 +174,7 @@ export function ReportFormPage(
             hint={t('activities.form.categoriesHint')}
             options={CATEGORIES.map((c) => ({
               value: c,
-              label: t(`category.${c}` as 'category.1'),
+              label: categoryLabel(t, Number(c)),
             }))}
             checked={v.categories}
             error={errors.category}

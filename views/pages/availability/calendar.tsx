@@ -1,6 +1,6 @@
+import { categoryLabel } from '../categories.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
-import type { MessageKey } from '../../../src/lib/i18n.js';
 import { describeExceptionHours, displayRange, displayTime, formatMonthDay } from './format.js';
 
 export interface CalendarDayView {
@@ -36,8 +36,6 @@ export interface CalendarPageProps {
     days: CalendarDayView[];
   };
 }
-
-const categoryKey = (category: number) => `availability.category.${category}` as MessageKey;
 
 export function CalendarPage(props: CalendarPageProps) {
   const { t, locale } = props.ctx;
@@ -183,7 +181,7 @@ function DayItem(props: { ctx: ViewContext; day: CalendarDayView }) {
                           },
                         )}
                       </span>
-                      <span class="av-assignment__category">{t(categoryKey(a.category))}</span>
+                      <span class="av-assignment__category">{categoryLabel(t, a.category)}</span>
                       {a.status === 'completed' && (
                         <span class="badge">{t('availability.calendar.completed')}</span>
                       )}

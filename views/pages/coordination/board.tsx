@@ -1,3 +1,4 @@
+import { categoryShortLabel } from '../categories.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import type { Area } from '../../../src/modules/settings/settings.schemas.js';
@@ -5,7 +6,6 @@ import type { RequestStatus } from '../../../db/schema.js';
 import {
   ageListText,
   areaLabel,
-  categoryLabel,
   dayText,
   Hidden,
   PreMeetingBadge,
@@ -116,7 +116,7 @@ function RequestTable(props: {
                 <span class="coord-sub">{ageListText(t, r.childAges)}</span>
               </th>
               <td data-label={t('coord.col.what')}>
-                {categoryLabel(t, r.category)}
+                {categoryShortLabel(t, r.category)}
                 <span class="coord-sub">{areaLabel(props.areas, r.area, locale)}</span>
               </td>
               <td data-label={t('coord.col.status')}>
@@ -359,7 +359,7 @@ export function BoardPage(props: BoardProps) {
                       </span>
                     </td>
                     <td data-label={t('coord.col.what')}>
-                      {categoryLabel(t, a.category)}
+                      {categoryShortLabel(t, a.category)}
                       <span class="coord-sub">{areaLabel(props.areas, a.area, locale)}</span>
                     </td>
                     <td data-label={t('coord.col.preMeeting')}>

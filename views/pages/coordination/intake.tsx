@@ -4,7 +4,8 @@ import type { ViewContext } from '../../view-context.js';
 import type { Area } from '../../../src/modules/settings/settings.schemas.js';
 import type { SideStatus } from '../../../db/schema.js';
 import { TextareaField } from '../members/staff/parts.js';
-import { ageText, areaLabel, categoryFullLabel, FailureAlert, Hidden, TelLink } from './parts.js';
+import { CATEGORIES, categoryNumberedLabel } from '../categories.js';
+import { ageText, areaLabel, FailureAlert, Hidden, TelLink } from './parts.js';
 
 export interface IntakeMatch {
   id: string;
@@ -38,8 +39,6 @@ export interface IntakePageProps {
   errors: Record<string, string>;
   failure?: string | undefined;
 }
-
-const CATEGORIES = Array.from({ length: 12 }, (_, i) => i + 1);
 
 export function IntakePage(props: IntakePageProps) {
   const { t, locale } = props.ctx;
@@ -225,7 +224,7 @@ function IntakeForm(props: IntakePageProps & { member: IntakeMember }) {
             <option value="">{t('coord.select.placeholder')}</option>
             {CATEGORIES.map((n) => (
               <option value={String(n)} selected={values.category === String(n)}>
-                {categoryFullLabel(t, n)}
+                {categoryNumberedLabel(t, n)}
               </option>
             ))}
           </select>

@@ -58,11 +58,10 @@ export const areaLabel = (areas: Area[], code: string, locale: Locale) => {
   return area ? (locale === 'ja' ? area.nameJa : area.nameEn) : code;
 };
 
-export const categoryLabel = (t: Translator, category: number) =>
-  t(`coord.category.${category}` as MessageKey);
-
-export const categoryFullLabel = (t: Translator, category: number) =>
-  t(`coord.categoryFull.${category}` as MessageKey);
+export {
+  categoryShortLabel as categoryLabel,
+  categoryNumberedLabel as categoryFullLabel,
+} from '../categories.js';
 
 /** A request's status in words; the border and tint only repeat it. */
 export function RequestStatusBadge(props: { t: Translator; status: RequestStatus }) {

@@ -1,3 +1,4 @@
+import { categoryNumberedLabel } from '../categories.js';
 import { Field } from '../../components/form.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
@@ -9,7 +10,6 @@ import {
   ageText,
   areaLabel,
   candidateReasonText,
-  categoryFullLabel,
   exclusionHeading,
   exclusionText,
   FailureAlert,
@@ -143,7 +143,7 @@ export function RequestPage(props: RequestPageProps) {
                     .join(t('coord.ageList.separator')),
                 )}
             </span>
-            <span>{categoryFullLabel(t, r.category)}</span>
+            <span>{categoryNumberedLabel(t, r.category)}</span>
             <span>{areaLabel(props.areas, r.area, locale)}</span>
           </p>
         </header>
@@ -203,7 +203,7 @@ export function RequestPage(props: RequestPageProps) {
             </div>
             <div>
               <dt>{t('coord.field.category')}</dt>
-              <dd>{categoryFullLabel(t, r.category)}</dd>
+              <dd>{categoryNumberedLabel(t, r.category)}</dd>
             </div>
             <div>
               <dt>{t('coord.field.location')}</dt>

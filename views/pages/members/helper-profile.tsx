@@ -12,7 +12,8 @@ import {
   RuleAlert,
   TextareaField,
 } from './fields.js';
-import { areaOptions, CATEGORIES, categoryLabel } from './labels.js';
+import { CATEGORIES, categoryLabel } from '../categories.js';
+import { areaOptions } from './labels.js';
 
 export interface HelperProfileValues {
   areas: string[];
@@ -66,7 +67,13 @@ export function HelperProfilePage(props: {
           name="helperCategories"
           legend={labels.helperCategories}
           hint={t('my.helper.categoriesHint')}
-          options={CATEGORIES.map((n) => ({ value: String(n), label: categoryLabel(t, n) }))}
+          options={CATEGORIES.map((n) => ({
+            value: String(n),
+            label:
+              n === 10
+                ? `${categoryLabel(t, n)}（${t('category.sickChildTrainingNote')}）`
+                : categoryLabel(t, n),
+          }))}
           checked={values.categories}
           error={errors.helperCategories}
         />

@@ -26,7 +26,3 @@ export const sexLabel = (t: Translator, sex: string | null) =>
   sex === 'female' || sex === 'male' || sex === 'other' ? t(`sex.${sex}`) : t('my.children.empty');
 
 export const statusLabel = (t: Translator, status: SideStatus) => t(`sideStatus.${status}`);
-
-/** Activity categories 1–12 (DOMAIN.md). */
-export const CATEGORIES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] as const;
-export const categoryLabel = (t: Translator, n: (typeof CATEGORIES)[number]) => t(`category.${n}`);

@@ -3,7 +3,8 @@ import { ErrorSummary } from '../../components/form.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { TextareaField } from '../members/fields.js';
-import { categoryName, whenText, yen } from './format.js';
+import { categoryLabel } from '../categories.js';
+import { whenText, yen } from './format.js';
 import { BackLink } from './parts.js';
 
 export interface CancelPageProps {
@@ -26,7 +27,7 @@ export function CancelRequestPage(props: CancelPageProps) {
       <h1>
         {t('req.cancel.title')}
         <span class="heading-sub">
-          {whenText(t, locale, r.startsAt, r.endsAt)} ・ {categoryName(t, r.category)}
+          {whenText(t, locale, r.startsAt, r.endsAt)} ・ {categoryLabel(t, r.category)}
         </span>
       </h1>
       <ErrorSummary t={t} errors={props.errors} labels={{ reason: t('req.cancel.reason') }} />

@@ -3,10 +3,6 @@ import { formatDate, TOKYO, tokyoInstant, tokyoTimeOf } from '../../../src/lib/d
 import type { MessageKey, Translator } from '../../../src/lib/i18n.js';
 import { ageInMonths } from '../../../src/modules/members/member-rules.js';
 
-/** Activity categories 1–12 (DOMAIN.md); their names are the member pages' `category.N`. */
-export const REQUEST_CATEGORIES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] as const;
-export const categoryName = (t: Translator, n: number) => t(`category.${n}` as MessageKey);
-
 export const statusName = (t: Translator, s: RequestStatus) => t(`req.status.${s}`);
 export const offerStatusName = (t: Translator, s: OfferStatus) => t(`offers.status.${s}`);
 export const careLocationName = (t: Translator, l: CareLocation) => t(`req.location.${l}`);

@@ -1,15 +1,10 @@
+import { categoryLabel } from '../categories.js';
 import type { CareLocation, OfferStatus } from '../../../db/schema.js';
 import { formatDateTime } from '../../../src/lib/dates.js';
 import type { Translator } from '../../../src/lib/i18n.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
-import {
-  careLocationName,
-  categoryName,
-  durationText,
-  offerStatusName,
-  whenText,
-} from './format.js';
+import { careLocationName, durationText, offerStatusName, whenText } from './format.js';
 import { DetailList } from './parts.js';
 
 export interface OfferCardView {
@@ -114,7 +109,7 @@ export function OffersPage(props: OffersPageProps) {
             {props.answered.map((o) => (
               <li class="offers-muted__item">
                 <a href={`/requests/${o.requestId}`}>{whenText(t, locale, o.startsAt, o.endsAt)}</a>
-                <span class="offers-muted__what">{categoryName(t, o.category)}</span>
+                <span class="offers-muted__what">{categoryLabel(t, o.category)}</span>
                 <span class={`offer-badge offer-badge--${o.status}`}>
                   {offerStatusName(t, o.status)}
                 </span>
@@ -149,7 +144,7 @@ function OfferCard(props: {
       <DetailList
         rows={[
           [t('req.detail.duration'), durationText(t, o.startsAt, o.endsAt)],
-          [t('req.form.category'), categoryName(t, o.category)],
+          [t('req.form.category'), categoryLabel(t, o.category)],
           [t('offers.area'), o.area],
           [t('offers.childAges'), o.childAges.join(locale === 'ja' ? '、' : ', ')],
           [t('req.form.location'), careLocationName(t, o.careLocation)],

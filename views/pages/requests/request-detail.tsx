@@ -1,3 +1,4 @@
+import { categoryLabel } from '../categories.js';
 import type { CareLocation, OfferStatus, RequestStatus } from '../../../db/schema.js';
 import { formatDate, formatDateTime } from '../../../src/lib/dates.js';
 import type { Translator } from '../../../src/lib/i18n.js';
@@ -5,7 +6,6 @@ import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import {
   careLocationName,
-  categoryName,
   displayTime,
   durationText,
   offerStatusName,
@@ -174,7 +174,7 @@ export function RequestDetailPage(props: RequestDetailProps) {
           rows={[
             [t('req.detail.when'), whenText(t, locale, r.startsAt, r.endsAt)],
             [t('req.detail.duration'), durationText(t, r.startsAt, r.endsAt)],
-            [t('req.form.category'), categoryName(t, r.category)],
+            [t('req.form.category'), categoryLabel(t, r.category)],
             [mode === 'offered' ? t('offers.childAges') : t('req.form.children'), childrenText],
             [t('offers.area'), mode === 'offered' ? r.area : null],
             [

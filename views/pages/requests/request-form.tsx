@@ -2,7 +2,8 @@ import { ErrorSummary, type FormErrors } from '../../components/form.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { RadioGroup, TextareaField, TextField, fieldId } from '../members/fields.js';
-import { REQUEST_CATEGORIES, categoryName, weekdayName } from './format.js';
+import { CATEGORIES, categoryLabel } from '../categories.js';
+import { weekdayName } from './format.js';
 import { BackLink, RuleErrorAlert, RulesBox, type RulesView } from './parts.js';
 
 export interface ChildChoice {
@@ -132,9 +133,9 @@ export function NewRequestPage(props: RequestFormProps) {
               required
               value={values.category}
               error={errors.category}
-              options={REQUEST_CATEGORIES.map((n) => ({
+              options={CATEGORIES.map((n) => ({
                 value: String(n),
-                label: categoryName(t, n),
+                label: categoryLabel(t, n),
                 ...(n === 10 ? { hint: t('req.form.sickChildHint') } : {}),
               }))}
             />

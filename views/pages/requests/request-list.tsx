@@ -1,3 +1,4 @@
+import { categoryLabel } from '../categories.js';
 import type { RequestStatus } from '../../../db/schema.js';
 import { formatDate } from '../../../src/lib/dates.js';
 import type { Translator } from '../../../src/lib/i18n.js';
@@ -5,7 +6,6 @@ import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import {
   careLocationName,
-  categoryName,
   displayTime,
   monthDay,
   statusName,
@@ -104,7 +104,7 @@ export function RequestListPage(props: RequestListProps) {
                 <li class="req-card">
                   <a class="req-card__link" href={`/requests/${a.id}`}>
                     <span class="req-card__when">{whenText(t, locale, a.startsAt, a.endsAt)}</span>
-                    <span class="req-card__what">{categoryName(t, a.category)}</span>
+                    <span class="req-card__what">{categoryLabel(t, a.category)}</span>
                     <span class="req-card__meta">
                       {t('req.list.family', { name: a.familyName })} ・{' '}
                       {careLocationName(t, a.careLocation)}
@@ -210,7 +210,7 @@ function RequestCard(props: { t: Translator; locale: 'ja' | 'en'; item: RequestI
         <span class="req-card__when">{whenText(t, locale, item.startsAt, item.endsAt)}</span>
         <StatusBadge t={t} status={item.status} />
       </span>
-      <span class="req-card__what">{categoryName(t, item.category)}</span>
+      <span class="req-card__what">{categoryLabel(t, item.category)}</span>
       <span class="req-card__meta">
         {item.childNames.join(locale === 'ja' ? '・' : ', ')}
         {item.seriesId ? ` ・ ${t('req.list.seriesTag')}` : ''}

@@ -1,7 +1,8 @@
+import { categoryLabel } from '../../categories.js';
 import { Layout } from '../../../layout.js';
 import type { ViewContext } from '../../../view-context.js';
 import { formatDate, formatDateTime } from '../../../../src/lib/dates.js';
-import type { MessageKey, Translator } from '../../../../src/lib/i18n.js';
+import type { Translator } from '../../../../src/lib/i18n.js';
 import { ageInMonths } from '../../../../src/modules/members/member-rules.js';
 import { formatMemberNo } from '../../../../src/modules/members/members.json.js';
 import type { MemberWithEmail } from '../../../../src/modules/members/members.queries.js';
@@ -674,7 +675,7 @@ function HelperProfile(props: MemberDetailProps) {
         <InfoRow
           t={t}
           label={t('memberAdmin.helper.categories')}
-          value={categories.map((c) => t(`memberAdmin.category.${c}` as MessageKey)).join('、')}
+          value={categories.map((c) => categoryLabel(t, c)).join('、')}
         />
         <InfoRow t={t} label={t('memberAdmin.helper.childAges')} value={ages} />
         <InfoRow
