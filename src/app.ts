@@ -52,6 +52,7 @@ import {
   NEWSLETTER_UPLOAD_PATH,
 } from './modules/announcements/announcements.routes.js';
 import { directoryApi, directoryApiDocs } from './modules/directory/directory.api.js';
+import { reportsApi, reportsApiDocs } from './modules/reports/reports.api.js';
 import { directoryPages } from './modules/directory/directory.routes.js';
 import { activityPages } from './modules/activities/activities.routes.js';
 import { incidentPages } from './modules/activities/incidents.routes.js';
@@ -74,6 +75,7 @@ export const apiDocs = [
   ...eventsApiDocs,
   ...announcementsApiDocs,
   ...directoryApiDocs,
+  ...reportsApiDocs,
 ];
 
 export interface AppOptions {
@@ -148,6 +150,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   api.route('/', eventsApi);
   api.route('/', announcementsApi);
   api.route('/', directoryApi);
+  api.route('/', reportsApi);
   app.route('/api/v1', api);
 
   app.route('/', homePages);

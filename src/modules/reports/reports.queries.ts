@@ -30,7 +30,7 @@ export interface InstantRange {
 
 const lit = (value: string) => sql.lit(value) as RawBuilder<unknown>;
 const n = (value: unknown): number => Number(value ?? 0);
-const col = (name: string) => sql.ref(name) as RawBuilder<unknown>;
+const col = (name: string): RawBuilder<unknown> => sql.ref(name);
 
 const STARTED = col('a.started_at');
 const APPROVED_IN = (r: InstantRange) =>
@@ -387,7 +387,10 @@ export interface IncidentCountsRow {
   reported: number;
 }
 
-/** Incidents recorded on activities (any status) that started in the range. */
+/**
+ * Incidents recorded on activities (any status) that started in the range. Incidents are few:
+ * CROSS JOIN makes SQLite read them first rather than every activity of the period.
+ */
 export async function countIncidents(db: Db, r: InstantRange): Promise<IncidentCountsRow> {
   const serious = sql`i.kind = 'accident' AND i.severity = 'serious'`;
   const [row] = await rows(
@@ -397,7 +400,7 @@ export async function countIncidents(db: Db, r: InstantRange): Promise<IncidentC
         SUM(CASE WHEN i.kind = 'accident' THEN 1 ELSE 0 END) AS accident,
         SUM(CASE WHEN ${serious} THEN 1 ELSE 0 END) AS reportable,
         SUM(CASE WHEN ${serious} AND i.reported_to_prefecture_at IS NOT NULL THEN 1 ELSE 0 END) AS reported
-      FROM incident i JOIN activity a ON a.id = i.activity_id
+      FROM incident i CROSS JOIN activity a ON a.id = i.activity_id
       WHERE a.started_at >= ${lit(r.fromIso)} AND a.started_at < ${lit(r.toIso)}`,
   );
   return {
