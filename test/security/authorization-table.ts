@@ -325,6 +325,14 @@ export const AUTHORIZATION_TABLE: readonly AuthzRow[] = [
   r('GET /api/v1/members/:id/referrals', STAFF, 'staff', M),
   r('POST /api/v1/members/:id/referrals', STAFF, 'staff', M),
 
+  // --- API: reports (staff only; without ?month= / ?fiscalYear= staff get a 400)
+  r('GET /api/v1/reports/monthly', STAFF, 'staff'),
+  r('GET /api/v1/reports/monthly.csv', STAFF, 'staff'),
+  r('GET /api/v1/reports/annual', STAFF, 'staff'),
+  r('GET /api/v1/reports/annual.csv', STAFF, 'staff'),
+  r('GET /api/v1/reports/helpers', STAFF, 'staff'),
+  r('GET /api/v1/reports/families', STAFF, 'staff'),
+
   // --- Pages: home, sign-in, account, staff accounts, settings
   r('GET /', SIGNED_IN, 'signed-in', undefined, 'anonymous: redirect to /login'),
   r('GET /login', ALL, 'public'),
