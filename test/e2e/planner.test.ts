@@ -195,5 +195,18 @@ describe.skipIf(!browserAvailable)('weekly planner journey (browser)', () => {
     // Back on the planner, the week has nothing left to plan but the Sunday request.
     expect(await navigation(page, () => page.goto(`${baseUrl}/staff/planner`))).toBe(200);
     await expect(page.locator('.planner-coverage').innerText()).resolves.toContain('1件中0件');
+
+    // Once in English.
+    expect(
+      await navigation(page, () => page.getByRole('button', { name: 'English' }).click()),
+    ).toBe(200);
+    expect(await heading(page)).toBe('Weekly coordination plan');
+    await expect(page.locator('.planner-coverage').innerText()).resolves.toContain(
+      'Helpers proposed for 0 of 1 requests',
+    );
+    await expect(
+      page.locator('section[aria-labelledby="unassigned-title"]').innerText(),
+    ).resolves.toContain('No helper meets the conditions');
+    await checkA11yAtBothSizes(page, 'planner-english');
   });
 });

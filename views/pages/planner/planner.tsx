@@ -1,12 +1,14 @@
+import { areaName } from '../areas.js';
 import { ErrorSummary } from '../../components/form.js';
+
 import { Layout } from '../../layout.js';
+
 import type { ViewContext } from '../../view-context.js';
 import type { MessageKey, Translator } from '../../../src/lib/i18n.js';
 import type { Area } from '../../../src/modules/settings/settings.schemas.js';
 import type { Locale } from '../../../db/schema.js';
 import {
   ageListText,
-  areaLabel,
   categoryLabel,
   dayText,
   Hidden,
@@ -111,7 +113,6 @@ function HelperCell(props: { ctx: ViewContext; row: PlanRow }) {
       {row.chosen ? (
         <p class="planner-chosen">
           <strong>{t('coord.family', { name: row.chosen.name })}</strong>
-          {row.chosen.paired && <span class="planner-tag">{t('planner.reason.paired')}</span>}
           <span class="coord-sub">{choiceReasons(t, row.chosen)}</span>
         </p>
       ) : (
@@ -206,7 +207,7 @@ function PlanTable(props: { ctx: ViewContext; rows: PlanRow[]; areas: Area[] }) 
               </th>
               <td data-label={t('coord.col.what')}>
                 {categoryLabel(t, r.category)}
-                <span class="coord-sub">{areaLabel(props.areas, r.area, locale)}</span>
+                <span class="coord-sub">{areaName(props.areas, r.area, locale)}</span>
               </td>
               <HelperCell ctx={props.ctx} row={r} />
             </tr>
