@@ -26,10 +26,12 @@ export const newsletterPageBody = z
 export type NewsletterPageInput = z.output<typeof newsletterPageBody>;
 
 /** The fields that come with an uploaded PDF (multipart form). */
-export const newsletterPdfFields = z.object({
-  title: z.string().trim().min(1).max(100),
-  issuedOn: z.string().refine(isValidDateString, 'validation.date'),
-});
+export const newsletterPdfFields = z
+  .object({
+    title: z.string().trim().min(1).max(100),
+    issuedOn: z.string().refine(isValidDateString, 'validation.date'),
+  })
+  .strict();
 
 /** A PDF newsletter may be at most this big. */
 export const MAX_PDF_BYTES = 5 * 1024 * 1024;

@@ -24,12 +24,15 @@ export const changePasswordForm = z
     newPassword: newPasswordSchema,
     confirmPassword: z.string().min(1),
   })
+  .strict()
   .refine((v) => v.newPassword === v.confirmPassword, {
     message: 'password.mismatch',
     path: ['confirmPassword'],
   });
 
-export const localeForm = z.object({
-  locale: z.enum(['ja', 'en']),
-  next: z.string().optional(),
-});
+export const localeForm = z
+  .object({
+    locale: z.enum(['ja', 'en']),
+    next: z.string().optional(),
+  })
+  .strict();
