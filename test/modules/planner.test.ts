@@ -266,6 +266,22 @@ describe('/staff/planner', () => {
     expect(await again.text()).toContain('紹介は送っていません');
     expect(await offersOf(r1)).toHaveLength(1);
 
+    // An offer awaiting its answer holds the helper: a new overlapping request gets neither.
+    const third = await family('三田 一家');
+    const r3 = await newRequest(third, at('2026-11-24', '11:00', '13:00'));
+    const instance = await loadPlannerInstance(ctx.deps, WEEK);
+    expect(instance.commitments.map((x) => [x.requestId, x.kind]).sort()).toEqual(
+      [
+        [r1, 'offered'],
+        [r2, 'offered'],
+      ].sort(),
+    );
+    const replanned = planWeek(instance.input);
+    expect(replanned.unassigned).toEqual([r3]);
+    expect(explainUnassigned(instance.input, r3, replanned.assignments).code).toBe(
+      'all_eligible_helpers_busy',
+    );
+
     // The helper accepts as usual.
     const offer = await ctx.deps.db
       .selectFrom('offer')
