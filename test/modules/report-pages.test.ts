@@ -177,7 +177,7 @@ describe('the monthly report page', () => {
     await fixture();
     const html = await (await staff.get('/staff/reports/monthly?month=2026-10')).text();
     const categories = figure(html, 'chart-categories');
-    expect(categories).toContain('<svg class="chart__svg" viewBox="0 0 340 ');
+    expect(categories).toContain('<svg class="chart__svg" viewBox="0 0 300 ');
     expect(categories).toContain(
       'role="img" aria-labelledby="chart-categories-title chart-categories-desc"',
     );
@@ -195,6 +195,8 @@ describe('the monthly report page', () => {
     expect(row(months, '2026年10月')).toBe('2|1');
     expect(row(months, '2026年11月')).toBe('1|0');
     expect(row(months, '2026年4月')).toBe('0|0');
+    // Months still to come have no figure yet: a dash, not a zero.
+    expect(row(months, '2026年12月')).toBe('—|0');
     expect(months.match(/<rect /g)?.length).toBe(24 + 2); // two legend swatches
     expect(months).toContain(
       '<desc id="chart-months-desc">棒グラフ。2026年度の活動は合計3件、2025年度は合計1件です。</desc>',
@@ -269,6 +271,9 @@ describe('the fiscal-year report page', () => {
     expect(members).toContain('<polyline');
     expect(row(members, '2026年10月')).toBe('0|0|0|0');
     expect(row(members, '2026年11月')).toBe('2|1|1|0');
+    expect(row(members, '2026年12月')).toBe('—|—|—|—');
+    // Eight points (April to November) and the legend's marker.
+    expect(members.match(/<circle /g)?.length).toBe(9);
   });
 
   it('defaults to the fiscal year of the last complete month and rejects a bad year with 400', async () => {

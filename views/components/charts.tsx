@@ -3,18 +3,24 @@
  * with an HTML legend, an SVG with role="img" named by its <title> and <desc>, and a <details>
  * table with the same numbers (the text alternative that screen readers and Excel users want).
  *
- * Sizes: every chart draws in a narrow viewBox (340 units wide) so that its 12-unit text is still
- * about 10 px on a 320 px phone; CSS caps the width on desktop. Series differ by shape and fill
+ * Sizes: every chart draws in a narrow viewBox (300 units wide) so that its 12-unit text is still
+ * about 11.5 px on a 320 px phone (288 px of content); CSS caps the width on desktop. Series differ by shape and fill
  * (solid, outlined, dashed, marker), never by colour alone, and every colour has at least 3:1
  * contrast on white (WCAG 1.4.11).
  */
 import type { Child } from 'hono/jsx';
 
-/** One named row of values, in the order of the chart's categories. */
+/**
+ * One named row of values, in the order of the chart's categories. `null` is "no value yet"
+ * (a month still to come): not drawn, and written as a dash in the table.
+ */
 export interface ChartSeries {
   label: string;
-  values: number[];
+  values: (number | null)[];
 }
+
+const known = (values: (number | null)[]): number[] =>
+  values.filter((v): v is number => v !== null);
 
 /** The words every chart needs, already translated by the page. */
 export interface ChartText {
@@ -35,7 +41,7 @@ export interface ChartText {
   axis?: string;
 }
 
-const WIDTH = 340;
+const WIDTH = 300;
 const FONT = 12;
 /** Colours for series: blue, dark grey, green, orange; all ≥ 4.5:1 on white. */
 const COLOURS = ['#0031d8', '#4d4d4d', '#197a4b', '#b34700'] as const;
@@ -65,7 +71,9 @@ export function textWidth(text: string, fontSize = FONT): number {
  * Japanese (which has no spaces). SVG text does not wrap by itself.
  */
 export function wrapLabel(text: string, maxWidth: number, fontSize = FONT): string[] {
-  const tokens = /\s/.test(text) ? text.split(/(?<=\s)/) : [...text];
+  // Tokens: one per Japanese character, one per Latin word with its trailing space.
+  const tokens =
+    text.match(/[\u3000-\u9fff\uff00-\uffef]|[^\s\u3000-\u9fff\uff00-\uffef]+\s*|\s+/g) ?? [];
   const lines: string[] = [];
   let line = '';
   for (const token of tokens) {
@@ -75,7 +83,20 @@ export function wrapLabel(text: string, maxWidth: number, fontSize = FONT): stri
     } else line += token;
   }
   if (line.trim()) lines.push(line.trimEnd());
-  return lines.length ? lines : [''];
+  // Japanese line breaking (禁則), simply: no line ends with an opening bracket, none starts with
+  // a closing bracket or punctuation.
+  for (let i = 1; i < lines.length; i++) {
+    const prev = lines[i - 1]!;
+    const cur = lines[i]!;
+    if (/[（「『(]$/.test(prev)) {
+      lines[i - 1] = prev.slice(0, -1);
+      lines[i] = prev.slice(-1) + cur;
+    } else if (/^[）」』)、。・ー]/.test(cur)) {
+      lines[i - 1] = prev + cur[0];
+      lines[i] = cur.slice(1);
+    }
+  }
+  return lines.length ? lines.filter((l) => l !== '') : [''];
 }
 
 function Legend(props: { series: { label: string; swatch: Child }[] }) {
@@ -116,7 +137,7 @@ function DataTable(props: { text: ChartText; categories: string[]; series: Chart
               <tr>
                 <th scope="row">{category}</th>
                 {series.map((s) => (
-                  <td class="num">{format(s.values[i] ?? 0)}</td>
+                  <td class="num">{s.values[i] == null ? '—' : format(s.values[i] ?? 0)}</td>
                 ))}
               </tr>
             ))}
@@ -225,7 +246,7 @@ export function ColumnChart(props: {
   const top = text.unit ? 24 : 12;
   const bottom = top + 174;
   const height = bottom + (text.axis ? 40 : 24);
-  const scale = niceScale(Math.max(0, ...series.flatMap((s) => s.values)));
+  const scale = niceScale(Math.max(0, ...series.flatMap((s) => known(s.values))));
   const left = leftMargin(scale.max, format);
   const slot = (WIDTH - 4 - left) / Math.max(categories.length, 1);
   const barWidth = Math.max(2, (slot - 4) / series.length);
@@ -304,11 +325,13 @@ export function BarChart(props: { text: ChartText; categories: string[]; values:
   const { text, categories, values } = props;
   const format = text.format ?? defaultFormat;
   const max = Math.max(0, ...values);
-  const lineHeight = 15;
+  // Labels have the whole width to themselves: a size larger than the other charts' text.
+  const font = 14;
+  const lineHeight = 17;
   const barHeight = 14;
-  const valueRoom = Math.ceil(textWidth(format(max))) + 8;
+  const valueRoom = Math.ceil(textWidth(format(max), font)) + 8;
   const barMax = WIDTH - 4 - valueRoom;
-  const rows = categories.map((c) => wrapLabel(c, WIDTH - 4));
+  const rows = categories.map((c) => wrapLabel(c, WIDTH - 4, font));
   const rowHeights = rows.map((lines) => lines.length * lineHeight + barHeight + 10);
   const height = rowHeights.reduce((a, b) => a + b, 0) + 4;
   let cursor = 2;
@@ -327,7 +350,7 @@ export function BarChart(props: { text: ChartText; categories: string[]; values:
         const barTop = top + lines.length * lineHeight + 3;
         return (
           <g>
-            <text x="0" y={top + 12} fill="#1a1a1c">
+            <text x="0" y={top + 13} fill="#1a1a1c" font-size={font}>
               {lines.map((line, li) => (
                 <tspan x="0" dy={li === 0 ? 0 : lineHeight}>
                   {line}
@@ -341,7 +364,7 @@ export function BarChart(props: { text: ChartText; categories: string[]; values:
               height={barHeight}
               fill={COLOURS[0]}
             />
-            <text x={length + 4} y={barTop + 11} fill="#1a1a1c" font-weight="700">
+            <text x={length + 4} y={barTop + 12} fill="#1a1a1c" font-size={font} font-weight="700">
               {format(value)}
             </text>
           </g>
@@ -364,7 +387,7 @@ export function LineChart(props: {
   const top = text.unit ? 24 : 12;
   const bottom = top + 174;
   const height = bottom + (text.axis ? 40 : 24);
-  const scale = niceScale(Math.max(0, ...series.flatMap((s) => s.values)));
+  const scale = niceScale(Math.max(0, ...series.flatMap((s) => known(s.values))));
   const left = leftMargin(scale.max, format);
   const slot = (WIDTH - 4 - left) / Math.max(categories.length, 1);
   const x = (i: number) => left + i * slot + slot / 2;
@@ -402,14 +425,16 @@ export function LineChart(props: {
       {series.map((s, si) => (
         <g class={`chart__series chart__series--${si}`}>
           <polyline
-            points={categories.map((_, i) => `${x(i)},${y(s.values[i] ?? 0)}`).join(' ')}
+            points={points(s.values)
+              .map(([i, v]) => `${x(i)},${y(v)}`)
+              .join(' ')}
             fill="none"
             stroke={COLOURS[si]}
             stroke-width="2"
             stroke-dasharray={DASHES[si]}
           />
-          {categories.map((_, i) => (
-            <Marker index={si} cx={x(i)} cy={y(s.values[i] ?? 0)} />
+          {points(s.values).map(([i, v]) => (
+            <Marker index={si} cx={x(i)} cy={y(v)} />
           ))}
         </g>
       ))}
@@ -422,6 +447,11 @@ export function LineChart(props: {
       </g>
     </Frame>
   );
+}
+
+/** The drawn points of a line: index and value, skipping the months still to come. */
+function points(values: (number | null)[]): [number, number][] {
+  return values.flatMap((v, i): [number, number][] => (v === null ? [] : [[i, v]]));
 }
 
 /** Circle, square, triangle, diamond: a series is told apart without its colour. */

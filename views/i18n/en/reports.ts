@@ -131,6 +131,7 @@ export const reports: Record<keyof typeof ja, string> = {
   'reports.page.chart.title': 'Charts',
   'reports.page.chart.table': 'Show the chart’s numbers as a table',
   'reports.page.chart.unitCount': '(activities)',
+  'reports.page.chart.unitPeople': '(members)',
   'reports.page.chart.axisMonth': '(month)',
   'reports.page.chart.months': 'Activities per month ({year} and the year before)',
   'reports.page.chart.monthsSummary':

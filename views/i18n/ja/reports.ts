@@ -132,6 +132,7 @@ export const reports = {
   'reports.page.chart.title': 'グラフ',
   'reports.page.chart.table': 'グラフの数値を表で見る',
   'reports.page.chart.unitCount': '（件）',
+  'reports.page.chart.unitPeople': '（人）',
   'reports.page.chart.axisMonth': '（月）',
   'reports.page.chart.months': '月別の活動件数（{year}と前年度）',
   'reports.page.chart.monthsSummary':

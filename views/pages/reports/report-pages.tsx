@@ -72,12 +72,21 @@ function Tools(props: {
   );
 }
 
-function ActivityMonthsChart(props: { f: Fmt; id: string; series: MonthSeries }) {
+/** Months after `asOfMonth` have no figures yet: null, so charts leave them out. */
+const upTo = <T,>(month: string, asOfMonth: string, value: T): T | null =>
+  month > asOfMonth ? null : value;
+
+function ActivityMonthsChart(props: {
+  f: Fmt;
+  id: string;
+  series: MonthSeries;
+  asOfMonth: string;
+}) {
   const { f, series } = props;
   const { t } = f;
-  const current = series.current.map((p) => p.activities);
+  const current = series.current.map((p) => upTo(p.month, props.asOfMonth, p.activities));
   const previous = series.previous.map((p) => p.activities);
-  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  const sum = (xs: (number | null)[]) => xs.reduce<number>((a, b) => a + (b ?? 0), 0);
   return (
     <ColumnChart
       text={{
@@ -249,7 +258,12 @@ export function MonthlyReportPage(props: {
               <h2 id="report-charts">{t('reports.page.chart.title')}</h2>
               <div class="report-charts__grid">
                 <CategoryChart f={f} id="chart-categories" report={report} />
-                <ActivityMonthsChart f={f} id="chart-months" series={props.months} />
+                <ActivityMonthsChart
+                  f={f}
+                  id="chart-months"
+                  series={props.months}
+                  asOfMonth={report.generatedAt.slice(0, 7)}
+                />
               </div>
             </section>
           }
@@ -275,8 +289,13 @@ export function AnnualReportPage(props: {
   const { t } = f;
   const fy = report.fiscalYear;
   const title = t('reports.page.annual.title', { year: fiscalYearName(f, fy) });
+  // generatedAt is Tokyo time (+09:00): its first 7 characters are the Tokyo month.
+  const asOfMonth = report.generatedAt.slice(0, 7);
   const trend = report.memberTrend;
-  const last = trend[trend.length - 1];
+  const shown = trend.filter((p) => p.month <= asOfMonth);
+  const last = shown[shown.length - 1];
+  const line = (pick: (p: (typeof trend)[number]) => number) =>
+    trend.map((p) => upTo(p.month, asOfMonth, pick(p)));
   return (
     <Layout ctx={ctx} title={title}>
       <article class="report">
@@ -350,6 +369,7 @@ export function AnnualReportPage(props: {
                     current: report.months,
                     previous: props.previousMonths,
                   }}
+                  asOfMonth={asOfMonth}
                 />
                 <LineChart
                   text={{
@@ -367,14 +387,16 @@ export function AnnualReportPage(props: {
                     tableLabel: t('reports.page.chart.table'),
                     categoryHeader: t('reports.page.col.month'),
                     format: f.n,
+                    unit: t('reports.page.chart.unitPeople'),
+                    axis: t('reports.page.chart.axisMonth'),
                   }}
                   categories={trend.map((p) => monthTick(p.month, f.locale))}
                   rowLabels={trend.map((p) => monthName(p.month, f.locale))}
                   series={[
-                    { label: t('reports.kind.total'), values: trend.map((p) => p.total) },
-                    { label: t('reports.kind.requester'), values: trend.map((p) => p.requester) },
-                    { label: t('reports.kind.helper'), values: trend.map((p) => p.helper) },
-                    { label: t('reports.kind.both'), values: trend.map((p) => p.both) },
+                    { label: t('reports.kind.total'), values: line((p) => p.total) },
+                    { label: t('reports.kind.requester'), values: line((p) => p.requester) },
+                    { label: t('reports.kind.helper'), values: line((p) => p.helper) },
+                    { label: t('reports.kind.both'), values: line((p) => p.both) },
                   ]}
                 />
                 <CategoryChart f={f} id="chart-categories" report={report} />
