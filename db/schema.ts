@@ -225,6 +225,12 @@ export interface TrainingRecordTable {
   created_at: string;
 }
 
+/** One row (id 1): a token replaced by triggers whenever qualifications may change (0009). */
+export interface QualificationStampTable {
+  id: number;
+  token: string;
+}
+
 export type RequestStatus = 'open' | 'offered' | 'matched' | 'completed' | 'cancelled';
 export type OfferStatus = 'offered' | 'accepted' | 'declined' | 'closed' | 'expired' | 'withdrawn';
 export type CareLocation = 'helper_home' | 'requester_home' | 'other';
@@ -550,6 +556,7 @@ export interface Database {
   training_session_module: TrainingSessionModuleTable;
   training_enrollment: TrainingEnrollmentTable;
   training_record: TrainingRecordTable;
+  qualification_stamp: QualificationStampTable;
   availability_slot: AvailabilitySlotTable;
   availability_exception: AvailabilityExceptionTable;
   calendar_feed: CalendarFeedTable;

@@ -4,7 +4,7 @@ import { DAY } from '../../lib/clock.js';
 import { isoWeekdayOf, tokyoDateOf } from '../../lib/dates.js';
 import type { Db } from '../../lib/db.js';
 import { inJson } from '../../lib/sql.js';
-import { getQualificationsForMembers } from '../trainings/qualification.service.js';
+import { getMatchingEligibility } from '../trainings/matching-eligibility.js';
 import { rankCandidates, type RankHelper, type RankResult } from './ranking.js';
 import { listRequestChildren, type RequestRow } from './requests.queries.js';
 
@@ -510,7 +510,7 @@ export async function rankRequests(
         const ids = new Set(
           firstPass.filter((p) => p.date === date).flatMap((p) => p.helpers.map((h) => h.id)),
         );
-        return [date, await getQualificationsForMembers(deps, [...ids], date)] as const;
+        return [date, await getMatchingEligibility(deps, [...ids], date)] as const;
       }),
     ),
   );

@@ -1,7 +1,7 @@
 import type { AppDeps } from '../../context.js';
 import { DAY } from '../../lib/clock.js';
 import { isoWeekdayOf, tokyoDateOf } from '../../lib/dates.js';
-import { getQualificationsForMembers } from '../trainings/qualification.service.js';
+import { getMatchingEligibility } from '../trainings/matching-eligibility.js';
 import { inJson } from '../../lib/sql.js';
 import { rankCandidates, type RankHelper, type RankResult } from './ranking.js';
 import { listRequestChildren, type RequestRow } from './requests.queries.js';
@@ -90,7 +90,8 @@ export async function findCandidates(
         .execute(),
       listRequestChildren(db, [request.id]),
     ]);
-  const qualifications = await getQualificationsForMembers(
+  // Cached and keyed on the qualification stamp: only the engine's two booleans are needed here.
+  const qualifications = await getMatchingEligibility(
     deps,
     helpers.map((h) => h.id),
     date,

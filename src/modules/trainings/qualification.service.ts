@@ -118,10 +118,16 @@ async function loadRows(
       entry.engine.push({ moduleCode: code, completedOn: r.completed_on, source: r.source });
     }
   }
-  return [...byMember.values()].map(({ engine, ...row }) => ({
-    ...row,
-    qualifications: qualify(today, row.helperStatus, defs, engine, row.memberId),
-  }));
+  // The engine runs when `qualifications` is first read: the expiry-notice job lists every
+  // helper for the records alone, and running the engine for 3,000 helpers it never looks at
+  // kept the server's event loop busy for seconds at start-up (docs/performance.md).
+  return [...byMember.values()].map(({ engine, ...row }) => {
+    let q: MemberQualifications | undefined;
+    return Object.defineProperty(row, 'qualifications', {
+      get: () => (q ??= qualify(today, row.helperStatus, defs, engine, row.memberId)),
+      enumerable: true,
+    }) as HelperQualificationRow;
+  });
 }
 
 /**

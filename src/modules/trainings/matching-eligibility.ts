@@ -1,0 +1,156 @@
+/**
+ * Matching eligibility of many helpers at once, cached: the candidate ranking asks it for every
+ * helper of the center on each request, and computing it from every training record each time
+ * cost 1–2 s at city scale (docs/performance.md).
+ *
+ * Correctness rests on `qualification_stamp` (migration 0009): triggers replace its random token
+ * whenever a training record, the curriculum or a member's helper status changes, however the
+ * change was made. Each call reads the token (one tiny query); a different token drops the cache.
+ * The answer for a date comes from the same pure engine (qualifications.ts) as everywhere else.
+ *
+ * The engine's answer for a member only changes on a few days: when a record starts to count
+ * (its completion day), the day after it expires, and April 1 (the follow-up is per fiscal
+ * year). So results are memoised per member and per "segment" between those days: a new date
+ * costs a binary search per helper, not an engine run.
+ *
+ * The cache lives in module scope (per Node process, per Workers isolate). It is keyed by the
+ * token alone: 128 random bits never repeat across databases, so tests with many databases, or
+ * a recreated one, cannot read each other's entries.
+ */
+import type { AppDeps } from '../../context.js';
+import type { SideStatus } from '../../../db/schema.js';
+import { fiscalYearOf } from '../../lib/dates.js';
+import {
+  addDaysTo,
+  computeQualifications,
+  expiresOnFor,
+  type ModuleDef,
+  type TrainingRecord,
+} from './qualifications.js';
+import { listModules, toModuleDef } from './trainings.queries.js';
+
+export interface MatchingEligibility {
+  eligibleForMatching: boolean;
+  sickChildCare: boolean;
+}
+
+interface MemberEntry {
+  helperStatus: SideStatus | null;
+  records: TrainingRecord[];
+  /** Sorted days on which the engine's answer may change (besides April 1). */
+  breakpoints: string[];
+  bySegment: Map<string, MatchingEligibility>;
+}
+
+interface Snapshot {
+  defs: ModuleDef[];
+  members: Map<string, MemberEntry>;
+}
+
+/** A couple of databases at most in one process (tests); more just reload. */
+const MAX_SNAPSHOTS = 4;
+const snapshots = new Map<string, Promise<Snapshot>>();
+
+async function readToken(deps: Pick<AppDeps, 'db'>): Promise<string> {
+  const row = await deps.db
+    .selectFrom('qualification_stamp')
+    .select('token')
+    .where('id', '=', 1)
+    .executeTakeFirst();
+  // Without the row (never expected after 0009) nothing can be cached safely.
+  return row?.token ?? `nocache-${Math.random()}`;
+}
+
+async function loadSnapshot(deps: Pick<AppDeps, 'db'>): Promise<Snapshot> {
+  const [modules, helpers, records] = await Promise.all([
+    listModules(deps.db, { activeOnly: true }),
+    deps.db
+      .selectFrom('member')
+      .select(['id', 'helper_status'])
+      .where('helper_status', 'is not', null)
+      .execute(),
+    deps.db
+      .selectFrom('training_record')
+      .select(['member_id', 'module_id', 'completed_on', 'source'])
+      .where('status', '=', 'approved')
+      .execute(),
+  ]);
+  const defs = modules.map(toModuleDef);
+  const moduleById = new Map(modules.map((m, i) => [m.id, defs[i]!]));
+  const members = new Map<string, MemberEntry>();
+  for (const h of helpers)
+    members.set(h.id, {
+      helperStatus: h.helper_status,
+      records: [],
+      breakpoints: [],
+      bySegment: new Map(),
+    });
+  for (const r of records) {
+    const entry = members.get(r.member_id);
+    const def = moduleById.get(r.module_id);
+    // Records of members without a helper side or of retired modules change nothing.
+    if (!entry || !def) continue;
+    entry.records.push({ moduleCode: def.code, completedOn: r.completed_on, source: r.source });
+    entry.breakpoints.push(r.completed_on);
+    const expiresOn = expiresOnFor(def, r.completed_on);
+    if (expiresOn) entry.breakpoints.push(addDaysTo(expiresOn, 1));
+  }
+  for (const entry of members.values()) entry.breakpoints.sort();
+  return { defs, members };
+}
+
+/** Number of breakpoints on or before `date`. */
+function segmentOf(breakpoints: readonly string[], date: string): number {
+  let lo = 0;
+  let hi = breakpoints.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (breakpoints[mid]! <= date) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Whether each member may be matched (and take sick-child care) on `date` (a Tokyo YYYY-MM-DD):
+ * exactly `getQualificationsForMembers(...).get(id).eligibleForMatching / sickChildCare`.
+ * Members without a helper side, and unknown ids, are absent (read as not eligible).
+ */
+export async function getMatchingEligibility(
+  deps: Pick<AppDeps, 'db'>,
+  memberIds: readonly string[],
+  date: string,
+): Promise<Map<string, MatchingEligibility>> {
+  const out = new Map<string, MatchingEligibility>();
+  if (memberIds.length === 0) return out;
+  // The token is read before the data: a change in between leaves newer data under the older
+  // token, which the next call replaces; never older data under a newer token.
+  const token = await readToken(deps);
+  let pending = snapshots.get(token);
+  if (!pending) {
+    pending = loadSnapshot(deps);
+    pending.catch(() => snapshots.delete(token));
+    snapshots.set(token, pending);
+    while (snapshots.size > MAX_SNAPSHOTS) snapshots.delete(snapshots.keys().next().value!);
+  }
+  const { defs, members } = await pending;
+  const fy = fiscalYearOf(date);
+  for (const id of memberIds) {
+    const entry = members.get(id);
+    if (!entry) continue;
+    const key = `${fy}:${segmentOf(entry.breakpoints, date)}`;
+    let result = entry.bySegment.get(key);
+    if (!result) {
+      const q = computeQualifications({
+        today: date,
+        helperStatus: entry.helperStatus,
+        modules: defs,
+        records: entry.records,
+      });
+      result = { eligibleForMatching: q.eligibleForMatching, sickChildCare: q.sickChildCare };
+      entry.bySegment.set(key, result);
+    }
+    out.set(id, result);
+  }
+  return out;
+}
