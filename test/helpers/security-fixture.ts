@@ -275,6 +275,7 @@ export async function buildSecurityWorld(): Promise<SecurityWorld> {
     ),
     group: group.id,
     month: '2026-11',
+    fiscalYear: '2026',
     feeTableFrom: '2000-01-01',
     settingsSection: 'labels',
   };
@@ -329,11 +330,12 @@ async function loadTableColumns(deps: AppDeps) {
 export async function databaseChecksum(deps: AppDeps): Promise<string> {
   tableColumns ??= await loadTableColumns(deps);
   const q = (id: string) => `"${id.replaceAll('"', '""')}"`;
+  // json_array keeps the expression flat: D1 refuses expression trees deeper than 100.
   const parts = [...tableColumns].map(
     ([table, cols]) =>
-      `(SELECT count(*) || ':' || coalesce(group_concat(${cols
+      `(SELECT count(*) || ':' || coalesce(group_concat(json_array(${cols
         .map((col) => `quote(${q(col)})`)
-        .join(` || ',' || `)}, '|'), '') FROM ${q(table)}) AS ${q(table)}`,
+        .join(', ')}), '|'), '') FROM ${q(table)}) AS ${q(table)}`,
   );
   const row = (await sql.raw<Record<string, string>>(`SELECT ${parts.join(', ')}`).execute(deps.db))
     .rows[0]!;

@@ -85,21 +85,31 @@ describe('authorization matrix (QUALITY.md security item 2)', () => {
     const errors: Mismatch[] = [];
     const deniedWritesThatChanged: string[] = [];
 
+    // Signed-in clients are reused for reads; a write may end its own session (logout,
+    // password change), so the role signs in afresh after each write.
+    let clients = new Map<AuthzRole, Awaited<ReturnType<typeof clientFor>>>();
     const rebuild = async () => {
       world = await buildSecurityWorld();
+      clients = new Map();
       checksum = undefined;
       rebuilds += 1;
     };
-    const attempt = async (row: AuthzRow, role: AuthzRole) => {
+    const attempt = async (row: AuthzRow, role: AuthzRole, mustNotChange: boolean) => {
       const isWrite = row.method !== 'GET';
-      const client = await clientFor(world, role);
+      const client = clients.get(role) ?? (await clientFor(world, role));
+      if (isWrite) clients.delete(role);
+      else clients.set(role, client);
       const path = fillPath(row, world);
       const before = isWrite ? (checksum ?? (await databaseChecksum(world.ctx.deps))) : '';
       const res = await send(client, row, path, world);
       requests += 1;
       await res.body?.cancel();
-      checksum = isWrite ? await databaseChecksum(world.ctx.deps) : undefined;
-      return { res, path, outcome: classify(res, row), changed: isWrite && checksum !== before };
+      // Writes that must change nothing are always checked. An allowed write that was refused
+      // (4xx) is taken to have changed nothing (the fuzzing test proves rejected requests change
+      // nothing); other writes are checked, to know whether later requests need a fresh world.
+      const check = isWrite && (mustNotChange || res.status < 400);
+      checksum = check ? await databaseChecksum(world.ctx.deps) : undefined;
+      return { res, path, outcome: classify(res, row), changed: check && checksum !== before };
     };
 
     for (const row of AUTHORIZATION_TABLE) {
@@ -112,17 +122,18 @@ describe('authorization matrix (QUALITY.md security item 2)', () => {
       let changedInRow = false;
       for (const role of roles) {
         const expected = allowed.has(role) ? 'allowed' : 'denied';
-        let result = await attempt(row, role);
+        const mustNotChange = rank(role) < 2;
+        let result = await attempt(row, role, mustNotChange);
         // An earlier success in this row (a deletion, a withdrawal) may hide the object from
         // the next allowed role: ask again on a fresh world.
         if (expected === 'allowed' && result.outcome === 'denied' && changedInRow) {
           await rebuild();
           retries += 1;
           changedInRow = false;
-          result = await attempt(row, role);
+          result = await attempt(row, role, mustNotChange);
         }
         changedInRow ||= result.changed;
-        if (row.method !== 'GET' && rank(role) < 2) {
+        if (row.method !== 'GET' && mustNotChange) {
           deniedWrites += 1;
           if (result.changed)
             deniedWritesThatChanged.push(`${row.method} ${result.path} as ${role}`);
@@ -163,5 +174,6 @@ describe('authorization matrix (QUALITY.md security item 2)', () => {
       errors: [],
       deniedWritesThatChanged: [],
     });
-  }, 300_000);
+    // Under a minute on Node; D1 in workerd is several times slower, more so on a busy machine.
+  }, 900_000);
 });

@@ -53,6 +53,7 @@ export type FixtureKey =
   | 'pdfNewsletter'
   | 'group'
   | 'month'
+  | 'fiscalYear'
   | 'feeTableFrom'
   | 'settingsSection';
 
@@ -326,12 +327,19 @@ export const AUTHORIZATION_TABLE: readonly AuthzRow[] = [
   r('POST /api/v1/members/:id/referrals', STAFF, 'staff', M),
 
   // --- API: reports (staff only; without ?month= / ?fiscalYear= staff get a 400)
-  r('GET /api/v1/reports/monthly', STAFF, 'staff'),
-  r('GET /api/v1/reports/monthly.csv', STAFF, 'staff'),
-  r('GET /api/v1/reports/annual', STAFF, 'staff'),
-  r('GET /api/v1/reports/annual.csv', STAFF, 'staff'),
-  r('GET /api/v1/reports/helpers', STAFF, 'staff'),
-  r('GET /api/v1/reports/families', STAFF, 'staff'),
+  x(r('GET /api/v1/reports/monthly', STAFF, 'staff'), { query: { month: 'month' } }),
+  x(r('GET /api/v1/reports/monthly.csv', STAFF, 'staff'), { query: { month: 'month' } }),
+  x(r('GET /api/v1/reports/annual', STAFF, 'staff'), { query: { fiscalYear: 'fiscalYear' } }),
+  x(r('GET /api/v1/reports/annual.csv', STAFF, 'staff'), { query: { fiscalYear: 'fiscalYear' } }),
+  x(r('GET /api/v1/reports/helpers', STAFF, 'staff'), { query: { month: 'month' } }),
+  x(r('GET /api/v1/reports/families', STAFF, 'staff'), { query: { month: 'month' } }),
+
+  // --- Pages: reports and the weekly planner (staff)
+  x(r('GET /staff/reports/monthly', STAFF, 'staff'), { query: { month: 'month' } }),
+  x(r('GET /staff/reports/annual', STAFF, 'staff'), { query: { fiscalYear: 'fiscalYear' } }),
+  r('GET /staff/planner', STAFF, 'staff'),
+  r('POST /staff/planner', STAFF, 'staff'),
+  r('POST /staff/planner/send', STAFF, 'staff'),
 
   // --- Pages: home, sign-in, account, staff accounts, settings
   r('GET /', SIGNED_IN, 'signed-in', undefined, 'anonymous: redirect to /login'),
