@@ -202,6 +202,70 @@ describe('the planner instance from the database', () => {
   });
 });
 
+describe('a busy week', () => {
+  it('plans more requests than D1 binds parameters in one statement (100)', async () => {
+    const helpers = [];
+    for (let i = 0; i < 3; i++)
+      helpers.push(await createEligibleHelper(ctx.deps, { name: `提供 ${i}` }));
+    const fam = await family('大家 族');
+    const now = ctx.deps.clock.now().toISOString();
+    // 120 one-hour requests, Monday–Saturday 07:00–…, 20 a day (inserted directly: the API
+    // would take minutes on the Workers pool).
+    const ids: string[] = [];
+    for (let d = 0; d < 6; d++) {
+      for (let k = 0; k < 20; k++) {
+        const id = newId();
+        ids.push(id);
+        const day = `2026-11-${23 + d}`;
+        const hour = String(7 + (k % 13)).padStart(2, '0');
+        await ctx.deps.db
+          .insertInto('care_request')
+          .values({
+            id,
+            requester_member_id: fam.member.id,
+            series_id: null,
+            category: 8,
+            starts_at: new Date(`${day}T${hour}:00:00+09:00`).toISOString(),
+            ends_at: new Date(`${day}T${hour}:45:00+09:00`).toISOString(),
+            care_location: 'helper_home',
+            care_location_note: null,
+            pickup: null,
+            dropoff: null,
+            notes: null,
+            status: 'open',
+            helper_member_id: null,
+            matched_at: null,
+            cancelled_at: null,
+            cancelled_by_user_id: null,
+            cancelled_by_role: null,
+            cancel_kind: null,
+            cancel_reason: null,
+            cancellation_fee: null,
+            created_by_user_id: staffUser.id,
+            created_at: now,
+            updated_at: now,
+          })
+          .execute();
+        await ctx.deps.db
+          .insertInto('care_request_child')
+          .values({ request_id: id, child_id: fam.child.id })
+          .execute();
+      }
+    }
+    const instance = await loadPlannerInstance(ctx.deps, WEEK);
+    expect(instance.requests).toHaveLength(120);
+    expect(instance.requests.every((r) => r.childAges.length === 1)).toBe(true);
+    const result = planWeek(instance.input);
+    // 3 helpers × 3 a day (the default cap) × 6 days.
+    expect(result.stats.covered).toBe(54);
+    expect(result.upperBound).toBe(54);
+    expect(validatePlan(instance.input, result.assignments)).toEqual([]);
+    const page = await staff.get('/staff/planner');
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('120件中54件に担当者を提案');
+  });
+});
+
 describe('/staff/planner', () => {
   it('proposes the coming week with continuity first, and sends the offers in one action', async () => {
     expect(defaultRange(ctx.clock.now())).toEqual(WEEK);
