@@ -75,6 +75,26 @@ const MAY_SEE: Record<ChildKey, readonly AuthzRole[]> = {
 };
 const PARENT: Record<ChildKey, AuthzRole> = { child: 'requester', otherChild: 'otherRequester' };
 
+/**
+ * Private objects and who may see their ids at all: a list or page that shows one to anyone
+ * else is a scoping leak (ids are UUIDs, so a match is never a coincidence).
+ */
+const ID_VISIBLE_TO: Partial<Record<keyof SecurityWorld['ids'], readonly AuthzRole[]>> = {
+  child: ['requester', 'helper', 'staff', 'admin'],
+  otherChild: ['otherRequester', 'staff', 'admin'],
+  liveRequest: ['requester', 'helper', 'staff', 'admin'],
+  offeredRequest: ['requester', 'helper', 'staff', 'admin'],
+  offer: ['helper', 'staff', 'admin'],
+  activity: ['requester', 'helper', 'staff', 'admin'],
+  incident: ['requester', 'helper', 'staff', 'admin'],
+  contact: ['requester', 'staff', 'admin'],
+  pickup: ['requester', 'staff', 'admin'],
+  notification: ['requester'],
+  trainingRecord: ['helper', 'staff', 'admin'],
+  exception: ['helper', 'staff', 'admin'],
+  calendarFile: [],
+};
+
 function fill(path: string, params: Record<string, string> | undefined, query?: object) {
   const filled = path.replace(/:(\w+)(\{[^}]*\})?/g, (_, name: string) =>
     encodeURIComponent(world.ids[params![name] as keyof SecurityWorld['ids']]),
@@ -87,10 +107,12 @@ function fill(path: string, params: Record<string, string> | undefined, query?: 
 }
 
 describe('child health fields (QUALITY.md security item 3)', () => {
-  it('every page and API read: shown only to staff, the parent and the live-match helper; one audit row per read by others', async () => {
+  it('every page and API read: health fields only to staff, the parent and the live-match helper, one audit row per read by others; private ids only to those who may see them', async () => {
     const shown: string[] = [];
     const leaks: string[] = [];
     const auditMismatches: string[] = [];
+    const idLeaks: string[] = [];
+    const idsSeen = new Set<string>();
     let reads = 0;
     // Reads write nothing but audit rows, so one count after a read is the next one's before.
     let healthBefore: Awaited<ReturnType<typeof healthReadCounts>> | undefined;
@@ -104,6 +126,19 @@ describe('child health fields (QUALITY.md security item 3)', () => {
         reads += 1;
         const after = await healthReadCounts();
         healthBefore = after;
+        // An id the caller put in the URL is not news to them (error pages echo the URL), and
+        // the calendar feed's token is the helper's own credential for her schedule.
+        for (const [key, roles] of Object.entries(ID_VISIBLE_TO)) {
+          const id = world.ids[key as keyof SecurityWorld['ids']];
+          if (roles.includes(role) && body.includes(id)) idsSeen.add(key);
+          if (
+            row.scope !== 'token' &&
+            !roles.includes(role) &&
+            !path.includes(id) &&
+            body.includes(id)
+          )
+            idLeaks.push(`${row.path} as ${role} (${res.status}): ${key}`);
+        }
         for (const key of ['child', 'otherChild'] as const) {
           const fields = fieldsShown(body, key);
           const added = after[key].total - before[key].total;
@@ -129,7 +164,21 @@ describe('child health fields (QUALITY.md security item 3)', () => {
         `${auditMismatches.length} audit mismatches`,
     );
     console.log(`health fields shown: ${shown.join(', ')}`);
-    expect({ leaks, auditMismatches }).toEqual({ leaks: [], auditMismatches: [] });
+    console.log(`private object ids shown to someone else: ${idLeaks.length}`);
+    for (const leak of idLeaks) console.log(`id leak: ${leak}`);
+    console.log(`private ids seen by those allowed: ${[...idsSeen].sort().join(', ')}`);
+    // Not vacuous: every private object does show up for someone allowed to see it.
+    expect([...idsSeen].sort()).toEqual(
+      Object.entries(ID_VISIBLE_TO)
+        .filter(([, roles]) => roles.length > 0)
+        .map(([key]) => key)
+        .sort(),
+    );
+    expect({ leaks, auditMismatches, idLeaks }).toEqual({
+      leaks: [],
+      auditMismatches: [],
+      idLeaks: [],
+    });
     // The sweep is not vacuous: these reads do show the fields (computed by hand from the
     // routes: the API child and household, the helper's child page, staff's member page, the
     // parent's own pages and data export).
