@@ -52,12 +52,15 @@ export function monthName(month: string, locale: Locale): string {
       );
 }
 
-/** Axis label of a month: 「4」 (the axis says 月) / "Apr". */
+/**
+ * Axis label of a month: 「4」 (the axis says 月) / "A". Twelve short English names ("Sept") do not
+ * fit a phone's width; the chart's data table names every month in full.
+ */
 export function monthTick(month: string, locale: Locale): string {
   const m = Number(month.slice(5, 7));
   return locale === 'ja'
     ? String(m)
-    : new Intl.DateTimeFormat('en-GB', { month: 'short', timeZone: 'UTC' }).format(
+    : new Intl.DateTimeFormat('en-GB', { month: 'narrow', timeZone: 'UTC' }).format(
         new Date(Date.UTC(2000, m - 1, 15)),
       );
 }
