@@ -6,6 +6,7 @@ import { seedTrainingDemo } from '../../src/modules/trainings/training.seed.js';
 import { seedDirectoryDemo } from '../../src/modules/directory/directory.seed.js';
 import { seedEventsDemo } from '../../src/modules/events/events.seed.js';
 import { seedAnnouncementsDemo } from '../../src/modules/announcements/announcements.seed.js';
+import { seedDemoHistory } from './demo-history.js';
 
 /** One password for every demo login, listed in the README. Never use the demo in production. */
 export const DEMO_PASSWORD = 'tsunagu-demo-2026';
@@ -53,6 +54,8 @@ export async function seedDemoCenter(deps: AppDeps): Promise<void> {
   await seedAnnouncementsDemo(deps, staffActor);
   // Training last: it enrols and records whichever helper members exist by now.
   await seedTrainingDemo(deps);
+  // Past help for the reports (after training: it only moves approvals back and adds history).
+  await seedDemoHistory(deps, staff!.id);
 }
 
 export async function isDatabaseEmpty(deps: Pick<AppDeps, 'db'>): Promise<boolean> {
