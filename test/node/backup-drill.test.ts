@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, expect, it } from 'vitest';
+import { afterAll, expect, it, onTestFinished } from 'vitest';
 import { backupDatabase } from '../../db/backup.js';
 import { applyMigrations } from '../../db/migrate.js';
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoCenter } from '../../db/seed/demo.js';
@@ -93,6 +93,7 @@ it(
     const seeded = tableCounts(source);
 
     const writer: Writer = startWriter(source, token, WRITER);
+    onTestFinished(() => void writer.child.kill('SIGKILL')); // also when an expectation fails
     await writer.firstAck;
     await untilAcks(writer, 50);
 
