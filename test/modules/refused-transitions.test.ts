@@ -2,9 +2,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createChild, createEligibleHelper, createMember } from '../helpers/factories.js';
 import { createUser, setupTestApp, TestClient, type TestContext } from '../helpers/test-app.js';
 
-// Found by the write-route fuzzer (test/node/fuzz.test.ts): a cancellation or a decline refused
-// with 409 still wrote its audit row, because a batch is not undone when its conditional UPDATE
-// matches nothing. On both runtimes (better-sqlite3 and D1), a refused transition writes nothing.
+// Found by the write-route fuzzer (test/node/fuzz.test.ts), checked here on both runtimes
+// (better-sqlite3 and D1): a cancellation or a decline refused with 409 still wrote its audit
+// row (a batch is not undone when its conditional UPDATE matches nothing); a form body that
+// cannot be parsed and an unknown JSON field named `constructor` were 500s.
 
 let ctx: TestContext;
 let staff: TestClient;
@@ -92,5 +93,37 @@ describe('a refused transition leaves no audit row', () => {
     expect(statuses).toEqual([{ status: 'withdrawn' }]);
     expect((await cancel()).status).toBe(409);
     expect(await audits('request_cancelled')).toBe(1);
+  });
+});
+
+describe('malformed bodies are the client’s mistake (400), never a 500', () => {
+  it('a multipart form without its boundary, or with a broken one', async () => {
+    for (const [type, body] of [
+      ['multipart/form-data', 'a=1'],
+      ['multipart/form-data; boundary=x', '--x\r\nnot a part'],
+    ] as const) {
+      const res = await staff.request('/directory', {
+        method: 'POST',
+        headers: { 'content-type': type, origin: 'http://localhost' },
+        body,
+      });
+      expect(res.status).toBe(400);
+      expect(await res.text()).not.toMatch(/TypeError|at .*:\d+:\d+/);
+    }
+    expect(await ctx.deps.db.selectFrom('local_group').select('id').execute()).toEqual([]);
+  });
+
+  it('unknown JSON fields named like Object.prototype members', async () => {
+    const res = await staff.request('/api/v1/directory', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"name":"こども食堂","kind":"food","area":"chuo","constructor":1,"toString":"x","__proto__":{"a":1}}',
+    });
+    expect(res.status).toBe(400);
+    const { error } = (await res.json()) as {
+      error: { code: string; fields: Record<string, string[]> };
+    };
+    expect(error.code).toBe('unknown_fields');
+    expect(Object.keys(error.fields).sort()).toEqual(['__proto__', 'constructor', 'toString']);
   });
 });
