@@ -191,6 +191,8 @@ describe('the planner instance from the database', () => {
     expect(page).toContain('3件中1件に担当者を提案');
     expect(page).toContain('（理論上の上限 1件）');
     expect(page).toContain('すでに活動が入っています');
+    // Her Wednesday is full: the request left over offers nobody to pick.
+    expect(page).toContain(`<input type="hidden" name="assign.${wednesdayLeft}" value=""/>`);
     const res = await post(
       '/staff/planner/send',
       planForm({ [morning]: only.member.id, [afternoon]: only.member.id }),

@@ -18,7 +18,7 @@ import type { TimelineHelper, TimelineItem } from '../../../views/pages/planner/
 import { explainUnassigned, planWeek, type PlanAssignment, type PlanViolation } from './planner.js';
 import {
   checkPlan,
-  feasibleHelpers,
+  feasibleChoices,
   loadPlannerInstance,
   parseRange,
   sendPlanOffers,
@@ -138,9 +138,10 @@ async function buildPage(
     }
   }
 
+  const choices = feasibleChoices(instance, plan);
   const rows: PlanRow[] = instance.requests.map((r) => {
     const chosenId = chosenBy.get(r.id);
-    const feasible = feasibleHelpers(instance, plan, r.id);
+    const feasible = choices.get(r.id) ?? [];
     const rowProblems = problems.get(r.id) ?? [];
     const chosenOk = chosenId !== undefined && feasible.some((e) => e.helperId === chosenId);
     const chosen = chosenId === undefined ? null : choice(r.id, chosenId, !chosenOk);

@@ -250,36 +250,51 @@ export async function loadPlannerInstance(
 }
 
 /**
- * Helpers who could take `requestId` while every other assignment of `plan` stays as it is and
- * the plan stays valid (no overlap with commitments or other planned requests, the day cap):
- * the choices offered by the swap menu. In the ranking's order.
+ * For every request: the helpers who could take it while every other assignment of `plan` stays
+ * as it is and the plan stays valid (no overlap with commitments or other planned requests, the
+ * day cap). The choices of the swap menu, in the ranking's order. One pass over the plan and the
+ * commitments for all requests (a city week has ~200,000 edges).
  */
-export function feasibleHelpers(
+export function feasibleChoices(
   instance: PlannerInstance,
   plan: readonly PlanAssignment[],
-  requestId: string,
-): PlannerEdge[] {
-  const request = instance.requestById.get(requestId);
-  if (!request) return [];
-  const s = Date.parse(request.startsAt);
-  const e = Date.parse(request.endsAt);
-  const busy = new Map<string, { s: number; e: number; day: string }[]>();
-  const add = (helperId: string, startsAt: string, endsAt: string, day: string) => {
-    const list = busy.get(helperId) ?? [];
-    list.push({ s: Date.parse(startsAt), e: Date.parse(endsAt), day });
-    busy.set(helperId, list);
+): Map<string, PlannerEdge[]> {
+  const span = new Map(
+    instance.requests.map((r) => [r.id, { s: Date.parse(r.startsAt), e: Date.parse(r.endsAt) }]),
+  );
+  type Busy = { requestId: string | null; s: number; e: number; day: string };
+  const busy = new Map<string, Busy[]>();
+  const add = (helperId: string, b: Busy) => {
+    const list = busy.get(helperId);
+    if (list) list.push(b);
+    else busy.set(helperId, [b]);
   };
-  for (const c of instance.commitments) add(c.helperId, c.startsAt, c.endsAt, c.day);
+  for (const c of instance.commitments)
+    add(c.helperId, {
+      requestId: null,
+      s: Date.parse(c.startsAt),
+      e: Date.parse(c.endsAt),
+      day: c.day,
+    });
   for (const a of plan) {
-    if (a.requestId === requestId) continue;
-    const other = instance.requestById.get(a.requestId);
-    if (other) add(a.helperId, other.startsAt, other.endsAt, other.day);
+    const r = instance.requestById.get(a.requestId);
+    if (r) add(a.helperId, { requestId: r.id, ...span.get(r.id)!, day: r.day });
   }
-  return (instance.edges.get(requestId) ?? []).filter((edge) => {
-    const list = busy.get(edge.helperId) ?? [];
-    if (list.some((b) => b.s < e && s < b.e)) return false;
-    return list.filter((b) => b.day === request.day).length + 1 <= instance.maxPerDay;
-  });
+  const out = new Map<string, PlannerEdge[]>();
+  for (const request of instance.requests) {
+    const { s, e } = span.get(request.id)!;
+    const fits = (edge: PlannerEdge) => {
+      let sameDay = 0;
+      for (const b of busy.get(edge.helperId) ?? []) {
+        if (b.requestId === request.id) continue; // the assignment being replaced
+        if (b.s < e && s < b.e) return false;
+        if (b.day === request.day) sameDay++;
+      }
+      return sameDay + 1 <= instance.maxPerDay;
+    };
+    out.set(request.id, (instance.edges.get(request.id) ?? []).filter(fits));
+  }
+  return out;
 }
 
 /** The plan's violations (planner.ts `validatePlan`) against a freshly loaded instance. */
