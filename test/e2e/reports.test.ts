@@ -120,6 +120,15 @@ describe.skipIf(!browserAvailable)('reports journey (browser)', () => {
       path: join(SCREENSHOT_DIR, 'reports-monthly-print.png'),
       fullPage: true,
     });
+    // On A4 paper (the stylesheet's @page): a few pages, not one per table.
+    const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
+    const pages = pdf.match(/\/Type\s*\/Page\b(?!s)/g)?.length ?? 0;
+    const mediaBox = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)/.exec(pdf);
+    console.log(`monthly report printed: ${pages} A4 pages`);
+    expect(Math.round(Number(mediaBox?.[1]))).toBe(595); // A4 in points: 595 × 842
+    expect(Math.round(Number(mediaBox?.[2]))).toBe(842);
+    expect(pages).toBeGreaterThan(1);
+    expect(pages).toBeLessThanOrEqual(10);
     await page.emulateMedia({ media: 'screen' });
 
     // --- The CSV: UTF-8 with a BOM and Japanese headers, named after the month. ---
