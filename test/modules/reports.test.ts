@@ -844,6 +844,21 @@ describe('reports API', () => {
     expect(((await families.json()) as { items: unknown[] }).items).toHaveLength(3);
   });
 
+  it('documents every reports route in the OpenAPI document', async () => {
+    const res = await new TestClient(ctx).get('/api/v1/openapi.json');
+    expect(res.status).toBe(200);
+    const doc = (await res.json()) as { paths: Record<string, { get?: unknown }> };
+    for (const path of [
+      '/reports/monthly',
+      '/reports/monthly.csv',
+      '/reports/annual',
+      '/reports/annual.csv',
+      '/reports/helpers',
+      '/reports/families',
+    ])
+      expect([path, Boolean(doc.paths[path]?.get)]).toEqual([path, true]);
+  });
+
   it('rejects an invalid month or fiscal year with 400', async () => {
     const staff = await TestClient.signedInAs(ctx, ids.staff);
     for (const path of [
