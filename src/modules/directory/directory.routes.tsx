@@ -1,3 +1,4 @@
+import { areaName } from '../../../views/pages/areas.js';
 import { Hono } from 'hono';
 import { requireStaff, requireUser } from '../../auth/guards.js';
 import type { AppContext, AppEnv } from '../../context.js';
@@ -9,7 +10,6 @@ import type { FormErrors } from '../../../views/components/form.js';
 import { DirectoryPage, type DirectoryShortcut } from '../../../views/pages/directory/directory.js';
 import { GroupFormPage, type GroupFormValues } from '../../../views/pages/directory/group-form.js';
 import {
-  areaLabel,
   groupKindLabel,
   type DirectoryFilters,
   type GroupView,
@@ -84,17 +84,17 @@ async function shortcutsFor(
   const { t, locale } = { t: c.var.t, locale: c.var.locale };
   const member = await findMemberById(c.var.deps.db, memberId);
   if (!member || !areas.some((a) => a.code === member.area)) return [];
-  const areaName = areaLabel(areas, member.area, locale);
+  const memberArea = areaName(areas, member.area, locale);
   const today = tokyoDateOf(c.var.deps.clock.now());
   const shortcuts: DirectoryShortcut[] = [
-    { label: t('dir.shortcut.area', { area: areaName }), filters: { area: member.area } },
+    { label: t('dir.shortcut.area', { area: memberArea }), filters: { area: member.area } },
   ];
   if (member.requester_status !== null) {
     for (const child of await listChildren(c.var.deps.db, member.id)) {
       const age = ageInYears(child.birth_date, today);
       if (age < 0 || age > MAX_AGE) continue;
       shortcuts.push({
-        label: t('dir.shortcut.child', { name: child.name, age, area: areaName }),
+        label: t('dir.shortcut.child', { name: child.name, age, area: memberArea }),
         filters: { area: member.area, age },
       });
     }
@@ -290,7 +290,7 @@ async function renderReferrals(
       referrals={referrals}
       groups={groups.map((g) => ({
         id: g.id,
-        label: `${g.name}（${areaLabel(areas, g.area, locale)}・${groupKindLabel(t, g.kind)}）`,
+        label: `${g.name}（${areaName(areas, g.area, locale)}・${groupKindLabel(t, g.kind)}）`,
       }))}
       values={values}
       errors={errors}

@@ -1,3 +1,4 @@
+import { areaName } from '../../../views/pages/areas.js';
 import { Hono } from 'hono';
 import { requireStaff } from '../../auth/guards.js';
 import type { AppContext, AppEnv, CurrentUser } from '../../context.js';
@@ -18,7 +19,7 @@ import {
 } from '../../../views/pages/members/staff/member-detail.js';
 import { MemberCardPage } from '../../../views/pages/members/staff/member-card.js';
 import { RenewalsPage } from '../../../views/pages/members/staff/renewals.js';
-import { areaName, kindLabel } from '../../../views/pages/members/staff/parts.js';
+import { kindLabel } from '../../../views/pages/members/staff/parts.js';
 import { insertAuditLog } from '../audit/audit.queries.js';
 import {
   listOrientations,

@@ -1,3 +1,4 @@
+import { areaName } from '../../../views/pages/areas.js';
 import { categoryLabel } from '../../../views/pages/categories.js';
 import { Hono } from 'hono';
 import { requireUser } from '../../auth/guards.js';
@@ -8,7 +9,7 @@ import { addDaysToDate, isValidDateString, tokyoDateOf } from '../../lib/dates.j
 import { AppError, notFound } from '../../lib/errors.js';
 import { isMessageKey, type MessageKey } from '../../lib/i18n.js';
 import type { FormErrors } from '../../../views/components/form.js';
-import { areaName, sexLabel } from '../../../views/pages/members/labels.js';
+import { sexLabel } from '../../../views/pages/members/labels.js';
 import { CancelRequestPage, type CancelPageProps } from '../../../views/pages/requests/cancel.js';
 import { ChildDetailsPage } from '../../../views/pages/requests/child-details.js';
 import {

@@ -1,3 +1,4 @@
+import { areaName } from '../areas.js';
 import { categoryShortLabel } from '../categories.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
@@ -5,7 +6,6 @@ import type { Area } from '../../../src/modules/settings/settings.schemas.js';
 import type { RequestStatus } from '../../../db/schema.js';
 import {
   ageListText,
-  areaLabel,
   dayText,
   Hidden,
   PreMeetingBadge,
@@ -117,7 +117,7 @@ function RequestTable(props: {
               </th>
               <td data-label={t('coord.col.what')}>
                 {categoryShortLabel(t, r.category)}
-                <span class="coord-sub">{areaLabel(props.areas, r.area, locale)}</span>
+                <span class="coord-sub">{areaName(props.areas, r.area, locale)}</span>
               </td>
               <td data-label={t('coord.col.status')}>
                 <RequestStatusBadge t={t} status={r.status} />
@@ -240,7 +240,7 @@ export function BoardPage(props: BoardProps) {
                 <option value="">{t('coord.board.allAreas')}</option>
                 {props.areas.map((a) => (
                   <option value={a.code} selected={a.code === filters.area}>
-                    {areaLabel(props.areas, a.code, locale)}
+                    {areaName(props.areas, a.code, locale)}
                   </option>
                 ))}
               </select>
@@ -360,7 +360,7 @@ export function BoardPage(props: BoardProps) {
                     </td>
                     <td data-label={t('coord.col.what')}>
                       {categoryShortLabel(t, a.category)}
-                      <span class="coord-sub">{areaLabel(props.areas, a.area, locale)}</span>
+                      <span class="coord-sub">{areaName(props.areas, a.area, locale)}</span>
                     </td>
                     <td data-label={t('coord.col.preMeeting')}>
                       <PreMeetingBadge t={t} done={a.hasPreMeeting} />

@@ -1,3 +1,4 @@
+import { areaName } from '../areas.js';
 import { ErrorSummary, Field } from '../../components/form.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
@@ -5,7 +6,7 @@ import type { Area } from '../../../src/modules/settings/settings.schemas.js';
 import type { SideStatus } from '../../../db/schema.js';
 import { TextareaField } from '../members/staff/parts.js';
 import { CATEGORIES, categoryNumberedLabel } from '../categories.js';
-import { ageText, areaLabel, FailureAlert, Hidden, TelLink } from './parts.js';
+import { ageText, FailureAlert, Hidden, TelLink } from './parts.js';
 
 export interface IntakeMatch {
   id: string;
@@ -107,7 +108,7 @@ export function IntakePage(props: IntakePageProps) {
                             </span>
                           </th>
                           <td data-label={t('coord.field.area')}>
-                            {areaLabel(props.areas, m.area, locale)}
+                            {areaName(props.areas, m.area, locale)}
                           </td>
                           <td data-label={t('coord.field.phone')}>
                             <TelLink phone={m.phone} />

@@ -1,3 +1,4 @@
+import { areaName } from '../areas.js';
 import type { Child } from 'hono/jsx';
 import { TOKYO, tokyoTimeOf } from '../../../src/lib/dates.js';
 import type { MessageKey, Translator } from '../../../src/lib/i18n.js';
@@ -52,11 +53,6 @@ export function ageText(t: Translator, months: number): string {
 
 export const ageListText = (t: Translator, months: number[]) =>
   months.map((m) => ageText(t, m)).join(t('coord.ageList.separator'));
-
-export const areaLabel = (areas: Area[], code: string, locale: Locale) => {
-  const area = areas.find((a) => a.code === code);
-  return area ? (locale === 'ja' ? area.nameJa : area.nameEn) : code;
-};
 
 export {
   categoryShortLabel as categoryLabel,
@@ -167,7 +163,7 @@ export function candidateReasonText(
     case 'category_not_preferred':
       return t(`coord.reason.${reason.code}`);
     case 'same_area':
-      return t('coord.reason.same_area', { area: areaLabel(areas, String(p.area ?? ''), locale) });
+      return t('coord.reason.same_area', { area: areaName(areas, String(p.area ?? ''), locale) });
     case 'recent_activities':
       return t('coord.reason.recent_activities', { count: num(p.count) });
     default:

@@ -1,3 +1,4 @@
+import { areaName } from '../areas.js';
 import { categoryNumberedLabel } from '../categories.js';
 import { Field } from '../../components/form.js';
 import { Layout } from '../../layout.js';
@@ -8,7 +9,6 @@ import type { CareLocation, OfferStatus, RequestStatus } from '../../../db/schem
 import { TextareaField } from '../members/staff/parts.js';
 import {
   ageText,
-  areaLabel,
   candidateReasonText,
   exclusionHeading,
   exclusionText,
@@ -144,7 +144,7 @@ export function RequestPage(props: RequestPageProps) {
                 )}
             </span>
             <span>{categoryNumberedLabel(t, r.category)}</span>
-            <span>{areaLabel(props.areas, r.area, locale)}</span>
+            <span>{areaName(props.areas, r.area, locale)}</span>
           </p>
         </header>
 

@@ -1,10 +1,10 @@
+import { areaName } from '../areas.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import type { Area } from '../../../src/modules/settings/settings.schemas.js';
 import { GROUP_KINDS, MAX_AGE } from '../../../src/modules/directory/directory.schemas.js';
 import { SelectBox, TextField } from '../members/fields.js';
 import {
-  areaLabel,
   filterQuery,
   GroupFacts,
   groupKindLabel,
@@ -38,7 +38,7 @@ export function DirectoryPage(props: {
   const conditions = [
     f.q && t('dir.cond.q', { q: f.q }),
     f.kind && groupKindLabel(t, f.kind),
-    f.area && areaLabel(props.areas, f.area, locale),
+    f.area && areaName(props.areas, f.area, locale),
     f.age !== undefined && t('dir.ageOption', { age: f.age }),
   ].filter(Boolean) as string[];
   return (
@@ -103,7 +103,7 @@ export function DirectoryPage(props: {
             placeholder={t('dir.any')}
             options={props.areas.map((a) => ({
               value: a.code,
-              label: areaLabel(props.areas, a.code, locale),
+              label: areaName(props.areas, a.code, locale),
             }))}
           />
           <SelectBox

@@ -1,10 +1,11 @@
+import { areaName } from '../areas.js';
 import { ErrorSummary, type FormErrors } from '../../components/form.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import type { Area } from '../../../src/modules/settings/settings.schemas.js';
 import { GROUP_KINDS, MAX_AGE } from '../../../src/modules/directory/directory.schemas.js';
 import { SelectBox, TextareaField, TextField } from '../members/fields.js';
-import { areaLabel, groupKindLabel } from './parts.js';
+import { groupKindLabel } from './parts.js';
 
 export interface GroupFormValues {
   name?: string;
@@ -87,7 +88,7 @@ export function GroupFormPage(props: {
           placeholder={t('dir.choose')}
           options={props.areas.map((a) => ({
             value: a.code,
-            label: areaLabel(props.areas, a.code, locale),
+            label: areaName(props.areas, a.code, locale),
           }))}
         />
         <div class="cl-time-row">

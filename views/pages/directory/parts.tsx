@@ -1,3 +1,4 @@
+import { areaName } from '../areas.js';
 import type { Translator } from '../../../src/lib/i18n.js';
 import type { Area } from '../../../src/modules/settings/settings.schemas.js';
 import type { Locale, LocalGroupKind } from '../../../db/schema.js';
@@ -24,12 +25,6 @@ export interface DirectoryFilters {
 }
 
 export const groupKindLabel = (t: Translator, kind: LocalGroupKind) => t(`dir.kind.${kind}`);
-
-export function areaLabel(areas: Area[], code: string, locale: Locale): string {
-  const area = areas.find((a) => a.code === code);
-  if (!area) return code;
-  return locale === 'ja' ? area.nameJa : area.nameEn;
-}
 
 /** 「0〜6歳」「6歳から」「3歳まで」「年齢を問いません」. */
 export function ageRangeText(t: Translator, min: number | null, max: number | null): string {
@@ -63,7 +58,7 @@ export function GroupFacts(props: {
     <dl class="info-list info-list--cols cl-group-facts">
       <div class="info-list__row">
         <dt>{t('dir.field.area')}</dt>
-        <dd>{areaLabel(props.areas, g.area, props.locale)}</dd>
+        <dd>{areaName(props.areas, g.area, props.locale)}</dd>
       </div>
       <div class="info-list__row">
         <dt>{t('dir.field.ages')}</dt>

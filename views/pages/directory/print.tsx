@@ -1,10 +1,10 @@
+import { areaName } from '../areas.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { formatDate } from '../../../src/lib/dates.js';
 import type { Area } from '../../../src/modules/settings/settings.schemas.js';
 import {
   ageRangeText,
-  areaLabel,
   filterQuery,
   groupKindLabel,
   type DirectoryFilters,
@@ -35,7 +35,7 @@ export function DirectoryPrintPage(props: {
   const conditions = [
     f.q && t('dir.cond.q', { q: f.q }),
     f.kind && groupKindLabel(t, f.kind),
-    f.area && areaLabel(props.areas, f.area, locale),
+    f.area && areaName(props.areas, f.area, locale),
     f.age !== undefined && t('dir.ageOption', { age: f.age }),
   ].filter(Boolean) as string[];
   return (
@@ -58,7 +58,7 @@ export function DirectoryPrintPage(props: {
         {props.groups.length === 0 && <p>{t('dir.none')}</p>}
         {areaCodes.map((code) => (
           <section aria-labelledby={`area-${code}`} class="cl-print-area">
-            <h2 id={`area-${code}`}>{areaLabel(props.areas, code, locale)}</h2>
+            <h2 id={`area-${code}`}>{areaName(props.areas, code, locale)}</h2>
             <div class="table-scroll" tabindex={0} role="region" aria-labelledby={`area-${code}`}>
               <table class="table cl-print-table">
                 <thead>

@@ -1,3 +1,4 @@
+import { areaOptions } from '../areas.js';
 import { ErrorSummary, SubmitButton, type FormErrors } from '../../components/form.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
@@ -16,7 +17,7 @@ import {
   TextareaField,
   TextField,
 } from './fields.js';
-import { areaOptions, kindLabel, sexOptions } from './labels.js';
+import { kindLabel, sexOptions } from './labels.js';
 
 /** Without JavaScript the form has fixed slots; empty slots are ignored when it is read. */
 export const CHILD_SLOTS = 2;

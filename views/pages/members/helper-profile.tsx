@@ -1,3 +1,4 @@
+import { areaOptions } from '../areas.js';
 import { ErrorSummary, SubmitButton, type FormErrors } from '../../components/form.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
@@ -13,7 +14,6 @@ import {
   TextareaField,
 } from './fields.js';
 import { CATEGORIES, categoryLabel } from '../categories.js';
-import { areaOptions } from './labels.js';
 
 export interface HelperProfileValues {
   areas: string[];

@@ -1,10 +1,10 @@
+import { areaOptions } from '../areas.js';
 import { ErrorSummary, SubmitButton, type FormErrors } from '../../components/form.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { formatDate } from '../../../src/lib/dates.js';
 import type { Area } from '../../../src/modules/settings/settings.schemas.js';
 import { BackToMy, SelectBox, TextField } from './fields.js';
-import { areaOptions } from './labels.js';
 
 export const PROFILE_FIELDS = ['phone', 'postalCode', 'address', 'area', 'email'] as const;
 

@@ -1,9 +1,10 @@
+import { areaName } from '../../areas.js';
 import { Layout } from '../../../layout.js';
 import type { ViewContext } from '../../../view-context.js';
 import { formatMemberNo } from '../../../../src/modules/members/members.json.js';
 import type { Area, MemberTypeLabels } from '../../../../src/modules/settings/settings.schemas.js';
 import type { MemberKind } from '../../../../db/schema.js';
-import { areaName, kindLabel, plainDate } from './parts.js';
+import { kindLabel, plainDate } from './parts.js';
 
 /** 会員証: a credit-card-sized card (85.6 × 54 mm), printed alone in the middle of an A4 sheet. */
 export function MemberCardPage(props: {

@@ -1,3 +1,4 @@
+import { areaName } from '../../areas.js';
 import { categoryLabel } from '../../categories.js';
 import { Layout } from '../../../layout.js';
 import type { ViewContext } from '../../../view-context.js';
@@ -17,7 +18,6 @@ import type {
 } from '../../../../db/schema.js';
 import { attendanceText, sessionWhen } from '../../orientations/parts.js';
 import {
-  areaName,
   CheckboxField,
   InfoRow,
   kindLabel,

@@ -1,9 +1,10 @@
+import { areaName } from '../../areas.js';
 import { Layout } from '../../../layout.js';
 import type { ViewContext } from '../../../view-context.js';
 import { formatMemberNo } from '../../../../src/modules/members/members.json.js';
 import type { Area, MemberTypeLabels } from '../../../../src/modules/settings/settings.schemas.js';
 import type { MemberKind, SideStatus } from '../../../../db/schema.js';
-import { areaName, kindLabel, Pagination, sidesOf, StatusBadge } from './parts.js';
+import { kindLabel, Pagination, sidesOf, StatusBadge } from './parts.js';
 
 export interface DirectoryFilters {
   q?: string | undefined;

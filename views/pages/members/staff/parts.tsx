@@ -1,16 +1,9 @@
 import { TOKYO, tokyoInstant } from '../../../../src/lib/dates.js';
 import type { Translator } from '../../../../src/lib/i18n.js';
-import type { Area, MemberTypeLabels } from '../../../../src/modules/settings/settings.schemas.js';
-import type { Locale, MemberKind, Side, SideStatus } from '../../../../db/schema.js';
+import type { MemberTypeLabels } from '../../../../src/modules/settings/settings.schemas.js';
+import type { Locale, Side, SideStatus } from '../../../../db/schema.js';
 
-/** What this center calls a member type (a setting), in the page's language. */
-export const kindLabel = (labels: MemberTypeLabels, kind: MemberKind, locale: Locale) =>
-  labels[kind][locale];
-
-export const areaName = (areas: Area[], code: string, locale: Locale) => {
-  const area = areas.find((a) => a.code === code);
-  return area ? (locale === 'ja' ? area.nameJa : area.nameEn) : code;
-};
+export { kindLabel } from '../labels.js';
 
 /** A calendar date without the weekday (birth dates, the card): 2019年8月15日 / 15 Aug 2019. */
 export function plainDate(date: string, locale: Locale): string {
