@@ -341,3 +341,57 @@ export async function databaseChecksum(deps: AppDeps): Promise<string> {
     .rows[0]!;
   return JSON.stringify(row);
 }
+
+/**
+ * Tables a restore leaves alone: the append-only audit log (reads and writes may add rows;
+ * nothing in authorization depends on them) and the qualification stamp (its triggers give it a
+ * fresh token during the restore, which is what keeps the eligibility cache honest).
+ */
+const NOT_RESTORED = new Set(['audit_log', 'qualification_stamp']);
+
+export interface WorldSnapshot {
+  tables: { table: string; cols: string[]; rows: string[][] }[];
+}
+
+const quoteId = (id: string) => `"${id.replaceAll('"', '""')}"`;
+
+/** Every row of every restorable table, as SQL literals (quote()), so blobs survive too. */
+export async function snapshotWorld(world: SecurityWorld): Promise<WorldSnapshot> {
+  const { db } = world.ctx.deps;
+  tableColumns ??= await loadTableColumns(world.ctx.deps);
+  const tables: WorldSnapshot['tables'] = [];
+  for (const [table, cols] of tableColumns) {
+    if (NOT_RESTORED.has(table)) continue;
+    const list = cols.map((c) => `quote(${quoteId(c)})`).join(', ');
+    const res = await sql
+      .raw<{ v: string }>(`SELECT json_array(${list}) AS v FROM ${quoteId(table)}`)
+      .execute(db);
+    tables.push({ table, cols, rows: res.rows.map((r) => JSON.parse(r.v) as string[]) });
+  }
+  return { tables };
+}
+
+/**
+ * Puts the world back as it was when snapshotted, in one atomic batch (much cheaper than
+ * building it again, on D1 above all). Foreign keys are checked at the end of the batch, so
+ * tables can be emptied and refilled in any order. Sessions are gone afterwards (deleting the
+ * users cascades): clients sign in again. Verifies itself against the snapshot.
+ */
+export async function restoreWorld(world: SecurityWorld, snapshot: WorldSnapshot) {
+  const { db, atomic } = world.ctx.deps;
+  const statements = [sql`PRAGMA defer_foreign_keys = ON`.compile(db)];
+  for (const { table } of snapshot.tables)
+    statements.push(sql.raw(`DELETE FROM ${quoteId(table)}`).compile(db));
+  for (const { table, cols, rows } of snapshot.tables)
+    for (const row of rows)
+      statements.push(
+        sql
+          .raw(
+            `INSERT INTO ${quoteId(table)} (${cols.map(quoteId).join(', ')}) VALUES (${row.join(', ')})`,
+          )
+          .compile(db),
+      );
+  await atomic(statements);
+  const now = await snapshotWorld(world);
+  expect(now, 'restored world').toEqual(snapshot);
+}

@@ -9,6 +9,8 @@ import {
   buildSecurityWorld,
   clientFor,
   databaseChecksum,
+  restoreWorld,
+  snapshotWorld,
   type SecurityWorld,
 } from '../helpers/security-fixture.js';
 
@@ -18,8 +20,8 @@ import {
  * is bracketed by a checksum of the whole database, which must not change.
  *
  * A write that succeeds may change what later requests see (a withdrawn member, an accepted
- * offer), so the world is rebuilt after any request that changed the database. Within a row,
- * the roles expected to be denied go first.
+ * offer), so the world is restored from a snapshot after a row that changed the database.
+ * Within a row, the roles expected to be denied go first.
  */
 
 type Outcome = 'allowed' | 'denied' | 'error';
@@ -73,7 +75,8 @@ interface Mismatch {
 describe('authorization matrix (QUALITY.md security item 2)', () => {
   it('every route × role: 0 unexpected allows, 0 unexpected denies, 0 rows changed by denied writes', async () => {
     const started = Date.now();
-    let world = await buildSecurityWorld();
+    const world = await buildSecurityWorld();
+    const snapshot = await snapshotWorld(world);
     let rebuilds = 0;
     let retries = 0;
     let requests = 0;
@@ -89,7 +92,7 @@ describe('authorization matrix (QUALITY.md security item 2)', () => {
     // password change), so the role signs in afresh after each write.
     let clients = new Map<AuthzRole, Awaited<ReturnType<typeof clientFor>>>();
     const rebuild = async () => {
-      world = await buildSecurityWorld();
+      await restoreWorld(world, snapshot);
       clients = new Map();
       checksum = undefined;
       rebuilds += 1;
@@ -158,7 +161,7 @@ describe('authorization matrix (QUALITY.md security item 2)', () => {
         `${AUTHZ_ROLES.length} roles = ${requests} requests; ` +
         `${unexpectedAllows.length} unexpected allows, ${unexpectedDenies.length} unexpected denies, ` +
         `${deniedWritesThatChanged.length} of ${deniedWrites} denied writes changed rows, ` +
-        `${errors.length} errors ≥ 500; ${rebuilds} fixture rebuilds (${retries} retries), ` +
+        `${errors.length} errors ≥ 500; ${rebuilds} world restores (${retries} retries), ` +
         `${Date.now() - started} ms`,
     );
     for (const [label, list] of [

@@ -274,7 +274,16 @@ export const AUTHORIZATION_TABLE: readonly AuthzRow[] = [
   // --- API: activities, fees, statements, incidents
   r('POST /api/v1/fees/quote', SIGNED_IN, 'signed-in'),
   r('GET /api/v1/fees/tables', SIGNED_IN, 'signed-in'),
-  r('POST /api/v1/activities', SIGNED_IN, 'author', undefined, 'the request is in the body'),
+  x(r('POST /api/v1/activities', ['helper'], 'author', undefined, 'the request is in the body'), {
+    // The live request is still ahead, so its helper gets a 422 rule answer; anyone else a 404.
+    body: (ids) => ({
+      requestId: ids.liveRequest,
+      startedAt: JST('2026-12-02', '18:30'),
+      endedAt: JST('2026-12-02', '19:40'),
+      childIds: [ids.child],
+      categories: [8],
+    }),
+  }),
   r('GET /api/v1/activities', SIGNED_IN, 'signed-in', undefined, 'scoped to own activities'),
   r('GET /api/v1/activities/missing', STAFF, 'staff'),
   r('GET /api/v1/activities/:id', PARTIES, 'live-match', { id: 'activity' }),
