@@ -12,6 +12,8 @@ export interface LoadResult {
   path: string;
   requests: number;
   errors: number;
+  /** Requests still unanswered when the window closed (slow targets), not counted in rps. */
+  abandoned: number;
   /** Status codes seen (a page that is not 200 is a broken benchmark, not a fast one). */
   statuses: Record<string, number>;
   rps: number;
@@ -82,9 +84,10 @@ export async function runLoad(
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
   let errors = 0;
+  let abandoned = 0;
   const t0 = performance.now();
   const end = t0 + options.durationMs;
-  // A request still unanswered when the window closes is abandoned (and counted as an error),
+  // A request still unanswered when the window closes is abandoned (counted as abandoned),
   // so a slow target cannot stretch the run: the window bounds the time, whatever the server does.
   let closeWindow = () => {};
   const windowClosed = new Promise<'closed'>((r) => {
@@ -97,7 +100,7 @@ export async function runLoad(
       try {
         const res = await Promise.race([httpGet(port, path, options.headers, agent), windowClosed]);
         if (res === 'closed') {
-          errors++;
+          abandoned++;
           break;
         }
         statuses[res.status] = (statuses[res.status] ?? 0) + 1;
@@ -115,6 +118,7 @@ export async function runLoad(
     path,
     requests: latencies.length,
     errors,
+    abandoned,
     statuses,
     rps: latencies.length / elapsed,
     latency: summarize(latencies),
