@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Db } from '../../lib/db.js';
 import { newId } from '../../lib/ids.js';
 
@@ -28,42 +27,6 @@ export function auditRow(entry: AuditEntry) {
 /** The insert for one audit row, for use inside an atomic batch. */
 export function buildAuditInsert(db: Db, entry: AuditEntry) {
   return db.insertInto('audit_log').values(auditRow(entry));
-}
-
-/**
- * The audit insert for the conditional UPDATE right before it in an atomic batch: written only
- * if that statement changed a row (SQLite's `changes()`, on Node and D1 alike). A batch is not
- * undone when its UPDATE matches 0 rows, so an unconditional insert would record a refused
- * transition (the 409) as done. Place it immediately after the UPDATE it records.
- */
-export function buildAuditInsertIfChanged(db: Db, entry: AuditEntry) {
-  const row = auditRow(entry);
-  return db
-    .insertInto('audit_log')
-    .columns([
-      'id',
-      'at',
-      'actor_user_id',
-      'action',
-      'subject_type',
-      'subject_id',
-      'client_address',
-      'details',
-    ])
-    .expression(
-      db
-        .selectNoFrom((eb) => [
-          eb.val(row.id).as('id'),
-          eb.val(row.at).as('at'),
-          eb.val(row.actor_user_id).as('actor_user_id'),
-          eb.val(row.action).as('action'),
-          eb.val(row.subject_type).as('subject_type'),
-          eb.val(row.subject_id).as('subject_id'),
-          eb.val(row.client_address).as('client_address'),
-          eb.val(row.details).as('details'),
-        ])
-        .where(sql<boolean>`changes() > 0`),
-    );
 }
 
 export async function insertAuditLog(db: Db, entry: AuditEntry): Promise<void> {

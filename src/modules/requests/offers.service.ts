@@ -5,7 +5,7 @@ import { insertIfPreviousChanged, type Compilable } from '../../lib/atomic.js';
 import { HOUR } from '../../lib/clock.js';
 import { conflict, notFound, unprocessable } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
-import { auditRow, buildAuditInsert, buildAuditInsertIfChanged } from '../audit/audit.queries.js';
+import { auditRow, buildAuditInsert } from '../audit/audit.queries.js';
 import { fiscalYearOf, tokyoDateOf } from '../../lib/dates.js';
 import { findMemberByUserId } from '../members/members.queries.js';
 import { notify } from '../notifications/notifications.service.js';
@@ -271,15 +271,19 @@ export async function declineOffer(
       .where('id', '=', offer.id)
       .where('status', '=', 'offered'),
     // Right after the UPDATE: a decline refused as a 409 must leave no audit row.
-    buildAuditInsertIfChanged(deps.db, {
-      at: now,
-      actorUserId: user.id,
-      action: 'offer_declined',
-      subjectType: 'care_request',
-      subjectId: offer.request_id,
-      clientAddress,
-      details: { offerId },
-    }),
+    insertIfPreviousChanged(
+      deps.db,
+      'audit_log',
+      auditRow({
+        at: now,
+        actorUserId: user.id,
+        action: 'offer_declined',
+        subjectType: 'care_request',
+        subjectId: offer.request_id,
+        clientAddress,
+        details: { offerId },
+      }),
+    ),
     ...reopenIfNoLiveOffer(deps, offer.request_id, now),
   ]);
   if (!update || update.numAffectedRows === 0) throw conflict('invalid_transition');

@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
 import { isStaff, type AppDeps, type CurrentUser } from '../../context.js';
-import type { Compilable } from '../../lib/atomic.js';
+import { insertIfPreviousChanged, type Compilable } from '../../lib/atomic.js';
 import { fiscalYearOf, tokyoDateOf, tokyoTimeOf } from '../../lib/dates.js';
 import { AppError, conflict, notFound, unprocessable } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { inJson } from '../../lib/sql.js';
-import { buildAuditInsert, buildAuditInsertIfChanged } from '../audit/audit.queries.js';
+import { auditRow, buildAuditInsert } from '../audit/audit.queries.js';
 import { cancellationFee } from '../activities/fees.js';
 import { selectFeeTable } from '../activities/fee-table.js';
 import {
@@ -319,15 +319,19 @@ export async function cancelRequest(
         sql<boolean>`NOT EXISTS (SELECT 1 FROM activity WHERE activity.request_id = care_request.id)`,
       ),
     // Right after the UPDATE: a cancellation refused as a 409 must leave no audit row.
-    buildAuditInsertIfChanged(deps.db, {
-      at: now,
-      actorUserId: viewer.user.id,
-      action: 'request_cancelled',
-      subjectType: 'care_request',
-      subjectId: request.id,
-      clientAddress,
-      details: { role, kind: input.kind, fee },
-    }),
+    insertIfPreviousChanged(
+      deps.db,
+      'audit_log',
+      auditRow({
+        at: now,
+        actorUserId: viewer.user.id,
+        action: 'request_cancelled',
+        subjectType: 'care_request',
+        subjectId: request.id,
+        clientAddress,
+        details: { role, kind: input.kind, fee },
+      }),
+    ),
     deps.db
       .updateTable('offer')
       .set({ status: 'withdrawn', responded_at: nowIso })
