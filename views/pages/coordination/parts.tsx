@@ -54,11 +54,6 @@ export function ageText(t: Translator, months: number): string {
 export const ageListText = (t: Translator, months: number[]) =>
   months.map((m) => ageText(t, m)).join(t('coord.ageList.separator'));
 
-export {
-  categoryShortLabel as categoryLabel,
-  categoryNumberedLabel as categoryFullLabel,
-} from '../categories.js';
-
 /** A request's status in words; the border and tint only repeat it. */
 export function RequestStatusBadge(props: { t: Translator; status: RequestStatus }) {
   return (

@@ -5,7 +5,8 @@ import type { MessageKey } from '../../../src/lib/i18n.js';
 import { formatDate, formatYen } from '../../../src/lib/dates.js';
 import type { StaffDashboard } from '../../../src/modules/dashboard/dashboard.service.js';
 import { formatMemberNo } from '../../../src/modules/members/members.json.js';
-import { categoryLabel, dayText, timeRangeText } from '../coordination/parts.js';
+import { categoryShortLabel } from '../categories.js';
+import { dayText, timeRangeText } from '../coordination/parts.js';
 import { HomeNews } from '../announcements/home-news.js';
 import type { AnnouncementView } from '../announcements/parts.js';
 import { ActionsSection } from './home.js';
@@ -120,7 +121,7 @@ export function StaffDashboardPage(props: {
             <a href={`/coordination/requests/${a.id}`}>
               <span class="dash-item__when">{timeRangeText(a.startsAt, a.endsAt, locale)}</span>{' '}
               {t('dash.today.pair', { requester: a.requesterName, helper: a.helperName ?? '' })}
-              <span class="dash-item__meta">{categoryLabel(t, a.category)}</span>
+              <span class="dash-item__meta">{categoryShortLabel(t, a.category)}</span>
             </a>
           ))}
         />
@@ -139,7 +140,7 @@ export function StaffDashboardPage(props: {
                 {dayText(r.startsAt, locale)} {timeRangeText(r.startsAt, r.endsAt, locale)}
               </span>{' '}
               {r.requesterName}
-              <span class="dash-item__meta">{categoryLabel(t, r.category)}</span>
+              <span class="dash-item__meta">{categoryShortLabel(t, r.category)}</span>
             </a>
           ))}
         />

@@ -1,19 +1,12 @@
 import { areaName } from '../areas.js';
+import { categoryShortLabel } from '../categories.js';
 import { ErrorSummary } from '../../components/form.js';
-
 import { Layout } from '../../layout.js';
-
 import type { ViewContext } from '../../view-context.js';
 import type { MessageKey, Translator } from '../../../src/lib/i18n.js';
 import type { Area } from '../../../src/modules/settings/settings.schemas.js';
 import type { Locale } from '../../../db/schema.js';
-import {
-  ageListText,
-  categoryLabel,
-  dayText,
-  Hidden,
-  timeRangeText,
-} from '../coordination/parts.js';
+import { ageListText, dayText, Hidden, timeRangeText } from '../coordination/parts.js';
 import { PlannerTimeline, type TimelineHelper } from './timeline.js';
 
 /** A helper as the review screen shows her for one request. */
@@ -206,7 +199,7 @@ function PlanTable(props: { ctx: ViewContext; rows: PlanRow[]; areas: Area[] }) 
                 <span class="coord-sub">{ageListText(t, r.childAges)}</span>
               </th>
               <td data-label={t('coord.col.what')}>
-                {categoryLabel(t, r.category)}
+                {categoryShortLabel(t, r.category)}
                 <span class="coord-sub">{areaName(props.areas, r.area, locale)}</span>
               </td>
               <HelperCell ctx={props.ctx} row={r} />

@@ -20,7 +20,7 @@ import {
   type ReportFigures,
 } from '../../../src/modules/reports/report.types.js';
 import { formatMemberNo } from '../../../src/modules/members/members.json.js';
-import { categoryFullLabel } from '../coordination/parts.js';
+import { categoryNumberedLabel } from '../categories.js';
 
 export interface Fmt {
   t: Translator;
@@ -308,7 +308,7 @@ export function FigureSections(props: {
             t('reports.item.feesTotal'),
           ]}
           rows={ACTIVITY_CATEGORIES.map((c) => ({
-            label: categoryFullLabel(t, c),
+            label: categoryNumberedLabel(t, c),
             cells: [
               ...countHoursCells(
                 f,

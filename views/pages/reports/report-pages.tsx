@@ -16,7 +16,7 @@ import {
   type MonthPoint,
 } from '../../../src/modules/reports/report.types.js';
 import { BarChart, ColumnChart, LineChart } from '../../components/charts.js';
-import { categoryFullLabel } from '../coordination/parts.js';
+import { categoryNumberedLabel } from '../categories.js';
 import {
   ComparisonTable,
   FigureSections,
@@ -132,14 +132,14 @@ function CategoryChart(props: { f: Fmt; id: string; report: MonthlyReport | Annu
           top === null
             ? t('reports.page.chart.categoriesEmpty')
             : t('reports.page.chart.categoriesSummary', {
-                category: categoryFullLabel(t, top),
+                category: categoryNumberedLabel(t, top),
                 count: f.n(values[top - 1] ?? 0),
               }),
         tableLabel: t('reports.page.chart.table'),
         categoryHeader: t('reports.page.col.category'),
         format: f.n,
       }}
-      categories={ACTIVITY_CATEGORIES.map((c) => categoryFullLabel(t, c))}
+      categories={ACTIVITY_CATEGORIES.map((c) => categoryNumberedLabel(t, c))}
       values={values}
     />
   );
