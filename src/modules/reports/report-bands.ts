@@ -87,9 +87,12 @@ export function memberAgeBandSql(birth: RawBuilder<unknown>, on: RawBuilder<unkn
     ELSE 'age70plus' END)`;
 }
 
-/** The time band of a stored UTC instant column, in Tokyo time. */
-export function timeBandSql(instant: RawBuilder<unknown>) {
-  const hm = sql`strftime('%H:%M', ${instant}, '+9 hours')`;
+/**
+ * The time band of a stored UTC instant column, in Tokyo time; with `isTime`, of a column that
+ * already holds the Tokyo time of day 'HH:MM'.
+ */
+export function timeBandSql(instant: RawBuilder<unknown>, isTime = false) {
+  const hm = isTime ? instant : sql`strftime('%H:%M', ${instant}, '+9 hours')`;
   return sql<TimeBand>`(CASE
     WHEN ${hm} < '07:00' THEN 'early'
     WHEN ${hm} < '17:00' THEN 'daytime'
