@@ -93,6 +93,9 @@ const ID_VISIBLE_TO: Partial<Record<keyof SecurityWorld['ids'], readonly AuthzRo
   trainingRecord: ['helper', 'staff', 'admin'],
   exception: ['helper', 'staff', 'admin'],
   calendarFile: [],
+  // Audiences: the event is for helpers, the announcement for requesters.
+  event: ['helper', 'otherHelper', 'staff', 'admin'],
+  announcement: ['requester', 'otherRequester', 'staff', 'admin'],
 };
 
 function fill(path: string, params: Record<string, string> | undefined, query?: object) {
