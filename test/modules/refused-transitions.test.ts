@@ -1,4 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { createOffers } from '../../src/modules/requests/offers.service.js';
+import { findRequestById } from '../../src/modules/requests/requests.queries.js';
 import { createChild, createEligibleHelper, createMember } from '../helpers/factories.js';
 import { createUser, setupTestApp, TestClient, type TestContext } from '../helpers/test-app.js';
 
@@ -70,6 +72,23 @@ describe('a refused transition leaves no audit row', () => {
       .where('id', '=', offers[0]!.id)
       .executeTakeFirstOrThrow();
     expect(offer.status).toBe('declined');
+  });
+
+  it('offers sent on a request cancelled meanwhile: 409, no offer and no audit row', async () => {
+    const { client, requestId } = await openRequest();
+    const helper = await createEligibleHelper(ctx.deps);
+    // The adviser's page loaded the request while it was open; the family cancels before sending.
+    const stale = (await findRequestById(ctx.deps.db, requestId))!;
+    const cancelled = await client.json('POST', `/api/v1/requests/${requestId}/cancel`, {
+      reason: '予定が変わったため',
+    });
+    expect(cancelled.status).toBe(200);
+    const adviser = await createUser(ctx.deps, { role: 'staff' });
+    await expect(
+      createOffers(ctx.deps, { ...adviser, locale: null }, stale, [helper.member.id]),
+    ).rejects.toMatchObject({ status: 409 });
+    expect(await audits('offers_sent')).toBe(0);
+    expect(await ctx.deps.db.selectFrom('offer').select('id').execute()).toEqual([]);
   });
 
   it('a cancellation withdraws the live offers, a refused one touches none', async () => {

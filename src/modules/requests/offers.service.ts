@@ -5,7 +5,7 @@ import { insertIfPreviousChanged, type Compilable } from '../../lib/atomic.js';
 import { HOUR } from '../../lib/clock.js';
 import { conflict, notFound, unprocessable } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
-import { auditRow, buildAuditInsert } from '../audit/audit.queries.js';
+import { auditRow } from '../audit/audit.queries.js';
 import { fiscalYearOf, tokyoDateOf } from '../../lib/dates.js';
 import { findMemberByUserId } from '../members/members.queries.js';
 import { notify } from '../notifications/notifications.service.js';
@@ -84,15 +84,20 @@ export async function createOffers(
       .set({ status: 'offered', updated_at: now.toISOString() })
       .where('id', '=', request.id)
       .where('status', 'in', [...LIVE]),
-    buildAuditInsert(deps.db, {
-      at: now,
-      actorUserId: actor.id,
-      action: 'offers_sent',
-      subjectType: 'care_request',
-      subjectId: request.id,
-      clientAddress,
-      details: { helperIds: unique },
-    }),
+    // Only if the request was still live: a refused batch (409) must leave no audit row.
+    insertIfPreviousChanged(
+      deps.db,
+      'audit_log',
+      auditRow({
+        at: now,
+        actorUserId: actor.id,
+        action: 'offers_sent',
+        subjectType: 'care_request',
+        subjectId: request.id,
+        clientAddress,
+        details: { helperIds: unique },
+      }),
+    ),
   );
   const results = await deps.atomic(statements);
   if (results.at(-2)?.numAffectedRows === 0) throw conflict('invalid_transition');
