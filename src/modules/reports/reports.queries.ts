@@ -137,6 +137,21 @@ export async function countApprovedActivitiesByCategory(
   }));
 }
 
+/** Approved activities of one category (the sick-child count of the comparison). */
+export async function countApprovedActivitiesInCategory(
+  db: Db,
+  r: InstantRange,
+  category: number,
+): Promise<number> {
+  const [row] = await rows(
+    db,
+    sql<{ count: number }>`SELECT COUNT(*) AS count
+      FROM activity a JOIN activity_category ac ON ac.activity_id = a.id
+      WHERE ${APPROVED_IN(r)} AND ac.category = ${sql.lit(category)}`,
+  );
+  return n(row?.count);
+}
+
 /** Per child of each activity (延べ), by the child's age band on the activity's Tokyo date. */
 export async function countApprovedActivitiesByChildAgeBand(
   db: Db,

@@ -12,6 +12,7 @@ import { getEligibility } from '../settings/settings.service.js';
 import { trainingSummary } from '../trainings/training-summary.js';
 import {
   countApprovedActivitiesByCategory,
+  countApprovedActivitiesInCategory,
   countApprovedActivitiesByChildAgeBand,
   countApprovedActivitiesByDay,
   countApprovedActivitiesByTimeBand,
@@ -311,17 +312,58 @@ function headline(f: ReportFigures): Record<ComparisonKey, number> {
   };
 }
 
-/** Headline figures against the same figures of another (earlier) period. */
-export function compareFigures(current: ReportFigures, previous: ReportFigures): ReportComparison {
-  const now = headline(current);
-  const before = headline(previous);
+/**
+ * Only the headline figures of a period, for the comparison: the same queries as the full
+ * report for these figures, without the breakdowns the comparison does not show.
+ */
+export async function headlineFigures(
+  deps: ReportDeps,
+  period: ReportPeriod,
+): Promise<Record<ComparisonKey, number>> {
+  const r = instantRange(period);
+  const nowIso = deps.clock.now().toISOString();
+  const [totals, sick, requests, members, newMembers, withdrawn, incidents] = await Promise.all([
+    sumApprovedActivities(deps.db, r),
+    countApprovedActivitiesInCategory(deps.db, r, SICK_CHILD_CATEGORY),
+    countRequests(deps.db, r, nowIso),
+    countMembersAt(deps.db, r),
+    countNewMembers(deps.db, r),
+    countWithdrawnMembers(deps.db, r),
+    countIncidents(deps.db, r),
+  ]);
+  const byKind = kindCounts(members);
   return {
-    previousPeriod: previous.period,
+    membersTotal: byKind.total,
+    requesters: byKind.requester,
+    helpers: byKind.helper,
+    both: byKind.both,
+    newMembers: kindCounts(newMembers).total,
+    withdrawnMembers: kindCounts(withdrawn).total,
+    requestsReceived: requests.received,
+    requestsMatched: requests.matched,
+    requestsCancelled: requests.cancelled,
+    activities: totals.count,
+    hours: round2(totals.minutes / 60),
+    sickChild: sick,
+    feesTotal: totals.fees,
+    incidents: incidents.total,
+  };
+}
+
+/** Headline figures against those of another (earlier) period. */
+export function compareFigures(
+  current: ReportFigures,
+  previous: Record<ComparisonKey, number>,
+  previousPeriod: ReportPeriod,
+): ReportComparison {
+  const now = headline(current);
+  return {
+    previousPeriod,
     items: COMPARISON_KEYS.map((key) => ({
       key,
       current: now[key],
-      previous: before[key],
-      delta: round2(now[key] - before[key]),
+      previous: previous[key],
+      delta: round2(now[key] - previous[key]),
     })),
   };
 }
@@ -331,16 +373,17 @@ const showOlder = async (deps: ReportDeps) =>
 
 export async function monthlyReport(deps: ReportDeps, month: string): Promise<MonthlyReport> {
   const period = monthPeriod(month);
+  const before = previousYearPeriod(period);
   const [current, previous, older] = await Promise.all([
     reportFigures(deps, period),
-    reportFigures(deps, previousYearPeriod(period)),
+    headlineFigures(deps, before),
     showOlder(deps),
   ]);
   return {
     ...current,
     month,
     showOlderChildren: older,
-    previousYear: compareFigures(current, previous),
+    previousYear: compareFigures(current, previous, before),
     generatedAt: toTokyoIso(deps.clock.now()),
   };
 }
@@ -361,7 +404,7 @@ export async function annualReport(deps: ReportDeps, fiscalYear: number): Promis
   const months = fiscalYearMonths(fiscalYear);
   const [current, previous, older, trend] = await Promise.all([
     computeFigures(deps, period),
-    reportFigures(deps, previousYearPeriod(period)),
+    headlineFigures(deps, previousYearPeriod(period)),
     showOlder(deps),
     countMembersAtMonthEnds(
       deps.db,
@@ -396,7 +439,7 @@ export async function annualReport(deps: ReportDeps, fiscalYear: number): Promis
     showOlderChildren: older,
     months: monthPoints,
     memberTrend,
-    previousYear: compareFigures(current.figures, previous),
+    previousYear: compareFigures(current.figures, previous, previousYearPeriod(period)),
     generatedAt: toTokyoIso(deps.clock.now()),
   };
 }
