@@ -231,6 +231,12 @@ export interface QualificationStampTable {
   token: string;
 }
 
+/** Tokens replaced by triggers when the ranking's cached inputs may change (0009). */
+export interface MatchingStampTable {
+  topic: 'helpers' | 'workload';
+  token: string;
+}
+
 export type RequestStatus = 'open' | 'offered' | 'matched' | 'completed' | 'cancelled';
 export type OfferStatus = 'offered' | 'accepted' | 'declined' | 'closed' | 'expired' | 'withdrawn';
 export type CareLocation = 'helper_home' | 'requester_home' | 'other';
@@ -557,6 +563,7 @@ export interface Database {
   training_enrollment: TrainingEnrollmentTable;
   training_record: TrainingRecordTable;
   qualification_stamp: QualificationStampTable;
+  matching_stamp: MatchingStampTable;
   availability_slot: AvailabilitySlotTable;
   availability_exception: AvailabilityExceptionTable;
   calendar_feed: CalendarFeedTable;

@@ -47,10 +47,34 @@ DROP INDEX availability_slot_weekday;
 
 
 
--- The ranking's helper list: the ~3,000 members with a helper side who have not withdrawn, with
--- every column the ranking reads, so it is a read of this small index alone (otherwise SQLite
--- walks one of the big member indexes over 23,000 rows).
-CREATE INDEX member_rank_helpers
-  ON member (id, name, helper_status, helper_max_children, helper_child_age_min_months,
-             helper_child_age_max_months, helper_categories, helper_areas, area)
-  WHERE helper_status IS NOT NULL AND withdrawn_at IS NULL;
+-- Tokens for the ranking's other caches (src/modules/requests/matching-cache.ts), replaced by
+-- triggers like qualification_stamp: 'helpers' when a member or a weekly slot changes (the
+-- helper profiles and their week), 'workload' when a request's status, helper or time changes
+-- (the 90-day workload counts).
+CREATE TABLE matching_stamp (
+  topic TEXT PRIMARY KEY CHECK (topic IN ('helpers', 'workload')),
+  token TEXT NOT NULL
+);
+INSERT INTO matching_stamp (topic, token) VALUES
+  ('helpers', lower(hex(randomblob(16)))),
+  ('workload', lower(hex(randomblob(16))));
+
+CREATE TRIGGER matching_stamp_member_insert AFTER INSERT ON member
+BEGIN UPDATE matching_stamp SET token = lower(hex(randomblob(16))) WHERE topic = 'helpers'; END;
+CREATE TRIGGER matching_stamp_member_update AFTER UPDATE ON member
+BEGIN UPDATE matching_stamp SET token = lower(hex(randomblob(16))) WHERE topic = 'helpers'; END;
+CREATE TRIGGER matching_stamp_member_delete AFTER DELETE ON member
+BEGIN UPDATE matching_stamp SET token = lower(hex(randomblob(16))) WHERE topic = 'helpers'; END;
+CREATE TRIGGER matching_stamp_slot_insert AFTER INSERT ON availability_slot
+BEGIN UPDATE matching_stamp SET token = lower(hex(randomblob(16))) WHERE topic = 'helpers'; END;
+CREATE TRIGGER matching_stamp_slot_update AFTER UPDATE ON availability_slot
+BEGIN UPDATE matching_stamp SET token = lower(hex(randomblob(16))) WHERE topic = 'helpers'; END;
+CREATE TRIGGER matching_stamp_slot_delete AFTER DELETE ON availability_slot
+BEGIN UPDATE matching_stamp SET token = lower(hex(randomblob(16))) WHERE topic = 'helpers'; END;
+CREATE TRIGGER matching_stamp_request_insert AFTER INSERT ON care_request
+BEGIN UPDATE matching_stamp SET token = lower(hex(randomblob(16))) WHERE topic = 'workload'; END;
+CREATE TRIGGER matching_stamp_request_update
+  AFTER UPDATE OF status, helper_member_id, starts_at, ends_at ON care_request
+BEGIN UPDATE matching_stamp SET token = lower(hex(randomblob(16))) WHERE topic = 'workload'; END;
+CREATE TRIGGER matching_stamp_request_delete AFTER DELETE ON care_request
+BEGIN UPDATE matching_stamp SET token = lower(hex(randomblob(16))) WHERE topic = 'workload'; END;

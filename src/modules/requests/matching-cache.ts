@@ -1,0 +1,170 @@
+/**
+ * The candidate ranking's slow-changing inputs, cached per process (Node) or isolate (Workers):
+ * every helper's profile with their weekly slots, and every helper's recent workload. Reading
+ * and shaping them for 3,000 helpers on each request was most of the ranking's time at city
+ * scale (docs/performance.md).
+ *
+ * Like the eligibility cache (trainings/matching-eligibility.ts), correctness rests on tokens
+ * that triggers replace (migration 0009, `matching_stamp`): 'helpers' on any change to a member
+ * or a weekly slot, 'workload' on any change to a request's status, helper or times. Each call
+ * reads both tokens (one small query) and reloads what changed. Tokens are random, so a cache
+ * can never be mistaken for another database's.
+ */
+import type { AppDeps } from '../../context.js';
+import type { SideStatus } from '../../../db/schema.js';
+import type { WeeklySlot } from '../availability/availability.js';
+
+export interface HelperProfile {
+  id: string;
+  name: string;
+  helperStatus: SideStatus | null;
+  maxChildren: number;
+  childAgeMin: number | null;
+  childAgeMax: number | null;
+  categories: number[];
+  /** The areas served; a helper who named none serves her own. */
+  areas: string[];
+  /** Weekly slots by ISO weekday (index 1 = Monday … 7 = Sunday). */
+  weekly: WeeklySlot[][];
+}
+
+const parseList = <T>(json: string): T[] => {
+  try {
+    const v: unknown = JSON.parse(json);
+    return Array.isArray(v) ? (v as T[]) : [];
+  } catch {
+    return [];
+  }
+};
+
+/** A couple of databases at most in one process (tests); more just reload. */
+const MAX_ENTRIES = 4;
+const profiles = new Map<string, Promise<HelperProfile[]>>();
+const workloads = new Map<string, Promise<{ since: string; starts: Map<string, string[]> }>>();
+
+function remember<T>(cache: Map<string, Promise<T>>, key: string, load: () => Promise<T>) {
+  let pending = cache.get(key);
+  if (!pending) {
+    pending = load();
+    pending.catch(() => cache.delete(key));
+    cache.set(key, pending);
+    while (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!);
+  }
+  return pending;
+}
+
+export async function readMatchingTokens(deps: Pick<AppDeps, 'db'>) {
+  const rows = await deps.db.selectFrom('matching_stamp').select(['topic', 'token']).execute();
+  // Without the rows (never expected after 0009) nothing can be cached safely.
+  const token = (topic: string) =>
+    rows.find((r) => r.topic === topic)?.token ?? `nocache-${Math.random()}`;
+  return { helpers: token('helpers'), workload: token('workload') };
+}
+
+/** Every member with a helper side who has not withdrawn, with the week of slots. */
+export function getHelperProfiles(
+  deps: Pick<AppDeps, 'db'>,
+  token: string,
+): Promise<HelperProfile[]> {
+  return remember(profiles, token, async () => {
+    const [helpers, slots] = await Promise.all([
+      deps.db
+        .selectFrom('member')
+        .select([
+          'id',
+          'name',
+          'helper_status',
+          'helper_max_children',
+          'helper_child_age_min_months',
+          'helper_child_age_max_months',
+          'helper_categories',
+          'helper_areas',
+          'area',
+        ])
+        .where('helper_status', 'is not', null)
+        .where('withdrawn_at', 'is', null)
+        .execute(),
+      deps.db
+        .selectFrom('availability_slot')
+        .select(['member_id', 'weekday', 'start_time', 'end_time'])
+        .execute(),
+    ]);
+    const byId = new Map<string, HelperProfile>();
+    for (const h of helpers) {
+      const areas = parseList<string>(h.helper_areas);
+      byId.set(h.id, {
+        id: h.id,
+        name: h.name,
+        helperStatus: h.helper_status,
+        maxChildren: h.helper_max_children,
+        childAgeMin: h.helper_child_age_min_months,
+        childAgeMax: h.helper_child_age_max_months,
+        categories: parseList<number>(h.helper_categories),
+        areas: areas.length ? areas : [h.area],
+        weekly: Array.from({ length: 8 }, () => []),
+      });
+    }
+    for (const s of slots)
+      byId.get(s.member_id)?.weekly[s.weekday]?.push({
+        weekday: s.weekday,
+        start: s.start_time,
+        end: s.end_time,
+      });
+    return [...byId.values()];
+  });
+}
+
+/** First index whose value is >= `x` in an ascending list. */
+function lowerBound(sorted: readonly string[], x: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Matched and completed requests per helper starting at or after `since` (an ISO instant):
+ * exactly the old GROUP BY count. Starts are kept sorted per helper from a little before
+ * `since`, so the sliding window is answered by a binary search; a window reaching further back
+ * than what was loaded reloads.
+ */
+export async function getRecentCounts(
+  deps: Pick<AppDeps, 'db'>,
+  token: string,
+  since: string,
+): Promise<Map<string, number>> {
+  const load = (from: string) => async () => {
+    const rows = await deps.db
+      .selectFrom('care_request')
+      .select(['helper_member_id', 'starts_at'])
+      .where('status', 'in', ['matched', 'completed'])
+      .where('helper_member_id', 'is not', null)
+      .where('starts_at', '>=', from)
+      .execute();
+    const starts = new Map<string, string[]>();
+    for (const r of rows) {
+      const list = starts.get(r.helper_member_id!);
+      if (list) list.push(r.starts_at);
+      else starts.set(r.helper_member_id!, [r.starts_at]);
+    }
+    for (const list of starts.values()) list.sort();
+    return { since: from, starts };
+  };
+  // A week of margin, so the window sliding with the clock does not reload every call.
+  const margin = new Date(new Date(since).getTime() - 7 * 86_400_000).toISOString();
+  let entry = await remember(workloads, token, load(margin));
+  if (since < entry.since) {
+    workloads.delete(token);
+    entry = await remember(workloads, token, load(margin));
+  }
+  const counts = new Map<string, number>();
+  for (const [helperId, list] of entry.starts) {
+    const n = list.length - lowerBound(list, since);
+    if (n > 0) counts.set(helperId, n);
+  }
+  return counts;
+}
