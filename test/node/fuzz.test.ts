@@ -17,10 +17,10 @@ import { createUser, ORIGIN } from '../helpers/test-app.js';
 // response >= 500, no stack trace or internals in any body, and a rejected request (4xx) leaves
 // the database exactly as it was (a SHA-256 over all rows; fuzz-db.ts names the two tables and
 // the three audit actions a rejection may legitimately write, and why).
-// FUZZ_RUNS (default 250, so `npm test` stays quick; 1000 for the full campaign), FUZZ_SEED
+// FUZZ_RUNS (default 200, so `npm test` stays quick; 1000 for the full campaign), FUZZ_SEED
 // (default fixed, so CI is repeatable), FUZZ_SHARD=i/n (parallel campaigns) and FUZZ_ONLY can be set.
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 250);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261125);
 /** A regular expression to fuzz only some routes while debugging. */
 const ONLY = process.env.FUZZ_ONLY ? new RegExp(process.env.FUZZ_ONLY) : undefined;
