@@ -54,8 +54,13 @@ function remember<T>(cache: Map<string, Promise<T>>, key: string, load: () => Pr
 }
 
 export async function readMatchingTokens(deps: Pick<AppDeps, 'db'>) {
-  const rows = await deps.db.selectFrom('matching_stamp').select(['topic', 'token']).execute();
-  // Without the rows (never expected after 0009) nothing can be cached safely.
+  // Without the table or its rows (a development database that applied an early draft of 0009)
+  // nothing can be cached safely: every call then loads afresh.
+  const rows = await deps.db
+    .selectFrom('matching_stamp')
+    .select(['topic', 'token'])
+    .execute()
+    .catch(() => []);
   const token = (topic: string) =>
     rows.find((r) => r.topic === topic)?.token ?? `nocache-${Math.random()}`;
   return { helpers: token('helpers'), workload: token('workload') };
