@@ -10,6 +10,7 @@ interface ErrorShape {
   code: string;
   messageKey: MessageKey;
   fields?: Record<string, string[]> | undefined;
+  params?: Record<string, string | number> | undefined;
 }
 
 const fallbackKey = (status: number): MessageKey =>
@@ -18,7 +19,13 @@ const fallbackKey = (status: number): MessageKey =>
 function describe(err: unknown): ErrorShape {
   if (err instanceof AppError) {
     const messageKey = isMessageKey(err.messageKey) ? err.messageKey : fallbackKey(err.status);
-    return { status: err.status, code: err.code, messageKey, fields: err.fields };
+    return {
+      status: err.status,
+      code: err.code,
+      messageKey,
+      fields: err.fields,
+      params: err.params,
+    };
   }
   if (err instanceof HTTPException) {
     switch (err.status) {
@@ -45,7 +52,7 @@ export async function handleError(err: unknown, c: AppContext): Promise<Response
   const shape = describe(err);
   if (shape.status === 500) console.error(err);
   const t = c.var.t;
-  const message = t(shape.messageKey);
+  const message = t(shape.messageKey, shape.params);
   if (isApiRequest(c)) {
     const fields = shape.fields ? translateFields(shape.fields, t) : undefined;
     return c.json(

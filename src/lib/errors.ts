@@ -8,6 +8,8 @@ export class AppError extends Error {
     readonly code: string,
     readonly messageKey: string,
     readonly fields?: Record<string, string[]>,
+    /** Values for the message's `{placeholders}`: a rule's configured numbers, not the defaults. */
+    readonly params?: Record<string, string | number>,
   ) {
     super(code);
     this.name = 'AppError';
@@ -23,7 +25,10 @@ export const notFound = () => new AppError(404, 'not_found', 'error.not_found');
 export const conflict = (code = 'conflict', messageKey = `rule.${code}`) =>
   new AppError(409, code, messageKey);
 /** A business rule says no. `code` names the rule; `messageKey` explains it in plain words. */
-export const unprocessable = (code: string, messageKey = `rule.${code}`) =>
-  new AppError(422, code, messageKey);
+export const unprocessable = (
+  code: string,
+  messageKey = `rule.${code}`,
+  params?: Record<string, string | number>,
+) => new AppError(422, code, messageKey, undefined, params);
 export const tooManyRequests = (code = 'too_many_attempts') =>
   new AppError(429, code, 'error.too_many_attempts');

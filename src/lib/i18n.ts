@@ -24,8 +24,28 @@ export function translator(locale: Locale): Translator {
 }
 
 /** Translates a key that arrived as data (e.g. a zod message); unknown keys fall back. */
-export function translateLoose(t: Translator, key: string, fallback: MessageKey): string {
-  return isMessageKey(key) ? t(key) : t(fallback);
+export function translateLoose(
+  t: Translator,
+  key: string,
+  fallback: MessageKey,
+  params?: Record<string, string | number>,
+): string {
+  return isMessageKey(key) ? t(key, params) : t(fallback);
+}
+
+/**
+ * The plain-words message of a refused rule: the error's own rule message (with the center's
+ * configured numbers), else the rule named by its code, else its message key (or the generic 422 title).
+ */
+export function ruleText(
+  t: Translator,
+  err: { code: string; messageKey: string; params?: Record<string, string | number> | undefined },
+): string {
+  const ruleKey = `rule.${err.code}`;
+  if (err.messageKey.startsWith('rule.') && isMessageKey(err.messageKey))
+    return t(err.messageKey, err.params);
+  if (isMessageKey(ruleKey)) return t(ruleKey, err.params);
+  return translateLoose(t, err.messageKey, 'error.title.422', err.params);
 }
 
 export function isLocale(value: unknown): value is Locale {

@@ -1,5 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { runScheduledJobs } from '../../src/jobs/scheduled.js';
+import {
+  DEFAULT_ELIGIBILITY,
+  DEFAULT_REQUEST_RULES,
+} from '../../src/modules/settings/settings.schemas.js';
 import { createChild, createEligibleHelper, createMember } from '../helpers/factories.js';
 import { createUser, setupTestApp, TestClient, type TestContext } from '../helpers/test-app.js';
 
@@ -75,6 +79,42 @@ describe('requests', () => {
     const res = await requestFor(f, times);
     expect(res.status).toBe(422);
     expect(await res.json()).toMatchObject({ error: { code } });
+  });
+
+  it('quotes the center’s configured limits, not the defaults, in the rule messages', async () => {
+    const admin = await TestClient.signedInAs(ctx, await createUser(ctx.deps, { role: 'admin' }));
+    const saved = await admin.json('PUT', '/api/v1/settings', {
+      requests: { ...DEFAULT_REQUEST_RULES, leadTimeCutoff: '15:30', serviceEnd: '20:00' },
+      eligibility: { ...DEFAULT_ELIGIBILITY, infantMonths: 4, infantMaxHours: 2 },
+    });
+    expect(saved.status).toBe(200);
+    const message = async (res: Response) =>
+      ((await res.json()) as { error: { message: string } }).error.message;
+
+    const f = await family({ childBirth: '2026-09-01' });
+    expect(await message(await requestFor(f, wednesday('09:00', '11:30')))).toBe(
+      '生後4か月未満のお子さんの預かりは、1回2時間までです。',
+    );
+    expect(await message(await requestFor(f, wednesday('19:00', '20:30')))).toBe(
+      '援助活動は、同じ日の6時から20時までの間でお願いします。',
+    );
+    const late = await requestFor(f, {
+      startsAt: '2026-11-21T14:00:00+09:00',
+      endsAt: '2026-11-21T15:00:00+09:00',
+    });
+    expect(await message(late)).toBe(
+      '申し込みは、利用日の前日15時30分までにお願いします。お急ぎの場合はセンターにお電話ください。',
+    );
+    await ctx.deps.db
+      .updateTable('user')
+      .set({ locale: 'en' })
+      .where('id', '=', f.user.id)
+      .execute();
+    const lateEn = await requestFor(f, {
+      startsAt: '2026-11-21T14:00:00+09:00',
+      endsAt: '2026-11-21T15:00:00+09:00',
+    });
+    expect(await message(lateEn)).toMatch(/by 15:30 the day before/);
   });
 
   it('refuses another family’s child and an overlapping request for the same child', async () => {

@@ -7,7 +7,7 @@ import { readForm } from '../../http/forms.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
 import { toTokyoIso, tokyoDateOf } from '../../lib/dates.js';
 import { AppError, notFound } from '../../lib/errors.js';
-import { isMessageKey, type MessageKey } from '../../lib/i18n.js';
+import { ruleText } from '../../lib/i18n.js';
 import { fieldErrors, firstErrors } from '../../lib/validation.js';
 import type { FormErrors } from '../../../views/components/form.js';
 import {
@@ -100,8 +100,11 @@ function formErrorOf(
   if (err.status === 400 && err.fields)
     return { errors: firstErrors(translateFields(err.fields, t)), status: 422 };
   if (err.status === 422 || err.status === 409) {
-    const key: MessageKey = isMessageKey(err.messageKey) ? err.messageKey : 'error.title.422';
-    return { errors: {}, rule: t(key), status: err.status };
+    return {
+      errors: {},
+      rule: ruleText(t, err),
+      status: err.status,
+    };
   }
   return undefined;
 }

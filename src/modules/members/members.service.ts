@@ -33,6 +33,10 @@ const fieldError = (field: string, key: string) =>
 const hasHealthData = (c: Pick<ChildInput, 'allergies' | 'healthNotes' | 'familyDoctor'>) =>
   !!(c.allergies || c.healthNotes || c.familyDoctor);
 
+/** Past the center's upper age limit; the message names that limit (a setting). */
+const childTooOld = (until: ChildUntil) =>
+  unprocessable('child_too_old', `rule.child_too_old.${until}`);
+
 /** The age rules of DOMAIN.md for the children a requester lists. */
 function checkChildrenEligible(
   children: ChildInput[],
@@ -42,8 +46,11 @@ function checkChildrenEligible(
 ) {
   const statuses = children.map((c) => childAgeStatus(c.birthDate, today, minAgeDays, until));
   if (statuses.includes('not_born')) throw unprocessable('child_not_born');
-  if (statuses.includes('too_old')) throw unprocessable('child_too_old');
-  if (!statuses.includes('eligible')) throw unprocessable('no_eligible_child');
+  if (statuses.includes('too_old')) throw childTooOld(until);
+  if (!statuses.includes('eligible'))
+    throw unprocessable('no_eligible_child', `rule.no_eligible_child.${until}`, {
+      days: minAgeDays,
+    });
 }
 
 function childRow(memberId: string, input: ChildInput, now: string) {
@@ -84,7 +91,9 @@ export async function applyForMembership(
     input.kind !== 'requester' &&
     ageInYears(input.birthDate, today) < settings.eligibility.helperMinAgeYears
   ) {
-    throw unprocessable('helper_too_young');
+    throw unprocessable('helper_too_young', undefined, {
+      age: settings.eligibility.helperMinAgeYears,
+    });
   }
   // A helper-only application holds no children, whatever was sent.
   if (input.kind === 'helper') input = { ...input, children: [] };
@@ -514,7 +523,7 @@ export async function addChild(
     settings.eligibility.requesterChildUntil,
   );
   if (status === 'not_born') throw unprocessable('child_not_born');
-  if (status === 'too_old') throw unprocessable('child_too_old');
+  if (status === 'too_old') throw childTooOld(settings.eligibility.requesterChildUntil);
   if (hasHealthData(input) && !member.consent_health_at)
     throw unprocessable('health_consent_required');
   const now = deps.clock.now().toISOString();
@@ -571,7 +580,7 @@ export async function updateChild(
       settings.eligibility.requesterChildUntil,
     );
     if (status === 'not_born') throw unprocessable('child_not_born');
-    if (status === 'too_old') throw unprocessable('child_too_old');
+    if (status === 'too_old') throw childTooOld(settings.eligibility.requesterChildUntil);
   }
   const set: Record<string, unknown> = {};
   for (const key of keys) set[childPatchColumns[key]] = patch[key] ?? null;

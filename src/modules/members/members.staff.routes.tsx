@@ -7,7 +7,7 @@ import { render, setFlash, viewContext } from '../../http/render.js';
 import { toCsv, type CsvCell } from '../../lib/csv.js';
 import { fiscalYearOf, formatDateTime, tokyoDateOf } from '../../lib/dates.js';
 import { AppError, notFound, unprocessable } from '../../lib/errors.js';
-import { isMessageKey, translateLoose } from '../../lib/i18n.js';
+import { ruleText } from '../../lib/i18n.js';
 import type { MemberKind, Side, SideStatus } from '../../../db/schema.js';
 import {
   MemberDirectoryPage,
@@ -219,10 +219,7 @@ memberStaffPages.get(MEMBER, async (c) => {
 
 /** The plain-words rule message of a code when there is one (rule.invalid_transition…). */
 function ruleMessage(c: AppContext, err: AppError): string {
-  const ruleKey = `rule.${err.code}`;
-  return isMessageKey(ruleKey)
-    ? c.var.t(ruleKey)
-    : translateLoose(c.var.t, err.messageKey, 'error.title.422');
+  return ruleText(c.var.t, err);
 }
 
 /** A rule (422) or a stale page (409) answered by the service: shown on the member page. */

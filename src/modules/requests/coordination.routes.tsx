@@ -13,7 +13,7 @@ import {
   tokyoInstant,
 } from '../../lib/dates.js';
 import { AppError, conflict, notFound, unprocessable } from '../../lib/errors.js';
-import { isMessageKey, translateLoose } from '../../lib/i18n.js';
+import { ruleText } from '../../lib/i18n.js';
 import { BoardPage, type BoardRequestItem } from '../../../views/pages/coordination/board.js';
 import { IntakePage, type IntakeMember } from '../../../views/pages/coordination/intake.js';
 import {
@@ -83,10 +83,7 @@ const LIVE = ['open', 'offered'];
 /** The plain-words message of a domain error: the rule's text when there is one. */
 function failureMessage(c: AppContext, err: AppError): string {
   const t = c.var.t;
-  const ruleKey = `rule.${err.code}`;
-  const base = isMessageKey(ruleKey)
-    ? t(ruleKey)
-    : translateLoose(t, err.messageKey, 'error.title.422');
+  const base = ruleText(t, err);
   const dates = err.fields?.occurrences;
   if (!dates?.length) return base;
   return c.var.locale === 'ja' ? `${base}（${dates.join('、')}）` : `${base} (${dates.join(', ')})`;

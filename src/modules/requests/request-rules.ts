@@ -7,6 +7,7 @@ import {
 } from '../../lib/dates.js';
 import { isNationalHoliday } from '../../lib/holidays.js';
 import { ageInMonths } from '../members/member-rules.js';
+import type { CenterSettings } from '../settings/settings.schemas.js';
 
 /** The request rules of DOMAIN.md; each breach is a 422 with this code. */
 export type RequestRuleCode =
@@ -19,6 +20,41 @@ export interface RequestRuleSettings {
   maxSiblings: number;
   infantMonths: number;
   infantMaxHours: number;
+}
+
+/** The rule settings of a center, from its settings sections. */
+export const requestRulesOf = (
+  settings: Pick<CenterSettings, 'requests' | 'eligibility'>,
+): RequestRuleSettings => ({
+  ...settings.requests,
+  infantMonths: settings.eligibility.infantMonths,
+  infantMaxHours: settings.eligibility.infantMaxHours,
+});
+
+/** "17:00" → 17時 / 17:00, "06:30" → 6時30分 / 6:30: as the center writes times. */
+function timeWords(hhmm: string) {
+  const [h, m] = hhmm.split(':').map(Number) as [number, number];
+  return {
+    ja: m === 0 ? `${h}時` : `${h}時${m}分`,
+    en: `${h}:${String(m).padStart(2, '0')}`,
+  };
+}
+
+/** The configured numbers a request rule's message quotes (never the defaults). */
+export function requestRuleParams(rules: RequestRuleSettings): Record<string, string | number> {
+  const [cutoff, start, end] = [rules.leadTimeCutoff, rules.serviceStart, rules.serviceEnd].map(
+    timeWords,
+  ) as [ReturnType<typeof timeWords>, ReturnType<typeof timeWords>, ReturnType<typeof timeWords>];
+  return {
+    cutoffJa: cutoff.ja,
+    cutoffEn: cutoff.en,
+    startJa: start.ja,
+    startEn: start.en,
+    endJa: end.ja,
+    endEn: end.en,
+    months: rules.infantMonths,
+    hours: rules.infantMaxHours,
+  };
 }
 
 export interface RequestTiming {

@@ -7,7 +7,7 @@ import { readForm } from '../../http/forms.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
 import { addDaysToDate, isValidDateString, tokyoDateOf } from '../../lib/dates.js';
 import { AppError, notFound } from '../../lib/errors.js';
-import { isMessageKey, type MessageKey } from '../../lib/i18n.js';
+import { isMessageKey, ruleText } from '../../lib/i18n.js';
 import type { FormErrors } from '../../../views/components/form.js';
 import { sexLabel } from '../../../views/pages/members/labels.js';
 import { CancelRequestPage, type CancelPageProps } from '../../../views/pages/requests/cancel.js';
@@ -71,7 +71,13 @@ import {
   listUpcomingAssignments,
   listUpcomingRequests,
 } from './request-pages.queries.js';
-import { checkRequestRules, expandWeeklyPattern, MAX_OCCURRENCES } from './request-rules.js';
+import {
+  checkRequestRules,
+  expandWeeklyPattern,
+  MAX_OCCURRENCES,
+  requestRuleParams,
+  requestRulesOf,
+} from './request-rules.js';
 import { listOffersForHelper, listRequestChildren, type RequestRow } from './requests.queries.js';
 import {
   cancelBody,
@@ -134,8 +140,7 @@ function rulesView(settings: CenterSettings, today: string): RulesView {
 
 /** A rule's plain-words message (`rule.<code>`), or the generic 422 title. */
 function ruleMessage(c: AppContext, err: AppError): string {
-  const key: MessageKey = isMessageKey(err.messageKey) ? err.messageKey : 'error.title.422';
-  return c.var.t(key);
+  return ruleText(c.var.t, err);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -347,17 +352,13 @@ function precheck(
   input: CreateRequestInput,
   occurrences: ReturnType<typeof occurrencesOf>,
   now: Date,
-): { code: string; dates: string[] } | null {
+): { code: string; dates: string[]; params?: Record<string, string | number> } | null {
   if (occurrences.length === 0) return { code: 'no_occurrences', dates: [] };
   if (occurrences.length > MAX_OCCURRENCES) return { code: 'too_many_occurrences', dates: [] };
   const birthDates = children
     .filter((ch) => input.childIds.includes(ch.id))
     .map((ch) => ch.birth_date);
-  const rules = {
-    ...settings.requests,
-    infantMonths: settings.eligibility.infantMonths,
-    infantMaxHours: settings.eligibility.infantMaxHours,
-  };
+  const rules = requestRulesOf(settings);
   for (const o of occurrences) {
     const code = checkRequestRules(
       { startsAt: o.startsAt, endsAt: o.endsAt, childBirthDates: birthDates },
@@ -365,7 +366,12 @@ function precheck(
       rules,
       true,
     );
-    if (code) return { code, dates: occurrences.length > 1 ? [o.date] : [] };
+    if (code)
+      return {
+        code,
+        dates: occurrences.length > 1 ? [o.date] : [],
+        params: requestRuleParams(rules),
+      };
   }
   return null;
 }
@@ -433,8 +439,11 @@ requestPages.post('/requests/new', async (c) => {
     const occurrences = occurrencesOf(input);
     const problem = precheck(settings, children, input, occurrences, c.var.deps.clock.now());
     if (problem) {
-      const key = `rule.${problem.code}`;
-      const message = c.var.t(isMessageKey(key) ? key : 'error.title.422');
+      const message = ruleText(c.var.t, {
+        code: problem.code,
+        messageKey: `rule.${problem.code}`,
+        params: problem.params,
+      });
       const { errors, rule } = ruleErrors(c, problem.code, message, problem.dates);
       return formPage(c, member, values, errors, rule, 422);
     }

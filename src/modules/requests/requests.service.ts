@@ -16,7 +16,13 @@ import {
 import { childAgeStatus } from '../members/member-rules.js';
 import { notify } from '../notifications/notifications.service.js';
 import { getCenterSettings } from '../settings/settings.service.js';
-import { checkRequestRules, expandWeeklyPattern, MAX_OCCURRENCES } from './request-rules.js';
+import {
+  checkRequestRules,
+  expandWeeklyPattern,
+  MAX_OCCURRENCES,
+  requestRuleParams,
+  requestRulesOf,
+} from './request-rules.js';
 import { findRequestById, listRequestChildren, type RequestRow } from './requests.queries.js';
 import type { CreateRequestInput } from './requests.schemas.js';
 
@@ -86,8 +92,8 @@ export async function requestsNeedingPreMeeting(
   );
 }
 
-const ruleError = (code: string, dates?: string[]) =>
-  new AppError(422, code, `rule.${code}`, dates ? { occurrences: dates } : undefined);
+const ruleError = (code: string, dates?: string[], params?: Record<string, string | number>) =>
+  new AppError(422, code, `rule.${code}`, dates ? { occurrences: dates } : undefined, params);
 
 /**
  * A parent's request for help (or staff phone intake), once or as a weekly series. Every
@@ -144,11 +150,7 @@ export async function createRequests(
     seriesId = newId();
   }
 
-  const rules = {
-    ...settings.requests,
-    infantMonths: settings.eligibility.infantMonths,
-    infantMaxHours: settings.eligibility.infantMaxHours,
-  };
+  const rules = requestRulesOf(settings);
   const birthDates = children.map((c) => c.birth_date);
   const { requesterChildMinAgeDays, requesterChildUntil } = settings.eligibility;
   for (const o of occurrences) {
@@ -166,7 +168,12 @@ export async function createRequests(
       rules,
       !staffIntake,
     );
-    if (code) throw ruleError(code, occurrences.length > 1 ? [o.date] : undefined);
+    if (code)
+      throw ruleError(
+        code,
+        occurrences.length > 1 ? [o.date] : undefined,
+        requestRuleParams(rules),
+      );
   }
   // No two live requests for the same child may overlap.
   const clashes = await deps.db

@@ -11,10 +11,21 @@ export const members: MembersMessages = {
     'Requesters give at least two emergency contacts other than themselves.',
   'validation.range': 'The lower limit is above the upper limit.',
   'validation.end_after_start': 'The end must be after the start.',
-  'rule.helper_too_young': 'Helpers must be 20 or older.',
-  'rule.no_eligible_child':
-    'Requesters need a child between 57 days old and the end of elementary school.',
-  'rule.child_too_old': 'Children who have finished elementary school cannot be registered.',
+  'rule.helper_too_young': 'Helpers must be {age} or older.',
+  'rule.no_eligible_child': 'Requesters need a child within the center’s age range.',
+  'rule.no_eligible_child.end_of_preschool':
+    'Requesters need a child between {days} days old and the start of elementary school.',
+  'rule.no_eligible_child.end_of_elementary':
+    'Requesters need a child between {days} days old and the end of elementary school.',
+  'rule.no_eligible_child.end_of_junior_high':
+    'Requesters need a child between {days} days old and the end of junior high school.',
+  'rule.child_too_old': 'Children past the center’s age range cannot be registered.',
+  'rule.child_too_old.end_of_preschool':
+    'Children who have started elementary school cannot be registered.',
+  'rule.child_too_old.end_of_elementary':
+    'Children who have finished elementary school cannot be registered.',
+  'rule.child_too_old.end_of_junior_high':
+    'Children who have finished junior high school cannot be registered.',
   'rule.child_not_born': 'The birth date is in the future.',
   'rule.health_consent_required':
     'To record allergies or health details, please first agree to how health data is handled.',

@@ -4,9 +4,10 @@ export const requests: RequestsMessages = {
   'validation.time': 'Please enter a time like 09:30.',
   'validation.children_required_request': 'Please choose at least one child.',
   'rule.lead_time':
-    'Please request by 17:00 the day before. If it is urgent, please call the center.',
-  'rule.infant_time_limit': 'Babies under 6 months can be cared for at most 3 hours at a time.',
-  'rule.service_hours': 'Help takes place between 6:00 and 22:00 on the same day.',
+    'Please request by {cutoffEn} the day before. If it is urgent, please call the center.',
+  'rule.infant_time_limit':
+    'Babies under {months} months can be cared for at most {hours} hours at a time.',
+  'rule.service_hours': 'Help takes place between {startEn} and {endEn} on the same day.',
   'rule.too_many_children': 'This is more children than can be cared for at once.',
   'rule.past_start': 'The start time has already passed.',
   'rule.child_not_eligible': 'The chosen child cannot be included in this request.',

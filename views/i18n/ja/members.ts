@@ -10,10 +10,18 @@ export const members = {
     '依頼会員は緊急連絡先を2件以上登録してください（ご本人以外）。',
   'validation.range': '下限が上限を超えています。',
   'validation.end_after_start': '終了は開始より後にしてください。',
-  'rule.helper_too_young': '提供会員は20歳以上の方が登録できます。',
-  'rule.no_eligible_child':
-    '依頼会員は、生後57日から小学校6年生までのお子さんがいる方が登録できます。',
-  'rule.child_too_old': '小学校を卒業したお子さんは登録できません。',
+  'rule.helper_too_young': '提供会員は{age}歳以上の方が登録できます。',
+  'rule.no_eligible_child': '依頼会員は、センターの対象年齢のお子さんがいる方が登録できます。',
+  'rule.no_eligible_child.end_of_preschool':
+    '依頼会員は、生後{days}日から小学校入学前までのお子さんがいる方が登録できます。',
+  'rule.no_eligible_child.end_of_elementary':
+    '依頼会員は、生後{days}日から小学校6年生までのお子さんがいる方が登録できます。',
+  'rule.no_eligible_child.end_of_junior_high':
+    '依頼会員は、生後{days}日から中学校3年生までのお子さんがいる方が登録できます。',
+  'rule.child_too_old': 'センターの対象年齢を過ぎたお子さんは登録できません。',
+  'rule.child_too_old.end_of_preschool': '小学校に入学したお子さんは登録できません。',
+  'rule.child_too_old.end_of_elementary': '小学校を卒業したお子さんは登録できません。',
+  'rule.child_too_old.end_of_junior_high': '中学校を卒業したお子さんは登録できません。',
   'rule.child_not_born': '生年月日が未来の日付になっています。',
   'rule.health_consent_required':
     'アレルギーや健康に関する情報を登録するには、健康情報の取り扱いへの同意が必要です。',

@@ -3,9 +3,9 @@ export const requests = {
   'validation.time': '時刻を「09:30」の形で入力してください。',
   'validation.children_required_request': 'お子さんを1人以上選んでください。',
   'rule.lead_time':
-    '申し込みは、利用日の前日17時までにお願いします。お急ぎの場合はセンターにお電話ください。',
-  'rule.infant_time_limit': '生後6か月未満のお子さんの預かりは、1回3時間までです。',
-  'rule.service_hours': '援助活動は、同じ日の6時から22時までの間でお願いします。',
+    '申し込みは、利用日の前日{cutoffJa}までにお願いします。お急ぎの場合はセンターにお電話ください。',
+  'rule.infant_time_limit': '生後{months}か月未満のお子さんの預かりは、1回{hours}時間までです。',
+  'rule.service_hours': '援助活動は、同じ日の{startJa}から{endJa}までの間でお願いします。',
   'rule.too_many_children': '一度に預けられるお子さんの人数を超えています。',
   'rule.past_start': '開始時刻がすでに過ぎています。',
   'rule.child_not_eligible': '選んだお子さんは、この申し込みの対象になりません。',
