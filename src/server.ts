@@ -26,25 +26,33 @@ const app = createApp(deps, {
   }),
 });
 
+// Scheduled jobs (outbox delivery, reminders, expiry notices): a first pass shortly after the
+// server is listening, then every 10 minutes, never two runs at once. better-sqlite3 resolves
+// every query without yielding to I/O, so a job pass holds the event loop for its whole length
+// (seconds on a city-sized database): running it before or right at `listen` kept the server
+// from answering anything until it was done. The delay lets the first requests (health checks)
+// through first. The timers do not keep the process alive.
+const JOB_INTERVAL_MS = 10 * 60_000;
+const FIRST_JOBS_DELAY_MS = 2_000;
+let firstJobsTimer: ReturnType<typeof setTimeout> | undefined;
+
 const server = serve({ fetch: app.fetch, port: config.PORT }, (info) => {
   console.log(`Tsunagu is listening on http://localhost:${info.port}`);
+  firstJobsTimer = setTimeout(runJobs, FIRST_JOBS_DELAY_MS).unref();
 });
 
-// Scheduled jobs (outbox delivery, reminders, expiry notices): at start, then every 10 minutes,
-// never two runs at once. The timer does not keep the process alive.
-const JOB_INTERVAL_MS = 10 * 60_000;
 let jobsRunning: Promise<unknown> | null = null;
 function runJobs() {
   jobsRunning ??= runScheduledJobs(deps)
     .catch((err: unknown) => console.error('[jobs] run failed:', err))
     .finally(() => (jobsRunning = null));
 }
-runJobs();
 const jobTimer = setInterval(runJobs, JOB_INTERVAL_MS).unref();
 
 // Clean shutdown: stop accepting, let requests finish, then close the database (checkpoints WAL).
 function shutdown(signal: string) {
   console.log(`${signal} received, shutting down`);
+  clearTimeout(firstJobsTimer);
   clearInterval(jobTimer);
   server.close(() => {
     // Let a job run in progress finish its current statements before the database closes.
