@@ -111,6 +111,48 @@ export async function countApprovedActivitiesByTimeBand(
   return list.map((x) => ({ band: x.band, count: n(x.count), minutes: n(x.minutes) }));
 }
 
+export interface DayBandRow {
+  day: string;
+  band: TimeBand;
+  count: number;
+  minutes: number;
+  fees: number;
+  transport: number;
+  meal: number;
+}
+
+/**
+ * Approved activities per Tokyo start date and time band, with their fees and costs: the
+ * report's totals, days and time bands from one pass over the period (at most 366 × 4 rows).
+ * The inner query groups by Tokyo 'YYYY-MM-DD HH:MM' (one strftime per activity); the band's
+ * CASE then runs once per group.
+ */
+export async function summarizeApprovedActivitiesByDayAndTimeBand(
+  db: Db,
+  r: InstantRange,
+): Promise<DayBandRow[]> {
+  const list = await rows(
+    db,
+    sql<DayBandRow>`SELECT substr(dhm, 1, 10) AS day, ${timeBandSql(sql`substr(dhm, 12, 5)`, true)} AS band,
+        SUM(count) AS count, SUM(minutes) AS minutes, SUM(fees) AS fees,
+        SUM(transport) AS transport, SUM(meal) AS meal
+      FROM (SELECT strftime('%Y-%m-%d %H:%M', a.started_at, '+9 hours') AS dhm, COUNT(*) AS count,
+          SUM(${minutesSql(STARTED, col('a.ended_at'))}) AS minutes, SUM(a.fee_total) AS fees,
+          SUM(a.transport_cost) AS transport, SUM(a.meal_cost) AS meal
+        FROM activity a WHERE ${APPROVED_IN(r)} GROUP BY dhm)
+      GROUP BY day, band ORDER BY day`,
+  );
+  return list.map((x) => ({
+    day: x.day,
+    band: x.band,
+    count: n(x.count),
+    minutes: n(x.minutes),
+    fees: n(x.fees),
+    transport: n(x.transport),
+    meal: n(x.meal),
+  }));
+}
+
 export interface CategoryRow {
   category: number;
   count: number;
@@ -159,16 +201,21 @@ export async function countApprovedActivitiesByChildAgeBand(
 ): Promise<BandRow<ChildAgeBand>[]> {
   // Group by (birth date, Tokyo date) first; the band's CASE then runs once per group on plain
   // columns (SQLite would otherwise re-evaluate date() in every branch for every row).
-  const band = childAgeBandSql(col('birth'), col('day'));
+  // Group by (child, Tokyo date) first, then join the child for its birth date: one child
+  // lookup per group rather than per activity. The band's CASE runs once per group on plain
+  // columns (SQLite would otherwise re-evaluate date() in every branch for every row).
+  const band = childAgeBandSql(col('c.birth_date'), col('g.day'));
   const list = await rows(
     db,
-    sql<BandRow<ChildAgeBand>>`SELECT ${band} AS band, SUM(count) AS count, SUM(minutes) AS minutes
-      FROM (SELECT c.birth_date AS birth, ${tokyoDateSql(STARTED)} AS day, COUNT(*) AS count,
+    sql<
+      BandRow<ChildAgeBand>
+    >`SELECT ${band} AS band, SUM(g.count) AS count, SUM(g.minutes) AS minutes
+      FROM (SELECT x.child_id AS child_id, ${tokyoDateSql(STARTED)} AS day, COUNT(*) AS count,
           SUM(${minutesSql(STARTED, col('a.ended_at'))}) AS minutes
         FROM activity a
         JOIN activity_child x ON x.activity_id = a.id
-        JOIN child c ON c.id = x.child_id
-        WHERE ${APPROVED_IN(r)} GROUP BY birth, day)
+        WHERE ${APPROVED_IN(r)} GROUP BY x.child_id, day) g
+      JOIN child c ON c.id = g.child_id
       GROUP BY band`,
   );
   return list.map((x) => ({ band: x.band, count: n(x.count), minutes: n(x.minutes) }));
@@ -276,15 +323,26 @@ export async function medianMinutesToMatch(db: Db, r: InstantRange): Promise<num
 // --- members and children ------------------------------------------------------------------
 
 /**
+ * Each member's first withdrawal event per side, grouped once per statement (joined as `w`):
+ * "no withdrawal event before `at`" is then `w.<side>_at IS NULL OR w.<side>_at >= at`, rather
+ * than a correlated subquery per member, per side and per date.
+ */
+const WITHDRAWALS = sql`(SELECT member_id,
+    MIN(CASE WHEN side = 'requester' THEN at END) AS requester_at,
+    MIN(CASE WHEN side = 'helper' THEN at END) AS helper_at
+  FROM member_status_event WHERE to_status = 'withdrawn' GROUP BY member_id)`;
+
+/**
  * Whether a member's side counted at instant `at`: approved before it, and neither the member
- * nor that side had withdrawn by then. Suspended members are still members.
+ * nor that side had withdrawn by then. Suspended members are still members. Needs `m` (member)
+ * and `w` (WITHDRAWALS, left-joined).
  */
 function sideAt(side: 'requester' | 'helper', at: RawBuilder<unknown>) {
   const approved = sql.ref(`m.${side}_approved_at`);
+  const withdrawn = sql.ref(`w.${side}_at`);
   return sql`(${approved} IS NOT NULL AND ${approved} < ${at}
     AND (m.withdrawn_at IS NULL OR m.withdrawn_at >= ${at})
-    AND NOT EXISTS (SELECT 1 FROM member_status_event e WHERE e.member_id = m.id
-      AND e.side = ${sql.lit(side)} AND e.to_status = 'withdrawn' AND e.at < ${at}))`;
+    AND (${withdrawn} IS NULL OR ${withdrawn} >= ${at}))`;
 }
 
 const kindAt = (at: RawBuilder<unknown>) => sql<ReportMemberKind | null>`(CASE
@@ -305,7 +363,8 @@ export async function countMembersAt(db: Db, r: InstantRange): Promise<MemberBan
   const list = await rows(
     db,
     sql<MemberBandRow>`SELECT kind, band, COUNT(*) AS count FROM (
-        SELECT ${kindAt(at)} AS kind, ${band} AS band FROM member m
+        SELECT ${kindAt(at)} AS kind, ${band} AS band
+        FROM member m LEFT JOIN ${WITHDRAWALS} w ON w.member_id = m.id
         WHERE m.requester_approved_at < ${at} OR m.helper_approved_at < ${at}
       ) WHERE kind IS NOT NULL GROUP BY kind, band`,
   );
@@ -337,6 +396,7 @@ export async function countMembersAtMonthEnds(
       SELECT month, kind, COUNT(*) AS count FROM (
         SELECT ends.month AS month, ${kindAt(at)} AS kind FROM ends JOIN member m
           ON m.requester_approved_at < ends.at_iso OR m.helper_approved_at < ends.at_iso
+        LEFT JOIN ${WITHDRAWALS} w ON w.member_id = m.id
       ) WHERE kind IS NOT NULL GROUP BY month, kind`,
   );
   return list.map((x) => ({ month: x.month, kind: x.kind, count: n(x.count) }));
@@ -392,6 +452,7 @@ export async function countChildrenAt(
     db,
     sql<ChildBandRow>`SELECT ${band} AS band, COUNT(*) AS count
       FROM child c JOIN member m ON m.id = c.member_id
+        LEFT JOIN ${WITHDRAWALS} w ON w.member_id = m.id
       WHERE c.birth_date <= ${end}
         AND (c.removed_at IS NULL OR c.removed_at >= ${at})
         AND ${schoolGradeSql(col('c.birth_date'), end)} <= ${sql.lit(maxGrade)}
@@ -479,4 +540,74 @@ export async function summarizeApprovedActivitiesBy(
     costs: n(x.costs),
     others: n(x.others),
   }));
+}
+
+// --- training ------------------------------------------------------------------------------
+
+export interface TrainingCountsRow {
+  sessionsHeld: number;
+  hours: number;
+  attendances: number;
+  attendees: number;
+  newlyQualified: number;
+}
+
+/**
+ * The training figures of the reports, counted in SQL with the rules of
+ * trainings/training-summary.ts: sessions not cancelled that started in [fromIso, heldBeforeIso)
+ * (the period, up to now), the module hours they delivered, (session, helper) attendances and
+ * distinct attendees; and helpers newly qualified in [from, to]: those whose first approved
+ * completion of every active basic and CPR module is on or before `to`, the last of them on or
+ * after `from`. Only members with such a completion within the period can qualify in it, so
+ * the first completions are read for those members only, not for every record of the city.
+ */
+export async function countTrainingFigures(
+  db: Db,
+  period: { from: string; to: string },
+  fromIso: string,
+  heldBeforeIso: string,
+): Promise<TrainingCountsRow> {
+  const from = lit(period.from);
+  const to = lit(period.to);
+  const held = sql`s.starts_at >= ${lit(fromIso)} AND s.starts_at < ${lit(heldBeforeIso)}
+    AND s.cancelled_at IS NULL`;
+  const [row] = await rows(
+    db,
+    sql<TrainingCountsRow>`WITH course AS (
+        SELECT id FROM training_module WHERE active = 1 AND kind IN ('basic', 'cpr')
+      ),
+      attended AS (
+        SELECT DISTINCT r.session_id, r.member_id FROM training_record r
+          JOIN training_session s ON s.id = r.session_id
+          JOIN training_module tm ON tm.id = r.module_id
+        WHERE r.source = 'attendance' AND ${held}
+      ),
+      candidates AS (
+        SELECT DISTINCT member_id FROM training_record
+        WHERE status = 'approved' AND completed_on >= ${from} AND completed_on <= ${to}
+          AND module_id IN (SELECT id FROM course)
+      ),
+      firsts AS (
+        SELECT r.member_id, MIN(r.completed_on) AS first_on FROM training_record r
+        WHERE r.member_id IN (SELECT member_id FROM candidates) AND r.status = 'approved'
+          AND r.completed_on <= ${to} AND r.module_id IN (SELECT id FROM course)
+        GROUP BY r.member_id, r.module_id
+      )
+      SELECT (SELECT COUNT(*) FROM training_session s WHERE ${held}) AS sessionsHeld,
+        (SELECT SUM(tm.hours) FROM training_session s
+          JOIN training_session_module sm ON sm.session_id = s.id
+          JOIN training_module tm ON tm.id = sm.module_id WHERE ${held}) AS hours,
+        (SELECT COUNT(*) FROM attended) AS attendances,
+        (SELECT COUNT(DISTINCT member_id) FROM attended) AS attendees,
+        (SELECT COUNT(*) FROM (SELECT member_id FROM firsts GROUP BY member_id
+          HAVING COUNT(*) = (SELECT COUNT(*) FROM course)
+            AND MAX(first_on) >= ${from} AND MAX(first_on) <= ${to})) AS newlyQualified`,
+  );
+  return {
+    sessionsHeld: n(row?.sessionsHeld),
+    hours: n(row?.hours),
+    attendances: n(row?.attendances),
+    attendees: n(row?.attendees),
+    newlyQualified: n(row?.newlyQualified),
+  };
 }

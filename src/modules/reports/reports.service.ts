@@ -9,13 +9,10 @@ import { isNationalHoliday } from '../../lib/holidays.js';
 import { DEFAULT_FEE_TABLE, isYearEndDate } from '../activities/fee-table.js';
 import { nextMonth } from '../activities/statements.js';
 import { getEligibility } from '../settings/settings.service.js';
-import { trainingSummary } from '../trainings/training-summary.js';
 import {
   countApprovedActivitiesByCategory,
   countApprovedActivitiesInCategory,
   countApprovedActivitiesByChildAgeBand,
-  countApprovedActivitiesByDay,
-  countApprovedActivitiesByTimeBand,
   countChildrenAt,
   countIncidents,
   countMembersAt,
@@ -23,11 +20,13 @@ import {
   countMissingReports,
   countNewMembers,
   countRequests,
+  countTrainingFigures,
   countUnapprovedActivities,
   countWithdrawnMembers,
   medianMinutesToMatch,
   sumApprovedActivities,
   summarizeApprovedActivitiesBy,
+  summarizeApprovedActivitiesByDayAndTimeBand,
   type DayRow,
   type InstantRange,
   type KindCountRow,
@@ -53,6 +52,7 @@ import {
   type ReportComparison,
   type ReportFigures,
   type ReportPeriod,
+  type TimeBand,
 } from './report.types.js';
 
 export type ReportDeps = Pick<AppDeps, 'db' | 'clock'>;
@@ -140,9 +140,7 @@ async function computeFigures(deps: ReportDeps, period: ReportPeriod): Promise<F
   const nowIso = deps.clock.now().toISOString();
   const eligibility = await getEligibility(deps);
   const [
-    totals,
-    days,
-    timeBands,
+    dayBands,
     categories,
     childBands,
     unapproved,
@@ -156,9 +154,7 @@ async function computeFigures(deps: ReportDeps, period: ReportPeriod): Promise<F
     incidents,
     training,
   ] = await Promise.all([
-    sumApprovedActivities(db, r),
-    countApprovedActivitiesByDay(db, r),
-    countApprovedActivitiesByTimeBand(db, r),
+    summarizeApprovedActivitiesByDayAndTimeBand(db, r),
     countApprovedActivitiesByCategory(db, r),
     countApprovedActivitiesByChildAgeBand(db, r),
     countUnapprovedActivities(db, r),
@@ -170,8 +166,29 @@ async function computeFigures(deps: ReportDeps, period: ReportPeriod): Promise<F
     countWithdrawnMembers(db, r),
     countChildrenAt(db, r, MAX_GRADE[eligibility.requesterChildUntil]),
     countIncidents(db, r),
-    trainingSummary(deps, period.from, period.to),
+    countTrainingFigures(db, period, r.fromIso, nowIso < r.toIso ? nowIso : r.toIso),
   ]);
+
+  // Totals, days (in date order) and time bands, added up from the (day, band) groups.
+  const totals = { count: 0, minutes: 0, fees: 0, transport: 0, meal: 0 };
+  const days: DayRow[] = [];
+  const timeBands = new Map<TimeBand, { count: number; minutes: number }>();
+  for (const g of dayBands) {
+    totals.count += g.count;
+    totals.minutes += g.minutes;
+    totals.fees += g.fees;
+    totals.transport += g.transport;
+    totals.meal += g.meal;
+    const last = days[days.length - 1];
+    if (last?.day === g.day) {
+      last.count += g.count;
+      last.minutes += g.minutes;
+    } else days.push({ day: g.day, count: g.count, minutes: g.minutes });
+    const band = timeBands.get(g.band) ?? { count: 0, minutes: 0 };
+    band.count += g.count;
+    band.minutes += g.minutes;
+    timeBands.set(g.band, band);
+  }
 
   const byAgeBand = Object.fromEntries(MEMBER_AGE_BANDS.map((b) => [b, emptyKinds()])) as Record<
     MemberAgeBand,
@@ -201,7 +218,7 @@ async function computeFigures(deps: ReportDeps, period: ReportPeriod): Promise<F
 
   const byTimeBand = Object.fromEntries(
     TIME_BANDS.map((b) => {
-      const row = timeBands.find((x) => x.band === b);
+      const row = timeBands.get(b);
       return [b, countHours(row?.count ?? 0, row?.minutes ?? 0)];
     }),
   ) as ReportFigures['activities']['byTimeBand'];
@@ -269,10 +286,10 @@ async function computeFigures(deps: ReportDeps, period: ReportPeriod): Promise<F
     },
     training: {
       sessionsHeld: training.sessionsHeld,
-      hoursDelivered: training.hoursDelivered,
+      hoursDelivered: round2(training.hours),
       attendances: training.attendances,
       attendees: training.attendees,
-      newlyQualified: training.newlyQualified.length,
+      newlyQualified: training.newlyQualified,
     },
     incidents: {
       total: incidents.total,
