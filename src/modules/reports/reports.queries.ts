@@ -384,21 +384,43 @@ export interface MemberTrendRow {
   count: number;
 }
 
-/** Members by kind at several month ends, in one statement. */
+/** The earlier of two nullable instants (NULL only when both are). */
+const earliest = (a: RawBuilder<unknown>, b: RawBuilder<unknown>) =>
+  sql`(CASE WHEN ${a} IS NULL THEN ${b} WHEN ${b} IS NULL THEN ${a} ELSE min(${a}, ${b}) END)`;
+
+/**
+ * Members by kind at several month ends, in one statement. Each member's sides are first
+ * reduced, once, to spans [approved, ended) where `ended` is the earlier of the member's and the
+ * side's withdrawal (the same rule as sideAt); each (month end, member) pair then costs two
+ * comparisons per side.
+ */
 export async function countMembersAtMonthEnds(
   db: Db,
   ends: readonly MonthEnd[],
 ): Promise<MemberTrendRow[]> {
   if (ends.length === 0) return [];
   const values = sql.join(ends.map((e) => sql`(${lit(e.month)}, ${lit(e.atIso)})`));
-  const at = col('ends.at_iso');
+  const on = (side: 'r' | 'h') => {
+    const [start, end] = [sql.ref(`s.${side}_start`), sql.ref(`s.${side}_end`)];
+    return sql`(${start} < ends.at_iso AND (${end} IS NULL OR ${end} >= ends.at_iso))`;
+  };
   const list = await rows(
     db,
-    sql<MemberTrendRow>`WITH ends(month, at_iso) AS (VALUES ${values})
+    sql<MemberTrendRow>`WITH ends(month, at_iso) AS (VALUES ${values}),
+      spans AS MATERIALIZED (
+        SELECT m.requester_approved_at AS r_start,
+          ${earliest(col('m.withdrawn_at'), col('w.requester_at'))} AS r_end,
+          m.helper_approved_at AS h_start,
+          ${earliest(col('m.withdrawn_at'), col('w.helper_at'))} AS h_end
+        FROM member m LEFT JOIN ${WITHDRAWALS} w ON w.member_id = m.id
+        WHERE m.requester_approved_at IS NOT NULL OR m.helper_approved_at IS NOT NULL
+      )
       SELECT month, kind, COUNT(*) AS count FROM (
-        SELECT ends.month AS month, ${kindAt(at)} AS kind FROM ends JOIN member m
-          ON m.requester_approved_at < ends.at_iso OR m.helper_approved_at < ends.at_iso
-        LEFT JOIN ${WITHDRAWALS} w ON w.member_id = m.id
+        SELECT ends.month AS month, (CASE
+            WHEN ${on('r')} AND ${on('h')} THEN 'both'
+            WHEN ${on('r')} THEN 'requester'
+            WHEN ${on('h')} THEN 'helper' END) AS kind
+        FROM ends JOIN spans s ON s.r_start < ends.at_iso OR s.h_start < ends.at_iso
       ) WHERE kind IS NOT NULL GROUP BY month, kind`,
   );
   return list.map((x) => ({ month: x.month, kind: x.kind, count: n(x.count) }));
