@@ -13,7 +13,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
+import type { APIRequestContext, Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
 import { createNodeDeps } from '../../src/node/deps.js';
@@ -30,14 +30,12 @@ import {
   startServer,
   type RunningServer,
 } from '../helpers/browser.js';
+import { DEMO_PASSWORD, heading, tokyoDate } from '../helpers/e2e-setup.js';
 
-const DEMO_PASSWORD = 'tsunagu-demo-2026';
 const PASSWORD = 'midori no kaze 2026';
 const RUN = Date.now().toString(36);
 
 /** A Tokyo calendar date `days` from today. */
-const tokyoDate = (days: number) =>
-  new Date(Date.now() + 9 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
 const jst = (date: string, time: string) => `${date}T${time}:00+09:00`;
 
 async function api<T>(
@@ -88,10 +86,6 @@ function application(kind: 'requester' | 'helper', name: string, kana: string, e
         : [],
     consent: { terms: true, healthData: true },
   };
-}
-
-async function heading(page: Page): Promise<string> {
-  return (await page.getByRole('heading', { level: 1 }).innerText()).trim();
 }
 
 async function englishContext(browser: Browser): Promise<BrowserContext> {

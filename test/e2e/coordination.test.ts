@@ -7,7 +7,7 @@
  * once in English. Every page visited is checked with axe at desktop size and at 320 px
  * (screenshots in test-results/screenshots/coord-*.png).
  */
-import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
+import type { APIRequestContext, Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   browserAvailable,
@@ -20,10 +20,15 @@ import {
   startServer,
   type RunningServer,
 } from '../helpers/browser.js';
+import {
+  DEMO_ADMIN,
+  DEMO_PASSWORD,
+  DEMO_STAFF,
+  heading,
+  okJson,
+  tokyoDate,
+} from '../helpers/e2e-setup.js';
 
-const DEMO_PASSWORD = 'tsunagu-demo-2026';
-const STAFF = 'staff@example.jp';
-const ADMIN = 'admin@example.jp';
 const MEMBER_PASSWORD = 'midori no kaze 2026';
 const FAMILY = '森川 千尋';
 const HELPERS = [
@@ -33,22 +38,6 @@ const HELPERS = [
 ] as const;
 
 /** A Tokyo calendar date, `days` from today. */
-function tokyoDate(days = 0): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(
-    new Date(Date.now() + days * 86_400_000),
-  );
-}
-
-async function heading(page: Page): Promise<string> {
-  return (await page.getByRole('heading', { level: 1 }).innerText()).trim();
-}
-
-async function ok<T>(response: Awaited<ReturnType<APIRequestContext['get']>>, status = 200) {
-  if (response.status() !== status)
-    throw new Error(`${response.url()}: ${response.status()} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
 describe.skipIf(!browserAvailable)('coordination journey (browser)', () => {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
@@ -60,20 +49,20 @@ describe.skipIf(!browserAvailable)('coordination journey (browser)', () => {
   async function apiAs(email: string, password: string): Promise<APIRequestContext> {
     const context = await browser!.newContext({ baseURL: server!.baseUrl });
     contexts.push(context);
-    await ok(await context.request.post('/api/v1/auth/login', { data: { email, password } }));
+    await okJson(await context.request.post('/api/v1/auth/login', { data: { email, password } }));
     return context.request;
   }
 
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
-    const admin = await apiAs(ADMIN, DEMO_PASSWORD);
-    await ok(await admin.post('/api/v1/training-modules/load-defaults', { data: {} }));
-    const staff = await apiAs(STAFF, DEMO_PASSWORD);
+    const admin = await apiAs(DEMO_ADMIN, DEMO_PASSWORD);
+    await okJson(await admin.post('/api/v1/training-modules/load-defaults', { data: {} }));
+    const staff = await apiAs(DEMO_STAFF, DEMO_PASSWORD);
     const anonymous = (await browser.newContext({ baseURL: server.baseUrl })).request;
 
     // The requester: application, orientation attended, approval.
-    const { member: parent } = await ok<{ member: { id: string } }>(
+    const { member: parent } = await okJson<{ member: { id: string } }>(
       await anonymous.post('/api/v1/applications', {
         data: {
           kind: 'requester',
@@ -96,7 +85,7 @@ describe.skipIf(!browserAvailable)('coordination journey (browser)', () => {
       201,
     );
     // A session going on now: attendance is recorded once a session has started.
-    const session = await ok<{ id: string }>(
+    const session = await okJson<{ id: string }>(
       await staff.post('/api/v1/orientations', {
         data: {
           startsAt: new Date(Date.now() - 10 * 60_000).toISOString(),
@@ -107,32 +96,32 @@ describe.skipIf(!browserAvailable)('coordination journey (browser)', () => {
       }),
       201,
     );
-    await ok(
+    await okJson(
       await staff.post(`/api/v1/orientations/${session.id}/registrations`, {
         data: { memberId: parent.id },
       }),
       201,
     );
-    await ok(
+    await okJson(
       await staff.post(`/api/v1/orientations/${session.id}/attendance`, {
         data: { memberIds: [parent.id] },
       }),
     );
-    await ok(
+    await okJson(
       await staff.post(`/api/v1/members/${parent.id}/approve`, { data: { side: 'requester' } }),
     );
-    const { items: children } = await ok<{ items: { id: string }[] }>(
+    const { items: children } = await okJson<{ items: { id: string }[] }>(
       await staff.get(`/api/v1/members/${parent.id}/children`),
     );
 
     // Three helpers in the same area: approved, every basic and CPR module, free all week.
-    const { items: modules } = await ok<{ items: { id: string; kind: string }[] }>(
+    const { items: modules } = await okJson<{ items: { id: string; kind: string }[] }>(
       await staff.get('/api/v1/training-modules'),
     );
     const required = modules.filter((m) => m.kind === 'basic' || m.kind === 'cpr');
     expect(required.length).toBeGreaterThan(0);
     for (const h of HELPERS) {
-      const { member } = await ok<{ member: { id: string } }>(
+      const { member } = await okJson<{ member: { id: string } }>(
         await anonymous.post('/api/v1/applications', {
           data: {
             kind: 'helper',
@@ -151,11 +140,11 @@ describe.skipIf(!browserAvailable)('coordination journey (browser)', () => {
         }),
         201,
       );
-      await ok(
+      await okJson(
         await staff.post(`/api/v1/members/${member.id}/approve`, { data: { side: 'helper' } }),
       );
       for (const m of required) {
-        await ok(
+        await okJson(
           await staff.post(`/api/v1/members/${member.id}/training-records`, {
             data: {
               moduleId: m.id,
@@ -167,7 +156,7 @@ describe.skipIf(!browserAvailable)('coordination journey (browser)', () => {
           201,
         );
       }
-      await ok(
+      await okJson(
         await staff.put(`/api/v1/members/${member.id}/availability`, {
           data: {
             weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
@@ -181,7 +170,7 @@ describe.skipIf(!browserAvailable)('coordination journey (browser)', () => {
       helperIds.push(member.id);
     }
 
-    const created = await ok<{ request: { id: string } }>(
+    const created = await okJson<{ request: { id: string } }>(
       await staff.post('/api/v1/requests', {
         data: {
           requesterId: parent.id,
@@ -210,7 +199,7 @@ describe.skipIf(!browserAvailable)('coordination journey (browser)', () => {
     contexts.push(context);
     const page = await context.newPage();
     const baseUrl = server!.baseUrl;
-    await signIn(page, baseUrl, STAFF, DEMO_PASSWORD);
+    await signIn(page, baseUrl, DEMO_STAFF, DEMO_PASSWORD);
     // Home offers the board and phone intake to staff.
     await expect(
       page.getByRole('link', { name: '電話で依頼を受ける' }).first().isVisible(),
@@ -263,11 +252,11 @@ describe.skipIf(!browserAvailable)('coordination journey (browser)', () => {
 
     // The second helper accepts (in the helper's own session, through the API).
     const helper = await apiAs(HELPERS[1].email, MEMBER_PASSWORD);
-    const mine = await ok<{ items: { id: string; requestId: string }[] }>(
+    const mine = await okJson<{ items: { id: string; requestId: string }[] }>(
       await helper.get('/api/v1/offers'),
     );
     const offer = mine.items.find((o) => o.requestId === requestId)!;
-    await ok(await helper.post(`/api/v1/offers/${offer.id}/accept`, { data: {} }));
+    await okJson(await helper.post(`/api/v1/offers/${offer.id}/accept`, { data: {} }));
 
     await page.reload();
     const texts = (await offers.locator('tbody tr').allInnerTexts()).map((t) =>

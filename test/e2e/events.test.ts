@@ -22,28 +22,17 @@ import {
   startServer,
   type RunningServer,
 } from '../helpers/browser.js';
+import { DEMO_PASSWORD, DEMO_STAFF, heading, tokyoDate } from '../helpers/e2e-setup.js';
 
-const DEMO_PASSWORD = 'tsunagu-demo-2026';
-const STAFF = 'staff@example.jp';
 const HELPER = 'helper@example.jp'; // 鈴木 恵子
 const PARENT = 'parent@example.jp'; // 田中 さくら, 中央地区, children はると and ゆい
 
 /** A Tokyo calendar date, `days` from today. */
-function tokyoDate(days = 0): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(
-    new Date(Date.now() + days * 86_400_000),
-  );
-}
-
 /** Whole years between a birth date and today in Tokyo. */
 function ageToday(birthDate: string): number {
   const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
   const [ty, tm, td] = tokyoDate().split('-').map(Number) as [number, number, number];
   return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
-}
-
-async function heading(page: Page): Promise<string> {
-  return (await page.getByRole('heading', { level: 1 }).innerText()).trim();
 }
 
 describe.skipIf(!browserAvailable)('center life journeys (browser)', () => {
@@ -68,7 +57,7 @@ describe.skipIf(!browserAvailable)('center life journeys (browser)', () => {
 
   it('staff publish an exchange meeting for helpers, a helper signs up from home, staff take attendance', async () => {
     const baseUrl = server!.baseUrl;
-    const staff = await signedIn(STAFF);
+    const staff = await signedIn(DEMO_STAFF);
 
     // The events of the demo center, from the menu.
     const nav = staff.getByRole('navigation', { name: 'メインメニュー' });
@@ -193,7 +182,7 @@ describe.skipIf(!browserAvailable)('center life journeys (browser)', () => {
 
   it('staff publish news (with a preview), upload a newsletter PDF; a parent reads both', async () => {
     const baseUrl = server!.baseUrl;
-    const staff = await signedIn(STAFF);
+    const staff = await signedIn(DEMO_STAFF);
     const nav = staff.getByRole('navigation', { name: 'メインメニュー' });
     expect(
       await navigation(staff, () =>

@@ -20,8 +20,8 @@ import {
   startServer,
   type RunningServer,
 } from '../helpers/browser.js';
+import { DEMO_PASSWORD } from '../helpers/e2e-setup.js';
 
-const DEMO_PASSWORD = 'tsunagu-demo-2026';
 const PARENT = 'parent@example.jp';
 
 describe.skipIf(!browserAvailable)('inbox journey (browser)', () => {

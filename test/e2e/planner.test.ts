@@ -6,7 +6,7 @@
  * all offers → the chosen helper signs in and sees the offer on 届いた依頼, and accepts it. Every
  * page is checked with axe at desktop size and at 320 px (test-results/screenshots/planner-*.png).
  */
-import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   browserAvailable,
@@ -19,9 +19,8 @@ import {
   startServer,
   type RunningServer,
 } from '../helpers/browser.js';
+import { DEMO_PASSWORD, DEMO_STAFF, heading, okJson, tokyoDate } from '../helpers/e2e-setup.js';
 
-const DEMO_PASSWORD = 'tsunagu-demo-2026';
-const STAFF = 'staff@example.jp';
 /** The demo helpers' logins (db/seed/demo-members.ts). */
 const HELPER_EMAILS: Record<string, string> = {
   '鈴木 恵子': 'helper@example.jp',
@@ -33,26 +32,10 @@ const HELPER_EMAILS: Record<string, string> = {
 };
 
 /** A Tokyo calendar date, `days` from today. */
-function tokyoDate(days = 0): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(
-    new Date(Date.now() + days * 86_400_000),
-  );
-}
-
 /** Days from today to the coming week's Monday (the planner's default range). */
 function daysToNextMonday(): number {
   const weekday = new Date(`${tokyoDate(0)}T12:00:00Z`).getUTCDay() || 7; // ISO 1–7
   return 8 - weekday;
-}
-
-async function heading(page: Page): Promise<string> {
-  return (await page.getByRole('heading', { level: 1 }).innerText()).trim();
-}
-
-async function ok<T>(response: Awaited<ReturnType<APIRequestContext['get']>>, status = 200) {
-  if (response.status() !== status)
-    throw new Error(`${response.url()}: ${response.status()} ${await response.text()}`);
-  return (await response.json()) as T;
 }
 
 describe.skipIf(!browserAvailable)('weekly planner journey (browser)', () => {
@@ -67,19 +50,21 @@ describe.skipIf(!browserAvailable)('weekly planner journey (browser)', () => {
     const context = await browser.newContext({ baseURL: server.baseUrl });
     contexts.push(context);
     const staff = context.request;
-    await ok(
-      await staff.post('/api/v1/auth/login', { data: { email: STAFF, password: DEMO_PASSWORD } }),
+    await okJson(
+      await staff.post('/api/v1/auth/login', {
+        data: { email: DEMO_STAFF, password: DEMO_PASSWORD },
+      }),
     );
-    const { items: families } = await ok<{ items: { id: string; name: string }[] }>(
+    const { items: families } = await okJson<{ items: { id: string; name: string }[] }>(
       await staff.get('/api/v1/members?kind=requester&pageSize=50'),
     );
     const request = async (name: string, day: number, start: string, end: string) => {
       const family = families.find((f) => f.name === name);
       if (!family) throw new Error(`demo family ${name} not found`);
-      const { items: children } = await ok<{ items: { id: string }[] }>(
+      const { items: children } = await okJson<{ items: { id: string }[] }>(
         await staff.get(`/api/v1/members/${family.id}/children`),
       );
-      await ok(
+      await okJson(
         await staff.post('/api/v1/requests', {
           data: {
             requesterId: family.id,
@@ -110,7 +95,7 @@ describe.skipIf(!browserAvailable)('weekly planner journey (browser)', () => {
     contexts.push(context);
     const page = await context.newPage();
     const baseUrl = server!.baseUrl;
-    await signIn(page, baseUrl, STAFF, DEMO_PASSWORD);
+    await signIn(page, baseUrl, DEMO_STAFF, DEMO_PASSWORD);
 
     expect(
       await navigation(page, () =>

@@ -9,7 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   browserAvailable,
@@ -25,8 +25,7 @@ import {
   startServer,
   type RunningServer,
 } from '../helpers/browser.js';
-
-const DEMO_PASSWORD = 'tsunagu-demo-2026';
+import { DEMO_PASSWORD, heading } from '../helpers/e2e-setup.js';
 
 /** The Tokyo month before the current one, as YYYY-MM (the report's default). */
 function lastCompleteMonth(): string {
@@ -43,10 +42,6 @@ function previousMonthOf(month: string): string {
 const monthJa = (month: string) => `${Number(month.slice(0, 4))}年${Number(month.slice(5, 7))}月`;
 const fiscalYearOf = (month: string) =>
   Number(month.slice(5, 7)) >= 4 ? Number(month.slice(0, 4)) : Number(month.slice(0, 4)) - 1;
-
-async function heading(page: Page): Promise<string> {
-  return (await page.getByRole('heading', { level: 1 }).innerText()).trim();
-}
 
 describe.skipIf(!browserAvailable)('reports journey (browser)', () => {
   let server: RunningServer | undefined;

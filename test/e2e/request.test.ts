@@ -5,7 +5,7 @@
  * the parent sees the helper's name, and reads the page in English. Every page visited is
  * checked with axe at desktop size and at 320 px.
  */
-import type { APIRequestContext, Browser, Page } from 'playwright-core';
+import type { APIRequestContext, Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   browserAvailable,
@@ -19,14 +19,12 @@ import {
   startServer,
   type RunningServer,
 } from '../helpers/browser.js';
+import { DEMO_PASSWORD, heading, tokyoDate } from '../helpers/e2e-setup.js';
 
-const DEMO_PASSWORD = 'tsunagu-demo-2026';
 const PASSWORD = 'midori no kaze 2026';
 const RUN = Date.now().toString(36);
 
 /** A Tokyo calendar date `days` from today (the server runs on the real clock). */
-const tokyoDate = (days: number) =>
-  new Date(Date.now() + 9 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
 
 async function api<T>(
   request: APIRequestContext,
@@ -75,10 +73,6 @@ function application(kind: 'requester' | 'helper', name: string, kana: string, e
         : [],
     consent: { terms: true, healthData: true },
   };
-}
-
-async function heading(page: Page): Promise<string> {
-  return (await page.getByRole('heading', { level: 1 }).innerText()).trim();
 }
 
 describe.skipIf(!browserAvailable)('request journey (browser)', () => {

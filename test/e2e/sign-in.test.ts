@@ -20,8 +20,7 @@ import {
   startServer,
   type RunningServer,
 } from '../helpers/browser.js';
-
-const DEMO_PASSWORD = 'tsunagu-demo-2026';
+import { DEMO_PASSWORD, heading } from '../helpers/e2e-setup.js';
 
 /** The text of the elements an input's aria-describedby points at (its hint and error). */
 async function descriptionOf(input: Locator): Promise<string> {
@@ -39,10 +38,6 @@ async function errorNextTo(input: Locator): Promise<string | null> {
   return input.evaluate(
     (el) => el.closest('.field')?.querySelector('.field-error')?.textContent?.trim() ?? null,
   );
-}
-
-async function heading(page: Page): Promise<string> {
-  return (await page.getByRole('heading', { level: 1 }).innerText()).trim();
 }
 
 describe.skipIf(!browserAvailable)('sign-in journey (browser)', () => {

@@ -21,19 +21,11 @@ import {
   startServer,
   type RunningServer,
 } from '../helpers/browser.js';
+import { DEMO_ADMIN, DEMO_PASSWORD, DEMO_STAFF, heading, tokyoDate } from '../helpers/e2e-setup.js';
 
-const DEMO_PASSWORD = 'tsunagu-demo-2026';
-const STAFF = 'staff@example.jp';
-const ADMIN = 'admin@example.jp';
 const HELPER_PASSWORD = 'midori no kaze 2026';
 
 /** A Tokyo calendar date, `days` from today. */
-function tokyoDate(days = 0): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(
-    new Date(Date.now() + days * 86_400_000),
-  );
-}
-
 interface Helper {
   id: string;
   name: string;
@@ -66,7 +58,7 @@ async function createApprovedHelper(baseUrl: string, name: string, kana: string,
   const login = await fetch(`${baseUrl}/api/v1/auth/login`, {
     method: 'POST',
     headers: json,
-    body: JSON.stringify({ email: STAFF, password: DEMO_PASSWORD }),
+    body: JSON.stringify({ email: DEMO_STAFF, password: DEMO_PASSWORD }),
   });
   expect(login.status).toBe(200);
   const cookie = login.headers
@@ -80,10 +72,6 @@ async function createApprovedHelper(baseUrl: string, name: string, kana: string,
   });
   expect(approved.status).toBe(200);
   return { id: member.id, name, email } satisfies Helper;
-}
-
-async function heading(page: Page): Promise<string> {
-  return (await page.getByRole('heading', { level: 1 }).innerText()).trim();
 }
 
 /** The status card of the helper's page: badge and progress text. */
@@ -131,7 +119,7 @@ describe.skipIf(!browserAvailable)('training journey (browser)', () => {
   it('staff take attendance and the helper becomes eligible (Japanese, then English)', async () => {
     const baseUrl = server!.baseUrl;
     const staff = await (await newJapaneseContext(browser!)).newPage();
-    await signIn(staff, baseUrl, STAFF, DEMO_PASSWORD);
+    await signIn(staff, baseUrl, DEMO_STAFF, DEMO_PASSWORD);
 
     // Staff: the training menu and the list of sessions (the demo's are there).
     const nav = staff.getByRole('navigation', { name: 'メインメニュー' });
@@ -326,7 +314,7 @@ describe.skipIf(!browserAvailable)('training journey (browser)', () => {
 
     // The administrator (staff too) reviews; the first journey left 佐藤 in English.
     await withPage(async (page) => {
-      await signIn(page, baseUrl, ADMIN, DEMO_PASSWORD);
+      await signIn(page, baseUrl, DEMO_ADMIN, DEMO_PASSWORD);
       await page.goto(`${baseUrl}/training/records/pending`);
       expect(await heading(page)).toBe('届け出の確認');
       await checkA11yAtBothSizes(page, 'training-pending');
