@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { SideStatus } from '../../db/schema.js';
 import { newId } from '../../src/lib/ids.js';
 import { annualReport, monthlyReport } from '../../src/modules/reports/reports.service.js';
 import { createChild, createMember } from '../helpers/factories.js';
@@ -33,7 +34,7 @@ async function member(kind: 'requester' | 'both', withdrawnAt: string | null = n
   return m.member.id;
 }
 
-async function event(memberId: string, side: 'requester' | 'helper', to: string, at: string) {
+async function event(memberId: string, side: 'requester' | 'helper', to: SideStatus, at: string) {
   await ctx.deps.db
     .insertInto('member_status_event')
     .values({

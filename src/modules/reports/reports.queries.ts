@@ -93,24 +93,6 @@ export interface BandRow<B> {
   minutes: number;
 }
 
-export async function countApprovedActivitiesByTimeBand(
-  db: Db,
-  r: InstantRange,
-): Promise<BandRow<TimeBand>[]> {
-  // Group by Tokyo time of day first (at most 1,440 rows), then band those: the band's CASE
-  // then runs on a plain column, not on each activity.
-  const list = await rows(
-    db,
-    sql<BandRow<TimeBand>>`SELECT ${timeBandSql(col('hm'), true)} AS band, SUM(count) AS count,
-        SUM(minutes) AS minutes
-      FROM (SELECT strftime('%H:%M', a.started_at, '+9 hours') AS hm, COUNT(*) AS count,
-          SUM(${minutesSql(STARTED, col('a.ended_at'))}) AS minutes
-        FROM activity a WHERE ${APPROVED_IN(r)} GROUP BY hm)
-      GROUP BY band`,
-  );
-  return list.map((x) => ({ band: x.band, count: n(x.count), minutes: n(x.minutes) }));
-}
-
 export interface DayBandRow {
   day: string;
   band: TimeBand;
