@@ -1,26 +1,32 @@
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
 import type { Locale } from '../../db/schema.js';
 
 /**
  * Every business rule (fee bands, holidays, lead times, fiscal years) is evaluated in Asia/Tokyo,
- * whatever the process time zone. Japan has no daylight saving time, so +09:00 is fixed; we
- * still go through TZDate so the intent is explicit. All date-fns use goes through this file.
+ * whatever the process time zone. Japan has no daylight saving time, so +09:00 is fixed: the
+ * helpers below shift by it, and test/unit/dates.test.ts proves them equal to date-fns' TZDate in
+ * Asia/Tokyo. Display formatting uses Intl with `timeZone: TOKYO`.
  */
 export const TOKYO = 'Asia/Tokyo';
 
-export function inTokyo(instant: Date | string | number): TZDate {
-  return new TZDate(new Date(instant).getTime(), TOKYO);
-}
+const TOKYO_OFFSET_MS = 9 * 3_600_000;
+
+/**
+ * The instant shifted to Tokyo wall-clock time, read in UTC. These three helpers run for every
+ * timestamp of every list the API and pages render, and TZDate's offset lookup per call was
+ * most of a list's time at city scale (docs/performance.md); Japan's offset has been a fixed
+ * +09:00 since 1951, and a property test pins these to the TZDate results.
+ */
+const tokyoWallClock = (instant: Date | string | number) =>
+  new Date(new Date(instant).getTime() + TOKYO_OFFSET_MS).toISOString();
 
 /** The Tokyo calendar date of an instant, as YYYY-MM-DD. */
 export function tokyoDateOf(instant: Date | string | number): string {
-  return format(inTokyo(instant), 'yyyy-MM-dd');
+  return tokyoWallClock(instant).slice(0, 10);
 }
 
 /** The Tokyo time of day of an instant, as HH:MM. */
 export function tokyoTimeOf(instant: Date | string | number): string {
-  return format(inTokyo(instant), 'HH:mm');
+  return tokyoWallClock(instant).slice(11, 16);
 }
 
 /** The instant of a Tokyo wall-clock date and time ("2026-04-01", "09:30"). */
@@ -30,7 +36,7 @@ export function tokyoInstant(date: string, time = '00:00'): Date {
 
 /** ISO-8601 with the +09:00 offset, as API responses use. */
 export function toTokyoIso(instant: Date | string): string {
-  return format(inTokyo(instant), "yyyy-MM-dd'T'HH:mm:ssXXX");
+  return `${tokyoWallClock(instant).slice(0, 19)}+09:00`;
 }
 
 /** The fiscal year (年度) containing a Tokyo date: April 1 to March 31, named by its start year. */

@@ -1,3 +1,6 @@
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   addDaysToDate,
@@ -37,5 +40,19 @@ describe('Asia/Tokyo date helpers', () => {
     expect(isValidDateString('2028-02-29')).toBe(true);
     expect(isValidDateString('2026-13-01')).toBe(false);
     expect(isValidDateString('2026-1-01')).toBe(false);
+  });
+});
+
+describe('the fixed +09:00 fast path', () => {
+  it('agrees with date-fns TZDate in Asia/Tokyo for any instant from 1952 to 2100', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1952, 0, 1), max: Date.UTC(2100, 0, 1) }), (ms) => {
+        const zoned = new TZDate(ms, 'Asia/Tokyo');
+        expect(tokyoDateOf(ms)).toBe(format(zoned, 'yyyy-MM-dd'));
+        expect(tokyoTimeOf(ms)).toBe(format(zoned, 'HH:mm'));
+        expect(toTokyoIso(new Date(ms))).toBe(format(zoned, "yyyy-MM-dd'T'HH:mm:ssXXX"));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
