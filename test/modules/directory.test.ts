@@ -178,6 +178,46 @@ describe('search and filters', () => {
   });
 });
 
+describe('API paging', () => {
+  it('counts every match and pages through more than one page of groups', async () => {
+    const now = '2026-11-01T00:00:00.000Z';
+    const rows = Array.from({ length: 503 }, (_, i) => ({
+      id: `g${String(i).padStart(4, '0')}`,
+      name: `グループ${String(i).padStart(4, '0')}`,
+      kind: 'parents' as const,
+      area: 'chuo',
+      age_min: null,
+      age_max: null,
+      url: null,
+      archived_at: i === 502 ? now : null,
+      created_by: null,
+      created_at: now,
+      updated_at: now,
+    }));
+    // Chunks keep each statement under D1's 100 bound parameters.
+    for (let i = 0; i < rows.length; i += 8)
+      await ctx.deps.db
+        .insertInto('local_group')
+        .values(rows.slice(i, i + 8))
+        .execute();
+    const page1 = (await (await staff.get('/api/v1/directory')).json()) as {
+      items: GroupJson[];
+      total: number;
+      pageSize: number;
+    };
+    expect(page1).toMatchObject({ total: 502, page: 1, pageSize: 500 });
+    expect(page1.items).toHaveLength(500);
+    const page2 = (await (await staff.get('/api/v1/directory?page=2')).json()) as {
+      items: GroupJson[];
+    };
+    expect(page2.items.map((g) => g.name)).toEqual(['グループ0500', 'グループ0501']);
+    const filtered = (await (await staff.get('/api/v1/directory?q=グループ000')).json()) as {
+      total: number;
+    };
+    expect(filtered.total).toBe(10);
+  });
+});
+
 describe('staff maintain the directory', () => {
   it('members get 403 for every write; nothing changes', async () => {
     const g = await add();

@@ -7,13 +7,19 @@ import { notFound } from '../../lib/errors.js';
 import type { ApiRouteDoc } from '../../lib/openapi.js';
 import { loadViewer } from '../events/viewer.js';
 import {
+  countGroups,
   findGroup,
   listGroups,
   listReferralsForMember,
   type GroupRow,
   type ReferralRow,
 } from './directory.queries.js';
-import { directoryQuery, groupBody, referralBody } from './directory.schemas.js';
+import {
+  DIRECTORY_PAGE_SIZE,
+  directoryQuery,
+  groupBody,
+  referralBody,
+} from './directory.schemas.js';
 import { addReferral, archiveGroup, createGroup, updateGroup } from './directory.service.js';
 
 export const directoryApi = new Hono<AppEnv>();
@@ -49,9 +55,14 @@ async function requireReader(c: Parameters<typeof requireUser>[0]) {
 
 directoryApi.get('/directory', async (c) => {
   await requireReader(c);
-  const query = parseQuery(c, directoryQuery);
-  const items = (await listGroups(c.var.deps.db, query)).map(toGroupJson);
-  return c.json({ items, total: items.length, page: 1, pageSize: items.length });
+  const { page, ...query } = parseQuery(c, directoryQuery);
+  const [rows, total] = await Promise.all([
+    listGroups(c.var.deps.db, query, {
+      offset: (page - 1) * DIRECTORY_PAGE_SIZE,
+    }),
+    countGroups(c.var.deps.db, query),
+  ]);
+  return c.json({ items: rows.map(toGroupJson), total, page, pageSize: DIRECTORY_PAGE_SIZE });
 });
 
 directoryApi.post('/directory', async (c) => {

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../lib/db.js';
-import type { DirectoryQuery } from './directory.schemas.js';
+import { DIRECTORY_PAGE_SIZE, type DirectoryQuery } from './directory.schemas.js';
 
 export function findGroup(db: Db, id: string) {
   return db.selectFrom('local_group').selectAll().where('id', '=', id).executeTakeFirst();
@@ -13,8 +13,8 @@ export type GroupRow = NonNullable<Awaited<ReturnType<typeof findGroup>>>;
  * child's age (groups whose range contains it; an open end counts as no limit). Archived
  * groups are left out. Sorted by name; the pages group them by area.
  */
-export function listGroups(db: Db, query: DirectoryQuery, limit = 500) {
-  let q = db.selectFrom('local_group').selectAll().where('archived_at', 'is', null);
+function groupsMatching(db: Db, query: Omit<DirectoryQuery, 'page'>) {
+  let q = db.selectFrom('local_group').where('archived_at', 'is', null);
   if (query.kind) q = q.where('kind', '=', query.kind);
   if (query.area) q = q.where('area', '=', query.area);
   if (query.age !== undefined) {
@@ -33,7 +33,28 @@ export function listGroups(db: Db, query: DirectoryQuery, limit = 500) {
       ]),
     );
   }
-  return q.orderBy('name').orderBy('id').limit(limit).execute();
+  return q;
+}
+
+export function listGroups(
+  db: Db,
+  query: Omit<DirectoryQuery, 'page'>,
+  { limit = DIRECTORY_PAGE_SIZE, offset = 0 } = {},
+) {
+  return groupsMatching(db, query)
+    .selectAll()
+    .orderBy('name')
+    .orderBy('id')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+}
+
+export async function countGroups(db: Db, query: Omit<DirectoryQuery, 'page'>) {
+  const row = await groupsMatching(db, query)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /** All groups still listed, for the referral form's choice. */

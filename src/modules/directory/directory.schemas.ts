@@ -54,8 +54,11 @@ export const directoryQuery = z
     area: z.string().trim().max(40).optional(),
     /** A child's age in whole years: groups whose age range contains it. */
     age: z.coerce.number().int().min(0).max(MAX_AGE).optional(),
+    /** API paging (DIRECTORY_PAGE_SIZE groups a page); the pages list every match. */
+    page: z.coerce.number().int().min(1).max(100_000).default(1),
   })
   .strict();
+export const DIRECTORY_PAGE_SIZE = 500;
 export type DirectoryQuery = z.output<typeof directoryQuery>;
 
 export const referralBody = z
