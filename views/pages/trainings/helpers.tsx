@@ -16,6 +16,7 @@ import {
   StatusBadge,
   StatusCard,
   TrainingSubnav,
+  RecordDetailsFields,
   type ModuleView,
   type QualificationView,
   type RecordView,
@@ -234,38 +235,7 @@ export function HelperTrainingPage(props: {
             error={props.errors.moduleIds}
             required
           />
-          <Field
-            t={t}
-            name="completedOn"
-            type="date"
-            label={labels.completedOn}
-            hint={t('training.field.completedOnHint')}
-            value={props.values.completedOn}
-            error={props.errors.completedOn}
-            required
-          />
-          <SelectField
-            t={t}
-            name="source"
-            label={labels.source}
-            value={props.values.source ?? 'external'}
-            error={props.errors.source}
-            required
-            options={[
-              { value: 'external', label: t('training.source.external') },
-              { value: 'exemption', label: t('training.source.exemption') },
-            ]}
-          />
-          <Field
-            t={t}
-            name="note"
-            label={labels.note}
-            hint={t('training.field.noteHint')}
-            value={props.values.note}
-            error={props.errors.note}
-            required
-            maxlength={500}
-          />
+          <RecordDetailsFields t={t} values={props.values} errors={props.errors} />
           <SubmitButton>{t('training.helper.recordSubmit')}</SubmitButton>
         </form>
       </section>

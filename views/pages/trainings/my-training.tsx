@@ -1,6 +1,5 @@
 import {
   ErrorSummary,
-  Field,
   SelectField,
   SubmitButton,
   type FormErrors,
@@ -16,6 +15,7 @@ import {
   RecordsTable,
   sessionWhen,
   StatusCard,
+  RecordDetailsFields,
   type ModuleView,
   type QualificationView,
   type RecordView,
@@ -188,38 +188,7 @@ function HelperTraining(props: Parameters<typeof MyTrainingPage>[0] & { q: Quali
               })),
             ]}
           />
-          <Field
-            t={t}
-            name="completedOn"
-            type="date"
-            label={labels.completedOn}
-            hint={t('training.field.completedOnHint')}
-            value={props.values.completedOn}
-            error={props.errors.completedOn}
-            required
-          />
-          <SelectField
-            t={t}
-            name="source"
-            label={labels.source}
-            value={props.values.source ?? 'external'}
-            error={props.errors.source}
-            required
-            options={[
-              { value: 'external', label: t('training.source.external') },
-              { value: 'exemption', label: t('training.source.exemption') },
-            ]}
-          />
-          <Field
-            t={t}
-            name="note"
-            label={labels.note}
-            hint={t('training.field.noteHint')}
-            value={props.values.note}
-            error={props.errors.note}
-            required
-            maxlength={500}
-          />
+          <RecordDetailsFields t={t} values={props.values} errors={props.errors} />
           <SubmitButton>{t('training.my.submit')}</SubmitButton>
         </form>
       </section>

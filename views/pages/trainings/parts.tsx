@@ -2,6 +2,7 @@ import { formatDate, tokyoTimeOf } from '../../../src/lib/dates.js';
 import type { MessageKey, Translator } from '../../../src/lib/i18n.js';
 import type { Locale } from '../../../db/schema.js';
 import type { ViewContext } from '../../view-context.js';
+import { Field, SelectField, type FormErrors } from '../../components/form.js';
 
 // Shared pieces of the training pages. Views get plain data (see TrainingView types below).
 
@@ -338,5 +339,53 @@ export function ActionError(props: { message: string | undefined }) {
     <p class="alert alert--error" role="alert">
       {props.message}
     </p>
+  );
+}
+
+/**
+ * When and how a training record was earned, with its note: the same fields whether staff record
+ * it for a helper or a helper sends in a certificate.
+ */
+export function RecordDetailsFields(props: {
+  t: Translator;
+  values: { completedOn?: string; source?: string; note?: string };
+  errors: FormErrors;
+}) {
+  const { t, values, errors } = props;
+  return (
+    <>
+      <Field
+        t={t}
+        name="completedOn"
+        type="date"
+        label={t('training.field.completedOn')}
+        hint={t('training.field.completedOnHint')}
+        value={values.completedOn}
+        error={errors.completedOn}
+        required
+      />
+      <SelectField
+        t={t}
+        name="source"
+        label={t('training.field.source')}
+        value={values.source ?? 'external'}
+        error={errors.source}
+        required
+        options={[
+          { value: 'external', label: t('training.source.external') },
+          { value: 'exemption', label: t('training.source.exemption') },
+        ]}
+      />
+      <Field
+        t={t}
+        name="note"
+        label={t('training.field.note')}
+        hint={t('training.field.noteHint')}
+        value={values.note}
+        error={errors.note}
+        required
+        maxlength={500}
+      />
+    </>
   );
 }
