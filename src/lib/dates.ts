@@ -39,6 +39,16 @@ export function toTokyoIso(instant: Date | string): string {
   return `${tokyoWallClock(instant).slice(0, 19)}+09:00`;
 }
 
+/** A calendar month "2026-10" as 「2026年10月」 / "October 2026". */
+export function formatMonth(month: string, locale: Locale): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return locale === 'ja'
+    ? `${y}年${m}月`
+    : new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+        new Date(Date.UTC(y, m - 1, 15)),
+      );
+}
+
 /** The fiscal year (年度) containing a Tokyo date: April 1 to March 31, named by its start year. */
 export function fiscalYearOf(date: string): number {
   const [y, m] = date.split('-').map(Number) as [number, number];

@@ -24,6 +24,7 @@ export const coordination: CoordinationMessages = {
   'coord.age.months': '{months} m',
   'coord.age.yearsMonths': '{years} y {months} m',
   'coord.ageList.separator': ', ',
+  'coord.candidates.points': '{score} pts',
   'coord.location.helper_home': 'Helper’s home',
   'coord.location.requester_home': 'Family’s home',
   'coord.location.other': 'Other',

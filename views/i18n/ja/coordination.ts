@@ -24,6 +24,7 @@ export const coordination = {
   'coord.age.months': '{months}か月',
   'coord.age.yearsMonths': '{years}歳{months}か月',
   'coord.ageList.separator': '・',
+  'coord.candidates.points': '{score}点',
   'coord.location.helper_home': '提供会員の自宅',
   'coord.location.requester_home': '依頼会員の自宅',
   'coord.location.other': 'その他',

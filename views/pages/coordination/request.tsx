@@ -559,8 +559,7 @@ function CandidatesSection(
                       <td data-label={t('coord.candidates.col.rank')} class="coord-rank">
                         <span class="coord-rank__n">{c.rank}</span>
                         <span class="coord-sub">
-                          {c.score}
-                          {locale === 'ja' ? '点' : ' pts'}
+                          {t('coord.candidates.points', { score: c.score })}
                         </span>
                       </td>
                       <th

@@ -1,3 +1,4 @@
+import { formatMonth } from '../../../src/lib/dates.js';
 import type { Child } from 'hono/jsx';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
@@ -77,7 +78,7 @@ export function StaffDashboardPage(props: {
     },
   ];
   const f = d.figures;
-  const monthLabel = monthText(d.month, locale);
+  const monthLabel = formatMonth(d.month, locale);
   return (
     <Layout ctx={ctx} title={t('dash.title')}>
       {/* The greeting stays the page's heading: staff and members land on the same "/". */}
@@ -234,14 +235,4 @@ function DashList(props: {
       )}
     </section>
   );
-}
-
-/** 「2026年11月」 / "November 2026". */
-export function monthText(month: string, locale: 'ja' | 'en'): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return locale === 'ja'
-    ? `${y}年${m}月`
-    : new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-        new Date(Date.UTC(y, m - 1, 15)),
-      );
 }

@@ -42,16 +42,6 @@ export function signed(f: Fmt, delta: number): string {
   return delta > 0 ? `+${f.n(delta)}` : `−${f.n(-delta)}`;
 }
 
-/** 「2026年10月」 / "October 2026". */
-export function monthName(month: string, locale: Locale): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return locale === 'ja'
-    ? `${y}年${m}月`
-    : new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-        new Date(Date.UTC(y, m - 1, 15)),
-      );
-}
-
 /**
  * Axis label of a month: 「4」 (the axis says 月) / "A". Twelve short English names ("Sept") do not
  * fit a phone's width; the chart's data table names every month in full.

@@ -3,6 +3,7 @@
  * the comparison with the same period a year earlier, the charts and every figure. Printed on A4
  * (see the "Reports" section of app.css): the tools and the site navigation are not printed.
  */
+import { formatMonth } from '../../../src/lib/dates.js';
 import type { Child } from 'hono/jsx';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
@@ -21,7 +22,6 @@ import {
   ComparisonTable,
   FigureSections,
   fmt,
-  monthName,
   monthTick,
   Section,
   SummarySections,
@@ -105,7 +105,7 @@ function ActivityMonthsChart(props: {
         axis: t('reports.page.chart.axisMonth'),
       }}
       categories={series.current.map((p) => monthTick(p.month, f.locale))}
-      rowLabels={series.current.map((p) => monthName(p.month, f.locale))}
+      rowLabels={series.current.map((p) => formatMonth(p.month, f.locale))}
       series={[
         { label: fiscalYearName(f, series.fiscalYear), values: current },
         { label: fiscalYearName(f, series.fiscalYear - 1), values: previous },
@@ -173,7 +173,7 @@ export function MonthlyReportPage(props: {
   const { ctx, report } = props;
   const f = fmt(ctx.t, ctx.locale);
   const { t } = f;
-  const title = t('reports.page.monthly.title', { month: monthName(report.month, f.locale) });
+  const title = t('reports.page.monthly.title', { month: formatMonth(report.month, f.locale) });
   return (
     <Layout ctx={ctx} title={title}>
       <article class="report">
@@ -209,13 +209,13 @@ export function MonthlyReportPage(props: {
             {
               href: `/staff/reports/monthly?month=${props.previousMonth}`,
               label: t('reports.page.monthly.previous', {
-                month: monthName(props.previousMonth, f.locale),
+                month: formatMonth(props.previousMonth, f.locale),
               }),
             },
             {
               href: `/staff/reports/monthly?month=${props.nextMonth}`,
               label: t('reports.page.monthly.next', {
-                month: monthName(props.nextMonth, f.locale),
+                month: formatMonth(props.nextMonth, f.locale),
               }),
             },
             {
@@ -244,8 +244,11 @@ export function MonthlyReportPage(props: {
           <ComparisonTable
             f={f}
             items={report.previousYear.items}
-            currentLabel={monthName(report.month, f.locale)}
-            previousLabel={monthName(report.previousYear.previousPeriod.from.slice(0, 7), f.locale)}
+            currentLabel={formatMonth(report.month, f.locale)}
+            previousLabel={formatMonth(
+              report.previousYear.previousPeriod.from.slice(0, 7),
+              f.locale,
+            )}
           />
         </Section>
 
@@ -377,7 +380,7 @@ export function AnnualReportPage(props: {
                     title: t('reports.section.memberTrend'),
                     summary: last
                       ? t('reports.page.chart.membersSummary', {
-                          month: monthName(last.month, f.locale),
+                          month: formatMonth(last.month, f.locale),
                           total: f.n(last.total),
                           requester: f.n(last.requester),
                           helper: f.n(last.helper),
@@ -391,7 +394,7 @@ export function AnnualReportPage(props: {
                     axis: t('reports.page.chart.axisMonth'),
                   }}
                   categories={trend.map((p) => monthTick(p.month, f.locale))}
-                  rowLabels={trend.map((p) => monthName(p.month, f.locale))}
+                  rowLabels={trend.map((p) => formatMonth(p.month, f.locale))}
                   series={[
                     { label: t('reports.kind.total'), values: line((p) => p.total) },
                     { label: t('reports.kind.requester'), values: line((p) => p.requester) },
