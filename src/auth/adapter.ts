@@ -15,12 +15,26 @@ const luciaExpiry = () => new Date(Date.now() + LUCIA_EXPIRES_IN_MS);
 // A session's idle deadline is pushed forward at most once a minute, to avoid a write per request.
 const TOUCH_INTERVAL_MS = MINUTE;
 
+// Hashing the token is async WebCrypto (a thread-pool round trip on Node) on every request; the
+// ids of recently seen tokens are kept per process / isolate. Bounded, and holding nothing the
+// request does not already carry.
+const RECENT_IDS_MAX = 1_000;
+const recentIds = new Map<string, string>();
+async function sessionIdOf(token: string): Promise<string> {
+  const known = recentIds.get(token);
+  if (known) return known;
+  const id = await sha256Hex(token);
+  if (recentIds.size >= RECENT_IDS_MAX) recentIds.delete(recentIds.keys().next().value!);
+  recentIds.set(token, id);
+  return id;
+}
+
 /** Lucia's adapter over Kysely: one code path for better-sqlite3 and D1. */
 export function createSessionAdapter(db: Db, clock: Clock, config: Config): Adapter {
   return {
     async getSessionAndUser(token) {
       // NOTE: only the SHA-256 of the token is stored, so a leaked database holds no live sessions.
-      const id = await sha256Hex(token);
+      const id = await sessionIdOf(token);
       const row = await db
         .selectFrom('session')
         .innerJoin('user', 'user.id', 'session.user_id')
@@ -106,7 +120,7 @@ export function createSessionAdapter(db: Db, clock: Clock, config: Config): Adap
     async deleteSession(token) {
       await db
         .deleteFrom('session')
-        .where('id', '=', await sha256Hex(token))
+        .where('id', '=', await sessionIdOf(token))
         .execute();
     },
 

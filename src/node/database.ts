@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { createNodeAtomic } from '../lib/atomic.node.js';
+import { withStatementCache } from './statement-cache.js';
 import type { Database as Schema } from '../../db/schema.js';
 
 /**
@@ -18,6 +19,8 @@ export function openNodeDatabase(path: string, synchronous: 'NORMAL' | 'FULL' | 
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma(`synchronous = ${synchronous}`);
-  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Schema>({
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+  });
   return { sqlite, db, atomic: createNodeAtomic(sqlite) };
 }
