@@ -237,6 +237,32 @@ export interface MatchingStampTable {
   token: string;
 }
 
+/** Per-day sums of approved activities, kept by the triggers of 0011 (read by the reports). */
+export interface ReportDayTotalTable {
+  day: string;
+  band: 'early' | 'daytime' | 'evening' | 'night';
+  count: number;
+  minutes: number;
+  fees: number;
+  transport: number;
+  meal: number;
+}
+
+export interface ReportCategoryTotalTable {
+  day: string;
+  category: number;
+  count: number;
+  minutes: number;
+  fees: number;
+}
+
+export interface ReportChildBandTotalTable {
+  day: string;
+  band: string;
+  count: number;
+  minutes: number;
+}
+
 export type RequestStatus = 'open' | 'offered' | 'matched' | 'completed' | 'cancelled';
 export type OfferStatus = 'offered' | 'accepted' | 'declined' | 'closed' | 'expired' | 'withdrawn';
 export type CareLocation = 'helper_home' | 'requester_home' | 'other';
@@ -564,6 +590,9 @@ export interface Database {
   training_record: TrainingRecordTable;
   qualification_stamp: QualificationStampTable;
   matching_stamp: MatchingStampTable;
+  report_day_total: ReportDayTotalTable;
+  report_category_total: ReportCategoryTotalTable;
+  report_child_band_total: ReportChildBandTotalTable;
   availability_slot: AvailabilitySlotTable;
   availability_exception: AvailabilityExceptionTable;
   calendar_feed: CalendarFeedTable;

@@ -1,7 +1,9 @@
 /**
  * The bands the reports count in (child age, member age, time of day), twice: as pure functions
  * (the rule, unit-tested) and as SQL expressions (so the database groups rows without sending
- * them to us). test/unit/reports-bands.test.ts checks that both agree.
+ * them to us). test/unit/reports-bands.test.ts checks that both agree. The per-day report
+ * totals use the same rules per activity date, written in migration 0011 (a migration cannot
+ * import them); test/modules/report-totals.test.ts checks those against the pure functions.
  */
 import { sql, type RawBuilder } from 'kysely';
 import { fiscalYearOf } from '../../lib/dates.js';
@@ -49,60 +51,46 @@ export function timeBand(time: string): TimeBand {
   return 'night';
 }
 
-// --- The same rules in SQL. Arguments are SQL expressions yielding 'YYYY-MM-DD' text. ---------
+// --- On one known date: the bands as birth-date cutoffs -----------------------------------------
+// For a fixed `on` date, "age ≥ n" is "born on or before the date n years earlier" and "grade ≥ g"
+// is "born on or before April 1 of a cohort year": one string comparison per row instead of the
+// arithmetic above (the reports' member and child counts at a period's end evaluate ~50,000 rows).
 
-const year = (date: RawBuilder<unknown>) => sql`CAST(substr(${date}, 1, 4) AS INTEGER)`;
-
-/** Completed years on `on` (a Feb 29 birthday is reached on Mar 1, as ageInYears). */
-export function ageInYearsSql(birth: RawBuilder<unknown>, on: RawBuilder<unknown>) {
-  return sql<number>`(${year(on)} - ${year(birth)} - (CASE WHEN substr(${on}, 6, 5) < substr(${birth}, 6, 5) THEN 1 ELSE 0 END))`;
+/** The latest birth date with `ageInYears(birth, on) >= years` (as text; Feb 29 compares as such). */
+export function bornByForAge(on: string, years: number): string {
+  return `${String(Number(on.slice(0, 4)) - years).padStart(4, '0')}${on.slice(4)}`;
 }
 
-export function schoolGradeSql(birth: RawBuilder<unknown>, on: RawBuilder<unknown>) {
-  const fiscalYear = sql`(${year(on)} - (CASE WHEN substr(${on}, 6, 2) < '04' THEN 1 ELSE 0 END))`;
-  const cohort = sql`(${year(birth)} - (CASE WHEN substr(${birth}, 6, 5) <= '04-01' THEN 1 ELSE 0 END))`;
-  return sql<number>`(${fiscalYear} - ${cohort} - 6)`;
+/** The latest birth date with `schoolGrade(birth, on) >= grade`. */
+export function bornByForGrade(on: string, grade: number): string {
+  // grade = fiscalYear(on) - cohort - 6 >= grade  ⇔  cohort <= fiscalYear - 6 - grade, and
+  // cohort c runs from c-04-02 to (c+1)-04-01.
+  return `${String(fiscalYearOf(on) - 6 - grade + 1).padStart(4, '0')}-04-01`;
 }
 
-export function childAgeBandSql(birth: RawBuilder<unknown>, on: RawBuilder<unknown>) {
-  const grade = schoolGradeSql(birth, on);
-  const age = ageInYearsSql(birth, on);
+const lit = (value: string) => sql.lit(value);
+
+/** childAgeBandSql for a known date. */
+export function childAgeBandOnSql(birth: RawBuilder<unknown>, on: string) {
   return sql<ChildAgeBand>`(CASE
-    WHEN ${grade} >= 7 THEN 'older'
-    WHEN ${grade} >= 4 THEN 'elementary4to6'
-    WHEN ${grade} >= 1 THEN 'elementary1to3'
-    WHEN ${age} >= 3 THEN 'age3to5'
-    WHEN ${age} >= 1 THEN 'age1to2'
+    WHEN ${birth} <= ${lit(bornByForGrade(on, 7))} THEN 'older'
+    WHEN ${birth} <= ${lit(bornByForGrade(on, 4))} THEN 'elementary4to6'
+    WHEN ${birth} <= ${lit(bornByForGrade(on, 1))} THEN 'elementary1to3'
+    WHEN ${birth} <= ${lit(bornByForAge(on, 3))} THEN 'age3to5'
+    WHEN ${birth} <= ${lit(bornByForAge(on, 1))} THEN 'age1to2'
     ELSE 'age0' END)`;
 }
 
-export function memberAgeBandSql(birth: RawBuilder<unknown>, on: RawBuilder<unknown>) {
-  const age = ageInYearsSql(birth, on);
+/** memberAgeBandSql for a known date. */
+export function memberAgeBandOnSql(birth: RawBuilder<unknown>, on: string) {
   return sql<MemberAgeBand>`(CASE
-    WHEN ${age} < 30 THEN 'under30'
-    WHEN ${age} < 40 THEN 'age30s'
-    WHEN ${age} < 50 THEN 'age40s'
-    WHEN ${age} < 60 THEN 'age50s'
-    WHEN ${age} < 70 THEN 'age60s'
+    WHEN ${birth} > ${lit(bornByForAge(on, 30))} THEN 'under30'
+    WHEN ${birth} > ${lit(bornByForAge(on, 40))} THEN 'age30s'
+    WHEN ${birth} > ${lit(bornByForAge(on, 50))} THEN 'age40s'
+    WHEN ${birth} > ${lit(bornByForAge(on, 60))} THEN 'age50s'
+    WHEN ${birth} > ${lit(bornByForAge(on, 70))} THEN 'age60s'
     ELSE 'age70plus' END)`;
 }
-
-/**
- * The time band of a stored UTC instant column, in Tokyo time; with `isTime`, of a column that
- * already holds the Tokyo time of day 'HH:MM'.
- */
-export function timeBandSql(instant: RawBuilder<unknown>, isTime = false) {
-  const hm = isTime ? instant : sql`strftime('%H:%M', ${instant}, '+9 hours')`;
-  return sql<TimeBand>`(CASE
-    WHEN ${hm} < '07:00' THEN 'early'
-    WHEN ${hm} < '17:00' THEN 'daytime'
-    WHEN ${hm} < '19:00' THEN 'evening'
-    ELSE 'night' END)`;
-}
-
-/** The Tokyo calendar date of a stored UTC instant column. */
-export const tokyoDateSql = (instant: RawBuilder<unknown>) =>
-  sql<string>`date(${instant}, '+9 hours')`;
 
 /** Whole minutes between two stored instants. */
 export const minutesSql = (from: RawBuilder<unknown>, to: RawBuilder<unknown>) =>

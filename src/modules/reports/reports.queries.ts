@@ -11,19 +11,19 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../lib/db.js';
 import {
-  childAgeBandSql,
-  memberAgeBandSql,
+  bornByForGrade,
+  childAgeBandOnSql,
+  memberAgeBandOnSql,
   minutesSql,
-  schoolGradeSql,
-  timeBandSql,
-  tokyoDateSql,
 } from './report-bands.js';
 import type { ChildAgeBand, MemberAgeBand, ReportMemberKind, TimeBand } from './report.types.js';
 
-/** A period as UTC instants [from, to), plus its Tokyo end date. */
+/** A period of whole Tokyo days: as UTC instants [from, to), and as Tokyo dates [from, end]. */
 export interface InstantRange {
   fromIso: string;
   toIso: string;
+  /** The first Tokyo date of the period. */
+  fromDate: string;
   /** The last Tokyo date of the period (inclusive). */
   endDate: string;
 }
@@ -41,6 +41,13 @@ async function rows<T>(db: Db, query: RawBuilder<T>): Promise<T[]> {
 }
 
 // --- activities ----------------------------------------------------------------------------
+// The approved activities' figures come from the per-day totals that migration 0011's triggers
+// keep (report_day_total, report_category_total, report_child_band_total): a fiscal year is
+// at most a few thousand rows rather than ~100,000 activities with their children and
+// categories. Periods are whole Tokyo days, so a day range selects exactly the activities that
+// started in [fromIso, toIso). Rows can hold zero after an approval is undone: skipped.
+
+const DAYS_IN = (r: InstantRange) => sql`day >= ${lit(r.fromDate)} AND day <= ${lit(r.endDate)}`;
 
 export interface ActivityTotalsRow {
   count: number;
@@ -53,12 +60,10 @@ export interface ActivityTotalsRow {
 export async function sumApprovedActivities(db: Db, r: InstantRange): Promise<ActivityTotalsRow> {
   const [row] = await rows(
     db,
-    sql<ActivityTotalsRow>`SELECT COUNT(*) AS count,
-        COALESCE(SUM(${minutesSql(STARTED, col('a.ended_at'))}), 0) AS minutes,
-        COALESCE(SUM(a.fee_total), 0) AS fees,
-        COALESCE(SUM(a.transport_cost), 0) AS transport,
-        COALESCE(SUM(a.meal_cost), 0) AS meal
-      FROM activity a WHERE ${APPROVED_IN(r)}`,
+    sql<ActivityTotalsRow>`SELECT COALESCE(SUM(count), 0) AS count,
+        COALESCE(SUM(minutes), 0) AS minutes, COALESCE(SUM(fees), 0) AS fees,
+        COALESCE(SUM(transport), 0) AS transport, COALESCE(SUM(meal), 0) AS meal
+      FROM report_day_total WHERE ${DAYS_IN(r)}`,
   );
   return {
     count: n(row?.count),
@@ -79,10 +84,9 @@ export interface DayRow {
 export async function countApprovedActivitiesByDay(db: Db, r: InstantRange): Promise<DayRow[]> {
   const list = await rows(
     db,
-    sql<DayRow>`SELECT ${tokyoDateSql(STARTED)} AS day, COUNT(*) AS count,
-        SUM(${minutesSql(STARTED, col('a.ended_at'))}) AS minutes
-      FROM activity a WHERE ${APPROVED_IN(r)}
-      GROUP BY day ORDER BY day`,
+    sql<DayRow>`SELECT day, SUM(count) AS count, SUM(minutes) AS minutes
+      FROM report_day_total WHERE ${DAYS_IN(r)}
+      GROUP BY day HAVING SUM(count) <> 0 ORDER BY day`,
   );
   return list.map((x) => ({ day: x.day, count: n(x.count), minutes: n(x.minutes) }));
 }
@@ -105,26 +109,16 @@ export interface DayBandRow {
 
 /**
  * Approved activities per Tokyo start date and time band, with their fees and costs: the
- * report's totals, days and time bands from one pass over the period (at most 366 × 4 rows).
- * The inner query groups by the stored start instant, which is the covering index's order (no
- * sort of every activity); the Tokyo date and time are then computed once per distinct start.
+ * report's totals, days and time bands from one read (at most 366 × 4 rows).
  */
 export async function summarizeApprovedActivitiesByDayAndTimeBand(
   db: Db,
   r: InstantRange,
 ): Promise<DayBandRow[]> {
-  const dhm = sql`strftime('%Y-%m-%d %H:%M', s.started_at, '+9 hours')`;
   const list = await rows(
     db,
-    sql<DayBandRow>`SELECT substr(${dhm}, 1, 10) AS day,
-        ${timeBandSql(sql`substr(${dhm}, 12, 5)`, true)} AS band,
-        SUM(s.count) AS count, SUM(s.minutes) AS minutes, SUM(s.fees) AS fees,
-        SUM(s.transport) AS transport, SUM(s.meal) AS meal
-      FROM (SELECT a.started_at AS started_at, COUNT(*) AS count,
-          SUM(${minutesSql(STARTED, col('a.ended_at'))}) AS minutes, SUM(a.fee_total) AS fees,
-          SUM(a.transport_cost) AS transport, SUM(a.meal_cost) AS meal
-        FROM activity a WHERE ${APPROVED_IN(r)} GROUP BY a.started_at) s
-      GROUP BY day, band ORDER BY day`,
+    sql<DayBandRow>`SELECT day, band, count, minutes, fees, transport, meal
+      FROM report_day_total WHERE ${DAYS_IN(r)} AND count <> 0 ORDER BY day, band`,
   );
   return list.map((x) => ({
     day: x.day,
@@ -150,10 +144,10 @@ export async function countApprovedActivitiesByCategory(
 ): Promise<CategoryRow[]> {
   const list = await rows(
     db,
-    sql<CategoryRow>`SELECT ac.category AS category, COUNT(*) AS count,
-        SUM(${minutesSql(STARTED, col('a.ended_at'))}) AS minutes, SUM(a.fee_total) AS fees
-      FROM activity a JOIN activity_category ac ON ac.activity_id = a.id
-      WHERE ${APPROVED_IN(r)} GROUP BY ac.category`,
+    sql<CategoryRow>`SELECT category, SUM(count) AS count, SUM(minutes) AS minutes,
+        SUM(fees) AS fees
+      FROM report_category_total WHERE ${DAYS_IN(r)}
+      GROUP BY category HAVING SUM(count) <> 0`,
   );
   return list.map((x) => ({
     category: n(x.category),
@@ -171,9 +165,8 @@ export async function countApprovedActivitiesInCategory(
 ): Promise<number> {
   const [row] = await rows(
     db,
-    sql<{ count: number }>`SELECT COUNT(*) AS count
-      FROM activity a JOIN activity_category ac ON ac.activity_id = a.id
-      WHERE ${APPROVED_IN(r)} AND ac.category = ${sql.lit(category)}`,
+    sql<{ count: number }>`SELECT COALESCE(SUM(count), 0) AS count FROM report_category_total
+      WHERE ${DAYS_IN(r)} AND category = ${sql.lit(category)}`,
   );
   return n(row?.count);
 }
@@ -183,24 +176,11 @@ export async function countApprovedActivitiesByChildAgeBand(
   db: Db,
   r: InstantRange,
 ): Promise<BandRow<ChildAgeBand>[]> {
-  // Group by (birth date, Tokyo date) first; the band's CASE then runs once per group on plain
-  // columns (SQLite would otherwise re-evaluate date() in every branch for every row).
-  // Group by (child, Tokyo date) first, then join the child for its birth date: one child
-  // lookup per group rather than per activity. The band's CASE runs once per group on plain
-  // columns (SQLite would otherwise re-evaluate date() in every branch for every row).
-  const band = childAgeBandSql(col('c.birth_date'), col('g.day'));
   const list = await rows(
     db,
-    sql<
-      BandRow<ChildAgeBand>
-    >`SELECT ${band} AS band, SUM(g.count) AS count, SUM(g.minutes) AS minutes
-      FROM (SELECT x.child_id AS child_id, ${tokyoDateSql(STARTED)} AS day, COUNT(*) AS count,
-          SUM(${minutesSql(STARTED, col('a.ended_at'))}) AS minutes
-        FROM activity a
-        JOIN activity_child x ON x.activity_id = a.id
-        WHERE ${APPROVED_IN(r)} GROUP BY x.child_id, day) g
-      JOIN child c ON c.id = g.child_id
-      GROUP BY band`,
+    sql<BandRow<ChildAgeBand>>`SELECT band, SUM(count) AS count, SUM(minutes) AS minutes
+      FROM report_child_band_total WHERE ${DAYS_IN(r)}
+      GROUP BY band HAVING SUM(count) <> 0`,
   );
   return list.map((x) => ({ band: x.band, count: n(x.count), minutes: n(x.minutes) }));
 }
@@ -343,7 +323,7 @@ export interface MemberBandRow {
 /** Members at the end of the range, by the sides they hold then and their age band then. */
 export async function countMembersAt(db: Db, r: InstantRange): Promise<MemberBandRow[]> {
   const at = lit(r.toIso);
-  const band = memberAgeBandSql(col('m.birth_date'), lit(r.endDate));
+  const band = memberAgeBandOnSql(col('m.birth_date'), r.endDate);
   const list = await rows(
     db,
     sql<MemberBandRow>`SELECT kind, band, COUNT(*) AS count FROM (
@@ -371,41 +351,67 @@ const earliest = (a: RawBuilder<unknown>, b: RawBuilder<unknown>) =>
   sql`(CASE WHEN ${a} IS NULL THEN ${b} WHEN ${b} IS NULL THEN ${a} ELSE min(${a}, ${b}) END)`;
 
 /**
- * Members by kind at several month ends, in one statement. Each member's sides are first
- * reduced, once, to spans [approved, ended) where `ended` is the earlier of the member's and the
- * side's withdrawal (the same rule as sideAt); each (month end, member) pair then costs two
- * comparisons per side.
+ * Members by kind at several month ends (ascending), in one pass over the members. Each side is
+ * a span [approved, ended) with `ended` the earlier of the member's and the side's withdrawal
+ * (the rule of sideAt), and "both" is the overlap of the two. A span counts at `at` when
+ * start < at and it has not ended before `at`; so the count at each month end is the number of
+ * starts before it minus the number of ends before it (an end before its start is moved to the
+ * start, which counts never, as the rule says). Starts and ends are grouped by the first month
+ * end after them and added up here, rather than testing every member against every month end.
  */
 export async function countMembersAtMonthEnds(
   db: Db,
   ends: readonly MonthEnd[],
 ): Promise<MemberTrendRow[]> {
   if (ends.length === 0) return [];
-  const values = sql.join(ends.map((e) => sql`(${lit(e.month)}, ${lit(e.atIso)})`));
-  const on = (side: 'r' | 'h') => {
-    const [start, end] = [sql.ref(`s.${side}_start`), sql.ref(`s.${side}_end`)];
-    return sql`(${start} < ends.at_iso AND (${end} IS NULL OR ${end} >= ends.at_iso))`;
-  };
+  const bucket = sql`(CASE ${sql.join(
+    ends.map((e, i) => sql`WHEN t < ${lit(e.atIso)} THEN ${sql.lit(i)}`),
+    sql` `,
+  )} END)`;
+  const last = lit(ends[ends.length - 1]!.atIso);
   const list = await rows(
     db,
-    sql<MemberTrendRow>`WITH ends(month, at_iso) AS (VALUES ${values}),
-      spans AS MATERIALIZED (
+    sql<{ side: 'r' | 'h' | 'b'; bucket: number; delta: number }>`WITH spans AS MATERIALIZED (
         SELECT m.requester_approved_at AS r_start,
           ${earliest(col('m.withdrawn_at'), col('w.requester_at'))} AS r_end,
           m.helper_approved_at AS h_start,
           ${earliest(col('m.withdrawn_at'), col('w.helper_at'))} AS h_end
         FROM member m LEFT JOIN ${WITHDRAWALS} w ON w.member_id = m.id
-        WHERE m.requester_approved_at IS NOT NULL OR m.helper_approved_at IS NOT NULL
+        WHERE m.requester_approved_at < ${last} OR m.helper_approved_at < ${last}
+      ),
+      both AS (
+        SELECT *, max(r_start, h_start) AS b_start,
+          max(${earliest(col('r_end'), col('h_end'))}, r_start, h_start) AS b_end
+        FROM spans
+      ),
+      -- Six events per member (a start +1 and an end -1 per side and for both). NULL where
+      -- there is none: max() of a NULL is NULL, and NULL < x drops it below. (VALUES and CASE,
+      -- not UNION ALL: D1 allows only a few terms in a compound SELECT.)
+      kinds(k) AS (VALUES (0), (1), (2), (3), (4), (5)),
+      events AS (
+        SELECT (CASE WHEN k < 2 THEN 'r' WHEN k < 4 THEN 'h' ELSE 'b' END) AS side,
+          (CASE k WHEN 0 THEN r_start WHEN 1 THEN max(r_end, r_start)
+            WHEN 2 THEN h_start WHEN 3 THEN max(h_end, h_start)
+            WHEN 4 THEN b_start ELSE b_end END) AS t,
+          (CASE WHEN k % 2 = 0 THEN 1 ELSE -1 END) AS delta
+        FROM both CROSS JOIN kinds
       )
-      SELECT month, kind, COUNT(*) AS count FROM (
-        SELECT ends.month AS month, (CASE
-            WHEN ${on('r')} AND ${on('h')} THEN 'both'
-            WHEN ${on('r')} THEN 'requester'
-            WHEN ${on('h')} THEN 'helper' END) AS kind
-        FROM ends JOIN spans s ON s.r_start < ends.at_iso OR s.h_start < ends.at_iso
-      ) WHERE kind IS NOT NULL GROUP BY month, kind`,
+      SELECT side, ${bucket} AS bucket, SUM(delta) AS delta FROM events
+      WHERE t < ${last} GROUP BY side, bucket`,
   );
-  return list.map((x) => ({ month: x.month, kind: x.kind, count: n(x.count) }));
+  const running = { r: 0, h: 0, b: 0 };
+  const out: MemberTrendRow[] = [];
+  ends.forEach((end, i) => {
+    for (const row of list) if (n(row.bucket) === i) running[row.side] += n(row.delta);
+    const counts: [ReportMemberKind, number][] = [
+      ['both', running.b],
+      ['requester', running.r - running.b],
+      ['helper', running.h - running.b],
+    ];
+    for (const [kind, count] of counts)
+      if (count !== 0) out.push({ month: end.month, kind, count });
+  });
+  return out;
 }
 
 export interface KindCountRow {
@@ -453,7 +459,7 @@ export async function countChildrenAt(
 ): Promise<ChildBandRow[]> {
   const at = lit(r.toIso);
   const end = lit(r.endDate);
-  const band = childAgeBandSql(col('c.birth_date'), end);
+  const band = childAgeBandOnSql(col('c.birth_date'), r.endDate);
   const list = await rows(
     db,
     sql<ChildBandRow>`SELECT ${band} AS band, COUNT(*) AS count
@@ -461,7 +467,7 @@ export async function countChildrenAt(
         LEFT JOIN ${WITHDRAWALS} w ON w.member_id = m.id
       WHERE c.birth_date <= ${end}
         AND (c.removed_at IS NULL OR c.removed_at >= ${at})
-        AND ${schoolGradeSql(col('c.birth_date'), end)} <= ${sql.lit(maxGrade)}
+        AND c.birth_date > ${lit(bornByForGrade(r.endDate, maxGrade + 1))}
         AND ${sideAt('requester', at)}
       GROUP BY band`,
   );

@@ -3,7 +3,7 @@ import type { AppDeps, AppEnv } from '../../context.js';
 import { requireStaff } from '../../auth/guards.js';
 import { render, viewContext } from '../../http/render.js';
 import { AppError } from '../../lib/errors.js';
-import { addDaysToDate, fiscalYearOf, tokyoDateOf, tokyoInstant } from '../../lib/dates.js';
+import { addDaysToDate, fiscalYearOf, tokyoDateOf } from '../../lib/dates.js';
 import { nextMonth, previousMonth } from '../activities/statements.js';
 import type { MonthPoint } from './report.types.js';
 import { countApprovedActivitiesByDay } from './reports.queries.js';
@@ -13,6 +13,7 @@ import {
   fiscalYearMonths,
   fiscalYearPeriod,
   helperSummaries,
+  instantRange,
   monthlyReport,
   parseFiscalYear,
   parseReportMonth,
@@ -36,11 +37,7 @@ export function lastCompleteMonth(now: Date): string {
  */
 async function monthPoints(deps: AppDeps, fiscalYear: number): Promise<MonthPoint[]> {
   const period = fiscalYearPeriod(fiscalYear);
-  const days = await countApprovedActivitiesByDay(deps.db, {
-    fromIso: tokyoInstant(period.from).toISOString(),
-    toIso: tokyoInstant(addDaysToDate(period.to, 1)).toISOString(),
-    endDate: period.to,
-  });
+  const days = await countApprovedActivitiesByDay(deps.db, instantRange(period));
   return fiscalYearMonths(fiscalYear).map((month) => {
     const inMonth = days.filter((d) => d.day.startsWith(month));
     const minutes = inMonth.reduce((s, d) => s + d.minutes, 0);

@@ -93,10 +93,11 @@ export function previousYearPeriod(period: ReportPeriod): ReportPeriod {
 
 const isLeapYear = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 
-function instantRange(period: ReportPeriod): InstantRange {
+export function instantRange(period: ReportPeriod): InstantRange {
   return {
     fromIso: tokyoInstant(period.from).toISOString(),
     toIso: tokyoInstant(addDaysToDate(period.to, 1)).toISOString(),
+    fromDate: period.from,
     endDate: period.to,
   };
 }
