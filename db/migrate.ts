@@ -1,9 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type BetterSqlite3 from 'better-sqlite3';
 
-export const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+// Relative to the repository root, not to this file, so that it holds for the sources (db/) and
+// for the server bundle (dist/, src/node/start.mjs) alike.
+export const MIGRATIONS_DIR = fileURLToPath(new URL('../db/migrations/', import.meta.url));
 
 export function listMigrationFiles(dir = MIGRATIONS_DIR): string[] {
   return readdirSync(dir)
@@ -35,15 +37,4 @@ export function applyMigrations(sqlite: BetterSqlite3.Database, dir = MIGRATIONS
     applied.push(file);
   }
   return applied;
-}
-
-// `npm run db:migrate`
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const { openNodeDatabase } = await import('../src/node/database.js');
-  const { loadNodeConfig } = await import('../src/config.js');
-  const config = loadNodeConfig();
-  const { sqlite } = openNodeDatabase(config.DATABASE_PATH, config.SQLITE_SYNCHRONOUS);
-  const applied = applyMigrations(sqlite);
-  console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Database is up to date.');
-  sqlite.close();
 }

@@ -1,6 +1,6 @@
 /**
- * Browser test harness: a real `src/server.ts` process on a temporary database, Debian's Chromium
- * driven by playwright-core, and axe-core accessibility checks at desktop and 320 px.
+ * Browser test harness: a real server process (as `npm start` runs it) on a temporary database,
+ * Debian's Chromium driven by playwright-core, and axe-core accessibility checks at desktop and 320 px.
  *
  * - `startServer()` spawns the server on a free loopback port and waits until it answers.
  * - `launchBrowser()` starts /usr/bin/chromium headless (skipped locally when it is missing,
@@ -102,8 +102,9 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'> {
 }
 
 /**
- * Starts `src/server.ts` like `npm start` does, on a new temporary database seeded with the demo
- * center, and resolves once `/api/v1/healthz` answers 200.
+ * Starts the server as `npm start` does (src/node/start.mjs: the bundle, rebuilt when a source
+ * changed), on a new temporary database seeded with the demo center, and resolves once
+ * `/api/v1/healthz` answers 200.
  */
 export async function startServer(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
   const port = await freePort();
@@ -118,7 +119,7 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
     ...extraEnv,
   };
   // Run node itself (not npx): signals then reach the server, not a wrapper.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  const child = spawn(process.execPath, ['src/node/start.mjs'], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
