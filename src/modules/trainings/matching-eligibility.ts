@@ -39,7 +39,8 @@ interface MemberEntry {
   records: TrainingRecord[];
   /** Sorted days on which the engine's answer may change (besides April 1). */
   breakpoints: string[];
-  bySegment: Map<string, MatchingEligibility>;
+  /** Keyed by fiscal year × 10,000 + segment index (a number: this runs per helper per call). */
+  bySegment: Map<number, MatchingEligibility>;
 }
 
 interface Snapshot {
@@ -138,7 +139,7 @@ export async function getMatchingEligibility(
   for (const id of memberIds) {
     const entry = members.get(id);
     if (!entry) continue;
-    const key = `${fy}:${segmentOf(entry.breakpoints, date)}`;
+    const key = fy * 10_000 + segmentOf(entry.breakpoints, date);
     let result = entry.bySegment.get(key);
     if (!result) {
       const q = computeQualifications({
