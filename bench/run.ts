@@ -268,8 +268,8 @@ async function benchHttp(dbPath: string, meta: BenchMeta) {
   const helloPort = 3991;
   const appPort = 3992;
   const hello = spawnNode(['--import', 'tsx', 'bench/hello.ts'], { PORT: String(helloPort) });
-  // The server as `npm start` runs it: the bundle (src/node/start.mjs rebuilds it when stale).
-  const app = spawnNode(['src/node/start.mjs'], {
+  // The server as `npm start` runs it (same flags as package.json): the bundle, rebuilt when stale.
+  const app = spawnNode(['--max-old-space-size=256', 'src/node/start.mjs'], {
     PORT: String(appPort),
     DATABASE_PATH: dbPath,
     SEED_DEMO: '0',
