@@ -9,8 +9,8 @@ import type { Database as Schema } from '../../db/schema.js';
 /**
  * Opens the embedded database the way every Node entry point must:
  * WAL (readers never block the writer), foreign keys on, a 5 s busy timeout for concurrent
- * writers, and the configured `synchronous` level (FULL by default: an acknowledged write
- * survives power loss, see docs/decisions).
+ * writers, a 32 MiB page cache, and the configured `synchronous` level (FULL by default: an
+ * acknowledged write survives power loss, see docs/decisions).
  */
 export function openNodeDatabase(path: string, synchronous: 'NORMAL' | 'FULL' | 'EXTRA' = 'FULL') {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -19,6 +19,10 @@ export function openNodeDatabase(path: string, synchronous: 'NORMAL' | 'FULL' | 
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma(`synchronous = ${synchronous}`);
+  // 32 MiB of page cache instead of SQLite's 2 MiB: a city's lists and joins touch more pages
+  // than that per second, and every miss is a read() from the OS. +33–47% requests/s on the
+  // benchmark's API reads, RSS unchanged within noise (docs/performance.md).
+  sqlite.pragma('cache_size = -32768');
   const db = new Kysely<Schema>({
     dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
   });
