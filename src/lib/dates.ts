@@ -1,4 +1,5 @@
 import type { Locale } from '../../db/schema.js';
+import { dateTimeFormat, numberFormat } from './intl.js';
 
 /**
  * Every business rule (fee bands, holidays, lead times, fiscal years) is evaluated in Asia/Tokyo,
@@ -44,7 +45,7 @@ export function formatMonth(month: string, locale: Locale): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
   return locale === 'ja'
     ? `${y}年${m}月`
-    : new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    : dateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
         new Date(Date.UTC(y, m - 1, 15)),
       );
 }
@@ -80,7 +81,7 @@ export function formatDate(instantOrDate: Date | string, locale: Locale): string
     typeof instantOrDate === 'string' && isValidDateString(instantOrDate)
       ? tokyoInstant(instantOrDate)
       : new Date(instantOrDate);
-  return new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', {
+  return dateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', {
     timeZone: TOKYO,
     year: 'numeric',
     month: locale === 'ja' ? 'long' : 'short',
@@ -90,7 +91,7 @@ export function formatDate(instantOrDate: Date | string, locale: Locale): string
 }
 
 export function formatDateTime(instant: Date | string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', {
+  return dateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', {
     timeZone: TOKYO,
     year: 'numeric',
     month: locale === 'ja' ? 'long' : 'short',
@@ -101,7 +102,7 @@ export function formatDateTime(instant: Date | string, locale: Locale): string {
 }
 
 export function formatYen(amount: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale === 'ja' ? 'ja-JP' : 'en-US', {
+  return numberFormat(locale === 'ja' ? 'ja-JP' : 'en-US', {
     style: 'currency',
     currency: 'JPY',
   }).format(amount);

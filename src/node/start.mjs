@@ -5,14 +5,16 @@
 // the sources through tsx, with reloads.
 import { existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import process from 'node:process';
 import { pathToFileURL } from 'node:url';
 
 const root = resolve(import.meta.dirname, '../..');
 const outDir = join(root, 'dist');
 const bundle = join(outDir, 'server.mjs');
-const SOURCES = ['src', 'db', 'views/pages', 'views/components', 'views/i18n'];
+const SOURCES = ['src', 'db', 'views'];
 const FILES = ['package-lock.json', 'tsconfig.json'];
 
+/** @param {string} path @returns {number} */
 function newestMtime(path) {
   const stat = statSync(path);
   if (!stat.isDirectory()) return stat.mtimeMs;

@@ -3,6 +3,7 @@ import type { Translator } from '../../../src/lib/i18n.js';
 import { formatDate, TOKYO } from '../../../src/lib/dates.js';
 import type { Locale } from '../../../db/schema.js';
 import type { FeeLineView } from '../../../src/modules/activities/fee-lines.js';
+import { dateTimeFormat, numberFormat } from '../../../src/lib/intl.js';
 
 /** Shared pieces of the activity pages: money, times, status badges, fee lines, safety rules. */
 
@@ -10,7 +11,7 @@ export type ActivityStatus = 'reported' | 'confirmed' | 'disputed' | 'returned' 
 
 /** Yen as people read it; a fraction (a sibling's half unit, ¥212.5) is shown, not rounded away. */
 export function yen(amount: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale === 'ja' ? 'ja-JP' : 'en-US', {
+  return numberFormat(locale === 'ja' ? 'ja-JP' : 'en-US', {
     style: 'currency',
     currency: 'JPY',
     minimumFractionDigits: 0,
@@ -19,7 +20,7 @@ export function yen(amount: number, locale: Locale): string {
 }
 
 export function clock(instant: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
+  return dateTimeFormat('en-GB', {
     timeZone: TOKYO,
     hour: '2-digit',
     minute: '2-digit',
@@ -29,7 +30,7 @@ export function clock(instant: string): string {
 
 /** A day within a month already named in the heading: 「25日(水)」 / "Wed 25". */
 export function shortDay(date: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', {
+  return dateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', {
     timeZone: TOKYO,
     day: 'numeric',
     weekday: 'short',

@@ -1,6 +1,7 @@
 import type { Locale } from '../../../db/schema.js';
 import { TOKYO, tokyoInstant } from '../../../src/lib/dates.js';
 import type { MessageKey, Translator } from '../../../src/lib/i18n.js';
+import { dateTimeFormat } from '../../../src/lib/intl.js';
 
 /** "09:00" → "9:00": how times are written on Japanese notices and in English alike. */
 export function displayTime(hhmm: string): string {
@@ -15,7 +16,7 @@ export const weekdayKey = (weekday: number) => `availability.weekday.${weekday}`
 
 /** "11月23日(月)" / "Mon 23 Nov" for a Tokyo date 'YYYY-MM-DD'. */
 export function formatMonthDay(date: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', {
+  return dateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', {
     timeZone: TOKYO,
     month: locale === 'ja' ? 'long' : 'short',
     day: 'numeric',

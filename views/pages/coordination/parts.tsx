@@ -4,6 +4,7 @@ import { TOKYO, tokyoTimeOf } from '../../../src/lib/dates.js';
 import type { MessageKey, Translator } from '../../../src/lib/i18n.js';
 import type { Area } from '../../../src/modules/settings/settings.schemas.js';
 import type { Locale, OfferStatus, RequestStatus } from '../../../db/schema.js';
+import { dateTimeFormat } from '../../../src/lib/intl.js';
 
 /** "（4歳）" / " (4 y)". */
 export const paren = (locale: Locale, text: string) =>
@@ -11,7 +12,7 @@ export const paren = (locale: Locale, text: string) =>
 
 /** "11月25日(水)" / "Wed 25 Nov", in Tokyo. */
 export function dayText(instant: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', {
+  return dateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', {
     timeZone: TOKYO,
     month: locale === 'ja' ? 'long' : 'short',
     day: 'numeric',
@@ -31,7 +32,7 @@ export function whenText(startsAt: string, endsAt: string, locale: Locale): stri
 
 /** "11月21日 10:05" for offer times. */
 export function stampText(instant: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', {
+  return dateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', {
     timeZone: TOKYO,
     month: locale === 'ja' ? 'long' : 'short',
     day: 'numeric',

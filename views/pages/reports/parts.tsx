@@ -21,6 +21,7 @@ import {
 } from '../../../src/modules/reports/report.types.js';
 import { formatMemberNo } from '../../../src/modules/members/members.json.js';
 import { categoryNumberedLabel } from '../categories.js';
+import { dateTimeFormat, numberFormat } from '../../../src/lib/intl.js';
 
 export interface Fmt {
   t: Translator;
@@ -30,7 +31,7 @@ export interface Fmt {
 }
 
 export function fmt(t: Translator, locale: Locale): Fmt {
-  const nf = new Intl.NumberFormat(locale === 'ja' ? 'ja-JP' : 'en-US', {
+  const nf = numberFormat(locale === 'ja' ? 'ja-JP' : 'en-US', {
     maximumFractionDigits: 2,
   });
   return { t, locale, n: (value: number) => nf.format(value) };
@@ -50,7 +51,7 @@ export function monthTick(month: string, locale: Locale): string {
   const m = Number(month.slice(5, 7));
   return locale === 'ja'
     ? String(m)
-    : new Intl.DateTimeFormat('en-GB', { month: 'narrow', timeZone: 'UTC' }).format(
+    : dateTimeFormat('en-GB', { month: 'narrow', timeZone: 'UTC' }).format(
         new Date(Date.UTC(2000, m - 1, 15)),
       );
 }

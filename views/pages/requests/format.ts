@@ -2,6 +2,7 @@ import type { CareLocation, Locale, OfferStatus, RequestStatus } from '../../../
 import { formatDate, TOKYO, tokyoInstant, tokyoTimeOf } from '../../../src/lib/dates.js';
 import type { MessageKey, Translator } from '../../../src/lib/i18n.js';
 import { ageInMonths } from '../../../src/modules/members/member-rules.js';
+import { dateTimeFormat, numberFormat } from '../../../src/lib/intl.js';
 
 export const statusName = (t: Translator, s: RequestStatus) => t(`req.status.${s}`);
 export const offerStatusName = (t: Translator, s: OfferStatus) => t(`offers.status.${s}`);
@@ -30,7 +31,7 @@ export function monthDay(dateOrInstant: string, locale: Locale): string {
   const d = /^\d{4}-\d{2}-\d{2}$/.test(dateOrInstant)
     ? tokyoInstant(dateOrInstant)
     : new Date(dateOrInstant);
-  return new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', {
+  return dateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', {
     timeZone: TOKYO,
     month: locale === 'ja' ? 'long' : 'short',
     day: 'numeric',
@@ -68,7 +69,7 @@ export function timeLeftText(t: Translator, ms: number): string {
 }
 
 export function yen(amount: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale === 'ja' ? 'ja-JP' : 'en-US', {
+  return numberFormat(locale === 'ja' ? 'ja-JP' : 'en-US', {
     style: 'currency',
     currency: 'JPY',
   }).format(amount);

@@ -2,12 +2,13 @@ import { TOKYO, tokyoInstant } from '../../../../src/lib/dates.js';
 import type { Translator } from '../../../../src/lib/i18n.js';
 import type { MemberTypeLabels } from '../../../../src/modules/settings/settings.schemas.js';
 import type { Locale, Side, SideStatus } from '../../../../db/schema.js';
+import { dateTimeFormat } from '../../../../src/lib/intl.js';
 
 export { kindLabel } from '../labels.js';
 
 /** A calendar date without the weekday (birth dates, the card): 2019年8月15日 / 15 Aug 2019. */
 export function plainDate(date: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', {
+  return dateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', {
     timeZone: TOKYO,
     year: 'numeric',
     month: locale === 'ja' ? 'long' : 'short',
