@@ -51,10 +51,10 @@ export function timeBand(time: string): TimeBand {
   return 'night';
 }
 
-// --- On one known date: the bands as birth-date cutoffs -----------------------------------------
+// --- The same rules in SQL, on one known date: birth-date cutoffs ---------------------------------
 // For a fixed `on` date, "age ≥ n" is "born on or before the date n years earlier" and "grade ≥ g"
-// is "born on or before April 1 of a cohort year": one string comparison per row instead of the
-// arithmetic above (the reports' member and child counts at a period's end evaluate ~50,000 rows).
+// is "born on or before April 1 of a cohort year": one string comparison per row instead of date
+// arithmetic (the reports' member and child counts at a period's end evaluate ~50,000 rows).
 
 /** The latest birth date with `ageInYears(birth, on) >= years` (as text; Feb 29 compares as such). */
 export function bornByForAge(on: string, years: number): string {
@@ -70,7 +70,7 @@ export function bornByForGrade(on: string, grade: number): string {
 
 const lit = (value: string) => sql.lit(value);
 
-/** childAgeBandSql for a known date. */
+/** childAgeBand(birth, on) in SQL, for a known date `on`. */
 export function childAgeBandOnSql(birth: RawBuilder<unknown>, on: string) {
   return sql<ChildAgeBand>`(CASE
     WHEN ${birth} <= ${lit(bornByForGrade(on, 7))} THEN 'older'
@@ -81,7 +81,7 @@ export function childAgeBandOnSql(birth: RawBuilder<unknown>, on: string) {
     ELSE 'age0' END)`;
 }
 
-/** memberAgeBandSql for a known date. */
+/** memberAgeBand(birth, on) in SQL, for a known date `on`. */
 export function memberAgeBandOnSql(birth: RawBuilder<unknown>, on: string) {
   return sql<MemberAgeBand>`(CASE
     WHEN ${birth} > ${lit(bornByForAge(on, 30))} THEN 'under30'
