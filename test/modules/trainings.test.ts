@@ -2,7 +2,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { DAY } from '../../src/lib/clock.js';
 import { getQualificationsForMembers } from '../../src/modules/trainings/qualification.service.js';
 import { trainingSummary } from '../../src/modules/trainings/training-summary.js';
-import { sendTrainingExpiryNotices } from '../../src/modules/trainings/training-notices.js';
+import {
+  findDueExpiryNotices,
+  sendTrainingExpiryNotices,
+} from '../../src/modules/trainings/training-notices.js';
 import { createMember } from '../helpers/factories.js';
 import { createUser, setupTestApp, TestClient, type TestContext } from '../helpers/test-app.js';
 
@@ -670,6 +673,37 @@ describe('expiry notices', () => {
     ctx.clock.advance(20 * DAY);
     await sendTrainingExpiryNotices(ctx.deps, ctx.clock.now());
     expect(await notices()).toHaveLength(2);
+  });
+
+  it('reads only records that may still be valid: the follow-up of this fiscal year, not a lapsed card', async () => {
+    const [fresh, lapsed] = [await helper(), await helper()];
+    // The follow-up is valid through March 31 of the fiscal year it was attended in.
+    await staff.json('POST', `/api/v1/members/${fresh.member.id}/training-records`, {
+      moduleId: moduleId.followup,
+      completedOn: '2026-05-10',
+      source: 'external',
+      note: 'フォローアップ講習',
+    });
+    // A CPR card that expired long ago (and one for the other helper): nothing to announce.
+    for (const m of [fresh, lapsed])
+      await staff.json('POST', `/api/v1/members/${m.member.id}/training-records`, {
+        moduleId: moduleId.cpr,
+        completedOn: '2020-01-10',
+        source: 'external',
+        note: '普通救命講習',
+      });
+    const due = await findDueExpiryNotices(ctx.deps, '2027-02-05', [60, 30]);
+    expect(due).toEqual([
+      expect.objectContaining({
+        userId: fresh.user.id,
+        moduleCode: 'followup',
+        expiresOn: '2027-03-31',
+        daysLeft: 54,
+        threshold: 60,
+      }),
+    ]);
+    // The next fiscal year, last year's follow-up no longer counts and nothing is due.
+    expect(await findDueExpiryNotices(ctx.deps, '2027-04-01', [60, 30])).toEqual([]);
   });
 });
 

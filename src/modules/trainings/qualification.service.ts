@@ -118,9 +118,8 @@ async function loadRows(
       entry.engine.push({ moduleCode: code, completedOn: r.completed_on, source: r.source });
     }
   }
-  // The engine runs when `qualifications` is first read: the expiry-notice job lists every
-  // helper for the records alone, and running the engine for 3,000 helpers it never looks at
-  // kept the server's event loop busy for seconds at start-up (docs/performance.md).
+  // The engine runs when `qualifications` is first read: a caller that needs only the records
+  // does not pay for running it for every helper of the city (docs/performance.md).
   return [...byMember.values()].map(({ engine, ...row }) => {
     let q: MemberQualifications | undefined;
     return Object.defineProperty(row, 'qualifications', {

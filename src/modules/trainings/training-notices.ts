@@ -5,13 +5,13 @@
  * job may run any number of times a day, or twice at once.
  */
 import type { AppDeps } from '../../context.js';
-import { formatDate, tokyoDateOf } from '../../lib/dates.js';
+import { fiscalYearOf, formatDate, tokyoDateOf } from '../../lib/dates.js';
 import { registerScheduledJob } from '../../jobs/scheduled.js';
 import { notify } from '../notifications/notifications.service.js';
 import { getTrainingNotices } from '../settings/settings.service.js';
-import { listHelperQualifications, loadCurriculum } from './qualification.service.js';
-import { expiresOnFor } from './qualifications.js';
-import { findUserLocale } from './trainings.queries.js';
+import { loadCurriculum } from './qualification.service.js';
+import { addDaysTo, addMonthsTo, expiresOnFor, type ModuleDef } from './qualifications.js';
+import { findUserLocale, listRecentRecordsOfActiveHelpers } from './trainings.queries.js';
 
 const MS_PER_DAY = 86_400_000;
 
@@ -39,6 +39,17 @@ export interface ExpiryNotice {
   threshold: number;
 }
 
+/**
+ * The earliest completion date from which a record of `module` can still be valid on `today`
+ * (null: the module never expires). A few days early for month arithmetic's clamping: reading
+ * a record too many changes nothing, the expiry below is exact.
+ */
+function stillValidFrom(module: ModuleDef, today: string): string | null {
+  if (module.validityMode === 'fiscal_year_end') return `${fiscalYearOf(today)}-04-01`;
+  if (module.validityMonths === null) return null;
+  return addDaysTo(addMonthsTo(today, -module.validityMonths), -7);
+}
+
 /** What is due today: for each active helper, each module whose best valid record expires soon. */
 export async function findDueExpiryNotices(
   deps: Pick<AppDeps, 'db'>,
@@ -46,24 +57,30 @@ export async function findDueExpiryNotices(
   thresholds: readonly number[],
 ): Promise<ExpiryNotice[]> {
   if (thresholds.length === 0) return [];
-  const curriculum = await loadCurriculum(deps);
-  const byCode = new Map(curriculum.defs.map((m) => [m.code, m]));
-  const helpers = await listHelperQualifications(deps, today);
+  const { rows: modules, defs } = await loadCurriculum(deps);
+  const defById = new Map(modules.map((m, i) => [m.id, defs[i]!]));
+  // Only records that may still be valid today: older ones can be nobody's best valid record.
+  const windows = modules.flatMap((m) => {
+    const from = stillValidFrom(defById.get(m.id)!, today);
+    return from ? [{ moduleId: m.id, from }] : [];
+  });
+  const records = await listRecentRecordsOfActiveHelpers(deps.db, windows, today);
   const notices: ExpiryNotice[] = [];
-  for (const helper of helpers) {
-    if (helper.helperStatus !== 'active') continue;
+  // Rows come ordered by member: one helper's records at a time.
+  for (let i = 0; i < records.length;) {
+    const { member_id: memberId, user_id: userId } = records[i]!;
     // Per module, the record that keeps it valid longest (a renewal replaces the old one, whose
     // expiry then needs no notice).
     const best = new Map<string, { id: string; expiresOn: string | null }>();
-    for (const r of helper.records) {
-      const module = byCode.get(r.code);
-      if (!module || r.completedOn > today) continue;
-      const expiresOn = expiresOnFor(module, r.completedOn);
-      const current = best.get(r.code);
+    for (; i < records.length && records[i]!.member_id === memberId; i++) {
+      const r = records[i]!;
+      const module = defById.get(r.module_id)!;
+      const expiresOn = expiresOnFor(module, r.completed_on);
+      const current = best.get(module.code);
       const later =
         !current ||
         (current.expiresOn !== null && (expiresOn === null || expiresOn > current.expiresOn));
-      if (later) best.set(r.code, { id: r.id, expiresOn });
+      if (later) best.set(module.code, { id: r.record_id, expiresOn });
     }
     for (const [code, record] of best) {
       if (record.expiresOn === null || record.expiresOn < today) continue;
@@ -71,7 +88,7 @@ export async function findDueExpiryNotices(
       const threshold = dueThreshold(daysLeft, thresholds);
       if (threshold === null) continue;
       notices.push({
-        userId: helper.userId,
+        userId,
         recordId: record.id,
         moduleCode: code,
         expiresOn: record.expiresOn,

@@ -344,6 +344,45 @@ export function listMembersWithApprovedRecords(db: Db, members: { ids?: readonly
   return q.orderBy('member.name_kana').orderBy('member.id').execute();
 }
 
+/**
+ * Approved records of active helpers that may still be valid on `today`: for each expiring
+ * module, those completed on or after `from` (and by `today`). The expiry-notice job reads
+ * these instead of every record of every helper (docs/performance.md).
+ */
+export function listRecentRecordsOfActiveHelpers(
+  db: Db,
+  modules: readonly { moduleId: string; from: string }[],
+  today: string,
+) {
+  if (modules.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('training_record')
+    .innerJoin('member', 'member.id', 'training_record.member_id')
+    .select([
+      'member.id as member_id',
+      'member.user_id',
+      'training_record.id as record_id',
+      'training_record.module_id',
+      'training_record.completed_on',
+    ])
+    .where('training_record.status', '=', 'approved')
+    .where('training_record.completed_on', '<=', today)
+    .where((eb) =>
+      eb.or(
+        modules.map((m) =>
+          eb.and([
+            eb('training_record.module_id', '=', m.moduleId),
+            eb('training_record.completed_on', '>=', m.from),
+          ]),
+        ),
+      ),
+    )
+    .where('member.helper_status', '=', 'active')
+    .where('member.purged_at', 'is', null)
+    .orderBy('member.id')
+    .execute();
+}
+
 export async function countPendingRecords(db: Db): Promise<number> {
   const row = await db
     .selectFrom('training_record')
