@@ -1,6 +1,13 @@
 import type { AppDeps } from '../../src/context.js';
 import { newId } from '../../src/lib/ids.js';
-import type { MemberKind, SideStatus, User } from '../../db/schema.js';
+import type { Insertable } from 'kysely';
+import type {
+  ActivityTable,
+  CareRequestTable,
+  MemberKind,
+  SideStatus,
+  User,
+} from '../../db/schema.js';
 import { createUser } from './test-app.js';
 
 let sequence = 0;
@@ -111,7 +118,11 @@ export async function ensureCurriculum(deps: AppDeps) {
     created_at: now,
   }));
   for (const row of rows) {
-    await deps.db.insertInto('training_module').values(row).onConflict((oc) => oc.column('code').doNothing()).execute();
+    await deps.db
+      .insertInto('training_module')
+      .values(row)
+      .onConflict((oc) => oc.column('code').doNothing())
+      .execute();
   }
   return deps.db.selectFrom('training_module').select(['id', 'code', 'kind']).execute();
 }
@@ -177,4 +188,90 @@ export async function createEligibleHelper(
       .execute();
   }
   return helper;
+}
+
+type RequestRowInput = Insertable<CareRequestTable>;
+type ActivityRowInput = Insertable<ActivityTable>;
+
+/**
+ * A completed care request row, inserted directly (report and ranking fixtures that need
+ * exact dates). Only the parties and times are required; everything else takes a plain default.
+ */
+export async function insertRequestRow(
+  deps: AppDeps,
+  row: Pick<
+    RequestRowInput,
+    'requester_member_id' | 'starts_at' | 'ends_at' | 'created_by_user_id'
+  > &
+    Partial<RequestRowInput>,
+): Promise<string> {
+  const id = row.id ?? newId();
+  await deps.db
+    .insertInto('care_request')
+    .values({
+      id,
+      series_id: null,
+      category: 1,
+      care_location: 'helper_home',
+      care_location_note: null,
+      pickup: null,
+      dropoff: null,
+      notes: null,
+      status: 'completed',
+      helper_member_id: null,
+      matched_at: null,
+      cancelled_at: null,
+      cancelled_by_user_id: null,
+      cancelled_by_role: null,
+      cancel_kind: null,
+      cancel_reason: null,
+      cancellation_fee: null,
+      created_at: row.starts_at,
+      updated_at: row.starts_at,
+      ...row,
+    })
+    .execute();
+  return id;
+}
+
+/** An activity report row for a request, inserted directly; `status` defaults to approved. */
+export async function insertActivityRow(
+  deps: AppDeps,
+  row: Pick<
+    ActivityRowInput,
+    | 'request_id'
+    | 'helper_member_id'
+    | 'requester_member_id'
+    | 'started_at'
+    | 'ended_at'
+    | 'fee_total'
+  > &
+    Partial<ActivityRowInput>,
+): Promise<string> {
+  const id = row.id ?? newId();
+  await deps.db
+    .insertInto('activity')
+    .values({
+      id,
+      place: null,
+      transport_cost: 0,
+      meal_cost: 0,
+      notes: null,
+      fee_lines: '[]',
+      fee_child_totals: '[]',
+      fee_table_valid_from: '2020-04-01',
+      status: 'approved',
+      dispute_reason: null,
+      return_reason: null,
+      reported_at: row.ended_at,
+      confirmed_at: null,
+      approved_at: null,
+      approved_by: null,
+      version: 1,
+      created_at: row.ended_at,
+      updated_at: row.ended_at,
+      ...row,
+    })
+    .execute();
+  return id;
 }

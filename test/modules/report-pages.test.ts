@@ -1,6 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { newId } from '../../src/lib/ids.js';
-import { createChild, createMember } from '../helpers/factories.js';
+import {
+  createChild,
+  createMember,
+  insertActivityRow,
+  insertRequestRow,
+} from '../helpers/factories.js';
 import { createUser, setupTestApp, TestClient, type TestContext } from '../helpers/test-app.js';
 
 // The report pages (月報, 年度報告): every section, the charts with their text alternatives, the
@@ -25,66 +29,31 @@ async function approvedActivity(
   category: number,
   fee: number,
 ) {
-  const requestId = newId();
-  const activityId = newId();
   const at = ctx.deps.clock.now().toISOString();
-  await ctx.deps.db
-    .insertInto('care_request')
-    .values({
-      id: requestId,
-      requester_member_id: parties.requesterId,
-      series_id: null,
-      category,
-      starts_at: iso(...start),
-      ends_at: iso(...end),
-      care_location: 'helper_home',
-      care_location_note: null,
-      pickup: null,
-      dropoff: null,
-      notes: null,
-      status: 'completed',
-      helper_member_id: parties.helperId,
-      matched_at: iso(start[0], '00:00'),
-      cancelled_at: null,
-      cancelled_by_user_id: null,
-      cancelled_by_role: null,
-      cancel_kind: null,
-      cancel_reason: null,
-      cancellation_fee: null,
-      created_by_user_id: parties.requesterId,
-      created_at: iso(start[0], '00:00'),
-      updated_at: at,
-    })
-    .execute();
-  await ctx.deps.db
-    .insertInto('activity')
-    .values({
-      id: activityId,
-      request_id: requestId,
-      helper_member_id: parties.helperId,
-      requester_member_id: parties.requesterId,
-      started_at: iso(...start),
-      ended_at: iso(...end),
-      place: null,
-      transport_cost: 0,
-      meal_cost: 0,
-      notes: null,
-      fee_total: fee,
-      fee_lines: '[]',
-      fee_child_totals: '[]',
-      fee_table_valid_from: '2026-04-01',
-      status: 'approved',
-      dispute_reason: null,
-      return_reason: null,
-      reported_at: at,
-      confirmed_at: at,
-      approved_at: at,
-      approved_by: null,
-      version: 1,
-      created_at: at,
-      updated_at: at,
-    })
-    .execute();
+  const ids = { requester_member_id: parties.requesterId, helper_member_id: parties.helperId };
+  const requestId = await insertRequestRow(ctx.deps, {
+    ...ids,
+    category,
+    starts_at: iso(...start),
+    ends_at: iso(...end),
+    matched_at: iso(start[0], '00:00'),
+    created_by_user_id: parties.requesterId,
+    created_at: iso(start[0], '00:00'),
+    updated_at: at,
+  });
+  const activityId = await insertActivityRow(ctx.deps, {
+    ...ids,
+    request_id: requestId,
+    started_at: iso(...start),
+    ended_at: iso(...end),
+    fee_total: fee,
+    fee_table_valid_from: '2026-04-01',
+    reported_at: at,
+    confirmed_at: at,
+    approved_at: at,
+    created_at: at,
+    updated_at: at,
+  });
   await ctx.deps.db
     .insertInto('activity_category')
     .values({ activity_id: activityId, category })

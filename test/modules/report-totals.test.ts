@@ -1,9 +1,13 @@
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { tokyoDateOf } from '../../src/lib/dates.js';
-import { newId } from '../../src/lib/ids.js';
 import { childAgeBand, timeBand } from '../../src/modules/reports/report-bands.js';
-import { createChild, createMember } from '../helpers/factories.js';
+import {
+  createChild,
+  createMember,
+  insertActivityRow,
+  insertRequestRow,
+} from '../helpers/factories.js';
 import { setupTestApp, type TestContext } from '../helpers/test-app.js';
 
 /**
@@ -35,68 +39,24 @@ beforeEach(async () => {
 const STATUSES = ['reported', 'approved', 'returned', 'approved'] as const;
 
 async function insertActivity(startsAt: string, minutes: number, status: string, fee: number) {
-  const db = ctx.deps.db;
-  const requestId = newId();
-  const id = newId();
   const endsAt = new Date(Date.parse(startsAt) + minutes * 60_000).toISOString();
-  await db
-    .insertInto('care_request')
-    .values({
-      id: requestId,
-      requester_member_id: requester,
-      series_id: null,
-      category: 1,
-      starts_at: startsAt,
-      ends_at: endsAt,
-      care_location: 'helper_home',
-      care_location_note: null,
-      pickup: null,
-      dropoff: null,
-      notes: null,
-      status: 'completed',
-      helper_member_id: helper,
-      matched_at: startsAt,
-      cancelled_at: null,
-      cancelled_by_user_id: null,
-      cancelled_by_role: null,
-      cancel_kind: null,
-      cancel_reason: null,
-      cancellation_fee: null,
-      created_by_user_id: requesterUser,
-      created_at: startsAt,
-      updated_at: startsAt,
-    })
-    .execute();
-  await db
-    .insertInto('activity')
-    .values({
-      id,
-      request_id: requestId,
-      helper_member_id: helper,
-      requester_member_id: requester,
-      started_at: startsAt,
-      ended_at: endsAt,
-      place: null,
-      transport_cost: 100,
-      meal_cost: 0,
-      notes: null,
-      fee_total: fee,
-      fee_lines: '[]',
-      fee_child_totals: '[]',
-      fee_table_valid_from: '2020-04-01',
-      status: status as 'approved',
-      dispute_reason: null,
-      return_reason: null,
-      reported_at: endsAt,
-      confirmed_at: null,
-      approved_at: null,
-      approved_by: null,
-      version: 1,
-      created_at: endsAt,
-      updated_at: endsAt,
-    })
-    .execute();
-  return id;
+  const parties = { requester_member_id: requester, helper_member_id: helper };
+  const requestId = await insertRequestRow(ctx.deps, {
+    ...parties,
+    starts_at: startsAt,
+    ends_at: endsAt,
+    matched_at: startsAt,
+    created_by_user_id: requesterUser,
+  });
+  return insertActivityRow(ctx.deps, {
+    ...parties,
+    request_id: requestId,
+    started_at: startsAt,
+    ended_at: endsAt,
+    transport_cost: 100,
+    fee_total: fee,
+    status: status as 'approved',
+  });
 }
 
 /** The totals, recounted in JavaScript from the base rows with the pure band rules. */

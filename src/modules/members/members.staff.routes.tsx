@@ -217,11 +217,6 @@ memberStaffPages.get(MEMBER, async (c) => {
   return renderMemberPage(c, staff, await loadMember(c));
 });
 
-/** The plain-words rule message of a code when there is one (rule.invalid_transition…). */
-function ruleMessage(c: AppContext, err: AppError): string {
-  return ruleText(c.var.t, err);
-}
-
 /** A rule (422) or a stale page (409) answered by the service: shown on the member page. */
 async function renderFailure(
   c: AppContext,
@@ -236,7 +231,7 @@ async function renderFailure(
   if (!member) throw notFound();
   return renderMemberPage(c, staff, member, {
     status: err.status,
-    failure: { ...failure, message: ruleMessage(c, err) },
+    failure: { ...failure, message: ruleText(c.var.t, err) },
     values,
   });
 }

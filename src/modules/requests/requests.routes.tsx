@@ -138,11 +138,6 @@ function rulesView(settings: CenterSettings, today: string): RulesView {
   };
 }
 
-/** A rule's plain-words message (`rule.<code>`), or the generic 422 title. */
-function ruleMessage(c: AppContext, err: AppError): string {
-  return ruleText(c.var.t, err);
-}
-
 // ---------------------------------------------------------------------------------------------
 // 援助の申し込み: GET/POST /requests/new
 
@@ -490,7 +485,7 @@ requestPages.post('/requests/new', async (c) => {
       const { errors, rule } = ruleErrors(
         c,
         err.code,
-        ruleMessage(c, err),
+        ruleText(c.var.t, err),
         err.fields?.occurrences ?? [],
       );
       return formPage(c, member, values, errors, rule, 422);

@@ -25,7 +25,6 @@ import {
 } from './request-rules.js';
 import { findRequestById, listRequestChildren, type RequestRow } from './requests.queries.js';
 import type { CreateRequestInput } from './requests.schemas.js';
-import { dateTimeFormat } from '../../lib/intl.js';
 
 export type RequestViewer =
   | { kind: 'staff'; user: CurrentUser }
@@ -370,8 +369,7 @@ async function notifyCancellation(deps: AppDeps, request: RequestRow, role: stri
 }
 
 export function formatWhen(iso: string): string {
-  const d = new Date(iso);
-  return `${tokyoDateOf(d)} ${dateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit' }).format(d)}`;
+  return `${tokyoDateOf(iso)} ${tokyoTimeOf(iso)}`;
 }
 
 export async function staffUserIds(deps: AppDeps): Promise<string[]> {
