@@ -18,7 +18,7 @@ import {
   rankCandidates,
   type RankHelper,
   type RankRequest,
-} from '../src/modules/requests/ranking.js';
+} from '../src/modules/matching/ranking.js';
 
 const HELPERS = 3_000;
 const REQUESTS = 200;

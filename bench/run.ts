@@ -27,7 +27,7 @@ import { httpGet, httpPostJson, runLoad, type LoadResult } from './http-load.js'
 import { openBenchDeps, readMeta, summarize, timeIt } from './lib.js';
 import { CITY, generateCityInstance } from './planner.bench.js';
 import { coverageUpperBound, planWeek } from '../src/modules/planner/planner.js';
-import { findCandidates } from '../src/modules/requests/candidates.js';
+import { findCandidates } from '../src/modules/matching/candidates.js';
 import { findRequestById, type RequestRow } from '../src/modules/requests/requests.queries.js';
 import { sumApprovedActivities } from '../src/modules/reports/reports.queries.js';
 import {

@@ -15,7 +15,7 @@ import { AppError } from './lib/errors.js';
 import { buildOpenApiDocument } from './lib/openapi.js';
 import { authApi, authApiDocs } from './modules/auth/auth.api.js';
 import { authPages } from './modules/auth/auth.routes.js';
-import { homePages } from './modules/home.routes.js';
+import { homePages } from './modules/dashboard/home.routes.js';
 import { staffApi, staffApiDocs } from './modules/staff/staff.api.js';
 import { staffPages } from './modules/staff/staff.routes.js';
 import { settingsApi, settingsApiDocs } from './modules/settings/settings.api.js';
@@ -30,7 +30,7 @@ import { memberStaffPages } from './modules/members/members.staff.routes.js';
 import { orientationPages } from './modules/orientations/orientations.routes.js';
 import { requestsApi, requestsApiDocs } from './modules/requests/requests.api.js';
 import { requestPages } from './modules/requests/requests.routes.js';
-import { wireMatching } from './modules/requests/requests.wiring.js';
+import { wireMatching } from './modules/matching/matching.wiring.js';
 import {
   notificationsApi,
   notificationsApiDocs,
@@ -38,9 +38,9 @@ import {
 import { notificationsPages } from './modules/notifications/notifications.routes.js';
 import { availabilityApi, availabilityApiDocs } from './modules/availability/availability.api.js';
 import { availabilityPages } from './modules/availability/availability.routes.js';
-import { coordinationPages } from './modules/requests/coordination.routes.js';
+import { coordinationPages } from './modules/matching/coordination.routes.js';
 import { activitiesApi, activitiesApiDocs } from './modules/activities/activities.api.js';
-import { incidentsApi, incidentsApiDocs } from './modules/activities/incidents.api.js';
+import { incidentsApi, incidentsApiDocs } from './modules/incidents/incidents.api.js';
 import { eventsApi, eventsApiDocs } from './modules/events/events.api.js';
 import { eventPages } from './modules/events/events.routes.js';
 import {
@@ -55,8 +55,8 @@ import { directoryApi, directoryApiDocs } from './modules/directory/directory.ap
 import { reportsApi, reportsApiDocs } from './modules/reports/reports.api.js';
 import { directoryPages } from './modules/directory/directory.routes.js';
 import { activityPages } from './modules/activities/activities.routes.js';
-import { incidentPages } from './modules/activities/incidents.routes.js';
-import { feeTablePages } from './modules/activities/fee-tables.routes.js';
+import { incidentPages } from './modules/incidents/incidents.routes.js';
+import { feeTablePages } from './modules/fees/fee-tables.routes.js';
 import { reportPages } from './modules/reports/reports.routes.js';
 import { plannerPages } from './modules/planner/planner.routes.js';
 

@@ -1,5 +1,5 @@
-import { en } from '../../views/i18n/en.js';
-import { ja, type Dictionary, type MessageKey } from '../../views/i18n/ja.js';
+import { en } from '../i18n/en.js';
+import { ja, type Dictionary, type MessageKey } from '../i18n/ja.js';
 import type { Locale } from '../../db/schema.js';
 
 export type { MessageKey };

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { runScheduledJobs } from '../../src/jobs/scheduled.js';
-import { DEFAULT_FEE_TABLE } from '../../src/modules/activities/fee-table.js';
+import { DEFAULT_FEE_TABLE } from '../../src/modules/fees/fee-table.js';
 import { createChild, createEligibleHelper, createMember } from '../helpers/factories.js';
 import { createUser, setupTestApp, TestClient, type TestContext } from '../helpers/test-app.js';
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { rankRequests } from '../../src/modules/requests/board.queries.js';
-import { findCandidates } from '../../src/modules/requests/candidates.js';
+import { rankRequests } from '../../src/modules/matching/board.queries.js';
+import { findCandidates } from '../../src/modules/matching/candidates.js';
 import { findRequestById } from '../../src/modules/requests/requests.queries.js';
 import { createChild, createEligibleHelper, createMember } from '../helpers/factories.js';
 import {

@@ -3,7 +3,7 @@ import { newId } from '../../src/lib/ids.js';
 import { createChild, createEligibleHelper, createMember } from '../helpers/factories.js';
 import { createUser, setupTestApp, TestClient, type TestContext } from '../helpers/test-app.js';
 
-// The ranking caches helpers, their week and their workload (src/modules/requests/matching-cache.ts);
+// The ranking caches helpers, their week and their workload (src/modules/matching/matching-cache.ts);
 // these tests change each between two rankings and expect the second ranking to see it.
 // Saturday 2026-11-21 10:00 JST; the request is for Wednesday 2026-11-25, 13:00–16:00.
 let ctx: TestContext;

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createOffers } from '../../src/modules/requests/offers.service.js';
+import { createOffers } from '../../src/modules/matching/offers.service.js';
 import { findRequestById } from '../../src/modules/requests/requests.queries.js';
 import { createChild, createEligibleHelper, createMember } from '../helpers/factories.js';
 import { createUser, setupTestApp, TestClient, type TestContext } from '../helpers/test-app.js';

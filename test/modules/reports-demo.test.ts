@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { seedDemoCenter } from '../../db/seed/demo.js';
-import { quoteFee } from '../../src/modules/activities/fees.js';
-import { DEFAULT_FEE_TABLE } from '../../src/modules/activities/fee-table.js';
+import { quoteFee } from '../../src/modules/fees/fees.js';
+import { DEFAULT_FEE_TABLE } from '../../src/modules/fees/fee-table.js';
 import { annualReport, monthlyReport } from '../../src/modules/reports/reports.service.js';
 import { setupTestApp } from '../helpers/test-app.js';
 

@@ -4,8 +4,8 @@ import {
   DEFAULT_FEE_TABLE,
   feeTableSchema,
   type FeeTable,
-} from '../../src/modules/activities/fee-table.js';
-import { cancellationFee, quoteFee, type FeeQuote } from '../../src/modules/activities/fees.js';
+} from '../../src/modules/fees/fee-table.js';
+import { cancellationFee, quoteFee, type FeeQuote } from '../../src/modules/fees/fees.js';
 
 /*
  * Invariants of the fee rules that must hold for every valid fee table, not just the default:

@@ -7,7 +7,7 @@ import {
   isYearEndDate,
   selectFeeTable,
   type FeeTable,
-} from '../../src/modules/activities/fee-table.js';
+} from '../../src/modules/fees/fee-table.js';
 import {
   cancellationFee,
   FeeInputError,
@@ -16,7 +16,7 @@ import {
   type CancellationRule,
   type CancelledBy,
   type FeeBand,
-} from '../../src/modules/activities/fees.js';
+} from '../../src/modules/fees/fees.js';
 
 /*
  * Every expected value below is computed by hand from DOMAIN.md, never by the code under test.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { en } from '../../views/i18n/en.js';
-import { ja } from '../../views/i18n/ja.js';
+import { en } from '../../src/i18n/en.js';
+import { ja } from '../../src/i18n/ja.js';
 import { negotiateLocale, translator } from '../../src/lib/i18n.js';
 
 describe('dictionaries', () => {

@@ -11,7 +11,7 @@ import {
   type ExclusionCode,
   type RankHelper,
   type RankRequest,
-} from '../../src/modules/requests/ranking.js';
+} from '../../src/modules/matching/ranking.js';
 
 /**
  * Generated centers: every time lies on a 15-minute grid, so checking the start of each

@@ -8,7 +8,7 @@ import {
   type ExclusionCode,
   type RankHelper,
   type RankRequest,
-} from '../../src/modules/requests/ranking.js';
+} from '../../src/modules/matching/ranking.js';
 
 // Monday 2026-04-06, 10:00–12:00 Tokyo.
 const MON = '2026-04-06';

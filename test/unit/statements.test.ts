@@ -9,9 +9,9 @@ import {
   overdueCutoff,
   reportDueDate,
   type StatementActivity,
-} from '../../src/modules/activities/statements.js';
-import { feeCategory, orderChildrenForFee } from '../../src/modules/activities/fee-lines.js';
-import { DEFAULT_FEE_TABLE } from '../../src/modules/activities/fee-table.js';
+} from '../../src/modules/fees/statements.js';
+import { feeCategory, orderChildrenForFee } from '../../src/modules/fees/fee-lines.js';
+import { DEFAULT_FEE_TABLE } from '../../src/modules/fees/fee-table.js';
 
 const jst = (s: string) => new Date(`${s}:00+09:00`);
 

@@ -44,8 +44,8 @@ import {
   reportActivity,
   returnActivity,
 } from './activities.service.js';
-import { overdueCutoff, reportDueDate } from './statements.js';
-import { parseStoredJson } from './fee-lines.js';
+import { overdueCutoff, reportDueDate } from '../fees/statements.js';
+import { parseStoredJson } from '../fees/fee-lines.js';
 
 export const activitiesApi = new Hono<AppEnv>();
 

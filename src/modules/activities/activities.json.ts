@@ -8,7 +8,7 @@ import {
   presentFeeLines,
   type StoredChildTotal,
   type StoredFeeLine,
-} from './fee-lines.js';
+} from '../fees/fee-lines.js';
 
 export interface ActivityChildRow {
   activity_id: string;

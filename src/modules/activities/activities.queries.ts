@@ -2,7 +2,7 @@ import { sql, type CompiledQuery, type RawBuilder } from 'kysely';
 import type { Db } from '../../lib/db.js';
 import type { Database } from '../../../db/schema.js';
 import type { ActivityListQuery } from './activities.schemas.js';
-import { monthRange } from './statements.js';
+import { monthRange } from '../fees/statements.js';
 
 /**
  * `IN (...)` over a list bound as ONE JSON parameter: D1 allows at most 100 bound parameters per

@@ -62,7 +62,7 @@ import {
   returnActivity,
   type ActivitySnapshot,
 } from './activities.service.js';
-import { presentFeeLines, parseStoredJson, type StoredFee } from './fee-lines.js';
+import { presentFeeLines, parseStoredJson, type StoredFee } from '../fees/fee-lines.js';
 import {
   isValidMonth,
   monthOf,
@@ -72,7 +72,7 @@ import {
   previousMonth,
   recentMonths,
   reportDueDate,
-} from './statements.js';
+} from '../fees/statements.js';
 
 /** Pages of activity reports, their review, statements (利用明細) and missing reports. */
 export const activityPages = new Hono<AppEnv>();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isValidDateString } from '../../lib/dates.js';
-import { isValidMonth } from './statements.js';
+import { isValidMonth } from '../fees/statements.js';
 
 /** Bodies and queries of activity reports, reviews, incidents and fee quotes (API and forms). */
 

@@ -31,9 +31,9 @@ import type {
   UpdateActivityInput,
 } from './activities.schemas.js';
 import { feeJson, storedFeeOf } from './activities.json.js';
-import { feeCategory, orderChildrenForFee, toStoredFee, type StoredFee } from './fee-lines.js';
-import { selectFeeTable } from './fee-table.js';
-import { quoteFee } from './fees.js';
+import { feeCategory, orderChildrenForFee, toStoredFee, type StoredFee } from '../fees/fee-lines.js';
+import { selectFeeTable } from '../fees/fee-table.js';
+import { quoteFee } from '../fees/fees.js';
 import {
   buildHelperSummary,
   buildRequesterStatement,
@@ -41,7 +41,7 @@ import {
   overdueCutoff,
   type HelperSummary,
   type RequesterStatement,
-} from './statements.js';
+} from '../fees/statements.js';
 import type { MemberWithEmail } from '../members/members.queries.js';
 
 /** The longest activity a report may describe. */

@@ -1,4 +1,4 @@
-import { categoryLabel } from '../../../views/pages/categories.js';
+import { categoryLabel } from '../../i18n/category-labels.js';
 import holidayJp from '@holiday-jp/holiday_jp';
 import type { AppDeps, CurrentUser } from '../../context.js';
 import {

@@ -5,7 +5,7 @@
 import type { AppDeps } from '../../context.js';
 import { HOUR } from '../../lib/clock.js';
 import { addDaysToDate, tokyoDateOf, tokyoInstant } from '../../lib/dates.js';
-import { overdueCutoff } from '../activities/statements.js';
+import { overdueCutoff } from '../fees/statements.js';
 import type { ReportFigures } from '../reports/report.types.js';
 import { reportFigures } from '../reports/reports.service.js';
 import { getReportRules } from '../settings/settings.service.js';

@@ -1,4 +1,4 @@
-import { areaName } from '../../../views/pages/areas.js';
+import { areaName } from '../../i18n/area-labels.js';
 import { Hono } from 'hono';
 import { requireStaff, requireUser } from '../../auth/guards.js';
 import type { AppContext, AppEnv } from '../../context.js';

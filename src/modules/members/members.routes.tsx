@@ -22,7 +22,7 @@ import {
   HelperProfilePage,
   type HelperProfileValues,
 } from '../../../views/pages/members/helper-profile.js';
-import { CATEGORIES } from '../../../views/pages/categories.js';
+import { CATEGORIES } from '../../i18n/category-labels.js';
 import { MyChildrenPage } from '../../../views/pages/members/my-children.js';
 import { MyContactsPage } from '../../../views/pages/members/my-contacts.js';
 import { MyOrientationsPage, sessionWhen } from '../../../views/pages/members/my-orientations.js';

@@ -21,9 +21,9 @@ import {
 } from '../../lib/dates.js';
 import { AppError } from '../../lib/errors.js';
 import { ageInMonths } from '../members/member-rules.js';
-import { rankRequests } from '../requests/board.queries.js';
-import { createOffers } from '../requests/offers.service.js';
-import type { Reason, CandidateReasonCode } from '../requests/ranking.js';
+import { rankRequests } from '../matching/board.queries.js';
+import { createOffers } from '../matching/offers.service.js';
+import type { Reason, CandidateReasonCode } from '../matching/ranking.js';
 import { listRequestChildren, type RequestRow } from '../requests/requests.queries.js';
 import { getCenterSettings } from '../settings/settings.service.js';
 import {

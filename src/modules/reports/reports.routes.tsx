@@ -4,7 +4,7 @@ import { requireStaff } from '../../auth/guards.js';
 import { render, viewContext } from '../../http/render.js';
 import { AppError } from '../../lib/errors.js';
 import { addDaysToDate, fiscalYearOf, tokyoDateOf } from '../../lib/dates.js';
-import { nextMonth, previousMonth } from '../activities/statements.js';
+import { nextMonth, previousMonth } from '../fees/statements.js';
 import type { MonthPoint } from './report.types.js';
 import { countApprovedActivitiesByDay } from './reports.queries.js';
 import {

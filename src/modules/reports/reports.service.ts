@@ -6,8 +6,8 @@
 import type { AppDeps } from '../../context.js';
 import { addDaysToDate, isoWeekdayOf, toTokyoIso, tokyoInstant } from '../../lib/dates.js';
 import { isNationalHoliday } from '../../lib/holidays.js';
-import { DEFAULT_FEE_TABLE, isYearEndDate } from '../activities/fee-table.js';
-import { nextMonth } from '../activities/statements.js';
+import { DEFAULT_FEE_TABLE, isYearEndDate } from '../fees/fee-table.js';
+import { nextMonth } from '../fees/statements.js';
 import { getEligibility } from '../settings/settings.service.js';
 import {
   countApprovedActivitiesByCategory,

@@ -7,15 +7,15 @@ import { toTokyoIso } from '../../lib/dates.js';
 import { notFound } from '../../lib/errors.js';
 import type { ApiRouteDoc } from '../../lib/openapi.js';
 import { findMemberByUserId } from '../members/members.queries.js';
-import { findCandidates } from './candidates.js';
+import { findCandidates } from '../matching/candidates.js';
 import {
   acceptOffer,
   assignDirectly,
   createOffers,
   declineOffer,
   ownHelperMemberId,
-} from './offers.service.js';
-import { recordPreMeeting } from './pre-meetings.service.js';
+} from '../matching/offers.service.js';
+import { recordPreMeeting } from '../matching/pre-meetings.service.js';
 import {
   findRequestById,
   listOffersForHelper,

@@ -1,5 +1,5 @@
-import { areaName } from '../../../views/pages/areas.js';
-import { categoryLabel } from '../../../views/pages/categories.js';
+import { areaName } from '../../i18n/area-labels.js';
+import { categoryLabel } from '../../i18n/category-labels.js';
 import { Hono } from 'hono';
 import { requireUser } from '../../auth/guards.js';
 import { isStaff, type AppContext, type AppEnv, type CurrentUser } from '../../context.js';
@@ -45,8 +45,8 @@ import {
   type UpcomingEntry,
 } from '../../../views/pages/requests/request-list.js';
 import type { RequestStatus } from '../../../db/schema.js';
-import { cancellationFee, quoteFee } from '../activities/fees.js';
-import { selectFeeTable } from '../activities/fee-table.js';
+import { cancellationFee, quoteFee } from '../fees/fees.js';
+import { selectFeeTable } from '../fees/fee-table.js';
 import { auditHealthReads, loadVisibleChild } from '../members/children.access.js';
 import { childAgeStatus } from '../members/member-rules.js';
 import {
@@ -60,7 +60,7 @@ import {
 import type { CenterSettings } from '../settings/settings.schemas.js';
 import { getCenterSettings } from '../settings/settings.service.js';
 import { getQualifications, loadCurriculum } from '../trainings/qualification.service.js';
-import { acceptOffer, declineOffer, ownHelperMemberId } from './offers.service.js';
+import { acceptOffer, declineOffer, ownHelperMemberId } from '../matching/offers.service.js';
 import {
   findOfferOfHelper,
   findSeriesById,

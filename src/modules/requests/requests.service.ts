@@ -6,8 +6,8 @@ import { AppError, conflict, notFound, unprocessable } from '../../lib/errors.js
 import { newId } from '../../lib/ids.js';
 import { inJson } from '../../lib/sql.js';
 import { auditRow, buildAuditInsert } from '../audit/audit.queries.js';
-import { cancellationFee } from '../activities/fees.js';
-import { selectFeeTable } from '../activities/fee-table.js';
+import { cancellationFee } from '../fees/fees.js';
+import { selectFeeTable } from '../fees/fee-table.js';
 import {
   findMemberById,
   findMemberByUserId,

@@ -1,4 +1,4 @@
-import { DEFAULT_FEE_TABLE, feeTableListSchema } from '../activities/fee-table.js';
+import { DEFAULT_FEE_TABLE, feeTableListSchema } from '../fees/fee-table.js';
 import { z } from 'zod';
 
 /**

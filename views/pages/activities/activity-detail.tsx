@@ -1,7 +1,7 @@
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { formatDate, formatDateTime } from '../../../src/lib/dates.js';
-import type { FeeLineView } from '../../../src/modules/activities/fee-lines.js';
+import type { FeeLineView } from '../../../src/modules/fees/fee-lines.js';
 import type { FormErrors } from '../../components/form.js';
 import { TextareaField } from '../members/fields.js';
 import { IncidentFields, type ReportFormValues } from './report-form.js';

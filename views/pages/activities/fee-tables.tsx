@@ -2,7 +2,7 @@ import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { ErrorSummary, Field, type FormErrors } from '../../components/form.js';
 import { formatDate } from '../../../src/lib/dates.js';
-import type { FeeTable } from '../../../src/modules/activities/fee-table.js';
+import type { FeeTable } from '../../../src/modules/fees/fee-table.js';
 import { RadioGroup, TextField } from '../members/fields.js';
 import { yen } from './parts.js';
 

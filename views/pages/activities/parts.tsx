@@ -1,8 +1,8 @@
-import { categoryLabel } from '../categories.js';
+import { categoryLabel } from '../../../src/i18n/category-labels.js';
 import type { Translator } from '../../../src/lib/i18n.js';
 import { formatDate, TOKYO } from '../../../src/lib/dates.js';
 import type { Locale } from '../../../db/schema.js';
-import type { FeeLineView } from '../../../src/modules/activities/fee-lines.js';
+import type { FeeLineView } from '../../../src/modules/fees/fee-lines.js';
 import { dateTimeFormat, numberFormat } from '../../../src/lib/intl.js';
 
 /** Shared pieces of the activity pages: money, times, status badges, fee lines, safety rules. */

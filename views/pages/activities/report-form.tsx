@@ -1,4 +1,4 @@
-import { categoryLabel } from '../categories.js';
+import { categoryLabel } from '../../../src/i18n/category-labels.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { ErrorSummary, Field, type FormErrors } from '../../components/form.js';
@@ -10,7 +10,7 @@ import {
   TextareaField,
   TextField,
 } from '../members/fields.js';
-import type { FeeLineView } from '../../../src/modules/activities/fee-lines.js';
+import type { FeeLineView } from '../../../src/modules/fees/fee-lines.js';
 import {
   categoryNames,
   duration,

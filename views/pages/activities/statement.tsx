@@ -2,7 +2,7 @@ import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { formatDate } from '../../../src/lib/dates.js';
 import type { MemberStatement } from '../../../src/modules/activities/activities.service.js';
-import type { ChildStatement } from '../../../src/modules/activities/statements.js';
+import type { ChildStatement } from '../../../src/modules/fees/statements.js';
 import { clock, duration, shortDay, yen } from './parts.js';
 
 /**

@@ -1,4 +1,4 @@
-import { categoryLabel } from '../categories.js';
+import { categoryLabel } from '../../../src/i18n/category-labels.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { describeExceptionHours, displayRange, displayTime, formatMonthDay } from './format.js';

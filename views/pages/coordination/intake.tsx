@@ -1,11 +1,11 @@
-import { areaName } from '../areas.js';
+import { areaName } from '../../../src/i18n/area-labels.js';
 import { ErrorSummary, Field } from '../../components/form.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import type { Area } from '../../../src/modules/settings/settings.schemas.js';
 import type { SideStatus } from '../../../db/schema.js';
 import { TextareaField } from '../members/staff/parts.js';
-import { CATEGORIES, categoryNumberedLabel } from '../categories.js';
+import { CATEGORIES, categoryNumberedLabel } from '../../../src/i18n/category-labels.js';
 import { ageText, FailureAlert, Hidden, TelLink } from './parts.js';
 
 export interface IntakeMatch {

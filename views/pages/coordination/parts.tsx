@@ -1,4 +1,4 @@
-import { areaName } from '../areas.js';
+import { areaName } from '../../../src/i18n/area-labels.js';
 import type { Child } from 'hono/jsx';
 import { TOKYO, tokyoTimeOf } from '../../../src/lib/dates.js';
 import type { MessageKey, Translator } from '../../../src/lib/i18n.js';

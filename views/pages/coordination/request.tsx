@@ -1,5 +1,5 @@
-import { areaName } from '../areas.js';
-import { categoryNumberedLabel } from '../categories.js';
+import { areaName } from '../../../src/i18n/area-labels.js';
+import { categoryNumberedLabel } from '../../../src/i18n/category-labels.js';
 import { Field } from '../../components/form.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';

@@ -1,4 +1,4 @@
-import { areaName } from '../areas.js';
+import { areaName } from '../../../src/i18n/area-labels.js';
 import type { Translator } from '../../../src/lib/i18n.js';
 import type { Area } from '../../../src/modules/settings/settings.schemas.js';
 import type { Locale, LocalGroupKind } from '../../../db/schema.js';

@@ -6,7 +6,7 @@ import type { MessageKey } from '../../../src/lib/i18n.js';
 import { formatDate, formatYen } from '../../../src/lib/dates.js';
 import type { StaffDashboard } from '../../../src/modules/dashboard/dashboard.service.js';
 import { formatMemberNo } from '../../../src/modules/members/members.json.js';
-import { categoryShortLabel } from '../categories.js';
+import { categoryShortLabel } from '../../../src/i18n/category-labels.js';
 import { dayText, timeRangeText } from '../coordination/parts.js';
 import { HomeNews } from '../announcements/home-news.js';
 import type { AnnouncementView } from '../announcements/parts.js';

@@ -1,4 +1,4 @@
-import { areaOptions } from '../areas.js';
+import { areaOptions } from '../../../src/i18n/area-labels.js';
 import { ErrorSummary, SubmitButton, type FormErrors } from '../../components/form.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
@@ -13,7 +13,7 @@ import {
   RuleAlert,
   TextareaField,
 } from './fields.js';
-import { CATEGORIES, categoryLabel } from '../categories.js';
+import { CATEGORIES, categoryLabel } from '../../../src/i18n/category-labels.js';
 
 export interface HelperProfileValues {
   areas: string[];

@@ -1,5 +1,5 @@
-import { areaName } from '../areas.js';
-import { categoryShortLabel } from '../categories.js';
+import { areaName } from '../../../src/i18n/area-labels.js';
+import { categoryShortLabel } from '../../../src/i18n/category-labels.js';
 import { ErrorSummary } from '../../components/form.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';

@@ -20,7 +20,7 @@ import {
   type ReportFigures,
 } from '../../../src/modules/reports/report.types.js';
 import { formatMemberNo } from '../../../src/modules/members/members.json.js';
-import { categoryNumberedLabel } from '../categories.js';
+import { categoryNumberedLabel } from '../../../src/i18n/category-labels.js';
 import { dateTimeFormat, numberFormat } from '../../../src/lib/intl.js';
 
 export interface Fmt {

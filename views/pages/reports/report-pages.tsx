@@ -17,7 +17,7 @@ import {
   type MonthPoint,
 } from '../../../src/modules/reports/report.types.js';
 import { BarChart, ColumnChart, LineChart } from '../../components/charts.js';
-import { categoryNumberedLabel } from '../categories.js';
+import { categoryNumberedLabel } from '../../../src/i18n/category-labels.js';
 import {
   ComparisonTable,
   FigureSections,

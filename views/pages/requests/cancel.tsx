@@ -3,7 +3,7 @@ import { ErrorSummary } from '../../components/form.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { TextareaField } from '../members/fields.js';
-import { categoryLabel } from '../categories.js';
+import { categoryLabel } from '../../../src/i18n/category-labels.js';
 import { whenText, yen } from './format.js';
 import { BackLink } from './parts.js';
 

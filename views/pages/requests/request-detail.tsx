@@ -1,4 +1,4 @@
-import { categoryLabel } from '../categories.js';
+import { categoryLabel } from '../../../src/i18n/category-labels.js';
 import type { CareLocation, OfferStatus, RequestStatus } from '../../../db/schema.js';
 import { formatDate, formatDateTime } from '../../../src/lib/dates.js';
 import type { Translator } from '../../../src/lib/i18n.js';

@@ -2,7 +2,7 @@ import { ErrorSummary, type FormErrors } from '../../components/form.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { RadioGroup, TextareaField, TextField, fieldId } from '../members/fields.js';
-import { CATEGORIES, categoryLabel } from '../categories.js';
+import { CATEGORIES, categoryLabel } from '../../../src/i18n/category-labels.js';
 import { weekdayName } from './format.js';
 import { BackLink, RuleErrorAlert, RulesBox, type RulesView } from './parts.js';
 

@@ -1,4 +1,4 @@
-import { areaName } from '../../areas.js';
+import { areaName } from '../../../../src/i18n/area-labels.js';
 import { Layout } from '../../../layout.js';
 import type { ViewContext } from '../../../view-context.js';
 import { formatMemberNo } from '../../../../src/modules/members/members.json.js';

@@ -1,5 +1,5 @@
-import { areaName } from '../../areas.js';
-import { categoryLabel } from '../../categories.js';
+import { areaName } from '../../../../src/i18n/area-labels.js';
+import { categoryLabel } from '../../../../src/i18n/category-labels.js';
 import { Layout } from '../../../layout.js';
 import type { ViewContext } from '../../../view-context.js';
 import { formatDate, formatDateTime } from '../../../../src/lib/dates.js';

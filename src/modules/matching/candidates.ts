@@ -4,7 +4,7 @@ import { isoWeekdayOf, tokyoDateOf } from '../../lib/dates.js';
 import { getMatchingEligibility } from '../trainings/matching-eligibility.js';
 import { getHelperProfiles, getRecentCounts, readMatchingTokens } from './matching-cache.js';
 import { rankCandidates, type RankHelper, type RankResult } from './ranking.js';
-import { listRequestChildren, type RequestRow } from './requests.queries.js';
+import { listRequestChildren, type RequestRow } from '../requests/requests.queries.js';
 
 const RECENT_DAYS = 90;
 

@@ -18,7 +18,7 @@ import { reports } from './ja/reports.js';
 
 /**
  * The Japanese dictionary, the master list of keys, composed of one file per module
- * (views/i18n/ja/<module>.ts). en.ts must provide exactly the same keys (the compiler checks).
+ * (src/i18n/ja/<module>.ts). en.ts must provide exactly the same keys (the compiler checks).
  */
 export const ja = {
   ...common,

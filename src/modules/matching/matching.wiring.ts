@@ -1,7 +1,7 @@
 import { registerScheduledJob } from '../../jobs/scheduled.js';
 import { registerLiveMatchCheck } from '../members/children.access.js';
 import { expireOffers, notifyPreMeetingsDue } from './offers.service.js';
-import { hasLiveMatchForChild } from './requests.queries.js';
+import { hasLiveMatchForChild } from '../requests/requests.queries.js';
 
 /**
  * Connects matching to the modules that must not depend on it: a matched helper may read the

@@ -13,8 +13,8 @@ import {
   listActivityChildren,
   listIncidents,
   type IncidentRow,
-} from './activities.queries.js';
-import { markIncidentReported } from './activities.service.js';
+} from '../activities/activities.queries.js';
+import { markIncidentReported } from '../activities/activities.service.js';
 
 /** Staff pages: ヒヤリハット・事故 and the printable accident report for the prefecture. */
 export const incidentPages = new Hono<AppEnv>();

@@ -6,10 +6,10 @@ import { parseQuery, readJson } from '../../http/json.js';
 import { toTokyoIso } from '../../lib/dates.js';
 import { notFound } from '../../lib/errors.js';
 import type { ApiRouteDoc } from '../../lib/openapi.js';
-import { findIncidentById, listIncidents, type IncidentRow } from './activities.queries.js';
-import { incidentJson } from './activities.json.js';
-import { incidentListQuery } from './activities.schemas.js';
-import { markIncidentReported } from './activities.service.js';
+import { findIncidentById, listIncidents, type IncidentRow } from '../activities/activities.queries.js';
+import { incidentJson } from '../activities/activities.json.js';
+import { incidentListQuery } from '../activities/activities.schemas.js';
+import { markIncidentReported } from '../activities/activities.service.js';
 
 /** Near-misses and accidents for staff: the list, one incident, and the prefecture report. */
 export const incidentsApi = new Hono<AppEnv>();

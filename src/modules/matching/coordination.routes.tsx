@@ -52,9 +52,9 @@ import {
   listOffersForRequest,
   listRequestChildren,
   type RequestRow,
-} from './requests.queries.js';
-import { cancelBody, createRequestBody, offerBody, preMeetingBody } from './requests.schemas.js';
-import { cancelRequest, createRequests, preMeetingRequired } from './requests.service.js';
+} from '../requests/requests.queries.js';
+import { cancelBody, createRequestBody, offerBody, preMeetingBody } from '../requests/requests.schemas.js';
+import { cancelRequest, createRequests, preMeetingRequired } from '../requests/requests.service.js';
 
 /**
  * Staff coordination pages: 調整ボード (/board), one request with its ranked candidates, offers

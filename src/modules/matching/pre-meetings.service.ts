@@ -4,7 +4,7 @@ import { unprocessable } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { buildAuditInsert } from '../audit/audit.queries.js';
 import { notify } from '../notifications/notifications.service.js';
-import type { PreMeetingInput } from './requests.schemas.js';
+import type { PreMeetingInput } from '../requests/requests.schemas.js';
 
 /** Records a 事前打ち合わせ; it makes the pairing ready for the rest of that fiscal year. */
 export async function recordPreMeeting(

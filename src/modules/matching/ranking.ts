@@ -15,7 +15,7 @@ import {
  * 1. hard filters — a helper failing any is excluded, with EVERY failing reason so staff see the
  *    whole picture at once (e.g. "not qualified and already assigned");
  * 2. a soft score for the rest, best first.
- * Reasons are codes with params; the UI translates them (views/i18n), nothing here is user text.
+ * Reasons are codes with params; the UI translates them (src/i18n), nothing here is user text.
  *
  * Performance: a city center has ~3,000 helpers and staff open this page often. The request's Tokyo
  * day segments, date, children's ages and blocked set are computed once; the per-helper loop only

@@ -1,5 +1,5 @@
 import type { Locale } from '../../db/schema.js';
-import type { Area } from '../../src/modules/settings/settings.schemas.js';
+import type { Area } from '../modules/settings/settings.schemas.js';
 
 /** The center's name for an area (settings), in the page's language; the code if it was removed. */
 export const areaName = (areas: Area[], code: string, locale: Locale) => {

@@ -16,8 +16,8 @@ import {
   findRequestById,
   listOffersForRequest,
   type RequestRow,
-} from './requests.queries.js';
-import { formatWhen } from './requests.service.js';
+} from '../requests/requests.queries.js';
+import { formatWhen } from '../requests/requests.service.js';
 
 const LIVE = ['open', 'offered'] as const;
 

@@ -6,7 +6,7 @@ import type { Db } from '../../lib/db.js';
 import { inJson } from '../../lib/sql.js';
 import { getMatchingEligibility } from '../trainings/matching-eligibility.js';
 import { rankCandidates, type RankHelper, type RankResult } from './ranking.js';
-import { listRequestChildren, type RequestRow } from './requests.queries.js';
+import { listRequestChildren, type RequestRow } from '../requests/requests.queries.js';
 
 /**
  * Queries for the staff coordination pages (調整ボード, the request page, phone intake and the

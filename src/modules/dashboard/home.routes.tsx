@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
-import { isStaff, type AppEnv } from '../context.js';
-import { render, viewContext } from '../http/render.js';
-import { HomePage } from '../../views/pages/home/home.js';
-import { StaffDashboardPage } from '../../views/pages/home/staff-dashboard.js';
-import { latestAnnouncementsFor } from './announcements/announcements.routes.js';
-import { loadStaffDashboard } from './dashboard/dashboard.service.js';
-import { upcomingEventsFor } from './events/events.routes.js';
+import { isStaff, type AppEnv } from '../../context.js';
+import { render, viewContext } from '../../http/render.js';
+import { HomePage } from '../../../views/pages/home/home.js';
+import { StaffDashboardPage } from '../../../views/pages/home/staff-dashboard.js';
+import { latestAnnouncementsFor } from '../announcements/announcements.routes.js';
+import { loadStaffDashboard } from './dashboard.service.js';
+import { upcomingEventsFor } from '../events/events.routes.js';
 
 export const homePages = new Hono<AppEnv>();
 

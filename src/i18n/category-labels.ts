@@ -1,6 +1,6 @@
-import type { MessageKey, Translator } from '../../src/lib/i18n.js';
+import type { MessageKey, Translator } from '../lib/i18n.js';
 
-/** Activity categories 1–12 (DOMAIN.md); their names are `category.N` (views/i18n/*\/categories.ts). */
+/** Activity categories 1–12 (DOMAIN.md); their names are `category.N` (src/i18n/*\/categories.ts). */
 export const CATEGORIES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] as const;
 
 const known = (n: number) => Number.isInteger(n) && n >= 1 && n <= 12;

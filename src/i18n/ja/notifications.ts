@@ -3,7 +3,7 @@
  *
  * A notification of kind K is rendered from `notification.K.title` and `notification.K.body`
  * with {param} placeholders filled from the `params` given to `notify`. A module that sends a new
- * kind adds both keys to its own dictionary pair (views/i18n/{ja,en}/<module>.ts); a kind with no
+ * kind adds both keys to its own dictionary pair (src/i18n/{ja,en}/<module>.ts); a kind with no
  * text falls back to `notification.generic.*`. These texts also go out by mail: keep health
  * details, addresses and other sensitive data out of them (link to the page instead).
  */
