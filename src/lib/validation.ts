@@ -28,7 +28,7 @@ function issueParams(issue: z.core.$ZodIssue): Record<string, string | number> |
 }
 
 /** Field path → translated messages. Unknown keys are reported under their own names. */
-export function fieldErrors(error: z.ZodError, t: Translator): FieldErrors {
+export function fieldErrors(error: z.core.$ZodError, t: Translator): FieldErrors {
   // No prototype: a field named `constructor` or `toString` (an unknown key sent by a client)
   // must not find Object.prototype's function where its list of messages goes.
   const out = Object.create(null) as FieldErrors;

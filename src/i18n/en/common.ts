@@ -67,6 +67,8 @@ export const common: Messages = {
   'validation.password_common':
     'This password is too common and easy to guess. Please choose another.',
   'validation.invalid': 'This value is not valid.',
+  'validation.date': 'Enter a valid date (YYYY-MM-DD).',
+  'validation.time': 'Enter a time as HH:MM (00:00–23:59).',
   'validation.choice': 'Please choose one of the options.',
   'error.invalid_input': 'The input is not valid.',
   'error.unauthorized': 'Please sign in.',

@@ -67,6 +67,8 @@ export const common = {
   'validation.password_common':
     'よく使われていて推測されやすいパスワードです。別のものにしてください。',
   'validation.invalid': '入力内容が正しくありません。',
+  'validation.date': '日付を YYYY-MM-DD の形で正しく入力してください。',
+  'validation.time': '時刻を HH:MM（00:00〜23:59）の形で入力してください。',
   'validation.choice': '選択肢から選んでください。',
   'error.invalid_input': '入力内容が正しくありません。',
   'error.unauthorized': 'ログインが必要です。',

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { requireAdmin } from '../../auth/guards.js';
 import type { AppEnv } from '../../context.js';
-import { readJson } from '../../http/json.js';
+import { adminOnly, jsonBody } from '../../http/validate.js';
 import type { ApiRouteDoc } from '../../lib/openapi.js';
 import { toUserJson } from '../auth/auth.api.js';
 import { createStaffBody } from './staff.schemas.js';
@@ -9,9 +9,9 @@ import { createStaffAccount } from './staff.service.js';
 
 export const staffApi = new Hono<AppEnv>();
 
-staffApi.post('/staff', async (c) => {
+staffApi.post('/staff', adminOnly, ...jsonBody(createStaffBody), async (c) => {
   const admin = requireAdmin(c);
-  const body = await readJson(c, createStaffBody);
+  const body = c.req.valid('json');
   const user = await createStaffAccount(c.var.deps, admin, body, c.var.clientAddress);
   return c.json({ user: toUserJson(user) }, 201);
 });

@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import { requireAdmin } from '../../auth/guards.js';
-import type { AppEnv } from '../../context.js';
-import { readForm, validateForm } from '../../http/forms.js';
+import type { AppContext, AppEnv } from '../../context.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
+import { adminOnly, formBody } from '../../http/validate.js';
 import { AppError } from '../../lib/errors.js';
 import { StaffAccountsPage } from '../../../views/pages/staff/staff-accounts.js';
 import { listStaffUsers } from '../auth/users.queries.js';
@@ -20,38 +20,41 @@ staffPages.get('/staff-accounts', async (c) => {
   );
 });
 
-staffPages.post('/staff-accounts', async (c) => {
-  const admin = requireAdmin(c);
-  const form = await readForm(c);
-  const values = { name: form.name, email: form.email, role: form.role };
-  const rerender = async (errors: Record<string, string>) => {
-    const accounts = await listStaffUsers(c.var.deps.db);
-    return render(
-      c,
-      <StaffAccountsPage
-        ctx={viewContext(c)}
-        accounts={accounts}
-        values={values}
-        errors={errors}
-      />,
-      422,
-    );
-  };
-  const parsed = validateForm(c, createStaffBody, {
-    name: form.name ?? '',
-    email: form.email ?? '',
-    role: form.role ?? '',
-    password: form.password ?? '',
-  });
-  if (!parsed.ok) return rerender(parsed.errors);
-  try {
-    await createStaffAccount(c.var.deps, admin, parsed.data, c.var.clientAddress);
-  } catch (err) {
-    if (err instanceof AppError && err.code === 'email_taken') {
-      return rerender({ email: c.var.t('staff.emailTaken') });
+const rerenderStaffAccounts = async (
+  c: AppContext,
+  errors: Record<string, string>,
+  values: Record<string, string>,
+) => {
+  const accounts = await listStaffUsers(c.var.deps.db);
+  const { name, email, role } = values;
+  return render(
+    c,
+    <StaffAccountsPage
+      ctx={viewContext(c)}
+      accounts={accounts}
+      values={{ name, email, role }}
+      errors={errors}
+    />,
+    422,
+  );
+};
+
+staffPages.post(
+  '/staff-accounts',
+  adminOnly,
+  formBody(createStaffBody, rerenderStaffAccounts),
+  async (c) => {
+    const admin = requireAdmin(c);
+    const input = c.req.valid('form');
+    try {
+      await createStaffAccount(c.var.deps, admin, input, c.var.clientAddress);
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'email_taken') {
+        return rerenderStaffAccounts(c, { email: c.var.t('staff.emailTaken') }, input);
+      }
+      throw err;
     }
-    throw err;
-  }
-  setFlash(c, 'staff.addedNotice', { name: parsed.data.name });
-  return c.redirect('/staff-accounts', 303);
-});
+    setFlash(c, 'staff.addedNotice', { name: input.name });
+    return c.redirect('/staff-accounts', 303);
+  },
+);

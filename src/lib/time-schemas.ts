@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { isValidDateString } from './dates.js';
+
+/**
+ * The zod types every form and body uses for Tokyo calendar dates and wall-clock times, so a
+ * date is checked one way everywhere (impossible dates such as 2026-02-30 included).
+ */
+export const tokyoDateField = z
+  .string('validation.required')
+  .trim()
+  .refine(isValidDateString, 'validation.date');
+
+/** 'HH:MM', 00:00–23:59. */
+export const timeOfDayField = z
+  .string('validation.required')
+  .trim()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'validation.time');
+
+/** A Tokyo date and time of day as the ISO instant with +09:00 that API bodies carry. */
+export const tokyoIsoOf = (date: string, time: string): string => `${date}T${time}:00+09:00`;
+
