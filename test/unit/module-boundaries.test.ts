@@ -15,7 +15,11 @@ const isEdge = (file: string) => /\.(routes\.tsx|api\.ts)$/.test(file);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? sourceFiles(join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [join(dir, e.name)] : [],
+    e.isDirectory()
+      ? sourceFiles(join(dir, e.name))
+      : /\.tsx?$/.test(e.name)
+        ? [join(dir, e.name)]
+        : [],
   );
 }
 
@@ -27,7 +31,9 @@ const moduleOf = (file: string) => {
 /** Relative specifiers this file imports values from (not `import type`, not all-`type` lists). */
 export function valueImports(source: string): string[] {
   const out: string[] = [];
-  for (const m of source.matchAll(/^(?:import|export)\s+(type\s+)?([^;]*?)\s+from\s+'([^']+)'/gms)) {
+  for (const m of source.matchAll(
+    /^(?:import|export)\s+(type\s+)?([^;]*?)\s+from\s+'([^']+)'/gms,
+  )) {
     const [, typeOnly, clause = '', spec = ''] = m;
     if (typeOnly) continue;
     const names = /\{([^}]*)\}/.exec(clause)?.[1];
