@@ -113,7 +113,8 @@ describe('fiscal year (年度) and school year (学年)', () => {
     fc.assert(
       fc.property(date, date, (birth, on) => {
         const sixth = addYears(zoned(birth), 6); // February 29 clamps to the 28th
-        const onOrAfterApril1 = getMonth(sixth) > 3 || (getMonth(sixth) === 3 && getDate(sixth) > 1);
+        const onOrAfterApril1 =
+          getMonth(sixth) > 3 || (getMonth(sixth) === 3 && getDate(sixth) > 1);
         const firstGradeYear = getYear(sixth) + (onOrAfterApril1 ? 1 : 0);
         expect(schoolGrade(birth, on)).toBe(fiscalYearOf(on) - firstGradeYear + 1);
       }),
@@ -137,7 +138,8 @@ describe('ages: 民法143条 via 年齢計算ニ関スル法律', () => {
       fc.property(orderedPair, ([birth, on]) => {
         const n = differenceInCalendarMonths(zoned(on), zoned(birth));
         const sameDay = addMonths(zoned(birth), n);
-        const completes = getDate(sameDay) === getDate(zoned(birth)) ? sameDay : addDays(sameDay, 1);
+        const completes =
+          getDate(sameDay) === getDate(zoned(birth)) ? sameDay : addDays(sameDay, 1);
         const expected = zoned(on) >= completes ? n : n - 1;
         expect(ageInMonths(birth, on)).toBe(expected);
       }),

@@ -193,5 +193,3 @@ async function loadExpiring(deps: AppDeps, today: string): Promise<StaffDashboar
     withinDays,
   };
 }
-
-

@@ -25,7 +25,10 @@ export function lastEligibleDay(
   birthDate: string,
   until: ChildUntil = 'end_of_elementary',
 ): string {
-  return lastDayOfGrade(birthDate, until === 'end_of_preschool' ? 0 : until === 'end_of_junior_high' ? 9 : 6);
+  return lastDayOfGrade(
+    birthDate,
+    until === 'end_of_preschool' ? 0 : until === 'end_of_junior_high' ? 9 : 6,
+  );
 }
 
 export type ChildAgeStatus = 'too_young' | 'eligible' | 'too_old' | 'not_born';

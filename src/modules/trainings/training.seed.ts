@@ -93,11 +93,12 @@ export async function seedTrainingDemo(deps: AppDeps): Promise<void> {
   // This fiscal year's follow-up, already held (on April 1 at the earliest).
   const fyStart = fiscalYearStart(fiscalYearOf(today));
   const followupDay = addDaysToDate(today, -20) < fyStart ? fyStart : addDaysToDate(today, -20);
-  const pastFollowup = await session(
-    daysBetween(today, followupDay),
-    ['followup'],
-    { start: '10:00', end: '12:00', venue: HALL, capacity: 40 },
-  );
+  const pastFollowup = await session(daysBetween(today, followupDay), ['followup'], {
+    start: '10:00',
+    end: '12:00',
+    venue: HALL,
+    capacity: 40,
+  });
   // To come: next term's course, a CPR refresher, a follow-up and a sick-child course.
   const next: { id: string }[] = [];
   for (const [i, codes] of courseDays.entries()) {
