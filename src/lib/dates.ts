@@ -22,7 +22,7 @@ import { dateTimeFormat, numberFormat } from './intl.js';
 export const TOKYO = 'Asia/Tokyo';
 
 const TOKYO_OFFSET_MS = 9 * 3_600_000;
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
 
 // --- Instants ↔ Tokyo wall-clock time -----------------------------------------------------------
 
@@ -46,9 +46,14 @@ export function tokyoTimeOf(instant: Date | string | number): string {
   return tokyoWallClock(instant).slice(11, 16);
 }
 
+/** A Tokyo date and time of day as the ISO instant with +09:00 that API bodies carry. */
+export function tokyoIsoOf(date: string, time: string): string {
+  return `${date}T${time}:00+09:00`;
+}
+
 /** The instant of a Tokyo wall-clock date and time ("2026-04-01", "09:30"). */
 export function tokyoInstant(date: string, time = '00:00'): Date {
-  return new Date(`${date}T${time}:00+09:00`);
+  return new Date(tokyoIsoOf(date, time));
 }
 
 /** ISO-8601 with the +09:00 offset, as API responses use. */

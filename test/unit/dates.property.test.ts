@@ -62,7 +62,9 @@ const date = fc
     d: fc.oneof(fc.integer({ min: 1, max: 31 }), fc.constantFrom(1, 2, 28, 29, 30, 31)),
   })
   .map(({ y, m, d }) => `${y}-${pad(m)}-${pad(Math.min(d, daysIn(y, m)))}`);
-const orderedPair = fc.tuple(date, date).map(([a, b]) => (a <= b ? [a, b] : [b, a]) as const);
+const orderedPair = fc
+  .tuple(date, date)
+  .map(([a, b]): [string, string] => (a <= b ? [a, b] : [b, a]));
 
 describe('calendar arithmetic equals date-fns on TZDate (Asia/Tokyo)', () => {
   it('adds days, counts days and names weekdays', () => {

@@ -1,4 +1,5 @@
 import {
+  DAY_MS,
   dateOfDayNumber,
   dayNumberOf,
   isoWeekdayOf,
@@ -68,7 +69,6 @@ export interface DaySegment {
 }
 
 const MINUTE_MS = 60_000;
-const DAY_MS = 86_400_000;
 const DAY_MINUTES = 1440;
 
 /** Re-exported for this module's callers; the kernel owns calendar dates. */

@@ -6,7 +6,7 @@
  * import them); test/modules/report-totals.test.ts checks those against the pure functions.
  */
 import { sql, type RawBuilder } from 'kysely';
-import { ageInYears, fiscalYearOf, schoolGrade } from '../../lib/dates.js';
+import { ageInYears, fiscalYearOf, fiscalYearStart, schoolGrade } from '../../lib/dates.js';
 import type { ChildAgeBand, MemberAgeBand, TimeBand } from './report.types.js';
 
 /** The kernel's school-year rule, re-exported for this module's callers. */
@@ -55,7 +55,7 @@ export function bornByForAge(on: string, years: number): string {
 export function bornByForGrade(on: string, grade: number): string {
   // grade = fiscalYear(on) - cohort - 6 >= grade  ⇔  cohort <= fiscalYear - 6 - grade, and
   // cohort c runs from c-04-02 to (c+1)-04-01.
-  return `${String(fiscalYearOf(on) - 6 - grade + 1).padStart(4, '0')}-04-01`;
+  return fiscalYearStart(fiscalYearOf(on) - 6 - grade + 1);
 }
 
 const lit = (value: string) => sql.lit(value);
