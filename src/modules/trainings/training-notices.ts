@@ -12,7 +12,6 @@ import {
   formatDate,
   tokyoDateOf,
 } from '../../lib/dates.js';
-import { registerScheduledJob } from '../../jobs/scheduled.js';
 import { notify } from '../notifications/notifications.service.js';
 import { getTrainingNotices } from '../settings/settings.service.js';
 import { loadCurriculum } from './qualification.service.js';
@@ -130,11 +129,4 @@ export async function sendTrainingExpiryNotices(
     });
   }
   return { due: notices.length };
-}
-
-/** Registers the job with the scheduler (called by createApp; registering again replaces it). */
-export function registerTrainingNotices(): void {
-  registerScheduledJob('training-expiry-notices', async (deps, now) => {
-    await sendTrainingExpiryNotices(deps, now);
-  });
 }
