@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isValidDateString } from './dates.js';
+import { isValidDateString, tokyoIsoOf } from './dates.js';
 
 /**
  * The zod types every form and body uses for Tokyo calendar dates and wall-clock times, so a
@@ -16,6 +16,5 @@ export const timeOfDayField = z
   .trim()
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'validation.time');
 
-/** A Tokyo date and time of day as the ISO instant with +09:00 that API bodies carry. */
-export const tokyoIsoOf = (date: string, time: string): string => `${date}T${time}:00+09:00`;
-
+/** The kernel's Tokyo date + time of day → ISO with +09:00, kept importable from here. */
+export { tokyoIsoOf };

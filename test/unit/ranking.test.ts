@@ -263,9 +263,14 @@ describe('ageInMonths', () => {
     ['2021-04-06', '2026-04-06', 60],
     ['2021-04-07', '2026-04-06', 59],
     ['2026-01-31', '2026-02-27', 0],
-    ['2026-01-31', '2026-02-28', 1], // month end counts as reaching the day
-    ['2024-01-31', '2024-02-29', 1], // leap year
-    ['2024-02-29', '2025-02-28', 12],
+    // No 応当日 in a shorter month: the month completes on the 1st of the next month, as in
+    // ageInYears (docs/decisions/2026-12-05-age-and-time-kernel.md; these rows read 1, 1 and 12
+    // under the ranking's former month-end rule, which the infant rule did not share).
+    ['2026-01-31', '2026-02-28', 0],
+    ['2026-01-31', '2026-03-01', 1],
+    ['2024-01-31', '2024-02-29', 0], // leap year
+    ['2024-02-29', '2025-02-28', 11],
+    ['2024-02-29', '2025-03-01', 12],
     ['2025-12-15', '2026-01-14', 0],
     ['2025-12-15', '2026-01-15', 1],
     ['2026-04-10', '2026-04-06', -1],

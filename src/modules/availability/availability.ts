@@ -1,13 +1,22 @@
-import { isValidDateString } from '../../lib/dates.js';
+import {
+  DAY_MS,
+  dateOfDayNumber,
+  dayNumberOf,
+  isoWeekdayOf,
+  isoWeekdayOfDayNumber,
+  isValidDateString,
+  tokyoDayNumber,
+  tokyoMidnightMs,
+} from '../../lib/dates.js';
 
 /**
  * Helper availability arithmetic, evaluated in Asia/Tokyo.
  *
  * Pure: no database, no clock, no process-time-zone dependence. Japan has had no daylight saving
- * time since 1951, so a Tokyo wall time is always UTC+09:00; src/lib/dates.ts builds instants the
- * same way (`tokyoInstant`). We do the offset arithmetic on epoch milliseconds ourselves instead of
- * going through TZDate because the candidate ranking calls this for thousands of helpers per
- * request, and TZDate/format allocate and are two orders of magnitude slower.
+ * time since 1951, so a Tokyo wall time is always UTC+09:00. The time kernel (src/lib/dates.ts)
+ * gives the day numbers and Tokyo midnights this works on, as epoch milliseconds rather than
+ * TZDate: the candidate ranking calls this for thousands of helpers per request, and TZDate/format
+ * allocate and are one to two orders of magnitude slower.
  *
  * All intervals are half-open [startsAt, endsAt): an activity ending at 12:00 and one starting at
  * 12:00 do not overlap, and a weekly slot 09:00–12:00 followed by 12:00–15:00 covers 11:00–13:00.
@@ -60,34 +69,10 @@ export interface DaySegment {
 }
 
 const MINUTE_MS = 60_000;
-const DAY_MS = 86_400_000;
 const DAY_MINUTES = 1440;
-const TOKYO_OFFSET_MS = 9 * 60 * MINUTE_MS;
 
-/** Days since 1970-01-01 in Tokyo for an epoch-ms instant. */
-function tokyoDayNumber(ms: number): number {
-  return Math.floor((ms + TOKYO_OFFSET_MS) / DAY_MS);
-}
-
-/** ISO weekday of a day number: 1970-01-01 was a Thursday (ISO 4). */
-function isoWeekdayOfDay(day: number): number {
-  return ((((day + 3) % 7) + 7) % 7) + 1;
-}
-
-/** 'YYYY-MM-DD' for a day number; the UTC getters of a midnight-UTC instant are the calendar date. */
-function dateOfDay(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** Day number of a valid 'YYYY-MM-DD'. */
-function dayOfDate(date: string): number {
-  return Math.round(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
-}
-
-/** The ISO weekday (1 = Monday … 7 = Sunday) of a Tokyo calendar date 'YYYY-MM-DD'. */
-export function isoWeekdayOf(date: string): number {
-  return isoWeekdayOfDay(dayOfDate(date));
-}
+/** Re-exported for this module's callers; the kernel owns calendar dates. */
+export { isoWeekdayOf };
 
 /**
  * Minutes after midnight of an 'HH:MM' string in 00:00–24:00, or -1 when malformed.
@@ -118,12 +103,12 @@ export function daySegments(interval: Interval): DaySegment[] {
   // day before.
   const lastDay = tokyoDayNumber(endMs - 1);
   for (let day = firstDay; day <= lastDay; day++) {
-    const dayStartMs = day * DAY_MS - TOKYO_OFFSET_MS;
+    const dayStartMs = tokyoMidnightMs(day);
     const fromMs = Math.max(startMs, dayStartMs);
     const toMs = Math.min(endMs, dayStartMs + DAY_MS);
     segments.push({
-      date: dateOfDay(day),
-      weekday: isoWeekdayOfDay(day),
+      date: dateOfDayNumber(day),
+      weekday: isoWeekdayOfDayNumber(day),
       fromMin: (fromMs - dayStartMs) / MINUTE_MS,
       toMin: (toMs - dayStartMs) / MINUTE_MS,
     });
@@ -289,9 +274,9 @@ export function freeIntervalsOn(
   assignments: readonly Interval[],
 ): Interval[] {
   if (!isValidDateString(date)) throw new RangeError(`Invalid date: ${date}`);
-  const day = dayOfDate(date);
-  const weekday = isoWeekdayOfDay(day);
-  const dayStartMs = day * DAY_MS - TOKYO_OFFSET_MS;
+  const day = dayNumberOf(date);
+  const weekday = isoWeekdayOfDayNumber(day);
+  const dayStartMs = tokyoMidnightMs(day);
 
   const slots: [number, number][] = [];
   for (const slot of weekly) {

@@ -4,7 +4,14 @@
  */
 import type { AppDeps } from '../../context.js';
 import { HOUR } from '../../lib/clock.js';
-import { addDaysToDate, tokyoDateOf, tokyoInstant } from '../../lib/dates.js';
+import {
+  addDaysToDate,
+  fiscalYearOf,
+  fiscalYearStart,
+  lastDateOfMonth,
+  tokyoDateOf,
+  tokyoInstant,
+} from '../../lib/dates.js';
 import { overdueCutoff } from '../fees/statements.js';
 import type { ReportFigures } from '../reports/report.types.js';
 import { reportFigures } from '../reports/reports.service.js';
@@ -89,7 +96,7 @@ export async function loadStaffDashboard(deps: AppDeps): Promise<StaffDashboard>
       countPendingApprovals(deps.db),
       countMissingReports(deps.db, overdueCutoff(now, activityReportDueDay)),
       loadExpiring(deps, today),
-      reportFigures(deps, { from: `${month}-01`, to: lastDayOfMonth(month) }),
+      reportFigures(deps, { from: `${month}-01`, to: lastDateOfMonth(month) }),
     ]);
   return {
     today,
@@ -122,10 +129,6 @@ export async function loadStaffDashboard(deps: AppDeps): Promise<StaffDashboard>
   };
 }
 
-function lastDayOfMonth(month: string): string {
-  return addDaysToDate(`${addMonthsTo(`${month}-01`, 1)}`, -1);
-}
-
 /**
  * Helpers whose CPR, follow-up or other expiring training runs out within the qualification
  * engine's horizon (60 days), counted the way 講習・資格の一覧 counts them (its "expiring" filter).
@@ -153,7 +156,7 @@ async function loadExpiring(deps: AppDeps, today: string): Promise<StaffDashboar
   const windows: CompletionWindow[] = expiringModules.map((m) =>
     m.validity_mode === 'fiscal_year_end'
       ? // Valid through March 31 of the fiscal year of completion: only this fiscal year's count.
-        { moduleId: m.id, from: `${fiscalYearStart(today)}`, to: today }
+        { moduleId: m.id, from: fiscalYearStart(fiscalYearOf(today)), to: today }
       : {
           moduleId: m.id,
           // A few days of slack either side for month-end clamping; the exact rule follows.
@@ -189,9 +192,4 @@ async function loadExpiring(deps: AppDeps, today: string): Promise<StaffDashboar
     items: items.slice(0, LIST_LIMIT),
     withinDays,
   };
-}
-
-function fiscalYearStart(today: string): string {
-  const [y, m] = today.split('-').map(Number) as [number, number];
-  return `${m >= 4 ? y : y - 1}-04-01`;
 }

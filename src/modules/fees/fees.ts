@@ -1,4 +1,4 @@
-import { tokyoDateOf, tokyoTimeOf } from '../../lib/dates.js';
+import { isoWeekdayOf, tokyoDateOf, tokyoTimeOf } from '../../lib/dates.js';
 import { AppError } from '../../lib/errors.js';
 import { isNationalHoliday } from '../../lib/holidays.js';
 import { isYearEndDate, type FeeTable } from './fee-table.js';
@@ -173,10 +173,9 @@ function bandAt(instant: Date, category: number, table: FeeTable): FeeBand {
   return time >= start && time < end ? 'weekday_day' : 'weekday_other';
 }
 
-/** Saturday or Sunday, from the calendar date alone (UTC getters on a date-only value). */
+/** Saturday or Sunday, from the calendar date alone. */
 function isWeekend(date: string): boolean {
-  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return day === 0 || day === 6;
+  return isoWeekdayOf(date) >= 6;
 }
 
 function hourlyRate(band: FeeBand, table: FeeTable): number {

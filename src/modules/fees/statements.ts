@@ -1,5 +1,12 @@
-import { fiscalYearOf, tokyoDateOf, tokyoInstant } from '../../lib/dates.js';
-import { ageInYears } from '../members/member-rules.js';
+import {
+  ageInYears,
+  fiscalYearOf,
+  fiscalYearStart,
+  nextMonth,
+  previousMonth,
+  tokyoDateOf,
+  tokyoInstant,
+} from '../../lib/dates.js';
 import type { StoredChildTotal } from './fee-lines.js';
 
 /**
@@ -45,15 +52,8 @@ export function monthOf(instant: Date | string): string {
   return tokyoDateOf(instant).slice(0, 7);
 }
 
-export function nextMonth(month: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-}
-
-export function previousMonth(month: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
-}
+/** Re-exported for this module's callers; the kernel owns month arithmetic. */
+export { nextMonth, previousMonth };
 
 /**
  * Reports are due by `dueDay` of the month after the activity (inclusive, Tokyo). Returns the
@@ -78,7 +78,7 @@ export function isTransportOnly(categories: readonly number[]): boolean {
 
 /** 3歳児〜5歳児: aged 3 to 5 on April 1 of the fiscal year containing `date` (YYYY-MM-DD). */
 export function isFreeChildcareAge(birthDate: string, date: string): boolean {
-  const age = ageInYears(birthDate, `${fiscalYearOf(date)}-04-01`);
+  const age = ageInYears(birthDate, fiscalYearStart(fiscalYearOf(date)));
   return age >= 3 && age <= 5;
 }
 

@@ -1,3 +1,4 @@
+import { ageInMonths, tokyoDateOf } from '../../lib/dates.js';
 import {
   daySegments,
   firstExceptionHit,
@@ -134,37 +135,8 @@ export const SCORE_WEIGHTS = {
 
 export const DEFAULT_SICK_CHILD_CATEGORIES: readonly number[] = [10];
 
-const TOKYO_OFFSET_MS = 9 * 3_600_000;
-
-/** The Tokyo calendar date of an instant, without local-time getters (JST has no DST). */
-function tokyoDateOfInstant(instant: Date): string {
-  return new Date(instant.getTime() + TOKYO_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-function isLeap(y: number): boolean {
-  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-}
-
-function daysInMonth(y: number, m: number): number {
-  return m === 2 ? (isLeap(y) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
-}
-
-/**
- * Completed months of age on a date (both 'YYYY-MM-DD'). A child born on the 31st completes a
- * month on the last day of a shorter month (born 01-31 → 1 month on 02-28).
- * Negative when the child is born after `on`.
- */
-export function ageInMonths(birthDate: string, on: string): number {
-  const by = Number(birthDate.slice(0, 4));
-  const bm = Number(birthDate.slice(5, 7));
-  const bd = Number(birthDate.slice(8, 10));
-  const y = Number(on.slice(0, 4));
-  const m = Number(on.slice(5, 7));
-  const d = Number(on.slice(8, 10));
-  const months = (y - by) * 12 + (m - bm);
-  const reachedDay = d >= bd || d === daysInMonth(y, m);
-  return reachedDay ? months : months - 1;
-}
+/** The kernel's rule (allocation-free integer math), re-exported for the ranking's callers. */
+export { ageInMonths } from '../../lib/dates.js';
 
 /** Fairness points for a recent-activity count (see SCORE_WEIGHTS). */
 export function fairnessPoints(recentActivityCount: number): number {
@@ -217,7 +189,7 @@ export function rankCandidates(
   const segments = daySegments(request);
   const reqStart = request.startsAt.getTime();
   const reqEnd = request.endsAt.getTime();
-  const requestDate = tokyoDateOfInstant(request.startsAt);
+  const requestDate = tokyoDateOf(request.startsAt);
   const childCount = request.children.length;
   const childAges = request.children.map((c) => ageInMonths(c.birthDate, requestDate));
   let youngest = Infinity;

@@ -2,34 +2,10 @@
  * Pure membership rules: ages, the school-year boundary, kana and phone formats.
  * Dates are Tokyo calendar dates as YYYY-MM-DD strings; nothing here reads a clock.
  */
+import { daysBetween, lastDayOfGrade } from '../../lib/dates.js';
 
-function parts(date: string): [number, number, number] {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return [y, m, d];
-}
-
-/** Whole days from `from` to `to` (calendar dates). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
-/** Age in completed years on `on` (a Feb 29 birthday is reached on Mar 1 in common years). */
-export function ageInYears(birthDate: string, on: string): number {
-  const [by, bm, bd] = parts(birthDate);
-  const [y, m, d] = parts(on);
-  let age = y - by;
-  if (m < bm || (m === bm && d < bd)) age -= 1;
-  return age;
-}
-
-/** Age in completed months on `on`. */
-export function ageInMonths(birthDate: string, on: string): number {
-  const [by, bm, bd] = parts(birthDate);
-  const [y, m, d] = parts(on);
-  let months = (y - by) * 12 + (m - bm);
-  if (d < bd) months -= 1;
-  return months;
-}
+// Ages, day counts and school years come from the time kernel; re-exported for this module's callers.
+export { ageInMonths, ageInYears, daysBetween } from '../../lib/dates.js';
 
 /**
  * The last day of elementary school: March 31 of the school year in which the child is in
@@ -39,9 +15,7 @@ export function ageInMonths(birthDate: string, on: string): number {
  * birthdays, which this rule gets right.
  */
 export function endOfElementarySchool(birthDate: string): string {
-  const [y, m, d] = parts(birthDate);
-  const bornJanToApr1 = m < 4 || (m === 4 && d === 1);
-  return `${bornJanToApr1 ? y + 12 : y + 13}-03-31`;
+  return lastDayOfGrade(birthDate, 6);
 }
 
 export type ChildUntil = 'end_of_preschool' | 'end_of_elementary' | 'end_of_junior_high';
@@ -51,9 +25,10 @@ export function lastEligibleDay(
   birthDate: string,
   until: ChildUntil = 'end_of_elementary',
 ): string {
-  const end = endOfElementarySchool(birthDate);
-  const shift = until === 'end_of_preschool' ? -6 : until === 'end_of_junior_high' ? 3 : 0;
-  return `${Number(end.slice(0, 4)) + shift}${end.slice(4)}`;
+  return lastDayOfGrade(
+    birthDate,
+    until === 'end_of_preschool' ? 0 : until === 'end_of_junior_high' ? 9 : 6,
+  );
 }
 
 export type ChildAgeStatus = 'too_young' | 'eligible' | 'too_old' | 'not_born';

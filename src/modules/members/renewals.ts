@@ -2,10 +2,11 @@
  * The fiscal-year renewal list (年度更新): a requester lapses at the end of the fiscal year in
  * which their youngest child leaves elementary school. Pure: dates are Tokyo YYYY-MM-DD strings.
  */
+import { fiscalYearEnd } from '../../lib/dates.js';
 import { endOfElementarySchool } from './member-rules.js';
 
-/** March 31 that closes fiscal year `fiscalYear` (April 1 of that year to March 31 of the next). */
-export const fiscalYearEnd = (fiscalYear: number) => `${fiscalYear + 1}-03-31`;
+/** March 31 that closes a fiscal year: the kernel's, re-exported for this module's callers. */
+export { fiscalYearEnd };
 
 export interface RenewalChild {
   id: string;

@@ -6,21 +6,11 @@
  * import them); test/modules/report-totals.test.ts checks those against the pure functions.
  */
 import { sql, type RawBuilder } from 'kysely';
-import { fiscalYearOf } from '../../lib/dates.js';
-import { ageInYears } from '../members/member-rules.js';
+import { ageInYears, fiscalYearOf, fiscalYearStart, schoolGrade } from '../../lib/dates.js';
 import type { ChildAgeBand, MemberAgeBand, TimeBand } from './report.types.js';
 
-/**
- * The school grade a child is in during the fiscal year of `on`: 1–6 elementary, 7–9 junior
- * high, 0 or less before school. Children born April 2 to April 1 of the next year share a grade
- * (an April 1 birthday joins the earlier one); they start elementary school in the April after
- * they turn 6.
- */
-export function schoolGrade(birthDate: string, on: string): number {
-  const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number];
-  const cohort = m < 4 || (m === 4 && d === 1) ? y - 1 : y;
-  return fiscalYearOf(on) - cohort - 6;
-}
+/** The kernel's school-year rule, re-exported for this module's callers. */
+export { schoolGrade };
 
 export function childAgeBand(birthDate: string, on: string): ChildAgeBand {
   const grade = schoolGrade(birthDate, on);
@@ -65,7 +55,7 @@ export function bornByForAge(on: string, years: number): string {
 export function bornByForGrade(on: string, grade: number): string {
   // grade = fiscalYear(on) - cohort - 6 >= grade  ⇔  cohort <= fiscalYear - 6 - grade, and
   // cohort c runs from c-04-02 to (c+1)-04-01.
-  return `${String(fiscalYearOf(on) - 6 - grade + 1).padStart(4, '0')}-04-01`;
+  return fiscalYearStart(fiscalYearOf(on) - 6 - grade + 1);
 }
 
 const lit = (value: string) => sql.lit(value);

@@ -4,10 +4,19 @@
  * this file only builds periods and assembles the grouped rows.
  */
 import type { AppDeps } from '../../context.js';
-import { addDaysToDate, isoWeekdayOf, toTokyoIso, tokyoInstant } from '../../lib/dates.js';
+import {
+  addMonthsToDate,
+  fiscalYearEnd,
+  fiscalYearStart,
+  isoWeekdayOf,
+  lastDateOfMonth,
+  nextMonth,
+  tokyoDateRange,
+  tokyoInstant,
+  toTokyoIso,
+} from '../../lib/dates.js';
 import { isNationalHoliday } from '../../lib/holidays.js';
 import { DEFAULT_FEE_TABLE, isYearEndDate } from '../fees/fee-table.js';
-import { nextMonth } from '../fees/statements.js';
 import { getEligibility } from '../settings/settings.service.js';
 import {
   countApprovedActivitiesByCategory,
@@ -72,31 +81,24 @@ export function parseFiscalYear(input: string | undefined | null): number | null
 
 /** The Tokyo calendar month as a period. */
 export function monthPeriod(month: string): ReportPeriod {
-  return { from: `${month}-01`, to: addDaysToDate(`${nextMonth(month)}-01`, -1) };
+  return { from: `${month}-01`, to: lastDateOfMonth(month) };
 }
 
 /** April 1 – March 31. */
 export function fiscalYearPeriod(fiscalYear: number): ReportPeriod {
-  return { from: `${fiscalYear}-04-01`, to: `${fiscalYear + 1}-03-31` };
+  return { from: fiscalYearStart(fiscalYear), to: fiscalYearEnd(fiscalYear) };
 }
 
 /** The same period one year earlier (Feb 29 → Feb 28). */
 export function previousYearPeriod(period: ReportPeriod): ReportPeriod {
-  const back = (date: string) => {
-    const shifted = `${Number(date.slice(0, 4)) - 1}${date.slice(4)}`;
-    return shifted.endsWith('-02-29') && !isLeapYear(Number(shifted.slice(0, 4)))
-      ? shifted.replace(/-29$/, '-28')
-      : shifted;
-  };
-  return { from: back(period.from), to: back(period.to) };
+  return { from: addMonthsToDate(period.from, -12), to: addMonthsToDate(period.to, -12) };
 }
 
-const isLeapYear = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-
 export function instantRange(period: ReportPeriod): InstantRange {
+  const { fromIso, untilIso } = tokyoDateRange(period.from, period.to);
   return {
-    fromIso: tokyoInstant(period.from).toISOString(),
-    toIso: tokyoInstant(addDaysToDate(period.to, 1)).toISOString(),
+    fromIso,
+    toIso: untilIso,
     fromDate: period.from,
     endDate: period.to,
   };
@@ -409,7 +411,7 @@ export async function monthlyReport(deps: ReportDeps, month: string): Promise<Mo
 /** The twelve months of a fiscal year, April first. */
 export function fiscalYearMonths(fiscalYear: number): string[] {
   const months: string[] = [];
-  let m = `${fiscalYear}-04`;
+  let m = fiscalYearStart(fiscalYear).slice(0, 7);
   for (let i = 0; i < 12; i += 1) {
     months.push(m);
     m = nextMonth(m);

@@ -1,3 +1,4 @@
+import { addDaysToDate, tokyoInstant } from '../../lib/dates.js';
 import type { Db } from '../../lib/db.js';
 import { inJson } from '../../lib/sql.js';
 import type { RequestListQuery } from './requests.schemas.js';
@@ -67,16 +68,12 @@ export async function listRequests(db: Db, scope: RequestScope, query: RequestLi
   }
   if (query.status) base = base.where('care_request.status', '=', query.status);
   if (query.from)
-    base = base.where(
-      'care_request.starts_at',
-      '>=',
-      new Date(`${query.from}T00:00:00+09:00`).toISOString(),
-    );
+    base = base.where('care_request.starts_at', '>=', tokyoInstant(query.from).toISOString());
   if (query.to)
     base = base.where(
       'care_request.starts_at',
       '<',
-      new Date(new Date(`${query.to}T00:00:00+09:00`).getTime() + 86_400_000).toISOString(),
+      tokyoInstant(addDaysToDate(query.to, 1)).toISOString(),
     );
   const pageIds = base
     .select('care_request.id')

@@ -7,7 +7,13 @@
  * on the process time zone: a calendar date has no time zone, and the caller already decided
  * which Tokyo day "today" is.
  */
-import { fiscalYearOf, isValidDateString } from '../../lib/dates.js';
+import {
+  addDaysToDate,
+  addMonthsToDate,
+  fiscalYearEnd,
+  fiscalYearOf,
+  isValidDateString,
+} from '../../lib/dates.js';
 
 export type ModuleKind = 'basic' | 'cpr' | 'followup' | 'sick_child';
 
@@ -113,47 +119,20 @@ export interface Qualifications {
 // ---------------------------------------------------------------------------------------------
 // Date helpers on YYYY-MM-DD strings (zone-free calendar arithmetic).
 
-const MS_PER_DAY = 86_400_000;
-
-function parts(date: string): [number, number, number] {
+/** Rejects a malformed date before the kernel's arithmetic trusts its format. */
+function checked(date: string): string {
   if (!isValidDateString(date)) throw new RangeError(`Not a YYYY-MM-DD date: ${date}`);
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return [y, m, d];
+  return date;
 }
 
-function fromUtcMs(ms: number): string {
-  // toISOString is UTC by definition, so this never reads the process time zone.
-  return new Date(ms).toISOString().slice(0, 10);
-}
+/** date + n calendar days (the kernel's `addDaysToDate`, on a checked date). */
+export const addDaysTo = (date: string, days: number): string => addDaysToDate(checked(date), days);
 
-function daysInMonth(year: number, month: number): number {
-  // Day 0 of the next month is the last day of this one; UTC avoids the local zone.
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
+/** date + n calendar months, clamped to a shorter month's end (the kernel's `addMonthsToDate`). */
+export const addMonthsTo = (date: string, months: number): string =>
+  addMonthsToDate(checked(date), months);
 
-/** date + n calendar days. */
-export function addDaysTo(date: string, days: number): string {
-  const [y, m, d] = parts(date);
-  return fromUtcMs(Date.UTC(y, m - 1, d) + days * MS_PER_DAY);
-}
-
-/**
- * date + n calendar months, clamping to the end of a shorter month the way date-fns `addMonths`
- * does: 2024-01-31 + 1 → 2024-02-29, 2024-02-29 + 12 → 2025-02-28.
- */
-export function addMonthsTo(date: string, months: number): string {
-  const [y, m, d] = parts(date);
-  const index = y * 12 + (m - 1) + months;
-  const year = Math.floor(index / 12);
-  const month = (index % 12) + 1;
-  const day = Math.min(d, daysInMonth(year, month));
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-/** March 31 closing the fiscal year (年度) `fy` (April 1 fy – March 31 fy+1). */
-export function fiscalYearEnd(fy: number): string {
-  return `${fy + 1}-03-31`;
-}
+export { fiscalYearEnd };
 
 /**
  * The LAST day a completion of `module` on `completedOn` is valid (inclusive), or null when it
@@ -170,8 +149,7 @@ export function expiresOnFor(
   completedOn: string,
 ): string | null {
   if (module.validityMode === 'fiscal_year_end') {
-    parts(completedOn); // validate before fiscalYearOf trusts the format
-    return fiscalYearEnd(fiscalYearOf(completedOn));
+    return fiscalYearEnd(fiscalYearOf(checked(completedOn)));
   }
   if (module.validityMonths === null) return null;
   return addDaysTo(addMonthsTo(completedOn, module.validityMonths), -1);
@@ -200,7 +178,7 @@ function expiresLater(a: string | null, b: string | null): boolean {
 
 export function computeQualifications(input: QualificationInput): Qualifications {
   const { today, helperStatus } = input;
-  parts(today); // fail loudly on a malformed date: every comparison below relies on the format
+  checked(today); // fail loudly on a malformed date: every comparison below relies on the format
   const settings: QualificationSettings = { ...DEFAULT_QUALIFICATION_SETTINGS, ...input.settings };
 
   const modules = [...input.modules].sort(
@@ -217,7 +195,7 @@ export function computeQualifications(input: QualificationInput): Qualifications
   // earliest, so re-attending a no-expiry basic module does not move basicCompletedOn later.
   const counting = new Map<string, Held>();
   for (const r of input.records) {
-    parts(r.completedOn);
+    checked(r.completedOn);
     const module = byCode.get(r.moduleCode);
     if (!module) continue;
     const expiresOn = expiresOnFor(module, r.completedOn);

@@ -5,19 +5,21 @@
  * job may run any number of times a day, or twice at once.
  */
 import type { AppDeps } from '../../context.js';
-import { fiscalYearOf, formatDate, tokyoDateOf } from '../../lib/dates.js';
+import {
+  daysBetween,
+  fiscalYearOf,
+  fiscalYearStart,
+  formatDate,
+  tokyoDateOf,
+} from '../../lib/dates.js';
 import { notify } from '../notifications/notifications.service.js';
 import { getTrainingNotices } from '../settings/settings.service.js';
 import { loadCurriculum } from './qualification.service.js';
 import { addDaysTo, addMonthsTo, expiresOnFor, type ModuleDef } from './qualifications.js';
 import { findUserLocale, listRecentRecordsOfActiveHelpers } from './trainings.queries.js';
 
-const MS_PER_DAY = 86_400_000;
-
-/** Whole days from `from` to `to` (YYYY-MM-DD, zone-free). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / MS_PER_DAY);
-}
+/** The kernel's day count, re-exported for this module's callers. */
+export { daysBetween };
 
 /**
  * The notice due for a record that expires in `daysLeft` days: the smallest threshold that has
@@ -44,7 +46,7 @@ export interface ExpiryNotice {
  * a record too many changes nothing, the expiry below is exact.
  */
 function stillValidFrom(module: ModuleDef, today: string): string | null {
-  if (module.validityMode === 'fiscal_year_end') return `${fiscalYearOf(today)}-04-01`;
+  if (module.validityMode === 'fiscal_year_end') return fiscalYearStart(fiscalYearOf(today));
   if (module.validityMonths === null) return null;
   return addDaysTo(addMonthsTo(today, -module.validityMonths), -7);
 }

@@ -3,7 +3,14 @@
  * attendance, hours delivered and newly qualified helpers.
  */
 import type { AppDeps } from '../../context.js';
-import { addDaysToDate, fiscalYearOf, tokyoDateOf, tokyoInstant } from '../../lib/dates.js';
+import {
+  addDaysToDate,
+  fiscalYearEnd,
+  fiscalYearOf,
+  fiscalYearStart,
+  tokyoDateOf,
+  tokyoInstant,
+} from '../../lib/dates.js';
 import { inJson } from '../../lib/sql.js';
 import { listModules } from './trainings.queries.js';
 
@@ -143,5 +150,5 @@ export function currentFiscalYearPeriod(deps: Pick<AppDeps, 'clock'>): {
   to: string;
 } {
   const fy = fiscalYearOf(tokyoDateOf(deps.clock.now()));
-  return { from: `${fy}-04-01`, to: `${fy + 1}-03-31` };
+  return { from: fiscalYearStart(fy), to: fiscalYearEnd(fy) };
 }

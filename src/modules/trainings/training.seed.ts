@@ -8,7 +8,14 @@
  * both runtimes and stays valid as the rules change.
  */
 import type { AppDeps, CurrentUser } from '../../context.js';
-import { addDaysToDate, fiscalYearOf, tokyoDateOf, tokyoInstant } from '../../lib/dates.js';
+import {
+  addDaysToDate,
+  daysBetween,
+  fiscalYearOf,
+  fiscalYearStart,
+  tokyoDateOf,
+  tokyoInstant,
+} from '../../lib/dates.js';
 import { findMemberById } from '../members/members.queries.js';
 import { addMonthsTo } from './qualifications.js';
 import { listModules } from './trainings.queries.js';
@@ -84,13 +91,14 @@ export async function seedTrainingDemo(deps: AppDeps): Promise<void> {
     past.push(await session(-60 + i * 7, codes, { instructor: instructors[i]! }));
   }
   // This fiscal year's follow-up, already held (on April 1 at the earliest).
-  const fyStart = `${fiscalYearOf(today)}-04-01`;
+  const fyStart = fiscalYearStart(fiscalYearOf(today));
   const followupDay = addDaysToDate(today, -20) < fyStart ? fyStart : addDaysToDate(today, -20);
-  const pastFollowup = await session(
-    Math.round((Date.parse(followupDay) - Date.parse(today)) / 86_400_000),
-    ['followup'],
-    { start: '10:00', end: '12:00', venue: HALL, capacity: 40 },
-  );
+  const pastFollowup = await session(daysBetween(today, followupDay), ['followup'], {
+    start: '10:00',
+    end: '12:00',
+    venue: HALL,
+    capacity: 40,
+  });
   // To come: next term's course, a CPR refresher, a follow-up and a sick-child course.
   const next: { id: string }[] = [];
   for (const [i, codes] of courseDays.entries()) {
