@@ -14,7 +14,7 @@ import {
  * `childIds`, `weekdays`): they come as a list; any other field counts by its first value.
  */
 
-const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
+const first = (v: unknown): unknown => (Array.isArray(v) ? (v as unknown[])[0] : v);
 /** A single text field: its first value, '' when missing. */
 const firstText = (v: unknown) => {
   const x = first(v);

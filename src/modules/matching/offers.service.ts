@@ -316,15 +316,15 @@ export async function assignDirectly(
   const offerId = newId();
   const previous = await findOfferStatusOfHelper(deps.db, request.id, helperId);
   await upsertDirectOffer(deps.db, {
-      id: offerId,
-      request_id: request.id,
-      helper_member_id: helperId,
-      status: 'offered',
-      offered_by_user_id: actor.id,
-      offered_at: now.toISOString(),
-      expires_at: new Date(request.starts_at).toISOString(),
-      responded_at: null,
-      decline_reason: null,
+    id: offerId,
+    request_id: request.id,
+    helper_member_id: helperId,
+    status: 'offered',
+    offered_by_user_id: actor.id,
+    offered_at: now.toISOString(),
+    expires_at: new Date(request.starts_at).toISOString(),
+    responded_at: null,
+    decline_reason: null,
   });
   const existing = (await findOfferIdOfHelper(deps.db, request.id, helperId))!;
   const won = await acceptInBatch(

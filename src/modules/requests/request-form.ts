@@ -166,7 +166,7 @@ export function ruleField(
 }
 
 /** A repeated field counts by its last value, as a browser's form never repeats these. */
-const lastValue = (v: unknown) => (Array.isArray(v) ? v.at(-1) : v);
+const lastValue = (v: unknown): unknown => (Array.isArray(v) ? (v as unknown[]).at(-1) : v);
 
 /** A member cancelling her own request or assignment: the reason is required. */
 export const memberCancelForm = z.object({
