@@ -28,7 +28,10 @@ import { trainingPages } from './modules/trainings/trainings.routes.js';
 import { memberStaffPages } from './modules/members/members.staff.routes.js';
 import { orientationPages } from './modules/orientations/orientations.routes.js';
 import { requestsApi, requestsApiDocs } from './modules/requests/requests.api.js';
-import { requestPages } from './modules/requests/requests.routes.js';
+import { newRequestPages } from './modules/requests/new-request.routes.js';
+import { myRequestPages } from './modules/requests/my-requests.routes.js';
+import { requestCancelPages } from './modules/requests/request-cancel.routes.js';
+import { offerPages } from './modules/requests/offers.routes.js';
 import { wireMatching } from './modules/matching/matching.wiring.js';
 import {
   notificationsApi,
@@ -37,7 +40,10 @@ import {
 import { notificationsPages } from './modules/notifications/notifications.routes.js';
 import { availabilityApi, availabilityApiDocs } from './modules/availability/availability.api.js';
 import { availabilityPages } from './modules/availability/availability.routes.js';
+import { boardPages } from './modules/matching/board.routes.js';
+import { intakePages } from './modules/matching/intake.routes.js';
 import { coordinationPages } from './modules/matching/coordination.routes.js';
+import { preMeetingPages } from './modules/matching/pre-meetings.routes.js';
 import { activitiesApi, activitiesApiDocs } from './modules/activities/activities.api.js';
 import { incidentsApi, incidentsApiDocs } from './modules/incidents/incidents.api.js';
 import { eventsApi, eventsApiDocs } from './modules/events/events.api.js';
@@ -161,8 +167,15 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.route('/', trainingPages);
   app.route('/', notificationsPages);
   app.route('/', availabilityPages);
-  app.route('/', requestPages);
+  // /requests/new before /requests/:id
+  app.route('/', newRequestPages);
+  app.route('/', myRequestPages);
+  app.route('/', requestCancelPages);
+  app.route('/', offerPages);
+  app.route('/', boardPages);
+  app.route('/', intakePages);
   app.route('/', coordinationPages);
+  app.route('/', preMeetingPages);
   app.route('/', plannerPages);
   app.route('/', eventPages);
   app.route('/', announcementPages);

@@ -3,6 +3,12 @@ import { DAY } from '../../lib/clock.js';
 import { isoWeekdayOf, tokyoDateOf } from '../../lib/dates.js';
 import { getMatchingEligibility } from '../trainings/matching-eligibility.js';
 import { getHelperProfiles, getRecentCounts, readMatchingTokens } from './matching-cache.js';
+import {
+  listAssignmentsOverlapping,
+  listAvailabilityExceptionsOn,
+  listBlockedHelpers,
+  listPairedHelpers,
+} from './matching.queries.js';
 import { rankCandidates, type RankHelper, type RankResult } from './ranking.js';
 import { listRequestChildren, type RequestRow } from '../requests/requests.queries.js';
 
@@ -29,29 +35,10 @@ export async function findCandidates(
     await Promise.all([
       getHelperProfiles(deps, tokens.helpers),
       getRecentCounts(deps, tokens.workload, since),
-      db
-        .selectFrom('availability_exception')
-        .select(['member_id', 'date', 'start_time', 'end_time'])
-        .where('date', '=', date)
-        .execute(),
-      db
-        .selectFrom('care_request')
-        .select(['helper_member_id', 'starts_at', 'ends_at'])
-        .where('status', '=', 'matched')
-        .where('helper_member_id', 'is not', null)
-        .where('starts_at', '<', request.ends_at)
-        .where('ends_at', '>', request.starts_at)
-        .execute(),
-      db
-        .selectFrom('pairing')
-        .select('helper_member_id')
-        .where('requester_member_id', '=', request.requester_member_id)
-        .execute(),
-      db
-        .selectFrom('blocked_helper')
-        .select('helper_member_id')
-        .where('requester_member_id', '=', request.requester_member_id)
-        .execute(),
+      listAvailabilityExceptionsOn(db, date),
+      listAssignmentsOverlapping(db, request.starts_at, request.ends_at),
+      listPairedHelpers(db, request.requester_member_id),
+      listBlockedHelpers(db, request.requester_member_id),
       listRequestChildren(db, [request.id]),
     ]);
   const only = options.onlyHelperIds ? new Set(options.onlyHelperIds) : null;

@@ -11,6 +11,12 @@
  * can never be mistaken for another database's.
  */
 import type { AppDeps } from '../../context.js';
+import {
+  listAvailabilitySlots,
+  listHelperMembers,
+  listHelperStartsSince,
+  listMatchingStamps,
+} from './matching.queries.js';
 import type { SideStatus } from '../../../db/schema.js';
 import type { WeeklySlot } from '../availability/availability.js';
 
@@ -54,13 +60,8 @@ function remember<T>(cache: Map<string, Promise<T>>, key: string, load: () => Pr
 }
 
 export async function readMatchingTokens(deps: Pick<AppDeps, 'db'>) {
-  // Without the table or its rows (a development database that applied an early draft of 0009)
-  // nothing can be cached safely: every call then loads afresh.
-  const rows = await deps.db
-    .selectFrom('matching_stamp')
-    .select(['topic', 'token'])
-    .execute()
-    .catch(() => []);
+  // Without stamps nothing can be cached safely: every call then loads afresh.
+  const rows = await listMatchingStamps(deps.db);
   const token = (topic: string) =>
     rows.find((r) => r.topic === topic)?.token ?? `nocache-${Math.random()}`;
   return { helpers: token('helpers'), workload: token('workload') };
@@ -73,26 +74,8 @@ export function getHelperProfiles(
 ): Promise<HelperProfile[]> {
   return remember(profiles, token, async () => {
     const [helpers, slots] = await Promise.all([
-      deps.db
-        .selectFrom('member')
-        .select([
-          'id',
-          'name',
-          'helper_status',
-          'helper_max_children',
-          'helper_child_age_min_months',
-          'helper_child_age_max_months',
-          'helper_categories',
-          'helper_areas',
-          'area',
-        ])
-        .where('helper_status', 'is not', null)
-        .where('withdrawn_at', 'is', null)
-        .execute(),
-      deps.db
-        .selectFrom('availability_slot')
-        .select(['member_id', 'weekday', 'start_time', 'end_time'])
-        .execute(),
+      listHelperMembers(deps.db),
+      listAvailabilitySlots(deps.db),
     ]);
     const byId = new Map<string, HelperProfile>();
     for (const h of helpers) {
@@ -143,13 +126,7 @@ export async function getRecentCounts(
   since: string,
 ): Promise<Map<string, number>> {
   const load = (from: string) => async () => {
-    const rows = await deps.db
-      .selectFrom('care_request')
-      .select(['helper_member_id', 'starts_at'])
-      .where('status', 'in', ['matched', 'completed'])
-      .where('helper_member_id', 'is not', null)
-      .where('starts_at', '>=', from)
-      .execute();
+    const rows = await listHelperStartsSince(deps.db, from);
     const starts = new Map<string, string[]>();
     for (const r of rows) {
       const list = starts.get(r.helper_member_id!);

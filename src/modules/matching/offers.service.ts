@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { OfferStatus } from '../../../db/schema.js';
 import type { AppDeps, CurrentUser } from '../../context.js';
 import { insertIfPreviousChanged, type Compilable } from '../../lib/atomic.js';
@@ -13,10 +12,31 @@ import { getCenterSettings } from '../settings/settings.service.js';
 import { findCandidates } from './candidates.js';
 import {
   findOfferById,
+  findOfferIdOfHelper,
   findRequestById,
+  listActiveStaffUserIds,
   listOffersForRequest,
   type RequestRow,
 } from '../requests/requests.queries.js';
+import {
+  acceptOfferIfFree,
+  closeLiveOffersIfAccepted,
+  declineOfferIfOffered,
+  deleteUnansweredOffer,
+  expireOffersDue,
+  findHelper,
+  findOfferStatusOfHelper,
+  insertOfferIfRequestLive,
+  insertPairingIfAccepted,
+  listHelpersAmong,
+  listMatchedWithoutAnyPreMeeting,
+  listOffersDue,
+  markRequestOffered,
+  matchRequestIfAccepted,
+  reopenIfNoLiveOffer,
+  restoreOfferStatus,
+  upsertDirectOffer,
+} from './offers.queries.js';
 import { formatWhen } from '../requests/requests.service.js';
 
 const LIVE = ['open', 'offered'] as const;
@@ -47,12 +67,7 @@ export async function createOffers(
 ) {
   const unique = [...new Set(helperIds)];
   if (!LIVE.includes(request.status as (typeof LIVE)[number])) throw conflict('invalid_transition');
-  const helpers = await deps.db
-    .selectFrom('member')
-    .select(['id', 'user_id'])
-    .where('id', 'in', unique)
-    .where('helper_status', 'is not', null)
-    .execute();
+  const helpers = await listHelpersAmong(deps.db, unique);
   if (helpers.length !== unique.length) throw unprocessable('unknown_helper');
   await assertCandidates(deps, request, unique);
   // Helpers who already hold a live offer keep it unchanged (the upsert skips them): not told twice.
@@ -70,20 +85,17 @@ export async function createOffers(
     ),
   );
   const statements: Compilable[] = unique.map((helperId) =>
-    // The request must still be open when the batch runs (another adviser may have matched it).
-    sql`INSERT INTO offer (id, request_id, helper_member_id, status, offered_by_user_id, offered_at, expires_at, responded_at, decline_reason)
-      SELECT ${newId()}, ${request.id}, ${helperId}, 'offered', ${actor.id}, ${now.toISOString()}, ${expiresAt.toISOString()}, NULL, NULL
-      WHERE EXISTS (SELECT 1 FROM care_request WHERE id = ${request.id} AND status IN ('open', 'offered'))
-      ON CONFLICT (request_id, helper_member_id) DO UPDATE SET status = 'offered', offered_at = excluded.offered_at,
-        expires_at = excluded.expires_at, responded_at = NULL, decline_reason = NULL, offered_by_user_id = excluded.offered_by_user_id
-      WHERE offer.status IN ('declined', 'expired', 'withdrawn')`.compile(deps.db),
+    insertOfferIfRequestLive(deps.db, {
+      id: newId(),
+      requestId: request.id,
+      helperId,
+      actorId: actor.id,
+      nowIso: now.toISOString(),
+      expiresIso: expiresAt.toISOString(),
+    }),
   );
   statements.push(
-    deps.db
-      .updateTable('care_request')
-      .set({ status: 'offered', updated_at: now.toISOString() })
-      .where('id', '=', request.id)
-      .where('status', 'in', [...LIVE]),
+    markRequestOffered(deps.db, request.id, now.toISOString()),
     // Only if the request was still live: a refused batch (409) must leave no audit row.
     insertIfPreviousChanged(
       deps.db,
@@ -128,16 +140,8 @@ async function acceptInBatch(
   clientAddress?: string,
 ) {
   const now = deps.clock.now().toISOString();
-  const accepted = sql<boolean>`EXISTS (SELECT 1 FROM offer WHERE id = ${offerId} AND status = 'accepted')`;
   const statements: Compilable[] = [
-    sql`UPDATE offer SET status = 'accepted', responded_at = ${now}
-        WHERE id = ${offerId} AND status = 'offered' AND expires_at > ${now}
-          AND EXISTS (SELECT 1 FROM care_request WHERE id = ${request.id} AND status IN ('open', 'offered'))
-          AND NOT EXISTS (SELECT 1 FROM offer WHERE request_id = ${request.id} AND status = 'accepted')
-          AND NOT EXISTS (SELECT 1 FROM care_request WHERE helper_member_id = ${helperMemberId} AND status = 'matched'
-                          AND starts_at < ${request.ends_at} AND ends_at > ${request.starts_at})`.compile(
-      deps.db,
-    ),
+    acceptOfferIfFree(deps.db, { offerId, nowIso: now, request, helperMemberId }),
     insertIfPreviousChanged(
       deps.db,
       'audit_log',
@@ -151,26 +155,15 @@ async function acceptInBatch(
         details: { offerId, helperMemberId },
       }),
     ),
-    deps.db
-      .updateTable('care_request')
-      .set({
-        status: 'matched',
-        helper_member_id: helperMemberId,
-        matched_at: now,
-        updated_at: now,
-      })
-      .where('id', '=', request.id)
-      .where('status', 'in', [...LIVE])
-      .where(accepted),
-    deps.db
-      .updateTable('offer')
-      .set({ status: 'closed', responded_at: now })
-      .where('request_id', '=', request.id)
-      .where('status', '=', 'offered')
-      .where(accepted),
-    sql`INSERT INTO pairing (id, requester_member_id, helper_member_id, created_at)
-        SELECT ${newId()}, ${request.requester_member_id}, ${helperMemberId}, ${now} WHERE ${accepted}
-        ON CONFLICT (requester_member_id, helper_member_id) DO NOTHING`.compile(deps.db),
+    matchRequestIfAccepted(deps.db, offerId, request.id, helperMemberId, now),
+    closeLiveOffersIfAccepted(deps.db, offerId, request.id, now),
+    insertPairingIfAccepted(deps.db, {
+      id: newId(),
+      offerId,
+      requesterId: request.requester_member_id,
+      helperId: helperMemberId,
+      nowIso: now,
+    }),
   ];
   const [first] = await deps.atomic(statements);
   return (first?.numAffectedRows ?? 0) > 0;
@@ -215,15 +208,9 @@ async function notifyAfterMatch(deps: AppDeps, request: RequestRow, winnerUserId
     params: { when },
     link: `/requests/${request.id}`,
   });
-  const staff = await deps.db
-    .selectFrom('user')
-    .select('id')
-    .where('role', 'in', ['staff', 'admin'])
-    .where('disabled_at', 'is', null)
-    .execute();
-  for (const s of staff) {
+  for (const staffId of await listActiveStaffUserIds(deps.db)) {
     await notify(deps, {
-      userId: s.id,
+      userId: staffId,
       kind: 'offer_accepted',
       params: { when, requester: request.requester_name },
       link: `/requests/${request.id}`,
@@ -270,11 +257,7 @@ export async function declineOffer(
   if (!offer || offer.helper_user_id !== user.id) throw notFound();
   const now = deps.clock.now();
   const [update] = await deps.atomic([
-    deps.db
-      .updateTable('offer')
-      .set({ status: 'declined', responded_at: now.toISOString(), decline_reason: reason ?? null })
-      .where('id', '=', offer.id)
-      .where('status', '=', 'offered'),
+    declineOfferIfOffered(deps.db, offer.id, now.toISOString(), reason ?? null),
     // Right after the UPDATE: a decline refused as a 409 must leave no audit row.
     insertIfPreviousChanged(
       deps.db,
@@ -289,18 +272,11 @@ export async function declineOffer(
         details: { offerId },
       }),
     ),
-    ...reopenIfNoLiveOffer(deps, offer.request_id, now),
+    reopenIfNoLiveOffer(deps.db, offer.request_id, now.toISOString()),
   ]);
   if (!update || update.numAffectedRows === 0) throw conflict('invalid_transition');
   const request = (await findRequestById(deps.db, offer.request_id))!;
-  for (const staffId of (
-    await deps.db
-      .selectFrom('user')
-      .select('id')
-      .where('role', 'in', ['staff', 'admin'])
-      .where('disabled_at', 'is', null)
-      .execute()
-  ).map((r) => r.id)) {
+  for (const staffId of await listActiveStaffUserIds(deps.db)) {
     await notify(deps, {
       userId: staffId,
       kind: 'offer_declined',
@@ -312,20 +288,6 @@ export async function declineOffer(
   return (await findOfferById(deps.db, offer.id))!;
 }
 
-/** An `offered` request with no live offer left goes back to `open` for staff to try again. */
-function reopenIfNoLiveOffer(deps: AppDeps, requestId: string, now: Date): Compilable[] {
-  return [
-    deps.db
-      .updateTable('care_request')
-      .set({ status: 'open', updated_at: now.toISOString() })
-      .where('id', '=', requestId)
-      .where('status', '=', 'offered')
-      .where(
-        sql<boolean>`NOT EXISTS (SELECT 1 FROM offer WHERE request_id = ${requestId} AND status = 'offered' AND expires_at > ${now.toISOString()})`,
-      ),
-  ];
-}
-
 /**
  * A direct assignment that lost (another helper won, or the helper is now booked) must not leave
  * behind an offer nobody made: the row goes back to what it was, or away if it was new.
@@ -333,20 +295,8 @@ function reopenIfNoLiveOffer(deps: AppDeps, requestId: string, now: Date): Compi
 async function undoDirectOffer(deps: AppDeps, offerId: string, previousStatus?: OfferStatus) {
   if (previousStatus === 'offered') return;
   // The winner's batch may already have closed it along with the other live offers.
-  const undone = ['offered', 'closed'] as const;
-  if (previousStatus)
-    await deps.db
-      .updateTable('offer')
-      .set({ status: previousStatus })
-      .where('id', '=', offerId)
-      .where('status', 'in', undone)
-      .execute();
-  else
-    await deps.db
-      .deleteFrom('offer')
-      .where('id', '=', offerId)
-      .where('status', 'in', undone)
-      .execute();
+  if (previousStatus) await restoreOfferStatus(deps.db, offerId, previousStatus);
+  else await deleteUnansweredOffer(deps.db, offerId);
 }
 
 /** Staff assign directly when a helper agreed by phone: an accepted offer, the same guarantees. */
@@ -359,47 +309,24 @@ export async function assignDirectly(
 ) {
   if (!LIVE.includes(request.status as (typeof LIVE)[number]))
     throw conflict('already_matched', 'rule.already_matched');
-  const helper = await deps.db
-    .selectFrom('member')
-    .select(['id', 'user_id'])
-    .where('id', '=', helperId)
-    .where('helper_status', 'is not', null)
-    .executeTakeFirst();
+  const helper = await findHelper(deps.db, helperId);
   if (!helper) throw unprocessable('unknown_helper');
   await assertCandidates(deps, request, [helperId]);
   const now = deps.clock.now();
   const offerId = newId();
-  const previous = await deps.db
-    .selectFrom('offer')
-    .select(['id', 'status'])
-    .where('request_id', '=', request.id)
-    .where('helper_member_id', '=', helperId)
-    .executeTakeFirst();
-  await deps.db
-    .insertInto('offer')
-    .values({
-      id: offerId,
-      request_id: request.id,
-      helper_member_id: helperId,
-      status: 'offered',
-      offered_by_user_id: actor.id,
-      offered_at: now.toISOString(),
-      expires_at: new Date(request.starts_at).toISOString(),
-      responded_at: null,
-      decline_reason: null,
-    })
-    .onConflict((oc) =>
-      oc
-        .columns(['request_id', 'helper_member_id'])
-        .doUpdateSet({ status: 'offered', expires_at: new Date(request.starts_at).toISOString() }),
-    )
-    .execute();
-  const existing = await deps.db
-    .selectFrom('offer')
-    .select('id')
-    .where('request_id', '=', request.id)
-    .where('helper_member_id', '=', helperId)
-    .executeTakeFirstOrThrow();
+  const previous = await findOfferStatusOfHelper(deps.db, request.id, helperId);
+  await upsertDirectOffer(deps.db, {
+    id: offerId,
+    request_id: request.id,
+    helper_member_id: helperId,
+    status: 'offered',
+    offered_by_user_id: actor.id,
+    offered_at: now.toISOString(),
+    expires_at: new Date(request.starts_at).toISOString(),
+    responded_at: null,
+    decline_reason: null,
+  });
+  const existing = (await findOfferIdOfHelper(deps.db, request.id, helperId))!;
   const won = await acceptInBatch(
     deps,
     existing.id,
@@ -428,31 +355,15 @@ export async function assignDirectly(
 
 /** Scheduled: offers past their expiry become `expired`; their requests reopen. Idempotent. */
 export async function expireOffers(deps: AppDeps, now: Date) {
-  const due = await deps.db
-    .selectFrom('offer')
-    .innerJoin('member', 'member.id', 'offer.helper_member_id')
-    .innerJoin('care_request', 'care_request.id', 'offer.request_id')
-    .select(['offer.id', 'offer.request_id', 'member.user_id', 'care_request.starts_at'])
-    .where('offer.status', '=', 'offered')
-    .where('offer.expires_at', '<=', now.toISOString())
-    .execute();
+  const due = await listOffersDue(deps.db, now.toISOString());
   if (due.length === 0) return 0;
   const requestIds = [...new Set(due.map((o) => o.request_id))];
   await deps.atomic([
-    deps.db
-      .updateTable('offer')
-      .set({ status: 'expired', responded_at: now.toISOString() })
-      .where('status', '=', 'offered')
-      .where('expires_at', '<=', now.toISOString()),
-    ...requestIds.flatMap((id) => reopenIfNoLiveOffer(deps, id, now)),
+    expireOffersDue(deps.db, now.toISOString()),
+    ...requestIds.map((id) => reopenIfNoLiveOffer(deps.db, id, now.toISOString())),
   ]);
   // The helper learns the offer lapsed; staff see which requests need another try.
-  const staff = await deps.db
-    .selectFrom('user')
-    .select('id')
-    .where('role', 'in', ['staff', 'admin'])
-    .where('disabled_at', 'is', null)
-    .execute();
+  const staff = await listActiveStaffUserIds(deps.db);
   for (const o of due) {
     const when = formatWhen(o.starts_at);
     await notify(deps, {
@@ -463,14 +374,14 @@ export async function expireOffers(deps: AppDeps, now: Date) {
       email: false,
       dedupeKey: `offer-expired:${o.id}`,
     });
-    for (const s of staff) {
+    for (const staffId of staff) {
       await notify(deps, {
-        userId: s.id,
+        userId: staffId,
         kind: 'offer_expired_staff',
         params: { when },
         link: `/coordination/requests/${o.request_id}`,
         email: false,
-        dedupeKey: `offer-expired:${o.id}:${s.id}`,
+        dedupeKey: `offer-expired:${o.id}:${staffId}`,
       });
     }
   }
@@ -485,41 +396,8 @@ const PRE_MEETING_NOTICE_DAYS = 3;
  */
 export async function notifyPreMeetingsDue(deps: AppDeps, now: Date) {
   const until = new Date(now.getTime() + PRE_MEETING_NOTICE_DAYS * 24 * 3_600_000).toISOString();
-  const rows = await deps.db
-    .selectFrom('care_request')
-    .innerJoin('member as requester', 'requester.id', 'care_request.requester_member_id')
-    .innerJoin('member as helper', 'helper.id', 'care_request.helper_member_id')
-    .select([
-      'care_request.id',
-      'care_request.starts_at',
-      'care_request.requester_member_id',
-      'care_request.helper_member_id',
-      'requester.user_id as requester_user_id',
-      'helper.user_id as helper_user_id',
-      'requester.name as requester_name',
-    ])
-    .where('care_request.status', '=', 'matched')
-    .where('care_request.starts_at', '>', now.toISOString())
-    .where('care_request.starts_at', '<=', until)
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('pre_meeting')
-            .select('pre_meeting.id')
-            .whereRef('pre_meeting.requester_member_id', '=', 'care_request.requester_member_id')
-            .whereRef('pre_meeting.helper_member_id', '=', 'care_request.helper_member_id'),
-        ),
-      ),
-    )
-    .orderBy('care_request.starts_at')
-    .execute();
-  const staff = await deps.db
-    .selectFrom('user')
-    .select('id')
-    .where('role', 'in', ['staff', 'admin'])
-    .where('disabled_at', 'is', null)
-    .execute();
+  const rows = await listMatchedWithoutAnyPreMeeting(deps.db, now.toISOString(), until);
+  const staff = await listActiveStaffUserIds(deps.db);
   for (const r of rows) {
     const fy = fiscalYearOf(tokyoDateOf(r.starts_at));
     const key = `pre-meeting-due:${r.requester_member_id}:${r.helper_member_id}:${fy}`;
@@ -533,14 +411,14 @@ export async function notifyPreMeetingsDue(deps: AppDeps, now: Date) {
         dedupeKey: `${key}:${userId}`,
       });
     }
-    for (const s of staff) {
+    for (const staffId of staff) {
       await notify(deps, {
-        userId: s.id,
+        userId: staffId,
         kind: 'pre_meeting_due_staff',
         params,
         link: `/coordination/requests/${r.id}`,
         email: false,
-        dedupeKey: `${key}:${s.id}`,
+        dedupeKey: `${key}:${staffId}`,
       });
     }
   }

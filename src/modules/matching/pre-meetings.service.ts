@@ -5,6 +5,7 @@ import { newId } from '../../lib/ids.js';
 import { buildAuditInsert } from '../audit/audit.queries.js';
 import { notify } from '../notifications/notifications.service.js';
 import type { PreMeetingInput } from '../requests/requests.schemas.js';
+import { insertPreMeeting, listPairMembers } from './pre-meetings.queries.js';
 
 /** Records a 事前打ち合わせ; it makes the pairing ready for the rest of that fiscal year. */
 export async function recordPreMeeting(
@@ -13,11 +14,7 @@ export async function recordPreMeeting(
   input: PreMeetingInput,
   clientAddress?: string,
 ) {
-  const members = await deps.db
-    .selectFrom('member')
-    .select(['id', 'user_id', 'requester_status', 'helper_status'])
-    .where('id', 'in', [input.requesterId, input.helperId])
-    .execute();
+  const members = await listPairMembers(deps.db, input.requesterId, input.helperId);
   const requester = members.find((m) => m.id === input.requesterId && m.requester_status !== null);
   const helper = members.find((m) => m.id === input.helperId && m.helper_status !== null);
   if (!requester || !helper || input.requesterId === input.helperId)
@@ -25,7 +22,7 @@ export async function recordPreMeeting(
   const id = newId();
   const now = deps.clock.now();
   await deps.atomic([
-    deps.db.insertInto('pre_meeting').values({
+    insertPreMeeting(deps.db, {
       id,
       requester_member_id: input.requesterId,
       helper_member_id: input.helperId,

@@ -107,3 +107,23 @@ export function listDeclinedOffers(db: Db, requestIds: readonly string[]) {
     .where('request_id', 'in', inJson(requestIds))
     .execute();
 }
+
+/** Members' names by id (helpers a posted plan names who are no longer candidates). */
+export function listMemberNames(db: Db, memberIds: readonly string[]) {
+  return db
+    .selectFrom('member')
+    .select(['id', 'name'])
+    .where('id', 'in', inJson(memberIds))
+    .execute();
+}
+
+/** Requests a posted plan named that are no longer plannable, with their family's name. */
+export function listRequestsWithRequester(db: Db, requestIds: readonly string[]) {
+  return db
+    .selectFrom('care_request')
+    .innerJoin('member', 'member.id', 'care_request.requester_member_id')
+    .select(['care_request.id', 'care_request.starts_at', 'care_request.ends_at', 'member.name'])
+    .where('care_request.id', 'in', inJson(requestIds))
+    .orderBy('care_request.starts_at')
+    .execute();
+}

@@ -3,7 +3,6 @@ import { requireStaff } from '../../auth/guards.js';
 import type { AppContext, AppEnv } from '../../context.js';
 import { render, viewContext } from '../../http/render.js';
 import { badRequest } from '../../lib/errors.js';
-import { inJson } from '../../lib/sql.js';
 import { isMessageKey, translateLoose } from '../../lib/i18n.js';
 import { getCenterSettings } from '../settings/settings.service.js';
 import {
@@ -25,6 +24,7 @@ import {
   type PlannerInstance,
   type PlannerRange,
 } from './planner.service.js';
+import { listMemberNames, listRequestsWithRequester } from './planner.queries.js';
 
 /**
  * 週間調整プラン (/staff/planner): the planner proposes a helper for every open request of a
@@ -54,11 +54,7 @@ function labelOf(instance: PlannerInstance, requestId: string, c: AppContext): s
 async function outsideNames(c: AppContext, instance: PlannerInstance, plan: PlanAssignment[]) {
   const ids = [...new Set(plan.map((a) => a.helperId))].filter((id) => !instance.helpers.has(id));
   if (ids.length === 0) return new Map<string, string>();
-  const rows = await c.var.deps.db
-    .selectFrom('member')
-    .select(['id', 'name'])
-    .where('id', 'in', inJson(ids))
-    .execute();
+  const rows = await listMemberNames(c.var.deps.db, ids);
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
@@ -316,13 +312,7 @@ async function readPostedPlan(c: AppContext): Promise<PostedPlan & { instance: P
 
 async function goneLabels(c: AppContext, ids: string[]) {
   if (ids.length === 0) return [];
-  const rows = await c.var.deps.db
-    .selectFrom('care_request')
-    .innerJoin('member', 'member.id', 'care_request.requester_member_id')
-    .select(['care_request.id', 'care_request.starts_at', 'care_request.ends_at', 'member.name'])
-    .where('care_request.id', 'in', inJson(ids))
-    .orderBy('care_request.starts_at')
-    .execute();
+  const rows = await listRequestsWithRequester(c.var.deps.db, ids);
   return rows.map((r) => ({
     requestId: r.id,
     label: rowLabel(c.var.t, c.var.locale, {

@@ -1,4 +1,6 @@
 import { addDaysToDate, tokyoInstant } from '../../lib/dates.js';
+import { sql, type Insertable, type Updateable } from 'kysely';
+import type { CareRequestTable, RequestSeriesTable } from '../../../db/schema.js';
 import type { Db } from '../../lib/db.js';
 import { inJson } from '../../lib/sql.js';
 import type { RequestListQuery } from './requests.schemas.js';
@@ -163,4 +165,96 @@ export async function hasLiveMatchForChild(db: Db, helperUserId: string, childId
     .where('care_request.status', '=', 'matched')
     .executeTakeFirst();
   return !!row;
+}
+
+// ---------------------------------------------------------------------------------------------
+// What createRequests and cancelRequest read and write (the writes are statements for one batch)
+
+/** Any offer of this request to this helper, answered or not. */
+export function findOfferIdOfHelper(db: Db, requestId: string, helperMemberId: string) {
+  return db
+    .selectFrom('offer')
+    .select('id')
+    .where('request_id', '=', requestId)
+    .where('helper_member_id', '=', helperMemberId)
+    .executeTakeFirst();
+}
+
+export function listPreMeetingPairsOfRequesters(db: Db, requesterIds: string[]) {
+  return db
+    .selectFrom('pre_meeting')
+    .select(['requester_member_id', 'helper_member_id', 'fiscal_year'])
+    .where('requester_member_id', 'in', inJson(requesterIds))
+    .execute();
+}
+
+/** The family's current children among these ids (another family's child is not listed). */
+export function listOwnChildrenAmong(db: Db, memberId: string, childIds: string[]) {
+  return db
+    .selectFrom('child')
+    .select(['id', 'birth_date'])
+    .where('member_id', '=', memberId)
+    .where('removed_at', 'is', null)
+    .where('id', 'in', childIds)
+    .execute();
+}
+
+/** The live requests of any of these children that overlap [fromIso, untilIso). */
+export function listLiveRequestTimesOfChildren(
+  db: Db,
+  childIds: string[],
+  fromIso: string,
+  untilIso: string,
+) {
+  return db
+    .selectFrom('care_request')
+    .innerJoin('care_request_child', 'care_request_child.request_id', 'care_request.id')
+    .select(['care_request.starts_at', 'care_request.ends_at'])
+    .where('care_request_child.child_id', 'in', childIds)
+    .where('care_request.status', 'in', ['open', 'offered', 'matched'])
+    .where('care_request.starts_at', '<', untilIso)
+    .where('care_request.ends_at', '>', fromIso)
+    .execute();
+}
+
+export const insertSeries = (db: Db, row: Insertable<RequestSeriesTable>) =>
+  db.insertInto('request_series').values(row);
+
+export const insertRequest = (db: Db, row: Insertable<CareRequestTable>) =>
+  db.insertInto('care_request').values(row);
+
+export const insertRequestChild = (db: Db, requestId: string, childId: string) =>
+  db.insertInto('care_request_child').values({ request_id: requestId, child_id: childId });
+
+/**
+ * Cancels a live request that has no activity report yet (once the helper has reported the
+ * activity, it happened: it can no longer be cancelled). No row changed: refused.
+ */
+export const cancelLiveRequest = (db: Db, requestId: string, set: Updateable<CareRequestTable>) =>
+  db
+    .updateTable('care_request')
+    .set(set)
+    .where('id', '=', requestId)
+    .where('status', 'in', ['open', 'offered', 'matched'])
+    .where(
+      sql<boolean>`NOT EXISTS (SELECT 1 FROM activity WHERE activity.request_id = care_request.id)`,
+    );
+
+/** Withdraws the request's pending offers, only if the statement before it changed a row. */
+export const withdrawOffersIfPreviousChanged = (db: Db, requestId: string, nowIso: string) =>
+  db
+    .updateTable('offer')
+    .set({ status: 'withdrawn', responded_at: nowIso })
+    .where('request_id', '=', requestId)
+    .where('status', '=', 'offered')
+    .where(sql<boolean>`changes() > 0`);
+
+export async function listActiveStaffUserIds(db: Db): Promise<string[]> {
+  const rows = await db
+    .selectFrom('user')
+    .select('id')
+    .where('role', 'in', ['staff', 'admin'])
+    .where('disabled_at', 'is', null)
+    .execute();
+  return rows.map((r) => r.id);
 }

@@ -4,18 +4,20 @@ import { insertIfPreviousChanged, type Compilable } from '../../lib/atomic.js';
 import { fiscalYearOf, tokyoDateOf, tokyoTimeOf } from '../../lib/dates.js';
 import { AppError, conflict, notFound, unprocessable } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
-import { inJson } from '../../lib/sql.js';
 import { auditRow, buildAuditInsert } from '../audit/audit.queries.js';
-import { cancellationFee } from '../fees/fees.js';
+import { cancellationFee, quoteFee, type CancellationRule } from '../fees/fees.js';
 import { selectFeeTable } from '../fees/fee-table.js';
 import {
   findMemberById,
   findMemberByUserId,
+  listChildren,
   type MemberWithEmail,
 } from '../members/members.queries.js';
 import { childAgeStatus } from '../members/member-rules.js';
 import { notify } from '../notifications/notifications.service.js';
+import type { CenterSettings } from '../settings/settings.schemas.js';
 import { getCenterSettings } from '../settings/settings.service.js';
+import { hasAnyPairing } from './request-pages.queries.js';
 import {
   checkRequestRules,
   expandWeeklyPattern,
@@ -23,7 +25,21 @@ import {
   requestRuleParams,
   requestRulesOf,
 } from './request-rules.js';
-import { findRequestById, listRequestChildren, type RequestRow } from './requests.queries.js';
+import {
+  cancelLiveRequest,
+  findOfferIdOfHelper,
+  findRequestById,
+  insertRequest,
+  insertRequestChild,
+  insertSeries,
+  listActiveStaffUserIds,
+  listLiveRequestTimesOfChildren,
+  listOwnChildrenAmong,
+  listPreMeetingPairsOfRequesters,
+  listRequestChildren,
+  withdrawOffersIfPreviousChanged,
+  type RequestRow,
+} from './requests.queries.js';
 import type { CreateRequestInput } from './requests.schemas.js';
 
 export type RequestViewer =
@@ -41,13 +57,8 @@ export async function requestViewer(
   if (member) {
     if (request.requester_member_id === member.id) return { kind: 'requester', user, member };
     if (request.helper_member_id === member.id) return { kind: 'helper', user, member };
-    const offer = await deps.db
-      .selectFrom('offer')
-      .select('id')
-      .where('request_id', '=', request.id)
-      .where('helper_member_id', '=', member.id)
-      .executeTakeFirst();
-    if (offer) return { kind: 'offered', user, member };
+    if (await findOfferIdOfHelper(deps.db, request.id, member.id))
+      return { kind: 'offered', user, member };
   }
   throw notFound();
 }
@@ -70,11 +81,10 @@ export async function requestsNeedingPreMeeting(
 ): Promise<Set<string>> {
   const matched = requests.filter((r) => r.status === 'matched' && r.helper_member_id);
   if (matched.length === 0) return new Set();
-  const held = await deps.db
-    .selectFrom('pre_meeting')
-    .select(['requester_member_id', 'helper_member_id', 'fiscal_year'])
-    .where('requester_member_id', 'in', inJson(matched.map((r) => r.requester_member_id)))
-    .execute();
+  const held = await listPreMeetingPairsOfRequesters(
+    deps.db,
+    matched.map((r) => r.requester_member_id),
+  );
   const key = (requester: string, helper: string, fiscalYear: number) =>
     `${requester}|${helper}|${fiscalYear}`;
   const done = new Set(
@@ -94,6 +104,161 @@ export async function requestsNeedingPreMeeting(
 
 const ruleError = (code: string, dates?: string[], params?: Record<string, string | number>) =>
   new AppError(422, code, `rule.${code}`, dates ? { occurrences: dates } : undefined, params);
+
+export interface Occurrence {
+  date: string;
+  startsAt: Date;
+  endsAt: Date;
+}
+
+/** The occurrences a request makes: one, or its weekly series expanded (holidays skipped or not). */
+export function occurrencesOf(input: CreateRequestInput): Occurrence[] {
+  const startsAt = new Date(input.startsAt);
+  const endsAt = new Date(input.endsAt);
+  if (!input.recurrence) return [{ date: tokyoDateOf(startsAt), startsAt, endsAt }];
+  return expandWeeklyPattern({
+    weekdays: input.recurrence.weekdays,
+    fromDate: tokyoDateOf(startsAt),
+    toDate: input.recurrence.until,
+    startTime: tokyoTimeOf(startsAt),
+    endTime: tokyoTimeOf(endsAt),
+    skipHolidays: input.recurrence.skipHolidays,
+  });
+}
+
+/**
+ * The rules every occurrence must meet, checked before anything is written: the first refusal
+ * is thrown as a 422 naming its date (in a series). `memberRules`: the lead time a parent must
+ * give, which staff intake may waive.
+ */
+function assertOccurrencesAllowed(
+  occurrences: Occurrence[],
+  check: {
+    settings: CenterSettings;
+    birthDates: string[];
+    now: Date;
+    memberRules: boolean;
+    childOutOfRange?: (date: string) => boolean;
+  },
+) {
+  if (occurrences.length === 0) throw unprocessable('no_occurrences');
+  if (occurrences.length > MAX_OCCURRENCES) throw unprocessable('too_many_occurrences');
+  const rules = requestRulesOf(check.settings);
+  const datesOf = (o: Occurrence) => (occurrences.length > 1 ? [o.date] : undefined);
+  for (const o of occurrences) {
+    if (check.childOutOfRange?.(o.date)) throw ruleError('child_not_eligible', datesOf(o));
+    const code = checkRequestRules(
+      { startsAt: o.startsAt, endsAt: o.endsAt, childBirthDates: check.birthDates },
+      check.now,
+      rules,
+      check.memberRules,
+    );
+    if (code) throw ruleError(code, datesOf(o), requestRuleParams(rules));
+  }
+}
+
+export interface FeeEstimate {
+  occurrences: { date: string; total: number }[];
+  childTotals: number[];
+  total: number;
+}
+
+/** The expected fee of each occurrence by the fee table of its day; null when one has none. */
+function estimateFees(
+  settings: CenterSettings,
+  input: CreateRequestInput,
+  occurrences: Occurrence[],
+): FeeEstimate | null {
+  const quotes = [];
+  for (const o of occurrences) {
+    const table = selectFeeTable(settings.fees, o.startsAt);
+    if (!table) return null;
+    const quote = quoteFee({
+      startsAt: o.startsAt,
+      endsAt: o.endsAt,
+      childCount: input.childIds.length,
+      category: input.category,
+      table,
+    });
+    quotes.push({ date: o.date, quote });
+  }
+  return {
+    occurrences: quotes.map((q) => ({ date: q.date, total: q.quote.total })),
+    childTotals: quotes[0]?.quote.childTotals ?? [],
+    total: quotes.reduce((sum, q) => sum + q.quote.total, 0),
+  };
+}
+
+/**
+ * 確認: what a parent's request would be, before anything is written: the same rules
+ * createRequests applies in advance (it checks them again, with the overlap and the children's
+ * age on each day, when the request is sent), then the expected cost. A refused rule is thrown
+ * as createRequests throws it.
+ */
+export async function previewRequest(
+  deps: AppDeps,
+  requester: { id: string },
+  input: CreateRequestInput,
+) {
+  const [settings, children, paired] = await Promise.all([
+    getCenterSettings(deps),
+    listChildren(deps.db, requester.id),
+    hasAnyPairing(deps.db, requester.id),
+  ]);
+  const occurrences = occurrencesOf(input);
+  assertOccurrencesAllowed(occurrences, {
+    settings,
+    birthDates: children.filter((ch) => input.childIds.includes(ch.id)).map((ch) => ch.birth_date),
+    now: deps.clock.now(),
+    memberRules: true,
+  });
+  const table = selectFeeTable(settings.fees, tokyoDateOf(deps.clock.now()));
+  return {
+    occurrences,
+    children: children.filter((ch) => input.childIds.includes(ch.id)),
+    fee: estimateFees(settings, input, occurrences),
+    /** The same-day cancellation window of today's fee table, in units of its length. */
+    sameDayCancellation: table
+      ? { units: table.cancellation.sameDayUnits, unitMinutes: table.unitMinutes }
+      : null,
+    /** A first request (no helper yet) needs more notice: this many days. */
+    firstRequestLeadDays: paired ? null : settings.requests.firstRequestLeadDays,
+  };
+}
+
+/**
+ * What cancelling now costs, and by which rule: only the requester's cancellation of a matched
+ * request on the day (or a no-show) costs anything. cancelRequest charges it; the cancel page
+ * shows it first.
+ */
+export async function quoteCancellation(
+  deps: AppDeps,
+  request: RequestRow,
+  chargedTo: 'requester' | 'helper' | 'staff',
+  kind: 'cancel' | 'no_show' | 'weather',
+  now: Date,
+): Promise<{ amount: number; rule: CancellationRule | 'unmatched' | 'not_charged' }> {
+  if (request.status !== 'matched') return { amount: 0, rule: 'unmatched' };
+  const [settings, children] = await Promise.all([
+    getCenterSettings(deps),
+    listRequestChildren(deps.db, [request.id]),
+  ]);
+  const table = selectFeeTable(settings.fees, new Date(request.starts_at));
+  if (!table) return { amount: 0, rule: 'not_charged' };
+  const fee = cancellationFee({
+    planned: {
+      startsAt: new Date(request.starts_at),
+      endsAt: new Date(request.ends_at),
+      childCount: Math.max(1, children.length),
+      category: request.category,
+    },
+    cancelledAt: now,
+    cancelledBy: chargedTo,
+    kind,
+    table,
+  });
+  return { amount: fee.amount, rule: fee.rule };
+}
 
 /**
  * A parent's request for help (or staff phone intake), once or as a weekly series. Every
@@ -122,69 +287,33 @@ export async function createRequests(
 
   const settings = await getCenterSettings(deps);
   const now = deps.clock.now();
-  const children = await deps.db
-    .selectFrom('child')
-    .select(['id', 'birth_date'])
-    .where('member_id', '=', requester.id)
-    .where('removed_at', 'is', null)
-    .where('id', 'in', input.childIds)
-    .execute();
+  const children = await listOwnChildrenAmong(deps.db, requester.id, input.childIds);
   // Only one's own children; another family's child is indistinguishable from an unknown one.
   if (children.length !== new Set(input.childIds).size) throw unprocessable('child_not_eligible');
 
-  const startsAt = new Date(input.startsAt);
-  const endsAt = new Date(input.endsAt);
-  let occurrences = [{ date: tokyoDateOf(startsAt), startsAt, endsAt }];
-  let seriesId: string | null = null;
-  if (input.recurrence) {
-    occurrences = expandWeeklyPattern({
-      weekdays: input.recurrence.weekdays,
-      fromDate: tokyoDateOf(startsAt),
-      toDate: input.recurrence.until,
-      startTime: tokyoTimeOf(startsAt),
-      endTime: tokyoTimeOf(endsAt),
-      skipHolidays: input.recurrence.skipHolidays,
-    });
-    if (occurrences.length === 0) throw unprocessable('no_occurrences');
-    if (occurrences.length > MAX_OCCURRENCES) throw unprocessable('too_many_occurrences');
-    seriesId = newId();
-  }
-
-  const rules = requestRulesOf(settings);
-  const birthDates = children.map((c) => c.birth_date);
+  const occurrences = occurrencesOf(input);
+  const seriesId = input.recurrence ? newId() : null;
   const { requesterChildMinAgeDays, requesterChildUntil } = settings.eligibility;
-  for (const o of occurrences) {
+  assertOccurrencesAllowed(occurrences, {
+    settings,
+    birthDates: children.map((c) => c.birth_date),
+    now,
+    memberRules: !staffIntake,
     // Each child must be of the center's age range on the day of each occurrence.
-    const tooYoungOrOld = children.find(
-      (c) =>
-        childAgeStatus(c.birth_date, o.date, requesterChildMinAgeDays, requesterChildUntil) !==
-        'eligible',
-    );
-    if (tooYoungOrOld)
-      throw ruleError('child_not_eligible', occurrences.length > 1 ? [o.date] : undefined);
-    const code = checkRequestRules(
-      { startsAt: o.startsAt, endsAt: o.endsAt, childBirthDates: birthDates },
-      now,
-      rules,
-      !staffIntake,
-    );
-    if (code)
-      throw ruleError(
-        code,
-        occurrences.length > 1 ? [o.date] : undefined,
-        requestRuleParams(rules),
-      );
-  }
+    childOutOfRange: (date) =>
+      children.some(
+        (c) =>
+          childAgeStatus(c.birth_date, date, requesterChildMinAgeDays, requesterChildUntil) !==
+          'eligible',
+      ),
+  });
   // No two live requests for the same child may overlap.
-  const clashes = await deps.db
-    .selectFrom('care_request')
-    .innerJoin('care_request_child', 'care_request_child.request_id', 'care_request.id')
-    .select(['care_request.starts_at', 'care_request.ends_at'])
-    .where('care_request_child.child_id', 'in', input.childIds)
-    .where('care_request.status', 'in', ['open', 'offered', 'matched'])
-    .where('care_request.starts_at', '<', occurrences.at(-1)!.endsAt.toISOString())
-    .where('care_request.ends_at', '>', occurrences[0]!.startsAt.toISOString())
-    .execute();
+  const clashes = await listLiveRequestTimesOfChildren(
+    deps.db,
+    input.childIds,
+    occurrences[0]!.startsAt.toISOString(),
+    occurrences.at(-1)!.endsAt.toISOString(),
+  );
   const clashing = occurrences.filter((o) =>
     clashes.some(
       (c) => c.starts_at < o.endsAt.toISOString() && c.ends_at > o.startsAt.toISOString(),
@@ -200,8 +329,10 @@ export async function createRequests(
   const ids = occurrences.map(() => newId());
   const statements: Compilable[] = [];
   if (seriesId && input.recurrence) {
+    const startsAt = new Date(input.startsAt);
+    const endsAt = new Date(input.endsAt);
     statements.push(
-      deps.db.insertInto('request_series').values({
+      insertSeries(deps.db, {
         id: seriesId,
         requester_member_id: requester.id,
         weekdays: JSON.stringify(input.recurrence.weekdays),
@@ -216,7 +347,7 @@ export async function createRequests(
   }
   occurrences.forEach((o, i) => {
     statements.push(
-      deps.db.insertInto('care_request').values({
+      insertRequest(deps.db, {
         id: ids[i]!,
         requester_member_id: requester.id,
         series_id: seriesId,
@@ -241,9 +372,7 @@ export async function createRequests(
         created_at: nowIso,
         updated_at: nowIso,
       }),
-      ...children.map((c) =>
-        deps.db.insertInto('care_request_child').values({ request_id: ids[i]!, child_id: c.id }),
-      ),
+      ...children.map((c) => insertRequestChild(deps.db, ids[i]!, c.id)),
     );
   });
   statements.push(
@@ -283,48 +412,21 @@ export async function cancelRequest(
   // Only the center records a no-show or a weather stop: both decide who pays.
   if (input.kind !== 'cancel' && viewer.kind !== 'staff') throw unprocessable('no_show_staff_only');
   const now = deps.clock.now();
-  let fee = 0;
-  if (request.status === 'matched') {
-    const settings = await getCenterSettings(deps);
-    const table = selectFeeTable(settings.fees, new Date(request.starts_at));
-    const children = await listRequestChildren(deps.db, [request.id]);
-    if (table) {
-      // A no-show or a same-day cancellation is the requester's, even when staff record it.
-      const chargedTo = input.kind === 'no_show' || role === 'requester' ? 'requester' : role;
-      fee = cancellationFee({
-        planned: {
-          startsAt: new Date(request.starts_at),
-          endsAt: new Date(request.ends_at),
-          childCount: Math.max(1, children.length),
-          category: request.category,
-        },
-        cancelledAt: now,
-        cancelledBy: chargedTo,
-        kind: input.kind,
-        table,
-      }).amount;
-    }
-  }
+  // A no-show or a same-day cancellation is the requester's, even when staff record it.
+  const chargedTo = input.kind === 'no_show' || role === 'requester' ? 'requester' : role;
+  const { amount: fee } = await quoteCancellation(deps, request, chargedTo, input.kind, now);
   const nowIso = now.toISOString();
   const [update] = await deps.atomic([
-    deps.db
-      .updateTable('care_request')
-      .set({
-        status: 'cancelled',
-        cancelled_at: nowIso,
-        cancelled_by_user_id: viewer.user.id,
-        cancelled_by_role: role,
-        cancel_kind: input.kind,
-        cancel_reason: input.reason,
-        cancellation_fee: fee,
-        updated_at: nowIso,
-      })
-      .where('id', '=', request.id)
-      .where('status', 'in', ['open', 'offered', 'matched'])
-      // Once the helper has reported the activity, it happened: it can no longer be cancelled.
-      .where(
-        sql<boolean>`NOT EXISTS (SELECT 1 FROM activity WHERE activity.request_id = care_request.id)`,
-      ),
+    cancelLiveRequest(deps.db, request.id, {
+      status: 'cancelled',
+      cancelled_at: nowIso,
+      cancelled_by_user_id: viewer.user.id,
+      cancelled_by_role: role,
+      cancel_kind: input.kind,
+      cancel_reason: input.reason,
+      cancellation_fee: fee,
+      updated_at: nowIso,
+    }),
     // Right after the UPDATE: a cancellation refused as a 409 must leave no audit row.
     insertIfPreviousChanged(
       deps.db,
@@ -339,13 +441,8 @@ export async function cancelRequest(
         details: { role, kind: input.kind, fee },
       }),
     ),
-    deps.db
-      .updateTable('offer')
-      .set({ status: 'withdrawn', responded_at: nowIso })
-      .where('request_id', '=', request.id)
-      .where('status', '=', 'offered')
-      // Only when the request was cancelled just now (its audit row was written).
-      .where(sql<boolean>`changes() > 0`),
+    // Only when the request was cancelled just now (its audit row was written).
+    withdrawOffersIfPreviousChanged(deps.db, request.id, nowIso),
   ]);
   if (!update || update.numAffectedRows === 0) throw conflict('invalid_transition');
   await notifyCancellation(deps, request, role, fee);
@@ -372,14 +469,6 @@ export function formatWhen(iso: string): string {
   return `${tokyoDateOf(iso)} ${tokyoTimeOf(iso)}`;
 }
 
-export async function staffUserIds(deps: AppDeps): Promise<string[]> {
-  const rows = await deps.db
-    .selectFrom('user')
-    .select('id')
-    .where('role', 'in', ['staff', 'admin'])
-    .where('disabled_at', 'is', null)
-    .execute();
-  return rows.map((r) => r.id);
-}
+export const staffUserIds = (deps: AppDeps): Promise<string[]> => listActiveStaffUserIds(deps.db);
 
 export const sqlNow = (now: Date) => sql.val(now.toISOString());

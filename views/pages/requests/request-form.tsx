@@ -25,22 +25,6 @@ export interface RequestFormProps {
   minDate: string;
 }
 
-/** The order in which the error summary lists problems: the order of the form. */
-export const REQUEST_FORM_FIELDS = [
-  'childIds',
-  'category',
-  'date',
-  'startTime',
-  'endTime',
-  'weekdays',
-  'until',
-  'careLocation',
-  'careLocationNote',
-  'pickup',
-  'dropoff',
-  'notes',
-] as const;
-
 export function NewRequestPage(props: RequestFormProps) {
   const { ctx, values, errors } = props;
   const { t, locale } = ctx;

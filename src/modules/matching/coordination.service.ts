@@ -1,0 +1,209 @@
+import type { AppDeps, CurrentUser } from '../../context.js';
+import { fiscalYearOf, tokyoDateOf } from '../../lib/dates.js';
+import { conflict, unprocessable } from '../../lib/errors.js';
+import { getCenterSettings } from '../settings/settings.service.js';
+import { listOffersForRequest, type RequestRow } from '../requests/requests.queries.js';
+import { offerBody, type PreMeetingInput } from '../requests/requests.schemas.js';
+import { preMeetingRequired } from '../requests/requests.service.js';
+import {
+  findPreMeetingForPair,
+  listMatchedWithoutPreMeeting,
+  listMemberContacts,
+  listOfferStatuses,
+  listPreMeetingsOfYear,
+  listRequestChildNames,
+  listSeriesRequests,
+} from './board.queries.js';
+import { askedSet } from './board.service.js';
+import { findCandidates } from './candidates.js';
+import { assignDirectly, createOffers } from './offers.service.js';
+import { recordPreMeeting } from './pre-meetings.service.js';
+
+/**
+ * Staff decisions on one request (/coordination/requests/:id): offers to chosen helpers or to
+ * the best ones not asked yet, direct assignment, the pair's pre-meeting; and what its page
+ * shows. A refusal is the domain's 409/422, which the page shows by the form.
+ */
+
+const LIVE = ['open', 'offered'];
+/** Offered at once by 「上位3人に紹介」. */
+const TOP_N = 3;
+/** Candidates listed before 「すべての候補を表示」. */
+const SHOWN_CANDIDATES = 20;
+
+/** Before the domain call: a request no longer live, or already started, cannot be offered. */
+function assertOfferable(deps: AppDeps, request: RequestRow) {
+  if (!LIVE.includes(request.status)) throw conflict('already_matched', 'rule.already_matched');
+  if (Date.parse(request.starts_at) <= deps.clock.now().getTime())
+    throw unprocessable('past_start');
+}
+
+/**
+ * Every posted helper must be one of this request's candidates. The domain refuses the helpers
+ * the ranking excludes; this also refuses ids the ranking never saw (a withdrawn helper, the
+ * requester herself), which it would otherwise let through.
+ */
+async function assertRanked(deps: AppDeps, request: RequestRow, helperIds: string[]) {
+  const { candidates, excluded } = await findCandidates(deps, request, {
+    onlyHelperIds: helperIds,
+  });
+  const ranked = new Set(candidates.map((x) => x.helperId));
+  for (const id of helperIds) {
+    if (ranked.has(id)) continue;
+    const out = excluded.find((e) => e.helperId === id);
+    throw unprocessable(out?.reasons[0]?.code ?? 'unknown_helper');
+  }
+}
+
+/** 紹介: offers to the helpers staff ticked (as offerBody allows, each a candidate); their names. */
+export async function offerToHelpers(
+  deps: AppDeps,
+  staff: CurrentUser,
+  request: RequestRow,
+  helperIds: string[],
+  clientAddress?: string,
+): Promise<string[]> {
+  assertOfferable(deps, request);
+  if (!offerBody.safeParse({ helperIds }).success)
+    throw helperIds.length === 0
+      ? unprocessable('no_helpers_selected', 'coord.error.noneSelected')
+      : unprocessable('too_many_helpers', 'error.invalid_input');
+  await assertRanked(deps, request, helperIds);
+  await createOffers(deps, staff, request, helperIds, clientAddress);
+  return (await listMemberContacts(deps.db, helperIds)).map((m) => m.name);
+}
+
+/** 「上位3人に紹介」: the best candidates nobody has asked yet, in one click; who they are. */
+export async function offerToTopCandidates(
+  deps: AppDeps,
+  staff: CurrentUser,
+  request: RequestRow,
+  clientAddress?: string,
+) {
+  assertOfferable(deps, request);
+  const [{ candidates }, offers] = await Promise.all([
+    findCandidates(deps, request),
+    listOfferStatuses(deps.db, [request.id]),
+  ]);
+  const asked = askedSet(offers);
+  const chosen = candidates.filter((x) => !asked.has(x.helperId)).slice(0, TOP_N);
+  if (chosen.length === 0)
+    throw unprocessable('no_fresh_candidates', 'coord.error.noFreshCandidates');
+  await createOffers(
+    deps,
+    staff,
+    request,
+    chosen.map((x) => x.helperId),
+    clientAddress,
+  );
+  return chosen;
+}
+
+/** Matches a candidate directly (she agreed on the phone); the request as matched. */
+export async function assignHelper(
+  deps: AppDeps,
+  staff: CurrentUser,
+  request: RequestRow,
+  helperId: string,
+  clientAddress?: string,
+) {
+  assertOfferable(deps, request);
+  if (!helperId) throw unprocessable('unknown_helper');
+  await assertRanked(deps, request, [helperId]);
+  return assignDirectly(deps, staff, request, helperId, clientAddress);
+}
+
+/** A request's pair, who may hold a pre-meeting: it has a helper and is not cancelled. */
+export function assertPreMeetingPair(request: RequestRow) {
+  if (!request.helper_member_id || request.status === 'cancelled')
+    throw unprocessable('unknown_pair');
+  return { requesterId: request.requester_member_id, helperId: request.helper_member_id };
+}
+
+/** Records the pre-meeting of this request's pair. */
+export function recordRequestPreMeeting(
+  deps: AppDeps,
+  staff: CurrentUser,
+  request: RequestRow,
+  fields: Omit<PreMeetingInput, 'requesterId' | 'helperId'>,
+  clientAddress?: string,
+) {
+  const pair = assertPreMeetingPair(request);
+  return recordPreMeeting(deps, staff, { ...fields, ...pair }, clientAddress);
+}
+
+/**
+ * What the request page shows: its children, offers and series; while it is live, its ranked
+ * candidates (the first 20, all, and the ticked ones) and those excluded; the contacts of
+ * everyone on the page; and the pair's pre-meeting.
+ */
+export async function loadCoordinationRequest(
+  deps: AppDeps,
+  request: RequestRow,
+  options: { showAll: boolean; selected: Set<string> },
+) {
+  const { db } = deps;
+  const now = deps.clock.now();
+  const live = LIVE.includes(request.status);
+  const canOffer = live && Date.parse(request.starts_at) > now.getTime();
+  const requestDate = tokyoDateOf(request.starts_at);
+  const [settings, children, offers, series, ranking] = await Promise.all([
+    getCenterSettings(deps),
+    listRequestChildNames(db, request.id),
+    listOffersForRequest(db, request.id),
+    request.series_id ? listSeriesRequests(db, request.series_id) : Promise.resolve([]),
+    live ? findCandidates(deps, request) : Promise.resolve(null),
+  ]);
+
+  const shown = ranking
+    ? ranking.candidates.filter(
+        (x, i) => options.showAll || i < SHOWN_CANDIDATES || options.selected.has(x.helperId),
+      )
+    : [];
+  const contactIds = [
+    request.requester_member_id,
+    ...(request.helper_member_id ? [request.helper_member_id] : []),
+    ...shown.map((x) => x.helperId),
+  ];
+  const contacts = new Map((await listMemberContacts(db, contactIds)).map((m) => [m.id, m]));
+
+  let preMeeting = null;
+  if (request.helper_member_id && request.status !== 'cancelled') {
+    const [required, recorded] = await Promise.all([
+      preMeetingRequired(deps, request),
+      findPreMeetingForPair(
+        db,
+        request.requester_member_id,
+        request.helper_member_id,
+        fiscalYearOf(requestDate),
+      ),
+    ]);
+    preMeeting = {
+      required,
+      recorded: recorded ? { heldOn: recorded.held_on, place: recorded.place } : null,
+    };
+  }
+  return {
+    now,
+    canOffer,
+    requestDate,
+    settings,
+    children,
+    offers,
+    series,
+    ranking,
+    shown,
+    contacts,
+    preMeeting,
+  };
+}
+
+/** 事前打ち合わせ: the matched pairs still waiting for one, and a fiscal year's records. */
+export async function loadPreMeetingOverview(deps: AppDeps, fiscalYear: number) {
+  const nowIso = deps.clock.now().toISOString();
+  const [waiting, recorded] = await Promise.all([
+    listMatchedWithoutPreMeeting(deps.db, nowIso, 500),
+    listPreMeetingsOfYear(deps.db, fiscalYear, nowIso),
+  ]);
+  return { waiting, recorded };
+}

@@ -1,0 +1,93 @@
+import type { Db } from '../../lib/db.js';
+
+/**
+ * What the ranking reads (candidates.ts) and its caches load (matching-cache.ts). The board and
+ * the request page rank on every view: keep these as they are measured (docs/performance.md).
+ */
+
+/** The tokens the triggers bump when helpers or their workload change; none when missing. */
+export function listMatchingStamps(db: Db) {
+  // Without the table or its rows (a development database that applied an early draft of 0009)
+  // nothing can be cached safely: the caller then loads afresh.
+  return db
+    .selectFrom('matching_stamp')
+    .select(['topic', 'token'])
+    .execute()
+    .catch(() => []);
+}
+
+/** Every member with a helper side who has not withdrawn. */
+export function listHelperMembers(db: Db) {
+  return db
+    .selectFrom('member')
+    .select([
+      'id',
+      'name',
+      'helper_status',
+      'helper_max_children',
+      'helper_child_age_min_months',
+      'helper_child_age_max_months',
+      'helper_categories',
+      'helper_areas',
+      'area',
+    ])
+    .where('helper_status', 'is not', null)
+    .where('withdrawn_at', 'is', null)
+    .execute();
+}
+
+export function listAvailabilitySlots(db: Db) {
+  return db
+    .selectFrom('availability_slot')
+    .select(['member_id', 'weekday', 'start_time', 'end_time'])
+    .execute();
+}
+
+/** Matched and completed requests with a helper starting at or after `fromIso`. */
+export function listHelperStartsSince(db: Db, fromIso: string) {
+  return db
+    .selectFrom('care_request')
+    .select(['helper_member_id', 'starts_at'])
+    .where('status', 'in', ['matched', 'completed'])
+    .where('helper_member_id', 'is not', null)
+    .where('starts_at', '>=', fromIso)
+    .execute();
+}
+
+export function listAvailabilityExceptionsOn(db: Db, date: string) {
+  return db
+    .selectFrom('availability_exception')
+    .select(['member_id', 'date', 'start_time', 'end_time'])
+    .where('date', '=', date)
+    .execute();
+}
+
+/** Matched assignments overlapping [startsAt, endsAt), whoever the helper. */
+export function listAssignmentsOverlapping(db: Db, startsAt: string, endsAt: string) {
+  return db
+    .selectFrom('care_request')
+    .select(['helper_member_id', 'starts_at', 'ends_at'])
+    .where('status', '=', 'matched')
+    .where('helper_member_id', 'is not', null)
+    .where('starts_at', '<', endsAt)
+    .where('ends_at', '>', startsAt)
+    .execute();
+}
+
+/** The helpers this family has been matched with before. */
+export function listPairedHelpers(db: Db, requesterId: string) {
+  return db
+    .selectFrom('pairing')
+    .select('helper_member_id')
+    .where('requester_member_id', '=', requesterId)
+    .execute();
+}
+
+/** The helpers this family asked never to be offered. */
+export function listBlockedHelpers(db: Db, requesterId: string) {
+  return db
+    .selectFrom('blocked_helper')
+    .select('helper_member_id')
+    .where('requester_member_id', '=', requesterId)
+    .execute();
+}
