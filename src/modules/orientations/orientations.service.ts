@@ -30,7 +30,10 @@ export async function scheduleOrientation(
   return (await findOrientation(deps.db, id))!;
 }
 
-/** Registers a member for a session: 409 `orientation_full` or `already_registered`. */
+/**
+ * Registers a member for a session: 409 `orientation_full` or `already_registered`. Answers the
+ * session, for the confirmation to name it.
+ */
 export async function registerForOrientation(
   deps: AppDeps,
   orientationId: string,
@@ -60,6 +63,7 @@ export async function registerForOrientation(
     }
     throw err;
   }
+  return orientation;
 }
 
 /**
