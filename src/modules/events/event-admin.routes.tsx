@@ -14,7 +14,11 @@ import {
   memberIdForm,
   memberNoForm,
 } from './event-form.js';
-import { refusal, renderAttendance, renderEvent } from './event-pages.js';
+import { refusal, toEventView } from './event-pages.js';
+import { renderEvent } from './event-viewer.routes.js';
+import { EventAttendancePage } from '../../../views/pages/events/attendance.js';
+import type { FormErrors } from '../../../views/components/form.js';
+import { listEventRegistrations } from './events.queries.js';
 import { EVENT } from './event-paths.js';
 import {
   cancelEvent,
@@ -126,6 +130,42 @@ eventAdminPages.post(`${EVENT}/call-off`, async (c) => {
 
 // ---------------------------------------------------------------------------------------------
 // Registrations and attendance
+
+async function renderAttendance(
+  c: AppContext,
+  id: string,
+  options: {
+    actionError?: string;
+    status?: 200 | 409 | 422;
+    memberNo?: string;
+    errors?: FormErrors;
+  } = {},
+) {
+  const viewer = await loadViewer(c.var.deps.db, c.var.user);
+  const row = await loadVisibleEvent(c.var.deps, viewer, id);
+  let place = 0;
+  const rows = (await listEventRegistrations(c.var.deps.db, id)).map((r) => ({
+    memberId: r.member_id,
+    name: r.name,
+    memberNo: r.member_no,
+    status: r.status as 'registered' | 'waitlisted',
+    waitlistPosition: r.status === 'waitlisted' ? ++place : null,
+    children: r.children,
+    attended: r.attended === null ? null : r.attended === 1,
+  }));
+  return render(
+    c,
+    <EventAttendancePage
+      ctx={viewContext(c)}
+      event={toEventView(row, c.var.deps.clock.now().toISOString())}
+      rows={rows}
+      actionError={options.actionError}
+      memberNo={options.memberNo}
+      errors={options.errors}
+    />,
+    options.status,
+  );
+}
 
 eventAdminPages.get(`${EVENT}/attendance`, (c) => {
   requireStaff(c);

@@ -5,7 +5,7 @@ import {
   CHILD_SLOTS,
   CONTACT_FIELDS,
   CONTACT_SLOTS,
-} from '../../../views/pages/members/application-form.js';
+} from './form-layout.js';
 import { blankBirthDate, reissue, type FormValues } from './form-issues.js';
 import { applicationBody, type ApplicationInput } from './members.schemas.js';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { textValues } from '../../http/validate.js';
-import { CHILD_FIELDS } from '../../../views/pages/members/application-form.js';
+import { CHILD_FIELDS } from './form-layout.js';
 import type { Child } from '../../../db/schema.js';
 import { blankBirthDate, pickText, reissue, type FormValues } from './form-issues.js';
 import { childBody, type ChildInput } from './members.schemas.js';

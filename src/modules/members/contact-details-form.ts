@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { textValues } from '../../http/validate.js';
-import { CONTACT_FIELDS } from '../../../views/pages/members/application-form.js';
-import { PROFILE_FIELDS } from '../../../views/pages/members/my-profile.js';
+import { CONTACT_FIELDS } from './form-layout.js';
+import { PROFILE_FIELDS } from './form-layout.js';
 import { pickText, reissue, type FormValues } from './form-issues.js';
 import { contactBody, memberPatchBody } from './members.schemas.js';
 

@@ -120,7 +120,7 @@ export async function recordOrientationAttendance(
 }
 
 /** Why a typed identifier found no single member: the message key for the field. */
-const identifierProblem = (reason: 'ambiguous' | string) =>
+const identifierProblem = (reason: string) =>
   reason === 'ambiguous'
     ? 'memberAdmin.rule.member_ambiguous'
     : 'memberAdmin.rule.member_not_found';

@@ -1,23 +1,16 @@
 import type { AppContext } from '../../context.js';
-import { render, viewContext } from '../../http/render.js';
 import { AppError } from '../../lib/errors.js';
 import { isMessageKey } from '../../lib/i18n.js';
-import type { FormErrors } from '../../../views/components/form.js';
-import { EventAttendancePage } from '../../../views/pages/events/attendance.js';
-import { EventDetailPage, type Registrant } from '../../../views/pages/events/event-detail.js';
 import type { EventView } from '../../../views/pages/events/parts.js';
 import { visibleEventAudiences, type Viewer } from './audience.js';
 import {
-  listEventRegistrations,
   listEvents,
   listMemberEventRegistrations,
   type EventRow,
 } from './events.queries.js';
-import { MAX_CHILDREN } from './events.schemas.js';
-import { loadVisibleEvent } from './events.service.js';
 import { loadViewer } from './viewer.js';
 
-/** What the event pages share: the event as a view, the two pages actions return to. */
+/** What the event pages share: the event as a view, the member's registrations, refusals. */
 
 type Mine = EventView['mine'];
 
@@ -76,35 +69,6 @@ export async function upcomingEventsFor(c: AppContext, limit = 3): Promise<Event
     .map((r) => toEventView(r, nowIso, mine.get(r.id) ?? null));
 }
 
-function registrantOf(viewer: Viewer): Registrant {
-  if (viewer.kind === 'anonymous') return 'anonymous';
-  if (viewer.kind === 'staff') return 'staff';
-  return viewer.memberId && viewer.active ? 'member' : 'inactive';
-}
-
-export async function renderEvent(
-  c: AppContext,
-  id: string,
-  options: { actionError?: string; status?: 200 | 409 | 422; children?: string } = {},
-) {
-  const viewer = await loadViewer(c.var.deps.db, c.var.user);
-  const row = await loadVisibleEvent(c.var.deps, viewer, id);
-  const mine = await myRegistrations(c, viewer);
-  const nowIso = c.var.deps.clock.now().toISOString();
-  return render(
-    c,
-    <EventDetailPage
-      ctx={viewContext(c)}
-      event={toEventView(row, nowIso, mine.get(row.id) ?? null)}
-      registrant={registrantOf(viewer)}
-      maxChildren={MAX_CHILDREN}
-      actionError={options.actionError}
-      children={options.children}
-    />,
-    options.status,
-  );
-}
-
 /** A refused action (409/422) becomes a message on the page; anything else propagates. */
 export function refusal(
   c: AppContext,
@@ -115,40 +79,4 @@ export function refusal(
     return { status: err.status, message: c.var.t(key) };
   }
   return null;
-}
-
-export async function renderAttendance(
-  c: AppContext,
-  id: string,
-  options: {
-    actionError?: string;
-    status?: 200 | 409 | 422;
-    memberNo?: string;
-    errors?: FormErrors;
-  } = {},
-) {
-  const viewer = await loadViewer(c.var.deps.db, c.var.user);
-  const row = await loadVisibleEvent(c.var.deps, viewer, id);
-  let place = 0;
-  const rows = (await listEventRegistrations(c.var.deps.db, id)).map((r) => ({
-    memberId: r.member_id,
-    name: r.name,
-    memberNo: r.member_no,
-    status: r.status as 'registered' | 'waitlisted',
-    waitlistPosition: r.status === 'waitlisted' ? ++place : null,
-    children: r.children,
-    attended: r.attended === null ? null : r.attended === 1,
-  }));
-  return render(
-    c,
-    <EventAttendancePage
-      ctx={viewContext(c)}
-      event={toEventView(row, c.var.deps.clock.now().toISOString())}
-      rows={rows}
-      actionError={options.actionError}
-      memberNo={options.memberNo}
-      errors={options.errors}
-    />,
-    options.status,
-  );
 }

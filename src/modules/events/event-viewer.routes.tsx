@@ -8,19 +8,48 @@ import { EventListPage } from '../../../views/pages/events/event-list.js';
 import { EventFlyerPage } from '../../../views/pages/events/flyer.js';
 import { findMemberByUserId } from '../members/members.queries.js';
 import { visibleEventAudiences } from './audience.js';
-import { eventAdminPages } from './event-admin.routes.js';
 import { childrenCountForm } from './event-form.js';
-import { myRegistrations, refusal, renderEvent, toEventView } from './event-pages.js';
+import { myRegistrations, refusal, toEventView } from './event-pages.js';
+import { EventDetailPage, type Registrant } from '../../../views/pages/events/event-detail.js';
+import type { Viewer } from './audience.js';
+import { MAX_CHILDREN } from './events.schemas.js';
 import { EVENT, UUID } from './event-paths.js';
 import { eventCalendar } from './events.ics.js';
 import { listEvents } from './events.queries.js';
 import { cancelEventRegistration, loadVisibleEvent, registerForEvent } from './events.service.js';
 import { loadViewer } from './viewer.js';
 
-export { upcomingEventsFor } from './event-pages.js';
-
 /** The event pages everyone sees (by audience), and a member's own registration. */
-const eventViewerPages = new Hono<AppEnv>();
+export const eventViewerPages = new Hono<AppEnv>();
+
+function registrantOf(viewer: Viewer): Registrant {
+  if (viewer.kind === 'anonymous') return 'anonymous';
+  if (viewer.kind === 'staff') return 'staff';
+  return viewer.memberId && viewer.active ? 'member' : 'inactive';
+}
+
+export async function renderEvent(
+  c: AppContext,
+  id: string,
+  options: { actionError?: string; status?: 200 | 409 | 422; children?: string } = {},
+) {
+  const viewer = await loadViewer(c.var.deps.db, c.var.user);
+  const row = await loadVisibleEvent(c.var.deps, viewer, id);
+  const mine = await myRegistrations(c, viewer);
+  const nowIso = c.var.deps.clock.now().toISOString();
+  return render(
+    c,
+    <EventDetailPage
+      ctx={viewContext(c)}
+      event={toEventView(row, nowIso, mine.get(row.id) ?? null)}
+      registrant={registrantOf(viewer)}
+      maxChildren={MAX_CHILDREN}
+      actionError={options.actionError}
+      children={options.children}
+    />,
+    options.status,
+  );
+}
 
 eventViewerPages.get('/events', async (c) => {
   const when = c.req.query('when') === 'past' ? 'past' : 'upcoming';
@@ -130,7 +159,3 @@ eventViewerPages.post(`${EVENT}/withdraw`, async (c) => {
   setFlash(c, 'events.withdrawnNotice');
   return c.redirect(`/events/${id}`, 303);
 });
-
-export const eventPages = new Hono<AppEnv>()
-  .route('/', eventViewerPages)
-  .route('/', eventAdminPages);
