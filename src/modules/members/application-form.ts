@@ -1,11 +1,6 @@
 import { z } from 'zod';
 import { textValues } from '../../http/validate.js';
-import {
-  CHILD_FIELDS,
-  CHILD_SLOTS,
-  CONTACT_FIELDS,
-  CONTACT_SLOTS,
-} from './form-layout.js';
+import { CHILD_FIELDS, CHILD_SLOTS, CONTACT_FIELDS, CONTACT_SLOTS } from './form-layout.js';
 import { blankBirthDate, reissue, type FormValues } from './form-issues.js';
 import { applicationBody, type ApplicationInput } from './members.schemas.js';
 

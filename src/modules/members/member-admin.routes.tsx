@@ -11,7 +11,11 @@ import {
   type ActionFailure,
 } from '../../../views/pages/members/staff/member-detail.js';
 import { MemberCardPage } from '../../../views/pages/members/staff/member-card.js';
-import { registerForOrientation } from '../orientations/orientations.service.js';
+import {
+  orientationsForMember,
+  registerForOrientation,
+} from '../orientations/orientations.service.js';
+import { referralsForMember } from '../directory/directory.service.js';
 import { getCenterSettings } from '../settings/settings.service.js';
 import { neverInvalid } from './form-issues.js';
 import { orientationChoiceForm, readSide, sideForm, suspendForm } from './member-admin-form.js';
@@ -45,6 +49,10 @@ async function renderMemberPage(
   } = {},
 ) {
   const data = await memberPageData(c.var.deps, staff, member, c.var.clientAddress);
+  // Referrals come from the directory module, which itself reads members: composed here.
+  const referrals = await referralsForMember(c.var.deps, member.id);
+  const { sessions, registrations } = await orientationsForMember(c.var.deps, member.id);
+  const nowIso = data.now.toISOString();
   return render(
     c,
     <MemberDetailPage
@@ -58,10 +66,10 @@ async function renderMemberPage(
       childRows={data.children}
       contacts={data.contacts}
       pickups={data.pickups}
-      registrations={data.registrations}
-      upcoming={data.upcoming}
+      registrations={registrations}
+      upcoming={sessions.filter((o) => o.starts_at > nowIso)}
       events={data.events}
-      referrals={data.referrals}
+      referrals={referrals}
       attendedOrientation={data.attended}
       failure={options.failure}
       values={options.values}

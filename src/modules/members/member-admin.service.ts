@@ -1,11 +1,6 @@
 import type { AppDeps, CurrentUser } from '../../context.js';
 import { AppError } from '../../lib/errors.js';
 import { insertAuditLog } from '../audit/audit.queries.js';
-import { referralsForMember } from '../directory/directory.service.js';
-import {
-  listOrientations,
-  listRegistrationsOfMember,
-} from '../orientations/orientations.queries.js';
 import { getCenterSettings } from '../settings/settings.service.js';
 import { auditHealthReads } from './children.access.js';
 import { listActiveRequestersWithChildren } from './member-admin.queries.js';
@@ -66,18 +61,14 @@ export async function memberPageData(
 ) {
   const { db } = deps;
   const now = deps.clock.now();
-  const nowIso = now.toISOString();
-  const [settings, children, contacts, pickups, registrations, events, attended, upcoming] =
-    await Promise.all([
-      getCenterSettings(deps),
-      listChildren(db, member.id),
-      listEmergencyContacts(db, member.id),
-      listAuthorizedPickups(db, member.id),
-      listRegistrationsOfMember(db, member.id),
-      listStatusEvents(db, member.id),
-      hasAttendedOrientation(db, member.id),
-      listOrientations(db, { fromIso: nowIso }),
-    ]);
+  const [settings, children, contacts, pickups, events, attended] = await Promise.all([
+    getCenterSettings(deps),
+    listChildren(db, member.id),
+    listEmergencyContacts(db, member.id),
+    listAuthorizedPickups(db, member.id),
+    listStatusEvents(db, member.id),
+    hasAttendedOrientation(db, member.id),
+  ]);
   await auditHealthReads(deps, staff, member, children, clientAddress);
   return {
     settings,
@@ -85,11 +76,8 @@ export async function memberPageData(
     children,
     contacts,
     pickups,
-    registrations,
     events,
     attended,
-    upcoming: upcoming.filter((o) => o.starts_at > nowIso),
-    referrals: await referralsForMember(deps, member.id),
   };
 }
 

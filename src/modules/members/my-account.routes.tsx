@@ -6,12 +6,16 @@ import { formBody } from '../../http/validate.js';
 import type { FormErrors } from '../../../views/components/form.js';
 import { MyOrientationsPage, sessionWhen } from '../../../views/pages/members/my-orientations.js';
 import { WithdrawPage } from '../../../views/pages/members/withdraw.js';
-import { registerForOrientation } from '../orientations/orientations.service.js';
+import {
+  orientationsForMember,
+  registerForOrientation,
+} from '../orientations/orientations.service.js';
 import { getCenterSettings } from '../settings/settings.service.js';
 import { formErrorOf, hasRequesterSide, ownMember, ownMemberOnly } from './member-pages.js';
 import type { MemberWithEmail } from './members.queries.js';
 import { withdrawMember } from './members.service.js';
-import { exportMemberData, myOrientations } from './my-page.service.js';
+import { exportMemberData } from './my-page.service.js';
+import { listRegistrationsOfMember } from '../orientations/orientations.queries.js';
 import { withdrawForm, withdrawValues } from './withdrawal-form.js';
 
 /** マイページ: booking an orientation, the member's data as a file, and withdrawal. */
@@ -25,7 +29,7 @@ async function orientationsPage(
   ruleError?: string,
   status: 200 | 409 | 422 = 200,
 ) {
-  const { sessions, registrations } = await myOrientations(c.var.deps, member);
+  const { sessions, registrations } = await orientationsForMember(c.var.deps, member.id);
   const mine = new Set(registrations.map((r) => r.id));
   return render(
     c,
@@ -79,7 +83,13 @@ myAccountPages.post('/my/orientations/:id/register', async (c) => {
 
 myAccountPages.get('/my/data.json', async (c) => {
   const { user, member } = await ownMember(c);
-  const { data, filename } = await exportMemberData(c.var.deps, user, member, c.var.clientAddress);
+  const { data, filename } = await exportMemberData(
+    c.var.deps,
+    user,
+    member,
+    c.var.clientAddress,
+    (id) => listRegistrationsOfMember(c.var.deps.db, id),
+  );
   return c.body(JSON.stringify(data, null, 2), 200, {
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Disposition': `attachment; filename="${filename}"`,

@@ -2,10 +2,6 @@ import type { AppDeps, CurrentUser } from '../../context.js';
 import { toTokyoIso, tokyoDateOf } from '../../lib/dates.js';
 import { notFound } from '../../lib/errors.js';
 import { insertAuditLog } from '../audit/audit.queries.js';
-import {
-  listOrientations,
-  listRegistrationsOfMember,
-} from '../orientations/orientations.queries.js';
 import { getCenterSettings } from '../settings/settings.service.js';
 import type { ChildForm } from './child-form.js';
 import { formatMemberNo, toChildJson, toMemberJson } from './members.json.js';
@@ -30,17 +26,30 @@ import {
 
 /** マイページ: what a member does with their own record, one function per page action. */
 
+/** A member's orientation registration (read by the orientations module, handed in). */
+interface Registration {
+  id: string;
+  starts_at: string;
+  ends_at: string;
+  venue: string;
+  attended: number | null;
+}
+
 export type OrientationState =
   | { state: 'none' }
   | { state: 'attended' }
   | { state: 'registered'; startsAt: string; endsAt: string };
 
 /** The overview: the member's number and sides, and where an applicant stands on orientation. */
-export async function myOverview(deps: AppDeps, member: MemberWithEmail) {
+export async function myOverview(
+  deps: AppDeps,
+  member: MemberWithEmail,
+  registrationsOf: (memberId: string) => Promise<Registration[]>,
+) {
   const settings = await getCenterSettings(deps);
   let orientation: OrientationState = { state: 'none' };
   if (member.requester_status === 'applied') {
-    const registrations = await listRegistrationsOfMember(deps.db, member.id);
+    const registrations = await registrationsOf(member.id);
     const now = deps.clock.now().toISOString();
     const upcoming = registrations.find((r) => r.attended === null && r.ends_at >= now);
     if (registrations.some((r) => r.attended === 1)) orientation = { state: 'attended' };
@@ -160,15 +169,6 @@ export async function saveHelperProfile(
   await updateMember(deps, user, member, { ...patch, helperAreas }, false, clientAddress);
 }
 
-/** The sessions an applicant may book (those not ended) and the member's own registrations. */
-export async function myOrientations(deps: AppDeps, member: MemberWithEmail) {
-  const [sessions, registrations] = await Promise.all([
-    listOrientations(deps.db, { fromIso: deps.clock.now().toISOString() }),
-    listRegistrationsOfMember(deps.db, member.id),
-  ]);
-  return { sessions, registrations };
-}
-
 const person = (r: {
   id: string;
   name: string;
@@ -189,6 +189,7 @@ export async function exportMemberData(
   user: CurrentUser,
   member: MemberWithEmail,
   clientAddress: string,
+  registrationsOf: (memberId: string) => Promise<Registration[]>,
 ) {
   const db = deps.db;
   const now = deps.clock.now();
@@ -196,7 +197,7 @@ export async function exportMemberData(
     listChildren(db, member.id),
     listEmergencyContacts(db, member.id),
     listAuthorizedPickups(db, member.id),
-    listRegistrationsOfMember(db, member.id),
+    registrationsOf(member.id),
   ]);
   const data = {
     exportedAt: toTokyoIso(now),

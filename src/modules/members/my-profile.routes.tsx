@@ -7,6 +7,7 @@ import { MyContactsPage } from '../../../views/pages/members/my-contacts.js';
 import { sessionWhen } from '../../../views/pages/members/my-orientations.js';
 import { MyOverviewPage } from '../../../views/pages/members/my-overview.js';
 import { MyProfilePage } from '../../../views/pages/members/my-profile.js';
+import { listRegistrationsOfMember } from '../orientations/orientations.queries.js';
 import { getCenterSettings } from '../settings/settings.service.js';
 import {
   contactForm,
@@ -32,7 +33,9 @@ export const myProfilePages = new Hono<AppEnv>();
 
 myProfilePages.get('/my', async (c) => {
   const { member } = await ownMember(c);
-  const overview = await myOverview(c.var.deps, member);
+  const overview = await myOverview(c.var.deps, member, (id) =>
+    listRegistrationsOfMember(c.var.deps.db, id),
+  );
   const o = overview.orientation;
   return render(
     c,

@@ -6,7 +6,12 @@ import { buildAuditInsert } from '../audit/audit.queries.js';
 import { findMemberByIdentifier } from '../members/member-admin.queries.js';
 import { findMemberById } from '../members/members.queries.js';
 import { inJson } from '../../lib/sql.js';
-import { buildSeatLimitedRegistration, findOrientation } from './orientations.queries.js';
+import {
+  buildSeatLimitedRegistration,
+  findOrientation,
+  listOrientations,
+  listRegistrationsOfMember,
+} from './orientations.queries.js';
 import type { OrientationInput } from './orientations.schemas.js';
 
 export async function scheduleOrientation(
@@ -158,4 +163,13 @@ export async function registerByIdentifier(
   if (!found.found) throw unprocessable(`member_${found.reason}`, identifierProblem(found.reason));
   await registerForOrientation(deps, orientationId, found.member.id);
   return found.member;
+}
+
+/** The sessions an applicant may book (those not ended) and the member's own registrations. */
+export async function orientationsForMember(deps: AppDeps, memberId: string) {
+  const [sessions, registrations] = await Promise.all([
+    listOrientations(deps.db, { fromIso: deps.clock.now().toISOString() }),
+    listRegistrationsOfMember(deps.db, memberId),
+  ]);
+  return { sessions, registrations };
 }
