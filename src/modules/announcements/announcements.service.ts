@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { AppDeps, CurrentUser } from '../../context.js';
 import { insertIfPreviousChanged, type Compilable } from '../../lib/atomic.js';
-import { conflict, notFound, unprocessable } from '../../lib/errors.js';
+import { AppError, conflict, notFound, unprocessable } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { markdownToPlainText } from '../../lib/markdown.js';
 import { auditRow, buildAuditInsert } from '../audit/audit.queries.js';
@@ -321,4 +321,20 @@ export async function openNewsletterFile(deps: Pick<AppDeps, 'db'>, id: string) 
     },
   });
   return { row, stream, size: row.file_size, fileName: row.file_name ?? 'newsletter.pdf' };
+}
+
+/** An uploaded file as a newsletter; its size is checked before reading, to never hold more. */
+export async function uploadNewsletterFile(
+  deps: AppDeps,
+  actor: CurrentUser,
+  fields: { title: string; issuedOn: string },
+  file: File,
+) {
+  if (file.size > MAX_PDF_BYTES)
+    throw new AppError(422, 'file_too_large', 'news.rule.file_too_large');
+  return uploadNewsletterPdf(deps, actor, {
+    ...fields,
+    fileName: file.name,
+    bytes: new Uint8Array(await file.arrayBuffer()),
+  });
 }

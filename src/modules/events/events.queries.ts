@@ -221,3 +221,12 @@ export function findMemberIdByNo(db: Db, memberNo: number) {
     .where('withdrawn_at', 'is', null)
     .executeTakeFirst();
 }
+
+/** The member row of a signed-in user, as far as audience checks need it. */
+export function findViewerMember(db: Db, userId: string) {
+  return db
+    .selectFrom('member')
+    .select(['id', 'requester_status', 'helper_status', 'withdrawn_at', 'purged_at'])
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+}

@@ -1,7 +1,7 @@
 import type { AppDeps, CurrentUser } from '../../context.js';
 import { insertIfPreviousChanged } from '../../lib/atomic.js';
 import { formatDateTime } from '../../lib/dates.js';
-import { conflict, notFound, unprocessable } from '../../lib/errors.js';
+import { AppError, conflict, notFound, unprocessable } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import type { EventAudience, SideStatus } from '../../../db/schema.js';
 import { auditRow, buildAuditInsert } from '../audit/audit.queries.js';
@@ -14,6 +14,7 @@ import {
   buildRecordAttendance,
   buildRegister,
   findEvent,
+  findMemberIdByNo,
   findRegisteredMemberIds,
   listMemberEventRegistrations,
   listRegistrantUserIds,
@@ -324,4 +325,27 @@ async function safeNotify(deps: AppDeps, input: Parameters<typeof notify>[1]) {
     // The change is made either way; a failed notice must not undo the answer.
     console.error('[events] notice failed', err);
   }
+}
+
+/**
+ * Staff register a member by the number on their card (a walk-in at the door): 400 on
+ * `memberNo` when no current member has that number. Answers the outcome and the name.
+ */
+export async function registerByMemberNo(
+  deps: AppDeps,
+  staff: CurrentUser,
+  eventId: string,
+  memberNo: number,
+) {
+  const member = await findMemberIdByNo(deps.db, memberNo);
+  if (!member) {
+    throw new AppError(400, 'invalid_input', 'error.invalid_input', {
+      memberNo: ['events.validation.unknownMemberNo'],
+    });
+  }
+  const outcome = await registerForEvent(deps, staff, eventId, member.id, {
+    byStaff: true,
+    children: 0,
+  });
+  return { outcome, name: member.name };
 }

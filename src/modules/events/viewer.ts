@@ -3,6 +3,7 @@ import { isStaff } from '../../context.js';
 import type { Db } from '../../lib/db.js';
 import type { SideStatus } from '../../../db/schema.js';
 import type { Viewer } from './audience.js';
+import { findViewerMember } from './events.queries.js';
 
 const inUse = (s: SideStatus | null) => s !== null && s !== 'withdrawn';
 const live = (s: SideStatus | null) => s === 'applied' || s === 'active';
@@ -11,11 +12,7 @@ const live = (s: SideStatus | null) => s === 'applied' || s === 'active';
 export async function loadViewer(db: Db, user: CurrentUser | null): Promise<Viewer> {
   if (!user) return { kind: 'anonymous' };
   if (isStaff(user)) return { kind: 'staff', userId: user.id };
-  const member = await db
-    .selectFrom('member')
-    .select(['id', 'requester_status', 'helper_status', 'withdrawn_at', 'purged_at'])
-    .where('user_id', '=', user.id)
-    .executeTakeFirst();
+  const member = await findViewerMember(db, user.id);
   if (!member || member.withdrawn_at || member.purged_at)
     return {
       kind: 'member',

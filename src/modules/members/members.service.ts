@@ -27,10 +27,10 @@ const hasSide = (member: { kind: string }, side: Side) =>
   member.kind === 'both' || member.kind === side;
 
 /** A field error raised by a service: the message is an i18n key, translated at the edge. */
-const fieldError = (field: string, key: string) =>
+export const fieldError = (field: string, key: string) =>
   new AppError(400, 'invalid_input', 'error.invalid_input', { [field]: [key] });
 
-const hasHealthData = (c: Pick<ChildInput, 'allergies' | 'healthNotes' | 'familyDoctor'>) =>
+export const hasHealthData = (c: Pick<ChildInput, 'allergies' | 'healthNotes' | 'familyDoctor'>) =>
   !!(c.allergies || c.healthNotes || c.familyDoctor);
 
 /** Past the center's upper age limit; the message names that limit (a setting). */

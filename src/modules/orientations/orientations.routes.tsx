@@ -1,10 +1,9 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { requireStaff } from '../../auth/guards.js';
 import type { AppContext, AppEnv } from '../../context.js';
-import { readForm, validateForm } from '../../http/forms.js';
+import { formBody, staffOnly } from '../../http/validate.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
-import { formatDateTime, isValidDateString } from '../../lib/dates.js';
+import { formatDateTime } from '../../lib/dates.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { translateLoose } from '../../lib/i18n.js';
 import { AttendanceSheetPage } from '../../../views/pages/orientations/attendance-sheet.js';
@@ -13,13 +12,19 @@ import {
   type ScheduleValues,
 } from '../../../views/pages/orientations/orientation-list.js';
 import type { FormErrors } from '../../../views/components/form.js';
-import { findMemberByIdentifier } from '../members/member-admin.queries.js';
 import { getCenterSettings } from '../settings/settings.service.js';
 import { countAttendedBySession, listSheetRows } from './orientation-pages.queries.js';
 import { findOrientation, listOrientations } from './orientations.queries.js';
 import {
+  attendanceSheetForm,
+  memberIdentifierForm,
+  scheduleForm,
+  scheduleValues,
+} from './orientation-form.js';
+import {
   recordOrientationAttendance,
-  registerForOrientation,
+  registerByIdentifier,
+  resolveMemberIdentifiers,
   scheduleOrientation,
 } from './orientations.service.js';
 
@@ -27,54 +32,6 @@ export const orientationPages = new Hono<AppEnv>();
 
 const SESSION = '/orientations/:id{[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}}';
 const PAST_LIMIT = 30;
-
-/** Full-width digits and colons (１０：００) become ASCII; "9:30" becomes "09:30". */
-const timeField = z
-  .string()
-  .transform((v) => {
-    const s = v.normalize('NFKC').trim();
-    return /^\d:\d\d$/.test(s) ? `0${s}` : s;
-  })
-  .pipe(
-    z
-      .string()
-      .min(1)
-      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'orientationAdmin.validation.time'),
-  );
-
-/** The schedule form as typed; turned into the service's orientation input afterwards. */
-const scheduleForm = z
-  .object({
-    date: z
-      .string()
-      .transform((v) => v.normalize('NFKC').trim())
-      .pipe(z.string().min(1).refine(isValidDateString, 'validation.date')),
-    startTime: timeField,
-    endTime: timeField,
-    venue: z.string().trim().min(1).max(200),
-    capacity: z
-      .string()
-      .transform((v) => v.normalize('NFKC').trim())
-      .pipe(
-        z
-          .string()
-          .min(1)
-          .regex(/^\d{1,3}$/, 'orientationAdmin.validation.capacity'),
-      )
-      .transform(Number)
-      .pipe(
-        z
-          .number()
-          .int()
-          .min(1, 'orientationAdmin.validation.capacity')
-          .max(500, 'orientationAdmin.validation.capacity'),
-      ),
-    notes: z.string().trim().max(1000),
-  })
-  .refine((v) => v.endTime > v.startTime, {
-    path: ['endTime'],
-    message: 'validation.end_after_start',
-  });
 
 async function renderList(c: AppContext, values: ScheduleValues = {}, errors: FormErrors = {}) {
   const { db } = c.var.deps;
@@ -107,40 +64,19 @@ orientationPages.get('/orientations', async (c) => {
   return renderList(c);
 });
 
-orientationPages.post('/orientations', async (c) => {
-  const staff = requireStaff(c);
-  const form = await readForm(c);
-  const values: ScheduleValues = {
-    date: form.date ?? '',
-    startTime: form.startTime ?? '',
-    endTime: form.endTime ?? '',
-    venue: form.venue ?? '',
-    capacity: form.capacity ?? '',
-    notes: form.notes ?? '',
-  };
-  const parsed = validateForm(c, scheduleForm, values);
-  if (!parsed.ok) {
-    // In the order of the form, so the summary reads top to bottom.
-    const ordered = Object.fromEntries(
-      Object.keys(values)
-        .filter((k) => parsed.errors[k])
-        .map((k) => [k, parsed.errors[k]!]),
-    );
-    return renderList(c, values, ordered);
-  }
-  const v = parsed.data;
-  const session = await scheduleOrientation(c.var.deps, staff, {
-    startsAt: `${v.date}T${v.startTime}:00+09:00`,
-    endsAt: `${v.date}T${v.endTime}:00+09:00`,
-    venue: v.venue,
-    capacity: v.capacity,
-    notes: v.notes || null,
-  });
-  setFlash(c, 'orientationAdmin.scheduled', {
-    date: formatDateTime(session.starts_at, c.var.locale),
-  });
-  return c.redirect('/orientations', 303);
-});
+orientationPages.post(
+  '/orientations',
+  staffOnly,
+  formBody(scheduleForm, (c, errors, values) => renderList(c, scheduleValues(values), errors)),
+  async (c) => {
+    const staff = requireStaff(c);
+    const session = await scheduleOrientation(c.var.deps, staff, c.req.valid('form'));
+    setFlash(c, 'orientationAdmin.scheduled', {
+      date: formatDateTime(session.starts_at, c.var.locale),
+    });
+    return c.redirect('/orientations', 303);
+  },
+);
 
 async function loadSession(c: AppContext) {
   const session = await findOrientation(c.var.deps.db, c.req.param('id') ?? '');
@@ -185,92 +121,79 @@ orientationPages.get(SESSION, async (c) => {
   return renderSheet(c, await loadSession(c));
 });
 
-/** Member ids for what staff typed (numbers, phones, emails), or the message for the field. */
-async function resolveMembers(
-  c: AppContext,
-  text: string,
-): Promise<{ ids: string[] } | { error: string }> {
-  const tokens = text
-    .normalize('NFKC')
-    .split(/[\s,、，]+/)
-    .map((s) => s.trim())
-    .filter(Boolean);
-  const ids: string[] = [];
-  const problems: string[] = [];
-  for (const token of tokens) {
-    const found = await findMemberByIdentifier(c.var.deps.db, token);
-    if (found.found) ids.push(found.member.id);
-    else
-      problems.push(
-        `${token}：${c.var.t(
-          found.reason === 'ambiguous'
-            ? 'memberAdmin.rule.member_ambiguous'
-            : 'memberAdmin.rule.member_not_found',
-        )}`,
+/** For a form whose schema reads every field leniently and never fails. */
+const neverInvalid = (): never => {
+  throw new Error('unreachable: this form accepts any input');
+};
+
+orientationPages.post(
+  `${SESSION}/attendance`,
+  staffOnly,
+  formBody(attendanceSheetForm, neverInvalid),
+  async (c) => {
+    const staff = requireStaff(c);
+    const session = await loadSession(c);
+    const { attended, walkIns } = c.req.valid('form');
+    const again = (message: string) =>
+      renderSheet(c, session, {
+        values: { walkIns },
+        errors: { walkIns: message },
+        checked: new Set(attended),
+        status: 422,
+      });
+    const resolved = await resolveMemberIdentifiers(c.var.deps, walkIns);
+    if (resolved.problems.length) {
+      return again(
+        resolved.problems
+          .map((p) => `${p.token}：${translateLoose(c.var.t, p.messageKey, 'error.title.422')}`)
+          .join(' '),
       );
-  }
-  return problems.length ? { error: problems.join(' ') } : { ids };
-}
+    }
+    const memberIds = [...new Set([...attended, ...resolved.ids])];
+    try {
+      await recordOrientationAttendance(c.var.deps, staff, session.id, memberIds);
+    } catch (err) {
+      if (!(err instanceof AppError) || err.status !== 422) throw err;
+      return again(translateLoose(c.var.t, err.messageKey, 'error.title.422'));
+    }
+    setFlash(c, 'orientationAdmin.sheet.saved', { n: String(memberIds.length) });
+    return c.redirect(`/orientations/${session.id}`, 303);
+  },
+);
 
-orientationPages.post(`${SESSION}/attendance`, async (c) => {
-  const staff = requireStaff(c);
-  const session = await loadSession(c);
-  const body = await c.req.parseBody({ all: true });
-  const attended = [body.attended]
-    .flat()
-    .filter((v): v is string => typeof v === 'string' && v.length > 0);
-  const walkIns = typeof body.walkIns === 'string' ? body.walkIns : '';
-  const resolved = await resolveMembers(c, walkIns);
-  if ('error' in resolved) {
-    return renderSheet(c, session, {
-      values: { walkIns },
-      errors: { walkIns: resolved.error },
-      checked: new Set(attended),
-      status: 422,
-    });
-  }
-  const memberIds = [...new Set([...attended, ...resolved.ids])];
-  try {
-    await recordOrientationAttendance(c.var.deps, staff, session.id, memberIds);
-  } catch (err) {
-    if (!(err instanceof AppError) || err.status !== 422) throw err;
-    return renderSheet(c, session, {
-      values: { walkIns },
-      errors: { walkIns: translateLoose(c.var.t, err.messageKey, 'error.title.422') },
-      checked: new Set(attended),
-      status: 422,
-    });
-  }
-  setFlash(c, 'orientationAdmin.sheet.saved', { n: String(memberIds.length) });
-  return c.redirect(`/orientations/${session.id}`, 303);
-});
-
-orientationPages.post(`${SESSION}/registrations`, async (c) => {
-  requireStaff(c);
-  const session = await loadSession(c);
-  const form = await readForm(c);
-  const member = (form.member ?? '').trim();
-  const fail = (message: string, status: 409 | 422 = 422) =>
-    renderSheet(c, session, { values: { member }, errors: { member: message }, status });
-  if (!member) return fail(c.var.t('validation.required'));
-  const found = await findMemberByIdentifier(c.var.deps.db, member);
-  if (!found.found)
-    return fail(
-      c.var.t(
-        found.reason === 'ambiguous'
-          ? 'memberAdmin.rule.member_ambiguous'
-          : 'memberAdmin.rule.member_not_found',
-      ),
-    );
-  try {
-    await registerForOrientation(c.var.deps, session.id, found.member.id);
-  } catch (err) {
-    if (!(err instanceof AppError) || (err.status !== 409 && err.status !== 422)) throw err;
-    return fail(translateLoose(c.var.t, err.messageKey, 'error.title.422'), err.status);
-  }
-  setFlash(c, 'memberAdmin.flash.registered', {
-    name: found.member.name,
-    date: formatDateTime(session.starts_at, c.var.locale),
+const registrationFailed = async (
+  c: AppContext,
+  member: string,
+  message: string,
+  status: 409 | 422 = 422,
+) =>
+  renderSheet(c, await loadSession(c), {
+    values: { member },
+    errors: { member: message },
+    status,
   });
-  return c.redirect(`/orientations/${session.id}`, 303);
-});
+
+orientationPages.post(
+  `${SESSION}/registrations`,
+  staffOnly,
+  formBody(memberIdentifierForm, (c, errors, values) =>
+    registrationFailed(c, (values.member ?? '').trim(), errors.member ?? ''),
+  ),
+  async (c) => {
+    const session = await loadSession(c);
+    const identifier = c.req.valid('form');
+    let member: { name: string };
+    try {
+      member = await registerByIdentifier(c.var.deps, session.id, identifier);
+    } catch (err) {
+      if (!(err instanceof AppError) || (err.status !== 409 && err.status !== 422)) throw err;
+      const message = translateLoose(c.var.t, err.messageKey, 'error.title.422');
+      return registrationFailed(c, identifier, message, err.status);
+    }
+    setFlash(c, 'memberAdmin.flash.registered', {
+      name: member.name,
+      date: formatDateTime(session.starts_at, c.var.locale),
+    });
+    return c.redirect(`/orientations/${session.id}`, 303);
+  },
+);

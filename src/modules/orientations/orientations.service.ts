@@ -3,9 +3,15 @@ import type { AppDeps, CurrentUser } from '../../context.js';
 import { conflict, notFound, unprocessable } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { buildAuditInsert } from '../audit/audit.queries.js';
+import { findMemberByIdentifier } from '../members/member-admin.queries.js';
 import { findMemberById } from '../members/members.queries.js';
 import { inJson } from '../../lib/sql.js';
-import { buildSeatLimitedRegistration, findOrientation } from './orientations.queries.js';
+import {
+  buildSeatLimitedRegistration,
+  findOrientation,
+  listOrientations,
+  listRegistrationsOfMember,
+} from './orientations.queries.js';
 import type { OrientationInput } from './orientations.schemas.js';
 
 export async function scheduleOrientation(
@@ -30,7 +36,10 @@ export async function scheduleOrientation(
   return (await findOrientation(deps.db, id))!;
 }
 
-/** Registers a member for a session: 409 `orientation_full` or `already_registered`. */
+/**
+ * Registers a member for a session: 409 `orientation_full` or `already_registered`. Answers the
+ * session, for the confirmation to name it.
+ */
 export async function registerForOrientation(
   deps: AppDeps,
   orientationId: string,
@@ -60,6 +69,7 @@ export async function registerForOrientation(
     }
     throw err;
   }
+  return orientation;
 }
 
 /**
@@ -112,4 +122,54 @@ export async function recordOrientationAttendance(
       details: { attended: unique.length },
     }),
   ]);
+}
+
+/** Why a typed identifier found no single member: the message key for the field. */
+const identifierProblem = (reason: string) =>
+  reason === 'ambiguous'
+    ? 'memberAdmin.rule.member_ambiguous'
+    : 'memberAdmin.rule.member_not_found';
+
+/**
+ * Members for what staff typed on the sheet (numbers, phones, emails, separated by spaces or
+ * commas): their ids, or each token that found no single member with the message key why.
+ */
+export async function resolveMemberIdentifiers(
+  deps: AppDeps,
+  text: string,
+): Promise<{ ids: string[]; problems: { token: string; messageKey: string }[] }> {
+  const tokens = text
+    .normalize('NFKC')
+    .split(/[\s,、，]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const ids: string[] = [];
+  const problems: { token: string; messageKey: string }[] = [];
+  for (const token of tokens) {
+    const found = await findMemberByIdentifier(deps.db, token);
+    if (found.found) ids.push(found.member.id);
+    else problems.push({ token, messageKey: identifierProblem(found.reason) });
+  }
+  return { ids, problems };
+}
+
+/** Staff register a member found by number, phone or email: 422 when none or several match. */
+export async function registerByIdentifier(
+  deps: AppDeps,
+  orientationId: string,
+  identifier: string,
+) {
+  const found = await findMemberByIdentifier(deps.db, identifier);
+  if (!found.found) throw unprocessable(`member_${found.reason}`, identifierProblem(found.reason));
+  await registerForOrientation(deps, orientationId, found.member.id);
+  return found.member;
+}
+
+/** The sessions an applicant may book (those not ended) and the member's own registrations. */
+export async function orientationsForMember(deps: AppDeps, memberId: string) {
+  const [sessions, registrations] = await Promise.all([
+    listOrientations(deps.db, { fromIso: deps.clock.now().toISOString() }),
+    listRegistrationsOfMember(deps.db, memberId),
+  ]);
+  return { sessions, registrations };
 }

@@ -1,0 +1,257 @@
+import { Hono } from 'hono';
+import { requireStaff } from '../../auth/guards.js';
+import type { AppContext, AppEnv } from '../../context.js';
+import { render, setFlash, viewContext } from '../../http/render.js';
+import { translateFields } from '../../http/errors.js';
+import { formBody, staffOnly } from '../../http/validate.js';
+import { tokyoDateOf, tokyoTimeOf } from '../../lib/dates.js';
+import { AppError } from '../../lib/errors.js';
+import { EventFormPage, type EventFormValues } from '../../../views/pages/events/event-form.js';
+import {
+  attendanceForm,
+  eventForm,
+  eventFormValues,
+  memberIdForm,
+  memberNoForm,
+} from './event-form.js';
+import { refusal, toEventView } from './event-pages.js';
+import { renderEvent } from './event-viewer.routes.js';
+import { EventAttendancePage } from '../../../views/pages/events/attendance.js';
+import type { FormErrors } from '../../../views/components/form.js';
+import { listEventRegistrations } from './events.queries.js';
+import { EVENT } from './event-paths.js';
+import {
+  cancelEvent,
+  cancelEventRegistration,
+  createEvent,
+  loadVisibleEvent,
+  recordEventAttendance,
+  registerByMemberNo,
+  updateEvent,
+} from './events.service.js';
+import { loadViewer } from './viewer.js';
+
+/** Staff: publishing and editing events, their registrations and attendance. */
+export const eventAdminPages = new Hono<AppEnv>();
+
+/** For a form whose schema reads every field leniently and never fails. */
+const neverInvalid = (): never => {
+  throw new Error('unreachable: this form accepts any input');
+};
+
+eventAdminPages.get('/events/new', (c) => {
+  requireStaff(c);
+  return render(c, <EventFormPage ctx={viewContext(c)} values={{}} errors={{}} />);
+});
+
+eventAdminPages.post(
+  '/events',
+  staffOnly,
+  formBody(eventForm, (c, errors, values) =>
+    render(
+      c,
+      <EventFormPage ctx={viewContext(c)} values={eventFormValues(values)} errors={errors} />,
+      422,
+    ),
+  ),
+  async (c) => {
+    const staff = requireStaff(c);
+    const event = await createEvent(c.var.deps, staff, c.req.valid('form'));
+    setFlash(c, 'events.publishedNotice');
+    return c.redirect(`/events/${event.id}`, 303);
+  },
+);
+
+eventAdminPages.get(`${EVENT}/edit`, async (c) => {
+  requireStaff(c);
+  const viewer = await loadViewer(c.var.deps.db, c.var.user);
+  const row = await loadVisibleEvent(c.var.deps, viewer, c.req.param('id'));
+  const values: EventFormValues = {
+    kind: row.kind,
+    title: row.title,
+    description: row.description,
+    date: tokyoDateOf(row.starts_at),
+    startTime: tokyoTimeOf(row.starts_at),
+    endTime: tokyoTimeOf(row.ends_at),
+    venue: row.venue,
+    capacity: String(row.capacity),
+    audience: row.audience,
+    childcare: row.childcare ? 'yes' : 'no',
+  };
+  return render(
+    c,
+    <EventFormPage ctx={viewContext(c)} eventId={row.id} values={values} errors={{}} />,
+  );
+});
+
+eventAdminPages.post(
+  `${EVENT}/edit`,
+  staffOnly,
+  formBody(eventForm, (c, errors, values) =>
+    render(
+      c,
+      <EventFormPage
+        ctx={viewContext(c)}
+        eventId={c.req.param('id')}
+        values={eventFormValues(values)}
+        errors={errors}
+      />,
+      422,
+    ),
+  ),
+  async (c) => {
+    const staff = requireStaff(c);
+    const id = c.req.param('id');
+    try {
+      await updateEvent(c.var.deps, staff, id, c.req.valid('form'));
+    } catch (err) {
+      const r = refusal(c, err);
+      if (!r) throw err;
+      return renderEvent(c, id, { actionError: r.message, status: r.status });
+    }
+    setFlash(c, 'events.savedNotice');
+    return c.redirect(`/events/${id}`, 303);
+  },
+);
+
+eventAdminPages.post(`${EVENT}/call-off`, async (c) => {
+  const staff = requireStaff(c);
+  const id = c.req.param('id');
+  try {
+    await cancelEvent(c.var.deps, staff, id);
+  } catch (err) {
+    const r = refusal(c, err);
+    if (!r) throw err;
+    return renderEvent(c, id, { actionError: r.message, status: r.status });
+  }
+  setFlash(c, 'events.calledOffNotice');
+  return c.redirect(`/events/${id}`, 303);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Registrations and attendance
+
+async function renderAttendance(
+  c: AppContext,
+  id: string,
+  options: {
+    actionError?: string;
+    status?: 200 | 409 | 422;
+    memberNo?: string;
+    errors?: FormErrors;
+  } = {},
+) {
+  const viewer = await loadViewer(c.var.deps.db, c.var.user);
+  const row = await loadVisibleEvent(c.var.deps, viewer, id);
+  let place = 0;
+  const rows = (await listEventRegistrations(c.var.deps.db, id)).map((r) => ({
+    memberId: r.member_id,
+    name: r.name,
+    memberNo: r.member_no,
+    status: r.status as 'registered' | 'waitlisted',
+    waitlistPosition: r.status === 'waitlisted' ? ++place : null,
+    children: r.children,
+    attended: r.attended === null ? null : r.attended === 1,
+  }));
+  return render(
+    c,
+    <EventAttendancePage
+      ctx={viewContext(c)}
+      event={toEventView(row, c.var.deps.clock.now().toISOString())}
+      rows={rows}
+      actionError={options.actionError}
+      memberNo={options.memberNo}
+      errors={options.errors}
+    />,
+    options.status,
+  );
+}
+
+eventAdminPages.get(`${EVENT}/attendance`, (c) => {
+  requireStaff(c);
+  return renderAttendance(c, c.req.param('id'));
+});
+
+eventAdminPages.post(
+  `${EVENT}/attendance`,
+  staffOnly,
+  formBody(attendanceForm, neverInvalid),
+  async (c) => {
+    const staff = requireStaff(c);
+    const id = c.req.param('id');
+    const memberIds = c.req.valid('form');
+    try {
+      await recordEventAttendance(c.var.deps, staff, id, memberIds);
+    } catch (err) {
+      const r = refusal(c, err);
+      if (!r) throw err;
+      return renderAttendance(c, id, { actionError: r.message, status: r.status });
+    }
+    setFlash(c, 'events.attendance.savedNotice', { count: String(memberIds.length) });
+    return c.redirect(`/events/${id}/attendance`, 303);
+  },
+);
+
+/** An unknown number (400 on `memberNo`) or a refused registration, beside the number field. */
+function memberNoRefusal(c: AppContext, err: unknown) {
+  if (err instanceof AppError && err.status === 400 && err.fields?.memberNo) {
+    const message = translateFields(err.fields, c.var.t).memberNo?.[0] ?? '';
+    return { status: 422 as const, message };
+  }
+  return refusal(c, err);
+}
+
+eventAdminPages.post(
+  `${EVENT}/registrations`,
+  staffOnly,
+  formBody(memberNoForm, (c, errors, values) =>
+    renderAttendance(c, c.req.param('id') ?? '', {
+      status: 422,
+      memberNo: values.memberNo,
+      errors,
+    }),
+  ),
+  async (c) => {
+    const staff = requireStaff(c);
+    const id = c.req.param('id');
+    const { memberNo, sent } = c.req.valid('form');
+    try {
+      const { outcome, name } = await registerByMemberNo(c.var.deps, staff, id, memberNo);
+      setFlash(
+        c,
+        outcome.status === 'registered' ? 'events.staffRegistered' : 'events.staffWaitlisted',
+        { name },
+      );
+    } catch (err) {
+      const r = memberNoRefusal(c, err);
+      if (!r) throw err;
+      return renderAttendance(c, id, {
+        status: r.status,
+        memberNo: sent,
+        errors: { memberNo: r.message },
+      });
+    }
+    return c.redirect(`/events/${id}/attendance`, 303);
+  },
+);
+
+eventAdminPages.post(
+  `${EVENT}/registrations/cancel`,
+  staffOnly,
+  formBody(memberIdForm, neverInvalid),
+  async (c) => {
+    const staff = requireStaff(c);
+    const id = c.req.param('id');
+    try {
+      await cancelEventRegistration(c.var.deps, staff, id, c.req.valid('form'), {
+        byStaff: true,
+      });
+    } catch (err) {
+      const r = refusal(c, err);
+      if (!r) throw err;
+      return renderAttendance(c, id, { actionError: r.message, status: r.status });
+    }
+    setFlash(c, 'events.staffCancelled');
+    return c.redirect(`/events/${id}/attendance`, 303);
+  },
+);

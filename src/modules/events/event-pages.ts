@@ -1,0 +1,82 @@
+import type { AppContext } from '../../context.js';
+import { AppError } from '../../lib/errors.js';
+import { isMessageKey } from '../../lib/i18n.js';
+import type { EventView } from '../../../views/pages/events/parts.js';
+import { visibleEventAudiences, type Viewer } from './audience.js';
+import {
+  listEvents,
+  listMemberEventRegistrations,
+  type EventRow,
+} from './events.queries.js';
+import { loadViewer } from './viewer.js';
+
+/** What the event pages share: the event as a view, the member's registrations, refusals. */
+
+type Mine = EventView['mine'];
+
+export function toEventView(row: EventRow, nowIso: string, mine: Mine = null): EventView {
+  return {
+    id: row.id,
+    kind: row.kind,
+    title: row.title,
+    description: row.description,
+    startsAt: row.starts_at,
+    endsAt: row.ends_at,
+    venue: row.venue,
+    capacity: row.capacity,
+    audience: row.audience,
+    childcare: row.childcare === 1,
+    registered: Number(row.registered ?? 0),
+    waitlisted: Number(row.waitlisted ?? 0),
+    children: Number(row.children ?? 0),
+    cancelled: row.cancelled_at !== null,
+    started: row.starts_at <= nowIso,
+    ended: row.ends_at <= nowIso,
+    mine,
+  };
+}
+
+/** The member's registrations by event id (empty for anyone else). */
+export async function myRegistrations(c: AppContext, viewer: Viewer) {
+  const map = new Map<string, NonNullable<Mine>>();
+  if (viewer.kind !== 'member' || !viewer.memberId) return map;
+  for (const r of await listMemberEventRegistrations(c.var.deps.db, viewer.memberId)) {
+    map.set(r.event_id, {
+      status: r.status as 'registered' | 'waitlisted',
+      children: r.children,
+      waitlistPosition: r.status === 'waitlisted' ? Number(r.waitlist_position) : null,
+    });
+  }
+  return map;
+}
+
+/** Upcoming events for the home page: the next few the viewer may see, with their status. */
+export async function upcomingEventsFor(c: AppContext, limit = 3): Promise<EventView[]> {
+  const viewer = await loadViewer(c.var.deps.db, c.var.user);
+  const nowIso = c.var.deps.clock.now().toISOString();
+  const [rows, mine] = await Promise.all([
+    listEvents(c.var.deps.db, {
+      audiences: visibleEventAudiences(viewer),
+      nowIso,
+      when: 'upcoming',
+      limit: limit + 5,
+    }),
+    myRegistrations(c, viewer),
+  ]);
+  return rows
+    .filter((r) => !r.cancelled_at)
+    .slice(0, limit)
+    .map((r) => toEventView(r, nowIso, mine.get(r.id) ?? null));
+}
+
+/** A refused action (409/422) becomes a message on the page; anything else propagates. */
+export function refusal(
+  c: AppContext,
+  err: unknown,
+): { status: 409 | 422; message: string } | null {
+  if (err instanceof AppError && (err.status === 409 || err.status === 422)) {
+    const key = isMessageKey(err.messageKey) ? err.messageKey : 'error.conflict';
+    return { status: err.status, message: c.var.t(key) };
+  }
+  return null;
+}

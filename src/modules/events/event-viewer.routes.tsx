@@ -1,0 +1,161 @@
+import { Hono } from 'hono';
+import { requireUser } from '../../auth/guards.js';
+import type { AppContext, AppEnv } from '../../context.js';
+import { render, setFlash, viewContext } from '../../http/render.js';
+import { formBody, signedIn } from '../../http/validate.js';
+import { notFound } from '../../lib/errors.js';
+import { EventListPage } from '../../../views/pages/events/event-list.js';
+import { EventFlyerPage } from '../../../views/pages/events/flyer.js';
+import { findMemberByUserId } from '../members/members.queries.js';
+import { visibleEventAudiences } from './audience.js';
+import { childrenCountForm } from './event-form.js';
+import { myRegistrations, refusal, toEventView } from './event-pages.js';
+import { EventDetailPage, type Registrant } from '../../../views/pages/events/event-detail.js';
+import type { Viewer } from './audience.js';
+import { MAX_CHILDREN } from './events.schemas.js';
+import { EVENT, UUID } from './event-paths.js';
+import { eventCalendar } from './events.ics.js';
+import { listEvents } from './events.queries.js';
+import { cancelEventRegistration, loadVisibleEvent, registerForEvent } from './events.service.js';
+import { loadViewer } from './viewer.js';
+
+/** The event pages everyone sees (by audience), and a member's own registration. */
+export const eventViewerPages = new Hono<AppEnv>();
+
+function registrantOf(viewer: Viewer): Registrant {
+  if (viewer.kind === 'anonymous') return 'anonymous';
+  if (viewer.kind === 'staff') return 'staff';
+  return viewer.memberId && viewer.active ? 'member' : 'inactive';
+}
+
+export async function renderEvent(
+  c: AppContext,
+  id: string,
+  options: { actionError?: string; status?: 200 | 409 | 422; children?: string } = {},
+) {
+  const viewer = await loadViewer(c.var.deps.db, c.var.user);
+  const row = await loadVisibleEvent(c.var.deps, viewer, id);
+  const mine = await myRegistrations(c, viewer);
+  const nowIso = c.var.deps.clock.now().toISOString();
+  return render(
+    c,
+    <EventDetailPage
+      ctx={viewContext(c)}
+      event={toEventView(row, nowIso, mine.get(row.id) ?? null)}
+      registrant={registrantOf(viewer)}
+      maxChildren={MAX_CHILDREN}
+      actionError={options.actionError}
+      children={options.children}
+    />,
+    options.status,
+  );
+}
+
+eventViewerPages.get('/events', async (c) => {
+  const when = c.req.query('when') === 'past' ? 'past' : 'upcoming';
+  const viewer = await loadViewer(c.var.deps.db, c.var.user);
+  const nowIso = c.var.deps.clock.now().toISOString();
+  const [rows, mine] = await Promise.all([
+    listEvents(c.var.deps.db, { audiences: visibleEventAudiences(viewer), nowIso, when }),
+    myRegistrations(c, viewer),
+  ]);
+  return render(
+    c,
+    <EventListPage
+      ctx={viewContext(c)}
+      events={rows.map((r) => toEventView(r, nowIso, mine.get(r.id) ?? null))}
+      when={when}
+      isStaff={viewer.kind === 'staff'}
+      signedIn={viewer.kind !== 'anonymous'}
+    />,
+  );
+});
+
+eventViewerPages.get(EVENT, (c) => renderEvent(c, c.req.param('id')));
+
+eventViewerPages.get(`/events/:file{${UUID}\\.ics}`, async (c) => {
+  const id = c.req.param('file').replace(/\.ics$/, '');
+  const viewer = await loadViewer(c.var.deps.db, c.var.user);
+  const row = await loadVisibleEvent(c.var.deps, viewer, id);
+  const body = eventCalendar(row, {
+    prodName: c.var.t('app.center'),
+    origin: c.var.deps.config.PUBLIC_ORIGIN,
+  });
+  return c.body(body, 200, {
+    'Content-Type': 'text/calendar; charset=utf-8',
+    'Content-Disposition': `attachment; filename="event-${row.id}.ics"`,
+  });
+});
+
+eventViewerPages.get(`${EVENT}/flyer`, async (c) => {
+  const viewer = await loadViewer(c.var.deps.db, c.var.user);
+  const row = await loadVisibleEvent(c.var.deps, viewer, c.req.param('id'));
+  const origin = c.var.deps.config.PUBLIC_ORIGIN?.replace(/\/+$/, '');
+  return render(
+    c,
+    <EventFlyerPage
+      ctx={viewContext(c)}
+      event={toEventView(row, c.var.deps.clock.now().toISOString())}
+      url={origin ? `${origin}/events/${row.id}` : null}
+    />,
+  );
+});
+
+/** The signed-in member who acts on their own registration; 404 for anyone else. */
+async function ownMember(c: AppContext) {
+  const user = requireUser(c);
+  const member = await findMemberByUserId(c.var.deps.db, user.id);
+  if (!member) throw notFound();
+  return { user, member };
+}
+
+/** A member of another audience gets 404, as if the event did not exist. */
+async function visibleToMember(c: AppContext) {
+  const own = await ownMember(c);
+  const id = c.req.param('id') ?? '';
+  await loadVisibleEvent(c.var.deps, await loadViewer(c.var.deps.db, own.user), id);
+  return { ...own, id };
+}
+
+eventViewerPages.post(
+  `${EVENT}/register`,
+  signedIn,
+  formBody(childrenCountForm, async (c, errors, values) => {
+    const { id } = await visibleToMember(c);
+    const actionError = errors.children;
+    return renderEvent(c, id, { actionError, status: 422, children: values.children });
+  }),
+  async (c) => {
+    const { user, member, id } = await visibleToMember(c);
+    const children = c.req.valid('form');
+    try {
+      const outcome = await registerForEvent(c.var.deps, user, id, member.id, {
+        byStaff: false,
+        children,
+      });
+      if (outcome.status === 'registered') setFlash(c, 'events.registeredNotice');
+      else
+        setFlash(c, 'events.waitlistedNotice', {
+          position: String(outcome.waitlistPosition ?? 1),
+        });
+    } catch (err) {
+      const r = refusal(c, err);
+      if (!r) throw err;
+      return renderEvent(c, id, { actionError: r.message, status: r.status });
+    }
+    return c.redirect(`/events/${id}`, 303);
+  },
+);
+
+eventViewerPages.post(`${EVENT}/withdraw`, async (c) => {
+  const { user, member, id } = await visibleToMember(c);
+  try {
+    await cancelEventRegistration(c.var.deps, user, id, member.id, { byStaff: false });
+  } catch (err) {
+    const r = refusal(c, err);
+    if (!r) throw err;
+    return renderEvent(c, id, { actionError: r.message, status: r.status });
+  }
+  setFlash(c, 'events.withdrawnNotice');
+  return c.redirect(`/events/${id}`, 303);
+});

@@ -1,0 +1,255 @@
+import { Hono } from 'hono';
+import { requireStaff } from '../../auth/guards.js';
+import type { AppContext, AppEnv, CurrentUser } from '../../context.js';
+import { render, setFlash, viewContext } from '../../http/render.js';
+import { formBody, staffOnly } from '../../http/validate.js';
+import { formatDateTime, tokyoDateOf } from '../../lib/dates.js';
+import { AppError, notFound, unprocessable } from '../../lib/errors.js';
+import { ruleText } from '../../lib/i18n.js';
+import {
+  MemberDetailPage,
+  type ActionFailure,
+} from '../../../views/pages/members/staff/member-detail.js';
+import { MemberCardPage } from '../../../views/pages/members/staff/member-card.js';
+import {
+  orientationsForMember,
+  registerForOrientation,
+} from '../orientations/orientations.service.js';
+import { referralsForMember } from '../directory/directory.service.js';
+import { getCenterSettings } from '../settings/settings.service.js';
+import { neverInvalid } from './form-issues.js';
+import { orientationChoiceForm, readSide, sideForm, suspendForm } from './member-admin-form.js';
+import { memberPageData } from './member-admin.service.js';
+import { formatMemberNo } from './members.json.js';
+import { findMemberById, type MemberWithEmail } from './members.queries.js';
+import { approveSide, reactivateSide, suspendSide, withdrawMember } from './members.service.js';
+import { staffWithdrawForm } from './withdrawal-form.js';
+
+/** The staff member page (会員詳細): approval, suspension, withdrawal, orientation, the card. */
+export const memberAdminPages = new Hono<AppEnv>();
+
+/** Member ids are UUIDs; the pattern keeps /members/new and friends for other routers. */
+const MEMBER = '/members/:id{[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}}';
+
+async function loadMember(c: AppContext): Promise<MemberWithEmail> {
+  const member = await findMemberById(c.var.deps.db, c.req.param('id') ?? '');
+  if (!member) throw notFound();
+  return member;
+}
+
+/** The member page; a failed action is shown beside its form, with the values sent. */
+async function renderMemberPage(
+  c: AppContext,
+  staff: CurrentUser,
+  member: MemberWithEmail,
+  options: {
+    status?: 200 | 409 | 422;
+    failure?: ActionFailure;
+    values?: Record<string, string>;
+  } = {},
+) {
+  const data = await memberPageData(c.var.deps, staff, member, c.var.clientAddress);
+  // Referrals come from the directory module, which itself reads members: composed here.
+  const referrals = await referralsForMember(c.var.deps, member.id);
+  const { sessions, registrations } = await orientationsForMember(c.var.deps, member.id);
+  const nowIso = data.now.toISOString();
+  return render(
+    c,
+    <MemberDetailPage
+      ctx={viewContext(c)}
+      member={member}
+      labels={data.settings.labels}
+      areas={data.settings.areas}
+      retentionYears={data.settings.retention.withdrawnMemberYears}
+      today={tokyoDateOf(data.now)}
+      nowIso={data.now.toISOString()}
+      childRows={data.children}
+      contacts={data.contacts}
+      pickups={data.pickups}
+      registrations={registrations}
+      upcoming={sessions.filter((o) => o.starts_at > nowIso)}
+      events={data.events}
+      referrals={referrals}
+      attendedOrientation={data.attended}
+      failure={options.failure}
+      values={options.values}
+    />,
+    options.status ?? 200,
+  );
+}
+
+memberAdminPages.get(MEMBER, async (c) => {
+  const staff = requireStaff(c);
+  return renderMemberPage(c, staff, await loadMember(c));
+});
+
+/** A rule (422) or a stale page (409) answered by the service: shown on the member page. */
+async function renderFailure(
+  c: AppContext,
+  staff: CurrentUser,
+  memberId: string,
+  err: unknown,
+  failure: Omit<ActionFailure, 'message'>,
+  values: Record<string, string>,
+) {
+  if (!(err instanceof AppError) || (err.status !== 422 && err.status !== 409)) throw err;
+  const member = await findMemberById(c.var.deps.db, memberId);
+  if (!member) throw notFound();
+  return renderMemberPage(c, staff, member, {
+    status: err.status,
+    failure: { ...failure, message: ruleText(c.var.t, err) },
+    values,
+  });
+}
+
+/** A form of the member page refused before any service ran: its first message is shown. */
+const invalidAction =
+  (
+    failure: (values: Record<string, string>, field: string) => Omit<ActionFailure, 'message'>,
+    reasonOf: (sent: string) => string,
+  ) =>
+  async (c: AppContext, errors: Record<string, string>, values: Record<string, string>) => {
+    const member = await loadMember(c);
+    const [field, message] = Object.entries(errors)[0] ?? ['', ''];
+    return renderMemberPage(c, requireStaff(c), member, {
+      status: 422,
+      failure: { ...failure(values, field), message },
+      values: { reason: reasonOf(values.reason ?? '') },
+    });
+  };
+
+memberAdminPages.post(
+  `${MEMBER}/approve`,
+  staffOnly,
+  formBody(sideForm, neverInvalid),
+  async (c) => {
+    const staff = requireStaff(c);
+    const member = await loadMember(c);
+    const side = c.req.valid('form');
+    try {
+      if (!side) throw unprocessable('no_such_side');
+      const updated = await approveSide(c.var.deps, staff, member.id, side, c.var.clientAddress);
+      setFlash(c, 'memberAdmin.flash.approved', {
+        name: updated.name,
+        memberNo: formatMemberNo(updated.member_no) ?? '',
+      });
+    } catch (err) {
+      return renderFailure(c, staff, member.id, err, { action: 'approve', side }, {});
+    }
+    return c.redirect(`/members/${member.id}`, 303);
+  },
+);
+
+memberAdminPages.post(
+  `${MEMBER}/suspend`,
+  staffOnly,
+  formBody(
+    suspendForm,
+    invalidAction(
+      (values, field) => ({
+        action: 'suspend',
+        side: readSide(values.side),
+        field: field === 'reason' ? 'reason' : undefined,
+      }),
+      (sent) => sent,
+    ),
+  ),
+  async (c) => {
+    const staff = requireStaff(c);
+    const member = await loadMember(c);
+    const { side, reason, values } = c.req.valid('form');
+    try {
+      await suspendSide(c.var.deps, staff, member.id, side, reason, c.var.clientAddress);
+      setFlash(c, 'memberAdmin.flash.suspended', { name: member.name });
+    } catch (err) {
+      return renderFailure(c, staff, member.id, err, { action: 'suspend', side }, values);
+    }
+    return c.redirect(`/members/${member.id}`, 303);
+  },
+);
+
+memberAdminPages.post(
+  `${MEMBER}/reactivate`,
+  staffOnly,
+  formBody(sideForm, neverInvalid),
+  async (c) => {
+    const staff = requireStaff(c);
+    const member = await loadMember(c);
+    const side = c.req.valid('form');
+    try {
+      if (!side) throw unprocessable('no_such_side');
+      await reactivateSide(c.var.deps, staff, member.id, side, c.var.clientAddress);
+      setFlash(c, 'memberAdmin.flash.reactivated', { name: member.name });
+    } catch (err) {
+      return renderFailure(c, staff, member.id, err, { action: 'reactivate', side }, {});
+    }
+    return c.redirect(`/members/${member.id}`, 303);
+  },
+);
+
+memberAdminPages.post(
+  `${MEMBER}/withdraw`,
+  staffOnly,
+  formBody(
+    staffWithdrawForm,
+    invalidAction(
+      (_values, field) => ({ action: 'withdraw', field }),
+      (sent) => sent.trim(),
+    ),
+  ),
+  async (c) => {
+    const staff = requireStaff(c);
+    const member = await loadMember(c);
+    const { reason } = c.req.valid('form');
+    try {
+      await withdrawMember(c.var.deps, staff, member.id, reason, c.var.clientAddress);
+      setFlash(c, 'memberAdmin.flash.withdrawn', { name: member.name });
+    } catch (err) {
+      const values = { reason: reason ?? '' };
+      return renderFailure(c, staff, member.id, err, { action: 'withdraw' }, values);
+    }
+    return c.redirect(`/members/${member.id}`, 303);
+  },
+);
+
+/** Staff sign an applicant up for a session from the member page. */
+memberAdminPages.post(
+  `${MEMBER}/orientation`,
+  staffOnly,
+  formBody(orientationChoiceForm, neverInvalid),
+  async (c) => {
+    const staff = requireStaff(c);
+    const member = await loadMember(c);
+    const orientationId = c.req.valid('form');
+    let session: { starts_at: string };
+    try {
+      session = await registerForOrientation(c.var.deps, orientationId, member.id);
+    } catch (err) {
+      const values = { orientationId };
+      return renderFailure(c, staff, member.id, err, { action: 'orientation' }, values);
+    }
+    setFlash(c, 'memberAdmin.flash.registered', {
+      name: member.name,
+      date: formatDateTime(session.starts_at, c.var.locale),
+    });
+    return c.redirect(`/members/${member.id}`, 303);
+  },
+);
+
+memberAdminPages.get(`${MEMBER}/card`, async (c) => {
+  requireStaff(c);
+  const member = await loadMember(c);
+  // A withdrawn member has no valid card to print.
+  if (member.withdrawn_at) throw notFound();
+  const settings = await getCenterSettings(c.var.deps);
+  return render(
+    c,
+    <MemberCardPage
+      ctx={viewContext(c)}
+      member={member}
+      labels={settings.labels}
+      areas={settings.areas}
+      issuedOn={tokyoDateOf(c.var.deps.clock.now())}
+    />,
+  );
+});

@@ -1,0 +1,81 @@
+import { createMiddleware } from 'hono/factory';
+import { requireUser } from '../../auth/guards.js';
+import { isStaff, type AppContext, type AppEnv, type CurrentUser } from '../../context.js';
+import { translateFields } from '../../http/errors.js';
+import { AppError, notFound } from '../../lib/errors.js';
+import { ruleText } from '../../lib/i18n.js';
+import { firstErrors } from '../../lib/validation.js';
+import type { FormErrors } from '../../../views/components/form.js';
+import { findMemberByUserId, type MemberWithEmail } from './members.queries.js';
+
+/** What the member pages share: whose page it is, and how a service's refusal is shown. */
+
+/**
+ * What a form shows for an error a service raised: field messages (400 with fields, or a
+ * taken email), or a rule's plain-words message (409/422). Anything else is not a form's
+ * business and goes to the error page.
+ */
+export function formErrorOf(
+  c: AppContext,
+  err: unknown,
+): { errors: FormErrors; rule?: string; status: 409 | 422 } | undefined {
+  if (!(err instanceof AppError)) return undefined;
+  const t = c.var.t;
+  if (err.code === 'email_taken') return { errors: { email: t('apply.emailTaken') }, status: 422 };
+  if (err.status === 400 && err.fields)
+    return { errors: firstErrors(translateFields(err.fields, t)), status: 422 };
+  if (err.status === 422 || err.status === 409) {
+    return { errors: {}, rule: ruleText(t, err), status: err.status };
+  }
+  return undefined;
+}
+
+/** The signed-in user's own member record; a user without one (e.g. staff) gets 404. */
+export async function ownMember(
+  c: AppContext,
+): Promise<{ user: CurrentUser; member: MemberWithEmail }> {
+  const user = requireUser(c);
+  const member = await findMemberByUserId(c.var.deps.db, user.id);
+  if (!member) throw notFound();
+  return { user, member };
+}
+
+export const hasRequesterSide = (m: MemberWithEmail) => m.requester_status !== null;
+const hasHelperSide = (m: MemberWithEmail) => m.helper_status !== null;
+
+/** Children belong to the requester side: a helper-only member has no children pages. */
+export async function ownRequester(c: AppContext) {
+  const own = await ownMember(c);
+  if (!hasRequesterSide(own.member)) throw notFound();
+  return own;
+}
+
+export async function ownHelper(c: AppContext) {
+  const own = await ownMember(c);
+  if (!hasHelperSide(own.member)) throw notFound();
+  return own;
+}
+
+/**
+ * The guards of マイページ as middleware, so a form is read only once the page is known to be
+ * the caller's: the member record (404 without one), and the side a page belongs to.
+ */
+export const ownMemberOnly = createMiddleware<AppEnv>(async (c, next) => {
+  await ownMember(c);
+  await next();
+});
+export const ownRequesterOnly = createMiddleware<AppEnv>(async (c, next) => {
+  await ownRequester(c);
+  await next();
+});
+export const ownHelperOnly = createMiddleware<AppEnv>(async (c, next) => {
+  await ownHelper(c);
+  await next();
+});
+
+/** The application is for newcomers: a signed-in member goes to マイページ, staff to the staff form. */
+export const notSignedIn = createMiddleware<AppEnv>(async (c, next) => {
+  const user = c.var.user;
+  if (user) return c.redirect(isStaff(user) ? '/members/new' : '/my', 303);
+  await next();
+});
