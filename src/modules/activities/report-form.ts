@@ -23,7 +23,7 @@ const CATEGORIES = Array.from({ length: 12 }, (_, i) => String(i + 1));
 const formFields = z.record(z.string(), z.unknown()).transform((raw) => {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(raw)) {
-    const last = Array.isArray(v) ? v.at(-1) : v;
+    const last: unknown = Array.isArray(v) ? (v as unknown[]).at(-1) : v;
     if (typeof last === 'string') out[k] = last;
   }
   return out;
