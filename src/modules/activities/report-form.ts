@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formFields, normalizeInput, reportIssuesAt, tickedIds } from '../../http/form-fields.js';
 import { timeOfDayField, tokyoDateField, tokyoIsoOf } from '../../lib/time-schemas.js';
 import type { Translator } from '../../lib/i18n.js';
 import type { FormErrors } from '../../../views/components/form.js';
@@ -19,46 +20,28 @@ import {
 
 const CATEGORIES = Array.from({ length: 12 }, (_, i) => String(i + 1));
 
-/** A form's text fields; a field sent twice counts once, with its last value (as browsers do). */
-const formFields = z.record(z.string(), z.unknown()).transform((raw) => {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(raw)) {
-    const last: unknown = Array.isArray(v) ? (v as unknown[]).at(-1) : v;
-    if (typeof last === 'string') out[k] = last;
-  }
-  return out;
-});
-
-const normalize = (s: string | undefined) => (s ?? '').normalize('NFKC').trim();
-
 /** '9:30' → '09:30'; seconds dropped. */
 function formTime(s: string | undefined): string {
-  const v = normalize(s);
+  const v = normalizeInput(s);
   const m = /^(\d{1,2}):(\d{2})(?::\d{2})?$/.exec(v);
   return m ? `${m[1]!.padStart(2, '0')}:${m[2]}` : v;
 }
 
 /** A yen amount typed on a phone: 「1,200」「¥300」「３００」 → 1200 / 300; empty → 0. */
 function formYen(s: string): number {
-  const v = normalize(s).replace(/[,¥円\s]/g, '');
+  const v = normalizeInput(s).replace(/[,¥円\s]/g, '');
   if (v === '') return 0;
   return /^\d+$/.test(v) ? Number(v) : Number.NaN;
 }
 
-/** The ids ticked in a group of checkboxes named `<prefix>.<id>` (value 'yes'). */
-const ticked = (form: Record<string, string>, prefix: string) =>
-  Object.keys(form)
-    .filter((k) => k.startsWith(`${prefix}.`) && form[k] === 'yes')
-    .map((k) => k.slice(prefix.length + 1));
-
 /** The submitted form as the page shows it again (also after a failed validation). */
 export function reportFormValues(form: Record<string, string>): ReportFormValues {
   return {
-    date: normalize(form.date),
+    date: normalizeInput(form.date),
     startTime: formTime(form.startTime),
     endTime: formTime(form.endTime),
-    children: ticked(form, 'child'),
-    categories: ticked(form, 'category').filter((c) => CATEGORIES.includes(c)),
+    children: tickedIds(form, 'child', 'yes'),
+    categories: tickedIds(form, 'category', 'yes').filter((c) => CATEGORIES.includes(c)),
     place: form.place ?? '',
     transportCost: form.transportCost ?? '',
     mealCost: form.mealCost ?? '',
@@ -128,10 +111,8 @@ export function reportFormErrors(fields: Record<string, string[]>, t: Translator
 }
 
 /** Re-reports a nested schema's issues under the form's field names (or all under `field`). */
-function reportIssues(error: z.ZodError, ctx: z.RefinementCtx, field?: string) {
-  for (const issue of error.issues)
-    ctx.addIssue({ ...issue, path: [field ?? formFieldOf(issue.path)] });
-}
+const reportIssues = (error: z.ZodError, ctx: z.RefinementCtx, field?: string) =>
+  reportIssuesAt(error, ctx, (path) => field ?? formFieldOf(path));
 
 function incidentInput(v: ReportFormValues) {
   return {
