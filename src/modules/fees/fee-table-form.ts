@@ -1,9 +1,6 @@
 import { z } from 'zod';
 import { formFields, normalizeInput, reportIssuesAt } from '../../http/form-fields.js';
-import {
-  FEE_FORM_FIELDS,
-  type FeeTableFormValues,
-} from '../../../views/pages/activities/fee-tables.js';
+import type { FeeTableFormValues } from '../../../views/pages/activities/fee-tables.js';
 import { feeTableSchema, type FeeTable } from './fee-table.js';
 
 /** The fee table form ↔ a fee table: amounts typed as 「1,200」「¥300」, times as 9:00. */
@@ -57,7 +54,7 @@ const FIELD_OF: Record<string, string> = {
   'cancellation.noShow': 'noShow',
 };
 
-function candidateOf(v: FeeTableFormValues) {
+function candidateOf(v: Partial<FeeTableFormValues>) {
   const percent = formInt(v.siblingPercent);
   const from = normalizeInput(v.yearEndFrom);
   const to = normalizeInput(v.yearEndTo);
@@ -80,15 +77,10 @@ function candidateOf(v: FeeTableFormValues) {
   };
 }
 
-/** The submitted form as the page shows it again. */
-export const feeTableFormValues = (form: Record<string, string>): FeeTableFormValues =>
-  Object.fromEntries(FEE_FORM_FIELDS.map((f) => [f, form[f] ?? '']));
-
-/** A new fee table, its problems under the form's field names. */
+/** A new fee table (and the form's text fields), its problems under the form's field names. */
 export const feeTableForm = formFields.transform((form, ctx) => {
-  const values = feeTableFormValues(form);
-  const parsed = feeTableSchema.safeParse(candidateOf(values));
-  if (parsed.success) return { table: parsed.data, values };
+  const parsed = feeTableSchema.safeParse(candidateOf(form));
+  if (parsed.success) return { table: parsed.data, form };
   reportIssuesAt(parsed.error, ctx, (path) => {
     const key = path.map(String).join('.');
     return FIELD_OF[key] ?? key;

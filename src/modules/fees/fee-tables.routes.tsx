@@ -7,11 +7,12 @@ import { tokyoDateOf } from '../../lib/dates.js';
 import { AppError } from '../../lib/errors.js';
 import type { FormErrors } from '../../../views/components/form.js';
 import {
+  FEE_FORM_FIELDS,
   FeeTablesPage,
   type FeeTableFormValues,
 } from '../../../views/pages/activities/fee-tables.js';
 import { getCenterSettings } from '../settings/settings.service.js';
-import { feeTableForm, feeTableFormValues, valuesOf } from './fee-table-form.js';
+import { feeTableForm, valuesOf } from './fee-table-form.js';
 import { addFeeTable, deleteFeeTable } from './fee-tables.service.js';
 
 /**
@@ -21,6 +22,10 @@ import { addFeeTable, deleteFeeTable } from './fee-tables.service.js';
  * activities are reported after they happen).
  */
 export const feeTablePages = new Hono<AppEnv>();
+
+/** The submitted form as the page shows it again. */
+const feeTableFormValues = (form: Record<string, string>): FeeTableFormValues =>
+  Object.fromEntries(FEE_FORM_FIELDS.map((f) => [f, form[f] ?? '']));
 
 async function page(
   c: AppContext,
@@ -55,12 +60,17 @@ feeTablePages.post(
   formBody(feeTableForm, (c, errors, form) => page(c, feeTableFormValues(form), errors, 422)),
   async (c) => {
     const admin = requireAdmin(c);
-    const { table, values } = c.req.valid('form');
+    const { table, form } = c.req.valid('form');
     try {
       await addFeeTable(c.var.deps, admin, table, c.var.clientAddress);
     } catch (err) {
       if (err instanceof AppError && err.code === 'duplicate')
-        return page(c, values, { validFrom: c.var.t('feeTables.duplicate') }, 422);
+        return page(
+          c,
+          feeTableFormValues(form),
+          { validFrom: c.var.t('feeTables.duplicate') },
+          422,
+        );
       throw err;
     }
     setFlash(c, 'feeTables.added', { date: table.validFrom });
