@@ -13,7 +13,7 @@ import {
 } from '../../../views/pages/activities/fee-tables.js';
 import { getCenterSettings } from '../settings/settings.service.js';
 import { feeTableForm, valuesOf } from './fee-table-form.js';
-import { addFeeTable, deleteFeeTable } from './fee-tables.service.js';
+import { addFeeTable, deleteFeeTable } from '../settings/fee-tables.service.js';
 
 /**
  * Admin: 報酬基準 (fee tables) under /settings/fees. Tables are the `fees` settings section; a

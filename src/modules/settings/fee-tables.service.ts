@@ -1,8 +1,8 @@
 import type { AppDeps, CurrentUser } from '../../context.js';
 import { tokyoDateOf } from '../../lib/dates.js';
 import { conflict, notFound } from '../../lib/errors.js';
-import { getCenterSettings, updateCenterSettings } from '../settings/settings.service.js';
-import type { FeeTable } from './fee-table.js';
+import { getCenterSettings, updateCenterSettings } from './settings.service.js';
+import type { FeeTable } from '../fees/fee-table.js';
 
 /**
  * 報酬基準 (fee tables), kept as the `fees` settings section in valid-from order. A new one
