@@ -65,7 +65,7 @@ export const incidentBody = z
   });
 export type IncidentInput = z.output<typeof incidentBody>;
 
-const activityFields = {
+export const activityFields = {
   startedAt: instant,
   endedAt: instant,
   childIds: z.array(id).min(1, 'activities.validation.childrenRequired').max(5).transform(unique),

@@ -31,7 +31,12 @@ import type {
   UpdateActivityInput,
 } from './activities.schemas.js';
 import { feeJson, storedFeeOf } from './activities.json.js';
-import { feeCategory, orderChildrenForFee, toStoredFee, type StoredFee } from '../fees/fee-lines.js';
+import {
+  feeCategory,
+  orderChildrenForFee,
+  toStoredFee,
+  type StoredFee,
+} from '../fees/fee-lines.js';
 import { selectFeeTable } from '../fees/fee-table.js';
 import { quoteFee } from '../fees/fees.js';
 import {
@@ -65,6 +70,42 @@ export async function loadVisibleActivity(deps: AppDeps, user: CurrentUser, id: 
   const activity = await findActivityById(deps.db, id);
   if (!activity) throw notFound();
   return { activity, viewer: activityViewer(user, activity) };
+}
+
+/** The request a helper reports on, with its children: 404 for anyone but its helper. */
+export async function loadRequestToReport(deps: AppDeps, user: CurrentUser, requestId: string) {
+  const request = await findRequestById(deps.db, requestId);
+  if (!request || request.helper_user_id !== user.id) throw notFound();
+  const children = await listRequestChildren(deps.db, [request.id]);
+  return { request, children: children.map((c) => ({ id: c.id, name: c.name })) };
+}
+
+/**
+ * A new report's form: the request and its children, or the report already written on it
+ * (which the form then shows instead). A cancelled request has nothing to report: 409.
+ */
+export async function openReportForm(deps: AppDeps, user: CurrentUser, requestId: string) {
+  const { request, children } = await loadRequestToReport(deps, user, requestId);
+  const existing = await findActivityByRequestId(deps.db, request.id);
+  if (existing) return { request, children, existingId: existing.id };
+  if (request.status === 'cancelled') throw conflict('request_cancelled', 'rule.request_cancelled');
+  return { request, children, existingId: undefined };
+}
+
+/**
+ * The helper's own report for the correction form, as it stands: 404 for anyone else, 409 once
+ * it can no longer be corrected.
+ */
+export async function loadCorrection(deps: AppDeps, user: CurrentUser, id: string) {
+  const { activity, viewer } = await loadVisibleActivity(deps, user, id);
+  if (viewer.kind !== 'helper') throw notFound();
+  if (!CORRECTABLE.includes(activity.status))
+    throw conflict('not_correctable', 'rule.not_correctable');
+  const [{ request, children }, reported] = await Promise.all([
+    loadRequestToReport(deps, user, activity.request_id),
+    snapshotOf(deps, activity),
+  ]);
+  return { activity, viewer, request, children, reported };
 }
 
 const fieldError = (field: string, key: string) =>

@@ -1,8 +1,9 @@
 import { Hono } from 'hono';
 import { requireUser } from '../../auth/guards.js';
 import type { AppEnv } from '../../context.js';
-import { readForm } from '../../http/forms.js';
+import { acceptsAnyForm, formFields } from '../../http/form-fields.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
+import { formBody, signedIn } from '../../http/validate.js';
 import { InboxPage } from '../../../views/pages/notifications/inbox.js';
 import { loadInbox, markAllRead, markRead } from './notifications.service.js';
 
@@ -38,10 +39,17 @@ notificationsPages.post('/inbox/read-all', async (c) => {
   return c.redirect('/inbox', 303);
 });
 
-notificationsPages.post('/inbox/:id/read', async (c) => {
-  const user = requireUser(c);
-  const form = await readForm(c);
-  await markRead(c.var.deps, user, c.req.param('id'));
-  setFlash(c, 'inbox.markedRead');
-  return c.redirect(inboxPath(pageNumber(form.page)), 303);
-});
+/** The inbox page the form was sent from. */
+const pageForm = formFields.transform((form) => ({ page: pageNumber(form.page) }));
+
+notificationsPages.post(
+  '/inbox/:id/read',
+  signedIn,
+  formBody(pageForm, acceptsAnyForm),
+  async (c) => {
+    const user = requireUser(c);
+    await markRead(c.var.deps, user, c.req.param('id'));
+    setFlash(c, 'inbox.markedRead');
+    return c.redirect(inboxPath(c.req.valid('form').page), 303);
+  },
+);

@@ -1,0 +1,84 @@
+import { Hono } from 'hono';
+import { requireAdmin, requireStaff } from '../../auth/guards.js';
+import type { AppContext, AppEnv } from '../../context.js';
+import { render, setFlash, viewContext } from '../../http/render.js';
+import { adminOnly, formBody } from '../../http/validate.js';
+import { AppError } from '../../lib/errors.js';
+import type { FormErrors } from '../../../views/components/form.js';
+import {
+  CurriculumPage,
+  type ModuleFormValues,
+} from '../../../views/pages/trainings/curriculum.js';
+import { moduleForm, moduleFormValues } from './module-form.js';
+import { countPendingRecords, listModules } from './trainings.queries.js';
+import { createModule, loadDefaultCurriculum } from './trainings.service.js';
+import { toModuleView } from './trainings.views.js';
+
+/** The training curriculum: staff read it, admins add modules or load the default ones. */
+export const curriculumPages = new Hono<AppEnv>();
+
+async function renderCurriculum(
+  c: AppContext,
+  options: { values?: ModuleFormValues; errors?: FormErrors; status?: 200 | 422 } = {},
+) {
+  const user = requireStaff(c);
+  const [modules, pendingCount] = await Promise.all([
+    listModules(c.var.deps.db),
+    countPendingRecords(c.var.deps.db),
+  ]);
+  return render(
+    c,
+    <CurriculumPage
+      ctx={viewContext(c)}
+      modules={modules.map((m) => ({
+        ...toModuleView(m),
+        sortOrder: m.sort_order,
+        validityMode: m.validity_mode,
+        validityMonths: m.validity_months,
+        active: m.active === 1,
+      }))}
+      isAdmin={user.role === 'admin'}
+      pendingCount={pendingCount}
+      values={options.values ?? {}}
+      errors={options.errors ?? {}}
+    />,
+    options.status,
+  );
+}
+
+curriculumPages.get('/training/curriculum', (c) => renderCurriculum(c));
+
+curriculumPages.post('/training/curriculum/load-defaults', async (c) => {
+  const admin = requireAdmin(c);
+  const { added } = await loadDefaultCurriculum(c.var.deps, admin);
+  if (added > 0) setFlash(c, 'training.curriculum.loaded', { count: String(added) });
+  else setFlash(c, 'training.curriculum.nothingToLoad');
+  return c.redirect('/training/curriculum', 303);
+});
+
+curriculumPages.post(
+  '/training/curriculum',
+  adminOnly,
+  formBody(moduleForm, (c, errors, form) =>
+    renderCurriculum(c, { values: moduleFormValues(form), errors, status: 422 }),
+  ),
+  async (c) => {
+    const admin = requireAdmin(c);
+    const { input, values } = c.req.valid('form');
+    try {
+      await createModule(c.var.deps, admin, input);
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'code_taken')
+        return renderCurriculum(c, {
+          values,
+          errors: { code: c.var.t('training.rule.code_taken') },
+          status: 422,
+        });
+      throw err;
+    }
+    setFlash(c, 'training.curriculum.added', {
+      title: c.var.locale === 'ja' ? values.titleJa! : values.titleEn!,
+    });
+    return c.redirect('/training/curriculum', 303);
+  },
+);

@@ -1,0 +1,127 @@
+import { Hono } from 'hono';
+import { requireUser } from '../../auth/guards.js';
+import { isStaff, type AppContext, type AppEnv } from '../../context.js';
+import { render, setFlash, viewContext } from '../../http/render.js';
+import { formBody, signedIn } from '../../http/validate.js';
+import { notFound } from '../../lib/errors.js';
+import type { FormErrors } from '../../../views/components/form.js';
+import { MyTrainingPage, type SubmitValues } from '../../../views/pages/trainings/my-training.js';
+import { findMemberByUserId } from '../members/members.queries.js';
+import { ownRecordForm, submitValues } from './record-form.js';
+import { recordServiceErrors, refusal } from './refusal.js';
+import { loadMyTraining } from './training-pages.service.js';
+import { addTrainingRecords, cancelEnrollment, enrollInSession } from './trainings.service.js';
+import {
+  toModuleView,
+  toQualificationView,
+  toRecordView,
+  toSessionView,
+} from './trainings.views.js';
+
+/** The helper's own training page: sign-up for sessions, certificates and exemptions. */
+export const myTrainingPages = new Hono<AppEnv>();
+
+async function renderMyTraining(
+  c: AppContext,
+  options: {
+    values?: SubmitValues;
+    errors?: FormErrors;
+    actionError?: string;
+    status?: 200 | 409 | 422;
+  } = {},
+) {
+  const page = await loadMyTraining(c.var.deps, requireUser(c));
+  const base = {
+    ctx: viewContext(c),
+    today: page.today,
+    values: options.values ?? {},
+    errors: options.errors ?? {},
+    actionError: options.actionError,
+  };
+  if (page.state !== 'ok')
+    return render(c, <MyTrainingPage {...base} state={page.state} />, options.status);
+  return render(
+    c,
+    <MyTrainingPage
+      {...base}
+      state="ok"
+      memberId={page.member.id}
+      q={toQualificationView(page.q, page.modules)}
+      sessions={page.sessions.map(toSessionView)}
+      records={page.records.map(toRecordView)}
+      modules={page.modules.map(toModuleView)}
+    />,
+    options.status,
+  );
+}
+
+myTrainingPages.get('/training', (c) => {
+  const user = requireUser(c);
+  if (isStaff(user)) return c.redirect('/training/sessions', 303);
+  return renderMyTraining(c);
+});
+
+/** The signed-in member's own record, for the helper's actions (404 without one). */
+async function ownMember(c: AppContext) {
+  const user = requireUser(c);
+  const member = await findMemberByUserId(c.var.deps.db, user.id);
+  if (!member) throw notFound();
+  return { user, member };
+}
+
+myTrainingPages.post('/training/sessions/:id/enroll', async (c) => {
+  const { user, member } = await ownMember(c);
+  try {
+    const outcome = await enrollInSession(c.var.deps, user, c.req.param('id'), member.id, {
+      byStaff: false,
+    });
+    if (outcome.status === 'enrolled') setFlash(c, 'training.session.enrolledNotice');
+    else
+      setFlash(c, 'training.session.waitlistedNotice', {
+        position: String(outcome.waitlistPosition ?? 1),
+      });
+  } catch (err) {
+    const r = refusal(c, err);
+    if (!r) throw err;
+    return renderMyTraining(c, { actionError: r.message, status: r.status });
+  }
+  return c.redirect('/training', 303);
+});
+
+myTrainingPages.post('/training/sessions/:id/cancel', async (c) => {
+  const { user, member } = await ownMember(c);
+  try {
+    await cancelEnrollment(c.var.deps, user, c.req.param('id'), member.id, { byStaff: false });
+  } catch (err) {
+    const r = refusal(c, err);
+    if (!r) throw err;
+    return renderMyTraining(c, { actionError: r.message, status: r.status });
+  }
+  setFlash(c, 'training.session.cancelledNotice');
+  return c.redirect('/training', 303);
+});
+
+myTrainingPages.post(
+  '/training/records',
+  signedIn,
+  formBody(ownRecordForm, async (c, errors, form) => {
+    await ownMember(c);
+    return renderMyTraining(c, { values: submitValues(form), errors, status: 422 });
+  }),
+  async (c) => {
+    const { user, member } = await ownMember(c);
+    const { input, values } = c.req.valid('form');
+    try {
+      await addTrainingRecords(c.var.deps, user, member, input, {
+        byStaff: false,
+        clientAddress: c.var.clientAddress,
+      });
+    } catch (err) {
+      const errors = recordServiceErrors(c, err, 'moduleId');
+      if (!errors) throw err;
+      return renderMyTraining(c, { values, errors, status: 422 });
+    }
+    setFlash(c, 'training.my.submitted');
+    return c.redirect('/training', 303);
+  },
+);

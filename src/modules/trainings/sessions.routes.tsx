@@ -1,0 +1,222 @@
+import { Hono } from 'hono';
+import { requireStaff } from '../../auth/guards.js';
+import type { AppContext, AppEnv } from '../../context.js';
+import { acceptsAnyForm } from '../../http/form-fields.js';
+import { render, setFlash, viewContext } from '../../http/render.js';
+import { formBody, staffOnly } from '../../http/validate.js';
+import { AppError, notFound } from '../../lib/errors.js';
+import type { FormErrors } from '../../../views/components/form.js';
+import { SessionPage, type SheetRow } from '../../../views/pages/trainings/session.js';
+import { SessionsPage, type SessionFormValues } from '../../../views/pages/trainings/sessions.js';
+import { findMemberById } from '../members/members.queries.js';
+import { refusal } from './refusal.js';
+import { attendanceForm, memberPickForm, sessionForm, sessionFormValues } from './session-form.js';
+import { loadSessionSheet, loadSessionsOverview } from './training-pages.service.js';
+import {
+  cancelEnrollment,
+  enrollInSession,
+  recordAttendance,
+  scheduleSession,
+} from './trainings.service.js';
+import { toModuleView, toSessionView } from './trainings.views.js';
+
+/** Staff: training sessions, their sheets (enrolment, waitlist, walk-ins) and attendance. */
+export const sessionPages = new Hono<AppEnv>();
+
+async function renderSessions(
+  c: AppContext,
+  options: { values?: SessionFormValues; errors?: FormErrors; status?: 200 | 422 } = {},
+) {
+  const { now, sessions, modules, summary, pendingCount } = await loadSessionsOverview(c.var.deps);
+  const views = sessions.map(toSessionView);
+  return render(
+    c,
+    <SessionsPage
+      ctx={viewContext(c)}
+      upcoming={views.filter((s) => s.endsAt >= now)}
+      past={views.filter((s) => s.endsAt < now).reverse()}
+      modules={modules.map(toModuleView)}
+      summary={{
+        from: summary.from,
+        to: summary.to,
+        sessionsHeld: summary.sessionsHeld,
+        hoursDelivered: summary.hoursDelivered,
+        attendances: summary.attendances,
+        attendeeHours: summary.attendeeHours,
+        newlyQualified: summary.newlyQualified.length,
+      }}
+      pendingCount={pendingCount}
+      values={options.values ?? {}}
+      errors={options.errors ?? {}}
+    />,
+    options.status,
+  );
+}
+
+sessionPages.get('/training/sessions', (c) => {
+  requireStaff(c);
+  return renderSessions(c);
+});
+
+sessionPages.post(
+  '/training/sessions',
+  staffOnly,
+  formBody(sessionForm, (c, errors, form) =>
+    renderSessions(c, { values: sessionFormValues(form), errors, status: 422 }),
+  ),
+  async (c) => {
+    const staff = requireStaff(c);
+    const { input, values } = c.req.valid('form');
+    let id: string;
+    try {
+      id = (await scheduleSession(c.var.deps, staff, input)).id;
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'unknown_module')
+        return renderSessions(c, {
+          values,
+          errors: { moduleIds: c.var.t('training.rule.unknown_module') },
+          status: 422,
+        });
+      throw err;
+    }
+    setFlash(c, 'training.sessions.created');
+    return c.redirect(`/training/sessions/${id}`, 303);
+  },
+);
+
+async function renderSession(
+  c: AppContext,
+  sessionId: string,
+  options: { actionError?: string; status?: 200 | 409 | 422 } = {},
+) {
+  const sheet = await loadSessionSheet(c.var.deps, sessionId);
+  let waitlistPlace = 0;
+  const rows: SheetRow[] = [
+    ...sheet.enrollments.map((e) => ({
+      memberId: e.member_id,
+      name: e.name,
+      memberNo: e.member_no,
+      state: e.status === 'enrolled' ? ('enrolled' as const) : ('waitlisted' as const),
+      waitlistPosition: e.status === 'waitlisted' ? ++waitlistPlace : null,
+    })),
+    ...sheet.walkIns.map((w) => ({
+      memberId: w.member_id,
+      name: w.name,
+      memberNo: w.member_no,
+      state: 'walk_in' as const,
+      waitlistPosition: null,
+    })),
+  ];
+  return render(
+    c,
+    <SessionPage
+      ctx={viewContext(c)}
+      session={toSessionView({ session: sheet.session, modules: sheet.modules })}
+      rows={rows}
+      attended={new Set(sheet.attendance.map((a) => `${a.member_id}:${a.module_id}`))}
+      candidates={sheet.candidates.map((h) => ({ id: h.id, name: h.name, memberNo: h.member_no }))}
+      canRecord={sheet.canRecord}
+      cancelled={sheet.session.cancelled_at !== null}
+      pendingCount={sheet.pendingCount}
+      actionError={options.actionError}
+    />,
+    options.status,
+  );
+}
+
+sessionPages.get('/training/sessions/:id', (c) => {
+  requireStaff(c);
+  return renderSession(c, c.req.param('id'));
+});
+
+/** The member a staff form names, if any. */
+const pickedMember = (c: AppContext, memberId: string | undefined) =>
+  memberId ? findMemberById(c.var.deps.db, memberId) : Promise.resolve(undefined);
+
+sessionPages.post(
+  '/training/sessions/:id/enrollments',
+  staffOnly,
+  formBody(memberPickForm, acceptsAnyForm),
+  async (c) => {
+    const staff = requireStaff(c);
+    const sessionId = c.req.param('id');
+    const member = await pickedMember(c, c.req.valid('form').memberId);
+    if (!member)
+      return renderSession(c, sessionId, {
+        actionError: c.var.t('validation.choice'),
+        status: 422,
+      });
+    try {
+      const outcome = await enrollInSession(c.var.deps, staff, sessionId, member.id, {
+        byStaff: true,
+      });
+      setFlash(
+        c,
+        outcome.status === 'enrolled'
+          ? 'training.session.addedNotice'
+          : 'training.session.addedWaitlistNotice',
+        { name: member.name },
+      );
+    } catch (err) {
+      const r = refusal(c, err);
+      if (!r) throw err;
+      return renderSession(c, sessionId, { actionError: r.message, status: r.status });
+    }
+    return c.redirect(`/training/sessions/${sessionId}`, 303);
+  },
+);
+
+sessionPages.post(
+  '/training/sessions/:id/enrollments/cancel',
+  staffOnly,
+  formBody(memberPickForm, acceptsAnyForm),
+  async (c) => {
+    const staff = requireStaff(c);
+    const sessionId = c.req.param('id');
+    const member = await pickedMember(c, c.req.valid('form').memberId);
+    if (!member) throw notFound();
+    try {
+      const { promotedMemberId } = await cancelEnrollment(c.var.deps, staff, sessionId, member.id, {
+        byStaff: true,
+      });
+      const promoted = await pickedMember(c, promotedMemberId ?? undefined);
+      if (promoted)
+        setFlash(c, 'training.session.promotedNotice', {
+          name: member.name,
+          promoted: promoted.name,
+        });
+      else setFlash(c, 'training.session.cancelledFor', { name: member.name });
+    } catch (err) {
+      const r = refusal(c, err);
+      if (!r) throw err;
+      return renderSession(c, sessionId, { actionError: r.message, status: r.status });
+    }
+    return c.redirect(`/training/sessions/${sessionId}`, 303);
+  },
+);
+
+sessionPages.post(
+  '/training/sessions/:id/attendance',
+  staffOnly,
+  formBody(attendanceForm, acceptsAnyForm),
+  async (c) => {
+    const staff = requireStaff(c);
+    const sessionId = c.req.param('id');
+    let attendees: number;
+    try {
+      ({ attendees } = await recordAttendance(
+        c.var.deps,
+        staff,
+        sessionId,
+        c.req.valid('form'),
+        c.var.clientAddress,
+      ));
+    } catch (err) {
+      const r = refusal(c, err);
+      if (!r) throw err;
+      return renderSession(c, sessionId, { actionError: r.message, status: r.status });
+    }
+    setFlash(c, 'training.attendance.saved', { count: String(attendees) });
+    return c.redirect(`/training/sessions/${sessionId}`, 303);
+  },
+);

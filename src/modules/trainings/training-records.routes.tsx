@@ -1,0 +1,205 @@
+import { Hono } from 'hono';
+import { requireStaff, requireUser } from '../../auth/guards.js';
+import type { AppContext, AppEnv } from '../../context.js';
+import { normalizeInput } from '../../http/form-fields.js';
+import { render, setFlash, viewContext } from '../../http/render.js';
+import { formBody, staffOnly } from '../../http/validate.js';
+import type { FormErrors } from '../../../views/components/form.js';
+import { CertificatePage } from '../../../views/pages/trainings/certificate.js';
+import {
+  HELPER_FILTERS,
+  HelpersPage,
+  HelperTrainingPage,
+  type HelperFilter,
+  type RecordFormValues,
+} from '../../../views/pages/trainings/helpers.js';
+import { PendingRecordsPage } from '../../../views/pages/trainings/pending.js';
+import { normalizeKana } from '../members/member-rules.js';
+import { rejectDecision, reviewForm, staffRecordForm, staffRecordValues } from './record-form.js';
+import { recordServiceErrors, refusal } from './refusal.js';
+import {
+  findHelper,
+  loadCertificate,
+  loadHelpersOverview,
+  loadHelperTraining,
+} from './training-pages.service.js';
+import { listRecordsByStatus } from './trainings.queries.js';
+import { addTrainingRecords, reviewTrainingRecord } from './trainings.service.js';
+import { toModuleView, toQualificationView, toRecordView } from './trainings.views.js';
+
+/** Staff: helpers' qualifications and records, submissions to review; the certificate. */
+export const trainingRecordPages = new Hono<AppEnv>();
+
+trainingRecordPages.get('/training/helpers', async (c) => {
+  requireStaff(c);
+  const statusParam = c.req.query('status') ?? '';
+  const status = (HELPER_FILTERS as readonly string[]).includes(statusParam)
+    ? (statusParam as HelperFilter)
+    : '';
+  const query = normalizeInput(c.req.query('q')).slice(0, 100);
+  const { modules, helpers, pendingCount } = await loadHelpersOverview(c.var.deps);
+  const all = helpers
+    .filter((h) => h.helperStatus !== 'withdrawn')
+    .map((h) => ({
+      memberId: h.memberId,
+      name: h.name,
+      nameKana: h.nameKana,
+      memberNo: h.memberNo,
+      q: toQualificationView(h.qualifications, modules),
+    }));
+  const counts = {
+    eligible: all.filter((r) => r.q.status === 'eligible').length,
+    in_training: all.filter((r) => r.q.status === 'in_training').length,
+    expiring: all.filter((r) => r.q.expiring.length > 0).length,
+    lapsed: all.filter((r) => r.q.status === 'lapsed').length,
+  };
+  const kana = normalizeKana(query).replace(/\s/g, '');
+  const rows = all.filter(
+    (r) =>
+      (status === '' ||
+        (status === 'expiring' ? r.q.expiring.length > 0 : r.q.status === status)) &&
+      (query === '' ||
+        r.name.includes(query) ||
+        (kana !== '' && r.nameKana.replace(/\s/g, '').includes(kana))),
+  );
+  return render(
+    c,
+    <HelpersPage
+      ctx={viewContext(c)}
+      rows={rows}
+      counts={counts}
+      filter={{ status, q: query }}
+      pendingCount={pendingCount}
+    />,
+  );
+});
+
+async function renderHelper(
+  c: AppContext,
+  memberId: string,
+  options: { values?: RecordFormValues; errors?: FormErrors; status?: 200 | 422 } = {},
+) {
+  const page = await loadHelperTraining(c.var.deps, memberId);
+  const { member, modules } = page;
+  return render(
+    c,
+    <HelperTrainingPage
+      ctx={viewContext(c)}
+      member={{ id: member.id, name: member.name, memberNo: member.member_no }}
+      q={toQualificationView(page.q, modules)}
+      records={page.records.map(toRecordView)}
+      modules={modules.map(toModuleView)}
+      today={page.today}
+      pendingCount={page.pendingCount}
+      values={options.values ?? {}}
+      errors={options.errors ?? {}}
+    />,
+    options.status,
+  );
+}
+
+trainingRecordPages.get('/training/helpers/:id', (c) => {
+  requireStaff(c);
+  return renderHelper(c, c.req.param('id'));
+});
+
+trainingRecordPages.post(
+  '/training/helpers/:id/records',
+  staffOnly,
+  formBody(staffRecordForm, async (c, errors, form) => {
+    const member = await findHelper(c.var.deps, c.req.param('id')!);
+    return renderHelper(c, member.id, { values: staffRecordValues(form), errors, status: 422 });
+  }),
+  async (c) => {
+    const staff = requireStaff(c);
+    const member = await findHelper(c.var.deps, c.req.param('id'));
+    const { input, values } = c.req.valid('form');
+    try {
+      await addTrainingRecords(c.var.deps, staff, member, input, {
+        byStaff: true,
+        clientAddress: c.var.clientAddress,
+      });
+    } catch (err) {
+      const errors = recordServiceErrors(c, err, 'moduleIds');
+      if (!errors) throw err;
+      return renderHelper(c, member.id, { values, errors, status: 422 });
+    }
+    setFlash(c, 'training.helper.recorded', { count: String(input.moduleIds.length) });
+    return c.redirect(`/training/helpers/${member.id}`, 303);
+  },
+);
+
+async function renderPending(
+  c: AppContext,
+  options: { actionError?: string; status?: 200 | 409 } = {},
+) {
+  const rows = await listRecordsByStatus(c.var.deps.db, 'pending');
+  return render(
+    c,
+    <PendingRecordsPage
+      ctx={viewContext(c)}
+      items={rows.map((r) => ({
+        ...toRecordView(r),
+        memberId: r.member_id,
+        memberName: r.member_name,
+        memberNo: r.member_no,
+        createdAt: r.created_at,
+      }))}
+      actionError={options.actionError}
+    />,
+    options.status,
+  );
+}
+
+trainingRecordPages.get('/training/records/pending', (c) => {
+  requireStaff(c);
+  return renderPending(c);
+});
+
+trainingRecordPages.post(
+  '/training/records/:id/review',
+  staffOnly,
+  formBody(reviewForm, rejectDecision),
+  async (c) => {
+    const staff = requireStaff(c);
+    const { decision, note } = c.req.valid('form');
+    try {
+      await reviewTrainingRecord(
+        c.var.deps,
+        staff,
+        c.req.param('id'),
+        decision,
+        note,
+        c.var.clientAddress,
+      );
+    } catch (err) {
+      const r = refusal(c, err);
+      if (!r || r.status !== 409) throw err;
+      return renderPending(c, { actionError: r.message, status: 409 });
+    }
+    setFlash(
+      c,
+      decision === 'approved' ? 'training.pending.approved' : 'training.pending.rejected',
+    );
+    return c.redirect('/training/records/pending', 303);
+  },
+);
+
+trainingRecordPages.get('/members/:id/certificate', async (c) => {
+  const user = requireUser(c);
+  const { member, today, completedOn, lines } = await loadCertificate(
+    c.var.deps,
+    user,
+    c.req.param('id'),
+  );
+  return render(
+    c,
+    <CertificatePage
+      ctx={viewContext(c)}
+      member={{ name: member.name, memberNo: member.member_no }}
+      modules={lines.map((l) => ({ ...l, module: toModuleView(l.module) }))}
+      completedOn={completedOn}
+      issuedOn={today}
+    />,
+  );
+});
