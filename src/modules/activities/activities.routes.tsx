@@ -7,7 +7,7 @@ import { isValidDateString, tokyoDateOf, tokyoTimeOf } from '../../lib/dates.js'
 import { AppError, conflict, notFound } from '../../lib/errors.js';
 import type { Translator } from '../../lib/i18n.js';
 import { fieldErrors, firstErrors } from '../../lib/validation.js';
-import type { FormErrors } from '../../../views/components/form.js';
+import type { FormErrors } from '../../../views/components/form-fields.js';
 import {
   ActivitiesPage,
   type ActivityListItem,

@@ -6,7 +6,7 @@ import { parseFormOrReject, readForm, validateForm } from '../../http/forms.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { isMessageKey } from '../../lib/i18n.js';
-import type { FormErrors } from '../../../views/components/form.js';
+import type { FormErrors } from '../../../views/components/form-fields.js';
 import { AnnouncementPage } from '../../../views/pages/announcements/announcement-detail.js';
 import {
   AnnouncementFormPage,
@@ -20,7 +20,7 @@ import {
   type NewsletterFormValues,
   type NewsletterView,
 } from '../../../views/pages/announcements/newsletters.js';
-import type { AnnouncementView } from '../../../views/pages/announcements/parts.js';
+import type { AnnouncementView } from '../../../views/pages/announcements/announcement-text.js';
 import { visibleAnnouncementAudiences, type Viewer } from '../events/audience.js';
 import { loadViewer } from '../events/viewer.js';
 import {

@@ -6,7 +6,7 @@ import { render, setFlash, viewContext } from '../../http/render.js';
 import { tokyoDateOf } from '../../lib/dates.js';
 import { conflict, notFound } from '../../lib/errors.js';
 import { fieldErrors } from '../../lib/validation.js';
-import type { FormErrors } from '../../../views/components/form.js';
+import type { FormErrors } from '../../../views/components/form-fields.js';
 import {
   FEE_FORM_FIELDS,
   FeeTablesPage,

@@ -9,7 +9,7 @@ import { toTokyoIso, tokyoDateOf } from '../../lib/dates.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { ruleText } from '../../lib/i18n.js';
 import { fieldErrors, firstErrors } from '../../lib/validation.js';
-import type { FormErrors } from '../../../views/components/form.js';
+import type { FormErrors } from '../../../views/components/form-fields.js';
 import {
   ApplicationFormPage,
   CHILD_FIELDS,

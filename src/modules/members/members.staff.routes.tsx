@@ -19,7 +19,7 @@ import {
 } from '../../../views/pages/members/staff/member-detail.js';
 import { MemberCardPage } from '../../../views/pages/members/staff/member-card.js';
 import { RenewalsPage } from '../../../views/pages/members/staff/renewals.js';
-import { kindLabel } from '../../../views/pages/members/staff/parts.js';
+import { kindLabel } from '../../../views/pages/members/labels.js';
 import { insertAuditLog } from '../audit/audit.queries.js';
 import {
   listOrientations,

@@ -8,7 +8,7 @@ import { render, setFlash, viewContext } from '../../http/render.js';
 import { addDaysToDate, isValidDateString, tokyoDateOf } from '../../lib/dates.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { isMessageKey, ruleText } from '../../lib/i18n.js';
-import type { FormErrors } from '../../../views/components/form.js';
+import type { FormErrors } from '../../../views/components/form-fields.js';
 import { sexLabel } from '../../../views/pages/members/labels.js';
 import { CancelRequestPage, type CancelPageProps } from '../../../views/pages/requests/cancel.js';
 import { ChildDetailsPage } from '../../../views/pages/requests/child-details.js';
@@ -18,14 +18,14 @@ import {
   durationText,
   timeLeftText,
   whenText,
-  yen,
-} from '../../../views/pages/requests/format.js';
+} from '../../../views/pages/requests/request-text.js';
+import { yen } from '../../../views/format.js';
 import {
   OffersPage,
   type EligibilityView,
   type OfferCardView,
 } from '../../../views/pages/requests/offers.js';
-import type { RulesView } from '../../../views/pages/requests/parts.js';
+import type { RulesView } from '../../../views/pages/requests/rules-box.js';
 import {
   cancellationHours,
   ConfirmRequestPage,

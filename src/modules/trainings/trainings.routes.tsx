@@ -7,7 +7,7 @@ import { render, setFlash, viewContext } from '../../http/render.js';
 import { isValidDateString, tokyoDateOf } from '../../lib/dates.js';
 import { AppError, notFound, unprocessable } from '../../lib/errors.js';
 import { isMessageKey } from '../../lib/i18n.js';
-import type { FormErrors } from '../../../views/components/form.js';
+import type { FormErrors } from '../../../views/components/form-fields.js';
 import { CertificatePage } from '../../../views/pages/trainings/certificate.js';
 import {
   CurriculumPage,

@@ -1,18 +1,9 @@
 import { areaOptions } from '../../../src/i18n/area-labels.js';
-import { ErrorSummary, SubmitButton, type FormErrors } from '../../components/form.js';
+import { ErrorSummary, SubmitButton, type FormErrors, BackToMy, Checkbox, CheckboxGroup, fieldId, RadioGroup, RuleAlert, TextareaField } from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import type { Translator } from '../../../src/lib/i18n.js';
 import type { Area } from '../../../src/modules/settings/settings.schemas.js';
-import {
-  BackToMy,
-  Checkbox,
-  CheckboxGroup,
-  fieldId,
-  RadioGroup,
-  RuleAlert,
-  TextareaField,
-} from './fields.js';
 import { CATEGORIES, categoryLabel } from '../../../src/i18n/category-labels.js';
 
 export interface HelperProfileValues {
