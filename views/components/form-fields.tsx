@@ -312,7 +312,9 @@ export function CheckboxGroup(props: {
   t?: Translator;
 }) {
   const isChecked = (value: string) =>
-    props.checked instanceof Set ? props.checked.has(value) : (props.checked as readonly string[]).includes(value);
+    props.checked instanceof Set
+      ? props.checked.has(value)
+      : (props.checked as readonly string[]).includes(value);
   const id = fieldId(props.name);
   const classes = ['field', 'choice-group', props.error && 'field--error']
     .filter(Boolean)

@@ -1,6 +1,11 @@
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
-import { ErrorSummary, TextField, type FormErrors, RadioGroup } from '../../components/form-fields.js';
+import {
+  ErrorSummary,
+  TextField,
+  type FormErrors,
+  RadioGroup,
+} from '../../components/form-fields.js';
 import { formatDate } from '../../../src/lib/dates.js';
 import type { FeeTable } from '../../../src/modules/fees/fee-table.js';
 import { yen } from '../../format.js';

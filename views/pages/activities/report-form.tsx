@@ -1,7 +1,16 @@
 import { categoryLabel } from '../../../src/i18n/category-labels.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
-import { ErrorSummary, TextField, type FormErrors, Checkbox, CheckboxGroup, RadioGroup, RuleAlert, TextareaField } from '../../components/form-fields.js';
+import {
+  ErrorSummary,
+  TextField,
+  type FormErrors,
+  Checkbox,
+  CheckboxGroup,
+  RadioGroup,
+  RuleAlert,
+  TextareaField,
+} from '../../components/form-fields.js';
 import type { FeeLineView } from '../../../src/modules/fees/fee-lines.js';
 import { categoryNames, duration, whenText } from './activity-text.js';
 import { FeeTable } from './fee-table.js';

@@ -1,4 +1,11 @@
-import { ErrorSummary, type FormErrors, Checkbox, RadioGroup, TextareaField, TextField } from '../../components/form-fields.js';
+import {
+  ErrorSummary,
+  type FormErrors,
+  Checkbox,
+  RadioGroup,
+  TextareaField,
+  TextField,
+} from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { ANNOUNCEMENT_AUDIENCES } from '../../../src/modules/events/audience.js';

@@ -1,4 +1,9 @@
-import { ErrorSummary, TextField, type FormErrors, TextareaField } from '../../components/form-fields.js';
+import {
+  ErrorSummary,
+  TextField,
+  type FormErrors,
+  TextareaField,
+} from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { formatDate } from '../../../src/lib/dates.js';

@@ -7,7 +7,14 @@ import { formatDate, formatYen } from '../../../src/lib/dates.js';
 import type { Area } from '../../../src/modules/settings/settings.schemas.js';
 import type { CareLocation, OfferStatus, RequestStatus } from '../../../db/schema.js';
 import { TextareaField } from '../../components/form-fields.js';
-import { ageText, candidateReasonText, exclusionHeading, exclusionText, whenText, type ReasonView } from './coordination-text.js';
+import {
+  ageText,
+  candidateReasonText,
+  exclusionHeading,
+  exclusionText,
+  whenText,
+  type ReasonView,
+} from './coordination-text.js';
 import { FailureAlert } from './failure-alert.js';
 import { Hidden } from '../../components/visually-hidden.js';
 import { OfferStatusBadge, RequestStatusBadge, UrgentBadge } from './badges.js';

@@ -1,5 +1,3 @@
-
-
 export function TelLink(props: { phone: string | null | undefined }) {
   if (!props.phone) return null;
   return (

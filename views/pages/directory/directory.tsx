@@ -4,7 +4,13 @@ import type { ViewContext } from '../../view-context.js';
 import type { Area } from '../../../src/modules/settings/settings.schemas.js';
 import { GROUP_KINDS, MAX_AGE } from '../../../src/modules/directory/directory.schemas.js';
 import { SelectField, TextField } from '../../components/form-fields.js';
-import { filterQuery, GroupFacts, groupKindLabel, type DirectoryFilters, type GroupView } from './group-facts.js';
+import {
+  filterQuery,
+  GroupFacts,
+  groupKindLabel,
+  type DirectoryFilters,
+  type GroupView,
+} from './group-facts.js';
 
 /** Shortcuts for a parent: her own area, and each child's age in it. */
 export interface DirectoryShortcut {

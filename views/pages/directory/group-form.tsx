@@ -1,5 +1,11 @@
 import { areaName } from '../../../src/i18n/area-labels.js';
-import { ErrorSummary, type FormErrors, SelectField, TextareaField, TextField } from '../../components/form-fields.js';
+import {
+  ErrorSummary,
+  type FormErrors,
+  SelectField,
+  TextareaField,
+  TextField,
+} from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import type { Area } from '../../../src/modules/settings/settings.schemas.js';

@@ -3,7 +3,13 @@ import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { formatDate } from '../../../src/lib/dates.js';
 import type { Area } from '../../../src/modules/settings/settings.schemas.js';
-import { ageRangeText, filterQuery, groupKindLabel, type DirectoryFilters, type GroupView } from './group-facts.js';
+import {
+  ageRangeText,
+  filterQuery,
+  groupKindLabel,
+  type DirectoryFilters,
+  type GroupView,
+} from './group-facts.js';
 
 /**
  * The directory as a printable list (staff hand it to a family at the counter; a parent prints

@@ -1,4 +1,10 @@
-import { ErrorSummary, TextField, type FormErrors, SelectField, TextareaField } from '../../components/form-fields.js';
+import {
+  ErrorSummary,
+  TextField,
+  type FormErrors,
+  SelectField,
+  TextareaField,
+} from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { formatDate } from '../../../src/lib/dates.js';

@@ -2,7 +2,15 @@ import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { SelectField } from '../../components/form-fields.js';
 import { Markdown } from '../announcements/markdown.js';
-import { ActionAlert, audienceLabel, EventBadges, eventWhen, kindLabel, seatsLeftOf, type EventView } from './event-facts.js';
+import {
+  ActionAlert,
+  audienceLabel,
+  EventBadges,
+  eventWhen,
+  kindLabel,
+  seatsLeftOf,
+  type EventView,
+} from './event-facts.js';
 
 export type Registrant = 'anonymous' | 'staff' | 'member' | 'inactive';
 

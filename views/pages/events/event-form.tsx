@@ -1,4 +1,10 @@
-import { ErrorSummary, TextField, type FormErrors, RadioGroup, TextareaField } from '../../components/form-fields.js';
+import {
+  ErrorSummary,
+  TextField,
+  type FormErrors,
+  RadioGroup,
+  TextareaField,
+} from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { EVENT_AUDIENCES } from '../../../src/modules/events/audience.js';

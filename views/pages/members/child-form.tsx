@@ -1,4 +1,13 @@
-import { ErrorSummary, SubmitButton, type FormErrors, BackToMy, Checkbox, RadioGroup, RuleAlert, TextField } from '../../components/form-fields.js';
+import {
+  ErrorSummary,
+  SubmitButton,
+  type FormErrors,
+  BackToMy,
+  Checkbox,
+  RadioGroup,
+  RuleAlert,
+  TextField,
+} from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { formatDate } from '../../../src/lib/dates.js';

@@ -1,5 +1,16 @@
 import { areaOptions } from '../../../src/i18n/area-labels.js';
-import { ErrorSummary, SubmitButton, type FormErrors, BackToMy, Checkbox, CheckboxGroup, fieldId, RadioGroup, RuleAlert, TextareaField } from '../../components/form-fields.js';
+import {
+  ErrorSummary,
+  SubmitButton,
+  type FormErrors,
+  BackToMy,
+  Checkbox,
+  CheckboxGroup,
+  fieldId,
+  RadioGroup,
+  RuleAlert,
+  TextareaField,
+} from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import type { Translator } from '../../../src/lib/i18n.js';

@@ -1,4 +1,10 @@
-import { ErrorSummary, SubmitButton, type FormErrors, BackToMy, RuleAlert } from '../../components/form-fields.js';
+import {
+  ErrorSummary,
+  SubmitButton,
+  type FormErrors,
+  BackToMy,
+  RuleAlert,
+} from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import type { Translator } from '../../../src/lib/i18n.js';

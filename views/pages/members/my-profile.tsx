@@ -1,5 +1,12 @@
 import { areaOptions } from '../../../src/i18n/area-labels.js';
-import { ErrorSummary, SubmitButton, type FormErrors, BackToMy, SelectField, TextField } from '../../components/form-fields.js';
+import {
+  ErrorSummary,
+  SubmitButton,
+  type FormErrors,
+  BackToMy,
+  SelectField,
+  TextField,
+} from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { formatDate } from '../../../src/lib/dates.js';

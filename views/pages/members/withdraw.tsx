@@ -1,4 +1,11 @@
-import { ErrorSummary, type FormErrors, BackToMy, Checkbox, RuleAlert, TextareaField } from '../../components/form-fields.js';
+import {
+  ErrorSummary,
+  type FormErrors,
+  BackToMy,
+  Checkbox,
+  RuleAlert,
+  TextareaField,
+} from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 

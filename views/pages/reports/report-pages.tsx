@@ -18,7 +18,15 @@ import {
 } from '../../../src/modules/reports/report.types.js';
 import { BarChart, ColumnChart, LineChart } from '../../components/charts.js';
 import { categoryNumberedLabel } from '../../../src/i18n/category-labels.js';
-import { ComparisonTable, FigureSections, fmt, monthTick, Section, SummarySections, type Fmt } from './report-sections.js';
+import {
+  ComparisonTable,
+  FigureSections,
+  fmt,
+  monthTick,
+  Section,
+  SummarySections,
+  type Fmt,
+} from './report-sections.js';
 
 /** Activities per month of a fiscal year and of the one before, for the column chart. */
 export interface MonthSeries {

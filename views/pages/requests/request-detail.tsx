@@ -4,7 +4,13 @@ import { formatDate, formatDateTime } from '../../../src/lib/dates.js';
 import type { Translator } from '../../../src/lib/i18n.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
-import { careLocationName, durationText, offerStatusName, weekdaysText, whenText } from './request-text.js';
+import {
+  careLocationName,
+  durationText,
+  offerStatusName,
+  weekdaysText,
+  whenText,
+} from './request-text.js';
 import { displayTime, yen } from '../../format.js';
 import { OfferActions } from './offers.js';
 import { BackLink } from '../../components/back-link.js';

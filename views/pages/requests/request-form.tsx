@@ -1,4 +1,11 @@
-import { ErrorSummary, type FormErrors, RadioGroup, TextareaField, TextField, fieldId } from '../../components/form-fields.js';
+import {
+  ErrorSummary,
+  type FormErrors,
+  RadioGroup,
+  TextareaField,
+  TextField,
+  fieldId,
+} from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { CATEGORIES, categoryLabel } from '../../../src/i18n/category-labels.js';

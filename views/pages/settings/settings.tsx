@@ -1,5 +1,11 @@
 import type { Child } from 'hono/jsx';
-import { ErrorSummary, TextField, SelectField, SubmitButton, type FormErrors } from '../../components/form-fields.js';
+import {
+  ErrorSummary,
+  TextField,
+  SelectField,
+  SubmitButton,
+  type FormErrors,
+} from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import type { Translator } from '../../../src/lib/i18n.js';

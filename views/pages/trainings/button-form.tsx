@@ -1,5 +1,3 @@
-
-
 /** A plain form with only a submit button (enrol, cancel, load defaults…). */
 export function ButtonForm(props: {
   action: string;

@@ -1,4 +1,10 @@
-import { ErrorSummary, TextField, SelectField, SubmitButton, type FormErrors } from '../../components/form-fields.js';
+import {
+  ErrorSummary,
+  TextField,
+  SelectField,
+  SubmitButton,
+  type FormErrors,
+} from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { ButtonForm } from './button-form.js';

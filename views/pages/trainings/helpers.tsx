@@ -1,4 +1,10 @@
-import { ErrorSummary, TextField, SelectField, SubmitButton, type FormErrors } from '../../components/form-fields.js';
+import {
+  ErrorSummary,
+  TextField,
+  SelectField,
+  SubmitButton,
+  type FormErrors,
+} from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { formatDate } from '../../../src/lib/dates.js';
@@ -9,7 +15,11 @@ import { RecordsTable } from './records-table.js';
 import { StatusBadge, StatusCard } from './status-card.js';
 import { TrainingSubnav } from './training-subnav.js';
 import { RecordDetailsFields } from './record-details-fields.js';
-import type { ModuleView, QualificationView, RecordView } from '../../../src/modules/trainings/trainings.views.js';
+import type {
+  ModuleView,
+  QualificationView,
+  RecordView,
+} from '../../../src/modules/trainings/trainings.views.js';
 
 export const HELPER_FILTERS = [
   'eligible',

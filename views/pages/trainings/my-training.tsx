@@ -1,4 +1,9 @@
-import { ErrorSummary, SelectField, SubmitButton, type FormErrors } from '../../components/form-fields.js';
+import {
+  ErrorSummary,
+  SelectField,
+  SubmitButton,
+  type FormErrors,
+} from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { ActionError, ButtonForm } from './button-form.js';
@@ -7,7 +12,12 @@ import { paren } from '../../format.js';
 import { RecordsTable } from './records-table.js';
 import { StatusCard } from './status-card.js';
 import { RecordDetailsFields } from './record-details-fields.js';
-import type { ModuleView, QualificationView, RecordView, SessionView } from '../../../src/modules/trainings/trainings.views.js';
+import type {
+  ModuleView,
+  QualificationView,
+  RecordView,
+  SessionView,
+} from '../../../src/modules/trainings/trainings.views.js';
 
 export interface SubmitValues {
   moduleId?: string;

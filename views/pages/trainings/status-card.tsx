@@ -1,5 +1,8 @@
 import { formatDate } from '../../format.js';
-import type { DisplayStatus, QualificationView } from '../../../src/modules/trainings/trainings.views.js';
+import type {
+  DisplayStatus,
+  QualificationView,
+} from '../../../src/modules/trainings/trainings.views.js';
 import { moduleTitle } from './training-text.js';
 import type { MessageKey, Translator } from '../../../src/lib/i18n.js';
 import type { ViewContext } from '../../view-context.js';
