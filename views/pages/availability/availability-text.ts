@@ -1,4 +1,3 @@
-import type { Locale } from '../../../db/schema.js';
 import { displayTime } from '../../format.js';
 import type { MessageKey, Translator } from '../../../src/lib/i18n.js';
 
