@@ -2,7 +2,7 @@ import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { createApp } from './app.js';
 import { loadNodeConfig } from './config.js';
-import { runScheduledJobs } from './jobs/scheduled.js';
+import { runScheduledJobs } from './jobs/index.js';
 import { createNodeDeps } from './node/deps.js';
 import { applyMigrations } from '../db/migrate.js';
 import { DEMO_LOGINS, DEMO_PASSWORD, isDatabaseEmpty, seedDemoCenter } from '../db/seed/demo.js';
