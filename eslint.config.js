@@ -54,7 +54,7 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: {
         // start.mjs is plain JavaScript (it must run before anything can compile TypeScript).
-        projectService: { allowDefaultProject: ['src/node/start.mjs'] },
+        projectService: { allowDefaultProject: ['src/node/*.mjs'] },
         tsconfigRootDir: import.meta.dirname,
       },
     },

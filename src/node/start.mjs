@@ -1,21 +1,25 @@
 // `npm start`: runs the Node server from one JavaScript bundle (dist/server.mjs), rebuilt first
-// when any source is newer. Plain JavaScript, so that starting needs no TypeScript loader:
-// through tsx the server took ~2.4 s to answer on a quiet machine, most of it transpiling and
-// resolving ~200 modules through loader hooks (docs/performance.md). `npm run dev` still runs
-// the sources through tsx, with reloads.
+// when any source is newer, with the stylesheet built from views/styles/ (build-css.mjs). Plain
+// JavaScript, so that starting needs no TypeScript loader: through tsx the server took ~2.4 s to
+// answer on a quiet machine, most of it transpiling and resolving ~200 modules through loader
+// hooks (docs/performance.md). `npm run dev` still runs the sources through tsx, with reloads.
 import { existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import process from 'node:process';
 import { pathToFileURL } from 'node:url';
+import { buildCss, CSS_OUT } from './build-css.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const outDir = join(root, 'dist');
 const bundle = join(outDir, 'server.mjs');
 const SOURCES = ['src', 'db', 'views'];
 const FILES = ['package-lock.json', 'tsconfig.json'];
+// Served as files, not bundled: a new stylesheet must not rebuild the server.
+const NOT_BUNDLED = join(root, 'views/public');
 
 /** @param {string} path @returns {number} */
 function newestMtime(path) {
+  if (path === NOT_BUNDLED) return 0;
   const stat = statSync(path);
   if (!stat.isDirectory()) return stat.mtimeMs;
   let newest = stat.mtimeMs;
@@ -50,6 +54,11 @@ if (isStale()) {
   const partial = `${bundle}.${process.pid}.tmp`;
   writeFileSync(partial, result.outputFiles[0].contents);
   renameSync(partial, bundle);
+}
+
+// The stylesheet, rebuilt from views/styles/ when it is missing or older than its sources.
+if (!existsSync(CSS_OUT) || newestMtime(join(root, 'views/styles')) > statSync(CSS_OUT).mtimeMs) {
+  await buildCss();
 }
 
 await import(pathToFileURL(bundle).href);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { formFields, normalizeInput, reportIssuesAt, tickedIds } from '../../http/form-fields.js';
 import { timeOfDayField, tokyoDateField, tokyoIsoOf } from '../../lib/time-schemas.js';
 import type { Translator } from '../../lib/i18n.js';
-import type { FormErrors } from '../../../views/components/form.js';
+import type { FormErrors } from '../../../views/components/form-fields.js';
 import type { ReportFormValues } from '../../../views/pages/activities/report-form.js';
 import {
   activityFields,

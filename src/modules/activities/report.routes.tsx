@@ -6,7 +6,7 @@ import { formBody, signedIn } from '../../http/validate.js';
 import { tokyoDateOf, tokyoTimeOf } from '../../lib/dates.js';
 import { AppError } from '../../lib/errors.js';
 import type { Translator } from '../../lib/i18n.js';
-import type { FormErrors } from '../../../views/components/form.js';
+import type { FormErrors } from '../../../views/components/form-fields.js';
 import {
   ReportFormPage,
   ReportReviewPage,

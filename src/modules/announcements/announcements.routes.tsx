@@ -9,7 +9,7 @@ import {
   type AnnouncementFormValues,
 } from '../../../views/pages/announcements/announcement-form.js';
 import { AnnouncementListPage } from '../../../views/pages/announcements/announcement-list.js';
-import type { AnnouncementView } from '../../../views/pages/announcements/parts.js';
+import type { AnnouncementView } from '../../../views/pages/announcements/announcement-text.js';
 import { visibleAnnouncementAudiences } from '../events/audience.js';
 import { loadViewer } from '../events/viewer.js';
 import { newsletterPages } from './newsletters.routes.js';

@@ -39,7 +39,7 @@ import {
   type WeeklyFormState,
 } from '../../../views/pages/availability/availability.js';
 import { CalendarPage } from '../../../views/pages/availability/calendar.js';
-import { displayTime, formatMonthDay } from '../../../views/pages/availability/format.js';
+import { displayTime, monthDay as formatMonthDay } from '../../../views/format.js';
 
 export const availabilityPages = new Hono<AppEnv>();
 

@@ -6,14 +6,14 @@ import { readForm, validateForm } from '../../http/forms.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
 import { tokyoDateOf } from '../../lib/dates.js';
 import { AppError, notFound } from '../../lib/errors.js';
-import type { FormErrors } from '../../../views/components/form.js';
+import type { FormErrors } from '../../../views/components/form-fields.js';
 import { DirectoryPage, type DirectoryShortcut } from '../../../views/pages/directory/directory.js';
 import { GroupFormPage, type GroupFormValues } from '../../../views/pages/directory/group-form.js';
 import {
   groupKindLabel,
   type DirectoryFilters,
   type GroupView,
-} from '../../../views/pages/directory/parts.js';
+} from '../../../views/pages/directory/group-facts.js';
 import { DirectoryPrintPage } from '../../../views/pages/directory/print.js';
 import {
   ReferralsPage,

@@ -17,7 +17,7 @@ import {
 import { refusal, toEventView } from './event-pages.js';
 import { renderEvent } from './event-viewer.routes.js';
 import { EventAttendancePage } from '../../../views/pages/events/attendance.js';
-import type { FormErrors } from '../../../views/components/form.js';
+import type { FormErrors } from '../../../views/components/form-fields.js';
 import { listEventRegistrations } from './events.queries.js';
 import { EVENT } from './event-paths.js';
 import {

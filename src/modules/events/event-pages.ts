@@ -1,7 +1,7 @@
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../lib/errors.js';
 import { isMessageKey } from '../../lib/i18n.js';
-import type { EventView } from '../../../views/pages/events/parts.js';
+import type { EventView } from '../../../views/pages/events/event-facts.js';
 import { visibleEventAudiences, type Viewer } from './audience.js';
 import {
   listEvents,

@@ -5,7 +5,7 @@ import { render, setFlash, viewContext } from '../../http/render.js';
 import { adminOnly, formBody } from '../../http/validate.js';
 import { tokyoDateOf } from '../../lib/dates.js';
 import { AppError } from '../../lib/errors.js';
-import type { FormErrors } from '../../../views/components/form.js';
+import type { FormErrors } from '../../../views/components/form-fields.js';
 import {
   FEE_FORM_FIELDS,
   FeeTablesPage,

@@ -4,7 +4,7 @@ import { setSessionCookie } from '../../auth/session.middleware.js';
 import type { AppContext, AppEnv, CurrentUser } from '../../context.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
 import { formBody, staffOnly } from '../../http/validate.js';
-import type { FormErrors } from '../../../views/components/form.js';
+import type { FormErrors } from '../../../views/components/form-fields.js';
 import { ApplicationFormPage } from '../../../views/pages/members/application-form.js';
 import { getCenterSettings } from '../settings/settings.service.js';
 import {

@@ -10,7 +10,7 @@ import {
   MemberDirectoryPage,
   type DirectoryFilters,
 } from '../../../views/pages/members/staff/member-directory.js';
-import { kindLabel } from '../../../views/pages/members/staff/parts.js';
+import { kindLabel } from '../../../views/pages/members/labels.js';
 import { getCenterSettings } from '../settings/settings.service.js';
 import type { Area } from '../settings/settings.schemas.js';
 import { EXPORT_LIMIT, exportMembers } from './member-admin.service.js';

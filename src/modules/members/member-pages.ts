@@ -5,7 +5,7 @@ import { translateFields } from '../../http/errors.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { ruleText } from '../../lib/i18n.js';
 import { firstErrors } from '../../lib/validation.js';
-import type { FormErrors } from '../../../views/components/form.js';
+import type { FormErrors } from '../../../views/components/form-fields.js';
 import { findMemberByUserId, type MemberWithEmail } from './members.queries.js';
 
 /** What the member pages share: whose page it is, and how a service's refusal is shown. */

@@ -3,7 +3,7 @@ import { clearSessionCookie } from '../../auth/session.middleware.js';
 import type { AppContext, AppEnv } from '../../context.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
 import { formBody } from '../../http/validate.js';
-import type { FormErrors } from '../../../views/components/form.js';
+import type { FormErrors } from '../../../views/components/form-fields.js';
 import { MyOrientationsPage, sessionWhen } from '../../../views/pages/members/my-orientations.js';
 import { WithdrawPage } from '../../../views/pages/members/withdraw.js';
 import {

@@ -4,7 +4,7 @@ import { render, setFlash, viewContext } from '../../http/render.js';
 import { formBody } from '../../http/validate.js';
 import { tokyoDateOf } from '../../lib/dates.js';
 import { notFound } from '../../lib/errors.js';
-import type { FormErrors } from '../../../views/components/form.js';
+import type { FormErrors } from '../../../views/components/form-fields.js';
 import { ChildFormPage } from '../../../views/pages/members/child-form.js';
 import { MyChildrenPage } from '../../../views/pages/members/my-children.js';
 import type { Child } from '../../../db/schema.js';

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type { AppContext, AppEnv } from '../../context.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
 import { formBody } from '../../http/validate.js';
-import type { FormErrors } from '../../../views/components/form.js';
+import type { FormErrors } from '../../../views/components/form-fields.js';
 import { MyContactsPage } from '../../../views/pages/members/my-contacts.js';
 import { sessionWhen } from '../../../views/pages/members/my-orientations.js';
 import { MyOverviewPage } from '../../../views/pages/members/my-overview.js';

@@ -11,7 +11,7 @@ import {
   OrientationListPage,
   type ScheduleValues,
 } from '../../../views/pages/orientations/orientation-list.js';
-import type { FormErrors } from '../../../views/components/form.js';
+import type { FormErrors } from '../../../views/components/form-fields.js';
 import { getCenterSettings } from '../settings/settings.service.js';
 import { countAttendedBySession, listSheetRows } from './orientation-pages.queries.js';
 import { findOrientation, listOrientations } from './orientations.queries.js';

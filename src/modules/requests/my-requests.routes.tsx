@@ -6,7 +6,7 @@ import { areaName } from '../../i18n/area-labels.js';
 import type { RequestStatus } from '../../../db/schema.js';
 import { sexLabel } from '../../../views/pages/members/labels.js';
 import { ChildDetailsPage } from '../../../views/pages/requests/child-details.js';
-import { ageText, timeLeftText } from '../../../views/pages/requests/format.js';
+import { ageText, timeLeftText } from '../../../views/pages/requests/request-text.js';
 import { RequestDetailPage } from '../../../views/pages/requests/request-detail.js';
 import {
   RequestListPage,

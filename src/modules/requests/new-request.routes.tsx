@@ -9,14 +9,14 @@ import { addDaysToDate } from '../../lib/dates.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { ruleText } from '../../lib/i18n.js';
 import { categoryLabel } from '../../i18n/category-labels.js';
-import type { FormErrors } from '../../../views/components/form.js';
+import type { FormErrors } from '../../../views/components/form-fields.js';
 import {
   ageText,
   careLocationName,
   durationText,
   whenText,
-} from '../../../views/pages/requests/format.js';
-import type { RulesView } from '../../../views/pages/requests/parts.js';
+} from '../../../views/pages/requests/request-text.js';
+import type { RulesView } from '../../../views/pages/requests/rules-box.js';
 import {
   cancellationHours,
   ConfirmRequestPage,

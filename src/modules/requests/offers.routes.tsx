@@ -8,7 +8,7 @@ import { formBody } from '../../http/validate.js';
 import { areaName } from '../../i18n/area-labels.js';
 import { AppError } from '../../lib/errors.js';
 import { isMessageKey } from '../../lib/i18n.js';
-import { ageText, timeLeftText } from '../../../views/pages/requests/format.js';
+import { ageText, timeLeftText } from '../../../views/pages/requests/request-text.js';
 import {
   OffersPage,
   type EligibilityView,

@@ -12,7 +12,7 @@ import {
   type SectionValues,
   type SettingsPageSection,
 } from '../../../views/pages/settings/settings.js';
-import type { FormErrors } from '../../../views/components/form.js';
+import type { FormErrors } from '../../../views/components/form-fields.js';
 import {
   areasSchema,
   settingSections,

@@ -4,7 +4,7 @@ import { isStaff, type AppContext, type AppEnv } from '../../context.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
 import { formBody, signedIn } from '../../http/validate.js';
 import { notFound } from '../../lib/errors.js';
-import type { FormErrors } from '../../../views/components/form.js';
+import type { FormErrors } from '../../../views/components/form-fields.js';
 import { MyTrainingPage, type SubmitValues } from '../../../views/pages/trainings/my-training.js';
 import { findMemberByUserId } from '../members/members.queries.js';
 import { ownRecordForm, submitValues } from './record-form.js';

@@ -4,7 +4,7 @@ import type { AppContext, AppEnv } from '../../context.js';
 import { normalizeInput } from '../../http/form-fields.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
 import { formBody, staffOnly } from '../../http/validate.js';
-import type { FormErrors } from '../../../views/components/form.js';
+import type { FormErrors } from '../../../views/components/form-fields.js';
 import { CertificatePage } from '../../../views/pages/trainings/certificate.js';
 import {
   HELPER_FILTERS,

@@ -1,15 +1,56 @@
 /** Plain props for the training pages, built from rows and engine results (no database here). */
 import type { TrainingModule } from '../../../db/schema.js';
-import type {
-  DisplayStatus,
-  ModuleView,
-  QualificationView,
-  RecordView,
-  SessionView,
-} from '../../../views/pages/trainings/parts.js';
 import type { MemberQualifications } from './qualification.service.js';
 import { expiresOnFor } from './qualifications.js';
 import type { listSessionModules, RecordWithModule, SessionRow } from './trainings.queries.js';
+
+// The props the training pages render (views/pages/trainings/*), built below.
+
+export type DisplayStatus =
+  'eligible' | 'in_training' | 'lapsed' | 'inactive' | 'not_helper' | 'awaiting_approval';
+
+export interface ModuleView {
+  id: string;
+  code: string;
+  titleJa: string;
+  titleEn: string;
+  hours: number;
+  kind: 'basic' | 'cpr' | 'followup' | 'sick_child';
+}
+
+export interface SessionView {
+  id: string;
+  startsAt: string;
+  endsAt: string;
+  venue: string;
+  instructor: string | null;
+  capacity: number;
+  enrolled: number;
+  waitlisted: number;
+  notes: string | null;
+  modules: ModuleView[];
+  mine: { status: 'enrolled' | 'waitlisted'; waitlistPosition: number | null } | null;
+}
+
+export interface RecordView {
+  id: string;
+  module: ModuleView;
+  completedOn: string;
+  expiresOn: string | null;
+  source: 'attendance' | 'external' | 'exemption';
+  status: 'approved' | 'pending' | 'rejected';
+  note: string | null;
+  reviewNote: string | null;
+}
+
+export interface QualificationView {
+  status: DisplayStatus;
+  missing: ModuleView[];
+  expiring: { module: ModuleView; expiresOn: string }[];
+  course: { modulesDone: number; modulesTotal: number; hoursDone: number; hoursTotal: number };
+  followupDue: boolean;
+  basicCompletedOn: string | null;
+}
 
 type SessionModuleRow = Awaited<ReturnType<typeof listSessionModules>>[number];
 

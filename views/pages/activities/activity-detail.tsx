@@ -2,19 +2,13 @@ import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { formatDate, formatDateTime } from '../../../src/lib/dates.js';
 import type { FeeLineView } from '../../../src/modules/fees/fee-lines.js';
-import type { FormErrors } from '../../components/form.js';
-import { TextareaField } from '../members/fields.js';
+import { type FormErrors, TextareaField } from '../../components/form-fields.js';
 import { IncidentFields, type ReportFormValues } from './report-form.js';
-import {
-  categoryNames,
-  duration,
-  FeeTable,
-  InfoRows,
-  StatusBadge,
-  whenText,
-  yen,
-  type ActivityStatus,
-} from './parts.js';
+import { categoryNames, duration, whenText, type ActivityStatus } from './activity-text.js';
+import { FeeTable } from './fee-table.js';
+import { DetailList } from '../../components/detail-list.js';
+import { StatusBadge } from './activity-status.js';
+import { yen } from '../../format.js';
 
 export interface IncidentView {
   id: string;
@@ -120,7 +114,8 @@ export function ActivityDetailPage(props: ActivityDetailProps) {
           <p class="pre-line">{a.disputeReason}</p>
         </div>
       )}
-      <InfoRows
+      <DetailList
+        preLine
         rows={[
           [t('activities.requester'), a.requesterName],
           [t('activities.helper'), a.helperName],
@@ -270,7 +265,8 @@ export function ActivityDetailPage(props: ActivityDetailProps) {
                     )}
                   </p>
                 )}
-                <InfoRows
+                <DetailList
+                  preLine
                   rows={[
                     [t('activities.incident.description'), i.description],
                     [t('activities.incident.actionTaken'), i.actionTaken],
@@ -316,7 +312,8 @@ export function ActivityDetailPage(props: ActivityDetailProps) {
                     name: r.changedByName ?? '—',
                   })}
                 </p>
-                <InfoRows
+                <DetailList
+                  preLine
                   rows={[
                     [t('activities.actual'), whenText(r.startedAt, r.endedAt, locale)],
                     [t('activities.fee.total'), yen(r.feeTotal, locale)],

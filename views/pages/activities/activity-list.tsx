@@ -1,7 +1,9 @@
 import type { Child } from 'hono/jsx';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
-import { StatusBadge, whenText, yen, type ActivityStatus } from './parts.js';
+import { StatusBadge } from './activity-status.js';
+import { whenText, type ActivityStatus } from './activity-text.js';
+import { yen } from '../../format.js';
 
 /**
  * 活動報告 for everyone, by role: a helper sees what to report and her reports; a parent sees

@@ -1,10 +1,14 @@
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
-import { ErrorSummary, Field, type FormErrors } from '../../components/form.js';
+import {
+  ErrorSummary,
+  TextField,
+  type FormErrors,
+  RadioGroup,
+} from '../../components/form-fields.js';
 import { formatDate } from '../../../src/lib/dates.js';
 import type { FeeTable } from '../../../src/modules/fees/fee-table.js';
-import { RadioGroup, TextField } from '../members/fields.js';
-import { yen } from './parts.js';
+import { yen } from '../../format.js';
 
 /**
  * 報酬基準 (fee tables), for admins: every table with the date it applies from, and a form to
@@ -129,7 +133,7 @@ export function FeeTablesPage(props: {
         <p>{t('feeTables.addLead')}</p>
         <ErrorSummary t={t} errors={errors} labels={labels} />
         <form method="post" action="/settings/fees/tables" class="member-form" novalidate>
-          <Field
+          <TextField
             t={t}
             name="validFrom"
             type="date"
@@ -158,7 +162,7 @@ export function FeeTablesPage(props: {
           <fieldset class="form-section">
             <legend>{t('feeTables.rules')}</legend>
             <div class="act-times">
-              <Field
+              <TextField
                 t={t}
                 name="dayStart"
                 type="time"
@@ -167,7 +171,7 @@ export function FeeTablesPage(props: {
                 error={errors.dayStart}
                 required
               />
-              <Field
+              <TextField
                 t={t}
                 name="dayEnd"
                 type="time"

@@ -1,7 +1,7 @@
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { formatDateTime } from '../../../src/lib/dates.js';
-import { whenText } from './parts.js';
+import { whenText } from './activity-text.js';
 
 /** ヒヤリハット・事故 for staff, and the printable accident report (事故報告書). */
 

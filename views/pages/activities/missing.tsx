@@ -1,7 +1,7 @@
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { formatDate } from '../../../src/lib/dates.js';
-import { whenText } from './parts.js';
+import { whenText } from './activity-text.js';
 
 export interface MissingItem {
   requestId: string;

@@ -1,25 +1,22 @@
 import { categoryLabel } from '../../../src/i18n/category-labels.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
-import { ErrorSummary, Field, type FormErrors } from '../../components/form.js';
 import {
+  ErrorSummary,
+  TextField,
+  type FormErrors,
   Checkbox,
   CheckboxGroup,
   RadioGroup,
   RuleAlert,
   TextareaField,
-  TextField,
-} from '../members/fields.js';
+} from '../../components/form-fields.js';
 import type { FeeLineView } from '../../../src/modules/fees/fee-lines.js';
-import {
-  categoryNames,
-  duration,
-  FeeTable,
-  InfoRows,
-  SafetyRules,
-  whenText,
-  yen,
-} from './parts.js';
+import { categoryNames, duration, whenText } from './activity-text.js';
+import { FeeTable } from './fee-table.js';
+import { DetailList } from '../../components/detail-list.js';
+import { SafetyRules } from './safety-rules.js';
+import { yen } from '../../format.js';
 
 /**
  * The activity report (活動報告書), filled in on a phone right after handing the child back:
@@ -92,7 +89,8 @@ function RequestSummary(props: { ctx: ViewContext; request: ReportRequestInfo })
   const { t, locale } = props.ctx;
   const r = props.request;
   return (
-    <InfoRows
+    <DetailList
+      preLine
       rows={[
         [t('activities.requester'), r.requesterName],
         [t('activities.planned'), whenText(r.plannedStartsAt, r.plannedEndsAt, locale)],
@@ -128,7 +126,7 @@ export function ReportFormPage(
         <fieldset class="form-section">
           <legend>{t('activities.form.timeSection')}</legend>
           <p class="hint">{t('activities.form.timeHint')}</p>
-          <Field
+          <TextField
             t={t}
             name="date"
             type="date"
@@ -138,7 +136,7 @@ export function ReportFormPage(
             required
           />
           <div class="act-times">
-            <Field
+            <TextField
               t={t}
               name="startTime"
               type="time"
@@ -147,7 +145,7 @@ export function ReportFormPage(
               error={errors.startTime}
               required
             />
-            <Field
+            <TextField
               t={t}
               name="endTime"
               type="time"
@@ -390,7 +388,8 @@ export function ReportReviewPage(
     <Layout ctx={ctx} title={t('activities.review.title')}>
       <h1>{t('activities.review.title')}</h1>
       <p>{t('activities.review.lead')}</p>
-      <InfoRows
+      <DetailList
+        preLine
         rows={[
           [t('activities.requester'), props.request.requesterName],
           [

@@ -3,7 +3,8 @@ import type { ViewContext } from '../../view-context.js';
 import { formatDate } from '../../../src/lib/dates.js';
 import type { MemberStatement } from '../../../src/modules/activities/activities.service.js';
 import type { ChildStatement } from '../../../src/modules/fees/statements.js';
-import { clock, duration, shortDay, yen } from './parts.js';
+import { tokyoTimeOf, shortDay, yen } from '../../format.js';
+import { duration } from './activity-text.js';
 
 /**
  * 利用明細 (a family's monthly statement, per child, for the free-childcare claim) and 活動実績
@@ -47,7 +48,7 @@ function ChildSection(props: { ctx: ViewContext; c: ChildStatement; index: numbe
                 <td>
                   <span class="nowrap">{shortDay(l.date, locale)}</span>{' '}
                   <span class="nowrap">
-                    {clock(l.startedAt)}–{clock(l.endedAt)}
+                    {tokyoTimeOf(l.startedAt)}–{tokyoTimeOf(l.endedAt)}
                   </span>{' '}
                   <span class="nowrap">
                     {t('activities.paren', { text: duration(t, l.minutes) })}
@@ -236,7 +237,7 @@ export function StatementPage(props: {
                         <td>
                           <span class="nowrap">{shortDay(l.date, locale)}</span>{' '}
                           <span class="nowrap">
-                            {clock(l.startedAt)}–{clock(l.endedAt)}
+                            {tokyoTimeOf(l.startedAt)}–{tokyoTimeOf(l.endedAt)}
                           </span>
                         </td>
                         <td>{l.requesterName}</td>

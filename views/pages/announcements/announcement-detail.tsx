@@ -1,7 +1,7 @@
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { Markdown } from './markdown.js';
-import { annAudienceLabel, publishedText, type AnnouncementView } from './parts.js';
+import { annAudienceLabel, publishedText, type AnnouncementView } from './announcement-text.js';
 
 /** One announcement. For staff and a draft: edit, publish (notifies), delete. */
 export function AnnouncementPage(props: {

@@ -1,10 +1,16 @@
-import { ErrorSummary, type FormErrors } from '../../components/form.js';
+import {
+  ErrorSummary,
+  type FormErrors,
+  Checkbox,
+  RadioGroup,
+  TextareaField,
+  TextField,
+} from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
-import { Checkbox, RadioGroup, TextareaField, TextField } from '../members/fields.js';
 import { ANNOUNCEMENT_AUDIENCES } from '../../../src/modules/events/audience.js';
 import { Markdown } from './markdown.js';
-import { MarkdownHelp } from './parts.js';
+import { MarkdownHelp } from './markdown-help.js';
 
 export interface AnnouncementFormValues {
   title?: string;

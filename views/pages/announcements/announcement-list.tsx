@@ -1,7 +1,8 @@
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { markdownToPlainText } from '../../../src/lib/markdown.js';
-import { annAudienceLabel, CenterNewsNav, publishedText, type AnnouncementView } from './parts.js';
+import { annAudienceLabel, publishedText, type AnnouncementView } from './announcement-text.js';
+import { CenterNewsNav } from './center-news-nav.js';
 
 /** センターからのお知らせ: what the center published for the reader (staff: drafts first). */
 export function AnnouncementListPage(props: {

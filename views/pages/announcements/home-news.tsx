@@ -1,6 +1,6 @@
 import type { ViewContext } from '../../view-context.js';
 import { formatDate } from '../../../src/lib/dates.js';
-import type { AnnouncementView } from './parts.js';
+import type { AnnouncementView } from './announcement-text.js';
 
 /** Home: the latest published announcements for the user's audience (at most three). */
 export function HomeNews(props: { ctx: ViewContext; announcements: AnnouncementView[] }) {

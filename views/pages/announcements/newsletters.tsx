@@ -1,11 +1,16 @@
-import { ErrorSummary, Field, type FormErrors } from '../../components/form.js';
+import {
+  ErrorSummary,
+  TextField,
+  type FormErrors,
+  TextareaField,
+} from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
-import { TextareaField, TextField } from '../members/fields.js';
 import { formatDate } from '../../../src/lib/dates.js';
 import type { Translator } from '../../../src/lib/i18n.js';
 import { Markdown } from './markdown.js';
-import { CenterNewsNav, MarkdownHelp } from './parts.js';
+import { CenterNewsNav } from './center-news-nav.js';
+import { MarkdownHelp } from './markdown-help.js';
 
 export interface NewsletterView {
   id: string;
@@ -157,7 +162,7 @@ export function NewsletterFormPage(props: {
             error={pdfErrors.pdfTitle}
             hint={t('news.field.titleHint')}
           />
-          <Field
+          <TextField
             t={t}
             name="pdfIssuedOn"
             type="date"
@@ -209,7 +214,7 @@ export function NewsletterFormPage(props: {
             value={pageValues.title}
             error={pageErrors.title}
           />
-          <Field
+          <TextField
             t={t}
             name="issuedOn"
             type="date"

@@ -1,4 +1,9 @@
-import { ErrorSummary, Field, SubmitButton, type FormErrors } from '../../components/form.js';
+import {
+  ErrorSummary,
+  TextField,
+  SubmitButton,
+  type FormErrors,
+} from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 
@@ -26,7 +31,7 @@ export function LoginPage(props: {
         />
         <form method="post" action="/login" novalidate>
           <input type="hidden" name="next" value={props.values.next ?? ''} />
-          <Field
+          <TextField
             t={t}
             name="email"
             type="email"
@@ -36,7 +41,7 @@ export function LoginPage(props: {
             autocomplete="username"
             required
           />
-          <Field
+          <TextField
             t={t}
             name="password"
             type="password"

@@ -1,4 +1,9 @@
-import { ErrorSummary, Field, SubmitButton, type FormErrors } from '../../components/form.js';
+import {
+  ErrorSummary,
+  TextField,
+  SubmitButton,
+  type FormErrors,
+} from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 
@@ -15,7 +20,7 @@ export function ChangePasswordPage(props: { ctx: ViewContext; errors: FormErrors
         <h1>{t('password.title')}</h1>
         <ErrorSummary t={t} errors={props.errors} labels={labels} />
         <form method="post" action="/account/password" novalidate>
-          <Field
+          <TextField
             t={t}
             name="currentPassword"
             type="password"
@@ -24,7 +29,7 @@ export function ChangePasswordPage(props: { ctx: ViewContext; errors: FormErrors
             autocomplete="current-password"
             required
           />
-          <Field
+          <TextField
             t={t}
             name="newPassword"
             type="password"
@@ -34,7 +39,7 @@ export function ChangePasswordPage(props: { ctx: ViewContext; errors: FormErrors
             autocomplete="new-password"
             required
           />
-          <Field
+          <TextField
             t={t}
             name="confirmPassword"
             type="password"

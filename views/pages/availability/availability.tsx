@@ -1,9 +1,15 @@
-import { ErrorSummary, Field, SubmitButton, type FormErrors } from '../../components/form.js';
+import {
+  ErrorSummary,
+  TextField,
+  SubmitButton,
+  type FormErrors,
+} from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { formatDate } from '../../../src/lib/dates.js';
 import type { Translator } from '../../../src/lib/i18n.js';
-import { describeExceptionHours, formatMonthDay, weekdayKey } from './format.js';
+import { describeExceptionHours, weekdayKey } from './availability-text.js';
+import { monthDay } from '../../format.js';
 
 export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 /** Time ranges offered per weekday in the form (more are shown when a helper already has more). */
@@ -218,7 +224,7 @@ function ExceptionsSection(props: AvailabilityPageProps) {
       ) : (
         <ul class="av-exceptions" aria-labelledby="exceptions-list-title">
           {props.exceptions.map((ex) => {
-            const date = formatMonthDay(ex.date, locale);
+            const date = monthDay(ex.date, locale);
             return (
               <li class="av-exceptions__item">
                 <div class="av-exceptions__text">
@@ -324,7 +330,7 @@ function ExceptionsSection(props: AvailabilityPageProps) {
             </div>
           </div>
         </div>
-        <Field
+        <TextField
           t={t}
           name="note"
           label={labels.note}

@@ -1,7 +1,8 @@
 import { categoryLabel } from '../../../src/i18n/category-labels.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
-import { describeExceptionHours, displayRange, displayTime, formatMonthDay } from './format.js';
+import { describeExceptionHours, displayRange } from './availability-text.js';
+import { displayTime, monthDay } from '../../format.js';
 
 export interface CalendarDayView {
   date: string;
@@ -47,8 +48,8 @@ export function CalendarPage(props: CalendarPageProps) {
   // On a phone the week is a long list: from Tuesday on, one tap jumps to today.
   const today = week.days.find((d) => d.isToday);
   const range = t('availability.calendar.weekOf', {
-    from: formatMonthDay(week.monday, locale),
-    to: formatMonthDay(sunday, locale),
+    from: monthDay(week.monday, locale),
+    to: monthDay(sunday, locale),
   });
   return (
     <Layout ctx={props.ctx} title={`${title} ${range}`}>
@@ -122,7 +123,7 @@ function DayItem(props: { ctx: ViewContext; day: CalendarDayView }) {
   return (
     <li class={classes} aria-labelledby={headingId}>
       <h3 class="av-day__date" id={headingId}>
-        {formatMonthDay(day.date, locale)}
+        {monthDay(day.date, locale)}
         {day.isToday && (
           <span class="badge av-badge-today">{t('availability.calendar.today')}</span>
         )}

@@ -4,16 +4,11 @@ import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import type { Area } from '../../../src/modules/settings/settings.schemas.js';
 import type { RequestStatus } from '../../../db/schema.js';
-import {
-  ageListText,
-  dayText,
-  Hidden,
-  PreMeetingBadge,
-  RequestStatusBadge,
-  TelLink,
-  timeRangeText,
-  UrgentBadge,
-} from './parts.js';
+import { ageListText } from './coordination-text.js';
+import { monthDay, timeRangeText } from '../../format.js';
+import { Hidden } from '../../components/visually-hidden.js';
+import { PreMeetingBadge, RequestStatusBadge, UrgentBadge } from './badges.js';
+import { TelLink } from './tel-link.js';
 
 export interface BoardRequestItem {
   id: string;
@@ -101,13 +96,13 @@ function RequestTable(props: {
       </thead>
       <tbody>
         {props.items.map((r) => {
-          const when = `${dayText(r.startsAt, locale)} ${timeRangeText(r.startsAt, r.endsAt, locale)}`;
+          const when = `${monthDay(r.startsAt, locale)} ${timeRangeText(r.startsAt, r.endsAt, locale)}`;
           const context = t('coord.action.context', { when, family: r.requesterName });
           const asked = r.offersSent > 0;
           return (
             <tr class={r.urgent ? 'coord-row coord-row--urgent' : 'coord-row'}>
               <td data-label={t('coord.col.when')} class="coord-when">
-                <span class="coord-when__day">{dayText(r.startsAt, locale)}</span>{' '}
+                <span class="coord-when__day">{monthDay(r.startsAt, locale)}</span>{' '}
                 <span class="coord-when__time">{timeRangeText(r.startsAt, r.endsAt, locale)}</span>
                 {r.urgent && <UrgentBadge t={t} startsAt={r.startsAt} nowIso={props.nowIso} />}
               </td>
@@ -321,14 +316,14 @@ export function BoardPage(props: BoardProps) {
 
         <section aria-labelledby="today-title" class="coord-section">
           <h2 id="today-title">
-            {t('coord.board.today.title', { date: dayText(props.nowIso, locale) })}
+            {t('coord.board.today.title', { date: monthDay(props.nowIso, locale) })}
           </h2>
           {props.today.length === 0 ? (
             <p>{t('coord.board.today.empty')}</p>
           ) : (
             <table class="table coord-table coord-today-table">
               <caption class="visually-hidden">
-                {t('coord.board.today.title', { date: dayText(props.nowIso, locale) })}
+                {t('coord.board.today.title', { date: monthDay(props.nowIso, locale) })}
               </caption>
               <thead>
                 <tr>

@@ -1,12 +1,15 @@
 import { areaName } from '../../../src/i18n/area-labels.js';
-import { ErrorSummary, Field } from '../../components/form.js';
+import { ErrorSummary, TextField } from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import type { Area } from '../../../src/modules/settings/settings.schemas.js';
 import type { SideStatus } from '../../../db/schema.js';
-import { TextareaField } from '../members/staff/parts.js';
+import { TextareaField } from '../../components/form-fields.js';
 import { CATEGORIES, categoryNumberedLabel } from '../../../src/i18n/category-labels.js';
-import { ageText, FailureAlert, Hidden, TelLink } from './parts.js';
+import { ageText } from './coordination-text.js';
+import { FailureAlert } from './failure-alert.js';
+import { Hidden } from '../../components/visually-hidden.js';
+import { TelLink } from './tel-link.js';
 
 export interface IntakeMatch {
   id: string;
@@ -232,7 +235,7 @@ function IntakeForm(props: IntakePageProps & { member: IntakeMember }) {
         </div>
 
         <div class="coord-form-row">
-          <Field
+          <TextField
             t={t}
             name="date"
             type="date"
@@ -241,7 +244,7 @@ function IntakeForm(props: IntakePageProps & { member: IntakeMember }) {
             error={errors.date}
             required
           />
-          <Field
+          <TextField
             t={t}
             name="start"
             type="time"
@@ -250,7 +253,7 @@ function IntakeForm(props: IntakePageProps & { member: IntakeMember }) {
             error={errors.start}
             required
           />
-          <Field
+          <TextField
             t={t}
             name="end"
             type="time"
@@ -278,7 +281,7 @@ function IntakeForm(props: IntakePageProps & { member: IntakeMember }) {
             ))}
           </div>
         </fieldset>
-        <Field
+        <TextField
           t={t}
           name="careLocationNote"
           label={t('coord.intake.locationNote')}
@@ -287,7 +290,7 @@ function IntakeForm(props: IntakePageProps & { member: IntakeMember }) {
           maxlength={200}
         />
         <div class="coord-form-row">
-          <Field
+          <TextField
             t={t}
             name="pickup"
             label={t('coord.intake.pickup')}
@@ -295,7 +298,7 @@ function IntakeForm(props: IntakePageProps & { member: IntakeMember }) {
             error={errors.pickup}
             maxlength={200}
           />
-          <Field
+          <TextField
             t={t}
             name="dropoff"
             label={t('coord.intake.dropoff')}
@@ -338,7 +341,7 @@ function IntakeForm(props: IntakePageProps & { member: IntakeMember }) {
               ))}
             </div>
           </fieldset>
-          <Field
+          <TextField
             t={t}
             name="until"
             type="date"

@@ -1,7 +1,9 @@
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { formatDate } from '../../../src/lib/dates.js';
-import { Hidden, PreMeetingBadge, whenText } from './parts.js';
+import { Hidden } from '../../components/visually-hidden.js';
+import { PreMeetingBadge } from './badges.js';
+import { whenText } from './coordination-text.js';
 
 export interface NeededPair {
   requestId: string;

@@ -1,28 +1,25 @@
 import { areaName } from '../../../src/i18n/area-labels.js';
 import { categoryNumberedLabel } from '../../../src/i18n/category-labels.js';
-import { Field } from '../../components/form.js';
+import { TextField } from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { formatDate, formatYen } from '../../../src/lib/dates.js';
 import type { Area } from '../../../src/modules/settings/settings.schemas.js';
 import type { CareLocation, OfferStatus, RequestStatus } from '../../../db/schema.js';
-import { TextareaField } from '../members/staff/parts.js';
+import { TextareaField } from '../../components/form-fields.js';
 import {
   ageText,
   candidateReasonText,
   exclusionHeading,
   exclusionText,
-  FailureAlert,
-  Hidden,
-  OfferStatusBadge,
-  paren,
-  RequestStatusBadge,
-  stampText,
-  TelLink,
-  UrgentBadge,
   whenText,
   type ReasonView,
-} from './parts.js';
+} from './coordination-text.js';
+import { FailureAlert } from './failure-alert.js';
+import { Hidden } from '../../components/visually-hidden.js';
+import { OfferStatusBadge, RequestStatusBadge, UrgentBadge } from './badges.js';
+import { paren, monthDayTime } from '../../format.js';
+import { TelLink } from './tel-link.js';
 
 export interface RequestView {
   id: string;
@@ -288,13 +285,13 @@ export function RequestPage(props: RequestPageProps) {
                       <OfferStatusBadge t={t} status={o.status} />
                     </td>
                     <td data-label={t('coord.offers.col.offeredAt')}>
-                      {stampText(o.offeredAt, locale)}
+                      {monthDayTime(o.offeredAt, locale)}
                     </td>
                     <td data-label={t('coord.offers.col.expiresAt')}>
-                      {stampText(o.expiresAt, locale)}
+                      {monthDayTime(o.expiresAt, locale)}
                     </td>
                     <td data-label={t('coord.offers.col.respondedAt')}>
-                      {o.respondedAt ? stampText(o.respondedAt, locale) : '―'}
+                      {o.respondedAt ? monthDayTime(o.respondedAt, locale) : '―'}
                     </td>
                     <td data-label={t('coord.offers.col.reason')} class="wrap">
                       {o.declineReason ?? ''}
@@ -372,7 +369,7 @@ function MatchedSection(
         <TelLink phone={r.helperPhone} />
         {r.matchedAt && (
           <span class="coord-sub">
-            {t('coord.matched.at', { date: stampText(r.matchedAt, locale) })}
+            {t('coord.matched.at', { date: monthDayTime(r.matchedAt, locale) })}
           </span>
         )}
       </p>
@@ -403,7 +400,7 @@ function MatchedSection(
               <p class="field-error">{props.pmFailure}</p>
             )}
             <div class="coord-form-row">
-              <Field
+              <TextField
                 t={t}
                 name="heldOn"
                 type="date"
@@ -412,7 +409,7 @@ function MatchedSection(
                 error={errors.heldOn}
                 required
               />
-              <Field
+              <TextField
                 t={t}
                 name="place"
                 label={t('coord.preMeeting.place')}
@@ -423,7 +420,7 @@ function MatchedSection(
                 maxlength={200}
               />
             </div>
-            <Field
+            <TextField
               t={t}
               name="attendees"
               label={t('coord.preMeeting.attendees')}

@@ -3,14 +3,14 @@ import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import type { Area } from '../../../src/modules/settings/settings.schemas.js';
 import { GROUP_KINDS, MAX_AGE } from '../../../src/modules/directory/directory.schemas.js';
-import { SelectBox, TextField } from '../members/fields.js';
+import { SelectField, TextField } from '../../components/form-fields.js';
 import {
   filterQuery,
   GroupFacts,
   groupKindLabel,
   type DirectoryFilters,
   type GroupView,
-} from './parts.js';
+} from './group-facts.js';
 
 /** Shortcuts for a parent: her own area, and each child's age in it. */
 export interface DirectoryShortcut {
@@ -87,7 +87,7 @@ export function DirectoryPage(props: {
           />
         </div>
         <div class="search-form__filters">
-          <SelectBox
+          <SelectField
             t={t}
             name="kind"
             label={t('dir.field.kind')}
@@ -95,7 +95,7 @@ export function DirectoryPage(props: {
             placeholder={t('dir.any')}
             options={GROUP_KINDS.map((k) => ({ value: k, label: groupKindLabel(t, k) }))}
           />
-          <SelectBox
+          <SelectField
             t={t}
             name="area"
             label={t('dir.field.area')}
@@ -106,7 +106,7 @@ export function DirectoryPage(props: {
               label: areaName(props.areas, a.code, locale),
             }))}
           />
-          <SelectBox
+          <SelectField
             t={t}
             name="age"
             label={t('dir.field.childAge')}

@@ -1,11 +1,16 @@
 import { areaName } from '../../../src/i18n/area-labels.js';
-import { ErrorSummary, type FormErrors } from '../../components/form.js';
+import {
+  ErrorSummary,
+  type FormErrors,
+  SelectField,
+  TextareaField,
+  TextField,
+} from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import type { Area } from '../../../src/modules/settings/settings.schemas.js';
 import { GROUP_KINDS, MAX_AGE } from '../../../src/modules/directory/directory.schemas.js';
-import { SelectBox, TextareaField, TextField } from '../members/fields.js';
-import { groupKindLabel } from './parts.js';
+import { groupKindLabel } from './group-facts.js';
 
 export interface GroupFormValues {
   name?: string;
@@ -68,7 +73,7 @@ export function GroupFormPage(props: {
           value={v.name}
           error={errors.name}
         />
-        <SelectBox
+        <SelectField
           t={t}
           name="kind"
           label={labels.kind!}
@@ -78,7 +83,7 @@ export function GroupFormPage(props: {
           placeholder={t('dir.choose')}
           options={GROUP_KINDS.map((k) => ({ value: k, label: groupKindLabel(t, k) }))}
         />
-        <SelectBox
+        <SelectField
           t={t}
           name="area"
           label={labels.area!}
@@ -92,7 +97,7 @@ export function GroupFormPage(props: {
           }))}
         />
         <div class="cl-time-row">
-          <SelectBox
+          <SelectField
             t={t}
             name="ageMin"
             label={labels.ageMin!}
@@ -101,7 +106,7 @@ export function GroupFormPage(props: {
             placeholder={t('dir.noLimit')}
             options={ages}
           />
-          <SelectBox
+          <SelectField
             t={t}
             name="ageMax"
             label={labels.ageMax!}

@@ -9,7 +9,7 @@ import {
   groupKindLabel,
   type DirectoryFilters,
   type GroupView,
-} from './parts.js';
+} from './group-facts.js';
 
 /**
  * The directory as a printable list (staff hand it to a family at the counter; a parent prints

@@ -1,10 +1,15 @@
-import { ErrorSummary, Field, type FormErrors } from '../../components/form.js';
+import {
+  ErrorSummary,
+  TextField,
+  type FormErrors,
+  SelectField,
+  TextareaField,
+} from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { formatDate } from '../../../src/lib/dates.js';
 import type { Translator } from '../../../src/lib/i18n.js';
 import type { Locale } from '../../../db/schema.js';
-import { SelectBox, TextareaField } from '../members/fields.js';
 
 export type { ReferralNote as ReferralView } from '../../../src/modules/directory/directory.service.js';
 import type { ReferralNote as ReferralView } from '../../../src/modules/directory/directory.service.js';
@@ -122,7 +127,7 @@ export function ReferralsPage(props: {
           class="member-form"
           novalidate
         >
-          <SelectBox
+          <SelectField
             t={t}
             name="groupId"
             label={labels.groupId!}
@@ -132,7 +137,7 @@ export function ReferralsPage(props: {
             placeholder={t('dir.choose')}
             options={props.groups.map((g) => ({ value: g.id, label: g.label }))}
           />
-          <Field
+          <TextField
             t={t}
             name="referredOn"
             type="date"

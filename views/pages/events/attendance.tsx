@@ -1,8 +1,8 @@
-import { Field, type FormErrors } from '../../components/form.js';
+import { TextField, type FormErrors } from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { formatMemberNo } from '../../../src/modules/members/members.json.js';
-import { ActionAlert, eventWhen, type EventView } from './parts.js';
+import { ActionAlert, eventWhen, type EventView } from './event-facts.js';
 
 export interface AttendanceRow {
   memberId: string;
@@ -137,7 +137,7 @@ export function EventAttendancePage(props: {
             class="inline-form"
             novalidate
           >
-            <Field
+            <TextField
               t={t}
               name="memberNo"
               type="text"

@@ -1,6 +1,6 @@
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
-import { SelectBox } from '../members/fields.js';
+import { SelectField } from '../../components/form-fields.js';
 import { Markdown } from '../announcements/markdown.js';
 import {
   ActionAlert,
@@ -10,7 +10,7 @@ import {
   kindLabel,
   seatsLeftOf,
   type EventView,
-} from './parts.js';
+} from './event-facts.js';
 
 export type Registrant = 'anonymous' | 'staff' | 'member' | 'inactive';
 
@@ -197,7 +197,7 @@ function Registration(props: Parameters<typeof EventDetailPage>[0]) {
           : t('events.seatsLeft', { count: seatsLeftOf(e), capacity: e.capacity })}
       </p>
       {e.childcare && (
-        <SelectBox
+        <SelectField
           t={t}
           name="children"
           label={t('events.field.children')}

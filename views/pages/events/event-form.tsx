@@ -1,7 +1,12 @@
-import { ErrorSummary, Field, type FormErrors } from '../../components/form.js';
+import {
+  ErrorSummary,
+  TextField,
+  type FormErrors,
+  RadioGroup,
+  TextareaField,
+} from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
-import { RadioGroup, TextareaField, TextField } from '../members/fields.js';
 import { EVENT_AUDIENCES } from '../../../src/modules/events/audience.js';
 import { EVENT_KINDS } from '../../../src/modules/events/events.schemas.js';
 
@@ -86,7 +91,7 @@ export function EventFormPage(props: {
           error={errors.title}
           hint={t('events.field.titleHint')}
         />
-        <Field
+        <TextField
           t={t}
           name="date"
           type="date"
@@ -96,7 +101,7 @@ export function EventFormPage(props: {
           error={errors.date}
         />
         <div class="cl-time-row">
-          <Field
+          <TextField
             t={t}
             name="startTime"
             type="time"
@@ -105,7 +110,7 @@ export function EventFormPage(props: {
             value={v.startTime}
             error={errors.startTime}
           />
-          <Field
+          <TextField
             t={t}
             name="endTime"
             type="time"
@@ -124,7 +129,7 @@ export function EventFormPage(props: {
           value={v.venue}
           error={errors.venue}
         />
-        <Field
+        <TextField
           t={t}
           name="capacity"
           type="number"

@@ -1,6 +1,6 @@
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
-import { EventBadges, eventWhen, seatsText, type EventView } from './parts.js';
+import { EventBadges, eventWhen, seatsText, type EventView } from './event-facts.js';
 
 /**
  * イベント: the events the viewer may see, soonest first (or those past). Anyone can open it:

@@ -1,7 +1,7 @@
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { Markdown } from '../announcements/markdown.js';
-import { audienceLabel, eventWhen, kindLabel, type EventView } from './parts.js';
+import { audienceLabel, eventWhen, kindLabel, type EventView } from './event-facts.js';
 
 /**
  * A printable flyer (チラシ) for one event, laid out for one A4 sheet: the site's header,

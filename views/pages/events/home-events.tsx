@@ -1,5 +1,5 @@
 import type { ViewContext } from '../../view-context.js';
-import { eventWhen, type EventView } from './parts.js';
+import { eventWhen, type EventView } from './event-facts.js';
 
 /** Home: the next events the user may join, each a link to its page (where one signs up). */
 export function HomeEvents(props: { ctx: ViewContext; events: EventView[] }) {

@@ -2,9 +2,9 @@ import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import type { MessageKey } from '../../../src/lib/i18n.js';
 import { HomeNews } from '../announcements/home-news.js';
-import type { AnnouncementView } from '../announcements/parts.js';
+import type { AnnouncementView } from '../announcements/announcement-text.js';
 import { HomeEvents } from '../events/home-events.js';
-import type { EventView } from '../events/parts.js';
+import type { EventView } from '../events/event-facts.js';
 
 interface Action {
   href: string;

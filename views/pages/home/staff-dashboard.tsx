@@ -7,9 +7,9 @@ import { formatDate, formatYen } from '../../../src/lib/dates.js';
 import type { StaffDashboard } from '../../../src/modules/dashboard/dashboard.service.js';
 import { formatMemberNo } from '../../../src/modules/members/members.json.js';
 import { categoryShortLabel } from '../../../src/i18n/category-labels.js';
-import { dayText, timeRangeText } from '../coordination/parts.js';
+import { monthDay, timeRangeText } from '../../format.js';
 import { HomeNews } from '../announcements/home-news.js';
-import type { AnnouncementView } from '../announcements/parts.js';
+import type { AnnouncementView } from '../announcements/announcement-text.js';
 import { ActionsSection } from './home.js';
 
 interface Tile {
@@ -138,7 +138,7 @@ export function StaffDashboardPage(props: {
           items={d.requests.urgentItems.map((r) => (
             <a href={`/coordination/requests/${r.id}`}>
               <span class="dash-item__when">
-                {dayText(r.startsAt, locale)} {timeRangeText(r.startsAt, r.endsAt, locale)}
+                {monthDay(r.startsAt, locale)} {timeRangeText(r.startsAt, r.endsAt, locale)}
               </span>{' '}
               {r.requesterName}
               <span class="dash-item__meta">{categoryShortLabel(t, r.category)}</span>

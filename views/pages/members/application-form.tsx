@@ -1,5 +1,16 @@
 import { areaOptions } from '../../../src/i18n/area-labels.js';
-import { ErrorSummary, SubmitButton, type FormErrors } from '../../components/form.js';
+import {
+  ErrorSummary,
+  SubmitButton,
+  type FormErrors,
+  Checkbox,
+  fieldId,
+  RadioGroup,
+  RuleAlert,
+  SelectField,
+  TextareaField,
+  TextField,
+} from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import type { Translator } from '../../../src/lib/i18n.js';
@@ -8,15 +19,6 @@ import type {
   ConsentVersions,
   MemberTypeLabels,
 } from '../../../src/modules/settings/settings.schemas.js';
-import {
-  Checkbox,
-  fieldId,
-  RadioGroup,
-  RuleAlert,
-  SelectBox,
-  TextareaField,
-  TextField,
-} from './fields.js';
 import { kindLabel, sexOptions } from './labels.js';
 
 /** Without JavaScript the form has fixed slots; empty slots are ignored when it is read. */
@@ -200,7 +202,7 @@ export function ApplicationFormPage(props: ApplicationFormProps) {
             autocomplete={mode === 'staff' ? 'off' : 'street-address'}
             maxlength={200}
           />
-          <SelectBox
+          <SelectField
             t={t}
             name="area"
             label={t('memberField.area')}

@@ -1,9 +1,17 @@
-import { ErrorSummary, SubmitButton, type FormErrors } from '../../components/form.js';
+import {
+  ErrorSummary,
+  SubmitButton,
+  type FormErrors,
+  BackToMy,
+  Checkbox,
+  RadioGroup,
+  RuleAlert,
+  TextField,
+} from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { formatDate } from '../../../src/lib/dates.js';
 import { HealthFields } from './application-form.js';
-import { BackToMy, Checkbox, RadioGroup, RuleAlert, TextField } from './fields.js';
 import { sexOptions } from './labels.js';
 
 export interface ChildFormProps {

@@ -1,10 +1,8 @@
 import { areaOptions } from '../../../src/i18n/area-labels.js';
-import { ErrorSummary, SubmitButton, type FormErrors } from '../../components/form.js';
-import { Layout } from '../../layout.js';
-import type { ViewContext } from '../../view-context.js';
-import type { Translator } from '../../../src/lib/i18n.js';
-import type { Area } from '../../../src/modules/settings/settings.schemas.js';
 import {
+  ErrorSummary,
+  SubmitButton,
+  type FormErrors,
   BackToMy,
   Checkbox,
   CheckboxGroup,
@@ -12,7 +10,11 @@ import {
   RadioGroup,
   RuleAlert,
   TextareaField,
-} from './fields.js';
+} from '../../components/form-fields.js';
+import { Layout } from '../../layout.js';
+import type { ViewContext } from '../../view-context.js';
+import type { Translator } from '../../../src/lib/i18n.js';
+import type { Area } from '../../../src/modules/settings/settings.schemas.js';
 import { CATEGORIES, categoryLabel } from '../../../src/i18n/category-labels.js';
 
 export interface HelperProfileValues {

@@ -1,7 +1,7 @@
 import type { Locale, MemberKind, SideStatus } from '../../../db/schema.js';
 import type { Translator } from '../../../src/lib/i18n.js';
 import type { MemberTypeLabels } from '../../../src/modules/settings/settings.schemas.js';
-import type { ChoiceOption } from './fields.js';
+import type { ChoiceOption } from '../../components/form-fields.js';
 
 /** The center's own name for a member type (settings), in the page's language. */
 export const kindLabel = (labels: MemberTypeLabels, kind: MemberKind, locale: Locale) =>

@@ -3,7 +3,7 @@ import type { ViewContext } from '../../view-context.js';
 import type { Child } from '../../../db/schema.js';
 import { formatDate } from '../../../src/lib/dates.js';
 import { ageInMonths } from '../../../src/modules/members/member-rules.js';
-import { BackToMy } from './fields.js';
+import { BackToMy } from '../../components/form-fields.js';
 import { sexLabel } from './labels.js';
 
 // NOTE: not `children`: hono/jsx unwraps a one-element `children` array, so a family with one

@@ -1,9 +1,14 @@
-import { ErrorSummary, SubmitButton, type FormErrors } from '../../components/form.js';
+import {
+  ErrorSummary,
+  SubmitButton,
+  type FormErrors,
+  BackToMy,
+  RuleAlert,
+} from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import type { Translator } from '../../../src/lib/i18n.js';
 import { ContactFields } from './application-form.js';
-import { BackToMy, RuleAlert } from './fields.js';
 
 export interface ContactRow {
   id: string;

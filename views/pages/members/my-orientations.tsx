@@ -2,7 +2,7 @@ import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import type { Locale } from '../../../db/schema.js';
 import { formatDate, tokyoTimeOf } from '../../../src/lib/dates.js';
-import { BackToMy, RuleAlert } from './fields.js';
+import { BackToMy, RuleAlert } from '../../components/form-fields.js';
 
 export interface OrientationSession {
   id: string;

@@ -1,10 +1,16 @@
 import { areaOptions } from '../../../src/i18n/area-labels.js';
-import { ErrorSummary, SubmitButton, type FormErrors } from '../../components/form.js';
+import {
+  ErrorSummary,
+  SubmitButton,
+  type FormErrors,
+  BackToMy,
+  SelectField,
+  TextField,
+} from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { formatDate } from '../../../src/lib/dates.js';
 import type { Area } from '../../../src/modules/settings/settings.schemas.js';
-import { BackToMy, SelectBox, TextField } from './fields.js';
 
 export const PROFILE_FIELDS = ['phone', 'postalCode', 'address', 'area', 'email'] as const;
 
@@ -81,7 +87,7 @@ export function MyProfilePage(props: {
           autocomplete="street-address"
           maxlength={200}
         />
-        <SelectBox
+        <SelectField
           t={t}
           name="area"
           label={labels.area}

@@ -1,7 +1,13 @@
-import { ErrorSummary, type FormErrors } from '../../components/form.js';
+import {
+  ErrorSummary,
+  type FormErrors,
+  BackToMy,
+  Checkbox,
+  RuleAlert,
+  TextareaField,
+} from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
-import { BackToMy, Checkbox, RuleAlert, TextareaField } from './fields.js';
 
 export function WithdrawPage(props: {
   ctx: ViewContext;

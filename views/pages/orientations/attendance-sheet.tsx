@@ -1,11 +1,11 @@
-import { ErrorSummary, type FormErrors } from '../../components/form.js';
+import { ErrorSummary, type FormErrors } from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { formatMemberNo } from '../../../src/modules/members/members.json.js';
 import type { MemberTypeLabels } from '../../../src/modules/settings/settings.schemas.js';
 import type { MemberKind, SideStatus } from '../../../db/schema.js';
-import { sidesOf, StatusBadge } from '../members/staff/parts.js';
-import { attendanceText, sessionWhen } from './parts.js';
+import { sidesOf, StatusBadge } from '../members/staff/side-status.js';
+import { attendanceText, sessionWhen } from './session-text.js';
 
 export interface SheetRow {
   member_id: string;

@@ -1,8 +1,8 @@
-import { ErrorSummary, Field, type FormErrors } from '../../components/form.js';
+import { ErrorSummary, TextField, type FormErrors } from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
-import { TextareaField } from '../members/staff/parts.js';
-import { sessionWhen } from './parts.js';
+import { TextareaField } from '../../components/form-fields.js';
+import { sessionWhen } from './session-text.js';
 
 export interface SessionRow {
   id: string;
@@ -92,7 +92,7 @@ export function OrientationListPage(props: {
       <ErrorSummary t={t} errors={errors} labels={labels} />
       <form method="post" action="/orientations" novalidate>
         <div class="field-row">
-          <Field
+          <TextField
             t={t}
             name="date"
             type="date"
@@ -101,7 +101,7 @@ export function OrientationListPage(props: {
             error={errors.date}
             required
           />
-          <Field
+          <TextField
             t={t}
             name="startTime"
             type="time"
@@ -110,7 +110,7 @@ export function OrientationListPage(props: {
             error={errors.startTime}
             required
           />
-          <Field
+          <TextField
             t={t}
             name="endTime"
             type="time"
@@ -120,7 +120,7 @@ export function OrientationListPage(props: {
             required
           />
         </div>
-        <Field
+        <TextField
           t={t}
           name="venue"
           label={labels.venue}
@@ -129,7 +129,7 @@ export function OrientationListPage(props: {
           required
           maxlength={200}
         />
-        <Field
+        <TextField
           t={t}
           name="capacity"
           type="number"

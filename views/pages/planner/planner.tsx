@@ -1,12 +1,14 @@
 import { areaName } from '../../../src/i18n/area-labels.js';
 import { categoryShortLabel } from '../../../src/i18n/category-labels.js';
-import { ErrorSummary } from '../../components/form.js';
+import { ErrorSummary } from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import type { MessageKey, Translator } from '../../../src/lib/i18n.js';
 import type { Area } from '../../../src/modules/settings/settings.schemas.js';
 import type { Locale } from '../../../db/schema.js';
-import { ageListText, dayText, Hidden, timeRangeText } from '../coordination/parts.js';
+import { ageListText } from '../coordination/coordination-text.js';
+import { monthDay, timeRangeText } from '../../format.js';
+import { Hidden } from '../../components/visually-hidden.js';
 import { PlannerTimeline, type TimelineHelper } from './timeline.js';
 
 /** A helper as the review screen shows her for one request. */
@@ -87,7 +89,7 @@ export const rowLabel = (
   r: { startsAt: string; endsAt: string; requesterName: string },
 ) =>
   t('planner.rowLabel', {
-    when: `${dayText(r.startsAt, locale)} ${timeRangeText(r.startsAt, r.endsAt, locale)}`,
+    when: `${monthDay(r.startsAt, locale)} ${timeRangeText(r.startsAt, r.endsAt, locale)}`,
     family: r.requesterName,
   });
 
@@ -186,7 +188,7 @@ function PlanTable(props: { ctx: ViewContext; rows: PlanRow[]; areas: Area[] }) 
           return (
             <tr class={cls} id={`row-${r.id}`}>
               <td data-label={t('coord.col.when')} class="coord-when">
-                <span class="coord-when__day">{dayText(r.startsAt, locale)}</span>{' '}
+                <span class="coord-when__day">{monthDay(r.startsAt, locale)}</span>{' '}
                 <span class="coord-when__time">{timeRangeText(r.startsAt, r.endsAt, locale)}</span>
                 {changed && (
                   <span class="planner-tag planner-tag--changed">{t('planner.changed')}</span>
@@ -216,8 +218,8 @@ export function PlannerPage(props: PlannerPageProps) {
   const { range, coverage, rows } = props;
   const unassigned = rows.filter((r) => !r.chosen);
   const rangeText = t('planner.range', {
-    from: dayText(`${range.from}T12:00:00+09:00`, locale),
-    to: dayText(`${range.to}T12:00:00+09:00`, locale),
+    from: monthDay(`${range.from}T12:00:00+09:00`, locale),
+    to: monthDay(`${range.to}T12:00:00+09:00`, locale),
   });
   return (
     <Layout ctx={props.ctx} title={t('planner.title')}>

@@ -1,5 +1,5 @@
 import type { ViewContext } from '../../view-context.js';
-import { dayText, timeRangeText } from '../coordination/parts.js';
+import { monthDay, timeRangeText } from '../../format.js';
 
 export interface TimelineItem {
   requestId: string;
@@ -39,7 +39,7 @@ export function PlannerTimeline(props: { ctx: ViewContext; helpers: TimelineHelp
             <dl class="planner-days">
               {h.days.map((d) => (
                 <div class="planner-day">
-                  <dt>{dayText(`${d.day}T12:00:00+09:00`, locale)}</dt>
+                  <dt>{monthDay(`${d.day}T12:00:00+09:00`, locale)}</dt>
                   <dd>
                     <ul class="planner-items">
                       {d.items.map((i) => (

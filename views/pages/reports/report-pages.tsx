@@ -26,7 +26,7 @@ import {
   Section,
   SummarySections,
   type Fmt,
-} from './parts.js';
+} from './report-sections.js';
 
 /** Activities per month of a fiscal year and of the one before, for the column chart. */
 export interface MonthSeries {

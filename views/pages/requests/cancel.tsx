@@ -1,11 +1,10 @@
-import type { FormErrors } from '../../components/form.js';
-import { ErrorSummary } from '../../components/form.js';
+import { type FormErrors, ErrorSummary, TextareaField } from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
-import { TextareaField } from '../members/fields.js';
 import { categoryLabel } from '../../../src/i18n/category-labels.js';
-import { whenText, yen } from './format.js';
-import { BackLink } from './parts.js';
+import { whenText } from './request-text.js';
+import { yen } from '../../format.js';
+import { BackLink } from '../../components/back-link.js';
 
 export interface CancelPageProps {
   ctx: ViewContext;

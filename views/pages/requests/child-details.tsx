@@ -1,7 +1,8 @@
 import { formatDate } from '../../../src/lib/dates.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
-import { BackLink, DetailList } from './parts.js';
+import { BackLink } from '../../components/back-link.js';
+import { DetailList } from '../../components/detail-list.js';
 
 export interface ChildDetailsProps {
   ctx: ViewContext;
@@ -52,6 +53,7 @@ export function ChildDetailsPage(props: ChildDetailsProps) {
       <section class="card" aria-labelledby="health-title">
         <h2 id="health-title">{t('childInfo.health')}</h2>
         <DetailList
+          class="req-details"
           rows={[
             [
               t('childInfo.healthNotes'),

@@ -4,8 +4,8 @@ import { formatDateTime } from '../../../src/lib/dates.js';
 import type { Translator } from '../../../src/lib/i18n.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
-import { careLocationName, durationText, offerStatusName, whenText } from './format.js';
-import { DetailList } from './parts.js';
+import { careLocationName, durationText, offerStatusName, whenText } from './request-text.js';
+import { DetailList } from '../../components/detail-list.js';
 
 export interface OfferCardView {
   id: string;
@@ -142,6 +142,7 @@ function OfferCard(props: {
         </span>
       </p>
       <DetailList
+        class="req-details"
         rows={[
           [t('req.detail.duration'), durationText(t, o.startsAt, o.endsAt)],
           [t('req.form.category'), categoryLabel(t, o.category)],

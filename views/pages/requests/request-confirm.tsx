@@ -2,8 +2,9 @@ import type { Locale } from '../../../db/schema.js';
 import type { Translator } from '../../../src/lib/i18n.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
-import { monthDay, weekdaysText, yen } from './format.js';
-import { DetailList } from './parts.js';
+import { monthDay, yen } from '../../format.js';
+import { weekdaysText } from './request-text.js';
+import { DetailList } from '../../components/detail-list.js';
 
 export interface FeeEstimateView {
   /** Per occurrence, in order. */
@@ -62,6 +63,7 @@ export function ConfirmRequestPage(props: ConfirmPageProps) {
       <section class="card" aria-labelledby="confirm-details-title">
         <h2 id="confirm-details-title">{t('req.confirm.details')}</h2>
         <DetailList
+          class="req-details"
           rows={[
             [
               t('req.form.children'),

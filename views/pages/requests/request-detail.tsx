@@ -6,15 +6,17 @@ import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import {
   careLocationName,
-  displayTime,
   durationText,
   offerStatusName,
   weekdaysText,
   whenText,
-  yen,
-} from './format.js';
+} from './request-text.js';
+import { displayTime, yen } from '../../format.js';
 import { OfferActions } from './offers.js';
-import { BackLink, DetailList, SafetyReminders, StatusBadge, StatusTimeline } from './parts.js';
+import { BackLink } from '../../components/back-link.js';
+import { DetailList } from '../../components/detail-list.js';
+import { SafetyReminders } from './rules-box.js';
+import { StatusBadge, StatusTimeline } from './request-status.js';
 
 export interface RequestDetailView {
   id: string;
@@ -144,6 +146,7 @@ export function RequestDetailPage(props: RequestDetailProps) {
         <section class="card" aria-labelledby="family">
           <h2 id="family">{t('req.detail.family')}</h2>
           <DetailList
+            class="req-details"
             rows={[
               [t('req.detail.parent'), props.family.name],
               [
@@ -171,6 +174,7 @@ export function RequestDetailPage(props: RequestDetailProps) {
       <section class="card" aria-labelledby="details">
         <h2 id="details">{t('req.detail.details')}</h2>
         <DetailList
+          class="req-details"
           rows={[
             [t('req.detail.when'), whenText(t, locale, r.startsAt, r.endsAt)],
             [t('req.detail.duration'), durationText(t, r.startsAt, r.endsAt)],
@@ -225,6 +229,7 @@ export function RequestDetailPage(props: RequestDetailProps) {
         <section class="card" aria-labelledby="cancelled">
           <h2 id="cancelled">{t('req.detail.cancelledTitle')}</h2>
           <DetailList
+            class="req-details"
             rows={[
               [
                 t('req.detail.cancelledAt'),

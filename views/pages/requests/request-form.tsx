@@ -1,10 +1,17 @@
-import { ErrorSummary, type FormErrors } from '../../components/form.js';
+import {
+  ErrorSummary,
+  type FormErrors,
+  RadioGroup,
+  TextareaField,
+  TextField,
+  fieldId,
+} from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
-import { RadioGroup, TextareaField, TextField, fieldId } from '../members/fields.js';
 import { CATEGORIES, categoryLabel } from '../../../src/i18n/category-labels.js';
-import { weekdayName } from './format.js';
-import { BackLink, RuleErrorAlert, RulesBox, type RulesView } from './parts.js';
+import { weekdayName } from './request-text.js';
+import { BackLink } from '../../components/back-link.js';
+import { RuleErrorAlert, RulesBox, type RulesView } from './rules-box.js';
 
 export interface ChildChoice {
   id: string;

@@ -4,16 +4,9 @@ import { formatDate } from '../../../src/lib/dates.js';
 import type { Translator } from '../../../src/lib/i18n.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
-import {
-  careLocationName,
-  displayTime,
-  monthDay,
-  statusName,
-  timeRange,
-  weekdaysText,
-  whenText,
-} from './format.js';
-import { StatusBadge } from './parts.js';
+import { careLocationName, statusName, timeRange, weekdaysText, whenText } from './request-text.js';
+import { displayTime, monthDay } from '../../format.js';
+import { StatusBadge } from './request-status.js';
 
 export interface RequestItemView {
   id: string;

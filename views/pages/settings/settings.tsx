@@ -1,11 +1,11 @@
 import type { Child } from 'hono/jsx';
 import {
   ErrorSummary,
-  Field,
+  TextField,
   SelectField,
   SubmitButton,
   type FormErrors,
-} from '../../components/form.js';
+} from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import type { Translator } from '../../../src/lib/i18n.js';
@@ -151,7 +151,7 @@ function LabelsSection(props: SectionProps) {
       {MEMBER_TYPES.map((type) => (
         <fieldset>
           <legend>{t(`settings.labels.${type}`)}</legend>
-          <Field
+          <TextField
             t={t}
             name={`${type}.ja`}
             label={t('settings.labels.ja')}
@@ -160,7 +160,7 @@ function LabelsSection(props: SectionProps) {
             required
             maxlength={20}
           />
-          <Field
+          <TextField
             t={t}
             name={`${type}.en`}
             label={t('settings.labels.en')}
@@ -196,7 +196,7 @@ function AreasSection(props: SectionProps) {
 function EligibilitySection(props: SectionProps) {
   const { t, values, errors } = props;
   const number = (name: string, label: string, hint: string) => (
-    <Field
+    <TextField
       t={t}
       name={name}
       type="number"
@@ -258,7 +258,7 @@ function RetentionSection(props: SectionProps) {
   const { t, values, errors } = props;
   return (
     <SectionForm {...props} lead={t('settings.retention.lead')}>
-      <Field
+      <TextField
         t={t}
         name="withdrawnMemberYears"
         type="number"
@@ -276,7 +276,7 @@ function ConsentSection(props: SectionProps) {
   const { t, values, errors } = props;
   return (
     <SectionForm {...props} lead={t('settings.consent.lead')}>
-      <Field
+      <TextField
         t={t}
         name="termsVersion"
         label={t('settings.consent.termsVersion')}
@@ -286,7 +286,7 @@ function ConsentSection(props: SectionProps) {
         required
         maxlength={20}
       />
-      <Field
+      <TextField
         t={t}
         name="healthDataVersion"
         label={t('settings.consent.healthDataVersion')}
@@ -303,7 +303,7 @@ function ConsentSection(props: SectionProps) {
 function RequestsSection(props: SectionProps) {
   const { t, values, errors } = props;
   const field = (name: string, type: 'number' | 'time', hint?: string) => (
-    <Field
+    <TextField
       t={t}
       name={name}
       type={type}
@@ -358,7 +358,7 @@ function ReportsSection(props: SectionProps) {
   const { t, values, errors } = props;
   return (
     <SectionForm {...props} lead={t('settings.reports.lead')}>
-      <Field
+      <TextField
         t={t}
         name="activityReportDueDay"
         type="number"
@@ -376,7 +376,7 @@ function TrainingSection(props: SectionProps) {
   const { t, values, errors } = props;
   return (
     <SectionForm {...props} lead={t('settings.training.lead')}>
-      <Field
+      <TextField
         t={t}
         name="expiryNoticeDays"
         label={t('settings.training.expiryNoticeDays')}

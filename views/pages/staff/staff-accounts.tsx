@@ -1,10 +1,10 @@
 import {
   ErrorSummary,
-  Field,
+  TextField,
   SelectField,
   SubmitButton,
   type FormErrors,
-} from '../../components/form.js';
+} from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { formatDate } from '../../../src/lib/dates.js';
@@ -67,7 +67,7 @@ export function StaffAccountsPage(props: {
         <h2 id="staff-add-title">{t('staff.add')}</h2>
         <ErrorSummary t={t} errors={props.errors} labels={labels} />
         <form method="post" action="/staff-accounts" novalidate>
-          <Field
+          <TextField
             t={t}
             name="name"
             label={labels.name}
@@ -76,7 +76,7 @@ export function StaffAccountsPage(props: {
             required
             maxlength={100}
           />
-          <Field
+          <TextField
             t={t}
             name="email"
             type="email"
@@ -98,7 +98,7 @@ export function StaffAccountsPage(props: {
             ]}
             required
           />
-          <Field
+          <TextField
             t={t}
             name="password"
             type="password"

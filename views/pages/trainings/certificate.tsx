@@ -2,7 +2,9 @@ import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { formatDate } from '../../../src/lib/dates.js';
 import { formatMemberNo } from '../../../src/modules/members/members.json.js';
-import { hoursText, moduleTitle, paren, type ModuleView } from './parts.js';
+import { hoursText, moduleTitle } from './training-text.js';
+import { paren } from '../../format.js';
+import type { ModuleView } from '../../../src/modules/trainings/trainings.views.js';
 
 /**
  * The certificate of completion (修了証) of the helper course, laid out for A4 printing: the

@@ -1,13 +1,16 @@
 import {
   ErrorSummary,
-  Field,
+  TextField,
   SelectField,
   SubmitButton,
   type FormErrors,
-} from '../../components/form.js';
+} from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
-import { ButtonForm, hoursText, moduleTitle, TrainingSubnav, type ModuleView } from './parts.js';
+import { ButtonForm } from './button-form.js';
+import { hoursText, moduleTitle } from './training-text.js';
+import { TrainingSubnav } from './training-subnav.js';
+import type { ModuleView } from '../../../src/modules/trainings/trainings.views.js';
 
 export interface CurriculumRow extends ModuleView {
   sortOrder: number;
@@ -113,7 +116,7 @@ export function CurriculumPage(props: {
           <h2 id="add-title">{t('training.curriculum.add')}</h2>
           <ErrorSummary t={t} errors={props.errors} labels={labels} />
           <form method="post" action="/training/curriculum" novalidate>
-            <Field
+            <TextField
               t={t}
               name="titleJa"
               label={labels.titleJa}
@@ -122,7 +125,7 @@ export function CurriculumPage(props: {
               required
               maxlength={100}
             />
-            <Field
+            <TextField
               t={t}
               name="titleEn"
               label={labels.titleEn}
@@ -131,7 +134,7 @@ export function CurriculumPage(props: {
               required
               maxlength={100}
             />
-            <Field
+            <TextField
               t={t}
               name="code"
               label={labels.code}
@@ -152,7 +155,7 @@ export function CurriculumPage(props: {
                 label: t(`training.kind.${k}`),
               }))}
             />
-            <Field
+            <TextField
               t={t}
               name="hours"
               label={labels.hours}
@@ -171,7 +174,7 @@ export function CurriculumPage(props: {
                 { value: 'fiscal_year_end', label: t('training.curriculum.modeFiscalYear') },
               ]}
             />
-            <Field
+            <TextField
               t={t}
               name="validityMonths"
               label={labels.validityMonths}

@@ -1,26 +1,25 @@
 import {
   ErrorSummary,
-  Field,
+  TextField,
   SelectField,
   SubmitButton,
   type FormErrors,
-} from '../../components/form.js';
+} from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { formatDate } from '../../../src/lib/dates.js';
 import { formatMemberNo } from '../../../src/modules/members/members.json.js';
-import {
-  CheckboxGroup,
-  moduleTitle,
-  RecordsTable,
-  StatusBadge,
-  StatusCard,
-  TrainingSubnav,
-  RecordDetailsFields,
-  type ModuleView,
-  type QualificationView,
-  type RecordView,
-} from './parts.js';
+import { CheckboxGroup } from '../../components/form-fields.js';
+import { moduleTitle } from './training-text.js';
+import { RecordsTable } from './records-table.js';
+import { StatusBadge, StatusCard } from './status-card.js';
+import { TrainingSubnav } from './training-subnav.js';
+import { RecordDetailsFields } from './record-details-fields.js';
+import type {
+  ModuleView,
+  QualificationView,
+  RecordView,
+} from '../../../src/modules/trainings/trainings.views.js';
 
 export const HELPER_FILTERS = [
   'eligible',
@@ -92,7 +91,7 @@ export function HelpersPage(props: {
               })),
             ]}
           />
-          <Field
+          <TextField
             t={t}
             name="q"
             label={t('training.helpers.filterQuery')}

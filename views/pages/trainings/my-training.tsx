@@ -3,24 +3,21 @@ import {
   SelectField,
   SubmitButton,
   type FormErrors,
-} from '../../components/form.js';
+} from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
-import {
-  ActionError,
-  ButtonForm,
-  hoursText,
-  moduleTitle,
-  paren,
-  RecordsTable,
-  sessionWhen,
-  StatusCard,
-  RecordDetailsFields,
-  type ModuleView,
-  type QualificationView,
-  type RecordView,
-  type SessionView,
-} from './parts.js';
+import { ActionError, ButtonForm } from './button-form.js';
+import { hoursText, moduleTitle, sessionWhen } from './training-text.js';
+import { paren } from '../../format.js';
+import { RecordsTable } from './records-table.js';
+import { StatusCard } from './status-card.js';
+import { RecordDetailsFields } from './record-details-fields.js';
+import type {
+  ModuleView,
+  QualificationView,
+  RecordView,
+  SessionView,
+} from '../../../src/modules/trainings/trainings.views.js';
 
 export interface SubmitValues {
   moduleId?: string;

@@ -2,7 +2,10 @@ import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { formatDate } from '../../../src/lib/dates.js';
 import { formatMemberNo } from '../../../src/modules/members/members.json.js';
-import { ActionError, moduleTitle, TrainingSubnav, type RecordView } from './parts.js';
+import { ActionError } from './button-form.js';
+import { moduleTitle } from './training-text.js';
+import { TrainingSubnav } from './training-subnav.js';
+import type { RecordView } from '../../../src/modules/trainings/trainings.views.js';
 
 export interface PendingView extends RecordView {
   memberId: string;

@@ -1,17 +1,13 @@
-import { SelectField, SubmitButton } from '../../components/form.js';
+import { SelectField, SubmitButton } from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { formatDate } from '../../../src/lib/dates.js';
 import { formatMemberNo } from '../../../src/modules/members/members.json.js';
-import {
-  ActionError,
-  hoursText,
-  moduleTitle,
-  paren,
-  sessionWhen,
-  TrainingSubnav,
-  type SessionView,
-} from './parts.js';
+import { ActionError } from './button-form.js';
+import { hoursText, moduleTitle, sessionWhen } from './training-text.js';
+import { paren } from '../../format.js';
+import { TrainingSubnav } from './training-subnav.js';
+import type { SessionView } from '../../../src/modules/trainings/trainings.views.js';
 
 export interface SheetRow {
   memberId: string;

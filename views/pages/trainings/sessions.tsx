@@ -1,17 +1,17 @@
-import { ErrorSummary, Field, SubmitButton, type FormErrors } from '../../components/form.js';
+import {
+  ErrorSummary,
+  TextField,
+  SubmitButton,
+  type FormErrors,
+} from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { formatDate } from '../../../src/lib/dates.js';
-import {
-  CheckboxGroup,
-  hoursText,
-  moduleTitle,
-  paren,
-  sessionWhen,
-  TrainingSubnav,
-  type ModuleView,
-  type SessionView,
-} from './parts.js';
+import { CheckboxGroup } from '../../components/form-fields.js';
+import { hoursText, moduleTitle, sessionWhen } from './training-text.js';
+import { paren } from '../../format.js';
+import { TrainingSubnav } from './training-subnav.js';
+import type { ModuleView, SessionView } from '../../../src/modules/trainings/trainings.views.js';
 
 export interface SessionFormValues {
   date?: string;
@@ -72,7 +72,7 @@ export function SessionsPage(props: {
         <h2 id="create-title">{t('training.sessions.create')}</h2>
         <ErrorSummary t={t} errors={props.errors} labels={labels} />
         <form method="post" action="/training/sessions" novalidate>
-          <Field
+          <TextField
             t={t}
             name="date"
             type="date"
@@ -83,7 +83,7 @@ export function SessionsPage(props: {
             required
           />
           <div class="training-row">
-            <Field
+            <TextField
               t={t}
               name="startTime"
               type="time"
@@ -93,7 +93,7 @@ export function SessionsPage(props: {
               error={props.errors.startTime}
               required
             />
-            <Field
+            <TextField
               t={t}
               name="endTime"
               type="time"
@@ -104,7 +104,7 @@ export function SessionsPage(props: {
               required
             />
           </div>
-          <Field
+          <TextField
             t={t}
             name="venue"
             label={labels.venue}
@@ -113,7 +113,7 @@ export function SessionsPage(props: {
             required
             maxlength={200}
           />
-          <Field
+          <TextField
             t={t}
             name="instructor"
             label={labels.instructor}
@@ -121,7 +121,7 @@ export function SessionsPage(props: {
             error={props.errors.instructor}
             maxlength={100}
           />
-          <Field
+          <TextField
             t={t}
             name="capacity"
             type="number"
@@ -142,7 +142,7 @@ export function SessionsPage(props: {
             error={props.errors.moduleIds}
             required
           />
-          <Field
+          <TextField
             t={t}
             name="notes"
             label={labels.notes}

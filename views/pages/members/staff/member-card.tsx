@@ -4,7 +4,8 @@ import type { ViewContext } from '../../../view-context.js';
 import { formatMemberNo } from '../../../../src/modules/members/members.json.js';
 import type { Area, MemberTypeLabels } from '../../../../src/modules/settings/settings.schemas.js';
 import type { MemberKind } from '../../../../db/schema.js';
-import { kindLabel, plainDate } from './parts.js';
+import { kindLabel } from '../labels.js';
+import { plainDate } from '../../../format.js';
 
 /** 会員証: a credit-card-sized card (85.6 × 54 mm), printed alone in the middle of an A4 sheet. */
 export function MemberCardPage(props: {

@@ -16,17 +16,12 @@ import type {
   Side,
   SideStatus,
 } from '../../../../db/schema.js';
-import { attendanceText, sessionWhen } from '../../orientations/parts.js';
-import {
-  CheckboxField,
-  InfoRow,
-  kindLabel,
-  plainDate,
-  sidesOf,
-  StatusBadge,
-  statusText,
-  TextareaField,
-} from './parts.js';
+import { attendanceText, sessionWhen } from '../../orientations/session-text.js';
+import { Checkbox, TextareaField } from '../../../components/form-fields.js';
+import { InfoRow } from './info-row.js';
+import { kindLabel } from '../labels.js';
+import { plainDate } from '../../../format.js';
+import { sidesOf, StatusBadge, statusText } from './side-status.js';
 import { ReferralsSection, type ReferralView } from '../../directory/referrals.js';
 
 export type MemberAction = 'approve' | 'suspend' | 'reactivate' | 'withdraw' | 'orientation';
@@ -543,8 +538,9 @@ export function MemberDetailPage(props: MemberDetailProps) {
                 error={fieldError('withdraw', 'reason')}
                 maxlength={500}
               />
-              <CheckboxField
+              <Checkbox
                 id="withdraw-confirm"
+                checked={false}
                 name="confirm"
                 value="yes"
                 label={t('memberAdmin.member.withdrawConfirm')}

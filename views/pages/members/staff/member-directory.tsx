@@ -4,7 +4,9 @@ import type { ViewContext } from '../../../view-context.js';
 import { formatMemberNo } from '../../../../src/modules/members/members.json.js';
 import type { Area, MemberTypeLabels } from '../../../../src/modules/settings/settings.schemas.js';
 import type { MemberKind, SideStatus } from '../../../../db/schema.js';
-import { kindLabel, Pagination, sidesOf, StatusBadge } from './parts.js';
+import { kindLabel } from '../labels.js';
+import { Pagination } from '../../../components/pagination.js';
+import { sidesOf, StatusBadge } from './side-status.js';
 
 export interface DirectoryFilters {
   q?: string | undefined;

@@ -4,7 +4,9 @@ import { formatDate } from '../../../../src/lib/dates.js';
 import { formatMemberNo } from '../../../../src/modules/members/members.json.js';
 import type { MemberTypeLabels } from '../../../../src/modules/settings/settings.schemas.js';
 import type { MemberKind } from '../../../../db/schema.js';
-import { CheckboxField, kindLabel, plainDate } from './parts.js';
+import { Checkbox } from '../../../components/form-fields.js';
+import { kindLabel } from '../labels.js';
+import { plainDate } from '../../../format.js';
 
 export interface RenewalRow {
   member: {
@@ -138,8 +140,9 @@ export function RenewalsPage(props: {
                   count: lapsing.length,
                 })}
               </p>
-              <CheckboxField
+              <Checkbox
                 id="lapse-confirm"
+                checked={false}
                 name="confirm"
                 value="yes"
                 label={t('memberAdmin.renewals.lapseConfirm')}

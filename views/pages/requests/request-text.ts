@@ -1,8 +1,7 @@
 import type { CareLocation, Locale, OfferStatus, RequestStatus } from '../../../db/schema.js';
-import { formatDate, TOKYO, tokyoInstant, tokyoTimeOf } from '../../../src/lib/dates.js';
+import { displayTime, formatDate, tokyoTimeOf } from '../../format.js';
 import type { MessageKey, Translator } from '../../../src/lib/i18n.js';
 import { ageInMonths } from '../../../src/modules/members/member-rules.js';
-import { dateTimeFormat, numberFormat } from '../../../src/lib/intl.js';
 
 export const statusName = (t: Translator, s: RequestStatus) => t(`req.status.${s}`);
 export const offerStatusName = (t: Translator, s: OfferStatus) => t(`offers.status.${s}`);
@@ -10,9 +9,6 @@ export const careLocationName = (t: Translator, l: CareLocation) => t(`req.locat
 
 /** ISO weekday 1–7 → 月…日 / Mon…Sun. */
 export const weekdayName = (t: Translator, d: number) => t(`req.weekday.${d}` as MessageKey);
-
-/** "9:00" rather than "09:00", as notices write it. */
-export const displayTime = (hhmm: string) => hhmm.replace(/^0(\d)/, '$1');
 
 export function timeRange(t: Translator, startsAt: string, endsAt: string): string {
   return t('req.timeRange', {
@@ -24,19 +20,6 @@ export function timeRange(t: Translator, startsAt: string, endsAt: string): stri
 /** "2026年11月25日(水) 13:00〜16:00". */
 export function whenText(t: Translator, locale: Locale, startsAt: string, endsAt: string) {
   return `${formatDate(startsAt, locale)} ${timeRange(t, startsAt, endsAt)}`;
-}
-
-/** "11月25日(水)" / "Wed 25 Nov" for a Tokyo date or an instant. */
-export function monthDay(dateOrInstant: string, locale: Locale): string {
-  const d = /^\d{4}-\d{2}-\d{2}$/.test(dateOrInstant)
-    ? tokyoInstant(dateOrInstant)
-    : new Date(dateOrInstant);
-  return dateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', {
-    timeZone: TOKYO,
-    month: locale === 'ja' ? 'long' : 'short',
-    day: 'numeric',
-    weekday: 'short',
-  }).format(d);
 }
 
 /** "3時間", "1時間30分", "45分". */
@@ -66,13 +49,6 @@ export function timeLeftText(t: Translator, ms: number): string {
   if (minutes >= 2 * 1440) return t('offers.left.days', { d: days, h: hours });
   if (minutes >= 60) return t('offers.left.hours', { h: Math.floor(minutes / 60), m: mins });
   return t('offers.left.minutes', { m: mins });
-}
-
-export function yen(amount: number, locale: Locale): string {
-  return numberFormat(locale === 'ja' ? 'ja-JP' : 'en-US', {
-    style: 'currency',
-    currency: 'JPY',
-  }).format(amount);
 }
 
 /** "月・水・金" / "Mon, Wed, Fri". */

@@ -1,67 +1,6 @@
-import type { Child as JsxChild } from 'hono/jsx';
-import type { Locale, RequestStatus } from '../../../db/schema.js';
+import type { Locale } from '../../../db/schema.js';
 import type { Translator } from '../../../src/lib/i18n.js';
-import { displayTime, monthDay, statusName, yen } from './format.js';
-
-/** The status in words on a tinted, bordered badge: the colour only repeats the words. */
-export function StatusBadge(props: { t: Translator; status: RequestStatus }) {
-  return (
-    <span class={`req-badge req-badge--${props.status}`}>{statusName(props.t, props.status)}</span>
-  );
-}
-
-/**
- * 申込 → 紹介中 → 決定 → 完了, or 取消: each step says in (hidden) words whether it is done,
- * the current one or still to come, so the order and state do not depend on colour or icons.
- */
-export function StatusTimeline(props: {
-  t: Translator;
-  status: RequestStatus;
-  /** Whether a helper had been matched before a cancellation. */
-  wasMatched: boolean;
-}) {
-  const { t, status } = props;
-  type Step = { key: 'applied' | 'offered' | 'matched' | 'completed' | 'cancelled' };
-  const order: Step['key'][] = ['applied', 'offered', 'matched', 'completed'];
-  const reached: Record<RequestStatus, number> = {
-    open: 0,
-    offered: 1,
-    matched: 2,
-    completed: 3,
-    cancelled: props.wasMatched ? 2 : 0,
-  };
-  const current = reached[status];
-  const steps: Step['key'][] =
-    status === 'cancelled' ? [...order.slice(0, current + 1), 'cancelled'] : order;
-  return (
-    <ol class="req-timeline" aria-label={t('req.timeline.label')}>
-      {steps.map((key, i) => {
-        const state: 'done' | 'current' | 'todo' =
-          status === 'cancelled'
-            ? key === 'cancelled'
-              ? 'current'
-              : 'done'
-            : i < current
-              ? 'done'
-              : i === current
-                ? 'current'
-                : 'todo';
-        return (
-          <li
-            class={`req-timeline__step req-timeline__step--${state}${key === 'cancelled' ? ' req-timeline__step--cancelled' : ''}`}
-            aria-current={state === 'current' ? 'step' : undefined}
-          >
-            <span class="visually-hidden">{t(`req.timeline.state.${state}`)}</span>
-            <span class="req-timeline__mark" aria-hidden="true">
-              {state === 'done' ? '✓' : key === 'cancelled' ? '×' : String(i + 1)}
-            </span>
-            <span class="req-timeline__label">{t(`req.timeline.${key}`)}</span>
-          </li>
-        );
-      })}
-    </ol>
-  );
-}
+import { displayTime, monthDay, yen } from '../../format.js';
 
 export interface RulesView {
   leadTimeCutoff: string;
@@ -175,29 +114,5 @@ export function SafetyReminders(props: {
         <li>{t('req.safety.emergency')}</li>
       </ul>
     </section>
-  );
-}
-
-/** Label/value rows (stacked on a phone). Rows with an empty value are left out. */
-export function DetailList(props: { rows: [string, JsxChild | string | null | undefined][] }) {
-  return (
-    <dl class="summary-list req-details">
-      {props.rows
-        .filter(([, v]) => v !== null && v !== undefined && v !== '')
-        .map(([label, value]) => (
-          <div>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-    </dl>
-  );
-}
-
-export function BackLink(props: { href: string; label: string }) {
-  return (
-    <p class="my-back-link">
-      <a href={props.href}>{props.label}</a>
-    </p>
   );
 }

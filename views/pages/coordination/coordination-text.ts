@@ -1,44 +1,12 @@
+import { monthDay, timeRangeText } from '../../format.js';
 import { areaName } from '../../../src/i18n/area-labels.js';
-import type { Child } from 'hono/jsx';
-import { TOKYO, tokyoTimeOf } from '../../../src/lib/dates.js';
 import type { MessageKey, Translator } from '../../../src/lib/i18n.js';
 import type { Area } from '../../../src/modules/settings/settings.schemas.js';
-import type { Locale, OfferStatus, RequestStatus } from '../../../db/schema.js';
-import { dateTimeFormat } from '../../../src/lib/intl.js';
-
-/** "（4歳）" / " (4 y)". */
-export const paren = (locale: Locale, text: string) =>
-  locale === 'ja' ? `（${text}）` : ` (${text})`;
-
-/** "11月25日(水)" / "Wed 25 Nov", in Tokyo. */
-export function dayText(instant: string, locale: Locale): string {
-  return dateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', {
-    timeZone: TOKYO,
-    month: locale === 'ja' ? 'long' : 'short',
-    day: 'numeric',
-    weekday: 'short',
-  }).format(new Date(instant));
-}
-
-/** "13:00〜16:00" / "13:00–16:00". */
-export function timeRangeText(startsAt: string, endsAt: string, locale: Locale): string {
-  return `${tokyoTimeOf(startsAt)}${locale === 'ja' ? '〜' : '–'}${tokyoTimeOf(endsAt)}`;
-}
+import type { Locale } from '../../../db/schema.js';
 
 /** "11月25日(水) 13:00〜16:00". */
 export function whenText(startsAt: string, endsAt: string, locale: Locale): string {
-  return `${dayText(startsAt, locale)} ${timeRangeText(startsAt, endsAt, locale)}`;
-}
-
-/** "11月21日 10:05" for offer times. */
-export function stampText(instant: string, locale: Locale): string {
-  return dateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', {
-    timeZone: TOKYO,
-    month: locale === 'ja' ? 'long' : 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(new Date(instant));
+  return `${monthDay(startsAt, locale)} ${timeRangeText(startsAt, endsAt, locale)}`;
 }
 
 /** "3歳", "1歳6か月", "8か月" from completed months. */
@@ -55,23 +23,6 @@ export function ageText(t: Translator, months: number): string {
 export const ageListText = (t: Translator, months: number[]) =>
   months.map((m) => ageText(t, m)).join(t('coord.ageList.separator'));
 
-/** A request's status in words; the border and tint only repeat it. */
-export function RequestStatusBadge(props: { t: Translator; status: RequestStatus }) {
-  return (
-    <span class={`coord-status coord-status--${props.status}`}>
-      {props.t(`coord.status.${props.status}`)}
-    </span>
-  );
-}
-
-export function OfferStatusBadge(props: { t: Translator; status: OfferStatus }) {
-  return (
-    <span class={`coord-offer coord-offer--${props.status}`}>
-      {props.t(`coord.offerStatus.${props.status}`)}
-    </span>
-  );
-}
-
 /** "あと30時間" (or minutes within the hour). */
 export function startsInText(t: Translator, startsAt: string, nowIso: string): string {
   const ms = Date.parse(startsAt) - Date.parse(nowIso);
@@ -80,60 +31,6 @@ export function startsInText(t: Translator, startsAt: string, nowIso: string): s
   return minutes < 60
     ? t('coord.startsIn.minutes', { minutes })
     : t('coord.startsIn.hours', { hours: Math.floor(minutes / 60) });
-}
-
-/** 至急 in words, with an icon and colour as second and third cues. */
-export function UrgentBadge(props: { t: Translator; startsAt: string; nowIso: string }) {
-  return (
-    <span class="coord-urgent">
-      <span aria-hidden="true" class="coord-urgent__icon">
-        ⚠
-      </span>
-      {props.t('coord.urgent')}
-      <span class="coord-urgent__time">{startsInText(props.t, props.startsAt, props.nowIso)}</span>
-    </span>
-  );
-}
-
-export function PreMeetingBadge(props: { t: Translator; done: boolean }) {
-  return props.done ? (
-    <span class="coord-pm coord-pm--done">
-      <span aria-hidden="true">✓ </span>
-      {props.t('coord.preMeeting.done')}
-    </span>
-  ) : (
-    <span class="coord-pm coord-pm--missing">
-      <span aria-hidden="true">⚠ </span>
-      {props.t('coord.preMeeting.missing')}
-    </span>
-  );
-}
-
-/** Extra words for screen readers, so that repeated buttons say which row they act on. */
-export function Hidden(props: { children?: Child }) {
-  return <span class="visually-hidden">{props.children}</span>;
-}
-
-/** A rule or a stale page answered by the domain, shown at the top of the page. */
-export function FailureAlert(props: { t: Translator; message: string | undefined }) {
-  if (!props.message) return null;
-  return (
-    <div class="alert alert--error coord-failure" role="alert">
-      <p>
-        <strong>{props.t('coord.error.title')}</strong>
-        {props.message}
-      </p>
-    </div>
-  );
-}
-
-export function TelLink(props: { phone: string | null | undefined }) {
-  if (!props.phone) return null;
-  return (
-    <a class="coord-tel" href={`tel:${props.phone.replace(/[^\d+]/g, '')}`}>
-      {props.phone}
-    </a>
-  );
 }
 
 export interface ReasonView {
@@ -180,7 +77,7 @@ export function exclusionText(t: Translator, reason: ReasonView, locale: Locale)
     }
     case 'exception_that_day':
       return t('coord.excluded.exception_that_day', {
-        date: dayText(`${String(p.date)}T12:00:00+09:00`, locale),
+        date: monthDay(String(p.date), locale),
       });
     case 'already_assigned':
       return t('coord.excluded.already_assigned', { count: num(p.count) });

@@ -1,12 +1,38 @@
 import type { Child } from 'hono/jsx';
-import type { Translator } from '../../../src/lib/i18n.js';
+import type { Translator } from '../../src/lib/i18n.js';
 
 /**
- * Form controls for the member pages. Like `Field` in views/components/form.tsx (label, hint and
- * error tied by aria-describedby, the error written next to the control), plus what a parent on
- * a phone needs: `inputmode` for the right keyboard, textareas, radio and checkbox groups.
- * Every control's id is `field-<name>`, so the error summary's links land on it.
+ * The form controls of every page: each has a label (or a legend), its hint and error written
+ * next to it and tied by aria-describedby, 44 px targets (app CSS), and what a parent on a phone
+ * needs (`inputmode` for the right keyboard). A control's id is `field-<name>` unless a page
+ * gives another (two forms on one page), so the error summary's links land on it.
  */
+
+export type FormErrors = Record<string, string>;
+
+/** A list of the problems at the top of a form, each linking to its field. */
+export function ErrorSummary(props: {
+  t: Translator;
+  errors: FormErrors;
+  labels: Record<string, string>;
+}) {
+  const entries = Object.entries(props.errors);
+  if (entries.length === 0) return null;
+  return (
+    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1}>
+      <h2 id="error-summary-title">{props.t('form.errorSummary')}</h2>
+      <ul>
+        {entries.map(([field, message]) => (
+          <li>
+            <a href={`#field-${field}`}>
+              {props.labels[field] ? `${props.labels[field]}: ${message}` : message}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
 
 export const fieldId = (name: string) => `field-${name}`;
 
@@ -47,7 +73,7 @@ export interface TextFieldProps {
   t: Translator;
   name: string;
   label: string;
-  type?: 'text' | 'email' | 'password' | 'tel' | 'date';
+  type?: 'text' | 'email' | 'password' | 'tel' | 'date' | 'time' | 'number';
   value?: string | undefined;
   error?: string | undefined;
   hint?: string | undefined;
@@ -90,6 +116,8 @@ export function TextField(props: TextFieldProps) {
 export function TextareaField(props: {
   t: Translator;
   name: string;
+  /** Instead of `field-<name>`, when one page has several forms with this field. */
+  id?: string;
   label: string;
   value?: string | undefined;
   error?: string | undefined;
@@ -98,7 +126,7 @@ export function TextareaField(props: {
   rows?: number;
   maxlength?: number;
 }) {
-  const id = fieldId(props.name);
+  const id = props.id ?? fieldId(props.name);
   return (
     <div class={props.error ? 'field field--error' : 'field'}>
       <Label t={props.t} for={id} required={props.required}>
@@ -120,7 +148,7 @@ export function TextareaField(props: {
   );
 }
 
-export function SelectBox(props: {
+export function SelectField(props: {
   t: Translator;
   name: string;
   label: string;
@@ -226,6 +254,7 @@ export function RadioGroup(props: {
 /** One checkbox with its label on the right (an agreement, a yes/no fact). */
 export function Checkbox(props: {
   name: string;
+  id?: string;
   label: string;
   checked: boolean;
   value?: string;
@@ -234,7 +263,7 @@ export function Checkbox(props: {
   required?: boolean;
   t?: Translator;
 }) {
-  const id = fieldId(props.name);
+  const id = props.id ?? fieldId(props.name);
   return (
     <div class={props.error ? 'field field--error choice-single' : 'field choice-single'}>
       {props.error && (
@@ -275,18 +304,27 @@ export function CheckboxGroup(props: {
   name: string;
   legend: string;
   options: { value: string; label: string }[];
-  checked: readonly string[];
+  checked: readonly string[] | ReadonlySet<string>;
   error?: string | undefined;
   hint?: string | undefined;
   columns?: boolean;
+  required?: boolean;
+  t?: Translator;
 }) {
+  const isChecked = (value: string) =>
+    props.checked instanceof Set
+      ? props.checked.has(value)
+      : (props.checked as readonly string[]).includes(value);
   const id = fieldId(props.name);
   const classes = ['field', 'choice-group', props.error && 'field--error']
     .filter(Boolean)
     .join(' ');
   return (
     <fieldset class={classes} aria-describedby={describedBy(id, props.hint, props.error)}>
-      <legend>{props.legend}</legend>
+      <legend>
+        {props.legend}
+        {props.required && props.t && <span class="required">{props.t('form.required')}</span>}
+      </legend>
       <HintAndError id={id} hint={props.hint} error={props.error} />
       <div class={props.columns ? 'choices choices--columns' : 'choices'}>
         {props.options.map((o, i) => {
@@ -298,7 +336,7 @@ export function CheckboxGroup(props: {
                 id={optionId}
                 name={`${props.name}.${o.value}`}
                 value="yes"
-                checked={props.checked.includes(o.value)}
+                checked={isChecked(o.value)}
               />
               <label for={optionId}>{o.label}</label>
             </div>
@@ -306,6 +344,14 @@ export function CheckboxGroup(props: {
         })}
       </div>
     </fieldset>
+  );
+}
+
+export function SubmitButton(props: { children: Child }) {
+  return (
+    <button type="submit" class="button button--primary">
+      {props.children}
+    </button>
   );
 }
 

@@ -1,0 +1,8 @@
+/** The way back from a page to the one it came from (マイページ, the list, the request). */
+export function BackLink(props: { href: string; label: string }) {
+  return (
+    <p class="my-back-link">
+      <a href={props.href}>{props.label}</a>
+    </p>
+  );
+}

@@ -1,0 +1,63 @@
+import type { RequestStatus } from '../../../db/schema.js';
+import type { Translator } from '../../../src/lib/i18n.js';
+import { statusName } from './request-text.js';
+
+/** The status in words on a tinted, bordered badge: the colour only repeats the words. */
+export function StatusBadge(props: { t: Translator; status: RequestStatus }) {
+  return (
+    <span class={`req-badge req-badge--${props.status}`}>{statusName(props.t, props.status)}</span>
+  );
+}
+
+/**
+ * 申込 → 紹介中 → 決定 → 完了, or 取消: each step says in (hidden) words whether it is done,
+ * the current one or still to come, so the order and state do not depend on colour or icons.
+ */
+export function StatusTimeline(props: {
+  t: Translator;
+  status: RequestStatus;
+  /** Whether a helper had been matched before a cancellation. */
+  wasMatched: boolean;
+}) {
+  const { t, status } = props;
+  type Step = { key: 'applied' | 'offered' | 'matched' | 'completed' | 'cancelled' };
+  const order: Step['key'][] = ['applied', 'offered', 'matched', 'completed'];
+  const reached: Record<RequestStatus, number> = {
+    open: 0,
+    offered: 1,
+    matched: 2,
+    completed: 3,
+    cancelled: props.wasMatched ? 2 : 0,
+  };
+  const current = reached[status];
+  const steps: Step['key'][] =
+    status === 'cancelled' ? [...order.slice(0, current + 1), 'cancelled'] : order;
+  return (
+    <ol class="req-timeline" aria-label={t('req.timeline.label')}>
+      {steps.map((key, i) => {
+        const state: 'done' | 'current' | 'todo' =
+          status === 'cancelled'
+            ? key === 'cancelled'
+              ? 'current'
+              : 'done'
+            : i < current
+              ? 'done'
+              : i === current
+                ? 'current'
+                : 'todo';
+        return (
+          <li
+            class={`req-timeline__step req-timeline__step--${state}${key === 'cancelled' ? ' req-timeline__step--cancelled' : ''}`}
+            aria-current={state === 'current' ? 'step' : undefined}
+          >
+            <span class="visually-hidden">{t(`req.timeline.state.${state}`)}</span>
+            <span class="req-timeline__mark" aria-hidden="true">
+              {state === 'done' ? '✓' : key === 'cancelled' ? '×' : String(i + 1)}
+            </span>
+            <span class="req-timeline__label">{t(`req.timeline.${key}`)}</span>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

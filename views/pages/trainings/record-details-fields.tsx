@@ -1,0 +1,50 @@
+import type { Translator } from '../../../src/lib/i18n.js';
+import { TextField, SelectField, type FormErrors } from '../../components/form-fields.js';
+
+/**
+ * When and how a training record was earned, with its note: the same fields whether staff record
+ * it for a helper or a helper sends in a certificate.
+ */
+export function RecordDetailsFields(props: {
+  t: Translator;
+  values: { completedOn?: string; source?: string; note?: string };
+  errors: FormErrors;
+}) {
+  const { t, values, errors } = props;
+  return (
+    <>
+      <TextField
+        t={t}
+        name="completedOn"
+        type="date"
+        label={t('training.field.completedOn')}
+        hint={t('training.field.completedOnHint')}
+        value={values.completedOn}
+        error={errors.completedOn}
+        required
+      />
+      <SelectField
+        t={t}
+        name="source"
+        label={t('training.field.source')}
+        value={values.source ?? 'external'}
+        error={errors.source}
+        required
+        options={[
+          { value: 'external', label: t('training.source.external') },
+          { value: 'exemption', label: t('training.source.exemption') },
+        ]}
+      />
+      <TextField
+        t={t}
+        name="note"
+        label={t('training.field.note')}
+        hint={t('training.field.noteHint')}
+        value={values.note}
+        error={errors.note}
+        required
+        maxlength={500}
+      />
+    </>
+  );
+}
