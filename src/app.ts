@@ -12,11 +12,12 @@ import { memberSidesMiddleware } from './http/member-sides.js';
 import { handleError, handleNotFound } from './http/errors.js';
 import { noStore, requireJsonForWrites, securityHeaders } from './http/security.js';
 import { AppError } from './lib/errors.js';
-import { buildOpenApiDocument } from './lib/openapi.js';
-import { authApi, authApiDocs } from './modules/auth/auth.api.js';
+import { apiRoute, apiRouter, jsonResponse, openApiDocumentOf } from './http/api-route.js';
+import { z } from 'zod';
+import { authApi } from './modules/auth/auth.api.js';
 import { authPages } from './modules/auth/auth.routes.js';
 import { homePages } from './modules/dashboard/home.routes.js';
-import { staffApi, staffApiDocs } from './modules/staff/staff.api.js';
+import { staffApi } from './modules/staff/staff.api.js';
 import { staffPages } from './modules/staff/staff.routes.js';
 import { settingsApi, settingsApiDocs } from './modules/settings/settings.api.js';
 import { settingsPages } from './modules/settings/settings.routes.js';
@@ -28,7 +29,7 @@ import { trainingPages } from './modules/trainings/trainings.routes.js';
 import { registerTrainingNotices } from './modules/trainings/training-notices.js';
 import { memberStaffPages } from './modules/members/members.staff.routes.js';
 import { orientationPages } from './modules/orientations/orientations.routes.js';
-import { requestsApi, requestsApiDocs } from './modules/requests/requests.api.js';
+import { requestsApi } from './modules/requests/requests.api.js';
 import { requestPages } from './modules/requests/requests.routes.js';
 import { wireMatching } from './modules/matching/matching.wiring.js';
 import {
@@ -60,14 +61,12 @@ import { feeTablePages } from './modules/fees/fee-tables.routes.js';
 import { reportPages } from './modules/reports/reports.routes.js';
 import { plannerPages } from './modules/planner/planner.routes.js';
 
-export const apiDocs = [
-  ...authApiDocs,
-  ...staffApiDocs,
+/** Route docs of the modules not yet defined as OpenAPI operations (see lib/openapi.ts). */
+const legacyApiDocs = [
   ...settingsApiDocs,
   ...membersApiDocs,
   ...orientationsApiDocs,
   ...trainingsApiDocs,
-  ...requestsApiDocs,
   ...notificationsApiDocs,
   ...availabilityApiDocs,
   ...activitiesApiDocs,
@@ -77,6 +76,15 @@ export const apiDocs = [
   ...directoryApiDocs,
   ...reportsApiDocs,
 ];
+
+const healthz = apiRoute(
+  { tag: 'health', access: 'public', summary: 'The app answers' },
+  {
+    method: 'get',
+    path: '/healthz',
+    responses: { 200: jsonResponse('Up', z.object({ ok: z.literal(true) })) },
+  },
+);
 
 export interface AppOptions {
   /** Serves /assets/* on runtimes where the app itself serves files (Node). */
@@ -133,9 +141,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.use('*', sessionMiddleware);
   app.use('*', memberSidesMiddleware);
 
-  const api = new Hono<AppEnv>();
-  api.get('/healthz', (c) => c.json({ ok: true }));
-  api.get('/openapi.json', (c) => c.json(buildOpenApiDocument(apiDocs)));
+  const api = apiRouter();
+  api.openapi(healthz, (c) => c.json({ ok: true as const }, 200));
   api.route('/', authApi);
   api.route('/', staffApi);
   api.route('/', settingsApi);
@@ -151,6 +158,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   api.route('/', announcementsApi);
   api.route('/', directoryApi);
   api.route('/', reportsApi);
+  const openApiDocument = openApiDocumentOf(api, legacyApiDocs);
+  api.get('/openapi.json', (c) => c.json(openApiDocument()));
   app.route('/api/v1', api);
 
   app.route('/', homePages);
