@@ -19,7 +19,7 @@ import { authPages } from './modules/auth/auth.routes.js';
 import { homePages } from './modules/dashboard/home.routes.js';
 import { staffApi } from './modules/staff/staff.api.js';
 import { staffPages } from './modules/staff/staff.routes.js';
-import { settingsApi, settingsApiDocs } from './modules/settings/settings.api.js';
+import { settingsApi } from './modules/settings/settings.api.js';
 import { settingsPages } from './modules/settings/settings.routes.js';
 import { memberPages } from './modules/members/members.routes.js';
 import { membersApi, membersApiDocs } from './modules/members/members.api.js';
@@ -32,16 +32,13 @@ import { orientationPages } from './modules/orientations/orientations.routes.js'
 import { requestsApi } from './modules/requests/requests.api.js';
 import { requestPages } from './modules/requests/requests.routes.js';
 import { wireMatching } from './modules/matching/matching.wiring.js';
-import {
-  notificationsApi,
-  notificationsApiDocs,
-} from './modules/notifications/notifications.api.js';
+import { notificationsApi } from './modules/notifications/notifications.api.js';
 import { notificationsPages } from './modules/notifications/notifications.routes.js';
 import { availabilityApi, availabilityApiDocs } from './modules/availability/availability.api.js';
 import { availabilityPages } from './modules/availability/availability.routes.js';
 import { coordinationPages } from './modules/matching/coordination.routes.js';
 import { activitiesApi, activitiesApiDocs } from './modules/activities/activities.api.js';
-import { incidentsApi, incidentsApiDocs } from './modules/incidents/incidents.api.js';
+import { incidentsApi } from './modules/incidents/incidents.api.js';
 import { eventsApi, eventsApiDocs } from './modules/events/events.api.js';
 import { eventPages } from './modules/events/events.routes.js';
 import {
@@ -63,14 +60,11 @@ import { plannerPages } from './modules/planner/planner.routes.js';
 
 /** Route docs of the modules not yet defined as OpenAPI operations (see lib/openapi.ts). */
 const legacyApiDocs = [
-  ...settingsApiDocs,
   ...membersApiDocs,
   ...orientationsApiDocs,
   ...trainingsApiDocs,
-  ...notificationsApiDocs,
   ...availabilityApiDocs,
   ...activitiesApiDocs,
-  ...incidentsApiDocs,
   ...eventsApiDocs,
   ...announcementsApiDocs,
   ...directoryApiDocs,
