@@ -37,7 +37,7 @@ import { notificationsPages } from './modules/notifications/notifications.routes
 import { availabilityApi, availabilityApiDocs } from './modules/availability/availability.api.js';
 import { availabilityPages } from './modules/availability/availability.routes.js';
 import { coordinationPages } from './modules/matching/coordination.routes.js';
-import { activitiesApi, activitiesApiDocs } from './modules/activities/activities.api.js';
+import { activitiesApi } from './modules/activities/activities.api.js';
 import { incidentsApi } from './modules/incidents/incidents.api.js';
 import { eventsApi, eventsApiDocs } from './modules/events/events.api.js';
 import { eventPages } from './modules/events/events.routes.js';
@@ -64,7 +64,6 @@ const legacyApiDocs = [
   ...orientationsApiDocs,
   ...trainingsApiDocs,
   ...availabilityApiDocs,
-  ...activitiesApiDocs,
   ...eventsApiDocs,
   ...announcementsApiDocs,
   ...directoryApiDocs,
