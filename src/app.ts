@@ -22,7 +22,7 @@ import { staffPages } from './modules/staff/staff.routes.js';
 import { settingsApi } from './modules/settings/settings.api.js';
 import { settingsPages } from './modules/settings/settings.routes.js';
 import { memberPages } from './modules/members/members.routes.js';
-import { membersApi, membersApiDocs } from './modules/members/members.api.js';
+import { membersApi } from './modules/members/members.api.js';
 import { orientationsApi, orientationsApiDocs } from './modules/orientations/orientations.api.js';
 import { trainingsApi, trainingsApiDocs } from './modules/trainings/trainings.api.js';
 import { trainingPages } from './modules/trainings/trainings.routes.js';
@@ -60,7 +60,6 @@ import { plannerPages } from './modules/planner/planner.routes.js';
 
 /** Route docs of the modules not yet defined as OpenAPI operations (see lib/openapi.ts). */
 const legacyApiDocs = [
-  ...membersApiDocs,
   ...orientationsApiDocs,
   ...trainingsApiDocs,
   ...availabilityApiDocs,

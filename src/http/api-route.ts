@@ -58,14 +58,24 @@ export const emptyBody = z.object({}).strict();
 
 /** The list envelope of API.md. */
 export const listOf = <S extends z.ZodType>(item: S) =>
-  z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+  z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });
 
 /**
  * An operation: the route config of @hono/zod-openapi plus who may call it and the codes its
  * services throw. Adds the guard (before validation), the malformed-JSON check, the security
- * requirement and every error response.
+ * requirement and every error response. `scope` is an object check that must also run before
+ * validation (a member's record that isn't yours is a 404 whatever the body says).
  */
-export function apiRoute<R extends Omit<RouteConfig, 'middleware'>>(info: OperationInfo, route: R) {
+export function apiRoute<R extends Omit<RouteConfig, 'middleware'>>(
+  info: OperationInfo,
+  route: R,
+  scope?: MiddlewareHandler<AppEnv>,
+) {
   const hasBody = !!route.request?.body;
   const codes = errorCodesOf(info, {
     method: route.method,
@@ -74,7 +84,11 @@ export function apiRoute<R extends Omit<RouteConfig, 'middleware'>>(info: Operat
     hasQuery: !!route.request?.query,
   });
   const guard = guardOf[info.access];
-  const middleware = [...(guard ? [guard] : []), ...(hasBody ? [rejectMalformedJson] : [])];
+  const middleware = [
+    ...(guard ? [guard] : []),
+    ...(scope ? [scope] : []),
+    ...(hasBody ? [rejectMalformedJson] : []),
+  ];
   return createRoute({
     ...route,
     tags: [info.tag],
@@ -96,7 +110,10 @@ export function openApiDocumentOf(api: OpenAPIHono<AppEnv>, legacy: ApiRouteDoc[
     if (!document) {
       document = api.getOpenAPI31Document(openApiDocumentConfig);
       for (const [path, operations] of Object.entries(legacyPaths(legacy)))
-        document.paths = { ...document.paths, [path]: { ...document.paths?.[path], ...operations } };
+        document.paths = {
+          ...document.paths,
+          [path]: { ...document.paths?.[path], ...operations },
+        };
     }
     return document;
   };
