@@ -12,6 +12,7 @@ import { memberSidesMiddleware } from './http/member-sides.js';
 import { handleError, handleNotFound } from './http/errors.js';
 import { noStore, requireJsonForWrites, securityHeaders } from './http/security.js';
 import { AppError } from './lib/errors.js';
+import { API_DOCS_PATH, apiDocsPage } from './http/api-docs.js';
 import { apiRoute, apiRouter, jsonResponse, openApiDocumentOf } from './http/api-route.js';
 import { z } from 'zod';
 import { authApi } from './modules/auth/auth.api.js';
@@ -153,6 +154,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   const openApiDocument = openApiDocumentOf(api, legacyApiDocs);
   api.get('/openapi.json', (c) => c.json(openApiDocument()));
   app.route('/api/v1', api);
+  app.get(API_DOCS_PATH, apiDocsPage);
 
   app.route('/', homePages);
   app.route('/', authPages);

@@ -110,6 +110,26 @@ describe('API conventions', () => {
     expect(await invalid.json()).toMatchObject({ error: { code: 'unknown_fields' } });
   });
 
+  it('serves the API reference to staff under a CSP that allows only its own nonce and origin', async () => {
+    const staff = await TestClient.signedInAs(ctx, await createUser(ctx.deps, { role: 'staff' }));
+    const res = await staff.get('/api/docs');
+    expect(res.status).toBe(200);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    const nonce = /script-src 'self' 'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(csp).not.toMatch(/unsafe-inline|https?:/);
+    const html = await res.text();
+    expect(html).toContain('<script src="/assets/vendor/scalar-api-reference.js"');
+    expect(html).toContain('/api/v1/openapi.json');
+    // Every inline script and style carries the nonce; nothing is loaded from another origin.
+    expect(html.match(/<(script|style)(?![^>]*\bsrc=)[^>]*>/g)?.every((t) => t.includes(nonce!))).toBe(true);
+    expect(html).not.toMatch(/(src|href)="https?:/);
+    // Other pages keep the policy without a nonce.
+    expect((await staff.get('/api/v1/healthz')).headers.get('content-security-policy')).not.toMatch(/nonce/);
+    const member = await TestClient.signedInAs(ctx, await createUser(ctx.deps));
+    expect((await member.get('/api/docs')).status).toBe(403);
+  });
+
   it('serves an OpenAPI 3.1 document that lists the routes with their body schemas', async () => {
     const res = await new TestClient(ctx).get('/api/v1/openapi.json');
     const doc = (await res.json()) as {
