@@ -27,7 +27,6 @@ import { membersApi } from './modules/members/members.api.js';
 import { orientationsApi, orientationsApiDocs } from './modules/orientations/orientations.api.js';
 import { trainingsApi, trainingsApiDocs } from './modules/trainings/trainings.api.js';
 import { trainingPages } from './modules/trainings/trainings.routes.js';
-import { registerTrainingNotices } from './modules/trainings/training-notices.js';
 import { memberStaffPages } from './modules/members/members.staff.routes.js';
 import { orientationPages } from './modules/orientations/orientations.routes.js';
 import { requestsApi } from './modules/requests/requests.api.js';
@@ -88,7 +87,6 @@ export interface AppOptions {
 export function createApp(deps: AppDeps, options: AppOptions = {}) {
   const lucia = createLucia(deps.db, deps.clock, deps.config);
   wireMatching();
-  registerTrainingNotices();
   const app = new Hono<AppEnv>();
 
   app.use(

@@ -4,7 +4,7 @@ import type { Context } from 'hono';
 import { API_DOCS_SCRIPT, API_DOCS_SCRIPT_SOURCE } from './http/api-docs.js';
 import { createApp } from './app.js';
 import { loadNodeConfig } from './config.js';
-import { runScheduledJobs } from './jobs/scheduled.js';
+import { runScheduledJobs } from './jobs/index.js';
 import { createNodeDeps } from './node/deps.js';
 import { applyMigrations } from '../db/migrate.js';
 import { DEMO_LOGINS, DEMO_PASSWORD, isDatabaseEmpty, seedDemoCenter } from '../db/seed/demo.js';

@@ -3,7 +3,7 @@ import { createApp } from './app.js';
 import { pbkdf2Hasher } from './auth/password.js';
 import { parseConfig } from './config.js';
 import type { AppDeps } from './context.js';
-import { runScheduledJobs } from './jobs/scheduled.js';
+import { runScheduledJobs } from './jobs/index.js';
 import { createD1Atomic } from './lib/atomic.d1.js';
 import { systemClock } from './lib/clock.js';
 import { D1Dialect } from './lib/d1-dialect.js';

@@ -3,24 +3,14 @@ import { deliverOutbox } from '../modules/notifications/outbox.service.js';
 
 /**
  * A job run by the scheduler: every 10 minutes on both runtimes (a timer in src/server.ts, a Cron
- * Trigger for src/worker.ts). Jobs MUST be idempotent: a "daily" job runs many times a day and
+ * Trigger for src/worker.ts), both from the one list in src/jobs/index.ts. Jobs MUST be idempotent: a "daily" job runs many times a day and
  * may run twice at once, so it acts only on what is due at `now` and guards its effects (e.g.
  * `notify` with a `dedupeKey` per subject and date, conditional UPDATEs).
  */
-export type ScheduledJob = (deps: AppDeps, now: Date) => Promise<void>;
+export type ScheduledJob = (deps: AppDeps, now: Date) => Promise<unknown>;
 
-const jobs = new Map<string, ScheduledJob>();
-
-/**
- * Registers a job under a unique name (registering the name again replaces it). Modules call
- * this at import time. Returns a function that removes the job again (for tests).
- */
-export function registerScheduledJob(name: string, fn: ScheduledJob): () => void {
-  jobs.set(name, fn);
-  return () => {
-    if (jobs.get(name) === fn) jobs.delete(name);
-  };
-}
+/** A named job; src/jobs/index.ts lists every job the scheduler runs. */
+export type NamedJob = readonly [name: string, job: ScheduledJob];
 
 export interface JobOutcome {
   name: string;
@@ -43,13 +33,13 @@ async function runIsolated(name: string, run: () => Promise<unknown>): Promise<J
 }
 
 /**
- * Runs every registered job, then delivers the outbox (so mail the jobs queued goes out in the
- * same run). Each runs on its own: one failing job is logged and the others still run.
+ * Runs each job in turn, then delivers the outbox (so mail the jobs queued goes out in the same
+ * run). Each runs on its own: one failing job is logged and the others still run.
  */
-export async function runScheduledJobs(deps: AppDeps): Promise<JobOutcome[]> {
+export async function runJobs(deps: AppDeps, jobs: readonly NamedJob[]): Promise<JobOutcome[]> {
   const now = deps.clock.now();
   const outcomes: JobOutcome[] = [];
-  for (const [name, job] of [...jobs]) {
+  for (const [name, job] of jobs) {
     outcomes.push(await runIsolated(name, () => job(deps, now)));
   }
   outcomes.push(await runIsolated('outbox', () => deliverOutbox(deps, { limit: 100 })));

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { runScheduledJobs } from '../../src/jobs/scheduled.js';
+import { runScheduledJobs } from '../../src/jobs/index.js';
 import { DEFAULT_FEE_TABLE } from '../../src/modules/fees/fee-table.js';
 import { createChild, createEligibleHelper, createMember } from '../helpers/factories.js';
 import { createUser, setupTestApp, TestClient, type TestContext } from '../helpers/test-app.js';

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppDeps } from '../../src/context.js';
-import { registerScheduledJob, runScheduledJobs } from '../../src/jobs/scheduled.js';
+import { runJobs, type NamedJob } from '../../src/jobs/scheduled.js';
+import { scheduledJobs } from '../../src/jobs/index.js';
 import { MINUTE } from '../../src/lib/clock.js';
 import type { Mailer, MemoryMailer } from '../../src/lib/mailer.js';
 import {
@@ -486,43 +487,50 @@ describe('outbox delivery', () => {
 });
 
 describe('scheduled jobs', () => {
-  it('runs every registered job, survives a throwing one, then delivers the outbox', async () => {
+  it('runs every listed job, survives a throwing one, then delivers the outbox', async () => {
     vi.spyOn(console, 'info').mockImplementation(() => {});
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
     const user = await createUser(ctx.deps);
     const seen: string[] = [];
-    const removeBroken = registerScheduledJob('test:broken', () => {
-      throw new Error('boom');
+    const jobs: NamedJob[] = [
+      ...scheduledJobs,
+      [
+        'test:broken',
+        () => {
+          throw new Error('boom');
+        },
+      ],
+      [
+        'test:daily-notice',
+        async (deps, now) => {
+          seen.push(now.toISOString());
+          const day = now.toISOString().slice(0, 10);
+          await notify(deps, testNotice(user.id, { dedupeKey: `test-daily:${user.id}:${day}` }));
+        },
+      ],
+    ];
+    const outcomes = await runJobs(ctx.deps, jobs);
+    expect(outcomes.map((o) => o.name)).toEqual([
+      ...scheduledJobs.map(([name]) => name),
+      'test:broken',
+      'test:daily-notice',
+      'outbox',
+    ]);
+    expect(outcomes.find((o) => o.name === 'test:broken')).toMatchObject({
+      ok: false,
+      error: 'boom',
     });
-    const removeDaily = registerScheduledJob('test:daily-notice', async (deps, now) => {
-      seen.push(now.toISOString());
-      const day = now.toISOString().slice(0, 10);
-      await notify(deps, testNotice(user.id, { dedupeKey: `test-daily:${user.id}:${day}` }));
-    });
-    try {
-      const outcomes = await runScheduledJobs(ctx.deps);
-      expect(outcomes.find((o) => o.name === 'test:broken')).toMatchObject({
-        ok: false,
-        error: 'boom',
-      });
-      expect(outcomes.find((o) => o.name === 'test:daily-notice')).toMatchObject({ ok: true });
-      expect(outcomes.at(-1)).toMatchObject({ name: 'outbox', ok: true });
-      expect(errors).toHaveBeenCalled();
-      expect(seen).toEqual(['2026-11-21T01:00:00.000Z']);
-      expect(await notifications()).toHaveLength(1);
-      expect(sentMail()).toHaveLength(1); // the job's mail went out in the same run
+    expect(outcomes.filter((o) => o.name !== 'test:broken').every((o) => o.ok)).toBe(true);
+    expect(errors).toHaveBeenCalled();
+    expect(seen).toEqual(['2026-11-21T01:00:00.000Z']);
+    expect(await notifications()).toHaveLength(1);
+    expect(sentMail()).toHaveLength(1); // the job's mail went out in the same run
 
-      // Run again ten minutes later: the job is idempotent, nothing new.
-      ctx.clock.advance(10 * MINUTE);
-      await runScheduledJobs(ctx.deps);
-      expect(seen).toHaveLength(2);
-      expect(await notifications()).toHaveLength(1);
-      expect(sentMail()).toHaveLength(1);
-    } finally {
-      removeBroken();
-      removeDaily();
-    }
-    const outcomes = await runScheduledJobs(ctx.deps);
-    expect(outcomes.map((o) => o.name)).not.toContain('test:broken');
+    // Run again ten minutes later: the job is idempotent, nothing new.
+    ctx.clock.advance(10 * MINUTE);
+    await runJobs(ctx.deps, jobs);
+    expect(seen).toHaveLength(2);
+    expect(await notifications()).toHaveLength(1);
+    expect(sentMail()).toHaveLength(1);
   });
 });

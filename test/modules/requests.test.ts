@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { runScheduledJobs } from '../../src/jobs/scheduled.js';
+import { runScheduledJobs } from '../../src/jobs/index.js';
 import {
   DEFAULT_ELIGIBILITY,
   DEFAULT_REQUEST_RULES,

@@ -12,7 +12,6 @@ import {
 import { toTokyoIso } from '../../lib/dates.js';
 import { notFound } from '../../lib/errors.js';
 import type { Translator } from '../../lib/i18n.js';
-import { registerScheduledJob } from '../../jobs/scheduled.js';
 import { findMemberById, findMemberByUserId } from '../members/members.queries.js';
 import { canViewMember } from '../members/members.policy.js';
 import { getCenterSettings, getReportRules } from '../settings/settings.service.js';
@@ -53,7 +52,6 @@ import {
   disputeActivity,
   loadStatement,
   loadVisibleActivity,
-  notifyOverdueReports,
   quoteActivityFee,
   reportActivity,
   returnActivity,
@@ -62,11 +60,6 @@ import { overdueCutoff, reportDueDate } from '../fees/statements.js';
 import { parseStoredJson } from '../fees/fee-lines.js';
 
 export const activitiesApi = apiRouter();
-
-// The overdue-report reminder runs on the scheduler's beat (idempotent: one notice per request).
-registerScheduledJob('activity-report-overdue', async (deps, now) => {
-  await notifyOverdueReports(deps, now);
-});
 
 /** Activities as JSON, with their children, categories and incidents (a few queries in all). */
 export async function activitiesJson(deps: AppDeps, t: Translator, rows: ActivityRow[]) {

@@ -6,7 +6,6 @@
  */
 import type { AppDeps } from '../../context.js';
 import { fiscalYearOf, formatDate, tokyoDateOf } from '../../lib/dates.js';
-import { registerScheduledJob } from '../../jobs/scheduled.js';
 import { notify } from '../notifications/notifications.service.js';
 import { getTrainingNotices } from '../settings/settings.service.js';
 import { loadCurriculum } from './qualification.service.js';
@@ -128,11 +127,4 @@ export async function sendTrainingExpiryNotices(
     });
   }
   return { due: notices.length };
-}
-
-/** Registers the job with the scheduler (called by createApp; registering again replaces it). */
-export function registerTrainingNotices(): void {
-  registerScheduledJob('training-expiry-notices', async (deps, now) => {
-    await sendTrainingExpiryNotices(deps, now);
-  });
 }

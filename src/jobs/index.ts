@@ -1,0 +1,22 @@
+import type { AppDeps } from '../context.js';
+import { notifyOverdueReports } from '../modules/activities/activities.service.js';
+import { expireOffers, notifyPreMeetingsDue } from '../modules/matching/offers.service.js';
+import { sendTrainingExpiryNotices } from '../modules/trainings/training-notices.js';
+import { runJobs, type JobOutcome, type NamedJob } from './scheduled.js';
+
+/**
+ * Every scheduled job, in the order they run. The Node timer (src/server.ts) and the Workers
+ * Cron Trigger (src/worker.ts) both run this list, so a cron-only isolate that has served no
+ * request runs the same jobs as a busy one (nothing is registered as a side effect of import or
+ * of createApp). Add a job here, nowhere else.
+ */
+export const scheduledJobs: readonly NamedJob[] = [
+  ['expire-offers', expireOffers],
+  ['pre-meetings-due', notifyPreMeetingsDue],
+  ['activity-report-overdue', notifyOverdueReports],
+  ['training-expiry-notices', sendTrainingExpiryNotices],
+];
+
+/** One scheduler beat: every job, then the outbox. */
+export const runScheduledJobs = (deps: AppDeps): Promise<JobOutcome[]> =>
+  runJobs(deps, scheduledJobs);
