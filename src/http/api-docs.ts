@@ -1,5 +1,5 @@
 import { Scalar } from '@scalar/hono-api-reference';
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { NONCE } from 'hono/secure-headers';
 import { requireStaff } from '../auth/guards.js';
 import type { AppContext, AppEnv } from '../context.js';
@@ -29,7 +29,7 @@ const reference = Scalar<AppEnv>((c) => ({
   hideClientButton: true,
 }));
 
-export const apiDocsPage = async (c: AppContext, next: () => Promise<void>) => {
-  requireStaff(c);
+export const apiDocsPage: MiddlewareHandler<AppEnv> = async (c, next) => {
+  requireStaff(c as AppContext);
   return reference(c, next);
 };

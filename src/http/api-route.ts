@@ -98,7 +98,7 @@ export function apiRoute<R extends Omit<RouteConfig, 'middleware'>>(
     security: info.access === 'public' ? [] : [{ session: [] }],
     middleware,
     // The error responses are documented, not returned: handlers throw AppErrors for them.
-    responses: { ...route.responses, ...errorResponses(codes) } as R['responses'],
+    responses: { ...route.responses, ...errorResponses(codes) },
   }) as R & { middleware: MiddlewareHandler<AppEnv>[] };
 }
 

@@ -97,7 +97,7 @@ export function errorCodesOf(
     add(413, 'payload_too_large');
     add(415, 'unsupported_media_type');
   }
-  for (const [status, codes] of Object.entries(info.errors ?? {}))
+  for (const [status, codes] of Object.entries(info.errors ?? {}) as [string, string[]][])
     add(Number(status) as ErrorStatus, ...codes);
   return out;
 }
