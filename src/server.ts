@@ -1,5 +1,7 @@
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
+import type { Context } from 'hono';
+import { API_DOCS_SCRIPT, API_DOCS_SCRIPT_SOURCE } from './http/api-docs.js';
 import { createApp } from './app.js';
 import { loadNodeConfig } from './config.js';
 import { runScheduledJobs } from './jobs/index.js';
@@ -19,11 +21,13 @@ if (config.SEED_DEMO && (await isDatabaseEmpty(deps))) {
   );
 }
 
+const cacheAnHour = (_path: string, c: Context) => c.header('Cache-Control', 'public, max-age=3600');
+const publicAssets = serveStatic({ root: './views/public', onFound: cacheAnHour });
+// The API reference's bundle comes straight from its package (see http/api-docs.ts).
+const apiDocsScript = serveStatic({ path: API_DOCS_SCRIPT_SOURCE, onFound: cacheAnHour });
 const app = createApp(deps, {
-  assets: serveStatic({
-    root: './views/public',
-    onFound: (_path, c) => c.header('Cache-Control', 'public, max-age=3600'),
-  }),
+  assets: (c, next) =>
+    c.req.path === API_DOCS_SCRIPT ? apiDocsScript(c, next) : publicAssets(c, next),
 });
 
 // Scheduled jobs (outbox delivery, reminders, expiry notices): a first pass shortly after the

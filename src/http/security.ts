@@ -1,14 +1,16 @@
 import { createMiddleware } from 'hono/factory';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from '../context.js';
+import { apiDocsNonce } from './api-docs.js';
 import { AppError, forbidden } from '../lib/errors.js';
 
-// NOTE: no inline scripts or styles anywhere, so the policy can forbid them outright.
+// NOTE: no inline scripts or styles anywhere, so the policy can forbid them outright; only the
+// API reference page (/api/docs) gets a per-request nonce for its inline config and theme.
 export const securityHeaders = secureHeaders({
   contentSecurityPolicy: {
     defaultSrc: ["'self'"],
-    scriptSrc: ["'self'"],
-    styleSrc: ["'self'"],
+    scriptSrc: ["'self'", apiDocsNonce],
+    styleSrc: ["'self'", apiDocsNonce],
     imgSrc: ["'self'", 'data:'],
     fontSrc: ["'self'"],
     connectSrc: ["'self'"],

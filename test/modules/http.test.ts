@@ -90,6 +90,46 @@ describe('API conventions', () => {
     expect(en.error.message).toBe('Please sign in.');
   });
 
+  it('authorizes before validating: an anonymous or unprivileged invalid body gets 401/403, not 400', async () => {
+    const anonymous = new TestClient(ctx);
+    for (const body of ['{not json', JSON.stringify({ nope: 1 })]) {
+      const res = await anonymous.request('/api/v1/staff', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
+      expect(res.status).toBe(401);
+      expect(await res.json()).toMatchObject({ error: { code: 'unauthorized' } });
+    }
+    const member = await TestClient.signedInAs(ctx, await createUser(ctx.deps));
+    const forbidden = await member.json('POST', '/api/v1/staff', { nope: 1 });
+    expect(forbidden.status).toBe(403);
+    const admin = await TestClient.signedInAs(ctx, await createUser(ctx.deps, { role: 'admin' }));
+    const invalid = await admin.json('POST', '/api/v1/staff', { nope: 1 });
+    expect(invalid.status).toBe(400);
+    expect(await invalid.json()).toMatchObject({ error: { code: 'unknown_fields' } });
+  });
+
+  it('serves the API reference to staff under a CSP that allows only its own nonce and origin', async () => {
+    const staff = await TestClient.signedInAs(ctx, await createUser(ctx.deps, { role: 'staff' }));
+    const res = await staff.get('/api/docs');
+    expect(res.status).toBe(200);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    const nonce = /script-src 'self' 'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(csp).not.toMatch(/unsafe-inline|https?:/);
+    const html = await res.text();
+    expect(html).toContain('<script src="/assets/vendor/scalar-api-reference.js"');
+    expect(html).toContain('/api/v1/openapi.json');
+    // Every inline script and style carries the nonce; nothing is loaded from another origin.
+    expect(html.match(/<(script|style)(?![^>]*\bsrc=)[^>]*>/g)?.every((t) => t.includes(nonce!))).toBe(true);
+    expect(html).not.toMatch(/(src|href)="https?:/);
+    // Other pages keep the policy without a nonce.
+    expect((await staff.get('/api/v1/healthz')).headers.get('content-security-policy')).not.toMatch(/nonce/);
+    const member = await TestClient.signedInAs(ctx, await createUser(ctx.deps));
+    expect((await member.get('/api/docs')).status).toBe(403);
+  });
+
   it('serves an OpenAPI 3.1 document that lists the routes with their body schemas', async () => {
     const res = await new TestClient(ctx).get('/api/v1/openapi.json');
     const doc = (await res.json()) as {

@@ -169,6 +169,7 @@ export const AUTHORIZATION_TABLE: readonly AuthzRow[] = [
   // --- API: foundation, auth, staff accounts, settings
   r('GET /api/v1/healthz', ALL, 'public'),
   r('GET /api/v1/openapi.json', ALL, 'public'),
+  r('GET /api/docs', STAFF, 'staff'),
   r('POST /api/v1/auth/login', ALL, 'public'),
   r('POST /api/v1/auth/logout', SIGNED_IN, 'signed-in'),
   r('GET /api/v1/me', SIGNED_IN, 'signed-in'),

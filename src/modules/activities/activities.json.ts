@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { toTokyoIso } from '../../lib/dates.js';
 import type { Translator } from '../../lib/i18n.js';
 import type { Selectable } from 'kysely';
@@ -71,6 +72,19 @@ export function incidentJson(i: Selectable<IncidentTable> | IncidentRow) {
   };
 }
 
+export const incidentSchema = z.object({
+  id: z.string(),
+  activityId: z.string(),
+  kind: z.enum(['near_miss', 'accident']),
+  severity: z.enum(['minor', 'moderate', 'serious']),
+  seriousReason: z.enum(['death', 'loss_of_consciousness', 'treatment_30_days']).nullable(),
+  reportToPrefecture: z.boolean(),
+  description: z.string(),
+  actionTaken: z.string(),
+  reportedToPrefectureAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+
 /** The Activity of API.md. */
 export function toActivityJson(
   t: Translator,
@@ -133,3 +147,166 @@ export function statementJson<T>(value: T): T {
   };
   return walk(value) as T;
 }
+
+// The response schemas of the serializers above (the API contract; see lib/openapi.ts).
+const feeBand = z.enum(['weekday_day', 'weekday_other', 'weekend_holiday', 'year_end', 'sick_child']);
+const childTotalJson = z.object({ childId: z.string().nullable(), amount: z.number() });
+
+export const feeSchema = z.object({
+  total: z.number(),
+  lines: z.array(
+    z.object({
+      label: z.string(),
+      minutes: z.number(),
+      rate: z.number(),
+      amount: z.number(),
+      childId: z.string().nullable(),
+      childIndex: z.number().int(),
+      band: feeBand,
+      units: z.number(),
+      from: z.string(),
+      to: z.string(),
+    }),
+  ),
+  childTotals: z.array(childTotalJson),
+  tableValidFrom: z.string(),
+});
+
+export const feeQuoteSchema = z.object({
+  total: z.number(),
+  lines: z.array(
+    z.object({
+      label: z.string(),
+      minutes: z.number(),
+      rate: z.number(),
+      amount: z.number().describe('exact: a sibling’s half unit may carry ¥0.5'),
+      childIndex: z.number().int(),
+      band: feeBand,
+      from: z.string(),
+      to: z.string(),
+    }),
+  ),
+  childTotals: z.array(z.number().int()).describe('per child, rounded half up'),
+  tableValidFrom: z.string(),
+});
+
+export const activitySchema = z.object({
+  id: z.string(),
+  requestId: z.string(),
+  helperId: z.string(),
+  helperName: z.string(),
+  requesterId: z.string(),
+  requesterName: z.string(),
+  plannedStartsAt: z.string(),
+  plannedEndsAt: z.string(),
+  startedAt: z.string(),
+  endedAt: z.string(),
+  childIds: z.array(z.string()),
+  children: z.array(z.object({ id: z.string(), name: z.string() })),
+  categories: z.array(z.number().int()),
+  place: z.string().nullable(),
+  transportCost: z.number().int(),
+  mealCost: z.number().int(),
+  notes: z.string().nullable(),
+  fee: feeSchema,
+  amountDue: z.number(),
+  status: z.enum(['reported', 'confirmed', 'disputed', 'returned', 'approved']),
+  disputeReason: z.string().nullable(),
+  returnReason: z.string().nullable(),
+  reportedAt: z.string(),
+  confirmedAt: z.string().nullable(),
+  approvedAt: z.string().nullable(),
+  approvedBy: z.string().nullable(),
+  version: z.number().int(),
+  incidents: z.array(incidentSchema),
+});
+
+const amountAndTime = z.object({ count: z.number(), minutes: z.number(), amount: z.number() });
+export const statementSchema = z.object({
+  memberId: z.string(),
+  memberName: z.string(),
+  memberNo: z.number().int().nullable(),
+  month: z.string(),
+  requester: z
+    .object({
+      month: z.string(),
+      children: z.array(
+        z.object({
+          child: z.object({ id: z.string(), name: z.string(), birthDate: z.string() }),
+          freeChildcareAge: z.boolean(),
+          lines: z.array(
+            z.object({
+              activityId: z.string(),
+              date: z.string(),
+              startedAt: z.string(),
+              endedAt: z.string(),
+              minutes: z.number(),
+              kind: z.enum(['reimbursable_care', 'care', 'transport_only']),
+              amount: z.number(),
+            }),
+          ),
+          reimbursableCare: amountAndTime,
+          otherCare: amountAndTime,
+          transportOnly: amountAndTime,
+          total: z.number(),
+          reimbursableWithinCap: z.number(),
+          cap: z.number(),
+        }),
+      ),
+      costs: z.object({
+        lines: z.array(
+          z.object({
+            activityId: z.string(),
+            date: z.string(),
+            transportCost: z.number(),
+            mealCost: z.number(),
+          }),
+        ),
+        transport: z.number(),
+        meal: z.number(),
+        total: z.number(),
+      }),
+      cancellations: z.object({
+        lines: z.array(
+          z.object({
+            requestId: z.string(),
+            startsAt: z.string(),
+            amount: z.number(),
+            date: z.string(),
+          }),
+        ),
+        total: z.number(),
+      }),
+      feesTotal: z.number(),
+      grandTotal: z.number(),
+      pending: z.number().int(),
+    })
+    .nullable(),
+  helper: z
+    .object({
+      month: z.string(),
+      count: z.number(),
+      minutes: z.number(),
+      fees: z.number(),
+      transport: z.number(),
+      meal: z.number(),
+      total: z.number(),
+      lines: z.array(
+        z.object({
+          id: z.string(),
+          startedAt: z.string(),
+          endedAt: z.string(),
+          requesterName: z.string(),
+          childCount: z.number().int(),
+          feeTotal: z.number(),
+          transportCost: z.number(),
+          mealCost: z.number(),
+          date: z.string(),
+          minutes: z.number(),
+          total: z.number(),
+        }),
+      ),
+      pending: z.number().int(),
+    })
+    .nullable(),
+});

@@ -1,13 +1,25 @@
-import { Hono } from 'hono';
 import { z } from 'zod';
 import { requireStaff, requireUser } from '../../auth/guards.js';
+import { createMiddleware } from 'hono/factory';
 import { isStaff, type AppContext, type AppEnv } from '../../context.js';
-import { parseQuery, readJson } from '../../http/json.js';
+import {
+  apiRoute,
+  apiRouter,
+  idParam,
+  jsonRequest,
+  jsonResponse,
+  listOf,
+} from '../../http/api-route.js';
 import { notFound } from '../../lib/errors.js';
-import type { ApiRouteDoc } from '../../lib/openapi.js';
 import { auditHealthReads, loadVisibleChild } from './children.access.js';
 import { findMemberById, listChildren, listMembers } from './members.queries.js';
-import { toChildJson, toMemberJson } from './members.json.js';
+import {
+  childSchema,
+  contactRowSchema,
+  memberSchema,
+  toChildJson,
+  toMemberJson,
+} from './members.json.js';
 import { canViewMember } from './members.policy.js';
 import {
   applicationBody,
@@ -36,7 +48,7 @@ import {
 
 const healthConsentBody = z.object({ healthData: z.literal(true) }).strict();
 
-export const membersApi = new Hono<AppEnv>();
+export const membersApi = apiRouter();
 
 /** The member at :id if the caller may see it (staff, or the member themselves), else 404. */
 async function loadVisibleMember(c: AppContext, id: string) {
@@ -46,34 +58,102 @@ async function loadVisibleMember(c: AppContext, id: string) {
   return { user, member };
 }
 
-membersApi.post('/applications', async (c) => {
-  const body = await readJson(c, applicationBody);
+/** The object check before validation: someone else's record is a 404, whatever the body. */
+const memberInScope = createMiddleware<AppEnv>(async (c, next) => {
+  await loadVisibleMember(c, c.req.param('id') ?? '');
+  await next();
+});
+const childInScope = createMiddleware<AppEnv>(async (c, next) => {
+  const user = requireUser(c);
+  const { parent } = await loadVisibleChild(c.var.deps, user, c.req.param('id') ?? '');
+  // Only staff and the parent change a child's record; a matched helper only reads it.
+  if (!isStaff(user) && parent.user_id !== user.id) throw notFound();
+  await next();
+});
+
+const CHILD_RULES = ['child_too_old', 'child_not_born', 'health_consent_required'];
+const memberResponse = { 200: jsonResponse('The member', memberSchema) };
+const childResponse = { 200: jsonResponse('The child', childSchema) };
+
+const applyRoute = apiRoute(
+  {
+    tag: 'members',
+    access: 'public',
+    summary: 'Apply for membership (staff may enter one on a member’s behalf)',
+    errors: {
+      409: ['email_taken'],
+      422: ['helper_too_young', 'no_eligible_child', ...CHILD_RULES],
+    },
+  },
+  {
+    method: 'post',
+    path: '/applications',
+    request: { body: jsonRequest(applicationBody) },
+    responses: {
+      201: jsonResponse('The applicant', z.object({ member: memberSchema })),
+    },
+  },
+);
+membersApi.openapi(applyRoute, async (c) => {
+  const body = c.req.valid('json');
   // Staff may enter a paper or phone application; anyone else applies for themselves.
   const enteredBy = c.var.user && isStaff(c.var.user) ? c.var.user : null;
   const member = await applyForMembership(c.var.deps, body, enteredBy, c.var.clientAddress);
   return c.json({ member: toMemberJson(member) }, 201);
 });
 
-membersApi.get('/members', async (c) => {
+const listRoute = apiRoute(
+  { tag: 'members', access: 'staff', summary: 'Search the member directory' },
+  {
+    method: 'get',
+    path: '/members',
+    request: { query: memberListQuery },
+    responses: { 200: jsonResponse('A page of members', listOf(memberSchema)) },
+  },
+);
+membersApi.openapi(listRoute, async (c) => {
   requireStaff(c);
-  const query = parseQuery(c, memberListQuery);
+  const query = c.req.valid('query');
   const { items, total } = await listMembers(c.var.deps.db, query);
-  return c.json({
-    items: items.map(toMemberJson),
-    total,
-    page: query.page,
-    pageSize: query.pageSize,
-  });
+  return c.json(
+    { items: items.map(toMemberJson), total, page: query.page, pageSize: query.pageSize },
+    200,
+  );
 });
 
-membersApi.get('/members/:id', async (c) => {
-  const { member } = await loadVisibleMember(c, c.req.param('id'));
-  return c.json(toMemberJson(member));
+const getRoute = apiRoute(
+  { tag: 'members', access: 'signed-in', summary: 'A member (staff, or the member)' },
+  {
+    method: 'get',
+    path: '/members/{id}',
+    request: { params: idParam },
+    responses: memberResponse,
+  },
+);
+membersApi.openapi(getRoute, async (c) => {
+  const { member } = await loadVisibleMember(c, c.req.valid('param').id);
+  return c.json(toMemberJson(member), 200);
 });
 
-membersApi.patch('/members/:id', async (c) => {
-  const { user, member } = await loadVisibleMember(c, c.req.param('id'));
-  const body = await readJson(c, memberPatchBody);
+const patchRoute = apiRoute(
+  {
+    tag: 'members',
+    access: 'signed-in',
+    summary: 'Change member details (members: contact fields and helper profile)',
+    description: '403 when a member sends a field only staff may change.',
+    errors: { 409: ['email_taken'] },
+  },
+  {
+    method: 'patch',
+    path: '/members/{id}',
+    request: { params: idParam, body: jsonRequest(memberPatchBody) },
+    responses: memberResponse,
+  },
+  memberInScope,
+);
+membersApi.openapi(patchRoute, async (c) => {
+  const { user, member } = await loadVisibleMember(c, c.req.valid('param').id);
+  const body = c.req.valid('json');
   const updated = await updateMember(
     c.var.deps,
     user,
@@ -82,263 +162,236 @@ membersApi.patch('/members/:id', async (c) => {
     isStaff(user),
     c.var.clientAddress,
   );
-  return c.json(toMemberJson(updated));
+  return c.json(toMemberJson(updated), 200);
 });
 
-membersApi.post('/members/:id/approve', async (c) => {
-  const staff = requireStaff(c);
-  const { side } = await readJson(c, sideBody);
-  return c.json(
-    toMemberJson(
-      await approveSide(c.var.deps, staff, c.req.param('id'), side, c.var.clientAddress),
-    ),
-  );
-});
-
-membersApi.post('/members/:id/suspend', async (c) => {
-  const staff = requireStaff(c);
-  const { side, reason } = await readJson(c, suspendBody);
-  return c.json(
-    toMemberJson(
-      await suspendSide(c.var.deps, staff, c.req.param('id'), side, reason, c.var.clientAddress),
-    ),
-  );
-});
-
-membersApi.post('/members/:id/reactivate', async (c) => {
-  const staff = requireStaff(c);
-  const { side } = await readJson(c, sideBody);
-  return c.json(
-    toMemberJson(
-      await reactivateSide(c.var.deps, staff, c.req.param('id'), side, c.var.clientAddress),
-    ),
-  );
-});
-
-membersApi.post('/members/:id/withdraw', async (c) => {
-  const { user, member } = await loadVisibleMember(c, c.req.param('id'));
-  const { reason } = await readJson(c, withdrawBody);
-  return c.json(
-    toMemberJson(
-      await withdrawMember(c.var.deps, user, member.id, reason ?? null, c.var.clientAddress),
-    ),
-  );
-});
-
-membersApi.post('/members/:id/consent', async (c) => {
-  const { user, member } = await loadVisibleMember(c, c.req.param('id'));
-  await readJson(c, healthConsentBody);
-  await giveHealthConsent(c.var.deps, user, member);
-  return c.json(toMemberJson((await findMemberById(c.var.deps.db, member.id))!));
-});
-
-membersApi.get('/members/:id/children', async (c) => {
-  const { user, member } = await loadVisibleMember(c, c.req.param('id'));
-  const children = await listChildren(c.var.deps.db, member.id);
-  await auditHealthReads(c.var.deps, user, member, children, c.var.clientAddress);
-  return c.json({
-    items: children.map((ch) => toChildJson(ch, true)),
-    total: children.length,
-    page: 1,
-    pageSize: children.length,
-  });
-});
-
-membersApi.post('/members/:id/children', async (c) => {
-  const { user, member } = await loadVisibleMember(c, c.req.param('id'));
-  const body = await readJson(c, childBody);
-  const child = await addChild(c.var.deps, user, member, body);
-  return c.json(toChildJson({ ...child, sex: child.sex ?? null }, true), 201);
-});
-
-membersApi.get('/children/:id', async (c) => {
-  const user = requireUser(c);
-  const { child, parent } = await loadVisibleChild(c.var.deps, user, c.req.param('id'));
-  await auditHealthReads(c.var.deps, user, parent, [child], c.var.clientAddress);
-  return c.json(toChildJson(child, true));
-});
-
-membersApi.patch('/children/:id', async (c) => {
-  const user = requireUser(c);
-  const { child, parent } = await loadVisibleChild(c.var.deps, user, c.req.param('id'));
-  // Only staff and the parent change a child's record; a matched helper only reads it.
-  if (!isStaff(user) && parent.user_id !== user.id) throw notFound();
-  const body = await readJson(c, childPatchBody);
-  await updateChild(c.var.deps, user, parent, child.id, body);
-  const { child: updated } = await loadVisibleChild(c.var.deps, user, child.id);
-  return c.json(toChildJson(updated, true));
-});
-
-membersApi.post('/members/:id/emergency-contacts', async (c) => {
-  const { member } = await loadVisibleMember(c, c.req.param('id'));
-  const body = await readJson(c, contactBody);
-  return c.json(await addEmergencyContact(c.var.deps, member, body), 201);
-});
-
-membersApi.post('/members/:id/authorized-pickups', async (c) => {
-  const { member } = await loadVisibleMember(c, c.req.param('id'));
-  const body = await readJson(c, contactBody);
-  return c.json(await addAuthorizedPickup(c.var.deps, member, body), 201);
-});
-
-const memberResponses = {
-  200: 'Member',
-  400: 'Invalid input',
-  401: 'Not signed in',
-  404: 'Not found or not yours',
-};
-export const membersApiDocs: ApiRouteDoc[] = [
+const approveRoute = apiRoute(
   {
-    method: 'post',
-    path: '/applications',
-    tag: 'members',
-    access: 'public',
-    body: applicationBody,
-    summary: 'Apply for membership (staff may enter one on a member’s behalf)',
-    responses: {
-      201: '{ member }',
-      400: 'Invalid input',
-      409: 'email_taken',
-      422: 'An eligibility rule: helper_too_young, no_eligible_child, child_too_old, child_not_born, health_consent_required',
-    },
-  },
-  {
-    method: 'get',
-    path: '/members',
     tag: 'members',
     access: 'staff',
-    query: memberListQuery,
-    summary: 'Search the member directory',
-    responses: { 200: 'List of Member', 401: 'Not signed in', 403: 'Not staff' },
-  },
-  {
-    method: 'get',
-    path: '/members/{id}',
-    tag: 'members',
-    access: 'signed-in',
-    summary: 'A member (staff, or the member)',
-    responses: memberResponses,
-  },
-  {
-    method: 'patch',
-    path: '/members/{id}',
-    tag: 'members',
-    access: 'signed-in',
-    body: memberPatchBody,
-    summary: 'Change member details (members: contact fields and helper profile)',
-    responses: { ...memberResponses, 403: 'Field not editable by the member', 409: 'email_taken' },
+    summary: 'Approve one side; the first approval assigns the member number',
+    errors: { 409: ['invalid_transition'], 422: ['orientation_required', 'no_such_side'] },
   },
   {
     method: 'post',
     path: '/members/{id}/approve',
+    request: { params: idParam, body: jsonRequest(sideBody) },
+    responses: memberResponse,
+  },
+);
+membersApi.openapi(approveRoute, async (c) => {
+  const staff = requireStaff(c);
+  const { side } = c.req.valid('json');
+  const id = c.req.valid('param').id;
+  return c.json(
+    toMemberJson(await approveSide(c.var.deps, staff, id, side, c.var.clientAddress)),
+    200,
+  );
+});
+
+const suspendRoute = apiRoute(
+  {
     tag: 'members',
     access: 'staff',
-    body: sideBody,
-    summary: 'Approve one side; the first approval assigns the member number',
-    responses: {
-      ...memberResponses,
-      403: 'Not staff',
-      409: 'invalid_transition',
-      422: 'orientation_required, no_such_side',
-    },
+    summary: 'Suspend one side with a reason; ends the member’s sessions',
+    errors: { 409: ['invalid_transition'], 422: ['no_such_side'] },
   },
   {
     method: 'post',
     path: '/members/{id}/suspend',
+    request: { params: idParam, body: jsonRequest(suspendBody) },
+    responses: memberResponse,
+  },
+);
+membersApi.openapi(suspendRoute, async (c) => {
+  const staff = requireStaff(c);
+  const { side, reason } = c.req.valid('json');
+  const id = c.req.valid('param').id;
+  return c.json(
+    toMemberJson(await suspendSide(c.var.deps, staff, id, side, reason, c.var.clientAddress)),
+    200,
+  );
+});
+
+const reactivateRoute = apiRoute(
+  {
     tag: 'members',
     access: 'staff',
-    body: suspendBody,
-    summary: 'Suspend one side with a reason; ends the member’s sessions',
-    responses: { ...memberResponses, 403: 'Not staff', 409: 'invalid_transition' },
+    summary: 'Reactivate a suspended side',
+    errors: { 409: ['invalid_transition'], 422: ['no_such_side'] },
   },
   {
     method: 'post',
     path: '/members/{id}/reactivate',
+    request: { params: idParam, body: jsonRequest(sideBody) },
+    responses: memberResponse,
+  },
+);
+membersApi.openapi(reactivateRoute, async (c) => {
+  const staff = requireStaff(c);
+  const { side } = c.req.valid('json');
+  const id = c.req.valid('param').id;
+  return c.json(
+    toMemberJson(await reactivateSide(c.var.deps, staff, id, side, c.var.clientAddress)),
+    200,
+  );
+});
+
+const withdrawRoute = apiRoute(
+  {
     tag: 'members',
-    access: 'staff',
-    body: sideBody,
-    summary: 'Reactivate a suspended side',
-    responses: { ...memberResponses, 403: 'Not staff', 409: 'invalid_transition' },
+    access: 'signed-in',
+    summary: 'Withdraw (退会): every side withdrawn, sessions revoked, login refused',
+    errors: { 409: ['already_withdrawn'] },
   },
   {
     method: 'post',
     path: '/members/{id}/withdraw',
-    tag: 'members',
-    access: 'signed-in',
-    body: withdrawBody,
-    summary: 'Withdraw (退会): every side withdrawn, sessions revoked, login refused',
-    responses: { ...memberResponses, 409: 'already_withdrawn' },
+    request: { params: idParam, body: jsonRequest(withdrawBody) },
+    responses: memberResponse,
   },
+  memberInScope,
+);
+membersApi.openapi(withdrawRoute, async (c) => {
+  const { user, member } = await loadVisibleMember(c, c.req.valid('param').id);
+  const { reason } = c.req.valid('json');
+  return c.json(
+    toMemberJson(
+      await withdrawMember(c.var.deps, user, member.id, reason ?? null, c.var.clientAddress),
+    ),
+    200,
+  );
+});
+
+const consentRoute = apiRoute(
+  { tag: 'members', access: 'signed-in', summary: 'Record consent to hold children’s health data' },
   {
     method: 'post',
     path: '/members/{id}/consent',
-    tag: 'members',
-    access: 'signed-in',
-    body: healthConsentBody,
-    summary: 'Record consent to hold children’s health data',
-    responses: memberResponses,
+    request: { params: idParam, body: jsonRequest(healthConsentBody) },
+    responses: memberResponse,
   },
+  memberInScope,
+);
+membersApi.openapi(consentRoute, async (c) => {
+  const { user, member } = await loadVisibleMember(c, c.req.valid('param').id);
+  await giveHealthConsent(c.var.deps, user, member);
+  return c.json(toMemberJson((await findMemberById(c.var.deps.db, member.id))!), 200);
+});
+
+const childrenRoute = apiRoute(
   {
-    method: 'get',
-    path: '/members/{id}/children',
     tag: 'children',
     access: 'signed-in',
     summary: 'Children of a household (reads by staff are audited)',
-    responses: { 200: 'List of Child', 401: 'Not signed in', 404: 'Not found or not yours' },
-  },
-  {
-    method: 'post',
-    path: '/members/{id}/children',
-    tag: 'children',
-    access: 'signed-in',
-    body: childBody,
-    summary: 'Add a child',
-    responses: {
-      201: 'Child',
-      400: 'Invalid input',
-      404: 'Not found or not yours',
-      422: 'child_too_old, child_not_born, health_consent_required',
-    },
   },
   {
     method: 'get',
-    path: '/children/{id}',
+    path: '/members/{id}/children',
+    request: { params: idParam },
+    responses: { 200: jsonResponse('The children', listOf(childSchema)) },
+  },
+);
+membersApi.openapi(childrenRoute, async (c) => {
+  const { user, member } = await loadVisibleMember(c, c.req.valid('param').id);
+  const children = await listChildren(c.var.deps.db, member.id);
+  await auditHealthReads(c.var.deps, user, member, children, c.var.clientAddress);
+  return c.json(
+    {
+      items: children.map((ch) => toChildJson(ch, true)),
+      total: children.length,
+      page: 1,
+      pageSize: children.length,
+    },
+    200,
+  );
+});
+
+const addChildRoute = apiRoute(
+  { tag: 'children', access: 'signed-in', summary: 'Add a child', errors: { 422: CHILD_RULES } },
+  {
+    method: 'post',
+    path: '/members/{id}/children',
+    request: { params: idParam, body: jsonRequest(childBody) },
+    responses: { 201: jsonResponse('The child', childSchema) },
+  },
+  memberInScope,
+);
+membersApi.openapi(addChildRoute, async (c) => {
+  const { user, member } = await loadVisibleMember(c, c.req.valid('param').id);
+  const child = await addChild(c.var.deps, user, member, c.req.valid('json'));
+  return c.json(toChildJson({ ...child, sex: child.sex ?? null }, true), 201);
+});
+
+const getChildRoute = apiRoute(
+  {
     tag: 'children',
     access: 'signed-in',
     summary:
       'A child (health fields only to staff, the parent and a matched helper; reads audited)',
-    responses: { 200: 'Child', 401: 'Not signed in', 404: 'Not found or not yours' },
+  },
+  {
+    method: 'get',
+    path: '/children/{id}',
+    request: { params: idParam },
+    responses: childResponse,
+  },
+);
+membersApi.openapi(getChildRoute, async (c) => {
+  const user = requireUser(c);
+  const { child, parent } = await loadVisibleChild(c.var.deps, user, c.req.valid('param').id);
+  await auditHealthReads(c.var.deps, user, parent, [child], c.var.clientAddress);
+  return c.json(toChildJson(child, true), 200);
+});
+
+const patchChildRoute = apiRoute(
+  {
+    tag: 'children',
+    access: 'signed-in',
+    summary: 'Change a child’s record (staff, parent)',
+    errors: { 422: CHILD_RULES },
   },
   {
     method: 'patch',
     path: '/children/{id}',
-    tag: 'children',
-    access: 'signed-in',
-    body: childPatchBody,
-    summary: 'Change a child’s record (staff, parent)',
-    responses: {
-      200: 'Child',
-      400: 'Invalid input',
-      404: 'Not found or not yours',
-      422: 'health_consent_required',
+    request: { params: idParam, body: jsonRequest(childPatchBody) },
+    responses: childResponse,
+  },
+  childInScope,
+);
+membersApi.openapi(patchChildRoute, async (c) => {
+  const user = requireUser(c);
+  const { child, parent } = await loadVisibleChild(c.var.deps, user, c.req.valid('param').id);
+  await updateChild(c.var.deps, user, parent, child.id, c.req.valid('json'));
+  const { child: updated } = await loadVisibleChild(c.var.deps, user, child.id);
+  return c.json(toChildJson(updated, true), 200);
+});
+
+const contactRoute = (path: string, summary: string) =>
+  apiRoute(
+    { tag: 'members', access: 'signed-in', summary },
+    {
+      method: 'post',
+      path,
+      request: { params: idParam, body: jsonRequest(contactBody) },
+      responses: { 201: jsonResponse('The stored contact', contactRowSchema) },
     },
+    memberInScope,
+  );
+membersApi.openapi(
+  contactRoute('/members/{id}/emergency-contacts', 'Add an emergency contact'),
+  async (c) => {
+    const { member } = await loadVisibleMember(c, c.req.valid('param').id);
+    return c.json(await addEmergencyContact(c.var.deps, member, c.req.valid('json')), 201);
   },
-  {
-    method: 'post',
-    path: '/members/{id}/emergency-contacts',
-    tag: 'members',
-    access: 'signed-in',
-    body: contactBody,
-    summary: 'Add an emergency contact',
-    responses: { 201: 'Contact', 400: 'Invalid input', 404: 'Not found or not yours' },
+);
+membersApi.openapi(
+  contactRoute(
+    '/members/{id}/authorized-pickups',
+    'Add a person authorised to pick the children up',
+  ),
+  async (c) => {
+    const { member } = await loadVisibleMember(c, c.req.valid('param').id);
+    return c.json(await addAuthorizedPickup(c.var.deps, member, c.req.valid('json')), 201);
   },
-  {
-    method: 'post',
-    path: '/members/{id}/authorized-pickups',
-    tag: 'members',
-    access: 'signed-in',
-    body: contactBody,
-    summary: 'Add a person authorised to pick the children up',
-    responses: { 201: 'Pickup', 400: 'Invalid input', 404: 'Not found or not yours' },
-  },
-];
+);

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Child } from '../../../db/schema.js';
 import type { MemberWithEmail } from './members.queries.js';
 
@@ -72,3 +73,67 @@ export function toChildJson(c: Child, withHealth: boolean) {
       : {}),
   };
 }
+
+// The response schemas of the serializers above (the API contract; see lib/openapi.ts).
+const sideStatus = z.enum(['applied', 'active', 'suspended', 'withdrawn']).nullable();
+export const memberSchema = z.object({
+  id: z.string(),
+  memberNo: z.string().nullable().describe('five digits, assigned at the first approval'),
+  kind: z.enum(['requester', 'helper', 'both']),
+  name: z.string(),
+  nameKana: z.string(),
+  email: z.string(),
+  phone: z.string(),
+  birthDate: z.string(),
+  postalCode: z.string().nullable(),
+  address: z.string(),
+  area: z.string(),
+  requesterStatus: sideStatus,
+  helperStatus: sideStatus,
+  requesterApprovedAt: z.string().nullable(),
+  helperApprovedAt: z.string().nullable(),
+  helperProfile: z
+    .object({
+      areas: z.array(z.string()),
+      categories: z.array(z.number().int()),
+      childAgeMinMonths: z.number().int().nullable(),
+      childAgeMaxMonths: z.number().int().nullable(),
+      maxChildren: z.number().int(),
+      hasPets: z.boolean(),
+      smokerInHome: z.boolean(),
+      preschoolersAtHome: z.boolean(),
+      householdNotes: z.string().nullable(),
+    })
+    .nullable(),
+  consent: z.object({
+    termsVersion: z.string(),
+    termsAt: z.string(),
+    healthDataVersion: z.string().nullable(),
+    healthDataAt: z.string().nullable(),
+  }),
+  withdrawnAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+export const childSchema = z.object({
+  id: z.string(),
+  memberId: z.string(),
+  name: z.string(),
+  nameKana: z.string(),
+  sex: z.enum(['female', 'male', 'other']).nullable(),
+  birthDate: z.string(),
+  school: z.string().nullable(),
+  allergies: z.string().nullable().optional(),
+  healthNotes: z.string().nullable().optional(),
+  familyDoctor: z.string().nullable().optional(),
+});
+
+/** An emergency contact or authorised pickup as stored (the API answers the row). */
+export const contactRowSchema = z.object({
+  id: z.string(),
+  member_id: z.string(),
+  name: z.string(),
+  relation: z.string(),
+  phone: z.string(),
+  created_at: z.string(),
+});
