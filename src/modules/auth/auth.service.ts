@@ -5,7 +5,7 @@ import {
   countRecentAddressFailures,
   recordLoginAttempt,
 } from '../../auth/throttle.queries.js';
-import { MINUTE } from '../../lib/clock.js';
+import { DAY, MINUTE } from '../../lib/clock.js';
 import { AppError, tooManyRequests } from '../../lib/errors.js';
 import { insertAuditLog } from '../audit/audit.queries.js';
 import { findUserByEmail, findUserById, updateUserPasswordHash } from './users.queries.js';
@@ -34,13 +34,18 @@ export async function signIn(
   const { db, clock, config, passwordHasher } = deps;
   const now = clock.now();
   const since = new Date(now.getTime() - config.LOGIN_WINDOW_MINUTES * MINUTE).toISOString();
-  const [accountFailures, addressFailures] = await Promise.all([
-    countRecentAccountFailures(db, input.email, since),
+  const daySince = new Date(now.getTime() - DAY).toISOString();
+  // The pair and the address limits stop a guesser where she is; the per-account ceiling only
+  // stops a guesser spread over many addresses, and is high enough that it rarely bites the owner.
+  const [pairFailures, addressFailures, accountFailures] = await Promise.all([
+    countRecentAccountFailures(db, input.email, since, input.clientAddress),
     countRecentAddressFailures(db, input.clientAddress, since),
+    countRecentAccountFailures(db, input.email, daySince),
   ]);
   if (
-    accountFailures >= config.LOGIN_MAX_FAILURES ||
-    addressFailures >= config.LOGIN_MAX_FAILURES_PER_ADDRESS
+    pairFailures >= config.LOGIN_MAX_FAILURES ||
+    addressFailures >= config.LOGIN_MAX_FAILURES_PER_ADDRESS ||
+    accountFailures >= config.LOGIN_MAX_FAILURES_PER_ACCOUNT
   ) {
     await insertAuditLog(db, {
       at: now,
