@@ -12,13 +12,14 @@ import { memberSidesMiddleware } from './http/member-sides.js';
 import { handleError, handleNotFound } from './http/errors.js';
 import { noStore, requireJsonForWrites, securityHeaders } from './http/security.js';
 import { AppError } from './lib/errors.js';
-import { buildOpenApiDocument } from './lib/openapi.js';
-import { authApi, authApiDocs } from './modules/auth/auth.api.js';
+import { apiRoute, apiRouter, jsonResponse, openApiDocumentOf } from './http/api-route.js';
+import { z } from 'zod';
+import { authApi } from './modules/auth/auth.api.js';
 import { authPages } from './modules/auth/auth.routes.js';
 import { homePages } from './modules/dashboard/home.routes.js';
-import { staffApi, staffApiDocs } from './modules/staff/staff.api.js';
+import { staffApi } from './modules/staff/staff.api.js';
 import { staffPages } from './modules/staff/staff.routes.js';
-import { settingsApi, settingsApiDocs } from './modules/settings/settings.api.js';
+import { settingsApi } from './modules/settings/settings.api.js';
 import { settingsPages } from './modules/settings/settings.routes.js';
 import { memberPages } from './modules/members/members.routes.js';
 import { membersApi, membersApiDocs } from './modules/members/members.api.js';
@@ -27,19 +28,16 @@ import { trainingsApi, trainingsApiDocs } from './modules/trainings/trainings.ap
 import { trainingPages } from './modules/trainings/trainings.routes.js';
 import { memberStaffPages } from './modules/members/members.staff.routes.js';
 import { orientationPages } from './modules/orientations/orientations.routes.js';
-import { requestsApi, requestsApiDocs } from './modules/requests/requests.api.js';
+import { requestsApi } from './modules/requests/requests.api.js';
 import { requestPages } from './modules/requests/requests.routes.js';
 import { wireMatching } from './modules/matching/matching.wiring.js';
-import {
-  notificationsApi,
-  notificationsApiDocs,
-} from './modules/notifications/notifications.api.js';
+import { notificationsApi } from './modules/notifications/notifications.api.js';
 import { notificationsPages } from './modules/notifications/notifications.routes.js';
 import { availabilityApi, availabilityApiDocs } from './modules/availability/availability.api.js';
 import { availabilityPages } from './modules/availability/availability.routes.js';
 import { coordinationPages } from './modules/matching/coordination.routes.js';
 import { activitiesApi, activitiesApiDocs } from './modules/activities/activities.api.js';
-import { incidentsApi, incidentsApiDocs } from './modules/incidents/incidents.api.js';
+import { incidentsApi } from './modules/incidents/incidents.api.js';
 import { eventsApi, eventsApiDocs } from './modules/events/events.api.js';
 import { eventPages } from './modules/events/events.routes.js';
 import {
@@ -59,23 +57,27 @@ import { feeTablePages } from './modules/fees/fee-tables.routes.js';
 import { reportPages } from './modules/reports/reports.routes.js';
 import { plannerPages } from './modules/planner/planner.routes.js';
 
-export const apiDocs = [
-  ...authApiDocs,
-  ...staffApiDocs,
-  ...settingsApiDocs,
+/** Route docs of the modules not yet defined as OpenAPI operations (see lib/openapi.ts). */
+const legacyApiDocs = [
   ...membersApiDocs,
   ...orientationsApiDocs,
   ...trainingsApiDocs,
-  ...requestsApiDocs,
-  ...notificationsApiDocs,
   ...availabilityApiDocs,
   ...activitiesApiDocs,
-  ...incidentsApiDocs,
   ...eventsApiDocs,
   ...announcementsApiDocs,
   ...directoryApiDocs,
   ...reportsApiDocs,
 ];
+
+const healthz = apiRoute(
+  { tag: 'health', access: 'public', summary: 'The app answers' },
+  {
+    method: 'get',
+    path: '/healthz',
+    responses: { 200: jsonResponse('Up', z.object({ ok: z.literal(true) })) },
+  },
+);
 
 export interface AppOptions {
   /** Serves /assets/* on runtimes where the app itself serves files (Node). */
@@ -131,9 +133,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.use('*', sessionMiddleware);
   app.use('*', memberSidesMiddleware);
 
-  const api = new Hono<AppEnv>();
-  api.get('/healthz', (c) => c.json({ ok: true }));
-  api.get('/openapi.json', (c) => c.json(buildOpenApiDocument(apiDocs)));
+  const api = apiRouter();
+  api.openapi(healthz, (c) => c.json({ ok: true as const }, 200));
   api.route('/', authApi);
   api.route('/', staffApi);
   api.route('/', settingsApi);
@@ -149,6 +150,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   api.route('/', announcementsApi);
   api.route('/', directoryApi);
   api.route('/', reportsApi);
+  const openApiDocument = openApiDocumentOf(api, legacyApiDocs);
+  api.get('/openapi.json', (c) => c.json(openApiDocument()));
   app.route('/api/v1', api);
 
   app.route('/', homePages);

@@ -18,7 +18,8 @@ import { fieldErrors, firstErrors } from '../lib/validation.js';
 
 type Target = 'json' | 'query' | 'param' | 'form';
 
-function throwApiError(
+/** The validation hook of every JSON route: the 400 of API.md with `fields` per path. */
+export function throwApiError(
   result: { success: boolean; error?: z.core.$ZodError | undefined },
   c: AppContext,
 ): void {
@@ -31,7 +32,7 @@ function throwApiError(
 }
 
 /** Hono's own malformed-JSON answer is a bare HTTPException; ours is the API error body. */
-const rejectMalformedJson = createMiddleware<AppEnv>(async (c, next) => {
+export const rejectMalformedJson = createMiddleware<AppEnv>(async (c, next) => {
   const type = c.req.header('content-type') ?? '';
   if (/^application\/([\w.-]+\+)?json/i.test(type)) {
     try {

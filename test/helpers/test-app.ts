@@ -7,6 +7,7 @@ import { ManualClock } from '../../src/lib/clock.js';
 import { randomToken } from '../../src/lib/ids.js';
 import type { Role, User } from '../../db/schema.js';
 import { newId } from '../../src/lib/ids.js';
+import { API_BASE, contractOf } from './api-contract.js';
 
 export const ORIGIN = 'http://localhost';
 export const TEST_PASSWORD = 'correct horse battery staple';
@@ -84,6 +85,33 @@ export function sessionCookieHeader(ctx: TestContext, token: string): string {
   return `${ctx.deps.config.SECURE_COOKIES ? '__Host-' : ''}tsunagu_session=${token}`;
 }
 
+const documents = new WeakMap<TestContext['app'], Promise<string>>();
+const OPENAPI_PATH = `${API_BASE}/openapi.json`;
+
+/**
+ * Every API answer a test receives keeps the contract: a documented status and, for JSON, a body
+ * that matches its schema in the app's own OpenAPI document. A breach fails the test.
+ */
+async function checkApiContract(ctx: TestContext, method: string, path: string, res: Response) {
+  const pathname = new URL(path, ORIGIN).pathname;
+  if (!pathname.startsWith(`${API_BASE}/`) || pathname === OPENAPI_PATH) return;
+  let document = documents.get(ctx.app);
+  if (!document) {
+    document = Promise.resolve(ctx.app.request(`${ORIGIN}${OPENAPI_PATH}`)).then((r) => r.text());
+    documents.set(ctx.app, document);
+  }
+  const contentType = res.headers.get('content-type') ?? '';
+  const body = /^application\/json/i.test(contentType) ? await res.clone().json() : undefined;
+  const problems = contractOf(await document).check(
+    method.toUpperCase(),
+    pathname.slice(API_BASE.length),
+    res.status,
+    contentType,
+    body,
+  );
+  if (problems.length) throw new Error(`API contract broken:\n${problems.join('\n')}`);
+}
+
 /** A browser-like client: keeps cookies, sends JSON or same-origin forms. */
 export class TestClient {
   readonly cookies = new Map<string, string>();
@@ -108,6 +136,7 @@ export class TestClient {
       if (!headers.has(k)) headers.set(k, v);
     if (this.cookies.size && !headers.has('cookie')) headers.set('cookie', this.cookieHeader());
     const res = await this.ctx.app.request(`${ORIGIN}${path}`, { ...init, headers });
+    await checkApiContract(this.ctx, init.method ?? 'GET', path, res);
     for (const setCookie of res.headers.getSetCookie()) {
       const [pair, ...attrs] = setCookie.split(';');
       const [name, ...rest] = (pair ?? '').split('=');

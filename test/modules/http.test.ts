@@ -90,6 +90,26 @@ describe('API conventions', () => {
     expect(en.error.message).toBe('Please sign in.');
   });
 
+  it('authorizes before validating: an anonymous or unprivileged invalid body gets 401/403, not 400', async () => {
+    const anonymous = new TestClient(ctx);
+    for (const body of ['{not json', JSON.stringify({ nope: 1 })]) {
+      const res = await anonymous.request('/api/v1/staff', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
+      expect(res.status).toBe(401);
+      expect(await res.json()).toMatchObject({ error: { code: 'unauthorized' } });
+    }
+    const member = await TestClient.signedInAs(ctx, await createUser(ctx.deps));
+    const forbidden = await member.json('POST', '/api/v1/staff', { nope: 1 });
+    expect(forbidden.status).toBe(403);
+    const admin = await TestClient.signedInAs(ctx, await createUser(ctx.deps, { role: 'admin' }));
+    const invalid = await admin.json('POST', '/api/v1/staff', { nope: 1 });
+    expect(invalid.status).toBe(400);
+    expect(await invalid.json()).toMatchObject({ error: { code: 'unknown_fields' } });
+  });
+
   it('serves an OpenAPI 3.1 document that lists the routes with their body schemas', async () => {
     const res = await new TestClient(ctx).get('/api/v1/openapi.json');
     const doc = (await res.json()) as {

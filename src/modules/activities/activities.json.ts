@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { toTokyoIso } from '../../lib/dates.js';
 import type { Translator } from '../../lib/i18n.js';
 import type { Selectable } from 'kysely';
@@ -70,6 +71,19 @@ export function incidentJson(i: Selectable<IncidentTable> | IncidentRow) {
     createdAt: toTokyoIso(i.created_at),
   };
 }
+
+export const incidentSchema = z.object({
+  id: z.string(),
+  activityId: z.string(),
+  kind: z.enum(['near_miss', 'accident']),
+  severity: z.enum(['minor', 'moderate', 'serious']),
+  seriousReason: z.enum(['death', 'loss_of_consciousness', 'treatment_30_days']).nullable(),
+  reportToPrefecture: z.boolean(),
+  description: z.string(),
+  actionTaken: z.string(),
+  reportedToPrefectureAt: z.string().nullable(),
+  createdAt: z.string(),
+});
 
 /** The Activity of API.md. */
 export function toActivityJson(

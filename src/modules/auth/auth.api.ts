@@ -1,9 +1,8 @@
-import { Hono } from 'hono';
-import { requireUser } from '../../auth/guards.js';
+import { z } from 'zod';
 import { clearSessionCookie, setSessionCookie } from '../../auth/session.middleware.js';
-import type { AppEnv, CurrentUser } from '../../context.js';
-import { readJson } from '../../http/json.js';
-import type { ApiRouteDoc } from '../../lib/openapi.js';
+import { requireUser } from '../../auth/guards.js';
+import type { CurrentUser } from '../../context.js';
+import { apiRoute, apiRouter, jsonRequest, jsonResponse, noContent } from '../../http/api-route.js';
 import type { User } from '../../../db/schema.js';
 import { changePassword, signIn, signOut } from './auth.service.js';
 import { changePasswordBody, loginBody } from './auth.schemas.js';
@@ -18,10 +17,33 @@ export const toUserJson = (
   locale: u.locale ?? null,
 });
 
-export const authApi = new Hono<AppEnv>();
+export const userJson = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(['admin', 'staff', 'member']),
+  locale: z.enum(['ja', 'en']).nullable(),
+});
+export const userEnvelope = z.object({ user: userJson });
 
-authApi.post('/auth/login', async (c) => {
-  const body = await readJson(c, loginBody);
+export const authApi = apiRouter();
+
+const login = apiRoute(
+  {
+    tag: 'auth',
+    access: 'public',
+    summary: 'Sign in; sets the session cookie',
+    errors: { 401: ['invalid_credentials'], 429: ['too_many_attempts'] },
+  },
+  {
+    method: 'post',
+    path: '/auth/login',
+    request: { body: jsonRequest(loginBody) },
+    responses: { 200: jsonResponse('Signed in (Set-Cookie)', userEnvelope) },
+  },
+);
+authApi.openapi(login, async (c) => {
+  const body = c.req.valid('json');
   const { user, sessionToken } = await signIn(c.var.deps, c.var.lucia, {
     ...body,
     clientAddress: c.var.clientAddress,
@@ -30,21 +52,49 @@ authApi.post('/auth/login', async (c) => {
   return c.json({ user: toUserJson(user) }, 200);
 });
 
-authApi.post('/auth/logout', async (c) => {
+const logout = apiRoute(
+  { tag: 'auth', access: 'signed-in', summary: 'End the current session on the server' },
+  { method: 'post', path: '/auth/logout', responses: { 204: noContent('Signed out') } },
+);
+authApi.openapi(logout, async (c) => {
   requireUser(c);
   await signOut(c.var.lucia, c.var.sessionToken!);
   clearSessionCookie(c);
   return c.body(null, 204);
 });
 
-authApi.get('/me', (c) => {
+const me = apiRoute(
+  { tag: 'auth', access: 'signed-in', summary: 'The signed-in user and their member record' },
+  {
+    method: 'get',
+    path: '/me',
+    responses: {
+      200: jsonResponse('The user', z.object({ user: userJson, member: z.null() })),
+    },
+  },
+);
+authApi.openapi(me, (c) => {
   const user = requireUser(c);
-  return c.json({ user: toUserJson(user), member: null });
+  return c.json({ user: toUserJson(user), member: null }, 200);
 });
 
-authApi.post('/me/password', async (c) => {
+const password = apiRoute(
+  {
+    tag: 'auth',
+    access: 'signed-in',
+    summary: 'Change the password; every other session ends',
+    errors: { 400: ['wrong_current_password'] },
+  },
+  {
+    method: 'post',
+    path: '/me/password',
+    request: { body: jsonRequest(changePasswordBody) },
+    responses: { 204: noContent('Changed (a new session cookie)') },
+  },
+);
+authApi.openapi(password, async (c) => {
   const user = requireUser(c);
-  const body = await readJson(c, changePasswordBody);
+  const body = c.req.valid('json');
   const { sessionToken } = await changePassword(c.var.deps, c.var.lucia, {
     userId: user.id,
     ...body,
@@ -53,49 +103,3 @@ authApi.post('/me/password', async (c) => {
   setSessionCookie(c, sessionToken);
   return c.body(null, 204);
 });
-
-export const authApiDocs: ApiRouteDoc[] = [
-  {
-    method: 'post',
-    path: '/auth/login',
-    tag: 'auth',
-    access: 'public',
-    body: loginBody,
-    summary: 'Sign in; sets the session cookie',
-    responses: {
-      200: '{ user }',
-      400: 'Invalid input',
-      401: 'invalid_credentials',
-      429: 'Too many failed attempts',
-    },
-  },
-  {
-    method: 'post',
-    path: '/auth/logout',
-    tag: 'auth',
-    access: 'signed-in',
-    summary: 'End the current session on the server',
-    responses: { 204: 'Signed out', 401: 'Not signed in' },
-  },
-  {
-    method: 'get',
-    path: '/me',
-    tag: 'auth',
-    access: 'signed-in',
-    summary: 'The signed-in user and their member record',
-    responses: { 200: '{ user, member }', 401: 'Not signed in' },
-  },
-  {
-    method: 'post',
-    path: '/me/password',
-    tag: 'auth',
-    access: 'signed-in',
-    body: changePasswordBody,
-    summary: 'Change the password; every other session ends',
-    responses: {
-      204: 'Changed',
-      400: 'Invalid input or wrong current password',
-      401: 'Not signed in',
-    },
-  },
-];

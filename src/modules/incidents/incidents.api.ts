@@ -1,18 +1,23 @@
-import { Hono } from 'hono';
 import { z } from 'zod';
 import { requireStaff } from '../../auth/guards.js';
-import type { AppEnv } from '../../context.js';
-import { parseQuery, readJson } from '../../http/json.js';
+import {
+  apiRoute,
+  apiRouter,
+  emptyBody,
+  idParam,
+  jsonRequest,
+  jsonResponse,
+  listOf,
+} from '../../http/api-route.js';
 import { toTokyoIso } from '../../lib/dates.js';
 import { notFound } from '../../lib/errors.js';
-import type { ApiRouteDoc } from '../../lib/openapi.js';
 import { findIncidentById, listIncidents, type IncidentRow } from '../activities/activities.queries.js';
-import { incidentJson } from '../activities/activities.json.js';
+import { incidentJson, incidentSchema } from '../activities/activities.json.js';
 import { incidentListQuery } from '../activities/activities.schemas.js';
 import { markIncidentReported } from '../activities/activities.service.js';
 
 /** Near-misses and accidents for staff: the list, one incident, and the prefecture report. */
-export const incidentsApi = new Hono<AppEnv>();
+export const incidentsApi = apiRouter();
 
 function withActivity(i: IncidentRow) {
   return {
@@ -29,68 +34,81 @@ function withActivity(i: IncidentRow) {
   };
 }
 
-incidentsApi.get('/incidents', async (c) => {
+const incidentWithActivity = incidentSchema.extend({
+  activity: z.object({
+    startedAt: z.string(),
+    endedAt: z.string(),
+    place: z.string().nullable(),
+    helperId: z.string(),
+    helperName: z.string(),
+    requesterId: z.string(),
+    requesterName: z.string(),
+  }),
+});
+
+const listRoute = apiRoute(
+  {
+    tag: 'incidents',
+    access: 'staff',
+    summary:
+      'Near-misses and accidents, newest first; ?serious=1 for those to report to the prefecture',
+  },
+  {
+    method: 'get',
+    path: '/incidents',
+    request: { query: incidentListQuery },
+    responses: { 200: jsonResponse('A page of incidents', listOf(incidentWithActivity)) },
+  },
+);
+incidentsApi.openapi(listRoute, async (c) => {
   requireStaff(c);
-  const query = parseQuery(c, incidentListQuery);
+  const query = c.req.valid('query');
   const { items, total } = await listIncidents(c.var.deps.db, {
     serious: query.serious === '1' || query.serious === 'true',
     page: query.page,
     pageSize: query.pageSize,
   });
-  return c.json({
-    items: items.map(withActivity),
-    total,
-    page: query.page,
-    pageSize: query.pageSize,
-  });
+  return c.json(
+    { items: items.map(withActivity), total, page: query.page, pageSize: query.pageSize },
+    200,
+  );
 });
 
-incidentsApi.get('/incidents/:id', async (c) => {
-  requireStaff(c);
-  const incident = await findIncidentById(c.var.deps.db, c.req.param('id'));
-  if (!incident) throw notFound();
-  return c.json(withActivity(incident));
-});
-
-incidentsApi.post('/incidents/:id/reported', async (c) => {
-  const staff = requireStaff(c);
-  await readJson(c, z.object({}).strict());
-  const incident = await findIncidentById(c.var.deps.db, c.req.param('id'));
-  if (!incident) throw notFound();
-  await markIncidentReported(c.var.deps, staff, incident.id, c.var.clientAddress);
-  return c.json(withActivity((await findIncidentById(c.var.deps.db, incident.id))!));
-});
-
-export const incidentsApiDocs: ApiRouteDoc[] = [
-  {
-    method: 'get',
-    path: '/incidents',
-    tag: 'incidents',
-    access: 'staff',
-    query: incidentListQuery,
-    summary:
-      'Near-misses and accidents, newest first; ?serious=1 for those to report to the prefecture',
-    responses: { 200: 'List of Incident', 401: 'Not signed in', 403: 'Not staff' },
-  },
+const getRoute = apiRoute(
+  { tag: 'incidents', access: 'staff', summary: 'One incident with its activity' },
   {
     method: 'get',
     path: '/incidents/{id}',
+    request: { params: idParam },
+    responses: { 200: jsonResponse('The incident', incidentWithActivity) },
+  },
+);
+incidentsApi.openapi(getRoute, async (c) => {
+  requireStaff(c);
+  const incident = await findIncidentById(c.var.deps.db, c.req.valid('param').id);
+  if (!incident) throw notFound();
+  return c.json(withActivity(incident), 200);
+});
+
+const reportedRoute = apiRoute(
+  {
     tag: 'incidents',
     access: 'staff',
-    summary: 'One incident with its activity',
-    responses: { 200: 'Incident', 403: 'Not staff', 404: 'Not found' },
+    summary: 'Record that a serious accident was reported to the prefecture',
+    errors: { 409: ['invalid_transition'] },
+    description: '409 when the incident is not serious or was already recorded.',
   },
   {
     method: 'post',
     path: '/incidents/{id}/reported',
-    tag: 'incidents',
-    access: 'staff',
-    summary: 'Record that a serious accident was reported to the prefecture',
-    responses: {
-      200: 'Incident',
-      403: 'Not staff',
-      404: 'Not found',
-      409: 'Not serious, or already recorded',
-    },
+    request: { params: idParam, body: jsonRequest(emptyBody) },
+    responses: { 200: jsonResponse('The incident', incidentWithActivity) },
   },
-];
+);
+incidentsApi.openapi(reportedRoute, async (c) => {
+  const staff = requireStaff(c);
+  const incident = await findIncidentById(c.var.deps.db, c.req.valid('param').id);
+  if (!incident) throw notFound();
+  await markIncidentReported(c.var.deps, staff, incident.id, c.var.clientAddress);
+  return c.json(withActivity((await findIncidentById(c.var.deps.db, incident.id))!), 200);
+});

@@ -1,10 +1,14 @@
-import { Hono } from 'hono';
 import { z } from 'zod';
 import { requireUser } from '../../auth/guards.js';
-import type { AppEnv } from '../../context.js';
-import { parseQuery } from '../../http/json.js';
+import {
+  apiRoute,
+  apiRouter,
+  idParam,
+  jsonResponse,
+  listOf,
+  noContent,
+} from '../../http/api-route.js';
 import { toTokyoIso } from '../../lib/dates.js';
-import type { ApiRouteDoc } from '../../lib/openapi.js';
 import type { NotificationRow } from './notifications.queries.js';
 import { loadInbox, markAllRead, markRead } from './notifications.service.js';
 
@@ -27,59 +31,74 @@ export function toNotificationJson(n: NotificationRow) {
   };
 }
 
-export const notificationsApi = new Hono<AppEnv>();
-
-// NOTE: every route works on the caller's own notifications only; another user's id is a 404.
-notificationsApi.get('/notifications', async (c) => {
-  const user = requireUser(c);
-  const query = parseQuery(c, notificationListQuery);
-  const inbox = await loadInbox(c.var.deps.db, user.id, query);
-  return c.json({
-    items: inbox.items.map(toNotificationJson),
-    total: inbox.total,
-    unread: inbox.unread,
-    page: query.page,
-    pageSize: query.pageSize,
-  });
+export const notificationJson = z.object({
+  id: z.string(),
+  kind: z.string(),
+  title: z.string(),
+  body: z.string(),
+  link: z.string().nullable(),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
 });
 
-notificationsApi.post('/notifications/read-all', async (c) => {
+export const notificationsApi = apiRouter();
+
+// NOTE: every route works on the caller's own notifications only; another user's id is a 404.
+const listRoute = apiRoute(
+  { tag: 'notifications', access: 'signed-in', summary: 'Your notifications, newest first' },
+  {
+    method: 'get',
+    path: '/notifications',
+    request: { query: notificationListQuery },
+    responses: {
+      200: jsonResponse(
+        'A page of notifications with the unread count',
+        listOf(notificationJson).extend({ unread: z.number().int() }),
+      ),
+    },
+  },
+);
+notificationsApi.openapi(listRoute, async (c) => {
+  const user = requireUser(c);
+  const query = c.req.valid('query');
+  const inbox = await loadInbox(c.var.deps.db, user.id, query);
+  return c.json(
+    {
+      items: inbox.items.map(toNotificationJson),
+      total: inbox.total,
+      unread: inbox.unread,
+      page: query.page,
+      pageSize: query.pageSize,
+    },
+    200,
+  );
+});
+
+const readAllRoute = apiRoute(
+  { tag: 'notifications', access: 'signed-in', summary: 'Mark all your notifications read' },
+  { method: 'post', path: '/notifications/read-all', responses: { 204: noContent('Read') } },
+);
+notificationsApi.openapi(readAllRoute, async (c) => {
   const user = requireUser(c);
   await markAllRead(c.var.deps, user);
   return c.body(null, 204);
 });
 
-notificationsApi.post('/notifications/:id/read', async (c) => {
-  const user = requireUser(c);
-  await markRead(c.var.deps, user, c.req.param('id'));
-  return c.body(null, 204);
-});
-
-export const notificationsApiDocs: ApiRouteDoc[] = [
+const readRoute = apiRoute(
   {
-    method: 'get',
-    path: '/notifications',
     tag: 'notifications',
     access: 'signed-in',
-    query: notificationListQuery,
-    summary:
-      'Your notifications, newest first: { items:[{id,kind,title,body,link,createdAt,readAt}], total, unread, page, pageSize }',
-    responses: { 200: 'List of Notification with the unread count', 401: 'Not signed in' },
+    summary: 'Mark one of your notifications read (repeating it changes nothing)',
   },
   {
     method: 'post',
     path: '/notifications/{id}/read',
-    tag: 'notifications',
-    access: 'signed-in',
-    summary: 'Mark one of your notifications read (repeating it changes nothing)',
-    responses: { 204: 'Read', 401: 'Not signed in', 404: 'Not found or not yours' },
+    request: { params: idParam },
+    responses: { 204: noContent('Read') },
   },
-  {
-    method: 'post',
-    path: '/notifications/read-all',
-    tag: 'notifications',
-    access: 'signed-in',
-    summary: 'Mark all your notifications read',
-    responses: { 204: 'Read', 401: 'Not signed in' },
-  },
-];
+);
+notificationsApi.openapi(readRoute, async (c) => {
+  const user = requireUser(c);
+  await markRead(c.var.deps, user, c.req.valid('param').id);
+  return c.body(null, 204);
+});

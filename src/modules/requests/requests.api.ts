@@ -1,11 +1,17 @@
-import { Hono } from 'hono';
 import { z } from 'zod';
 import { requireStaff, requireUser } from '../../auth/guards.js';
-import { isStaff, type AppEnv } from '../../context.js';
-import { parseQuery, readJson } from '../../http/json.js';
+import { isStaff } from '../../context.js';
+import {
+  apiRoute,
+  apiRouter,
+  emptyBody,
+  idParam,
+  jsonRequest,
+  jsonResponse,
+  listOf,
+} from '../../http/api-route.js';
 import { toTokyoIso } from '../../lib/dates.js';
 import { notFound } from '../../lib/errors.js';
-import type { ApiRouteDoc } from '../../lib/openapi.js';
 import { findMemberByUserId } from '../members/members.queries.js';
 import { findCandidates } from '../matching/candidates.js';
 import {
@@ -24,7 +30,7 @@ import {
   listRequests,
   type RequestRow,
 } from './requests.queries.js';
-import { toOfferJson, toRequestJson } from './requests.json.js';
+import { offerJson, requestJson as requestSchema, toOfferJson, toRequestJson } from './requests.json.js';
 import {
   assignBody,
   cancelBody,
@@ -43,7 +49,7 @@ import {
 } from './requests.service.js';
 import type { AppDeps } from '../../context.js';
 
-export const requestsApi = new Hono<AppEnv>();
+export const requestsApi = apiRouter();
 
 async function requestJson(
   deps: AppDeps,
@@ -68,9 +74,80 @@ async function requestJson(
   );
 }
 
-requestsApi.post('/requests', async (c) => {
+/** The rules a new request can break (request-rules.ts and createRequests). */
+const REQUEST_RULES = [
+  'lead_time',
+  'infant_time_limit',
+  'service_hours',
+  'too_many_children',
+  'past_start',
+  'child_not_eligible',
+  'overlapping_request',
+  'requester_not_active',
+  'no_occurrences',
+  'too_many_occurrences',
+];
+/** Hard filters that refuse an offer or an assignment (matching/ranking.ts ExclusionCode). */
+const HARD_FILTERS = [
+  'not_active',
+  'not_qualified',
+  'no_sick_child_qualification',
+  'unavailable',
+  'exception_that_day',
+  'already_assigned',
+  'too_many_children',
+  'child_age_outside_preference',
+  'blocked_by_family',
+  'is_requester',
+];
+const ACCEPT_CONFLICTS = [
+  'already_matched',
+  'request_cancelled',
+  'offer_expired',
+  'helper_double_booked',
+  'invalid_transition',
+];
+const reasonJson = z.object({
+  code: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+const preMeetingJson = z.object({
+  id: z.string(),
+  requesterId: z.string(),
+  helperId: z.string(),
+  heldOn: z.string(),
+  place: z.string(),
+  attendees: z.string(),
+  emergencyProcedure: z.string(),
+  agreedDetails: z.string().nullable(),
+  notes: z.string().nullable(),
+});
+
+const createRequest = apiRoute(
+  {
+    tag: 'requests',
+    access: 'signed-in',
+    summary: 'Request help (requester: own children; staff: requesterId)',
+    description:
+      'With `recurrence`, a weekly series of linked occurrences; a rule broken on some dates ' +
+      'names them in `fields.occurrences`.',
+    errors: { 422: REQUEST_RULES },
+  },
+  {
+    method: 'post',
+    path: '/requests',
+    request: { body: jsonRequest(createRequestBody) },
+    responses: {
+      201: jsonResponse(
+        'The request (the first occurrence) and every occurrence',
+        z.object({ request: requestSchema, requests: z.array(requestSchema) }),
+      ),
+    },
+  },
+);
+requestsApi.openapi(createRequest, async (c) => {
   const user = requireUser(c);
-  const body = await readJson(c, createRequestBody);
+  const body = c.req.valid('json');
   const ids = await createRequests(c.var.deps, user, body, c.var.clientAddress);
   const rows = (await Promise.all(ids.map((id) => findRequestById(c.var.deps.db, id)))).filter(
     (r): r is RequestRow => !!r,
@@ -81,43 +158,102 @@ requestsApi.post('/requests', async (c) => {
     isStaff(user) ? 'staff' : 'requester',
     rows[0]?.requester_member_id,
   );
-  return c.json({ request: json[0], requests: json }, 201);
+  return c.json({ request: json[0]!, requests: json }, 201);
 });
 
-requestsApi.get('/requests', async (c) => {
+const listRequestsRoute = apiRoute(
+  {
+    tag: 'requests',
+    access: 'signed-in',
+    summary: 'Requests in scope: requester own, helper offered/assigned, staff all',
+  },
+  {
+    method: 'get',
+    path: '/requests',
+    request: { query: requestListQuery },
+    responses: { 200: jsonResponse('A page of requests', listOf(requestSchema)) },
+  },
+);
+requestsApi.openapi(listRequestsRoute, async (c) => {
   const user = requireUser(c);
-  const query = parseQuery(c, requestListQuery);
+  const query = c.req.valid('query');
   const member = isStaff(user) ? undefined : await findMemberByUserId(c.var.deps.db, user.id);
   if (!isStaff(user) && !member)
-    return c.json({ items: [], total: 0, page: query.page, pageSize: query.pageSize });
+    return c.json({ items: [], total: 0, page: query.page, pageSize: query.pageSize }, 200);
   const { items, total } = await listRequests(
     c.var.deps.db,
     member ? { kind: 'member', memberId: member.id } : { kind: 'staff' },
     query,
   );
-  return c.json({
-    items: await requestJson(c.var.deps, items, member ? 'list' : 'staff', member?.id),
-    total,
-    page: query.page,
-    pageSize: query.pageSize,
-  });
+  return c.json(
+    {
+      items: await requestJson(c.var.deps, items, member ? 'list' : 'staff', member?.id),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    },
+    200,
+  );
 });
 
-requestsApi.get('/requests/:id', async (c) => {
+const getRequest = apiRoute(
+  { tag: 'requests', access: 'signed-in', summary: 'A request (with preMeetingRequired)' },
+  {
+    method: 'get',
+    path: '/requests/{id}',
+    request: { params: idParam },
+    responses: { 200: jsonResponse('The request', requestSchema) },
+  },
+);
+requestsApi.openapi(getRequest, async (c) => {
   const user = requireUser(c);
-  const { request, viewer } = await loadVisibleRequest(c.var.deps, user, c.req.param('id'));
+  const { request, viewer } = await loadVisibleRequest(c.var.deps, user, c.req.valid('param').id);
   const [json] = await requestJson(
     c.var.deps,
     [request],
     viewer.kind,
     viewer.kind === 'staff' ? undefined : viewer.member.id,
   );
-  return c.json(json);
+  return c.json(json!, 200);
 });
 
-requestsApi.get('/requests/:id/candidates', async (c) => {
+const candidatesRoute = apiRoute(
+  {
+    tag: 'matching',
+    access: 'staff',
+    summary: 'Ranked candidate helpers with reasons; ?include=excluded adds the excluded with why',
+  },
+  {
+    method: 'get',
+    path: '/requests/{id}/candidates',
+    request: {
+      params: idParam,
+      query: z.object({ include: z.string().optional().describe('`excluded`') }),
+    },
+    responses: {
+      200: jsonResponse(
+        'Candidates, best first',
+        z.object({
+          items: z.array(
+            z.object({
+              helperId: z.string(),
+              name: z.string(),
+              score: z.number(),
+              reasons: z.array(reasonJson),
+              paired: z.boolean(),
+            }),
+          ),
+          excluded: z
+            .array(z.object({ helperId: z.string(), name: z.string(), reasons: z.array(reasonJson) }))
+            .optional(),
+        }),
+      ),
+    },
+  },
+);
+requestsApi.openapi(candidatesRoute, async (c) => {
   requireStaff(c);
-  const request = await findRequestById(c.var.deps.db, c.req.param('id'));
+  const request = await findRequestById(c.var.deps.db, c.req.valid('param').id);
   if (!request) throw notFound();
   const { candidates, excluded } = await findCandidates(c.var.deps, request);
   const items = candidates.map((x) => ({
@@ -127,25 +263,54 @@ requestsApi.get('/requests/:id/candidates', async (c) => {
     reasons: x.reasons,
     paired: x.paired,
   }));
-  const includeExcluded = c.req.query('include') === 'excluded';
-  return c.json({
-    items,
-    ...(includeExcluded
-      ? {
-          excluded: excluded.map((x) => ({
-            helperId: x.helperId,
-            name: x.name,
-            reasons: x.reasons,
-          })),
-        }
-      : {}),
-  });
+  const includeExcluded = c.req.valid('query').include === 'excluded';
+  return c.json(
+    {
+      items,
+      ...(includeExcluded
+        ? {
+            excluded: excluded.map((x) => ({
+              helperId: x.helperId,
+              name: x.name,
+              reasons: x.reasons,
+            })),
+          }
+        : {}),
+    },
+    200,
+  );
 });
 
-requestsApi.post('/requests/:id/offers', async (c) => {
+const createOffersRoute = apiRoute(
+  {
+    tag: 'matching',
+    access: 'staff',
+    summary: 'Offer a request to one or several helpers',
+    errors: {
+      409: ['invalid_transition'],
+      422: ['past_start', 'unknown_helper', ...HARD_FILTERS],
+    },
+  },
+  {
+    method: 'post',
+    path: '/requests/{id}/offers',
+    request: { params: idParam, body: jsonRequest(offerBody) },
+    responses: {
+      201: jsonResponse(
+        'The offers made',
+        z.object({
+          offers: z.array(
+            z.object({ id: z.string(), helperId: z.string(), status: offerJson.shape.status }),
+          ),
+        }),
+      ),
+    },
+  },
+);
+requestsApi.openapi(createOffersRoute, async (c) => {
   const staff = requireStaff(c);
-  const { helperIds } = await readJson(c, offerBody);
-  const request = await findRequestById(c.var.deps.db, c.req.param('id'));
+  const { helperIds } = c.req.valid('json');
+  const request = await findRequestById(c.var.deps.db, c.req.valid('param').id);
   if (!request) throw notFound();
   const offers = await createOffers(c.var.deps, staff, request, helperIds, c.var.clientAddress);
   return c.json(
@@ -158,17 +323,54 @@ requestsApi.post('/requests/:id/offers', async (c) => {
   );
 });
 
-requestsApi.post('/requests/:id/assign', async (c) => {
+const assignRoute = apiRoute(
+  {
+    tag: 'matching',
+    access: 'staff',
+    summary: 'Assign a helper directly (agreed by phone)',
+    errors: { 409: ACCEPT_CONFLICTS, 422: ['past_start', 'unknown_helper', ...HARD_FILTERS] },
+  },
+  {
+    method: 'post',
+    path: '/requests/{id}/assign',
+    request: { params: idParam, body: jsonRequest(assignBody) },
+    responses: { 200: jsonResponse('The matched request', requestSchema) },
+  },
+);
+requestsApi.openapi(assignRoute, async (c) => {
   const staff = requireStaff(c);
-  const { helperId } = await readJson(c, assignBody);
-  const request = await findRequestById(c.var.deps.db, c.req.param('id'));
+  const { helperId } = c.req.valid('json');
+  const request = await findRequestById(c.var.deps.db, c.req.valid('param').id);
   if (!request) throw notFound();
   const updated = await assignDirectly(c.var.deps, staff, request, helperId, c.var.clientAddress);
   const [json] = await requestJson(c.var.deps, [updated], 'staff');
-  return c.json(json);
+  return c.json(json!, 200);
 });
 
-requestsApi.get('/offers', async (c) => {
+const offerWithRequest = offerJson.extend({
+  request: z.object({
+    startsAt: z.string(),
+    endsAt: z.string(),
+    category: z.number().int(),
+    status: requestSchema.shape.status,
+    area: z.string().nullable(),
+    careLocation: requestSchema.shape.careLocation,
+  }),
+});
+const listOffersRoute = apiRoute(
+  {
+    tag: 'matching',
+    access: 'member',
+    summary: 'The signed-in helper’s offers',
+    errors: { 404: ['not_found'] },
+  },
+  {
+    method: 'get',
+    path: '/offers',
+    responses: { 200: jsonResponse('The offers (one page)', listOf(offerWithRequest)) },
+  },
+);
+requestsApi.openapi(listOffersRoute, async (c) => {
   const user = requireUser(c);
   const helper = await ownHelperMemberId(c.var.deps, user);
   const rows = await listOffersForHelper(c.var.deps.db, helper.id);
@@ -183,37 +385,91 @@ requestsApi.get('/offers', async (c) => {
       careLocation: o.care_location,
     },
   }));
-  return c.json({ items, total: items.length, page: 1, pageSize: items.length });
+  return c.json({ items, total: items.length, page: 1, pageSize: items.length }, 200);
 });
 
-requestsApi.post('/offers/:id/accept', async (c) => {
+const acceptRoute = apiRoute(
+  {
+    tag: 'matching',
+    access: 'member',
+    summary: 'Accept an offer: the first acceptance wins',
+    errors: { 409: ACCEPT_CONFLICTS },
+  },
+  {
+    method: 'post',
+    path: '/offers/{id}/accept',
+    request: { params: idParam, body: jsonRequest(emptyBody) },
+    responses: {
+      200: jsonResponse(
+        'The accepted offer and the matched request',
+        z.object({ offer: offerJson, request: requestSchema }),
+      ),
+    },
+  },
+);
+requestsApi.openapi(acceptRoute, async (c) => {
   const user = requireUser(c);
-  await readJson(c, z.object({}).strict());
   const { offer, request } = await acceptOffer(
     c.var.deps,
     user,
-    c.req.param('id'),
+    c.req.valid('param').id,
     c.var.clientAddress,
   );
   const member = await findMemberByUserId(c.var.deps.db, user.id);
   const [json] = await requestJson(c.var.deps, [request], 'helper', member?.id);
-  return c.json({ offer: toOfferJson(offer), request: json });
+  return c.json({ offer: toOfferJson(offer), request: json! }, 200);
 });
 
-requestsApi.post('/offers/:id/decline', async (c) => {
+const declineRoute = apiRoute(
+  {
+    tag: 'matching',
+    access: 'member',
+    summary: 'Decline an offer',
+    errors: { 409: ['invalid_transition'] },
+  },
+  {
+    method: 'post',
+    path: '/offers/{id}/decline',
+    request: { params: idParam, body: jsonRequest(declineBody) },
+    responses: { 200: jsonResponse('The declined offer', z.object({ offer: offerJson })) },
+  },
+);
+requestsApi.openapi(declineRoute, async (c) => {
   const user = requireUser(c);
-  const { reason } = await readJson(c, declineBody);
-  return c.json({
-    offer: toOfferJson(
-      await declineOffer(c.var.deps, user, c.req.param('id'), reason, c.var.clientAddress),
-    ),
-  });
+  const { reason } = c.req.valid('json');
+  return c.json(
+    {
+      offer: toOfferJson(
+        await declineOffer(c.var.deps, user, c.req.valid('param').id, reason, c.var.clientAddress),
+      ),
+    },
+    200,
+  );
 });
 
-requestsApi.post('/requests/:id/cancel', async (c) => {
+const cancelRoute = apiRoute(
+  {
+    tag: 'requests',
+    access: 'signed-in',
+    summary: 'Cancel (requester, assigned helper, staff); returns the cancellation fee',
+    errors: { 409: ['invalid_transition'], 422: ['no_show_staff_only'] },
+  },
+  {
+    method: 'post',
+    path: '/requests/{id}/cancel',
+    request: { params: idParam, body: jsonRequest(cancelBody) },
+    responses: {
+      200: jsonResponse(
+        'The cancelled request and the fee charged (yen)',
+        z.object({ request: requestSchema, cancellationFee: z.number().int() }),
+      ),
+    },
+  },
+);
+requestsApi.openapi(cancelRoute, async (c) => {
   const user = requireUser(c);
-  const body = await readJson(c, cancelBody);
-  const { request, viewer } = await loadVisibleRequest(c.var.deps, user, c.req.param('id'));
+  const body = c.req.valid('json');
+  const { request, viewer } = await loadVisibleRequest(c.var.deps, user, c.req.valid('param').id);
   const { fee } = await cancelRequest(c.var.deps, viewer, request, body, c.var.clientAddress);
   const updated = (await findRequestById(c.var.deps.db, request.id))!;
   const [json] = await requestJson(
@@ -222,13 +478,32 @@ requestsApi.post('/requests/:id/cancel', async (c) => {
     viewer.kind,
     viewer.kind === 'staff' ? undefined : viewer.member.id,
   );
-  return c.json({ request: json, cancellationFee: fee });
+  return c.json({ request: json!, cancellationFee: fee }, 200);
 });
 
-requestsApi.get('/pre-meetings', async (c) => {
+const listPreMeetingsRoute = apiRoute(
+  { tag: 'matching', access: 'signed-in', summary: 'Pre-meetings (staff all; members their own)' },
+  {
+    method: 'get',
+    path: '/pre-meetings',
+    responses: {
+      200: jsonResponse(
+        'The pre-meetings (one page)',
+        listOf(
+          preMeetingJson.extend({
+            requesterName: z.string(),
+            helperName: z.string(),
+            fiscalYear: z.number().int(),
+          }),
+        ),
+      ),
+    },
+  },
+);
+requestsApi.openapi(listPreMeetingsRoute, async (c) => {
   const user = requireUser(c);
   const member = isStaff(user) ? undefined : await findMemberByUserId(c.var.deps.db, user.id);
-  if (!isStaff(user) && !member) return c.json({ items: [], total: 0, page: 1, pageSize: 0 });
+  if (!isStaff(user) && !member) return c.json({ items: [], total: 0, page: 1, pageSize: 0 }, 200);
   const rows = await listPreMeetings(
     c.var.deps.db,
     member ? { kind: 'member', memberId: member.id } : { kind: 'staff' },
@@ -247,146 +522,26 @@ requestsApi.get('/pre-meetings', async (c) => {
     agreedDetails: p.agreed_details,
     notes: p.notes,
   }));
-  return c.json({ items, total: items.length, page: 1, pageSize: items.length });
+  return c.json({ items, total: items.length, page: 1, pageSize: items.length }, 200);
 });
 
-requestsApi.post('/pre-meetings', async (c) => {
+const createPreMeetingRoute = apiRoute(
+  {
+    tag: 'matching',
+    access: 'staff',
+    summary: 'Record a pre-meeting (valid for the fiscal year)',
+    errors: { 422: ['unknown_pair'] },
+  },
+  {
+    method: 'post',
+    path: '/pre-meetings',
+    request: { body: jsonRequest(preMeetingBody) },
+    responses: { 201: jsonResponse('The pre-meeting', preMeetingJson) },
+  },
+);
+requestsApi.openapi(createPreMeetingRoute, async (c) => {
   const staff = requireStaff(c);
-  const body = await readJson(c, preMeetingBody);
+  const body = c.req.valid('json');
   const id = await recordPreMeeting(c.var.deps, staff, body, c.var.clientAddress);
   return c.json({ id, ...body }, 201);
 });
-
-const notYours = { 401: 'Not signed in', 404: 'Not found or not yours' };
-export const requestsApiDocs: ApiRouteDoc[] = [
-  {
-    method: 'post',
-    path: '/requests',
-    tag: 'requests',
-    access: 'signed-in',
-    body: createRequestBody,
-    summary:
-      'Request help (requester: own children; staff: requesterId). With `recurrence`, a weekly series of linked occurrences',
-    responses: {
-      201: '{ request, requests }',
-      400: 'Invalid input',
-      ...notYours,
-      422: 'lead_time, infant_time_limit, service_hours, child_not_eligible, overlapping_request, too_many_children, past_start, requester_not_active',
-    },
-  },
-  {
-    method: 'get',
-    path: '/requests',
-    tag: 'requests',
-    access: 'signed-in',
-    query: requestListQuery,
-    summary: 'Requests in scope: requester own, helper offered/assigned, staff all',
-    responses: { 200: 'List of Request', 401: 'Not signed in' },
-  },
-  {
-    method: 'get',
-    path: '/requests/{id}',
-    tag: 'requests',
-    access: 'signed-in',
-    summary: 'A request (with preMeetingRequired)',
-    responses: { 200: 'Request', ...notYours },
-  },
-  {
-    method: 'get',
-    path: '/requests/{id}/candidates',
-    tag: 'matching',
-    access: 'staff',
-    summary: 'Ranked candidate helpers with reasons; ?include=excluded adds the excluded with why',
-    responses: { 200: '{ items, excluded? }', 403: 'Not staff', 404: 'Not found' },
-  },
-  {
-    method: 'post',
-    path: '/requests/{id}/offers',
-    tag: 'matching',
-    access: 'staff',
-    body: offerBody,
-    summary: 'Offer a request to one or several helpers',
-    responses: {
-      201: '{ offers }',
-      403: 'Not staff',
-      404: 'Not found',
-      409: 'invalid_transition',
-      422: 'A hard filter excludes a helper (not_qualified, unavailable, already_assigned, …)',
-    },
-  },
-  {
-    method: 'post',
-    path: '/requests/{id}/assign',
-    tag: 'matching',
-    access: 'staff',
-    body: assignBody,
-    summary: 'Assign a helper directly (agreed by phone)',
-    responses: {
-      200: 'Request',
-      403: 'Not staff',
-      404: 'Not found',
-      409: 'already_matched',
-      422: 'A hard filter excludes the helper',
-    },
-  },
-  {
-    method: 'get',
-    path: '/offers',
-    tag: 'matching',
-    access: 'member',
-    summary: 'The signed-in helper’s offers',
-    responses: { 200: 'List of Offer', ...notYours },
-  },
-  {
-    method: 'post',
-    path: '/offers/{id}/accept',
-    tag: 'matching',
-    access: 'member',
-    summary: 'Accept an offer: the first acceptance wins',
-    responses: {
-      200: '{ offer, request }',
-      ...notYours,
-      409: 'already_matched, offer_expired, request_cancelled, helper_double_booked',
-    },
-  },
-  {
-    method: 'post',
-    path: '/offers/{id}/decline',
-    tag: 'matching',
-    access: 'member',
-    body: declineBody,
-    summary: 'Decline an offer',
-    responses: { 200: '{ offer }', ...notYours, 409: 'invalid_transition' },
-  },
-  {
-    method: 'post',
-    path: '/requests/{id}/cancel',
-    tag: 'requests',
-    access: 'signed-in',
-    body: cancelBody,
-    summary: 'Cancel (requester, assigned helper, staff); returns the cancellation fee',
-    responses: {
-      200: '{ request, cancellationFee }',
-      ...notYours,
-      409: 'invalid_transition',
-      422: 'no_show_staff_only',
-    },
-  },
-  {
-    method: 'get',
-    path: '/pre-meetings',
-    tag: 'matching',
-    access: 'signed-in',
-    summary: 'Pre-meetings (staff all; members their own)',
-    responses: { 200: 'List', 401: 'Not signed in' },
-  },
-  {
-    method: 'post',
-    path: '/pre-meetings',
-    tag: 'matching',
-    access: 'staff',
-    body: preMeetingBody,
-    summary: 'Record a pre-meeting (valid for the fiscal year)',
-    responses: { 201: 'PreMeeting', 403: 'Not staff', 422: 'unknown_pair' },
-  },
-];

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { toTokyoIso } from '../../lib/dates.js';
 import type { Offer } from '../../../db/schema.js';
 import type { RequestRow } from './requests.queries.js';
@@ -62,3 +63,46 @@ export function toOfferJson(o: Offer) {
     declineReason: o.decline_reason,
   };
 }
+
+// The response schemas of the serializers above (the API contract; see lib/openapi.ts).
+const instant = z.string().describe('ISO-8601 with +09:00');
+export const requestStatus = z.enum(['open', 'offered', 'matched', 'completed', 'cancelled']);
+
+export const requestJson = z.object({
+  id: z.string(),
+  requesterId: z.string(),
+  requesterName: z.string().nullable().describe('null for a helper who was only offered it'),
+  area: z.string().nullable(),
+  seriesId: z.string().nullable(),
+  category: z.number().int().min(1).max(12),
+  startsAt: instant,
+  endsAt: instant,
+  careLocation: z.enum(['helper_home', 'requester_home', 'other']),
+  careLocationNote: z.string().nullable(),
+  pickup: z.string().nullable(),
+  dropoff: z.string().nullable(),
+  notes: z.string().nullable(),
+  status: requestStatus,
+  helperId: z.string().nullable(),
+  helperName: z.string().nullable(),
+  childIds: z.array(z.string()),
+  children: z.array(
+    z.object({ id: z.string(), name: z.string().nullable(), birthDate: z.string() }),
+  ),
+  matchedAt: instant.nullable(),
+  cancelledAt: instant.nullable(),
+  cancelledBy: z.enum(['requester', 'helper', 'staff']).nullable(),
+  cancellationFee: z.number().int().nullable(),
+  preMeetingRequired: z.boolean(),
+});
+
+export const offerJson = z.object({
+  id: z.string(),
+  requestId: z.string(),
+  helperId: z.string(),
+  status: z.enum(['offered', 'accepted', 'declined', 'closed', 'expired', 'withdrawn']),
+  offeredAt: instant,
+  expiresAt: instant,
+  respondedAt: instant.nullable(),
+  declineReason: z.string().nullable(),
+});

@@ -1,63 +1,57 @@
-import { Hono } from 'hono';
+import { z } from 'zod';
 import { requireAdmin } from '../../auth/guards.js';
-import type { AppEnv } from '../../context.js';
-import { readJson } from '../../http/json.js';
-import type { ApiRouteDoc } from '../../lib/openapi.js';
-import { updateSettingsBody } from './settings.schemas.js';
+import { apiRoute, apiRouter, jsonRequest, jsonResponse } from '../../http/api-route.js';
+import { areaSchema, centerSettingsSchema, updateSettingsBody } from './settings.schemas.js';
 import { getAreas, getCenterSettings, updateCenterSettings } from './settings.service.js';
 
-export const settingsApi = new Hono<AppEnv>();
+export const settingsApi = apiRouter();
 
-settingsApi.get('/settings', async (c) => {
-  requireAdmin(c);
-  return c.json(await getCenterSettings(c.var.deps));
-});
-
-settingsApi.put('/settings', async (c) => {
-  const admin = requireAdmin(c);
-  const body = await readJson(c, updateSettingsBody);
-  return c.json(await updateCenterSettings(c.var.deps, admin, body, c.var.clientAddress));
-});
-
-// Public: the membership application form offers the center's areas before anyone signs in.
-settingsApi.get('/areas', async (c) => {
-  return c.json({ items: await getAreas(c.var.deps) });
-});
-
-export const settingsApiDocs: ApiRouteDoc[] = [
+const getSettings = apiRoute(
   {
-    method: 'get',
-    path: '/settings',
     tag: 'settings',
     access: 'admin',
     summary:
-      'All center settings: labels, areas, eligibility, retention, consent, requests, reports, training',
-    responses: {
-      200: 'The settings, one object per section',
-      401: 'Not signed in',
-      403: 'Not an admin',
-    },
+      'All center settings: labels, areas, eligibility, retention, consent, requests, reports, training, fees',
+  },
+  {
+    method: 'get',
+    path: '/settings',
+    responses: { 200: jsonResponse('The settings, one object per section', centerSettingsSchema) },
+  },
+);
+settingsApi.openapi(getSettings, async (c) => {
+  requireAdmin(c);
+  return c.json(await getCenterSettings(c.var.deps), 200);
+});
+
+const putSettings = apiRoute(
+  {
+    tag: 'settings',
+    access: 'admin',
+    summary: 'Replace some sections (each one complete); the change is audited',
   },
   {
     method: 'put',
     path: '/settings',
-    tag: 'settings',
-    access: 'admin',
-    body: updateSettingsBody,
-    summary: 'Replace some sections (each one complete); the change is audited',
+    request: { body: jsonRequest(updateSettingsBody) },
     responses: {
-      200: 'The full settings after the change',
-      400: 'invalid_input (with fields) or unknown_fields',
-      401: 'Not signed in',
-      403: 'Not an admin',
+      200: jsonResponse('The full settings after the change', centerSettingsSchema),
     },
   },
+);
+settingsApi.openapi(putSettings, async (c) => {
+  const admin = requireAdmin(c);
+  const body = c.req.valid('json');
+  return c.json(await updateCenterSettings(c.var.deps, admin, body, c.var.clientAddress), 200);
+});
+
+// Public: the membership application form offers the center's areas before anyone signs in.
+const listAreas = apiRoute(
+  { tag: 'settings', access: 'public', summary: "The center's areas (地区)" },
   {
     method: 'get',
     path: '/areas',
-    tag: 'settings',
-    access: 'public',
-    summary: "The center's areas (地区): { items: [{ code, nameJa, nameEn }] }",
-    responses: { 200: '{ items }' },
+    responses: { 200: jsonResponse('The areas', z.object({ items: z.array(areaSchema) })) },
   },
-];
+);
+settingsApi.openapi(listAreas, async (c) => c.json({ items: await getAreas(c.var.deps) }, 200));

@@ -1,0 +1,103 @@
+import { OpenAPIHono, createRoute, type RouteConfig } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
+import { z } from 'zod';
+import type { AppContext, AppEnv } from '../context.js';
+import {
+  errorCodesOf,
+  errorResponses,
+  legacyPaths,
+  openApiDocumentConfig,
+  sessionSecurityScheme,
+  type Access,
+  type ApiRouteDoc,
+  type OperationInfo,
+} from '../lib/openapi.js';
+import { adminOnly, rejectMalformedJson, signedIn, staffOnly, throwApiError } from './validate.js';
+
+/**
+ * JSON routes as OpenAPI operations; the pattern is described in lib/openapi.ts.
+ * NOTE: @hono/zod-openapi mounts a route's `middleware` before its validators
+ * (`this.on(method, path, ...middleware, ...validators, handler)`), so the guard below runs first.
+ */
+
+/** A router whose validators answer with our 400 (`invalid_input` / `unknown_fields`). */
+export const apiRouter = () =>
+  new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => throwApiError(result, c as AppContext),
+  });
+
+const guardOf: Record<Access, MiddlewareHandler<AppEnv> | undefined> = {
+  public: undefined,
+  'signed-in': signedIn,
+  member: signedIn,
+  staff: staffOnly,
+  admin: adminOnly,
+};
+
+/** A JSON request body validated against a `.strict()` schema. */
+export const jsonRequest = <S extends z.ZodType>(schema: S, description?: string) => ({
+  required: true as const,
+  ...(description ? { description } : {}),
+  content: { 'application/json': { schema } },
+});
+
+/** A JSON response with its schema. */
+export const jsonResponse = <S extends z.ZodType>(description: string, schema: S) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+/** A response without a body (204). */
+export const noContent = (description: string) => ({ description });
+
+/** The `{id}` of a path. */
+export const idParam = z.object({ id: z.string() });
+
+/** An empty JSON body (`{}`): commands with nothing to say still send JSON. */
+export const emptyBody = z.object({}).strict();
+
+/** The list envelope of API.md. */
+export const listOf = <S extends z.ZodType>(item: S) =>
+  z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+
+/**
+ * An operation: the route config of @hono/zod-openapi plus who may call it and the codes its
+ * services throw. Adds the guard (before validation), the malformed-JSON check, the security
+ * requirement and every error response.
+ */
+export function apiRoute<R extends Omit<RouteConfig, 'middleware'>>(info: OperationInfo, route: R) {
+  const hasBody = !!route.request?.body;
+  const codes = errorCodesOf(info, {
+    method: route.method,
+    path: route.path,
+    hasBody,
+    hasQuery: !!route.request?.query,
+  });
+  const guard = guardOf[info.access];
+  const middleware = [...(guard ? [guard] : []), ...(hasBody ? [rejectMalformedJson] : [])];
+  return createRoute({
+    ...route,
+    tags: [info.tag],
+    summary: info.summary,
+    ...(info.description ? { description: info.description } : {}),
+    'x-access': info.access,
+    security: info.access === 'public' ? [] : [{ session: [] }],
+    middleware,
+    // The error responses are documented, not returned: handlers throw AppErrors for them.
+    responses: { ...route.responses, ...errorResponses(codes) } as R['responses'],
+  }) as R & { middleware: MiddlewareHandler<AppEnv>[] };
+}
+
+/** The OpenAPI 3.1 document of an API router (built once: the routes do not change). */
+export function openApiDocumentOf(api: OpenAPIHono<AppEnv>, legacy: ApiRouteDoc[] = []) {
+  api.openAPIRegistry.registerComponent('securitySchemes', 'session', sessionSecurityScheme);
+  let document: ReturnType<typeof api.getOpenAPI31Document> | undefined;
+  return () => {
+    if (!document) {
+      document = api.getOpenAPI31Document(openApiDocumentConfig);
+      for (const [path, operations] of Object.entries(legacyPaths(legacy)))
+        document.paths = { ...document.paths, [path]: { ...document.paths?.[path], ...operations } };
+    }
+    return document;
+  };
+}
