@@ -34,6 +34,17 @@ export interface LoginAttemptTable {
   attempted_at: string;
 }
 
+export interface PasswordResetTable {
+  /** SHA-256 (hex) of the mailed token or the read-out code. */
+  id: string;
+  user_id: string;
+  kind: 'link' | 'code';
+  issued_by: string | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
 export interface AuditLogTable {
   id: string;
   at: string;
@@ -574,6 +585,7 @@ export interface Database {
   outbox: OutboxTable;
   session: SessionTable;
   login_attempt: LoginAttemptTable;
+  password_reset: PasswordResetTable;
   audit_log: AuditLogTable;
   setting: SettingTable;
   member: MemberTable;

@@ -24,12 +24,34 @@ function scryptAsync(password: string, salt: Uint8Array, params: typeof SCRYPT_P
   });
 }
 
-/** The Node hasher: scrypt; it also verifies PBKDF2 hashes made on Workers (then rehashes). */
-export function createScryptHasher(params = SCRYPT_PARAMS): PasswordHasher {
+/** Runs at most `limit` tasks at once; the rest wait in order. */
+export function concurrencyLimit(limit: number) {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async <T>(task: () => Promise<T>): Promise<T> => {
+    if (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+    running += 1;
+    try {
+      return await task();
+    } finally {
+      running -= 1;
+      waiting.shift()?.();
+    }
+  };
+}
+
+/**
+ * The Node hasher: scrypt; it also verifies PBKDF2 hashes made on Workers (then rehashes).
+ * Making a new hash (an application, a new or reset password) runs one at a time: a burst of
+ * public applications then holds one libuv thread and 128 MiB, and sign-ins (`verify`, not
+ * limited) keep the other threads of the pool.
+ */
+export function createScryptHasher(params = SCRYPT_PARAMS, newHashesAtOnce = 1): PasswordHasher {
+  const oneAtATime = concurrencyLimit(newHashesAtOnce);
   return {
     async hash(password) {
       const salt = randomSalt();
-      const hash = await scryptAsync(password, salt, params);
+      const hash = await oneAtATime(() => scryptAsync(password, salt, params));
       return formatHash({ algorithm: 'scrypt', params, salt, hash });
     },
     async verify(password, stored) {

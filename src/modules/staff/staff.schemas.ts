@@ -12,3 +12,5 @@ export const createStaffBody = z
   })
   .strict();
 export type CreateStaffInput = z.output<typeof createStaffBody>;
+
+export const staffRoleBody = z.object({ role: z.enum(['staff', 'admin']) }).strict();
