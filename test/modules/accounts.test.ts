@@ -111,14 +111,16 @@ describe('staff accounts have a lifecycle (point 2)', () => {
     const { code } = (await res.json()) as { code: string };
     expect(code).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
     expect(await audits('password_reset_code_issued')).toBe(1);
-    const stored = JSON.stringify(await ctx.deps.db.selectFrom('password_reset').selectAll().execute());
+    const stored = JSON.stringify(
+      await ctx.deps.db.selectFrom('password_reset').selectAll().execute(),
+    );
     expect(stored).not.toContain(code);
 
     const asStaff = await TestClient.signedInAs(ctx, staff);
     expect((await asStaff.json('POST', `/api/v1/staff/${staff.id}/disable`, {})).status).toBe(403);
-    expect((await asStaff.json('POST', `/api/v1/staff/${staff.id}/password-reset`, {})).status).toBe(
-      403,
-    );
+    expect(
+      (await asStaff.json('POST', `/api/v1/staff/${staff.id}/password-reset`, {})).status,
+    ).toBe(403);
   });
 
   it('the pages: the list links each account; the admin disables from the account page (ja and en)', async () => {
@@ -170,7 +172,10 @@ describe('account recovery (point 3)', () => {
     const client = new TestClient(ctx);
     await client.json('POST', '/api/v1/auth/password-reset/request', { email: member.user.email });
     const { token } = await outboxLink();
-    const row = await ctx.deps.db.selectFrom('password_reset').selectAll().executeTakeFirstOrThrow();
+    const row = await ctx.deps.db
+      .selectFrom('password_reset')
+      .selectAll()
+      .executeTakeFirstOrThrow();
     expect(row.id).toBe(await sha256Hex(`link:${token}`));
     expect(Date.parse(row.expires_at) - Date.parse(row.created_at)).toBe(15 * MINUTE);
 
@@ -230,7 +235,11 @@ describe('account recovery (point 3)', () => {
   it('staff issue a one-time code for a member who phoned: valid 24 h, once, with the right email only, audited', async () => {
     const staff = await TestClient.signedInAs(ctx, await createUser(ctx.deps, { role: 'staff' }));
     const member = await createMember(ctx.deps);
-    const issued = await staff.json('POST', `/api/v1/members/${member.member.id}/password-reset-code`, {});
+    const issued = await staff.json(
+      'POST',
+      `/api/v1/members/${member.member.id}/password-reset-code`,
+      {},
+    );
     expect(issued.status).toBe(201);
     const { code, expiresAt } = (await issued.json()) as { code: string; expiresAt: string };
     expect(Date.parse(expiresAt) - ctx.clock.now().getTime()).toBe(24 * HOUR);
@@ -310,7 +319,11 @@ describe('throttling a stranger cannot turn into a lock-out (point 4)', () => {
       ),
     );
     const home = new TestClient(ctx, from('198.51.100.10'));
-    const hundredth = await login(new TestClient(ctx, from('10.9.9.9')), owner.email, 'wrong pw 100');
+    const hundredth = await login(
+      new TestClient(ctx, from('10.9.9.9')),
+      owner.email,
+      'wrong pw 100',
+    );
     expect(hundredth.status).toBe(401);
     expect((await login(home, owner.email, owner.password)).status).toBe(429);
   });

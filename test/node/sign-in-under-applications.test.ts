@@ -35,8 +35,13 @@ describe('password hashing under a burst of applications', () => {
 
     const signInAlone = performance.now();
     expect(
-      (await post('/auth/login', { email: staff.email, password: 'staff passphrase 2026' }, '198.51.100.1'))
-        .status,
+      (
+        await post(
+          '/auth/login',
+          { email: staff.email, password: 'staff passphrase 2026' },
+          '198.51.100.1',
+        )
+      ).status,
     ).toBe(200);
     const aloneMs = performance.now() - signInAlone;
 

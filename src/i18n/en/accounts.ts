@@ -28,7 +28,8 @@ export const accounts: Record<keyof typeof ja, string> = {
   'recovery.codeIssuedTitle': 'Reset code',
   'recovery.codeIssuedLead':
     'Shown on this screen only. Read it out or print it for the person. Valid until {until} (once).',
-  'recovery.codeHowTo': 'They enter their email address and this code on the "I have a reset code" page.',
+  'recovery.codeHowTo':
+    'They enter their email address and this code on the "I have a reset code" page.',
   'recovery.back': 'Back',
   'apply.tooMany':
     'Too many applications right now. Please try again in about an hour, or call the center.',

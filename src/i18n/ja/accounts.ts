@@ -27,7 +27,8 @@ export const accounts = {
   'recovery.codeIssuedTitle': '再設定コード',
   'recovery.codeIssuedLead':
     'この画面でのみ表示します。ご本人に読み上げるか印刷してお渡しください。有効期限：{until}（1回のみ有効）',
-  'recovery.codeHowTo': 'ご本人は「再設定コードをお持ちの方」のページで、メールアドレスとこのコードを入力します。',
+  'recovery.codeHowTo':
+    'ご本人は「再設定コードをお持ちの方」のページで、メールアドレスとこのコードを入力します。',
   'recovery.back': '戻る',
   'apply.tooMany':
     '申し込みが集中しています。1時間ほどおいてから、もう一度お試しいただくか、センターにお電話ください。',

@@ -30,7 +30,11 @@ recoveryPages.get('/forgot-password', (c) =>
 recoveryPages.post(
   '/forgot-password',
   formBody(forgotPasswordBody, (c, errors, values) =>
-    render(c, <ForgotPasswordPage ctx={viewContext(c)} sent={false} values={values} errors={errors} />, 422),
+    render(
+      c,
+      <ForgotPasswordPage ctx={viewContext(c)} sent={false} values={values} errors={errors} />,
+      422,
+    ),
   ),
   async (c) => {
     await requestPasswordReset(c.var.deps, {

@@ -9,9 +9,7 @@ const passwordsMatch = (v: { newPassword: string; confirmPassword: string }) =>
   v.newPassword === v.confirmPassword;
 const mismatch = { message: 'password.mismatch', path: ['confirmPassword'] };
 
-export const forgotPasswordBody = z
-  .object({ email: z.string().trim().min(1).max(254) })
-  .strict();
+export const forgotPasswordBody = z.object({ email: z.string().trim().min(1).max(254) }).strict();
 
 /** The mailed link's token: base64url, as randomToken makes it. */
 const resetToken = z.string().regex(/^[\w-]{20,100}$/, 'recovery.invalid');

@@ -154,7 +154,8 @@ export async function isLiveResetLink(deps: AppDeps, token: string): Promise<boo
   return !!row;
 }
 
-export type ResetSecret = { kind: 'link'; token: string } | { kind: 'code'; email: string; code: string };
+export type ResetSecret =
+  { kind: 'link'; token: string } | { kind: 'code'; email: string; code: string };
 
 /**
  * Sets a new password with a link or a code: the secret is claimed by one conditional UPDATE

@@ -61,7 +61,9 @@ export async function disableStaffAccount(deps: AppDeps, { admin, userId, client
     deps.db
       .deleteFrom('session')
       .where('user_id', '=', userId)
-      .where(sql<boolean>`EXISTS (SELECT 1 FROM user WHERE id = ${userId} AND disabled_at IS NOT NULL)`),
+      .where(
+        sql<boolean>`EXISTS (SELECT 1 FROM user WHERE id = ${userId} AND disabled_at IS NOT NULL)`,
+      ),
   ]);
   if (updated!.numAffectedRows !== 1) throw lastActiveAdmin();
 }
