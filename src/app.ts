@@ -20,9 +20,11 @@ import { homePages } from './modules/dashboard/home.routes.js';
 import { staffApi } from './modules/staff/staff.api.js';
 import { staffLifecycleApi } from './modules/staff/staff-lifecycle.api.js';
 import { recoveryApi } from './modules/auth/recovery.api.js';
+import { memberResetCodeApi } from './modules/members/member-reset-code.api.js';
 import { staffPages } from './modules/staff/staff.routes.js';
 import { staffLifecyclePages } from './modules/staff/staff-lifecycle.routes.js';
 import { recoveryPages } from './modules/auth/recovery.routes.js';
+import { memberResetCodePages } from './modules/members/member-reset-code.routes.js';
 import { settingsApi } from './modules/settings/settings.api.js';
 import { settingsPages } from './modules/settings/settings.routes.js';
 import { memberPages } from './modules/members/members.routes.js';
@@ -143,6 +145,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   api.route('/', staffApi);
   api.route('/', staffLifecycleApi);
   api.route('/', recoveryApi);
+  api.route('/', memberResetCodeApi);
   api.route('/', settingsApi);
   api.route('/', membersApi);
   api.route('/', orientationsApi);
@@ -165,6 +168,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.route('/', staffPages);
   app.route('/', staffLifecyclePages);
   app.route('/', recoveryPages);
+  app.route('/', memberResetCodePages);
   app.route('/', settingsPages);
   app.route('/', memberPages);
   app.route('/', memberStaffPages);

@@ -1,18 +1,6 @@
 import { z } from 'zod';
-import { requireStaff } from '../../auth/guards.js';
-import {
-  apiRoute,
-  apiRouter,
-  emptyBody,
-  idParam,
-  jsonRequest,
-  jsonResponse,
-  noContent,
-} from '../../http/api-route.js';
-import { notFound } from '../../lib/errors.js';
-import { findMemberById } from '../members/members.queries.js';
-import { resetCodeJson } from '../staff/staff-lifecycle.api.js';
-import { issueResetCode, requestPasswordReset, resetPassword } from './recovery.service.js';
+import { apiRoute, apiRouter, jsonRequest, jsonResponse, noContent } from '../../http/api-route.js';
+import { requestPasswordReset, resetPassword } from './recovery.service.js';
 import { forgotPasswordBody, resetWithCodeBody, resetWithTokenBody } from './recovery.schemas.js';
 
 /** Account recovery: the forgot-password mail, the reset itself, and codes staff issue. */
@@ -89,28 +77,4 @@ recoveryApi.openapi(resetByCode, async (c) => {
   const body = c.req.valid('json');
   await resetPassword(c.var.deps, { kind: 'code', ...body, clientAddress: c.var.clientAddress });
   return c.body(null, 204);
-});
-
-const memberResetCode = apiRoute(
-  {
-    tag: 'members',
-    access: 'staff',
-    summary: "Issue a one-time reset code for a member's account (shown once, valid 24 hours)",
-  },
-  {
-    method: 'post',
-    path: '/members/{id}/password-reset-code',
-    request: { params: idParam, body: jsonRequest(emptyBody) },
-    responses: { 201: jsonResponse('The code, shown this once', resetCodeJson) },
-  },
-);
-recoveryApi.openapi(memberResetCode, async (c) => {
-  const staff = requireStaff(c);
-  const member = await findMemberById(c.var.deps.db, c.req.valid('param').id);
-  if (!member) throw notFound();
-  const issued = await issueResetCode(c.var.deps, staff, member.user_id, {
-    account: 'member',
-    clientAddress: c.var.clientAddress,
-  });
-  return c.json(issued, 201);
 });

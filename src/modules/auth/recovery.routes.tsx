@@ -1,20 +1,13 @@
 import { Hono } from 'hono';
-import { requireStaff } from '../../auth/guards.js';
 import type { AppContext, AppEnv } from '../../context.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
-import { formBody, staffOnly } from '../../http/validate.js';
-import { AppError, notFound } from '../../lib/errors.js';
-import {
-  ForgotPasswordPage,
-  ResetCodeIssuedPage,
-  ResetPasswordPage,
-} from '../../../views/pages/auth/recovery.js';
-import { findMemberById } from '../members/members.queries.js';
+import { formBody } from '../../http/validate.js';
+import { AppError } from '../../lib/errors.js';
+import { ForgotPasswordPage, ResetPasswordPage } from '../../../views/pages/auth/recovery.js';
 import { publicOrigin } from './recovery.api.js';
 import { forgotPasswordBody, resetWithCodeForm, resetWithTokenForm } from './recovery.schemas.js';
 import {
   isLiveResetLink,
-  issueResetCode,
   requestPasswordReset,
   resetPassword,
   type ResetSecret,
@@ -113,25 +106,3 @@ recoveryPages.post(
     return completeReset(c, { kind: 'code', email, code }, newPassword, { email, code });
   },
 );
-
-/** Staff issue a code for a member who phoned; it is shown on this page only. */
-recoveryPages.post('/members/:id/reset-code', staffOnly, async (c) => {
-  const staff = requireStaff(c);
-  const member = await findMemberById(c.var.deps.db, c.req.param('id'));
-  if (!member) throw notFound();
-  const { code, expiresAt } = await issueResetCode(c.var.deps, staff, member.user_id, {
-    account: 'member',
-    clientAddress: c.var.clientAddress,
-  });
-  c.header('Cache-Control', 'no-store');
-  return render(
-    c,
-    <ResetCodeIssuedPage
-      ctx={viewContext(c)}
-      name={member.name}
-      code={code}
-      expiresAt={expiresAt}
-      back={`/members/${member.id}`}
-    />,
-  );
-});

@@ -39,3 +39,6 @@ export const resetWithCodeForm = z
   })
   .strict()
   .refine(passwordsMatch, mismatch);
+
+/** A reset code as issued: shown this once. */
+export const resetCodeJson = z.object({ code: z.string(), expiresAt: z.string() });

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { requireAdmin } from '../../auth/guards.js';
 import {
   apiRoute,
@@ -9,6 +8,7 @@ import {
   jsonResponse,
   noContent,
 } from '../../http/api-route.js';
+import { resetCodeJson } from '../auth/recovery.schemas.js';
 import { issueResetCode } from '../auth/recovery.service.js';
 import { staffRoleBody } from './staff.schemas.js';
 import {
@@ -85,8 +85,6 @@ staffLifecycleApi.openapi(changeRole, async (c) => {
   });
   return c.body(null, 204);
 });
-
-export const resetCodeJson = z.object({ code: z.string(), expiresAt: z.string() });
 
 const passwordReset = apiRoute(
   {
