@@ -8,8 +8,8 @@ import { z } from 'zod';
  */
 // eslint-disable-next-line no-control-regex
 const SINGLE_LINE_REFUSED = /[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/u;
-// eslint-disable-next-line no-control-regex
 const MULTI_LINE_REFUSED =
+  // eslint-disable-next-line no-control-regex
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/u;
 
 export const hasRefusedCharacter = (text: string, multiLine = false) =>

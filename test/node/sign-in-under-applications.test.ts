@@ -15,11 +15,13 @@ describe('password hashing under a burst of applications', () => {
     const app = createApp(deps);
     const staff = await createUser(deps, { role: 'staff', password: 'staff passphrase 2026' });
     const post = (path: string, body: unknown, address: string) =>
-      app.request(`http://localhost/api/v1${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-test-peer-address': address },
-        body: JSON.stringify(body),
-      });
+      Promise.resolve(
+        app.request(`http://localhost/api/v1${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-test-peer-address': address },
+          body: JSON.stringify(body),
+        }),
+      );
     const application = (n: number) => ({
       kind: 'helper',
       name: `応募 ${n}`,
