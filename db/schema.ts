@@ -35,8 +35,9 @@ export interface LoginAttemptTable {
 }
 
 export interface PasswordResetTable {
-  /** SHA-256 (hex) of the mailed token or the read-out code. */
   id: string;
+  /** SHA-256 (hex) of the mailed token or the read-out code. */
+  secret_hash: string;
   user_id: string;
   kind: 'link' | 'code';
   issued_by: string | null;

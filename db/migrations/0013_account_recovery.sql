@@ -3,6 +3,7 @@
 -- secret is stored, so a leaked database holds no usable reset.
 CREATE TABLE password_reset (
   id TEXT PRIMARY KEY,
+  secret_hash TEXT NOT NULL UNIQUE,
   user_id TEXT NOT NULL REFERENCES user (id),
   kind TEXT NOT NULL CHECK (kind IN ('link', 'code')),
   issued_by TEXT REFERENCES user (id),

@@ -235,8 +235,8 @@ export const WRITE_ROUTES: Record<string, RouteSpec> = {
   'POST /api/v1/auth/password-reset': json(
     'anonymous',
     fixed('/api/v1/auth/password-reset'),
-    () => ({
-      token: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+    (w) => ({
+      token: w.resetToken,
       newPassword: 'another long passphrase 77',
     }),
   ),
@@ -245,7 +245,7 @@ export const WRITE_ROUTES: Record<string, RouteSpec> = {
     fixed('/api/v1/auth/password-reset/code'),
     (w) => ({
       email: w.emails.parent,
-      code: 'ABCDE-12345',
+      code: w.resetCode,
       newPassword: 'another long passphrase 77',
     }),
   ),
@@ -274,9 +274,9 @@ export const WRITE_ROUTES: Record<string, RouteSpec> = {
   'POST /forgot-password': form('anonymous', fixed('/forgot-password'), (w) =>
     pairs({ email: w.emails.parent }),
   ),
-  'POST /reset-password': form('anonymous', fixed('/reset-password'), () =>
+  'POST /reset-password': form('anonymous', fixed('/reset-password'), (w) =>
     pairs({
-      token: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+      token: w.resetToken,
       newPassword: 'another long passphrase 77',
       confirmPassword: 'another long passphrase 77',
     }),
@@ -284,7 +284,7 @@ export const WRITE_ROUTES: Record<string, RouteSpec> = {
   'POST /reset-code': form('anonymous', fixed('/reset-code'), (w) =>
     pairs({
       email: w.emails.parent,
-      code: 'ABCDE-12345',
+      code: w.resetCode,
       newPassword: 'another long passphrase 77',
       confirmPassword: 'another long passphrase 77',
     }),

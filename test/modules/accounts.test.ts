@@ -176,7 +176,7 @@ describe('account recovery (point 3)', () => {
       .selectFrom('password_reset')
       .selectAll()
       .executeTakeFirstOrThrow();
-    expect(row.id).toBe(await sha256Hex(`link:${token}`));
+    expect(row.secret_hash).toBe(await sha256Hex(`link:${token}`));
     expect(Date.parse(row.expires_at) - Date.parse(row.created_at)).toBe(15 * MINUTE);
 
     const reset = await client.json('POST', '/api/v1/auth/password-reset', {

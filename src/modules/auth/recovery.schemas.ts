@@ -41,4 +41,4 @@ export const resetWithCodeForm = z
   .refine(passwordsMatch, mismatch);
 
 /** A reset code as issued: shown this once. */
-export const resetCodeJson = z.object({ code: z.string(), expiresAt: z.string() });
+export const resetCodeJson = z.object({ code: z.string(), expiresAt: z.string() }).strict();

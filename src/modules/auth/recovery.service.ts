@@ -50,7 +50,7 @@ export async function requestPasswordReset(
 ): Promise<void> {
   const now = deps.clock.now();
   const token = randomToken(32);
-  const id = await secretId('link', token);
+  const secretHash = await secretId('link', token);
   const user = await findUserByEmail(deps.db, input.email);
   const audit = (userId: string | null, sent: boolean) =>
     buildAuditInsert(deps.db, {
@@ -80,7 +80,8 @@ export async function requestPasswordReset(
   const link = `${input.origin}/reset-password?token=${encodeURIComponent(token)}`;
   await deps.atomic([
     deps.db.insertInto('password_reset').values({
-      id,
+      id: newId(),
+      secret_hash: secretHash,
       user_id: user.id,
       kind: 'link',
       issued_by: null,
@@ -122,7 +123,8 @@ export async function issueResetCode(
   const expiresAt = new Date(now.getTime() + RESET_CODE_TTL_MS).toISOString();
   await deps.atomic([
     deps.db.insertInto('password_reset').values({
-      id: await secretId('code', code),
+      id: newId(),
+      secret_hash: await secretId('code', code),
       user_id: user.id,
       kind: 'code',
       issued_by: issuer.id,
@@ -147,7 +149,7 @@ export async function isLiveResetLink(deps: AppDeps, token: string): Promise<boo
   const row = await deps.db
     .selectFrom('password_reset')
     .select('id')
-    .where('id', '=', await secretId('link', token))
+    .where('secret_hash', '=', await secretId('link', token))
     .where('used_at', 'is', null)
     .where('expires_at', '>', deps.clock.now().toISOString())
     .executeTakeFirst();
@@ -168,14 +170,14 @@ export async function resetPassword(
 ): Promise<void> {
   if (input.kind === 'code') await assertNotThrottled(deps, input.email, input.clientAddress);
   const secret = input.kind === 'code' ? input.code : input.token;
-  const id = await secretId(input.kind, secret);
+  const secretHash = await secretId(input.kind, secret);
   const now = deps.clock.now();
   const nowIso = now.toISOString();
   const row = await deps.db
     .selectFrom('password_reset')
     .innerJoin('user', 'user.id', 'password_reset.user_id')
     .select(['password_reset.user_id', 'user.email', 'user.disabled_at'])
-    .where('password_reset.id', '=', id)
+    .where('password_reset.secret_hash', '=', secretHash)
     .where('password_reset.kind', '=', input.kind)
     .where('password_reset.used_at', 'is', null)
     .where('password_reset.expires_at', '>', nowIso)
@@ -198,7 +200,7 @@ export async function resetPassword(
   const claim = await deps.db
     .updateTable('password_reset')
     .set({ used_at: nowIso })
-    .where('id', '=', id)
+    .where('secret_hash', '=', secretHash)
     .where('used_at', 'is', null)
     .where('expires_at', '>', nowIso)
     .executeTakeFirst();
