@@ -34,6 +34,18 @@ export interface LoginAttemptTable {
   attempted_at: string;
 }
 
+export interface PasswordResetTable {
+  id: string;
+  /** SHA-256 (hex) of the mailed token or the read-out code. */
+  secret_hash: string;
+  user_id: string;
+  kind: 'link' | 'code';
+  issued_by: string | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
 export interface AuditLogTable {
   id: string;
   at: string;
@@ -574,6 +586,7 @@ export interface Database {
   outbox: OutboxTable;
   session: SessionTable;
   login_attempt: LoginAttemptTable;
+  password_reset: PasswordResetTable;
   audit_log: AuditLogTable;
   setting: SettingTable;
   member: MemberTable;

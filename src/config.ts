@@ -27,9 +27,15 @@ export const configSchema = z.object({
   SESSION_STAFF_ABSOLUTE_MINUTES: minutes(12 * 60),
   SESSION_MEMBER_IDLE_MINUTES: minutes(7 * 24 * 60),
   SESSION_MEMBER_ABSOLUTE_MINUTES: minutes(30 * 24 * 60),
+  /** Failures per (account, address) pair in the window; a stranger elsewhere cannot lock the owner out. */
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(10),
   LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(10),
   LOGIN_WINDOW_MINUTES: minutes(15),
+  /** Consecutive failures per account from any address (NIST SP 800-63B: at most 100), over a day. */
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(100),
+  /** Membership applications (public form and API) per client address, and in total, per hour. */
+  APPLICATIONS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().positive().default(5),
+  APPLICATIONS_PER_HOUR: z.coerce.number().int().positive().default(60),
   /** The public origin (https://fsc.example.jp) when a proxy terminates TLS; forms must come from it. */
   PUBLIC_ORIGIN: z.url().optional(),
   BODY_LIMIT_BYTES: z.coerce

@@ -7,19 +7,15 @@ import { loadNodeConfig } from './config.js';
 import { runScheduledJobs } from './jobs/index.js';
 import { createNodeDeps } from './node/deps.js';
 import { applyMigrations } from '../db/migrate.js';
-import { DEMO_LOGINS, DEMO_PASSWORD, isDatabaseEmpty, seedDemoCenter } from '../db/seed/demo.js';
+import { prepareNewDatabase } from '../db/seed/first-start.js';
 
 const config = loadNodeConfig();
 const { sqlite, deps } = createNodeDeps(config);
 
 const applied = applyMigrations(sqlite);
 if (applied.length) console.log(`Migrations applied: ${applied.join(', ')}`);
-if (config.SEED_DEMO && (await isDatabaseEmpty(deps))) {
-  await seedDemoCenter(deps);
-  console.log(
-    `Demo center seeded. Demo logins (password "${DEMO_PASSWORD}"): ${Object.values(DEMO_LOGINS).join(', ')}`,
-  );
-}
+const firstStart = await prepareNewDatabase(deps, config);
+if (firstStart) console.log(firstStart);
 
 const cacheAnHour = (_path: string, c: Context) => c.header('Cache-Control', 'public, max-age=3600');
 const publicAssets = serveStatic({ root: './views/public', onFound: cacheAnHour });

@@ -44,13 +44,20 @@ const COMMON = new Set([
 ]);
 
 export function isCommonPassword(password: string): boolean {
-  const p = password.toLowerCase();
-  return COMMON.has(p) || /^(.)\1+$/.test(p);
+  const p = password.normalize('NFKC').toLowerCase();
+  return COMMON.has(p) || /^(.)\1+$/u.test(p);
 }
 
-/** The zod schema every new password goes through. Messages are i18n keys. */
+/** Length in code points of the form that is hashed (scrypt hashes the NFKC form). */
+export const passwordLength = (password: string) => [...password.normalize('NFKC')].length;
+
+/**
+ * The zod schema every new password goes through. The rules apply to the NFKC form, so a
+ * full-width or decomposed variant of a refused password is refused too. Messages are i18n keys.
+ */
 export const newPasswordSchema = z
   .string()
-  .min(PASSWORD_MIN, 'validation.password_too_short')
-  .max(PASSWORD_MAX, 'validation.password_too_long')
+  .max(PASSWORD_MAX * 4, 'validation.password_too_long')
+  .refine((p) => passwordLength(p) >= PASSWORD_MIN, 'validation.password_too_short')
+  .refine((p) => passwordLength(p) <= PASSWORD_MAX, 'validation.password_too_long')
   .refine((p) => !isCommonPassword(p), 'validation.password_common');

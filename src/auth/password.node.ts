@@ -24,12 +24,54 @@ function scryptAsync(password: string, salt: Uint8Array, params: typeof SCRYPT_P
   });
 }
 
+/**
+ * Password work in two classes. Checks (sign-in) start at once. New hashes (an application, a new
+ * or reset password) run at most `newHashesAtOnce` at a time and only start while no check is
+ * running, so a burst of public applications holds one libuv thread and 128 MiB, and a sign-in
+ * competes with at most the one hash already under way.
+ */
+export function passwordWorkQueue(newHashesAtOnce: number) {
+  let checks = 0;
+  let hashing = 0;
+  const waiting: (() => void)[] = [];
+  const startNext = () => {
+    while (checks === 0 && hashing < newHashesAtOnce && waiting.length) {
+      hashing += 1;
+      waiting.shift()!();
+    }
+  };
+  return {
+    async check<T>(task: () => Promise<T>): Promise<T> {
+      checks += 1;
+      try {
+        return await task();
+      } finally {
+        checks -= 1;
+        startNext();
+      }
+    },
+    async newHash<T>(task: () => Promise<T>): Promise<T> {
+      await new Promise<void>((resolve) => {
+        waiting.push(resolve);
+        startNext();
+      });
+      try {
+        return await task();
+      } finally {
+        hashing -= 1;
+        startNext();
+      }
+    },
+  };
+}
+
 /** The Node hasher: scrypt; it also verifies PBKDF2 hashes made on Workers (then rehashes). */
-export function createScryptHasher(params = SCRYPT_PARAMS): PasswordHasher {
+export function createScryptHasher(params = SCRYPT_PARAMS, newHashesAtOnce = 1): PasswordHasher {
+  const work = passwordWorkQueue(newHashesAtOnce);
   return {
     async hash(password) {
       const salt = randomSalt();
-      const hash = await scryptAsync(password, salt, params);
+      const hash = await work.newHash(() => scryptAsync(password, salt, params));
       return formatHash({ algorithm: 'scrypt', params, salt, hash });
     },
     async verify(password, stored) {
@@ -39,7 +81,7 @@ export function createScryptHasher(params = SCRYPT_PARAMS): PasswordHasher {
       if (parsed.algorithm !== 'scrypt') return false;
       const { N, r, p } = parsed.params;
       if (!N || !r || !p || N > 2 ** 20) return false;
-      const derived = await scryptAsync(password, parsed.salt, { N, r, p });
+      const derived = await work.check(() => scryptAsync(password, parsed.salt, { N, r, p }));
       return derived.length === parsed.hash.length && timingSafeEqual(derived, parsed.hash);
     },
     needsRehash(stored) {

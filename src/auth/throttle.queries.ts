@@ -17,8 +17,16 @@ export async function recordLoginAttempt(
     .execute();
 }
 
-/** Failures for an account since `sinceIso`, not counting those before its last success. */
-export async function countRecentAccountFailures(db: Db, email: string, sinceIso: string) {
+/**
+ * Failures for an account since `sinceIso`, not counting those before its last success; from one
+ * address only when `clientAddress` is given (the (account, address) pair).
+ */
+export async function countRecentAccountFailures(
+  db: Db,
+  email: string,
+  sinceIso: string,
+  clientAddress?: string,
+) {
   const lastSuccess = await db
     .selectFrom('login_attempt')
     .select((eb) => eb.fn.max('attempted_at').as('at'))
@@ -27,13 +35,14 @@ export async function countRecentAccountFailures(db: Db, email: string, sinceIso
     .where('attempted_at', '>', sinceIso)
     .executeTakeFirst();
   const from = lastSuccess?.at && lastSuccess.at > sinceIso ? lastSuccess.at : sinceIso;
-  const row = await db
+  let query = db
     .selectFrom('login_attempt')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('email', '=', email.toLowerCase())
     .where('succeeded', '=', 0)
-    .where('attempted_at', '>', from)
-    .executeTakeFirstOrThrow();
+    .where('attempted_at', '>', from);
+  if (clientAddress !== undefined) query = query.where('client_address', '=', clientAddress);
+  const row = await query.executeTakeFirstOrThrow();
   return Number(row.n);
 }
 

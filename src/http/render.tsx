@@ -53,7 +53,13 @@ function readFlash(c: AppContext): string | undefined {
   }
 }
 
-/** Only same-site relative paths may be redirect targets (no open redirects). */
+/**
+ * Only same-origin paths may be redirect targets (no open redirects): one leading slash, and no
+ * backslash, whitespace or control character anywhere (browsers drop or rewrite those, so
+ * `/\t/evil.example` or `/\\evil.example` would leave the site).
+ */
 export function safeNextPath(next: unknown): string {
-  return typeof next === 'string' && /^\/(?![/\\])/.test(next) ? next : '/';
+  // eslint-disable-next-line no-control-regex
+  const refused = /[\\\s\u0000-\u001f\u007f-\u009f]/u;
+  return typeof next === 'string' && /^\/(?!\/)/.test(next) && !refused.test(next) ? next : '/';
 }

@@ -15,6 +15,7 @@ import { centerLife } from './en/center-life.js';
 import { planner } from './en/planner.js';
 import { dashboard } from './en/dashboard.js';
 import { reports } from './en/reports.js';
+import { accounts } from './en/accounts.js';
 import type { Dictionary } from './ja.js';
 
 export const en: Dictionary = {
@@ -35,4 +36,5 @@ export const en: Dictionary = {
   ...planner,
   ...dashboard,
   ...reports,
+  ...accounts,
 };

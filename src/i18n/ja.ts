@@ -15,6 +15,7 @@ import { centerLife } from './ja/center-life.js';
 import { planner } from './ja/planner.js';
 import { dashboard } from './ja/dashboard.js';
 import { reports } from './ja/reports.js';
+import { accounts } from './ja/accounts.js';
 
 /**
  * The Japanese dictionary, the master list of keys, composed of one file per module
@@ -38,6 +39,7 @@ export const ja = {
   ...planner,
   ...dashboard,
   ...reports,
+  ...accounts,
 } as const;
 
 export type MessageKey = keyof typeof ja;

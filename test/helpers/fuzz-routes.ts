@@ -204,6 +204,92 @@ export const WRITE_ROUTES: Record<string, RouteSpec> = {
     password: 'a long enough passphrase 42',
     role: 'staff',
   })),
+  // Staff account lifecycle and account recovery (issue #22)
+  'POST /api/v1/staff/:id/disable': json(
+    'admin',
+    (w) => `/api/v1/staff/${w.users.staff.id}/disable`,
+    () => ({}),
+  ),
+  'POST /api/v1/staff/:id/enable': json(
+    'admin',
+    (w) => `/api/v1/staff/${w.users.staff.id}/enable`,
+    () => ({}),
+  ),
+  'PATCH /api/v1/staff/:id': json(
+    'admin',
+    (w) => `/api/v1/staff/${w.users.staff.id}`,
+    () => ({
+      role: 'admin',
+    }),
+  ),
+  'POST /api/v1/staff/:id/password-reset': json(
+    'admin',
+    (w) => `/api/v1/staff/${w.users.staff.id}/password-reset`,
+    () => ({}),
+  ),
+  'POST /api/v1/auth/password-reset/request': json(
+    'anonymous',
+    fixed('/api/v1/auth/password-reset/request'),
+    (w) => ({ email: w.emails.parent }),
+  ),
+  'POST /api/v1/auth/password-reset': json(
+    'anonymous',
+    fixed('/api/v1/auth/password-reset'),
+    (w) => ({
+      token: w.resetToken,
+      newPassword: 'another long passphrase 77',
+    }),
+  ),
+  'POST /api/v1/auth/password-reset/code': json(
+    'anonymous',
+    fixed('/api/v1/auth/password-reset/code'),
+    (w) => ({
+      email: w.emails.parent,
+      code: w.resetCode,
+      newPassword: 'another long passphrase 77',
+    }),
+  ),
+  'POST /api/v1/members/:id/password-reset-code': json(
+    'staff',
+    (w) => `/api/v1/members/${w.parent.id}/password-reset-code`,
+    () => ({}),
+  ),
+  'POST /staff-accounts/:id/disable': form(
+    'admin',
+    (w) => `/staff-accounts/${w.users.staff.id}/disable`,
+  ),
+  'POST /staff-accounts/:id/enable': form(
+    'admin',
+    (w) => `/staff-accounts/${w.users.staff.id}/enable`,
+  ),
+  'POST /staff-accounts/:id/role': form(
+    'admin',
+    (w) => `/staff-accounts/${w.users.staff.id}/role`,
+    () => pairs({ role: 'admin' }),
+  ),
+  'POST /staff-accounts/:id/password-reset': form(
+    'admin',
+    (w) => `/staff-accounts/${w.users.staff.id}/password-reset`,
+  ),
+  'POST /forgot-password': form('anonymous', fixed('/forgot-password'), (w) =>
+    pairs({ email: w.emails.parent }),
+  ),
+  'POST /reset-password': form('anonymous', fixed('/reset-password'), (w) =>
+    pairs({
+      token: w.resetToken,
+      newPassword: 'another long passphrase 77',
+      confirmPassword: 'another long passphrase 77',
+    }),
+  ),
+  'POST /reset-code': form('anonymous', fixed('/reset-code'), (w) =>
+    pairs({
+      email: w.emails.parent,
+      code: w.resetCode,
+      newPassword: 'another long passphrase 77',
+      confirmPassword: 'another long passphrase 77',
+    }),
+  ),
+  'POST /members/:id/reset-code': form('staff', (w) => `/members/${w.parent.id}/reset-code`),
   'PUT /api/v1/settings': json('admin', fixed('/api/v1/settings'), () => ({
     retention: { withdrawnMemberYears: 7 },
   })),

@@ -2,6 +2,7 @@ import type { User } from '../../db/schema.js';
 import { createChild, createEligibleHelper, createMember } from './factories.js';
 import { createSessionFor, createUser, TestClient } from './test-app.js';
 import type { FuzzContext } from './fuzz-db.js';
+import { issueResetCode, requestPasswordReset } from '../../src/modules/auth/recovery.service.js';
 
 // One realistic world for the write-route fuzzer and the mass-assignment test: a family with a
 // child, two qualified helpers, an applicant, a suspended member, past and future requests in
@@ -305,6 +306,24 @@ export async function buildWorld(ctx: FuzzContext) {
         .executeTakeFirstOrThrow()
     ).id;
 
+  // A live reset link and code of the parent (issue #22), for the reset routes' valid bodies.
+  const { code: resetCode } = await issueResetCode(deps, staffUser, parent.user.id, {
+    account: 'member',
+  });
+  await requestPasswordReset(deps, {
+    email: parent.user.email,
+    clientAddress: '192.0.2.1',
+    origin: 'http://localhost',
+    locale: 'ja',
+  });
+  const resetMail = await db
+    .selectFrom('outbox')
+    .select('body')
+    .where('to_email', '=', parent.user.email)
+    .where('body', 'like', '%reset-password?token=%')
+    .executeTakeFirstOrThrow();
+  const resetToken = decodeURIComponent(/token=([\w%-]+)/.exec(resetMail.body)![1]!);
+
   const users: Record<Exclude<Actor, 'anonymous'>, Pick<User, 'id' | 'role'>> = {
     parent: parent.user,
     helper: helper.user,
@@ -348,6 +367,8 @@ export async function buildWorld(ctx: FuzzContext) {
     parentNotificationId: await note(parent.user.id),
     helperNotificationId: await note(helper.user.id),
     feeTableValidFrom: FEE_TABLE_FORM.validFrom,
+    resetCode,
+    resetToken,
   };
 }
 

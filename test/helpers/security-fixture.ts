@@ -31,6 +31,7 @@ export async function buildSecurityWorld(): Promise<SecurityWorld> {
   const { deps } = ctx;
   const staffUser = await createUser(deps, { role: 'staff' });
   const adminUser = await createUser(deps, { role: 'admin' });
+  const staffAccount = await createUser(deps, { role: 'staff' });
   let staff = await TestClient.signedInAs(ctx, staffUser);
 
   const family = await createMember(deps, { kind: 'requester' });
@@ -278,6 +279,7 @@ export async function buildSecurityWorld(): Promise<SecurityWorld> {
     fiscalYear: '2026',
     feeTableFrom: '2000-01-01',
     settingsSection: 'labels',
+    staffAccount: staffAccount.id,
   };
   const member = (u: { id: string }) => ({ id: u.id, role: 'member' as const });
   return {

@@ -55,7 +55,9 @@ export type FixtureKey =
   | 'month'
   | 'fiscalYear'
   | 'feeTableFrom'
-  | 'settingsSection';
+  | 'settingsSection'
+  /** A staff account other than the `staff` role's own (issue #22 lifecycle routes). */
+  | 'staffAccount';
 
 /**
  * What decides access:
@@ -140,6 +142,7 @@ const HELPERS_AUDIENCE = ['helper', 'otherHelper', 'staff', 'admin'] as const;
 const REQUESTERS_AUDIENCE = ['requester', 'otherRequester', 'staff', 'admin'] as const;
 
 const M = { id: 'requesterMember' } as const;
+const SA = { id: 'staffAccount' } as const;
 const NO_HELPER_SIDE = 'own record; a member without a helper side gets a 422/409 rule answer';
 const INCIDENT = {
   kind: 'near_miss',
@@ -175,6 +178,14 @@ export const AUTHORIZATION_TABLE: readonly AuthzRow[] = [
   r('GET /api/v1/me', SIGNED_IN, 'signed-in'),
   r('POST /api/v1/me/password', SIGNED_IN, 'signed-in'),
   r('POST /api/v1/staff', ADMIN, 'admin'),
+  r('POST /api/v1/staff/:id/disable', ADMIN, 'admin', SA),
+  r('POST /api/v1/staff/:id/enable', ADMIN, 'admin', SA),
+  r('PATCH /api/v1/staff/:id', ADMIN, 'admin', SA),
+  r('POST /api/v1/staff/:id/password-reset', ADMIN, 'admin', SA),
+  r('POST /api/v1/auth/password-reset/request', ALL, 'public'),
+  r('POST /api/v1/auth/password-reset', ALL, 'public', undefined, 'the token is the secret'),
+  r('POST /api/v1/auth/password-reset/code', ALL, 'public', undefined, 'email + code'),
+  r('POST /api/v1/members/:id/password-reset-code', STAFF, 'staff', M),
   r('GET /api/v1/settings', ADMIN, 'admin'),
   r('PUT /api/v1/settings', ADMIN, 'admin'),
   r('GET /api/v1/areas', ALL, 'public', undefined, 'area names for the application form'),
@@ -363,6 +374,18 @@ export const AUTHORIZATION_TABLE: readonly AuthzRow[] = [
   r('POST /locale', ALL, 'public'),
   r('GET /staff-accounts', ADMIN, 'admin'),
   r('POST /staff-accounts', ADMIN, 'admin'),
+  r('GET /staff-accounts/:id', ADMIN, 'admin', SA),
+  r('POST /staff-accounts/:id/disable', ADMIN, 'admin', SA),
+  r('POST /staff-accounts/:id/enable', ADMIN, 'admin', SA),
+  r('POST /staff-accounts/:id/role', ADMIN, 'admin', SA),
+  r('POST /staff-accounts/:id/password-reset', ADMIN, 'admin', SA),
+  r('GET /forgot-password', ALL, 'public'),
+  r('POST /forgot-password', ALL, 'public'),
+  r('GET /reset-password', ALL, 'public'),
+  r('POST /reset-password', ALL, 'public'),
+  r('GET /reset-code', ALL, 'public'),
+  r('POST /reset-code', ALL, 'public'),
+  r('POST /members/:id/reset-code', STAFF, 'staff', M),
   r('GET /settings', ADMIN, 'admin'),
   r('POST /settings/:section', ADMIN, 'admin', { section: 'settingsSection' }),
   r('GET /settings/fees', ADMIN, 'admin'),

@@ -24,7 +24,7 @@ export const common: Messages = {
   'login.submit': 'Sign in',
   'login.failed': 'The email address or password is not correct.',
   'login.throttled': 'Too many failed sign-ins. Please wait about 15 minutes and try again.',
-  'login.help': 'If you forgot your password, please call the center.',
+  'login.help': 'No email address registered? Please call the center for a reset code.',
   'logout.done': 'You have signed out.',
   'home.title': 'Home',
   'home.welcome': 'Hello, {name}.',

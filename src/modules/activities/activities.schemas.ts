@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optionalMultiLineText as optionalText } from '../../lib/text-schemas.js';
 import { isValidDateString } from '../../lib/dates.js';
 import { isValidMonth } from '../fees/statements.js';
 
@@ -11,13 +12,6 @@ const yen = z
   .int('activities.validation.yen')
   .min(0, 'activities.validation.yen')
   .max(1_000_000, 'activities.validation.yen');
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullish()
-    .transform((v) => (v ? v : null));
 const requiredText = (max: number) => z.string().trim().min(1, 'validation.required').max(max);
 const unique = <T>(values: T[]) => [...new Set(values)];
 

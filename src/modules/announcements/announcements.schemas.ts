@@ -1,12 +1,13 @@
 import { z } from 'zod';
+import { multiLineText, singleLineText } from '../../lib/text-schemas.js';
 import { isValidDateString } from '../../lib/dates.js';
 import { ANNOUNCEMENT_AUDIENCES } from '../events/audience.js';
 
 export const announcementBody = z
   .object({
-    title: z.string().trim().min(1).max(100),
+    title: singleLineText(100),
     /** Markdown (src/lib/markdown.ts); raw HTML is shown as text. */
-    body: z.string().trim().min(1).max(20_000),
+    body: multiLineText(20_000, 1),
     audience: z.enum(ANNOUNCEMENT_AUDIENCES),
     /** Also send it by mail when published. */
     email: z.boolean().default(false),
@@ -18,9 +19,9 @@ export type AnnouncementInput = z.output<typeof announcementBody>;
 
 export const newsletterPageBody = z
   .object({
-    title: z.string().trim().min(1).max(100),
+    title: singleLineText(100),
     issuedOn: z.string().refine(isValidDateString, 'validation.date'),
-    body: z.string().trim().min(1).max(50_000),
+    body: multiLineText(50_000, 1),
   })
   .strict();
 export type NewsletterPageInput = z.output<typeof newsletterPageBody>;
@@ -28,7 +29,7 @@ export type NewsletterPageInput = z.output<typeof newsletterPageBody>;
 /** The fields that come with an uploaded PDF (multipart form). */
 export const newsletterPdfFields = z
   .object({
-    title: z.string().trim().min(1).max(100),
+    title: singleLineText(100),
     issuedOn: z.string().refine(isValidDateString, 'validation.date'),
   })
   .strict();

@@ -5,7 +5,7 @@ import {
   countRecentAddressFailures,
   recordLoginAttempt,
 } from '../../auth/throttle.queries.js';
-import { MINUTE } from '../../lib/clock.js';
+import { DAY, MINUTE } from '../../lib/clock.js';
 import { AppError, tooManyRequests } from '../../lib/errors.js';
 import { insertAuditLog } from '../audit/audit.queries.js';
 import { findUserByEmail, findUserById, updateUserPasswordHash } from './users.queries.js';
@@ -23,6 +23,39 @@ export interface SignInInput {
 }
 
 /**
+ * Refuses (429, audited) when an account is guessed at from this address, this address guesses
+ * at accounts, or the account has failed too often from everywhere. Sign-in and the reset code
+ * share it: both are a secret typed by someone who may be guessing.
+ */
+export async function assertNotThrottled(deps: AppDeps, email: string, clientAddress: string) {
+  const { db, clock, config } = deps;
+  const now = clock.now();
+  const since = new Date(now.getTime() - config.LOGIN_WINDOW_MINUTES * MINUTE).toISOString();
+  const daySince = new Date(now.getTime() - DAY).toISOString();
+  // The pair and the address limits stop a guesser where she is; the per-account ceiling only
+  // stops a guesser spread over many addresses, and is high enough that it rarely bites the owner.
+  const [pairFailures, addressFailures, accountFailures] = await Promise.all([
+    countRecentAccountFailures(db, email, since, clientAddress),
+    countRecentAddressFailures(db, clientAddress, since),
+    countRecentAccountFailures(db, email, daySince),
+  ]);
+  if (
+    pairFailures < config.LOGIN_MAX_FAILURES &&
+    addressFailures < config.LOGIN_MAX_FAILURES_PER_ADDRESS &&
+    accountFailures < config.LOGIN_MAX_FAILURES_PER_ACCOUNT
+  )
+    return;
+  await insertAuditLog(db, {
+    at: now,
+    actorUserId: null,
+    action: 'login_throttled',
+    clientAddress,
+    details: { email: email.toLowerCase() },
+  });
+  throw tooManyRequests();
+}
+
+/**
  * Checks the throttle, then the password. Returns the user and a new session token; the caller
  * sets the cookie. Every outcome is recorded for throttling and audit.
  */
@@ -31,26 +64,9 @@ export async function signIn(
   lucia: AppLucia,
   input: SignInInput,
 ): Promise<{ user: User; sessionToken: string }> {
-  const { db, clock, config, passwordHasher } = deps;
+  const { db, clock, passwordHasher } = deps;
   const now = clock.now();
-  const since = new Date(now.getTime() - config.LOGIN_WINDOW_MINUTES * MINUTE).toISOString();
-  const [accountFailures, addressFailures] = await Promise.all([
-    countRecentAccountFailures(db, input.email, since),
-    countRecentAddressFailures(db, input.clientAddress, since),
-  ]);
-  if (
-    accountFailures >= config.LOGIN_MAX_FAILURES ||
-    addressFailures >= config.LOGIN_MAX_FAILURES_PER_ADDRESS
-  ) {
-    await insertAuditLog(db, {
-      at: now,
-      actorUserId: null,
-      action: 'login_throttled',
-      clientAddress: input.clientAddress,
-      details: { email: input.email.toLowerCase() },
-    });
-    throw tooManyRequests();
-  }
+  await assertNotThrottled(deps, input.email, input.clientAddress);
 
   const user = await findUserByEmail(db, input.email);
   dummyHash ??= passwordHasher.hash('not-a-real-password-for-timing');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { multiLineText, singleLineText } from '../../lib/text-schemas.js';
 import { isValidDateString } from '../../lib/dates.js';
 
 export const GROUP_KINDS = [
@@ -29,15 +30,15 @@ const webUrl = z
 
 export const groupBody = z
   .object({
-    name: z.string().trim().min(1).max(100),
+    name: singleLineText(100),
     kind: z.enum(GROUP_KINDS),
     /** A settings area code (地区). */
     area: z.string().trim().min(1).max(40),
-    schedule: z.string().trim().max(300).default(''),
-    contact: z.string().trim().max(300).default(''),
+    schedule: multiLineText(300).default(''),
+    contact: multiLineText(300).default(''),
     ageMin: age,
     ageMax: age,
-    description: z.string().trim().max(1000).default(''),
+    description: multiLineText(1000).default(''),
     url: webUrl.nullable().default(null),
   })
   .strict()
@@ -65,7 +66,7 @@ export const referralBody = z
   .object({
     groupId: z.string().min(1).max(64),
     referredOn: z.string().refine(isValidDateString, 'validation.date'),
-    note: z.string().trim().max(1000).nullable().default(null),
+    note: multiLineText(1000).nullable().default(null),
   })
   .strict();
 export type ReferralInput = z.output<typeof referralBody>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { multiLineText, singleLineText } from '../../lib/text-schemas.js';
 import { EVENT_AUDIENCES } from './audience.js';
 
 export const EVENT_KINDS = ['exchange', 'lecture', 'open_day', 'other'] as const;
@@ -10,11 +11,11 @@ const instant = z.iso.datetime({ offset: true });
 export const eventBody = z
   .object({
     kind: z.enum(EVENT_KINDS),
-    title: z.string().trim().min(1).max(100),
-    description: z.string().trim().max(5000).default(''),
+    title: singleLineText(100),
+    description: multiLineText(5000).default(''),
     startsAt: instant,
     endsAt: instant,
-    venue: z.string().trim().min(1).max(200),
+    venue: singleLineText(200),
     capacity: z.number().int().min(1, 'events.validation.capacity').max(1000),
     audience: z.enum(EVENT_AUDIENCES),
     childcare: z.boolean().default(false),

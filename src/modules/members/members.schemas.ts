@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { optionalMultiLineText as optionalText, singleLineText } from '../../lib/text-schemas.js';
 import { newPasswordSchema } from '../../auth/password-policy.js';
 import { isValidDateString } from '../../lib/dates.js';
 import { emailSchema } from '../auth/auth.schemas.js';
 import { isKatakana, isPhoneNumber, normalizeKana, normalizePhone } from './member-rules.js';
 
 // Field schemas. Messages are i18n keys; the forms and the API translate them.
-export const nameSchema = z.string().trim().min(1).max(100);
+export const nameSchema = singleLineText(100);
 export const kanaSchema = z
   .string()
   .max(100)
@@ -17,13 +18,6 @@ export const phoneSchema = z
   .max(30)
   .transform(normalizePhone)
   .pipe(z.string().min(1).refine(isPhoneNumber, 'validation.phone'));
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullish()
-    .transform((v) => (v ? v : null));
 export const postalCodeSchema = z
   .string()
   .trim()
@@ -49,7 +43,7 @@ export type ChildInput = z.output<typeof childBody>;
 export const childPatchBody = childBody.partial().strict();
 
 export const contactBody = z
-  .object({ name: nameSchema, relation: z.string().trim().min(1).max(50), phone: phoneSchema })
+  .object({ name: nameSchema, relation: singleLineText(50), phone: phoneSchema })
   .strict();
 export type ContactInput = z.output<typeof contactBody>;
 
@@ -63,8 +57,8 @@ export const applicationBody = z
     phone: phoneSchema,
     birthDate: dateSchema,
     postalCode: postalCodeSchema,
-    address: z.string().trim().min(1).max(200),
-    area: z.string().trim().min(1).max(50),
+    address: singleLineText(200),
+    area: singleLineText(50),
     children: z.array(childBody).max(10).default([]),
     emergencyContacts: z.array(contactBody).max(5).default([]),
     consent: z
@@ -124,8 +118,8 @@ export const memberPatchBody = z
     email: emailSchema,
     phone: phoneSchema,
     postalCode: postalCodeSchema,
-    address: z.string().trim().min(1).max(200),
-    area: z.string().trim().min(1).max(50),
+    address: singleLineText(200),
+    area: singleLineText(50),
     helperAreas: z.array(z.string().min(1).max(50)).max(20),
     helperCategories: categoryList,
     helperChildAgeMinMonths: monthsSchema,

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { assertApplicationAllowed } from './application-throttle.js';
 import type { AppDeps, CurrentUser } from '../../context.js';
 import { insertIfPreviousChanged, type Compilable } from '../../lib/atomic.js';
 import { tokyoDateOf } from '../../lib/dates.js';
@@ -81,6 +82,7 @@ export async function applyForMembership(
   enteredBy: CurrentUser | null,
   clientAddress?: string,
 ): Promise<MemberWithEmail> {
+  if (!enteredBy) await assertApplicationAllowed(deps, clientAddress);
   const settings = await getCenterSettings(deps);
   const nowDate = deps.clock.now();
   const now = nowDate.toISOString();

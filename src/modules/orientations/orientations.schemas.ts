@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { multiLineText, singleLineText } from '../../lib/text-schemas.js';
 
 const instant = z.iso.datetime({ offset: true });
 
@@ -6,9 +7,9 @@ export const orientationBody = z
   .object({
     startsAt: instant,
     endsAt: instant,
-    venue: z.string().trim().min(1).max(200),
+    venue: singleLineText(200),
     capacity: z.number().int().min(1).max(500),
-    notes: z.string().trim().max(1000).nullish(),
+    notes: multiLineText(1000).nullish(),
   })
   .strict()
   .refine((v) => Date.parse(v.endsAt) > Date.parse(v.startsAt), {

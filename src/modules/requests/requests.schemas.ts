@@ -1,15 +1,9 @@
 import { z } from 'zod';
+import { optionalMultiLineText as text } from '../../lib/text-schemas.js';
 import { isValidDateString } from '../../lib/dates.js';
 
 const instant = z.iso.datetime({ offset: true });
 const time = z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/, 'validation.time');
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullish()
-    .transform((v) => (v ? v : null));
 
 export const recurrenceSchema = z
   .object({

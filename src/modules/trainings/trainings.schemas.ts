@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { multiLineText, optionalMultiLineText as optionalText, singleLineText } from '../../lib/text-schemas.js';
 import { isValidDateString } from '../../lib/dates.js';
 
 // Bodies of the training API and forms. Messages are i18n keys; the edge translates them.
@@ -6,18 +7,11 @@ import { isValidDateString } from '../../lib/dates.js';
 const id = z.string().min(1).max(64);
 const instant = z.iso.datetime({ offset: true });
 export const trainingDateSchema = z.string().trim().refine(isValidDateString, 'validation.date');
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullish()
-    .transform((v) => (v ? v : null));
 
 export const MODULE_KINDS = ['basic', 'cpr', 'followup', 'sick_child'] as const;
 export const VALIDITY_MODES = ['months', 'fiscal_year_end'] as const;
 
-const titleText = z.string().trim().min(1).max(100);
+const titleText = singleLineText(100);
 
 export const moduleBody = z
   .object({
@@ -91,7 +85,7 @@ export const recordBody = z
     completedOn: trainingDateSchema,
     source: z.enum(RECORD_SOURCES),
     /** The evidence: certificate name and number, or the qualification that exempts. */
-    note: z.string().trim().min(1).max(500),
+    note: multiLineText(500, 1),
   })
   .strict();
 export type RecordInput = z.output<typeof recordBody>;

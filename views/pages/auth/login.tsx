@@ -52,6 +52,9 @@ export function LoginPage(props: {
           />
           <SubmitButton>{t('login.submit')}</SubmitButton>
         </form>
+        <p>
+          <a href="/forgot-password">{t('login.forgot')}</a>
+        </p>
         <p class="hint">{t('login.help')}</p>
         <p>
           <a href="/apply">{t('apply.loginLink')}</a>

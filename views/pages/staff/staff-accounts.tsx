@@ -14,6 +14,7 @@ export interface StaffRow {
   name: string;
   email: string;
   role: 'admin' | 'staff' | 'member';
+  disabled_at: string | null;
   created_at: string;
 }
 
@@ -47,6 +48,7 @@ export function StaffAccountsPage(props: {
                   <th scope="col">{labels.email}</th>
                   <th scope="col">{labels.role}</th>
                   <th scope="col">{t('staff.created')}</th>
+                  <th scope="col">{t('staffAccounts.status')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -56,6 +58,10 @@ export function StaffAccountsPage(props: {
                     <td>{a.email}</td>
                     <td>{t(`role.${a.role}`)}</td>
                     <td>{formatDate(a.created_at, locale)}</td>
+                    <td>
+                      {a.disabled_at ? t('staffAccounts.disabled') : t('staffAccounts.active')}{' '}
+                      <a href={`/staff-accounts/${a.id}`}>{t('staffAccounts.manage')}</a>
+                    </td>
                   </tr>
                 ))}
               </tbody>

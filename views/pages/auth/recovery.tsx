@@ -1,0 +1,158 @@
+import { ErrorSummary, Field, SubmitButton, type FormErrors } from '../../components/form.js';
+import { Layout } from '../../layout.js';
+import type { ViewContext } from '../../view-context.js';
+import { formatDateTime } from '../../../src/lib/dates.js';
+
+/** "Forgot password": the email form, or (after it is sent) the same answer for any address. */
+export function ForgotPasswordPage(props: {
+  ctx: ViewContext;
+  sent: boolean;
+  values: { email?: string };
+  errors: FormErrors;
+}) {
+  const { t } = props.ctx;
+  return (
+    <Layout ctx={props.ctx} title={t('recovery.forgotTitle')}>
+      <section class="card card--narrow">
+        <h1>{t('recovery.forgotTitle')}</h1>
+        {props.sent ? (
+          <p class="alert" role="status">
+            {t('recovery.sent')}
+          </p>
+        ) : (
+          <>
+            <p>{t('recovery.forgotLead')}</p>
+            <ErrorSummary t={t} errors={props.errors} labels={{ email: t('recovery.email') }} />
+            <form method="post" action="/forgot-password" novalidate>
+              <Field
+                t={t}
+                name="email"
+                type="email"
+                label={t('recovery.email')}
+                value={props.values.email}
+                error={props.errors.email}
+                autocomplete="username"
+                required
+              />
+              <SubmitButton>{t('recovery.send')}</SubmitButton>
+            </form>
+          </>
+        )}
+        <p class="hint">{t('recovery.noEmail')}</p>
+        <p>
+          <a href="/reset-code">{t('recovery.codeLink')}</a>
+        </p>
+      </section>
+    </Layout>
+  );
+}
+
+/** The new-password form of a mailed link (`token`) or of a code from staff (email + code). */
+export function ResetPasswordPage(props: {
+  ctx: ViewContext;
+  mode: 'link' | 'code';
+  token?: string;
+  values: { email?: string; code?: string };
+  errors: FormErrors;
+  formError?: string | undefined;
+}) {
+  const { t } = props.ctx;
+  const labels = {
+    email: t('recovery.email'),
+    code: t('recovery.code'),
+    newPassword: t('password.new'),
+    confirmPassword: t('password.confirm'),
+  };
+  const title = props.mode === 'link' ? t('recovery.resetTitle') : t('recovery.codeTitle');
+  return (
+    <Layout ctx={props.ctx} title={title}>
+      <section class="card card--narrow">
+        <h1>{title}</h1>
+        {props.formError && (
+          <p class="alert alert--error" role="alert">
+            {props.formError}
+          </p>
+        )}
+        <ErrorSummary t={t} errors={props.errors} labels={labels} />
+        <form
+          method="post"
+          action={props.mode === 'link' ? '/reset-password' : '/reset-code'}
+          novalidate
+        >
+          {props.mode === 'link' ? (
+            <input type="hidden" name="token" value={props.token ?? ''} />
+          ) : (
+            <>
+              <Field
+                t={t}
+                name="email"
+                type="email"
+                label={labels.email}
+                value={props.values.email}
+                error={props.errors.email}
+                autocomplete="username"
+                required
+              />
+              <Field
+                t={t}
+                name="code"
+                label={labels.code}
+                value={props.values.code}
+                error={props.errors.code}
+                autocomplete="one-time-code"
+                required
+              />
+            </>
+          )}
+          <Field
+            t={t}
+            name="newPassword"
+            type="password"
+            label={labels.newPassword}
+            hint={t('password.newHint')}
+            error={props.errors.newPassword}
+            autocomplete="new-password"
+            required
+          />
+          <Field
+            t={t}
+            name="confirmPassword"
+            type="password"
+            label={labels.confirmPassword}
+            error={props.errors.confirmPassword}
+            autocomplete="new-password"
+            required
+          />
+          <SubmitButton>{t('recovery.submit')}</SubmitButton>
+        </form>
+      </section>
+    </Layout>
+  );
+}
+
+/** A reset code, shown this once to the staff member who issued it. */
+export function ResetCodeIssuedPage(props: {
+  ctx: ViewContext;
+  name: string;
+  code: string;
+  expiresAt: string;
+  back: string;
+}) {
+  const { t, locale } = props.ctx;
+  return (
+    <Layout ctx={props.ctx} title={t('recovery.codeIssuedTitle')}>
+      <section class="card card--narrow">
+        <h1>{t('recovery.codeIssuedTitle')}</h1>
+        <p>{props.name}</p>
+        <p class="reset-code" data-testid="reset-code">
+          <strong>{props.code}</strong>
+        </p>
+        <p>{t('recovery.codeIssuedLead', { until: formatDateTime(props.expiresAt, locale) })}</p>
+        <p class="hint">{t('recovery.codeHowTo')}</p>
+        <p>
+          <a href={props.back}>{t('recovery.back')}</a>
+        </p>
+      </section>
+    </Layout>
+  );
+}
