@@ -5,6 +5,7 @@ import { parseConfig } from './config.js';
 import type { AppDeps } from './context.js';
 import { runScheduledJobs } from './jobs/index.js';
 import { createD1Atomic } from './lib/atomic.d1.js';
+import { createD1BatchRead } from './lib/batch-read.js';
 import { systemClock } from './lib/clock.js';
 import { D1Dialect } from './lib/d1-dialect.js';
 import { consoleMailer } from './lib/mailer.js';
@@ -28,6 +29,7 @@ export function createWorkerDeps(env: Env): AppDeps {
   return {
     db: new Kysely<Database>({ dialect: new D1Dialect(env.DB) }),
     atomic: createD1Atomic(env.DB),
+    batchRead: createD1BatchRead(env.DB),
     clock: systemClock,
     config,
     mailer: consoleMailer,

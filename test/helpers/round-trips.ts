@@ -13,6 +13,7 @@ import { parseConfig } from '../../src/config.js';
 import type { AppDeps } from '../../src/context.js';
 import { runScheduledJobs } from '../../src/jobs/index.js';
 import { createD1Atomic } from '../../src/lib/atomic.d1.js';
+import { createD1BatchRead } from '../../src/lib/batch-read.js';
 import { ManualClock } from '../../src/lib/clock.js';
 import { D1Dialect } from '../../src/lib/d1-dialect.js';
 import { newId, randomToken } from '../../src/lib/ids.js';
@@ -48,6 +49,7 @@ export async function openMeteredCenter(): Promise<MeteredCenter> {
   const deps: AppDeps = {
     db: new Kysely<Schema>({ dialect: new D1Dialect(asD1(d1)) }),
     atomic: createD1Atomic(asD1(d1)),
+    batchRead: createD1BatchRead(asD1(d1)),
     clock: new ManualClock(NOW),
     config: parseConfig({ NODE_ENV: 'test' }),
     mailer: new MemoryMailer(),
