@@ -25,6 +25,7 @@ import { gzipSync } from 'node:zlib';
 import { DEFAULT_BENCH_DB, generateBenchData, type BenchMeta } from './data.js';
 import { httpGet, httpPostJson, runLoad, type LoadResult } from './http-load.js';
 import { openBenchDeps, readMeta, summarize, timeIt } from './lib.js';
+import { benchRoundTrips } from './round-trips.js';
 import { CITY, generateCityInstance } from './planner.bench.js';
 import { coverageUpperBound, planWeek } from '../src/modules/planner/planner.js';
 import { findCandidates } from '../src/modules/matching/candidates.js';
@@ -425,6 +426,8 @@ async function main() {
   const startup = await benchStartup(dbPath);
   log('bundle');
   const bundle = benchBundle();
+  log('D1 round trips');
+  const roundTrips = await benchRoundTrips();
 
   const f = (x: number, d = 1) => x.toFixed(d);
   add(
@@ -505,6 +508,9 @@ async function main() {
     '≤ 1500',
     startup.ms <= 1500,
   );
+  // D1 round trips on the Workers path (sequential / total; the target is #23's budget).
+  for (const r of roundTrips)
+    add(`D1 round trips: ${r.request}`, `${r.sequential} / ${r.total}`, r.target, r.ok);
   const totalMs = performance.now() - started;
   add(
     'bench wall time (s)',
@@ -544,6 +550,7 @@ async function main() {
     http: { ...http, connections: CONNECTIONS, durationMs: LOAD_MS },
     startup,
     bundle,
+    roundTrips,
     totalMs,
   };
   writeFileSync(file, JSON.stringify(result, null, 2));

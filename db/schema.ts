@@ -243,6 +243,12 @@ export interface QualificationStampTable {
   token: string;
 }
 
+/** One row (id 1): a version bumped by triggers on every change to `setting` (0013). */
+export interface SettingsStampTable {
+  id: number;
+  version: number;
+}
+
 /** Tokens replaced by triggers when the ranking's cached inputs may change (0009). */
 export interface MatchingStampTable {
   topic: 'helpers' | 'workload';
@@ -602,6 +608,7 @@ export interface Database {
   training_enrollment: TrainingEnrollmentTable;
   training_record: TrainingRecordTable;
   qualification_stamp: QualificationStampTable;
+  settings_stamp: SettingsStampTable;
   matching_stamp: MatchingStampTable;
   report_day_total: ReportDayTotalTable;
   report_category_total: ReportCategoryTotalTable;

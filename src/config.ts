@@ -45,6 +45,10 @@ export const configSchema = z.object({
     .default(1024 * 1024),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Tsunagu <no-reply@tsunagu.invalid>'),
+  /** Workers: an HTTP mail API (src/lib/http-mailer.ts); a secret. Unset: mail is logged. */
+  MAIL_API_KEY: z.string().optional(),
+  /** The API's send endpoint: Resend's by default; any API taking the same JSON works. */
+  MAIL_API_URL: z.url().default('https://api.resend.com/emails'),
 });
 
 type RawConfig = z.output<typeof configSchema>;

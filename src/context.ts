@@ -3,16 +3,24 @@ import type { AppLucia } from './auth/lucia.js';
 import type { PasswordHasher } from './auth/password.js';
 import type { Config } from './config.js';
 import type { Atomic } from './lib/atomic.js';
+import type { BatchReadPort } from './lib/batch-read.js';
 import type { Clock } from './lib/clock.js';
 import type { Db } from './lib/db.js';
 import type { Translator } from './lib/i18n.js';
 import type { Mailer } from './lib/mailer.js';
-import type { Locale, Role } from '../db/schema.js';
+import type { Locale, Member, Role } from '../db/schema.js';
 
 /** Everything the app needs from its runtime; server.ts and worker.ts provide these. */
 export interface AppDeps {
   db: Db;
   atomic: Atomic;
+  /**
+   * Stamps read with the session in this request's context query (request-scoped deps only):
+   * per-process caches serve a request only what was cached under the same stamp.
+   */
+  stamps?: { settings: number };
+  /** One round trip for independent reads (Workers: D1 batch()); absent: plain calls (Node). */
+  batchRead?: BatchReadPort;
   clock: Clock;
   mailer: Mailer;
   config: Config;
@@ -34,6 +42,8 @@ export type AppEnv = {
     deps: AppDeps;
     lucia: AppLucia;
     user: CurrentUser | null;
+    /** The signed-in user's member row, read with the session (null: staff, or no member). */
+    member: Member | null;
     sessionToken: string | null;
     locale: Locale;
     t: Translator;

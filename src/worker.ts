@@ -5,8 +5,10 @@ import { parseConfig } from './config.js';
 import type { AppDeps } from './context.js';
 import { runScheduledJobs } from './jobs/index.js';
 import { createD1Atomic } from './lib/atomic.d1.js';
+import { createD1BatchRead } from './lib/batch-read.js';
 import { systemClock } from './lib/clock.js';
 import { D1Dialect } from './lib/d1-dialect.js';
+import { createHttpMailer } from './lib/http-mailer.js';
 import { consoleMailer } from './lib/mailer.js';
 import type { Database } from '../db/schema.js';
 
@@ -28,9 +30,16 @@ export function createWorkerDeps(env: Env): AppDeps {
   return {
     db: new Kysely<Database>({ dialect: new D1Dialect(env.DB) }),
     atomic: createD1Atomic(env.DB),
+    batchRead: createD1BatchRead(env.DB),
     clock: systemClock,
     config,
-    mailer: consoleMailer,
+    mailer: config.MAIL_API_KEY
+      ? createHttpMailer({
+          url: config.MAIL_API_URL,
+          apiKey: config.MAIL_API_KEY,
+          from: config.MAIL_FROM,
+        })
+      : consoleMailer,
     passwordHasher: pbkdf2Hasher,
     // Cloudflare sets this header itself; a client cannot spoof it through the edge.
     peerAddress: (c) => c.req.header('cf-connecting-ip'),
@@ -45,8 +54,7 @@ export default {
     return cached.app.fetch(request, env, ctx);
   },
   // The Cron Trigger of wrangler.toml (every 10 minutes): outbox delivery and the registered jobs.
-  // NOTE: mail on Workers goes to the console mailer for now; a real sender (an HTTP mail API or
-  // Cloudflare Email) is a later integration behind the same Mailer port.
+  // Mail goes through the HTTP mail API when MAIL_API_KEY is set (a secret), else to the log.
   scheduled(_controller: ScheduledController, env: Env, ctx: ExecutionContext) {
     ctx.waitUntil(runScheduledJobs(createWorkerDeps(env)));
   },

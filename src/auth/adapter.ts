@@ -4,6 +4,7 @@ import type { Clock } from '../lib/clock.js';
 import { MINUTE } from '../lib/clock.js';
 import type { Db } from '../lib/db.js';
 import { sha256Hex } from '../lib/ids.js';
+import { readSessionContext, sessionIdOf } from './request-context.js';
 import { sessionTimeoutsFor } from './session-policy.js';
 
 // Lucia checks `expiresAt` against the real wall clock and extends sessions on its own schedule.
@@ -12,73 +13,21 @@ import { sessionTimeoutsFor } from './session-policy.js';
 export const LUCIA_EXPIRES_IN_MS = 30 * 24 * 60 * MINUTE;
 const luciaExpiry = () => new Date(Date.now() + LUCIA_EXPIRES_IN_MS);
 
-// A session's idle deadline is pushed forward at most once a minute, to avoid a write per request.
-const TOUCH_INTERVAL_MS = MINUTE;
-
-// Hashing the token is async WebCrypto (a thread-pool round trip on Node) on every request; the
-// ids of recently seen tokens are kept per process / isolate. Bounded, and holding nothing the
-// request does not already carry.
-const RECENT_IDS_MAX = 1_000;
-const recentIds = new Map<string, string>();
-async function sessionIdOf(token: string): Promise<string> {
-  const known = recentIds.get(token);
-  if (known) return known;
-  const id = await sha256Hex(token);
-  if (recentIds.size >= RECENT_IDS_MAX) recentIds.delete(recentIds.keys().next().value!);
-  recentIds.set(token, id);
-  return id;
-}
-
 /** Lucia's adapter over Kysely: one code path for better-sqlite3 and D1. */
 export function createSessionAdapter(db: Db, clock: Clock, config: Config): Adapter {
   return {
     async getSessionAndUser(token) {
-      // NOTE: only the SHA-256 of the token is stored, so a leaked database holds no live sessions.
-      const id = await sessionIdOf(token);
-      const row = await db
-        .selectFrom('session')
-        .innerJoin('user', 'user.id', 'session.user_id')
-        .select([
-          'session.user_id',
-          'session.idle_expires_at',
-          'session.absolute_expires_at',
-          'session.last_seen_at',
-          'user.email',
-          'user.name',
-          'user.role',
-          'user.locale',
-          'user.disabled_at',
-        ])
-        .where('session.id', '=', id)
-        .executeTakeFirst();
-      if (!row) return [null, null];
-      const now = clock.now();
-      const nowIso = now.toISOString();
-      if (row.idle_expires_at <= nowIso || row.absolute_expires_at <= nowIso || row.disabled_at) {
-        await db.deleteFrom('session').where('id', '=', id).execute();
-        return [null, null];
-      }
-      if (now.getTime() - new Date(row.last_seen_at).getTime() >= TOUCH_INTERVAL_MS) {
-        const { idleMs } = sessionTimeoutsFor(row.role, config);
-        await db
-          .updateTable('session')
-          .set({
-            last_seen_at: nowIso,
-            idle_expires_at: new Date(now.getTime() + idleMs).toISOString(),
-          })
-          .where('id', '=', id)
-          .execute();
-      }
+      const context = await readSessionContext({ db, clock, config }, token, { unread: false });
+      if (!context) return [null, null];
+      await context.touch?.();
       const session: DatabaseSession = {
         id: token,
-        userId: row.user_id,
+        userId: context.userId,
         expiresAt: luciaExpiry(),
-        attributes: { role: row.role },
+        attributes: { role: context.role },
       };
-      const user: DatabaseUser = {
-        id: row.user_id,
-        attributes: { email: row.email, name: row.name, role: row.role, locale: row.locale },
-      };
+      const { email, name, role, locale } = context;
+      const user: DatabaseUser = { id: context.userId, attributes: { email, name, role, locale } };
       return [session, user];
     },
 

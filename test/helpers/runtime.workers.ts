@@ -3,6 +3,7 @@ import { env } from 'cloudflare:workers';
 import { Kysely } from 'kysely';
 import { pbkdf2Hasher } from '../../src/auth/password.js';
 import { createD1Atomic } from '../../src/lib/atomic.d1.js';
+import { createD1BatchRead } from '../../src/lib/batch-read.js';
 import { D1Dialect } from '../../src/lib/d1-dialect.js';
 import { MemoryMailer } from '../../src/lib/mailer.js';
 import type { Database } from '../../db/schema.js';
@@ -22,6 +23,7 @@ export const runtime: TestRuntime = {
     return {
       db: new Kysely<Database>({ dialect: new D1Dialect(testEnv.DB) }),
       atomic: createD1Atomic(testEnv.DB),
+    batchRead: createD1BatchRead(testEnv.DB),
       clock,
       config,
       mailer: new MemoryMailer(),

@@ -1,5 +1,6 @@
 import type { AppDeps, CurrentUser } from '../../context.js';
 import { badRequest } from '../../lib/errors.js';
+import type { Db } from '../../lib/db.js';
 import { buildAuditInsert } from '../audit/audit.queries.js';
 import { readSettingRow, readSettingRows, upsertSetting } from './settings.queries.js';
 import {
@@ -21,8 +22,26 @@ import {
   type TrainingNotices,
 } from './settings.schemas.js';
 
-/** Reading settings needs only the database. */
-export type SettingsReadDeps = Pick<AppDeps, 'db'>;
+/** Reading settings needs only the database (and, in a request, the stamps read with it). */
+export type SettingsReadDeps = Pick<AppDeps, 'db' | 'stamps'>;
+
+/**
+ * The settings as last loaded, per database, with the settings stamp (migration 0013) they were
+ * loaded under. Only a caller that read the stamp in its own request (deps.stamps) is served from
+ * here, and only when the stamps match: the triggers bump the stamp on any change by any process,
+ * so the cache is never stale. Others (jobs, CLIs) read the table.
+ */
+const cache = new Map<Db, { stamp: number; settings: CenterSettings }>();
+
+async function cachedSettings(deps: SettingsReadDeps, stamp: number): Promise<CenterSettings> {
+  const hit = cache.get(deps.db);
+  if (hit?.stamp === stamp) return hit.settings;
+  const { settings } = await loadSettings(deps);
+  // A couple of databases at most in one process (tests); more just reload.
+  if (cache.size >= 4) cache.clear();
+  cache.set(deps.db, { stamp, settings });
+  return settings;
+}
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -75,6 +94,7 @@ async function loadSettings(deps: SettingsReadDeps) {
 
 /** Every section: the stored value where there is a valid one, else the default. One SELECT. */
 export async function getCenterSettings(deps: SettingsReadDeps): Promise<CenterSettings> {
+  if (deps.stamps) return structuredClone(await cachedSettings(deps, deps.stamps.settings));
   return (await loadSettings(deps)).settings;
 }
 
@@ -83,6 +103,7 @@ export async function getSetting<K extends SettingKey>(
   deps: SettingsReadDeps,
   key: K,
 ): Promise<CenterSettings[K]> {
+  if (deps.stamps) return structuredClone((await cachedSettings(deps, deps.stamps.settings))[key]);
   const row = await readSettingRow(deps.db, key);
   return row
     ? parseStored(key, row.value).value
@@ -158,5 +179,7 @@ export async function updateCenterSettings(
       details: { sections: changed, before, after },
     }),
   ]);
+  // This request's stamp predates the write: drop the cache so its next read sees the change.
+  cache.delete(deps.db);
   return next as CenterSettings;
 }

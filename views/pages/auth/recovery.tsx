@@ -1,4 +1,4 @@
-import { ErrorSummary, Field, SubmitButton, type FormErrors } from '../../components/form.js';
+import { ErrorSummary, TextField, SubmitButton, type FormErrors } from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { formatDateTime } from '../../../src/lib/dates.js';
@@ -24,7 +24,7 @@ export function ForgotPasswordPage(props: {
             <p>{t('recovery.forgotLead')}</p>
             <ErrorSummary t={t} errors={props.errors} labels={{ email: t('recovery.email') }} />
             <form method="post" action="/forgot-password" novalidate>
-              <Field
+              <TextField
                 t={t}
                 name="email"
                 type="email"
@@ -83,7 +83,7 @@ export function ResetPasswordPage(props: {
             <input type="hidden" name="token" value={props.token ?? ''} />
           ) : (
             <>
-              <Field
+              <TextField
                 t={t}
                 name="email"
                 type="email"
@@ -93,7 +93,7 @@ export function ResetPasswordPage(props: {
                 autocomplete="username"
                 required
               />
-              <Field
+              <TextField
                 t={t}
                 name="code"
                 label={labels.code}
@@ -104,7 +104,7 @@ export function ResetPasswordPage(props: {
               />
             </>
           )}
-          <Field
+          <TextField
             t={t}
             name="newPassword"
             type="password"
@@ -114,7 +114,7 @@ export function ResetPasswordPage(props: {
             autocomplete="new-password"
             required
           />
-          <Field
+          <TextField
             t={t}
             name="confirmPassword"
             type="password"

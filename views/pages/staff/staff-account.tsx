@@ -1,4 +1,4 @@
-import { SelectField, SubmitButton } from '../../components/form.js';
+import { SelectField, SubmitButton } from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import type { StaffRow } from './staff-accounts.js';
