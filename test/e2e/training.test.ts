@@ -139,7 +139,7 @@ describe.skipIf(!browserAvailable)('training journey (browser)', () => {
     await form.getByLabel('会場').fill('みどり市民センター 2階 研修室');
     expect(await navigation(staff, () => create.click())).toBe(422);
     expect(await staff.getByRole('alert').innerText()).toContain('入力内容を確認してください。');
-    expect(await staff.locator('#field-moduleIds').innerText()).toContain(
+    expect(await staff.locator('#field-moduleIds-error').innerText()).toContain(
       '講習の科目を1つ以上選んでください。',
     );
     await checkA11yAtBothSizes(staff, 'training-sessions-errors');
