@@ -83,6 +83,7 @@ const applyRoute = apiRoute(
     errors: {
       409: ['email_taken'],
       422: ['helper_too_young', 'no_eligible_child', ...CHILD_RULES],
+      429: ['too_many_applications'],
     },
   },
   {
