@@ -19,7 +19,11 @@ export default defineConfig({
           name: 'node',
           // A non-Tokyo process zone proves business rules never depend on it.
           env: { TZ: 'America/New_York' },
-          include: ['test/unit/**/*.test.{ts,tsx}', 'test/modules/**/*.test.{ts,tsx}', 'test/node/**/*.test.{ts,tsx}'],
+          include: [
+            'test/unit/**/*.test.{ts,tsx}',
+            'test/modules/**/*.test.{ts,tsx}',
+            'test/node/**/*.test.{ts,tsx}',
+          ],
           environment: 'node',
         },
         resolve: { alias: { '#test-runtime': here('./test/helpers/runtime.node.ts') } },

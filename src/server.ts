@@ -17,7 +17,8 @@ if (applied.length) console.log(`Migrations applied: ${applied.join(', ')}`);
 const firstStart = await prepareNewDatabase(deps, config);
 if (firstStart) console.log(firstStart);
 
-const cacheAnHour = (_path: string, c: Context) => c.header('Cache-Control', 'public, max-age=3600');
+const cacheAnHour = (_path: string, c: Context) =>
+  c.header('Cache-Control', 'public, max-age=3600');
 const publicAssets = serveStatic({ root: './views/public', onFound: cacheAnHour });
 // The API reference's bundle comes straight from its package (see http/api-docs.ts).
 const apiDocsScript = serveStatic({ path: API_DOCS_SCRIPT_SOURCE, onFound: cacheAnHour });

@@ -11,11 +11,7 @@ import {
 } from '../../src/lib/dates.js';
 import { newId } from '../../src/lib/ids.js';
 import { selectFeeTable, type FeeTable } from '../../src/modules/fees/fee-table.js';
-import {
-  feeCategory,
-  orderChildrenForFee,
-  toStoredFee,
-} from '../../src/modules/fees/fee-lines.js';
+import { feeCategory, orderChildrenForFee, toStoredFee } from '../../src/modules/fees/fee-lines.js';
 import { cancellationFee, quoteFee } from '../../src/modules/fees/fees.js';
 import { childAgeStatus } from '../../src/modules/members/member-rules.js';
 import { getCenterSettings } from '../../src/modules/settings/settings.service.js';

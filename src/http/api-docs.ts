@@ -11,7 +11,8 @@ export const API_DOCS_PATH = '/api/docs';
  * it from node_modules, see server.ts) or before `wrangler deploy` (package.json cf:build).
  */
 export const API_DOCS_SCRIPT = '/assets/vendor/scalar-api-reference.js';
-export const API_DOCS_SCRIPT_SOURCE = 'node_modules/@scalar/api-reference/dist/browser/standalone.js';
+export const API_DOCS_SCRIPT_SOURCE =
+  'node_modules/@scalar/api-reference/dist/browser/standalone.js';
 
 /**
  * NOTE: the app's CSP forbids inline scripts and styles. Only this page gets a per-request nonce

@@ -44,8 +44,10 @@ export const rejectMalformedJson = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
-const apiValidator = <S extends z.ZodType, T extends Exclude<Target, 'form'>>(target: T, schema: S) =>
-  zValidator(target, schema, (result, c) => throwApiError(result, c as AppContext));
+const apiValidator = <S extends z.ZodType, T extends Exclude<Target, 'form'>>(
+  target: T,
+  schema: S,
+) => zValidator(target, schema, (result, c) => throwApiError(result, c as AppContext));
 
 /** A JSON body validated against a `.strict()` schema: 400 `invalid_input` / `unknown_fields`. */
 export const jsonBody = <S extends z.ZodType>(schema: S) =>
@@ -79,7 +81,11 @@ export const formBody = <S extends z.ZodType>(
   zValidator('form', schema, async (result, c) => {
     if (result.success) return;
     const ctx = c as AppContext;
-    return onInvalid(ctx, firstErrors(fieldErrors(result.error, ctx.var.t)), textValues(result.data));
+    return onInvalid(
+      ctx,
+      firstErrors(fieldErrors(result.error, ctx.var.t)),
+      textValues(result.data),
+    );
   });
 
 /** Guards as middleware, for routes whose validator must not run before authorization. */

@@ -21,7 +21,7 @@ export function createD1BatchRead(d1: D1Database): BatchReadPort {
     const results = await d1.batch(
       compiled.map((q) => d1.prepare(q.sql).bind(...(q.parameters as unknown[]))),
     );
-    return results.map((r) => (r.results ?? []));
+    return results.map((r) => r.results ?? []);
   };
 }
 

@@ -104,8 +104,10 @@ export function errorCodesOf(
 
 /** The error responses of an operation, one schema per status with its codes. */
 export function errorResponses(codes: Map<ErrorStatus, Set<string>>) {
-  const out: Record<number, { description: string; content: Record<string, { schema: z.ZodType }> }> =
-    {};
+  const out: Record<
+    number,
+    { description: string; content: Record<string, { schema: z.ZodType }> }
+  > = {};
   for (const [status, set] of [...codes].sort(([a], [b]) => a - b)) {
     const list = [...set] as [string, ...string[]];
     out[status] = {

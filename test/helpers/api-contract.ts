@@ -69,7 +69,8 @@ export class ApiContract {
     const schema = response.content?.['application/json']?.schema;
     const isJson = /^application\/json/i.test(contentType);
     if (!schema) return isJson ? [`${where}: a JSON body, not documented`] : [];
-    if (!isJson) return [`${where}: documented as JSON, answered ${contentType || 'no content type'}`];
+    if (!isJson)
+      return [`${where}: documented as JSON, answered ${contentType || 'no content type'}`];
     const result = this.validator(`${method} ${op.template} ${status}`, schema).validate(body);
     return result.valid
       ? []

@@ -23,7 +23,7 @@ export const runtime: TestRuntime = {
     return {
       db: new Kysely<Database>({ dialect: new D1Dialect(testEnv.DB) }),
       atomic: createD1Atomic(testEnv.DB),
-    batchRead: createD1BatchRead(testEnv.DB),
+      batchRead: createD1BatchRead(testEnv.DB),
       clock,
       config,
       mailer: new MemoryMailer(),

@@ -122,10 +122,14 @@ describe('API conventions', () => {
     expect(html).toContain('<script src="/assets/vendor/scalar-api-reference.js"');
     expect(html).toContain('/api/v1/openapi.json');
     // Every inline script and style carries the nonce; nothing is loaded from another origin.
-    expect(html.match(/<(script|style)(?![^>]*\bsrc=)[^>]*>/g)?.every((t) => t.includes(nonce!))).toBe(true);
+    expect(
+      html.match(/<(script|style)(?![^>]*\bsrc=)[^>]*>/g)?.every((t) => t.includes(nonce!)),
+    ).toBe(true);
     expect(html).not.toMatch(/(src|href)="https?:/);
     // Other pages keep the policy without a nonce.
-    expect((await staff.get('/api/v1/healthz')).headers.get('content-security-policy')).not.toMatch(/nonce/);
+    expect((await staff.get('/api/v1/healthz')).headers.get('content-security-policy')).not.toMatch(
+      /nonce/,
+    );
     const member = await TestClient.signedInAs(ctx, await createUser(ctx.deps));
     expect((await member.get('/api/docs')).status).toBe(403);
   });

@@ -26,7 +26,10 @@ describe('the OpenAPI document (issue #16 point 8)', () => {
     let operations = 0;
     let errorCodes = 0;
     for (const [path, item] of Object.entries(doc.paths ?? {})) {
-      for (const [method, op] of Object.entries(item ?? {}) as [string, OpenAPIV3_1.OperationObject][]) {
+      for (const [method, op] of Object.entries(item ?? {}) as [
+        string,
+        OpenAPIV3_1.OperationObject,
+      ][]) {
         if ((op as Record<string, unknown>)['x-unchecked']) continue;
         operations += 1;
         for (const [status, response] of Object.entries(op.responses ?? {})) {

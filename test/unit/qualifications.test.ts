@@ -461,7 +461,12 @@ describe('expiry dates: month ends, leap days, fiscal years', () => {
   });
 
   it('qualifies nobody while the curriculum has no basic module', () => {
-    const result = computeQualifications({ today: '2026-11-21', helperStatus: 'active', modules: [], records: [] });
+    const result = computeQualifications({
+      today: '2026-11-21',
+      helperStatus: 'active',
+      modules: [],
+      records: [],
+    });
     expect(result.eligibleForMatching).toBe(false);
     expect(result.requirementsMet).toBe(false);
   });

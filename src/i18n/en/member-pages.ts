@@ -64,7 +64,6 @@ export const memberPages: Record<keyof typeof ja, string> = {
   'sideStatus.suspended': 'Suspended',
   'sideStatus.withdrawn': 'Withdrawn',
 
-
   'apply.title': 'Apply for membership',
   'apply.lead': 'Apply to join the Family Support Center. This takes about 10 minutes.',
   'apply.steps':

@@ -68,7 +68,6 @@ export const memberPages = {
   'sideStatus.suspended': '一時停止中',
   'sideStatus.withdrawn': '退会',
 
-
   // The application form
   'apply.title': '会員登録の申し込み',
   'apply.lead':

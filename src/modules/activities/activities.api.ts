@@ -311,11 +311,7 @@ const correctRoute = apiRoute(
 activitiesApi.openapi(correctRoute, async (c) => {
   const user = requireUser(c);
   const body = c.req.valid('json');
-  const { activity, viewer } = await loadVisibleActivity(
-    c.var.deps,
-    user,
-    c.req.valid('param').id,
-  );
+  const { activity, viewer } = await loadVisibleActivity(c.var.deps, user, c.req.valid('param').id);
   await correctActivity(c.var.deps, viewer, activity, body, c.var.clientAddress);
   return c.json(await oneActivityJson(c.var.deps, c.var.t, activity.id), 200);
 });
@@ -337,11 +333,7 @@ const confirmRoute = apiRoute(
 activitiesApi.openapi(confirmRoute, async (c) => {
   const user = requireUser(c);
   const { version } = c.req.valid('json');
-  const { activity, viewer } = await loadVisibleActivity(
-    c.var.deps,
-    user,
-    c.req.valid('param').id,
-  );
+  const { activity, viewer } = await loadVisibleActivity(c.var.deps, user, c.req.valid('param').id);
   await confirmActivity(c.var.deps, viewer, activity, version, c.var.clientAddress);
   return c.json(await oneActivityJson(c.var.deps, c.var.t, activity.id), 200);
 });
@@ -363,11 +355,7 @@ const disputeRoute = apiRoute(
 activitiesApi.openapi(disputeRoute, async (c) => {
   const user = requireUser(c);
   const { reason, version } = c.req.valid('json');
-  const { activity, viewer } = await loadVisibleActivity(
-    c.var.deps,
-    user,
-    c.req.valid('param').id,
-  );
+  const { activity, viewer } = await loadVisibleActivity(c.var.deps, user, c.req.valid('param').id);
   await disputeActivity(c.var.deps, viewer, activity, reason, version, c.var.clientAddress);
   return c.json(await oneActivityJson(c.var.deps, c.var.t, activity.id), 200);
 });
@@ -439,11 +427,7 @@ const incidentRoute = apiRoute(
 activitiesApi.openapi(incidentRoute, async (c) => {
   const user = requireUser(c);
   const body = c.req.valid('json');
-  const { activity, viewer } = await loadVisibleActivity(
-    c.var.deps,
-    user,
-    c.req.valid('param').id,
-  );
+  const { activity, viewer } = await loadVisibleActivity(c.var.deps, user, c.req.valid('param').id);
   const id = await addIncident(c.var.deps, viewer, activity, body, c.var.clientAddress);
   const json = await oneActivityJson(c.var.deps, c.var.t, activity.id);
   return c.json({ incident: json.incidents.find((i) => i.id === id)!, activity: json }, 201);

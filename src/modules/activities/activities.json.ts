@@ -149,7 +149,13 @@ export function statementJson<T>(value: T): T {
 }
 
 // The response schemas of the serializers above (the API contract; see lib/openapi.ts).
-const feeBand = z.enum(['weekday_day', 'weekday_other', 'weekend_holiday', 'year_end', 'sick_child']);
+const feeBand = z.enum([
+  'weekday_day',
+  'weekday_other',
+  'weekend_holiday',
+  'year_end',
+  'sick_child',
+]);
 const childTotalJson = z.object({ childId: z.string().nullable(), amount: z.number() });
 
 export const feeSchema = z.object({

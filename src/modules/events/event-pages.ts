@@ -3,11 +3,7 @@ import { AppError } from '../../lib/errors.js';
 import { isMessageKey } from '../../lib/i18n.js';
 import type { EventView } from '../../../views/pages/events/event-facts.js';
 import { visibleEventAudiences, type Viewer } from './audience.js';
-import {
-  listEvents,
-  listMemberEventRegistrations,
-  type EventRow,
-} from './events.queries.js';
+import { listEvents, listMemberEventRegistrations, type EventRow } from './events.queries.js';
 import { loadViewer } from './viewer.js';
 
 /** What the event pages share: the event as a view, the member's registrations, refusals. */

@@ -11,7 +11,11 @@ import {
 } from '../../http/api-route.js';
 import { toTokyoIso } from '../../lib/dates.js';
 import { notFound } from '../../lib/errors.js';
-import { findIncidentById, listIncidents, type IncidentRow } from '../activities/activities.queries.js';
+import {
+  findIncidentById,
+  listIncidents,
+  type IncidentRow,
+} from '../activities/activities.queries.js';
 import { incidentJson, incidentSchema } from '../activities/activities.json.js';
 import { incidentListQuery } from '../activities/activities.schemas.js';
 import { markIncidentReported } from '../activities/activities.service.js';

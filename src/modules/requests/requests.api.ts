@@ -30,7 +30,12 @@ import {
   listRequests,
   type RequestRow,
 } from './requests.queries.js';
-import { offerJson, requestJson as requestSchema, toOfferJson, toRequestJson } from './requests.json.js';
+import {
+  offerJson,
+  requestJson as requestSchema,
+  toOfferJson,
+  toRequestJson,
+} from './requests.json.js';
 import {
   assignBody,
   cancelBody,
@@ -244,7 +249,9 @@ const candidatesRoute = apiRoute(
             }),
           ),
           excluded: z
-            .array(z.object({ helperId: z.string(), name: z.string(), reasons: z.array(reasonJson) }))
+            .array(
+              z.object({ helperId: z.string(), name: z.string(), reasons: z.array(reasonJson) }),
+            )
             .optional(),
         }),
       ),

@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { multiLineText, optionalMultiLineText as optionalText, singleLineText } from '../../lib/text-schemas.js';
+import {
+  multiLineText,
+  optionalMultiLineText as optionalText,
+  singleLineText,
+} from '../../lib/text-schemas.js';
 import { isValidDateString } from '../../lib/dates.js';
 
 // Bodies of the training API and forms. Messages are i18n keys; the edge translates them.
