@@ -146,7 +146,7 @@ describe.skipIf(!browserAvailable)('training journey (browser)', () => {
 
     // Today's session: the whole course (basic modules and first aid), 24 + 3 hours.
     await form.getByLabel('終了時刻').fill('16:30');
-    const modules = form.locator('#field-moduleIds');
+    const modules = form.getByRole('group', { name: '講習の科目' });
     const labels = await modules.locator('label').allInnerTexts();
     for (const [i, label] of labels.entries()) {
       if (!/フォローアップ|病児/.test(label)) await modules.locator('input').nth(i).check();
