@@ -1,6 +1,11 @@
-import { sql } from 'kysely';
+import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../../lib/db.js';
-import type { AnnouncementAudience } from '../../../db/schema.js';
+import type {
+  AnnouncementAudience,
+  AnnouncementTable,
+  NewsletterFilePartTable,
+  NewsletterTable,
+} from '../../../db/schema.js';
 
 export function findAnnouncement(db: Db, id: string) {
   return db
@@ -111,4 +116,43 @@ export function findNewsletterPart(db: Db, id: string, seq: number) {
     .where('newsletter_id', '=', id)
     .where('seq', '=', seq)
     .executeTakeFirst();
+}
+
+export function buildInsertAnnouncement(db: Db, row: Insertable<AnnouncementTable>) {
+  return db.insertInto('announcement').values(row);
+}
+
+/** Edits a draft: changes no row once it is published (what was sent stays as sent). */
+export function buildUpdateDraft(db: Db, id: string, set: Updateable<AnnouncementTable>) {
+  return db
+    .updateTable('announcement')
+    .set(set)
+    .where('id', '=', id)
+    .where('published_at', 'is', null);
+}
+
+/** Publishes a draft at `at`: changes no row when it was already published. */
+export function buildPublishAnnouncement(db: Db, id: string, at: string) {
+  return buildUpdateDraft(db, id, { published_at: at, updated_at: at });
+}
+
+/** Deletes a draft: changes no row once it is published. */
+export function buildDeleteDraft(db: Db, id: string) {
+  return db.deleteFrom('announcement').where('id', '=', id).where('published_at', 'is', null);
+}
+
+export function buildInsertNewsletter(db: Db, row: Insertable<NewsletterTable>) {
+  return db.insertInto('newsletter').values(row);
+}
+
+export function buildInsertNewsletterPart(db: Db, row: Insertable<NewsletterFilePartTable>) {
+  return db.insertInto('newsletter_file_part').values(row);
+}
+
+/** The newsletter's stored parts, then the newsletter itself (in that order, in one batch). */
+export function buildDeleteNewsletter(db: Db, id: string) {
+  return [
+    db.deleteFrom('newsletter_file_part').where('newsletter_id', '=', id),
+    db.deleteFrom('newsletter').where('id', '=', id),
+  ] as const;
 }

@@ -1,12 +1,19 @@
 import { sql } from 'kysely';
 import type { AppDeps, CurrentUser } from '../../context.js';
-import { insertIfPreviousChanged, type Compilable } from '../../lib/atomic.js';
+import type { Compilable } from '../../lib/atomic.js';
 import { AppError, conflict, notFound, unprocessable } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { markdownToPlainText } from '../../lib/markdown.js';
-import { auditRow, buildAuditInsert } from '../audit/audit.queries.js';
+import { buildAuditIfPreviousChanged, buildAuditInsert } from '../audit/audit.queries.js';
 import { canReadAnnouncement, type Viewer } from '../events/audience.js';
 import {
+  buildDeleteDraft,
+  buildDeleteNewsletter,
+  buildInsertAnnouncement,
+  buildInsertNewsletter,
+  buildInsertNewsletterPart,
+  buildPublishAnnouncement,
+  buildUpdateDraft,
   findAnnouncement,
   findNewsletter,
   findNewsletterPart,
@@ -41,7 +48,7 @@ export async function createAnnouncement(
   const id = newId();
   const now = deps.clock.now();
   await deps.atomic([
-    deps.db.insertInto('announcement').values({
+    buildInsertAnnouncement(deps.db, {
       id,
       title: input.title,
       body: input.body,
@@ -61,8 +68,7 @@ export async function createAnnouncement(
       details: { audience: input.audience },
     }),
   ]);
-  if (input.publish) return publishAnnouncement(deps, actor, id);
-  return { announcement: (await findAnnouncement(deps.db, id))!, notified: 0 };
+  return publishIfAsked(deps, actor, id, input.publish);
 }
 
 /** Edits a draft (409 `already_published` once it went out: what was sent stays as sent). */
@@ -76,21 +82,22 @@ export async function updateDraft(
   if (!row) throw notFound();
   const now = deps.clock.now().toISOString();
   const [update] = await deps.atomic([
-    deps.db
-      .updateTable('announcement')
-      .set({
-        title: input.title,
-        body: input.body,
-        audience: input.audience,
-        email: input.email ? 1 : 0,
-        updated_at: now,
-      })
-      .where('id', '=', id)
-      .where('published_at', 'is', null),
+    buildUpdateDraft(deps.db, id, {
+      title: input.title,
+      body: input.body,
+      audience: input.audience,
+      email: input.email ? 1 : 0,
+      updated_at: now,
+    }),
   ]);
   if (!update || update.numAffectedRows === 0)
     throw conflict('already_published', 'ann.rule.already_published');
-  if (input.publish) return publishAnnouncement(deps, actor, id);
+  return publishIfAsked(deps, actor, id, input.publish);
+}
+
+/** After a write: publishes the announcement when the form asked for it, else returns it. */
+async function publishIfAsked(deps: AppDeps, actor: CurrentUser, id: string, publish: boolean) {
+  if (publish) return publishAnnouncement(deps, actor, id);
   return { announcement: (await findAnnouncement(deps.db, id))!, notified: 0 };
 }
 
@@ -121,23 +128,15 @@ export async function publishAnnouncement(
     onlyIf: sql`EXISTS (SELECT 1 FROM announcement a WHERE a.id = ${id} AND a.published_at = ${at})`,
   });
   const batch: Compilable[] = [
-    deps.db
-      .updateTable('announcement')
-      .set({ published_at: at, updated_at: at })
-      .where('id', '=', id)
-      .where('published_at', 'is', null),
-    insertIfPreviousChanged(
-      deps.db,
-      'audit_log',
-      auditRow({
-        at: now,
-        actorUserId: actor.id,
-        action: 'announcement_published',
-        subjectType: 'announcement',
-        subjectId: id,
-        details: { audience: row.audience, email: row.email === 1, recipients },
-      }),
-    ),
+    buildPublishAnnouncement(deps.db, id, at),
+    buildAuditIfPreviousChanged(deps.db, {
+      at: now,
+      actorUserId: actor.id,
+      action: 'announcement_published',
+      subjectType: 'announcement',
+      subjectId: id,
+      details: { audience: row.audience, email: row.email === 1, recipients },
+    }),
     ...statements,
   ];
   const [update] = await deps.atomic(batch);
@@ -149,18 +148,14 @@ export async function publishAnnouncement(
 /** Deletes a draft (a published announcement stays: people were told about it). */
 export async function deleteDraft(deps: AppDeps, actor: CurrentUser, id: string) {
   const [del] = await deps.atomic([
-    deps.db.deleteFrom('announcement').where('id', '=', id).where('published_at', 'is', null),
-    insertIfPreviousChanged(
-      deps.db,
-      'audit_log',
-      auditRow({
-        at: deps.clock.now(),
-        actorUserId: actor.id,
-        action: 'announcement_draft_deleted',
-        subjectType: 'announcement',
-        subjectId: id,
-      }),
-    ),
+    buildDeleteDraft(deps.db, id),
+    buildAuditIfPreviousChanged(deps.db, {
+      at: deps.clock.now(),
+      actorUserId: actor.id,
+      action: 'announcement_draft_deleted',
+      subjectType: 'announcement',
+      subjectId: id,
+    }),
   ]);
   if (!del || del.numAffectedRows === 0) {
     if (!(await findAnnouncement(deps.db, id))) throw notFound();
@@ -200,7 +195,7 @@ export async function createNewsletterPage(
   const id = newId();
   const now = deps.clock.now();
   await deps.atomic([
-    deps.db.insertInto('newsletter').values({
+    buildInsertNewsletter(deps.db, {
       id,
       title: input.title,
       issued_on: input.issuedOn,
@@ -242,7 +237,7 @@ export async function uploadNewsletterPdf(
   const parts: Compilable[] = [];
   for (let seq = 0, offset = 0; offset < input.bytes.byteLength; seq++, offset += PART_BYTES) {
     parts.push(
-      deps.db.insertInto('newsletter_file_part').values({
+      buildInsertNewsletterPart(deps.db, {
         newsletter_id: id,
         seq,
         data: input.bytes.slice(offset, offset + PART_BYTES),
@@ -250,7 +245,7 @@ export async function uploadNewsletterPdf(
     );
   }
   await deps.atomic([
-    deps.db.insertInto('newsletter').values({
+    buildInsertNewsletter(deps.db, {
       id,
       title: input.title,
       issued_on: input.issuedOn,
@@ -276,19 +271,14 @@ export async function uploadNewsletterPdf(
 
 export async function deleteNewsletter(deps: AppDeps, actor: CurrentUser, id: string) {
   const [, del] = await deps.atomic([
-    deps.db.deleteFrom('newsletter_file_part').where('newsletter_id', '=', id),
-    deps.db.deleteFrom('newsletter').where('id', '=', id),
-    insertIfPreviousChanged(
-      deps.db,
-      'audit_log',
-      auditRow({
-        at: deps.clock.now(),
-        actorUserId: actor.id,
-        action: 'newsletter_deleted',
-        subjectType: 'newsletter',
-        subjectId: id,
-      }),
-    ),
+    ...buildDeleteNewsletter(deps.db, id),
+    buildAuditIfPreviousChanged(deps.db, {
+      at: deps.clock.now(),
+      actorUserId: actor.id,
+      action: 'newsletter_deleted',
+      subjectType: 'newsletter',
+      subjectId: id,
+    }),
   ]);
   if (!del || del.numAffectedRows === 0) throw notFound();
 }

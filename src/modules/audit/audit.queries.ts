@@ -1,3 +1,4 @@
+import { insertIfPreviousChanged } from '../../lib/atomic.js';
 import type { Db } from '../../lib/db.js';
 import { newId } from '../../lib/ids.js';
 
@@ -41,4 +42,12 @@ export function listAuditLogForSubject(db: Db, subjectType: string, subjectId: s
     .where('subject_id', '=', subjectId)
     .orderBy('at', 'desc')
     .execute();
+}
+
+/**
+ * The audit row for a conditional change, written only if the statement just before it in the
+ * same atomic batch changed a row (see insertIfPreviousChanged).
+ */
+export function buildAuditIfPreviousChanged(db: Db, entry: AuditEntry) {
+  return insertIfPreviousChanged(db, 'audit_log', auditRow(entry));
 }
