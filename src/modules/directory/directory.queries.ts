@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../../lib/db.js';
+import type { LocalGroupTable, ReferralTable } from '../../../db/schema.js';
 import { DIRECTORY_PAGE_SIZE, type DirectoryQuery } from './directory.schemas.js';
 
 export function findGroup(db: Db, id: string) {
@@ -91,3 +92,20 @@ export function listReferralsForMember(db: Db, memberId: string) {
 }
 
 export type ReferralRow = Awaited<ReturnType<typeof listReferralsForMember>>[number];
+
+export function buildInsertGroup(db: Db, row: Insertable<LocalGroupTable>) {
+  return db.insertInto('local_group').values(row);
+}
+
+/** Changes a group still in the directory: no row once it is archived (or unknown). */
+export function buildUpdateLiveGroup(db: Db, id: string, set: Updateable<LocalGroupTable>) {
+  return db
+    .updateTable('local_group')
+    .set(set)
+    .where('id', '=', id)
+    .where('archived_at', 'is', null);
+}
+
+export function buildInsertReferral(db: Db, row: Insertable<ReferralTable>) {
+  return db.insertInto('referral').values(row);
+}

@@ -1,11 +1,16 @@
 import type { AppDeps, CurrentUser } from '../../context.js';
-import { insertIfPreviousChanged } from '../../lib/atomic.js';
 import { notFound, unprocessable } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
-import { auditRow, buildAuditInsert } from '../audit/audit.queries.js';
+import { buildAuditIfPreviousChanged, buildAuditInsert } from '../audit/audit.queries.js';
 import { findMemberById } from '../members/members.queries.js';
 import { getCenterSettings } from '../settings/settings.service.js';
-import { findGroup, listReferralsForMember } from './directory.queries.js';
+import {
+  buildInsertGroup,
+  buildInsertReferral,
+  buildUpdateLiveGroup,
+  findGroup,
+  listReferralsForMember,
+} from './directory.queries.js';
 import type { GroupInput, ReferralInput } from './directory.schemas.js';
 
 /** The area must be one of the center's areas (settings): 422 `unknown_area`. */
@@ -32,7 +37,7 @@ export async function createGroup(deps: AppDeps, actor: CurrentUser | null, inpu
   const id = newId();
   const now = deps.clock.now();
   await deps.atomic([
-    deps.db.insertInto('local_group').values({
+    buildInsertGroup(deps.db, {
       id,
       ...columns(input),
       archived_at: null,
@@ -58,48 +63,40 @@ export async function updateGroup(
   input: GroupInput,
 ) {
   await assertKnownArea(deps, input.area);
-  const [update] = await deps.atomic([
-    deps.db
-      .updateTable('local_group')
-      .set({ ...columns(input), updated_at: deps.clock.now().toISOString() })
-      .where('id', '=', id)
-      .where('archived_at', 'is', null),
-    insertIfPreviousChanged(
-      deps.db,
-      'audit_log',
-      auditRow({
-        at: deps.clock.now(),
-        actorUserId: actor.id,
-        action: 'local_group_updated',
-        subjectType: 'local_group',
-        subjectId: id,
-      }),
-    ),
-  ]);
-  if (!update || update.numAffectedRows === 0) throw notFound();
+  const now = deps.clock.now().toISOString();
+  await changeLiveGroup(deps, actor, id, 'local_group_updated', {
+    ...columns(input),
+    updated_at: now,
+  });
   return (await findGroup(deps.db, id))!;
 }
 
 /** Takes a group off the directory; referral notes that name it keep it. */
 export async function archiveGroup(deps: AppDeps, actor: CurrentUser, id: string) {
   const now = deps.clock.now().toISOString();
+  await changeLiveGroup(deps, actor, id, 'local_group_archived', {
+    archived_at: now,
+    updated_at: now,
+  });
+}
+
+/** One audited change of a group still in the directory; 404 when there is none. */
+async function changeLiveGroup(
+  deps: AppDeps,
+  actor: CurrentUser,
+  id: string,
+  action: string,
+  set: Parameters<typeof buildUpdateLiveGroup>[2],
+) {
   const [update] = await deps.atomic([
-    deps.db
-      .updateTable('local_group')
-      .set({ archived_at: now, updated_at: now })
-      .where('id', '=', id)
-      .where('archived_at', 'is', null),
-    insertIfPreviousChanged(
-      deps.db,
-      'audit_log',
-      auditRow({
-        at: deps.clock.now(),
-        actorUserId: actor.id,
-        action: 'local_group_archived',
-        subjectType: 'local_group',
-        subjectId: id,
-      }),
-    ),
+    buildUpdateLiveGroup(deps.db, id, set),
+    buildAuditIfPreviousChanged(deps.db, {
+      at: deps.clock.now(),
+      actorUserId: actor.id,
+      action,
+      subjectType: 'local_group',
+      subjectId: id,
+    }),
   ]);
   if (!update || update.numAffectedRows === 0) throw notFound();
 }
@@ -121,7 +118,7 @@ export async function addReferral(
   const id = newId();
   const now = deps.clock.now();
   await deps.atomic([
-    deps.db.insertInto('referral').values({
+    buildInsertReferral(deps.db, {
       id,
       member_id: memberId,
       group_id: group.id,
