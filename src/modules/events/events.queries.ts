@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../../lib/db.js';
-import type { EventAudience } from '../../../db/schema.js';
+import type { EventAudience, EventTable } from '../../../db/schema.js';
 
 const withCounts = (db: Db) =>
   db
@@ -229,4 +229,13 @@ export function findViewerMember(db: Db, userId: string) {
     .select(['id', 'requester_status', 'helper_status', 'withdrawn_at', 'purged_at'])
     .where('user_id', '=', userId)
     .executeTakeFirst();
+}
+
+export function buildInsertEvent(db: Db, row: Insertable<EventTable>) {
+  return db.insertInto('event').values(row);
+}
+
+/** Changes an event not called off: no row once it is cancelled (or unknown). */
+export function buildUpdateLiveEvent(db: Db, id: string, set: Updateable<EventTable>) {
+  return db.updateTable('event').set(set).where('id', '=', id).where('cancelled_at', 'is', null);
 }

@@ -1,18 +1,19 @@
 import type { AppDeps, CurrentUser } from '../../context.js';
-import { insertIfPreviousChanged } from '../../lib/atomic.js';
 import { formatDateTime } from '../../lib/dates.js';
 import { AppError, conflict, notFound, unprocessable } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import type { EventAudience, SideStatus } from '../../../db/schema.js';
-import { auditRow, buildAuditInsert } from '../audit/audit.queries.js';
+import { buildAuditIfPreviousChanged, buildAuditInsert } from '../audit/audit.queries.js';
 import { findMemberById } from '../members/members.queries.js';
 import { notify } from '../notifications/notifications.service.js';
 import { canSeeEvent, type Viewer } from './audience.js';
 import {
   buildCancelRegistration,
+  buildInsertEvent,
   buildPromoteWaitlisted,
   buildRecordAttendance,
   buildRegister,
+  buildUpdateLiveEvent,
   findEvent,
   findMemberIdByNo,
   findRegisteredMemberIds,
@@ -43,7 +44,7 @@ export async function createEvent(deps: AppDeps, actor: CurrentUser, input: Even
   const id = newId();
   const now = deps.clock.now();
   await deps.atomic([
-    deps.db.insertInto('event').values({
+    buildInsertEvent(deps.db, {
       id,
       ...eventColumns(input),
       cancelled_at: null,
@@ -78,23 +79,15 @@ export async function updateEvent(
   if (event.cancelled_at) throw unprocessable('event_cancelled', 'events.rule.event_cancelled');
   const now = deps.clock.now().toISOString();
   const [update, , promote] = await deps.atomic([
-    deps.db
-      .updateTable('event')
-      .set({ ...eventColumns(input), updated_at: now })
-      .where('id', '=', id)
-      .where('cancelled_at', 'is', null),
-    insertIfPreviousChanged(
-      deps.db,
-      'audit_log',
-      auditRow({
-        at: deps.clock.now(),
-        actorUserId: actor.id,
-        action: 'event_updated',
-        subjectType: 'event',
-        subjectId: id,
-        details: { capacity: input.capacity, audience: input.audience },
-      }),
-    ),
+    buildUpdateLiveEvent(deps.db, id, { ...eventColumns(input), updated_at: now }),
+    buildAuditIfPreviousChanged(deps.db, {
+      at: deps.clock.now(),
+      actorUserId: actor.id,
+      action: 'event_updated',
+      subjectType: 'event',
+      subjectId: id,
+      details: { capacity: input.capacity, audience: input.audience },
+    }),
     buildPromoteWaitlisted(deps.db, { eventId: id, at: now }),
   ]);
   if (!update || update.numAffectedRows === 0)
@@ -110,23 +103,15 @@ export async function cancelEvent(deps: AppDeps, actor: CurrentUser, id: string)
   if (!event) throw notFound();
   const now = deps.clock.now().toISOString();
   const [update] = await deps.atomic([
-    deps.db
-      .updateTable('event')
-      .set({ cancelled_at: now, updated_at: now })
-      .where('id', '=', id)
-      .where('cancelled_at', 'is', null),
-    insertIfPreviousChanged(
-      deps.db,
-      'audit_log',
-      auditRow({
-        at: deps.clock.now(),
-        actorUserId: actor.id,
-        action: 'event_cancelled',
-        subjectType: 'event',
-        subjectId: id,
-        details: {},
-      }),
-    ),
+    buildUpdateLiveEvent(deps.db, id, { cancelled_at: now, updated_at: now }),
+    buildAuditIfPreviousChanged(deps.db, {
+      at: deps.clock.now(),
+      actorUserId: actor.id,
+      action: 'event_cancelled',
+      subjectType: 'event',
+      subjectId: id,
+      details: {},
+    }),
   ]);
   if (!update || update.numAffectedRows === 0)
     throw conflict('event_cancelled', 'events.rule.event_cancelled');
@@ -243,18 +228,14 @@ export async function cancelEventRegistration(
     throw unprocessable('event_started', 'events.rule.event_started');
   const [cancel, , promote] = await deps.atomic([
     buildCancelRegistration(deps.db, { eventId, memberId, at: now }),
-    insertIfPreviousChanged(
-      deps.db,
-      'audit_log',
-      auditRow({
-        at: deps.clock.now(),
-        actorUserId: actor.id,
-        action: 'event_registration_cancelled',
-        subjectType: 'event',
-        subjectId: eventId,
-        details: { memberId, byStaff: options.byStaff },
-      }),
-    ),
+    buildAuditIfPreviousChanged(deps.db, {
+      at: deps.clock.now(),
+      actorUserId: actor.id,
+      action: 'event_registration_cancelled',
+      subjectType: 'event',
+      subjectId: eventId,
+      details: { memberId, byStaff: options.byStaff },
+    }),
     buildPromoteWaitlisted(deps.db, { eventId, at: now }),
   ]);
   if (!cancel || cancel.numAffectedRows === 0)
