@@ -1,5 +1,7 @@
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { Db } from '../../lib/db.js';
+import { inJson } from '../../lib/sql.js';
+import type { OrientationTable } from '../../../db/schema.js';
 
 const withCounts = (db: Db) =>
   db
@@ -70,4 +72,43 @@ export function buildSeatLimitedRegistration(
     SELECT ${row.id}, ${row.orientationId}, ${row.memberId}, ${row.at}, NULL, NULL
     WHERE (SELECT COUNT(*) FROM orientation_registration WHERE orientation_id = ${row.orientationId})
         < (SELECT capacity FROM orientation WHERE id = ${row.orientationId})`.compile(db);
+}
+
+export async function insertOrientation(db: Db, row: Insertable<OrientationTable>) {
+  await db.insertInto('orientation').values(row).execute();
+}
+
+/** The listed members that exist, with whether they withdrew. */
+export function listMembersWithdrawal(db: Db, memberIds: readonly string[]) {
+  return db
+    .selectFrom('member')
+    .select(['id', 'withdrawn_at'])
+    .where('id', 'in', inJson(memberIds))
+    .execute();
+}
+
+/** The member attended: registered on the spot if they were not (whatever the capacity). */
+export function buildRecordAttended(
+  db: Db,
+  row: { id: string; orientationId: string; memberId: string; at: string },
+) {
+  return sql`INSERT INTO orientation_registration (id, orientation_id, member_id, registered_at, attended, attendance_recorded_at)
+          VALUES (${row.id}, ${row.orientationId}, ${row.memberId}, ${row.at}, 1, ${row.at})
+          ON CONFLICT (orientation_id, member_id) DO UPDATE SET attended = 1, attendance_recorded_at = ${row.at}`.compile(
+    db,
+  );
+}
+
+/** Every other registrant of the session did not attend. */
+export function buildRecordAbsentExcept(
+  db: Db,
+  row: { orientationId: string; attendedIds: readonly string[]; at: string },
+) {
+  return db
+    .updateTable('orientation_registration')
+    .set({ attended: 0, attendance_recorded_at: row.at })
+    .where('orientation_id', '=', row.orientationId)
+    .$if(row.attendedIds.length > 0, (q) =>
+      q.where('member_id', 'not in', inJson(row.attendedIds)),
+    );
 }

@@ -1,14 +1,16 @@
-import { sql } from 'kysely';
 import type { AppDeps, CurrentUser } from '../../context.js';
 import { conflict, notFound, unprocessable } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { buildAuditInsert } from '../audit/audit.queries.js';
 import { findMemberByIdentifier } from '../members/member-admin.queries.js';
 import { findMemberById } from '../members/members.queries.js';
-import { inJson } from '../../lib/sql.js';
 import {
+  buildRecordAbsentExcept,
+  buildRecordAttended,
   buildSeatLimitedRegistration,
   findOrientation,
+  insertOrientation,
+  listMembersWithdrawal,
   listOrientations,
   listRegistrationsOfMember,
 } from './orientations.queries.js';
@@ -20,19 +22,16 @@ export async function scheduleOrientation(
   input: OrientationInput,
 ) {
   const id = newId();
-  await deps.db
-    .insertInto('orientation')
-    .values({
-      id,
-      starts_at: new Date(input.startsAt).toISOString(),
-      ends_at: new Date(input.endsAt).toISOString(),
-      venue: input.venue,
-      capacity: input.capacity,
-      notes: input.notes ?? null,
-      created_by: actor.id,
-      created_at: deps.clock.now().toISOString(),
-    })
-    .execute();
+  await insertOrientation(deps.db, {
+    id,
+    starts_at: new Date(input.startsAt).toISOString(),
+    ends_at: new Date(input.endsAt).toISOString(),
+    venue: input.venue,
+    capacity: input.capacity,
+    notes: input.notes ?? null,
+    created_by: actor.id,
+    created_at: deps.clock.now().toISOString(),
+  });
   return (await findOrientation(deps.db, id))!;
 }
 
@@ -91,28 +90,16 @@ export async function recordOrientationAttendance(
   }
   const unique = [...new Set(memberIds)];
   if (unique.length) {
-    const known = await deps.db
-      .selectFrom('member')
-      .select(['id', 'withdrawn_at'])
-      .where('id', 'in', inJson(unique))
-      .execute();
+    const known = await listMembersWithdrawal(deps.db, unique);
     if (known.length !== unique.length) throw unprocessable('unknown_member');
     if (known.some((m) => m.withdrawn_at)) throw unprocessable('member_withdrawn');
   }
   const now = deps.clock.now().toISOString();
   await deps.atomic([
     ...unique.map((memberId) =>
-      sql`INSERT INTO orientation_registration (id, orientation_id, member_id, registered_at, attended, attendance_recorded_at)
-          VALUES (${newId()}, ${orientationId}, ${memberId}, ${now}, 1, ${now})
-          ON CONFLICT (orientation_id, member_id) DO UPDATE SET attended = 1, attendance_recorded_at = ${now}`.compile(
-        deps.db,
-      ),
+      buildRecordAttended(deps.db, { id: newId(), orientationId, memberId, at: now }),
     ),
-    deps.db
-      .updateTable('orientation_registration')
-      .set({ attended: 0, attendance_recorded_at: now })
-      .where('orientation_id', '=', orientationId)
-      .$if(unique.length > 0, (q) => q.where('member_id', 'not in', inJson(unique))),
+    buildRecordAbsentExcept(deps.db, { orientationId, attendedIds: unique, at: now }),
     buildAuditInsert(deps.db, {
       at: deps.clock.now(),
       actorUserId: actor.id,
