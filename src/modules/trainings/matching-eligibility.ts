@@ -27,7 +27,13 @@ import {
   type ModuleDef,
   type TrainingRecord,
 } from './qualifications.js';
-import { listModules, toModuleDef } from './trainings.queries.js';
+import {
+  findQualificationToken,
+  listApprovedRecords,
+  listHelperStatuses,
+  listModules,
+  toModuleDef,
+} from './trainings.queries.js';
 
 export interface MatchingEligibility {
   eligibleForMatching: boolean;
@@ -53,28 +59,15 @@ const MAX_SNAPSHOTS = 4;
 const snapshots = new Map<string, Promise<Snapshot>>();
 
 async function readToken(deps: Pick<AppDeps, 'db'>): Promise<string> {
-  const row = await deps.db
-    .selectFrom('qualification_stamp')
-    .select('token')
-    .where('id', '=', 1)
-    .executeTakeFirst();
   // Without the row (never expected after 0009) nothing can be cached safely.
-  return row?.token ?? `nocache-${Math.random()}`;
+  return (await findQualificationToken(deps.db)) ?? `nocache-${Math.random()}`;
 }
 
 async function loadSnapshot(deps: Pick<AppDeps, 'db'>): Promise<Snapshot> {
   const [modules, helpers, records] = await Promise.all([
     listModules(deps.db, { activeOnly: true }),
-    deps.db
-      .selectFrom('member')
-      .select(['id', 'helper_status'])
-      .where('helper_status', 'is not', null)
-      .execute(),
-    deps.db
-      .selectFrom('training_record')
-      .select(['member_id', 'module_id', 'completed_on', 'source'])
-      .where('status', '=', 'approved')
-      .execute(),
+    listHelperStatuses(deps.db),
+    listApprovedRecords(deps.db),
   ]);
   const defs = modules.map(toModuleDef);
   const moduleById = new Map(modules.map((m, i) => [m.id, defs[i]!]));

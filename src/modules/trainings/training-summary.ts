@@ -11,8 +11,13 @@ import {
   tokyoDateOf,
   tokyoInstant,
 } from '../../lib/dates.js';
-import { inJson } from '../../lib/sql.js';
-import { listModules } from './trainings.queries.js';
+import {
+  listFirstCompletions,
+  listHeldAttendanceHours,
+  listHeldSessionHours,
+  listHeldSessions,
+  listModules,
+} from './trainings.queries.js';
 
 export interface TrainingSummary {
   /** The period, Tokyo dates, both inclusive. */
@@ -49,43 +54,9 @@ export async function trainingSummary(
   const endIso = nowIso < toIso ? nowIso : toIso;
 
   const [sessions, sessionHours, attendance, modules] = await Promise.all([
-    deps.db
-      .selectFrom('training_session')
-      .select(['id', 'starts_at', 'venue'])
-      .where('starts_at', '>=', fromIso)
-      .where('starts_at', '<', endIso)
-      .where('cancelled_at', 'is', null)
-      .orderBy('starts_at')
-      .execute(),
-    deps.db
-      .selectFrom('training_session')
-      .innerJoin(
-        'training_session_module',
-        'training_session_module.session_id',
-        'training_session.id',
-      )
-      .innerJoin('training_module', 'training_module.id', 'training_session_module.module_id')
-      .select(['training_session.id', (eb) => eb.fn.sum<number>('training_module.hours').as('h')])
-      .where('training_session.starts_at', '>=', fromIso)
-      .where('training_session.starts_at', '<', endIso)
-      .where('training_session.cancelled_at', 'is', null)
-      .groupBy('training_session.id')
-      .execute(),
-    deps.db
-      .selectFrom('training_record')
-      .innerJoin('training_session', 'training_session.id', 'training_record.session_id')
-      .innerJoin('training_module', 'training_module.id', 'training_record.module_id')
-      .select([
-        'training_record.session_id',
-        'training_record.member_id',
-        (eb) => eb.fn.sum<number>('training_module.hours').as('h'),
-      ])
-      .where('training_record.source', '=', 'attendance')
-      .where('training_session.starts_at', '>=', fromIso)
-      .where('training_session.starts_at', '<', endIso)
-      .where('training_session.cancelled_at', 'is', null)
-      .groupBy(['training_record.session_id', 'training_record.member_id'])
-      .execute(),
+    listHeldSessions(deps.db, fromIso, endIso),
+    listHeldSessionHours(deps.db, fromIso, endIso),
+    listHeldAttendanceHours(deps.db, fromIso, endIso),
     listModules(deps.db, { activeOnly: true }),
   ]);
 
@@ -93,20 +64,11 @@ export async function trainingSummary(
   const firsts =
     course.length === 0
       ? []
-      : await deps.db
-          .selectFrom('training_record')
-          .innerJoin('member', 'member.id', 'training_record.member_id')
-          .select([
-            'training_record.member_id',
-            'member.name',
-            'training_record.module_id',
-            (eb) => eb.fn.min<string>('training_record.completed_on').as('first_on'),
-          ])
-          .where('training_record.status', '=', 'approved')
-          .where('training_record.completed_on', '<=', to)
-          .where('training_record.module_id', 'in', inJson(course.map((m) => m.id)))
-          .groupBy(['training_record.member_id', 'member.name', 'training_record.module_id'])
-          .execute();
+      : await listFirstCompletions(
+          deps.db,
+          course.map((m) => m.id),
+          to,
+        );
 
   const perMember = new Map<string, { name: string; count: number; last: string }>();
   for (const r of firsts) {

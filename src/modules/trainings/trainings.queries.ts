@@ -1,7 +1,11 @@
-import { sql } from 'kysely';
+import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../../lib/db.js';
 import { inJson } from '../../lib/sql.js';
-import type { TrainingModule } from '../../../db/schema.js';
+import type {
+  TrainingModule,
+  TrainingRecordTable,
+  TrainingSessionTable,
+} from '../../../db/schema.js';
 import type { ModuleDef } from './qualifications.js';
 
 // Re-exported for the modules that imported it from here before it moved to lib/sql.ts.
@@ -424,4 +428,141 @@ export async function findUserLocale(db: Db, userId: string): Promise<'ja' | 'en
     .where('id', '=', userId)
     .executeTakeFirst();
   return row?.locale ?? 'ja';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writes of the service
+
+export function buildInsertSession(db: Db, row: Insertable<TrainingSessionTable>) {
+  return db.insertInto('training_session').values(row);
+}
+
+export function buildInsertSessionModules(db: Db, sessionId: string, moduleIds: string[]) {
+  return db
+    .insertInto('training_session_module')
+    .values(moduleIds.map((module_id) => ({ session_id: sessionId, module_id })));
+}
+
+/** The listed members that exist, with their helper side. */
+export function listMembersHelperStatus(db: Db, memberIds: string[]) {
+  return db
+    .selectFrom('member')
+    .select(['id', 'helper_status'])
+    .where('id', 'in', memberIds)
+    .execute();
+}
+
+export function buildInsertRecord(db: Db, row: Insertable<TrainingRecordTable>) {
+  return db.insertInto('training_record').values(row);
+}
+
+/** Decides a submission: changes no row unless it is still pending. */
+export function buildReviewPendingRecord(
+  db: Db,
+  recordId: string,
+  set: Updateable<TrainingRecordTable>,
+) {
+  return db
+    .updateTable('training_record')
+    .set(set)
+    .where('id', '=', recordId)
+    .where('status', '=', 'pending');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Training summary (reports): sessions held in [fromIso, endIso), not cancelled
+
+export function listHeldSessions(db: Db, fromIso: string, endIso: string) {
+  return db
+    .selectFrom('training_session')
+    .select(['id', 'starts_at', 'venue'])
+    .where('starts_at', '>=', fromIso)
+    .where('starts_at', '<', endIso)
+    .where('cancelled_at', 'is', null)
+    .orderBy('starts_at')
+    .execute();
+}
+
+/** Module hours per session held. */
+export function listHeldSessionHours(db: Db, fromIso: string, endIso: string) {
+  return db
+    .selectFrom('training_session')
+    .innerJoin(
+      'training_session_module',
+      'training_session_module.session_id',
+      'training_session.id',
+    )
+    .innerJoin('training_module', 'training_module.id', 'training_session_module.module_id')
+    .select(['training_session.id', (eb) => eb.fn.sum<number>('training_module.hours').as('h')])
+    .where('training_session.starts_at', '>=', fromIso)
+    .where('training_session.starts_at', '<', endIso)
+    .where('training_session.cancelled_at', 'is', null)
+    .groupBy('training_session.id')
+    .execute();
+}
+
+/** Hours attended per (session held, member). */
+export function listHeldAttendanceHours(db: Db, fromIso: string, endIso: string) {
+  return db
+    .selectFrom('training_record')
+    .innerJoin('training_session', 'training_session.id', 'training_record.session_id')
+    .innerJoin('training_module', 'training_module.id', 'training_record.module_id')
+    .select([
+      'training_record.session_id',
+      'training_record.member_id',
+      (eb) => eb.fn.sum<number>('training_module.hours').as('h'),
+    ])
+    .where('training_record.source', '=', 'attendance')
+    .where('training_session.starts_at', '>=', fromIso)
+    .where('training_session.starts_at', '<', endIso)
+    .where('training_session.cancelled_at', 'is', null)
+    .groupBy(['training_record.session_id', 'training_record.member_id'])
+    .execute();
+}
+
+/** Each member's first approved completion of each listed module, up to `to`. */
+export function listFirstCompletions(db: Db, moduleIds: string[], to: string) {
+  return db
+    .selectFrom('training_record')
+    .innerJoin('member', 'member.id', 'training_record.member_id')
+    .select([
+      'training_record.member_id',
+      'member.name',
+      'training_record.module_id',
+      (eb) => eb.fn.min<string>('training_record.completed_on').as('first_on'),
+    ])
+    .where('training_record.status', '=', 'approved')
+    .where('training_record.completed_on', '<=', to)
+    .where('training_record.module_id', 'in', inJson(moduleIds))
+    .groupBy(['training_record.member_id', 'member.name', 'training_record.module_id'])
+    .execute();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Matching eligibility (its cache)
+
+/** The token the triggers of migration 0009 replace on every change that matters. */
+export async function findQualificationToken(db: Db) {
+  const row = await db
+    .selectFrom('qualification_stamp')
+    .select('token')
+    .where('id', '=', 1)
+    .executeTakeFirst();
+  return row?.token;
+}
+
+export function listHelperStatuses(db: Db) {
+  return db
+    .selectFrom('member')
+    .select(['id', 'helper_status'])
+    .where('helper_status', 'is not', null)
+    .execute();
+}
+
+export function listApprovedRecords(db: Db) {
+  return db
+    .selectFrom('training_record')
+    .select(['member_id', 'module_id', 'completed_on', 'source'])
+    .where('status', '=', 'approved')
+    .execute();
 }

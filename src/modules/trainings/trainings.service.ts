@@ -3,8 +3,7 @@ import { formatDate, tokyoDateOf } from '../../lib/dates.js';
 import { conflict, notFound, unprocessable } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import type { TrainingModule } from '../../../db/schema.js';
-import { insertIfPreviousChanged } from '../../lib/atomic.js';
-import { auditRow, buildAuditInsert } from '../audit/audit.queries.js';
+import { buildAuditIfPreviousChanged, buildAuditInsert } from '../audit/audit.queries.js';
 import { findMemberById, type MemberWithEmail } from '../members/members.queries.js';
 import { notify } from '../notifications/notifications.service.js';
 import { DEFAULT_CURRICULUM } from './default-curriculum.js';
@@ -13,13 +12,18 @@ import {
   buildCancelEnrollment,
   buildEnroll,
   buildInsertModuleIfNew,
+  buildInsertRecord,
+  buildInsertSession,
+  buildInsertSessionModules,
   buildPromoteNext,
   buildRemoveUntickedAttendance,
+  buildReviewPendingRecord,
   findModuleById,
   findRecord,
   findSession,
   findUserLocale,
   listMemberEnrollments,
+  listMembersHelperStatus,
   listModules,
   listSessionModules,
   listSessions,
@@ -115,18 +119,14 @@ export async function createModule(deps: AppDeps, actor: CurrentUser, input: Mod
   );
   const [insert] = await deps.atomic([
     buildInsertModuleIfNew(deps.db, row),
-    insertIfPreviousChanged(
-      deps.db,
-      'audit_log',
-      auditRow({
-        at: deps.clock.now(),
-        actorUserId: actor.id,
-        action: 'training_module_created',
-        subjectType: 'training_module',
-        subjectId: row.id,
-        details: { code: row.code },
-      }),
-    ),
+    buildAuditIfPreviousChanged(deps.db, {
+      at: deps.clock.now(),
+      actorUserId: actor.id,
+      action: 'training_module_created',
+      subjectType: 'training_module',
+      subjectId: row.id,
+      details: { code: row.code },
+    }),
   ]);
   if (!insert || insert.numAffectedRows === 0)
     throw conflict('code_taken', 'training.rule.code_taken');
@@ -144,7 +144,7 @@ export async function scheduleSession(deps: AppDeps, actor: CurrentUser, input: 
   const id = newId();
   const now = deps.clock.now();
   await deps.atomic([
-    deps.db.insertInto('training_session').values({
+    buildInsertSession(deps.db, {
       id,
       starts_at: new Date(input.startsAt).toISOString(),
       ends_at: new Date(input.endsAt).toISOString(),
@@ -156,9 +156,7 @@ export async function scheduleSession(deps: AppDeps, actor: CurrentUser, input: 
       created_at: now.toISOString(),
       cancelled_at: null,
     }),
-    deps.db
-      .insertInto('training_session_module')
-      .values(moduleIds.map((module_id) => ({ session_id: id, module_id }))),
+    buildInsertSessionModules(deps.db, id, moduleIds),
     buildAuditInsert(deps.db, {
       at: now,
       actorUserId: actor.id,
@@ -271,18 +269,14 @@ export async function cancelEnrollment(
   const results = await deps.atomic([
     buildCancelEnrollment(deps.db, { sessionId, memberId, at: now }),
     // Written only when the cancellation above changed a row.
-    insertIfPreviousChanged(
-      deps.db,
-      'audit_log',
-      auditRow({
-        at: deps.clock.now(),
-        actorUserId: actor.id,
-        action: 'training_enrollment_cancelled',
-        subjectType: 'training_session',
-        subjectId: sessionId,
-        details: { memberId, byStaff: options.byStaff },
-      }),
-    ),
+    buildAuditIfPreviousChanged(deps.db, {
+      at: deps.clock.now(),
+      actorUserId: actor.id,
+      action: 'training_enrollment_cancelled',
+      subjectType: 'training_session',
+      subjectId: sessionId,
+      details: { memberId, byStaff: options.byStaff },
+    }),
     buildPromoteNext(deps.db, { sessionId, at: now }),
   ]);
   const [cancel, , promote] = results;
@@ -348,11 +342,7 @@ export async function recordAttendance(
   }
   const memberIds = [...byMember.keys()];
   if (memberIds.length === 0) return { attendees: 0, records: 0 };
-  const members = await deps.db
-    .selectFrom('member')
-    .select(['id', 'helper_status'])
-    .where('id', 'in', memberIds)
-    .execute();
+  const members = await listMembersHelperStatus(deps.db, memberIds);
   if (members.length !== memberIds.length) throw unprocessable('unknown_member');
   if (members.some((m) => m.helper_status === null))
     throw unprocessable('not_a_helper', 'training.rule.not_a_helper');
@@ -418,7 +408,7 @@ export async function addTrainingRecords(
   // bound parameters per statement.
   await deps.atomic([
     ...moduleIds.map((moduleId, i) =>
-      deps.db.insertInto('training_record').values({
+      buildInsertRecord(deps.db, {
         id: ids[i]!,
         member_id: member.id,
         module_id: moduleId,
@@ -469,29 +459,21 @@ export async function reviewTrainingRecord(
   if (!record) throw notFound();
   const now = deps.clock.now();
   const [update] = await deps.atomic([
-    deps.db
-      .updateTable('training_record')
-      .set({
-        status: decision,
-        reviewed_by: actor.id,
-        reviewed_at: now.toISOString(),
-        review_note: note,
-      })
-      .where('id', '=', recordId)
-      .where('status', '=', 'pending'),
-    insertIfPreviousChanged(
-      deps.db,
-      'audit_log',
-      auditRow({
-        at: now,
-        actorUserId: actor.id,
-        action: decision === 'approved' ? 'training_record_approved' : 'training_record_rejected',
-        subjectType: 'member',
-        subjectId: record.member_id,
-        clientAddress,
-        details: { recordId, module: record.module_code },
-      }),
-    ),
+    buildReviewPendingRecord(deps.db, recordId, {
+      status: decision,
+      reviewed_by: actor.id,
+      reviewed_at: now.toISOString(),
+      review_note: note,
+    }),
+    buildAuditIfPreviousChanged(deps.db, {
+      at: now,
+      actorUserId: actor.id,
+      action: decision === 'approved' ? 'training_record_approved' : 'training_record_rejected',
+      subjectType: 'member',
+      subjectId: record.member_id,
+      clientAddress,
+      details: { recordId, module: record.module_code },
+    }),
   ]);
   if (!update || update.numAffectedRows === 0)
     throw conflict('not_pending', 'training.rule.not_pending');
