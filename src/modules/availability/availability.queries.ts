@@ -130,3 +130,13 @@ export function listAssignments(db: Db, helperMemberId: string, fromIso: string,
 }
 
 export type AssignmentRow = Awaited<ReturnType<typeof listAssignments>>[number];
+
+/** The helper a calendar feed belongs to, with what decides whether it is served. */
+export function findFeedHelper(db: Db, memberId: string) {
+  return db
+    .selectFrom('member')
+    .innerJoin('user', 'user.id', 'member.user_id')
+    .select(['member.id', 'member.helper_status', 'member.withdrawn_at', 'user.locale'])
+    .where('member.id', '=', memberId)
+    .executeTakeFirst();
+}

@@ -29,6 +29,7 @@ import {
   buildReplaceWeeklySlots,
   buildUpsertCalendarFeed,
   findCalendarFeedByTokenHash,
+  findFeedHelper,
   listAssignments,
   listExceptions,
   listWeeklySlots,
@@ -329,12 +330,7 @@ export async function calendarFeedFor(
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return undefined;
   const feed = await findCalendarFeedByTokenHash(deps.db, await sha256Hex(token));
   if (!feed) return undefined;
-  const helper = await deps.db
-    .selectFrom('member')
-    .innerJoin('user', 'user.id', 'member.user_id')
-    .select(['member.id', 'member.helper_status', 'member.withdrawn_at', 'user.locale'])
-    .where('member.id', '=', feed.member_id)
-    .executeTakeFirst();
+  const helper = await findFeedHelper(deps.db, feed.member_id);
   if (!helper || helper.withdrawn_at || helper.helper_status === null) return undefined;
   const locale: Locale = helper.locale ?? 'ja';
   const t = translator(locale);
