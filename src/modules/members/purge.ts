@@ -1,9 +1,15 @@
-import { sql } from 'kysely';
 import type { AppDeps } from '../../context.js';
-import { insertIfPreviousChanged, type Compilable } from '../../lib/atomic.js';
+import type { Compilable } from '../../lib/atomic.js';
 import { isValidDateString, tokyoInstant } from '../../lib/dates.js';
-import { auditRow } from '../audit/audit.queries.js';
+import { buildAuditIfPreviousChanged } from '../audit/audit.queries.js';
 import { getRetention } from '../settings/settings.service.js';
+import {
+  buildAnonymiseChildren,
+  buildAnonymiseMember,
+  buildDeletePersonalRows,
+  buildRetireLogin,
+  listPurgeCandidates,
+} from './purge.queries.js';
 
 export const PURGED_MEMBER_NAME = '退会者';
 export const PURGED_MEMBER_KANA = 'タイカイシャ';
@@ -38,95 +44,44 @@ export async function purgeWithdrawnMembers(
 ): Promise<{ purged: number; memberIds: string[] }> {
   const { withdrawnMemberYears } = await getRetention(deps);
   const cutoffIso = tokyoInstant(retentionCutoff(today, withdrawnMemberYears)).toISOString();
-  const candidates = await deps.db
-    .selectFrom('member')
-    .innerJoin('user', 'user.id', 'member.user_id')
-    .select([
-      'member.id',
-      'member.user_id',
-      'member.birth_date',
-      'member.withdrawn_at',
-      'member.withdrawal_reason',
-      'user.email',
-    ])
-    .where('member.withdrawn_at', 'is not', null)
-    .where('member.withdrawn_at', '<', cutoffIso)
-    .where('member.purged_at', 'is', null)
-    .orderBy('member.withdrawn_at')
-    .execute();
+  const candidates = await listPurgeCandidates(deps.db, cutoffIso);
 
   const memberIds: string[] = [];
   for (const m of candidates) {
     const nowDate = deps.clock.now();
     const now = nowDate.toISOString();
     const statements: Compilable[] = [
-      // Conditional, so a second run (or a concurrent one) changes nothing.
-      deps.db
-        .updateTable('member')
-        .set({
-          name: PURGED_MEMBER_NAME,
-          name_kana: PURGED_MEMBER_KANA,
-          phone: '',
-          postal_code: null,
-          address: '',
-          birth_date: toMonth(m.birth_date),
-          helper_household_notes: null,
-          // Free text may name people; the codes the system writes (aged_out) are statistics.
-          withdrawal_reason:
-            m.withdrawal_reason && /^[a-z_]+$/.test(m.withdrawal_reason)
-              ? m.withdrawal_reason
-              : null,
-          purged_at: now,
-          updated_at: now,
-        })
-        .where('id', '=', m.id)
-        .where('purged_at', 'is', null)
-        .where('withdrawn_at', '<', cutoffIso),
+      buildAnonymiseMember(deps.db, m.id, cutoffIso, {
+        name: PURGED_MEMBER_NAME,
+        name_kana: PURGED_MEMBER_KANA,
+        phone: '',
+        postal_code: null,
+        address: '',
+        birth_date: toMonth(m.birth_date),
+        helper_household_notes: null,
+        // Free text may name people; the codes the system writes (aged_out) are statistics.
+        withdrawal_reason:
+          m.withdrawal_reason && /^[a-z_]+$/.test(m.withdrawal_reason) ? m.withdrawal_reason : null,
+        purged_at: now,
+        updated_at: now,
+      }),
       // Chained to the update above: exactly one audit row per member, however often this runs.
-      insertIfPreviousChanged(
-        deps.db,
-        'audit_log',
-        auditRow({
-          at: nowDate,
-          actorUserId: null,
-          action: 'member_purged',
-          subjectType: 'member',
-          subjectId: m.id,
-          details: { withdrawnAt: m.withdrawn_at, retentionYears: withdrawnMemberYears },
-        }),
-      ),
-      deps.db
-        .updateTable('child')
-        .set({
-          name: PURGED_CHILD_NAME,
-          name_kana: '',
-          school: null,
-          allergies: null,
-          health_notes: null,
-          family_doctor: null,
-          birth_date: sql<string>`substr(birth_date, 1, 7) || '-01'`,
-          updated_at: now,
-        })
-        .where('member_id', '=', m.id),
-      deps.db.deleteFrom('emergency_contact').where('member_id', '=', m.id),
-      deps.db.deleteFrom('authorized_pickup').where('member_id', '=', m.id),
-      // Referral notes are free text about the family: they go with the rest.
-      deps.db.deleteFrom('referral').where('member_id', '=', m.id),
-      deps.db.deleteFrom('session').where('user_id', '=', m.user_id),
-      // Login throttling rows hold the address too.
-      deps.db
-        .deleteFrom('login_attempt')
-        .where(sql<string>`lower(email)`, '=', m.email.toLowerCase()),
-      deps.db
-        .updateTable('user')
-        .set({
-          email: `purged+${m.id}@invalid`,
-          name: PURGED_MEMBER_NAME,
-          password_hash: NO_LOGIN_HASH,
-          disabled_at: sql<string>`COALESCE(disabled_at, ${now})`,
-          updated_at: now,
-        })
-        .where('id', '=', m.user_id),
+      buildAuditIfPreviousChanged(deps.db, {
+        at: nowDate,
+        actorUserId: null,
+        action: 'member_purged',
+        subjectType: 'member',
+        subjectId: m.id,
+        details: { withdrawnAt: m.withdrawn_at, retentionYears: withdrawnMemberYears },
+      }),
+      buildAnonymiseChildren(deps.db, m.id, { name: PURGED_CHILD_NAME, now }),
+      ...buildDeletePersonalRows(deps.db, m),
+      buildRetireLogin(deps.db, m.user_id, {
+        email: `purged+${m.id}@invalid`,
+        name: PURGED_MEMBER_NAME,
+        passwordHash: NO_LOGIN_HASH,
+        now,
+      }),
     ];
     const [update] = await deps.atomic(statements);
     // A concurrent run got there first: the rest of this batch only repeated its work.
