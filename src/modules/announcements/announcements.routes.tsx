@@ -13,7 +13,8 @@ import type { AnnouncementView } from '../../../views/pages/announcements/announ
 import { visibleAnnouncementAudiences } from '../events/audience.js';
 import { loadViewer } from '../events/viewer.js';
 import { newsletterPages } from './newsletters.routes.js';
-import { memberOrStaff, refusal, UUID } from './announcement-pages.js';
+import { refusal } from '../../http/refusal.js';
+import { memberOrStaff, UUID } from './announcement-pages.js';
 import { listAnnouncements, type AnnouncementRow } from './announcements.queries.js';
 import { announcementForm, announcementValues, intentOf } from './announcement-form.js';
 import {

@@ -19,7 +19,8 @@ import {
   newsletterPdfForm,
   newsletterPdfValues,
 } from './announcement-form.js';
-import { memberOrStaff, refusal, UUID } from './announcement-pages.js';
+import { refusal } from '../../http/refusal.js';
+import { memberOrStaff, UUID } from './announcement-pages.js';
 import { findNewsletter, listNewsletters, type NewsletterRow } from './announcements.queries.js';
 import { MAX_PDF_BYTES } from './announcements.schemas.js';
 import {

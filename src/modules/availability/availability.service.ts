@@ -12,8 +12,7 @@ import { AppError, notFound, unprocessable } from '../../lib/errors.js';
 import { translator, type MessageKey, type Translator } from '../../lib/i18n.js';
 import { newId, randomToken, sha256Hex } from '../../lib/ids.js';
 import type { Locale, RequestStatus } from '../../../db/schema.js';
-import { insertIfPreviousChanged } from '../../lib/atomic.js';
-import { auditRow, buildAuditInsert } from '../audit/audit.queries.js';
+import { buildAuditIfPreviousChanged, buildAuditInsert } from '../audit/audit.queries.js';
 import type { MemberWithEmail } from '../members/members.queries.js';
 import {
   freeIntervalsOn,
@@ -202,19 +201,15 @@ export async function removeException(
   const [deleted] = await deps.atomic([
     buildDeleteException(deps.db, member.id, exceptionId),
     // Audited only when a row went (an unknown id changes nothing and answers 404).
-    insertIfPreviousChanged(
-      deps.db,
-      'audit_log',
-      auditRow({
-        at: deps.clock.now(),
-        actorUserId: actor.id,
-        action: 'availability_exception_removed',
-        subjectType: 'member',
-        subjectId: member.id,
-        clientAddress,
-        details: { exceptionId },
-      }),
-    ),
+    buildAuditIfPreviousChanged(deps.db, {
+      at: deps.clock.now(),
+      actorUserId: actor.id,
+      action: 'availability_exception_removed',
+      subjectType: 'member',
+      subjectId: member.id,
+      clientAddress,
+      details: { exceptionId },
+    }),
   ]);
   if (!deleted || deleted.numAffectedRows === 0) throw notFound();
 }
@@ -262,18 +257,14 @@ export async function revokeCalendarFeed(
   // Idempotent: revoking a feed that does not exist changes (and audits) nothing.
   await deps.atomic([
     buildDeleteCalendarFeed(deps.db, member.id),
-    insertIfPreviousChanged(
-      deps.db,
-      'audit_log',
-      auditRow({
-        at: deps.clock.now(),
-        actorUserId: actor.id,
-        action: 'calendar_feed_revoked',
-        subjectType: 'member',
-        subjectId: member.id,
-        clientAddress,
-      }),
-    ),
+    buildAuditIfPreviousChanged(deps.db, {
+      at: deps.clock.now(),
+      actorUserId: actor.id,
+      action: 'calendar_feed_revoked',
+      subjectType: 'member',
+      subjectId: member.id,
+      clientAddress,
+    }),
   ]);
 }
 

@@ -14,7 +14,8 @@ import {
   memberIdForm,
   memberNoForm,
 } from './event-form.js';
-import { refusal, toEventView } from './event-pages.js';
+import { refusal } from '../../http/refusal.js';
+import { toEventView } from './event-pages.js';
 import { renderEvent } from './event-viewer.routes.js';
 import { EventAttendancePage } from '../../../views/pages/events/attendance.js';
 import type { FormErrors } from '../../../views/components/form-fields.js';

@@ -1,12 +1,10 @@
 import type { AppContext } from '../../context.js';
-import { AppError } from '../../lib/errors.js';
-import { isMessageKey } from '../../lib/i18n.js';
 import type { EventView } from '../../../views/pages/events/event-facts.js';
 import { visibleEventAudiences, type Viewer } from './audience.js';
 import { listEvents, listMemberEventRegistrations, type EventRow } from './events.queries.js';
 import { loadViewer } from './viewer.js';
 
-/** What the event pages share: the event as a view, the member's registrations, refusals. */
+/** What the event pages share: the event as a view, the member's registrations. */
 
 type Mine = EventView['mine'];
 
@@ -63,16 +61,4 @@ export async function upcomingEventsFor(c: AppContext, limit = 3): Promise<Event
     .filter((r) => !r.cancelled_at)
     .slice(0, limit)
     .map((r) => toEventView(r, nowIso, mine.get(r.id) ?? null));
-}
-
-/** A refused action (409/422) becomes a message on the page; anything else propagates. */
-export function refusal(
-  c: AppContext,
-  err: unknown,
-): { status: 409 | 422; message: string } | null {
-  if (err instanceof AppError && (err.status === 409 || err.status === 422)) {
-    const key = isMessageKey(err.messageKey) ? err.messageKey : 'error.conflict';
-    return { status: err.status, message: c.var.t(key) };
-  }
-  return null;
 }

@@ -7,6 +7,8 @@ import { inJson } from '../../lib/sql.js';
 import { getMatchingEligibility } from '../trainings/matching-eligibility.js';
 import { rankCandidates, type RankHelper, type RankResult } from './ranking.js';
 import { listRequestChildren, type RequestRow } from '../requests/requests.queries.js';
+import { parseJsonList } from '../../lib/json-list.js';
+import { listAssignmentsOverlapping, listHelperMembers } from './matching.queries.js';
 
 /**
  * Queries for the staff coordination pages (調整ボード, the request page, phone intake and the
@@ -292,15 +294,6 @@ export function listMatchedWithoutPreMeeting(db: Db, nowIso: string, limit: numb
 /** The window of "recent activities" findCandidates uses for fairness. */
 const RECENT_DAYS = 90;
 
-const parseList = <T>(json: string): T[] => {
-  try {
-    const v: unknown = JSON.parse(json);
-    return Array.isArray(v) ? (v as T[]) : [];
-  } catch {
-    return [];
-  }
-};
-
 function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
   const map = new Map<K, T[]>();
   for (const row of rows) {
@@ -349,22 +342,7 @@ export async function rankRequests(
 
   const [helpers, slots, exceptions, assignments, pairings, blocked, recent, children] =
     await Promise.all([
-      db
-        .selectFrom('member')
-        .select([
-          'id',
-          'name',
-          'helper_status',
-          'helper_max_children',
-          'helper_child_age_min_months',
-          'helper_child_age_max_months',
-          'helper_categories',
-          'helper_areas',
-          'area',
-        ])
-        .where('helper_status', 'is not', null)
-        .where('withdrawn_at', 'is', null)
-        .execute(),
+      listHelperMembers(db),
       db
         .selectFrom('availability_slot')
         .select(['member_id', 'weekday', 'start_time', 'end_time'])
@@ -375,14 +353,7 @@ export async function rankRequests(
         .select(['member_id', 'date', 'start_time', 'end_time'])
         .where('date', 'in', inJson(dates))
         .execute(),
-      db
-        .selectFrom('care_request')
-        .select(['helper_member_id', 'starts_at', 'ends_at'])
-        .where('status', '=', 'matched')
-        .where('helper_member_id', 'is not', null)
-        .where('starts_at', '<', latestEnd)
-        .where('ends_at', '>', earliestStart)
-        .execute(),
+      listAssignmentsOverlapping(db, earliestStart, latestEnd),
       db
         .selectFrom('pairing')
         .select(['requester_member_id', 'helper_member_id'])
@@ -416,10 +387,10 @@ export async function rankRequests(
   const recentBy = new Map(recent.map((r) => [r.helper_member_id!, Number(r.n)]));
   // Parsed once: these do not depend on the request.
   const fixed = helpers.map((h) => {
-    const areas = parseList<string>(h.helper_areas);
+    const areas = parseJsonList<string>(h.helper_areas);
     return {
       row: h,
-      categories: parseList<number>(h.helper_categories),
+      categories: parseJsonList<number>(h.helper_categories),
       // A helper who named no areas serves her own.
       areas: areas.length ? areas : [h.area],
     };

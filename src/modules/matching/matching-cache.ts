@@ -19,6 +19,7 @@ import {
 } from './matching.queries.js';
 import type { SideStatus } from '../../../db/schema.js';
 import type { WeeklySlot } from '../availability/availability.js';
+import { parseJsonList } from '../../lib/json-list.js';
 
 export interface HelperProfile {
   id: string;
@@ -33,15 +34,6 @@ export interface HelperProfile {
   /** Weekly slots by ISO weekday (index 1 = Monday … 7 = Sunday). */
   weekly: WeeklySlot[][];
 }
-
-const parseList = <T>(json: string): T[] => {
-  try {
-    const v: unknown = JSON.parse(json);
-    return Array.isArray(v) ? (v as T[]) : [];
-  } catch {
-    return [];
-  }
-};
 
 /** A couple of databases at most in one process (tests); more just reload. */
 const MAX_ENTRIES = 4;
@@ -79,7 +71,7 @@ export function getHelperProfiles(
     ]);
     const byId = new Map<string, HelperProfile>();
     for (const h of helpers) {
-      const areas = parseList<string>(h.helper_areas);
+      const areas = parseJsonList<string>(h.helper_areas);
       byId.set(h.id, {
         id: h.id,
         name: h.name,
@@ -87,7 +79,7 @@ export function getHelperProfiles(
         maxChildren: h.helper_max_children,
         childAgeMin: h.helper_child_age_min_months,
         childAgeMax: h.helper_child_age_max_months,
-        categories: parseList<number>(h.helper_categories),
+        categories: parseJsonList<number>(h.helper_categories),
         areas: areas.length ? areas : [h.area],
         weekly: Array.from({ length: 8 }, () => []),
       });

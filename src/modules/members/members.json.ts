@@ -1,18 +1,10 @@
 import { z } from 'zod';
 import type { Child } from '../../../db/schema.js';
 import type { MemberWithEmail } from './members.queries.js';
+import { parseJsonList } from '../../lib/json-list.js';
 
 export const formatMemberNo = (n: number | null) =>
   n === null ? null : String(n).padStart(5, '0');
-
-const parseList = <T>(json: string): T[] => {
-  try {
-    const v: unknown = JSON.parse(json);
-    return Array.isArray(v) ? (v as T[]) : [];
-  } catch {
-    return [];
-  }
-};
 
 /** The Member of API.md. */
 export function toMemberJson(m: MemberWithEmail) {
@@ -36,8 +28,8 @@ export function toMemberJson(m: MemberWithEmail) {
       m.helper_status === null
         ? null
         : {
-            areas: parseList<string>(m.helper_areas),
-            categories: parseList<number>(m.helper_categories),
+            areas: parseJsonList<string>(m.helper_areas),
+            categories: parseJsonList<number>(m.helper_categories),
             childAgeMinMonths: m.helper_child_age_min_months,
             childAgeMaxMonths: m.helper_child_age_max_months,
             maxChildren: m.helper_max_children,

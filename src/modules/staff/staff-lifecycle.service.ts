@@ -1,9 +1,8 @@
 import { sql } from 'kysely';
 import type { AppDeps, CurrentUser } from '../../context.js';
-import { insertIfPreviousChanged } from '../../lib/atomic.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import type { Role, User } from '../../../db/schema.js';
-import { auditRow } from '../audit/audit.queries.js';
+import { buildAuditIfPreviousChanged } from '../audit/audit.queries.js';
 import { findUserById } from '../auth/users.queries.js';
 
 export const lastActiveAdmin = () =>
@@ -46,18 +45,14 @@ export async function disableStaffAccount(deps: AppDeps, { admin, userId, client
       .where('id', '=', userId)
       .where('disabled_at', 'is', null)
       .where(notLastActiveAdmin),
-    insertIfPreviousChanged(
-      deps.db,
-      'audit_log',
-      auditRow({
-        at: now,
-        actorUserId: admin.id,
-        action: 'staff_account_disabled',
-        subjectType: 'user',
-        subjectId: userId,
-        clientAddress,
-      }),
-    ),
+    buildAuditIfPreviousChanged(deps.db, {
+      at: now,
+      actorUserId: admin.id,
+      action: 'staff_account_disabled',
+      subjectType: 'user',
+      subjectId: userId,
+      clientAddress,
+    }),
     deps.db
       .deleteFrom('session')
       .where('user_id', '=', userId)
@@ -78,18 +73,14 @@ export async function enableStaffAccount(deps: AppDeps, { admin, userId, clientA
       .set({ disabled_at: null, updated_at: now.toISOString() })
       .where('id', '=', userId)
       .where('disabled_at', 'is not', null),
-    insertIfPreviousChanged(
-      deps.db,
-      'audit_log',
-      auditRow({
-        at: now,
-        actorUserId: admin.id,
-        action: 'staff_account_enabled',
-        subjectType: 'user',
-        subjectId: userId,
-        clientAddress,
-      }),
-    ),
+    buildAuditIfPreviousChanged(deps.db, {
+      at: now,
+      actorUserId: admin.id,
+      action: 'staff_account_enabled',
+      subjectType: 'user',
+      subjectId: userId,
+      clientAddress,
+    }),
   ]);
 }
 
@@ -108,19 +99,15 @@ export async function changeStaffRole(
       .where('id', '=', userId)
       .where('role', '=', target.role)
       .where(notLastActiveAdmin),
-    insertIfPreviousChanged(
-      deps.db,
-      'audit_log',
-      auditRow({
-        at: now,
-        actorUserId: admin.id,
-        action: 'staff_role_changed',
-        subjectType: 'user',
-        subjectId: userId,
-        clientAddress,
-        details: { from: target.role, to: role },
-      }),
-    ),
+    buildAuditIfPreviousChanged(deps.db, {
+      at: now,
+      actorUserId: admin.id,
+      action: 'staff_role_changed',
+      subjectType: 'user',
+      subjectId: userId,
+      clientAddress,
+      details: { from: target.role, to: role },
+    }),
     deps.db
       .deleteFrom('session')
       .where('user_id', '=', userId)

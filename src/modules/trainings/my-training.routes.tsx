@@ -8,7 +8,8 @@ import type { FormErrors } from '../../../views/components/form-fields.js';
 import { MyTrainingPage, type SubmitValues } from '../../../views/pages/trainings/my-training.js';
 import { findMemberByUserId } from '../members/members.queries.js';
 import { ownRecordForm, submitValues } from './record-form.js';
-import { recordServiceErrors, refusal } from './refusal.js';
+import { refusal } from '../../http/refusal.js';
+import { recordServiceErrors } from './record-errors.js';
 import { loadMyTraining } from './training-pages.service.js';
 import { addTrainingRecords, cancelEnrollment, enrollInSession } from './trainings.service.js';
 import {

@@ -9,7 +9,7 @@ import type { FormErrors } from '../../../views/components/form-fields.js';
 import { SessionPage, type SheetRow } from '../../../views/pages/trainings/session.js';
 import { SessionsPage, type SessionFormValues } from '../../../views/pages/trainings/sessions.js';
 import { findMemberById } from '../members/members.queries.js';
-import { refusal } from './refusal.js';
+import { refusal } from '../../http/refusal.js';
 import { attendanceForm, memberPickForm, sessionForm, sessionFormValues } from './session-form.js';
 import { loadSessionSheet, loadSessionsOverview } from './training-pages.service.js';
 import {

@@ -16,7 +16,8 @@ import {
 import { PendingRecordsPage } from '../../../views/pages/trainings/pending.js';
 import { normalizeKana } from '../members/member-rules.js';
 import { rejectDecision, reviewForm, staffRecordForm, staffRecordValues } from './record-form.js';
-import { recordServiceErrors, refusal } from './refusal.js';
+import { refusal } from '../../http/refusal.js';
+import { recordServiceErrors } from './record-errors.js';
 import {
   findHelper,
   loadCertificate,
