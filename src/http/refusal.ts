@@ -13,3 +13,22 @@ export function refusal(
   }
   return null;
 }
+
+/**
+ * Runs a page action. Answers null when it went through (the handler then redirects); when it
+ * was refused (409/422), the page re-rendered with the message; anything else propagates.
+ */
+export async function refusedOr(
+  c: AppContext,
+  action: () => Promise<unknown>,
+  rerender: (refused: { actionError: string; status: 409 | 422 }) => Promise<Response>,
+): Promise<Response | null> {
+  try {
+    await action();
+    return null;
+  } catch (err) {
+    const r = refusal(c, err);
+    if (!r) throw err;
+    return rerender({ actionError: r.message, status: r.status });
+  }
+}

@@ -13,7 +13,7 @@ import type { AnnouncementView } from '../../../views/pages/announcements/announ
 import { visibleAnnouncementAudiences } from '../events/audience.js';
 import { loadViewer } from '../events/viewer.js';
 import { newsletterPages } from './newsletters.routes.js';
-import { refusal } from '../../http/refusal.js';
+import { refusedOr } from '../../http/refusal.js';
 import { memberOrStaff, UUID } from './announcement-pages.js';
 import { listAnnouncements, type AnnouncementRow } from './announcements.queries.js';
 import { announcementForm, announcementValues, intentOf } from './announcement-form.js';
@@ -168,42 +168,45 @@ announcementPages.post(`${ANNOUNCEMENT}/edit`, staffOnly, announcementBodyOf('ed
   const id = c.req.param('id');
   const { input, intent, values } = c.req.valid('form');
   if (intent === 'preview') return previewPage(c, values, id);
-  try {
-    const { notified } = await updateDraft(c.var.deps, staff, id, input);
-    if (intent === 'publish') setFlash(c, 'ann.publishedNotice', { count: String(notified) });
-    else setFlash(c, 'ann.draftSavedNotice');
-  } catch (err) {
-    const r = refusal(c, err);
-    if (!r) throw err;
-    return renderAnnouncement(c, id, { actionError: r.message, status: r.status });
-  }
+  const refused = await refusedOr(
+    c,
+    async () => {
+      const { notified } = await updateDraft(c.var.deps, staff, id, input);
+      if (intent === 'publish') setFlash(c, 'ann.publishedNotice', { count: String(notified) });
+      else setFlash(c, 'ann.draftSavedNotice');
+    },
+    (r) => renderAnnouncement(c, id, r),
+  );
+  if (refused) return refused;
   return c.redirect(`/announcements/${id}`, 303);
 });
 
 announcementPages.post(`${ANNOUNCEMENT}/publish`, async (c) => {
   const staff = requireStaff(c);
   const id = c.req.param('id');
-  try {
-    const { notified } = await publishAnnouncement(c.var.deps, staff, id);
-    setFlash(c, 'ann.publishedNotice', { count: String(notified) });
-  } catch (err) {
-    const r = refusal(c, err);
-    if (!r) throw err;
-    return renderAnnouncement(c, id, { actionError: r.message, status: r.status });
-  }
+  const refused = await refusedOr(
+    c,
+    async () => {
+      const { notified } = await publishAnnouncement(c.var.deps, staff, id);
+      setFlash(c, 'ann.publishedNotice', { count: String(notified) });
+    },
+    (r) => renderAnnouncement(c, id, r),
+  );
+  if (refused) return refused;
   return c.redirect(`/announcements/${id}`, 303);
 });
 
 announcementPages.post(`${ANNOUNCEMENT}/delete`, async (c) => {
   const staff = requireStaff(c);
   const id = c.req.param('id');
-  try {
-    await deleteDraft(c.var.deps, staff, id);
-  } catch (err) {
-    const r = refusal(c, err);
-    if (!r) throw err;
-    return renderAnnouncement(c, id, { actionError: r.message, status: r.status });
-  }
+  const refused = await refusedOr(
+    c,
+    async () => {
+      await deleteDraft(c.var.deps, staff, id);
+    },
+    (r) => renderAnnouncement(c, id, r),
+  );
+  if (refused) return refused;
   setFlash(c, 'ann.deletedNotice');
   return c.redirect('/announcements', 303);
 });

@@ -14,7 +14,7 @@ import {
   memberIdForm,
   memberNoForm,
 } from './event-form.js';
-import { refusal } from '../../http/refusal.js';
+import { refusal, refusedOr } from '../../http/refusal.js';
 import { toEventView } from './event-pages.js';
 import { renderEvent } from './event-viewer.routes.js';
 import { EventAttendancePage } from '../../../views/pages/events/attendance.js';
@@ -103,13 +103,14 @@ eventAdminPages.post(
   async (c) => {
     const staff = requireStaff(c);
     const id = c.req.param('id');
-    try {
-      await updateEvent(c.var.deps, staff, id, c.req.valid('form'));
-    } catch (err) {
-      const r = refusal(c, err);
-      if (!r) throw err;
-      return renderEvent(c, id, { actionError: r.message, status: r.status });
-    }
+    const refused = await refusedOr(
+      c,
+      async () => {
+        await updateEvent(c.var.deps, staff, id, c.req.valid('form'));
+      },
+      (r) => renderEvent(c, id, r),
+    );
+    if (refused) return refused;
     setFlash(c, 'events.savedNotice');
     return c.redirect(`/events/${id}`, 303);
   },
@@ -118,13 +119,14 @@ eventAdminPages.post(
 eventAdminPages.post(`${EVENT}/call-off`, async (c) => {
   const staff = requireStaff(c);
   const id = c.req.param('id');
-  try {
-    await cancelEvent(c.var.deps, staff, id);
-  } catch (err) {
-    const r = refusal(c, err);
-    if (!r) throw err;
-    return renderEvent(c, id, { actionError: r.message, status: r.status });
-  }
+  const refused = await refusedOr(
+    c,
+    async () => {
+      await cancelEvent(c.var.deps, staff, id);
+    },
+    (r) => renderEvent(c, id, r),
+  );
+  if (refused) return refused;
   setFlash(c, 'events.calledOffNotice');
   return c.redirect(`/events/${id}`, 303);
 });
@@ -181,13 +183,14 @@ eventAdminPages.post(
     const staff = requireStaff(c);
     const id = c.req.param('id');
     const memberIds = c.req.valid('form');
-    try {
-      await recordEventAttendance(c.var.deps, staff, id, memberIds);
-    } catch (err) {
-      const r = refusal(c, err);
-      if (!r) throw err;
-      return renderAttendance(c, id, { actionError: r.message, status: r.status });
-    }
+    const refused = await refusedOr(
+      c,
+      async () => {
+        await recordEventAttendance(c.var.deps, staff, id, memberIds);
+      },
+      (r) => renderAttendance(c, id, r),
+    );
+    if (refused) return refused;
     setFlash(c, 'events.attendance.savedNotice', { count: String(memberIds.length) });
     return c.redirect(`/events/${id}/attendance`, 303);
   },
@@ -243,15 +246,16 @@ eventAdminPages.post(
   async (c) => {
     const staff = requireStaff(c);
     const id = c.req.param('id');
-    try {
-      await cancelEventRegistration(c.var.deps, staff, id, c.req.valid('form'), {
-        byStaff: true,
-      });
-    } catch (err) {
-      const r = refusal(c, err);
-      if (!r) throw err;
-      return renderAttendance(c, id, { actionError: r.message, status: r.status });
-    }
+    const refused = await refusedOr(
+      c,
+      async () => {
+        await cancelEventRegistration(c.var.deps, staff, id, c.req.valid('form'), {
+          byStaff: true,
+        });
+      },
+      (r) => renderAttendance(c, id, r),
+    );
+    if (refused) return refused;
     setFlash(c, 'events.staffCancelled');
     return c.redirect(`/events/${id}/attendance`, 303);
   },

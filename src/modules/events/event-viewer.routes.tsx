@@ -9,7 +9,7 @@ import { EventFlyerPage } from '../../../views/pages/events/flyer.js';
 import { findMemberByUserId } from '../members/members.queries.js';
 import { visibleEventAudiences } from './audience.js';
 import { childrenCountForm } from './event-form.js';
-import { refusal } from '../../http/refusal.js';
+import { refusedOr } from '../../http/refusal.js';
 import { myRegistrations, toEventView } from './event-pages.js';
 import { EventDetailPage, type Registrant } from '../../../views/pages/events/event-detail.js';
 import type { Viewer } from './audience.js';
@@ -129,34 +129,36 @@ eventViewerPages.post(
   async (c) => {
     const { user, member, id } = await visibleToMember(c);
     const children = c.req.valid('form');
-    try {
-      const outcome = await registerForEvent(c.var.deps, user, id, member.id, {
-        byStaff: false,
-        children,
-      });
-      if (outcome.status === 'registered') setFlash(c, 'events.registeredNotice');
-      else
-        setFlash(c, 'events.waitlistedNotice', {
-          position: String(outcome.waitlistPosition ?? 1),
+    const refused = await refusedOr(
+      c,
+      async () => {
+        const outcome = await registerForEvent(c.var.deps, user, id, member.id, {
+          byStaff: false,
+          children,
         });
-    } catch (err) {
-      const r = refusal(c, err);
-      if (!r) throw err;
-      return renderEvent(c, id, { actionError: r.message, status: r.status });
-    }
+        if (outcome.status === 'registered') setFlash(c, 'events.registeredNotice');
+        else
+          setFlash(c, 'events.waitlistedNotice', {
+            position: String(outcome.waitlistPosition ?? 1),
+          });
+      },
+      (r) => renderEvent(c, id, r),
+    );
+    if (refused) return refused;
     return c.redirect(`/events/${id}`, 303);
   },
 );
 
 eventViewerPages.post(`${EVENT}/withdraw`, async (c) => {
   const { user, member, id } = await visibleToMember(c);
-  try {
-    await cancelEventRegistration(c.var.deps, user, id, member.id, { byStaff: false });
-  } catch (err) {
-    const r = refusal(c, err);
-    if (!r) throw err;
-    return renderEvent(c, id, { actionError: r.message, status: r.status });
-  }
+  const refused = await refusedOr(
+    c,
+    async () => {
+      await cancelEventRegistration(c.var.deps, user, id, member.id, { byStaff: false });
+    },
+    (r) => renderEvent(c, id, r),
+  );
+  if (refused) return refused;
   setFlash(c, 'events.withdrawnNotice');
   return c.redirect(`/events/${id}`, 303);
 });

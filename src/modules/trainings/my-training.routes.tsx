@@ -8,7 +8,7 @@ import type { FormErrors } from '../../../views/components/form-fields.js';
 import { MyTrainingPage, type SubmitValues } from '../../../views/pages/trainings/my-training.js';
 import { findMemberByUserId } from '../members/members.queries.js';
 import { ownRecordForm, submitValues } from './record-form.js';
-import { refusal } from '../../http/refusal.js';
+import { refusedOr } from '../../http/refusal.js';
 import { recordServiceErrors } from './record-errors.js';
 import { loadMyTraining } from './training-pages.service.js';
 import { addTrainingRecords, cancelEnrollment, enrollInSession } from './trainings.service.js';
@@ -72,32 +72,34 @@ async function ownMember(c: AppContext) {
 
 myTrainingPages.post('/training/sessions/:id/enroll', async (c) => {
   const { user, member } = await ownMember(c);
-  try {
-    const outcome = await enrollInSession(c.var.deps, user, c.req.param('id'), member.id, {
-      byStaff: false,
-    });
-    if (outcome.status === 'enrolled') setFlash(c, 'training.session.enrolledNotice');
-    else
-      setFlash(c, 'training.session.waitlistedNotice', {
-        position: String(outcome.waitlistPosition ?? 1),
+  const refused = await refusedOr(
+    c,
+    async () => {
+      const outcome = await enrollInSession(c.var.deps, user, c.req.param('id'), member.id, {
+        byStaff: false,
       });
-  } catch (err) {
-    const r = refusal(c, err);
-    if (!r) throw err;
-    return renderMyTraining(c, { actionError: r.message, status: r.status });
-  }
+      if (outcome.status === 'enrolled') setFlash(c, 'training.session.enrolledNotice');
+      else
+        setFlash(c, 'training.session.waitlistedNotice', {
+          position: String(outcome.waitlistPosition ?? 1),
+        });
+    },
+    (r) => renderMyTraining(c, r),
+  );
+  if (refused) return refused;
   return c.redirect('/training', 303);
 });
 
 myTrainingPages.post('/training/sessions/:id/cancel', async (c) => {
   const { user, member } = await ownMember(c);
-  try {
-    await cancelEnrollment(c.var.deps, user, c.req.param('id'), member.id, { byStaff: false });
-  } catch (err) {
-    const r = refusal(c, err);
-    if (!r) throw err;
-    return renderMyTraining(c, { actionError: r.message, status: r.status });
-  }
+  const refused = await refusedOr(
+    c,
+    async () => {
+      await cancelEnrollment(c.var.deps, user, c.req.param('id'), member.id, { byStaff: false });
+    },
+    (r) => renderMyTraining(c, r),
+  );
+  if (refused) return refused;
   setFlash(c, 'training.session.cancelledNotice');
   return c.redirect('/training', 303);
 });

@@ -9,7 +9,7 @@ import type { FormErrors } from '../../../views/components/form-fields.js';
 import { SessionPage, type SheetRow } from '../../../views/pages/trainings/session.js';
 import { SessionsPage, type SessionFormValues } from '../../../views/pages/trainings/sessions.js';
 import { findMemberById } from '../members/members.queries.js';
-import { refusal } from '../../http/refusal.js';
+import { refusedOr } from '../../http/refusal.js';
 import { attendanceForm, memberPickForm, sessionForm, sessionFormValues } from './session-form.js';
 import { loadSessionSheet, loadSessionsOverview } from './training-pages.service.js';
 import {
@@ -146,22 +146,23 @@ sessionPages.post(
         actionError: c.var.t('validation.choice'),
         status: 422,
       });
-    try {
-      const outcome = await enrollInSession(c.var.deps, staff, sessionId, member.id, {
-        byStaff: true,
-      });
-      setFlash(
-        c,
-        outcome.status === 'enrolled'
-          ? 'training.session.addedNotice'
-          : 'training.session.addedWaitlistNotice',
-        { name: member.name },
-      );
-    } catch (err) {
-      const r = refusal(c, err);
-      if (!r) throw err;
-      return renderSession(c, sessionId, { actionError: r.message, status: r.status });
-    }
+    const refused = await refusedOr(
+      c,
+      async () => {
+        const outcome = await enrollInSession(c.var.deps, staff, sessionId, member.id, {
+          byStaff: true,
+        });
+        setFlash(
+          c,
+          outcome.status === 'enrolled'
+            ? 'training.session.addedNotice'
+            : 'training.session.addedWaitlistNotice',
+          { name: member.name },
+        );
+      },
+      (r) => renderSession(c, sessionId, r),
+    );
+    if (refused) return refused;
     return c.redirect(`/training/sessions/${sessionId}`, 303);
   },
 );
@@ -175,22 +176,29 @@ sessionPages.post(
     const sessionId = c.req.param('id');
     const member = await pickedMember(c, c.req.valid('form').memberId);
     if (!member) throw notFound();
-    try {
-      const { promotedMemberId } = await cancelEnrollment(c.var.deps, staff, sessionId, member.id, {
-        byStaff: true,
-      });
-      const promoted = await pickedMember(c, promotedMemberId ?? undefined);
-      if (promoted)
-        setFlash(c, 'training.session.promotedNotice', {
-          name: member.name,
-          promoted: promoted.name,
-        });
-      else setFlash(c, 'training.session.cancelledFor', { name: member.name });
-    } catch (err) {
-      const r = refusal(c, err);
-      if (!r) throw err;
-      return renderSession(c, sessionId, { actionError: r.message, status: r.status });
-    }
+    const refused = await refusedOr(
+      c,
+      async () => {
+        const { promotedMemberId } = await cancelEnrollment(
+          c.var.deps,
+          staff,
+          sessionId,
+          member.id,
+          {
+            byStaff: true,
+          },
+        );
+        const promoted = await pickedMember(c, promotedMemberId ?? undefined);
+        if (promoted)
+          setFlash(c, 'training.session.promotedNotice', {
+            name: member.name,
+            promoted: promoted.name,
+          });
+        else setFlash(c, 'training.session.cancelledFor', { name: member.name });
+      },
+      (r) => renderSession(c, sessionId, r),
+    );
+    if (refused) return refused;
     return c.redirect(`/training/sessions/${sessionId}`, 303);
   },
 );
@@ -202,21 +210,21 @@ sessionPages.post(
   async (c) => {
     const staff = requireStaff(c);
     const sessionId = c.req.param('id');
-    let attendees: number;
-    try {
-      ({ attendees } = await recordAttendance(
-        c.var.deps,
-        staff,
-        sessionId,
-        c.req.valid('form'),
-        c.var.clientAddress,
-      ));
-    } catch (err) {
-      const r = refusal(c, err);
-      if (!r) throw err;
-      return renderSession(c, sessionId, { actionError: r.message, status: r.status });
-    }
-    setFlash(c, 'training.attendance.saved', { count: String(attendees) });
+    const refused = await refusedOr(
+      c,
+      async () => {
+        const { attendees } = await recordAttendance(
+          c.var.deps,
+          staff,
+          sessionId,
+          c.req.valid('form'),
+          c.var.clientAddress,
+        );
+        setFlash(c, 'training.attendance.saved', { count: String(attendees) });
+      },
+      (r) => renderSession(c, sessionId, r),
+    );
+    if (refused) return refused;
     return c.redirect(`/training/sessions/${sessionId}`, 303);
   },
 );
