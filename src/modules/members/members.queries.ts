@@ -1,6 +1,14 @@
-import { sql } from 'kysely';
+import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../../lib/db.js';
-import type { Side } from '../../../db/schema.js';
+import type {
+  ChildTable,
+  EmergencyContactTable,
+  MemberStatusEventTable,
+  MemberTable,
+  Side,
+  SideStatus,
+  UserTable,
+} from '../../../db/schema.js';
 import { normalizeKana } from './member-rules.js';
 import type { MemberListQuery } from './members.schemas.js';
 
@@ -130,4 +138,135 @@ export async function hasAttendedOrientation(db: Db, memberId: string): Promise<
     .where('attended', '=', 1)
     .executeTakeFirst();
   return !!row;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writes of the service (builders for its atomic batches)
+
+export function buildInsertMemberUser(db: Db, row: Insertable<UserTable>) {
+  return db.insertInto('user').values(row);
+}
+
+export function buildInsertMember(db: Db, row: Insertable<MemberTable>) {
+  return db.insertInto('member').values(row);
+}
+
+export function buildInsertChild(db: Db, row: Insertable<ChildTable>) {
+  return db.insertInto('child').values(row);
+}
+
+export function buildInsertEmergencyContact(db: Db, row: Insertable<EmergencyContactTable>) {
+  return db.insertInto('emergency_contact').values(row);
+}
+
+export function buildInsertStatusEvent(db: Db, row: Insertable<MemberStatusEventTable>) {
+  return db.insertInto('member_status_event').values(row);
+}
+
+/** A side's status change: no row unless the side is in one of the `from` states. */
+export function buildChangeSideStatus(
+  db: Db,
+  memberId: string,
+  column: 'requester_status' | 'helper_status',
+  from: SideStatus[],
+  set: Updateable<MemberTable>,
+) {
+  return db.updateTable('member').set(set).where('id', '=', memberId).where(column, 'in', from);
+}
+
+/**
+ * The login follows the member's sides: disabled when none is applied or active, enabled again
+ * when one is; `endSessions` also signs the member out everywhere.
+ */
+export function buildLoginFollowsSides(db: Db, userId: string, now: string, endSessions: boolean) {
+  const usable = sql<boolean>`EXISTS (SELECT 1 FROM member WHERE member.user_id = ${userId} AND (requester_status IN ('applied', 'active') OR helper_status IN ('applied', 'active')))`;
+  return [
+    ...(endSessions ? [db.deleteFrom('session').where('user_id', '=', userId)] : []),
+    db
+      .updateTable('user')
+      .set({ disabled_at: now, updated_at: now })
+      .where('id', '=', userId)
+      .where('disabled_at', 'is', null)
+      .where(sql<boolean>`NOT ${usable}`),
+    db
+      .updateTable('user')
+      .set({ disabled_at: null, updated_at: now })
+      .where('id', '=', userId)
+      .where('disabled_at', 'is not', null)
+      .where(usable),
+  ];
+}
+
+/** 退会: no row once the member has withdrawn. */
+export function buildWithdrawMember(db: Db, memberId: string, set: Updateable<MemberTable>) {
+  return db
+    .updateTable('member')
+    .set(set)
+    .where('id', '=', memberId)
+    .where('withdrawn_at', 'is', null);
+}
+
+export function buildUpdateMember(db: Db, memberId: string, set: Updateable<MemberTable>) {
+  return db.updateTable('member').set(set).where('id', '=', memberId);
+}
+
+export function buildUpdateMemberUser(db: Db, userId: string, set: Updateable<UserTable>) {
+  return db.updateTable('user').set(set).where('id', '=', userId);
+}
+
+/** A child of this member not removed: no row otherwise. */
+export function buildUpdateChild(
+  db: Db,
+  memberId: string,
+  childId: string,
+  set: Updateable<ChildTable>,
+) {
+  return db
+    .updateTable('child')
+    .set(set)
+    .where('id', '=', childId)
+    .where('member_id', '=', memberId)
+    .where('removed_at', 'is', null);
+}
+
+/** Emergency contacts and authorized pickups: the same columns, one table each. */
+type ContactTable = 'emergency_contact' | 'authorized_pickup';
+
+export async function insertContact(
+  db: Db,
+  table: ContactTable,
+  row: Insertable<EmergencyContactTable>,
+) {
+  await db.insertInto(table).values(row).execute();
+}
+
+/**
+ * Deletes a member's contact (only while more than `keep` remain, when given); answers whether
+ * a row went.
+ */
+export async function deleteContact(
+  db: Db,
+  table: ContactTable,
+  row: { memberId: string; id: string; keep: number | null },
+) {
+  const result = await db
+    .deleteFrom(table)
+    .where('id', '=', row.id)
+    .where('member_id', '=', row.memberId)
+    .$if(row.keep !== null, (q) =>
+      q.where(
+        sql<boolean>`(SELECT COUNT(*) FROM ${sql.table(table)} WHERE member_id = ${row.memberId}) > ${row.keep}`,
+      ),
+    )
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+export function findContact(db: Db, table: ContactTable, memberId: string, id: string) {
+  return db
+    .selectFrom(table)
+    .select('id')
+    .where('id', '=', id)
+    .where('member_id', '=', memberId)
+    .executeTakeFirst();
 }

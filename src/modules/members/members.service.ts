@@ -6,12 +6,30 @@ import { tokyoDateOf } from '../../lib/dates.js';
 import { AppError, conflict, forbidden, notFound, unprocessable } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import type { Side, SideStatus, User } from '../../../db/schema.js';
-import { auditRow, buildAuditInsert } from '../audit/audit.queries.js';
+import { buildAuditIfPreviousChanged, buildAuditInsert } from '../audit/audit.queries.js';
 import { isUniqueEmailViolation } from '../auth/users.queries.js';
 import { getCenterSettings } from '../settings/settings.service.js';
 import { emailTaken } from '../staff/staff.service.js';
 import { ageInYears, childAgeStatus, type ChildUntil } from './member-rules.js';
-import { findMemberById, hasAttendedOrientation, type MemberWithEmail } from './members.queries.js';
+import {
+  buildChangeSideStatus,
+  buildInsertChild,
+  buildInsertEmergencyContact,
+  buildInsertMember,
+  buildInsertMemberUser,
+  buildInsertStatusEvent,
+  buildLoginFollowsSides,
+  buildUpdateChild,
+  buildUpdateMember,
+  buildUpdateMemberUser,
+  buildWithdrawMember,
+  deleteContact,
+  findContact,
+  findMemberById,
+  hasAttendedOrientation,
+  insertContact,
+  type MemberWithEmail,
+} from './members.queries.js';
 import {
   selfEditableFields,
   type ApplicationInput,
@@ -113,7 +131,7 @@ export async function applyForMembership(
   const memberId = newId();
   const sides: Side[] = input.kind === 'both' ? ['requester', 'helper'] : [input.kind];
   const statements: Compilable[] = [
-    deps.db.insertInto('user').values({
+    buildInsertMemberUser(deps.db, {
       id: userId,
       email: input.email,
       name: input.name,
@@ -124,7 +142,7 @@ export async function applyForMembership(
       created_at: now,
       updated_at: now,
     }),
-    deps.db.insertInto('member').values({
+    buildInsertMember(deps.db, {
       id: memberId,
       user_id: userId,
       member_no: null,
@@ -154,14 +172,17 @@ export async function applyForMembership(
       created_at: now,
       updated_at: now,
     }),
-    ...input.children.map((c) => deps.db.insertInto('child').values(childRow(memberId, c, now))),
+    ...input.children.map((c) => buildInsertChild(deps.db, childRow(memberId, c, now))),
     ...input.emergencyContacts.map((c) =>
-      deps.db
-        .insertInto('emergency_contact')
-        .values({ id: newId(), member_id: memberId, ...c, created_at: now }),
+      buildInsertEmergencyContact(deps.db, {
+        id: newId(),
+        member_id: memberId,
+        ...c,
+        created_at: now,
+      }),
     ),
     ...sides.map((side) =>
-      deps.db.insertInto('member_status_event').values({
+      buildInsertStatusEvent(deps.db, {
         id: newId(),
         member_id: memberId,
         side,
@@ -222,11 +243,11 @@ async function transition(
   const column = statusColumn(t.side);
   const takesAccess = t.to === 'suspended' || t.to === 'withdrawn';
   const statements: Compilable[] = [
-    deps.db
-      .updateTable('member')
-      .set({ [column]: t.to, updated_at: now, ...t.extraSet })
-      .where('id', '=', member.id)
-      .where(column, 'in', t.from),
+    buildChangeSideStatus(deps.db, member.id, column, t.from, {
+      [column]: t.to,
+      updated_at: now,
+      ...t.extraSet,
+    }),
     insertIfPreviousChanged(deps.db, 'member_status_event', {
       id: newId(),
       member_id: member.id,
@@ -237,48 +258,19 @@ async function transition(
       actor_user_id: actor.id,
       at: now,
     }),
-    insertIfPreviousChanged(
-      deps.db,
-      'audit_log',
-      auditRow({
-        at: nowDate,
-        actorUserId: actor.id,
-        action: t.action,
-        subjectType: 'member',
-        subjectId: member.id,
-        clientAddress,
-        details: { side: t.side, from: member[column], to: t.to, reason: t.reason ?? null },
-      }),
-    ),
-    ...accessStatements(deps, member.user_id, now, takesAccess),
+    buildAuditIfPreviousChanged(deps.db, {
+      at: nowDate,
+      actorUserId: actor.id,
+      action: t.action,
+      subjectType: 'member',
+      subjectId: member.id,
+      clientAddress,
+      details: { side: t.side, from: member[column], to: t.to, reason: t.reason ?? null },
+    }),
+    ...buildLoginFollowsSides(deps.db, member.user_id, now, takesAccess),
   ];
   const [update] = await deps.atomic(statements);
   if (!update || update.numAffectedRows === 0) throw conflict('invalid_transition');
-}
-
-/** Keeps the login in step with the sides: disabled when none is applied or active. */
-function accessStatements(
-  deps: AppDeps,
-  userId: string,
-  now: string,
-  endSessions: boolean,
-): Compilable[] {
-  const usable = sql<boolean>`EXISTS (SELECT 1 FROM member WHERE member.user_id = ${userId} AND (requester_status IN ('applied', 'active') OR helper_status IN ('applied', 'active')))`;
-  return [
-    ...(endSessions ? [deps.db.deleteFrom('session').where('user_id', '=', userId)] : []),
-    deps.db
-      .updateTable('user')
-      .set({ disabled_at: now, updated_at: now })
-      .where('id', '=', userId)
-      .where('disabled_at', 'is', null)
-      .where(sql<boolean>`NOT ${usable}`),
-    deps.db
-      .updateTable('user')
-      .set({ disabled_at: null, updated_at: now })
-      .where('id', '=', userId)
-      .where('disabled_at', 'is not', null)
-      .where(usable),
-  ];
 }
 
 async function loadForSide(deps: AppDeps, memberId: string, side: Side) {
@@ -372,17 +364,13 @@ export async function withdrawMember(
   const now = nowDate.toISOString();
   const sides = (['requester', 'helper'] as const).filter((s) => member[statusColumn(s)] !== null);
   const statements: Compilable[] = [
-    deps.db
-      .updateTable('member')
-      .set({
-        withdrawn_at: now,
-        withdrawal_reason: reason,
-        updated_at: now,
-        ...(member.requester_status ? { requester_status: 'withdrawn' as const } : {}),
-        ...(member.helper_status ? { helper_status: 'withdrawn' as const } : {}),
-      })
-      .where('id', '=', member.id)
-      .where('withdrawn_at', 'is', null),
+    buildWithdrawMember(deps.db, member.id, {
+      withdrawn_at: now,
+      withdrawal_reason: reason,
+      updated_at: now,
+      ...(member.requester_status ? { requester_status: 'withdrawn' as const } : {}),
+      ...(member.helper_status ? { helper_status: 'withdrawn' as const } : {}),
+    }),
     ...sides.map((side) =>
       insertIfPreviousChanged(deps.db, 'member_status_event', {
         id: newId(),
@@ -395,20 +383,16 @@ export async function withdrawMember(
         at: now,
       }),
     ),
-    insertIfPreviousChanged(
-      deps.db,
-      'audit_log',
-      auditRow({
-        at: nowDate,
-        actorUserId: actor.id,
-        action: 'member_withdrawn',
-        subjectType: 'member',
-        subjectId: member.id,
-        clientAddress,
-        details: { reason, bySelf: actor.id === member.user_id },
-      }),
-    ),
-    ...accessStatements(deps, member.user_id, now, true),
+    buildAuditIfPreviousChanged(deps.db, {
+      at: nowDate,
+      actorUserId: actor.id,
+      action: 'member_withdrawn',
+      subjectType: 'member',
+      subjectId: member.id,
+      clientAddress,
+      details: { reason, bySelf: actor.id === member.user_id },
+    }),
+    ...buildLoginFollowsSides(deps.db, member.user_id, now, true),
   ];
   const [update] = await deps.atomic(statements);
   if (!update || update.numAffectedRows === 0) throw conflict('already_withdrawn');
@@ -479,17 +463,9 @@ export async function updateMember(
   }
   if (keys.length === 0) return member;
   const statements: Compilable[] = [
-    deps.db
-      .updateTable('member')
-      .set({ ...memberSet, updated_at: now })
-      .where('id', '=', member.id),
+    buildUpdateMember(deps.db, member.id, { ...memberSet, updated_at: now }),
     ...(Object.keys(userSet).length
-      ? [
-          deps.db
-            .updateTable('user')
-            .set({ ...userSet, updated_at: now })
-            .where('id', '=', member.user_id),
-        ]
+      ? [buildUpdateMemberUser(deps.db, member.user_id, { ...userSet, updated_at: now })]
       : []),
     buildAuditInsert(deps.db, {
       at: deps.clock.now(),
@@ -531,7 +507,7 @@ export async function addChild(
   const now = deps.clock.now().toISOString();
   const row = childRow(member.id, input, now);
   await deps.atomic([
-    deps.db.insertInto('child').values(row),
+    buildInsertChild(deps.db, row),
     buildAuditInsert(deps.db, {
       at: deps.clock.now(),
       actorUserId: actor.id,
@@ -588,24 +564,15 @@ export async function updateChild(
   for (const key of keys) set[childPatchColumns[key]] = patch[key] ?? null;
   const now = deps.clock.now();
   const [update] = await deps.atomic([
-    deps.db
-      .updateTable('child')
-      .set({ ...set, updated_at: now.toISOString() })
-      .where('id', '=', childId)
-      .where('member_id', '=', member.id)
-      .where('removed_at', 'is', null),
-    insertIfPreviousChanged(
-      deps.db,
-      'audit_log',
-      auditRow({
-        at: now,
-        actorUserId: actor.id,
-        action: 'child_updated',
-        subjectType: 'child',
-        subjectId: childId,
-        details: { fields: keys },
-      }),
-    ),
+    buildUpdateChild(deps.db, member.id, childId, { ...set, updated_at: now.toISOString() }),
+    buildAuditIfPreviousChanged(deps.db, {
+      at: now,
+      actorUserId: actor.id,
+      action: 'child_updated',
+      subjectType: 'child',
+      subjectId: childId,
+      details: { fields: keys },
+    }),
   ]);
   if (!update || update.numAffectedRows === 0) throw notFound();
 }
@@ -619,14 +586,11 @@ export async function giveHealthConsent(
   const settings = await getCenterSettings(deps);
   const now = deps.clock.now();
   await deps.atomic([
-    deps.db
-      .updateTable('member')
-      .set({
-        consent_health_version: settings.consent.healthDataVersion,
-        consent_health_at: now.toISOString(),
-        updated_at: now.toISOString(),
-      })
-      .where('id', '=', member.id),
+    buildUpdateMember(deps.db, member.id, {
+      consent_health_version: settings.consent.healthDataVersion,
+      consent_health_at: now.toISOString(),
+      updated_at: now.toISOString(),
+    }),
     buildAuditInsert(deps.db, {
       at: now,
       actorUserId: actor.id,
@@ -643,14 +607,7 @@ export async function addEmergencyContact(
   member: MemberWithEmail,
   input: ContactInput,
 ) {
-  const row = {
-    id: newId(),
-    member_id: member.id,
-    ...input,
-    created_at: deps.clock.now().toISOString(),
-  };
-  await deps.db.insertInto('emergency_contact').values(row).execute();
-  return row;
+  return addContact(deps, 'emergency_contact', member, input);
 }
 
 /** Requesters keep at least two emergency contacts: the delete is refused below that. */
@@ -659,29 +616,34 @@ export async function removeEmergencyContact(
   member: MemberWithEmail,
   contactId: string,
 ) {
-  const minimum = hasSide(member, 'requester') ? 2 : 0;
-  const result = await deps.db
-    .deleteFrom('emergency_contact')
-    .where('id', '=', contactId)
-    .where('member_id', '=', member.id)
-    .where(
-      sql<boolean>`(SELECT COUNT(*) FROM emergency_contact WHERE member_id = ${member.id}) > ${minimum}`,
-    )
-    .executeTakeFirst();
-  if (Number(result.numDeletedRows) === 0) {
-    const exists = await deps.db
-      .selectFrom('emergency_contact')
-      .select('id')
-      .where('id', '=', contactId)
-      .where('member_id', '=', member.id)
-      .executeTakeFirst();
-    if (!exists) throw notFound();
-    throw unprocessable('two_emergency_contacts');
-  }
+  const keep = hasSide(member, 'requester') ? 2 : 0;
+  const table = 'emergency_contact';
+  if (await deleteContact(deps.db, table, { memberId: member.id, id: contactId, keep })) return;
+  if (!(await findContact(deps.db, table, member.id, contactId))) throw notFound();
+  throw unprocessable('two_emergency_contacts');
 }
 
 export async function addAuthorizedPickup(
   deps: AppDeps,
+  member: MemberWithEmail,
+  input: ContactInput,
+) {
+  return addContact(deps, 'authorized_pickup', member, input);
+}
+
+export async function removeAuthorizedPickup(
+  deps: AppDeps,
+  member: MemberWithEmail,
+  pickupId: string,
+) {
+  const table = 'authorized_pickup';
+  if (!(await deleteContact(deps.db, table, { memberId: member.id, id: pickupId, keep: null })))
+    throw notFound();
+}
+
+async function addContact(
+  deps: AppDeps,
+  table: 'emergency_contact' | 'authorized_pickup',
   member: MemberWithEmail,
   input: ContactInput,
 ) {
@@ -691,19 +653,6 @@ export async function addAuthorizedPickup(
     ...input,
     created_at: deps.clock.now().toISOString(),
   };
-  await deps.db.insertInto('authorized_pickup').values(row).execute();
+  await insertContact(deps.db, table, row);
   return row;
-}
-
-export async function removeAuthorizedPickup(
-  deps: AppDeps,
-  member: MemberWithEmail,
-  pickupId: string,
-) {
-  const result = await deps.db
-    .deleteFrom('authorized_pickup')
-    .where('id', '=', pickupId)
-    .where('member_id', '=', member.id)
-    .executeTakeFirst();
-  if (Number(result.numDeletedRows) === 0) throw notFound();
 }
