@@ -27,7 +27,12 @@ import {
   toSessionJson,
   trainingSummarySchema,
 } from './trainings.json.js';
-import { listMemberRecords, listModules, listRecordsByStatus } from './trainings.queries.js';
+import {
+  listMemberRecords,
+  listModules,
+  listRecordsByStatus,
+  listSessionModules,
+} from './trainings.queries.js';
 import {
   attendanceBody,
   enrollmentBody,
@@ -189,7 +194,7 @@ const scheduleRoute = apiRoute(
 trainingsApi.openapi(scheduleRoute, async (c) => {
   const staff = requireStaff(c);
   const session = await scheduleSession(c.var.deps, staff, c.req.valid('json'));
-  const { modules } = await loadSession(c.var.deps, session.id);
+  const modules = await listSessionModules(c.var.deps.db, [session.id]);
   return c.json(toSessionJson(session, modules), 201);
 });
 
