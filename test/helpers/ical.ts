@@ -19,7 +19,7 @@ export interface ParsedEvent {
 }
 
 export function parseCalendar(text: string) {
-  const calendar = new ICAL.Component(ICAL.parse(text));
+  const calendar = new ICAL.Component(ICAL.parse(text) as unknown[]);
   if (calendar.name !== 'vcalendar') throw new Error(`not a calendar: ${calendar.name}`);
   const text_ = (v: ICAL.Component, name: string) => {
     const value = v.getFirstPropertyValue(name);

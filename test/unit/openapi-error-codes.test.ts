@@ -64,7 +64,7 @@ function apiFiles(): string[] {
 }
 
 function createProgram(roots: string[]) {
-  const config = ts.readConfigFile(join(ROOT, 'tsconfig.json'), ts.sys.readFile);
+  const config = ts.readConfigFile(join(ROOT, 'tsconfig.json'), (path) => ts.sys.readFile(path));
   const { options } = ts.parseJsonConfigFileContent(config.config, ts.sys, ROOT);
   return ts.createProgram(roots, { ...options, noEmit: true });
 }
@@ -189,12 +189,15 @@ function operationsInSource(): Operation[] {
         if (!config || !ts.isObjectLiteralExpression(config)) throw new Error('route config?');
         const prop = (key: string) =>
           config.properties.find(
-            (p): p is ts.PropertyAssignment =>
+            (p): p is ts.PropertyAssignment | ts.ShorthandPropertyAssignment =>
               (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) &&
               ts.isIdentifier(p.name) &&
               p.name.text === key,
           );
-        const method = literal(prop('method')?.initializer)!;
+        const methodProp = prop('method');
+        const method = literal(
+          methodProp && ts.isPropertyAssignment(methodProp) ? methodProp.initializer : undefined,
+        )!;
         const pathProp = prop('path')!;
         const pathNode = ts.isShorthandPropertyAssignment(pathProp)
           ? pathProp.name
