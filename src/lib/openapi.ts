@@ -24,8 +24,10 @@
  *   and admin routes and for every write (cross-site refusal), 404 for routes with path
  *   parameters, 413/415 for writes; `errors` adds the codes the handler's services throw
  *   (409 conflicts, 422 rules, 429, extra 403/404). Each error status documents the exact codes.
- * - Response schemas live beside the serializers (`*.json.ts`); the behaviour tests check every
- *   JSON answer against them (test/helpers/test-app.ts), so a drift fails a test.
+ * - Response schemas live beside the serializers (`*.json.ts`), pinned to the serializer's type
+ *   with `responseOf` (tsc fails when they drift); the behaviour tests check every JSON answer
+ *   against them (test/helpers/test-app.ts), and test/unit/openapi-error-codes.test.ts follows
+ *   each handler's calls to every error it can throw and fails on one the document lacks.
  */
 import { z } from 'zod';
 
