@@ -25,6 +25,7 @@ import { findMemberById, listChildren } from '../members/members.queries.js';
 import type { Area } from '../settings/settings.schemas.js';
 import { getCenterSettings } from '../settings/settings.service.js';
 import { findGroup, listGroupChoices, listGroups, type GroupRow } from './directory.queries.js';
+import { toGroupJson } from './directory.json.js';
 import { groupForm, groupFormValues, referralForm, referralFormValues } from './directory-form.js';
 import { GROUP_KINDS, MAX_AGE } from './directory.schemas.js';
 import {
@@ -41,18 +42,8 @@ const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const GROUP = `/directory/:id{${UUID}}`;
 const MEMBER_REFERRALS = `/members/:id{${UUID}}/referrals`;
 
-export const toGroupView = (g: GroupRow): GroupView => ({
-  id: g.id,
-  name: g.name,
-  kind: g.kind,
-  area: g.area,
-  schedule: g.schedule,
-  contact: g.contact,
-  ageMin: g.age_min,
-  ageMax: g.age_max,
-  description: g.description,
-  url: g.url,
-});
+/** A group as the pages show it: the API's shape. */
+const toGroupView = (g: GroupRow): GroupView => toGroupJson(g);
 
 /** The filters of the query string; anything unknown is simply not applied. */
 function readFilters(c: AppContext, areas: Area[]): DirectoryFilters {

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { requireStaff, requireUser } from '../../auth/guards.js';
-import { isStaff, type AppContext } from '../../context.js';
+import { requireStaff } from '../../auth/guards.js';
 import {
   apiRoute,
   apiRouter,
@@ -11,8 +10,7 @@ import {
   listOf,
   wholeList,
 } from '../../http/api-route.js';
-import { notFound } from '../../lib/errors.js';
-import { findMemberByUserId } from '../members/members.queries.js';
+import { memberActedFor } from '../members/member-scope.js';
 import { visibleEventAudiences } from './audience.js';
 import {
   listEventRegistrations,
@@ -39,19 +37,6 @@ import {
 import { loadViewer } from './viewer.js';
 
 export const eventsApi = apiRouter();
-
-/** The member a request acts for: staff name one; a member only ever acts for themselves. */
-async function targetMember(c: AppContext, requested: string | undefined) {
-  const user = requireUser(c);
-  if (isStaff(user)) {
-    if (!requested) throw notFound();
-    return { user, memberId: requested, byStaff: true };
-  }
-  const own = await findMemberByUserId(c.var.deps.db, user.id);
-  // Another member's id is treated as unknown.
-  if (!own || (requested && requested !== own.id)) throw notFound();
-  return { user, memberId: own.id, byStaff: false };
-}
 
 const eventResponse = { 200: jsonResponse('The event', eventSchema) };
 
@@ -223,7 +208,7 @@ const registerRoute = apiRoute(
 eventsApi.openapi(registerRoute, async (c) => {
   const body = c.req.valid('json');
   const { id } = c.req.valid('param');
-  const { user, memberId, byStaff } = await targetMember(c, body.memberId);
+  const { user, memberId, byStaff } = await memberActedFor(c, body.memberId);
   // A member of another audience gets 404, as if the event did not exist.
   await loadVisibleEvent(c.var.deps, await loadViewer(c.var.deps.db, user), id);
   const outcome = await registerForEvent(c.var.deps, user, id, memberId, {
@@ -260,7 +245,7 @@ const cancelRegistrationRoute = apiRoute(
 eventsApi.openapi(cancelRegistrationRoute, async (c) => {
   const body = c.req.valid('json');
   const { id } = c.req.valid('param');
-  const { user, memberId, byStaff } = await targetMember(c, body.memberId);
+  const { user, memberId, byStaff } = await memberActedFor(c, body.memberId);
   await loadVisibleEvent(c.var.deps, await loadViewer(c.var.deps.db, user), id);
   const { promotedMemberIds } = await cancelEventRegistration(c.var.deps, user, id, memberId, {
     byStaff,

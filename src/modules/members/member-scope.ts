@@ -1,9 +1,9 @@
 import { createMiddleware } from 'hono/factory';
 import { requireUser } from '../../auth/guards.js';
-import type { AppContext, AppEnv, CurrentUser } from '../../context.js';
+import { isStaff, type AppContext, type AppEnv, type CurrentUser } from '../../context.js';
 import { guardedValue } from '../../http/guarded.js';
 import { notFound } from '../../lib/errors.js';
-import { findMemberById, type MemberWithEmail } from './members.queries.js';
+import { findMemberById, findMemberByUserId, type MemberWithEmail } from './members.queries.js';
 import { canViewMember } from './members.policy.js';
 
 /** The member at `id` if the caller may see it (staff, or the member themselves), else 404. */
@@ -25,3 +25,21 @@ export const memberInScope = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 export const scopedMember = visible.of;
+
+/**
+ * The member an enrolment or registration acts for: staff name one (`memberId`); a member only
+ * ever acts for herself, and another member's id is treated as unknown (404).
+ */
+export async function memberActedFor(
+  c: AppContext,
+  requested: string | undefined,
+): Promise<{ user: CurrentUser; memberId: string; byStaff: boolean }> {
+  const user = requireUser(c);
+  if (isStaff(user)) {
+    if (!requested) throw notFound();
+    return { user, memberId: requested, byStaff: true };
+  }
+  const own = await findMemberByUserId(c.var.deps.db, user.id);
+  if (!own || (requested && requested !== own.id)) throw notFound();
+  return { user, memberId: own.id, byStaff: false };
+}

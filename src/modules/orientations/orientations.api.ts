@@ -10,8 +10,7 @@ import {
   listOf,
   wholeList,
 } from '../../http/api-route.js';
-import { notFound } from '../../lib/errors.js';
-import { findMemberByUserId } from '../members/members.queries.js';
+import { memberActedFor } from '../members/member-scope.js';
 import { orientationSchema, toOrientationJson } from './orientations.json.js';
 import { listOrientations } from './orientations.queries.js';
 import { attendanceBody, orientationBody, registrationBody } from './orientations.schemas.js';
@@ -87,19 +86,8 @@ const registerRoute = apiRoute(
   },
 );
 orientationsApi.openapi(registerRoute, async (c) => {
-  const user = requireUser(c);
-  const body = c.req.valid('json');
   const { id } = c.req.valid('param');
-  let memberId: string;
-  if (isStaff(user)) {
-    if (!body.memberId) throw notFound();
-    memberId = body.memberId;
-  } else {
-    const own = await findMemberByUserId(c.var.deps.db, user.id);
-    // A member registers only themselves: another member's id is treated as unknown.
-    if (!own || (body.memberId && body.memberId !== own.id)) throw notFound();
-    memberId = own.id;
-  }
+  const { memberId } = await memberActedFor(c, c.req.valid('json').memberId);
   await registerForOrientation(c.var.deps, id, memberId);
   return c.json({ orientationId: id, memberId, status: 'registered' as const }, 201);
 });

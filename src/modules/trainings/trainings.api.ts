@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { requireAdmin, requireStaff, requireUser } from '../../auth/guards.js';
-import { isStaff, type AppContext, type CurrentUser } from '../../context.js';
+import { isStaff } from '../../context.js';
 import {
   apiRoute,
   apiRouter,
@@ -12,7 +12,7 @@ import {
 } from '../../http/api-route.js';
 import { addDaysToDate, tokyoInstant } from '../../lib/dates.js';
 import { notFound } from '../../lib/errors.js';
-import { memberInScope, scopedMember } from '../members/member-scope.js';
+import { memberActedFor, memberInScope, scopedMember } from '../members/member-scope.js';
 import { findMemberByUserId } from '../members/members.queries.js';
 import { getQualifications } from './qualification.service.js';
 import { trainingSummary } from './training-summary.js';
@@ -59,20 +59,6 @@ import {
 } from './trainings.service.js';
 
 export const trainingsApi = apiRouter();
-
-/**
- * Whom an enrolment (or its cancellation) is for: staff name the member; a member acts only for
- * themselves, and another member's id is treated as unknown (404).
- */
-async function enrolleeOf(c: AppContext, user: CurrentUser, memberId: string | undefined) {
-  if (isStaff(user)) {
-    if (!memberId) throw notFound();
-    return memberId;
-  }
-  const own = await findMemberByUserId(c.var.deps.db, user.id);
-  if (!own || (memberId && memberId !== own.id)) throw notFound();
-  return own.id;
-}
 
 const TAG = 'training';
 /** Who may take the course (trainings.service.ts assertTrainableHelper). */
@@ -242,12 +228,9 @@ const enrolRoute = apiRoute(
   },
 );
 trainingsApi.openapi(enrolRoute, async (c) => {
-  const user = requireUser(c);
   const { id } = c.req.valid('param');
-  const memberId = await enrolleeOf(c, user, c.req.valid('json').memberId);
-  const outcome = await enrollInSession(c.var.deps, user, id, memberId, {
-    byStaff: isStaff(user),
-  });
+  const { user, memberId, byStaff } = await memberActedFor(c, c.req.valid('json').memberId);
+  const outcome = await enrollInSession(c.var.deps, user, id, memberId, { byStaff });
   return c.json({ sessionId: id, memberId, ...outcome }, 201);
 });
 
@@ -276,11 +259,10 @@ const cancelEnrolmentRoute = apiRoute(
   },
 );
 trainingsApi.openapi(cancelEnrolmentRoute, async (c) => {
-  const user = requireUser(c);
   const { id } = c.req.valid('param');
-  const memberId = await enrolleeOf(c, user, c.req.valid('json').memberId);
+  const { user, memberId, byStaff } = await memberActedFor(c, c.req.valid('json').memberId);
   const { promotedMemberId } = await cancelEnrollment(c.var.deps, user, id, memberId, {
-    byStaff: isStaff(user),
+    byStaff,
   });
   return c.json(
     {
@@ -288,7 +270,7 @@ trainingsApi.openapi(cancelEnrolmentRoute, async (c) => {
       memberId,
       status: 'cancelled' as const,
       // Staff learn who got the seat; a helper does not learn about another helper.
-      ...(isStaff(user) ? { promotedMemberId } : {}),
+      ...(byStaff ? { promotedMemberId } : {}),
     },
     200,
   );
