@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { textValues } from '../../http/validate.js';
-import { reissue } from '../members/form-issues.js';
 import { areasSchema, settingSections, type Area } from './settings.schemas.js';
 
 /**
@@ -107,9 +106,8 @@ function readAreas(text: string, ctx: z.RefinementCtx): Area[] | undefined {
   const duplicate = areas.findIndex((a, i) => areas.findIndex((b) => b.code === a.code) !== i);
   const line =
     item !== undefined ? lineNumbers[item] : duplicate >= 0 ? lineNumbers[duplicate] : undefined;
-  reissue(ctx, result.error.issues.slice(0, 1), () => ({
-    name: line === undefined ? 'areas' : `areas.${line}`,
-  }));
+  const path = [line === undefined ? 'areas' : `areas.${line}`];
+  if (first) ctx.addIssue({ ...(first as z.core.$ZodIssueCustom), path });
   return undefined;
 }
 
@@ -120,7 +118,8 @@ export function settingsForm(section: SettingsFormSection) {
     if (section === 'areas') return readAreas(form.areas ?? '', ctx) ?? z.NEVER;
     const parsed = settingSections[section].schema.safeParse(FROM_FORM[section](form));
     if (parsed.success) return parsed.data;
-    reissue(ctx, parsed.error.issues);
+    // Each issue keeps its path (`expiryNoticeDays.1`): the page folds it into its field.
+    for (const issue of parsed.error.issues) ctx.addIssue({ ...(issue as z.core.$ZodIssueCustom) });
     return z.NEVER;
   });
 }
