@@ -30,8 +30,8 @@ import { settingsApi } from './modules/settings/settings.api.js';
 import { settingsPages } from './modules/settings/settings.routes.js';
 import { memberPages } from './modules/members/members.routes.js';
 import { membersApi } from './modules/members/members.api.js';
-import { orientationsApi, orientationsApiDocs } from './modules/orientations/orientations.api.js';
-import { trainingsApi, trainingsApiDocs } from './modules/trainings/trainings.api.js';
+import { orientationsApi } from './modules/orientations/orientations.api.js';
+import { trainingsApi } from './modules/trainings/trainings.api.js';
 import { trainingPages } from './modules/trainings/trainings.routes.js';
 import { memberStaffPages } from './modules/members/members.staff.routes.js';
 import { orientationPages } from './modules/orientations/orientations.routes.js';
@@ -43,7 +43,7 @@ import { offerPages } from './modules/requests/offers.routes.js';
 import { wireMatching } from './modules/matching/matching.wiring.js';
 import { notificationsApi } from './modules/notifications/notifications.api.js';
 import { notificationsPages } from './modules/notifications/notifications.routes.js';
-import { availabilityApi, availabilityApiDocs } from './modules/availability/availability.api.js';
+import { availabilityApi } from './modules/availability/availability.api.js';
 import { availabilityPages } from './modules/availability/availability.routes.js';
 import { boardPages } from './modules/matching/board.routes.js';
 import { intakePages } from './modules/matching/intake.routes.js';
@@ -51,35 +51,21 @@ import { coordinationPages } from './modules/matching/coordination.routes.js';
 import { preMeetingPages } from './modules/matching/pre-meetings.routes.js';
 import { activitiesApi } from './modules/activities/activities.api.js';
 import { incidentsApi } from './modules/incidents/incidents.api.js';
-import { eventsApi, eventsApiDocs } from './modules/events/events.api.js';
+import { eventsApi } from './modules/events/events.api.js';
 import { eventPages } from './modules/events/events.routes.js';
-import {
-  announcementsApi,
-  announcementsApiDocs,
-} from './modules/announcements/announcements.api.js';
+import { announcementsApi } from './modules/announcements/announcements.api.js';
 import {
   announcementPages,
   NEWSLETTER_UPLOAD_PATH,
 } from './modules/announcements/announcements.routes.js';
-import { directoryApi, directoryApiDocs } from './modules/directory/directory.api.js';
-import { reportsApi, reportsApiDocs } from './modules/reports/reports.api.js';
+import { directoryApi } from './modules/directory/directory.api.js';
+import { reportsApi } from './modules/reports/reports.api.js';
 import { directoryPages } from './modules/directory/directory.routes.js';
 import { activityPages } from './modules/activities/activities.routes.js';
 import { incidentPages } from './modules/incidents/incidents.routes.js';
 import { feeTablePages } from './modules/fees/fee-tables.routes.js';
 import { reportPages } from './modules/reports/reports.routes.js';
 import { plannerPages } from './modules/planner/planner.routes.js';
-
-/** Route docs of the modules not yet defined as OpenAPI operations (see lib/openapi.ts). */
-const legacyApiDocs = [
-  ...orientationsApiDocs,
-  ...trainingsApiDocs,
-  ...availabilityApiDocs,
-  ...eventsApiDocs,
-  ...announcementsApiDocs,
-  ...directoryApiDocs,
-  ...reportsApiDocs,
-];
 
 const healthz = apiRoute(
   { tag: 'health', access: 'public', summary: 'The app answers' },
@@ -164,7 +150,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   api.route('/', announcementsApi);
   api.route('/', directoryApi);
   api.route('/', reportsApi);
-  const openApiDocument = openApiDocumentOf(api, legacyApiDocs);
+  const openApiDocument = openApiDocumentOf(api);
   api.get('/openapi.json', (c) => c.json(openApiDocument()));
   app.route('/api/v1', api);
   app.get(API_DOCS_PATH, apiDocsPage);

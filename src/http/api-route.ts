@@ -5,11 +5,9 @@ import type { AppContext, AppEnv } from '../context.js';
 import {
   errorCodesOf,
   errorResponses,
-  legacyPaths,
   openApiDocumentConfig,
   sessionSecurityScheme,
   type Access,
-  type ApiRouteDoc,
   type OperationInfo,
 } from '../lib/openapi.js';
 import { adminOnly, rejectMalformedJson, signedIn, staffOnly, throwApiError } from './validate.js';
@@ -56,6 +54,26 @@ export const idParam = z.object({ id: z.string() });
 /** An empty JSON body (`{}`): commands with nothing to say still send JSON. */
 export const emptyBody = z.object({}).strict();
 
+/**
+ * A response schema pinned to the type its serializer returns, so the two cannot drift: tsc
+ * fails unless the schema's output and `T` are assignable both ways (a field added, dropped or
+ * retyped on either side). The behaviour tests then check real answers against the schema.
+ *
+ *     export const eventJson = responseOf<ReturnType<typeof toEventJson>>()(z.object({ ... }));
+ */
+export const responseOf =
+  <T>() =>
+  <S extends z.ZodType<T>>(schema: S & ([T] extends [z.output<S>] ? unknown : never)): S =>
+    schema;
+
+/** A whole list in one page (`page` 1, `pageSize` = its length): the envelope of API.md. */
+export const wholeList = <T>(items: T[]) => ({
+  items,
+  total: items.length,
+  page: 1,
+  pageSize: items.length,
+});
+
 /** The list envelope of API.md. */
 export const listOf = <S extends z.ZodType>(item: S) =>
   z.object({
@@ -74,7 +92,7 @@ export const listOf = <S extends z.ZodType>(item: S) =>
 export function apiRoute<R extends Omit<RouteConfig, 'middleware'>>(
   info: OperationInfo,
   route: R,
-  scope?: MiddlewareHandler<AppEnv>,
+  scope?: MiddlewareHandler<AppEnv> | MiddlewareHandler<AppEnv>[],
 ) {
   const hasBody = !!route.request?.body;
   const codes = errorCodesOf(info, {
@@ -86,7 +104,7 @@ export function apiRoute<R extends Omit<RouteConfig, 'middleware'>>(
   const guard = guardOf[info.access];
   const middleware = [
     ...(guard ? [guard] : []),
-    ...(scope ? [scope] : []),
+    ...(scope ? [scope].flat() : []),
     ...(hasBody ? [rejectMalformedJson] : []),
   ];
   return createRoute({
@@ -103,18 +121,8 @@ export function apiRoute<R extends Omit<RouteConfig, 'middleware'>>(
 }
 
 /** The OpenAPI 3.1 document of an API router (built once: the routes do not change). */
-export function openApiDocumentOf(api: OpenAPIHono<AppEnv>, legacy: ApiRouteDoc[] = []) {
+export function openApiDocumentOf(api: OpenAPIHono<AppEnv>) {
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', sessionSecurityScheme);
   let document: ReturnType<typeof api.getOpenAPI31Document> | undefined;
-  return () => {
-    if (!document) {
-      document = api.getOpenAPI31Document(openApiDocumentConfig);
-      for (const [path, operations] of Object.entries(legacyPaths(legacy)))
-        document.paths = {
-          ...document.paths,
-          [path]: { ...document.paths?.[path], ...operations },
-        };
-    }
-    return document;
-  };
+  return () => (document ??= api.getOpenAPI31Document(openApiDocumentConfig));
 }

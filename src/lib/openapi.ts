@@ -24,8 +24,10 @@
  *   and admin routes and for every write (cross-site refusal), 404 for routes with path
  *   parameters, 413/415 for writes; `errors` adds the codes the handler's services throw
  *   (409 conflicts, 422 rules, 429, extra 403/404). Each error status documents the exact codes.
- * - Response schemas live beside the serializers (`*.json.ts`); the behaviour tests check every
- *   JSON answer against them (test/helpers/test-app.ts), so a drift fails a test.
+ * - Response schemas live beside the serializers (`*.json.ts`), pinned to the serializer's type
+ *   with `responseOf` (tsc fails when they drift); the behaviour tests check every JSON answer
+ *   against them (test/helpers/test-app.ts), and test/unit/openapi-error-codes.test.ts follows
+ *   each handler's calls to every error it can throw and fails on one the document lacks.
  */
 import { z } from 'zod';
 
@@ -136,94 +138,3 @@ export const sessionSecurityScheme = {
   in: 'cookie',
   name: 'tsunagu_session',
 } as const;
-
-// ---------------------------------------------------------------------------------------------
-// Legacy: modules not yet converted to `apiRoute` still describe their routes as ApiRouteDoc[];
-// their operations are merged into the generated document (marked `x-unchecked`, so the test
-// client does not check their answers against status descriptions).
-
-export interface ApiRouteDoc {
-  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
-  /** OpenAPI path under /api/v1, with {param} placeholders. */
-  path: string;
-  summary: string;
-  tag: string;
-  access: Access;
-  body?: z.ZodType;
-  query?: z.ZodType;
-  responses: Record<number, string>;
-}
-
-const legacyErrorBody = {
-  type: 'object',
-  required: ['error'],
-  properties: {
-    error: {
-      type: 'object',
-      required: ['code', 'message'],
-      properties: {
-        code: { type: 'string' },
-        message: { type: 'string' },
-        fields: {
-          type: 'object',
-          additionalProperties: { type: 'array', items: { type: 'string' } },
-        },
-      },
-    },
-  },
-};
-
-function queryParameters(schema: z.ZodType) {
-  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as {
-    properties?: Record<string, unknown>;
-    required?: string[];
-  };
-  return Object.entries(json.properties ?? {}).map(([name, s]) => ({
-    name,
-    in: 'query',
-    required: json.required?.includes(name) ?? false,
-    schema: s,
-  }));
-}
-
-/** The paths of the legacy route docs, to merge into the generated document. */
-export function legacyPaths(routes: ApiRouteDoc[]) {
-  const paths: Record<string, Record<string, unknown>> = {};
-  for (const r of routes) {
-    const pathParams = [...r.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
-      name: m[1],
-      in: 'path',
-      required: true,
-      schema: { type: 'string' },
-    }));
-    const responses: Record<string, unknown> = {};
-    for (const [status, description] of Object.entries(r.responses)) {
-      responses[status] =
-        Number(status) >= 400
-          ? { description, content: { 'application/json': { schema: legacyErrorBody } } }
-          : { description };
-    }
-    (paths[r.path] ??= {})[r.method] = {
-      summary: r.summary,
-      tags: [r.tag],
-      'x-access': r.access,
-      'x-unchecked': true,
-      security: r.access === 'public' ? [] : [{ session: [] }],
-      parameters: [...pathParams, ...(r.query ? queryParameters(r.query) : [])],
-      ...(r.body
-        ? {
-            requestBody: {
-              required: true,
-              content: {
-                'application/json': {
-                  schema: z.toJSONSchema(r.body, { io: 'input', unrepresentable: 'any' }),
-                },
-              },
-            },
-          }
-        : {}),
-      responses,
-    };
-  }
-  return paths;
-}

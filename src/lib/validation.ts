@@ -23,8 +23,11 @@ function issueMessageKey(issue: z.core.$ZodIssue): MessageKey {
   }
 }
 
+/** The message's `{placeholders}`: a limit, or what a form's own check put in `params`. */
 function issueParams(issue: z.core.$ZodIssue): Record<string, string | number> | undefined {
-  return issue.code === 'too_big' ? { max: Number(issue.maximum) } : undefined;
+  if (issue.code === 'too_big') return { max: Number(issue.maximum) };
+  if (issue.code === 'custom' && issue.params) return issue.params as Record<string, string>;
+  return undefined;
 }
 
 /** Field path → translated messages. Unknown keys are reported under their own names. */

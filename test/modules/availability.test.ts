@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '../../src/lib/ids.js';
 import type { RequestStatus } from '../../db/schema.js';
 import { createChild, createMember } from '../helpers/factories.js';
+import { parseCalendar } from '../helpers/ical.js';
 import { createUser, setupTestApp, TestClient, type TestContext } from '../helpers/test-app.js';
 
 // Now: Saturday 2026-11-21, 10:00 JST. The week shown by /calendar is Mon 16 – Sun 22 November.
@@ -347,13 +348,19 @@ describe('the iCalendar feed', () => {
     const ics = await res.text();
     expect(ics.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
     expect(ics.endsWith('END:VCALENDAR\r\n')).toBe(true);
-    const text = ics.replace(/\r\n[ \t]/g, '');
-    expect(text).toContain(`UID:request-${request.id}@tsunagu`);
-    expect(text).toContain('DTSTART:20261124T010000Z');
-    expect(text).toContain('DTEND:20261124T033000Z');
-    expect(text).toContain('SUMMARY:ファミサポ援助：田中さま（お子さま1人）');
-    expect(text).toContain('保育施設等までの送迎');
-    expect(text).toContain('依頼会員の自宅');
+    const [event, ...others] = parseCalendar(ics).events;
+    expect(others).toEqual([]);
+    expect(event).toMatchObject({
+      uid: `request-${request.id}@tsunagu`,
+      // 10:00–12:30 in Tokyo, written in UTC.
+      start: '2026-11-24T01:00:00.000Z',
+      end: '2026-11-24T03:30:00.000Z',
+      startZone: 'UTC',
+      endZone: 'UTC',
+      summary: 'ファミサポ援助：田中さま（お子さま1人）',
+    });
+    expect(event!.description).toContain('保育施設等までの送迎');
+    expect(event!.description).toContain('依頼会員の自宅');
     // Only the hash is stored.
     const stored = await ctx.deps.db
       .selectFrom('calendar_feed')
@@ -366,7 +373,13 @@ describe('the iCalendar feed', () => {
   it('never contains the child’s name, allergies, health notes, addresses or notes', async () => {
     await insertAssignment(helper.member.id);
     const ics = await (await new TestClient(ctx).get(await createFeed())).text();
-    const text = ics.replace(/\r\n[ \t]/g, '');
+    // Every text a calendar application shows, as it reads them; and the raw feed besides.
+    const shown = parseCalendar(ics).events.flatMap((e) => [
+      e.summary,
+      e.description ?? '',
+      e.location ?? '',
+    ]);
+    expect(shown.length).toBeGreaterThan(0);
     for (const secret of [
       'はると',
       'そば',
@@ -379,7 +392,8 @@ describe('the iCalendar feed', () => {
       '吸入器',
       'さくら',
     ]) {
-      expect(text).not.toContain(secret);
+      for (const text of shown) expect(text).not.toContain(secret);
+      expect(ics.replace(/\r\n[ \t]/g, '')).not.toContain(secret);
     }
   });
 
@@ -399,11 +413,12 @@ describe('the iCalendar feed', () => {
     const other = await createMember(ctx.deps, { kind: 'helper' });
     const someoneElse = await insertAssignment(other.member.id);
     const text = await (await new TestClient(ctx).get(await createFeed())).text();
-    expect(text).toContain(`UID:request-${matched.request.id}@tsunagu`);
-    expect(text).toContain(`UID:request-${completed.request.id}@tsunagu`);
+    const uids = parseCalendar(text).events.map((e) => e.uid);
+    expect(uids.sort()).toEqual(
+      [`request-${matched.request.id}@tsunagu`, `request-${completed.request.id}@tsunagu`].sort(),
+    );
     for (const absent of [old, cancelled, someoneElse])
       expect(text).not.toContain(absent.request.id);
-    expect(text.match(/BEGIN:VEVENT/g)).toHaveLength(2);
   });
 
   it('rotates: a new URL works and the old one answers 404; revoking ends it', async () => {
@@ -445,11 +460,10 @@ describe('the iCalendar feed', () => {
       .where('id', '=', helper.user.id)
       .execute();
     await insertAssignment(helper.member.id);
-    const text = (await (await new TestClient(ctx).get(await createFeed())).text()).replace(
-      /\r\n[ \t]/g,
-      '',
-    );
-    expect(text).toContain('SUMMARY:Family support: 田中 family (1 child)');
+    const text = await (await new TestClient(ctx).get(await createFeed())).text();
+    expect(parseCalendar(text).events.map((e) => e.summary)).toEqual([
+      'Family support: 田中 family (1 child)',
+    ]);
   });
 });
 

@@ -20,7 +20,7 @@ describe('the OpenAPI document (issue #16 point 8)', () => {
     expect(doc.openapi).toBe('3.1.0');
   });
 
-  it('describes every checked operation with a schema for each JSON response', async () => {
+  it('describes every operation with a schema for each JSON response', async () => {
     const doc = JSON.parse(await servedDocument()) as OpenAPIV3_1.Document;
     const missing: string[] = [];
     let operations = 0;
@@ -30,7 +30,6 @@ describe('the OpenAPI document (issue #16 point 8)', () => {
         string,
         OpenAPIV3_1.OperationObject,
       ][]) {
-        if ((op as Record<string, unknown>)['x-unchecked']) continue;
         operations += 1;
         for (const [status, response] of Object.entries(op.responses ?? {})) {
           const r = response as OpenAPIV3_1.ResponseObject;

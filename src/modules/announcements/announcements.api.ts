@@ -1,15 +1,25 @@
-import { Hono } from 'hono';
 import { z } from 'zod';
 import { requireStaff, requireUser } from '../../auth/guards.js';
-import type { AppEnv } from '../../context.js';
-import { parseQuery, readJson } from '../../http/json.js';
+import {
+  apiRoute,
+  apiRouter,
+  emptyBody,
+  idParam,
+  jsonRequest,
+  jsonResponse,
+  listOf,
+  wholeList,
+} from '../../http/api-route.js';
 import { notFound } from '../../lib/errors.js';
-import type { ApiRouteDoc } from '../../lib/openapi.js';
 import { visibleAnnouncementAudiences } from '../events/audience.js';
-import { emptyBody } from '../events/events.schemas.js';
 import { loadViewer } from '../events/viewer.js';
 import { listAnnouncements, listNewsletters } from './announcements.queries.js';
-import { toAnnouncementJson, toNewsletterJson } from './announcements.json.js';
+import {
+  announcementSchema,
+  newsletterSchema,
+  toAnnouncementJson,
+  toNewsletterJson,
+} from './announcements.json.js';
 import { announcementBody, newsletterPageBody } from './announcements.schemas.js';
 import {
   createAnnouncement,
@@ -18,7 +28,7 @@ import {
   publishAnnouncement,
 } from './announcements.service.js';
 
-export const announcementsApi = new Hono<AppEnv>();
+export const announcementsApi = apiRouter();
 
 const listQuery = z
   .object({
@@ -27,9 +37,27 @@ const listQuery = z
   })
   .strict();
 
-announcementsApi.get('/announcements', async (c) => {
+const notifiedEnvelope = z.object({
+  announcement: announcementSchema,
+  notified: z.number().int().describe('Members told (inbox, and mail when set)'),
+});
+
+const listRoute = apiRoute(
+  {
+    tag: 'announcements',
+    access: 'signed-in',
+    summary: 'Announcements for the caller’s audience, newest first (staff: drafts too)',
+  },
+  {
+    method: 'get',
+    path: '/announcements',
+    request: { query: listQuery },
+    responses: { 200: jsonResponse('A page of announcements', listOf(announcementSchema)) },
+  },
+);
+announcementsApi.openapi(listRoute, async (c) => {
   const user = requireUser(c);
-  const { page, pageSize } = parseQuery(c, listQuery);
+  const { page, pageSize } = c.req.valid('query');
   const viewer = await loadViewer(c.var.deps.db, user);
   const rows = await listAnnouncements(c.var.deps.db, {
     audiences: visibleAnnouncementAudiences(viewer),
@@ -38,100 +66,113 @@ announcementsApi.get('/announcements', async (c) => {
     offset: (page - 1) * pageSize,
   });
   const items = rows.map(toAnnouncementJson);
-  return c.json({ items, total: items.length, page, pageSize });
+  return c.json({ items, total: items.length, page, pageSize }, 200);
 });
 
-announcementsApi.post('/announcements', async (c) => {
-  const staff = requireStaff(c);
-  const body = await readJson(c, announcementBody);
-  const { announcement, notified } = await createAnnouncement(c.var.deps, staff, body);
-  return c.json({ announcement: toAnnouncementJson(announcement), notified }, 201);
-});
-
-announcementsApi.get('/announcements/:id', async (c) => {
-  const user = requireUser(c);
-  const viewer = await loadViewer(c.var.deps.db, user);
-  const row = await loadReadableAnnouncement(c.var.deps, viewer, c.req.param('id'));
-  return c.json(toAnnouncementJson(row));
-});
-
-announcementsApi.post('/announcements/:id/publish', async (c) => {
-  const staff = requireStaff(c);
-  await readJson(c, emptyBody);
-  const { announcement, notified } = await publishAnnouncement(
-    c.var.deps,
-    staff,
-    c.req.param('id'),
-  );
-  return c.json({ announcement: toAnnouncementJson(announcement), notified });
-});
-
-announcementsApi.get('/newsletters', async (c) => {
-  const user = requireUser(c);
-  const viewer = await loadViewer(c.var.deps.db, user);
-  // Members (and staff) only: a login whose member record is gone sees nothing.
-  if (viewer.kind === 'member' && !viewer.memberId) throw notFound();
-  const items = (await listNewsletters(c.var.deps.db)).map(toNewsletterJson);
-  return c.json({ items, total: items.length, page: 1, pageSize: items.length });
-});
-
-announcementsApi.post('/newsletters', async (c) => {
-  const staff = requireStaff(c);
-  const body = await readJson(c, newsletterPageBody);
-  return c.json(toNewsletterJson(await createNewsletterPage(c.var.deps, staff, body)), 201);
-});
-
-export const announcementsApiDocs: ApiRouteDoc[] = [
+const createRoute = apiRoute(
   {
-    method: 'get',
-    path: '/announcements',
     tag: 'announcements',
-    access: 'signed-in',
-    query: listQuery,
-    summary: 'Announcements for the caller’s audience, newest first (staff: drafts too)',
-    responses: { 200: 'List', 401: 'Not signed in' },
+    access: 'staff',
+    summary: 'Write an announcement in Markdown; publish: true notifies the audience at once',
   },
   {
     method: 'post',
     path: '/announcements',
+    request: { body: jsonRequest(announcementBody) },
+    responses: { 201: jsonResponse('The announcement', notifiedEnvelope) },
+  },
+);
+announcementsApi.openapi(createRoute, async (c) => {
+  const staff = requireStaff(c);
+  const { announcement, notified } = await createAnnouncement(
+    c.var.deps,
+    staff,
+    c.req.valid('json'),
+  );
+  return c.json({ announcement: toAnnouncementJson(announcement), notified }, 201);
+});
+
+const getRoute = apiRoute(
+  {
     tag: 'announcements',
-    access: 'staff',
-    body: announcementBody,
-    summary: 'Write an announcement in Markdown; publish: true notifies the audience at once',
-    responses: { 201: '{announcement, notified}', 400: 'Invalid input', 403: 'Not staff' },
+    access: 'signed-in',
+    summary: 'One announcement, with bodyHtml (safe Markdown subset)',
   },
   {
     method: 'get',
     path: '/announcements/{id}',
+    request: { params: idParam },
+    responses: { 200: jsonResponse('The announcement', announcementSchema) },
+  },
+);
+announcementsApi.openapi(getRoute, async (c) => {
+  const user = requireUser(c);
+  const viewer = await loadViewer(c.var.deps.db, user);
+  const row = await loadReadableAnnouncement(c.var.deps, viewer, c.req.valid('param').id);
+  return c.json(toAnnouncementJson(row), 200);
+});
+
+const publishRoute = apiRoute(
+  {
     tag: 'announcements',
-    access: 'signed-in',
-    summary: 'One announcement, with bodyHtml (safe Markdown subset)',
-    responses: { 200: 'Announcement', 404: 'Not found (or not for your audience)' },
+    access: 'staff',
+    summary: 'Publish a draft: inbox notices (and mail when set) for the audience',
+    errors: { 409: ['already_published'] },
   },
   {
     method: 'post',
     path: '/announcements/{id}/publish',
+    request: { params: idParam, body: jsonRequest(emptyBody) },
+    responses: { 200: jsonResponse('The published announcement', notifiedEnvelope) },
+  },
+);
+announcementsApi.openapi(publishRoute, async (c) => {
+  const staff = requireStaff(c);
+  const { announcement, notified } = await publishAnnouncement(
+    c.var.deps,
+    staff,
+    c.req.valid('param').id,
+  );
+  return c.json({ announcement: toAnnouncementJson(announcement), notified }, 200);
+});
+
+const newslettersRoute = apiRoute(
+  {
     tag: 'announcements',
-    access: 'staff',
-    body: emptyBody,
-    summary: 'Publish a draft: inbox notices (and mail when set) for the audience',
-    responses: { 200: '{announcement, notified}', 404: 'Not found', 409: 'already_published' },
+    access: 'member',
+    summary: 'The newsletter archive (広報誌), newest first; PDFs download from url',
+    // A login whose member record is gone sees nothing.
+    errors: { 404: ['not_found'] },
   },
   {
     method: 'get',
     path: '/newsletters',
+    responses: { 200: jsonResponse('The newsletters', listOf(newsletterSchema)) },
+  },
+);
+announcementsApi.openapi(newslettersRoute, async (c) => {
+  const user = requireUser(c);
+  const viewer = await loadViewer(c.var.deps.db, user);
+  // Members (and staff) only: a login whose member record is gone sees nothing.
+  if (viewer.kind === 'member' && !viewer.memberId) throw notFound();
+  return c.json(wholeList((await listNewsletters(c.var.deps.db)).map(toNewsletterJson)), 200);
+});
+
+const newsletterRoute = apiRoute(
+  {
     tag: 'announcements',
-    access: 'member',
-    summary: 'The newsletter archive (広報誌), newest first; PDFs download from url',
-    responses: { 200: 'List', 401: 'Not signed in' },
+    access: 'staff',
+    summary: 'Add a newsletter written as a page (PDFs are uploaded on /newsletters/new)',
   },
   {
     method: 'post',
     path: '/newsletters',
-    tag: 'announcements',
-    access: 'staff',
-    body: newsletterPageBody,
-    summary: 'Add a newsletter written as a page (PDFs are uploaded on /newsletters/new)',
-    responses: { 201: 'Newsletter', 400: 'Invalid input', 403: 'Not staff' },
+    request: { body: jsonRequest(newsletterPageBody) },
+    responses: { 201: jsonResponse('The newsletter', newsletterSchema) },
   },
-];
+);
+announcementsApi.openapi(newsletterRoute, async (c) => {
+  const staff = requireStaff(c);
+  const newsletter = await createNewsletterPage(c.var.deps, staff, c.req.valid('json'));
+  return c.json(toNewsletterJson(newsletter), 201);
+});

@@ -1,5 +1,8 @@
+import { z } from 'zod';
+import { responseOf } from '../../http/api-route.js';
 import { toTokyoIso } from '../../lib/dates.js';
 import { renderMarkdown } from '../../lib/markdown.js';
+import { ANNOUNCEMENT_AUDIENCES } from '../events/audience.js';
 import type { AnnouncementRow, NewsletterRow } from './announcements.queries.js';
 
 export function toAnnouncementJson(a: Omit<AnnouncementRow, 'author_name'>) {
@@ -30,3 +33,30 @@ export function toNewsletterJson(
     url: n.format === 'pdf' ? `/newsletters/${n.id}/file` : `/newsletters/${n.id}`,
   };
 }
+
+// The response schemas of the serializers above (pinned to them: see `responseOf`).
+export const announcementSchema = responseOf<ReturnType<typeof toAnnouncementJson>>()(
+  z.object({
+    id: z.string(),
+    title: z.string(),
+    body: z.string().describe('Markdown'),
+    bodyHtml: z.string().describe('The body rendered by the safe Markdown subset'),
+    audience: z.enum(ANNOUNCEMENT_AUDIENCES),
+    email: z.boolean(),
+    status: z.enum(['draft', 'published']),
+    publishedAt: z.string().nullable().describe('ISO-8601 with +09:00'),
+    createdAt: z.string().describe('ISO-8601 with +09:00'),
+  }),
+);
+
+export const newsletterSchema = responseOf<ReturnType<typeof toNewsletterJson>>()(
+  z.object({
+    id: z.string(),
+    title: z.string(),
+    issuedOn: z.string().describe('YYYY-MM-DD'),
+    format: z.enum(['pdf', 'page']),
+    fileName: z.string().nullable(),
+    fileSize: z.number().int().nullable(),
+    url: z.string().describe('The PDF download, or the page'),
+  }),
+);

@@ -7,13 +7,14 @@ import {
   setSessionCookie,
 } from '../../auth/session.middleware.js';
 import type { AppEnv } from '../../context.js';
-import { readForm, validateForm } from '../../http/forms.js';
+import { formBody, signedIn } from '../../http/validate.js';
 import { render, safeNextPath, setFlash, viewContext } from '../../http/render.js';
 import { AppError } from '../../lib/errors.js';
 import { ChangePasswordPage } from '../../../views/pages/auth/password.js';
 import { LoginPage } from '../../../views/pages/auth/login.js';
 import { changePassword, signIn, signOut } from './auth.service.js';
-import { changePasswordForm, localeForm, loginBody } from './auth.schemas.js';
+import { loginForm, loginFormValues } from './auth-form.js';
+import { changePasswordForm, localeForm } from './auth.schemas.js';
 import { updateUserLocale } from './users.queries.js';
 
 export const authPages = new Hono<AppEnv>();
@@ -26,39 +27,38 @@ authPages.get('/login', (c) => {
   );
 });
 
-authPages.post('/login', async (c) => {
-  const form = await readForm(c);
-  const values = { email: form.email ?? '', next: form.next ?? '' };
-  const parsed = validateForm(c, loginBody, {
-    email: form.email ?? '',
-    password: form.password ?? '',
-  });
-  if (!parsed.ok) {
-    return render(
+authPages.post(
+  '/login',
+  formBody(loginForm, (c, errors, form) =>
+    render(
       c,
-      <LoginPage ctx={viewContext(c)} values={values} errors={parsed.errors} />,
+      <LoginPage ctx={viewContext(c)} values={loginFormValues(form)} errors={errors} />,
       422,
-    );
-  }
-  try {
-    const { sessionToken } = await signIn(c.var.deps, c.var.lucia, {
-      ...parsed.data,
-      clientAddress: c.var.clientAddress,
-    });
-    setSessionCookie(c, sessionToken);
-    return c.redirect(safeNextPath(form.next), 303);
-  } catch (err) {
-    if (err instanceof AppError && (err.status === 401 || err.status === 429)) {
-      const message = c.var.t(err.status === 429 ? 'login.throttled' : 'login.failed');
-      return render(
-        c,
-        <LoginPage ctx={viewContext(c)} values={values} errors={{}} formError={message} />,
-        err.status === 429 ? 429 : 422,
-      );
+    ),
+  ),
+  async (c) => {
+    const { next, ...credentials } = c.req.valid('form');
+    const values = { email: credentials.email, next };
+    try {
+      const { sessionToken } = await signIn(c.var.deps, c.var.lucia, {
+        ...credentials,
+        clientAddress: c.var.clientAddress,
+      });
+      setSessionCookie(c, sessionToken);
+      return c.redirect(safeNextPath(next), 303);
+    } catch (err) {
+      if (err instanceof AppError && (err.status === 401 || err.status === 429)) {
+        const message = c.var.t(err.status === 429 ? 'login.throttled' : 'login.failed');
+        return render(
+          c,
+          <LoginPage ctx={viewContext(c)} values={values} errors={{}} formError={message} />,
+          err.status === 429 ? 429 : 422,
+        );
+      }
+      throw err;
     }
-    throw err;
-  }
-});
+  },
+);
 
 authPages.post('/logout', async (c) => {
   if (c.var.sessionToken) await signOut(c.var.lucia, c.var.sessionToken);
@@ -72,42 +72,49 @@ authPages.get('/account/password', (c) => {
   return render(c, <ChangePasswordPage ctx={viewContext(c)} errors={{}} />);
 });
 
-authPages.post('/account/password', async (c) => {
-  const user = requireUser(c);
-  const parsed = validateForm(c, changePasswordForm, await readForm(c));
-  if (!parsed.ok)
-    return render(c, <ChangePasswordPage ctx={viewContext(c)} errors={parsed.errors} />, 422);
-  try {
-    const { sessionToken } = await changePassword(c.var.deps, c.var.lucia, {
-      userId: user.id,
-      currentPassword: parsed.data.currentPassword,
-      newPassword: parsed.data.newPassword,
-      clientAddress: c.var.clientAddress,
-    });
-    setSessionCookie(c, sessionToken);
-  } catch (err) {
-    if (err instanceof AppError && err.code === 'wrong_current_password') {
-      const errors = { currentPassword: c.var.t('password.wrongCurrent') };
-      return render(c, <ChangePasswordPage ctx={viewContext(c)} errors={errors} />, 422);
+authPages.post(
+  '/account/password',
+  signedIn,
+  formBody(changePasswordForm, (c, errors) =>
+    render(c, <ChangePasswordPage ctx={viewContext(c)} errors={errors} />, 422),
+  ),
+  async (c) => {
+    const user = requireUser(c);
+    const form = c.req.valid('form');
+    try {
+      const { sessionToken } = await changePassword(c.var.deps, c.var.lucia, {
+        userId: user.id,
+        currentPassword: form.currentPassword,
+        newPassword: form.newPassword,
+        clientAddress: c.var.clientAddress,
+      });
+      setSessionCookie(c, sessionToken);
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'wrong_current_password') {
+        const errors = { currentPassword: c.var.t('password.wrongCurrent') };
+        return render(c, <ChangePasswordPage ctx={viewContext(c)} errors={errors} />, 422);
+      }
+      throw err;
     }
-    throw err;
-  }
-  setFlash(c, 'password.changed');
-  return c.redirect('/', 303);
-});
+    setFlash(c, 'password.changed');
+    return c.redirect('/', 303);
+  },
+);
 
 /** The language switch: remembered in a cookie, and on the account when signed in. */
-authPages.post('/locale', async (c) => {
-  const parsed = localeForm.safeParse(await readForm(c));
-  if (!parsed.success) return c.redirect('/', 303);
-  const { locale, next } = parsed.data;
-  setCookie(c, LOCALE_COOKIE, locale, {
-    path: '/',
-    maxAge: 365 * 24 * 3600,
-    sameSite: 'Lax',
-    secure: c.var.deps.config.SECURE_COOKIES,
-  });
-  if (c.var.user)
-    await updateUserLocale(c.var.deps.db, c.var.user.id, locale, c.var.deps.clock.now());
-  return c.redirect(safeNextPath(next), 303);
-});
+authPages.post(
+  '/locale',
+  formBody(localeForm, (c) => c.redirect('/', 303)),
+  async (c) => {
+    const { locale, next } = c.req.valid('form');
+    setCookie(c, LOCALE_COOKIE, locale, {
+      path: '/',
+      maxAge: 365 * 24 * 3600,
+      sameSite: 'Lax',
+      secure: c.var.deps.config.SECURE_COOKIES,
+    });
+    if (c.var.user)
+      await updateUserLocale(c.var.deps.db, c.var.user.id, locale, c.var.deps.clock.now());
+    return c.redirect(safeNextPath(next), 303);
+  },
+);

@@ -1,12 +1,16 @@
-import { Hono } from 'hono';
-import { requireUser } from '../../auth/guards.js';
+import { z } from 'zod';
+import { createMiddleware } from 'hono/factory';
 import type { AppContext, AppEnv } from '../../context.js';
-import { parseQuery, readJson } from '../../http/json.js';
-import { badRequest, notFound } from '../../lib/errors.js';
-import type { ApiRouteDoc } from '../../lib/openapi.js';
-import { parseOrThrow } from '../../lib/validation.js';
-import { findMemberById } from '../members/members.queries.js';
-import { canViewMember } from '../members/members.policy.js';
+import {
+  apiRoute,
+  apiRouter,
+  idParam,
+  jsonRequest,
+  jsonResponse,
+  noContent,
+} from '../../http/api-route.js';
+import { memberInScope, scopedMember } from '../members/member-scope.js';
+import { availabilitySchema, exceptionSchema } from './availability.json.js';
 import { availabilityQuery, emptyBody, exceptionBody, weeklyBody } from './availability.schemas.js';
 import {
   addException,
@@ -18,145 +22,161 @@ import {
   revokeCalendarFeed,
 } from './availability.service.js';
 
-export const availabilityApi = new Hono<AppEnv>();
-
-/** The member at :id if the caller may see it (staff, or the helper herself), else 404. */
-async function loadVisibleMember(c: AppContext) {
-  const user = requireUser(c);
-  const member = await findMemberById(c.var.deps.db, c.req.param('id') ?? '');
-  if (!member || !canViewMember(user, member)) throw notFound();
-  return { user, member };
-}
+export const availabilityApi = apiRouter();
 
 /** The origin feed URLs are built on: the configured public origin behind a proxy. */
 export function publicOrigin(c: AppContext): string {
   return c.var.deps.config.PUBLIC_ORIGIN?.replace(/\/$/, '') ?? new URL(c.req.url).origin;
 }
 
-/** An optional empty JSON body: `{}` or nothing at all (unknown keys are a 400 as everywhere). */
-async function readOptionalEmptyBody(c: AppContext) {
-  const text = await c.req.text();
-  if (text.trim() === '') return;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw badRequest('malformed_json');
-  }
-  parseOrThrow(emptyBody, parsed, c.var.t);
-}
+/** Availability belongs to a helper side (assertHelperSide). */
+const HELPER_RULES = ['not_a_helper', 'member_withdrawn'];
+const availabilityResponse = (description: string) => jsonResponse(description, availabilitySchema);
 
-availabilityApi.get('/members/:id/availability', async (c) => {
-  const { member } = await loadVisibleMember(c);
-  const { from } = parseQuery(c, availabilityQuery);
-  return c.json(await getAvailability(c.var.deps, member, from));
-});
-
-availabilityApi.put('/members/:id/availability', async (c) => {
-  const { user, member } = await loadVisibleMember(c);
-  const { weekly } = await readJson(c, weeklyBody);
-  await replaceWeeklySlots(c.var.deps, user, member, weekly, c.var.clientAddress);
-  return c.json(await getAvailability(c.var.deps, member));
-});
-
-availabilityApi.post('/members/:id/availability/exceptions', async (c) => {
-  const { user, member } = await loadVisibleMember(c);
-  const body = await readJson(c, exceptionBody);
-  return c.json(await addException(c.var.deps, user, member, body, c.var.clientAddress), 201);
-});
-
-availabilityApi.delete('/members/:id/availability/exceptions/:exceptionId', async (c) => {
-  const { user, member } = await loadVisibleMember(c);
-  await removeException(c.var.deps, user, member, c.req.param('exceptionId'), c.var.clientAddress);
-  return c.body(null, 204);
-});
-
-availabilityApi.post('/members/:id/calendar-feed', async (c) => {
-  const { user, member } = await loadVisibleMember(c);
-  await readOptionalEmptyBody(c);
-  const token = await createCalendarFeed(c.var.deps, user, member, c.var.clientAddress);
-  return c.json({ url: `${publicOrigin(c)}${calendarFeedPath(token)}` }, 201);
-});
-
-availabilityApi.delete('/members/:id/calendar-feed', async (c) => {
-  const { user, member } = await loadVisibleMember(c);
-  await revokeCalendarFeed(c.var.deps, user, member, c.var.clientAddress);
-  return c.body(null, 204);
-});
-
-const visible = { 401: 'Not signed in', 404: 'Not found or not yours' };
-const helperRules = 'not_a_helper (the member has no helper side), member_withdrawn';
-
-export const availabilityApiDocs: ApiRouteDoc[] = [
+const getRoute = apiRoute(
+  {
+    tag: 'availability',
+    access: 'signed-in',
+    summary:
+      'A helper’s weekly slots and her exceptions from today (or ?from=) on (the helper, staff)',
+    errors: { 422: HELPER_RULES },
+  },
   {
     method: 'get',
     path: '/members/{id}/availability',
+    request: { params: idParam, query: availabilityQuery },
+    responses: { 200: availabilityResponse('Weekly slots and exceptions') },
+  },
+  memberInScope,
+);
+availabilityApi.openapi(getRoute, async (c) => {
+  const { member } = scopedMember(c);
+  return c.json(await getAvailability(c.var.deps, member, c.req.valid('query').from), 200);
+});
+
+const replaceRoute = apiRoute(
+  {
     tag: 'availability',
     access: 'signed-in',
-    query: availabilityQuery,
     summary:
-      'A helper’s weekly slots and her exceptions from today (or ?from=) on (the helper, staff)',
-    responses: {
-      200: '{ weekly: [{weekday,start,end}], exceptions: [{id,date,start,end,note}] }',
-      400: 'Invalid query',
-      ...visible,
-      422: helperRules,
-    },
+      'Replace every weekly slot at once (ISO weekdays 1–7, HH:MM, 24:00 = midnight; slots may touch, not overlap)',
+    description:
+      '`invalid_slots`: `fields["weekly.<index>"]` name each overlapping or inverted slot; nothing is changed.',
+    errors: { 422: ['invalid_slots', ...HELPER_RULES] },
   },
   {
     method: 'put',
     path: '/members/{id}/availability',
+    request: { params: idParam, body: jsonRequest(weeklyBody) },
+    responses: { 200: availabilityResponse('The availability, as GET answers it') },
+  },
+  memberInScope,
+);
+availabilityApi.openapi(replaceRoute, async (c) => {
+  const { user, member } = scopedMember(c);
+  const { weekly } = c.req.valid('json');
+  await replaceWeeklySlots(c.var.deps, user, member, weekly, c.var.clientAddress);
+  return c.json(await getAvailability(c.var.deps, member), 200);
+});
+
+const addExceptionRoute = apiRoute(
+  {
     tag: 'availability',
     access: 'signed-in',
-    body: weeklyBody,
     summary:
-      'Replace every weekly slot at once (ISO weekdays 1–7, HH:MM, 24:00 = midnight; slots may touch, not overlap)',
-    responses: {
-      200: '{ weekly, exceptions } as GET',
-      400: 'Invalid input',
-      ...visible,
-      422: `invalid_slots (fields["weekly.<index>"] name each overlapping or inverted slot; nothing is changed), ${helperRules}`,
-    },
+      'A date on which the helper is not available: the whole day without times, else [start, end)',
+    errors: { 422: ['exception_in_past', 'invalid_exception', ...HELPER_RULES] },
   },
   {
     method: 'post',
     path: '/members/{id}/availability/exceptions',
+    request: { params: idParam, body: jsonRequest(exceptionBody) },
+    responses: { 201: jsonResponse('The exception', exceptionSchema) },
+  },
+  memberInScope,
+);
+availabilityApi.openapi(addExceptionRoute, async (c) => {
+  const { user, member } = scopedMember(c);
+  const body = c.req.valid('json');
+  return c.json(await addException(c.var.deps, user, member, body, c.var.clientAddress), 201);
+});
+
+const removeExceptionRoute = apiRoute(
+  {
     tag: 'availability',
     access: 'signed-in',
-    body: exceptionBody,
-    summary:
-      'A date on which the helper is not available: the whole day without times, else [start, end)',
-    responses: {
-      201: '{ id, date, start, end, note }',
-      400: 'Invalid input',
-      ...visible,
-      422: `exception_in_past, invalid_exception (start not before end), ${helperRules}`,
-    },
+    summary: 'Remove an exception',
+    errors: { 422: HELPER_RULES },
   },
   {
     method: 'delete',
     path: '/members/{id}/availability/exceptions/{exceptionId}',
+    request: { params: z.object({ id: z.string(), exceptionId: z.string() }) },
+    responses: { 204: noContent('Removed') },
+  },
+  memberInScope,
+);
+availabilityApi.openapi(removeExceptionRoute, async (c) => {
+  const { user, member } = scopedMember(c);
+  const { exceptionId } = c.req.valid('param');
+  await removeException(c.var.deps, user, member, exceptionId, c.var.clientAddress);
+  return c.body(null, 204);
+});
+
+/**
+ * The feed takes `{}` or no body at all. NOTE: Hono's `c.req.json()` parses the cached text of
+ * the body (`bodyCache.text`, a promise despite its declared type), so an empty body is cached
+ * as `{}` here and the route's one validator still refuses unknown keys.
+ */
+const emptyMeansNothing = createMiddleware<AppEnv>(async (c, next) => {
+  if ((await c.req.text()).trim() === '')
+    (c.req.bodyCache as { text?: Promise<string> }).text = Promise.resolve('{}');
+  await next();
+});
+
+const createFeedRoute = apiRoute(
+  {
     tag: 'availability',
     access: 'signed-in',
-    summary: 'Remove an exception',
-    responses: { 204: 'Removed', ...visible, 422: helperRules },
+    summary:
+      'Create the private iCalendar feed of the helper’s assignments, or give it a new URL (the old one stops working)',
+    errors: { 422: HELPER_RULES },
   },
   {
     method: 'post',
     path: '/members/{id}/calendar-feed',
+    request: { params: idParam, body: jsonRequest(emptyBody, '`{}`, or no body at all') },
+    responses: {
+      201: jsonResponse(
+        'The feed URL, shown once (only a hash of its token is stored)',
+        z.object({ url: z.string() }),
+      ),
+    },
+  },
+  [memberInScope, emptyMeansNothing],
+);
+availabilityApi.openapi(createFeedRoute, async (c) => {
+  const { user, member } = scopedMember(c);
+  const token = await createCalendarFeed(c.var.deps, user, member, c.var.clientAddress);
+  return c.json({ url: `${publicOrigin(c)}${calendarFeedPath(token)}` }, 201);
+});
+
+const revokeFeedRoute = apiRoute(
+  {
     tag: 'availability',
     access: 'signed-in',
-    body: emptyBody,
-    summary:
-      'Create the private iCalendar feed of the helper’s assignments, or give it a new URL (the old one stops working)',
-    responses: { 201: '{ url } (shown once: only a hash is stored)', ...visible, 422: helperRules },
+    summary: 'Revoke the feed: its URL answers 404 from now on (204 also when there was none)',
   },
   {
     method: 'delete',
     path: '/members/{id}/calendar-feed',
-    tag: 'availability',
-    access: 'signed-in',
-    summary: 'Revoke the feed: its URL answers 404 from now on',
-    responses: { 204: 'Revoked (also when there was none)', ...visible },
+    request: { params: idParam },
+    responses: { 204: noContent('Revoked') },
   },
-];
+  memberInScope,
+);
+availabilityApi.openapi(revokeFeedRoute, async (c) => {
+  const { user, member } = scopedMember(c);
+  await revokeCalendarFeed(c.var.deps, user, member, c.var.clientAddress);
+  return c.body(null, 204);
+});

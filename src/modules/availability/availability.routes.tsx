@@ -2,21 +2,27 @@ import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { requireUser } from '../../auth/guards.js';
 import type { AppContext, AppEnv, CurrentUser } from '../../context.js';
-import { readForm, validateForm } from '../../http/forms.js';
+import { createMiddleware } from 'hono/factory';
+import { guardedValue } from '../../http/guarded.js';
+import { formBody } from '../../http/validate.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
 import { isValidDateString, tokyoDateOf } from '../../lib/dates.js';
 import { AppError, notFound } from '../../lib/errors.js';
-import type { Translator } from '../../lib/i18n.js';
 import {
   findMemberById,
   findMemberByUserId,
   type MemberWithEmail,
 } from '../members/members.queries.js';
 import { canViewMember } from '../members/members.policy.js';
-import { parseTime, validateWeeklySlots, type WeeklySlot } from './availability.js';
+import { type WeeklySlot } from './availability.js';
+import {
+  exceptionForm,
+  exceptionFormValues,
+  weeklyForm,
+  weeklyFormValues,
+} from './availability-form.js';
 import { publicOrigin } from './availability.api.js';
 import { findCalendarFeed } from './availability.queries.js';
-import { exceptionBody } from './availability.schemas.js';
 import {
   addException,
   assertHelperSide,
@@ -28,7 +34,6 @@ import {
   removeException,
   replaceWeeklySlots,
   revokeCalendarFeed,
-  SLOT_ISSUE_KEYS,
 } from './availability.service.js';
 import {
   AvailabilityPage,
@@ -39,7 +44,7 @@ import {
   type WeeklyFormState,
 } from '../../../views/pages/availability/availability.js';
 import { CalendarPage } from '../../../views/pages/availability/calendar.js';
-import { displayTime, monthDay as formatMonthDay } from '../../../views/format.js';
+import { monthDay as formatMonthDay } from '../../../views/format.js';
 
 export const availabilityPages = new Hono<AppEnv>();
 
@@ -55,6 +60,14 @@ interface Target {
 }
 
 type Resolve = (c: AppContext) => Promise<Target>;
+
+/** The target a form route resolved before its form is read (authorization first). */
+const resolved = guardedValue<Target>('availability target');
+const resolving = (resolve: Resolve) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    resolved.set(c, await resolve(c));
+    await next();
+  });
 
 /** The signed-in helper's own pages. Members without a helper side get the rule's message. */
 const ownTarget: Resolve = async (c) => {
@@ -79,78 +92,6 @@ const memberTarget: Resolve = async (c) => {
     helperName: member.user_id === user.id ? null : member.name,
   };
 };
-
-// ---------------------------------------------------------------------------------------------
-// Reading the weekly form
-
-/** Full-width digits and colons become ASCII; "9:00" becomes "09:00". Empty stays empty. */
-function normalizeTime(raw: string | undefined): string {
-  const v = (raw ?? '').normalize('NFKC').trim();
-  if (/^\d:\d\d$/.test(v)) return `0${v}`;
-  // Some browsers send seconds when a step is set.
-  if (/^\d\d:\d\d:00$/.test(v)) return v.slice(0, 5);
-  return v;
-}
-
-const ROW_FIELD = /^w([1-7])_(\d{1,2})_(?:start|end)$/;
-const MAX_ROWS_PER_DAY = 10;
-
-/** Rows per weekday in a posted form, so a refused form comes back with the rows it had. */
-function rowsInForm(form: Record<string, string>): Record<number, number> {
-  const rows: Record<number, number> = {};
-  for (const weekday of WEEKDAYS) rows[weekday] = 1;
-  for (const key of Object.keys(form)) {
-    const m = ROW_FIELD.exec(key);
-    if (!m) continue;
-    const weekday = Number(m[1]);
-    const count = Math.min(Number(m[2]) + 1, MAX_ROWS_PER_DAY);
-    if (count > (rows[weekday] ?? 0)) rows[weekday] = count;
-  }
-  return rows;
-}
-
-type WeeklyFormResult = { ok: true; slots: WeeklySlot[] } | { ok: false; state: WeeklyFormState };
-
-/**
- * Reads the weekly editor: one row per time range, both times or neither. Every problem is
- * reported at once, next to its row (incomplete rows, bad times, overlaps, inverted ranges).
- */
-function readWeeklyForm(form: Record<string, string>, t: Translator): WeeklyFormResult {
-  const rows = rowsInForm(form);
-  const values: Record<string, string> = {};
-  const errors: Record<string, string> = {};
-  const slots: WeeklySlot[] = [];
-  const rowOfSlot: string[] = [];
-  for (const weekday of WEEKDAYS) {
-    for (let i = 0; i < (rows[weekday] ?? 1); i++) {
-      const row = slotRowKey(weekday, i);
-      const start = normalizeTime(form[`${row}_start`]);
-      const end = normalizeTime(form[`${row}_end`]);
-      values[`${row}_start`] = start;
-      values[`${row}_end`] = end;
-      if (!start && !end) continue;
-      if (!start || !end) errors[row] = t('availability.slot.bothTimes');
-      else if (parseTime(start) < 0 || parseTime(end) < 0)
-        errors[row] = t('availability.validation.time');
-      else {
-        slots.push({ weekday, start, end });
-        rowOfSlot.push(row);
-      }
-    }
-  }
-  for (const issue of validateWeeklySlots(slots)) {
-    const row = rowOfSlot[issue.index]!;
-    const other = issue.otherIndex === undefined ? undefined : slots[issue.otherIndex];
-    errors[row] = other
-      ? t('availability.slot.overlapsWith', {
-          start: displayTime(other.start),
-          end: displayTime(other.end),
-        })
-      : t(SLOT_ISSUE_KEYS[issue.code]);
-  }
-  if (Object.keys(errors).length) return { ok: false, state: { values, rows, errors } };
-  return { ok: true, slots };
-}
 
 function weeklyStateOf(slots: readonly WeeklySlot[]): WeeklyFormState {
   const values: Record<string, string> = {};
@@ -245,59 +186,63 @@ function registerAvailabilityPages(path: string, resolve: Resolve) {
     });
   }
 
-  availabilityPages.post(`${path}/weekly`, async (c) => {
-    const target = await resolve(c);
-    const parsed = readWeeklyForm(await readForm(c), c.var.t);
-    if (!parsed.ok) return renderAvailabilityPage(c, target, { weekly: parsed.state }, 422);
-    await replaceWeeklySlots(
-      c.var.deps,
-      target.user,
-      target.member,
-      parsed.slots,
-      c.var.clientAddress,
-    );
-    setFlash(c, 'availability.weekly.saved');
-    return c.redirect(`${target.base}#main`, 303);
-  });
+  availabilityPages.post(
+    `${path}/weekly`,
+    resolving(resolve),
+    formBody(weeklyForm, (c, errors, values) =>
+      renderAvailabilityPage(
+        c,
+        resolved.of(c),
+        { weekly: { ...weeklyFormValues(values), errors } },
+        422,
+      ),
+    ),
+    async (c) => {
+      const target = resolved.of(c);
+      await replaceWeeklySlots(
+        c.var.deps,
+        target.user,
+        target.member,
+        c.req.valid('form'),
+        c.var.clientAddress,
+      );
+      setFlash(c, 'availability.weekly.saved');
+      return c.redirect(`${target.base}#main`, 303);
+    },
+  );
 
-  availabilityPages.post(`${path}/exceptions`, async (c) => {
-    const target = await resolve(c);
-    const { t } = c.var;
-    const form = await readForm(c);
-    const hours = form.kind === 'hours';
-    const values = {
-      date: (form.date ?? '').normalize('NFKC').trim(),
-      kind: hours ? 'hours' : 'day',
-      start: normalizeTime(form.start),
-      end: normalizeTime(form.end),
-      note: form.note ?? '',
-    };
-    const fail = (errors: Record<string, string>) =>
-      renderAvailabilityPage(c, target, { exception: { values, errors } }, 422);
-    if (!values.date) return fail({ date: t('validation.required') });
-    if (hours && !values.start && !values.end)
-      return fail({ start: t('availability.exception.timesRequired') });
-    const parsed = validateForm(c, exceptionBody, {
-      date: values.date,
-      start: hours ? values.start : null,
-      end: hours ? values.end : null,
-      note: values.note,
-    });
-    if (!parsed.ok) return fail(parsed.errors);
-    try {
-      await addException(c.var.deps, target.user, target.member, parsed.data, c.var.clientAddress);
-    } catch (err) {
-      if (err instanceof AppError && err.code === 'exception_in_past')
-        return fail({ date: t('rule.exception_in_past') });
-      if (err instanceof AppError && err.code === 'invalid_exception')
-        return fail({ end: t('availability.exception.start_not_before_end') });
-      throw err;
-    }
-    setFlash(c, 'availability.exceptions.added', {
-      date: formatMonthDay(parsed.data.date, c.var.locale),
-    });
-    return c.redirect(`${target.base}#main`, 303);
-  });
+  availabilityPages.post(
+    `${path}/exceptions`,
+    resolving(resolve),
+    formBody(exceptionForm, (c, errors, values) =>
+      renderAvailabilityPage(
+        c,
+        resolved.of(c),
+        { exception: { values: exceptionFormValues(values), errors } },
+        422,
+      ),
+    ),
+    async (c) => {
+      const target = resolved.of(c);
+      const { t } = c.var;
+      const { values, input } = c.req.valid('form');
+      const fail = (errors: Record<string, string>) =>
+        renderAvailabilityPage(c, target, { exception: { values, errors } }, 422);
+      try {
+        await addException(c.var.deps, target.user, target.member, input, c.var.clientAddress);
+      } catch (err) {
+        if (err instanceof AppError && err.code === 'exception_in_past')
+          return fail({ date: t('rule.exception_in_past') });
+        if (err instanceof AppError && err.code === 'invalid_exception')
+          return fail({ end: t('availability.exception.start_not_before_end') });
+        throw err;
+      }
+      setFlash(c, 'availability.exceptions.added', {
+        date: formatMonthDay(input.date, c.var.locale),
+      });
+      return c.redirect(`${target.base}#main`, 303);
+    },
+  );
 
   availabilityPages.post(`${path}/exceptions/:exceptionId/delete`, async (c) => {
     const target = await resolve(c);

@@ -1,19 +1,19 @@
-import { Hono } from 'hono';
 import { requireStaff, requireUser } from '../../auth/guards.js';
-import type { AppEnv } from '../../context.js';
-import { parseQuery, readJson } from '../../http/json.js';
-import { toTokyoIso } from '../../lib/dates.js';
-import { notFound } from '../../lib/errors.js';
-import type { ApiRouteDoc } from '../../lib/openapi.js';
-import { loadViewer } from '../events/viewer.js';
+import type { AppContext } from '../../context.js';
 import {
-  countGroups,
-  findGroup,
-  listGroups,
-  listReferralsForMember,
-  type GroupRow,
-  type ReferralRow,
-} from './directory.queries.js';
+  apiRoute,
+  apiRouter,
+  idParam,
+  jsonRequest,
+  jsonResponse,
+  listOf,
+  noContent,
+  wholeList,
+} from '../../http/api-route.js';
+import { notFound } from '../../lib/errors.js';
+import { loadViewer } from '../events/viewer.js';
+import { groupSchema, referralSchema, toGroupJson, toReferralJson } from './directory.json.js';
+import { countGroups, findGroup, listGroups, listReferralsForMember } from './directory.queries.js';
 import {
   DIRECTORY_PAGE_SIZE,
   directoryQuery,
@@ -22,147 +22,152 @@ import {
 } from './directory.schemas.js';
 import { addReferral, archiveGroup, createGroup, updateGroup } from './directory.service.js';
 
-export const directoryApi = new Hono<AppEnv>();
-
-export const toGroupJson = (g: GroupRow) => ({
-  id: g.id,
-  name: g.name,
-  kind: g.kind,
-  area: g.area,
-  schedule: g.schedule,
-  contact: g.contact,
-  ageMin: g.age_min,
-  ageMax: g.age_max,
-  description: g.description,
-  url: g.url,
-});
-
-const toReferralJson = (r: ReferralRow) => ({
-  id: r.id,
-  groupId: r.group_id,
-  groupName: r.group_name,
-  referredOn: r.referred_on,
-  note: r.note,
-  staffName: r.staff_name,
-  createdAt: toTokyoIso(r.created_at),
-});
+export const directoryApi = apiRouter();
 
 /** Members (with a live member record) and staff browse the directory. */
-async function requireReader(c: Parameters<typeof requireUser>[0]) {
+async function requireReader(c: AppContext) {
   const viewer = await loadViewer(c.var.deps.db, requireUser(c));
   if (viewer.kind === 'member' && !viewer.memberId) throw notFound();
 }
 
-directoryApi.get('/directory', async (c) => {
-  await requireReader(c);
-  const { page, ...query } = parseQuery(c, directoryQuery);
-  const [rows, total] = await Promise.all([
-    listGroups(c.var.deps.db, query, {
-      offset: (page - 1) * DIRECTORY_PAGE_SIZE,
-    }),
-    countGroups(c.var.deps.db, query),
-  ]);
-  return c.json({ items: rows.map(toGroupJson), total, page, pageSize: DIRECTORY_PAGE_SIZE });
-});
+/** A login whose member record is gone reads no directory (404). */
+const READER = { 404: ['not_found'] };
+const groupResponse = (status: string) => jsonResponse(status, groupSchema);
 
-directoryApi.post('/directory', async (c) => {
-  const staff = requireStaff(c);
-  const body = await readJson(c, groupBody);
-  return c.json(toGroupJson(await createGroup(c.var.deps, staff, body)), 201);
-});
-
-directoryApi.get('/directory/:id', async (c) => {
-  await requireReader(c);
-  const group = await findGroup(c.var.deps.db, c.req.param('id'));
-  if (!group || group.archived_at) throw notFound();
-  return c.json(toGroupJson(group));
-});
-
-directoryApi.put('/directory/:id', async (c) => {
-  const staff = requireStaff(c);
-  const body = await readJson(c, groupBody);
-  return c.json(toGroupJson(await updateGroup(c.var.deps, staff, c.req.param('id'), body)));
-});
-
-directoryApi.delete('/directory/:id', async (c) => {
-  const staff = requireStaff(c);
-  await archiveGroup(c.var.deps, staff, c.req.param('id'));
-  return c.body(null, 204);
-});
-
-directoryApi.get('/members/:id/referrals', async (c) => {
-  requireStaff(c);
-  const items = (await listReferralsForMember(c.var.deps.db, c.req.param('id'))).map(
-    toReferralJson,
-  );
-  return c.json({ items, total: items.length, page: 1, pageSize: items.length });
-});
-
-directoryApi.post('/members/:id/referrals', async (c) => {
-  const staff = requireStaff(c);
-  const body = await readJson(c, referralBody);
-  return c.json(toReferralJson(await addReferral(c.var.deps, staff, c.req.param('id'), body)), 201);
-});
-
-export const directoryApiDocs: ApiRouteDoc[] = [
+const listRoute = apiRoute(
+  {
+    tag: 'directory',
+    access: 'member',
+    summary: 'Local groups and places: search (q) and filter by kind, area, child age',
+    errors: READER,
+  },
   {
     method: 'get',
     path: '/directory',
+    request: { query: directoryQuery },
+    responses: { 200: jsonResponse('A page of groups', listOf(groupSchema)) },
+  },
+);
+directoryApi.openapi(listRoute, async (c) => {
+  await requireReader(c);
+  const { page, ...query } = c.req.valid('query');
+  const [rows, total] = await Promise.all([
+    listGroups(c.var.deps.db, query, { offset: (page - 1) * DIRECTORY_PAGE_SIZE }),
+    countGroups(c.var.deps.db, query),
+  ]);
+  return c.json({ items: rows.map(toGroupJson), total, page, pageSize: DIRECTORY_PAGE_SIZE }, 200);
+});
+
+const createRoute = apiRoute(
+  {
     tag: 'directory',
-    access: 'member',
-    query: directoryQuery,
-    summary: 'Local groups and places: search (q) and filter by kind, area, child age',
-    responses: { 200: 'List', 401: 'Not signed in' },
+    access: 'staff',
+    summary: 'Add a group or place to the directory',
+    errors: { 422: ['unknown_area'] },
   },
   {
     method: 'post',
     path: '/directory',
-    tag: 'directory',
-    access: 'staff',
-    body: groupBody,
-    summary: 'Add a group or place to the directory',
-    responses: { 201: 'Group', 400: 'Invalid input', 403: 'Not staff', 422: 'unknown_area' },
+    request: { body: jsonRequest(groupBody) },
+    responses: { 201: groupResponse('The group') },
   },
+);
+directoryApi.openapi(createRoute, async (c) => {
+  const staff = requireStaff(c);
+  return c.json(toGroupJson(await createGroup(c.var.deps, staff, c.req.valid('json'))), 201);
+});
+
+const getRoute = apiRoute(
+  { tag: 'directory', access: 'member', summary: 'One group or place' },
   {
     method: 'get',
     path: '/directory/{id}',
+    request: { params: idParam },
+    responses: { 200: groupResponse('The group') },
+  },
+);
+directoryApi.openapi(getRoute, async (c) => {
+  await requireReader(c);
+  const group = await findGroup(c.var.deps.db, c.req.valid('param').id);
+  if (!group || group.archived_at) throw notFound();
+  return c.json(toGroupJson(group), 200);
+});
+
+const updateRoute = apiRoute(
+  {
     tag: 'directory',
-    access: 'member',
-    summary: 'One group or place',
-    responses: { 200: 'Group', 404: 'Not found' },
+    access: 'staff',
+    summary: 'Edit a group or place',
+    errors: { 422: ['unknown_area'] },
   },
   {
     method: 'put',
     path: '/directory/{id}',
+    request: { params: idParam, body: jsonRequest(groupBody) },
+    responses: { 200: groupResponse('The group') },
+  },
+);
+directoryApi.openapi(updateRoute, async (c) => {
+  const staff = requireStaff(c);
+  const group = await updateGroup(c.var.deps, staff, c.req.valid('param').id, c.req.valid('json'));
+  return c.json(toGroupJson(group), 200);
+});
+
+const archiveRoute = apiRoute(
+  {
     tag: 'directory',
     access: 'staff',
-    body: groupBody,
-    summary: 'Edit a group or place',
-    responses: { 200: 'Group', 403: 'Not staff', 404: 'Not found', 422: 'unknown_area' },
+    summary: 'Take a group off the directory (referral notes keep it)',
   },
   {
     method: 'delete',
     path: '/directory/{id}',
-    tag: 'directory',
-    access: 'staff',
-    summary: 'Take a group off the directory (referral notes keep it)',
-    responses: { 204: 'Archived', 403: 'Not staff', 404: 'Not found' },
+    request: { params: idParam },
+    responses: { 204: noContent('Archived') },
   },
+);
+directoryApi.openapi(archiveRoute, async (c) => {
+  const staff = requireStaff(c);
+  await archiveGroup(c.var.deps, staff, c.req.valid('param').id);
+  return c.body(null, 204);
+});
+
+const referralsRoute = apiRoute(
+  { tag: 'directory', access: 'staff', summary: '"Referred to" notes of a member, newest first' },
   {
     method: 'get',
     path: '/members/{id}/referrals',
+    request: { params: idParam },
+    responses: { 200: jsonResponse('The referrals', listOf(referralSchema)) },
+  },
+);
+directoryApi.openapi(referralsRoute, async (c) => {
+  requireStaff(c);
+  const rows = await listReferralsForMember(c.var.deps.db, c.req.valid('param').id);
+  return c.json(wholeList(rows.map(toReferralJson)), 200);
+});
+
+const referRoute = apiRoute(
+  {
     tag: 'directory',
     access: 'staff',
-    summary: '"Referred to" notes of a member, newest first',
-    responses: { 200: 'List', 403: 'Not staff' },
+    summary: 'Record that staff referred the member to a group',
+    errors: { 422: ['unknown_group'] },
   },
   {
     method: 'post',
     path: '/members/{id}/referrals',
-    tag: 'directory',
-    access: 'staff',
-    body: referralBody,
-    summary: 'Record that staff referred the member to a group',
-    responses: { 201: 'Referral', 403: 'Not staff', 404: 'Not found', 422: 'unknown_group' },
+    request: { params: idParam, body: jsonRequest(referralBody) },
+    responses: { 201: jsonResponse('The referral', referralSchema) },
   },
-];
+);
+directoryApi.openapi(referRoute, async (c) => {
+  const staff = requireStaff(c);
+  const referral = await addReferral(
+    c.var.deps,
+    staff,
+    c.req.valid('param').id,
+    c.req.valid('json'),
+  );
+  return c.json(toReferralJson(referral), 201);
+});

@@ -2,7 +2,7 @@ import { areaName } from '../../i18n/area-labels.js';
 import { Hono } from 'hono';
 import { requireStaff, requireUser } from '../../auth/guards.js';
 import type { AppContext, AppEnv } from '../../context.js';
-import { readForm, validateForm } from '../../http/forms.js';
+import { formBody, staffOnly } from '../../http/validate.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
 import { tokyoDateOf } from '../../lib/dates.js';
 import { AppError, notFound } from '../../lib/errors.js';
@@ -25,7 +25,9 @@ import { findMemberById, listChildren } from '../members/members.queries.js';
 import type { Area } from '../settings/settings.schemas.js';
 import { getCenterSettings } from '../settings/settings.service.js';
 import { findGroup, listGroupChoices, listGroups, type GroupRow } from './directory.queries.js';
-import { GROUP_KINDS, groupBody, MAX_AGE, referralBody } from './directory.schemas.js';
+import { toGroupJson } from './directory.json.js';
+import { groupForm, groupFormValues, referralForm, referralFormValues } from './directory-form.js';
+import { GROUP_KINDS, MAX_AGE } from './directory.schemas.js';
 import {
   addReferral,
   archiveGroup,
@@ -40,18 +42,8 @@ const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const GROUP = `/directory/:id{${UUID}}`;
 const MEMBER_REFERRALS = `/members/:id{${UUID}}/referrals`;
 
-export const toGroupView = (g: GroupRow): GroupView => ({
-  id: g.id,
-  name: g.name,
-  kind: g.kind,
-  area: g.area,
-  schedule: g.schedule,
-  contact: g.contact,
-  ageMin: g.age_min,
-  ageMax: g.age_max,
-  description: g.description,
-  url: g.url,
-});
+/** A group as the pages show it: the API's shape. */
+const toGroupView = (g: GroupRow): GroupView => toGroupJson(g);
 
 /** The filters of the query string; anything unknown is simply not applied. */
 function readFilters(c: AppContext, areas: Area[]): DirectoryFilters {
@@ -143,34 +135,6 @@ directoryPages.get('/directory/print', async (c) => {
 // ---------------------------------------------------------------------------------------------
 // Staff: maintaining the directory
 
-const ageValue = (v: string | undefined) => (v && /^\d{1,2}$/.test(v) ? Number(v) : null);
-
-function readGroupForm(c: AppContext, form: Record<string, string>) {
-  const values: GroupFormValues = {
-    name: form.name ?? '',
-    kind: form.kind ?? '',
-    area: form.area ?? '',
-    schedule: form.schedule ?? '',
-    contact: form.contact ?? '',
-    ageMin: form.ageMin ?? '',
-    ageMax: form.ageMax ?? '',
-    description: form.description ?? '',
-    url: (form.url ?? '').trim(),
-  };
-  const parsed = validateForm(c, groupBody, {
-    name: values.name,
-    kind: values.kind,
-    area: values.area,
-    schedule: values.schedule,
-    contact: values.contact,
-    ageMin: ageValue(values.ageMin),
-    ageMax: ageValue(values.ageMax),
-    description: values.description,
-    url: values.url || null,
-  });
-  return { values, parsed };
-}
-
 async function renderGroupForm(
   c: AppContext,
   values: GroupFormValues,
@@ -204,20 +168,26 @@ directoryPages.get('/directory/new', (c) => {
   return renderGroupForm(c, {}, {});
 });
 
-directoryPages.post('/directory', async (c) => {
-  const staff = requireStaff(c);
-  const { values, parsed } = readGroupForm(c, await readForm(c));
-  if (!parsed.ok) return renderGroupForm(c, values, parsed.errors, undefined, 422);
-  try {
-    const group = await createGroup(c.var.deps, staff, parsed.data);
-    setFlash(c, 'dir.addedNotice', { name: group.name });
-  } catch (err) {
-    const errors = areaError(c, err);
-    if (!errors) throw err;
-    return renderGroupForm(c, values, errors, undefined, 422);
-  }
-  return c.redirect('/directory', 303);
-});
+directoryPages.post(
+  '/directory',
+  staffOnly,
+  formBody(groupForm, (c, errors, values) =>
+    renderGroupForm(c, groupFormValues(values), errors, undefined, 422),
+  ),
+  async (c) => {
+    const staff = requireStaff(c);
+    const { values, input } = c.req.valid('form');
+    try {
+      const group = await createGroup(c.var.deps, staff, input);
+      setFlash(c, 'dir.addedNotice', { name: group.name });
+    } catch (err) {
+      const errors = areaError(c, err);
+      if (!errors) throw err;
+      return renderGroupForm(c, values, errors, undefined, 422);
+    }
+    return c.redirect('/directory', 303);
+  },
+);
 
 directoryPages.get(`${GROUP}/edit`, async (c) => {
   requireStaff(c);
@@ -241,21 +211,27 @@ directoryPages.get(`${GROUP}/edit`, async (c) => {
   );
 });
 
-directoryPages.post(`${GROUP}/edit`, async (c) => {
-  const staff = requireStaff(c);
-  const id = c.req.param('id');
-  const { values, parsed } = readGroupForm(c, await readForm(c));
-  if (!parsed.ok) return renderGroupForm(c, values, parsed.errors, id, 422);
-  try {
-    const group = await updateGroup(c.var.deps, staff, id, parsed.data);
-    setFlash(c, 'dir.savedNotice', { name: group.name });
-  } catch (err) {
-    const errors = areaError(c, err);
-    if (!errors) throw err;
-    return renderGroupForm(c, values, errors, id, 422);
-  }
-  return c.redirect('/directory', 303);
-});
+directoryPages.post(
+  `${GROUP}/edit`,
+  staffOnly,
+  formBody(groupForm, (c, errors, values) =>
+    renderGroupForm(c, groupFormValues(values), errors, c.req.param('id'), 422),
+  ),
+  async (c) => {
+    const staff = requireStaff(c);
+    const id = c.req.param('id');
+    const { values, input } = c.req.valid('form');
+    try {
+      const group = await updateGroup(c.var.deps, staff, id, input);
+      setFlash(c, 'dir.savedNotice', { name: group.name });
+    } catch (err) {
+      const errors = areaError(c, err);
+      if (!errors) throw err;
+      return renderGroupForm(c, values, errors, id, 422);
+    }
+    return c.redirect('/directory', 303);
+  },
+);
 
 directoryPages.post(`${GROUP}/archive`, async (c) => {
   const staff = requireStaff(c);
@@ -311,34 +287,30 @@ directoryPages.get(MEMBER_REFERRALS, (c) => {
   );
 });
 
-directoryPages.post(MEMBER_REFERRALS, async (c) => {
-  const staff = requireStaff(c);
-  const memberId = c.req.param('id');
-  const form = await readForm(c);
-  const values: ReferralFormValues = {
-    groupId: form.groupId ?? '',
-    referredOn: (form.referredOn ?? '').trim(),
-    note: form.note ?? '',
-  };
-  const parsed = validateForm(c, referralBody, {
-    groupId: values.groupId,
-    referredOn: values.referredOn,
-    note: values.note?.trim() ? values.note : null,
-  });
-  if (!parsed.ok) return renderReferrals(c, memberId, values, parsed.errors, 422);
-  try {
-    await addReferral(c.var.deps, staff, memberId, parsed.data);
-  } catch (err) {
-    if (err instanceof AppError && err.code === 'unknown_group')
-      return renderReferrals(
-        c,
-        memberId,
-        values,
-        { groupId: c.var.t('dir.rule.unknown_group') },
-        422,
-      );
-    throw err;
-  }
-  setFlash(c, 'dir.ref.addedNotice');
-  return c.redirect(`/members/${memberId}/referrals`, 303);
-});
+directoryPages.post(
+  MEMBER_REFERRALS,
+  staffOnly,
+  formBody(referralForm, (c, errors, values) =>
+    renderReferrals(c, c.req.param('id') ?? '', referralFormValues(values), errors, 422),
+  ),
+  async (c) => {
+    const staff = requireStaff(c);
+    const memberId = c.req.param('id');
+    const { values, input } = c.req.valid('form');
+    try {
+      await addReferral(c.var.deps, staff, memberId, input);
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'unknown_group')
+        return renderReferrals(
+          c,
+          memberId,
+          values,
+          { groupId: c.var.t('dir.rule.unknown_group') },
+          422,
+        );
+      throw err;
+    }
+    setFlash(c, 'dir.ref.addedNotice');
+    return c.redirect(`/members/${memberId}/referrals`, 303);
+  },
+);

@@ -1,14 +1,23 @@
+import { z } from 'zod';
+import { responseOf } from '../../http/api-route.js';
 import { toTokyoIso } from '../../lib/dates.js';
-import type { EventRow } from './events.queries.js';
+import type { EventRegistrationStatus } from '../../../db/schema.js';
+import type { EventRow, listEventRegistrations } from './events.queries.js';
+import { EVENT_AUDIENCES } from './audience.js';
+import { EVENT_KINDS } from './events.schemas.js';
 
 export const seatsLeft = (e: Pick<EventRow, 'capacity' | 'registered'>) =>
   Math.max(0, e.capacity - Number(e.registered ?? 0));
 
+/** The caller's own registration, on the list a member sees. */
+export interface MyRegistration {
+  status: EventRegistrationStatus;
+  children: number;
+  waitlistPosition: number | null;
+}
+
 /** An event as the API shows it (instants with +09:00). */
-export function toEventJson(
-  e: EventRow,
-  mine?: { status: string; children: number; waitlistPosition: number | null } | null,
-) {
+export function toEventJson(e: EventRow, mine?: MyRegistration | null) {
   return {
     id: e.id,
     kind: e.kind,
@@ -27,3 +36,59 @@ export function toEventJson(
     ...(mine !== undefined ? { myRegistration: mine } : {}),
   };
 }
+
+type RegistrationRow = Awaited<ReturnType<typeof listEventRegistrations>>[number];
+
+/** One registration for staff; `place` is its place on the waitlist (null with a seat). */
+export const toRegistrationJson = (r: RegistrationRow, place: number | null) => ({
+  memberId: r.member_id,
+  name: r.name,
+  memberNo: r.member_no,
+  status: r.status,
+  waitlistPosition: place,
+  children: r.children,
+  attended: r.attended === null ? null : r.attended === 1,
+});
+
+const instant = z.string().describe('ISO-8601 with +09:00');
+const registrationStatus = z.enum(['registered', 'waitlisted', 'cancelled']);
+
+export const eventSchema = responseOf<ReturnType<typeof toEventJson>>()(
+  z.object({
+    id: z.string(),
+    kind: z.enum(EVENT_KINDS),
+    title: z.string(),
+    description: z.string(),
+    startsAt: instant,
+    endsAt: instant,
+    venue: z.string(),
+    capacity: z.number().int(),
+    audience: z.enum(EVENT_AUDIENCES),
+    childcare: z.boolean(),
+    registered: z.number().int(),
+    waitlisted: z.number().int(),
+    spotsLeft: z.number().int(),
+    cancelled: z.boolean(),
+    myRegistration: z
+      .object({
+        status: registrationStatus,
+        children: z.number().int(),
+        waitlistPosition: z.number().int().nullable(),
+      })
+      .nullable()
+      .optional()
+      .describe('A member’s own registration (null: none); absent for staff and visitors'),
+  }),
+);
+
+export const registrationSchema = responseOf<ReturnType<typeof toRegistrationJson>>()(
+  z.object({
+    memberId: z.string(),
+    name: z.string(),
+    memberNo: z.number().int().nullable(),
+    status: registrationStatus,
+    waitlistPosition: z.number().int().nullable().describe('1 = next in line; null with a seat'),
+    children: z.number().int(),
+    attended: z.boolean().nullable(),
+  }),
+);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { requireStaff, requireUser } from '../../auth/guards.js';
 import { createMiddleware } from 'hono/factory';
-import { isStaff, type AppContext, type AppEnv } from '../../context.js';
+import { isStaff, type AppEnv } from '../../context.js';
 import {
   apiRoute,
   apiRouter,
@@ -20,7 +20,6 @@ import {
   toChildJson,
   toMemberJson,
 } from './members.json.js';
-import { canViewMember } from './members.policy.js';
 import {
   applicationBody,
   childBody,
@@ -45,24 +44,12 @@ import {
   updateMember,
   withdrawMember,
 } from './members.service.js';
+import { loadVisibleMember, memberInScope } from './member-scope.js';
 
 const healthConsentBody = z.object({ healthData: z.literal(true) }).strict();
 
 export const membersApi = apiRouter();
 
-/** The member at :id if the caller may see it (staff, or the member themselves), else 404. */
-async function loadVisibleMember(c: AppContext, id: string) {
-  const user = requireUser(c);
-  const member = await findMemberById(c.var.deps.db, id);
-  if (!member || !canViewMember(user, member)) throw notFound();
-  return { user, member };
-}
-
-/** The object check before validation: someone else's record is a 404, whatever the body. */
-const memberInScope = createMiddleware<AppEnv>(async (c, next) => {
-  await loadVisibleMember(c, c.req.param('id') ?? '');
-  await next();
-});
 const childInScope = createMiddleware<AppEnv>(async (c, next) => {
   const user = requireUser(c);
   const { parent } = await loadVisibleChild(c.var.deps, user, c.req.param('id') ?? '');

@@ -1,11 +1,17 @@
-import { Hono } from 'hono';
+import { z } from 'zod';
 import { requireStaff, requireUser } from '../../auth/guards.js';
-import { isStaff, type AppEnv } from '../../context.js';
-import { readJson } from '../../http/json.js';
-import { toTokyoIso } from '../../lib/dates.js';
-import { notFound } from '../../lib/errors.js';
-import type { ApiRouteDoc } from '../../lib/openapi.js';
-import { findMemberByUserId } from '../members/members.queries.js';
+import { isStaff } from '../../context.js';
+import {
+  apiRoute,
+  apiRouter,
+  idParam,
+  jsonRequest,
+  jsonResponse,
+  listOf,
+  wholeList,
+} from '../../http/api-route.js';
+import { memberActedFor } from '../members/member-scope.js';
+import { orientationSchema, toOrientationJson } from './orientations.json.js';
 import { listOrientations } from './orientations.queries.js';
 import { attendanceBody, orientationBody, registrationBody } from './orientations.schemas.js';
 import {
@@ -14,100 +20,101 @@ import {
   scheduleOrientation,
 } from './orientations.service.js';
 
-type OrientationRow = Awaited<ReturnType<typeof listOrientations>>[number];
-export const toOrientationJson = (o: OrientationRow) => ({
-  id: o.id,
-  startsAt: toTokyoIso(o.starts_at),
-  endsAt: toTokyoIso(o.ends_at),
-  venue: o.venue,
-  capacity: o.capacity,
-  registered: Number(o.registered ?? 0),
-  spotsLeft: Math.max(0, o.capacity - Number(o.registered ?? 0)),
-  notes: o.notes,
-});
+export const orientationsApi = apiRouter();
 
-export const orientationsApi = new Hono<AppEnv>();
-
-orientationsApi.get('/orientations', async (c) => {
+const listRoute = apiRoute(
+  {
+    tag: 'orientations',
+    access: 'signed-in',
+    summary: 'Orientation sessions (members: upcoming only)',
+  },
+  {
+    method: 'get',
+    path: '/orientations',
+    responses: { 200: jsonResponse('The sessions', listOf(orientationSchema)) },
+  },
+);
+orientationsApi.openapi(listRoute, async (c) => {
   const user = requireUser(c);
   // Members see the sessions still to come; staff see them all.
   const rows = await listOrientations(
     c.var.deps.db,
     isStaff(user) ? {} : { fromIso: c.var.deps.clock.now().toISOString() },
   );
-  const items = rows.map(toOrientationJson);
-  return c.json({ items, total: items.length, page: 1, pageSize: items.length });
+  return c.json(wholeList(rows.map(toOrientationJson)), 200);
 });
 
-orientationsApi.post('/orientations', async (c) => {
-  const staff = requireStaff(c);
-  const body = await readJson(c, orientationBody);
-  return c.json(toOrientationJson(await scheduleOrientation(c.var.deps, staff, body)), 201);
-});
-
-orientationsApi.post('/orientations/:id/registrations', async (c) => {
-  const user = requireUser(c);
-  const body = await readJson(c, registrationBody);
-  let memberId: string;
-  if (isStaff(user)) {
-    if (!body.memberId) throw notFound();
-    memberId = body.memberId;
-  } else {
-    const own = await findMemberByUserId(c.var.deps.db, user.id);
-    // A member registers only themselves: another member's id is treated as unknown.
-    if (!own || (body.memberId && body.memberId !== own.id)) throw notFound();
-    memberId = own.id;
-  }
-  await registerForOrientation(c.var.deps, c.req.param('id'), memberId);
-  return c.json({ orientationId: c.req.param('id'), memberId, status: 'registered' }, 201);
-});
-
-orientationsApi.post('/orientations/:id/attendance', async (c) => {
-  const staff = requireStaff(c);
-  const { memberIds } = await readJson(c, attendanceBody);
-  await recordOrientationAttendance(c.var.deps, staff, c.req.param('id'), memberIds);
-  return c.json({ orientationId: c.req.param('id'), attended: [...new Set(memberIds)] });
-});
-
-export const orientationsApiDocs: ApiRouteDoc[] = [
-  {
-    method: 'get',
-    path: '/orientations',
-    tag: 'orientations',
-    access: 'signed-in',
-    summary: 'Orientation sessions (members: upcoming only)',
-    responses: { 200: 'List', 401: 'Not signed in' },
-  },
+const scheduleRoute = apiRoute(
+  { tag: 'orientations', access: 'staff', summary: 'Schedule an orientation session' },
   {
     method: 'post',
     path: '/orientations',
-    tag: 'orientations',
-    access: 'staff',
-    body: orientationBody,
-    summary: 'Schedule an orientation session',
-    responses: { 201: 'Orientation', 400: 'Invalid input', 403: 'Not staff' },
+    request: { body: jsonRequest(orientationBody) },
+    responses: { 201: jsonResponse('The session', orientationSchema) },
   },
+);
+orientationsApi.openapi(scheduleRoute, async (c) => {
+  const staff = requireStaff(c);
+  const orientation = await scheduleOrientation(c.var.deps, staff, c.req.valid('json'));
+  return c.json(toOrientationJson(orientation), 201);
+});
+
+const registerRoute = apiRoute(
   {
-    method: 'post',
-    path: '/orientations/{id}/registrations',
     tag: 'orientations',
     access: 'signed-in',
-    body: registrationBody,
     summary: 'Register (a member themselves; staff with memberId)',
-    responses: {
-      201: 'Registered',
-      404: 'Not found',
-      409: 'orientation_full, already_registered',
-      422: 'orientation_past, member_withdrawn',
+    errors: {
+      409: ['orientation_full', 'already_registered'],
+      422: ['orientation_past', 'member_withdrawn'],
     },
   },
   {
     method: 'post',
-    path: '/orientations/{id}/attendance',
+    path: '/orientations/{id}/registrations',
+    request: { params: idParam, body: jsonRequest(registrationBody) },
+    responses: {
+      201: jsonResponse(
+        'Registered',
+        z.object({
+          orientationId: z.string(),
+          memberId: z.string(),
+          status: z.literal('registered'),
+        }),
+      ),
+    },
+  },
+);
+orientationsApi.openapi(registerRoute, async (c) => {
+  const { id } = c.req.valid('param');
+  const { memberId } = await memberActedFor(c, c.req.valid('json').memberId);
+  await registerForOrientation(c.var.deps, id, memberId);
+  return c.json({ orientationId: id, memberId, status: 'registered' as const }, 201);
+});
+
+const attendanceRoute = apiRoute(
+  {
     tag: 'orientations',
     access: 'staff',
-    body: attendanceBody,
     summary: 'Record attendance for the whole session',
-    responses: { 200: 'Recorded', 403: 'Not staff', 404: 'Not found', 422: 'unknown_member' },
+    errors: { 422: ['orientation_not_started', 'unknown_member', 'member_withdrawn'] },
   },
-];
+  {
+    method: 'post',
+    path: '/orientations/{id}/attendance',
+    request: { params: idParam, body: jsonRequest(attendanceBody) },
+    responses: {
+      200: jsonResponse(
+        'Recorded',
+        z.object({ orientationId: z.string(), attended: z.array(z.string()) }),
+      ),
+    },
+  },
+);
+orientationsApi.openapi(attendanceRoute, async (c) => {
+  const staff = requireStaff(c);
+  const { memberIds } = c.req.valid('json');
+  const { id } = c.req.valid('param');
+  await recordOrientationAttendance(c.var.deps, staff, id, memberIds);
+  return c.json({ orientationId: id, attended: [...new Set(memberIds)] }, 200);
+});

@@ -1,7 +1,9 @@
 import { Hono } from 'hono';
 import { requireStaff } from '../../auth/guards.js';
 import type { AppContext, AppEnv } from '../../context.js';
+import type { z } from 'zod';
 import { render, viewContext } from '../../http/render.js';
+import { formBody, staffOnly } from '../../http/validate.js';
 import { badRequest } from '../../lib/errors.js';
 import { isMessageKey, translateLoose } from '../../lib/i18n.js';
 import { getCenterSettings } from '../settings/settings.service.js';
@@ -25,6 +27,7 @@ import {
   type PlannerRange,
 } from './planner.service.js';
 import { listMemberNames, listRequestsWithRequester } from './planner.queries.js';
+import { plannerForm, plannerFormProblem } from './planner-form.js';
 
 /**
  * 週間調整プラン (/staff/planner): the planner proposes a helper for every open request of a
@@ -41,9 +44,6 @@ export const plannerPages = new Hono<AppEnv>();
 
 /** Choices listed per request in the swap menu (the best ones; the page stays small). */
 const MAX_OPTIONS = 8;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-/** More rows than any range can hold: a bigger form is not ours. */
-const MAX_POSTED = 2_000;
 
 function labelOf(instance: PlannerInstance, requestId: string, c: AppContext): string {
   const r = instance.requestById.get(requestId);
@@ -280,24 +280,17 @@ interface PostedPlan {
   goneIds: string[];
 }
 
-async function readPostedPlan(c: AppContext): Promise<PostedPlan & { instance: PlannerInstance }> {
-  const body = await c.req.parseBody();
-  const str = (v: unknown) => (typeof v === 'string' ? v : '');
-  const parsed = parseRange(str(body.from), str(body.to), c.var.deps.clock.now());
-  if (!parsed.ok || !body.from || !body.to) throw badRequest('invalid_range');
+/** The posted grid against the planner's instance of its week (rows gone since are set apart). */
+async function readPostedPlan(
+  c: AppContext,
+  posted: z.output<typeof plannerForm>,
+): Promise<PostedPlan & { instance: PlannerInstance }> {
+  const parsed = parseRange(posted.from, posted.to, c.var.deps.clock.now());
+  if (!parsed.ok) throw badRequest('invalid_range');
   const instance = await loadPlannerInstance(c.var.deps, parsed.range);
   const plan: PlanAssignment[] = [];
-  const basis = new Map<string, string>();
   const goneIds: string[] = [];
-  const entries = Object.entries(body);
-  if (entries.length > MAX_POSTED) throw badRequest('too_many_fields');
-  for (const [key, value] of entries) {
-    const [kind, requestId] = [key.slice(0, key.indexOf('.')), key.slice(key.indexOf('.') + 1)];
-    if (!UUID.test(requestId)) continue;
-    const helperId = str(value);
-    if (helperId && !UUID.test(helperId)) throw badRequest('invalid_helper');
-    if (kind === 'basis') basis.set(requestId, helperId);
-    if (kind !== 'assign') continue;
+  for (const { requestId, helperId } of posted.assign) {
     if (!instance.requestById.has(requestId)) {
       goneIds.push(requestId);
       continue;
@@ -307,8 +300,16 @@ async function readPostedPlan(c: AppContext): Promise<PostedPlan & { instance: P
   // Keep the page's order (the instance's), whatever the order of the fields.
   const order = new Map(instance.requests.map((r, i) => [r.id, i]));
   plan.sort((a, b) => order.get(a.requestId)! - order.get(b.requestId)!);
-  return { range: parsed.range, plan, basis, goneIds, instance };
+  return { range: parsed.range, plan, basis: posted.basis, goneIds, instance };
 }
+
+/** The grid's form, after the staff check: a form not from the page is a 400. */
+const plannerFormBody = [
+  staffOnly,
+  formBody(plannerForm, (_c, errors) => {
+    throw badRequest(plannerFormProblem(errors));
+  }),
+] as const;
 
 async function goneLabels(c: AppContext, ids: string[]) {
   if (ids.length === 0) return [];
@@ -324,10 +325,10 @@ async function goneLabels(c: AppContext, ids: string[]) {
 }
 
 /** Re-checks the plan as edited: shows it again with every problem on its row. */
-plannerPages.post('/staff/planner', async (c) => {
+plannerPages.post('/staff/planner', ...plannerFormBody, async (c) => {
   requireStaff(c);
   const { t } = c.var;
-  const posted = await readPostedPlan(c);
+  const posted = await readPostedPlan(c, c.req.valid('form'));
   const { instance, plan } = posted;
   const violations = checkPlan(instance, plan);
   const gone = await goneLabels(c, posted.goneIds);
@@ -346,10 +347,10 @@ plannerPages.post('/staff/planner', async (c) => {
 });
 
 /** Sends every offer of a valid plan, through the ordinary offer flow. */
-plannerPages.post('/staff/planner/send', async (c) => {
+plannerPages.post('/staff/planner/send', ...plannerFormBody, async (c) => {
   const staff = requireStaff(c);
   const { t } = c.var;
-  const posted = await readPostedPlan(c);
+  const posted = await readPostedPlan(c, c.req.valid('form'));
   const { instance, plan } = posted;
   const violations = checkPlan(instance, plan);
   const gone = await goneLabels(c, posted.goneIds);

@@ -1,9 +1,13 @@
-import { Hono } from 'hono';
 import { z } from 'zod';
 import { requireStaff } from '../../auth/guards.js';
-import type { AppEnv } from '../../context.js';
-import { parseQuery } from '../../http/json.js';
-import type { ApiRouteDoc } from '../../lib/openapi.js';
+import { apiRoute, apiRouter, jsonResponse } from '../../http/api-route.js';
+import {
+  annualReportSchema,
+  familySummarySchema,
+  helperSummarySchema,
+  monthlyReportSchema,
+  periodSchema,
+} from './reports.json.js';
 import {
   annualReportCsv,
   csvDownloadHeaders,
@@ -38,18 +42,50 @@ export const summaryQuery = z
     path: ['month'],
   });
 
-export const reportsApi = new Hono<AppEnv>();
+export const reportsApi = apiRouter();
 
-reportsApi.get('/reports/monthly', async (c) => {
-  requireStaff(c);
-  const { month } = parseQuery(c, monthlyReportQuery);
-  return c.json(await monthlyReport(c.var.deps, month));
+const TAG = 'reports';
+const csvResponse = (description: string) => ({
+  description,
+  content: { 'text/csv': { schema: z.string() } },
 });
 
-reportsApi.get('/reports/monthly.csv', async (c) => {
+const monthlyRoute = apiRoute(
+  {
+    tag: TAG,
+    access: 'staff',
+    summary:
+      'Monthly report (月報) for a Tokyo calendar month: members, children, requests, approved activities by category / time band / child age band, fees, training, incidents, missing reports, and the same month a year earlier',
+  },
+  {
+    method: 'get',
+    path: '/reports/monthly',
+    request: { query: monthlyReportQuery },
+    responses: { 200: jsonResponse('The monthly report', monthlyReportSchema) },
+  },
+);
+reportsApi.openapi(monthlyRoute, async (c) => {
   requireStaff(c);
-  const { month } = parseQuery(c, monthlyReportQuery);
-  const report = await monthlyReport(c.var.deps, month);
+  return c.json(await monthlyReport(c.var.deps, c.req.valid('query').month), 200);
+});
+
+const monthlyCsvRoute = apiRoute(
+  {
+    tag: TAG,
+    access: 'staff',
+    summary:
+      'The monthly report as CSV for Excel (UTF-8 with BOM, CRLF, headers in the user language): section, item, value, same period last year',
+  },
+  {
+    method: 'get',
+    path: '/reports/monthly.csv',
+    request: { query: monthlyReportQuery },
+    responses: { 200: csvResponse('The CSV attachment') },
+  },
+);
+reportsApi.openapi(monthlyCsvRoute, async (c) => {
+  requireStaff(c);
+  const report = await monthlyReport(c.var.deps, c.req.valid('query').month);
   return c.body(
     monthlyReportCsv(c.var.t, report),
     200,
@@ -57,16 +93,41 @@ reportsApi.get('/reports/monthly.csv', async (c) => {
   );
 });
 
-reportsApi.get('/reports/annual', async (c) => {
+const annualRoute = apiRoute(
+  {
+    tag: TAG,
+    access: 'staff',
+    summary:
+      'Fiscal-year report (年度報告), April to March: every monthly figure over the year, the twelve monthly activity counts, month-end member totals, and the previous fiscal year',
+  },
+  {
+    method: 'get',
+    path: '/reports/annual',
+    request: { query: annualReportQuery },
+    responses: { 200: jsonResponse('The fiscal-year report', annualReportSchema) },
+  },
+);
+reportsApi.openapi(annualRoute, async (c) => {
   requireStaff(c);
-  const { fiscalYear } = parseQuery(c, annualReportQuery);
-  return c.json(await annualReport(c.var.deps, Number(fiscalYear)));
+  return c.json(await annualReport(c.var.deps, Number(c.req.valid('query').fiscalYear)), 200);
 });
 
-reportsApi.get('/reports/annual.csv', async (c) => {
+const annualCsvRoute = apiRoute(
+  {
+    tag: TAG,
+    access: 'staff',
+    summary: 'The fiscal-year report as CSV for Excel (UTF-8 with BOM, CRLF)',
+  },
+  {
+    method: 'get',
+    path: '/reports/annual.csv',
+    request: { query: annualReportQuery },
+    responses: { 200: csvResponse('The CSV attachment') },
+  },
+);
+reportsApi.openapi(annualCsvRoute, async (c) => {
   requireStaff(c);
-  const { fiscalYear } = parseQuery(c, annualReportQuery);
-  const report = await annualReport(c.var.deps, Number(fiscalYear));
+  const report = await annualReport(c.var.deps, Number(c.req.valid('query').fiscalYear));
   return c.body(
     annualReportCsv(c.var.t, report),
     200,
@@ -78,77 +139,52 @@ function summaryPeriod(q: z.output<typeof summaryQuery>) {
   return q.month ? monthPeriod(q.month) : fiscalYearPeriod(Number(q.fiscalYear));
 }
 
-reportsApi.get('/reports/helpers', async (c) => {
-  requireStaff(c);
-  const period = summaryPeriod(parseQuery(c, summaryQuery));
-  return c.json({ period, items: await helperSummaries(c.var.deps, period) });
-});
-
-reportsApi.get('/reports/families', async (c) => {
-  requireStaff(c);
-  const period = summaryPeriod(parseQuery(c, summaryQuery));
-  return c.json({ period, items: await familySummaries(c.var.deps, period) });
-});
-
-const staffOnly = { 400: 'Invalid month or fiscal year', 401: 'Not signed in', 403: 'Not staff' };
-export const reportsApiDocs: ApiRouteDoc[] = [
+const helpersRoute = apiRoute(
   {
-    method: 'get',
-    path: '/reports/monthly',
-    tag: 'reports',
+    tag: TAG,
     access: 'staff',
-    query: monthlyReportQuery,
     summary:
-      'Monthly report (月報) for a Tokyo calendar month: members, children, requests, approved activities by category / time band / child age band, fees, training, incidents, missing reports, and the same month a year earlier',
-    responses: { 200: 'Monthly report', ...staffOnly },
-  },
-  {
-    method: 'get',
-    path: '/reports/monthly.csv',
-    tag: 'reports',
-    access: 'staff',
-    query: monthlyReportQuery,
-    summary:
-      'The monthly report as CSV for Excel (UTF-8 with BOM, CRLF, headers in the user language): section, item, value, same period last year',
-    responses: { 200: 'CSV attachment', ...staffOnly },
-  },
-  {
-    method: 'get',
-    path: '/reports/annual',
-    tag: 'reports',
-    access: 'staff',
-    query: annualReportQuery,
-    summary:
-      'Fiscal-year report (年度報告), April to March: every monthly figure over the year, the twelve monthly activity counts, month-end member totals, and the previous fiscal year',
-    responses: { 200: 'Fiscal-year report', ...staffOnly },
-  },
-  {
-    method: 'get',
-    path: '/reports/annual.csv',
-    tag: 'reports',
-    access: 'staff',
-    query: annualReportQuery,
-    summary: 'The fiscal-year report as CSV for Excel (UTF-8 with BOM, CRLF)',
-    responses: { 200: 'CSV attachment', ...staffOnly },
+      'Per-helper summary of approved activities (count, hours, fees, costs, families) for ?month= or ?fiscalYear=',
   },
   {
     method: 'get',
     path: '/reports/helpers',
-    tag: 'reports',
+    request: { query: summaryQuery },
+    responses: {
+      200: jsonResponse(
+        'The period and one row per helper',
+        z.object({ period: periodSchema, items: z.array(helperSummarySchema) }),
+      ),
+    },
+  },
+);
+reportsApi.openapi(helpersRoute, async (c) => {
+  requireStaff(c);
+  const period = summaryPeriod(c.req.valid('query'));
+  return c.json({ period, items: await helperSummaries(c.var.deps, period) }, 200);
+});
+
+const familiesRoute = apiRoute(
+  {
+    tag: TAG,
     access: 'staff',
-    query: summaryQuery,
     summary:
-      'Per-helper summary of approved activities (count, hours, fees, costs, families) for ?month= or ?fiscalYear=',
-    responses: { 200: '{period, items}', ...staffOnly },
+      'Per-family summary of approved activities (count, hours, fees, costs, helpers) for ?month= or ?fiscalYear=',
   },
   {
     method: 'get',
     path: '/reports/families',
-    tag: 'reports',
-    access: 'staff',
-    query: summaryQuery,
-    summary:
-      'Per-family summary of approved activities (count, hours, fees, costs, helpers) for ?month= or ?fiscalYear=',
-    responses: { 200: '{period, items}', ...staffOnly },
+    request: { query: summaryQuery },
+    responses: {
+      200: jsonResponse(
+        'The period and one row per family',
+        z.object({ period: periodSchema, items: z.array(familySummarySchema) }),
+      ),
+    },
   },
-];
+);
+reportsApi.openapi(familiesRoute, async (c) => {
+  requireStaff(c);
+  const period = summaryPeriod(c.req.valid('query'));
+  return c.json({ period, items: await familySummaries(c.var.deps, period) }, 200);
+});

@@ -136,7 +136,8 @@ const createRequest = apiRoute(
     description:
       'With `recurrence`, a weekly series of linked occurrences; a rule broken on some dates ' +
       'names them in `fields.occurrences`.',
-    errors: { 422: REQUEST_RULES },
+    // Staff naming a requester who is not a member: 404.
+    errors: { 404: ['not_found'], 422: REQUEST_RULES },
   },
   {
     method: 'post',

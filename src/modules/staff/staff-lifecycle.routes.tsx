@@ -1,9 +1,8 @@
 import { Hono } from 'hono';
 import { requireAdmin } from '../../auth/guards.js';
 import type { AppContext, AppEnv } from '../../context.js';
-import { readForm } from '../../http/forms.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
-import { adminOnly } from '../../http/validate.js';
+import { adminOnly, formBody } from '../../http/validate.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { ResetCodeIssuedPage } from '../../../views/pages/auth/recovery.js';
 import { StaffAccountPage } from '../../../views/pages/staff/staff-account.js';
@@ -64,15 +63,16 @@ staffLifecyclePages.post('/staff-accounts/:id/enable', (c) =>
   act(c, () => enableStaffAccount(c.var.deps, change(c)), 'staffAccounts.enabledNotice'),
 );
 
-staffLifecyclePages.post('/staff-accounts/:id/role', async (c) => {
-  const parsed = staffRoleBody.safeParse(await readForm(c));
-  if (!parsed.success) return accountPage(c);
-  return act(
-    c,
-    () => changeStaffRole(c.var.deps, { ...change(c), role: parsed.data.role }),
-    'staffAccounts.roleNotice',
-  );
-});
+staffLifecyclePages.post(
+  '/staff-accounts/:id/role',
+  formBody(staffRoleBody, (c) => accountPage(c)),
+  (c) =>
+    act(
+      c,
+      () => changeStaffRole(c.var.deps, { ...change(c), role: c.req.valid('form').role }),
+      'staffAccounts.roleNotice',
+    ),
+);
 
 staffLifecyclePages.post('/staff-accounts/:id/password-reset', async (c) => {
   const account = await loadAccount(c);

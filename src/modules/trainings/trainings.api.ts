@@ -1,21 +1,38 @@
-import { Hono } from 'hono';
+import { z } from 'zod';
 import { requireAdmin, requireStaff, requireUser } from '../../auth/guards.js';
-import { isStaff, type AppContext, type AppEnv, type CurrentUser } from '../../context.js';
-import { parseQuery, readJson } from '../../http/json.js';
+import { isStaff } from '../../context.js';
+import {
+  apiRoute,
+  apiRouter,
+  idParam,
+  jsonRequest,
+  jsonResponse,
+  listOf,
+  wholeList,
+} from '../../http/api-route.js';
 import { addDaysToDate, tokyoInstant } from '../../lib/dates.js';
 import { notFound } from '../../lib/errors.js';
-import type { ApiRouteDoc } from '../../lib/openapi.js';
-import { findMemberById, findMemberByUserId } from '../members/members.queries.js';
-import { canViewMember } from '../members/members.policy.js';
+import { memberActedFor, memberInScope, scopedMember } from '../members/member-scope.js';
+import { findMemberByUserId } from '../members/members.queries.js';
 import { getQualifications } from './qualification.service.js';
 import { trainingSummary } from './training-summary.js';
 import {
+  moduleSchema,
+  qualificationsSchema,
+  recordSchema,
+  sessionSchema,
   toModuleJson,
   toQualificationsJson,
   toRecordJson,
   toSessionJson,
+  trainingSummarySchema,
 } from './trainings.json.js';
-import { listMemberRecords, listModules, listRecordsByStatus } from './trainings.queries.js';
+import {
+  listMemberRecords,
+  listModules,
+  listRecordsByStatus,
+  listSessionModules,
+} from './trainings.queries.js';
 import {
   attendanceBody,
   enrollmentBody,
@@ -41,59 +58,95 @@ import {
   todayIn,
 } from './trainings.service.js';
 
-export const trainingsApi = new Hono<AppEnv>();
+export const trainingsApi = apiRouter();
 
-const list = <T>(items: T[]) => ({ items, total: items.length, page: 1, pageSize: items.length });
-
-/** The member at :id if the caller may see it (staff, or the member themselves), else 404. */
-async function loadVisibleMember(c: AppContext, id: string) {
-  const user = requireUser(c);
-  const member = await findMemberById(c.var.deps.db, id);
-  if (!member || !canViewMember(user, member)) throw notFound();
-  return { user, member };
-}
-
-/**
- * Whom an enrolment (or its cancellation) is for: staff name the member; a member acts only for
- * themselves, and another member's id is treated as unknown (404).
- */
-async function enrolleeOf(c: AppContext, user: CurrentUser, memberId: string | undefined) {
-  if (isStaff(user)) {
-    if (!memberId) throw notFound();
-    return memberId;
-  }
-  const own = await findMemberByUserId(c.var.deps.db, user.id);
-  if (!own || (memberId && memberId !== own.id)) throw notFound();
-  return own.id;
-}
+const TAG = 'training';
+/** Who may take the course (trainings.service.ts assertTrainableHelper). */
+const TRAINABLE = ['not_a_helper', 'helper_inactive'];
 
 // Curriculum ----------------------------------------------------------------------------------
 
-trainingsApi.get('/training-modules', async (c) => {
+const modulesRoute = apiRoute(
+  {
+    tag: TAG,
+    access: 'signed-in',
+    summary: 'The curriculum (members: active modules; staff: all)',
+  },
+  {
+    method: 'get',
+    path: '/training-modules',
+    responses: { 200: jsonResponse('The modules', listOf(moduleSchema)) },
+  },
+);
+trainingsApi.openapi(modulesRoute, async (c) => {
   const user = requireUser(c);
   // Members see the curriculum in force; staff also see retired modules.
   const modules = await listModules(c.var.deps.db, { activeOnly: !isStaff(user) });
-  return c.json(list(modules.map(toModuleJson)));
+  return c.json(wholeList(modules.map(toModuleJson)), 200);
 });
 
-trainingsApi.post('/training-modules', async (c) => {
+const createModuleRoute = apiRoute(
+  {
+    tag: TAG,
+    access: 'admin',
+    summary: 'Add a module to the curriculum',
+    errors: { 409: ['code_taken'] },
+  },
+  {
+    method: 'post',
+    path: '/training-modules',
+    request: { body: jsonRequest(moduleBody) },
+    responses: { 201: jsonResponse('The module', moduleSchema) },
+  },
+);
+trainingsApi.openapi(createModuleRoute, async (c) => {
   const admin = requireAdmin(c);
-  const body = await readJson(c, moduleBody);
-  return c.json(toModuleJson(await createModule(c.var.deps, admin, body)), 201);
+  return c.json(toModuleJson(await createModule(c.var.deps, admin, c.req.valid('json'))), 201);
 });
 
-trainingsApi.post('/training-modules/load-defaults', async (c) => {
+const loadDefaultsRoute = apiRoute(
+  {
+    tag: TAG,
+    access: 'admin',
+    summary: 'Load the default curriculum (idempotent: existing codes are kept)',
+  },
+  {
+    method: 'post',
+    path: '/training-modules/load-defaults',
+    responses: {
+      200: jsonResponse(
+        'How many modules were added, and the whole curriculum',
+        listOf(moduleSchema).extend({ added: z.number().int() }),
+      ),
+    },
+  },
+);
+trainingsApi.openapi(loadDefaultsRoute, async (c) => {
   const admin = requireAdmin(c);
   const { added } = await loadDefaultCurriculum(c.var.deps, admin);
   const modules = await listModules(c.var.deps.db);
-  return c.json({ added, ...list(modules.map(toModuleJson)) });
+  return c.json({ added, ...wholeList(modules.map(toModuleJson)) }, 200);
 });
 
 // Sessions and enrolment ------------------------------------------------------------------------
 
-trainingsApi.get('/training-sessions', async (c) => {
+const sessionsRoute = apiRoute(
+  {
+    tag: TAG,
+    access: 'signed-in',
+    summary:
+      'Training sessions: members see those still to come with seatsLeft and myEnrollment; staff see all (?from=&to=)',
+  },
+  {
+    method: 'get',
+    path: '/training-sessions',
+    request: { query: sessionListQuery },
+    responses: { 200: jsonResponse('The sessions', listOf(sessionSchema)) },
+  },
+);
+trainingsApi.openapi(sessionsRoute, async (c) => {
   const user = requireUser(c);
-  const query = parseQuery(c, sessionListQuery);
+  const query = c.req.valid('query');
   const now = c.var.deps.clock.now().toISOString();
   if (isStaff(user)) {
     const rows = await listSessionsWithModules(c.var.deps, {
@@ -101,88 +154,210 @@ trainingsApi.get('/training-sessions', async (c) => {
       toIso: query.to ? tokyoInstant(addDaysToDate(query.to, 1)).toISOString() : undefined,
       includeCancelled: true,
     });
-    return c.json(list(rows.map((r) => toSessionJson(r.session, r.modules))));
+    return c.json(wholeList(rows.map((r) => toSessionJson(r.session, r.modules))), 200);
   }
   // Members: the sessions still to come, with their own enrolment in each.
   const own = await findMemberByUserId(c.var.deps.db, user.id);
   const rows = await listSessionsWithModules(c.var.deps, { fromIso: now }, own?.id);
-  return c.json(
-    list(
-      rows
-        .filter((r) => r.session.starts_at > now)
-        .map((r) => toSessionJson(r.session, r.modules, r.mine)),
-    ),
-  );
+  const upcoming = rows.filter((r) => r.session.starts_at > now);
+  return c.json(wholeList(upcoming.map((r) => toSessionJson(r.session, r.modules, r.mine))), 200);
 });
 
-trainingsApi.post('/training-sessions', async (c) => {
+const scheduleRoute = apiRoute(
+  {
+    tag: TAG,
+    access: 'staff',
+    summary: 'Schedule a session teaching one or more modules',
+    errors: { 422: ['unknown_module'] },
+  },
+  {
+    method: 'post',
+    path: '/training-sessions',
+    request: { body: jsonRequest(sessionBody) },
+    responses: { 201: jsonResponse('The session', sessionSchema) },
+  },
+);
+trainingsApi.openapi(scheduleRoute, async (c) => {
   const staff = requireStaff(c);
-  const body = await readJson(c, sessionBody);
-  const session = await scheduleSession(c.var.deps, staff, body);
-  const { modules } = await loadSession(c.var.deps, session.id);
+  const session = await scheduleSession(c.var.deps, staff, c.req.valid('json'));
+  const modules = await listSessionModules(c.var.deps.db, [session.id]);
   return c.json(toSessionJson(session, modules), 201);
 });
 
-trainingsApi.get('/training-sessions/:id', async (c) => {
+const sessionRoute = apiRoute(
+  { tag: TAG, access: 'signed-in', summary: 'One session' },
+  {
+    method: 'get',
+    path: '/training-sessions/{id}',
+    request: { params: idParam },
+    responses: { 200: jsonResponse('The session', sessionSchema) },
+  },
+);
+trainingsApi.openapi(sessionRoute, async (c) => {
   requireUser(c);
-  const { session, modules } = await loadSession(c.var.deps, c.req.param('id'));
-  return c.json(toSessionJson(session, modules));
+  const { session, modules } = await loadSession(c.var.deps, c.req.valid('param').id);
+  return c.json(toSessionJson(session, modules), 200);
 });
 
-trainingsApi.post('/training-sessions/:id/enrollments', async (c) => {
-  const user = requireUser(c);
-  const body = await readJson(c, enrollmentBody);
-  const memberId = await enrolleeOf(c, user, body.memberId);
-  const outcome = await enrollInSession(c.var.deps, user, c.req.param('id'), memberId, {
-    byStaff: isStaff(user),
+const enrolRoute = apiRoute(
+  {
+    tag: TAG,
+    access: 'signed-in',
+    summary:
+      'Enrol (a helper themselves with {}; staff with memberId): a seat while one is free, else the waitlist',
+    errors: {
+      409: ['already_enrolled', 'session_changed'],
+      422: [...TRAINABLE, 'session_started', 'session_cancelled'],
+    },
+  },
+  {
+    method: 'post',
+    path: '/training-sessions/{id}/enrollments',
+    request: { params: idParam, body: jsonRequest(enrollmentBody) },
+    responses: {
+      201: jsonResponse(
+        'A seat, or a place on the waitlist (1 = next in line)',
+        z.object({
+          sessionId: z.string(),
+          memberId: z.string(),
+          status: z.enum(['enrolled', 'waitlisted']),
+          waitlistPosition: z.number().int().nullable(),
+        }),
+      ),
+    },
+  },
+);
+trainingsApi.openapi(enrolRoute, async (c) => {
+  const { id } = c.req.valid('param');
+  const { user, memberId, byStaff } = await memberActedFor(c, c.req.valid('json').memberId);
+  const outcome = await enrollInSession(c.var.deps, user, id, memberId, { byStaff });
+  return c.json({ sessionId: id, memberId, ...outcome }, 201);
+});
+
+const cancelEnrolmentRoute = apiRoute(
+  {
+    tag: TAG,
+    access: 'signed-in',
+    summary: 'Cancel an enrolment; the first on the waitlist gets the seat',
+    errors: { 409: ['not_enrolled'], 422: ['session_started'] },
+  },
+  {
+    method: 'post',
+    path: '/training-sessions/{id}/enrollments/cancel',
+    request: { params: idParam, body: jsonRequest(enrollmentBody) },
+    responses: {
+      200: jsonResponse(
+        'Cancelled (staff also learn who got the seat)',
+        z.object({
+          sessionId: z.string(),
+          memberId: z.string(),
+          status: z.literal('cancelled'),
+          promotedMemberId: z.string().nullable().optional().describe('Staff only'),
+        }),
+      ),
+    },
+  },
+);
+trainingsApi.openapi(cancelEnrolmentRoute, async (c) => {
+  const { id } = c.req.valid('param');
+  const { user, memberId, byStaff } = await memberActedFor(c, c.req.valid('json').memberId);
+  const { promotedMemberId } = await cancelEnrollment(c.var.deps, user, id, memberId, {
+    byStaff,
   });
-  return c.json({ sessionId: c.req.param('id'), memberId, ...outcome }, 201);
-});
-
-trainingsApi.post('/training-sessions/:id/enrollments/cancel', async (c) => {
-  const user = requireUser(c);
-  const body = await readJson(c, enrollmentBody);
-  const memberId = await enrolleeOf(c, user, body.memberId);
-  const { promotedMemberId } = await cancelEnrollment(
-    c.var.deps,
-    user,
-    c.req.param('id'),
-    memberId,
-    { byStaff: isStaff(user) },
+  return c.json(
+    {
+      sessionId: id,
+      memberId,
+      status: 'cancelled' as const,
+      // Staff learn who got the seat; a helper does not learn about another helper.
+      ...(byStaff ? { promotedMemberId } : {}),
+    },
+    200,
   );
-  return c.json({
-    sessionId: c.req.param('id'),
-    memberId,
-    status: 'cancelled',
-    // Staff learn who got the seat; a helper does not learn about another helper.
-    ...(isStaff(user) ? { promotedMemberId } : {}),
-  });
 });
 
-trainingsApi.post('/training-sessions/:id/attendance', async (c) => {
+const attendanceRoute = apiRoute(
+  {
+    tag: TAG,
+    access: 'staff',
+    summary:
+      'Record attendance per module (moduleIds for partial attendance; default all); creates approved training records',
+    errors: {
+      422: [
+        'session_not_held_yet',
+        'session_cancelled',
+        'module_not_in_session',
+        'unknown_member',
+        'not_a_helper',
+      ],
+    },
+  },
+  {
+    method: 'post',
+    path: '/training-sessions/{id}/attendance',
+    request: { params: idParam, body: jsonRequest(attendanceBody) },
+    responses: {
+      200: jsonResponse(
+        'Helpers who attended something, and the records kept',
+        z.object({
+          sessionId: z.string(),
+          attendees: z.number().int(),
+          records: z.number().int(),
+        }),
+      ),
+    },
+  },
+);
+trainingsApi.openapi(attendanceRoute, async (c) => {
   const staff = requireStaff(c);
-  const body = await readJson(c, attendanceBody);
-  const result = await recordAttendance(
-    c.var.deps,
-    staff,
-    c.req.param('id'),
-    body,
-    c.var.clientAddress,
-  );
-  return c.json({ sessionId: c.req.param('id'), ...result });
+  const { id } = c.req.valid('param');
+  const body = c.req.valid('json');
+  const result = await recordAttendance(c.var.deps, staff, id, body, c.var.clientAddress);
+  return c.json({ sessionId: id, ...result }, 200);
 });
 
 // Records and qualifications ----------------------------------------------------------------
 
-trainingsApi.get('/members/:id/training-records', async (c) => {
-  const { member } = await loadVisibleMember(c, c.req.param('id'));
+const memberRecordsRoute = apiRoute(
+  {
+    tag: TAG,
+    access: 'signed-in',
+    summary:
+      'A member’s training records, including pending and rejected submissions (staff, self)',
+  },
+  {
+    method: 'get',
+    path: '/members/{id}/training-records',
+    request: { params: idParam },
+    responses: { 200: jsonResponse('The records', listOf(recordSchema)) },
+  },
+  memberInScope,
+);
+trainingsApi.openapi(memberRecordsRoute, async (c) => {
+  const { member } = scopedMember(c);
   const records = await listMemberRecords(c.var.deps.db, member.id);
-  return c.json(list(records.map(toRecordJson)));
+  return c.json(wholeList(records.map(toRecordJson)), 200);
 });
 
-trainingsApi.post('/members/:id/training-records', async (c) => {
-  const { user, member } = await loadVisibleMember(c, c.req.param('id'));
-  const body = await readJson(c, recordBody);
+const addRecordRoute = apiRoute(
+  {
+    tag: TAG,
+    access: 'signed-in',
+    summary:
+      'Record an external certificate or exemption (staff: approved; the helper themselves: pending review)',
+    errors: { 422: ['unknown_module', 'completed_in_future', 'not_a_helper'] },
+  },
+  {
+    method: 'post',
+    path: '/members/{id}/training-records',
+    request: { params: idParam, body: jsonRequest(recordBody) },
+    responses: { 201: jsonResponse('The record', recordSchema) },
+  },
+  memberInScope,
+);
+trainingsApi.openapi(addRecordRoute, async (c) => {
+  const { user, member } = scopedMember(c);
+  const body = c.req.valid('json');
   const [record] = await addTrainingRecords(
     c.var.deps,
     user,
@@ -193,210 +368,102 @@ trainingsApi.post('/members/:id/training-records', async (c) => {
   return c.json(toRecordJson(record!), 201);
 });
 
-trainingsApi.get('/training-records', async (c) => {
-  requireStaff(c);
-  const { status } = parseQuery(c, recordListQuery);
-  const rows = await listRecordsByStatus(c.var.deps.db, status ?? 'pending');
-  return c.json(list(rows.map((r) => ({ ...toRecordJson(r), memberName: r.member_name }))));
-});
-
-for (const decision of ['approve', 'reject'] as const) {
-  trainingsApi.post(`/training-records/:id/${decision}`, async (c) => {
-    const staff = requireStaff(c);
-    const { note } = await readJson(c, reviewBody);
-    const record = await reviewTrainingRecord(
-      c.var.deps,
-      staff,
-      c.req.param('id'),
-      decision === 'approve' ? 'approved' : 'rejected',
-      note,
-      c.var.clientAddress,
-    );
-    return c.json(toRecordJson(record));
-  });
-}
-
-trainingsApi.get('/members/:id/qualifications', async (c) => {
-  const { member } = await loadVisibleMember(c, c.req.param('id'));
-  const today = todayIn(c.var.deps);
-  const q = await getQualifications(c.var.deps, member.id, today);
-  if (!q) throw notFound();
-  return c.json(toQualificationsJson(q, today));
-});
-
-trainingsApi.get('/training-summary', async (c) => {
-  requireStaff(c);
-  const { from, to } = parseQuery(c, summaryQuery);
-  return c.json(await trainingSummary(c.var.deps, from, to));
-});
-
-// OpenAPI ---------------------------------------------------------------------------------------
-
-const signedIn = { 401: 'Not signed in' };
-export const trainingsApiDocs: ApiRouteDoc[] = [
+const recordsRoute = apiRoute(
   {
-    method: 'get',
-    path: '/training-modules',
-    tag: 'training',
-    access: 'signed-in',
-    summary: 'The curriculum (members: active modules; staff: all)',
-    responses: { 200: 'List of modules', ...signedIn },
-  },
-  {
-    method: 'post',
-    path: '/training-modules',
-    tag: 'training',
-    access: 'admin',
-    body: moduleBody,
-    summary: 'Add a module to the curriculum',
-    responses: { 201: 'Module', 400: 'Invalid input', 403: 'Not an admin', 409: 'code_taken' },
-  },
-  {
-    method: 'post',
-    path: '/training-modules/load-defaults',
-    tag: 'training',
-    access: 'admin',
-    summary: 'Load the default curriculum (idempotent: existing codes are kept)',
-    responses: { 200: '{ added, items }', 403: 'Not an admin' },
-  },
-  {
-    method: 'get',
-    path: '/training-sessions',
-    tag: 'training',
-    access: 'signed-in',
-    query: sessionListQuery,
-    summary:
-      'Training sessions: members see those still to come with seatsLeft and myEnrollment; staff see all (?from=&to=)',
-    responses: { 200: 'List of sessions', ...signedIn },
-  },
-  {
-    method: 'post',
-    path: '/training-sessions',
-    tag: 'training',
+    tag: TAG,
     access: 'staff',
-    body: sessionBody,
-    summary: 'Schedule a session teaching one or more modules',
-    responses: { 201: 'Session', 400: 'Invalid input', 403: 'Not staff', 422: 'unknown_module' },
-  },
-  {
-    method: 'get',
-    path: '/training-sessions/{id}',
-    tag: 'training',
-    access: 'signed-in',
-    summary: 'One session',
-    responses: { 200: 'Session', 404: 'Not found', ...signedIn },
-  },
-  {
-    method: 'post',
-    path: '/training-sessions/{id}/enrollments',
-    tag: 'training',
-    access: 'signed-in',
-    body: enrollmentBody,
-    summary:
-      'Enrol (a helper themselves with {}; staff with memberId): a seat while one is free, else the waitlist',
-    responses: {
-      201: '{ status: enrolled | waitlisted, waitlistPosition }',
-      404: 'Session or member not found',
-      409: 'already_enrolled, session_changed',
-      422: 'not_a_helper, helper_inactive, session_started, session_cancelled',
-    },
-  },
-  {
-    method: 'post',
-    path: '/training-sessions/{id}/enrollments/cancel',
-    tag: 'training',
-    access: 'signed-in',
-    body: enrollmentBody,
-    summary: 'Cancel an enrolment; the first on the waitlist gets the seat',
-    responses: {
-      200: '{ status: cancelled } (staff also see promotedMemberId)',
-      404: 'Not found',
-      409: 'not_enrolled',
-      422: 'session_started',
-    },
-  },
-  {
-    method: 'post',
-    path: '/training-sessions/{id}/attendance',
-    tag: 'training',
-    access: 'staff',
-    body: attendanceBody,
-    summary:
-      'Record attendance per module (moduleIds for partial attendance; default all); creates approved training records',
-    responses: {
-      200: '{ attendees, records }',
-      403: 'Not staff',
-      404: 'Not found',
-      422: 'session_not_held_yet, session_cancelled, module_not_in_session, unknown_member, not_a_helper',
-    },
-  },
-  {
-    method: 'get',
-    path: '/members/{id}/training-records',
-    tag: 'training',
-    access: 'signed-in',
-    summary:
-      'A member’s training records, including pending and rejected submissions (staff, self)',
-    responses: { 200: 'List of records', 404: 'Not found or not yours', ...signedIn },
-  },
-  {
-    method: 'post',
-    path: '/members/{id}/training-records',
-    tag: 'training',
-    access: 'signed-in',
-    body: recordBody,
-    summary:
-      'Record an external certificate or exemption (staff: approved; the helper themselves: pending review)',
-    responses: {
-      201: 'Record',
-      400: 'Invalid input',
-      404: 'Not found or not yours',
-      422: 'unknown_module, completed_in_future, not_a_helper',
-    },
+    summary: 'Records by status (default: pending helper submissions)',
   },
   {
     method: 'get',
     path: '/training-records',
-    tag: 'training',
-    access: 'staff',
-    query: recordListQuery,
-    summary: 'Records by status (default: pending helper submissions)',
-    responses: { 200: 'List of records', 403: 'Not staff' },
+    request: { query: recordListQuery },
+    responses: {
+      200: jsonResponse(
+        'The records, with the member’s name',
+        listOf(recordSchema.extend({ memberName: z.string() })),
+      ),
+    },
   },
+);
+trainingsApi.openapi(recordsRoute, async (c) => {
+  requireStaff(c);
+  const { status } = c.req.valid('query');
+  const rows = await listRecordsByStatus(c.var.deps.db, status ?? 'pending');
+  return c.json(
+    wholeList(rows.map((r) => ({ ...toRecordJson(r), memberName: r.member_name }))),
+    200,
+  );
+});
+
+for (const decision of ['approve', 'reject'] as const) {
+  const reviewRoute = apiRoute(
+    {
+      tag: TAG,
+      access: 'staff',
+      summary:
+        decision === 'approve' ? 'Approve a helper’s submission' : 'Reject a helper’s submission',
+      errors: { 409: ['not_pending'] },
+    },
+    {
+      method: 'post',
+      path: `/training-records/{id}/${decision}`,
+      request: { params: idParam, body: jsonRequest(reviewBody) },
+      responses: { 200: jsonResponse('The record', recordSchema) },
+    },
+  );
+  trainingsApi.openapi(reviewRoute, async (c) => {
+    const staff = requireStaff(c);
+    const record = await reviewTrainingRecord(
+      c.var.deps,
+      staff,
+      c.req.valid('param').id,
+      decision === 'approve' ? 'approved' : 'rejected',
+      c.req.valid('json').note,
+      c.var.clientAddress,
+    );
+    return c.json(toRecordJson(record), 200);
+  });
+}
+
+const qualificationsRoute = apiRoute(
   {
-    method: 'post',
-    path: '/training-records/{id}/approve',
-    tag: 'training',
-    access: 'staff',
-    body: reviewBody,
-    summary: 'Approve a helper’s submission',
-    responses: { 200: 'Record', 403: 'Not staff', 404: 'Not found', 409: 'not_pending' },
-  },
-  {
-    method: 'post',
-    path: '/training-records/{id}/reject',
-    tag: 'training',
-    access: 'staff',
-    body: reviewBody,
-    summary: 'Reject a helper’s submission',
-    responses: { 200: 'Record', 403: 'Not staff', 404: 'Not found', 409: 'not_pending' },
+    tag: TAG,
+    access: 'signed-in',
+    summary:
+      'Qualifications: eligibleForMatching, sickChildCare, missing, expiring (60 days), records (staff, self)',
   },
   {
     method: 'get',
     path: '/members/{id}/qualifications',
-    tag: 'training',
-    access: 'signed-in',
-    summary:
-      'Qualifications: eligibleForMatching, sickChildCare, missing, expiring (60 days), records (staff, self)',
-    responses: { 200: 'Qualifications', 404: 'Not found or not yours', ...signedIn },
+    request: { params: idParam },
+    responses: { 200: jsonResponse('The qualifications', qualificationsSchema) },
+  },
+  memberInScope,
+);
+trainingsApi.openapi(qualificationsRoute, async (c) => {
+  const { member } = scopedMember(c);
+  const today = todayIn(c.var.deps);
+  const q = await getQualifications(c.var.deps, member.id, today);
+  if (!q) throw notFound();
+  return c.json(toQualificationsJson(q, today), 200);
+});
+
+const summaryRoute = apiRoute(
+  {
+    tag: TAG,
+    access: 'staff',
+    summary: 'Training figures of a period: sessions held, attendance, hours, newly qualified',
   },
   {
     method: 'get',
     path: '/training-summary',
-    tag: 'training',
-    access: 'staff',
-    query: summaryQuery,
-    summary: 'Training figures of a period: sessions held, attendance, hours, newly qualified',
-    responses: { 200: 'Summary', 400: 'Invalid period', 403: 'Not staff' },
+    request: { query: summaryQuery },
+    responses: { 200: jsonResponse('The summary', trainingSummarySchema) },
   },
-];
+);
+trainingsApi.openapi(summaryRoute, async (c) => {
+  requireStaff(c);
+  const { from, to } = c.req.valid('query');
+  return c.json(await trainingSummary(c.var.deps, from, to), 200);
+});

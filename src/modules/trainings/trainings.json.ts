@@ -1,7 +1,11 @@
+import { z } from 'zod';
+import { responseOf } from '../../http/api-route.js';
 import { toTokyoIso } from '../../lib/dates.js';
 import type { TrainingModule } from '../../../db/schema.js';
 import type { MemberQualifications } from './qualification.service.js';
 import { expiresOnFor } from './qualifications.js';
+import type { TrainingSummary } from './training-summary.js';
+import { MODULE_KINDS, VALIDITY_MODES } from './trainings.schemas.js';
 import type { RecordWithModule, SessionRow, listSessionModules } from './trainings.queries.js';
 
 type SessionModuleRow = Awaited<ReturnType<typeof listSessionModules>>[number];
@@ -99,3 +103,125 @@ export function toQualificationsJson(q: MemberQualifications, today: string) {
     followupDue: q.followupDue,
   };
 }
+
+// The response schemas of the serializers above (pinned to them: see `responseOf`).
+const title = z.object({ ja: z.string(), en: z.string() });
+const date = z.string().describe('YYYY-MM-DD');
+const moduleKind = z.enum(MODULE_KINDS);
+
+export const moduleSchema = responseOf<ReturnType<typeof toModuleJson>>()(
+  z.object({
+    id: z.string(),
+    code: z.string(),
+    title,
+    hours: z.number(),
+    kind: moduleKind,
+    validityMode: z.enum(VALIDITY_MODES),
+    validityMonths: z.number().int().nullable(),
+    sortOrder: z.number().int(),
+    active: z.boolean(),
+  }),
+);
+
+export const sessionSchema = responseOf<ReturnType<typeof toSessionJson>>()(
+  z.object({
+    id: z.string(),
+    startsAt: z.string().describe('ISO-8601 with +09:00'),
+    endsAt: z.string().describe('ISO-8601 with +09:00'),
+    venue: z.string(),
+    instructor: z.string().nullable(),
+    capacity: z.number().int(),
+    enrolled: z.number().int(),
+    waitlisted: z.number().int(),
+    seatsLeft: z.number().int(),
+    notes: z.string().nullable(),
+    cancelled: z.boolean(),
+    hours: z.number(),
+    modules: z.array(
+      z.object({ id: z.string(), code: z.string(), title, hours: z.number(), kind: moduleKind }),
+    ),
+    myEnrollment: z
+      .object({
+        status: z.enum(['enrolled', 'waitlisted']),
+        waitlistPosition: z.number().int().nullable(),
+      })
+      .nullable()
+      .optional()
+      .describe('A member’s own enrolment (null: none); absent for staff'),
+  }),
+);
+
+export const recordSchema = responseOf<ReturnType<typeof toRecordJson>>()(
+  z.object({
+    id: z.string(),
+    memberId: z.string(),
+    moduleId: z.string(),
+    moduleCode: z.string(),
+    moduleTitle: title,
+    completedOn: date,
+    expiresOn: date.nullable().describe('The last valid day; null: never expires'),
+    source: z.enum(['attendance', 'external', 'exemption']),
+    sessionId: z.string().nullable(),
+    note: z.string().nullable(),
+    status: z.enum(['pending', 'approved', 'rejected']),
+    reviewedAt: z.string().nullable(),
+    reviewNote: z.string().nullable(),
+    createdAt: z.string(),
+  }),
+);
+
+export const qualificationsSchema = responseOf<ReturnType<typeof toQualificationsJson>>()(
+  z.object({
+    memberId: z.string(),
+    today: date,
+    eligibleForMatching: z.boolean(),
+    sickChildCare: z.boolean(),
+    status: z.enum(['not_helper', 'in_training', 'eligible', 'lapsed', 'inactive']),
+    helperStatus: z.enum(['applied', 'active', 'suspended', 'withdrawn']).nullable(),
+    requirementsMet: z.boolean(),
+    missing: z.array(z.string()).describe('Module codes to attend, in curriculum order'),
+    sickChildMissing: z.array(z.string()),
+    expiring: z.array(z.object({ code: z.string(), expiresOn: date })),
+    records: z.array(
+      z.object({
+        code: z.string(),
+        completedOn: date,
+        expiresOn: date.nullable(),
+        source: z.enum(['attendance', 'external', 'exemption']),
+        valid: z.boolean(),
+      }),
+    ),
+    progress: z.object({
+      modulesDone: z.number().int(),
+      modulesTotal: z.number().int(),
+      hoursDone: z.number(),
+      hoursTotal: z.number(),
+    }),
+    basicCompletedOn: date.nullable(),
+    followupDue: z.boolean(),
+  }),
+);
+
+export const trainingSummarySchema = responseOf<TrainingSummary>()(
+  z.object({
+    from: date,
+    to: date,
+    sessionsHeld: z.number().int(),
+    hoursDelivered: z.number(),
+    attendances: z.number().int(),
+    attendees: z.number().int(),
+    attendeeHours: z.number(),
+    newlyQualified: z.array(
+      z.object({ memberId: z.string(), name: z.string(), qualifiedOn: date }),
+    ),
+    sessions: z.array(
+      z.object({
+        id: z.string(),
+        startsAt: z.string(),
+        venue: z.string(),
+        hours: z.number(),
+        attendees: z.number().int(),
+      }),
+    ),
+  }),
+);
