@@ -9,6 +9,7 @@ import {
 import { formatDate } from '../../../src/lib/dates.js';
 import type { FeeTable } from '../../../src/modules/fees/fee-table.js';
 import { yen } from '../../format.js';
+import { StatusBadge } from '../../components/status-badge.js';
 
 /**
  * 報酬基準 (fee tables), for admins: every table with the date it applies from, and a form to
@@ -68,9 +69,9 @@ export function FeeTablesPage(props: {
               <li class="act-item">
                 <h2 class="act-item__title" id={id}>
                   {t('feeTables.validFrom', { date: formatDate(x.validFrom, locale) })}{' '}
-                  <span class={`act-badge act-badge--table-${state}`}>
+                  <StatusBadge kind="feeTable" status={state}>
                     {t(`feeTables.state.${state}`)}
-                  </span>
+                  </StatusBadge>
                 </h2>
                 <dl class="summary-list">
                   <div>

@@ -1,3 +1,4 @@
+import { Badge, StatusBadge } from '../../components/status-badge.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { markdownToPlainText } from '../../../src/lib/markdown.js';
@@ -35,11 +36,11 @@ export function AnnouncementListPage(props: {
               </h2>
               <p class="badge-list cl-badges">
                 {a.publishedAt === null && (
-                  <span class="badge badge--applied">{t('ann.draft')}</span>
+                  <StatusBadge kind="publication" status="draft">
+                    {t('ann.draft')}
+                  </StatusBadge>
                 )}
-                {props.isStaff && (
-                  <span class="badge cl-badge">{annAudienceLabel(t, a.audience)}</span>
-                )}
+                {props.isStaff && <Badge>{annAudienceLabel(t, a.audience)}</Badge>}
               </p>
               {a.publishedAt && <p class="muted cl-card__date">{publishedText(t, locale, a)}</p>}
               <p class="cl-card__excerpt">{markdownToPlainText(a.body, 140)}</p>

@@ -17,7 +17,8 @@ import {
 } from './coordination-text.js';
 import { FailureAlert } from './failure-alert.js';
 import { Hidden } from '../../components/visually-hidden.js';
-import { OfferStatusBadge, RequestStatusBadge, UrgentBadge } from './badges.js';
+import { UrgentBadge } from './badges.js';
+import { Badge, StatusBadge } from '../../components/status-badge.js';
 import { paren, monthDayTime } from '../../format.js';
 import { TelLink } from './tel-link.js';
 
@@ -128,7 +129,9 @@ export function RequestPage(props: RequestPageProps) {
         <header class="coord-request-head">
           <h1>{t('coord.request.title', { when })}</h1>
           <p class="coord-request-head__meta">
-            <RequestStatusBadge t={t} status={r.status} />
+            <StatusBadge kind="request" status={r.status}>
+              {t(`coord.status.${r.status}`)}
+            </StatusBadge>
             {urgent && <UrgentBadge t={t} startsAt={r.startsAt} nowIso={props.nowIso} />}
             <span>
               <strong>{t('coord.family', { name: r.requesterName })}</strong>
@@ -240,7 +243,9 @@ export function RequestPage(props: RequestPageProps) {
                         {whenText(s.startsAt, s.endsAt, locale)}
                       </a>
                     )}{' '}
-                    <RequestStatusBadge t={t} status={s.status} />
+                    <StatusBadge kind="request" status={s.status}>
+                      {t(`coord.status.${s.status}`)}
+                    </StatusBadge>
                   </li>
                 ))}
               </ul>
@@ -282,7 +287,9 @@ export function RequestPage(props: RequestPageProps) {
                       {t('coord.family', { name: o.helperName })}
                     </th>
                     <td data-label={t('coord.offers.col.status')}>
-                      <OfferStatusBadge t={t} status={o.status} />
+                      <StatusBadge kind="offer" status={o.status}>
+                        {t(`coord.offerStatus.${o.status}`)}
+                      </StatusBadge>
                     </td>
                     <td data-label={t('coord.offers.col.offeredAt')}>
                       {monthDayTime(o.offeredAt, locale)}
@@ -566,10 +573,10 @@ function CandidatesSection(
                       >
                         <a href={`/members/${c.helperId}`}>{t('coord.family', { name: c.name })}</a>
                         {c.paired && (
-                          <span class="coord-paired">
+                          <Badge tone="success" solid class="badge--after">
                             <span aria-hidden="true">★ </span>
                             {t('coord.badge.paired')}
-                          </span>
+                          </Badge>
                         )}
                         <span class="coord-sub">
                           <TelLink phone={c.phone} />
@@ -586,7 +593,9 @@ function CandidatesSection(
                       </td>
                       <td data-label={t('coord.candidates.col.offer')}>
                         {c.offerStatus ? (
-                          <OfferStatusBadge t={t} status={c.offerStatus} />
+                          <StatusBadge kind="offer" status={c.offerStatus}>
+                            {t(`coord.offerStatus.${c.offerStatus}`)}
+                          </StatusBadge>
                         ) : (
                           <span class="muted">{t('coord.candidates.notAsked')}</span>
                         )}

@@ -1,3 +1,4 @@
+import { StatusBadge } from '../../components/status-badge.js';
 import { areaName } from '../../../src/i18n/area-labels.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
@@ -148,9 +149,9 @@ export function DirectoryPage(props: {
             <li class="card cl-card">
               <h3 class="cl-card__title">{g.name}</h3>
               <p class="badge-list cl-badges">
-                <span class={`badge cl-gkind cl-gkind--${g.kind}`}>
+                <StatusBadge kind="groupKind" status={g.kind}>
                   {groupKindLabel(t, g.kind)}
-                </span>
+                </StatusBadge>
               </p>
               {g.description && <p>{g.description}</p>}
               <GroupFacts t={t} locale={locale} areas={props.areas} group={g} />

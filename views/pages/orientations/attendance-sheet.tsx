@@ -4,7 +4,7 @@ import type { ViewContext } from '../../view-context.js';
 import { formatMemberNo } from '../../../src/modules/members/members.json.js';
 import type { MemberTypeLabels } from '../../../src/modules/settings/settings.schemas.js';
 import type { MemberKind, SideStatus } from '../../../db/schema.js';
-import { sidesOf, StatusBadge } from '../members/staff/side-status.js';
+import { SideBadges } from '../members/staff/side-status.js';
 import { attendanceText, sessionWhen } from './session-text.js';
 
 export interface SheetRow {
@@ -133,17 +133,7 @@ export function AttendanceSheetPage(props: {
                         </th>
                         <td class="nowrap">{attendanceText(t, r.attended)}</td>
                         <td>
-                          <span class="badge-list">
-                            {sidesOf(r).map((s) => (
-                              <StatusBadge
-                                t={t}
-                                labels={labels}
-                                locale={locale}
-                                side={s.side}
-                                status={s.status}
-                              />
-                            ))}
-                          </span>
+                          <SideBadges t={t} labels={labels} locale={locale} member={r} />
                         </td>
                         <td class="nowrap">{r.phone}</td>
                         <td>

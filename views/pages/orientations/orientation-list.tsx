@@ -1,3 +1,4 @@
+import { Badge } from '../../components/status-badge.js';
 import { ErrorSummary, TextField, type FormErrors } from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
@@ -44,7 +45,7 @@ function SessionTable(props: { ctx: ViewContext; id: string; rows: SessionRow[];
                 <td class="nowrap">
                   {t('orientationAdmin.registeredValue', { registered, capacity: o.capacity })}
                   {!props.past && registered >= o.capacity && (
-                    <span class="badge badge--full">{t('orientationAdmin.full')}</span>
+                    <Badge class="badge--after">{t('orientationAdmin.full')}</Badge>
                   )}
                 </td>
                 {props.past && (

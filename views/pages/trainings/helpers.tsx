@@ -12,7 +12,8 @@ import { formatMemberNo } from '../../../src/modules/members/members.json.js';
 import { CheckboxGroup } from '../../components/form-fields.js';
 import { moduleTitle } from './training-text.js';
 import { RecordsTable } from './records-table.js';
-import { StatusBadge, StatusCard } from './status-card.js';
+import { StatusCard, trainingStatusText } from './status-card.js';
+import { StatusBadge } from '../../components/status-badge.js';
 import { TrainingSubnav } from './training-subnav.js';
 import { RecordDetailsFields } from './record-details-fields.js';
 import type {
@@ -128,7 +129,9 @@ export function HelpersPage(props: {
                     </th>
                     <td>{formatMemberNo(r.memberNo) ?? '—'}</td>
                     <td>
-                      <StatusBadge t={t} status={r.q.status} audience="staff" />
+                      <StatusBadge kind="training" status={r.q.status}>
+                        {trainingStatusText(t, r.q.status, 'staff')}
+                      </StatusBadge>
                     </td>
                     <td>
                       {t('training.helpers.progressShort', {

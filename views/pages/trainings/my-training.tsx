@@ -1,3 +1,4 @@
+import { Badge } from '../../components/status-badge.js';
 import {
   ErrorSummary,
   SelectField,
@@ -221,7 +222,9 @@ function SessionCard(props: { ctx: ViewContext; session: SessionView; needed: Se
             {moduleTitle(locale, m)}
             {paren(locale, hoursText(t, m.hours))}
             {markNeeded && props.needed.has(m.id) && (
-              <span class="training-tag">{t('training.session.needed')}</span>
+              <Badge tone="info" class="badge--after">
+                {t('training.session.needed')}
+              </Badge>
             )}
           </li>
         ))}

@@ -21,7 +21,7 @@ import { Checkbox, TextareaField } from '../../../components/form-fields.js';
 import { InfoRow } from './info-row.js';
 import { kindLabel } from '../labels.js';
 import { plainDate } from '../../../format.js';
-import { sidesOf, StatusBadge, statusText } from './side-status.js';
+import { SideBadge, SideBadges, sidesOf, statusText } from './side-status.js';
 import { ReferralsSection, type ReferralView } from '../../directory/referrals.js';
 
 export type MemberAction = 'approve' | 'suspend' | 'reactivate' | 'withdraw' | 'orientation';
@@ -162,11 +162,7 @@ export function MemberDetailPage(props: MemberDetailProps) {
           </span>
           <span>{kindLabel(labels, member.kind, locale)}</span>
           <span>{areaName(props.areas, member.area, locale)}</span>
-          <span class="badge-list">
-            {sidesOf(member).map((s) => (
-              <StatusBadge t={t} labels={labels} locale={locale} side={s.side} status={s.status} />
-            ))}
-          </span>
+          <SideBadges t={t} labels={labels} locale={locale} member={member} />
         </p>
         {memberNo && !member.withdrawn_at && (
           <p>
@@ -217,13 +213,7 @@ export function MemberDetailPage(props: MemberDetailProps) {
                 <div class="card side-panel" id={`side-${side}`}>
                   <h3>
                     {sideLabel(side)}
-                    <StatusBadge
-                      t={t}
-                      labels={labels}
-                      locale={locale}
-                      side={side}
-                      status={status}
-                    />
+                    <SideBadge t={t} labels={labels} locale={locale} side={side} status={status} />
                   </h3>
                   {approvedAt && (
                     <p>
