@@ -36,6 +36,33 @@ export function ErrorSummary(props: {
 
 export const fieldId = (name: string) => `field-${name}`;
 
+/**
+ * What every field of one form repeats, bound once:
+ * `const field = bindFields(t, values, errors, labels)`, then
+ * `<TextField {...field('phone')} type="tel" required />`. A field's name, value, error and label
+ * come from one key, so they cannot drift apart; a prop written after the spread wins (a label
+ * not in `labels`, a value under another key).
+ */
+export function bindFields(
+  t: Translator,
+  values: object,
+  errors: FormErrors,
+  labels: Partial<Record<string, string>> = {},
+) {
+  const read = values as Record<string, unknown>;
+  return (name: string) => {
+    const value = read[name];
+    return {
+      t,
+      name,
+      label: labels[name] ?? name,
+      value:
+        typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined,
+      error: errors[name],
+    };
+  };
+}
+
 const describedBy = (id: string, hint?: string, error?: string) =>
   [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
 

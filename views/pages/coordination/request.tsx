@@ -1,6 +1,6 @@
 import { areaName } from '../../../src/i18n/area-labels.js';
 import { categoryNumberedLabel } from '../../../src/i18n/category-labels.js';
-import { TextField } from '../../components/form-fields.js';
+import { TextField, bindFields } from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { formatDate, formatYen } from '../../../src/lib/dates.js';
@@ -120,6 +120,7 @@ export function RequestPage(props: RequestPageProps) {
   const failureFor = (form: RequestForm) =>
     props.failure && props.failure.form === form ? props.failure.message : undefined;
 
+  const field = bindFields(t, values, errors);
   return (
     <Layout ctx={props.ctx} title={t('coord.request.title', { when })}>
       <div class="coord-page coord-page--wide">
@@ -319,12 +320,9 @@ export function RequestPage(props: RequestPageProps) {
                 <p class="field-error">{failureFor('cancel')}</p>
               )}
               <TextareaField
-                t={t}
+                {...field('reason')}
                 id="field-reason"
-                name="reason"
                 label={t('coord.cancel.reason')}
-                value={values.reason}
-                error={errors.reason}
                 required
                 maxlength={500}
                 rows={2}
@@ -368,6 +366,7 @@ function MatchedSection(
   const r = props.request;
   const pm = props.preMeeting;
   const { values, errors } = props;
+  const field = bindFields(t, values, errors);
   return (
     <section aria-labelledby="matched-title" class="card coord-matched">
       <h2 id="matched-title">{t('coord.matched.title')}</h2>
@@ -408,28 +407,22 @@ function MatchedSection(
             )}
             <div class="coord-form-row">
               <TextField
-                t={t}
-                name="heldOn"
+                {...field('heldOn')}
                 type="date"
                 label={t('coord.preMeeting.heldOn')}
                 value={values.heldOn ?? props.today}
-                error={errors.heldOn}
                 required
               />
               <TextField
-                t={t}
-                name="place"
+                {...field('place')}
                 label={t('coord.preMeeting.place')}
                 hint={t('coord.preMeeting.placeHint')}
-                value={values.place}
-                error={errors.place}
                 required
                 maxlength={200}
               />
             </div>
             <TextField
-              t={t}
-              name="attendees"
+              {...field('attendees')}
               label={t('coord.preMeeting.attendees')}
               hint={t('coord.preMeeting.attendeesHint')}
               value={
@@ -440,38 +433,28 @@ function MatchedSection(
                   staff: props.staffName,
                 })
               }
-              error={errors.attendees}
               required
               maxlength={500}
             />
             <TextareaField
-              t={t}
+              {...field('emergencyProcedure')}
               id="field-emergencyProcedure"
-              name="emergencyProcedure"
               label={t('coord.preMeeting.emergency')}
               hint={t('coord.preMeeting.emergencyHint')}
-              value={values.emergencyProcedure}
-              error={errors.emergencyProcedure}
               required
               maxlength={2000}
             />
             <TextareaField
-              t={t}
+              {...field('agreedDetails')}
               id="field-agreedDetails"
-              name="agreedDetails"
               label={t('coord.preMeeting.agreed')}
               hint={t('coord.preMeeting.agreedHint')}
-              value={values.agreedDetails}
-              error={errors.agreedDetails}
               maxlength={2000}
             />
             <TextareaField
-              t={t}
+              {...field('notes')}
               id="field-notes"
-              name="notes"
               label={t('coord.preMeeting.notes')}
-              value={values.notes}
-              error={errors.notes}
               maxlength={2000}
               rows={2}
             />

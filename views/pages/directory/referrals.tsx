@@ -4,6 +4,7 @@ import {
   type FormErrors,
   SelectField,
   TextareaField,
+  bindFields,
 } from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
@@ -99,6 +100,7 @@ export function ReferralsPage(props: {
     referredOn: t('dir.ref.date'),
     note: t('dir.ref.note'),
   };
+  const field = bindFields(t, props.values, props.errors, labels);
   return (
     <Layout ctx={props.ctx} title={title}>
       <p class="back-link">
@@ -128,32 +130,16 @@ export function ReferralsPage(props: {
           novalidate
         >
           <SelectField
-            t={t}
-            name="groupId"
-            label={labels.groupId!}
+            {...field('groupId')}
             required
-            value={props.values.groupId}
-            error={props.errors.groupId}
             placeholder={t('dir.choose')}
             options={props.groups.map((g) => ({ value: g.id, label: g.label }))}
           />
-          <TextField
-            t={t}
-            name="referredOn"
-            type="date"
-            label={labels.referredOn!}
-            required
-            value={props.values.referredOn}
-            error={props.errors.referredOn}
-          />
+          <TextField {...field('referredOn')} type="date" required />
           <TextareaField
-            t={t}
-            name="note"
-            label={labels.note!}
+            {...field('note')}
             rows={3}
             maxlength={1000}
-            value={props.values.note}
-            error={props.errors.note}
             hint={t('dir.ref.noteHint')}
           />
           <button type="submit" class="button button--primary">

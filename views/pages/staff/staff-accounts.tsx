@@ -4,6 +4,7 @@ import {
   SelectField,
   SubmitButton,
   type FormErrors,
+  bindFields,
 } from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
@@ -31,6 +32,7 @@ export function StaffAccountsPage(props: {
     role: t('staff.role'),
     password: t('staff.password'),
   };
+  const field = bindFields(t, props.values, props.errors, labels);
   return (
     <Layout ctx={props.ctx} title={t('staff.title')}>
       <h1>{t('staff.title')}</h1>
@@ -73,31 +75,11 @@ export function StaffAccountsPage(props: {
         <h2 id="staff-add-title">{t('staff.add')}</h2>
         <ErrorSummary t={t} errors={props.errors} labels={labels} />
         <form method="post" action="/staff-accounts" novalidate>
-          <TextField
-            t={t}
-            name="name"
-            label={labels.name}
-            value={props.values.name}
-            error={props.errors.name}
-            required
-            maxlength={100}
-          />
-          <TextField
-            t={t}
-            name="email"
-            type="email"
-            label={labels.email}
-            value={props.values.email}
-            error={props.errors.email}
-            required
-            autocomplete="off"
-          />
+          <TextField {...field('name')} required maxlength={100} />
+          <TextField {...field('email')} type="email" required autocomplete="off" />
           <SelectField
-            t={t}
-            name="role"
-            label={labels.role}
+            {...field('role')}
             value={props.values.role ?? 'staff'}
-            error={props.errors.role}
             options={[
               { value: 'staff', label: t('role.staff') },
               { value: 'admin', label: t('role.admin') },
@@ -105,12 +87,9 @@ export function StaffAccountsPage(props: {
             required
           />
           <TextField
-            t={t}
-            name="password"
+            {...field('password')}
             type="password"
-            label={labels.password}
             hint={t('password.newHint')}
-            error={props.errors.password}
             required
             autocomplete="new-password"
           />

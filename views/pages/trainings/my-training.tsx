@@ -4,6 +4,7 @@ import {
   SelectField,
   SubmitButton,
   type FormErrors,
+  bindFields,
 } from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
@@ -86,6 +87,7 @@ function HelperTraining(props: Parameters<typeof MyTrainingPage>[0] & { q: Quali
     source: t('training.field.source'),
     note: t('training.field.note'),
   };
+  const field = bindFields(t, props.values, props.errors, labels);
   return (
     <>
       <p>{t('training.my.lead')}</p>
@@ -172,11 +174,7 @@ function HelperTraining(props: Parameters<typeof MyTrainingPage>[0] & { q: Quali
         <ErrorSummary t={t} errors={props.errors} labels={labels} />
         <form method="post" action="/training/records" novalidate>
           <SelectField
-            t={t}
-            name="moduleId"
-            label={labels.moduleId}
-            value={props.values.moduleId}
-            error={props.errors.moduleId}
+            {...field('moduleId')}
             required
             options={[
               { value: '', label: '—' },

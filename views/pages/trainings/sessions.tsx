@@ -3,6 +3,7 @@ import {
   TextField,
   SubmitButton,
   type FormErrors,
+  bindFields,
 } from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
@@ -57,6 +58,7 @@ export function SessionsPage(props: {
     notes: t('training.field.notes'),
   };
   const s = props.summary;
+  const field = bindFields(t, props.values, props.errors, labels);
   return (
     <Layout ctx={props.ctx} title={t('training.sessions.title')}>
       <TrainingSubnav ctx={props.ctx} current="sessions" pendingCount={props.pendingCount} />
@@ -72,62 +74,27 @@ export function SessionsPage(props: {
         <h2 id="create-title">{t('training.sessions.create')}</h2>
         <ErrorSummary t={t} errors={props.errors} labels={labels} />
         <form method="post" action="/training/sessions" novalidate>
-          <TextField
-            t={t}
-            name="date"
-            type="date"
-            label={labels.date}
-            hint={t('training.field.dateHint')}
-            value={props.values.date}
-            error={props.errors.date}
-            required
-          />
+          <TextField {...field('date')} type="date" hint={t('training.field.dateHint')} required />
           <div class="training-row">
             <TextField
-              t={t}
-              name="startTime"
+              {...field('startTime')}
               type="time"
-              label={labels.startTime}
               hint={t('training.field.timeHint')}
-              value={props.values.startTime}
-              error={props.errors.startTime}
               required
             />
             <TextField
-              t={t}
-              name="endTime"
+              {...field('endTime')}
               type="time"
-              label={labels.endTime}
               hint={t('training.field.timeHint')}
-              value={props.values.endTime}
-              error={props.errors.endTime}
               required
             />
           </div>
+          <TextField {...field('venue')} required maxlength={200} />
+          <TextField {...field('instructor')} maxlength={100} />
           <TextField
-            t={t}
-            name="venue"
-            label={labels.venue}
-            value={props.values.venue}
-            error={props.errors.venue}
-            required
-            maxlength={200}
-          />
-          <TextField
-            t={t}
-            name="instructor"
-            label={labels.instructor}
-            value={props.values.instructor}
-            error={props.errors.instructor}
-            maxlength={100}
-          />
-          <TextField
-            t={t}
-            name="capacity"
+            {...field('capacity')}
             type="number"
-            label={labels.capacity}
             value={props.values.capacity ?? '20'}
-            error={props.errors.capacity}
             required
           />
           <CheckboxGroup
@@ -142,14 +109,7 @@ export function SessionsPage(props: {
             error={props.errors.moduleIds}
             required
           />
-          <TextField
-            t={t}
-            name="notes"
-            label={labels.notes}
-            value={props.values.notes}
-            error={props.errors.notes}
-            maxlength={1000}
-          />
+          <TextField {...field('notes')} maxlength={1000} />
           <SubmitButton>{t('training.sessions.createSubmit')}</SubmitButton>
         </form>
       </section>
