@@ -104,7 +104,7 @@ export function HelpersPage(props: {
       </form>
 
       <section aria-labelledby="list-title">
-        <h2 id="list-title" class="training-visually-hidden">
+        <h2 id="list-title" class="visually-hidden">
           {t('training.helpers.title')}
         </h2>
         {props.rows.length === 0 ? (

@@ -48,7 +48,7 @@ export function SessionPage(props: {
       <h1>{title}</h1>
       <ActionError message={props.actionError} />
       <section aria-labelledby="details-title">
-        <h2 id="details-title" class="training-visually-hidden">
+        <h2 id="details-title" class="visually-hidden">
           {t('training.session.details')}
         </h2>
         <p>
@@ -128,7 +128,7 @@ export function SessionPage(props: {
                               value="1"
                               checked={props.attended.has(`${r.memberId}:${m.id}`)}
                             />
-                            <label for={id} class="training-visually-hidden">
+                            <label for={id} class="visually-hidden">
                               {t('training.attendance.checkbox', {
                                 name: r.name,
                                 module: moduleTitle(locale, m),
@@ -160,7 +160,7 @@ export function SessionPage(props: {
                   <th scope="col">{t('training.helpers.memberNo')}</th>
                   <th scope="col">{t('training.helpers.status')}</th>
                   <th scope="col">
-                    <span class="training-visually-hidden">
+                    <span class="visually-hidden">
                       {t('training.session.cancelShort')}
                     </span>
                   </th>
