@@ -160,9 +160,7 @@ export function SessionPage(props: {
                   <th scope="col">{t('training.helpers.memberNo')}</th>
                   <th scope="col">{t('training.helpers.status')}</th>
                   <th scope="col">
-                    <span class="visually-hidden">
-                      {t('training.session.cancelShort')}
-                    </span>
+                    <span class="visually-hidden">{t('training.session.cancelShort')}</span>
                   </th>
                 </tr>
               </thead>
