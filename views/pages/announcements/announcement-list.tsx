@@ -1,3 +1,4 @@
+import { PageHead } from '../../components/page-head.js';
 import { Badge, StatusBadge } from '../../components/status-badge.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
@@ -15,14 +16,10 @@ export function AnnouncementListPage(props: {
   const title = t('ann.title');
   return (
     <Layout ctx={props.ctx} title={title}>
-      <div class="page-head">
-        <h1>{title}</h1>
-        {props.isStaff && (
-          <a class="button button--primary" href="/announcements/new">
-            {t('ann.new')}
-          </a>
-        )}
-      </div>
+      <PageHead
+        title={title}
+        action={props.isStaff && { href: '/announcements/new', label: t('ann.new') }}
+      />
       <CenterNewsNav t={t} current="announcements" />
       <p>{t('ann.lead')}</p>
       {props.announcements.length === 0 ? (

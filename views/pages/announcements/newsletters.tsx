@@ -1,3 +1,4 @@
+import { PageHead } from '../../components/page-head.js';
 import {
   ErrorSummary,
   TextField,
@@ -40,14 +41,10 @@ export function NewsletterListPage(props: {
   const title = t('news.title');
   return (
     <Layout ctx={props.ctx} title={title}>
-      <div class="page-head">
-        <h1>{title}</h1>
-        {props.isStaff && (
-          <a class="button button--primary" href="/newsletters/new">
-            {t('news.new')}
-          </a>
-        )}
-      </div>
+      <PageHead
+        title={title}
+        action={props.isStaff && { href: '/newsletters/new', label: t('news.new') }}
+      />
       <CenterNewsNav t={t} current="newsletters" />
       <p>{t('news.lead')}</p>
       {props.newsletters.length === 0 ? (

@@ -1,3 +1,4 @@
+import { PageHead } from '../../components/page-head.js';
 import { StatusBadge } from '../../components/status-badge.js';
 import { areaName } from '../../../src/i18n/area-labels.js';
 import { Layout } from '../../layout.js';
@@ -44,14 +45,10 @@ export function DirectoryPage(props: {
   ].filter(Boolean) as string[];
   return (
     <Layout ctx={props.ctx} title={title}>
-      <div class="page-head">
-        <h1>{title}</h1>
-        {props.isStaff && (
-          <a class="button button--primary" href="/directory/new">
-            {t('dir.new')}
-          </a>
-        )}
-      </div>
+      <PageHead
+        title={title}
+        action={props.isStaff && { href: '/directory/new', label: t('dir.new') }}
+      />
       <p>{t('dir.lead')}</p>
 
       {props.shortcuts.length > 0 && (
