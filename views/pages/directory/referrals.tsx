@@ -1,3 +1,4 @@
+import { ScrollTable } from '../../components/scroll-table.js';
 import {
   ErrorSummary,
   TextField,
@@ -29,28 +30,19 @@ function ReferralTable(props: {
 }) {
   const { t, locale } = props;
   return (
-    <div class="table-scroll" tabindex={0} role="region" aria-labelledby={props.labelledBy}>
-      <table class="table">
-        <thead>
-          <tr>
-            <th scope="col">{t('dir.ref.date')}</th>
-            <th scope="col">{t('dir.ref.group')}</th>
-            <th scope="col">{t('dir.ref.note')}</th>
-            <th scope="col">{t('dir.ref.staff')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.referrals.map((r) => (
-            <tr>
-              <td class="nowrap">{formatDate(r.referredOn, locale)}</td>
-              <th scope="row">{r.groupName}</th>
-              <td class="wrap">{r.note || '—'}</td>
-              <td>{r.staffName ?? '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ScrollTable
+      labelledBy={props.labelledBy}
+      head={[t('dir.ref.date'), t('dir.ref.group'), t('dir.ref.note'), t('dir.ref.staff')]}
+    >
+      {props.referrals.map((r) => (
+        <tr>
+          <td class="nowrap">{formatDate(r.referredOn, locale)}</td>
+          <th scope="row">{r.groupName}</th>
+          <td class="wrap">{r.note || '—'}</td>
+          <td>{r.staffName ?? '—'}</td>
+        </tr>
+      ))}
+    </ScrollTable>
   );
 }
 

@@ -1,3 +1,4 @@
+import { ScrollTable } from '../../components/scroll-table.js';
 import {
   ErrorSummary,
   TextField,
@@ -42,33 +43,29 @@ export function StaffAccountsPage(props: {
         {props.accounts.length === 0 ? (
           <p>{t('staff.none')}</p>
         ) : (
-          <div class="table-scroll" tabindex={0} role="region" aria-labelledby="staff-list-title">
-            <table class="table">
-              <thead>
-                <tr>
-                  <th scope="col">{labels.name}</th>
-                  <th scope="col">{labels.email}</th>
-                  <th scope="col">{labels.role}</th>
-                  <th scope="col">{t('staff.created')}</th>
-                  <th scope="col">{t('staffAccounts.status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {props.accounts.map((a) => (
-                  <tr>
-                    <td>{a.name}</td>
-                    <td>{a.email}</td>
-                    <td>{t(`role.${a.role}`)}</td>
-                    <td>{formatDate(a.created_at, locale)}</td>
-                    <td>
-                      {a.disabled_at ? t('staffAccounts.disabled') : t('staffAccounts.active')}{' '}
-                      <a href={`/staff-accounts/${a.id}`}>{t('staffAccounts.manage')}</a>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ScrollTable
+            labelledBy="staff-list-title"
+            head={[
+              labels.name,
+              labels.email,
+              labels.role,
+              t('staff.created'),
+              t('staffAccounts.status'),
+            ]}
+          >
+            {props.accounts.map((a) => (
+              <tr>
+                <td>{a.name}</td>
+                <td>{a.email}</td>
+                <td>{t(`role.${a.role}`)}</td>
+                <td>{formatDate(a.created_at, locale)}</td>
+                <td>
+                  {a.disabled_at ? t('staffAccounts.disabled') : t('staffAccounts.active')}{' '}
+                  <a href={`/staff-accounts/${a.id}`}>{t('staffAccounts.manage')}</a>
+                </td>
+              </tr>
+            ))}
+          </ScrollTable>
         )}
       </section>
       <section class="card" aria-labelledby="staff-add-title">

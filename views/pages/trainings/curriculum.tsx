@@ -1,3 +1,4 @@
+import { ScrollTable } from '../../components/scroll-table.js';
 import {
   ErrorSummary,
   TextField,
@@ -76,41 +77,37 @@ export function CurriculumPage(props: {
           <h2 id="modules-title">
             {t('training.curriculum.totals', { count: course.length, hours: String(courseHours) })}
           </h2>
-          <div class="table-scroll" tabindex={0} role="region" aria-labelledby="modules-title">
-            <table class="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('training.curriculum.name')}</th>
-                  <th scope="col">{t('training.field.kind')}</th>
-                  <th scope="col">{t('training.field.hours')}</th>
-                  <th scope="col">{t('training.curriculum.validity')}</th>
-                  <th scope="col">{t('training.curriculum.code')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {props.modules.map((m) => (
-                  <tr>
-                    <th scope="row" class="training-cell-title">
-                      {moduleTitle(locale, m)}
-                      {!m.active && ` ${t('training.curriculum.retired')}`}
-                    </th>
-                    <td>{t(`training.kind.${m.kind}`)}</td>
-                    <td>{hoursText(t, m.hours)}</td>
-                    <td>
-                      {m.validityMode === 'fiscal_year_end'
-                        ? t('training.validity.fiscalYear')
-                        : m.validityMonths === null
-                          ? t('training.validity.never')
-                          : t('training.validity.months', { months: m.validityMonths })}
-                    </td>
-                    <td>
-                      <code>{m.code}</code>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ScrollTable
+            labelledBy="modules-title"
+            head={[
+              t('training.curriculum.name'),
+              t('training.field.kind'),
+              t('training.field.hours'),
+              t('training.curriculum.validity'),
+              t('training.curriculum.code'),
+            ]}
+          >
+            {props.modules.map((m) => (
+              <tr>
+                <th scope="row" class="training-cell-title">
+                  {moduleTitle(locale, m)}
+                  {!m.active && ` ${t('training.curriculum.retired')}`}
+                </th>
+                <td>{t(`training.kind.${m.kind}`)}</td>
+                <td>{hoursText(t, m.hours)}</td>
+                <td>
+                  {m.validityMode === 'fiscal_year_end'
+                    ? t('training.validity.fiscalYear')
+                    : m.validityMonths === null
+                      ? t('training.validity.never')
+                      : t('training.validity.months', { months: m.validityMonths })}
+                </td>
+                <td>
+                  <code>{m.code}</code>
+                </td>
+              </tr>
+            ))}
+          </ScrollTable>
         </section>
       )}
       {props.isAdmin && (

@@ -1,3 +1,4 @@
+import { ScrollTable } from '../../components/scroll-table.js';
 import {
   ErrorSummary,
   TextField,
@@ -110,52 +111,48 @@ export function HelpersPage(props: {
         {props.rows.length === 0 ? (
           <p>{t('training.helpers.none')}</p>
         ) : (
-          <div class="table-scroll" tabindex={0} role="region" aria-labelledby="list-title">
-            <table class="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('training.helpers.name')}</th>
-                  <th scope="col">{t('training.helpers.memberNo')}</th>
-                  <th scope="col">{t('training.helpers.status')}</th>
-                  <th scope="col">{t('training.helpers.progress')}</th>
-                  <th scope="col">{t('training.helpers.expiring')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {props.rows.map((r) => (
-                  <tr>
-                    <th scope="row">
-                      <a href={`/training/helpers/${r.memberId}`}>{r.name}</a>
-                    </th>
-                    <td>{formatMemberNo(r.memberNo) ?? '—'}</td>
-                    <td>
-                      <StatusBadge kind="training" status={r.q.status}>
-                        {trainingStatusText(t, r.q.status, 'staff')}
-                      </StatusBadge>
-                    </td>
-                    <td>
-                      {t('training.helpers.progressShort', {
-                        done: r.q.course.modulesDone,
-                        total: r.q.course.modulesTotal,
-                      })}
-                    </td>
-                    <td class="training-cell-title">
-                      {r.q.expiring.length === 0
-                        ? '—'
-                        : r.q.expiring
-                            .map(
-                              (e) =>
-                                `${moduleTitle(locale, e.module)} ${t('training.validUntil', {
-                                  date: formatDate(e.expiresOn, locale),
-                                })}`,
-                            )
-                            .join(' / ')}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ScrollTable
+            labelledBy="list-title"
+            head={[
+              t('training.helpers.name'),
+              t('training.helpers.memberNo'),
+              t('training.helpers.status'),
+              t('training.helpers.progress'),
+              t('training.helpers.expiring'),
+            ]}
+          >
+            {props.rows.map((r) => (
+              <tr>
+                <th scope="row">
+                  <a href={`/training/helpers/${r.memberId}`}>{r.name}</a>
+                </th>
+                <td>{formatMemberNo(r.memberNo) ?? '—'}</td>
+                <td>
+                  <StatusBadge kind="training" status={r.q.status}>
+                    {trainingStatusText(t, r.q.status, 'staff')}
+                  </StatusBadge>
+                </td>
+                <td>
+                  {t('training.helpers.progressShort', {
+                    done: r.q.course.modulesDone,
+                    total: r.q.course.modulesTotal,
+                  })}
+                </td>
+                <td class="training-cell-title">
+                  {r.q.expiring.length === 0
+                    ? '—'
+                    : r.q.expiring
+                        .map(
+                          (e) =>
+                            `${moduleTitle(locale, e.module)} ${t('training.validUntil', {
+                              date: formatDate(e.expiresOn, locale),
+                            })}`,
+                        )
+                        .join(' / ')}
+                </td>
+              </tr>
+            ))}
+          </ScrollTable>
         )}
       </section>
     </Layout>

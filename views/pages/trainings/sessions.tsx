@@ -1,3 +1,4 @@
+import { ScrollTable } from '../../components/scroll-table.js';
 import {
   ErrorSummary,
   TextField,
@@ -159,35 +160,31 @@ function SessionTable(props: { ctx: ViewContext; sessions: SessionView[]; headin
   const { t, locale } = props.ctx;
   if (props.sessions.length === 0) return <p>{t('training.sessions.none')}</p>;
   return (
-    <div class="table-scroll" tabindex={0} role="region" aria-labelledby={props.headingId}>
-      <table class="table">
-        <thead>
-          <tr>
-            <th scope="col">{t('training.sessions.when')}</th>
-            <th scope="col">{t('training.sessions.what')}</th>
-            <th scope="col">{t('training.sessions.where')}</th>
-            <th scope="col">{t('training.sessions.enrolled')}</th>
-            <th scope="col">{t('training.sessions.waitlisted')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.sessions.map((s) => (
-            <tr>
-              <th scope="row" class="training-cell-when">
-                <a href={`/training/sessions/${s.id}`}>{sessionWhen(t, locale, s)}</a>
-              </th>
-              <td class="training-cell-title">
-                {s.modules.map((m) => moduleTitle(locale, m)).join(locale === 'ja' ? '、' : ', ')}
-              </td>
-              <td>{s.venue}</td>
-              <td class="training-nowrap">
-                {t('training.sessions.enrolledOf', { enrolled: s.enrolled, capacity: s.capacity })}
-              </td>
-              <td>{s.waitlisted}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ScrollTable
+      labelledBy={props.headingId}
+      head={[
+        t('training.sessions.when'),
+        t('training.sessions.what'),
+        t('training.sessions.where'),
+        t('training.sessions.enrolled'),
+        t('training.sessions.waitlisted'),
+      ]}
+    >
+      {props.sessions.map((s) => (
+        <tr>
+          <th scope="row" class="training-cell-when">
+            <a href={`/training/sessions/${s.id}`}>{sessionWhen(t, locale, s)}</a>
+          </th>
+          <td class="training-cell-title">
+            {s.modules.map((m) => moduleTitle(locale, m)).join(locale === 'ja' ? '、' : ', ')}
+          </td>
+          <td>{s.venue}</td>
+          <td class="training-nowrap">
+            {t('training.sessions.enrolledOf', { enrolled: s.enrolled, capacity: s.capacity })}
+          </td>
+          <td>{s.waitlisted}</td>
+        </tr>
+      ))}
+    </ScrollTable>
   );
 }
