@@ -330,7 +330,7 @@ describe.skipIf(!browserAvailable)('activity report journey (browser)', () => {
       ),
     ).toBe(200);
     const queueItem = staffPage.locator('.act-item', { hasText: '中村 まゆみ' });
-    expect(await queueItem.locator('.act-badge').innerText()).toBe('確認済み');
+    expect(await queueItem.locator('.badge').innerText()).toBe('確認済み');
     await checkA11yAtBothSizes(staffPage, 'activities-staff');
     expect(
       await navigation(staffPage, () =>

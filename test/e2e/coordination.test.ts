@@ -247,7 +247,7 @@ describe.skipIf(!browserAvailable)('coordination journey (browser)', () => {
       '3人に紹介しました',
     );
     const offers = page.locator('section[aria-labelledby="offers-title"]');
-    expect((await offers.locator('.coord-offer--offered').allInnerTexts()).length).toBe(3);
+    expect((await offers.locator('[data-status="offered"]').allInnerTexts()).length).toBe(3);
     await checkA11yAtBothSizes(page, 'coord-request-offered');
 
     // The second helper accepts (in the helper's own session, through the API).

@@ -249,7 +249,7 @@ describe('the staff dashboard', () => {
     });
     expect(tile(html, 'incidents')).toEqual({ count: 1, href: '/incidents' });
     // Words, not only a border: tiles with something to do say so.
-    expect(html.match(/class="dash-tile__flag">要対応</g)).toHaveLength(7);
+    expect(html.match(/dash-tile__flag">要対応</g)).toHaveLength(7);
 
     // Today's list: the one activity, linked to its request page.
     expect(html).toContain('今日の活動（1件）');

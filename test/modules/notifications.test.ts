@@ -328,7 +328,7 @@ describe('the inbox page and the header', () => {
     const html = await res.text();
     expect(html).toContain('テストのお知らせ（Aさんへ）');
     expect(html).toContain('テストのお知らせ（Bさんへ）');
-    expect(html.match(/class="inbox-item__status">未読</g)).toHaveLength(2);
+    expect(html.match(/inbox-item__status">未読</g)).toHaveLength(2);
     expect(html).toContain('既読にする');
     expect(html).toContain('すべて既読にする');
     expect(html).toContain('href="/inbox"');

@@ -285,11 +285,11 @@ describe('the list of requests', () => {
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain('これからの申し込み');
-    expect(html).toContain('<span class="req-badge req-badge--open">受付済み</span>');
-    expect(html).toContain('<span class="req-badge req-badge--cancelled">取り消し</span>');
+    expect(html).toContain('data-status="open">受付済み</span>');
+    expect(html).toContain('data-status="cancelled">取り消し</span>');
     const filtered = await (await f.client.get('/requests?status=cancelled')).text();
-    expect(filtered).toContain('req-badge--cancelled');
-    expect(filtered).not.toContain('req-badge--open');
+    expect(filtered).toContain('data-status="cancelled"');
+    expect(filtered).not.toContain('data-status="open"');
 
     ctx.clock.set('2026-11-27T01:00:00.000Z');
     const later = await (await f.client.get('/requests')).text();
@@ -502,7 +502,7 @@ describe('offers', () => {
     const html = await (await secondClient.get('/offers')).text();
     expect(html).toContain('ほかの提供会員さんがすでに引き受けました。ありがとうございました。');
     expect(html).toContain('いま回答を待っている依頼はありません。');
-    expect(html).toContain('<span class="offer-badge offer-badge--closed">締め切り</span>');
+    expect(html).toContain('data-status="closed">締め切り</span>');
   });
 
   it('declining with a reason answers the offer and reopens the request', async () => {

@@ -36,6 +36,33 @@ export function ErrorSummary(props: {
 
 export const fieldId = (name: string) => `field-${name}`;
 
+/**
+ * What every field of one form repeats, bound once:
+ * `const field = bindFields(t, values, errors, labels)`, then
+ * `<TextField {...field('phone')} type="tel" required />`. A field's name, value, error and label
+ * come from one key, so they cannot drift apart; a prop written after the spread wins (a label
+ * not in `labels`, a value under another key).
+ */
+export function bindFields(
+  t: Translator,
+  values: object,
+  errors: FormErrors,
+  labels: Partial<Record<string, string>> = {},
+) {
+  const read = values as Record<string, unknown>;
+  return (name: string) => {
+    const value = read[name];
+    return {
+      t,
+      name,
+      label: labels[name] ?? name,
+      value:
+        typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined,
+      error: errors[name],
+    };
+  };
+}
+
 const describedBy = (id: string, hint?: string, error?: string) =>
   [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
 
@@ -69,6 +96,31 @@ function HintAndError(props: {
   );
 }
 
+/** A field's frame: its label, then its hint and error, then the control the page gives. */
+function FieldFrame(props: {
+  t: Translator;
+  id: string;
+  label: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+  required?: boolean | undefined;
+  size?: 'short' | 'tiny' | undefined;
+  children: Child;
+}) {
+  const classes = ['field', props.error && 'field--error', props.size && `field--${props.size}`]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div class={classes}>
+      <Label t={props.t} for={props.id} required={props.required}>
+        {props.label}
+      </Label>
+      <HintAndError id={props.id} hint={props.hint} error={props.error} />
+      {props.children}
+    </div>
+  );
+}
+
 export interface TextFieldProps {
   t: Translator;
   name: string;
@@ -87,15 +139,8 @@ export interface TextFieldProps {
 
 export function TextField(props: TextFieldProps) {
   const id = fieldId(props.name);
-  const classes = ['field', props.error && 'field--error', props.size && `field--${props.size}`]
-    .filter(Boolean)
-    .join(' ');
   return (
-    <div class={classes}>
-      <Label t={props.t} for={id} required={props.required}>
-        {props.label}
-      </Label>
-      <HintAndError id={id} hint={props.hint} error={props.error} />
+    <FieldFrame {...props} id={id}>
       <input
         id={id}
         name={props.name}
@@ -109,7 +154,7 @@ export function TextField(props: TextFieldProps) {
         aria-invalid={props.error ? 'true' : undefined}
         aria-describedby={describedBy(id, props.hint, props.error)}
       />
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -128,11 +173,7 @@ export function TextareaField(props: {
 }) {
   const id = props.id ?? fieldId(props.name);
   return (
-    <div class={props.error ? 'field field--error' : 'field'}>
-      <Label t={props.t} for={id} required={props.required}>
-        {props.label}
-      </Label>
-      <HintAndError id={id} hint={props.hint} error={props.error} />
+    <FieldFrame {...props} id={id}>
       <textarea
         id={id}
         name={props.name}
@@ -144,7 +185,7 @@ export function TextareaField(props: {
       >
         {props.value ?? ''}
       </textarea>
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -163,11 +204,7 @@ export function SelectField(props: {
 }) {
   const id = fieldId(props.name);
   return (
-    <div class={props.error ? 'field field--error' : 'field'}>
-      <Label t={props.t} for={id} required={props.required}>
-        {props.label}
-      </Label>
-      <HintAndError id={id} hint={props.hint} error={props.error} />
+    <FieldFrame {...props} id={id}>
       <select
         id={id}
         name={props.name}
@@ -187,7 +224,7 @@ export function SelectField(props: {
           </option>
         ))}
       </select>
-    </div>
+    </FieldFrame>
   );
 }
 

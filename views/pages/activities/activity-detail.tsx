@@ -7,7 +7,7 @@ import { IncidentFields, type ReportFormValues } from './report-form.js';
 import { categoryNames, duration, whenText, type ActivityStatus } from './activity-text.js';
 import { FeeTable } from './fee-table.js';
 import { DetailList } from '../../components/detail-list.js';
-import { StatusBadge } from './activity-status.js';
+import { StatusBadge } from '../../components/status-badge.js';
 import { yen } from '../../format.js';
 
 export interface IncidentView {
@@ -96,7 +96,10 @@ export function ActivityDetailPage(props: ActivityDetailProps) {
         <span class="heading-sub">{whenText(a.startedAt, a.endedAt, locale)}</span>
       </h1>
       <p>
-        <StatusBadge t={t} status={a.status} /> {t(`activities.statusHelp.${a.status}`)}
+        <StatusBadge kind="activity" status={a.status}>
+          {t(`activities.status.${a.status}`)}
+        </StatusBadge>{' '}
+        {t(`activities.statusHelp.${a.status}`)}
       </p>
       {a.status === 'returned' && a.returnReason && (
         <div class="alert alert--warning">

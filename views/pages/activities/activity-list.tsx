@@ -1,7 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
-import { StatusBadge } from './activity-status.js';
+import { StatusBadge } from '../../components/status-badge.js';
 import { whenText, type ActivityStatus } from './activity-text.js';
 import { yen } from '../../format.js';
 
@@ -50,7 +50,9 @@ function Item(props: {
         <a href={`/activities/${a.id}`}>{whenText(a.startedAt, a.endedAt, locale)}</a>
       </h3>
       <p class="act-item__meta">
-        <StatusBadge t={t} status={a.status} />
+        <StatusBadge kind="activity" status={a.status}>
+          {t(`activities.status.${a.status}`)}
+        </StatusBadge>
         <span>
           {props.who !== 'requester' && t('activities.list.family', { name: a.requesterName })}
           {props.who === 'both' && ' · '}

@@ -5,10 +5,12 @@ import {
   TextField,
   type FormErrors,
   RadioGroup,
+  bindFields,
 } from '../../components/form-fields.js';
 import { formatDate } from '../../../src/lib/dates.js';
 import type { FeeTable } from '../../../src/modules/fees/fee-table.js';
 import { yen } from '../../format.js';
+import { StatusBadge } from '../../components/status-badge.js';
 
 /**
  * 報酬基準 (fee tables), for admins: every table with the date it applies from, and a form to
@@ -50,6 +52,7 @@ export function FeeTablesPage(props: {
     .filter((x) => x.validFrom <= props.today)
     .sort((a, b) => b.validFrom.localeCompare(a.validFrom))[0];
   const labels = Object.fromEntries(FEE_FORM_FIELDS.map((f) => [f, t(`feeTables.field.${f}`)]));
+  const field = bindFields(t, v, errors, labels);
   return (
     <Layout ctx={ctx} title={t('feeTables.title')}>
       <p class="back-link">
@@ -68,9 +71,9 @@ export function FeeTablesPage(props: {
               <li class="act-item">
                 <h2 class="act-item__title" id={id}>
                   {t('feeTables.validFrom', { date: formatDate(x.validFrom, locale) })}{' '}
-                  <span class={`act-badge act-badge--table-${state}`}>
+                  <StatusBadge kind="feeTable" status={state}>
                     {t(`feeTables.state.${state}`)}
-                  </span>
+                  </StatusBadge>
                 </h2>
                 <dl class="summary-list">
                   <div>
@@ -133,15 +136,7 @@ export function FeeTablesPage(props: {
         <p>{t('feeTables.addLead')}</p>
         <ErrorSummary t={t} errors={errors} labels={labels} />
         <form method="post" action="/settings/fees/tables" class="member-form" novalidate>
-          <TextField
-            t={t}
-            name="validFrom"
-            type="date"
-            label={labels.validFrom!}
-            value={v.validFrom}
-            error={errors.validFrom}
-            required
-          />
+          <TextField {...field('validFrom')} type="date" required />
           <fieldset class="form-section">
             <legend>{t('feeTables.rates')}</legend>
             {(
@@ -162,24 +157,8 @@ export function FeeTablesPage(props: {
           <fieldset class="form-section">
             <legend>{t('feeTables.rules')}</legend>
             <div class="act-times">
-              <TextField
-                t={t}
-                name="dayStart"
-                type="time"
-                label={labels.dayStart!}
-                value={v.dayStart}
-                error={errors.dayStart}
-                required
-              />
-              <TextField
-                t={t}
-                name="dayEnd"
-                type="time"
-                label={labels.dayEnd!}
-                value={v.dayEnd}
-                error={errors.dayEnd}
-                required
-              />
+              <TextField {...field('dayStart')} type="time" required />
+              <TextField {...field('dayEnd')} type="time" required />
             </div>
             {(
               [
@@ -203,34 +182,19 @@ export function FeeTablesPage(props: {
             ))}
             <div class="act-times">
               <TextField
-                t={t}
-                name="yearEndFrom"
-                label={labels.yearEndFrom!}
+                {...field('yearEndFrom')}
                 hint={t('feeTables.monthDayHint')}
-                value={v.yearEndFrom}
-                error={errors.yearEndFrom}
                 size="short"
               />
-              <TextField
-                t={t}
-                name="yearEndTo"
-                label={labels.yearEndTo!}
-                hint={t('feeTables.monthDayHint')}
-                value={v.yearEndTo}
-                error={errors.yearEndTo}
-                size="short"
-              />
+              <TextField {...field('yearEndTo')} hint={t('feeTables.monthDayHint')} size="short" />
             </div>
             <RadioGroup
-              t={t}
-              name="noShow"
+              {...field('noShow')}
               legend={labels.noShow!}
               options={[
                 { value: 'full', label: t('feeTables.noShow.full') },
                 { value: 'same_day', label: t('feeTables.noShow.same_day') },
               ]}
-              value={v.noShow}
-              error={errors.noShow}
             />
           </fieldset>
           <button type="submit" class="button button--primary">

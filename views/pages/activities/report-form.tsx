@@ -10,6 +10,7 @@ import {
   RadioGroup,
   RuleAlert,
   TextareaField,
+  bindFields,
 } from '../../components/form-fields.js';
 import type { FeeLineView } from '../../../src/modules/fees/fee-lines.js';
 import { categoryNames, duration, whenText } from './activity-text.js';
@@ -108,6 +109,7 @@ export function ReportFormPage(
   const { t } = ctx;
   const title = props.mode === 'new' ? t('activities.form.title') : t('activities.form.editTitle');
   const v = values;
+  const field = bindFields(t, v, errors);
   return (
     <Layout ctx={ctx} title={title}>
       <p class="back-link">
@@ -126,32 +128,18 @@ export function ReportFormPage(
         <fieldset class="form-section">
           <legend>{t('activities.form.timeSection')}</legend>
           <p class="hint">{t('activities.form.timeHint')}</p>
-          <TextField
-            t={t}
-            name="date"
-            type="date"
-            label={t('activities.form.date')}
-            value={v.date}
-            error={errors.date}
-            required
-          />
+          <TextField {...field('date')} type="date" label={t('activities.form.date')} required />
           <div class="act-times">
             <TextField
-              t={t}
-              name="startTime"
+              {...field('startTime')}
               type="time"
               label={t('activities.form.startTime')}
-              value={v.startTime}
-              error={errors.startTime}
               required
             />
             <TextField
-              t={t}
-              name="endTime"
+              {...field('endTime')}
               type="time"
               label={t('activities.form.endTime')}
-              value={v.endTime}
-              error={errors.endTime}
               required
             />
           </div>
@@ -178,12 +166,9 @@ export function ReportFormPage(
             error={errors.category}
           />
           <TextField
-            t={t}
-            name="place"
+            {...field('place')}
             label={t('activities.form.place')}
             hint={t('activities.form.placeHint')}
-            value={v.place}
-            error={errors.place}
             maxlength={200}
           />
         </fieldset>
@@ -191,20 +176,14 @@ export function ReportFormPage(
           <legend>{t('activities.form.costSection')}</legend>
           <p class="hint">{t('activities.form.costHint')}</p>
           <TextField
-            t={t}
-            name="transportCost"
+            {...field('transportCost')}
             label={t('activities.transportCost')}
-            value={v.transportCost}
-            error={errors.transportCost}
             inputmode="numeric"
             size="short"
           />
           <TextField
-            t={t}
-            name="mealCost"
+            {...field('mealCost')}
             label={t('activities.mealCost')}
-            value={v.mealCost}
-            error={errors.mealCost}
             inputmode="numeric"
             size="short"
           />
@@ -212,12 +191,9 @@ export function ReportFormPage(
         <fieldset class="form-section">
           <legend>{t('activities.form.notesSection')}</legend>
           <TextareaField
-            t={t}
-            name="notes"
+            {...field('notes')}
             label={t('activities.form.notes')}
             hint={t('activities.form.notesHint')}
-            value={v.notes}
-            error={errors.notes}
             rows={4}
             maxlength={2000}
           />
@@ -225,12 +201,9 @@ export function ReportFormPage(
         {props.mode === 'new' && <IncidentFields ctx={ctx} values={v} errors={errors} />}
         {props.mode === 'edit' && (
           <TextareaField
-            t={t}
-            name="reason"
+            {...field('reason')}
             label={t('activities.form.reason')}
             hint={t('activities.form.reasonHint')}
-            value={v.reason}
-            error={errors.reason}
             rows={2}
             maxlength={500}
           />
@@ -262,6 +235,7 @@ export function IncidentFields(props: {
   const { ctx, values: v, errors } = props;
   const { t } = ctx;
   const hasError = Object.keys(errors).some((k) => k.startsWith('incident'));
+  const field = bindFields(t, v, errors);
   return (
     <fieldset class="form-section act-incident">
       <legend>{t('activities.incident.section')}</legend>
@@ -276,30 +250,23 @@ export function IncidentFields(props: {
       {/* Folded away until the box above is ticked (where :has() is supported; app.css). */}
       <div class={props.standalone ? undefined : 'act-incident__details'}>
         <RadioGroup
-          t={t}
-          name="incidentKind"
+          {...field('incidentKind')}
           legend={t('activities.incident.kind')}
           options={[
             { value: 'near_miss', label: t('activities.incident.kind.near_miss') },
             { value: 'accident', label: t('activities.incident.kind.accident') },
           ]}
-          value={v.incidentKind}
-          error={errors.incidentKind}
         />
         <RadioGroup
-          t={t}
-          name="incidentSeverity"
+          {...field('incidentSeverity')}
           legend={t('activities.incident.severity')}
           options={(['minor', 'moderate', 'serious'] as const).map((s) => ({
             value: s,
             label: t(`activities.incident.severity.${s}`),
           }))}
-          value={v.incidentSeverity}
-          error={errors.incidentSeverity}
         />
         <RadioGroup
-          t={t}
-          name="incidentSeriousReason"
+          {...field('incidentSeriousReason')}
           legend={t('activities.incident.seriousReason')}
           hint={t('activities.incident.seriousReasonHint')}
           options={[
@@ -309,24 +276,16 @@ export function IncidentFields(props: {
               label: t(`activities.incident.seriousReason.${s}`),
             })),
           ]}
-          value={v.incidentSeriousReason}
-          error={errors.incidentSeriousReason}
         />
         <TextareaField
-          t={t}
-          name="incidentDescription"
+          {...field('incidentDescription')}
           label={t('activities.incident.description')}
-          value={v.incidentDescription}
-          error={errors.incidentDescription}
           rows={3}
           maxlength={2000}
         />
         <TextareaField
-          t={t}
-          name="incidentActionTaken"
+          {...field('incidentActionTaken')}
           label={t('activities.incident.actionTaken')}
-          value={v.incidentActionTaken}
-          error={errors.incidentActionTaken}
           rows={3}
           maxlength={2000}
         />

@@ -1,3 +1,4 @@
+import { ScrollTable } from '../../components/scroll-table.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { formatDate } from '../../../src/lib/dates.js';
@@ -31,36 +32,29 @@ function ChildSection(props: { ctx: ViewContext; c: ChildStatement; index: numbe
           {c.freeChildcareAge ? t('statements.ageEligible') : t('statements.ageNotEligible')}
         </span>
       </h3>
-      <div class="table-scroll" tabindex={0} role="region" aria-labelledby={id}>
-        <table class="table stmt-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('statements.when')}</th>
-              <th scope="col">{t('statements.kind')}</th>
-              <th scope="col" class="num">
-                {t('statements.amount')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {c.lines.map((l) => (
-              <tr>
-                <td>
-                  <span class="nowrap">{shortDay(l.date, locale)}</span>{' '}
-                  <span class="nowrap">
-                    {tokyoTimeOf(l.startedAt)}–{tokyoTimeOf(l.endedAt)}
-                  </span>{' '}
-                  <span class="nowrap">
-                    {t('activities.paren', { text: duration(t, l.minutes) })}
-                  </span>
-                </td>
-                <td>{t(`statements.kind.${l.kind}`)}</td>
-                <td class="num">{yen(l.amount, locale)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ScrollTable
+        labelledBy={id}
+        class="stmt-table"
+        head={[
+          t('statements.when'),
+          t('statements.kind'),
+          { label: t('statements.amount'), class: 'num' },
+        ]}
+      >
+        {c.lines.map((l) => (
+          <tr>
+            <td>
+              <span class="nowrap">{shortDay(l.date, locale)}</span>{' '}
+              <span class="nowrap">
+                {tokyoTimeOf(l.startedAt)}–{tokyoTimeOf(l.endedAt)}
+              </span>{' '}
+              <span class="nowrap">{t('activities.paren', { text: duration(t, l.minutes) })}</span>
+            </td>
+            <td>{t(`statements.kind.${l.kind}`)}</td>
+            <td class="num">{yen(l.amount, locale)}</td>
+          </tr>
+        ))}
+      </ScrollTable>
       <dl class="summary-list stmt-totals">
         <div>
           <dt>{t('statements.reimbursableCare')}</dt>
@@ -145,30 +139,23 @@ export function StatementPage(props: {
             {s.requester.costs.lines.length === 0 ? (
               <p>{t('statements.none')}</p>
             ) : (
-              <div class="table-scroll" tabindex={0} role="region" aria-labelledby="costs-title">
-                <table class="table stmt-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('statements.date')}</th>
-                      <th scope="col" class="num">
-                        {t('statements.transport')}
-                      </th>
-                      <th scope="col" class="num">
-                        {t('statements.meal')}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {s.requester.costs.lines.map((l) => (
-                      <tr>
-                        <td class="nowrap">{shortDay(l.date, locale)}</td>
-                        <td class="num">{yen(l.transportCost, locale)}</td>
-                        <td class="num">{yen(l.mealCost, locale)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <ScrollTable
+                labelledBy="costs-title"
+                class="stmt-table"
+                head={[
+                  t('statements.date'),
+                  { label: t('statements.transport'), class: 'num' },
+                  { label: t('statements.meal'), class: 'num' },
+                ]}
+              >
+                {s.requester.costs.lines.map((l) => (
+                  <tr>
+                    <td class="nowrap">{shortDay(l.date, locale)}</td>
+                    <td class="num">{yen(l.transportCost, locale)}</td>
+                    <td class="num">{yen(l.mealCost, locale)}</td>
+                  </tr>
+                ))}
+              </ScrollTable>
             )}
             <h3 id="cancel-title">{t('statements.cancellations')}</h3>
             {s.requester.cancellations.lines.length === 0 ? (
@@ -214,41 +201,32 @@ export function StatementPage(props: {
             {s.helper.lines.length === 0 ? (
               <p>{t('statements.noActivities')}</p>
             ) : (
-              <div class="table-scroll" tabindex={0} role="region" aria-labelledby="helper-title">
-                <table class="table stmt-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('statements.date')}</th>
-                      <th scope="col">{t('statements.family')}</th>
-                      <th scope="col" class="num">
-                        {t('statements.fee')}
-                      </th>
-                      <th scope="col" class="num">
-                        {t('statements.costsShort')}
-                      </th>
-                      <th scope="col" class="num">
-                        {t('statements.received')}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {s.helper.lines.map((l) => (
-                      <tr>
-                        <td>
-                          <span class="nowrap">{shortDay(l.date, locale)}</span>{' '}
-                          <span class="nowrap">
-                            {tokyoTimeOf(l.startedAt)}–{tokyoTimeOf(l.endedAt)}
-                          </span>
-                        </td>
-                        <td>{l.requesterName}</td>
-                        <td class="num">{yen(l.feeTotal, locale)}</td>
-                        <td class="num">{yen(l.transportCost + l.mealCost, locale)}</td>
-                        <td class="num">{yen(l.total, locale)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <ScrollTable
+                labelledBy="helper-title"
+                class="stmt-table"
+                head={[
+                  t('statements.date'),
+                  t('statements.family'),
+                  { label: t('statements.fee'), class: 'num' },
+                  { label: t('statements.costsShort'), class: 'num' },
+                  { label: t('statements.received'), class: 'num' },
+                ]}
+              >
+                {s.helper.lines.map((l) => (
+                  <tr>
+                    <td>
+                      <span class="nowrap">{shortDay(l.date, locale)}</span>{' '}
+                      <span class="nowrap">
+                        {tokyoTimeOf(l.startedAt)}–{tokyoTimeOf(l.endedAt)}
+                      </span>
+                    </td>
+                    <td>{l.requesterName}</td>
+                    <td class="num">{yen(l.feeTotal, locale)}</td>
+                    <td class="num">{yen(l.transportCost + l.mealCost, locale)}</td>
+                    <td class="num">{yen(l.total, locale)}</td>
+                  </tr>
+                ))}
+              </ScrollTable>
             )}
             <dl class="summary-list stmt-totals stmt-grand">
               <div>

@@ -1,3 +1,4 @@
+import { Badge, StatusBadge } from '../../components/status-badge.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { Markdown } from './markdown.js';
@@ -20,9 +21,13 @@ export function AnnouncementPage(props: {
       <article aria-labelledby="ann-title">
         <h1 id="ann-title">{a.title}</h1>
         <p class="badge-list cl-badges">
-          {a.publishedAt === null && <span class="badge badge--applied">{t('ann.draft')}</span>}
-          {props.isStaff && <span class="badge cl-badge">{annAudienceLabel(t, a.audience)}</span>}
-          {props.isStaff && a.email && <span class="badge cl-badge">{t('ann.withEmail')}</span>}
+          {a.publishedAt === null && (
+            <StatusBadge kind="publication" status="draft">
+              {t('ann.draft')}
+            </StatusBadge>
+          )}
+          {props.isStaff && <Badge>{annAudienceLabel(t, a.audience)}</Badge>}
+          {props.isStaff && a.email && <Badge>{t('ann.withEmail')}</Badge>}
         </p>
         {a.publishedAt && <p class="muted">{publishedText(t, locale, a)}</p>}
         {props.actionError && (

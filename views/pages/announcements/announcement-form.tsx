@@ -5,6 +5,7 @@ import {
   RadioGroup,
   TextareaField,
   TextField,
+  bindFields,
 } from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
@@ -39,6 +40,7 @@ export function AnnouncementFormPage(props: {
     audience: t('ann.field.audience'),
     body: t('ann.field.body'),
   };
+  const field = bindFields(t, v, errors, labels);
   return (
     <Layout ctx={props.ctx} title={title}>
       <p class="back-link">
@@ -61,36 +63,22 @@ export function AnnouncementFormPage(props: {
         class="member-form"
         novalidate
       >
-        <TextField
-          t={t}
-          name="title"
-          label={labels.title!}
-          required
-          maxlength={100}
-          value={v.title}
-          error={errors.title}
-        />
+        <TextField {...field('title')} required maxlength={100} />
         <RadioGroup
-          t={t}
-          name="audience"
+          {...field('audience')}
           legend={labels.audience!}
           required
           value={v.audience ?? 'all'}
-          error={errors.audience}
           options={ANNOUNCEMENT_AUDIENCES.map((a) => ({
             value: a,
             label: t(`ann.audience.${a}`),
           }))}
         />
         <TextareaField
-          t={t}
-          name="body"
-          label={labels.body!}
+          {...field('body')}
           required
           rows={12}
           maxlength={20000}
-          value={v.body}
-          error={errors.body}
           hint={t('markdown.hint')}
         />
         <MarkdownHelp t={t} />

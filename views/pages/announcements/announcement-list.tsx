@@ -1,3 +1,5 @@
+import { PageHead } from '../../components/page-head.js';
+import { Badge, StatusBadge } from '../../components/status-badge.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { markdownToPlainText } from '../../../src/lib/markdown.js';
@@ -14,14 +16,10 @@ export function AnnouncementListPage(props: {
   const title = t('ann.title');
   return (
     <Layout ctx={props.ctx} title={title}>
-      <div class="page-head">
-        <h1>{title}</h1>
-        {props.isStaff && (
-          <a class="button button--primary" href="/announcements/new">
-            {t('ann.new')}
-          </a>
-        )}
-      </div>
+      <PageHead
+        title={title}
+        action={props.isStaff && { href: '/announcements/new', label: t('ann.new') }}
+      />
       <CenterNewsNav t={t} current="announcements" />
       <p>{t('ann.lead')}</p>
       {props.announcements.length === 0 ? (
@@ -35,11 +33,11 @@ export function AnnouncementListPage(props: {
               </h2>
               <p class="badge-list cl-badges">
                 {a.publishedAt === null && (
-                  <span class="badge badge--applied">{t('ann.draft')}</span>
+                  <StatusBadge kind="publication" status="draft">
+                    {t('ann.draft')}
+                  </StatusBadge>
                 )}
-                {props.isStaff && (
-                  <span class="badge cl-badge">{annAudienceLabel(t, a.audience)}</span>
-                )}
+                {props.isStaff && <Badge>{annAudienceLabel(t, a.audience)}</Badge>}
               </p>
               {a.publishedAt && <p class="muted cl-card__date">{publishedText(t, locale, a)}</p>}
               <p class="cl-card__excerpt">{markdownToPlainText(a.body, 140)}</p>

@@ -1,8 +1,10 @@
+import { PageHead } from '../../components/page-head.js';
 import {
   ErrorSummary,
   TextField,
   type FormErrors,
   TextareaField,
+  bindFields,
 } from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
@@ -39,14 +41,10 @@ export function NewsletterListPage(props: {
   const title = t('news.title');
   return (
     <Layout ctx={props.ctx} title={title}>
-      <div class="page-head">
-        <h1>{title}</h1>
-        {props.isStaff && (
-          <a class="button button--primary" href="/newsletters/new">
-            {t('news.new')}
-          </a>
-        )}
-      </div>
+      <PageHead
+        title={title}
+        action={props.isStaff && { href: '/newsletters/new', label: t('news.new') }}
+      />
       <CenterNewsNav t={t} current="newsletters" />
       <p>{t('news.lead')}</p>
       {props.newsletters.length === 0 ? (
@@ -135,6 +133,8 @@ export function NewsletterFormPage(props: {
     file: t('news.field.file'),
     body: t('news.field.body'),
   };
+  const pdfField = bindFields(t, {}, pdfErrors);
+  const pageField = bindFields(t, pageValues, pageErrors, labels);
   return (
     <Layout ctx={props.ctx} title={title}>
       <p class="back-link">
@@ -153,23 +153,19 @@ export function NewsletterFormPage(props: {
           novalidate
         >
           <TextField
-            t={t}
-            name="pdfTitle"
+            {...pdfField('pdfTitle')}
             label={labels.title!}
             required
             maxlength={100}
             value={pdfValues.title}
-            error={pdfErrors.pdfTitle}
             hint={t('news.field.titleHint')}
           />
           <TextField
-            t={t}
-            name="pdfIssuedOn"
+            {...pdfField('pdfIssuedOn')}
             type="date"
             label={labels.issuedOn!}
             required
             value={pdfValues.issuedOn}
-            error={pdfErrors.pdfIssuedOn}
           />
           <div class={pdfErrors.file ? 'field field--error' : 'field'}>
             <label for="field-file">
@@ -205,33 +201,13 @@ export function NewsletterFormPage(props: {
         <h2 id="page-title">{t('news.pageTitle')}</h2>
         <p>{t('news.pageLead')}</p>
         <form method="post" action="/newsletters/page" class="member-form" novalidate>
-          <TextField
-            t={t}
-            name="title"
-            label={labels.title!}
-            required
-            maxlength={100}
-            value={pageValues.title}
-            error={pageErrors.title}
-          />
-          <TextField
-            t={t}
-            name="issuedOn"
-            type="date"
-            label={labels.issuedOn!}
-            required
-            value={pageValues.issuedOn}
-            error={pageErrors.issuedOn}
-          />
+          <TextField {...pageField('title')} required maxlength={100} />
+          <TextField {...pageField('issuedOn')} type="date" required />
           <TextareaField
-            t={t}
-            name="body"
-            label={labels.body!}
+            {...pageField('body')}
             required
             rows={14}
             maxlength={50000}
-            value={pageValues.body}
-            error={pageErrors.body}
             hint={t('markdown.hint')}
           />
           <MarkdownHelp t={t} />

@@ -3,6 +3,7 @@ import {
   TextField,
   SubmitButton,
   type FormErrors,
+  bindFields,
 } from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
@@ -14,6 +15,7 @@ export function LoginPage(props: {
   formError?: string | undefined;
 }) {
   const { t } = props.ctx;
+  const field = bindFields(t, props.values, props.errors);
   return (
     <Layout ctx={props.ctx} title={t('login.title')}>
       <section class="card card--narrow">
@@ -32,21 +34,16 @@ export function LoginPage(props: {
         <form method="post" action="/login" novalidate>
           <input type="hidden" name="next" value={props.values.next ?? ''} />
           <TextField
-            t={t}
-            name="email"
+            {...field('email')}
             type="email"
             label={t('login.email')}
-            value={props.values.email}
-            error={props.errors.email}
             autocomplete="username"
             required
           />
           <TextField
-            t={t}
-            name="password"
+            {...field('password')}
             type="password"
             label={t('login.password')}
-            error={props.errors.password}
             autocomplete="current-password"
             required
           />

@@ -3,6 +3,7 @@ import {
   TextField,
   SubmitButton,
   type FormErrors,
+  bindFields,
 } from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
@@ -14,6 +15,7 @@ export function ChangePasswordPage(props: { ctx: ViewContext; errors: FormErrors
     newPassword: t('password.new'),
     confirmPassword: t('password.confirm'),
   };
+  const field = bindFields(t, {}, props.errors, labels);
   return (
     <Layout ctx={props.ctx} title={t('password.title')}>
       <section class="card card--narrow">
@@ -21,30 +23,21 @@ export function ChangePasswordPage(props: { ctx: ViewContext; errors: FormErrors
         <ErrorSummary t={t} errors={props.errors} labels={labels} />
         <form method="post" action="/account/password" novalidate>
           <TextField
-            t={t}
-            name="currentPassword"
+            {...field('currentPassword')}
             type="password"
-            label={labels.currentPassword}
-            error={props.errors.currentPassword}
             autocomplete="current-password"
             required
           />
           <TextField
-            t={t}
-            name="newPassword"
+            {...field('newPassword')}
             type="password"
-            label={labels.newPassword}
             hint={t('password.newHint')}
-            error={props.errors.newPassword}
             autocomplete="new-password"
             required
           />
           <TextField
-            t={t}
-            name="confirmPassword"
+            {...field('confirmPassword')}
             type="password"
-            label={labels.confirmPassword}
-            error={props.errors.confirmPassword}
             autocomplete="new-password"
             required
           />

@@ -3,6 +3,7 @@ import {
   TextField,
   SubmitButton,
   type FormErrors,
+  bindFields,
 } from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
@@ -16,6 +17,7 @@ export function ForgotPasswordPage(props: {
   errors: FormErrors;
 }) {
   const { t } = props.ctx;
+  const field = bindFields(t, props.values, props.errors);
   return (
     <Layout ctx={props.ctx} title={t('recovery.forgotTitle')}>
       <section class="card card--narrow">
@@ -30,12 +32,9 @@ export function ForgotPasswordPage(props: {
             <ErrorSummary t={t} errors={props.errors} labels={{ email: t('recovery.email') }} />
             <form method="post" action="/forgot-password" novalidate>
               <TextField
-                t={t}
-                name="email"
+                {...field('email')}
                 type="email"
                 label={t('recovery.email')}
-                value={props.values.email}
-                error={props.errors.email}
                 autocomplete="username"
                 required
               />
@@ -69,6 +68,7 @@ export function ResetPasswordPage(props: {
     confirmPassword: t('password.confirm'),
   };
   const title = props.mode === 'link' ? t('recovery.resetTitle') : t('recovery.codeTitle');
+  const field = bindFields(t, props.values, props.errors, labels);
   return (
     <Layout ctx={props.ctx} title={title}>
       <section class="card card--narrow">
@@ -88,43 +88,20 @@ export function ResetPasswordPage(props: {
             <input type="hidden" name="token" value={props.token ?? ''} />
           ) : (
             <>
-              <TextField
-                t={t}
-                name="email"
-                type="email"
-                label={labels.email}
-                value={props.values.email}
-                error={props.errors.email}
-                autocomplete="username"
-                required
-              />
-              <TextField
-                t={t}
-                name="code"
-                label={labels.code}
-                value={props.values.code}
-                error={props.errors.code}
-                autocomplete="one-time-code"
-                required
-              />
+              <TextField {...field('email')} type="email" autocomplete="username" required />
+              <TextField {...field('code')} autocomplete="one-time-code" required />
             </>
           )}
           <TextField
-            t={t}
-            name="newPassword"
+            {...field('newPassword')}
             type="password"
-            label={labels.newPassword}
             hint={t('password.newHint')}
-            error={props.errors.newPassword}
             autocomplete="new-password"
             required
           />
           <TextField
-            t={t}
-            name="confirmPassword"
+            {...field('confirmPassword')}
             type="password"
-            label={labels.confirmPassword}
-            error={props.errors.confirmPassword}
             autocomplete="new-password"
             required
           />

@@ -3,6 +3,7 @@ import {
   TextField,
   SubmitButton,
   type FormErrors,
+  bindFields,
 } from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
@@ -214,6 +215,7 @@ function ExceptionsSection(props: AvailabilityPageProps) {
     note: t('availability.exceptions.note'),
   };
   const hours = values.kind === 'hours';
+  const field = bindFields(t, values, errors, labels);
   return (
     <section class="card" id="exceptions" aria-labelledby="exceptions-title">
       <h2 id="exceptions-title">{t('availability.exceptions.title')}</h2>
@@ -331,12 +333,8 @@ function ExceptionsSection(props: AvailabilityPageProps) {
           </div>
         </div>
         <TextField
-          t={t}
-          name="note"
-          label={labels.note}
+          {...field('note')}
           hint={t('availability.exceptions.noteHint')}
-          value={values.note}
-          error={errors.note}
           maxlength={200}
         />
         <SubmitButton>{t('availability.exceptions.submit')}</SubmitButton>

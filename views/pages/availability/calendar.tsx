@@ -1,3 +1,4 @@
+import { Badge } from '../../components/status-badge.js';
 import { categoryLabel } from '../../../src/i18n/category-labels.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
@@ -125,9 +126,11 @@ function DayItem(props: { ctx: ViewContext; day: CalendarDayView }) {
       <h3 class="av-day__date" id={headingId}>
         {monthDay(day.date, locale)}
         {day.isToday && (
-          <span class="badge av-badge-today">{t('availability.calendar.today')}</span>
+          <Badge tone="info" solid>
+            {t('availability.calendar.today')}
+          </Badge>
         )}
-        {day.holiday && <span class="badge">{day.holiday}</span>}
+        {day.holiday && <Badge>{day.holiday}</Badge>}
       </h3>
       <dl class="av-day__details">
         <div class="av-day__row">
@@ -184,7 +187,7 @@ function DayItem(props: { ctx: ViewContext; day: CalendarDayView }) {
                       </span>
                       <span class="av-assignment__category">{categoryLabel(t, a.category)}</span>
                       {a.status === 'completed' && (
-                        <span class="badge">{t('availability.calendar.completed')}</span>
+                        <Badge>{t('availability.calendar.completed')}</Badge>
                       )}
                     </a>
                   </li>

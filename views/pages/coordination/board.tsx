@@ -7,7 +7,8 @@ import type { RequestStatus } from '../../../db/schema.js';
 import { ageListText } from './coordination-text.js';
 import { monthDay, timeRangeText } from '../../format.js';
 import { Hidden } from '../../components/visually-hidden.js';
-import { PreMeetingBadge, RequestStatusBadge, UrgentBadge } from './badges.js';
+import { PreMeetingBadge, UrgentBadge } from './badges.js';
+import { StatusBadge } from '../../components/status-badge.js';
 import { TelLink } from './tel-link.js';
 
 export interface BoardRequestItem {
@@ -115,7 +116,9 @@ function RequestTable(props: {
                 <span class="coord-sub">{areaName(props.areas, r.area, locale)}</span>
               </td>
               <td data-label={t('coord.col.status')}>
-                <RequestStatusBadge t={t} status={r.status} />
+                <StatusBadge kind="request" status={r.status}>
+                  {t(`coord.status.${r.status}`)}
+                </StatusBadge>
                 <span class="coord-sub">
                   {asked
                     ? [
@@ -341,7 +344,11 @@ export function BoardPage(props: BoardProps) {
                       <a href={`/coordination/requests/${a.id}`} class="coord-when__time">
                         {timeRangeText(a.startsAt, a.endsAt, locale)}
                       </a>
-                      {a.status !== 'matched' && <RequestStatusBadge t={t} status={a.status} />}
+                      {a.status !== 'matched' && (
+                        <StatusBadge kind="request" status={a.status}>
+                          {t(`coord.status.${a.status}`)}
+                        </StatusBadge>
+                      )}
                     </td>
                     <th scope="row" data-label={t('coord.col.family')} class="coord-family">
                       {t('coord.family', { name: a.requesterName })}

@@ -1,5 +1,5 @@
 import { areaName } from '../../../src/i18n/area-labels.js';
-import { ErrorSummary, TextField } from '../../components/form-fields.js';
+import { ErrorSummary, TextField, bindFields } from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import type { Area } from '../../../src/modules/settings/settings.schemas.js';
@@ -159,6 +159,7 @@ function IntakeForm(props: IntakePageProps & { member: IntakeMember }) {
     until: t('coord.intake.until'),
   };
   const repeatOpen = props.weekdays.length > 0 || !!errors.weekdays || !!errors.until;
+  const field = bindFields(t, values, errors);
   return (
     <section aria-labelledby="step2-title">
       <h2 id="step2-title">
@@ -235,33 +236,9 @@ function IntakeForm(props: IntakePageProps & { member: IntakeMember }) {
         </div>
 
         <div class="coord-form-row">
-          <TextField
-            t={t}
-            name="date"
-            type="date"
-            label={t('coord.intake.date')}
-            value={values.date}
-            error={errors.date}
-            required
-          />
-          <TextField
-            t={t}
-            name="start"
-            type="time"
-            label={t('coord.intake.start')}
-            value={values.start}
-            error={errors.start}
-            required
-          />
-          <TextField
-            t={t}
-            name="end"
-            type="time"
-            label={t('coord.intake.end')}
-            value={values.end}
-            error={errors.end}
-            required
-          />
+          <TextField {...field('date')} type="date" label={t('coord.intake.date')} required />
+          <TextField {...field('start')} type="time" label={t('coord.intake.start')} required />
+          <TextField {...field('end')} type="time" label={t('coord.intake.end')} required />
         </div>
 
         <fieldset class="field choice-group">
@@ -282,38 +259,18 @@ function IntakeForm(props: IntakePageProps & { member: IntakeMember }) {
           </div>
         </fieldset>
         <TextField
-          t={t}
-          name="careLocationNote"
+          {...field('careLocationNote')}
           label={t('coord.intake.locationNote')}
-          value={values.careLocationNote}
-          error={errors.careLocationNote}
           maxlength={200}
         />
         <div class="coord-form-row">
-          <TextField
-            t={t}
-            name="pickup"
-            label={t('coord.intake.pickup')}
-            value={values.pickup}
-            error={errors.pickup}
-            maxlength={200}
-          />
-          <TextField
-            t={t}
-            name="dropoff"
-            label={t('coord.intake.dropoff')}
-            value={values.dropoff}
-            error={errors.dropoff}
-            maxlength={200}
-          />
+          <TextField {...field('pickup')} label={t('coord.intake.pickup')} maxlength={200} />
+          <TextField {...field('dropoff')} label={t('coord.intake.dropoff')} maxlength={200} />
         </div>
         <TextareaField
-          t={t}
+          {...field('notes')}
           id="field-notes"
-          name="notes"
           label={t('coord.intake.notes')}
-          value={values.notes}
-          error={errors.notes}
           maxlength={2000}
         />
 
@@ -341,14 +298,7 @@ function IntakeForm(props: IntakePageProps & { member: IntakeMember }) {
               ))}
             </div>
           </fieldset>
-          <TextField
-            t={t}
-            name="until"
-            type="date"
-            label={t('coord.intake.until')}
-            value={values.until}
-            error={errors.until}
-          />
+          <TextField {...field('until')} type="date" label={t('coord.intake.until')} />
           <div class="choice choice-single">
             <input
               type="checkbox"

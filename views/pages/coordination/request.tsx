@@ -1,6 +1,6 @@
 import { areaName } from '../../../src/i18n/area-labels.js';
 import { categoryNumberedLabel } from '../../../src/i18n/category-labels.js';
-import { TextField } from '../../components/form-fields.js';
+import { TextField, bindFields } from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { formatDate, formatYen } from '../../../src/lib/dates.js';
@@ -17,7 +17,8 @@ import {
 } from './coordination-text.js';
 import { FailureAlert } from './failure-alert.js';
 import { Hidden } from '../../components/visually-hidden.js';
-import { OfferStatusBadge, RequestStatusBadge, UrgentBadge } from './badges.js';
+import { UrgentBadge } from './badges.js';
+import { Badge, StatusBadge } from '../../components/status-badge.js';
 import { paren, monthDayTime } from '../../format.js';
 import { TelLink } from './tel-link.js';
 
@@ -119,6 +120,7 @@ export function RequestPage(props: RequestPageProps) {
   const failureFor = (form: RequestForm) =>
     props.failure && props.failure.form === form ? props.failure.message : undefined;
 
+  const field = bindFields(t, values, errors);
   return (
     <Layout ctx={props.ctx} title={t('coord.request.title', { when })}>
       <div class="coord-page coord-page--wide">
@@ -128,7 +130,9 @@ export function RequestPage(props: RequestPageProps) {
         <header class="coord-request-head">
           <h1>{t('coord.request.title', { when })}</h1>
           <p class="coord-request-head__meta">
-            <RequestStatusBadge t={t} status={r.status} />
+            <StatusBadge kind="request" status={r.status}>
+              {t(`coord.status.${r.status}`)}
+            </StatusBadge>
             {urgent && <UrgentBadge t={t} startsAt={r.startsAt} nowIso={props.nowIso} />}
             <span>
               <strong>{t('coord.family', { name: r.requesterName })}</strong>
@@ -240,7 +244,9 @@ export function RequestPage(props: RequestPageProps) {
                         {whenText(s.startsAt, s.endsAt, locale)}
                       </a>
                     )}{' '}
-                    <RequestStatusBadge t={t} status={s.status} />
+                    <StatusBadge kind="request" status={s.status}>
+                      {t(`coord.status.${s.status}`)}
+                    </StatusBadge>
                   </li>
                 ))}
               </ul>
@@ -282,7 +288,9 @@ export function RequestPage(props: RequestPageProps) {
                       {t('coord.family', { name: o.helperName })}
                     </th>
                     <td data-label={t('coord.offers.col.status')}>
-                      <OfferStatusBadge t={t} status={o.status} />
+                      <StatusBadge kind="offer" status={o.status}>
+                        {t(`coord.offerStatus.${o.status}`)}
+                      </StatusBadge>
                     </td>
                     <td data-label={t('coord.offers.col.offeredAt')}>
                       {monthDayTime(o.offeredAt, locale)}
@@ -312,12 +320,9 @@ export function RequestPage(props: RequestPageProps) {
                 <p class="field-error">{failureFor('cancel')}</p>
               )}
               <TextareaField
-                t={t}
+                {...field('reason')}
                 id="field-reason"
-                name="reason"
                 label={t('coord.cancel.reason')}
-                value={values.reason}
-                error={errors.reason}
                 required
                 maxlength={500}
                 rows={2}
@@ -361,6 +366,7 @@ function MatchedSection(
   const r = props.request;
   const pm = props.preMeeting;
   const { values, errors } = props;
+  const field = bindFields(t, values, errors);
   return (
     <section aria-labelledby="matched-title" class="card coord-matched">
       <h2 id="matched-title">{t('coord.matched.title')}</h2>
@@ -401,28 +407,22 @@ function MatchedSection(
             )}
             <div class="coord-form-row">
               <TextField
-                t={t}
-                name="heldOn"
+                {...field('heldOn')}
                 type="date"
                 label={t('coord.preMeeting.heldOn')}
                 value={values.heldOn ?? props.today}
-                error={errors.heldOn}
                 required
               />
               <TextField
-                t={t}
-                name="place"
+                {...field('place')}
                 label={t('coord.preMeeting.place')}
                 hint={t('coord.preMeeting.placeHint')}
-                value={values.place}
-                error={errors.place}
                 required
                 maxlength={200}
               />
             </div>
             <TextField
-              t={t}
-              name="attendees"
+              {...field('attendees')}
               label={t('coord.preMeeting.attendees')}
               hint={t('coord.preMeeting.attendeesHint')}
               value={
@@ -433,38 +433,28 @@ function MatchedSection(
                   staff: props.staffName,
                 })
               }
-              error={errors.attendees}
               required
               maxlength={500}
             />
             <TextareaField
-              t={t}
+              {...field('emergencyProcedure')}
               id="field-emergencyProcedure"
-              name="emergencyProcedure"
               label={t('coord.preMeeting.emergency')}
               hint={t('coord.preMeeting.emergencyHint')}
-              value={values.emergencyProcedure}
-              error={errors.emergencyProcedure}
               required
               maxlength={2000}
             />
             <TextareaField
-              t={t}
+              {...field('agreedDetails')}
               id="field-agreedDetails"
-              name="agreedDetails"
               label={t('coord.preMeeting.agreed')}
               hint={t('coord.preMeeting.agreedHint')}
-              value={values.agreedDetails}
-              error={errors.agreedDetails}
               maxlength={2000}
             />
             <TextareaField
-              t={t}
+              {...field('notes')}
               id="field-notes"
-              name="notes"
               label={t('coord.preMeeting.notes')}
-              value={values.notes}
-              error={errors.notes}
               maxlength={2000}
               rows={2}
             />
@@ -566,10 +556,10 @@ function CandidatesSection(
                       >
                         <a href={`/members/${c.helperId}`}>{t('coord.family', { name: c.name })}</a>
                         {c.paired && (
-                          <span class="coord-paired">
+                          <Badge tone="success" solid class="badge--after">
                             <span aria-hidden="true">★ </span>
                             {t('coord.badge.paired')}
-                          </span>
+                          </Badge>
                         )}
                         <span class="coord-sub">
                           <TelLink phone={c.phone} />
@@ -586,7 +576,9 @@ function CandidatesSection(
                       </td>
                       <td data-label={t('coord.candidates.col.offer')}>
                         {c.offerStatus ? (
-                          <OfferStatusBadge t={t} status={c.offerStatus} />
+                          <StatusBadge kind="offer" status={c.offerStatus}>
+                            {t(`coord.offerStatus.${c.offerStatus}`)}
+                          </StatusBadge>
                         ) : (
                           <span class="muted">{t('coord.candidates.notAsked')}</span>
                         )}

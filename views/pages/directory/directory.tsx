@@ -1,3 +1,5 @@
+import { PageHead } from '../../components/page-head.js';
+import { StatusBadge } from '../../components/status-badge.js';
 import { areaName } from '../../../src/i18n/area-labels.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
@@ -43,14 +45,10 @@ export function DirectoryPage(props: {
   ].filter(Boolean) as string[];
   return (
     <Layout ctx={props.ctx} title={title}>
-      <div class="page-head">
-        <h1>{title}</h1>
-        {props.isStaff && (
-          <a class="button button--primary" href="/directory/new">
-            {t('dir.new')}
-          </a>
-        )}
-      </div>
+      <PageHead
+        title={title}
+        action={props.isStaff && { href: '/directory/new', label: t('dir.new') }}
+      />
       <p>{t('dir.lead')}</p>
 
       {props.shortcuts.length > 0 && (
@@ -148,9 +146,9 @@ export function DirectoryPage(props: {
             <li class="card cl-card">
               <h3 class="cl-card__title">{g.name}</h3>
               <p class="badge-list cl-badges">
-                <span class={`badge cl-gkind cl-gkind--${g.kind}`}>
+                <StatusBadge kind="groupKind" status={g.kind}>
                   {groupKindLabel(t, g.kind)}
-                </span>
+                </StatusBadge>
               </p>
               {g.description && <p>{g.description}</p>}
               <GroupFacts t={t} locale={locale} areas={props.areas} group={g} />

@@ -5,6 +5,7 @@ import {
   SelectField,
   TextareaField,
   TextField,
+  bindFields,
 } from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
@@ -51,6 +52,7 @@ export function GroupFormPage(props: {
     value: String(n),
     label: t('dir.ageOption', { age: n }),
   }));
+  const field = bindFields(t, v, errors, labels);
   return (
     <Layout ctx={props.ctx} title={title}>
       <p class="back-link">
@@ -64,32 +66,16 @@ export function GroupFormPage(props: {
         class="member-form"
         novalidate
       >
-        <TextField
-          t={t}
-          name="name"
-          label={labels.name!}
-          required
-          maxlength={100}
-          value={v.name}
-          error={errors.name}
-        />
+        <TextField {...field('name')} required maxlength={100} />
         <SelectField
-          t={t}
-          name="kind"
-          label={labels.kind!}
+          {...field('kind')}
           required
-          value={v.kind}
-          error={errors.kind}
           placeholder={t('dir.choose')}
           options={GROUP_KINDS.map((k) => ({ value: k, label: groupKindLabel(t, k) }))}
         />
         <SelectField
-          t={t}
-          name="area"
-          label={labels.area!}
+          {...field('area')}
           required
-          value={v.area}
-          error={errors.area}
           placeholder={t('dir.choose')}
           options={props.areas.map((a) => ({
             value: a.code,
@@ -98,60 +84,22 @@ export function GroupFormPage(props: {
         />
         <div class="cl-time-row">
           <SelectField
-            t={t}
-            name="ageMin"
-            label={labels.ageMin!}
+            {...field('ageMin')}
             value={v.ageMin ?? ''}
-            error={errors.ageMin}
             placeholder={t('dir.noLimit')}
             options={ages}
           />
           <SelectField
-            t={t}
-            name="ageMax"
-            label={labels.ageMax!}
+            {...field('ageMax')}
             value={v.ageMax ?? ''}
-            error={errors.ageMax}
             placeholder={t('dir.noLimit')}
             options={ages}
           />
         </div>
-        <TextField
-          t={t}
-          name="schedule"
-          label={labels.schedule!}
-          maxlength={300}
-          value={v.schedule}
-          error={errors.schedule}
-          hint={t('dir.field.scheduleHint')}
-        />
-        <TextField
-          t={t}
-          name="contact"
-          label={labels.contact!}
-          maxlength={300}
-          value={v.contact}
-          error={errors.contact}
-          hint={t('dir.field.contactHint')}
-        />
-        <TextareaField
-          t={t}
-          name="description"
-          label={labels.description!}
-          rows={4}
-          maxlength={1000}
-          value={v.description}
-          error={errors.description}
-        />
-        <TextField
-          t={t}
-          name="url"
-          label={labels.url!}
-          maxlength={500}
-          value={v.url}
-          error={errors.url}
-          hint={t('dir.field.urlHint')}
-        />
+        <TextField {...field('schedule')} maxlength={300} hint={t('dir.field.scheduleHint')} />
+        <TextField {...field('contact')} maxlength={300} hint={t('dir.field.contactHint')} />
+        <TextareaField {...field('description')} rows={4} maxlength={1000} />
+        <TextField {...field('url')} maxlength={500} hint={t('dir.field.urlHint')} />
         <button type="submit" class="button button--primary">
           {t(editing ? 'dir.save' : 'dir.add')}
         </button>

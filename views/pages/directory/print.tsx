@@ -40,7 +40,7 @@ export function DirectoryPrintPage(props: {
   ].filter(Boolean) as string[];
   return (
     <Layout ctx={props.ctx} title={title}>
-      <div class="cl-no-print">
+      <div class="no-print">
         <p class="back-link">
           <a href={`/directory${filterQuery(f)}`}>{t('dir.backToList')}</a>
         </p>

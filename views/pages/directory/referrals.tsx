@@ -1,9 +1,11 @@
+import { ScrollTable } from '../../components/scroll-table.js';
 import {
   ErrorSummary,
   TextField,
   type FormErrors,
   SelectField,
   TextareaField,
+  bindFields,
 } from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
@@ -28,28 +30,19 @@ function ReferralTable(props: {
 }) {
   const { t, locale } = props;
   return (
-    <div class="table-scroll" tabindex={0} role="region" aria-labelledby={props.labelledBy}>
-      <table class="table">
-        <thead>
-          <tr>
-            <th scope="col">{t('dir.ref.date')}</th>
-            <th scope="col">{t('dir.ref.group')}</th>
-            <th scope="col">{t('dir.ref.note')}</th>
-            <th scope="col">{t('dir.ref.staff')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.referrals.map((r) => (
-            <tr>
-              <td class="nowrap">{formatDate(r.referredOn, locale)}</td>
-              <th scope="row">{r.groupName}</th>
-              <td class="wrap">{r.note || '—'}</td>
-              <td>{r.staffName ?? '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ScrollTable
+      labelledBy={props.labelledBy}
+      head={[t('dir.ref.date'), t('dir.ref.group'), t('dir.ref.note'), t('dir.ref.staff')]}
+    >
+      {props.referrals.map((r) => (
+        <tr>
+          <td class="nowrap">{formatDate(r.referredOn, locale)}</td>
+          <th scope="row">{r.groupName}</th>
+          <td class="wrap">{r.note || '—'}</td>
+          <td>{r.staffName ?? '—'}</td>
+        </tr>
+      ))}
+    </ScrollTable>
   );
 }
 
@@ -99,6 +92,7 @@ export function ReferralsPage(props: {
     referredOn: t('dir.ref.date'),
     note: t('dir.ref.note'),
   };
+  const field = bindFields(t, props.values, props.errors, labels);
   return (
     <Layout ctx={props.ctx} title={title}>
       <p class="back-link">
@@ -128,32 +122,16 @@ export function ReferralsPage(props: {
           novalidate
         >
           <SelectField
-            t={t}
-            name="groupId"
-            label={labels.groupId!}
+            {...field('groupId')}
             required
-            value={props.values.groupId}
-            error={props.errors.groupId}
             placeholder={t('dir.choose')}
             options={props.groups.map((g) => ({ value: g.id, label: g.label }))}
           />
-          <TextField
-            t={t}
-            name="referredOn"
-            type="date"
-            label={labels.referredOn!}
-            required
-            value={props.values.referredOn}
-            error={props.errors.referredOn}
-          />
+          <TextField {...field('referredOn')} type="date" required />
           <TextareaField
-            t={t}
-            name="note"
-            label={labels.note!}
+            {...field('note')}
             rows={3}
             maxlength={1000}
-            value={props.values.note}
-            error={props.errors.note}
             hint={t('dir.ref.noteHint')}
           />
           <button type="submit" class="button button--primary">

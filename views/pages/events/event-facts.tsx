@@ -1,3 +1,4 @@
+import { Badge, StatusBadge } from '../../components/status-badge.js';
 import { formatDate, tokyoTimeOf } from '../../../src/lib/dates.js';
 import type { Translator } from '../../../src/lib/i18n.js';
 import type { EventAudience, EventKind, Locale } from '../../../db/schema.js';
@@ -61,17 +62,25 @@ export function EventBadges(props: { t: Translator; event: EventView }) {
   const { t, event: e } = props;
   return (
     <p class="badge-list cl-badges">
-      <span class={`badge cl-kind cl-kind--${e.kind}`}>{kindLabel(t, e.kind)}</span>
-      <span class="badge cl-badge">{audienceLabel(t, e.audience)}</span>
-      {e.childcare && <span class="badge cl-badge">{t('events.childcareBadge')}</span>}
-      {e.cancelled && <span class="badge badge--suspended">{t('events.cancelledBadge')}</span>}
+      <StatusBadge kind="eventKind" status={e.kind}>
+        {kindLabel(t, e.kind)}
+      </StatusBadge>
+      <Badge>{audienceLabel(t, e.audience)}</Badge>
+      {e.childcare && <Badge>{t('events.childcareBadge')}</Badge>}
+      {e.cancelled && (
+        <StatusBadge kind="publication" status="cancelled">
+          {t('events.cancelledBadge')}
+        </StatusBadge>
+      )}
       {e.mine?.status === 'registered' && (
-        <span class="badge badge--active">{t('events.mine.registered')}</span>
+        <StatusBadge kind="registration" status="registered">
+          {t('events.mine.registered')}
+        </StatusBadge>
       )}
       {e.mine?.status === 'waitlisted' && (
-        <span class="badge badge--applied">
+        <StatusBadge kind="registration" status="waitlisted">
           {t('events.mine.waitlisted', { position: e.mine.waitlistPosition ?? 1 })}
-        </span>
+        </StatusBadge>
       )}
     </p>
   );

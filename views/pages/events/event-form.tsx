@@ -4,6 +4,7 @@ import {
   type FormErrors,
   RadioGroup,
   TextareaField,
+  bindFields,
 } from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
@@ -59,6 +60,7 @@ export function EventFormPage(props: {
     childcare: t('events.field.childcare'),
     description: t('events.field.description'),
   };
+  const field = bindFields(t, v, errors, labels);
   return (
     <Layout ctx={props.ctx} title={title}>
       <p class="back-link">
@@ -73,79 +75,35 @@ export function EventFormPage(props: {
         novalidate
       >
         <RadioGroup
-          t={t}
-          name="kind"
+          {...field('kind')}
           legend={labels.kind!}
           required
           value={v.kind ?? 'exchange'}
-          error={errors.kind}
           options={EVENT_KINDS.map((k) => ({ value: k, label: t(`events.kind.${k}`) }))}
         />
         <TextField
-          t={t}
-          name="title"
-          label={labels.title!}
+          {...field('title')}
           required
           maxlength={100}
-          value={v.title}
-          error={errors.title}
           hint={t('events.field.titleHint')}
         />
-        <TextField
-          t={t}
-          name="date"
-          type="date"
-          label={labels.date!}
-          required
-          value={v.date}
-          error={errors.date}
-        />
+        <TextField {...field('date')} type="date" required />
         <div class="cl-time-row">
-          <TextField
-            t={t}
-            name="startTime"
-            type="time"
-            label={labels.startTime!}
-            required
-            value={v.startTime}
-            error={errors.startTime}
-          />
-          <TextField
-            t={t}
-            name="endTime"
-            type="time"
-            label={labels.endTime!}
-            required
-            value={v.endTime}
-            error={errors.endTime}
-          />
+          <TextField {...field('startTime')} type="time" required />
+          <TextField {...field('endTime')} type="time" required />
         </div>
+        <TextField {...field('venue')} required maxlength={200} />
         <TextField
-          t={t}
-          name="venue"
-          label={labels.venue!}
-          required
-          maxlength={200}
-          value={v.venue}
-          error={errors.venue}
-        />
-        <TextField
-          t={t}
-          name="capacity"
+          {...field('capacity')}
           type="number"
-          label={labels.capacity!}
           required
-          value={v.capacity}
-          error={errors.capacity}
           hint={t('events.field.capacityHint')}
         />
         <RadioGroup
-          t={t}
-          name="audience"
+          {...field('audience')}
           legend={labels.audience!}
           required
           value={v.audience ?? 'members'}
-          error={errors.audience}
           options={EVENT_AUDIENCES.map((a) => ({
             value: a,
             label: t(`events.audience.${a}`),
@@ -153,13 +111,11 @@ export function EventFormPage(props: {
           }))}
         />
         <RadioGroup
-          t={t}
-          name="childcare"
+          {...field('childcare')}
           legend={labels.childcare!}
           required
           inline
           value={v.childcare ?? 'no'}
-          error={errors.childcare}
           hint={t('events.field.childcareHint')}
           options={[
             { value: 'yes', label: t('events.childcareOption.yes') },
@@ -167,13 +123,9 @@ export function EventFormPage(props: {
           ]}
         />
         <TextareaField
-          t={t}
-          name="description"
-          label={labels.description!}
+          {...field('description')}
           rows={8}
           maxlength={5000}
-          value={v.description}
-          error={errors.description}
           hint={t('markdown.hint')}
         />
         <button type="submit" class="button button--primary">

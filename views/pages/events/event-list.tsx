@@ -1,3 +1,4 @@
+import { PageHead } from '../../components/page-head.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { EventBadges, eventWhen, seatsText, type EventView } from './event-facts.js';
@@ -17,14 +18,10 @@ export function EventListPage(props: {
   const title = t('events.title');
   return (
     <Layout ctx={props.ctx} title={title}>
-      <div class="page-head">
-        <h1>{title}</h1>
-        {props.isStaff && (
-          <a class="button button--primary" href="/events/new">
-            {t('events.new')}
-          </a>
-        )}
-      </div>
+      <PageHead
+        title={title}
+        action={props.isStaff && { href: '/events/new', label: t('events.new') }}
+      />
       <p>{t(props.signedIn ? 'events.lead' : 'events.leadPublic')}</p>
       {!props.signedIn && (
         <p>

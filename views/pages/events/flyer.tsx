@@ -12,7 +12,7 @@ export function EventFlyerPage(props: { ctx: ViewContext; event: EventView; url:
   const e = props.event;
   return (
     <Layout ctx={props.ctx} title={t('events.flyerTitle', { title: e.title })}>
-      <div class="cl-no-print">
+      <div class="no-print">
         <p class="back-link">
           <a href={`/events/${e.id}`}>{t('events.backToEvent')}</a>
         </p>

@@ -1,3 +1,4 @@
+import { Badge } from '../../components/status-badge.js';
 import { formatMonth } from '../../../src/lib/dates.js';
 import type { Child } from 'hono/jsx';
 import { Layout } from '../../layout.js';
@@ -100,7 +101,9 @@ export function StaffDashboardPage(props: {
                 <span class="dash-tile__label">{t(tile.label)}</span>
                 {tile.note && <span class="dash-tile__note">{tile.note}</span>}
                 {tile.count > 0 && (
-                  <span class="dash-tile__flag">{t('dash.tile.needsAction')}</span>
+                  <Badge tone="info" solid class="dash-tile__flag">
+                    {t('dash.tile.needsAction')}
+                  </Badge>
                 )}
               </a>
             </li>

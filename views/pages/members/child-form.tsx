@@ -7,6 +7,7 @@ import {
   RadioGroup,
   RuleAlert,
   TextField,
+  bindFields,
 } from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
@@ -45,6 +46,7 @@ export function ChildFormPage(props: ChildFormProps) {
     familyDoctor: t('childField.familyDoctor'),
     healthConsent: t('apply.consentHealth'),
   };
+  const field = bindFields(t, values, errors, labels);
   return (
     <Layout ctx={ctx} title={title}>
       <p class="my-back-link">
@@ -55,54 +57,30 @@ export function ChildFormPage(props: ChildFormProps) {
       <ErrorSummary t={t} errors={errors} labels={labels} />
       <form method="post" action={props.action} novalidate class="member-form">
         <TextField
-          t={t}
-          name="name"
-          label={labels.name}
+          {...field('name')}
           hint={t('hint.childName')}
-          value={values.name}
-          error={errors.name}
           required
           autocomplete="off"
           maxlength={100}
         />
         <TextField
-          t={t}
-          name="nameKana"
-          label={labels.nameKana}
+          {...field('nameKana')}
           hint={t('hint.kanaShort')}
-          value={values.nameKana}
-          error={errors.nameKana}
           required
           autocomplete="off"
           maxlength={100}
         />
-        <RadioGroup
-          t={t}
-          name="sex"
-          legend={labels.sex}
-          value={values.sex}
-          error={errors.sex}
-          inline
-          options={sexOptions(t)}
-        />
+        <RadioGroup {...field('sex')} legend={labels.sex} inline options={sexOptions(t)} />
         <TextField
-          t={t}
-          name="birthDate"
+          {...field('birthDate')}
           type="date"
-          label={labels.birthDate}
           hint={t('hint.childBirthDate')}
-          value={values.birthDate}
-          error={errors.birthDate}
           required
           autocomplete="off"
         />
         <TextField
-          t={t}
-          name="school"
-          label={labels.school}
+          {...field('school')}
           hint={t('childField.schoolHint')}
-          value={values.school}
-          error={errors.school}
           autocomplete="off"
           maxlength={100}
         />

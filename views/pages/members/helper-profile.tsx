@@ -10,6 +10,7 @@ import {
   RadioGroup,
   RuleAlert,
   TextareaField,
+  bindFields,
 } from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
@@ -48,6 +49,7 @@ export function HelperProfilePage(props: {
     helperMaxChildren: t('my.helper.maxChildren'),
     helperHouseholdNotes: t('my.helper.notes'),
   };
+  const field = bindFields(t, {}, errors, labels);
   return (
     <Layout ctx={ctx} title={t('my.helper.title')}>
       <BackToMy t={t} />
@@ -104,11 +106,9 @@ export function HelperProfilePage(props: {
           />
         </fieldset>
         <RadioGroup
-          t={t}
-          name="helperMaxChildren"
+          {...field('helperMaxChildren')}
           legend={labels.helperMaxChildren}
           value={values.maxChildren}
-          error={errors.helperMaxChildren}
           inline
           options={['1', '2', '3'].map((n) => ({
             value: n,
@@ -133,12 +133,9 @@ export function HelperProfilePage(props: {
           />
         </fieldset>
         <TextareaField
-          t={t}
-          name="helperHouseholdNotes"
-          label={labels.helperHouseholdNotes}
+          {...field('helperHouseholdNotes')}
           hint={t('my.helper.notesHint')}
           value={values.householdNotes}
-          error={errors.helperHouseholdNotes}
           rows={3}
           maxlength={1000}
         />

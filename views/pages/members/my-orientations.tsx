@@ -3,6 +3,8 @@ import type { ViewContext } from '../../view-context.js';
 import type { Locale } from '../../../db/schema.js';
 import { formatDate, tokyoTimeOf } from '../../../src/lib/dates.js';
 import { BackToMy, RuleAlert } from '../../components/form-fields.js';
+import { Badge, StatusBadge } from '../../components/status-badge.js';
+import { attendanceOf } from '../../components/badge-tones.js';
 
 export interface OrientationSession {
   id: string;
@@ -59,15 +61,9 @@ export function MyOrientationsPage(props: {
                   {r.venue}
                 </p>
                 <p>
-                  <span class="status-badge">
-                    {t(
-                      r.attended === 1
-                        ? 'my.orientations.attended'
-                        : r.attended === 0
-                          ? 'my.orientations.absent'
-                          : 'my.orientations.planned',
-                    )}
-                  </span>
+                  <StatusBadge kind="orientation" status={attendanceOf(r.attended)}>
+                    {t(`my.orientations.${attendanceOf(r.attended)}`)}
+                  </StatusBadge>
                 </p>
               </li>
             ))}
@@ -96,13 +92,11 @@ export function MyOrientationsPage(props: {
                   {s.notes && <p class="pre-line">{s.notes}</p>}
                   {s.mine ? (
                     <p>
-                      <span class="status-badge status-badge--active">
-                        ✓ {t('my.orientations.registered')}
-                      </span>
+                      <Badge tone="success">✓ {t('my.orientations.registered')}</Badge>
                     </p>
                   ) : left === 0 ? (
                     <p>
-                      <span class="status-badge">{t('my.orientations.full')}</span>
+                      <Badge>{t('my.orientations.full')}</Badge>
                     </p>
                   ) : (
                     <>

@@ -4,6 +4,7 @@ import type { MemberKind, SideStatus } from '../../../db/schema.js';
 import type { MessageKey } from '../../../src/lib/i18n.js';
 import type { MemberTypeLabels } from '../../../src/modules/settings/settings.schemas.js';
 import { kindLabel, statusLabel } from './labels.js';
+import { StatusBadge } from '../../components/status-badge.js';
 
 export interface MyOverviewProps {
   ctx: ViewContext;
@@ -83,9 +84,9 @@ export function MyOverviewPage(props: MyOverviewProps) {
               <div>
                 <dt>{kindLabel(props.labels, side, locale)}</dt>
                 <dd>
-                  <span class={`status-badge status-badge--${status}`}>
+                  <StatusBadge kind="side" status={status}>
                     {statusLabel(t, status)}
-                  </span>
+                  </StatusBadge>
                   <p class="next-step">{t(step.key, step.params)}</p>
                   {step.link && (
                     <p>

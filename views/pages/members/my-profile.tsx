@@ -6,6 +6,7 @@ import {
   BackToMy,
   SelectField,
   TextField,
+  bindFields,
 } from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
@@ -30,6 +31,7 @@ export function MyProfilePage(props: {
     area: t('memberField.area'),
     email: t('memberField.email'),
   };
+  const field = bindFields(t, values, errors, labels);
   return (
     <Layout ctx={ctx} title={t('my.profile.title')}>
       <BackToMy t={t} />
@@ -53,57 +55,33 @@ export function MyProfilePage(props: {
       <ErrorSummary t={t} errors={errors} labels={labels} />
       <form method="post" action="/my/profile" novalidate class="member-form">
         <TextField
-          t={t}
-          name="phone"
+          {...field('phone')}
           type="tel"
-          label={labels.phone}
           hint={t('hint.phone')}
-          value={values.phone}
-          error={errors.phone}
           required
           autocomplete="tel"
           maxlength={30}
         />
         <TextField
-          t={t}
-          name="postalCode"
-          label={labels.postalCode}
+          {...field('postalCode')}
           hint={t('hint.postalCode')}
-          value={values.postalCode}
-          error={errors.postalCode}
           autocomplete="postal-code"
           inputmode="numeric"
           maxlength={10}
           size="short"
         />
         <TextField
-          t={t}
-          name="address"
-          label={labels.address}
+          {...field('address')}
           hint={t('hint.address')}
-          value={values.address}
-          error={errors.address}
           required
           autocomplete="street-address"
           maxlength={200}
         />
-        <SelectField
-          t={t}
-          name="area"
-          label={labels.area}
-          value={values.area}
-          error={errors.area}
-          required
-          options={areaOptions(props.areas, locale)}
-        />
+        <SelectField {...field('area')} required options={areaOptions(props.areas, locale)} />
         <TextField
-          t={t}
-          name="email"
+          {...field('email')}
           type="email"
-          label={labels.email}
           hint={t('hint.email')}
-          value={values.email}
-          error={errors.email}
           required
           autocomplete="email"
           maxlength={254}

@@ -5,6 +5,7 @@ import {
   Checkbox,
   RuleAlert,
   TextareaField,
+  bindFields,
 } from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
@@ -19,6 +20,7 @@ export function WithdrawPage(props: {
   const { ctx, values, errors } = props;
   const { t } = ctx;
   const labels = { reason: t('my.withdraw.reason'), confirm: t('my.withdraw.confirm') };
+  const field = bindFields(t, values, errors, labels);
   return (
     <Layout ctx={ctx} title={t('my.withdraw.title')}>
       <BackToMy t={t} />
@@ -37,12 +39,8 @@ export function WithdrawPage(props: {
       <ErrorSummary t={t} errors={errors} labels={labels} />
       <form method="post" action="/my/withdraw" novalidate class="member-form">
         <TextareaField
-          t={t}
-          name="reason"
-          label={labels.reason}
+          {...field('reason')}
           hint={t('my.withdraw.reasonHint')}
-          value={values.reason}
-          error={errors.reason}
           rows={3}
           maxlength={500}
         />

@@ -1,3 +1,4 @@
+import { Badge } from '../../components/status-badge.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { formatDateTime } from '../../../src/lib/dates.js';
@@ -51,7 +52,11 @@ export function InboxPage(props: InboxPageProps) {
             return (
               <li class={isUnread ? 'inbox-item inbox-item--unread' : 'inbox-item'}>
                 <h2 class="inbox-item__title" id={titleId}>
-                  {isUnread && <span class="inbox-item__status">{t('inbox.unread')}</span>}
+                  {isUnread && (
+                    <Badge tone="info" solid class="inbox-item__status">
+                      {t('inbox.unread')}
+                    </Badge>
+                  )}
                   {n.title}
                 </h2>
                 <p class="inbox-item__meta">

@@ -1,10 +1,11 @@
+import { ScrollTable } from '../../components/scroll-table.js';
 import { ErrorSummary, type FormErrors } from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { formatMemberNo } from '../../../src/modules/members/members.json.js';
 import type { MemberTypeLabels } from '../../../src/modules/settings/settings.schemas.js';
 import type { MemberKind, SideStatus } from '../../../db/schema.js';
-import { sidesOf, StatusBadge } from '../members/staff/side-status.js';
+import { SideBadges } from '../members/staff/side-status.js';
 import { attendanceText, sessionWhen } from './session-text.js';
 
 export interface SheetRow {
@@ -88,76 +89,63 @@ export function AttendanceSheetPage(props: {
           ) : (
             <>
               <p id="sheet-lead">{t('orientationAdmin.sheet.lead')}</p>
-              <div class="table-scroll" tabindex={0} role="region" aria-labelledby="sheet-title">
-                <table class="table table--sheet">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('orientationAdmin.sheet.attend')}</th>
-                      <th scope="col">{t('memberAdmin.field.nameAndKana')}</th>
-                      <th scope="col">{t('orientationAdmin.sheet.recorded')}</th>
-                      <th scope="col">{t('memberAdmin.field.status')}</th>
-                      <th scope="col">{t('memberAdmin.field.phone')}</th>
-                      <th scope="col">{t('orientationAdmin.sheet.next')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {props.rows.map((r) => (
-                      <tr>
-                        <td class="check-cell">
-                          <label class="checkbox" for={`attended-${r.member_id}`}>
-                            <input
-                              type="checkbox"
-                              id={`attended-${r.member_id}`}
-                              name="attended"
-                              value={r.member_id}
-                              checked={isChecked(r)}
-                            />
-                            <span>
-                              {t('orientationAdmin.sheet.attend')}
-                              <span class="visually-hidden">
-                                {`（${t('orientationAdmin.sheet.attendFor', { name: r.name })}）`}
-                              </span>
-                            </span>
-                          </label>
-                        </td>
-                        <th scope="row" class="name-cell">
-                          <a href={`/members/${r.member_id}`}>{r.name}</a>
-                          <span class="kana" lang="ja">
-                            {r.name_kana}
+              <ScrollTable
+                labelledBy="sheet-title"
+                class="table--sheet"
+                head={[
+                  t('orientationAdmin.sheet.attend'),
+                  t('memberAdmin.field.nameAndKana'),
+                  t('orientationAdmin.sheet.recorded'),
+                  t('memberAdmin.field.status'),
+                  t('memberAdmin.field.phone'),
+                  t('orientationAdmin.sheet.next'),
+                ]}
+              >
+                {props.rows.map((r) => (
+                  <tr>
+                    <td class="check-cell">
+                      <label class="checkbox" for={`attended-${r.member_id}`}>
+                        <input
+                          type="checkbox"
+                          id={`attended-${r.member_id}`}
+                          name="attended"
+                          value={r.member_id}
+                          checked={isChecked(r)}
+                        />
+                        <span>
+                          {t('orientationAdmin.sheet.attend')}
+                          <span class="visually-hidden">
+                            {`（${t('orientationAdmin.sheet.attendFor', { name: r.name })}）`}
                           </span>
-                          {r.member_no !== null && (
-                            <span class="kana">
-                              {t('memberAdmin.field.memberNo')} {formatMemberNo(r.member_no)}
-                            </span>
-                          )}
-                        </th>
-                        <td class="nowrap">{attendanceText(t, r.attended)}</td>
-                        <td>
-                          <span class="badge-list">
-                            {sidesOf(r).map((s) => (
-                              <StatusBadge
-                                t={t}
-                                labels={labels}
-                                locale={locale}
-                                side={s.side}
-                                status={s.status}
-                              />
-                            ))}
-                          </span>
-                        </td>
-                        <td class="nowrap">{r.phone}</td>
-                        <td>
-                          {r.attended === 1 && r.requester_status === 'applied' && (
-                            <a class="nowrap" href={`/members/${r.member_id}#side-requester`}>
-                              {t('orientationAdmin.sheet.toApprove')}
-                            </a>
-                          )}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+                        </span>
+                      </label>
+                    </td>
+                    <th scope="row" class="name-cell">
+                      <a href={`/members/${r.member_id}`}>{r.name}</a>
+                      <span class="kana" lang="ja">
+                        {r.name_kana}
+                      </span>
+                      {r.member_no !== null && (
+                        <span class="kana">
+                          {t('memberAdmin.field.memberNo')} {formatMemberNo(r.member_no)}
+                        </span>
+                      )}
+                    </th>
+                    <td class="nowrap">{attendanceText(t, r.attended)}</td>
+                    <td>
+                      <SideBadges t={t} labels={labels} locale={locale} member={r} />
+                    </td>
+                    <td class="nowrap">{r.phone}</td>
+                    <td>
+                      {r.attended === 1 && r.requester_status === 'applied' && (
+                        <a class="nowrap" href={`/members/${r.member_id}#side-requester`}>
+                          {t('orientationAdmin.sheet.toApprove')}
+                        </a>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </ScrollTable>
             </>
           )}
           <div class={errors.walkIns ? 'field field--error' : 'field'}>

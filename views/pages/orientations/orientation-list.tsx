@@ -1,4 +1,10 @@
-import { ErrorSummary, TextField, type FormErrors } from '../../components/form-fields.js';
+import { Badge } from '../../components/status-badge.js';
+import {
+  ErrorSummary,
+  TextField,
+  type FormErrors,
+  bindFields,
+} from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { TextareaField } from '../../components/form-fields.js';
@@ -44,7 +50,7 @@ function SessionTable(props: { ctx: ViewContext; id: string; rows: SessionRow[];
                 <td class="nowrap">
                   {t('orientationAdmin.registeredValue', { registered, capacity: o.capacity })}
                   {!props.past && registered >= o.capacity && (
-                    <span class="badge badge--full">{t('orientationAdmin.full')}</span>
+                    <Badge class="badge--after">{t('orientationAdmin.full')}</Badge>
                   )}
                 </td>
                 {props.past && (
@@ -86,67 +92,28 @@ export function OrientationListPage(props: {
     notes: t('orientationAdmin.field.notes'),
   };
   const hasErrors = Object.keys(errors).length > 0;
+  const field = bindFields(t, values, errors, labels);
   const scheduleForm = (
     <section class="card" aria-labelledby="schedule-title">
       <h2 id="schedule-title">{t('orientationAdmin.schedule')}</h2>
       <ErrorSummary t={t} errors={errors} labels={labels} />
       <form method="post" action="/orientations" novalidate>
         <div class="field-row">
-          <TextField
-            t={t}
-            name="date"
-            type="date"
-            label={labels.date}
-            value={values.date}
-            error={errors.date}
-            required
-          />
-          <TextField
-            t={t}
-            name="startTime"
-            type="time"
-            label={labels.startTime}
-            value={values.startTime}
-            error={errors.startTime}
-            required
-          />
-          <TextField
-            t={t}
-            name="endTime"
-            type="time"
-            label={labels.endTime}
-            value={values.endTime}
-            error={errors.endTime}
-            required
-          />
+          <TextField {...field('date')} type="date" required />
+          <TextField {...field('startTime')} type="time" required />
+          <TextField {...field('endTime')} type="time" required />
         </div>
+        <TextField {...field('venue')} required maxlength={200} />
         <TextField
-          t={t}
-          name="venue"
-          label={labels.venue}
-          value={values.venue}
-          error={errors.venue}
-          required
-          maxlength={200}
-        />
-        <TextField
-          t={t}
-          name="capacity"
+          {...field('capacity')}
           type="number"
-          label={labels.capacity}
           hint={t('orientationAdmin.field.capacityHint')}
-          value={values.capacity}
-          error={errors.capacity}
           required
         />
         <TextareaField
-          t={t}
+          {...field('notes')}
           id="field-notes"
-          name="notes"
-          label={labels.notes}
           hint={t('orientationAdmin.field.notesHint')}
-          value={values.notes}
-          error={errors.notes}
           maxlength={1000}
         />
         <button type="submit" class="button button--primary">

@@ -1,3 +1,4 @@
+import { Badge } from '../../components/status-badge.js';
 import { areaName } from '../../../src/i18n/area-labels.js';
 import { categoryShortLabel } from '../../../src/i18n/category-labels.js';
 import { ErrorSummary } from '../../components/form-fields.js';
@@ -191,7 +192,9 @@ function PlanTable(props: { ctx: ViewContext; rows: PlanRow[]; areas: Area[] }) 
                 <span class="coord-when__day">{monthDay(r.startsAt, locale)}</span>{' '}
                 <span class="coord-when__time">{timeRangeText(r.startsAt, r.endsAt, locale)}</span>
                 {changed && (
-                  <span class="planner-tag planner-tag--changed">{t('planner.changed')}</span>
+                  <Badge tone="success" class="badge--after">
+                    {t('planner.changed')}
+                  </Badge>
                 )}
               </td>
               <th scope="row" data-label={t('coord.col.family')} class="coord-family">

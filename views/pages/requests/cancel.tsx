@@ -1,4 +1,9 @@
-import { type FormErrors, ErrorSummary, TextareaField } from '../../components/form-fields.js';
+import {
+  type FormErrors,
+  ErrorSummary,
+  TextareaField,
+  bindFields,
+} from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { categoryLabel } from '../../../src/i18n/category-labels.js';
@@ -20,6 +25,7 @@ export interface CancelPageProps {
 export function CancelRequestPage(props: CancelPageProps) {
   const { ctx, request: r, fee } = props;
   const { t, locale } = ctx;
+  const field = bindFields(t, props.values, props.errors);
   return (
     <Layout ctx={ctx} title={t('req.cancel.title')}>
       <BackLink href={`/requests/${r.id}`} label={t('req.cancel.back')} />
@@ -51,13 +57,10 @@ export function CancelRequestPage(props: CancelPageProps) {
 
       <form method="post" action={`/requests/${r.id}/cancel`} class="member-form" novalidate>
         <TextareaField
-          t={t}
-          name="reason"
+          {...field('reason')}
           label={t('req.cancel.reason')}
           hint={t('req.cancel.reasonHint')}
           required
-          value={props.values.reason}
-          error={props.errors.reason}
           maxlength={500}
           rows={3}
         />

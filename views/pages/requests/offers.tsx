@@ -6,6 +6,7 @@ import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { careLocationName, durationText, offerStatusName, whenText } from './request-text.js';
 import { DetailList } from '../../components/detail-list.js';
+import { StatusBadge } from '../../components/status-badge.js';
 
 export interface OfferCardView {
   id: string;
@@ -110,9 +111,9 @@ export function OffersPage(props: OffersPageProps) {
               <li class="offers-muted__item">
                 <a href={`/requests/${o.requestId}`}>{whenText(t, locale, o.startsAt, o.endsAt)}</a>
                 <span class="offers-muted__what">{categoryLabel(t, o.category)}</span>
-                <span class={`offer-badge offer-badge--${o.status}`}>
+                <StatusBadge kind="offer" status={o.status}>
                   {offerStatusName(t, o.status)}
-                </span>
+                </StatusBadge>
               </li>
             ))}
           </ul>

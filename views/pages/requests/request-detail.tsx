@@ -8,6 +8,7 @@ import {
   careLocationName,
   durationText,
   offerStatusName,
+  statusName,
   weekdaysText,
   whenText,
 } from './request-text.js';
@@ -16,7 +17,8 @@ import { OfferActions } from './offers.js';
 import { BackLink } from '../../components/back-link.js';
 import { DetailList } from '../../components/detail-list.js';
 import { SafetyReminders } from './rules-box.js';
-import { StatusBadge, StatusTimeline } from './request-status.js';
+import { StatusTimeline } from './request-status.js';
+import { StatusBadge } from '../../components/status-badge.js';
 
 export interface RequestDetailView {
   id: string;
@@ -100,7 +102,10 @@ export function RequestDetailPage(props: RequestDetailProps) {
       {mode !== 'offered' && (
         <>
           <p class="req-status-line">
-            <StatusBadge t={t} status={r.status} /> <span>{statusExplanation(t, mode, r)}</span>
+            <StatusBadge kind="request" status={r.status}>
+              {statusName(t, r.status)}
+            </StatusBadge>{' '}
+            <span>{statusExplanation(t, mode, r)}</span>
           </p>
           <StatusTimeline t={t} status={r.status} wasMatched={r.wasMatched} />
         </>
@@ -133,9 +138,9 @@ export function RequestDetailPage(props: RequestDetailProps) {
             </>
           ) : (
             <p>
-              <span class={`offer-badge offer-badge--${props.offer.status}`}>
+              <StatusBadge kind="offer" status={props.offer.status}>
                 {offerStatusName(t, props.offer.status)}
-              </span>{' '}
+              </StatusBadge>{' '}
               {t(`offers.explain.${props.offer.status}`)}
             </p>
           )}

@@ -5,6 +5,7 @@ import {
   TextareaField,
   TextField,
   fieldId,
+  bindFields,
 } from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
@@ -56,6 +57,7 @@ export function NewRequestPage(props: RequestFormProps) {
     errors.until,
   );
   const selectable = props.childList.filter((c) => c.eligible);
+  const field = bindFields(t, values, errors);
   return (
     <Layout ctx={ctx} title={t('req.new.title')}>
       <BackLink href="/requests" label={t('req.backToList')} />
@@ -118,12 +120,9 @@ export function NewRequestPage(props: RequestFormProps) {
           <fieldset class="form-section">
             <legend>{t('req.form.whatLegend')}</legend>
             <RadioGroup
-              t={t}
-              name="category"
+              {...field('category')}
               legend={t('req.form.category')}
               required
-              value={values.category}
-              error={errors.category}
               options={CATEGORIES.map((n) => ({
                 value: String(n),
                 label: categoryLabel(t, n),
@@ -242,12 +241,9 @@ export function NewRequestPage(props: RequestFormProps) {
           <fieldset class="form-section">
             <legend>{t('req.form.whereLegend')}</legend>
             <RadioGroup
-              t={t}
-              name="careLocation"
+              {...field('careLocation')}
               legend={t('req.form.location')}
               required
-              value={values.careLocation}
-              error={errors.careLocation}
               options={(['helper_home', 'requester_home', 'other'] as const).map((l) => ({
                 value: l,
                 label: t(`req.location.${l}`),
@@ -255,41 +251,29 @@ export function NewRequestPage(props: RequestFormProps) {
               }))}
             />
             <TextField
-              t={t}
-              name="careLocationNote"
+              {...field('careLocationNote')}
               label={t('req.form.locationNote')}
               hint={t('req.form.locationNoteHint')}
-              value={values.careLocationNote}
-              error={errors.careLocationNote}
               maxlength={200}
             />
             <TextField
-              t={t}
-              name="pickup"
+              {...field('pickup')}
               label={t('req.form.pickup')}
               hint={t('req.form.pickupHint')}
-              value={values.pickup}
-              error={errors.pickup}
               maxlength={200}
             />
             <TextField
-              t={t}
-              name="dropoff"
+              {...field('dropoff')}
               label={t('req.form.dropoff')}
               hint={t('req.form.dropoffHint')}
-              value={values.dropoff}
-              error={errors.dropoff}
               maxlength={200}
             />
           </fieldset>
 
           <TextareaField
-            t={t}
-            name="notes"
+            {...field('notes')}
             label={t('req.form.notes')}
             hint={t('req.form.notesHint')}
-            value={values.notes}
-            error={errors.notes}
             maxlength={2000}
             rows={4}
           />

@@ -6,7 +6,7 @@ import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { careLocationName, statusName, timeRange, weekdaysText, whenText } from './request-text.js';
 import { displayTime, monthDay } from '../../format.js';
-import { StatusBadge } from './request-status.js';
+import { Badge, StatusBadge } from '../../components/status-badge.js';
 
 export interface RequestItemView {
   id: string;
@@ -201,7 +201,9 @@ function RequestCard(props: { t: Translator; locale: 'ja' | 'en'; item: RequestI
     <a class="req-card__link" href={`/requests/${item.id}`}>
       <span class="req-card__top">
         <span class="req-card__when">{whenText(t, locale, item.startsAt, item.endsAt)}</span>
-        <StatusBadge t={t} status={item.status} />
+        <StatusBadge kind="request" status={item.status}>
+          {statusName(t, item.status)}
+        </StatusBadge>
       </span>
       <span class="req-card__what">{categoryLabel(t, item.category)}</span>
       <span class="req-card__meta">
@@ -226,7 +228,9 @@ function SeriesCard(props: {
   return (
     <section aria-labelledby={headingId} class="req-series" id={`series-${entry.id}-box`}>
       <h3 id={headingId} class="req-series__title">
-        <span class="req-series__tag">{t('req.list.seriesTag')}</span>{' '}
+        <Badge tone="info" solid>
+          {t('req.list.seriesTag')}
+        </Badge>{' '}
         {t('req.list.seriesTitle', {
           weekdays: weekdaysText(t, locale, entry.weekdays),
           start: displayTime(entry.startTime),
@@ -243,7 +247,10 @@ function SeriesCard(props: {
       <p class="req-series__counts">
         {[...counts.entries()].map(([s, n]) => (
           <span class="req-series__count">
-            <StatusBadge t={t} status={s} /> {t('req.list.times', { n })}
+            <StatusBadge kind="request" status={s}>
+              {statusName(t, s)}
+            </StatusBadge>{' '}
+            {t('req.list.times', { n })}
           </span>
         ))}
       </p>
@@ -261,7 +268,9 @@ function SeriesCard(props: {
               <a href={`/requests/${i.id}`}>
                 {monthDay(i.startsAt, locale)} {timeRange(t, i.startsAt, i.endsAt)}
               </a>{' '}
-              <StatusBadge t={t} status={i.status} />
+              <StatusBadge kind="request" status={i.status}>
+                {statusName(t, i.status)}
+              </StatusBadge>
             </li>
           ))}
         </ul>

@@ -1,13 +1,5 @@
 import type { RequestStatus } from '../../../db/schema.js';
 import type { Translator } from '../../../src/lib/i18n.js';
-import { statusName } from './request-text.js';
-
-/** The status in words on a tinted, bordered badge: the colour only repeats the words. */
-export function StatusBadge(props: { t: Translator; status: RequestStatus }) {
-  return (
-    <span class={`req-badge req-badge--${props.status}`}>{statusName(props.t, props.status)}</span>
-  );
-}
 
 /**
  * 申込 → 紹介中 → 決定 → 完了, or 取消: each step says in (hidden) words whether it is done,

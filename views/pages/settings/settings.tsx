@@ -5,6 +5,7 @@ import {
   SelectField,
   SubmitButton,
   type FormErrors,
+  bindFields,
 } from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
@@ -177,15 +178,13 @@ function LabelsSection(props: SectionProps) {
 
 function AreasSection(props: SectionProps) {
   const { t, values, errors } = props;
+  const field = bindFields(t, values, errors);
   return (
     <SectionForm {...props} lead={t('settings.areas.lead')}>
       <TextareaField
-        t={t}
-        name="areas"
+        {...field('areas')}
         label={t('settings.areas.field')}
         hint={t('settings.areas.hint')}
-        value={values.areas}
-        error={errors.areas}
         rows={10}
         required
       />
@@ -207,6 +206,7 @@ function EligibilitySection(props: SectionProps) {
       required
     />
   );
+  const field = bindFields(t, values, errors);
   return (
     <SectionForm {...props} lead={t('settings.eligibility.lead')}>
       <fieldset>
@@ -217,11 +217,8 @@ function EligibilitySection(props: SectionProps) {
           t('settings.eligibility.requesterChildMinAgeDaysHint'),
         )}
         <SelectField
-          t={t}
-          name="requesterChildUntil"
+          {...field('requesterChildUntil')}
           label={t('settings.eligibility.requesterChildUntil')}
-          value={values.requesterChildUntil}
-          error={errors.requesterChildUntil}
           options={CHILD_UNTIL.map((value) => ({
             value,
             label: t(`settings.eligibility.until.${value}`),
@@ -256,16 +253,14 @@ function EligibilitySection(props: SectionProps) {
 
 function RetentionSection(props: SectionProps) {
   const { t, values, errors } = props;
+  const field = bindFields(t, values, errors);
   return (
     <SectionForm {...props} lead={t('settings.retention.lead')}>
       <TextField
-        t={t}
-        name="withdrawnMemberYears"
+        {...field('withdrawnMemberYears')}
         type="number"
         label={t('settings.retention.withdrawnMemberYears')}
         hint={t('settings.retention.withdrawnMemberYearsHint')}
-        value={values.withdrawnMemberYears}
-        error={errors.withdrawnMemberYears}
         required
       />
     </SectionForm>
@@ -274,25 +269,20 @@ function RetentionSection(props: SectionProps) {
 
 function ConsentSection(props: SectionProps) {
   const { t, values, errors } = props;
+  const field = bindFields(t, values, errors);
   return (
     <SectionForm {...props} lead={t('settings.consent.lead')}>
       <TextField
-        t={t}
-        name="termsVersion"
+        {...field('termsVersion')}
         label={t('settings.consent.termsVersion')}
         hint={t('settings.consent.versionHint')}
-        value={values.termsVersion}
-        error={errors.termsVersion}
         required
         maxlength={20}
       />
       <TextField
-        t={t}
-        name="healthDataVersion"
+        {...field('healthDataVersion')}
         label={t('settings.consent.healthDataVersion')}
         hint={t('settings.consent.versionHint')}
-        value={values.healthDataVersion}
-        error={errors.healthDataVersion}
         required
         maxlength={20}
       />
@@ -302,17 +292,9 @@ function ConsentSection(props: SectionProps) {
 
 function RequestsSection(props: SectionProps) {
   const { t, values, errors } = props;
+  const bound = bindFields(t, values, errors, settingsFieldLabels(t, 'requests'));
   const field = (name: string, type: 'number' | 'time', hint?: string) => (
-    <TextField
-      t={t}
-      name={name}
-      type={type}
-      label={settingsFieldLabels(t, 'requests')[name] ?? name}
-      hint={hint}
-      value={values[name]}
-      error={errors[name]}
-      required
-    />
+    <TextField {...bound(name)} type={type} hint={hint} required />
   );
   return (
     <SectionForm {...props} lead={t('settings.requests.lead')}>
@@ -338,11 +320,8 @@ function RequestsSection(props: SectionProps) {
         <legend>{t('settings.requests.safety')}</legend>
         {field('maxSiblings', 'number', t('settings.requests.maxSiblingsHint'))}
         <SelectField
-          t={t}
-          name="carTransportAllowed"
+          {...bound('carTransportAllowed')}
           label={t('settings.requests.carTransportAllowed')}
-          value={values.carTransportAllowed}
-          error={errors.carTransportAllowed}
           options={[
             { value: 'false', label: t('settings.requests.car.no') },
             { value: 'true', label: t('settings.requests.car.yes') },
@@ -356,16 +335,14 @@ function RequestsSection(props: SectionProps) {
 
 function ReportsSection(props: SectionProps) {
   const { t, values, errors } = props;
+  const field = bindFields(t, values, errors);
   return (
     <SectionForm {...props} lead={t('settings.reports.lead')}>
       <TextField
-        t={t}
-        name="activityReportDueDay"
+        {...field('activityReportDueDay')}
         type="number"
         label={t('settings.reports.activityReportDueDay')}
         hint={t('settings.reports.activityReportDueDayHint')}
-        value={values.activityReportDueDay}
-        error={errors.activityReportDueDay}
         required
       />
     </SectionForm>
@@ -374,15 +351,13 @@ function ReportsSection(props: SectionProps) {
 
 function TrainingSection(props: SectionProps) {
   const { t, values, errors } = props;
+  const field = bindFields(t, values, errors);
   return (
     <SectionForm {...props} lead={t('settings.training.lead')}>
       <TextField
-        t={t}
-        name="expiryNoticeDays"
+        {...field('expiryNoticeDays')}
         label={t('settings.training.expiryNoticeDays')}
         hint={t('settings.training.expiryNoticeDaysHint')}
-        value={values.expiryNoticeDays}
-        error={errors.expiryNoticeDays}
       />
     </SectionForm>
   );

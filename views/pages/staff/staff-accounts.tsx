@@ -1,9 +1,11 @@
+import { ScrollTable } from '../../components/scroll-table.js';
 import {
   ErrorSummary,
   TextField,
   SelectField,
   SubmitButton,
   type FormErrors,
+  bindFields,
 } from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
@@ -31,6 +33,7 @@ export function StaffAccountsPage(props: {
     role: t('staff.role'),
     password: t('staff.password'),
   };
+  const field = bindFields(t, props.values, props.errors, labels);
   return (
     <Layout ctx={props.ctx} title={t('staff.title')}>
       <h1>{t('staff.title')}</h1>
@@ -40,64 +43,40 @@ export function StaffAccountsPage(props: {
         {props.accounts.length === 0 ? (
           <p>{t('staff.none')}</p>
         ) : (
-          <div class="table-scroll" tabindex={0} role="region" aria-labelledby="staff-list-title">
-            <table class="table">
-              <thead>
-                <tr>
-                  <th scope="col">{labels.name}</th>
-                  <th scope="col">{labels.email}</th>
-                  <th scope="col">{labels.role}</th>
-                  <th scope="col">{t('staff.created')}</th>
-                  <th scope="col">{t('staffAccounts.status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {props.accounts.map((a) => (
-                  <tr>
-                    <td>{a.name}</td>
-                    <td>{a.email}</td>
-                    <td>{t(`role.${a.role}`)}</td>
-                    <td>{formatDate(a.created_at, locale)}</td>
-                    <td>
-                      {a.disabled_at ? t('staffAccounts.disabled') : t('staffAccounts.active')}{' '}
-                      <a href={`/staff-accounts/${a.id}`}>{t('staffAccounts.manage')}</a>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ScrollTable
+            labelledBy="staff-list-title"
+            head={[
+              labels.name,
+              labels.email,
+              labels.role,
+              t('staff.created'),
+              t('staffAccounts.status'),
+            ]}
+          >
+            {props.accounts.map((a) => (
+              <tr>
+                <td>{a.name}</td>
+                <td>{a.email}</td>
+                <td>{t(`role.${a.role}`)}</td>
+                <td>{formatDate(a.created_at, locale)}</td>
+                <td>
+                  {a.disabled_at ? t('staffAccounts.disabled') : t('staffAccounts.active')}{' '}
+                  <a href={`/staff-accounts/${a.id}`}>{t('staffAccounts.manage')}</a>
+                </td>
+              </tr>
+            ))}
+          </ScrollTable>
         )}
       </section>
       <section class="card" aria-labelledby="staff-add-title">
         <h2 id="staff-add-title">{t('staff.add')}</h2>
         <ErrorSummary t={t} errors={props.errors} labels={labels} />
         <form method="post" action="/staff-accounts" novalidate>
-          <TextField
-            t={t}
-            name="name"
-            label={labels.name}
-            value={props.values.name}
-            error={props.errors.name}
-            required
-            maxlength={100}
-          />
-          <TextField
-            t={t}
-            name="email"
-            type="email"
-            label={labels.email}
-            value={props.values.email}
-            error={props.errors.email}
-            required
-            autocomplete="off"
-          />
+          <TextField {...field('name')} required maxlength={100} />
+          <TextField {...field('email')} type="email" required autocomplete="off" />
           <SelectField
-            t={t}
-            name="role"
-            label={labels.role}
+            {...field('role')}
             value={props.values.role ?? 'staff'}
-            error={props.errors.role}
             options={[
               { value: 'staff', label: t('role.staff') },
               { value: 'admin', label: t('role.admin') },
@@ -105,12 +84,9 @@ export function StaffAccountsPage(props: {
             required
           />
           <TextField
-            t={t}
-            name="password"
+            {...field('password')}
             type="password"
-            label={labels.password}
             hint={t('password.newHint')}
-            error={props.errors.password}
             required
             autocomplete="new-password"
           />

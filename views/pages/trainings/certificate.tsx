@@ -22,7 +22,7 @@ export function CertificatePage(props: {
   const hours = Math.round(props.modules.reduce((n, m) => n + m.module.hours, 0) * 100) / 100;
   return (
     <Layout ctx={props.ctx} title={t('training.certificate.title')}>
-      <div class="training-no-print training-actions">
+      <div class="no-print training-actions">
         <p class="hint">{t('training.certificate.printHint')}</p>
         {/* Shown by print.js only when JavaScript runs; the browser's own Print works anyway. */}
         <button type="button" class="button button--primary" data-print hidden>

@@ -1,9 +1,11 @@
+import { ScrollTable } from '../../components/scroll-table.js';
 import {
   ErrorSummary,
   TextField,
   SelectField,
   SubmitButton,
   type FormErrors,
+  bindFields,
 } from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
@@ -50,6 +52,7 @@ export function CurriculumPage(props: {
     validityMode: t('training.field.validityMode'),
     validityMonths: t('training.field.validityMonths'),
   };
+  const field = bindFields(t, props.values, props.errors, labels);
   return (
     <Layout ctx={props.ctx} title={t('training.curriculum.title')}>
       <TrainingSubnav ctx={props.ctx} current="curriculum" pendingCount={props.pendingCount} />
@@ -74,41 +77,37 @@ export function CurriculumPage(props: {
           <h2 id="modules-title">
             {t('training.curriculum.totals', { count: course.length, hours: String(courseHours) })}
           </h2>
-          <div class="table-scroll" tabindex={0} role="region" aria-labelledby="modules-title">
-            <table class="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('training.curriculum.name')}</th>
-                  <th scope="col">{t('training.field.kind')}</th>
-                  <th scope="col">{t('training.field.hours')}</th>
-                  <th scope="col">{t('training.curriculum.validity')}</th>
-                  <th scope="col">{t('training.curriculum.code')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {props.modules.map((m) => (
-                  <tr>
-                    <th scope="row" class="training-cell-title">
-                      {moduleTitle(locale, m)}
-                      {!m.active && ` ${t('training.curriculum.retired')}`}
-                    </th>
-                    <td>{t(`training.kind.${m.kind}`)}</td>
-                    <td>{hoursText(t, m.hours)}</td>
-                    <td>
-                      {m.validityMode === 'fiscal_year_end'
-                        ? t('training.validity.fiscalYear')
-                        : m.validityMonths === null
-                          ? t('training.validity.never')
-                          : t('training.validity.months', { months: m.validityMonths })}
-                    </td>
-                    <td>
-                      <code>{m.code}</code>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ScrollTable
+            labelledBy="modules-title"
+            head={[
+              t('training.curriculum.name'),
+              t('training.field.kind'),
+              t('training.field.hours'),
+              t('training.curriculum.validity'),
+              t('training.curriculum.code'),
+            ]}
+          >
+            {props.modules.map((m) => (
+              <tr>
+                <th scope="row" class="training-cell-title">
+                  {moduleTitle(locale, m)}
+                  {!m.active && ` ${t('training.curriculum.retired')}`}
+                </th>
+                <td>{t(`training.kind.${m.kind}`)}</td>
+                <td>{hoursText(t, m.hours)}</td>
+                <td>
+                  {m.validityMode === 'fiscal_year_end'
+                    ? t('training.validity.fiscalYear')
+                    : m.validityMonths === null
+                      ? t('training.validity.never')
+                      : t('training.validity.months', { months: m.validityMonths })}
+                </td>
+                <td>
+                  <code>{m.code}</code>
+                </td>
+              </tr>
+            ))}
+          </ScrollTable>
         </section>
       )}
       {props.isAdmin && (
@@ -116,72 +115,28 @@ export function CurriculumPage(props: {
           <h2 id="add-title">{t('training.curriculum.add')}</h2>
           <ErrorSummary t={t} errors={props.errors} labels={labels} />
           <form method="post" action="/training/curriculum" novalidate>
-            <TextField
-              t={t}
-              name="titleJa"
-              label={labels.titleJa}
-              value={props.values.titleJa}
-              error={props.errors.titleJa}
-              required
-              maxlength={100}
-            />
-            <TextField
-              t={t}
-              name="titleEn"
-              label={labels.titleEn}
-              value={props.values.titleEn}
-              error={props.errors.titleEn}
-              required
-              maxlength={100}
-            />
-            <TextField
-              t={t}
-              name="code"
-              label={labels.code}
-              value={props.values.code}
-              error={props.errors.code}
-              required
-              maxlength={40}
-            />
+            <TextField {...field('titleJa')} required maxlength={100} />
+            <TextField {...field('titleEn')} required maxlength={100} />
+            <TextField {...field('code')} required maxlength={40} />
             <SelectField
-              t={t}
-              name="kind"
-              label={labels.kind}
+              {...field('kind')}
               value={props.values.kind ?? 'followup'}
-              error={props.errors.kind}
               required
               options={(['basic', 'cpr', 'followup', 'sick_child'] as const).map((k) => ({
                 value: k,
                 label: t(`training.kind.${k}`),
               }))}
             />
-            <TextField
-              t={t}
-              name="hours"
-              label={labels.hours}
-              value={props.values.hours}
-              error={props.errors.hours}
-              required
-            />
+            <TextField {...field('hours')} required />
             <SelectField
-              t={t}
-              name="validityMode"
-              label={labels.validityMode}
+              {...field('validityMode')}
               value={props.values.validityMode ?? 'months'}
-              error={props.errors.validityMode}
               options={[
                 { value: 'months', label: t('training.curriculum.modeMonths') },
                 { value: 'fiscal_year_end', label: t('training.curriculum.modeFiscalYear') },
               ]}
             />
-            <TextField
-              t={t}
-              name="validityMonths"
-              label={labels.validityMonths}
-              hint={t('training.field.validityMonthsHint')}
-              value={props.values.validityMonths}
-              error={props.errors.validityMonths}
-            />
+            <TextField {...field('validityMonths')} hint={t('training.field.validityMonthsHint')} />
             <SubmitButton>{t('training.curriculum.addSubmit')}</SubmitButton>
           </form>
         </section>

@@ -1,3 +1,4 @@
+import { ScrollTable } from '../../components/scroll-table.js';
 import {
   ErrorSummary,
   TextField,
@@ -12,7 +13,8 @@ import { formatMemberNo } from '../../../src/modules/members/members.json.js';
 import { CheckboxGroup } from '../../components/form-fields.js';
 import { moduleTitle } from './training-text.js';
 import { RecordsTable } from './records-table.js';
-import { StatusBadge, StatusCard } from './status-card.js';
+import { StatusCard, trainingStatusText } from './status-card.js';
+import { StatusBadge } from '../../components/status-badge.js';
 import { TrainingSubnav } from './training-subnav.js';
 import { RecordDetailsFields } from './record-details-fields.js';
 import type {
@@ -103,56 +105,54 @@ export function HelpersPage(props: {
       </form>
 
       <section aria-labelledby="list-title">
-        <h2 id="list-title" class="training-visually-hidden">
+        <h2 id="list-title" class="visually-hidden">
           {t('training.helpers.title')}
         </h2>
         {props.rows.length === 0 ? (
           <p>{t('training.helpers.none')}</p>
         ) : (
-          <div class="table-scroll" tabindex={0} role="region" aria-labelledby="list-title">
-            <table class="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('training.helpers.name')}</th>
-                  <th scope="col">{t('training.helpers.memberNo')}</th>
-                  <th scope="col">{t('training.helpers.status')}</th>
-                  <th scope="col">{t('training.helpers.progress')}</th>
-                  <th scope="col">{t('training.helpers.expiring')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {props.rows.map((r) => (
-                  <tr>
-                    <th scope="row">
-                      <a href={`/training/helpers/${r.memberId}`}>{r.name}</a>
-                    </th>
-                    <td>{formatMemberNo(r.memberNo) ?? '—'}</td>
-                    <td>
-                      <StatusBadge t={t} status={r.q.status} audience="staff" />
-                    </td>
-                    <td>
-                      {t('training.helpers.progressShort', {
-                        done: r.q.course.modulesDone,
-                        total: r.q.course.modulesTotal,
-                      })}
-                    </td>
-                    <td class="training-cell-title">
-                      {r.q.expiring.length === 0
-                        ? '—'
-                        : r.q.expiring
-                            .map(
-                              (e) =>
-                                `${moduleTitle(locale, e.module)} ${t('training.validUntil', {
-                                  date: formatDate(e.expiresOn, locale),
-                                })}`,
-                            )
-                            .join(' / ')}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ScrollTable
+            labelledBy="list-title"
+            head={[
+              t('training.helpers.name'),
+              t('training.helpers.memberNo'),
+              t('training.helpers.status'),
+              t('training.helpers.progress'),
+              t('training.helpers.expiring'),
+            ]}
+          >
+            {props.rows.map((r) => (
+              <tr>
+                <th scope="row">
+                  <a href={`/training/helpers/${r.memberId}`}>{r.name}</a>
+                </th>
+                <td>{formatMemberNo(r.memberNo) ?? '—'}</td>
+                <td>
+                  <StatusBadge kind="training" status={r.q.status}>
+                    {trainingStatusText(t, r.q.status, 'staff')}
+                  </StatusBadge>
+                </td>
+                <td>
+                  {t('training.helpers.progressShort', {
+                    done: r.q.course.modulesDone,
+                    total: r.q.course.modulesTotal,
+                  })}
+                </td>
+                <td class="training-cell-title">
+                  {r.q.expiring.length === 0
+                    ? '—'
+                    : r.q.expiring
+                        .map(
+                          (e) =>
+                            `${moduleTitle(locale, e.module)} ${t('training.validUntil', {
+                              date: formatDate(e.expiresOn, locale),
+                            })}`,
+                        )
+                        .join(' / ')}
+                </td>
+              </tr>
+            ))}
+          </ScrollTable>
         )}
       </section>
     </Layout>

@@ -1,8 +1,10 @@
+import { Badge } from '../../components/status-badge.js';
 import {
   ErrorSummary,
   SelectField,
   SubmitButton,
   type FormErrors,
+  bindFields,
 } from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
@@ -85,6 +87,7 @@ function HelperTraining(props: Parameters<typeof MyTrainingPage>[0] & { q: Quali
     source: t('training.field.source'),
     note: t('training.field.note'),
   };
+  const field = bindFields(t, props.values, props.errors, labels);
   return (
     <>
       <p>{t('training.my.lead')}</p>
@@ -171,11 +174,7 @@ function HelperTraining(props: Parameters<typeof MyTrainingPage>[0] & { q: Quali
         <ErrorSummary t={t} errors={props.errors} labels={labels} />
         <form method="post" action="/training/records" novalidate>
           <SelectField
-            t={t}
-            name="moduleId"
-            label={labels.moduleId}
-            value={props.values.moduleId}
-            error={props.errors.moduleId}
+            {...field('moduleId')}
             required
             options={[
               { value: '', label: '—' },
@@ -221,7 +220,9 @@ function SessionCard(props: { ctx: ViewContext; session: SessionView; needed: Se
             {moduleTitle(locale, m)}
             {paren(locale, hoursText(t, m.hours))}
             {markNeeded && props.needed.has(m.id) && (
-              <span class="training-tag">{t('training.session.needed')}</span>
+              <Badge tone="info" class="badge--after">
+                {t('training.session.needed')}
+              </Badge>
             )}
           </li>
         ))}

@@ -1,5 +1,10 @@
 import type { Translator } from '../../../src/lib/i18n.js';
-import { TextField, SelectField, type FormErrors } from '../../components/form-fields.js';
+import {
+  TextField,
+  SelectField,
+  type FormErrors,
+  bindFields,
+} from '../../components/form-fields.js';
 
 /**
  * When and how a training record was earned, with its note: the same fields whether staff record
@@ -11,24 +16,20 @@ export function RecordDetailsFields(props: {
   errors: FormErrors;
 }) {
   const { t, values, errors } = props;
+  const field = bindFields(t, values, errors);
   return (
     <>
       <TextField
-        t={t}
-        name="completedOn"
+        {...field('completedOn')}
         type="date"
         label={t('training.field.completedOn')}
         hint={t('training.field.completedOnHint')}
-        value={values.completedOn}
-        error={errors.completedOn}
         required
       />
       <SelectField
-        t={t}
-        name="source"
+        {...field('source')}
         label={t('training.field.source')}
         value={values.source ?? 'external'}
-        error={errors.source}
         required
         options={[
           { value: 'external', label: t('training.source.external') },
@@ -36,12 +37,9 @@ export function RecordDetailsFields(props: {
         ]}
       />
       <TextField
-        t={t}
-        name="note"
+        {...field('note')}
         label={t('training.field.note')}
         hint={t('training.field.noteHint')}
-        value={values.note}
-        error={errors.note}
         required
         maxlength={500}
       />

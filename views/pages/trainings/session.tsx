@@ -1,3 +1,4 @@
+import { ScrollTable } from '../../components/scroll-table.js';
 import { SelectField, SubmitButton } from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
@@ -48,7 +49,7 @@ export function SessionPage(props: {
       <h1>{title}</h1>
       <ActionError message={props.actionError} />
       <section aria-labelledby="details-title">
-        <h2 id="details-title" class="training-visually-hidden">
+        <h2 id="details-title" class="visually-hidden">
           {t('training.session.details')}
         </h2>
         <p>
@@ -128,7 +129,7 @@ export function SessionPage(props: {
                               value="1"
                               checked={props.attended.has(`${r.memberId}:${m.id}`)}
                             />
-                            <label for={id} class="training-visually-hidden">
+                            <label for={id} class="visually-hidden">
                               {t('training.attendance.checkbox', {
                                 name: r.name,
                                 module: moduleTitle(locale, m),
@@ -152,51 +153,43 @@ export function SessionPage(props: {
         {props.rows.length === 0 ? (
           <p>{t('training.session.noParticipants')}</p>
         ) : (
-          <div class="table-scroll" tabindex={0} role="region" aria-labelledby="participants-title">
-            <table class="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('training.helpers.name')}</th>
-                  <th scope="col">{t('training.helpers.memberNo')}</th>
-                  <th scope="col">{t('training.helpers.status')}</th>
-                  <th scope="col">
-                    <span class="training-visually-hidden">
-                      {t('training.session.cancelShort')}
-                    </span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {props.rows.map((r) => (
-                  <tr>
-                    <th scope="row">
-                      <a href={`/training/helpers/${r.memberId}`}>{r.name}</a>
-                    </th>
-                    <td>{formatMemberNo(r.memberNo) ?? '—'}</td>
-                    <td>{stateText(props.ctx, r)}</td>
-                    <td>
-                      {r.state !== 'walk_in' && !props.cancelled && (
-                        <form
-                          method="post"
-                          action={`/training/sessions/${s.id}/enrollments/cancel`}
-                          class="training-inline-form"
-                        >
-                          <input type="hidden" name="memberId" value={r.memberId} />
-                          <button
-                            type="submit"
-                            class="button button--secondary"
-                            aria-label={t('training.session.cancelFor', { name: r.name })}
-                          >
-                            {t('training.session.cancelShort')}
-                          </button>
-                        </form>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ScrollTable
+            labelledBy="participants-title"
+            head={[
+              t('training.helpers.name'),
+              t('training.helpers.memberNo'),
+              t('training.helpers.status'),
+              '<span class="visually-hidden">{t(\'training.session.cancelShort\')}</span>',
+            ]}
+          >
+            {props.rows.map((r) => (
+              <tr>
+                <th scope="row">
+                  <a href={`/training/helpers/${r.memberId}`}>{r.name}</a>
+                </th>
+                <td>{formatMemberNo(r.memberNo) ?? '—'}</td>
+                <td>{stateText(props.ctx, r)}</td>
+                <td>
+                  {r.state !== 'walk_in' && !props.cancelled && (
+                    <form
+                      method="post"
+                      action={`/training/sessions/${s.id}/enrollments/cancel`}
+                      class="training-inline-form"
+                    >
+                      <input type="hidden" name="memberId" value={r.memberId} />
+                      <button
+                        type="submit"
+                        class="button button--secondary"
+                        aria-label={t('training.session.cancelFor', { name: r.name })}
+                      >
+                        {t('training.session.cancelShort')}
+                      </button>
+                    </form>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </ScrollTable>
         )}
         {!props.cancelled &&
           (props.candidates.length === 0 ? (

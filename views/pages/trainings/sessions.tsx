@@ -1,8 +1,10 @@
+import { ScrollTable } from '../../components/scroll-table.js';
 import {
   ErrorSummary,
   TextField,
   SubmitButton,
   type FormErrors,
+  bindFields,
 } from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
@@ -57,6 +59,7 @@ export function SessionsPage(props: {
     notes: t('training.field.notes'),
   };
   const s = props.summary;
+  const field = bindFields(t, props.values, props.errors, labels);
   return (
     <Layout ctx={props.ctx} title={t('training.sessions.title')}>
       <TrainingSubnav ctx={props.ctx} current="sessions" pendingCount={props.pendingCount} />
@@ -72,62 +75,27 @@ export function SessionsPage(props: {
         <h2 id="create-title">{t('training.sessions.create')}</h2>
         <ErrorSummary t={t} errors={props.errors} labels={labels} />
         <form method="post" action="/training/sessions" novalidate>
-          <TextField
-            t={t}
-            name="date"
-            type="date"
-            label={labels.date}
-            hint={t('training.field.dateHint')}
-            value={props.values.date}
-            error={props.errors.date}
-            required
-          />
+          <TextField {...field('date')} type="date" hint={t('training.field.dateHint')} required />
           <div class="training-row">
             <TextField
-              t={t}
-              name="startTime"
+              {...field('startTime')}
               type="time"
-              label={labels.startTime}
               hint={t('training.field.timeHint')}
-              value={props.values.startTime}
-              error={props.errors.startTime}
               required
             />
             <TextField
-              t={t}
-              name="endTime"
+              {...field('endTime')}
               type="time"
-              label={labels.endTime}
               hint={t('training.field.timeHint')}
-              value={props.values.endTime}
-              error={props.errors.endTime}
               required
             />
           </div>
+          <TextField {...field('venue')} required maxlength={200} />
+          <TextField {...field('instructor')} maxlength={100} />
           <TextField
-            t={t}
-            name="venue"
-            label={labels.venue}
-            value={props.values.venue}
-            error={props.errors.venue}
-            required
-            maxlength={200}
-          />
-          <TextField
-            t={t}
-            name="instructor"
-            label={labels.instructor}
-            value={props.values.instructor}
-            error={props.errors.instructor}
-            maxlength={100}
-          />
-          <TextField
-            t={t}
-            name="capacity"
+            {...field('capacity')}
             type="number"
-            label={labels.capacity}
             value={props.values.capacity ?? '20'}
-            error={props.errors.capacity}
             required
           />
           <CheckboxGroup
@@ -142,14 +110,7 @@ export function SessionsPage(props: {
             error={props.errors.moduleIds}
             required
           />
-          <TextField
-            t={t}
-            name="notes"
-            label={labels.notes}
-            value={props.values.notes}
-            error={props.errors.notes}
-            maxlength={1000}
-          />
+          <TextField {...field('notes')} maxlength={1000} />
           <SubmitButton>{t('training.sessions.createSubmit')}</SubmitButton>
         </form>
       </section>
@@ -199,35 +160,31 @@ function SessionTable(props: { ctx: ViewContext; sessions: SessionView[]; headin
   const { t, locale } = props.ctx;
   if (props.sessions.length === 0) return <p>{t('training.sessions.none')}</p>;
   return (
-    <div class="table-scroll" tabindex={0} role="region" aria-labelledby={props.headingId}>
-      <table class="table">
-        <thead>
-          <tr>
-            <th scope="col">{t('training.sessions.when')}</th>
-            <th scope="col">{t('training.sessions.what')}</th>
-            <th scope="col">{t('training.sessions.where')}</th>
-            <th scope="col">{t('training.sessions.enrolled')}</th>
-            <th scope="col">{t('training.sessions.waitlisted')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.sessions.map((s) => (
-            <tr>
-              <th scope="row" class="training-cell-when">
-                <a href={`/training/sessions/${s.id}`}>{sessionWhen(t, locale, s)}</a>
-              </th>
-              <td class="training-cell-title">
-                {s.modules.map((m) => moduleTitle(locale, m)).join(locale === 'ja' ? '、' : ', ')}
-              </td>
-              <td>{s.venue}</td>
-              <td class="training-nowrap">
-                {t('training.sessions.enrolledOf', { enrolled: s.enrolled, capacity: s.capacity })}
-              </td>
-              <td>{s.waitlisted}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ScrollTable
+      labelledBy={props.headingId}
+      head={[
+        t('training.sessions.when'),
+        t('training.sessions.what'),
+        t('training.sessions.where'),
+        t('training.sessions.enrolled'),
+        t('training.sessions.waitlisted'),
+      ]}
+    >
+      {props.sessions.map((s) => (
+        <tr>
+          <th scope="row" class="training-cell-when">
+            <a href={`/training/sessions/${s.id}`}>{sessionWhen(t, locale, s)}</a>
+          </th>
+          <td class="training-cell-title">
+            {s.modules.map((m) => moduleTitle(locale, m)).join(locale === 'ja' ? '、' : ', ')}
+          </td>
+          <td>{s.venue}</td>
+          <td class="training-nowrap">
+            {t('training.sessions.enrolledOf', { enrolled: s.enrolled, capacity: s.capacity })}
+          </td>
+          <td>{s.waitlisted}</td>
+        </tr>
+      ))}
+    </ScrollTable>
   );
 }

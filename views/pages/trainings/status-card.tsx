@@ -1,3 +1,4 @@
+import { StatusBadge } from '../../components/status-badge.js';
 import { formatDate } from '../../format.js';
 import type {
   DisplayStatus,
@@ -8,20 +9,16 @@ import type { MessageKey, Translator } from '../../../src/lib/i18n.js';
 import type { ViewContext } from '../../view-context.js';
 
 /**
- * The status in words, on a coloured badge (the colour only repeats what the words say). The
- * helper reads it about herself (「活動できます」); staff read it about a helper (「活動できる」).
+ * The status in words. The helper reads it about herself (「活動できます」); staff read it about a
+ * helper (「活動できる」).
  */
-export function StatusBadge(props: {
-  t: Translator;
-  status: DisplayStatus;
-  audience?: 'self' | 'staff';
-}) {
-  const prefix = props.audience === 'staff' ? 'training.staffStatus' : 'training.status';
-  return (
-    <span class={`training-badge training-badge--${props.status}`}>
-      {props.t(`${prefix}.${props.status}` as MessageKey)}
-    </span>
-  );
+export function trainingStatusText(
+  t: Translator,
+  status: DisplayStatus,
+  audience: 'self' | 'staff' = 'self',
+): string {
+  const prefix = audience === 'staff' ? 'training.staffStatus' : 'training.status';
+  return t(`${prefix}.${status}` as MessageKey);
 }
 
 /** The status card: badge, one plain sentence, the progress bar and any expiry warnings. */
@@ -48,7 +45,9 @@ export function StatusCard(props: {
     >
       <h2 id={props.headingId} class="training-status__heading">
         <span class="training-status__label">{t('training.statusLabel')}</span>
-        <StatusBadge t={t} status={q.status} audience={props.audience} />
+        <StatusBadge kind="training" status={q.status} class="training-status__badge">
+          {trainingStatusText(t, q.status, props.audience)}
+        </StatusBadge>
       </h2>
       {props.audience !== 'staff' && (
         // Addressed to the helper; staff see the badge and the list of what is missing.

@@ -1,3 +1,4 @@
+import { ScrollTable } from '../../../components/scroll-table.js';
 import { areaName } from '../../../../src/i18n/area-labels.js';
 import { categoryLabel } from '../../../../src/i18n/category-labels.js';
 import { Layout } from '../../../layout.js';
@@ -21,7 +22,7 @@ import { Checkbox, TextareaField } from '../../../components/form-fields.js';
 import { InfoRow } from './info-row.js';
 import { kindLabel } from '../labels.js';
 import { plainDate } from '../../../format.js';
-import { sidesOf, StatusBadge, statusText } from './side-status.js';
+import { SideBadge, SideBadges, sidesOf, statusText } from './side-status.js';
 import { ReferralsSection, type ReferralView } from '../../directory/referrals.js';
 
 export type MemberAction = 'approve' | 'suspend' | 'reactivate' | 'withdraw' | 'orientation';
@@ -162,11 +163,7 @@ export function MemberDetailPage(props: MemberDetailProps) {
           </span>
           <span>{kindLabel(labels, member.kind, locale)}</span>
           <span>{areaName(props.areas, member.area, locale)}</span>
-          <span class="badge-list">
-            {sidesOf(member).map((s) => (
-              <StatusBadge t={t} labels={labels} locale={locale} side={s.side} status={s.status} />
-            ))}
-          </span>
+          <SideBadges t={t} labels={labels} locale={locale} member={member} />
         </p>
         {memberNo && !member.withdrawn_at && (
           <p>
@@ -217,13 +214,7 @@ export function MemberDetailPage(props: MemberDetailProps) {
                 <div class="card side-panel" id={`side-${side}`}>
                   <h3>
                     {sideLabel(side)}
-                    <StatusBadge
-                      t={t}
-                      labels={labels}
-                      locale={locale}
-                      side={side}
-                      status={status}
-                    />
+                    <SideBadge t={t} labels={labels} locale={locale} side={side} status={status} />
                   </h3>
                   {approvedAt && (
                     <p>
@@ -380,39 +371,35 @@ export function MemberDetailPage(props: MemberDetailProps) {
           ) : (
             <>
               <p class="privacy-note">{t('memberAdmin.member.healthNotice')}</p>
-              <div class="table-scroll" tabindex={0} role="region" aria-labelledby="children-title">
-                <table class="table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('memberAdmin.field.nameAndKana')}</th>
-                      <th scope="col">{t('memberAdmin.field.birthDate')}</th>
-                      <th scope="col">{t('memberAdmin.field.sex')}</th>
-                      <th scope="col">{t('memberAdmin.field.school')}</th>
-                      <th scope="col">{t('memberAdmin.field.allergies')}</th>
-                      <th scope="col">{t('memberAdmin.field.healthNotes')}</th>
-                      <th scope="col">{t('memberAdmin.field.familyDoctor')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {props.childRows.map((c) => (
-                      <tr>
-                        <th scope="row" class="name-cell">
-                          {c.name}
-                          <span class="kana" lang="ja">
-                            {c.name_kana}
-                          </span>
-                        </th>
-                        <td>{dateWithAge(t, locale, c.birth_date, props.today)}</td>
-                        <td>{c.sex ? t(`memberAdmin.sex.${c.sex}`) : '—'}</td>
-                        <td class="wrap">{c.school ?? '—'}</td>
-                        <td class="wrap">{c.allergies ?? t('memberAdmin.none')}</td>
-                        <td class="wrap">{c.health_notes ?? t('memberAdmin.none')}</td>
-                        <td class="wrap">{c.family_doctor ?? '—'}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <ScrollTable
+                labelledBy="children-title"
+                head={[
+                  t('memberAdmin.field.nameAndKana'),
+                  t('memberAdmin.field.birthDate'),
+                  t('memberAdmin.field.sex'),
+                  t('memberAdmin.field.school'),
+                  t('memberAdmin.field.allergies'),
+                  t('memberAdmin.field.healthNotes'),
+                  t('memberAdmin.field.familyDoctor'),
+                ]}
+              >
+                {props.childRows.map((c) => (
+                  <tr>
+                    <th scope="row" class="name-cell">
+                      {c.name}
+                      <span class="kana" lang="ja">
+                        {c.name_kana}
+                      </span>
+                    </th>
+                    <td>{dateWithAge(t, locale, c.birth_date, props.today)}</td>
+                    <td>{c.sex ? t(`memberAdmin.sex.${c.sex}`) : '—'}</td>
+                    <td class="wrap">{c.school ?? '—'}</td>
+                    <td class="wrap">{c.allergies ?? t('memberAdmin.none')}</td>
+                    <td class="wrap">{c.health_notes ?? t('memberAdmin.none')}</td>
+                    <td class="wrap">{c.family_doctor ?? '—'}</td>
+                  </tr>
+                ))}
+              </ScrollTable>
             </>
           )}
         </section>
@@ -488,37 +475,33 @@ export function MemberDetailPage(props: MemberDetailProps) {
         {props.events.length === 0 ? (
           <p>{t('memberAdmin.history.none')}</p>
         ) : (
-          <div class="table-scroll" tabindex={0} role="region" aria-labelledby="history-title">
-            <table class="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('memberAdmin.history.at')}</th>
-                  <th scope="col">{t('memberAdmin.history.side')}</th>
-                  <th scope="col">{t('memberAdmin.history.change')}</th>
-                  <th scope="col">{t('memberAdmin.field.reason')}</th>
-                  <th scope="col">{t('memberAdmin.history.actor')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {props.events.map((e) => (
-                  <tr>
-                    <td class="nowrap">{formatDateTime(e.at, locale)}</td>
-                    <td>{sideLabel(e.side)}</td>
-                    <td>
-                      {t('memberAdmin.history.change.value', {
-                        from: e.from_status
-                          ? statusText(t, e.from_status)
-                          : t('memberAdmin.history.new'),
-                        to: statusText(t, e.to_status),
-                      })}
-                    </td>
-                    <td class="wrap">{reasonText(t, e.reason) || '—'}</td>
-                    <td>{e.actor_name ?? '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ScrollTable
+            labelledBy="history-title"
+            head={[
+              t('memberAdmin.history.at'),
+              t('memberAdmin.history.side'),
+              t('memberAdmin.history.change'),
+              t('memberAdmin.field.reason'),
+              t('memberAdmin.history.actor'),
+            ]}
+          >
+            {props.events.map((e) => (
+              <tr>
+                <td class="nowrap">{formatDateTime(e.at, locale)}</td>
+                <td>{sideLabel(e.side)}</td>
+                <td>
+                  {t('memberAdmin.history.change.value', {
+                    from: e.from_status
+                      ? statusText(t, e.from_status)
+                      : t('memberAdmin.history.new'),
+                    to: statusText(t, e.to_status),
+                  })}
+                </td>
+                <td class="wrap">{reasonText(t, e.reason) || '—'}</td>
+                <td>{e.actor_name ?? '—'}</td>
+              </tr>
+            ))}
+          </ScrollTable>
         )}
       </section>
 
@@ -618,26 +601,22 @@ function ContactsSection(props: {
       {props.rows.length === 0 ? (
         <p>{props.empty}</p>
       ) : (
-        <div class="table-scroll" tabindex={0} role="region" aria-labelledby={props.id}>
-          <table class="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('memberAdmin.field.name')}</th>
-                <th scope="col">{t('memberAdmin.field.relation')}</th>
-                <th scope="col">{t('memberAdmin.field.phone')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.rows.map((r) => (
-                <tr>
-                  <th scope="row">{r.name}</th>
-                  <td>{r.relation}</td>
-                  <td class="nowrap">{r.phone}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollTable
+          labelledBy={props.id}
+          head={[
+            t('memberAdmin.field.name'),
+            t('memberAdmin.field.relation'),
+            t('memberAdmin.field.phone'),
+          ]}
+        >
+          {props.rows.map((r) => (
+            <tr>
+              <th scope="row">{r.name}</th>
+              <td>{r.relation}</td>
+              <td class="nowrap">{r.phone}</td>
+            </tr>
+          ))}
+        </ScrollTable>
       )}
     </section>
   );

@@ -6,7 +6,7 @@ import type { Area, MemberTypeLabels } from '../../../../src/modules/settings/se
 import type { MemberKind, SideStatus } from '../../../../db/schema.js';
 import { kindLabel } from '../labels.js';
 import { Pagination } from '../../../components/pagination.js';
-import { sidesOf, StatusBadge } from './side-status.js';
+import { SideBadges } from './side-status.js';
 
 export interface DirectoryFilters {
   q?: string | undefined;
@@ -206,17 +206,7 @@ export function MemberDirectoryPage(props: {
                     </th>
                     <td>{kindLabel(labels, m.kind, locale)}</td>
                     <td>
-                      <span class="badge-list">
-                        {sidesOf(m).map((s) => (
-                          <StatusBadge
-                            t={t}
-                            labels={labels}
-                            locale={locale}
-                            side={s.side}
-                            status={s.status}
-                          />
-                        ))}
-                      </span>
+                      <SideBadges t={t} labels={labels} locale={locale} member={m} />
                     </td>
                     <td>{areaName(props.areas, m.area, locale)}</td>
                     <td class="nowrap">{m.phone}</td>

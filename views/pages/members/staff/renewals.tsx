@@ -1,3 +1,4 @@
+import { ScrollTable } from '../../../components/scroll-table.js';
 import { Layout } from '../../../layout.js';
 import type { ViewContext } from '../../../view-context.js';
 import { formatDate } from '../../../../src/lib/dates.js';
@@ -68,63 +69,57 @@ export function RenewalsPage(props: {
         {props.rows.length === 0 ? (
           <p>{t('memberAdmin.renewals.empty')}</p>
         ) : (
-          <div class="table-scroll" tabindex={0} role="region" aria-labelledby="renewal-list-title">
-            <table class="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('memberAdmin.field.memberNo')}</th>
-                  <th scope="col">{t('memberAdmin.field.nameAndKana')}</th>
-                  <th scope="col">{t('memberAdmin.field.kind')}</th>
-                  <th scope="col">{t('memberAdmin.field.phone')}</th>
-                  <th scope="col">{t('memberAdmin.renewals.children')}</th>
-                  <th scope="col">{t('memberAdmin.renewals.note')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {props.rows.map(({ member, children }) => (
-                  <tr>
-                    <td class="num">
-                      {formatMemberNo(member.member_no) ?? t('memberAdmin.noNumber')}
-                    </td>
-                    <th scope="row" class="name-cell">
-                      <a href={`/members/${member.id}`}>{member.name}</a>
-                      <span class="kana" lang="ja">
-                        {member.name_kana}
-                      </span>
-                    </th>
-                    <td>{kindLabel(labels, member.kind, locale)}</td>
-                    <td class="nowrap">{member.phone}</td>
-                    <td>
-                      <ul class="plain-list">
-                        {children.map((c) => (
-                          <li>
-                            <span class="block">
-                              {t('memberAdmin.renewals.childBorn', {
-                                name: c.name,
-                                birth: plainDate(c.birth_date, locale),
-                              })}
-                            </span>
-                            <span class="block nowrap">
-                              {t('memberAdmin.renewals.childLeaves', {
-                                date: plainDate(c.agedOutOn, locale),
-                              })}
-                            </span>
-                          </li>
-                        ))}
-                      </ul>
-                    </td>
-                    <td class="wrap">
-                      {member.kind === 'both'
-                        ? t('memberAdmin.renewals.bothNote', {
-                            both: kindLabel(labels, 'both', locale),
-                          })
-                        : ''}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ScrollTable
+            labelledBy="renewal-list-title"
+            head={[
+              t('memberAdmin.field.memberNo'),
+              t('memberAdmin.field.nameAndKana'),
+              t('memberAdmin.field.kind'),
+              t('memberAdmin.field.phone'),
+              t('memberAdmin.renewals.children'),
+              t('memberAdmin.renewals.note'),
+            ]}
+          >
+            {props.rows.map(({ member, children }) => (
+              <tr>
+                <td class="num">{formatMemberNo(member.member_no) ?? t('memberAdmin.noNumber')}</td>
+                <th scope="row" class="name-cell">
+                  <a href={`/members/${member.id}`}>{member.name}</a>
+                  <span class="kana" lang="ja">
+                    {member.name_kana}
+                  </span>
+                </th>
+                <td>{kindLabel(labels, member.kind, locale)}</td>
+                <td class="nowrap">{member.phone}</td>
+                <td>
+                  <ul class="plain-list">
+                    {children.map((c) => (
+                      <li>
+                        <span class="block">
+                          {t('memberAdmin.renewals.childBorn', {
+                            name: c.name,
+                            birth: plainDate(c.birth_date, locale),
+                          })}
+                        </span>
+                        <span class="block nowrap">
+                          {t('memberAdmin.renewals.childLeaves', {
+                            date: plainDate(c.agedOutOn, locale),
+                          })}
+                        </span>
+                      </li>
+                    ))}
+                  </ul>
+                </td>
+                <td class="wrap">
+                  {member.kind === 'both'
+                    ? t('memberAdmin.renewals.bothNote', {
+                        both: kindLabel(labels, 'both', locale),
+                      })
+                    : ''}
+                </td>
+              </tr>
+            ))}
+          </ScrollTable>
         )}
       </section>
 

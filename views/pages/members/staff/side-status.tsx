@@ -1,23 +1,39 @@
 import type { Translator } from '../../../../src/lib/i18n.js';
 import type { MemberTypeLabels } from '../../../../src/modules/settings/settings.schemas.js';
 import type { Locale, Side, SideStatus } from '../../../../db/schema.js';
+import { StatusBadge } from '../../../components/status-badge.js';
 
 export const statusText = (t: Translator, status: SideStatus) => t(`memberAdmin.status.${status}`);
 
-/** A side's status as a badge: the words carry the meaning, the colour only repeats it. */
-export function StatusBadge(props: {
+interface SideLabels {
   t: Translator;
   labels: MemberTypeLabels;
   locale: Locale;
-  side: Side;
-  status: SideStatus;
-}) {
+}
+
+/** A side's status as a badge, 「依頼会員：有効」: the words carry the meaning. */
+export function SideBadge(props: SideLabels & { side: Side; status: SideStatus }) {
   return (
-    <span class={`badge badge--${props.status}`}>
+    <StatusBadge kind="side" status={props.status}>
       {props.t('memberAdmin.badge', {
         side: props.labels[props.side][props.locale],
         status: statusText(props.t, props.status),
       })}
+    </StatusBadge>
+  );
+}
+
+/** Every side a member has, each with its status badge. */
+export function SideBadges(
+  props: SideLabels & {
+    member: { requester_status: SideStatus | null; helper_status: SideStatus | null };
+  },
+) {
+  return (
+    <span class="badge-list">
+      {sidesOf(props.member).map((s) => (
+        <SideBadge {...props} side={s.side} status={s.status} />
+      ))}
     </span>
   );
 }
