@@ -281,7 +281,13 @@ export interface ReportChildBandTotalTable {
   minutes: number;
 }
 
-export type RequestStatus = 'open' | 'offered' | 'matched' | 'completed' | 'cancelled';
+export type RequestStatus =
+  | 'open'
+  | 'offered'
+  | 'matched'
+  | 'completed'
+  | 'cancelled'
+  | 'unfilled';
 export type OfferStatus = 'offered' | 'accepted' | 'declined' | 'closed' | 'expired' | 'withdrawn';
 export type CareLocation = 'helper_home' | 'requester_home' | 'other';
 
@@ -345,6 +351,8 @@ export interface CareRequestTable {
   created_by_user_id: string;
   created_at: string;
   updated_at: string;
+  helper_lost_at: string | null;
+  unfilled_at: string | null;
 }
 
 export interface CareRequestChildTable {
