@@ -10,6 +10,7 @@ export const coordination = {
   'coord.status.matched': '決定',
   'coord.status.completed': '完了',
   'coord.status.cancelled': '取り消し',
+  'coord.status.unfilled': '成立せず',
   'coord.offerStatus.offered': '回答待ち',
   'coord.offerStatus.accepted': '引き受け',
   'coord.offerStatus.declined': '辞退',

@@ -57,3 +57,52 @@ export function childDataAccess(f: ChildAccessFacts): ChildDataAccess {
 export function childAgesInYears(birthDates: readonly string[], onDate: string): number[] {
   return birthDates.map((b) => ageInYears(b, onDate));
 }
+
+/** The member looking, as the policy needs her (a `member` row has these columns). */
+export interface AccessViewer {
+  id: string;
+  helper_status: SideStatus | null;
+  withdrawn_at: string | null;
+}
+
+/** The request looked at, as the policy needs it (a `care_request` row has these columns). */
+export interface AccessRequest {
+  requester_member_id: string;
+  helper_member_id: string | null;
+  status: RequestStatus;
+}
+
+/**
+ * `childDataAccess` for a request row and the viewer's member row (or staff). `offerStatus` is
+ * the viewer's own offer for the request, when the caller has it.
+ */
+export function requestAccess(
+  viewer: 'staff' | AccessViewer,
+  request: AccessRequest,
+  offerStatus: OfferStatus | null = null,
+): ChildDataAccess {
+  if (viewer === 'staff')
+    return childDataAccess({
+      staff: true,
+      family: false,
+      helperSide: null,
+      withdrawn: false,
+      assignedToViewer: false,
+      requestStatus: request.status,
+      offerStatus: null,
+    });
+  return childDataAccess({
+    staff: false,
+    family: request.requester_member_id === viewer.id,
+    helperSide: viewer.helper_status,
+    withdrawn: viewer.withdrawn_at !== null,
+    assignedToViewer: request.helper_member_id === viewer.id,
+    requestStatus: request.status,
+    offerStatus,
+  });
+}
+
+/** The strongest access any of the viewer's requests for a child gives her to that child. */
+export function strongestAccess(accesses: readonly ChildDataAccess[]): ChildDataAccess {
+  return accesses.includes('full') ? 'full' : accesses.includes('offer') ? 'offer' : 'none';
+}

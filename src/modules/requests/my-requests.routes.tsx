@@ -122,6 +122,8 @@ myRequestPages.get('/requests/:id', async (c) => {
   const t = c.var.t;
   const today = todayOf(c);
   const now = c.var.deps.clock.now();
+  // The access policy decided the viewer: `offered` (an offer, open or not, or a match that
+  // ended or whose helper side is suspended) sees only what an offer needs.
   const showNames = viewer.kind !== 'offered';
   const offerOpen =
     !!offer &&
@@ -143,7 +145,7 @@ myRequestPages.get('/requests/:id', async (c) => {
         careLocationNote: showNames ? r.care_location_note : null,
         pickup: showNames ? r.pickup : null,
         dropoff: showNames ? r.dropoff : null,
-        notes: r.notes,
+        notes: showNames ? r.notes : null,
         area: areaName(settings.areas, r.requester_area, c.var.locale),
         createdAt: r.created_at,
         matchedAt: r.matched_at,

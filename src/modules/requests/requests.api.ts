@@ -10,9 +10,10 @@ import {
   jsonResponse,
   listOf,
 } from '../../http/api-route.js';
-import { toTokyoIso } from '../../lib/dates.js';
+import { toTokyoIso, tokyoDateOf } from '../../lib/dates.js';
 import { notFound } from '../../lib/errors.js';
-import { findMemberByUserId } from '../members/members.queries.js';
+import { requestAccess } from '../access/child-access.policy.js';
+import { findMemberByUserId, type MemberWithEmail } from '../members/members.queries.js';
 import { findCandidates } from '../matching/candidates.js';
 import {
   acceptOffer,
@@ -60,21 +61,25 @@ async function requestJson(
   deps: AppDeps,
   rows: RequestRow[],
   viewerKind: RequestViewer['kind'] | 'list',
-  memberId?: string,
+  member?: MemberWithEmail,
 ) {
   const children = await listRequestChildren(
     deps.db,
     rows.map((r) => r.id),
   );
   const needingPreMeeting = await requestsNeedingPreMeeting(deps, rows);
+  const today = tokyoDateOf(deps.clock.now());
   return rows.map((r) =>
     toRequestJson(r, children, {
       preMeetingRequired: needingPreMeeting.has(r.id),
-      // Names are for staff, the family and the helper who accepted; not for a mere offer.
-      showNames:
+      // The access policy decides what each viewer sees of the family and its children.
+      access:
         viewerKind === 'staff' ||
-        r.requester_member_id === memberId ||
-        r.helper_member_id === memberId,
+        viewerKind === 'requester' ||
+        (viewerKind !== 'offered' && member && requestAccess(member, r) === 'full')
+          ? 'full'
+          : 'offer',
+      today,
     }),
   );
 }
@@ -110,6 +115,7 @@ const ACCEPT_CONFLICTS = [
   'request_cancelled',
   'offer_expired',
   'helper_double_booked',
+  'helper_not_active',
   'invalid_transition',
 ];
 const reasonJson = z.object({
@@ -161,7 +167,6 @@ requestsApi.openapi(createRequest, async (c) => {
     c.var.deps,
     rows,
     isStaff(user) ? 'staff' : 'requester',
-    rows[0]?.requester_member_id,
   );
   return c.json({ request: json[0]!, requests: json }, 201);
 });
@@ -192,7 +197,7 @@ requestsApi.openapi(listRequestsRoute, async (c) => {
   );
   return c.json(
     {
-      items: await requestJson(c.var.deps, items, member ? 'list' : 'staff', member?.id),
+      items: await requestJson(c.var.deps, items, member ? 'list' : 'staff', member),
       total,
       page: query.page,
       pageSize: query.pageSize,
@@ -217,7 +222,7 @@ requestsApi.openapi(getRequest, async (c) => {
     c.var.deps,
     [request],
     viewer.kind,
-    viewer.kind === 'staff' ? undefined : viewer.member.id,
+    viewer.kind === 'staff' ? undefined : viewer.member,
   );
   return c.json(json!, 200);
 });
@@ -423,7 +428,7 @@ requestsApi.openapi(acceptRoute, async (c) => {
     c.var.clientAddress,
   );
   const member = await findMemberByUserId(c.var.deps.db, user.id);
-  const [json] = await requestJson(c.var.deps, [request], 'helper', member?.id);
+  const [json] = await requestJson(c.var.deps, [request], 'helper', member);
   return c.json({ offer: toOfferJson(offer), request: json! }, 200);
 });
 
@@ -483,7 +488,7 @@ requestsApi.openapi(cancelRoute, async (c) => {
     c.var.deps,
     [updated],
     viewer.kind,
-    viewer.kind === 'staff' ? undefined : viewer.member.id,
+    viewer.kind === 'staff' ? undefined : viewer.member,
   );
   return c.json({ request: json!, cancellationFee: fee }, 200);
 });
