@@ -11,6 +11,7 @@ export const coordination: CoordinationMessages = {
   'coord.status.completed': 'Completed',
   'coord.status.cancelled': 'Cancelled',
   'coord.status.unfilled': 'Unfilled',
+  'coord.needsNewHelper': 'Needs a new helper',
   'coord.offerStatus.offered': 'Awaiting answer',
   'coord.offerStatus.accepted': 'Accepted',
   'coord.offerStatus.declined': 'Declined',

@@ -140,7 +140,12 @@ myRequestPages.get('/requests/:id', async (c) => {
         category: r.category,
         startsAt: r.starts_at,
         endsAt: r.ends_at,
-        status: r.status,
+        // Between its start and the next run of the job that closes it, a request nobody took
+        // already reads as unfilled: never "still searching" for a time that has passed.
+        status:
+          (r.status === 'open' || r.status === 'offered') && r.starts_at <= now.toISOString()
+            ? 'unfilled'
+            : r.status,
         careLocation: r.care_location,
         careLocationNote: showNames ? r.care_location_note : null,
         pickup: showNames ? r.pickup : null,

@@ -28,6 +28,8 @@ export interface BoardRequestItem {
   /** Candidates not asked yet (the ones 「上位3人に紹介」 would pick from). */
   fresh: number | null;
   urgent: boolean;
+  /** Its helper was taken off (her helper side suspended): it needs a new helper. */
+  needsNewHelper?: boolean;
 }
 
 export interface TodayItem {
@@ -116,6 +118,9 @@ function RequestTable(props: {
               </td>
               <td data-label={t('coord.col.status')}>
                 <RequestStatusBadge t={t} status={r.status} />
+                {r.needsNewHelper && (
+                  <strong class="coord-sub coord-needs-helper">{t('coord.needsNewHelper')}</strong>
+                )}
                 <span class="coord-sub">
                   {asked
                     ? [
