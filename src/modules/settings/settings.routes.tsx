@@ -125,8 +125,14 @@ const sectionForms: {
     }),
   },
   reports: {
-    toValues: (v) => ({ activityReportDueDay: String(v.activityReportDueDay) }),
-    fromForm: (f) => ({ activityReportDueDay: formInt(f.activityReportDueDay) }),
+    toValues: (v) => ({
+      activityReportDueDay: String(v.activityReportDueDay),
+      activityStartWindowMinutes: String(v.activityStartWindowMinutes),
+    }),
+    fromForm: (f) => ({
+      activityReportDueDay: formInt(f.activityReportDueDay),
+      activityStartWindowMinutes: formInt(f.activityStartWindowMinutes),
+    }),
   },
   training: {
     toValues: (v) => ({ expiryNoticeDays: v.expiryNoticeDays.join(',') }),
