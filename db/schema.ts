@@ -394,6 +394,15 @@ export interface PreMeetingTable {
   created_at: string;
 }
 
+export interface PreMeetingRevisionTable {
+  id: string;
+  pre_meeting_id: string;
+  snapshot: string;
+  changed_by: string;
+  reason: string;
+  at: string;
+}
+
 export interface BlockedHelperTable {
   requester_member_id: string;
   helper_member_id: string;
@@ -630,6 +639,7 @@ export interface Database {
   offer: OfferTable;
   pairing: PairingTable;
   pre_meeting: PreMeetingTable;
+  pre_meeting_revision: PreMeetingRevisionTable;
   blocked_helper: BlockedHelperTable;
   activity: ActivityTable;
   activity_child: ActivityChildTable;

@@ -76,3 +76,15 @@ CREATE TRIGGER matching_stamp_request_update
 BEGIN UPDATE matching_stamp SET token = lower(hex(randomblob(16))) WHERE topic = 'workload'; END;
 CREATE TRIGGER matching_stamp_request_delete AFTER DELETE ON care_request
 BEGIN UPDATE matching_stamp SET token = lower(hex(randomblob(16))) WHERE topic = 'workload'; END;
+
+-- Staff correct a pre-meeting record; each earlier version is kept (issue #22).
+CREATE TABLE pre_meeting_revision (
+  id TEXT PRIMARY KEY,
+  pre_meeting_id TEXT NOT NULL REFERENCES pre_meeting (id),
+  -- JSON: the record's fields before the correction.
+  snapshot TEXT NOT NULL,
+  changed_by TEXT NOT NULL REFERENCES user (id),
+  reason TEXT NOT NULL,
+  at TEXT NOT NULL
+);
+CREATE INDEX pre_meeting_revision_meeting ON pre_meeting_revision (pre_meeting_id, at);

@@ -22,7 +22,7 @@ import {
   declineOffer,
   ownHelperMemberId,
 } from '../matching/offers.service.js';
-import { recordPreMeeting } from '../matching/pre-meetings.service.js';
+import { correctPreMeeting, recordPreMeeting } from '../matching/pre-meetings.service.js';
 import {
   findRequestById,
   listOffersForHelper,
@@ -44,6 +44,7 @@ import {
   declineBody,
   offerBody,
   preMeetingBody,
+  preMeetingCorrectionBody,
   requestListQuery,
 } from './requests.schemas.js';
 import {
@@ -122,6 +123,8 @@ const reasonJson = z.object({
   code: z.string(),
   params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
+/** The date rules of a pre-meeting (matching/pre-meeting-rules.ts). */
+const PRE_MEETING_DATE_RULES = ['pre_meeting_in_future', 'pre_meeting_after_activity'];
 const preMeetingJson = z.object({
   id: z.string(),
   requesterId: z.string(),
@@ -542,7 +545,7 @@ const createPreMeetingRoute = apiRoute(
     tag: 'matching',
     access: 'staff',
     summary: 'Record a pre-meeting (valid for the fiscal year)',
-    errors: { 422: ['unknown_pair'] },
+    errors: { 422: ['unknown_pair', ...PRE_MEETING_DATE_RULES] },
   },
   {
     method: 'post',
@@ -556,4 +559,44 @@ requestsApi.openapi(createPreMeetingRoute, async (c) => {
   const body = c.req.valid('json');
   const id = await recordPreMeeting(c.var.deps, staff, body, c.var.clientAddress);
   return c.json({ id, ...body }, 201);
+});
+
+const correctPreMeetingRoute = apiRoute(
+  {
+    tag: 'matching',
+    access: 'staff',
+    summary:
+      'Staff correct a pre-meeting record (same date rules; the earlier version is kept with the reason)',
+    errors: { 404: ['not_found'], 409: ['stale_version'], 422: PRE_MEETING_DATE_RULES },
+  },
+  {
+    method: 'put',
+    path: '/pre-meetings/{id}',
+    request: { params: idParam, body: jsonRequest(preMeetingCorrectionBody) },
+    responses: { 200: jsonResponse('The corrected pre-meeting', preMeetingJson) },
+  },
+);
+requestsApi.openapi(correctPreMeetingRoute, async (c) => {
+  const staff = requireStaff(c);
+  const p = await correctPreMeeting(
+    c.var.deps,
+    staff,
+    c.req.valid('param').id,
+    c.req.valid('json'),
+    c.var.clientAddress,
+  );
+  return c.json(
+    {
+      id: p.id,
+      requesterId: p.requester_member_id,
+      helperId: p.helper_member_id,
+      heldOn: p.held_on,
+      place: p.place,
+      attendees: p.attendees,
+      emergencyProcedure: p.emergency_procedure,
+      agreedDetails: p.agreed_details,
+      notes: p.notes,
+    },
+    200,
+  );
 });
