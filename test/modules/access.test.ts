@@ -301,3 +301,162 @@ describe('requests nobody took', () => {
     expect((await requestRow(future)).status).toBe('open');
   });
 });
+
+describe('records that match the help', () => {
+  const jst = (date: string, time: string) => `${date}T${time}:00+09:00`;
+  async function reported() {
+    const f = await family();
+    const helper = await createEligibleHelper(ctx.deps);
+    const id = await request(f, { status: 'matched', helperId: helper.member.id });
+    ctx.clock.set('2026-11-26T01:00:00.000Z'); // Thursday 10:00 JST
+    const client = await TestClient.signedInAs(ctx, helper.user);
+    staff = await TestClient.signedInAs(ctx, { id: staffUserId, role: 'staff' });
+    const report = (startedAt: string, endedAt: string) =>
+      client.json('POST', '/api/v1/activities', {
+        requestId: id,
+        startedAt,
+        endedAt,
+        childIds: [f.child.id],
+        categories: [8],
+        transportCost: 0,
+        mealCost: 0,
+        notes: '絵本を読みました。',
+      });
+    return { f, helper, id, client, report };
+  }
+  const codeOf = async (res: Response) =>
+    ((await res.json()) as { error: { code: string; message: string } }).error;
+
+  it('refuses a report that is not on the request’s date, not yet over, or before the request', async () => {
+    const { report } = await reported();
+    const otherDay = await report(jst('2026-11-24', '13:00'), jst('2026-11-24', '16:00'));
+    expect(otherDay.status).toBe(422);
+    const error = await codeOf(otherDay);
+    expect(error.code).toBe('activity_not_on_request_date');
+    expect(error.message).toContain('申し込みの日');
+    const notOver = await report(jst('2026-11-26', '09:00'), jst('2026-11-26', '11:00'));
+    expect((await codeOf(notOver)).code).toBe('activity_in_future');
+    // Within the window (180 minutes by default) of the planned start: allowed.
+    const ok = await report(jst('2026-11-25', '12:30'), jst('2026-11-25', '16:00'));
+    expect(ok.status).toBe(201);
+  });
+
+  it('refuses a start before the request was made, and allows the night before within the window', async () => {
+    const f = await family();
+    const helper = await createEligibleHelper(ctx.deps);
+    const id = await insertRequestRow(ctx.deps, {
+      requester_member_id: f.member.id,
+      starts_at: '2026-11-24T15:30:00.000Z', // Wednesday 00:30 JST
+      ends_at: '2026-11-24T18:00:00.000Z',
+      created_by_user_id: f.user.id,
+      created_at: '2026-11-24T12:00:00.000Z', // Tuesday 21:00 JST
+      status: 'matched',
+      helper_member_id: helper.member.id,
+      matched_at: '2026-11-24T12:30:00.000Z',
+    });
+    await ctx.deps.db
+      .insertInto('care_request_child')
+      .values({ request_id: id, child_id: f.child.id })
+      .execute();
+    ctx.clock.set('2026-11-26T01:00:00.000Z');
+    const client = await TestClient.signedInAs(ctx, helper.user);
+    const report = (startedAt: string) =>
+      client.json('POST', '/api/v1/activities', {
+        requestId: id,
+        startedAt,
+        endedAt: jst('2026-11-25', '03:00'),
+        childIds: [f.child.id],
+        categories: [1],
+        transportCost: 0,
+        mealCost: 0,
+      });
+    expect((await codeOf(await report(jst('2026-11-24', '20:00')))).code).toBe(
+      'activity_before_request',
+    );
+    // 23:45 on Tuesday: another date, but 45 minutes from the planned start.
+    expect((await report(jst('2026-11-24', '23:45'))).status).toBe(201);
+  });
+
+  it('lets staff correct a report within the same rules, keeping the earlier version', async () => {
+    const { report } = await reported();
+    const res = await report(jst('2026-11-25', '13:00'), jst('2026-11-25', '16:00'));
+    expect(res.status).toBe(201);
+    const { activity } = (await res.json()) as { activity: { id: string; version: number } };
+    const wrong = await staff.json('PATCH', `/api/v1/activities/${activity.id}`, {
+      startedAt: jst('2026-11-24', '13:00'),
+      endedAt: jst('2026-11-24', '16:00'),
+      reason: '日付の訂正',
+      version: activity.version,
+    });
+    expect(wrong.status).toBe(422);
+    expect((await codeOf(wrong)).code).toBe('activity_not_on_request_date');
+    const ok = await staff.json('PATCH', `/api/v1/activities/${activity.id}`, {
+      endedAt: jst('2026-11-25', '15:30'),
+      reason: '終了時刻の訂正（電話で確認）',
+      version: activity.version,
+    });
+    expect(ok.status).toBe(200);
+    const revisions = await ctx.deps.db
+      .selectFrom('activity_revision')
+      .select(['changed_by', 'reason', 'version'])
+      .where('activity_id', '=', activity.id)
+      .execute();
+    expect(revisions).toEqual([
+      { changed_by: staffUserId, reason: '終了時刻の訂正（電話で確認）', version: 1 },
+    ]);
+  });
+
+  it('refuses a pre-meeting in the future or after the pair’s first activity; staff correct one with history', async () => {
+    const { f, helper, report } = await reported();
+    expect((await report(jst('2026-11-25', '13:00'), jst('2026-11-25', '16:00'))).status).toBe(
+      201,
+    );
+    const record = (heldOn: string) =>
+      staff.json('POST', '/api/v1/pre-meetings', {
+        requesterId: f.member.id,
+        helperId: helper.member.id,
+        heldOn,
+        place: 'センター相談室',
+        attendees: '保護者、提供会員、アドバイザー',
+        emergencyProcedure: '保護者と119に連絡',
+      });
+    expect((await codeOf(await record('2026-11-27'))).code).toBe('pre_meeting_in_future');
+    const late = await record('2026-11-26');
+    expect(late.status).toBe(422);
+    expect((await codeOf(late)).code).toBe('pre_meeting_after_activity');
+    const ok = await record('2026-11-20');
+    expect(ok.status).toBe(201);
+    const { id } = (await ok.json()) as { id: string };
+
+    const correction = {
+      place: 'センター相談室',
+      attendees: '保護者、提供会員、アドバイザー',
+      emergencyProcedure: '保護者と119に連絡',
+      reason: '日付の誤り',
+    };
+    const future = await staff.json('PUT', `/api/v1/pre-meetings/${id}`, {
+      ...correction,
+      heldOn: '2026-11-30',
+    });
+    expect((await codeOf(future)).code).toBe('pre_meeting_in_future');
+    const fixed = await staff.json('PUT', `/api/v1/pre-meetings/${id}`, {
+      ...correction,
+      heldOn: '2026-11-19',
+    });
+    expect(fixed.status).toBe(200);
+    expect(await fixed.json()).toMatchObject({ heldOn: '2026-11-19' });
+    const history = await ctx.deps.db
+      .selectFrom('pre_meeting_revision')
+      .select(['snapshot', 'reason', 'changed_by'])
+      .where('pre_meeting_id', '=', id)
+      .execute();
+    expect(history).toHaveLength(1);
+    expect(history[0]).toMatchObject({ reason: '日付の誤り', changed_by: staffUserId });
+    expect(JSON.parse(history[0]!.snapshot)).toMatchObject({ held_on: '2026-11-20' });
+    const asFamily = await f.client.json('PUT', `/api/v1/pre-meetings/${id}`, {
+      ...correction,
+      heldOn: '2026-11-18',
+    });
+    expect(asFamily.status).toBe(403);
+  });
+});
