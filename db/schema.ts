@@ -281,7 +281,13 @@ export interface ReportChildBandTotalTable {
   minutes: number;
 }
 
-export type RequestStatus = 'open' | 'offered' | 'matched' | 'completed' | 'cancelled';
+export type RequestStatus =
+  | 'open'
+  | 'offered'
+  | 'matched'
+  | 'completed'
+  | 'cancelled'
+  | 'unfilled';
 export type OfferStatus = 'offered' | 'accepted' | 'declined' | 'closed' | 'expired' | 'withdrawn';
 export type CareLocation = 'helper_home' | 'requester_home' | 'other';
 
@@ -345,6 +351,8 @@ export interface CareRequestTable {
   created_by_user_id: string;
   created_at: string;
   updated_at: string;
+  helper_lost_at: string | null;
+  unfilled_at: string | null;
 }
 
 export interface CareRequestChildTable {
@@ -384,6 +392,15 @@ export interface PreMeetingTable {
   notes: string | null;
   recorded_by_user_id: string;
   created_at: string;
+}
+
+export interface PreMeetingRevisionTable {
+  id: string;
+  pre_meeting_id: string;
+  snapshot: string;
+  changed_by: string;
+  reason: string;
+  at: string;
 }
 
 export interface BlockedHelperTable {
@@ -622,6 +639,7 @@ export interface Database {
   offer: OfferTable;
   pairing: PairingTable;
   pre_meeting: PreMeetingTable;
+  pre_meeting_revision: PreMeetingRevisionTable;
   blocked_helper: BlockedHelperTable;
   activity: ActivityTable;
   activity_child: ActivityChildTable;

@@ -1,6 +1,7 @@
 import type { AppDeps } from '../context.js';
 import { notifyOverdueReports } from '../modules/activities/activities.service.js';
 import { expireOffers, notifyPreMeetingsDue } from '../modules/matching/offers.service.js';
+import { closeUnfilledRequests } from '../modules/requests/unfilled.service.js';
 import { sendTrainingExpiryNotices } from '../modules/trainings/training-notices.js';
 import { runJobs, type JobOutcome, type NamedJob } from './scheduled.js';
 
@@ -12,6 +13,7 @@ import { runJobs, type JobOutcome, type NamedJob } from './scheduled.js';
  */
 export const scheduledJobs: readonly NamedJob[] = [
   ['expire-offers', expireOffers],
+  ['close-unfilled-requests', closeUnfilledRequests],
   ['pre-meetings-due', notifyPreMeetingsDue],
   ['activity-report-overdue', notifyOverdueReports],
   ['training-expiry-notices', sendTrainingExpiryNotices],

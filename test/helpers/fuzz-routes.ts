@@ -692,6 +692,19 @@ export const WRITE_ROUTES: Record<string, RouteSpec> = {
     (w) => `/api/v1/requests/${w.openRequest}/cancel`,
     () => ({ reason: '祖母が迎えに行くため', kind: 'cancel' }),
   ),
+  'PUT /api/v1/pre-meetings/:id': json(
+    'staff',
+    (w) => `/api/v1/pre-meetings/${w.preMeetingId}`,
+    () => ({
+      heldOn: '2026-11-19',
+      place: 'ファミサポ事務所',
+      attendees: '保護者、提供会員、アドバイザー',
+      emergencyProcedure: '保護者と119に連絡',
+      agreedDetails: '送迎は徒歩',
+      notes: null,
+      reason: '日付の誤り',
+    }),
+  ),
   'POST /api/v1/pre-meetings': json('staff', fixed('/api/v1/pre-meetings'), (w) => ({
     requesterId: w.parent.id,
     helperId: w.helper.id,

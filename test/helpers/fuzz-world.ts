@@ -248,6 +248,18 @@ export async function buildWorld(ctx: FuzzContext) {
     200,
     'orientation attendance',
   );
+  // A pre-meeting of the parent and the helper, held before their first activity.
+  const preMeeting = await created<{ id: string }>(
+    await staffNow.json('POST', '/api/v1/pre-meetings', {
+      requesterId: parent.member.id,
+      helperId: helper.member.id,
+      heldOn: '2026-11-20',
+      place: 'ファミサポ事務所',
+      attendees: '保護者、提供会員、アドバイザー',
+      emergencyProcedure: '保護者と119に連絡',
+    }),
+    'pre-meeting',
+  );
   // Offered now, so the offer is still open while the fuzzer runs.
   await expectStatus(
     await staffNow.json('POST', `/api/v1/requests/${offeredRequest}/offers`, {
@@ -369,6 +381,7 @@ export async function buildWorld(ctx: FuzzContext) {
     feeTableValidFrom: FEE_TABLE_FORM.validFrom,
     resetCode,
     resetToken,
+    preMeetingId: preMeeting.id,
   };
 }
 

@@ -213,6 +213,19 @@ export async function buildSecurityWorld(): Promise<SecurityWorld> {
     'activity',
   );
 
+  // A pre-meeting held before the pair's first activity (staff may correct it: issue #22).
+  const preMeeting = await created<{ id: string }>(
+    await staff.json('POST', '/api/v1/pre-meetings', {
+      requesterId: family.member.id,
+      helperId: helper.member.id,
+      heldOn: '2026-11-20',
+      place: 'センター相談室',
+      attendees: '保護者、提供会員、アドバイザー',
+      emergencyProcedure: '保護者と119に連絡',
+    }),
+    'pre-meeting',
+  );
+
   const one = async (q: Promise<{ id: string } | undefined>, what: string) => {
     const row = await q;
     expect(row, what).toBeDefined();
@@ -280,6 +293,7 @@ export async function buildSecurityWorld(): Promise<SecurityWorld> {
     feeTableFrom: '2000-01-01',
     settingsSection: 'labels',
     staffAccount: staffAccount.id,
+    preMeeting: preMeeting.id,
   };
   const member = (u: { id: string }) => ({ id: u.id, role: 'member' as const });
   return {

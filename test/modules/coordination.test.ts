@@ -445,7 +445,7 @@ describe('the request page', () => {
     expect(html).not.toContain('候補の提供会員');
 
     const invalid = await postForm(staff, `/coordination/requests/${id}/pre-meeting`, [
-      ['heldOn', '2026-11-23'],
+      ['heldOn', '2026-11-20'],
       ['place', ''],
       ['attendees', '依頼会員、提供会員'],
       ['emergencyProcedure', ''],
@@ -457,7 +457,7 @@ describe('the request page', () => {
     expect(await ctx.deps.db.selectFrom('pre_meeting').select('id').execute()).toEqual([]);
 
     const ok = await postForm(staff, `/coordination/requests/${id}/pre-meeting`, [
-      ['heldOn', '2026-11-23'],
+      ['heldOn', '2026-11-20'],
       ['place', 'センター相談室'],
       ['attendees', '依頼会員、お子さん、提供会員、アドバイザー'],
       ['emergencyProcedure', '発熱時は母の携帯へ。つながらなければ父の職場へ。'],

@@ -558,7 +558,7 @@ describe('cancellation and pre-meetings', () => {
     const res = await staff.json('POST', '/api/v1/pre-meetings', {
       requesterId: f.member.id,
       helperId: h.member.id,
-      heldOn: '2026-11-22',
+      heldOn: '2026-11-20',
       place: 'センター相談室',
       attendees: '依頼会員、お子さん、提供会員、アドバイザー',
       emergencyProcedure: '発熱時は母の携帯へ。つながらなければ父の職場へ。',
@@ -574,7 +574,7 @@ describe('cancellation and pre-meetings', () => {
         await f.client.json('POST', '/api/v1/pre-meetings', {
           requesterId: f.member.id,
           helperId: h.member.id,
-          heldOn: '2026-11-22',
+          heldOn: '2026-11-20',
           place: 'x',
           attendees: 'x',
           emergencyProcedure: 'x',

@@ -57,7 +57,9 @@ export type FixtureKey =
   | 'feeTableFrom'
   | 'settingsSection'
   /** A staff account other than the `staff` role's own (issue #22 lifecycle routes). */
-  | 'staffAccount';
+  | 'staffAccount'
+  /** A pre-meeting of the requester and helper (staff correct it: issue #22). */
+  | 'preMeeting';
 
 /**
  * What decides access:
@@ -268,6 +270,15 @@ export const AUTHORIZATION_TABLE: readonly AuthzRow[] = [
   }),
   r('GET /api/v1/pre-meetings', SIGNED_IN, 'signed-in', undefined, 'parties see their own'),
   r('POST /api/v1/pre-meetings', STAFF, 'staff'),
+  x(r('PUT /api/v1/pre-meetings/:id', STAFF, 'staff', { id: 'preMeeting' }), {
+    body: () => ({
+      heldOn: '2026-11-19',
+      place: 'センター相談室',
+      attendees: '保護者、提供会員、アドバイザー',
+      emergencyProcedure: '保護者と119に連絡',
+      reason: '日付の誤り',
+    }),
+  }),
 
   // --- API: notifications, availability
   r('GET /api/v1/notifications', SIGNED_IN, 'signed-in', undefined, 'own inbox'),
@@ -299,7 +310,7 @@ export const AUTHORIZATION_TABLE: readonly AuthzRow[] = [
   r('GET /api/v1/activities', SIGNED_IN, 'signed-in', undefined, 'scoped to own activities'),
   r('GET /api/v1/activities/missing', STAFF, 'staff'),
   r('GET /api/v1/activities/:id', PARTIES, 'live-match', { id: 'activity' }),
-  x(r('PATCH /api/v1/activities/:id', ['helper'], 'author', { id: 'activity' }), {
+  x(r('PATCH /api/v1/activities/:id', ['helper', ...STAFF], 'author', { id: 'activity' }), {
     body: () => ({ notes: '訂正しました。' }),
   }),
   r('POST /api/v1/activities/:id/confirm', ['requester'], 'own', { id: 'activity' }),

@@ -28,6 +28,10 @@ export const activities: ActivitiesMessages = {
     'The report was changed in the meantime. Reload the page and check the latest version.',
   'rule.child_not_in_request': 'A chosen child is not part of this request.',
   'rule.activity_in_future': 'The end time has not come yet. Report the activity once it is over.',
+  'rule.activity_before_request':
+    'The start is before the request was made. Report the help that was asked for.',
+  'rule.activity_not_on_request_date':
+    'The start is not on the day of the request. Check the date: a report describes the help that was asked for.',
   'rule.no_fee_table': 'No fee table applies on this date. Please contact the center.',
 
   'notification.activity_reported.title': 'An activity report has arrived',

@@ -111,6 +111,7 @@ export const availability: AvailabilityMessages = {
   'availability.feed.name': 'Family support',
   'availability.feed.summary': 'Family support: {family} family ({children} children)',
   'availability.feed.summaryOne': 'Family support: {family} family ({children} child)',
+  'availability.feed.summaryDone': 'Family support (done, {children} children)',
   'availability.feed.category': 'Care: {category}',
   'availability.feed.location': 'Place: {location}',
   'availability.feed.details': 'Details (sign-in needed): {url}',

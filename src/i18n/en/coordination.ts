@@ -10,6 +10,8 @@ export const coordination: CoordinationMessages = {
   'coord.status.matched': 'Matched',
   'coord.status.completed': 'Completed',
   'coord.status.cancelled': 'Cancelled',
+  'coord.status.unfilled': 'Unfilled',
+  'coord.needsNewHelper': 'Needs a new helper',
   'coord.offerStatus.offered': 'Awaiting answer',
   'coord.offerStatus.accepted': 'Accepted',
   'coord.offerStatus.declined': 'Declined',

@@ -93,6 +93,13 @@ export const memberAdmin: Record<keyof typeof ja, string> = {
   'memberAdmin.member.suspendReasonHint':
     'Write it so that it can be explained to the member (up to 500 characters).',
   'memberAdmin.member.suspendSubmit': 'Suspend',
+  'memberAdmin.member.suspendKeepsRequests':
+    'This family has {count} requests still to come. Suspending does not cancel them: open each one to decide.',
+  'memberAdmin.member.suspendHelperEffects':
+    'Suspending withdraws {offers} waiting offers at once and puts {assignments} confirmed activities back on the board to find a new helper (each family is told).',
+  'memberAdmin.member.resetCode': 'Issue a password reset code',
+  'memberAdmin.member.resetCodeHint':
+    'For a member who phoned the center: a one-time code, shown once, valid for 24 hours.',
   'memberAdmin.member.suspendedBecause': 'Suspended because: {reason}',
   'memberAdmin.member.reactivate': 'Reactivate',
   'memberAdmin.member.reactivateHint':

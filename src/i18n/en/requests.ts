@@ -20,6 +20,11 @@ export const requests: RequestsMessages = {
   'rule.request_cancelled': 'This request was cancelled.',
   'rule.offer_expired': 'The time to answer has passed.',
   'rule.helper_double_booked': 'There is already another activity at this time.',
+  'rule.helper_not_active':
+    'Your helper registration is suspended, so you cannot take requests now. Please contact the center.',
+  'rule.pre_meeting_in_future': 'A pre-meeting is recorded once it has been held: the date is in the future.',
+  'rule.pre_meeting_after_activity':
+    'The date is after this pair’s first activity of the year: a pre-meeting must come before the help it prepares.',
   'rule.unknown_helper': 'Helper not found.',
   'rule.not_qualified': 'This helper cannot be offered requests until their training is complete.',
   'rule.not_active': 'This helper is not active.',
@@ -43,6 +48,15 @@ export const requests: RequestsMessages = {
   'notification.offer_accepted.body': 'The request of {requester} on {when} was accepted.',
   'notification.offer_declined.title': 'Request declined',
   'notification.offer_declined.body': '{helper} declined the request of {when}.',
+  'notification.request_helper_lost.title': 'Your helper cannot come',
+  'notification.request_helper_lost.body':
+    'The helper for {when} can no longer help. The center is looking for a new helper and will contact you.',
+  'notification.helper_side_ended_staff.title': 'A helper was taken off',
+  'notification.helper_side_ended_staff.body':
+    '{helper} can no longer help: {offers} waiting offers were withdrawn and {assignments} confirmed activities need a new helper.',
+  'notification.request_unfilled.title': 'No helper was found',
+  'notification.request_unfilled.body':
+    'No helper could be found for {when}, so the request is closed. Please call the center if you still need help.',
   'notification.request_assigned.title': 'You have a new activity',
   'notification.request_assigned.body': 'You will help on {when}.',
   'notification.request_cancelled.title': 'Activity cancelled',

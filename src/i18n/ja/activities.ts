@@ -27,6 +27,10 @@ export const activities = {
     '報告がほかの操作で更新されました。画面を更新して、最新の内容を確認してください。',
   'rule.child_not_in_request': '選んだお子さんは、この依頼の対象ではありません。',
   'rule.activity_in_future': '終了時刻がまだ来ていません。活動が終わってから報告してください。',
+  'rule.activity_before_request':
+    '開始時刻が申し込みより前になっています。申し込まれた援助について報告してください。',
+  'rule.activity_not_on_request_date':
+    '開始日が申し込みの日と違います。日付を確かめてください（報告は申し込まれた援助についてのものです）。',
   'rule.no_fee_table': 'この日に使える報酬基準（料金表）がありません。センターにご連絡ください。',
 
   'notification.activity_reported.title': '活動報告が届きました',

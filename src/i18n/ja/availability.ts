@@ -112,6 +112,7 @@ export const availability = {
   'availability.feed.name': 'ファミサポの予定',
   'availability.feed.summary': 'ファミサポ援助：{family}さま（お子さま{children}人）',
   'availability.feed.summaryOne': 'ファミサポ援助：{family}さま（お子さま{children}人）',
+  'availability.feed.summaryDone': 'ファミサポ援助（終了・お子さま{children}人）',
   'availability.feed.category': '活動：{category}',
   'availability.feed.location': '場所：{location}',
   'availability.feed.details': '詳しい内容（ログインが必要です）：{url}',

@@ -10,6 +10,8 @@ export const coordination = {
   'coord.status.matched': '決定',
   'coord.status.completed': '完了',
   'coord.status.cancelled': '取り消し',
+  'coord.status.unfilled': '成立せず',
+  'coord.needsNewHelper': '提供会員の再調整が必要',
   'coord.offerStatus.offered': '回答待ち',
   'coord.offerStatus.accepted': '引き受け',
   'coord.offerStatus.declined': '辞退',

@@ -90,6 +90,13 @@ export const memberAdmin = {
   'memberAdmin.member.suspendReason': '停止の理由',
   'memberAdmin.member.suspendReasonHint': '会員にも説明できる内容で書いてください（500文字まで）。',
   'memberAdmin.member.suspendSubmit': '停止する',
+  'memberAdmin.member.suspendKeepsRequests':
+    'この家庭には、これからの申し込みが{count}件あります。停止しても取り消されません。1件ずつ開いて対応を決めてください。',
+  'memberAdmin.member.suspendHelperEffects':
+    '停止すると、回答待ちの依頼{offers}件をすぐに取り下げ、決定済みの援助{assignments}件を調整ボードに戻して新しい提供会員を探します（各家庭に通知されます）。',
+  'memberAdmin.member.resetCode': 'パスワード再設定コードを発行',
+  'memberAdmin.member.resetCodeHint':
+    'センターに電話した会員のために、1回だけ使えるコードを発行します。表示は1回のみ、有効期間は24時間です。',
   'memberAdmin.member.suspendedBecause': '停止の理由：{reason}',
   'memberAdmin.member.reactivate': '再開する',
   'memberAdmin.member.reactivateHint': '承認前に停止した場合は「承認待ち」に戻ります。',

@@ -17,6 +17,11 @@ export const requests = {
   'rule.request_cancelled': 'この依頼は取り消されました。',
   'rule.offer_expired': '回答の期限が過ぎました。',
   'rule.helper_double_booked': '同じ時間帯にすでに別の活動が入っています。',
+  'rule.helper_not_active':
+    '提供会員としての活動が停止中のため、依頼を引き受けることはできません。センターへお問い合わせください。',
+  'rule.pre_meeting_in_future': '事前打ち合わせは、行った後に記録してください（日付が未来になっています）。',
+  'rule.pre_meeting_after_activity':
+    'この組み合わせのその年度の最初の活動より後の日付です。事前打ち合わせは援助の前に行うものです。',
   'rule.unknown_helper': '提供会員が見つかりません。',
   'rule.not_qualified': 'この提供会員は、講習の修了状況により紹介できません。',
   'rule.not_active': 'この提供会員は活動中ではありません。',
@@ -40,6 +45,15 @@ export const requests = {
   'notification.offer_accepted.body': '{requester}さんの {when} の依頼が引き受けられました。',
   'notification.offer_declined.title': '依頼が辞退されました',
   'notification.offer_declined.body': '{helper}さんが {when} の依頼を辞退しました。',
+  'notification.request_helper_lost.title': '提供会員が援助できなくなりました',
+  'notification.request_helper_lost.body':
+    '{when} の援助を予定していた提供会員が援助できなくなりました。センターが新しい提供会員を探し、ご連絡します。',
+  'notification.helper_side_ended_staff.title': '提供会員の援助を止めました',
+  'notification.helper_side_ended_staff.body':
+    '{helper}さんは援助できなくなりました。回答待ちの依頼{offers}件を取り下げ、決定済みの援助{assignments}件が新しい提供会員を必要としています。',
+  'notification.request_unfilled.title': '援助者が見つかりませんでした',
+  'notification.request_unfilled.body':
+    '{when} の援助を引き受ける提供会員が見つからなかったため、申し込みを終了しました。引き続き援助が必要な場合はセンターへお電話ください。',
   'notification.request_assigned.title': '援助活動が決まりました',
   'notification.request_assigned.body': '{when} の援助活動をお願いすることになりました。',
   'notification.request_cancelled.title': '援助活動が取り消されました',

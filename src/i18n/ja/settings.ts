@@ -84,6 +84,9 @@ export const settings = {
   'settings.reports.activityReportDueDay': '活動報告書の提出期限（翌月の何日）',
   'settings.reports.activityReportDueDayHint':
     '活動した月の翌月のこの日までに提出します（1〜28）。',
+  'settings.reports.activityStartWindowMinutes': '活動開始：予定開始時刻の前後に認める時間（分）',
+  'settings.reports.activityStartWindowMinutesHint':
+    '報告の開始時刻は、申し込みの日か、予定開始時刻の前後この分数以内でなければなりません。',
   'settings.training.lead': '救命講習などの資格の有効期限が近づくと、お知らせします。',
   'settings.training.expiryNoticeDays': 'お知らせする時期（期限の何日前）',
   'settings.training.expiryNoticeDaysHint':

@@ -79,7 +79,13 @@ async function oneActivityJson(deps: AppDeps, t: Translator, id: string) {
   return json!;
 }
 
-const REPORT_RULES = ['child_not_in_request', 'activity_in_future', 'no_fee_table'];
+const REPORT_RULES = [
+  'child_not_in_request',
+  'activity_in_future',
+  'activity_before_request',
+  'activity_not_on_request_date',
+  'no_fee_table',
+];
 const activityResponse = { 200: jsonResponse('The activity', activitySchema) };
 
 const quoteRoute = apiRoute(
@@ -295,7 +301,7 @@ const correctRoute = apiRoute(
     tag: 'activities',
     access: 'member',
     summary:
-      'The helper corrects her report (when reported and not yet confirmed, or returned); the previous version is kept and the fee recomputed',
+      'The helper corrects her report (when reported and not yet confirmed, or returned), or staff correct any report not yet approved; the previous version is kept and the fee recomputed',
     errors: {
       409: ['not_correctable', 'stale_version', 'invalid_transition'],
       422: REPORT_RULES,

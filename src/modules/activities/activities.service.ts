@@ -39,6 +39,7 @@ import {
 } from '../fees/fee-lines.js';
 import { selectFeeTable } from '../fees/fee-table.js';
 import { quoteFee } from '../fees/fees.js';
+import { reportTimeRule } from './report-rules.js';
 import {
   buildHelperSummary,
   buildRequesterStatement,
@@ -166,13 +167,31 @@ export async function quoteActivityFee(deps: AppDeps, t: Translator, input: FeeQ
   };
 }
 
-function checkPeriod(startedAt: Date, endedAt: Date, now: Date) {
+/**
+ * A report describes the help that was asked for: a sane period, on the request's date (or
+ * within the configured window of its planned start), after the request was made, and over.
+ */
+async function checkPeriod(
+  deps: AppDeps,
+  startedAt: Date,
+  endedAt: Date,
+  now: Date,
+  request: { starts_at: string; created_at: string },
+) {
   if (endedAt.getTime() <= startedAt.getTime())
     throw fieldError('endedAt', 'validation.end_after_start');
   if (endedAt.getTime() - startedAt.getTime() > MAX_ACTIVITY_MS)
     throw fieldError('endedAt', 'activities.validation.tooLong');
-  // A report describes what happened: not an activity still to come.
-  if (endedAt.getTime() > now.getTime()) throw unprocessable('activity_in_future');
+  const { activityStartWindowMinutes } = await getReportRules(deps);
+  const broken = reportTimeRule({
+    startedAt,
+    endedAt,
+    now,
+    requestStartsAt: request.starts_at,
+    requestCreatedAt: request.created_at,
+    windowMinutes: activityStartWindowMinutes,
+  });
+  if (broken) throw unprocessable(broken);
 }
 
 /** The request's children the report names; anything else is a 422. */
@@ -206,7 +225,7 @@ export async function prepareReport(deps: AppDeps, actor: CurrentUser, input: Cr
   const now = deps.clock.now();
   const startedAt = new Date(input.startedAt);
   const endedAt = new Date(input.endedAt);
-  checkPeriod(startedAt, endedAt, now);
+  await checkPeriod(deps, startedAt, endedAt, now, request);
   const children = await childrenOfRequest(deps, request.id, input.childIds);
   const { fee, tableValidFrom } = await computeFee(
     deps,
@@ -546,6 +565,18 @@ async function snapshotOf(deps: AppDeps, activity: ActivityRow) {
 export type ActivitySnapshot = Awaited<ReturnType<typeof snapshotOf>>;
 
 export const CORRECTABLE: ActivityRow['status'][] = ['reported', 'returned'];
+/**
+ * Staff correct a report that is not yet approved (a wrong time the family disputed, a slip
+ * seen before approval): the same rules, the previous version kept in its history.
+ */
+export const STAFF_CORRECTABLE: ActivityRow['status'][] = [
+  'reported',
+  'returned',
+  'disputed',
+  'confirmed',
+];
+const correctableBy = (viewer: ActivityViewer) =>
+  viewer.kind === 'staff' ? STAFF_CORRECTABLE : CORRECTABLE;
 
 /** Every check of a correction, and the new fee, without writing anything. */
 export async function prepareCorrection(
@@ -554,15 +585,17 @@ export async function prepareCorrection(
   activity: ActivityRow,
   input: UpdateActivityInput,
 ) {
-  if (viewer.kind !== 'helper') throw forbidden();
+  if (viewer.kind === 'requester') throw forbidden();
   assertVersion(activity, input.version);
-  if (!CORRECTABLE.includes(activity.status))
+  if (!correctableBy(viewer).includes(activity.status))
     throw conflict('not_correctable', 'rule.not_correctable');
 
   const now = deps.clock.now();
   const startedAt = new Date(input.startedAt ?? activity.started_at);
   const endedAt = new Date(input.endedAt ?? activity.ended_at);
-  checkPeriod(startedAt, endedAt, now);
+  const request = await findRequestById(deps.db, activity.request_id);
+  if (!request) throw notFound();
+  await checkPeriod(deps, startedAt, endedAt, now, request);
   const before = await snapshotOf(deps, activity);
   const childIds = input.childIds ?? before.childIds;
   const categories = input.categories ?? before.categories;
@@ -589,7 +622,7 @@ export async function correctActivity(
   input: UpdateActivityInput,
   clientAddress?: string,
 ) {
-  if (viewer.kind !== 'helper') throw forbidden();
+  if (viewer.kind === 'requester') throw forbidden();
   const { now, startedAt, endedAt, before, children, categories, fee, tableValidFrom } =
     await prepareCorrection(deps, viewer, activity, input);
   const nowIso = now.toISOString();
@@ -619,8 +652,11 @@ export async function correctActivity(
       })
       .where('id', '=', activity.id)
       .where('version', '=', activity.version)
-      .where('helper_member_id', '=', viewer.memberId)
-      .where('status', 'in', CORRECTABLE),
+      .where((eb) =>
+        // Staff correct any helper's report; a helper only her own.
+        viewer.kind === 'staff' ? sql<boolean>`TRUE` : eb('helper_member_id', '=', viewer.memberId),
+      )
+      .where('status', 'in', correctableBy(viewer)),
     insertIfPreviousChanged(deps.db, 'activity_revision', {
       id: revisionId,
       activity_id: activity.id,
@@ -657,6 +693,7 @@ export async function correctActivity(
           version: activity.version + 1,
           feeBefore: activity.fee_total,
           feeAfter: fee.total,
+          byStaff: viewer.kind === 'staff',
         },
       }),
       witness,

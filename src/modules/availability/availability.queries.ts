@@ -115,6 +115,8 @@ export function listAssignments(db: Db, helperMemberId: string, fromIso: string,
       'care_request.care_location',
       'care_request.status',
       'care_request.updated_at',
+      'care_request.requester_member_id',
+      'care_request.helper_member_id',
       'requester.name as requester_name',
       eb
         .selectFrom('care_request_child')

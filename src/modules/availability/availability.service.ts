@@ -13,6 +13,7 @@ import { translator, type MessageKey, type Translator } from '../../lib/i18n.js'
 import { newId, randomToken, sha256Hex } from '../../lib/ids.js';
 import type { Locale, RequestStatus } from '../../../db/schema.js';
 import { buildAuditIfPreviousChanged, buildAuditInsert } from '../audit/audit.queries.js';
+import { requestAccess, type ChildDataAccess } from '../access/child-access.policy.js';
 import type { MemberWithEmail } from '../members/members.queries.js';
 import {
   freeIntervalsOn,
@@ -283,8 +284,15 @@ const locationKey = (location: string): MessageKey =>
 /**
  * One assignment as a calendar event. Privacy: the family name, the number of children, the
  * category and the kind of place only; never children's names, health data, addresses or notes.
+ * The family name only while the access policy gives the helper the family's details (a live
+ * match with an active helper side); a finished activity shows no family.
  */
-export function assignmentEvent(a: AssignmentRow, t: Translator, origin: string): CalendarEvent {
+export function assignmentEvent(
+  a: AssignmentRow,
+  t: Translator,
+  origin: string,
+  access: ChildDataAccess = 'full',
+): CalendarEvent {
   const children = Number(a.child_count ?? 0);
   const family = familyNameOf(a.requester_name);
   return {
@@ -292,10 +300,13 @@ export function assignmentEvent(a: AssignmentRow, t: Translator, origin: string)
     startsAt: new Date(a.starts_at),
     endsAt: new Date(a.ends_at),
     updatedAt: new Date(a.updated_at),
-    summary: t(children === 1 ? 'availability.feed.summaryOne' : 'availability.feed.summary', {
-      family,
-      children,
-    }),
+    summary:
+      access === 'full'
+        ? t(children === 1 ? 'availability.feed.summaryOne' : 'availability.feed.summary', {
+            family,
+            children,
+          })
+        : t('availability.feed.summaryDone', { children }),
     description: [
       t('availability.feed.category', { category: categoryLabel(t, a.category) }),
       t('availability.feed.location', { location: t(locationKey(a.care_location)) }),
@@ -322,7 +333,13 @@ export async function calendarFeedFor(
   const feed = await findCalendarFeedByTokenHash(deps.db, await sha256Hex(token));
   if (!feed) return undefined;
   const helper = await findFeedHelper(deps.db, feed.member_id);
-  if (!helper || helper.withdrawn_at || helper.helper_status === null) return undefined;
+  // A suspended or withdrawn helper side has no feed (404) until it is active again.
+  if (
+    !helper ||
+    helper.withdrawn_at ||
+    (helper.helper_status !== 'active' && helper.helper_status !== 'applied')
+  )
+    return undefined;
   const locale: Locale = helper.locale ?? 'ja';
   const t = translator(locale);
   const from = new Date(deps.clock.now().getTime() - FEED_DAYS_BACK * 86_400_000);
@@ -331,7 +348,9 @@ export async function calendarFeedFor(
     prodId: '-//Tsunagu//Family Support Center//JA',
     name: t('availability.feed.name'),
     refreshMinutes: 60,
-    events: assignments.map((a) => assignmentEvent(a, t, origin)),
+    events: assignments.map((a) =>
+      assignmentEvent(a, t, origin, requestAccess({ ...helper, withdrawn_at: null }, a)),
+    ),
   });
 }
 

@@ -46,6 +46,7 @@ boardPages.get('/board', async (c) => {
     candidates: candidateCounts.get(r.id)?.candidates ?? null,
     fresh: candidateCounts.get(r.id)?.fresh ?? null,
     urgent,
+    needsNewHelper: r.helper_lost_at !== null,
   });
 
   return render(

@@ -1,12 +1,26 @@
-import { registerLiveMatchCheck } from '../members/children.access.js';
-import { hasLiveMatchForChild } from '../requests/requests.queries.js';
+import { requestAccess, strongestAccess } from '../access/child-access.policy.js';
+import { registerChildMatchAccess } from '../members/children.access.js';
+import { registerHelperSideEnded } from '../members/members.service.js';
+import { listHelperRequestsForChild } from '../requests/requests.queries.js';
+import { helperSideEndedStatements } from './helper-side.service.js';
 
 /**
- * Connects matching to the members module, which must not depend on it: a matched helper may
- * read the child's health details. (Scheduled jobs are listed in src/jobs/index.ts.)
+ * Connects matching to the members module, which must not depend on it: what a helper's
+ * requests for a child give her of that child, decided by the access policy, and what ending a
+ * helper side does to her offers and assignments. (Scheduled jobs are listed in src/jobs/index.ts.)
  */
 export function wireMatching() {
-  registerLiveMatchCheck((deps, helperUserId, childId) =>
-    hasLiveMatchForChild(deps.db, helperUserId, childId),
-  );
+  registerHelperSideEnded(helperSideEndedStatements);
+  registerChildMatchAccess(async (deps, helperUserId, childId) => {
+    const rows = await listHelperRequestsForChild(deps.db, helperUserId, childId);
+    return strongestAccess(
+      rows.map((r) =>
+        requestAccess(
+          { id: r.viewer_id, helper_status: r.helper_status, withdrawn_at: r.withdrawn_at },
+          r,
+          r.offer_status,
+        ),
+      ),
+    );
+  });
 }

@@ -56,8 +56,8 @@ export const markRequestOffered = (db: Db, requestId: string, nowIso: string) =>
 
 /**
  * The first acceptance wins: the offer becomes accepted only if it is still offered and
- * unexpired, the request still open, no other offer accepted and the helper not booked at an
- * overlapping time. The statements after it are chained to `offerAccepted`.
+ * unexpired, the request still open, no other offer accepted, the helper's side still active
+ * (a suspension takes effect at once) and the helper not booked at an overlapping time. The statements after it are chained to `offerAccepted`.
  */
 export const acceptOfferIfFree = (
   db: Db,
@@ -72,6 +72,7 @@ export const acceptOfferIfFree = (
         WHERE id = ${a.offerId} AND status = 'offered' AND expires_at > ${a.nowIso}
           AND EXISTS (SELECT 1 FROM care_request WHERE id = ${a.request.id} AND status IN ('open', 'offered'))
           AND NOT EXISTS (SELECT 1 FROM offer WHERE request_id = ${a.request.id} AND status = 'accepted')
+          AND EXISTS (SELECT 1 FROM member WHERE id = ${a.helperMemberId} AND helper_status = 'active' AND withdrawn_at IS NULL)
           AND NOT EXISTS (SELECT 1 FROM care_request WHERE helper_member_id = ${a.helperMemberId} AND status = 'matched'
                           AND starts_at < ${a.request.ends_at} AND ends_at > ${a.request.starts_at})`.compile(
     db,
@@ -93,6 +94,7 @@ export const matchRequestIfAccepted = (
       status: 'matched',
       helper_member_id: helperMemberId,
       matched_at: nowIso,
+      helper_lost_at: null,
       updated_at: nowIso,
     })
     .where('id', '=', requestId)

@@ -6,7 +6,7 @@ import { conflict, notFound, unprocessable } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { auditRow } from '../audit/audit.queries.js';
 import { fiscalYearOf, tokyoDateOf } from '../../lib/dates.js';
-import { findMemberByUserId } from '../members/members.queries.js';
+import { findMemberById, findMemberByUserId } from '../members/members.queries.js';
 import { notify } from '../notifications/notifications.service.js';
 import { getCenterSettings } from '../settings/settings.service.js';
 import { findCandidates } from './candidates.js';
@@ -184,6 +184,9 @@ async function explainFailedAccept(
     throw conflict('request_cancelled', 'rule.request_cancelled');
   if (offer && offer.status === 'offered' && offer.expires_at <= deps.clock.now().toISOString())
     throw conflict('offer_expired', 'rule.offer_expired');
+  const helper = offer ? await findMemberById(deps.db, offer.helper_member_id) : undefined;
+  if (helper && (helper.helper_status !== 'active' || helper.withdrawn_at))
+    throw conflict('helper_not_active');
   if (offer && offer.status === 'offered')
     throw conflict('helper_double_booked', 'rule.helper_double_booked');
   throw conflict('invalid_transition');

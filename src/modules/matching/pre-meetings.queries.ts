@@ -13,3 +13,18 @@ export function listPairMembers(db: Db, requesterId: string, helperId: string) {
 
 export const insertPreMeeting = (db: Db, row: Insertable<PreMeetingTable>) =>
   db.insertInto('pre_meeting').values(row);
+
+export function findPreMeetingById(db: Db, id: string) {
+  return db.selectFrom('pre_meeting').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The start instants of a pair's activities, for the pre-meeting date rule. */
+export async function listPairActivityStarts(db: Db, requesterId: string, helperId: string) {
+  const rows = await db
+    .selectFrom('activity')
+    .select('started_at')
+    .where('requester_member_id', '=', requesterId)
+    .where('helper_member_id', '=', helperId)
+    .execute();
+  return rows.map((r) => r.started_at);
+}

@@ -1,11 +1,29 @@
 import type { AppDeps, CurrentUser } from '../../context.js';
-import { fiscalYearOf } from '../../lib/dates.js';
-import { unprocessable } from '../../lib/errors.js';
+import { insertIfPreviousChanged } from '../../lib/atomic.js';
+import { fiscalYearOf, tokyoDateOf } from '../../lib/dates.js';
+import { conflict, notFound, unprocessable } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
-import { buildAuditInsert } from '../audit/audit.queries.js';
+import { auditRow, buildAuditInsert } from '../audit/audit.queries.js';
 import { notify } from '../notifications/notifications.service.js';
-import type { PreMeetingInput } from '../requests/requests.schemas.js';
-import { insertPreMeeting, listPairMembers } from './pre-meetings.queries.js';
+import type { PreMeetingCorrection, PreMeetingInput } from '../requests/requests.schemas.js';
+import { preMeetingDateRule } from './pre-meeting-rules.js';
+import {
+  findPreMeetingById,
+  insertPreMeeting,
+  listPairActivityStarts,
+  listPairMembers,
+} from './pre-meetings.queries.js';
+
+/** The date rules of a pre-meeting for this pair (pre-meeting-rules.ts), as a 422. */
+async function checkHeldOn(deps: AppDeps, requesterId: string, helperId: string, heldOn: string) {
+  const starts = await listPairActivityStarts(deps.db, requesterId, helperId);
+  const broken = preMeetingDateRule(
+    heldOn,
+    tokyoDateOf(deps.clock.now()),
+    starts.map((s) => tokyoDateOf(s)),
+  );
+  if (broken) throw unprocessable(broken);
+}
 
 /** Records a 事前打ち合わせ; it makes the pairing ready for the rest of that fiscal year. */
 export async function recordPreMeeting(
@@ -19,6 +37,7 @@ export async function recordPreMeeting(
   const helper = members.find((m) => m.id === input.helperId && m.helper_status !== null);
   if (!requester || !helper || input.requesterId === input.helperId)
     throw unprocessable('unknown_pair');
+  await checkHeldOn(deps, input.requesterId, input.helperId, input.heldOn);
   const id = newId();
   const now = deps.clock.now();
   await deps.atomic([
@@ -55,4 +74,65 @@ export async function recordPreMeeting(
     });
   }
   return id;
+}
+
+/**
+ * Staff correct a pre-meeting record (a wrong date, a missing detail): the same date rules, the
+ * pair unchanged, the earlier version kept in pre_meeting_revision with the reason, audited.
+ */
+export async function correctPreMeeting(
+  deps: AppDeps,
+  actor: CurrentUser,
+  id: string,
+  input: PreMeetingCorrection,
+  clientAddress?: string,
+) {
+  const meeting = await findPreMeetingById(deps.db, id);
+  if (!meeting) throw notFound();
+  await checkHeldOn(deps, meeting.requester_member_id, meeting.helper_member_id, input.heldOn);
+  const now = deps.clock.now();
+  const { reason, ...fields } = input;
+  const [update] = await deps.atomic([
+    // Conditional on the version read (its fields unchanged since): a concurrent correction
+    // makes this one a 409 rather than a lost update.
+    deps.db
+      .updateTable('pre_meeting')
+      .set({
+        held_on: fields.heldOn,
+        fiscal_year: fiscalYearOf(fields.heldOn),
+        place: fields.place,
+        attendees: fields.attendees,
+        emergency_procedure: fields.emergencyProcedure,
+        agreed_details: fields.agreedDetails ?? null,
+        notes: fields.notes ?? null,
+      })
+      .where('id', '=', id)
+      .where('held_on', '=', meeting.held_on)
+      .where('place', '=', meeting.place)
+      .where('attendees', '=', meeting.attendees)
+      .where('emergency_procedure', '=', meeting.emergency_procedure),
+    insertIfPreviousChanged(deps.db, 'pre_meeting_revision', {
+      id: newId(),
+      pre_meeting_id: id,
+      snapshot: JSON.stringify(meeting),
+      changed_by: actor.id,
+      reason,
+      at: now.toISOString(),
+    }),
+    insertIfPreviousChanged(
+      deps.db,
+      'audit_log',
+      auditRow({
+        at: now,
+        actorUserId: actor.id,
+        action: 'pre_meeting_corrected',
+        subjectType: 'pre_meeting',
+        subjectId: id,
+        clientAddress,
+        details: { heldOnBefore: meeting.held_on, heldOnAfter: fields.heldOn },
+      }),
+    ),
+  ]);
+  if (!update || update.numAffectedRows === 0) throw conflict('stale_version');
+  return (await findPreMeetingById(deps.db, id))!;
 }

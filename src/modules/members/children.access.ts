@@ -1,22 +1,24 @@
 import type { AppDeps, CurrentUser } from '../../context.js';
 import { notFound } from '../../lib/errors.js';
+import type { ChildDataAccess } from '../access/child-access.policy.js';
 import type { Child } from '../../../db/schema.js';
 import { buildAuditInsert } from '../audit/audit.queries.js';
 import { findChildById, findMemberById, type MemberWithEmail } from './members.queries.js';
 import { canViewChild } from './members.policy.js';
 
 /**
- * Matching decides whether a helper has a live match for a child. Until the matching module
- * registers its check, no helper has one.
+ * What a helper's requests for a child give her of that child (the access policy,
+ * child-access.policy.ts, over the requests the matching module finds). Until matching
+ * registers it, no helper gets anything.
  */
-export type LiveMatchCheck = (
+export type ChildMatchAccess = (
   deps: AppDeps,
   helperUserId: string,
   childId: string,
-) => Promise<boolean>;
-let liveMatchCheck: LiveMatchCheck = () => Promise.resolve(false);
-export function registerLiveMatchCheck(check: LiveMatchCheck) {
-  liveMatchCheck = check;
+) => Promise<ChildDataAccess>;
+let childMatchAccess: ChildMatchAccess = () => Promise.resolve('none');
+export function registerChildMatchAccess(check: ChildMatchAccess) {
+  childMatchAccess = check;
 }
 
 /**
@@ -52,9 +54,10 @@ export async function loadVisibleChild(deps: AppDeps, viewer: CurrentUser, child
   if (!child) throw notFound();
   const parent = await findMemberById(deps.db, child.member_id);
   if (!parent) throw notFound();
+  // A child's page shows everything about the child: only for full access under the policy.
   const matched =
     viewer.role === 'member' && parent.user_id !== viewer.id
-      ? await liveMatchCheck(deps, viewer.id, child.id)
+      ? (await childMatchAccess(deps, viewer.id, child.id)) === 'full'
       : false;
   if (!canViewChild(viewer, parent, matched)) throw notFound();
   return { child, parent };

@@ -9,7 +9,13 @@ import { ruleText } from '../../lib/i18n.js';
 import {
   MemberDetailPage,
   type ActionFailure,
+  type SuspensionEffects,
 } from '../../../views/pages/members/staff/member-detail.js';
+import {
+  listFutureAssignmentsOfHelper,
+  listWaitingOffersOfHelper,
+} from '../matching/helper-side.queries.js';
+import { listUpcomingRequests } from '../requests/request-pages.queries.js';
 import { MemberCardPage } from '../../../views/pages/members/staff/member-card.js';
 import {
   orientationsForMember,
@@ -53,6 +59,7 @@ async function renderMemberPage(
   const referrals = await referralsForMember(c.var.deps, member.id);
   const { sessions, registrations } = await orientationsForMember(c.var.deps, member.id);
   const nowIso = data.now.toISOString();
+  const affected = await suspensionEffects(c.var.deps, member, nowIso);
   return render(
     c,
     <MemberDetailPage
@@ -73,9 +80,36 @@ async function renderMemberPage(
       attendedOrientation={data.attended}
       failure={options.failure}
       values={options.values}
+      affected={affected}
     />,
     options.status ?? 200,
   );
+}
+
+/**
+ * What suspending each side would touch, shown beside its suspend form (composed here: matching
+ * and requests are other modules). The requester side cancels nothing: staff see the requests
+ * and decide each one on its page. The helper side withdraws her waiting offers and puts her
+ * future assignments back on the board (matching/helper-side.service.ts).
+ */
+async function suspensionEffects(
+  deps: AppContext['var']['deps'],
+  member: MemberWithEmail,
+  nowIso: string,
+): Promise<SuspensionEffects> {
+  const live = new Set(['open', 'offered', 'matched']);
+  const [requests, offers, assignments] = await Promise.all([
+    member.requester_status ? listUpcomingRequests(deps.db, member.id, nowIso) : [],
+    member.helper_status ? listWaitingOffersOfHelper(deps.db, member.id) : [],
+    member.helper_status ? listFutureAssignmentsOfHelper(deps.db, member.id, nowIso) : [],
+  ]);
+  return {
+    requests: requests
+      .filter((r) => live.has(r.status))
+      .map((r) => ({ id: r.id, startsAt: r.starts_at, status: r.status })),
+    offers: offers.length,
+    assignments: assignments.map((a) => ({ id: a.id, startsAt: a.starts_at })),
+  };
 }
 
 memberAdminPages.get(MEMBER, async (c) => {

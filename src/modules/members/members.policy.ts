@@ -14,7 +14,8 @@ export const isOwnMember = (user: CurrentUser, member: Pick<MemberWithEmail, 'us
 
 /**
  * Who may see a child and the child's health details (要配慮個人情報): staff, the parent, and a
- * helper with a live match for the child (`matchedHelper`, decided by the matching module).
+ * helper to whom the access policy (access/child-access.policy.ts) gives full access through a
+ * live match for the child (`matchedHelper`).
  */
 export function canViewChild(
   user: CurrentUser,

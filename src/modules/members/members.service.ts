@@ -216,6 +216,22 @@ export async function applyForMembership(
   return (await findMemberById(deps.db, memberId))!;
 }
 
+/**
+ * What taking a helper side away (suspension or withdrawal) does to her offers and assignments:
+ * statements for the same batch as the status change, written by the matching module (members
+ * must not depend on it; src/modules/matching/matching.wiring.ts registers them). Each statement
+ * acts only if the side is no longer usable when it runs, so a refused transition changes nothing.
+ */
+export type HelperSideEndedStatements = (
+  deps: AppDeps,
+  member: MemberWithEmail,
+  nowIso: string,
+) => Promise<Compilable[]>;
+let helperSideEnded: HelperSideEndedStatements = () => Promise.resolve([]);
+export function registerHelperSideEnded(statements: HelperSideEndedStatements) {
+  helperSideEnded = statements;
+}
+
 interface Transition {
   side: Side;
   from: SideStatus[];
@@ -242,6 +258,8 @@ async function transition(
   const now = nowDate.toISOString();
   const column = statusColumn(t.side);
   const takesAccess = t.to === 'suspended' || t.to === 'withdrawn';
+  // Refused before anything is read or built for the batch (its notices are not conditional).
+  if (!t.from.includes(member[column] as SideStatus)) throw conflict('invalid_transition');
   const statements: Compilable[] = [
     buildChangeSideStatus(deps.db, member.id, column, t.from, {
       [column]: t.to,
@@ -268,6 +286,7 @@ async function transition(
       details: { side: t.side, from: member[column], to: t.to, reason: t.reason ?? null },
     }),
     ...buildLoginFollowsSides(deps.db, member.user_id, now, takesAccess),
+    ...(t.side === 'helper' && takesAccess ? await helperSideEnded(deps, member, now) : []),
   ];
   const [update] = await deps.atomic(statements);
   if (!update || update.numAffectedRows === 0) throw conflict('invalid_transition');
@@ -393,6 +412,7 @@ export async function withdrawMember(
       details: { reason, bySelf: actor.id === member.user_id },
     }),
     ...buildLoginFollowsSides(deps.db, member.user_id, now, true),
+    ...(member.helper_status ? await helperSideEnded(deps, member, now) : []),
   ];
   const [update] = await deps.atomic(statements);
   if (!update || update.numAffectedRows === 0) throw conflict('already_withdrawn');

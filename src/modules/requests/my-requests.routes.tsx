@@ -122,6 +122,8 @@ myRequestPages.get('/requests/:id', async (c) => {
   const t = c.var.t;
   const today = todayOf(c);
   const now = c.var.deps.clock.now();
+  // The access policy decided the viewer: `offered` (an offer, open or not, or a match that
+  // ended or whose helper side is suspended) sees only what an offer needs.
   const showNames = viewer.kind !== 'offered';
   const offerOpen =
     !!offer &&
@@ -138,12 +140,17 @@ myRequestPages.get('/requests/:id', async (c) => {
         category: r.category,
         startsAt: r.starts_at,
         endsAt: r.ends_at,
-        status: r.status,
+        // Between its start and the next run of the job that closes it, a request nobody took
+        // already reads as unfilled: never "still searching" for a time that has passed.
+        status:
+          (r.status === 'open' || r.status === 'offered') && r.starts_at <= now.toISOString()
+            ? 'unfilled'
+            : r.status,
         careLocation: r.care_location,
         careLocationNote: showNames ? r.care_location_note : null,
         pickup: showNames ? r.pickup : null,
         dropoff: showNames ? r.dropoff : null,
-        notes: r.notes,
+        notes: showNames ? r.notes : null,
         area: areaName(settings.areas, r.requester_area, c.var.locale),
         createdAt: r.created_at,
         matchedAt: r.matched_at,

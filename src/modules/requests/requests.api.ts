@@ -10,9 +10,10 @@ import {
   jsonResponse,
   listOf,
 } from '../../http/api-route.js';
-import { toTokyoIso } from '../../lib/dates.js';
+import { toTokyoIso, tokyoDateOf } from '../../lib/dates.js';
 import { notFound } from '../../lib/errors.js';
-import { findMemberByUserId } from '../members/members.queries.js';
+import { requestAccess } from '../access/child-access.policy.js';
+import { findMemberByUserId, type MemberWithEmail } from '../members/members.queries.js';
 import { findCandidates } from '../matching/candidates.js';
 import {
   acceptOffer,
@@ -21,7 +22,7 @@ import {
   declineOffer,
   ownHelperMemberId,
 } from '../matching/offers.service.js';
-import { recordPreMeeting } from '../matching/pre-meetings.service.js';
+import { correctPreMeeting, recordPreMeeting } from '../matching/pre-meetings.service.js';
 import {
   findRequestById,
   listOffersForHelper,
@@ -43,6 +44,7 @@ import {
   declineBody,
   offerBody,
   preMeetingBody,
+  preMeetingCorrectionBody,
   requestListQuery,
 } from './requests.schemas.js';
 import {
@@ -60,21 +62,25 @@ async function requestJson(
   deps: AppDeps,
   rows: RequestRow[],
   viewerKind: RequestViewer['kind'] | 'list',
-  memberId?: string,
+  member?: MemberWithEmail,
 ) {
   const children = await listRequestChildren(
     deps.db,
     rows.map((r) => r.id),
   );
   const needingPreMeeting = await requestsNeedingPreMeeting(deps, rows);
+  const today = tokyoDateOf(deps.clock.now());
   return rows.map((r) =>
     toRequestJson(r, children, {
       preMeetingRequired: needingPreMeeting.has(r.id),
-      // Names are for staff, the family and the helper who accepted; not for a mere offer.
-      showNames:
+      // The access policy decides what each viewer sees of the family and its children.
+      access:
         viewerKind === 'staff' ||
-        r.requester_member_id === memberId ||
-        r.helper_member_id === memberId,
+        viewerKind === 'requester' ||
+        (viewerKind !== 'offered' && member && requestAccess(member, r) === 'full')
+          ? 'full'
+          : 'offer',
+      today,
     }),
   );
 }
@@ -110,12 +116,15 @@ const ACCEPT_CONFLICTS = [
   'request_cancelled',
   'offer_expired',
   'helper_double_booked',
+  'helper_not_active',
   'invalid_transition',
 ];
 const reasonJson = z.object({
   code: z.string(),
   params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
+/** The date rules of a pre-meeting (matching/pre-meeting-rules.ts). */
+const PRE_MEETING_DATE_RULES = ['pre_meeting_in_future', 'pre_meeting_after_activity'];
 const preMeetingJson = z.object({
   id: z.string(),
   requesterId: z.string(),
@@ -162,7 +171,6 @@ requestsApi.openapi(createRequest, async (c) => {
     c.var.deps,
     rows,
     isStaff(user) ? 'staff' : 'requester',
-    rows[0]?.requester_member_id,
   );
   return c.json({ request: json[0]!, requests: json }, 201);
 });
@@ -193,7 +201,7 @@ requestsApi.openapi(listRequestsRoute, async (c) => {
   );
   return c.json(
     {
-      items: await requestJson(c.var.deps, items, member ? 'list' : 'staff', member?.id),
+      items: await requestJson(c.var.deps, items, member ? 'list' : 'staff', member),
       total,
       page: query.page,
       pageSize: query.pageSize,
@@ -218,7 +226,7 @@ requestsApi.openapi(getRequest, async (c) => {
     c.var.deps,
     [request],
     viewer.kind,
-    viewer.kind === 'staff' ? undefined : viewer.member.id,
+    viewer.kind === 'staff' ? undefined : viewer.member,
   );
   return c.json(json!, 200);
 });
@@ -424,7 +432,7 @@ requestsApi.openapi(acceptRoute, async (c) => {
     c.var.clientAddress,
   );
   const member = await findMemberByUserId(c.var.deps.db, user.id);
-  const [json] = await requestJson(c.var.deps, [request], 'helper', member?.id);
+  const [json] = await requestJson(c.var.deps, [request], 'helper', member);
   return c.json({ offer: toOfferJson(offer), request: json! }, 200);
 });
 
@@ -484,7 +492,7 @@ requestsApi.openapi(cancelRoute, async (c) => {
     c.var.deps,
     [updated],
     viewer.kind,
-    viewer.kind === 'staff' ? undefined : viewer.member.id,
+    viewer.kind === 'staff' ? undefined : viewer.member,
   );
   return c.json({ request: json!, cancellationFee: fee }, 200);
 });
@@ -538,7 +546,7 @@ const createPreMeetingRoute = apiRoute(
     tag: 'matching',
     access: 'staff',
     summary: 'Record a pre-meeting (valid for the fiscal year)',
-    errors: { 422: ['unknown_pair'] },
+    errors: { 422: ['unknown_pair', ...PRE_MEETING_DATE_RULES] },
   },
   {
     method: 'post',
@@ -552,4 +560,44 @@ requestsApi.openapi(createPreMeetingRoute, async (c) => {
   const body = c.req.valid('json');
   const id = await recordPreMeeting(c.var.deps, staff, body, c.var.clientAddress);
   return c.json({ id, ...body }, 201);
+});
+
+const correctPreMeetingRoute = apiRoute(
+  {
+    tag: 'matching',
+    access: 'staff',
+    summary:
+      'Staff correct a pre-meeting record (same date rules; the earlier version is kept with the reason)',
+    errors: { 404: ['not_found'], 409: ['stale_version'], 422: PRE_MEETING_DATE_RULES },
+  },
+  {
+    method: 'put',
+    path: '/pre-meetings/{id}',
+    request: { params: idParam, body: jsonRequest(preMeetingCorrectionBody) },
+    responses: { 200: jsonResponse('The corrected pre-meeting', preMeetingJson) },
+  },
+);
+requestsApi.openapi(correctPreMeetingRoute, async (c) => {
+  const staff = requireStaff(c);
+  const p = await correctPreMeeting(
+    c.var.deps,
+    staff,
+    c.req.valid('param').id,
+    c.req.valid('json'),
+    c.var.clientAddress,
+  );
+  return c.json(
+    {
+      id: p.id,
+      requesterId: p.requester_member_id,
+      helperId: p.helper_member_id,
+      heldOn: p.held_on,
+      place: p.place,
+      attendees: p.attendees,
+      emergencyProcedure: p.emergency_procedure,
+      agreedDetails: p.agreed_details,
+      notes: p.notes,
+    },
+    200,
+  );
 });

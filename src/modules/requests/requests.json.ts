@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { toTokyoIso } from '../../lib/dates.js';
+import { childAgesInYears } from '../access/child-access.policy.js';
 import type { Offer } from '../../../db/schema.js';
 import type { RequestRow } from './requests.queries.js';
 
@@ -11,43 +12,52 @@ export interface RequestChildRow {
 }
 
 /**
- * The Request of API.md. Helpers who have only been offered the request see no names: the
- * family's identity is shared once the helper accepts.
+ * The Request of API.md, as the access policy (access/child-access.policy.ts) lets its viewer
+ * see it. `offer` access (a helper with an offer, open or not, or a match that ended or whose
+ * helper side is suspended) gets only what an offer needs: the area, the date and times, the
+ * category and each child's age in years; no names, birth dates, notes, places or private ids.
  */
 export function toRequestJson(
   r: RequestRow,
   children: RequestChildRow[],
-  options: { preMeetingRequired: boolean; showNames: boolean },
+  options: { preMeetingRequired: boolean; access: 'full' | 'offer'; today: string },
 ) {
   const own = children.filter((c) => c.request_id === r.id);
+  const full = options.access === 'full';
+  const ages = childAgesInYears(
+    own.map((c) => c.birth_date),
+    options.today,
+  );
   return {
     id: r.id,
-    requesterId: r.requester_member_id,
-    requesterName: options.showNames ? r.requester_name : null,
+    requesterId: full ? r.requester_member_id : null,
+    requesterName: full ? r.requester_name : null,
     area: r.requester_area,
-    seriesId: r.series_id,
+    seriesId: full ? r.series_id : null,
     category: r.category,
     startsAt: toTokyoIso(r.starts_at),
     endsAt: toTokyoIso(r.ends_at),
     careLocation: r.care_location,
-    careLocationNote: options.showNames ? r.care_location_note : null,
-    pickup: options.showNames ? r.pickup : null,
-    dropoff: options.showNames ? r.dropoff : null,
-    notes: r.notes,
+    careLocationNote: full ? r.care_location_note : null,
+    pickup: full ? r.pickup : null,
+    dropoff: full ? r.dropoff : null,
+    notes: full ? r.notes : null,
     status: r.status,
-    helperId: r.helper_member_id,
-    helperName: options.showNames ? r.helper_name : null,
-    childIds: own.map((c) => c.id),
-    children: own.map((c) => ({
-      id: c.id,
-      name: options.showNames ? c.name : null,
-      birthDate: c.birth_date,
+    helperId: full ? r.helper_member_id : null,
+    helperName: full ? r.helper_name : null,
+    childIds: full ? own.map((c) => c.id) : [],
+    children: own.map((c, i) => ({
+      id: full ? c.id : null,
+      name: full ? c.name : null,
+      birthDate: full ? c.birth_date : null,
+      ageYears: ages[i]!,
     })),
     matchedAt: r.matched_at ? toTokyoIso(r.matched_at) : null,
     cancelledAt: r.cancelled_at ? toTokyoIso(r.cancelled_at) : null,
     cancelledBy: r.cancelled_by_role,
-    cancellationFee: r.cancellation_fee,
-    preMeetingRequired: options.preMeetingRequired,
+    cancellationFee: full ? r.cancellation_fee : null,
+    preMeetingRequired: full && options.preMeetingRequired,
+    needsNewHelper: r.helper_lost_at !== null && (r.status === 'open' || r.status === 'offered'),
   };
 }
 
@@ -66,12 +76,19 @@ export function toOfferJson(o: Offer) {
 
 // The response schemas of the serializers above (the API contract; see lib/openapi.ts).
 const instant = z.string().describe('ISO-8601 with +09:00');
-export const requestStatus = z.enum(['open', 'offered', 'matched', 'completed', 'cancelled']);
+export const requestStatus = z.enum([
+  'open',
+  'offered',
+  'matched',
+  'completed',
+  'cancelled',
+  'unfilled',
+]);
 
 export const requestJson = z.object({
   id: z.string(),
-  requesterId: z.string(),
-  requesterName: z.string().nullable().describe('null for a helper who was only offered it'),
+  requesterId: z.string().nullable().describe('null for a helper without a live match'),
+  requesterName: z.string().nullable().describe('null for a helper without a live match'),
   area: z.string().nullable(),
   seriesId: z.string().nullable(),
   category: z.number().int().min(1).max(12),
@@ -87,13 +104,19 @@ export const requestJson = z.object({
   helperName: z.string().nullable(),
   childIds: z.array(z.string()),
   children: z.array(
-    z.object({ id: z.string(), name: z.string().nullable(), birthDate: z.string() }),
+    z.object({
+      id: z.string().nullable(),
+      name: z.string().nullable(),
+      birthDate: z.string().nullable(),
+      ageYears: z.number().int().describe('completed years today'),
+    }),
   ),
   matchedAt: instant.nullable(),
   cancelledAt: instant.nullable(),
   cancelledBy: z.enum(['requester', 'helper', 'staff']).nullable(),
   cancellationFee: z.number().int().nullable(),
   preMeetingRequired: z.boolean(),
+  needsNewHelper: z.boolean().describe('its helper was taken off (helper side suspended)'),
 });
 
 export const offerJson = z.object({

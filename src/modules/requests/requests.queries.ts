@@ -154,17 +154,34 @@ export function listPreMeetings(db: Db, scope: RequestScope) {
 }
 
 /** Does this helper user have a live match (matched, not yet completed) for this child? */
-export async function hasLiveMatchForChild(db: Db, helperUserId: string, childId: string) {
-  const row = await db
+/**
+ * The requests of a child that a helper (by user id) is or was assigned to or offered, with what
+ * the access policy needs (her helper side, her offer): child-access.policy.ts decides.
+ */
+export function listHelperRequestsForChild(db: Db, helperUserId: string, childId: string) {
+  return db
     .selectFrom('care_request')
     .innerJoin('care_request_child', 'care_request_child.request_id', 'care_request.id')
-    .innerJoin('member as helper', 'helper.id', 'care_request.helper_member_id')
-    .select('care_request.id')
+    .innerJoin('member as viewer', (j) => j.on('viewer.user_id', '=', helperUserId))
+    .leftJoin('offer', (j) =>
+      j
+        .onRef('offer.request_id', '=', 'care_request.id')
+        .onRef('offer.helper_member_id', '=', 'viewer.id'),
+    )
+    .select([
+      'care_request.requester_member_id',
+      'care_request.helper_member_id',
+      'care_request.status',
+      'viewer.id as viewer_id',
+      'viewer.helper_status',
+      'viewer.withdrawn_at',
+      'offer.status as offer_status',
+    ])
     .where('care_request_child.child_id', '=', childId)
-    .where('helper.user_id', '=', helperUserId)
-    .where('care_request.status', '=', 'matched')
-    .executeTakeFirst();
-  return !!row;
+    .where((eb) =>
+      eb.or([eb('care_request.helper_member_id', '=', eb.ref('viewer.id')), eb('offer.id', 'is not', null)]),
+    )
+    .execute();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -174,7 +191,7 @@ export async function hasLiveMatchForChild(db: Db, helperUserId: string, childId
 export function findOfferIdOfHelper(db: Db, requestId: string, helperMemberId: string) {
   return db
     .selectFrom('offer')
-    .select('id')
+    .select(['id', 'status'])
     .where('request_id', '=', requestId)
     .where('helper_member_id', '=', helperMemberId)
     .executeTakeFirst();

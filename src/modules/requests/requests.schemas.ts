@@ -88,4 +88,11 @@ export const preMeetingBody = z
   .strict();
 export type PreMeetingInput = z.output<typeof preMeetingBody>;
 
+/** A staff correction of a pre-meeting: its details (not the pair) and why. */
+export const preMeetingCorrectionBody = preMeetingBody
+  .omit({ requesterId: true, helperId: true })
+  .extend({ reason: z.string().trim().min(1).max(500) })
+  .strict();
+export type PreMeetingCorrection = z.output<typeof preMeetingCorrectionBody>;
+
 export { time as timeOfDaySchema };

@@ -4,6 +4,7 @@ import { insertIfPreviousChanged, type Compilable } from '../../lib/atomic.js';
 import { fiscalYearOf, tokyoDateOf, tokyoTimeOf } from '../../lib/dates.js';
 import { AppError, conflict, notFound, unprocessable } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
+import { requestAccess } from '../access/child-access.policy.js';
 import { auditRow, buildAuditInsert } from '../audit/audit.queries.js';
 import { cancellationFee, quoteFee, type CancellationRule } from '../fees/fees.js';
 import { selectFeeTable } from '../fees/fee-table.js';
@@ -46,7 +47,12 @@ export type RequestViewer =
   | { kind: 'staff'; user: CurrentUser }
   | { kind: 'requester' | 'helper' | 'offered'; user: CurrentUser; member: MemberWithEmail };
 
-/** Who is looking at this request, or 404 when it is none of their business. */
+/**
+ * Who is looking at this request, or 404 when it is none of their business. The access policy
+ * decides: a helper is `helper` (the child's details) only through a live match with an active
+ * helper side; anyone else who had an offer or a match that ended is `offered` (what an offer
+ * needs, no more).
+ */
 export async function requestViewer(
   deps: AppDeps,
   user: CurrentUser,
@@ -56,9 +62,10 @@ export async function requestViewer(
   const member = await findMemberByUserId(deps.db, user.id);
   if (member) {
     if (request.requester_member_id === member.id) return { kind: 'requester', user, member };
-    if (request.helper_member_id === member.id) return { kind: 'helper', user, member };
-    if (await findOfferIdOfHelper(deps.db, request.id, member.id))
-      return { kind: 'offered', user, member };
+    const offer = await findOfferIdOfHelper(deps.db, request.id, member.id);
+    const access = requestAccess(member, request, offer?.status ?? null);
+    if (access === 'full') return { kind: 'helper', user, member };
+    if (access === 'offer') return { kind: 'offered', user, member };
   }
   throw notFound();
 }

@@ -60,7 +60,10 @@ const FROM_FORM = {
     maxSiblings: formInt(f.maxSiblings),
     carTransportAllowed: formBoolean(f.carTransportAllowed),
   }),
-  reports: (f: Form) => ({ activityReportDueDay: formInt(f.activityReportDueDay) }),
+  reports: (f: Form) => ({
+    activityReportDueDay: formInt(f.activityReportDueDay),
+    activityStartWindowMinutes: formInt(f.activityStartWindowMinutes),
+  }),
   training: (f: Form) => {
     const days = normalize(f.expiryNoticeDays)
       .split(/[\s,、]+/)

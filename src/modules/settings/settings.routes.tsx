@@ -49,7 +49,10 @@ const sectionValues: {
     maxSiblings: String(v.maxSiblings),
     carTransportAllowed: String(v.carTransportAllowed),
   }),
-  reports: (v) => ({ activityReportDueDay: String(v.activityReportDueDay) }),
+  reports: (v) => ({
+    activityReportDueDay: String(v.activityReportDueDay),
+    activityStartWindowMinutes: String(v.activityStartWindowMinutes),
+  }),
   training: (v) => ({ expiryNoticeDays: v.expiryNoticeDays.join(',') }),
 };
 

@@ -183,10 +183,21 @@ export const DEFAULT_REQUEST_RULES: RequestRules = {
 // ---------------------------------------------------------------------------------------------
 // reports: activity reports are due by this day of the following month.
 
-export const reportRulesSchema = z.object({ activityReportDueDay: wholeNumber(1, 28) }).strict();
+// An activity report's start must be on the request's date, or within this many minutes of the
+// planned start (care that began just before midnight, a late pick-up): issue #22.
+export const reportRulesSchema = z
+  .object({
+    activityReportDueDay: wholeNumber(1, 28),
+    // A default, so settings stored before this rule existed still read.
+    activityStartWindowMinutes: wholeNumber(0, 720).default(180),
+  })
+  .strict();
 export type ReportRules = z.output<typeof reportRulesSchema>;
 
-export const DEFAULT_REPORT_RULES: ReportRules = { activityReportDueDay: 10 };
+export const DEFAULT_REPORT_RULES: ReportRules = {
+  activityReportDueDay: 10,
+  activityStartWindowMinutes: 180,
+};
 
 // ---------------------------------------------------------------------------------------------
 // training: helpers (and staff) are told this many days before a qualification expires.

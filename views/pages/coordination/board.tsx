@@ -29,6 +29,8 @@ export interface BoardRequestItem {
   /** Candidates not asked yet (the ones 「上位3人に紹介」 would pick from). */
   fresh: number | null;
   urgent: boolean;
+  /** Its helper was taken off (her helper side suspended): it needs a new helper. */
+  needsNewHelper?: boolean;
 }
 
 export interface TodayItem {
@@ -119,6 +121,9 @@ function RequestTable(props: {
                 <StatusBadge kind="request" status={r.status}>
                   {t(`coord.status.${r.status}`)}
                 </StatusBadge>
+                {r.needsNewHelper && (
+                  <strong class="coord-sub coord-needs-helper">{t('coord.needsNewHelper')}</strong>
+                )}
                 <span class="coord-sub">
                   {asked
                     ? [

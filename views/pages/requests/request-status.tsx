@@ -12,7 +12,9 @@ export function StatusTimeline(props: {
   wasMatched: boolean;
 }) {
   const { t, status } = props;
-  type Step = { key: 'applied' | 'offered' | 'matched' | 'completed' | 'cancelled' };
+  type Step = {
+    key: 'applied' | 'offered' | 'matched' | 'completed' | 'cancelled' | 'unfilled';
+  };
   const order: Step['key'][] = ['applied', 'offered', 'matched', 'completed'];
   const reached: Record<RequestStatus, number> = {
     open: 0,
@@ -20,16 +22,19 @@ export function StatusTimeline(props: {
     matched: 2,
     completed: 3,
     cancelled: props.wasMatched ? 2 : 0,
+    // Closed because its start passed without a helper (or the last one was taken off).
+    unfilled: props.wasMatched ? 2 : 0,
   };
   const current = reached[status];
-  const steps: Step['key'][] =
-    status === 'cancelled' ? [...order.slice(0, current + 1), 'cancelled'] : order;
+  // A request that ended without help ends its timeline with that ending.
+  const ending = status === 'cancelled' || status === 'unfilled' ? status : null;
+  const steps: Step['key'][] = ending ? [...order.slice(0, current + 1), ending] : order;
   return (
     <ol class="req-timeline" aria-label={t('req.timeline.label')}>
       {steps.map((key, i) => {
         const state: 'done' | 'current' | 'todo' =
-          status === 'cancelled'
-            ? key === 'cancelled'
+          ending
+            ? key === ending
               ? 'current'
               : 'done'
             : i < current
@@ -39,12 +44,12 @@ export function StatusTimeline(props: {
                 : 'todo';
         return (
           <li
-            class={`req-timeline__step req-timeline__step--${state}${key === 'cancelled' ? ' req-timeline__step--cancelled' : ''}`}
+            class={`req-timeline__step req-timeline__step--${state}${key === ending ? ' req-timeline__step--cancelled' : ''}`}
             aria-current={state === 'current' ? 'step' : undefined}
           >
             <span class="visually-hidden">{t(`req.timeline.state.${state}`)}</span>
             <span class="req-timeline__mark" aria-hidden="true">
-              {state === 'done' ? '✓' : key === 'cancelled' ? '×' : String(i + 1)}
+              {state === 'done' ? '✓' : key === ending ? '×' : String(i + 1)}
             </span>
             <span class="req-timeline__label">{t(`req.timeline.${key}`)}</span>
           </li>

@@ -79,7 +79,10 @@ export function settingsFieldLabels(
         carTransportAllowed: t('settings.requests.carTransportAllowed'),
       };
     case 'reports':
-      return { activityReportDueDay: t('settings.reports.activityReportDueDay') };
+      return {
+        activityReportDueDay: t('settings.reports.activityReportDueDay'),
+        activityStartWindowMinutes: t('settings.reports.activityStartWindowMinutes'),
+      };
     case 'training':
       return { expiryNoticeDays: t('settings.training.expiryNoticeDays') };
   }
@@ -343,6 +346,16 @@ function ReportsSection(props: SectionProps) {
         type="number"
         label={t('settings.reports.activityReportDueDay')}
         hint={t('settings.reports.activityReportDueDayHint')}
+        required
+      />
+      <TextField
+        t={t}
+        name="activityStartWindowMinutes"
+        type="number"
+        label={t('settings.reports.activityStartWindowMinutes')}
+        hint={t('settings.reports.activityStartWindowMinutesHint')}
+        value={values.activityStartWindowMinutes}
+        error={errors.activityStartWindowMinutes}
         required
       />
     </SectionForm>

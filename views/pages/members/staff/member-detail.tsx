@@ -14,6 +14,7 @@ import type {
   Child,
   EmergencyContact,
   Locale,
+  RequestStatus,
   Side,
   SideStatus,
 } from '../../../../db/schema.js';
@@ -63,6 +64,16 @@ export interface UpcomingSession {
   registered: number | string | null;
 }
 
+/** What suspending a side would touch (shown beside its suspend form). */
+export interface SuspensionEffects {
+  /** The requester's live requests that have not ended: suspension leaves them as they are. */
+  requests: { id: string; startsAt: string; status: RequestStatus }[];
+  /** The helper's offers waiting for her answer: suspension withdraws them. */
+  offers: number;
+  /** The helper's confirmed future activities: suspension puts them back on the board. */
+  assignments: { id: string; startsAt: string }[];
+}
+
 export interface MemberDetailProps {
   ctx: ViewContext;
   member: MemberWithEmail;
@@ -82,6 +93,8 @@ export interface MemberDetailProps {
   values?: Record<string, string> | undefined;
   /** "Referred to" notes (views/pages/directory/referrals.tsx); omitted: no section. */
   referrals?: ReferralView[] | undefined;
+  /** What suspending each side would touch; omitted: nothing listed. */
+  affected?: SuspensionEffects | undefined;
 }
 
 /** "6歳" or "1歳6か月", from completed months. */
@@ -171,6 +184,20 @@ export function MemberDetailPage(props: MemberDetailProps) {
               {t('memberAdmin.member.card')}
             </a>
           </p>
+        )}
+        {!member.withdrawn_at && (
+          <form method="post" action={`/members/${member.id}/reset-code`} class="inline-form">
+            <p class="hint" id="reset-code-hint">
+              {t('memberAdmin.member.resetCodeHint')}
+            </p>
+            <button
+              type="submit"
+              class="button button--secondary"
+              aria-describedby="reset-code-hint"
+            >
+              {t('memberAdmin.member.resetCode')}
+            </button>
+          </form>
         )}
       </header>
 
@@ -289,6 +316,7 @@ export function MemberDetailPage(props: MemberDetailProps) {
                   {(status === 'applied' || status === 'active') && (
                     <details class="disclosure" open={!!failed('suspend', side)}>
                       <summary>{t('memberAdmin.member.suspend')}</summary>
+                      <SuspensionEffectList t={t} locale={locale} side={side} affected={props.affected} />
                       <form method="post" action={`/members/${member.id}/suspend`} novalidate>
                         <input type="hidden" name="side" value={side} />
                         <TextareaField
@@ -672,5 +700,51 @@ function HelperProfile(props: MemberDetailProps) {
         <InfoRow t={t} label={t('memberAdmin.helper.notes')} value={m.helper_household_notes} />
       </dl>
     </section>
+  );
+}
+
+/** Beside a suspend form: what suspending this side touches, so staff decide knowingly. */
+function SuspensionEffectList(props: {
+  t: Translator;
+  locale: Locale;
+  side: Side;
+  affected: SuspensionEffects | undefined;
+}) {
+  const { t, locale, affected } = props;
+  if (!affected) return null;
+  if (props.side === 'requester') {
+    if (affected.requests.length === 0) return null;
+    return (
+      <div class="suspend-effects">
+        <p>{t('memberAdmin.member.suspendKeepsRequests', { count: affected.requests.length })}</p>
+        <ul>
+          {affected.requests.map((r) => (
+            <li>
+              <a href={`/coordination/requests/${r.id}`}>{formatDateTime(r.startsAt, locale)}</a>
+            </li>
+          ))}
+        </ul>
+      </div>
+    );
+  }
+  if (affected.offers === 0 && affected.assignments.length === 0) return null;
+  return (
+    <div class="suspend-effects">
+      <p>
+        {t('memberAdmin.member.suspendHelperEffects', {
+          offers: affected.offers,
+          assignments: affected.assignments.length,
+        })}
+      </p>
+      {affected.assignments.length > 0 && (
+        <ul>
+          {affected.assignments.map((a) => (
+            <li>
+              <a href={`/coordination/requests/${a.id}`}>{formatDateTime(a.startsAt, locale)}</a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }
