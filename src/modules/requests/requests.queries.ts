@@ -22,7 +22,7 @@ const requestColumns = (db: Db) =>
 export type RequestRow = NonNullable<Awaited<ReturnType<typeof findRequestById>>>;
 
 export function findRequestById(db: Db, id: string) {
-  return requestColumns(db).where('care_request.id', '=', id).executeTakeFirst();
+  return requestQuery(db, id).executeTakeFirst();
 }
 
 export function listRequestChildren(db: Db, requestIds: string[]) {
@@ -95,24 +95,11 @@ export async function listRequests(db: Db, scope: RequestScope, query: RequestLi
 }
 
 export function findOfferById(db: Db, id: string) {
-  return db
-    .selectFrom('offer')
-    .innerJoin('member', 'member.id', 'offer.helper_member_id')
-    .selectAll('offer')
-    .select(['member.user_id as helper_user_id', 'member.name as helper_name'])
-    .where('offer.id', '=', id)
-    .executeTakeFirst();
+  return offerQuery(db, id).executeTakeFirst();
 }
 
 export function listOffersForRequest(db: Db, requestId: string) {
-  return db
-    .selectFrom('offer')
-    .innerJoin('member', 'member.id', 'offer.helper_member_id')
-    .selectAll('offer')
-    .select(['member.user_id as helper_user_id', 'member.name as helper_name'])
-    .where('offer.request_id', '=', requestId)
-    .orderBy('offer.offered_at')
-    .execute();
+  return offersOfRequestQuery(db, requestId).execute();
 }
 
 export function listOffersForHelper(db: Db, helperMemberId: string) {
@@ -250,11 +237,42 @@ export const withdrawOffersIfPreviousChanged = (db: Db, requestId: string, nowIs
     .where(sql<boolean>`changes() > 0`);
 
 export async function listActiveStaffUserIds(db: Db): Promise<string[]> {
-  const rows = await db
+  return (await activeStaffQuery(db).execute()).map((r) => r.id);
+}
+
+/**
+ * Unexecuted forms of the reads above, for `batchRead` (one round trip for several reads on
+ * Workers) and for the trailing reads of an atomic batch (the state the batch left, without a
+ * second round trip).
+ */
+export const requestQuery = (db: Db, id: string) =>
+  requestColumns(db).where('care_request.id', '=', id);
+
+export const requestOfOfferQuery = (db: Db, offerId: string) =>
+  requestColumns(db).where('care_request.id', '=', (eb) =>
+    eb.selectFrom('offer').select('offer.request_id').where('offer.id', '=', offerId),
+  );
+
+export const offerQuery = (db: Db, id: string) =>
+  db
+    .selectFrom('offer')
+    .innerJoin('member', 'member.id', 'offer.helper_member_id')
+    .selectAll('offer')
+    .select(['member.user_id as helper_user_id', 'member.name as helper_name'])
+    .where('offer.id', '=', id);
+
+export const offersOfRequestQuery = (db: Db, requestId: string) =>
+  db
+    .selectFrom('offer')
+    .innerJoin('member', 'member.id', 'offer.helper_member_id')
+    .selectAll('offer')
+    .select(['member.user_id as helper_user_id', 'member.name as helper_name'])
+    .where('offer.request_id', '=', requestId)
+    .orderBy('offer.offered_at');
+
+export const activeStaffQuery = (db: Db) =>
+  db
     .selectFrom('user')
     .select('id')
     .where('role', 'in', ['staff', 'admin'])
-    .where('disabled_at', 'is', null)
-    .execute();
-  return rows.map((r) => r.id);
-}
+    .where('disabled_at', 'is', null);

@@ -12,7 +12,7 @@ import {
   formatDate,
   tokyoDateOf,
 } from '../../lib/dates.js';
-import { notify } from '../notifications/notifications.service.js';
+import { notifyAll } from '../notifications/notifications.service.js';
 import { getTrainingNotices } from '../settings/settings.service.js';
 import { loadCurriculum } from './qualification.service.js';
 import { addDaysTo, addMonthsTo, expiresOnFor, type ModuleDef } from './qualifications.js';
@@ -113,20 +113,24 @@ export async function sendTrainingExpiryNotices(
     loadCurriculum(deps),
   ]);
   const byCode = new Map(curriculum.defs.map((m) => [m.code, m]));
-  for (const n of notices) {
-    const module = byCode.get(n.moduleCode)!;
-    const locale = await findUserLocale(deps.db, n.userId);
-    await notify(deps, {
-      userId: n.userId,
-      kind: 'training_expiry',
-      params: {
-        module: locale === 'ja' ? module.titleJa : module.titleEn,
-        expiresOn: formatDate(n.expiresOn, locale),
-        days: n.daysLeft,
-      },
-      link: '/training',
-      dedupeKey: `training-expiry:${n.recordId}:${n.threshold}`,
-    });
-  }
+  const locales = await Promise.all(notices.map((n) => findUserLocale(deps.db, n.userId)));
+  await notifyAll(
+    deps,
+    notices.map((n, i) => {
+      const module = byCode.get(n.moduleCode)!;
+      const locale = locales[i]!;
+      return {
+        userId: n.userId,
+        kind: 'training_expiry',
+        params: {
+          module: locale === 'ja' ? module.titleJa : module.titleEn,
+          expiresOn: formatDate(n.expiresOn, locale),
+          days: n.daysLeft,
+        },
+        link: '/training',
+        dedupeKey: `training-expiry:${n.recordId}:${n.threshold}`,
+      };
+    }),
+  );
   return { due: notices.length };
 }
