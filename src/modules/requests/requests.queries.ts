@@ -27,6 +27,10 @@ export function findRequestById(db: Db, id: string) {
 
 export function listRequestChildren(db: Db, requestIds: string[]) {
   if (requestIds.length === 0) return Promise.resolve([]);
+  return requestChildrenQuery(db, requestIds).execute();
+}
+
+export function requestChildrenQuery(db: Db, requestIds: string[]) {
   return (
     db
       .selectFrom('care_request_child')
@@ -35,7 +39,6 @@ export function listRequestChildren(db: Db, requestIds: string[]) {
       // One JSON parameter: a planner week has hundreds of requests, D1 binds at most 100.
       .where('care_request_child.request_id', 'in', inJson(requestIds))
       .orderBy('child.birth_date')
-      .execute()
   );
 }
 

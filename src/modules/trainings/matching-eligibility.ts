@@ -18,6 +18,7 @@
  * a recreated one, cannot read each other's entries.
  */
 import type { AppDeps } from '../../context.js';
+import type { Db } from '../../lib/db.js';
 import type { SideStatus } from '../../../db/schema.js';
 import { fiscalYearOf } from '../../lib/dates.js';
 import {
@@ -52,14 +53,13 @@ interface Snapshot {
 const MAX_SNAPSHOTS = 4;
 const snapshots = new Map<string, Promise<Snapshot>>();
 
-async function readToken(deps: Pick<AppDeps, 'db'>): Promise<string> {
-  const row = await deps.db
-    .selectFrom('qualification_stamp')
-    .select('token')
-    .where('id', '=', 1)
-    .executeTakeFirst();
-  // Without the row (never expected after 0009) nothing can be cached safely.
-  return row?.token ?? `nocache-${Math.random()}`;
+/** The cache key, for a caller that reads it along with other things (`batchRead`). */
+export function qualificationTokenQuery(db: Db) {
+  return db.selectFrom('qualification_stamp').select('token').where('id', '=', 1);
+}
+
+async function readToken(deps: Pick<AppDeps, 'db'>): Promise<string | undefined> {
+  return (await qualificationTokenQuery(deps.db).executeTakeFirst())?.token;
 }
 
 async function loadSnapshot(deps: Pick<AppDeps, 'db'>): Promise<Snapshot> {
@@ -121,12 +121,15 @@ export async function getMatchingEligibility(
   deps: Pick<AppDeps, 'db'>,
   memberIds: readonly string[],
   date: string,
+  /** The token (`qualificationTokenQuery`) when the caller has just read it; read here if not. */
+  known?: { token: string | undefined },
 ): Promise<Map<string, MatchingEligibility>> {
   const out = new Map<string, MatchingEligibility>();
   if (memberIds.length === 0) return out;
   // The token is read before the data: a change in between leaves newer data under the older
   // token, which the next call replaces; never older data under a newer token.
-  const token = await readToken(deps);
+  // Without the row (never expected after 0009) nothing can be cached safely.
+  const token = (known ? known.token : await readToken(deps)) ?? `nocache-${Math.random()}`;
   let pending = snapshots.get(token);
   if (!pending) {
     pending = loadSnapshot(deps);
