@@ -171,6 +171,81 @@ export async function notifyAll(deps: AppDeps, inputs: readonly NotificationInpu
   await deps.atomic(inputs.flatMap((input) => notificationStatements(deps, input)));
 }
 
+/** One notice of `memberNotificationStatements`: to a member, if the batch wrote `auditId`. */
+export interface MemberNotice {
+  memberId: string;
+  params: Record<string, string | number>;
+  link: string;
+  /** Written only if the batch wrote this audit row (the change it reports happened). */
+  auditId: string;
+}
+
+/**
+ * Notices of one kind to many members, as two set-based statements for the caller's batch
+ * however many (each notice's texts rendered per language here, the rows travelling as one JSON
+ * parameter): the same rows, recipient rule and mail as `notificationStatements`.
+ */
+export function memberNotificationStatements(
+  deps: AppDeps,
+  kind: string,
+  notices: readonly MemberNotice[],
+  { email = true }: { email?: boolean } = {},
+): Compilable[] {
+  if (notices.length === 0) return [];
+  const now = deps.clock.now().toISOString();
+  const rows = notices.map((n) => {
+    const ja = renderNotificationText('ja', kind, n.params);
+    const en = renderNotificationText('en', kind, n.params);
+    const link = SAME_SITE_PATH.test(n.link) ? n.link : null;
+    const mailJa = renderEmail(deps, 'ja', ja, link);
+    const mailEn = renderEmail(deps, 'en', en, link);
+    return {
+      id: newId(),
+      mailId: newId(),
+      memberId: n.memberId,
+      auditId: n.auditId,
+      params: JSON.stringify(n.params),
+      link,
+      titleJa: ja.title,
+      titleEn: en.title,
+      bodyJa: ja.body,
+      bodyEn: en.body,
+      subjectJa: mailJa.subject,
+      subjectEn: mailEn.subject,
+      mailJa: mailJa.body,
+      mailEn: mailEn.body,
+    };
+  });
+  const json = JSON.stringify(rows);
+  const field = (name: keyof (typeof rows)[number]) =>
+    sql.raw(`json_extract(j.value, '$.${name}')`);
+  const byLocale = (ja: keyof (typeof rows)[number], en: keyof (typeof rows)[number]) =>
+    sql`CASE u.locale WHEN 'en' THEN ${field(en)} ELSE ${field(ja)} END`;
+  const statements: Compilable[] = [
+    sql`INSERT INTO notification
+        (id, user_id, kind, params, link, dedupe_key, title, body, created_at, read_at)
+      SELECT ${field('id')}, u.id, ${kind}, ${field('params')}, ${field('link')}, NULL,
+        ${byLocale('titleJa', 'titleEn')}, ${byLocale('bodyJa', 'bodyEn')}, ${now}, NULL
+      FROM json_each(${json}) j
+        JOIN member m ON m.id = ${field('memberId')}
+        JOIN "user" u ON u.id = m.user_id
+      WHERE ${notifiable}
+        AND EXISTS (SELECT 1 FROM audit_log a WHERE a.id = ${field('auditId')})`.compile(deps.db),
+  ];
+  if (email)
+    statements.push(
+      sql`INSERT INTO outbox
+          (id, notification_id, to_email, subject, body, locale, status, attempts, created_at, next_attempt_at)
+        SELECT ${field('mailId')}, n.id, u.email, ${byLocale('subjectJa', 'subjectEn')},
+          ${byLocale('mailJa', 'mailEn')}, CASE u.locale WHEN 'en' THEN 'en' ELSE 'ja' END,
+          'pending', 0, ${now}, ${now}
+        FROM json_each(${json}) j
+          JOIN notification n ON n.id = ${field('id')}
+          JOIN "user" u ON u.id = n.user_id`.compile(deps.db),
+    );
+  return statements;
+}
+
 /** Marks one of the user's notifications read; 404 when it is not theirs (or does not exist). */
 export async function markRead(
   deps: AppDeps,
