@@ -56,9 +56,11 @@ export async function findDueExpiryNotices(
   deps: Pick<AppDeps, 'db'>,
   today: string,
   thresholds: readonly number[],
+  /** The curriculum when the caller has just loaded it (not read again then). */
+  curriculum?: Awaited<ReturnType<typeof loadCurriculum>>,
 ): Promise<ExpiryNotice[]> {
   if (thresholds.length === 0) return [];
-  const { rows: modules, defs } = await loadCurriculum(deps);
+  const { rows: modules, defs } = curriculum ?? (await loadCurriculum(deps));
   const defById = new Map(modules.map((m, i) => [m.id, defs[i]!]));
   // Only records that may still be valid today: older ones can be nobody's best valid record.
   const windows = modules.flatMap((m) => {
@@ -107,11 +109,12 @@ export async function sendTrainingExpiryNotices(
   now: Date,
 ): Promise<{ due: number }> {
   const today = tokyoDateOf(now);
-  const { expiryNoticeDays } = await getTrainingNotices(deps);
-  const [notices, curriculum] = await Promise.all([
-    findDueExpiryNotices(deps, today, expiryNoticeDays),
+  // Side by side: on D1 each read is a round trip, and the cron beat's chain is budgeted.
+  const [{ expiryNoticeDays }, curriculum] = await Promise.all([
+    getTrainingNotices(deps),
     loadCurriculum(deps),
   ]);
+  const notices = await findDueExpiryNotices(deps, today, expiryNoticeDays, curriculum);
   const byCode = new Map(curriculum.defs.map((m) => [m.code, m]));
   const locales = await Promise.all(notices.map((n) => findUserLocale(deps.db, n.userId)));
   await notifyAll(
