@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { OfferStatus } from '../../../db/schema.js';
+import type { Member, OfferStatus } from '../../../db/schema.js';
 import type { AppDeps, CurrentUser } from '../../context.js';
 import { insertIfPreviousChanged, type Compilable } from '../../lib/atomic.js';
 import { batchRead } from '../../lib/batch-read.js';
@@ -546,8 +546,18 @@ export async function notifyPreMeetingsDue(deps: AppDeps, now: Date) {
   );
 }
 
-export async function ownHelperMemberId(deps: AppDeps, user: CurrentUser) {
-  const member = await findMemberByUserId(deps.db, user.id);
+/**
+ * The signed-in helper's member row; 404 for anyone else. `known`: the row the request context
+ * read with the session (c.var.member), so no query.
+ */
+export async function ownHelperMemberId(
+  deps: AppDeps,
+  user: CurrentUser,
+  known?: { member: Member | null },
+) {
+  const member = known
+    ? known.member && { ...known.member, email: user.email }
+    : await findMemberByUserId(deps.db, user.id);
   if (!member || member.helper_status === null) throw notFound();
   return member;
 }

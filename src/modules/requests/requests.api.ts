@@ -12,7 +12,6 @@ import {
 } from '../../http/api-route.js';
 import { toTokyoIso } from '../../lib/dates.js';
 import { notFound } from '../../lib/errors.js';
-import { findMemberByUserId } from '../members/members.queries.js';
 import { findCandidates } from '../matching/candidates.js';
 import {
   acceptOffer,
@@ -182,7 +181,7 @@ const listRequestsRoute = apiRoute(
 requestsApi.openapi(listRequestsRoute, async (c) => {
   const user = requireUser(c);
   const query = c.req.valid('query');
-  const member = isStaff(user) ? undefined : await findMemberByUserId(c.var.deps.db, user.id);
+  const member = isStaff(user) ? undefined : (c.var.member ?? undefined);
   if (!isStaff(user) && !member)
     return c.json({ items: [], total: 0, page: query.page, pageSize: query.pageSize }, 200);
   const { items, total } = await listRequests(
@@ -379,7 +378,7 @@ const listOffersRoute = apiRoute(
 );
 requestsApi.openapi(listOffersRoute, async (c) => {
   const user = requireUser(c);
-  const helper = await ownHelperMemberId(c.var.deps, user);
+  const helper = await ownHelperMemberId(c.var.deps, user, { member: c.var.member });
   const rows = await listOffersForHelper(c.var.deps.db, helper.id);
   const items = rows.map((o) => ({
     ...toOfferJson(o),
@@ -422,7 +421,7 @@ requestsApi.openapi(acceptRoute, async (c) => {
     c.req.valid('param').id,
     c.var.clientAddress,
   );
-  const member = await findMemberByUserId(c.var.deps.db, user.id);
+  const member = c.var.member;
   const [json] = await requestJson(c.var.deps, [request], 'helper', member?.id);
   return c.json({ offer: toOfferJson(offer), request: json! }, 200);
 });
@@ -509,7 +508,7 @@ const listPreMeetingsRoute = apiRoute(
 );
 requestsApi.openapi(listPreMeetingsRoute, async (c) => {
   const user = requireUser(c);
-  const member = isStaff(user) ? undefined : await findMemberByUserId(c.var.deps.db, user.id);
+  const member = isStaff(user) ? undefined : (c.var.member ?? undefined);
   if (!isStaff(user) && !member) return c.json({ items: [], total: 0, page: 1, pageSize: 0 }, 200);
   const rows = await listPreMeetings(
     c.var.deps.db,
