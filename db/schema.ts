@@ -281,13 +281,7 @@ export interface ReportChildBandTotalTable {
   minutes: number;
 }
 
-export type RequestStatus =
-  | 'open'
-  | 'offered'
-  | 'matched'
-  | 'completed'
-  | 'cancelled'
-  | 'unfilled';
+export type RequestStatus = 'open' | 'offered' | 'matched' | 'completed' | 'cancelled' | 'unfilled';
 export type OfferStatus = 'offered' | 'accepted' | 'declined' | 'closed' | 'expired' | 'withdrawn';
 export type CareLocation = 'helper_home' | 'requester_home' | 'other';
 

@@ -33,15 +33,16 @@ async function runIsolated(name: string, run: () => Promise<unknown>): Promise<J
 }
 
 /**
- * Runs each job in turn, then delivers the outbox (so mail the jobs queued goes out in the same
- * run). Each runs on its own: one failing job is logged and the others still run.
+ * Runs the jobs side by side (they act on different things, and on D1 each query is a round
+ * trip: one after another, their chains would add up), then delivers the outbox (so mail the
+ * jobs queued goes out in the same run). Each runs on its own: one failing job is logged and the
+ * others still run. Outcomes in the order of the list.
  */
 export async function runJobs(deps: AppDeps, jobs: readonly NamedJob[]): Promise<JobOutcome[]> {
   const now = deps.clock.now();
-  const outcomes: JobOutcome[] = [];
-  for (const [name, job] of jobs) {
-    outcomes.push(await runIsolated(name, () => job(deps, now)));
-  }
+  const outcomes = await Promise.all(
+    jobs.map(([name, job]) => runIsolated(name, () => job(deps, now))),
+  );
   outcomes.push(await runIsolated('outbox', () => deliverOutbox(deps, { limit: 100 })));
   return outcomes;
 }

@@ -408,9 +408,7 @@ describe('records that match the help', () => {
 
   it('refuses a pre-meeting in the future or after the pair’s first activity; staff correct one with history', async () => {
     const { f, helper, report } = await reported();
-    expect((await report(jst('2026-11-25', '13:00'), jst('2026-11-25', '16:00'))).status).toBe(
-      201,
-    );
+    expect((await report(jst('2026-11-25', '13:00'), jst('2026-11-25', '16:00'))).status).toBe(201);
     const record = (heldOn: string) =>
       staff.json('POST', '/api/v1/pre-meetings', {
         requesterId: f.member.id,

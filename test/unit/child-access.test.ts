@@ -87,14 +87,38 @@ describe('child data access policy', () => {
     ['match finished', { requestStatus: 'completed' }, 'offer'],
     ['match cancelled', { requestStatus: 'cancelled' }, 'offer'],
     ['request unfilled', { requestStatus: 'unfilled', assignedToViewer: false }, 'offer'],
-    ['offer open', { assignedToViewer: false, requestStatus: 'offered', offerStatus: 'offered' }, 'offer'],
+    [
+      'offer open',
+      { assignedToViewer: false, requestStatus: 'offered', offerStatus: 'offered' },
+      'offer',
+    ],
     ['offer closed', { assignedToViewer: false, offerStatus: 'closed' }, 'offer'],
-    ['offer declined', { assignedToViewer: false, requestStatus: 'open', offerStatus: 'declined' }, 'offer'],
-    ['offer expired', { assignedToViewer: false, requestStatus: 'open', offerStatus: 'expired' }, 'offer'],
-    ['offer withdrawn', { assignedToViewer: false, requestStatus: 'open', offerStatus: 'withdrawn' }, 'offer'],
+    [
+      'offer declined',
+      { assignedToViewer: false, requestStatus: 'open', offerStatus: 'declined' },
+      'offer',
+    ],
+    [
+      'offer expired',
+      { assignedToViewer: false, requestStatus: 'open', offerStatus: 'expired' },
+      'offer',
+    ],
+    [
+      'offer withdrawn',
+      { assignedToViewer: false, requestStatus: 'open', offerStatus: 'withdrawn' },
+      'offer',
+    ],
     ['stranger', { assignedToViewer: false, offerStatus: null }, 'none'],
-    ['the family', { family: true, helperSide: null, assignedToViewer: false, offerStatus: null }, 'full'],
-    ['staff', { staff: true, helperSide: null, assignedToViewer: false, offerStatus: null }, 'full'],
+    [
+      'the family',
+      { family: true, helperSide: null, assignedToViewer: false, offerStatus: null },
+      'full',
+    ],
+    [
+      'staff',
+      { staff: true, helperSide: null, assignedToViewer: false, offerStatus: null },
+      'full',
+    ],
   ])('%s → %s', (_name, change, access) => {
     expect(childDataAccess({ ...helper, ...change })).toBe(access);
   });

@@ -80,3 +80,55 @@ describe('renderNotificationText', () => {
     }
   });
 });
+
+describe('notifiable (the SQL form of mayBeNotified)', () => {
+  it('agrees with mayBeNotified on every combination of the facts', async () => {
+    const { default: Database } = await import('better-sqlite3');
+    const { Kysely, SqliteDialect, sql } = await import('kysely');
+    const { notifiable } = await import('../../src/modules/notifications/notifications.queries.js');
+    const sqlite = new Database(':memory:');
+    sqlite.exec(`CREATE TABLE "user" (id TEXT, role TEXT, disabled_at TEXT);
+      CREATE TABLE member (id TEXT, user_id TEXT, requester_status TEXT, helper_status TEXT,
+        withdrawn_at TEXT, purged_at TEXT);`);
+    const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const statuses = [null, 'applied', 'active', 'suspended', 'withdrawn'] as const;
+    const at = '2026-01-01T00:00:00.000Z';
+    const cases: RecipientFacts[] = [];
+    for (const role of ['member', 'staff', 'admin'] as const)
+      for (const disabled_at of [null, at])
+        for (const member_id of [null, 'm'])
+          for (const requester_status of member_id ? statuses : [null])
+            for (const helper_status of member_id ? statuses : [null])
+              for (const withdrawn_at of member_id ? [null, at] : [null])
+                for (const purged_at of member_id ? [null, at] : [null])
+                  cases.push({
+                    role,
+                    disabled_at,
+                    member_id,
+                    requester_status,
+                    helper_status,
+                    withdrawn_at,
+                    purged_at,
+                  });
+    const insertUser = sqlite.prepare('INSERT INTO "user" VALUES (?, ?, ?)');
+    const insertMember = sqlite.prepare('INSERT INTO member VALUES (?, ?, ?, ?, ?, ?)');
+    cases.forEach((f, i) => {
+      insertUser.run(`u${i}`, f.role, f.disabled_at);
+      if (f.member_id)
+        insertMember.run(
+          `m${i}`,
+          `u${i}`,
+          f.requester_status,
+          f.helper_status,
+          f.withdrawn_at,
+          f.purged_at,
+        );
+    });
+    const { rows } = await sql<{ id: string }>`SELECT u.id FROM "user" u
+      LEFT JOIN member m ON m.user_id = u.id WHERE ${notifiable}`.execute(db);
+    const bySql = new Set(rows.map((r) => r.id));
+    const mismatches = cases.filter((f, i) => bySql.has(`u${i}`) !== mayBeNotified(f));
+    expect(mismatches).toEqual([]);
+    expect(cases.length).toBeGreaterThan(200);
+  });
+});

@@ -35,6 +35,8 @@ const TONES = {
     matched: 'success',
     completed: 'muted',
     cancelled: 'danger',
+    // No helper was found before the help began: staff follow up with the family.
+    unfilled: 'danger',
   } satisfies Record<RequestStatus, Tone>,
   offer: {
     offered: 'info',

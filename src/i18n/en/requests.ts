@@ -22,7 +22,8 @@ export const requests: RequestsMessages = {
   'rule.helper_double_booked': 'There is already another activity at this time.',
   'rule.helper_not_active':
     'Your helper registration is suspended, so you cannot take requests now. Please contact the center.',
-  'rule.pre_meeting_in_future': 'A pre-meeting is recorded once it has been held: the date is in the future.',
+  'rule.pre_meeting_in_future':
+    'A pre-meeting is recorded once it has been held: the date is in the future.',
   'rule.pre_meeting_after_activity':
     'The date is after this pair’s first activity of the year: a pre-meeting must come before the help it prepares.',
   'rule.unknown_helper': 'Helper not found.',

@@ -90,7 +90,8 @@ export const settings: SettingsMessages = {
   'settings.reports.activityReportDueDay': 'Activity reports due on day (of the next month)',
   'settings.reports.activityReportDueDayHint':
     'Reports are due by this day of the month after the activity (1–28).',
-  'settings.reports.activityStartWindowMinutes': 'Activity start: minutes allowed around the planned start',
+  'settings.reports.activityStartWindowMinutes':
+    'Activity start: minutes allowed around the planned start',
   'settings.reports.activityStartWindowMinutesHint':
     'A report must start on the day of the request, or within this many minutes of its planned start.',
   'settings.training.lead': 'Helpers are told before a qualification such as CPR training expires.',

@@ -19,7 +19,8 @@ export const requests = {
   'rule.helper_double_booked': '同じ時間帯にすでに別の活動が入っています。',
   'rule.helper_not_active':
     '提供会員としての活動が停止中のため、依頼を引き受けることはできません。センターへお問い合わせください。',
-  'rule.pre_meeting_in_future': '事前打ち合わせは、行った後に記録してください（日付が未来になっています）。',
+  'rule.pre_meeting_in_future':
+    '事前打ち合わせは、行った後に記録してください（日付が未来になっています）。',
   'rule.pre_meeting_after_activity':
     'この組み合わせのその年度の最初の活動より後の日付です。事前打ち合わせは援助の前に行うものです。',
   'rule.unknown_helper': '提供会員が見つかりません。',

@@ -12,7 +12,7 @@ import {
 import { toTokyoIso } from '../../lib/dates.js';
 import { notFound } from '../../lib/errors.js';
 import type { Translator } from '../../lib/i18n.js';
-import { findMemberById, findMemberByUserId } from '../members/members.queries.js';
+import { findMemberById } from '../members/members.queries.js';
 import { canViewMember } from '../members/members.policy.js';
 import { getCenterSettings, getReportRules } from '../settings/settings.service.js';
 import { feeTableListSchema } from '../fees/fee-table.js';
@@ -175,7 +175,7 @@ const listRoute = apiRoute(
 activitiesApi.openapi(listRoute, async (c) => {
   const user = requireUser(c);
   const query = c.req.valid('query');
-  const member = isStaff(user) ? undefined : await findMemberByUserId(c.var.deps.db, user.id);
+  const member = isStaff(user) ? undefined : (c.var.member ?? undefined);
   if (!isStaff(user) && !member)
     return c.json({ items: [], total: 0, page: query.page, pageSize: query.pageSize }, 200);
   const { items, total } = await listActivities(

@@ -58,7 +58,7 @@ function listItem({ row: r, childNames }: ListedActivity): ActivityListItem {
 }
 
 activityPages.get('/activities', async (c) => {
-  const lists = await loadActivityLists(c.var.deps, requireUser(c));
+  const lists = await loadActivityLists(c.var.deps, requireUser(c), { member: c.var.member });
   const staff = lists.staff && {
     queue: lists.staff.queue.map(listItem),
     missingCount: lists.staff.missingCount,

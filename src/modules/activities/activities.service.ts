@@ -7,7 +7,7 @@ import { AppError, conflict, forbidden, notFound, unprocessable } from '../../li
 import type { Translator } from '../../lib/i18n.js';
 import { newId } from '../../lib/ids.js';
 import { auditRow, buildAuditInsert } from '../audit/audit.queries.js';
-import { notify } from '../notifications/notifications.service.js';
+import { notify, notifyAll } from '../notifications/notifications.service.js';
 import { findRequestById, listRequestChildren } from '../requests/requests.queries.js';
 import { formatWhen, staffUserIds } from '../requests/requests.service.js';
 import { getCenterSettings, getReportRules } from '../settings/settings.service.js';
@@ -354,14 +354,15 @@ function incidentRow(
 
 async function notifySeriousIncident(deps: AppDeps, input: IncidentInput, incidentId: string) {
   if (!input.seriousReason) return;
-  for (const userId of await staffUserIds(deps)) {
-    await notify(deps, {
+  await notifyAll(
+    deps,
+    (await staffUserIds(deps)).map((userId) => ({
       userId,
       kind: 'incident_serious',
       link: `/incidents/${incidentId}/print`,
       dedupeKey: `incident_serious:${incidentId}:${userId}`,
-    });
-  }
+    })),
+  );
 }
 
 function assertVersion(activity: ActivityRow, version: number | undefined) {
@@ -455,13 +456,15 @@ export async function disputeActivity(
     clientAddress,
   });
   const recipients = new Set([activity.helper_user_id, ...(await staffUserIds(deps))]);
-  for (const userId of recipients)
-    await notify(deps, {
+  await notifyAll(
+    deps,
+    [...recipients].map((userId) => ({
       userId,
       kind: 'activity_disputed',
       params: { ...activityNotice(activity), requester: activity.requester_name },
       link: `/activities/${activity.id}`,
-    });
+    })),
+  );
 }
 
 /**
@@ -500,14 +503,16 @@ export async function approveActivity(
         ),
     ],
   });
-  for (const userId of [activity.helper_user_id, activity.requester_user_id])
-    await notify(deps, {
+  await notifyAll(
+    deps,
+    [activity.helper_user_id, activity.requester_user_id].map((userId) => ({
       userId,
       kind: 'activity_approved',
       params: activityNotice(activity),
       link: `/activities/${activity.id}`,
       email: false,
-    });
+    })),
+  );
 }
 
 /** Staff return the report to the helper for correction, with the reason. */
@@ -775,15 +780,16 @@ export async function notifyOverdueReports(deps: AppDeps, now: Date) {
   const rows = await listMissingReports(deps.db, overdueCutoff(now, activityReportDueDay), {
     notNotifiedKind: 'activity_report_overdue',
   });
-  for (const r of rows) {
-    await notify(deps, {
+  await notifyAll(
+    deps,
+    rows.map((r) => ({
       userId: r.helper_user_id,
       kind: 'activity_report_overdue',
       params: { when: formatWhen(r.starts_at), requester: r.requester_name },
       link: `/activities/new?request=${r.id}`,
       dedupeKey: `activity_report_overdue:${r.id}`,
-    });
-  }
+    })),
+  );
   return { overdue: rows.length };
 }
 

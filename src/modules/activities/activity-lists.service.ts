@@ -1,4 +1,5 @@
 import { isStaff, type AppDeps, type CurrentUser } from '../../context.js';
+import type { Member } from '../../../db/schema.js';
 import { findMemberByUserId } from '../members/members.queries.js';
 import { getReportRules } from '../settings/settings.service.js';
 import { monthRange, overdueCutoff } from '../fees/statements.js';
@@ -44,7 +45,12 @@ export async function loadMissingReports(deps: AppDeps) {
  * `/activities`: staff see the review queue and how many reports are missing; a helper her
  * requests awaiting a report and her reports; a family the reports about its children.
  */
-export async function loadActivityLists(deps: AppDeps, user: CurrentUser) {
+export async function loadActivityLists(
+  deps: AppDeps,
+  user: CurrentUser,
+  /** The member row read with the session (c.var.member): not read again. */
+  known?: { member: Member | null },
+) {
   const page = { page: 1, pageSize: 50 };
   if (isStaff(user)) {
     const [queue, missing] = await Promise.all([
@@ -55,7 +61,7 @@ export async function loadActivityLists(deps: AppDeps, user: CurrentUser) {
       staff: { queue: await withChildNames(deps, queue), missingCount: missing.rows.length },
     };
   }
-  const member = await findMemberByUserId(deps.db, user.id);
+  const member = known ? known.member : await findMemberByUserId(deps.db, user.id);
   if (!member) return {};
   let helper;
   let requester;

@@ -8,9 +8,7 @@ import { tokyoDateOf } from '../../lib/dates.js';
  * as a 422 code (`rule.<code>` is its message), or null. Pure: the caller passes every instant.
  */
 export type ReportTimeRule =
-  | 'activity_in_future'
-  | 'activity_before_request'
-  | 'activity_not_on_request_date';
+  'activity_in_future' | 'activity_before_request' | 'activity_not_on_request_date';
 
 export interface ReportTimes {
   startedAt: Date;
@@ -28,8 +26,7 @@ export function reportTimeRule(r: ReportTimes): ReportTimeRule | null {
     return 'activity_before_request';
   const planned = new Date(r.requestStartsAt);
   const sameDay = tokyoDateOf(r.startedAt) === tokyoDateOf(planned);
-  const near =
-    Math.abs(r.startedAt.getTime() - planned.getTime()) <= r.windowMinutes * MINUTE;
+  const near = Math.abs(r.startedAt.getTime() - planned.getTime()) <= r.windowMinutes * MINUTE;
   if (!sameDay && !near) return 'activity_not_on_request_date';
   return null;
 }

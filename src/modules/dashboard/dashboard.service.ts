@@ -3,6 +3,7 @@
  * page where they act on it, and this month's key figures from the reports service.
  */
 import type { AppDeps } from '../../context.js';
+import { withBatchedReads } from '../../lib/batch-read.js';
 import { HOUR } from '../../lib/clock.js';
 import {
   addDaysToDate,
@@ -71,7 +72,9 @@ export interface StaffDashboard {
   figures: ReportFigures;
 }
 
-export async function loadStaffDashboard(deps: AppDeps): Promise<StaffDashboard> {
+export async function loadStaffDashboard(appDeps: AppDeps): Promise<StaffDashboard> {
+  // Every figure and list is an independent read: they travel together on D1.
+  const deps = withBatchedReads(appDeps);
   const now = deps.clock.now();
   const nowIso = now.toISOString();
   const today = tokyoDateOf(now);

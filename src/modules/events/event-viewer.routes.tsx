@@ -1,12 +1,10 @@
 import { Hono } from 'hono';
-import { requireUser } from '../../auth/guards.js';
+import { requireOwnMember } from '../../auth/guards.js';
 import type { AppContext, AppEnv } from '../../context.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
 import { formBody, signedIn } from '../../http/validate.js';
-import { notFound } from '../../lib/errors.js';
 import { EventListPage } from '../../../views/pages/events/event-list.js';
 import { EventFlyerPage } from '../../../views/pages/events/flyer.js';
-import { findMemberByUserId } from '../members/members.queries.js';
 import { visibleEventAudiences } from './audience.js';
 import { childrenCountForm } from './event-form.js';
 import { refusedOr } from '../../http/refusal.js';
@@ -103,16 +101,13 @@ eventViewerPages.get(`${EVENT}/flyer`, async (c) => {
 });
 
 /** The signed-in member who acts on their own registration; 404 for anyone else. */
-async function ownMember(c: AppContext) {
-  const user = requireUser(c);
-  const member = await findMemberByUserId(c.var.deps.db, user.id);
-  if (!member) throw notFound();
-  return { user, member };
+function ownMember(c: AppContext) {
+  return requireOwnMember(c, { withdrawn: true });
 }
 
 /** A member of another audience gets 404, as if the event did not exist. */
 async function visibleToMember(c: AppContext) {
-  const own = await ownMember(c);
+  const own = ownMember(c);
   const id = c.req.param('id') ?? '';
   await loadVisibleEvent(c.var.deps, await loadViewer(c.var.deps.db, own.user), id);
   return { ...own, id };

@@ -4,11 +4,13 @@ import { DAY } from '../../lib/clock.js';
 import { isoWeekdayOf, tokyoDateOf } from '../../lib/dates.js';
 import type { Db } from '../../lib/db.js';
 import { inJson } from '../../lib/sql.js';
+import { batchRead } from '../../lib/batch-read.js';
 import { getMatchingEligibility } from '../trainings/matching-eligibility.js';
+import { qualificationTokenQuery } from '../trainings/trainings.queries.js';
 import { rankCandidates, type RankHelper, type RankResult } from './ranking.js';
-import { listRequestChildren, type RequestRow } from '../requests/requests.queries.js';
+import { requestChildrenQuery, type RequestRow } from '../requests/requests.queries.js';
 import { parseJsonList } from '../../lib/json-list.js';
-import { listAssignmentsOverlapping, listHelperMembers } from './matching.queries.js';
+import { assignmentsOverlappingQuery, helperMembersQuery } from './matching.queries.js';
 
 /**
  * Queries for the staff coordination pages (調整ボード, the request page, phone intake and the
@@ -340,43 +342,40 @@ export async function rankRequests(
   );
   const since = new Date(deps.clock.now().getTime() - RECENT_DAYS * DAY).toISOString();
 
-  const [helpers, slots, exceptions, assignments, pairings, blocked, recent, children] =
-    await Promise.all([
-      listHelperMembers(db),
+  // One round trip on D1 for all of them, the qualification cache's token included.
+  const [helpers, slots, exceptions, assignments, pairings, blocked, recent, children, [stamp]] =
+    await batchRead(deps, [
+      helperMembersQuery(db),
       db
         .selectFrom('availability_slot')
         .select(['member_id', 'weekday', 'start_time', 'end_time'])
-        .where('weekday', 'in', weekdays)
-        .execute(),
+        .where('weekday', 'in', weekdays),
       db
         .selectFrom('availability_exception')
         .select(['member_id', 'date', 'start_time', 'end_time'])
-        .where('date', 'in', inJson(dates))
-        .execute(),
-      listAssignmentsOverlapping(db, earliestStart, latestEnd),
+        .where('date', 'in', inJson(dates)),
+      assignmentsOverlappingQuery(db, earliestStart, latestEnd),
       db
         .selectFrom('pairing')
         .select(['requester_member_id', 'helper_member_id'])
-        .where('requester_member_id', 'in', inJson(requesterIds))
-        .execute(),
+        .where('requester_member_id', 'in', inJson(requesterIds)),
       db
         .selectFrom('blocked_helper')
         .select(['requester_member_id', 'helper_member_id'])
-        .where('requester_member_id', 'in', inJson(requesterIds))
-        .execute(),
+        .where('requester_member_id', 'in', inJson(requesterIds)),
       db
         .selectFrom('care_request')
         .select(['helper_member_id', (eb) => eb.fn.countAll<number>().as('n')])
         .where('status', 'in', ['matched', 'completed'])
         .where('helper_member_id', 'is not', null)
         .where('starts_at', '>=', since)
-        .groupBy('helper_member_id')
-        .execute(),
-      listRequestChildren(
+        .groupBy('helper_member_id'),
+      requestChildrenQuery(
         db,
         requests.map((r) => r.id),
       ),
-    ]);
+      qualificationTokenQuery(db),
+    ] as const);
 
   const slotsBy = groupBy(slots, (s) => `${s.member_id}|${s.weekday}`);
   const exceptionsBy = groupBy(exceptions, (e) => `${e.member_id}|${e.date}`);
@@ -481,7 +480,10 @@ export async function rankRequests(
         const ids = new Set(
           firstPass.filter((p) => p.date === date).flatMap((p) => p.helpers.map((h) => h.id)),
         );
-        return [date, await getMatchingEligibility(deps, [...ids], date)] as const;
+        return [
+          date,
+          await getMatchingEligibility(deps, [...ids], date, { token: stamp?.token }),
+        ] as const;
       }),
     ),
   );

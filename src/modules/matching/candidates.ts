@@ -1,23 +1,26 @@
 import type { AppDeps } from '../../context.js';
 import { DAY } from '../../lib/clock.js';
 import { isoWeekdayOf, tokyoDateOf } from '../../lib/dates.js';
+import { batchRead } from '../../lib/batch-read.js';
 import { getMatchingEligibility } from '../trainings/matching-eligibility.js';
-import { getHelperProfiles, getRecentCounts, readMatchingTokens } from './matching-cache.js';
+import { qualificationTokenQuery } from '../trainings/trainings.queries.js';
+import { getHelperProfiles, getRecentCounts, matchingTokensOf } from './matching-cache.js';
 import {
-  listAssignmentsOverlapping,
-  listAvailabilityExceptionsOn,
-  listBlockedHelpers,
-  listPairedHelpers,
+  assignmentsOverlappingQuery,
+  availabilityExceptionsOnQuery,
+  blockedHelpersQuery,
+  matchingStampsQuery,
+  pairedHelpersQuery,
 } from './matching.queries.js';
 import { rankCandidates, type RankHelper, type RankResult } from './ranking.js';
-import { listRequestChildren, type RequestRow } from '../requests/requests.queries.js';
+import { requestChildrenQuery, type RequestRow } from '../requests/requests.queries.js';
 
 const RECENT_DAYS = 90;
 
 /**
  * Gathers what the pure ranking needs for one request, in a fixed number of queries whatever the
  * number of helpers: that date's exceptions, overlapping assignments, pairings, blocks and the
- * request's children. The helpers with their week, their recent workload and their eligibility
+ * request's children, read with the caches' tokens in one batch (one round trip on D1). The helpers with their week, their recent workload and their eligibility
  * come from caches that trigger-maintained tokens keep exact (matching-cache.ts,
  * trainings/matching-eligibility.ts; docs/performance.md).
  */
@@ -30,17 +33,22 @@ export async function findCandidates(
   const date = tokyoDateOf(request.starts_at);
   const weekday = isoWeekdayOf(date);
   const since = new Date(deps.clock.now().getTime() - RECENT_DAYS * DAY).toISOString();
-  const tokens = await readMatchingTokens(deps);
-  const [profiles, recentBy, exceptions, assignments, pairings, blocked, children] =
-    await Promise.all([
-      getHelperProfiles(deps, tokens.helpers),
-      getRecentCounts(deps, tokens.workload, since),
-      listAvailabilityExceptionsOn(db, date),
-      listAssignmentsOverlapping(db, request.starts_at, request.ends_at),
-      listPairedHelpers(db, request.requester_member_id),
-      listBlockedHelpers(db, request.requester_member_id),
-      listRequestChildren(db, [request.id]),
-    ]);
+  // One round trip for every small read (on D1): the cache tokens and this request's facts.
+  const [stamps, [qualification], exceptions, assignments, pairings, blocked, children] =
+    await batchRead(deps, [
+      matchingStampsQuery(db),
+      qualificationTokenQuery(db),
+      availabilityExceptionsOnQuery(db, date),
+      assignmentsOverlappingQuery(db, request.starts_at, request.ends_at),
+      pairedHelpersQuery(db, request.requester_member_id),
+      blockedHelpersQuery(db, request.requester_member_id),
+      requestChildrenQuery(db, [request.id]),
+    ] as const);
+  const tokens = matchingTokensOf(stamps);
+  const [profiles, recentBy] = await Promise.all([
+    getHelperProfiles(deps, tokens.helpers),
+    getRecentCounts(deps, tokens.workload, since),
+  ]);
   const only = options.onlyHelperIds ? new Set(options.onlyHelperIds) : null;
   const helpers = profiles.filter(
     (h) => h.id !== request.requester_member_id && (!only || only.has(h.id)),
@@ -50,6 +58,7 @@ export async function findCandidates(
     deps,
     helpers.map((h) => h.id),
     date,
+    { token: qualification?.token },
   );
 
   const exceptionsBy = new Map<string, typeof exceptions>();

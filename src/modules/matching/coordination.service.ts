@@ -16,6 +16,7 @@ import {
 } from './board.queries.js';
 import { askedSet } from './board.service.js';
 import { findCandidates } from './candidates.js';
+import type { RankResult } from './ranking.js';
 import { assignDirectly, createOffers } from './offers.service.js';
 import { recordPreMeeting } from './pre-meetings.service.js';
 
@@ -43,10 +44,8 @@ function assertOfferable(deps: AppDeps, request: RequestRow) {
  * the ranking excludes; this also refuses ids the ranking never saw (a withdrawn helper, the
  * requester herself), which it would otherwise let through.
  */
-async function assertRanked(deps: AppDeps, request: RequestRow, helperIds: string[]) {
-  const { candidates, excluded } = await findCandidates(deps, request, {
-    onlyHelperIds: helperIds,
-  });
+function checkRanked(ranking: RankResult, helperIds: string[]) {
+  const { candidates, excluded } = ranking;
   const ranked = new Set(candidates.map((x) => x.helperId));
   for (const id of helperIds) {
     if (ranked.has(id)) continue;
@@ -55,7 +54,14 @@ async function assertRanked(deps: AppDeps, request: RequestRow, helperIds: strin
   }
 }
 
-/** 紹介: offers to the helpers staff ticked (as offerBody allows, each a candidate); their names. */
+async function assertRanked(deps: AppDeps, request: RequestRow, helperIds: string[]) {
+  checkRanked(await findCandidates(deps, request, { onlyHelperIds: helperIds }), helperIds);
+}
+
+/**
+ * 紹介: offers to the helpers staff ticked (as offerBody allows, each a candidate); their names,
+ * from the one ranking createOffers makes.
+ */
 export async function offerToHelpers(
   deps: AppDeps,
   staff: CurrentUser,
@@ -68,9 +74,14 @@ export async function offerToHelpers(
     throw helperIds.length === 0
       ? unprocessable('no_helpers_selected', 'coord.error.noneSelected')
       : unprocessable('too_many_helpers', 'error.invalid_input');
-  await assertRanked(deps, request, helperIds);
-  await createOffers(deps, staff, request, helperIds, clientAddress);
-  return (await listMemberContacts(deps.db, helperIds)).map((m) => m.name);
+  const names = new Map<string, string>();
+  await createOffers(deps, staff, request, helperIds, clientAddress, {
+    check: (ranking) => {
+      checkRanked(ranking, helperIds);
+      for (const c of ranking.candidates) names.set(c.helperId, c.name);
+    },
+  });
+  return [...new Set(helperIds)].map((id) => names.get(id)!);
 }
 
 /** 「上位3人に紹介」: the best candidates nobody has asked yet, in one click; who they are. */
@@ -81,10 +92,11 @@ export async function offerToTopCandidates(
   clientAddress?: string,
 ) {
   assertOfferable(deps, request);
-  const [{ candidates }, offers] = await Promise.all([
+  const [ranking, offers] = await Promise.all([
     findCandidates(deps, request),
     listOfferStatuses(deps.db, [request.id]),
   ]);
+  const { candidates } = ranking;
   const asked = askedSet(offers);
   const chosen = candidates.filter((x) => !asked.has(x.helperId)).slice(0, TOP_N);
   if (chosen.length === 0)
@@ -95,6 +107,7 @@ export async function offerToTopCandidates(
     request,
     chosen.map((x) => x.helperId),
     clientAddress,
+    { ranking },
   );
   return chosen;
 }

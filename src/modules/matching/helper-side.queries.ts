@@ -86,5 +86,7 @@ export const unassignFutureRequestsOfHelper = (
     .where('helper_member_id', '=', memberId)
     .where('status', '=', 'matched')
     .where('starts_at', '>', nowIso)
-    .where(sql<boolean>`NOT EXISTS (SELECT 1 FROM activity WHERE activity.request_id = care_request.id)`)
+    .where(
+      sql<boolean>`NOT EXISTS (SELECT 1 FROM activity WHERE activity.request_id = care_request.id)`,
+    )
     .where(sideEnded(memberId));

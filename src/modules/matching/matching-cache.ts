@@ -15,7 +15,6 @@ import {
   listAvailabilitySlots,
   listHelperMembers,
   listHelperStartsSince,
-  listMatchingStamps,
 } from './matching.queries.js';
 import type { SideStatus } from '../../../db/schema.js';
 import type { WeeklySlot } from '../availability/availability.js';
@@ -51,9 +50,9 @@ function remember<T>(cache: Map<string, Promise<T>>, key: string, load: () => Pr
   return pending;
 }
 
-export async function readMatchingTokens(deps: Pick<AppDeps, 'db'>) {
+/** The cache keys from the stamp rows (`matchingStampsQuery`, e.g. read in a batch). */
+export function matchingTokensOf(rows: readonly { topic: string; token: string }[]) {
   // Without stamps nothing can be cached safely: every call then loads afresh.
-  const rows = await listMatchingStamps(deps.db);
   const token = (topic: string) =>
     rows.find((r) => r.topic === topic)?.token ?? `nocache-${Math.random()}`;
   return { helpers: token('helpers'), workload: token('workload') };

@@ -5,19 +5,20 @@ import type { Db } from '../../lib/db.js';
  * the request page rank on every view: keep these as they are measured (docs/performance.md).
  */
 
-/** The tokens the triggers bump when helpers or their workload change; none when missing. */
-export function listMatchingStamps(db: Db) {
-  // Without the table or its rows (a development database that applied an early draft of 0009)
-  // nothing can be cached safely: the caller then loads afresh.
-  return db
-    .selectFrom('matching_stamp')
-    .select(['topic', 'token'])
-    .execute()
-    .catch(() => []);
+/**
+ * The tokens the triggers bump when helpers or their workload change (migration 0009); without
+ * its rows nothing can be cached safely (matchingTokensOf then gives fresh keys).
+ */
+export function matchingStampsQuery(db: Db) {
+  return db.selectFrom('matching_stamp').select(['topic', 'token']);
 }
 
 /** Every member with a helper side who has not withdrawn. */
 export function listHelperMembers(db: Db) {
+  return helperMembersQuery(db).execute();
+}
+
+export function helperMembersQuery(db: Db) {
   return db
     .selectFrom('member')
     .select([
@@ -32,8 +33,7 @@ export function listHelperMembers(db: Db) {
       'area',
     ])
     .where('helper_status', 'is not', null)
-    .where('withdrawn_at', 'is', null)
-    .execute();
+    .where('withdrawn_at', 'is', null);
 }
 
 export function listAvailabilitySlots(db: Db) {
@@ -54,40 +54,36 @@ export function listHelperStartsSince(db: Db, fromIso: string) {
     .execute();
 }
 
-export function listAvailabilityExceptionsOn(db: Db, date: string) {
+export function availabilityExceptionsOnQuery(db: Db, date: string) {
   return db
     .selectFrom('availability_exception')
     .select(['member_id', 'date', 'start_time', 'end_time'])
-    .where('date', '=', date)
-    .execute();
+    .where('date', '=', date);
 }
 
 /** Matched assignments overlapping [startsAt, endsAt), whoever the helper. */
-export function listAssignmentsOverlapping(db: Db, startsAt: string, endsAt: string) {
+export function assignmentsOverlappingQuery(db: Db, startsAt: string, endsAt: string) {
   return db
     .selectFrom('care_request')
     .select(['helper_member_id', 'starts_at', 'ends_at'])
     .where('status', '=', 'matched')
     .where('helper_member_id', 'is not', null)
     .where('starts_at', '<', endsAt)
-    .where('ends_at', '>', startsAt)
-    .execute();
+    .where('ends_at', '>', startsAt);
 }
 
 /** The helpers this family has been matched with before. */
-export function listPairedHelpers(db: Db, requesterId: string) {
+export function pairedHelpersQuery(db: Db, requesterId: string) {
   return db
     .selectFrom('pairing')
     .select('helper_member_id')
-    .where('requester_member_id', '=', requesterId)
-    .execute();
+    .where('requester_member_id', '=', requesterId);
 }
 
 /** The helpers this family asked never to be offered. */
-export function listBlockedHelpers(db: Db, requesterId: string) {
+export function blockedHelpersQuery(db: Db, requesterId: string) {
   return db
     .selectFrom('blocked_helper')
     .select('helper_member_id')
-    .where('requester_member_id', '=', requesterId)
-    .execute();
+    .where('requester_member_id', '=', requesterId);
 }

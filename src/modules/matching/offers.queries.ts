@@ -1,19 +1,41 @@
 import { sql, type Insertable } from 'kysely';
 import type { OfferStatus, OfferTable } from '../../../db/schema.js';
 import type { Db } from '../../lib/db.js';
+import { inJson } from '../../lib/sql.js';
 
 /** What offers read and write; the writes are statements for one atomic batch. */
 
 const LIVE = ['open', 'offered'] as const;
 
 /** The members among these ids who are helpers (any helper status). */
-export function listHelpersAmong(db: Db, memberIds: string[]) {
+export function listHelpersAmongQuery(db: Db, memberIds: string[]) {
   return db
     .selectFrom('member')
     .select(['id', 'user_id'])
-    .where('id', 'in', memberIds)
-    .where('helper_status', 'is not', null)
-    .execute();
+    .where('id', 'in', inJson(memberIds))
+    .where('helper_status', 'is not', null);
+}
+
+/** This helper's offer of this request (its id), for a batch read. */
+export function offerIdOfHelperQuery(db: Db, requestId: string, helperMemberId: string) {
+  return db
+    .selectFrom('offer')
+    .select('id')
+    .where('request_id', '=', requestId)
+    .where('helper_member_id', '=', helperMemberId);
+}
+
+/** Every offer of the request an offer belongs to, for a batch read. */
+export function offersOfRequestOfOfferQuery(db: Db, offerId: string) {
+  return db
+    .selectFrom('offer')
+    .innerJoin('member', 'member.id', 'offer.helper_member_id')
+    .selectAll('offer')
+    .select(['member.user_id as helper_user_id', 'member.name as helper_name'])
+    .where('offer.request_id', '=', (eb) =>
+      eb.selectFrom('offer as o').select('o.request_id').where('o.id', '=', offerId),
+    )
+    .orderBy('offer.offered_at');
 }
 
 export function findHelper(db: Db, memberId: string) {
@@ -187,15 +209,14 @@ export async function deleteUnansweredOffer(db: Db, offerId: string) {
     .execute();
 }
 
-export function listOffersDue(db: Db, nowIso: string) {
+export function offersDueQuery(db: Db, nowIso: string) {
   return db
     .selectFrom('offer')
     .innerJoin('member', 'member.id', 'offer.helper_member_id')
     .innerJoin('care_request', 'care_request.id', 'offer.request_id')
     .select(['offer.id', 'offer.request_id', 'member.user_id', 'care_request.starts_at'])
     .where('offer.status', '=', 'offered')
-    .where('offer.expires_at', '<=', nowIso)
-    .execute();
+    .where('offer.expires_at', '<=', nowIso);
 }
 
 export const expireOffersDue = (db: Db, nowIso: string) =>

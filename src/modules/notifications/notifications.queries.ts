@@ -1,4 +1,15 @@
+import { sql } from 'kysely';
 import type { Db } from '../../lib/db.js';
+
+/**
+ * `mayBeNotified` (recipients.ts) as a SQL condition over `"user" u LEFT JOIN member m`, for
+ * statements that notify inside a batch without reading the recipient first. The two are pinned
+ * to each other by test/unit/notification-rules.test.ts.
+ */
+export const notifiable = sql<boolean>`(u.disabled_at IS NULL AND (
+  u.role IN ('staff', 'admin') OR m.id IS NULL OR (
+    m.withdrawn_at IS NULL AND m.purged_at IS NULL
+    AND (m.requester_status IN ('applied', 'active') OR m.helper_status IN ('applied', 'active')))))`;
 
 /** What decides whether a user may be notified, and in which language and to which address. */
 export function findRecipient(db: Db, userId: string) {
@@ -81,54 +92,63 @@ export function buildMarkAllRead(db: Db, userId: string, now: string) {
     .where('read_at', 'is', null);
 }
 
-/** Messages due for a (first or further) delivery attempt, oldest due first. */
-export function listDueOutbox(db: Db, now: string, maxAttempts: number, limit: number) {
-  return db
-    .selectFrom('outbox')
-    .selectAll()
-    .where('status', 'in', ['pending', 'failed'])
-    .where('next_attempt_at', 'is not', null)
-    .where('next_attempt_at', '<=', now)
-    .where('attempts', '<', maxAttempts)
-    .orderBy('next_attempt_at')
-    .orderBy('id')
-    .limit(limit)
-    .execute();
-}
-
-export type OutboxRow = Awaited<ReturnType<typeof listDueOutbox>>[number];
-
 /**
- * Claims a due message for one attempt: counts the attempt and pushes next_attempt_at to the
- * lease end, only if nobody else claimed it since it was read (same attempts count).
+ * Claims the due messages (oldest due first, at most `limit`) in one statement: each claimed
+ * row counts its attempt and has next_attempt_at pushed to the lease end, so another runner's
+ * claim (the same statement, serialized by the database) cannot take it until the lease ends.
+ * The rows come back with the attempt already counted.
  */
-export function buildClaimOutbox(db: Db, row: OutboxRow, now: string, leaseUntil: string) {
-  return db
-    .updateTable('outbox')
-    .set({ attempts: row.attempts + 1, next_attempt_at: leaseUntil })
-    .where('id', '=', row.id)
-    .where('attempts', '=', row.attempts)
-    .where('status', 'in', ['pending', 'failed'])
-    .where('next_attempt_at', '<=', now);
+export function claimDueOutbox(
+  db: Db,
+  a: { now: string; leaseUntil: string; maxAttempts: number; limit: number },
+) {
+  return (
+    db
+      .updateTable('outbox')
+      .set((eb) => ({ attempts: eb('attempts', '+', 1), next_attempt_at: a.leaseUntil }))
+      .where('id', 'in', (eb) =>
+        eb
+          .selectFrom('outbox as o')
+          .select('o.id')
+          .where('o.status', 'in', ['pending', 'failed'])
+          .where('o.next_attempt_at', 'is not', null)
+          .where('o.next_attempt_at', '<=', a.now)
+          .where('o.attempts', '<', a.maxAttempts)
+          .orderBy('o.next_attempt_at')
+          .orderBy('o.id')
+          .limit(a.limit),
+      )
+      // Again on the row itself: the conditions hold when the row is written, not only when found.
+      .where('status', 'in', ['pending', 'failed'])
+      .where('next_attempt_at', '<=', a.now)
+      .where('attempts', '<', a.maxAttempts)
+      .returningAll()
+  );
 }
 
-export function buildMarkOutboxSent(db: Db, id: string, now: string) {
+export type OutboxRow = Awaited<ReturnType<ReturnType<typeof claimDueOutbox>['execute']>>[number];
+
+/** The sent messages (ids as one JSON parameter: any number of them in one statement). */
+export function buildMarkOutboxSent(db: Db, ids: readonly string[], now: string) {
   return db
     .updateTable('outbox')
     .set({ status: 'sent', sent_at: now, next_attempt_at: null, last_error: null })
-    .where('id', '=', id)
+    .where('id', 'in', sql<string>`(SELECT value FROM json_each(${JSON.stringify(ids)}))`)
     .where('status', '<>', 'sent');
 }
 
+/** The failed messages, each with its error and next try (null: given up), in one statement. */
 export function buildMarkOutboxFailed(
   db: Db,
-  id: string,
-  error: string,
-  nextAttemptAt: string | null,
+  failures: readonly { id: string; error: string; nextAttemptAt: string | null }[],
 ) {
+  const json = JSON.stringify(failures);
+  const field = (name: 'error' | 'nextAttemptAt') =>
+    sql<string | null>`(SELECT json_extract(f.value, ${`$.${name}`}) FROM json_each(${json}) f
+      WHERE json_extract(f.value, '$.id') = outbox.id)`;
   return db
     .updateTable('outbox')
-    .set({ status: 'failed', last_error: error, next_attempt_at: nextAttemptAt })
-    .where('id', '=', id)
+    .set({ status: 'failed', last_error: field('error'), next_attempt_at: field('nextAttemptAt') })
+    .where('id', 'in', sql<string>`(SELECT json_extract(value, '$.id') FROM json_each(${json}))`)
     .where('status', '<>', 'sent');
 }

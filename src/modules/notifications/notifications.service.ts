@@ -1,3 +1,4 @@
+import { sql, type RawBuilder } from 'kysely';
 import type { AppDeps, CurrentUser } from '../../context.js';
 import type { Compilable } from '../../lib/atomic.js';
 import type { Db } from '../../lib/db.js';
@@ -11,6 +12,7 @@ import {
   countUnread,
   findRecipient,
   listNotifications,
+  notifiable,
 } from './notifications.queries.js';
 import { mayBeNotified } from './recipients.js';
 
@@ -70,21 +72,37 @@ function renderEmail(
 }
 
 /**
- * The statements that notify someone, for the caller's own `deps.atomic` batch (so the
- * notification is written together with the change it reports). [] when the recipient must
- * not be notified (unknown, disabled, or a member with no applied or active side).
- * A `dedupeKey` that was used before makes both statements do nothing.
+ * Only while this holds (a SQL condition evaluated inside the caller's batch): the notification
+ * is written only if the change it reports happened in that same batch. `changes() > 0` right
+ * after a conditional UPDATE, or a row the batch wrote (e.g. its audit row by id).
  */
-export async function buildNotifyStatements(
+export type NotifyCondition = RawBuilder<unknown>;
+
+/** `onlyIf` for the notification written right after a conditional statement of the batch. */
+export const previousChanged: NotifyCondition = sql`changes() > 0`;
+
+/** `onlyIf`: the row with this id was written by the batch (ids are fresh per batch). */
+export const rowWritten = (table: 'audit_log', id: string): NotifyCondition =>
+  sql`EXISTS (SELECT 1 FROM ${sql.table(table)} WHERE id = ${id})`;
+
+/**
+ * The statements that notify someone, for the caller's own `deps.atomic` batch (so the
+ * notification is written together with the change it reports). They read nothing first: the
+ * recipient rule (`mayBeNotified`, as SQL), the language and the address are decided inside the
+ * batch, so a recipient who must not be notified (unknown, disabled, or a member with no applied
+ * or active side) gets no row. A `dedupeKey` used before makes both statements do nothing, and
+ * so does a false `onlyIf`.
+ */
+export function notificationStatements(
   deps: AppDeps,
   input: NotificationInput,
-): Promise<Compilable[]> {
-  const recipient = await findRecipient(deps.db, input.userId);
-  if (!recipient || !mayBeNotified(recipient)) return [];
-
-  const locale: Locale = recipient.locale ?? 'ja';
+  onlyIf: NotifyCondition = sql`1`,
+): Compilable[] {
   const params = input.params ?? {};
-  const text = renderNotificationText(locale, input.kind, params);
+  const text = {
+    ja: renderNotificationText('ja', input.kind, params),
+    en: renderNotificationText('en', input.kind, params),
+  };
   let link: string | null = input.link ?? null;
   if (link !== null && !SAME_SITE_PATH.test(link)) {
     console.warn(`[notify] dropped a link that is not a same-site path (kind "${input.kind}")`);
@@ -92,70 +110,140 @@ export async function buildNotifyStatements(
   }
   const now = deps.clock.now().toISOString();
   const notificationId = newId();
+  const byLocale = (ja: string, en: string) =>
+    sql`CASE u.locale WHEN 'en' THEN ${en} ELSE ${ja} END`;
 
   const statements: Compilable[] = [
-    deps.db
-      .insertInto('notification')
-      .values({
-        id: notificationId,
-        user_id: recipient.id,
-        kind: input.kind,
-        params: JSON.stringify(params),
-        link,
-        dedupe_key: input.dedupeKey ?? null,
-        title: text.title,
-        body: text.body,
-        created_at: now,
-        read_at: null,
-      })
-      // NOTE: a repeated dedupe key is not an error: idempotent jobs rely on this.
-      .onConflict((oc) => oc.column('dedupe_key').doNothing()),
+    // The WHERE clause also keeps SQLite from reading ON CONFLICT as the join's ON.
+    // NOTE: a repeated dedupe key is not an error: idempotent jobs rely on this.
+    sql`INSERT INTO notification
+        (id, user_id, kind, params, link, dedupe_key, title, body, created_at, read_at)
+      SELECT ${notificationId}, u.id, ${input.kind}, ${JSON.stringify(params)}, ${link},
+        ${input.dedupeKey ?? null}, ${byLocale(text.ja.title, text.en.title)},
+        ${byLocale(text.ja.body, text.en.body)}, ${now}, NULL
+      FROM "user" u LEFT JOIN member m ON m.user_id = u.id
+      WHERE u.id = ${input.userId} AND ${notifiable} AND (${onlyIf})
+      ON CONFLICT (dedupe_key) DO NOTHING`.compile(deps.db),
   ];
   if (input.email ?? true) {
-    const mail = renderEmail(deps, locale, text, link);
-    // Queued only if the notification row above was written (not when the dedupe key existed):
-    // the SELECT finds the freshly generated id only then.
+    const mail = {
+      ja: renderEmail(deps, 'ja', text.ja, link),
+      en: renderEmail(deps, 'en', text.en, link),
+    };
+    // Queued only if the notification row above was written (not when the dedupe key existed,
+    // the recipient may not be notified or the condition was false).
     statements.push(
-      deps.db
-        .insertInto('outbox')
-        .columns([
-          'id',
-          'notification_id',
-          'to_email',
-          'subject',
-          'body',
-          'locale',
-          'status',
-          'attempts',
-          'created_at',
-          'next_attempt_at',
-        ])
-        .expression((eb) =>
-          eb
-            .selectFrom('notification')
-            .select((s) => [
-              s.val(newId()).as('id'),
-              'notification.id as notification_id',
-              s.val(recipient.email).as('to_email'),
-              s.val(mail.subject).as('subject'),
-              s.val(mail.body).as('body'),
-              s.val(locale).as('locale'),
-              s.val('pending').as('status'),
-              s.val(0).as('attempts'),
-              s.val(now).as('created_at'),
-              s.val(now).as('next_attempt_at'),
-            ])
-            .where('notification.id', '=', notificationId),
-        ),
+      sql`INSERT INTO outbox
+          (id, notification_id, to_email, subject, body, locale, status, attempts, created_at, next_attempt_at)
+        SELECT ${newId()}, n.id, u.email, ${byLocale(mail.ja.subject, mail.en.subject)},
+          ${byLocale(mail.ja.body, mail.en.body)}, CASE u.locale WHEN 'en' THEN 'en' ELSE 'ja' END,
+          'pending', 0, ${now}, ${now}
+        FROM notification n JOIN "user" u ON u.id = n.user_id
+        WHERE n.id = ${notificationId}`.compile(deps.db),
     );
   }
   return statements;
 }
 
+/**
+ * The statements that notify someone, for the caller's own `deps.atomic` batch, after reading
+ * the recipient: [] when they must not be notified. `notificationStatements` is the same without
+ * the read (the rule is then applied inside the batch).
+ */
+export async function buildNotifyStatements(
+  deps: AppDeps,
+  input: NotificationInput,
+  onlyIf?: NotifyCondition,
+): Promise<Compilable[]> {
+  const recipient = await findRecipient(deps.db, input.userId);
+  if (!recipient || !mayBeNotified(recipient)) return [];
+  return notificationStatements(deps, input, onlyIf);
+}
+
 /** Notifies one user: an inbox entry and (by default) a queued mail, in their language. */
 export async function notify(deps: AppDeps, input: NotificationInput): Promise<void> {
-  const statements = await buildNotifyStatements(deps, input);
-  if (statements.length > 0) await deps.atomic(statements);
+  await deps.atomic(notificationStatements(deps, input));
+}
+
+/** Notifies several users in one batch (one round trip however many). */
+export async function notifyAll(deps: AppDeps, inputs: readonly NotificationInput[]) {
+  if (inputs.length === 0) return;
+  await deps.atomic(inputs.flatMap((input) => notificationStatements(deps, input)));
+}
+
+/** One notice of `memberNotificationStatements`: to a member, if the batch wrote `auditId`. */
+export interface MemberNotice {
+  memberId: string;
+  params: Record<string, string | number>;
+  link: string;
+  /** Written only if the batch wrote this audit row (the change it reports happened). */
+  auditId: string;
+}
+
+/**
+ * Notices of one kind to many members, as two set-based statements for the caller's batch
+ * however many (each notice's texts rendered per language here, the rows travelling as one JSON
+ * parameter): the same rows, recipient rule and mail as `notificationStatements`.
+ */
+export function memberNotificationStatements(
+  deps: AppDeps,
+  kind: string,
+  notices: readonly MemberNotice[],
+  { email = true }: { email?: boolean } = {},
+): Compilable[] {
+  if (notices.length === 0) return [];
+  const now = deps.clock.now().toISOString();
+  const rows = notices.map((n) => {
+    const ja = renderNotificationText('ja', kind, n.params);
+    const en = renderNotificationText('en', kind, n.params);
+    const link = SAME_SITE_PATH.test(n.link) ? n.link : null;
+    const mailJa = renderEmail(deps, 'ja', ja, link);
+    const mailEn = renderEmail(deps, 'en', en, link);
+    return {
+      id: newId(),
+      mailId: newId(),
+      memberId: n.memberId,
+      auditId: n.auditId,
+      params: JSON.stringify(n.params),
+      link,
+      titleJa: ja.title,
+      titleEn: en.title,
+      bodyJa: ja.body,
+      bodyEn: en.body,
+      subjectJa: mailJa.subject,
+      subjectEn: mailEn.subject,
+      mailJa: mailJa.body,
+      mailEn: mailEn.body,
+    };
+  });
+  const json = JSON.stringify(rows);
+  const field = (name: keyof (typeof rows)[number]) =>
+    sql.raw(`json_extract(j.value, '$.${name}')`);
+  const byLocale = (ja: keyof (typeof rows)[number], en: keyof (typeof rows)[number]) =>
+    sql`CASE u.locale WHEN 'en' THEN ${field(en)} ELSE ${field(ja)} END`;
+  const statements: Compilable[] = [
+    sql`INSERT INTO notification
+        (id, user_id, kind, params, link, dedupe_key, title, body, created_at, read_at)
+      SELECT ${field('id')}, u.id, ${kind}, ${field('params')}, ${field('link')}, NULL,
+        ${byLocale('titleJa', 'titleEn')}, ${byLocale('bodyJa', 'bodyEn')}, ${now}, NULL
+      FROM json_each(${json}) j
+        JOIN member m ON m.id = ${field('memberId')}
+        JOIN "user" u ON u.id = m.user_id
+      WHERE ${notifiable}
+        AND EXISTS (SELECT 1 FROM audit_log a WHERE a.id = ${field('auditId')})`.compile(deps.db),
+  ];
+  if (email)
+    statements.push(
+      sql`INSERT INTO outbox
+          (id, notification_id, to_email, subject, body, locale, status, attempts, created_at, next_attempt_at)
+        SELECT ${field('mailId')}, n.id, u.email, ${byLocale('subjectJa', 'subjectEn')},
+          ${byLocale('mailJa', 'mailEn')}, CASE u.locale WHEN 'en' THEN 'en' ELSE 'ja' END,
+          'pending', 0, ${now}, ${now}
+        FROM json_each(${json}) j
+          JOIN notification n ON n.id = ${field('id')}
+          JOIN "user" u ON u.id = n.user_id`.compile(deps.db),
+    );
+  return statements;
 }
 
 /** Marks one of the user's notifications read; 404 when it is not theirs (or does not exist). */

@@ -1,10 +1,10 @@
 import type { AppDeps } from '../../context.js';
 import { MINUTE } from '../../lib/clock.js';
+import type { Compilable } from '../../lib/atomic.js';
 import {
-  buildClaimOutbox,
   buildMarkOutboxFailed,
   buildMarkOutboxSent,
-  listDueOutbox,
+  claimDueOutbox,
 } from './notifications.queries.js';
 
 /** A message is tried at most this many times, then left as `failed` for good. */
@@ -30,43 +30,47 @@ export function nextAttemptAfterFailure(now: Date, attempts: number): string | n
 }
 
 /**
- * Sends the due messages of the outbox through `deps.mailer`. Each message is first claimed by a
- * conditional UPDATE (so concurrent runners never send it twice at once), then marked `sent`, or
- * `failed` with the error and the time of the next try (backoff; at most MAX_SEND_ATTEMPTS).
+ * Sends the due messages of the outbox through `deps.mailer`: one UPDATE … RETURNING claims them
+ * all (so concurrent runners never send one twice at once), then, once they are tried, one batch
+ * marks them `sent`, or `failed` with the error and the time of the next try (backoff; at most
+ * MAX_SEND_ATTEMPTS). Two round trips however many. If the runner dies before marking, the
+ * claimed messages are tried again after the lease (at least once, not exactly once).
  */
 export async function deliverOutbox(
   deps: AppDeps,
   { limit = 50 }: { limit?: number } = {},
 ): Promise<DeliveryReport> {
-  const report: DeliveryReport = { sent: 0, failed: 0 };
-  const start = deps.clock.now();
-  const due = await listDueOutbox(deps.db, start.toISOString(), MAX_SEND_ATTEMPTS, limit);
-  for (const row of due) {
-    const claimedAt = deps.clock.now();
-    const leaseUntil = new Date(claimedAt.getTime() + CLAIM_LEASE_MINUTES * MINUTE).toISOString();
-    const claim = await buildClaimOutbox(
-      deps.db,
-      row,
-      claimedAt.toISOString(),
-      leaseUntil,
-    ).executeTakeFirst();
-    if (Number(claim.numUpdatedRows) !== 1) continue; // another runner has it
-    const attempts = row.attempts + 1;
+  const claimedAt = deps.clock.now();
+  const leaseUntil = new Date(claimedAt.getTime() + CLAIM_LEASE_MINUTES * MINUTE).toISOString();
+  const claimed = await claimDueOutbox(deps.db, {
+    now: claimedAt.toISOString(),
+    leaseUntil,
+    maxAttempts: MAX_SEND_ATTEMPTS,
+    limit,
+  }).execute();
+  // RETURNING has no order: oldest first, as they were queued.
+  claimed.sort((a, b) => a.created_at.localeCompare(b.created_at) || a.id.localeCompare(b.id));
+  const sent: string[] = [];
+  const failed: { id: string; error: string; nextAttemptAt: string | null }[] = [];
+  for (const row of claimed) {
     try {
       await deps.mailer.send({ to: row.to_email, subject: row.subject, text: row.body });
-      await buildMarkOutboxSent(deps.db, row.id, deps.clock.now().toISOString()).execute();
-      report.sent += 1;
+      sent.push(row.id);
     } catch (err) {
-      const message = (err instanceof Error ? err.message : String(err)).slice(0, 500);
-      const next = nextAttemptAfterFailure(deps.clock.now(), attempts);
-      await buildMarkOutboxFailed(deps.db, row.id, message, next).execute();
-      report.failed += 1;
+      const error = (err instanceof Error ? err.message : String(err)).slice(0, 500);
+      const next = nextAttemptAfterFailure(deps.clock.now(), row.attempts);
+      failed.push({ id: row.id, error, nextAttemptAt: next });
       console.warn(
-        `[outbox] message ${row.id} failed (attempt ${attempts}/${MAX_SEND_ATTEMPTS}${
+        `[outbox] message ${row.id} failed (attempt ${row.attempts}/${MAX_SEND_ATTEMPTS}${
           next ? `, next try ${next}` : ', giving up'
-        }): ${message}`,
+        }): ${error}`,
       );
     }
   }
-  return report;
+  const marks: Compilable[] = [];
+  if (sent.length > 0)
+    marks.push(buildMarkOutboxSent(deps.db, sent, deps.clock.now().toISOString()));
+  if (failed.length > 0) marks.push(buildMarkOutboxFailed(deps.db, failed));
+  if (marks.length > 0) await deps.atomic(marks);
+  return { sent: sent.length, failed: failed.length };
 }

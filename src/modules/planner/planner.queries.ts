@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../lib/db.js';
 import { inJson } from '../../lib/sql.js';
 
@@ -126,4 +127,51 @@ export function listRequestsWithRequester(db: Db, requestIds: readonly string[])
     .where('care_request.id', 'in', inJson(requestIds))
     .orderBy('care_request.starts_at')
     .execute();
+}
+
+/** One offer of a plan being sent (ids generated beforehand, so statements can refer to them). */
+export interface PlanOffer {
+  offerId: string;
+  auditId: string;
+  requestId: string;
+  helperId: string;
+  expiresAt: string;
+  /** The audit row's details (JSON). */
+  details: string;
+}
+
+/**
+ * The writes of a plan's offers as set-based statements, a fixed number however many offers
+ * (the rows travel as one JSON parameter): each request still live when the batch runs gets its
+ * offer (new, or an answered one offered again; a live one is left as it is) and its audit row,
+ * and becomes `offered`. `sent` reads back which requests were (their audit rows exist): put it
+ * last in the same batch. The statements of `createOffers`, for many requests at once.
+ */
+export function planOfferStatements(
+  db: Db,
+  offers: readonly PlanOffer[],
+  a: { actorId: string; nowIso: string; clientAddress: string | null },
+) {
+  const json = JSON.stringify(offers);
+  const field = (name: keyof PlanOffer) => sql.raw(`json_extract(j.value, '$.${name}')`);
+  const live = sql`JOIN care_request r ON r.id = ${field('requestId')} AND r.status IN ('open', 'offered')`;
+  return {
+    writes: [
+      sql`INSERT INTO offer (id, request_id, helper_member_id, status, offered_by_user_id, offered_at, expires_at, responded_at, decline_reason)
+        SELECT ${field('offerId')}, r.id, ${field('helperId')}, 'offered', ${a.actorId}, ${a.nowIso}, ${field('expiresAt')}, NULL, NULL
+        FROM json_each(${json}) j ${live}
+        WHERE 1
+        ON CONFLICT (request_id, helper_member_id) DO UPDATE SET status = 'offered', offered_at = excluded.offered_at,
+          expires_at = excluded.expires_at, responded_at = NULL, decline_reason = NULL, offered_by_user_id = excluded.offered_by_user_id
+        WHERE offer.status IN ('declined', 'expired', 'withdrawn')`.compile(db),
+      sql`INSERT INTO audit_log (id, at, actor_user_id, action, subject_type, subject_id, client_address, details)
+        SELECT ${field('auditId')}, ${a.nowIso}, ${a.actorId}, 'offers_sent', 'care_request', r.id, ${a.clientAddress}, ${field('details')}
+        FROM json_each(${json}) j ${live}`.compile(db),
+      sql`UPDATE care_request SET status = 'offered', updated_at = ${a.nowIso}
+        WHERE id IN (SELECT json_extract(value, '$.requestId') FROM json_each(${json}))
+          AND status IN ('open', 'offered')`.compile(db),
+    ],
+    sent: sql`SELECT ${field('requestId')} AS request_id FROM json_each(${json}) j
+      WHERE EXISTS (SELECT 1 FROM audit_log a WHERE a.id = ${field('auditId')})`.compile(db),
+  };
 }

@@ -19,10 +19,14 @@ import {
   tokyoDateOf,
   tokyoInstant,
 } from '../../lib/dates.js';
-import { AppError } from '../../lib/errors.js';
+import { HOUR } from '../../lib/clock.js';
+import { conflict, unprocessable, type AppError } from '../../lib/errors.js';
+import { newId } from '../../lib/ids.js';
 import { ageInMonths } from '../members/member-rules.js';
 import { rankRequests } from '../matching/board.queries.js';
-import { createOffers } from '../matching/offers.service.js';
+import { findCandidates } from '../matching/candidates.js';
+import { memberNotificationStatements } from '../notifications/notifications.service.js';
+import { formatWhen } from '../requests/requests.service.js';
 import type { Reason, CandidateReasonCode } from '../matching/ranking.js';
 import { listRequestChildren, type RequestRow } from '../requests/requests.queries.js';
 import { getCenterSettings } from '../settings/settings.service.js';
@@ -38,6 +42,8 @@ import {
   listDeclinedOffers,
   listHelperCommitments,
   listPlannableRequests,
+  planOfferStatements,
+  type PlanOffer,
 } from './planner.queries.js';
 
 /** Longest range staff may plan at once (two weeks): the page lists every request in it. */
@@ -311,10 +317,13 @@ export interface SendOutcome {
 }
 
 /**
- * Sends a validated plan: one ordinary `createOffers` per request (the helper then accepts as
- * usual), so every rule of a single offer applies again at the moment of sending. Requests are
- * independent: one refused offer (a request matched meanwhile, a helper no longer eligible) is
- * reported and the others still go out.
+ * Sends a validated plan as one batch for the whole plan (three round trips on D1 however many
+ * offers; D1 allows 50 queries per invocation on the free plan). Every rule of a single offer
+ * applies again at the moment of sending: the plan's requests are ranked afresh (the batch form
+ * of `findCandidates`), a helper no longer a candidate is refused with the reason
+ * `createOffers` would give, and each request gets its offer, audit row and notice only if it
+ * is still live when the batch runs. Requests are independent: one refused offer (a request
+ * matched meanwhile, a helper no longer eligible) is reported and the others still go out.
  */
 export async function sendPlanOffers(
   deps: AppDeps,
@@ -324,20 +333,80 @@ export async function sendPlanOffers(
   clientAddress?: string,
 ): Promise<SendOutcome> {
   const outcome: SendOutcome = { sent: [], failed: [] };
-  for (const a of plan) {
-    const request = instance.requestById.get(a.requestId);
-    if (!request) {
-      outcome.failed.push({ ...a, code: 'not_found', messageKey: 'error.not_found' });
-      continue;
-    }
-    try {
-      await createOffers(deps, actor, request.row, [a.helperId], clientAddress);
-      outcome.sent.push(a);
-    } catch (err) {
-      // Rule refusals (409/422/404) are reported per request; anything else is a real failure.
-      if (!(err instanceof AppError) || ![404, 409, 422].includes(err.status)) throw err;
-      outcome.failed.push({ ...a, code: err.code, messageKey: err.messageKey });
+  const fail = (a: PlanAssignment, err: AppError) =>
+    outcome.failed.push({ ...a, code: err.code, messageKey: err.messageKey });
+  const now = deps.clock.now();
+  const known = plan.filter((a) => {
+    if (instance.requestById.has(a.requestId)) return true;
+    outcome.failed.push({ ...a, code: 'not_found', messageKey: 'error.not_found' });
+    return false;
+  });
+  const rows = known.map((a) => instance.requestById.get(a.requestId)!.row);
+  const [fresh, settings] = await Promise.all([rankRequests(deps, rows), getCenterSettings(deps)]);
+  const sendable: PlanAssignment[] = [];
+  const refused: PlanAssignment[] = [];
+  for (const a of known) {
+    const row = instance.requestById.get(a.requestId)!.row;
+    if (row.starts_at <= now.toISOString()) fail(a, unprocessable('past_start'));
+    else if (fresh.get(a.requestId)?.candidates.some((c) => c.helperId === a.helperId))
+      sendable.push(a);
+    else refused.push(a);
+  }
+  // Rare: the reason a helper is no longer a candidate, as the single-offer flow names it.
+  await Promise.all(
+    refused.map(async (a) => {
+      const { excluded } = await findCandidates(deps, instance.requestById.get(a.requestId)!.row, {
+        onlyHelperIds: [a.helperId],
+      });
+      const reason = excluded.find((e) => e.helperId === a.helperId)?.reasons[0]?.code;
+      fail(a, unprocessable(reason ?? 'not_active'));
+    }),
+  );
+  if (sendable.length > 0) {
+    const offers: PlanOffer[] = sendable.map((a) => {
+      const row = instance.requestById.get(a.requestId)!.row;
+      const expiresAt = Math.min(
+        now.getTime() + settings.requests.offerExpiryHours * HOUR,
+        Date.parse(row.starts_at),
+      );
+      return {
+        offerId: newId(),
+        auditId: newId(),
+        requestId: a.requestId,
+        helperId: a.helperId,
+        expiresAt: new Date(expiresAt).toISOString(),
+        details: JSON.stringify({ helperIds: [a.helperId] }),
+      };
+    });
+    const batch = planOfferStatements(deps.db, offers, {
+      actorId: actor.id,
+      nowIso: now.toISOString(),
+      clientAddress: clientAddress ?? null,
+    });
+    const notices = memberNotificationStatements(
+      deps,
+      'offer_received',
+      offers.map((o) => ({
+        memberId: o.helperId,
+        params: { when: formatWhen(instance.requestById.get(o.requestId)!.row.starts_at) },
+        link: '/offers',
+        auditId: o.auditId,
+      })),
+    );
+    const results = await deps.atomic([...batch.writes, ...notices, batch.sent]);
+    const sent = new Set(
+      (results.at(-1)!.rows as { request_id: string }[]).map((r) => r.request_id),
+    );
+    for (const a of sendable) {
+      if (sent.has(a.requestId)) outcome.sent.push(a);
+      else fail(a, conflict('invalid_transition'));
     }
   }
+  // In the plan's order.
+  const order = new Map(plan.map((a, i) => [a.requestId, i]));
+  const byPlan = (x: PlanAssignment, y: PlanAssignment) =>
+    order.get(x.requestId)! - order.get(y.requestId)!;
+  outcome.sent.sort(byPlan);
+  outcome.failed.sort(byPlan);
   return outcome;
 }

@@ -265,23 +265,19 @@ export async function countRequests(
  * period that were matched: count them, then read the one or two middle values by OFFSET.
  */
 export async function medianMinutesToMatch(db: Db, r: InstantRange): Promise<number | null> {
-  const where = sql`q.matched_at IS NOT NULL
-    AND q.starts_at >= ${lit(r.fromIso)} AND q.starts_at < ${lit(r.toIso)}`;
-  const [countRow] = await rows(
+  // One statement (one round trip on D1): the middle row, or the mean of the middle two.
+  const [row] = await rows(
     db,
-    sql<{ count: number }>`SELECT COUNT(*) AS count FROM care_request q WHERE ${where}`,
+    sql<{ median: number | null }>`SELECT AVG(m) AS median FROM (
+      SELECT (julianday(q.matched_at) - julianday(q.created_at)) * 1440 AS m,
+        ROW_NUMBER() OVER (ORDER BY (julianday(q.matched_at) - julianday(q.created_at))) AS rn,
+        COUNT(*) OVER () AS c
+      FROM care_request q
+      WHERE q.matched_at IS NOT NULL
+        AND q.starts_at >= ${lit(r.fromIso)} AND q.starts_at < ${lit(r.toIso)})
+    WHERE rn IN ((c + 1) / 2, (c + 2) / 2)`,
   );
-  const count = n(countRow?.count);
-  if (count === 0) return null;
-  const offset = Math.floor((count - 1) / 2);
-  const take = count % 2 === 1 ? 1 : 2;
-  const middle = await rows(
-    db,
-    sql<{ m: number }>`SELECT (julianday(q.matched_at) - julianday(q.created_at)) * 1440 AS m
-      FROM care_request q WHERE ${where}
-      ORDER BY m LIMIT ${sql.lit(take)} OFFSET ${sql.lit(offset)}`,
-  );
-  return middle.reduce((sum, x) => sum + n(x.m), 0) / middle.length;
+  return row?.median == null ? null : n(row.median);
 }
 
 // --- members and children ------------------------------------------------------------------

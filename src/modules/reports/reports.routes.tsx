@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../../context.js';
 import { requireStaff } from '../../auth/guards.js';
 import { render, viewContext } from '../../http/render.js';
+import { withBatchedReads } from '../../lib/batch-read.js';
 import { AppError } from '../../lib/errors.js';
 import { addDaysToDate, fiscalYearOf, tokyoDateOf } from '../../lib/dates.js';
 import { nextMonth, previousMonth } from '../fees/statements.js';
@@ -52,7 +53,8 @@ async function monthPoints(deps: AppDeps, fiscalYear: number): Promise<MonthPoin
 
 reportPages.get('/staff/reports/monthly', async (c) => {
   requireStaff(c);
-  const deps = c.var.deps;
+  // The report and the month charts and summaries are independent reads: one round trip on D1.
+  const deps = withBatchedReads(c.var.deps);
   const raw = c.req.query('month');
   const month =
     raw === undefined || raw === '' ? lastCompleteMonth(deps.clock.now()) : parseReportMonth(raw);

@@ -15,6 +15,7 @@ import {
   tokyoInstant,
   toTokyoIso,
 } from '../../lib/dates.js';
+import { withBatchedReads } from '../../lib/batch-read.js';
 import { isNationalHoliday } from '../../lib/holidays.js';
 import { DEFAULT_FEE_TABLE, isYearEndDate } from '../fees/fee-table.js';
 import { getEligibility } from '../settings/settings.service.js';
@@ -64,7 +65,7 @@ import {
   type TimeBand,
 } from './report.types.js';
 
-export type ReportDeps = Pick<AppDeps, 'db' | 'clock'>;
+export type ReportDeps = Pick<AppDeps, 'db' | 'clock' | 'batchRead'>;
 
 /** 'YYYY-MM' with a real month (years 2000–2100), else null. */
 export function parseReportMonth(input: string | undefined | null): string | null {
@@ -391,7 +392,9 @@ export function compareFigures(
 const showOlder = async (deps: ReportDeps) =>
   (await getEligibility(deps)).requesterChildUntil === 'end_of_junior_high';
 
-export async function monthlyReport(deps: ReportDeps, month: string): Promise<MonthlyReport> {
+export async function monthlyReport(reportDeps: ReportDeps, month: string): Promise<MonthlyReport> {
+  // Its dozens of aggregates are independent: one round trip on D1.
+  const deps = withBatchedReads(reportDeps);
   const period = monthPeriod(month);
   const before = previousYearPeriod(period);
   const [current, previous, older] = await Promise.all([
@@ -419,7 +422,12 @@ export function fiscalYearMonths(fiscalYear: number): string[] {
   return months;
 }
 
-export async function annualReport(deps: ReportDeps, fiscalYear: number): Promise<AnnualReport> {
+export async function annualReport(
+  reportDeps: ReportDeps,
+  fiscalYear: number,
+): Promise<AnnualReport> {
+  // Its dozens of aggregates are independent: one round trip on D1.
+  const deps = withBatchedReads(reportDeps);
   const period = fiscalYearPeriod(fiscalYear);
   const months = fiscalYearMonths(fiscalYear);
   const [current, previous, older, trend] = await Promise.all([

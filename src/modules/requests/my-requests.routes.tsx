@@ -36,7 +36,7 @@ export const myRequestPages = new Hono<AppEnv>();
 myRequestPages.get('/requests', async (c) => {
   const user = requireUser(c);
   if (isStaff(user)) return c.redirect('/board', 303);
-  const { member } = await ownMember(c);
+  const { member } = ownMember(c);
   const statusParam = c.req.query('status') ?? '';
   const status = (STATUS_FILTERS as string[]).includes(statusParam)
     ? (statusParam as RequestStatus)

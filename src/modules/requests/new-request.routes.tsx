@@ -128,7 +128,7 @@ function ruleFailurePage(
 }
 
 newRequestPages.get('/requests/new', async (c) => {
-  const { member } = await ownMember(c);
+  const { member } = ownMember(c);
   if (member.requester_status === null || member.requester_status === 'withdrawn') throw notFound();
   if (member.requester_status !== 'active')
     return render(
@@ -148,7 +148,7 @@ const requesterOf = signedInRequester.of;
 
 /** Only an active requester may post the form (404 before anything is validated). */
 const activeRequester = createMiddleware<AppEnv>(async (c, next) => {
-  const { member } = await ownMember(c);
+  const { member } = ownMember(c);
   if (member.requester_status !== 'active') throw notFound();
   signedInRequester.set(c, member);
   await next();

@@ -83,7 +83,7 @@ async function offersPage(
 }
 
 offerPages.get('/offers', async (c) => {
-  const member = await ownHelperMemberId(c.var.deps, requireUser(c));
+  const member = await ownHelperMemberId(c.var.deps, requireUser(c), { member: c.var.member });
   return offersPage(c, member);
 });
 
@@ -107,7 +107,10 @@ const signedInHelper = guardedValue<MemberWithEmail>('ownHelper');
 
 /** Only a helper answers offers (404 for anyone else, before the form is read). */
 const ownHelper = createMiddleware<AppEnv>(async (c, next) => {
-  signedInHelper.set(c, await ownHelperMemberId(c.var.deps, requireUser(c)));
+  signedInHelper.set(
+    c,
+    await ownHelperMemberId(c.var.deps, requireUser(c), { member: c.var.member }),
+  );
   await next();
 });
 

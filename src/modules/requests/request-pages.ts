@@ -1,19 +1,13 @@
-import { requireUser } from '../../auth/guards.js';
+import { requireOwnMember } from '../../auth/guards.js';
 import type { AppContext, CurrentUser } from '../../context.js';
 import { tokyoDateOf } from '../../lib/dates.js';
-import { notFound } from '../../lib/errors.js';
-import { findMemberByUserId, type MemberWithEmail } from '../members/members.queries.js';
+import type { MemberWithEmail } from '../members/members.queries.js';
 
 /** What the member-facing request pages share (new request, my requests, offers). */
 
-/** The signed-in member (not withdrawn); anyone else gets 404. */
-export async function ownMember(
-  c: AppContext,
-): Promise<{ user: CurrentUser; member: MemberWithEmail }> {
-  const user = requireUser(c);
-  const member = await findMemberByUserId(c.var.deps.db, user.id);
-  if (!member || member.withdrawn_at) throw notFound();
-  return { user, member };
+/** The signed-in member (not withdrawn), as read with the session; anyone else gets 404. */
+export function ownMember(c: AppContext): { user: CurrentUser; member: MemberWithEmail } {
+  return requireOwnMember(c);
 }
 
 export const todayOf = (c: AppContext) => tokyoDateOf(c.var.deps.clock.now());

@@ -12,8 +12,7 @@ import {
 } from '../../http/api-route.js';
 import { toTokyoIso, tokyoDateOf } from '../../lib/dates.js';
 import { notFound } from '../../lib/errors.js';
-import { requestAccess } from '../access/child-access.policy.js';
-import { findMemberByUserId, type MemberWithEmail } from '../members/members.queries.js';
+import { requestAccess, type AccessViewer } from '../access/child-access.policy.js';
 import { findCandidates } from '../matching/candidates.js';
 import {
   acceptOffer,
@@ -62,7 +61,7 @@ async function requestJson(
   deps: AppDeps,
   rows: RequestRow[],
   viewerKind: RequestViewer['kind'] | 'list',
-  member?: MemberWithEmail,
+  member?: AccessViewer,
 ) {
   const children = await listRequestChildren(
     deps.db,
@@ -167,11 +166,7 @@ requestsApi.openapi(createRequest, async (c) => {
   const rows = (await Promise.all(ids.map((id) => findRequestById(c.var.deps.db, id)))).filter(
     (r): r is RequestRow => !!r,
   );
-  const json = await requestJson(
-    c.var.deps,
-    rows,
-    isStaff(user) ? 'staff' : 'requester',
-  );
+  const json = await requestJson(c.var.deps, rows, isStaff(user) ? 'staff' : 'requester');
   return c.json({ request: json[0]!, requests: json }, 201);
 });
 
@@ -191,7 +186,7 @@ const listRequestsRoute = apiRoute(
 requestsApi.openapi(listRequestsRoute, async (c) => {
   const user = requireUser(c);
   const query = c.req.valid('query');
-  const member = isStaff(user) ? undefined : await findMemberByUserId(c.var.deps.db, user.id);
+  const member = isStaff(user) ? undefined : (c.var.member ?? undefined);
   if (!isStaff(user) && !member)
     return c.json({ items: [], total: 0, page: query.page, pageSize: query.pageSize }, 200);
   const { items, total } = await listRequests(
@@ -388,7 +383,7 @@ const listOffersRoute = apiRoute(
 );
 requestsApi.openapi(listOffersRoute, async (c) => {
   const user = requireUser(c);
-  const helper = await ownHelperMemberId(c.var.deps, user);
+  const helper = await ownHelperMemberId(c.var.deps, user, { member: c.var.member });
   const rows = await listOffersForHelper(c.var.deps.db, helper.id);
   const items = rows.map((o) => ({
     ...toOfferJson(o),
@@ -431,8 +426,7 @@ requestsApi.openapi(acceptRoute, async (c) => {
     c.req.valid('param').id,
     c.var.clientAddress,
   );
-  const member = await findMemberByUserId(c.var.deps.db, user.id);
-  const [json] = await requestJson(c.var.deps, [request], 'helper', member);
+  const [json] = await requestJson(c.var.deps, [request], 'helper', c.var.member ?? undefined);
   return c.json({ offer: toOfferJson(offer), request: json! }, 200);
 });
 
@@ -518,7 +512,7 @@ const listPreMeetingsRoute = apiRoute(
 );
 requestsApi.openapi(listPreMeetingsRoute, async (c) => {
   const user = requireUser(c);
-  const member = isStaff(user) ? undefined : await findMemberByUserId(c.var.deps.db, user.id);
+  const member = isStaff(user) ? undefined : (c.var.member ?? undefined);
   if (!isStaff(user) && !member) return c.json({ items: [], total: 0, page: 1, pageSize: 0 }, 200);
   const rows = await listPreMeetings(
     c.var.deps.db,

@@ -22,11 +22,15 @@ const requestColumns = (db: Db) =>
 export type RequestRow = NonNullable<Awaited<ReturnType<typeof findRequestById>>>;
 
 export function findRequestById(db: Db, id: string) {
-  return requestColumns(db).where('care_request.id', '=', id).executeTakeFirst();
+  return requestQuery(db, id).executeTakeFirst();
 }
 
 export function listRequestChildren(db: Db, requestIds: string[]) {
   if (requestIds.length === 0) return Promise.resolve([]);
+  return requestChildrenQuery(db, requestIds).execute();
+}
+
+export function requestChildrenQuery(db: Db, requestIds: string[]) {
   return (
     db
       .selectFrom('care_request_child')
@@ -35,7 +39,6 @@ export function listRequestChildren(db: Db, requestIds: string[]) {
       // One JSON parameter: a planner week has hundreds of requests, D1 binds at most 100.
       .where('care_request_child.request_id', 'in', inJson(requestIds))
       .orderBy('child.birth_date')
-      .execute()
   );
 }
 
@@ -95,24 +98,11 @@ export async function listRequests(db: Db, scope: RequestScope, query: RequestLi
 }
 
 export function findOfferById(db: Db, id: string) {
-  return db
-    .selectFrom('offer')
-    .innerJoin('member', 'member.id', 'offer.helper_member_id')
-    .selectAll('offer')
-    .select(['member.user_id as helper_user_id', 'member.name as helper_name'])
-    .where('offer.id', '=', id)
-    .executeTakeFirst();
+  return offerQuery(db, id).executeTakeFirst();
 }
 
 export function listOffersForRequest(db: Db, requestId: string) {
-  return db
-    .selectFrom('offer')
-    .innerJoin('member', 'member.id', 'offer.helper_member_id')
-    .selectAll('offer')
-    .select(['member.user_id as helper_user_id', 'member.name as helper_name'])
-    .where('offer.request_id', '=', requestId)
-    .orderBy('offer.offered_at')
-    .execute();
+  return offersOfRequestQuery(db, requestId).execute();
 }
 
 export function listOffersForHelper(db: Db, helperMemberId: string) {
@@ -179,7 +169,10 @@ export function listHelperRequestsForChild(db: Db, helperUserId: string, childId
     ])
     .where('care_request_child.child_id', '=', childId)
     .where((eb) =>
-      eb.or([eb('care_request.helper_member_id', '=', eb.ref('viewer.id')), eb('offer.id', 'is not', null)]),
+      eb.or([
+        eb('care_request.helper_member_id', '=', eb.ref('viewer.id')),
+        eb('offer.id', 'is not', null),
+      ]),
     )
     .execute();
 }
@@ -267,11 +260,42 @@ export const withdrawOffersIfPreviousChanged = (db: Db, requestId: string, nowIs
     .where(sql<boolean>`changes() > 0`);
 
 export async function listActiveStaffUserIds(db: Db): Promise<string[]> {
-  const rows = await db
+  return (await activeStaffQuery(db).execute()).map((r) => r.id);
+}
+
+/**
+ * Unexecuted forms of the reads above, for `batchRead` (one round trip for several reads on
+ * Workers) and for the trailing reads of an atomic batch (the state the batch left, without a
+ * second round trip).
+ */
+export const requestQuery = (db: Db, id: string) =>
+  requestColumns(db).where('care_request.id', '=', id);
+
+export const requestOfOfferQuery = (db: Db, offerId: string) =>
+  requestColumns(db).where('care_request.id', '=', (eb) =>
+    eb.selectFrom('offer').select('offer.request_id').where('offer.id', '=', offerId),
+  );
+
+export const offerQuery = (db: Db, id: string) =>
+  db
+    .selectFrom('offer')
+    .innerJoin('member', 'member.id', 'offer.helper_member_id')
+    .selectAll('offer')
+    .select(['member.user_id as helper_user_id', 'member.name as helper_name'])
+    .where('offer.id', '=', id);
+
+export const offersOfRequestQuery = (db: Db, requestId: string) =>
+  db
+    .selectFrom('offer')
+    .innerJoin('member', 'member.id', 'offer.helper_member_id')
+    .selectAll('offer')
+    .select(['member.user_id as helper_user_id', 'member.name as helper_name'])
+    .where('offer.request_id', '=', requestId)
+    .orderBy('offer.offered_at');
+
+export const activeStaffQuery = (db: Db) =>
+  db
     .selectFrom('user')
     .select('id')
     .where('role', 'in', ['staff', 'admin'])
-    .where('disabled_at', 'is', null)
-    .execute();
-  return rows.map((r) => r.id);
-}
+    .where('disabled_at', 'is', null);

@@ -15,7 +15,7 @@ import {
   type MemberWithEmail,
 } from '../members/members.queries.js';
 import { childAgeStatus } from '../members/member-rules.js';
-import { notify } from '../notifications/notifications.service.js';
+import { notifyAll } from '../notifications/notifications.service.js';
 import type { CenterSettings } from '../settings/settings.schemas.js';
 import { getCenterSettings } from '../settings/settings.service.js';
 import { hasAnyPairing } from './request-pages.queries.js';
@@ -462,14 +462,15 @@ async function notifyCancellation(deps: AppDeps, request: RequestRow, role: stri
   if (role !== 'requester') recipients.add(request.requester_user_id);
   if (role !== 'helper' && request.helper_user_id) recipients.add(request.helper_user_id);
   for (const userId of await staffUserIds(deps)) recipients.add(userId);
-  for (const userId of recipients) {
-    await notify(deps, {
+  await notifyAll(
+    deps,
+    [...recipients].map((userId) => ({
       userId,
       kind: 'request_cancelled',
       params: { ...params, when: formatWhen(request.starts_at) },
       link: `/requests/${request.id}`,
-    });
-  }
+    })),
+  );
 }
 
 export function formatWhen(iso: string): string {

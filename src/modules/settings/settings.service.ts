@@ -1,3 +1,4 @@
+import { underlyingDb } from '../../lib/batch-read.js';
 import type { AppDeps, CurrentUser } from '../../context.js';
 import { badRequest } from '../../lib/errors.js';
 import type { Db } from '../../lib/db.js';
@@ -34,12 +35,13 @@ export type SettingsReadDeps = Pick<AppDeps, 'db' | 'stamps'>;
 const cache = new Map<Db, { stamp: number; settings: CenterSettings }>();
 
 async function cachedSettings(deps: SettingsReadDeps, stamp: number): Promise<CenterSettings> {
-  const hit = cache.get(deps.db);
+  const key = underlyingDb(deps.db);
+  const hit = cache.get(key);
   if (hit?.stamp === stamp) return hit.settings;
   const { settings } = await loadSettings(deps);
   // A couple of databases at most in one process (tests); more just reload.
   if (cache.size >= 4) cache.clear();
-  cache.set(deps.db, { stamp, settings });
+  cache.set(key, { stamp, settings });
   return settings;
 }
 

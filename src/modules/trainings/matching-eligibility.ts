@@ -28,7 +28,7 @@ import {
   type TrainingRecord,
 } from './qualifications.js';
 import {
-  findQualificationToken,
+  qualificationTokenQuery,
   listApprovedRecords,
   listHelperStatuses,
   listModules,
@@ -58,9 +58,8 @@ interface Snapshot {
 const MAX_SNAPSHOTS = 4;
 const snapshots = new Map<string, Promise<Snapshot>>();
 
-async function readToken(deps: Pick<AppDeps, 'db'>): Promise<string> {
-  // Without the row (never expected after 0009) nothing can be cached safely.
-  return (await findQualificationToken(deps.db)) ?? `nocache-${Math.random()}`;
+async function readToken(deps: Pick<AppDeps, 'db'>): Promise<string | undefined> {
+  return (await qualificationTokenQuery(deps.db).executeTakeFirst())?.token;
 }
 
 async function loadSnapshot(deps: Pick<AppDeps, 'db'>): Promise<Snapshot> {
@@ -114,12 +113,15 @@ export async function getMatchingEligibility(
   deps: Pick<AppDeps, 'db'>,
   memberIds: readonly string[],
   date: string,
+  /** The token (`qualificationTokenQuery`) when the caller has just read it; read here if not. */
+  known?: { token: string | undefined },
 ): Promise<Map<string, MatchingEligibility>> {
   const out = new Map<string, MatchingEligibility>();
   if (memberIds.length === 0) return out;
   // The token is read before the data: a change in between leaves newer data under the older
   // token, which the next call replaces; never older data under a newer token.
-  const token = await readToken(deps);
+  // Without the row (never expected after 0009) nothing can be cached safely.
+  const token = (known ? known.token : await readToken(deps)) ?? `nocache-${Math.random()}`;
   let pending = snapshots.get(token);
   if (!pending) {
     pending = loadSnapshot(deps);

@@ -1,12 +1,10 @@
 import { Hono } from 'hono';
-import { requireUser } from '../../auth/guards.js';
+import { requireOwnMember, requireUser } from '../../auth/guards.js';
 import { isStaff, type AppContext, type AppEnv } from '../../context.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
 import { formBody, signedIn } from '../../http/validate.js';
-import { notFound } from '../../lib/errors.js';
 import type { FormErrors } from '../../../views/components/form-fields.js';
 import { MyTrainingPage, type SubmitValues } from '../../../views/pages/trainings/my-training.js';
-import { findMemberByUserId } from '../members/members.queries.js';
 import { ownRecordForm, submitValues } from './record-form.js';
 import { refusedOr } from '../../http/refusal.js';
 import { recordServiceErrors } from './record-errors.js';
@@ -31,7 +29,7 @@ async function renderMyTraining(
     status?: 200 | 409 | 422;
   } = {},
 ) {
-  const page = await loadMyTraining(c.var.deps, requireUser(c));
+  const page = await loadMyTraining(c.var.deps, requireUser(c), { member: c.var.member });
   const base = {
     ctx: viewContext(c),
     today: page.today,
@@ -63,15 +61,12 @@ myTrainingPages.get('/training', (c) => {
 });
 
 /** The signed-in member's own record, for the helper's actions (404 without one). */
-async function ownMember(c: AppContext) {
-  const user = requireUser(c);
-  const member = await findMemberByUserId(c.var.deps.db, user.id);
-  if (!member) throw notFound();
-  return { user, member };
+function ownMember(c: AppContext) {
+  return requireOwnMember(c, { withdrawn: true });
 }
 
 myTrainingPages.post('/training/sessions/:id/enroll', async (c) => {
-  const { user, member } = await ownMember(c);
+  const { user, member } = ownMember(c);
   const refused = await refusedOr(
     c,
     async () => {
@@ -91,7 +86,7 @@ myTrainingPages.post('/training/sessions/:id/enroll', async (c) => {
 });
 
 myTrainingPages.post('/training/sessions/:id/cancel', async (c) => {
-  const { user, member } = await ownMember(c);
+  const { user, member } = ownMember(c);
   const refused = await refusedOr(
     c,
     async () => {
@@ -108,11 +103,11 @@ myTrainingPages.post(
   '/training/records',
   signedIn,
   formBody(ownRecordForm, async (c, errors, form) => {
-    await ownMember(c);
+    ownMember(c);
     return renderMyTraining(c, { values: submitValues(form), errors, status: 422 });
   }),
   async (c) => {
-    const { user, member } = await ownMember(c);
+    const { user, member } = ownMember(c);
     const { input, values } = c.req.valid('form');
     try {
       await addTrainingRecords(c.var.deps, user, member, input, {

@@ -12,7 +12,7 @@ import {
   formatDate,
   tokyoDateOf,
 } from '../../lib/dates.js';
-import { notify } from '../notifications/notifications.service.js';
+import { notifyAll } from '../notifications/notifications.service.js';
 import { getTrainingNotices } from '../settings/settings.service.js';
 import { loadCurriculum } from './qualification.service.js';
 import { addDaysTo, addMonthsTo, expiresOnFor, type ModuleDef } from './qualifications.js';
@@ -56,9 +56,11 @@ export async function findDueExpiryNotices(
   deps: Pick<AppDeps, 'db'>,
   today: string,
   thresholds: readonly number[],
+  /** The curriculum when the caller has just loaded it (not read again then). */
+  curriculum?: Awaited<ReturnType<typeof loadCurriculum>>,
 ): Promise<ExpiryNotice[]> {
   if (thresholds.length === 0) return [];
-  const { rows: modules, defs } = await loadCurriculum(deps);
+  const { rows: modules, defs } = curriculum ?? (await loadCurriculum(deps));
   const defById = new Map(modules.map((m, i) => [m.id, defs[i]!]));
   // Only records that may still be valid today: older ones can be nobody's best valid record.
   const windows = modules.flatMap((m) => {
@@ -107,26 +109,31 @@ export async function sendTrainingExpiryNotices(
   now: Date,
 ): Promise<{ due: number }> {
   const today = tokyoDateOf(now);
-  const { expiryNoticeDays } = await getTrainingNotices(deps);
-  const [notices, curriculum] = await Promise.all([
-    findDueExpiryNotices(deps, today, expiryNoticeDays),
+  // Side by side: on D1 each read is a round trip, and the cron beat's chain is budgeted.
+  const [{ expiryNoticeDays }, curriculum] = await Promise.all([
+    getTrainingNotices(deps),
     loadCurriculum(deps),
   ]);
+  const notices = await findDueExpiryNotices(deps, today, expiryNoticeDays, curriculum);
   const byCode = new Map(curriculum.defs.map((m) => [m.code, m]));
-  for (const n of notices) {
-    const module = byCode.get(n.moduleCode)!;
-    const locale = await findUserLocale(deps.db, n.userId);
-    await notify(deps, {
-      userId: n.userId,
-      kind: 'training_expiry',
-      params: {
-        module: locale === 'ja' ? module.titleJa : module.titleEn,
-        expiresOn: formatDate(n.expiresOn, locale),
-        days: n.daysLeft,
-      },
-      link: '/training',
-      dedupeKey: `training-expiry:${n.recordId}:${n.threshold}`,
-    });
-  }
+  const locales = await Promise.all(notices.map((n) => findUserLocale(deps.db, n.userId)));
+  await notifyAll(
+    deps,
+    notices.map((n, i) => {
+      const module = byCode.get(n.moduleCode)!;
+      const locale = locales[i]!;
+      return {
+        userId: n.userId,
+        kind: 'training_expiry',
+        params: {
+          module: locale === 'ja' ? module.titleJa : module.titleEn,
+          expiresOn: formatDate(n.expiresOn, locale),
+          days: n.daysLeft,
+        },
+        link: '/training',
+        dedupeKey: `training-expiry:${n.recordId}:${n.threshold}`,
+      };
+    }),
+  );
   return { due: notices.length };
 }

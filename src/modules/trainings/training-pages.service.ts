@@ -1,6 +1,7 @@
 import type { AppDeps, CurrentUser } from '../../context.js';
 import { tokyoDateOf } from '../../lib/dates.js';
 import { notFound, unprocessable } from '../../lib/errors.js';
+import type { Member } from '../../../db/schema.js';
 import { findMemberById, findMemberByUserId } from '../members/members.queries.js';
 import { canViewMember } from '../members/members.policy.js';
 import {
@@ -22,9 +23,14 @@ import { listSessionsWithModules, loadSession, todayIn } from './trainings.servi
 /** What the training pages read, one loader per page. */
 
 /** The helper's own page: her qualification, the sessions to come and her records. */
-export async function loadMyTraining(deps: AppDeps, user: CurrentUser) {
+export async function loadMyTraining(
+  deps: AppDeps,
+  user: CurrentUser,
+  /** The member row read with the session (c.var.member): not read again. */
+  known?: { member: Member | null },
+) {
   const today = todayIn(deps);
-  const member = await findMemberByUserId(deps.db, user.id);
+  const member = known ? known.member : await findMemberByUserId(deps.db, user.id);
   if (!member) return { state: 'no_member' as const, today };
   if (member.helper_status === null) return { state: 'not_helper' as const, today };
   const now = deps.clock.now().toISOString();

@@ -541,14 +541,12 @@ export function listFirstCompletions(db: Db, moduleIds: string[], to: string) {
 // ---------------------------------------------------------------------------------------------
 // Matching eligibility (its cache)
 
-/** The token the triggers of migration 0009 replace on every change that matters. */
-export async function findQualificationToken(db: Db) {
-  const row = await db
-    .selectFrom('qualification_stamp')
-    .select('token')
-    .where('id', '=', 1)
-    .executeTakeFirst();
-  return row?.token;
+/**
+ * The token the triggers of migration 0009 replace on every change that matters; a builder, for
+ * callers that read it along with other things (`batchRead`).
+ */
+export function qualificationTokenQuery(db: Db) {
+  return db.selectFrom('qualification_stamp').select('token').where('id', '=', 1);
 }
 
 export function listHelperStatuses(db: Db) {

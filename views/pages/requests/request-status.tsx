@@ -32,16 +32,15 @@ export function StatusTimeline(props: {
   return (
     <ol class="req-timeline" aria-label={t('req.timeline.label')}>
       {steps.map((key, i) => {
-        const state: 'done' | 'current' | 'todo' =
-          ending
-            ? key === ending
+        const state: 'done' | 'current' | 'todo' = ending
+          ? key === ending
+            ? 'current'
+            : 'done'
+          : i < current
+            ? 'done'
+            : i === current
               ? 'current'
-              : 'done'
-            : i < current
-              ? 'done'
-              : i === current
-                ? 'current'
-                : 'todo';
+              : 'todo';
         return (
           <li
             class={`req-timeline__step req-timeline__step--${state}${key === ending ? ' req-timeline__step--cancelled' : ''}`}

@@ -316,7 +316,12 @@ export function MemberDetailPage(props: MemberDetailProps) {
                   {(status === 'applied' || status === 'active') && (
                     <details class="disclosure" open={!!failed('suspend', side)}>
                       <summary>{t('memberAdmin.member.suspend')}</summary>
-                      <SuspensionEffectList t={t} locale={locale} side={side} affected={props.affected} />
+                      <SuspensionEffectList
+                        t={t}
+                        locale={locale}
+                        side={side}
+                        affected={props.affected}
+                      />
                       <form method="post" action={`/members/${member.id}/suspend`} novalidate>
                         <input type="hidden" name="side" value={side} />
                         <TextareaField
