@@ -122,7 +122,7 @@ export function OffersPage(props: OffersPageProps) {
   );
 }
 
-function OfferCard(props: {
+export function OfferCard(props: {
   t: Translator;
   locale: 'ja' | 'en';
   offer: OfferCardView;
