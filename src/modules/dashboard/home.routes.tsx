@@ -53,18 +53,18 @@ function memberHomeView(c: AppContext, home: MemberHome): MemberHomeView {
   const today = tokyoDateOf(now);
   const waiting = c.var.waiting;
   const isToday = (startsAt: string) => tokyoDateOf(new Date(startsAt)) === today;
-  const requestItem = (r: {
-    id: string;
-    starts_at: string;
-    ends_at: string;
-    category: number;
-    other_name?: string;
-  }): HomeItem => ({
+  // The other person, as the activity lists name them: the family for a helper, the helper for a parent.
+  const family = (name: string) => t('activities.list.family', { name });
+  const helperName = (name: string) => t('activities.list.helper', { name });
+  const requestItem = (
+    r: { id: string; starts_at: string; ends_at: string; category: number },
+    otherName?: string,
+  ): HomeItem => ({
     id: r.id,
     startsAt: r.starts_at,
     endsAt: r.ends_at,
     category: r.category,
-    otherName: r.other_name,
+    otherName,
     today: isToday(r.starts_at),
     href: `/requests/${r.id}`,
   });
@@ -85,9 +85,9 @@ function memberHomeView(c: AppContext, home: MemberHome): MemberHomeView {
         timeLeft: timeLeftText(t, Date.parse(o.expires_at) - now.getTime()),
       })),
       offersWaiting: waiting?.offers ?? helper.offers.length,
-      assignments: helper.assignments.map(requestItem),
+      assignments: helper.assignments.map((r) => requestItem(r, family(r.other_name))),
       reports: helper.reportsToWrite.map((r) => ({
-        ...requestItem(r),
+        ...requestItem(r, family(r.other_name)),
         today: false,
         action: { href: `/activities/new?request=${r.id}`, label: 'activities.action.report' },
       })),
@@ -98,12 +98,12 @@ function memberHomeView(c: AppContext, home: MemberHome): MemberHomeView {
         id: a.id,
         startsAt: a.starts_at,
         endsAt: a.ends_at,
-        otherName: a.other_name,
+        otherName: helperName(a.other_name),
         href: `/activities/${a.id}`,
         action: { href: `/activities/${a.id}`, label: 'home.confirm.check' },
       })),
       toConfirmTotal: waiting?.toConfirm ?? requester.reportsToConfirm.length,
-      nextHelp: requester.nextHelp.map(requestItem),
+      nextHelp: requester.nextHelp.map((r) => requestItem(r, helperName(r.other_name))),
       looking: requester.looking.map((r) => ({
         ...requestItem(r),
         status: t(`req.status.${r.status}`),
