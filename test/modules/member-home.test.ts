@@ -218,3 +218,46 @@ describe('staff home and the counts', () => {
     expect(html).not.toContain('対応待ち');
   });
 });
+
+describe('lists that end', () => {
+  it('pages a helper’s reports and a family’s activities, newest first, with page links', async () => {
+    const p = await parties();
+    // 23 approved activities on 23 days: pages of 20, so page 2 holds the 3 oldest.
+    const ids: string[] = [];
+    for (let day = 1; day <= 23; day++) {
+      const date = `2026-10-${String(day).padStart(2, '0')}`;
+      const requestId = await request(p, 'completed', date);
+      ids.push(
+        await insertActivityRow(ctx.deps, {
+          request_id: requestId,
+          helper_member_id: p.helper.member.id,
+          requester_member_id: p.parent.member.id,
+          started_at: iso(date, '13:00'),
+          ended_at: iso(date, '15:00'),
+          fee_total: 1400,
+        }),
+      );
+    }
+    const newestFirst = [...ids].reverse();
+    const shown = (html: string) =>
+      [...html.matchAll(/<a href="\/activities\/([\w-]+)">/g)].map((m) => m[1]);
+
+    for (const [who, key] of [
+      [p.helper.user, 'reports'],
+      [p.parent.user, 'past'],
+    ] as const) {
+      const client = await TestClient.signedInAs(ctx, who);
+      const first = await page(client, '/activities');
+      expect(shown(first)).toEqual(newestFirst.slice(0, 20));
+      expect(first).toContain(`<a href="/activities?${key}=2" rel="next">`);
+      expect(first).toMatch(/<nav class="pager" aria-label="ページ">/);
+      const second = await page(client, `/activities?${key}=2`);
+      expect(shown(second)).toEqual(newestFirst.slice(20));
+      expect(second).toContain('<a href="/activities" rel="prev">');
+      expect(second).toMatch(/href="\/activities\?[\w=]*2" aria-current="page"/);
+      // A page past the end, or a bad number, shows an empty page or the first: never an error.
+      expect(shown(await page(client, `/activities?${key}=9`))).toEqual([]);
+      expect(shown(await page(client, `/activities?${key}=abc`))).toEqual(newestFirst.slice(0, 20));
+    }
+  });
+});

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { z } from 'zod';
 import { requireStaff, requireUser } from '../../auth/guards.js';
 import type { AppContext, AppEnv } from '../../context.js';
 import { acceptsAnyForm } from '../../http/form-fields.js';
@@ -28,6 +29,7 @@ import {
   type ActivitySnapshot,
 } from './activities.service.js';
 import {
+  ACTIVITY_PAGE_SIZE,
   loadActivityDetail,
   loadActivityLists,
   loadMissingReports,
@@ -57,11 +59,28 @@ function listItem({ row: r, childNames }: ListedActivity): ActivityListItem {
   };
 }
 
+/** A page number from the query: anything odd is page 1 (a bookmark never fails). */
+const pageParam = z.coerce.number().int().min(1).max(100_000).catch(1);
+
 activityPages.get('/activities', async (c) => {
-  const lists = await loadActivityLists(c.var.deps, requireUser(c));
+  // Her reports (?reports=) and a family's activities (?past=) are paged apart: a member who
+  // helps and asks for help pages one list without losing her place in the other.
+  const pages = {
+    helper: pageParam.parse(c.req.query('reports') ?? 1),
+    requester: pageParam.parse(c.req.query('past') ?? 1),
+  };
+  const lists = await loadActivityLists(c.var.deps, requireUser(c), pages);
   const staff = lists.staff && {
     queue: lists.staff.queue.map(listItem),
     missingCount: lists.staff.missingCount,
+  };
+  const pageCount = (total: number) => Math.max(1, Math.ceil(total / ACTIVITY_PAGE_SIZE));
+  const href = (key: 'reports' | 'past', page: number) => {
+    const next = { reports: pages.helper, past: pages.requester, [key]: page };
+    const query = new URLSearchParams();
+    for (const [k, v] of Object.entries(next)) if (v > 1) query.set(k, String(v));
+    const q = query.toString();
+    return q ? `/activities?${q}` : '/activities';
   };
   const helper = lists.helper && {
     awaiting: lists.helper.awaiting.map((r) => ({
@@ -71,11 +90,21 @@ activityPages.get('/activities', async (c) => {
       requesterName: r.requester_name,
     })),
     reports: lists.helper.reports.map(listItem),
+    paging: {
+      page: pages.helper,
+      pageCount: pageCount(lists.helper.total),
+      href: (p: number) => href('reports', p),
+    },
   };
-  const requested = lists.requester?.map(listItem);
+  const requested = lists.requester?.items.map(listItem);
   const requester = requested && {
     toConfirm: requested.filter((a) => a.status === 'reported'),
     past: requested.filter((a) => a.status !== 'reported'),
+    paging: {
+      page: pages.requester,
+      pageCount: pageCount(lists.requester!.total),
+      href: (p: number) => href('past', p),
+    },
   };
   return render(
     c,
