@@ -260,4 +260,31 @@ describe('lists that end', () => {
       expect(shown(await page(client, `/activities?${key}=abc`))).toEqual(newestFirst.slice(0, 20));
     }
   });
+
+  it('pages the answered offers of 依頼の紹介 and keeps the open ones on every page', async () => {
+    const p = await parties();
+    const open = await request(p, 'offered', '2026-11-25', ['09:00', '12:00'], false);
+    const openOffer = await offer(p, open, iso('2026-11-22', '10:00'));
+    const answered: string[] = [];
+    for (let day = 1; day <= 23; day++) {
+      const date = `2026-10-${String(day).padStart(2, '0')}`;
+      const requestId = await request(p, 'cancelled', date, ['13:00', '15:00'], false);
+      await offer(p, requestId, iso(date, '09:00'), 'declined' as 'offered');
+      answered.push(requestId);
+    }
+    const latestFirst = [...answered].reverse();
+    const client = await TestClient.signedInAs(ctx, p.helper.user);
+    const listed = (html: string) =>
+      [...section(html, 'answered-offers').matchAll(/href="\/requests\/([\w-]+)"/g)].map(
+        (m) => m[1],
+      );
+    const first = await page(client, '/offers');
+    expect(first).toContain(`/offers/${openOffer}/accept`);
+    expect(listed(first)).toEqual(latestFirst.slice(0, 20));
+    expect(first).toContain('<a href="/offers?page=2" rel="next">');
+    const second = await page(client, '/offers?page=2');
+    expect(second).toContain(`/offers/${openOffer}/accept`);
+    expect(listed(second)).toEqual(latestFirst.slice(20));
+    expect(second).toContain('<a href="/offers" rel="prev">');
+  });
 });

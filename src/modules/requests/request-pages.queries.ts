@@ -134,3 +134,54 @@ export async function hasAnyPairing(db: Db, requesterId: string) {
     .executeTakeFirst();
   return !!row;
 }
+
+/**
+ * 依頼の紹介, one half at a time: the offers still open for this helper's answer (not expired, the
+ * request still live; all of them, soonest first), or a page of the others (answered, expired,
+ * closed), latest start first, with their total. Same columns as `listOffersForHelper`.
+ */
+export async function listHelperOffersPage(
+  db: Db,
+  helperId: string,
+  nowIso: string,
+  half: { open: true } | { open: false; limit: number; offset: number },
+) {
+  const base = db
+    .selectFrom('offer')
+    .innerJoin('care_request', 'care_request.id', 'offer.request_id')
+    .where('offer.helper_member_id', '=', helperId)
+    .where((eb) => {
+      const open = eb.and([
+        eb('offer.status', '=', 'offered'),
+        eb('offer.expires_at', '>', nowIso),
+        eb('care_request.status', 'in', ['open', 'offered']),
+      ]);
+      return half.open ? open : eb.not(open);
+    });
+  const rows = base
+    .innerJoin('member as requester', 'requester.id', 'care_request.requester_member_id')
+    .selectAll('offer')
+    .select([
+      'care_request.starts_at',
+      'care_request.ends_at',
+      'care_request.category',
+      'care_request.status as request_status',
+      'care_request.care_location',
+      'requester.area as requester_area',
+      'requester.name as requester_name',
+    ]);
+  if (half.open) {
+    const items = await rows.orderBy('care_request.starts_at').orderBy('offer.id').execute();
+    return { items, total: items.length };
+  }
+  const [items, total] = await Promise.all([
+    rows
+      .orderBy('care_request.starts_at', 'desc')
+      .orderBy('offer.id')
+      .limit(half.limit)
+      .offset(half.offset)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(total.n) };
+}

@@ -6,6 +6,7 @@ import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { careLocationName, durationText, offerStatusName, whenText } from './request-text.js';
 import { DetailList } from '../../components/detail-list.js';
+import { Pagination } from '../../components/pagination.js';
 
 export interface OfferCardView {
   id: string;
@@ -34,6 +35,8 @@ export interface OffersPageProps {
   eligibility: EligibilityView;
   open: OfferCardView[];
   answered: OfferCardView[];
+  /** Which page of the answered offers is shown. */
+  answeredPaging?: { page: number; pageCount: number; href: (page: number) => string };
   /** A decline that could not be sent (reason too long): shown on its card. */
   declineError?: { offerId: string; message: string; reason: string } | undefined;
 }
@@ -117,6 +120,7 @@ export function OffersPage(props: OffersPageProps) {
             ))}
           </ul>
         )}
+        {props.answeredPaging && <Pagination t={t} {...props.answeredPaging} />}
       </section>
     </Layout>
   );
