@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
+import type { Database } from '../../../db/schema.js';
 import type { Db } from '../../lib/db.js';
 
 /**
@@ -39,24 +40,49 @@ export function selectOpenOffers(db: Db, helperId: string, nowIso: string, limit
     .limit(limit);
 }
 
-/** This helper's matched help that has not ended yet (today's and the next), soonest first. */
-export function selectNextAssignments(db: Db, helperId: string, nowIso: string, limit: number) {
+/**
+ * Matched help that has not ended yet (today's and the next), soonest first, with the other
+ * person's name: a helper's assignments (the family's name), a parent's help (the helper's).
+ */
+export function selectUpcomingMatched(
+  db: Db,
+  side: 'helper' | 'requester',
+  memberId: string,
+  nowIso: string,
+  limit: number,
+) {
+  const [own, other] =
+    side === 'helper'
+      ? (['care_request.helper_member_id', 'care_request.requester_member_id'] as const)
+      : (['care_request.requester_member_id', 'care_request.helper_member_id'] as const);
   return db
     .selectFrom('care_request')
-    .innerJoin('member as requester', 'requester.id', 'care_request.requester_member_id')
+    .innerJoin('member as other', 'other.id', other)
     .select([
       'care_request.id',
       'care_request.starts_at',
       'care_request.ends_at',
       'care_request.category',
-      'requester.name as other_name',
+      'other.name as other_name',
     ])
-    .where('care_request.helper_member_id', '=', helperId)
+    .where(own, '=', memberId)
     .where('care_request.status', '=', 'matched')
     .where('care_request.ends_at', '>', nowIso)
     .orderBy('care_request.starts_at')
     .orderBy('care_request.id')
     .limit(limit);
+}
+
+/** A request (the outer `care_request`) with no activity report yet. */
+export function withoutReport(eb: ExpressionBuilder<Database, 'care_request'>) {
+  return eb.not(
+    eb.exists(
+      eb
+        .selectFrom('activity')
+        .select('activity.id')
+        .whereRef('activity.request_id', '=', 'care_request.id'),
+    ),
+  );
 }
 
 /**
@@ -77,16 +103,7 @@ export function selectReportsToWrite(db: Db, helperId: string, nowIso: string, l
     .where('care_request.helper_member_id', '=', helperId)
     .where('care_request.status', '=', 'matched')
     .where('care_request.ends_at', '<=', nowIso)
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('activity')
-            .select('activity.id')
-            .whereRef('activity.request_id', '=', 'care_request.id'),
-        ),
-      ),
-    )
+    .where(withoutReport)
     .orderBy('care_request.ends_at')
     .orderBy('care_request.id')
     .limit(limit);
@@ -107,26 +124,6 @@ export function selectReportsToConfirm(db: Db, requesterId: string, limit: numbe
     .where('activity.status', '=', 'reported')
     .orderBy('activity.started_at')
     .orderBy('activity.id')
-    .limit(limit);
-}
-
-/** This parent's matched help that has not ended yet, soonest first, with the helper's name. */
-export function selectNextHelp(db: Db, requesterId: string, nowIso: string, limit: number) {
-  return db
-    .selectFrom('care_request')
-    .innerJoin('member as helper', 'helper.id', 'care_request.helper_member_id')
-    .select([
-      'care_request.id',
-      'care_request.starts_at',
-      'care_request.ends_at',
-      'care_request.category',
-      'helper.name as other_name',
-    ])
-    .where('care_request.requester_member_id', '=', requesterId)
-    .where('care_request.status', '=', 'matched')
-    .where('care_request.ends_at', '>', nowIso)
-    .orderBy('care_request.starts_at')
-    .orderBy('care_request.id')
     .limit(limit);
 }
 

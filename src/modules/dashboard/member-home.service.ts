@@ -10,11 +10,10 @@ import type { Area } from '../settings/settings.schemas.js';
 import { getAreas } from '../settings/settings.service.js';
 import {
   selectLookingForHelper,
-  selectNextAssignments,
-  selectNextHelp,
   selectOpenOffers,
   selectReportsToConfirm,
   selectReportsToWrite,
+  selectUpcomingMatched,
 } from './member-home.queries.js';
 
 /** How many rows each home list shows; the linked page has the rest. */
@@ -37,10 +36,10 @@ export async function loadMemberHome(deps: AppDeps, memberId: string, sides: Mem
     await Promise.all([
       batchRead(deps, [
         selectOpenOffers(db, memberId, nowIso, helper(HOME_LIST_LIMIT)),
-        selectNextAssignments(db, memberId, nowIso, helper(NEXT_LIMIT)),
+        selectUpcomingMatched(db, 'helper', memberId, nowIso, helper(NEXT_LIMIT)),
         selectReportsToWrite(db, memberId, nowIso, helper(HOME_LIST_LIMIT)),
         selectReportsToConfirm(db, memberId, requester(HOME_LIST_LIMIT)),
-        selectNextHelp(db, memberId, nowIso, requester(NEXT_LIMIT)),
+        selectUpcomingMatched(db, 'requester', memberId, nowIso, requester(NEXT_LIMIT)),
         selectLookingForHelper(db, memberId, nowIso, requester(HOME_LIST_LIMIT)),
       ] as const),
       sides.helper ? getAreas(deps) : Promise.resolve([] as Area[]),

@@ -1,5 +1,6 @@
 import type { Db } from '../../lib/db.js';
 import type { RequestStatus } from '../../../db/schema.js';
+import { selectHelperOffers } from './requests.queries.js';
 
 /**
  * Reads for the member-facing request pages (援助の申し込み, 依頼の紹介). The matching domain's
@@ -146,30 +147,14 @@ export async function listHelperOffersPage(
   nowIso: string,
   half: { open: true } | { open: false; limit: number; offset: number },
 ) {
-  const base = db
-    .selectFrom('offer')
-    .innerJoin('care_request', 'care_request.id', 'offer.request_id')
-    .where('offer.helper_member_id', '=', helperId)
-    .where((eb) => {
-      const open = eb.and([
-        eb('offer.status', '=', 'offered'),
-        eb('offer.expires_at', '>', nowIso),
-        eb('care_request.status', 'in', ['open', 'offered']),
-      ]);
-      return half.open ? open : eb.not(open);
-    });
-  const rows = base
-    .innerJoin('member as requester', 'requester.id', 'care_request.requester_member_id')
-    .selectAll('offer')
-    .select([
-      'care_request.starts_at',
-      'care_request.ends_at',
-      'care_request.category',
-      'care_request.status as request_status',
-      'care_request.care_location',
-      'requester.area as requester_area',
-      'requester.name as requester_name',
+  const rows = selectHelperOffers(db, helperId).where((eb) => {
+    const open = eb.and([
+      eb('offer.status', '=', 'offered'),
+      eb('offer.expires_at', '>', nowIso),
+      eb('care_request.status', 'in', ['open', 'offered']),
     ]);
+    return half.open ? open : eb.not(open);
+  });
   if (half.open) {
     const items = await rows.orderBy('care_request.starts_at').orderBy('offer.id').execute();
     return { items, total: items.length };
@@ -181,7 +166,10 @@ export async function listHelperOffersPage(
       .limit(half.limit)
       .offset(half.offset)
       .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    rows
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { items, total: Number(total.n) };
 }
