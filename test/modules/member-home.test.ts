@@ -287,4 +287,38 @@ describe('lists that end', () => {
     expect(listed(second)).toEqual(latestFirst.slice(20));
     expect(second).toContain('<a href="/offers" rel="prev">');
   });
+
+  it('pages the announcements, newest first, with a link to the next page while there is one', async () => {
+    const p = await parties();
+    const ids: string[] = [];
+    for (let day = 1; day <= 21; day++) {
+      const at = iso(`2026-10-${String(day).padStart(2, '0')}`, '09:00');
+      const id = newId();
+      await ctx.deps.db
+        .insertInto('announcement')
+        .values({
+          id,
+          title: `お知らせ ${day}`,
+          body: '本文',
+          audience: 'all',
+          published_at: at,
+          created_by: staff.id,
+          created_at: at,
+          updated_at: at,
+        })
+        .execute();
+      ids.push(id);
+    }
+    const newestFirst = [...ids].reverse();
+    const client = await TestClient.signedInAs(ctx, p.parent.user);
+    const listed = (html: string) =>
+      [...html.matchAll(/<a href="\/announcements\/([\w-]+)">/g)].map((m) => m[1]);
+    const first = await page(client, '/announcements');
+    expect(listed(first)).toEqual(newestFirst.slice(0, 20));
+    expect(first).toContain('<a href="/announcements?page=2" rel="next">');
+    const second = await page(client, '/announcements?page=2');
+    expect(listed(second)).toEqual(newestFirst.slice(20));
+    expect(second).toContain('<a href="/announcements" rel="prev">');
+    expect(second).not.toContain('rel="next"');
+  });
 });

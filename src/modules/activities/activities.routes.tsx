@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { requireStaff, requireUser } from '../../auth/guards.js';
 import type { AppContext, AppEnv } from '../../context.js';
 import { acceptsAnyForm } from '../../http/form-fields.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
+import { pageCountOf, pageNumberOf } from '../../lib/paging.js';
 import { formBody, signedIn, staffOnly } from '../../http/validate.js';
 import { notFound } from '../../lib/errors.js';
 import {
@@ -59,22 +59,18 @@ function listItem({ row: r, childNames }: ListedActivity): ActivityListItem {
   };
 }
 
-/** A page number from the query: anything odd is page 1 (a bookmark never fails). */
-const pageParam = z.coerce.number().int().min(1).max(100_000).catch(1);
-
 activityPages.get('/activities', async (c) => {
   // Her reports (?reports=) and a family's activities (?past=) are paged apart: a member who
   // helps and asks for help pages one list without losing her place in the other.
   const pages = {
-    helper: pageParam.parse(c.req.query('reports') ?? 1),
-    requester: pageParam.parse(c.req.query('past') ?? 1),
+    helper: pageNumberOf(c.req.query('reports')),
+    requester: pageNumberOf(c.req.query('past')),
   };
   const lists = await loadActivityLists(c.var.deps, requireUser(c), pages);
   const staff = lists.staff && {
     queue: lists.staff.queue.map(listItem),
     missingCount: lists.staff.missingCount,
   };
-  const pageCount = (total: number) => Math.max(1, Math.ceil(total / ACTIVITY_PAGE_SIZE));
   const href = (key: 'reports' | 'past', page: number) => {
     const next = { reports: pages.helper, past: pages.requester, [key]: page };
     const query = new URLSearchParams();
@@ -92,7 +88,7 @@ activityPages.get('/activities', async (c) => {
     reports: lists.helper.reports.map(listItem),
     paging: {
       page: pages.helper,
-      pageCount: pageCount(lists.helper.total),
+      pageCount: pageCountOf(lists.helper.total, ACTIVITY_PAGE_SIZE),
       href: (p: number) => href('reports', p),
     },
   };
@@ -102,7 +98,7 @@ activityPages.get('/activities', async (c) => {
     past: requested.filter((a) => a.status !== 'reported'),
     paging: {
       page: pages.requester,
-      pageCount: pageCount(lists.requester!.total),
+      pageCount: pageCountOf(lists.requester!.total, ACTIVITY_PAGE_SIZE),
       href: (p: number) => href('past', p),
     },
   };

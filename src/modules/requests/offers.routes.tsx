@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { createMiddleware } from 'hono/factory';
 import { requireUser } from '../../auth/guards.js';
 import type { AppContext, AppEnv } from '../../context.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
+import { pageCountOf, pageNumberOf } from '../../lib/paging.js';
 import { guardedValue } from '../../http/guarded.js';
 import { formBody } from '../../http/validate.js';
 import { areaName } from '../../i18n/area-labels.js';
@@ -37,13 +37,7 @@ async function offersPage(
   const t = c.var.t;
   const today = todayOf(c);
   // The answered offers grow for years: paged (?page=), the open ones always in full above them.
-  const page = z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(100_000)
-    .catch(1)
-    .parse(c.req.query('page') ?? 1);
+  const page = pageNumberOf(c.req.query('page'));
   const loaded = await loadHelperOffers(deps, member, page);
   const { settings, eligibility: e, ages } = loaded;
   type Row = (typeof loaded.open)[number];
@@ -71,7 +65,7 @@ async function offersPage(
   });
   const open = loaded.open.map((o) => card(o, true));
   const answered = loaded.answered.map((o) => card(o, false));
-  const pageCount = Math.max(1, Math.ceil(loaded.answeredTotal / ANSWERED_PAGE_SIZE));
+  const pageCount = pageCountOf(loaded.answeredTotal, ANSWERED_PAGE_SIZE);
   return render(
     c,
     <OffersPage

@@ -1,4 +1,5 @@
 import { Layout } from '../../layout.js';
+import { Pagination } from '../../components/pagination.js';
 import type { ViewContext } from '../../view-context.js';
 import { markdownToPlainText } from '../../../src/lib/markdown.js';
 import { annAudienceLabel, publishedText, type AnnouncementView } from './announcement-text.js';
@@ -9,6 +10,8 @@ export function AnnouncementListPage(props: {
   ctx: ViewContext;
   announcements: AnnouncementView[];
   isStaff: boolean;
+  /** Which page is shown (newest first); the next page's link when there is one. */
+  paging?: { page: number; pageCount: number; href: (page: number) => string };
 }) {
   const { t, locale } = props.ctx;
   const title = t('ann.title');
@@ -47,6 +50,7 @@ export function AnnouncementListPage(props: {
           ))}
         </ul>
       )}
+      {props.paging && <Pagination t={t} {...props.paging} />}
     </Layout>
   );
 }
