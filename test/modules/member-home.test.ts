@@ -321,4 +321,41 @@ describe('lists that end', () => {
     expect(second).toContain('<a href="/announcements" rel="prev">');
     expect(second).not.toContain('rel="next"');
   });
+
+  it('pages the past events, latest first, keeping ?when=past in the page links', async () => {
+    const p = await parties();
+    const ids: string[] = [];
+    for (let day = 1; day <= 21; day++) {
+      const date = `2026-10-${String(day).padStart(2, '0')}`;
+      const id = newId();
+      await ctx.deps.db
+        .insertInto('event')
+        .values({
+          id,
+          kind: 'exchange',
+          title: `交流会 ${day}`,
+          starts_at: iso(date, '10:00'),
+          ends_at: iso(date, '12:00'),
+          venue: 'みどり市役所',
+          capacity: 20,
+          audience: 'members',
+          cancelled_at: null,
+          created_by: staff.id,
+          created_at: iso('2026-09-01', '09:00'),
+          updated_at: iso('2026-09-01', '09:00'),
+        })
+        .execute();
+      ids.push(id);
+    }
+    const latestFirst = [...ids].reverse();
+    const client = await TestClient.signedInAs(ctx, p.parent.user);
+    const listed = (html: string) =>
+      [...html.matchAll(/<a href="\/events\/([\w-]+)">/g)].map((m) => m[1]);
+    const first = await page(client, '/events?when=past');
+    expect(listed(first)).toEqual(latestFirst.slice(0, 20));
+    expect(first).toContain('<a href="/events?when=past&amp;page=2" rel="next">');
+    const second = await page(client, '/events?when=past&page=2');
+    expect(listed(second)).toEqual(latestFirst.slice(20));
+    expect(second).toContain('<a href="/events?when=past" rel="prev">');
+  });
 });
