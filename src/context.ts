@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { AppLucia } from './auth/lucia.js';
+import type { WaitingCounts } from './auth/request-context.js';
 import type { PasswordHasher } from './auth/password.js';
 import type { Config } from './config.js';
 import type { Atomic } from './lib/atomic.js';
@@ -50,6 +51,8 @@ export type AppEnv = {
     clientAddress: string;
     /** Unread notifications of the signed-in user, for the header (null: not loaded). */
     unreadCount: number | null;
+    /** What waits for the signed-in member, for the navigation's counts (null: not loaded). */
+    waiting: WaitingCounts | null;
     /** The signed-in member's sides in use, for page navigation (null: not a member, or API). */
     memberSides: { requester: boolean; helper: boolean } | null;
   };

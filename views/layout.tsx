@@ -7,7 +7,7 @@ interface NavItem {
   label: MessageKey;
   /** A count shown after the label, e.g. unread notifications: 「お知らせ (3)」. */
   count?: number | undefined;
-  /** The accessible name when a count is shown (it starts with the visible label). */
+  /** The accessible name when a count is shown (it starts with the visible label, `{label}`). */
   countLabel?: MessageKey;
 }
 
@@ -22,11 +22,20 @@ function navItems(ctx: ViewContext): NavItem[] {
   });
   if (ctx.user.role === 'member') items.push({ href: '/my', label: 'my.nav' });
   if (ctx.memberSides?.requester) items.push({ href: '/requests', label: 'req.nav' });
-  if (ctx.memberSides?.helper) items.push({ href: '/offers', label: 'offers.nav' });
+  if (ctx.memberSides?.helper)
+    items.push({
+      href: '/offers',
+      label: 'offers.nav',
+      count: ctx.waiting?.offers,
+      countLabel: 'home.nav.waiting',
+    });
   if (ctx.memberSides?.helper || ctx.memberSides?.requester)
     items.push({
       href: '/activities',
       label: ctx.memberSides.helper ? 'activities.nav.helper' : 'activities.nav.requester',
+      // Reports to write (helper side) and to confirm (parent side): both are done there.
+      count: (ctx.waiting?.reportsDue ?? 0) + (ctx.waiting?.toConfirm ?? 0),
+      countLabel: 'home.nav.waiting',
     });
   if (ctx.memberSides?.helper) {
     items.push({ href: '/calendar', label: 'availability.nav.calendar' });
@@ -55,9 +64,19 @@ function navItems(ctx: ViewContext): NavItem[] {
   return items;
 }
 
+/**
+ * The page frame. On a phone (under 48em) the header is one row: the brand, the language switch
+ * and a menu button. The menu is a <details> disclosure (no script needed) holding the navigation
+ * and sign-out, so the page's own content starts near the top. From 48em the full navigation and
+ * the language switch show as before and the menu is not rendered visible. Both copies of the
+ * navigation are the same list; the hidden one is display:none, so assistive technology and the
+ * keyboard meet only one.
+ */
 export function Layout(props: { ctx: ViewContext; title: string; children?: Child }) {
   const { ctx } = props;
   const { t } = ctx;
+  const items = navItems(ctx);
+  const waiting = items.reduce((sum, item) => sum + (item.count ?? 0), 0);
   return (
     <html lang={ctx.locale}>
       <head>
@@ -71,43 +90,33 @@ export function Layout(props: { ctx: ViewContext; title: string; children?: Chil
         <a class="skip-link" href="#main">
           {t('nav.skip')}
         </a>
-        <header class="site-header">
+        <header class={ctx.user ? 'site-header site-header--signed-in' : 'site-header'}>
           <div class="site-header__inner">
             <a class="brand" href="/">
               <span class="brand__name">{t('app.name')}</span>
               <span class="brand__center">{t('app.center')}</span>
             </a>
             <LanguageSwitch ctx={ctx} />
+            {ctx.user && (
+              <details class="site-menu">
+                <summary class="site-menu__toggle">
+                  <span>{t('home.menu')}</span>
+                  {waiting > 0 && (
+                    <>
+                      <span class="site-menu__count" aria-hidden="true">
+                        {waiting}
+                      </span>
+                      <span class="visually-hidden">
+                        {t('home.menuWaiting', { count: waiting })}
+                      </span>
+                    </>
+                  )}
+                </summary>
+                <SiteNav ctx={ctx} items={items} />
+              </details>
+            )}
           </div>
-          {ctx.user && (
-            <nav class="site-nav" aria-label={t('nav.main')}>
-              <ul>
-                {navItems(ctx).map((item) => (
-                  <li>
-                    <a
-                      href={item.href}
-                      aria-current={isCurrent(ctx.path, item.href) ? 'page' : undefined}
-                      aria-label={
-                        item.count && item.countLabel
-                          ? t(item.countLabel, { count: item.count })
-                          : undefined
-                      }
-                    >
-                      {t(item.label)}
-                      {item.count ? ` (${item.count})` : ''}
-                    </a>
-                  </li>
-                ))}
-                <li class="site-nav__logout">
-                  <form method="post" action="/logout">
-                    <button type="submit" class="link-button">
-                      {t('nav.logout')}
-                    </button>
-                  </form>
-                </li>
-              </ul>
-            </nav>
-          )}
+          {ctx.user && <SiteNav ctx={ctx} items={items} wide />}
         </header>
         <main id="main" class="main" tabindex={-1}>
           {ctx.notice && (
@@ -122,6 +131,40 @@ export function Layout(props: { ctx: ViewContext; title: string; children?: Chil
         </footer>
       </body>
     </html>
+  );
+}
+
+function SiteNav(props: { ctx: ViewContext; items: NavItem[]; wide?: boolean }) {
+  const { ctx } = props;
+  const { t } = ctx;
+  return (
+    <nav class={props.wide ? 'site-nav site-nav--wide' : 'site-nav'} aria-label={t('nav.main')}>
+      <ul>
+        {props.items.map((item) => (
+          <li>
+            <a
+              href={item.href}
+              aria-current={isCurrent(ctx.path, item.href) ? 'page' : undefined}
+              aria-label={
+                item.count && item.countLabel
+                  ? t(item.countLabel, { count: item.count, label: t(item.label) })
+                  : undefined
+              }
+            >
+              {t(item.label)}
+              {item.count ? ` (${item.count})` : ''}
+            </a>
+          </li>
+        ))}
+        <li class="site-nav__logout">
+          <form method="post" action="/logout">
+            <button type="submit" class="link-button">
+              {t('nav.logout')}
+            </button>
+          </form>
+        </li>
+      </ul>
+    </nav>
   );
 }
 

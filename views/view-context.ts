@@ -13,4 +13,6 @@ export interface ViewContext {
   unreadCount?: number;
   /** The signed-in member's sides in use (helpers get 予定表 and 活動できる日時 in the menu). */
   memberSides?: { requester: boolean; helper: boolean };
+  /** What waits for the member (offers, reports to confirm or write): counts on the tabs. */
+  waiting?: { offers: number; toConfirm: number; reportsDue: number };
 }

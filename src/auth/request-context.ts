@@ -78,6 +78,8 @@ export interface SessionContext {
   stamps: { settings: number } | undefined;
   /** Unread notifications (null: not asked for). */
   unread: number | null;
+  /** What waits for the member, for the navigation's counts (null: not asked for). */
+  waiting: WaitingCounts | null;
   /**
    * The idle deadline's push, when due (at most once a minute): send it after the response
    * (`waitUntil` on Workers) or await it; null when not due.
@@ -86,15 +88,31 @@ export interface SessionContext {
 }
 
 /**
- * The request context in one query: session ⋈ user ⟕ member, and the unread count when asked.
+ * What waits for a member, counted for the navigation tabs (0 for staff):
+ * - offers: offers still open for her answer (not expired, the request still live), as 依頼の紹介
+ *   lists them;
+ * - toConfirm: reports about her children waiting for her confirmation;
+ * - reportsDue: her matched help that has ended and has no report yet (the member home's list,
+ *   src/modules/dashboard/member-home.queries.ts, uses the same rule).
+ */
+export interface WaitingCounts {
+  offers: number;
+  toConfirm: number;
+  reportsDue: number;
+}
+
+/**
+ * The request context in one query: session ⋈ user ⟕ member, and the unread count and the
+ * waiting counts when asked (correlated COUNTs on indexed columns: no extra round trip).
  * An expired session, or one of a disabled user, is deleted and yields null.
  */
 export async function readSessionContext(
   deps: { db: Db; clock: Clock; config: Config },
   token: string,
-  options: { unread: boolean },
+  options: { unread: boolean; waiting?: boolean },
 ): Promise<SessionContext | null> {
   const { db, clock, config } = deps;
+  const nowIso = clock.now().toISOString();
   // NOTE: only the SHA-256 of the token is stored, so a leaked database holds no live sessions.
   const id = await sessionIdOf(token);
   const row = (await db
@@ -126,11 +144,46 @@ export async function readSessionContext(
           .as('unread'),
       ),
     )
+    .$if(options.waiting === true, (q) =>
+      q.select((eb) => [
+        eb
+          .selectFrom('offer')
+          .innerJoin('care_request', 'care_request.id', 'offer.request_id')
+          .select(eb.fn.countAll<number>().as('n'))
+          .whereRef('offer.helper_member_id', '=', 'member.id')
+          .where('offer.status', '=', 'offered')
+          .where('offer.expires_at', '>', nowIso)
+          .where('care_request.status', 'in', ['open', 'offered'])
+          .as('waiting_offers'),
+        eb
+          .selectFrom('activity')
+          .select(eb.fn.countAll<number>().as('n'))
+          .whereRef('activity.requester_member_id', '=', 'member.id')
+          .where('activity.status', '=', 'reported')
+          .as('waiting_to_confirm'),
+        eb
+          .selectFrom('care_request')
+          .select(eb.fn.countAll<number>().as('n'))
+          .whereRef('care_request.helper_member_id', '=', 'member.id')
+          .where('care_request.status', '=', 'matched')
+          .where('care_request.ends_at', '<=', nowIso)
+          .where((w) =>
+            w.not(
+              w.exists(
+                w
+                  .selectFrom('activity')
+                  .select('activity.id')
+                  .whereRef('activity.request_id', '=', 'care_request.id'),
+              ),
+            ),
+          )
+          .as('waiting_reports_due'),
+      ]),
+    )
     .where('session.id', '=', id)
     .executeTakeFirst()) as (Record<string, unknown> & SessionRow) | undefined;
   if (!row) return null;
-  const now = clock.now();
-  const nowIso = now.toISOString();
+  const now = new Date(nowIso);
   if (row.idle_expires_at <= nowIso || row.absolute_expires_at <= nowIso || row.disabled_at) {
     await db.deleteFrom('session').where('id', '=', id).execute();
     return null;
@@ -159,6 +212,13 @@ export async function readSessionContext(
         : (Object.fromEntries(MEMBER_COLUMNS.map((c) => [c, row[`member__${c}`]])) as Member),
     stamps: row.settings_stamp == null ? undefined : { settings: Number(row.settings_stamp) },
     unread: options.unread ? Number(row.unread ?? 0) : null,
+    waiting: options.waiting
+      ? {
+          offers: Number(row.waiting_offers ?? 0),
+          toConfirm: Number(row.waiting_to_confirm ?? 0),
+          reportsDue: Number(row.waiting_reports_due ?? 0),
+        }
+      : null,
     touch: due ? touch : null,
   };
 }
@@ -176,4 +236,7 @@ interface SessionRow {
   member__id: string | null;
   settings_stamp: number | null;
   unread?: number | null;
+  waiting_offers?: number | null;
+  waiting_to_confirm?: number | null;
+  waiting_reports_due?: number | null;
 }

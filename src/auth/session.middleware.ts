@@ -8,9 +8,9 @@ import { readSessionContext } from './request-context.js';
 export const LOCALE_COOKIE = 'tsunagu_locale';
 
 /**
- * Resolves the signed-in user, their member row and (on pages) the header's unread count from the
- * session cookie in one query, then the locale for this request. The session's idle-deadline push
- * goes out after the response where the runtime allows it (Workers' waitUntil).
+ * Resolves the signed-in user, their member row and (on pages) the header's unread and waiting
+ * counts from the session cookie in one query, then the locale for this request. The session's
+ * idle-deadline push goes out after the response where the runtime allows it (Workers' waitUntil).
  */
 export const sessionMiddleware = createMiddleware<AppEnv>(async (c, next) => {
   const lucia = c.var.lucia;
@@ -19,10 +19,11 @@ export const sessionMiddleware = createMiddleware<AppEnv>(async (c, next) => {
   c.set('member', null);
   c.set('sessionToken', null);
   c.set('unreadCount', null);
+  c.set('waiting', null);
   if (token) {
-    // API callers read the unread count from /notifications.
-    const unread = !new URL(c.req.url).pathname.startsWith('/api/');
-    const context = await readSessionContext(c.var.deps, token, { unread });
+    // API callers read the unread count from /notifications; the counts are for the page header.
+    const page = !new URL(c.req.url).pathname.startsWith('/api/');
+    const context = await readSessionContext(c.var.deps, token, { unread: page, waiting: page });
     if (context) {
       c.set('user', {
         id: context.userId,
@@ -36,6 +37,7 @@ export const sessionMiddleware = createMiddleware<AppEnv>(async (c, next) => {
       if (context.stamps) c.set('deps', { ...c.var.deps, stamps: context.stamps });
       c.set('sessionToken', token);
       c.set('unreadCount', context.unread);
+      c.set('waiting', context.waiting);
       if (context.touch) await afterResponse(c, context.touch());
     } else {
       // The cookie names a session that ended: tell the browser to forget it.

@@ -18,6 +18,7 @@ export function viewContext(c: AppContext): ViewContext {
     notice: readFlash(c),
     unreadCount: c.var.unreadCount ?? undefined,
     memberSides: c.var.memberSides ?? undefined,
+    waiting: c.var.waiting ?? undefined,
   };
 }
 

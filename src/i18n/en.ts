@@ -14,6 +14,7 @@ import { activities } from './en/activities.js';
 import { centerLife } from './en/center-life.js';
 import { planner } from './en/planner.js';
 import { dashboard } from './en/dashboard.js';
+import { memberHome } from './en/member-home.js';
 import { reports } from './en/reports.js';
 import { accounts } from './en/accounts.js';
 import type { Dictionary } from './ja.js';
@@ -35,6 +36,7 @@ export const en: Dictionary = {
   ...centerLife,
   ...planner,
   ...dashboard,
+  ...memberHome,
   ...reports,
   ...accounts,
 };

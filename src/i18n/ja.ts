@@ -14,6 +14,7 @@ import { activities } from './ja/activities.js';
 import { centerLife } from './ja/center-life.js';
 import { planner } from './ja/planner.js';
 import { dashboard } from './ja/dashboard.js';
+import { memberHome } from './ja/member-home.js';
 import { reports } from './ja/reports.js';
 import { accounts } from './ja/accounts.js';
 
@@ -38,6 +39,7 @@ export const ja = {
   ...centerLife,
   ...planner,
   ...dashboard,
+  ...memberHome,
   ...reports,
   ...accounts,
 } as const;

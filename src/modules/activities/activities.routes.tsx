@@ -3,6 +3,7 @@ import { requireStaff, requireUser } from '../../auth/guards.js';
 import type { AppContext, AppEnv } from '../../context.js';
 import { acceptsAnyForm } from '../../http/form-fields.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
+import { pageCountOf, pageNumberOf } from '../../lib/paging.js';
 import { formBody, signedIn, staffOnly } from '../../http/validate.js';
 import { notFound } from '../../lib/errors.js';
 import {
@@ -28,6 +29,7 @@ import {
   type ActivitySnapshot,
 } from './activities.service.js';
 import {
+  ACTIVITY_PAGE_SIZE,
   loadActivityDetail,
   loadActivityLists,
   loadMissingReports,
@@ -58,10 +60,25 @@ function listItem({ row: r, childNames }: ListedActivity): ActivityListItem {
 }
 
 activityPages.get('/activities', async (c) => {
-  const lists = await loadActivityLists(c.var.deps, requireUser(c), { member: c.var.member });
+  // Her reports (?reports=) and a family's activities (?past=) are paged apart: a member who
+  // helps and asks for help pages one list without losing her place in the other.
+  const pages = {
+    helper: pageNumberOf(c.req.query('reports')),
+    requester: pageNumberOf(c.req.query('past')),
+  };
+  const lists = await loadActivityLists(c.var.deps, requireUser(c), pages, {
+    member: c.var.member,
+  });
   const staff = lists.staff && {
     queue: lists.staff.queue.map(listItem),
     missingCount: lists.staff.missingCount,
+  };
+  const href = (key: 'reports' | 'past', page: number) => {
+    const next = { reports: pages.helper, past: pages.requester, [key]: page };
+    const query = new URLSearchParams();
+    for (const [k, v] of Object.entries(next)) if (v > 1) query.set(k, String(v));
+    const q = query.toString();
+    return q ? `/activities?${q}` : '/activities';
   };
   const helper = lists.helper && {
     awaiting: lists.helper.awaiting.map((r) => ({
@@ -71,11 +88,21 @@ activityPages.get('/activities', async (c) => {
       requesterName: r.requester_name,
     })),
     reports: lists.helper.reports.map(listItem),
+    paging: {
+      page: pages.helper,
+      pageCount: pageCountOf(lists.helper.total, ACTIVITY_PAGE_SIZE),
+      href: (p: number) => href('reports', p),
+    },
   };
-  const requested = lists.requester?.map(listItem);
+  const requested = lists.requester?.items.map(listItem);
   const requester = requested && {
     toConfirm: requested.filter((a) => a.status === 'reported'),
     past: requested.filter((a) => a.status !== 'reported'),
+    paging: {
+      page: pages.requester,
+      pageCount: pageCountOf(lists.requester!.total, ACTIVITY_PAGE_SIZE),
+      href: (p: number) => href('past', p),
+    },
   };
   return render(
     c,

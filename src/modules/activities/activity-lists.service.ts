@@ -41,17 +41,22 @@ export async function loadMissingReports(deps: AppDeps) {
   return { dueDay: activityReportDueDay, rows };
 }
 
+/** Rows per page of a member's own activity list (her reports, a family's activities). */
+export const ACTIVITY_PAGE_SIZE = 20;
+
 /**
  * `/activities`: staff see the review queue and how many reports are missing; a helper her
- * requests awaiting a report and her reports; a family the reports about its children.
+ * requests awaiting a report and her reports; a family the reports about its children. A
+ * member's lists grow for years: each is read one page at a time (`pages`: 1-based), newest first.
  */
 export async function loadActivityLists(
   deps: AppDeps,
   user: CurrentUser,
+  pages: { helper: number; requester: number } = { helper: 1, requester: 1 },
   /** The member row read with the session (c.var.member): not read again. */
   known?: { member: Member | null },
 ) {
-  const page = { page: 1, pageSize: 50 };
+  const pageOf = (page: number) => ({ page, pageSize: ACTIVITY_PAGE_SIZE });
   if (isStaff(user)) {
     const [queue, missing] = await Promise.all([
       listReviewQueue(deps.db),
@@ -68,17 +73,25 @@ export async function loadActivityLists(
   if (member.helper_status !== null) {
     const [awaiting, reports] = await Promise.all([
       listAwaitingReport(deps.db, member.id, deps.clock.now().toISOString()),
-      listActivities(deps.db, { kind: 'member', memberId: member.id, as: 'helper' }, page),
+      listActivities(
+        deps.db,
+        { kind: 'member', memberId: member.id, as: 'helper' },
+        pageOf(pages.helper),
+      ),
     ]);
-    helper = { awaiting, reports: await withChildNames(deps, reports.items) };
+    helper = {
+      awaiting,
+      reports: await withChildNames(deps, reports.items),
+      total: reports.total,
+    };
   }
   if (member.requester_status !== null) {
-    const { items } = await listActivities(
+    const { items, total } = await listActivities(
       deps.db,
       { kind: 'member', memberId: member.id, as: 'requester' },
-      page,
+      pageOf(pages.requester),
     );
-    requester = await withChildNames(deps, items);
+    requester = { items: await withChildNames(deps, items), total };
   }
   return { helper, requester };
 }

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { requireStaff } from '../../auth/guards.js';
 import type { AppContext, AppEnv } from '../../context.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
+import { pageNumberOf } from '../../lib/paging.js';
 import { formBody, staffOnly } from '../../http/validate.js';
 import { AnnouncementPage } from '../../../views/pages/announcements/announcement-detail.js';
 import {
@@ -61,19 +62,31 @@ export async function latestAnnouncementsFor(
 // ---------------------------------------------------------------------------------------------
 // Announcements
 
+/** Announcements per page of the list: it grows every month, newest first. */
+const ANNOUNCEMENT_PAGE_SIZE = 20;
+
 announcementPages.get('/announcements', async (c) => {
   const viewer = await memberOrStaff(c);
+  const page = pageNumberOf(c.req.query('page'));
+  // One row more than a page says whether a next page exists, without counting them all.
   const rows = await listAnnouncements(c.var.deps.db, {
     audiences: visibleAnnouncementAudiences(viewer),
     includeDrafts: viewer.kind === 'staff',
-    limit: 100,
+    limit: ANNOUNCEMENT_PAGE_SIZE + 1,
+    offset: (page - 1) * ANNOUNCEMENT_PAGE_SIZE,
   });
+  const hasNext = rows.length > ANNOUNCEMENT_PAGE_SIZE;
   return render(
     c,
     <AnnouncementListPage
       ctx={viewContext(c)}
-      announcements={rows.map(toAnnouncementView)}
+      announcements={rows.slice(0, ANNOUNCEMENT_PAGE_SIZE).map(toAnnouncementView)}
       isStaff={viewer.kind === 'staff'}
+      paging={{
+        page,
+        pageCount: hasNext ? page + 1 : page,
+        href: (p: number) => (p > 1 ? `/announcements?page=${p}` : '/announcements'),
+      }}
     />,
   );
 });

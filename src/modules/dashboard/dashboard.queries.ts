@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../lib/db.js';
+import { withoutReport } from './member-home.queries.js';
 
 /**
  * Queries for the staff dashboard (the staff home page). Every figure is a COUNT in SQL and every
@@ -143,16 +144,7 @@ export async function countMissingReports(db: Db, cutoff: string): Promise<numbe
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('care_request.status', '=', 'matched')
     .where('care_request.ends_at', '<', cutoff)
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('activity')
-            .select('activity.id')
-            .whereRef('activity.request_id', '=', 'care_request.id'),
-        ),
-      ),
-    )
+    .where(withoutReport)
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { requireOwnMember } from '../../auth/guards.js';
 import type { AppContext, AppEnv } from '../../context.js';
+import { pageNumberOf } from '../../lib/paging.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
 import { formBody, signedIn } from '../../http/validate.js';
 import { EventListPage } from '../../../views/pages/events/event-list.js';
@@ -50,20 +51,40 @@ export async function renderEvent(
   );
 }
 
+/** Events per page of the list: the past ones grow every month. */
+const EVENT_PAGE_SIZE = 20;
+
 eventViewerPages.get('/events', async (c) => {
   const when = c.req.query('when') === 'past' ? 'past' : 'upcoming';
+  const page = pageNumberOf(c.req.query('page'));
   const viewer = await loadViewer(c.var.deps.db, c.var.user);
   const nowIso = c.var.deps.clock.now().toISOString();
   const [rows, mine] = await Promise.all([
-    listEvents(c.var.deps.db, { audiences: visibleEventAudiences(viewer), nowIso, when }),
+    // One row more than a page says whether a next page exists, without counting them all.
+    listEvents(c.var.deps.db, {
+      audiences: visibleEventAudiences(viewer),
+      nowIso,
+      when,
+      limit: EVENT_PAGE_SIZE + 1,
+      offset: (page - 1) * EVENT_PAGE_SIZE,
+    }),
     myRegistrations(c, viewer),
   ]);
+  const hasNext = rows.length > EVENT_PAGE_SIZE;
+  const base = when === 'past' ? '/events?when=past' : '/events';
   return render(
     c,
     <EventListPage
       ctx={viewContext(c)}
-      events={rows.map((r) => toEventView(r, nowIso, mine.get(r.id) ?? null))}
+      events={rows
+        .slice(0, EVENT_PAGE_SIZE)
+        .map((r) => toEventView(r, nowIso, mine.get(r.id) ?? null))}
       when={when}
+      paging={{
+        page,
+        pageCount: hasNext ? page + 1 : page,
+        href: (p: number) => (p > 1 ? `${base}${base.includes('?') ? '&' : '?'}page=${p}` : base),
+      }}
       isStaff={viewer.kind === 'staff'}
       signedIn={viewer.kind !== 'anonymous'}
     />,

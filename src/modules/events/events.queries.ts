@@ -44,6 +44,7 @@ export function listEvents(
     nowIso: string;
     when: 'upcoming' | 'past';
     limit?: number;
+    offset?: number;
   },
 ) {
   if (options.audiences.length === 0) return Promise.resolve([]);
@@ -55,6 +56,7 @@ export function listEvents(
   return q
     .orderBy('event.id')
     .limit(options.limit ?? 200)
+    .offset(options.offset ?? 0)
     .execute();
 }
 

@@ -3,6 +3,7 @@ import { createMiddleware } from 'hono/factory';
 import { requireUser } from '../../auth/guards.js';
 import type { AppContext, AppEnv } from '../../context.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
+import { pageCountOf, pageNumberOf } from '../../lib/paging.js';
 import { guardedValue } from '../../http/guarded.js';
 import { formBody } from '../../http/validate.js';
 import { areaName } from '../../i18n/area-labels.js';
@@ -18,7 +19,7 @@ import { acceptOffer, declineOffer, ownHelperMemberId } from '../matching/offers
 import type { MemberWithEmail } from '../members/members.queries.js';
 import { declineForm } from './request-form.js';
 import { todayOf } from './request-pages.js';
-import { loadHelperOffers } from './request-pages.service.js';
+import { ANSWERED_PAGE_SIZE, loadHelperOffers } from './request-pages.service.js';
 
 /**
  * 依頼の紹介: a helper answers offers with one tap (GET /offers, POST /offers/:id/accept,
@@ -33,21 +34,20 @@ async function offersPage(
 ) {
   const deps = c.var.deps;
   const now = deps.clock.now();
-  const nowIso = now.toISOString();
   const t = c.var.t;
   const today = todayOf(c);
-  const { rows, settings, eligibility: e, ages } = await loadHelperOffers(deps, member);
+  // The answered offers grow for years: paged (?page=), the open ones always in full above them.
+  const page = pageNumberOf(c.req.query('page'));
+  const loaded = await loadHelperOffers(deps, member, page);
+  const { settings, eligibility: e, ages } = loaded;
+  type Row = (typeof loaded.open)[number];
   const eligibility: EligibilityView = {
     ...e,
     missing: e.missing.map(({ code, module: m }) =>
       m ? (c.var.locale === 'ja' ? m.title_ja : m.title_en) : code,
     ),
   };
-  const isOpen = (o: (typeof rows)[number]) =>
-    o.status === 'offered' &&
-    o.expires_at > nowIso &&
-    (o.request_status === 'open' || o.request_status === 'offered');
-  const card = (o: (typeof rows)[number]): OfferCardView => ({
+  const card = (o: Row, isOpen: boolean): OfferCardView => ({
     id: o.id,
     requestId: o.request_id,
     startsAt: o.starts_at,
@@ -59,16 +59,13 @@ async function offersPage(
       .map((a) => ageText(t, a.birth_date, today)),
     careLocation: o.care_location,
     // An offer past its expiry that the scheduler has not closed yet is shown as expired.
-    status: isOpen(o) ? 'offered' : o.status === 'offered' ? 'expired' : o.status,
+    status: isOpen ? 'offered' : o.status === 'offered' ? 'expired' : o.status,
     expiresAt: o.expires_at,
     timeLeft: timeLeftText(t, Date.parse(o.expires_at) - now.getTime()),
   });
-  const open = rows.filter(isOpen).map(card);
-  const answered = rows
-    .filter((o) => !isOpen(o))
-    .sort((a, b) => (a.starts_at < b.starts_at ? 1 : -1))
-    .slice(0, 50)
-    .map(card);
+  const open = loaded.open.map((o) => card(o, true));
+  const answered = loaded.answered.map((o) => card(o, false));
+  const pageCount = pageCountOf(loaded.answeredTotal, ANSWERED_PAGE_SIZE);
   return render(
     c,
     <OffersPage
@@ -76,6 +73,11 @@ async function offersPage(
       eligibility={eligibility}
       open={open}
       answered={answered}
+      answeredPaging={{
+        page,
+        pageCount,
+        href: (p: number) => (p > 1 ? `/offers?page=${p}` : '/offers'),
+      }}
       declineError={declineError}
     />,
     declineError ? 422 : 200,

@@ -1,5 +1,6 @@
 import type { Db } from '../../lib/db.js';
 import type { RequestStatus } from '../../../db/schema.js';
+import { selectHelperOffers } from './requests.queries.js';
 
 /**
  * Reads for the member-facing request pages (援助の申し込み, 依頼の紹介). The matching domain's
@@ -133,4 +134,42 @@ export async function hasAnyPairing(db: Db, requesterId: string) {
     .where('requester_member_id', '=', requesterId)
     .executeTakeFirst();
   return !!row;
+}
+
+/**
+ * 依頼の紹介, one half at a time: the offers still open for this helper's answer (not expired, the
+ * request still live; all of them, soonest first), or a page of the others (answered, expired,
+ * closed), latest start first, with their total. Same columns as `listOffersForHelper`.
+ */
+export async function listHelperOffersPage(
+  db: Db,
+  helperId: string,
+  nowIso: string,
+  half: { open: true } | { open: false; limit: number; offset: number },
+) {
+  const rows = selectHelperOffers(db, helperId).where((eb) => {
+    const open = eb.and([
+      eb('offer.status', '=', 'offered'),
+      eb('offer.expires_at', '>', nowIso),
+      eb('care_request.status', 'in', ['open', 'offered']),
+    ]);
+    return half.open ? open : eb.not(open);
+  });
+  if (half.open) {
+    const items = await rows.orderBy('care_request.starts_at').orderBy('offer.id').execute();
+    return { items, total: items.length };
+  }
+  const [items, total] = await Promise.all([
+    rows
+      .orderBy('care_request.starts_at', 'desc')
+      .orderBy('offer.id')
+      .limit(half.limit)
+      .offset(half.offset)
+      .execute(),
+    rows
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(total.n) };
 }

@@ -13,13 +13,14 @@ import { getQualifications, loadCurriculum } from '../trainings/qualification.se
 import {
   findOfferOfHelper,
   findSeriesById,
+  listHelperOffersPage,
   listPastRequests,
   listRequestChildAges,
   listSeriesOfRequester,
   listUpcomingAssignments,
   listUpcomingRequests,
 } from './request-pages.queries.js';
-import { listOffersForHelper, listRequestChildren, type RequestRow } from './requests.queries.js';
+import { listRequestChildren, type RequestRow } from './requests.queries.js';
 import { loadVisibleRequest, preMeetingRequired } from './requests.service.js';
 
 /** What the member-facing request pages read: one function per page. */
@@ -123,18 +124,37 @@ async function helperEligibility(deps: AppDeps, member: MemberWithEmail) {
   } as const;
 }
 
-/** 依頼の紹介: a helper's offers, the ages of the children of each, and her eligibility. */
-export async function loadHelperOffers(deps: AppDeps, member: MemberWithEmail) {
-  const [rows, settings, eligibility] = await Promise.all([
-    listOffersForHelper(deps.db, member.id),
+/** Answered (or closed) offers per page of 依頼の紹介; the open ones are all shown. */
+export const ANSWERED_PAGE_SIZE = 20;
+
+/**
+ * 依頼の紹介: a helper's open offers and one page of the answered ones, the ages of the children
+ * of each, and her eligibility.
+ */
+export async function loadHelperOffers(deps: AppDeps, member: MemberWithEmail, answeredPage = 1) {
+  const nowIso = deps.clock.now().toISOString();
+  const [open, answered, settings, eligibility] = await Promise.all([
+    listHelperOffersPage(deps.db, member.id, nowIso, { open: true }),
+    listHelperOffersPage(deps.db, member.id, nowIso, {
+      open: false,
+      limit: ANSWERED_PAGE_SIZE,
+      offset: (answeredPage - 1) * ANSWERED_PAGE_SIZE,
+    }),
     getCenterSettings(deps),
     helperEligibility(deps, member),
   ]);
   const ages = await listRequestChildAges(
     deps.db,
-    rows.map((o) => o.request_id),
+    [...open.items, ...answered.items].map((o) => o.request_id),
   );
-  return { rows, settings, eligibility, ages };
+  return {
+    open: open.items,
+    answered: answered.items,
+    answeredTotal: answered.total,
+    settings,
+    eligibility,
+    ages,
+  };
 }
 
 /**

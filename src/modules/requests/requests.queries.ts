@@ -105,7 +105,8 @@ export function listOffersForRequest(db: Db, requestId: string) {
   return offersOfRequestQuery(db, requestId).execute();
 }
 
-export function listOffersForHelper(db: Db, helperMemberId: string) {
+/** A helper's offers with what 依頼の紹介 shows of each request (no order, no limit). */
+export function selectHelperOffers(db: Db, helperMemberId: string) {
   return db
     .selectFrom('offer')
     .innerJoin('care_request', 'care_request.id', 'offer.request_id')
@@ -120,9 +121,11 @@ export function listOffersForHelper(db: Db, helperMemberId: string) {
       'requester.area as requester_area',
       'requester.name as requester_name',
     ])
-    .where('offer.helper_member_id', '=', helperMemberId)
-    .orderBy('care_request.starts_at')
-    .execute();
+    .where('offer.helper_member_id', '=', helperMemberId);
+}
+
+export function listOffersForHelper(db: Db, helperMemberId: string) {
+  return selectHelperOffers(db, helperMemberId).orderBy('care_request.starts_at').execute();
 }
 
 export function listPreMeetings(db: Db, scope: RequestScope) {

@@ -4,6 +4,7 @@ import type { ViewContext } from '../../view-context.js';
 import { StatusBadge } from '../../components/status-badge.js';
 import { whenText, type ActivityStatus } from './activity-text.js';
 import { yen } from '../../format.js';
+import { Pagination } from '../../components/pagination.js';
 
 /**
  * 活動報告 for everyone, by role: a helper sees what to report and her reports; a parent sees
@@ -28,11 +29,20 @@ export interface AwaitingItem {
   requesterName: string;
 }
 
+/** Which page of a member's list is shown, and the link to another. */
+export interface ListPaging {
+  page: number;
+  pageCount: number;
+  href: (page: number) => string;
+}
+
 export interface ActivitiesPageProps {
   ctx: ViewContext;
   staff?: { queue: ActivityListItem[]; missingCount: number } | undefined;
-  helper?: { awaiting: AwaitingItem[]; reports: ActivityListItem[] } | undefined;
-  requester?: { toConfirm: ActivityListItem[]; past: ActivityListItem[] } | undefined;
+  helper?:
+    { awaiting: AwaitingItem[]; reports: ActivityListItem[]; paging?: ListPaging } | undefined;
+  requester?:
+    { toConfirm: ActivityListItem[]; past: ActivityListItem[]; paging?: ListPaging } | undefined;
 }
 
 function Item(props: {
@@ -165,6 +175,7 @@ export function ActivitiesPage(props: ActivitiesPageProps) {
                 ))}
               </ul>
             )}
+            {props.helper.paging && <Pagination t={t} {...props.helper.paging} />}
           </section>
         </>
       )}
@@ -213,6 +224,7 @@ export function ActivitiesPage(props: ActivitiesPageProps) {
                 ))}
               </ul>
             )}
+            {props.requester.paging && <Pagination t={t} {...props.requester.paging} />}
           </section>
         </>
       )}

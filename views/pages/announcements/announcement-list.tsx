@@ -1,6 +1,7 @@
 import { PageHead } from '../../components/page-head.js';
 import { Badge, StatusBadge } from '../../components/status-badge.js';
 import { Layout } from '../../layout.js';
+import { Pagination } from '../../components/pagination.js';
 import type { ViewContext } from '../../view-context.js';
 import { markdownToPlainText } from '../../../src/lib/markdown.js';
 import { annAudienceLabel, publishedText, type AnnouncementView } from './announcement-text.js';
@@ -11,6 +12,8 @@ export function AnnouncementListPage(props: {
   ctx: ViewContext;
   announcements: AnnouncementView[];
   isStaff: boolean;
+  /** Which page is shown (newest first); the next page's link when there is one. */
+  paging?: { page: number; pageCount: number; href: (page: number) => string };
 }) {
   const { t, locale } = props.ctx;
   const title = t('ann.title');
@@ -45,6 +48,7 @@ export function AnnouncementListPage(props: {
           ))}
         </ul>
       )}
+      {props.paging && <Pagination t={t} {...props.paging} />}
     </Layout>
   );
 }

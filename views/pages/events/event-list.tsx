@@ -1,5 +1,6 @@
 import { PageHead } from '../../components/page-head.js';
 import { Layout } from '../../layout.js';
+import { Pagination } from '../../components/pagination.js';
 import type { ViewContext } from '../../view-context.js';
 import { EventBadges, eventWhen, seatsText, type EventView } from './event-facts.js';
 
@@ -11,6 +12,8 @@ export function EventListPage(props: {
   ctx: ViewContext;
   events: EventView[];
   when: 'upcoming' | 'past';
+  /** Which page is shown; the next page's link when there is one. */
+  paging?: { page: number; pageCount: number; href: (page: number) => string };
   isStaff: boolean;
   signedIn: boolean;
 }) {
@@ -60,6 +63,7 @@ export function EventListPage(props: {
           ))}
         </ul>
       )}
+      {props.paging && <Pagination t={t} {...props.paging} />}
     </Layout>
   );
 }

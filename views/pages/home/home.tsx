@@ -5,6 +5,7 @@ import { HomeNews } from '../announcements/home-news.js';
 import type { AnnouncementView } from '../announcements/announcement-text.js';
 import { HomeEvents } from '../events/home-events.js';
 import type { EventView } from '../events/event-facts.js';
+import { MemberHomeSections, type MemberHomeView } from './member-home.js';
 
 interface Action {
   href: string;
@@ -17,8 +18,8 @@ function actionsFor(
   sides?: ViewContext['memberSides'],
 ): Action[] {
   const actions: Action[] = [];
-  // The heart of the product first: asking for help, answering offers.
-  if (sides?.requester) actions.push({ href: '/requests/new', label: 'req.home.new' });
+  // The heart of the product first: asking for help (its button heads the member home), answering
+  // offers.
   if (sides?.helper) actions.push({ href: '/offers', label: 'offers.home' });
   if (sides?.helper) actions.push({ href: '/activities', label: 'activities.home.helper' });
   if (sides?.requester) actions.push({ href: '/activities', label: 'activities.home.requester' });
@@ -69,12 +70,18 @@ export function HomePage(props: {
   /** The latest announcements and the next events for this user (center life). */
   announcements?: AnnouncementView[];
   events?: EventView[];
+  /** What waits for a member (her offers, reports, help): above everything else. */
+  waiting?: MemberHomeView | undefined;
 }) {
   const { t, user } = props.ctx;
   return (
     <Layout ctx={props.ctx} title={t('home.title')}>
       <h1>{t('home.welcome', { name: user.name })}</h1>
-      <p>{t('home.signedInAs', { role: t(`role.${user.role}`) })}</p>
+      {props.waiting ? (
+        <MemberHomeSections ctx={props.ctx} home={props.waiting} />
+      ) : (
+        <p>{t('home.signedInAs', { role: t(`role.${user.role}`) })}</p>
+      )}
       {user.role !== 'member' && <p>{t('home.staff.lead')}</p>}
       {props.announcements && <HomeNews ctx={props.ctx} announcements={props.announcements} />}
       {props.events && <HomeEvents ctx={props.ctx} events={props.events} />}

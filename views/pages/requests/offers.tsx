@@ -7,6 +7,7 @@ import type { ViewContext } from '../../view-context.js';
 import { careLocationName, durationText, offerStatusName, whenText } from './request-text.js';
 import { DetailList } from '../../components/detail-list.js';
 import { StatusBadge } from '../../components/status-badge.js';
+import { Pagination } from '../../components/pagination.js';
 
 export interface OfferCardView {
   id: string;
@@ -35,6 +36,8 @@ export interface OffersPageProps {
   eligibility: EligibilityView;
   open: OfferCardView[];
   answered: OfferCardView[];
+  /** Which page of the answered offers is shown. */
+  answeredPaging?: { page: number; pageCount: number; href: (page: number) => string };
   /** A decline that could not be sent (reason too long): shown on its card. */
   declineError?: { offerId: string; message: string; reason: string } | undefined;
 }
@@ -118,12 +121,13 @@ export function OffersPage(props: OffersPageProps) {
             ))}
           </ul>
         )}
+        {props.answeredPaging && <Pagination t={t} {...props.answeredPaging} />}
       </section>
     </Layout>
   );
 }
 
-function OfferCard(props: {
+export function OfferCard(props: {
   t: Translator;
   locale: 'ja' | 'en';
   offer: OfferCardView;
