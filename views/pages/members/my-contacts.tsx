@@ -1,3 +1,4 @@
+import { formatPhone } from '../../format.js';
 import {
   ErrorSummary,
   SubmitButton,
@@ -52,7 +53,7 @@ function ContactList(props: {
           <div>
             <strong>{row.name}</strong> <span class="contact-list__relation">{row.relation}</span>
             <br />
-            <a href={`tel:${row.phone}`}>{row.phone}</a>
+            <a href={`tel:${row.phone}`}>{formatPhone(row.phone)}</a>
           </div>
           {props.canRemove && (
             <form method="post" action={`${props.removeBase}/${row.id}/remove`}>

@@ -1,3 +1,4 @@
+import { formatPhone } from '../../format.js';
 import { ErrorSummary, type FormErrors } from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
@@ -145,7 +146,7 @@ export function AttendanceSheetPage(props: {
                             ))}
                           </span>
                         </td>
-                        <td class="nowrap">{r.phone}</td>
+                        <td class="nowrap">{formatPhone(r.phone)}</td>
                         <td>
                           {r.attended === 1 && r.requester_status === 'applied' && (
                             <a class="nowrap" href={`/members/${r.member_id}#side-requester`}>

@@ -11,7 +11,7 @@ import {
   weekdaysText,
   whenText,
 } from './request-text.js';
-import { displayTime, yen } from '../../format.js';
+import { displayTime, formatPhone, yen } from '../../format.js';
 import { OfferActions } from './offers.js';
 import { BackLink } from '../../components/back-link.js';
 import { DetailList } from '../../components/detail-list.js';
@@ -152,7 +152,7 @@ export function RequestDetailPage(props: RequestDetailProps) {
               [
                 t('req.detail.phone'),
                 <a href={`tel:${props.family.phone.replace(/[^\d+]/g, '')}`}>
-                  {props.family.phone}
+                  {formatPhone(props.family.phone)}
                 </a>,
               ],
             ]}
