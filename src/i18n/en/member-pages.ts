@@ -77,6 +77,8 @@ export const memberPages: Record<keyof typeof ja, string> = {
   'apply.kind.bothHint': 'You would like both',
   'apply.youLegend': 'About you',
   'apply.accountLegend': 'Sign-in details',
+  'apply.passwordNotKept':
+    'Everything else you entered is kept; for your safety the password is not, so please enter it again.',
   'apply.passwordHint':
     'At least 12 characters. Do not reuse a password from another service or a common one.',
   'apply.staffPassword': 'Initial password',

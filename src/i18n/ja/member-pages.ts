@@ -83,6 +83,8 @@ export const memberPages = {
   'apply.kind.bothHint': '依頼と援助の両方を希望する方',
   'apply.youLegend': 'お申し込みの方',
   'apply.accountLegend': 'ログインの情報',
+  'apply.passwordNotKept':
+    'ほかの入力はそのまま残しています。パスワードは安全のため消しましたので、もう一度入力してください。',
   'apply.passwordHint': '12文字以上。ほかのサービスと同じものや、よく使われるものは使えません。',
   'apply.staffPassword': '初期パスワード',
   'apply.staffPasswordHint':
