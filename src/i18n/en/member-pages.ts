@@ -194,6 +194,10 @@ export const memberPages: Record<keyof typeof ja, string> = {
   'my.contacts.pickupLead':
     'People other than you to whom a helper may hand over your child. The helper checks the name at pick-up.',
   'my.contacts.none': 'None registered yet.',
+  'my.contacts.edit': 'Edit',
+  'my.contacts.editOf': ' ({name})',
+  'my.contacts.save': 'Save changes',
+  'my.contacts.updated': 'The details of {name} are saved.',
   'my.contacts.remove': 'Remove',
   'my.contacts.removeLabel': 'Remove {name}',
   'my.contacts.addEmergency': 'Add an emergency contact',
