@@ -743,6 +743,11 @@ export const WRITE_ROUTES: Record<string, RouteSpec> = {
     (w) => `/requests/${w.openRequest}/cancel`,
     () => pairs({ reason: '祖母が迎えに行くため' }),
   ),
+  'POST /requests/:id/cancel-series': form(
+    'parent',
+    (w) => `/requests/${w.openRequest}/cancel-series`,
+    () => pairs({ reason: '引っ越しのため' }),
+  ),
   'POST /offers/:id/accept': form('helper', (w) => `/offers/${w.offerId}/accept`),
   'POST /offers/:id/decline': form(
     'helper',

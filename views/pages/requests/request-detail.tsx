@@ -262,6 +262,13 @@ export function RequestDetailPage(props: RequestDetailProps) {
               {t('req.detail.cancelButton')}
             </a>
           </p>
+          {mode === 'requester' && props.series && (
+            <p>
+              <a class="button button--secondary" href={`/requests/${r.id}/cancel-series`}>
+                {t('req.detail.cancelSeriesButton')}
+              </a>
+            </p>
+          )}
         </section>
       )}
     </Layout>
