@@ -80,6 +80,10 @@ export interface MemberTable {
   postal_code: string | null;
   address: string;
   area: string;
+  /** Name, kana and address as `memberSearchKey` (src/lib/search-key.ts); NULL until backfilled. */
+  search_key: string | null;
+  /** The phone number's digits; NULL until backfilled. */
+  phone_key: string | null;
   requester_status: SideStatus | null;
   helper_status: SideStatus | null;
   requester_approved_at: string | null;

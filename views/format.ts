@@ -89,3 +89,6 @@ export function timeRangeText(startsAt: string, endsAt: string, locale: Locale):
 /** An aside in brackets: full-width（…）in Japanese, " (…)" in English. */
 export const paren = (locale: Locale, text: string) =>
   locale === 'ja' ? `（${text}）` : ` (${text})`;
+
+/** A phone number in one written form with hyphens (src/lib/search-key.ts). */
+export { formatPhone } from '../src/lib/search-key.js';

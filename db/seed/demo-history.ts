@@ -15,6 +15,8 @@ import { feeCategory, orderChildrenForFee, toStoredFee } from '../../src/modules
 import { cancellationFee, quoteFee } from '../../src/modules/fees/fees.js';
 import { childAgeStatus } from '../../src/modules/members/member-rules.js';
 import { getCenterSettings } from '../../src/modules/settings/settings.service.js';
+import { loadCurriculum } from '../../src/modules/trainings/qualification.service.js';
+import { computeQualifications } from '../../src/modules/trainings/qualifications.js';
 
 /**
  * Past help since April of the previous fiscal year (13 to 24 months) for the demo center, so the reports, charts and the
@@ -85,6 +87,48 @@ const jstIso = (date: string, time: string) => tokyoInstant(date, time).toISOStr
 const plusMinutes = (iso: string, minutes: number) =>
   new Date(new Date(iso).getTime() + minutes * 60_000).toISOString();
 
+/**
+ * Whether a helper's training allowed her to help on a day, by her approved records as they
+ * stood then (the basic course and a valid CPR; the yearly follow-up is left out, since the
+ * demo records only this year's).
+ */
+async function helperQualification(deps: AppDeps, helperIds: string[]) {
+  const { defs } = await loadCurriculum(deps);
+  const rows = helperIds.length
+    ? await deps.db
+        .selectFrom('training_record')
+        .innerJoin('training_module', 'training_module.id', 'training_record.module_id')
+        .select([
+          'training_record.member_id',
+          'training_module.code',
+          'training_record.completed_on',
+          'training_record.source',
+        ])
+        .where('training_record.member_id', 'in', helperIds)
+        .where('training_record.status', '=', 'approved')
+        .execute()
+    : [];
+  const memo = new Map<string, boolean>();
+  return (memberId: string, day: string): boolean => {
+    const key = `${memberId}:${day}`;
+    let ok = memo.get(key);
+    if (ok === undefined) {
+      const records = rows
+        .filter((r) => r.member_id === memberId && r.completed_on <= day)
+        .map((r) => ({ moduleCode: r.code, completedOn: r.completed_on, source: r.source }));
+      ok = computeQualifications({
+        today: day,
+        helperStatus: 'active',
+        modules: defs,
+        records,
+        settings: { followupRequired: false },
+      }).requirementsMet;
+      memo.set(key, ok);
+    }
+    return ok;
+  };
+}
+
 export async function seedDemoHistory(deps: AppDeps, staffUserId: string): Promise<void> {
   const random = prng(20260401);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
@@ -136,9 +180,14 @@ export async function seedDemoHistory(deps: AppDeps, staffUserId: string): Promi
         .filter((c) => c.member_id === r.id)
         .map((c) => ({ id: c.id, birthDate: c.birth_date })),
       habit: HABITS[i % HABITS.length]!,
-      helper: helpers[i % helpers.length]!.id,
+      // Never herself: a member on both sides is helped by someone else.
+      helper: helpers.filter((h) => h.id !== r.id)[i % Math.max(1, helpers.length - 1)]?.id ?? '',
     });
   });
+  const qualifiedOn = await helperQualification(
+    deps,
+    helpers.map((h) => h.id),
+  );
 
   // Rows per table, inserted in multi-row statements at the end.
   const requestRows: Insertable<Database['care_request']>[] = [];
@@ -164,7 +213,12 @@ export async function seedDemoHistory(deps: AppDeps, staffUserId: string): Promi
       const startsAt = jstIso(day, startTime);
       const endsAt = jstIso(day, endTime);
       const chosen = kids.length > 1 && random() < 0.3 ? kids.slice(0, 2) : [pick(kids)];
-      const helper = random() < 0.75 ? family.helper : pick(helpers).id;
+      // Only helpers whose training (course and CPR) was in order that day, and never herself.
+      const able = helpers.filter((h) => h.id !== family.id && qualifiedOn(h.id, day));
+      const usual = able.find((h) => h.id === family.helper) ?? able[0];
+      const other = random() < 0.75 ? null : able.length ? pick(able) : null;
+      if (!usual) continue;
+      const helper = (other ?? usual).id;
       const madeAt = plusMinutes(startsAt, -(2 + Math.floor(random() * 9)) * 1440 - 300);
       const matchedAt = plusMinutes(madeAt, 60 + Math.floor(random() * 36) * 60);
       const requestId = newId();

@@ -1,6 +1,7 @@
 import type { AppDeps, CurrentUser } from '../../src/context.js';
 import type { PasswordHasher } from '../../src/auth/password.js';
 import { addDaysToDate, tokyoDateOf, tokyoInstant } from '../../src/lib/dates.js';
+import { openDayOnOrAfter } from '../../src/lib/center-calendar.js';
 import { newId } from '../../src/lib/ids.js';
 import type { ApplicationInput } from '../../src/modules/members/members.schemas.js';
 import { applyForMembership, approveSide } from '../../src/modules/members/members.service.js';
@@ -272,7 +273,24 @@ export const DEMO_MEMBERS = (parentEmail: string, helperEmail: string): DemoMemb
   },
 ];
 
-function applicationOf(m: DemoMember, password: string): ApplicationInput {
+const SPOUSES = ['健一', '大輔', '翔太', '拓也', '直樹', '亮'];
+const GRANDPARENTS = [
+  '山田 房子',
+  '小林 節子',
+  '中村 和江',
+  '加藤 美代子',
+  '吉田 幸子',
+  '松本 久美子',
+  '井上 文子',
+  '木村 照子',
+  '清水 洋子',
+  '森 静江',
+  '池田 君子',
+  '橋本 敏子',
+  '石川 登美子',
+];
+
+function applicationOf(m: DemoMember, password: string, index: number): ApplicationInput {
   const hasChildren = m.kind !== 'helper';
   return {
     kind: m.kind,
@@ -297,10 +315,19 @@ function applicationOf(m: DemoMember, password: string): ApplicationInput {
           familyDoctor: c.doctor ?? null,
         }))
       : [],
+    // Each family its own two people and numbers (a spouse with the family name, a grandparent).
     emergencyContacts: hasChildren
       ? [
-          { name: `${m.name.split(' ')[0]} 健一`, relation: '配偶者', phone: '090-0000-1111' },
-          { name: '山田 房子', relation: '祖母', phone: '042-000-2222' },
+          {
+            name: `${m.name.split(' ')[0]} ${SPOUSES[index % SPOUSES.length]}`,
+            relation: '配偶者',
+            phone: `090-${String(4100 + index * 37).padStart(4, '0')}-${String(2300 + index * 411).slice(-4)}`,
+          },
+          {
+            name: GRANDPARENTS[index % GRANDPARENTS.length]!,
+            relation: '祖母',
+            phone: `042-${String(310 + index * 7)}-${String(5600 + index * 173).slice(-4)}`,
+          },
         ]
       : [],
     consent: { terms: true, healthData: true },
@@ -318,21 +345,21 @@ export async function seedDemoMembers(
   const today = tokyoDateOf(deps.clock.now());
   const members = DEMO_MEMBERS(logins.parent, logins.helper);
   const created: { demo: DemoMember; id: string }[] = [];
-  for (const demo of members) {
-    const member = await applyForMembership(deps, applicationOf(demo, password), staff);
+  for (const [index, demo] of members.entries()) {
+    const member = await applyForMembership(deps, applicationOf(demo, password, index), staff);
     created.push({ demo, id: member.id });
   }
   // Last month's orientation, attended by everyone past the application stage; next month's, open.
   const past = await scheduleOrientation(deps, staff, {
-    startsAt: tokyoInstant(addDaysToDate(today, -21), '10:00').toISOString(),
-    endsAt: tokyoInstant(addDaysToDate(today, -21), '11:30').toISOString(),
+    startsAt: tokyoInstant(openDayOnOrAfter(addDaysToDate(today, -21)), '10:00').toISOString(),
+    endsAt: tokyoInstant(openDayOnOrAfter(addDaysToDate(today, -21)), '11:30').toISOString(),
     venue: 'みどり市子育て支援センター 会議室A',
     capacity: 20,
     notes: null,
   });
   const upcoming = await scheduleOrientation(deps, staff, {
-    startsAt: tokyoInstant(addDaysToDate(today, 14), '10:00').toISOString(),
-    endsAt: tokyoInstant(addDaysToDate(today, 14), '11:30').toISOString(),
+    startsAt: tokyoInstant(openDayOnOrAfter(addDaysToDate(today, 14)), '10:00').toISOString(),
+    endsAt: tokyoInstant(openDayOnOrAfter(addDaysToDate(today, 14)), '11:30').toISOString(),
     venue: 'みどり市子育て支援センター 会議室A',
     capacity: 15,
     notes: '託児あり（要予約）',

@@ -37,6 +37,8 @@ const MEMBER_COLUMNS = [
   'postal_code',
   'address',
   'area',
+  'search_key',
+  'phone_key',
   'requester_status',
   'helper_status',
   'requester_approved_at',

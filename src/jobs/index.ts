@@ -1,5 +1,6 @@
 import type { AppDeps } from '../context.js';
 import { notifyOverdueReports } from '../modules/activities/activities.service.js';
+import { backfillMemberSearchKeys } from '../modules/members/search-keys.js';
 import { expireOffers, notifyPreMeetingsDue } from '../modules/matching/offers.service.js';
 import { closeUnfilledRequests } from '../modules/requests/unfilled.service.js';
 import { sendTrainingExpiryNotices } from '../modules/trainings/training-notices.js';
@@ -17,6 +18,7 @@ export const scheduledJobs: readonly NamedJob[] = [
   ['pre-meetings-due', notifyPreMeetingsDue],
   ['activity-report-overdue', notifyOverdueReports],
   ['training-expiry-notices', sendTrainingExpiryNotices],
+  ['member-search-keys', backfillMemberSearchKeys],
 ];
 
 /** One scheduler beat: every job, then the outbox. */

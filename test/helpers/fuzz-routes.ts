@@ -421,6 +421,16 @@ export const WRITE_ROUTES: Record<string, RouteSpec> = {
     }),
   ),
   'POST /my/contacts/:id/remove': form('parent', (w) => `/my/contacts/${w.contactId}/remove`),
+  'POST /my/contacts/:id': form(
+    'parent',
+    (w) => `/my/contacts/${w.contactId}`,
+    (w) =>
+      pairs({
+        [`contact.${w.contactId}.name`]: '祖母 はな',
+        [`contact.${w.contactId}.relation`]: '祖母',
+        [`contact.${w.contactId}.phone`]: '090-3333-4444',
+      }),
+  ),
   'POST /my/pickups': form('parent', fixed('/my/pickups'), () =>
     pairs({
       'pickup.name': '祖母 はな',
@@ -429,6 +439,16 @@ export const WRITE_ROUTES: Record<string, RouteSpec> = {
     }),
   ),
   'POST /my/pickups/:id/remove': form('parent', (w) => `/my/pickups/${w.pickupId}/remove`),
+  'POST /my/pickups/:id': form(
+    'parent',
+    (w) => `/my/pickups/${w.pickupId}`,
+    (w) =>
+      pairs({
+        [`pickup.${w.pickupId}.name`]: '祖母 はな',
+        [`pickup.${w.pickupId}.relation`]: '祖母',
+        [`pickup.${w.pickupId}.phone`]: '090-3333-4444',
+      }),
+  ),
   'POST /my/helper-profile': form('helper', fixed('/my/helper-profile'), () =>
     pairs({
       'helperAreas.chuo': 'yes',
@@ -735,6 +755,11 @@ export const WRITE_ROUTES: Record<string, RouteSpec> = {
     'parent',
     (w) => `/requests/${w.openRequest}/cancel`,
     () => pairs({ reason: '祖母が迎えに行くため' }),
+  ),
+  'POST /requests/:id/cancel-series': form(
+    'parent',
+    (w) => `/requests/${w.openRequest}/cancel-series`,
+    () => pairs({ reason: '引っ越しのため' }),
   ),
   'POST /offers/:id/accept': form('helper', (w) => `/offers/${w.offerId}/accept`),
   'POST /offers/:id/decline': form(

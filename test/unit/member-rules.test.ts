@@ -3,11 +3,14 @@ import {
   ageInMonths,
   ageInYears,
   childAgeStatus,
+  emailProblem,
   endOfElementarySchool,
   isKatakana,
   isPhoneNumber,
   normalizeKana,
+  normalizeEmail,
   normalizePhone,
+  phoneProblem,
 } from '../../src/modules/members/member-rules.js';
 
 describe('end of elementary school (school years run April 2 – April 1)', () => {
@@ -72,5 +75,30 @@ describe('kana and phone', () => {
     ['090-1234-567a', false],
   ])('%s is a phone number: %s', (input, ok) => {
     expect(isPhoneNumber(normalizePhone(input))).toBe(ok);
+  });
+});
+
+describe('phoneProblem and emailProblem: a refusal says why', () => {
+  it.each([
+    ['090-1234-5678', null],
+    ['0421234567', null],
+    ['090-1234', 'validation.phone_too_short'],
+    ['0901234567890', 'validation.phone_too_long'],
+    ['90-1234-5678', 'validation.phone_start'],
+    ['090-1234-567x', 'validation.phone_chars'],
+  ])('phone %j → %j', (phone, problem) => {
+    expect(phoneProblem(normalizePhone(phone))).toBe(problem);
+  });
+
+  it.each([
+    ['ｓａｋｕｒａ＠ｅｘａｍｐｌｅ．ｊｐ', 'sakura@example.jp', null],
+    [' sakura@example.jp ', 'sakura@example.jp', null],
+    ['sakura。tanaka@example.jp', 'sakura。tanaka@example.jp', 'validation.email_japanese_dot'],
+    ['sakura tanaka@example.jp', 'sakura tanaka@example.jp', 'validation.email_space'],
+    ['さくら@example.jp', 'さくら@example.jp', 'validation.email_full_width'],
+    ['sakura.example.jp', 'sakura.example.jp', 'validation.email_no_at'],
+  ])('email %j → %j, %j', (typed, normalised, problem) => {
+    expect(normalizeEmail(typed)).toBe(normalised);
+    expect(emailProblem(normalizeEmail(typed))).toBe(problem);
   });
 });

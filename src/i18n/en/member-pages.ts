@@ -77,6 +77,8 @@ export const memberPages: Record<keyof typeof ja, string> = {
   'apply.kind.bothHint': 'You would like both',
   'apply.youLegend': 'About you',
   'apply.accountLegend': 'Sign-in details',
+  'apply.passwordNotKept':
+    'Everything else you entered is kept; for your safety the password is not, so please enter it again.',
   'apply.passwordHint':
     'At least 12 characters. Do not reuse a password from another service or a common one.',
   'apply.staffPassword': 'Initial password',
@@ -192,6 +194,10 @@ export const memberPages: Record<keyof typeof ja, string> = {
   'my.contacts.pickupLead':
     'People other than you to whom a helper may hand over your child. The helper checks the name at pick-up.',
   'my.contacts.none': 'None registered yet.',
+  'my.contacts.edit': 'Edit',
+  'my.contacts.editOf': ' ({name})',
+  'my.contacts.save': 'Save changes',
+  'my.contacts.updated': 'The details of {name} are saved.',
   'my.contacts.remove': 'Remove',
   'my.contacts.removeLabel': 'Remove {name}',
   'my.contacts.addEmergency': 'Add an emergency contact',

@@ -4,6 +4,18 @@ export const members: MembersMessages = {
   'validation.katakana': 'Please use katakana (hiragana is converted automatically).',
   'validation.date': 'Please enter a real date (for example 2020-04-01).',
   'validation.phone': 'Please enter a phone number (for example 090-1234-5678).',
+  'validation.phone_chars': 'Use digits and hyphens only (for example 090-1234-5678).',
+  'validation.phone_start': 'Start with the 0 of the area code (for example 042-123-4567).',
+  'validation.phone_too_short':
+    'This phone number is too short: enter 10 or 11 digits, from the area code.',
+  'validation.phone_too_long':
+    'This phone number is too long: enter 10 or 11 digits, from the area code.',
+  'validation.email_no_at': 'The email address has no “@” (for example name@example.jp).',
+  'validation.email_space': 'The email address contains a space. Please remove it.',
+  'validation.email_japanese_dot':
+    'The email address contains “。” or “、”. Please use a full stop “.” instead.',
+  'validation.email_full_width':
+    'The email address contains full-width (Japanese) characters. Please use half-width letters and digits.',
   'validation.postal_code': 'Please enter a 7-digit postal code (for example 123-4567).',
   'validation.consent_terms': 'You need to agree to the terms.',
   'validation.children_required': 'Requesters register at least one child.',

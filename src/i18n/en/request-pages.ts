@@ -248,6 +248,18 @@ export const requestPages: RequestPagesMessages = {
     'After an injury or sudden illness, call the parent and the center at once; in an emergency, 119.',
 
   // Cancelling
+  'req.detail.cancelSeriesButton': 'Cancel this and all later dates of the series',
+  'req.cancelSeries.title': 'Cancel the series from this date onwards',
+  'req.cancelSeries.lead':
+    'This cancels the {n} dates from this one onwards. Check the cancellation fee of each date.',
+  'req.cancelSeries.caption': 'The dates to cancel and what cancelling each now costs',
+  'req.cancelSeries.date': 'Date',
+  'req.cancelSeries.why': 'Why',
+  'req.cancelSeries.total': 'Total',
+  'req.cancelSeries.submit': 'Cancel {n} dates',
+  'req.cancelSeries.submitWithFee': 'Accept the {amount} fee and cancel {n} dates',
+  'req.cancelSeries.done': '{n} dates cancelled.',
+  'req.cancelSeries.doneWithFee': '{n} dates cancelled. The cancellation fee is {fee} in total.',
   'req.cancel.title': 'Cancel help',
   'req.cancel.back': 'Back to the request',
   'req.cancel.feeTitle': 'Cancellation fee if you cancel now',

@@ -83,6 +83,8 @@ export const memberPages = {
   'apply.kind.bothHint': '依頼と援助の両方を希望する方',
   'apply.youLegend': 'お申し込みの方',
   'apply.accountLegend': 'ログインの情報',
+  'apply.passwordNotKept':
+    'ほかの入力はそのまま残しています。パスワードは安全のため消しましたので、もう一度入力してください。',
   'apply.passwordHint': '12文字以上。ほかのサービスと同じものや、よく使われるものは使えません。',
   'apply.staffPassword': '初期パスワード',
   'apply.staffPasswordHint':
@@ -199,6 +201,10 @@ export const memberPages = {
   'my.contacts.pickupLead':
     '提供会員がお子さんを引き渡してよい、ご本人以外の方です。お迎えのときに、この中の方か確認します。',
   'my.contacts.none': 'まだ登録されていません。',
+  'my.contacts.edit': '変更',
+  'my.contacts.editOf': '（{name}さん）',
+  'my.contacts.save': '変更を保存する',
+  'my.contacts.updated': '{name}さんの連絡先を変更しました。',
   'my.contacts.remove': '削除',
   'my.contacts.removeLabel': '{name}さんを削除',
   'my.contacts.addEmergency': '緊急連絡先を追加する',

@@ -3,6 +3,18 @@ export const members = {
   'validation.katakana': 'カタカナで入力してください（ひらがなは自動でカタカナにします）。',
   'validation.date': '正しい日付を入力してください（例：2020-04-01）。',
   'validation.phone': '電話番号を入力してください（例：090-1234-5678）。',
+  'validation.phone_chars': '電話番号は数字とハイフンで入力してください（例：090-1234-5678）。',
+  'validation.phone_start': '電話番号は市外局番の0から入力してください（例：042-123-4567）。',
+  'validation.phone_too_short':
+    '電話番号の桁が足りません。市外局番から10桁か11桁で入力してください。',
+  'validation.phone_too_long':
+    '電話番号の桁が多すぎます。市外局番から10桁か11桁で入力してください。',
+  'validation.email_no_at': 'メールアドレスに「@」がありません（例：name@example.jp）。',
+  'validation.email_space': 'メールアドレスに空白が入っています。空白を消してください。',
+  'validation.email_japanese_dot':
+    'メールアドレスに「。」や「、」が入っています。「.」（ドット）に直してください。',
+  'validation.email_full_width':
+    'メールアドレスに全角の文字（ひらがな・漢字など）が入っています。半角英数字で入力してください。',
   'validation.postal_code': '郵便番号は7桁で入力してください（例：123-4567）。',
   'validation.consent_terms': '利用規約への同意が必要です。',
   'validation.children_required': '依頼会員はお子さんを1人以上登録してください。',

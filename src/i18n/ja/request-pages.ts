@@ -251,6 +251,18 @@ export const requestPages = {
     'けがや急な病気のときは、すぐに保護者とセンターに連絡します。緊急のときは119番へ。',
 
   // Cancelling
+  'req.detail.cancelSeriesButton': 'この日以降の繰り返しをまとめて取り消す',
+  'req.cancelSeries.title': '繰り返しの依頼を、この日以降まとめて取り消す',
+  'req.cancelSeries.lead':
+    'この日から後の{n}回分を取り消します。日ごとのキャンセル料を確かめてください。',
+  'req.cancelSeries.caption': '取り消す日と、いま取り消した場合のキャンセル料',
+  'req.cancelSeries.date': '日時',
+  'req.cancelSeries.why': '理由',
+  'req.cancelSeries.total': '合計',
+  'req.cancelSeries.submit': '{n}回分を取り消す',
+  'req.cancelSeries.submitWithFee': '{amount}のキャンセル料を確認して{n}回分を取り消す',
+  'req.cancelSeries.done': '{n}回分を取り消しました。',
+  'req.cancelSeries.doneWithFee': '{n}回分を取り消しました。キャンセル料は合計{fee}です。',
   'req.cancel.title': '援助の取り消し',
   'req.cancel.back': '申し込みの内容へ戻る',
   'req.cancel.feeTitle': 'いま取り消した場合のキャンセル料',

@@ -4,8 +4,32 @@
  * written as a page. Built through the domain functions (both runtimes).
  */
 import type { AppDeps, CurrentUser } from '../../context.js';
-import { addDaysToDate, tokyoDateOf } from '../../lib/dates.js';
+import { addDaysToDate, isoWeekdayOf, tokyoDateOf } from '../../lib/dates.js';
 import { createAnnouncement, createNewsletterPage } from './announcements.service.js';
+
+const WEEKDAYS_JA = ['月', '火', '水', '木', '金', '土', '日'];
+/** 「12月29日（火）」: a date with its real weekday. */
+const jaDay = (date: string) =>
+  `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日（${WEEKDAYS_JA[isoWeekdayOf(date) - 1]}）`;
+
+/**
+ * The coming year-end break (December 29 to January 3), written from the date the demo is
+ * seeded, so its weekdays are those of that year; requests are due by 17:00 on the last
+ * weekday before it.
+ */
+export function yearEndNotice(today: string): string {
+  const year = Number(today.slice(0, 4)) - (today.slice(5) <= '01-03' ? 1 : 0);
+  const from = `${year}-12-29`;
+  const until = `${year + 1}-01-03`;
+  let due = addDaysToDate(from, -1);
+  while (isoWeekdayOf(due) >= 6) due = addDaysToDate(due, -1);
+  return [
+    `${jaDay(from)}から${jaDay(until)}まで、センターの窓口と電話受付はお休みです。`,
+    '',
+    `この期間の援助活動は、**${jaDay(due)}17時まで**にお申し込みください。`,
+    '年末年始の料金は、1時間900円です。',
+  ].join('\n');
+}
 
 export async function seedAnnouncementsDemo(deps: AppDeps, staff: CurrentUser): Promise<void> {
   const today = tokyoDateOf(deps.clock.now());
@@ -30,12 +54,7 @@ export async function seedAnnouncementsDemo(deps: AppDeps, staff: CurrentUser): 
   });
   await createAnnouncement(deps, staff, {
     title: '年末年始の受付について',
-    body: [
-      '12月29日（月）から1月3日（土）まで、センターの窓口と電話受付はお休みです。',
-      '',
-      'この期間の援助活動は、**12月26日（金）17時まで**にお申し込みください。',
-      '年末年始の料金は、1時間900円です。',
-    ].join('\n'),
+    body: yearEndNotice(today),
     audience: 'all',
     email: false,
     publish: true,

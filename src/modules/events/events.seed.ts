@@ -4,6 +4,7 @@
  * through the domain functions (both runtimes), relative to the clock.
  */
 import type { AppDeps, CurrentUser } from '../../context.js';
+import { openWeekdayOnOrAfter } from '../../lib/center-calendar.js';
 import { addDaysToDate, isoWeekdayOf, tokyoDateOf, tokyoInstant } from '../../lib/dates.js';
 import { createEvent, registerForEvent } from './events.service.js';
 
@@ -12,8 +13,9 @@ const saturdayFrom = (date: string) => addDaysToDate(date, (6 - isoWeekdayOf(dat
 
 export async function seedEventsDemo(deps: AppDeps, staff: CurrentUser): Promise<void> {
   const today = tokyoDateOf(deps.clock.now());
-  const meetingOn = saturdayFrom(addDaysToDate(today, 21));
-  const lectureOn = saturdayFrom(addDaysToDate(today, 35));
+  // Saturdays the center is open (not a holiday, not the year-end break).
+  const meetingOn = openWeekdayOnOrAfter(saturdayFrom(addDaysToDate(today, 21)));
+  const lectureOn = openWeekdayOnOrAfter(saturdayFrom(addDaysToDate(today, 35)));
   const meeting = await createEvent(deps, staff, {
     kind: 'exchange',
     title: '提供会員 交流会（秋のお茶会）',

@@ -50,3 +50,10 @@ export const contactForm = (prefix: ContactPrefix) =>
     }
     return parsed.data;
   });
+
+/** The field names of one row's edit-in-place form: `contact.<id>.name`… (ids unique per row). */
+export const editContactNames = (prefix: ContactPrefix, id: string) =>
+  Object.fromEntries(CONTACT_FIELDS.map((f) => [f, `${prefix}.${id}.${f}`])) as Record<
+    (typeof CONTACT_FIELDS)[number],
+    string
+  >;

@@ -68,6 +68,39 @@ export function normalizePhone(input: string): string {
     .replace(/[‐－―ー]/g, '-');
 }
 
+/**
+ * Why a normalised phone number is refused, as an i18n key, or null when it is a phone number:
+ * the reason rather than "enter a phone number" (a number two digits short is "too short").
+ */
+export function phoneProblem(text: string): string | null {
+  if (!/^[0-9-]+$/.test(text)) return 'validation.phone_chars';
+  const digits = text.replace(/-/g, '');
+  if (!digits.startsWith('0')) return 'validation.phone_start';
+  if (digits.length < 10) return 'validation.phone_too_short';
+  if (digits.length > 11) return 'validation.phone_too_long';
+  return null;
+}
+
+/**
+ * An e-mail address as typed: NFKC makes full-width letters, digits, ＠ and ． the ASCII they
+ * stand for (unambiguous), and spaces around it are dropped.
+ */
+export const normalizeEmail = (input: string): string => input.normalize('NFKC').trim();
+
+/**
+ * Why a normalised e-mail address is refused, as an i18n key, or null when nothing is
+ * obviously wrong (the full format check comes after). What NFKC cannot turn into ASCII is
+ * named: 「。」 for a dot, a space, or other full-width (Japanese) characters.
+ */
+export function emailProblem(text: string): string | null {
+  if (text === '') return null;
+  if (/[。、]/.test(text)) return 'validation.email_japanese_dot';
+  if (/\s/.test(text)) return 'validation.email_space';
+  if (/[^\x21-\x7e]/.test(text)) return 'validation.email_full_width';
+  if (!text.includes('@')) return 'validation.email_no_at';
+  return null;
+}
+
 export function isPhoneNumber(text: string): boolean {
   const digits = text.replace(/-/g, '');
   return /^[0-9-]+$/.test(text) && /^0\d{9,10}$/.test(digits);

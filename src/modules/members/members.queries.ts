@@ -9,6 +9,7 @@ import type {
   SideStatus,
   UserTable,
 } from '../../../db/schema.js';
+import { phoneDigits, searchKey } from '../../lib/search-key.js';
 import { normalizeKana } from './member-rules.js';
 import type { MemberListQuery } from './members.schemas.js';
 
@@ -50,20 +51,36 @@ export async function listMembers(db: Db, query: MemberListQuery) {
   if (query.area) q = q.where('member.area', '=', query.area);
   if (query.q) {
     const text = query.q;
-    const like = `%${text.replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
-    const kana = `%${normalizeKana(text)}%`;
-    const digits = text.normalize('NFKC').replace(/\D/g, '');
+    const escape = (v: string) => v.replace(/[%_\\]/g, (m) => `\\${m}`);
+    const key = searchKey(text);
+    // Digits are a phone or member number only when nothing else was typed ("港町3丁目" is not).
+    const digits = /^[\d\s()+-]+$/.test(text.normalize('NFKC').replace(/[‐―ー]/g, '-'))
+      ? phoneDigits(text)
+      : '';
+    const like = (v: string) => sql<string>`${`%${escape(v)}%`} ESCAPE '\\'`;
     q = q.where((eb) =>
       eb.or([
-        eb(sql`member.name`, 'like', sql`${like} ESCAPE '\\'`),
-        eb(sql`replace(member.name_kana, ' ', '')`, 'like', kana.replace(/ /g, '')),
-        eb('user.email', 'like', like),
+        ...(key ? [eb('member.search_key', 'like', like(key))] : []),
+        eb('user.email', 'like', like(text.normalize('NFKC').trim())),
         ...(digits
           ? [
               eb('member.member_no', '=', Number(digits)),
-              eb(sql`replace(member.phone, '-', '')`, 'like', `%${digits}%`),
+              eb('member.phone_key', 'like', like(digits)),
             ]
           : []),
+        // Rows the backfill has not reached yet (migration 0016) are matched as before it.
+        eb.and([
+          eb('member.search_key', 'is', null),
+          eb.or([
+            eb(sql`member.name`, 'like', like(text)),
+            eb(
+              sql`replace(member.name_kana, ' ', '')`,
+              'like',
+              like(normalizeKana(text).replace(/ /g, '')),
+            ),
+            ...(digits ? [eb(sql`replace(member.phone, '-', '')`, 'like', like(digits))] : []),
+          ]),
+        ]),
       ]),
     );
   }
@@ -269,4 +286,15 @@ export function findContact(db: Db, table: ContactTable, memberId: string, id: s
     .where('id', '=', id)
     .where('member_id', '=', memberId)
     .executeTakeFirst();
+}
+
+/** Members whose search keys predate them (migration 0016): at most `limit`, for the backfill. */
+export function listMembersWithoutSearchKey(db: Db, limit: number) {
+  return db
+    .selectFrom('member')
+    .select(['id', 'name', 'name_kana', 'address', 'phone'])
+    .where('search_key', 'is', null)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
 }

@@ -3,7 +3,14 @@ import { optionalMultiLineText as optionalText, singleLineText } from '../../lib
 import { newPasswordSchema } from '../../auth/password-policy.js';
 import { isValidDateString } from '../../lib/dates.js';
 import { emailSchema } from '../auth/auth.schemas.js';
-import { isKatakana, isPhoneNumber, normalizeKana, normalizePhone } from './member-rules.js';
+import {
+  emailProblem,
+  isKatakana,
+  normalizeEmail,
+  normalizeKana,
+  normalizePhone,
+  phoneProblem,
+} from './member-rules.js';
 
 // Field schemas. Messages are i18n keys; the forms and the API translate them.
 export const nameSchema = singleLineText(100);
@@ -17,7 +24,30 @@ export const phoneSchema = z
   .string()
   .max(30)
   .transform(normalizePhone)
-  .pipe(z.string().min(1).refine(isPhoneNumber, 'validation.phone'));
+  .pipe(
+    z
+      .string()
+      .min(1)
+      .superRefine((v, ctx) => {
+        const problem = phoneProblem(v);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      }),
+  );
+/** An applicant's or member's e-mail: full-width typing accepted; a refusal says why. */
+export const memberEmailSchema = z
+  .string()
+  .max(254)
+  .transform(normalizeEmail)
+  .pipe(
+    z
+      .string()
+      .min(1)
+      .superRefine((v, ctx) => {
+        const problem = emailProblem(v);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem, abort: true });
+      })
+      .pipe(emailSchema),
+  );
 export const postalCodeSchema = z
   .string()
   .trim()
@@ -52,7 +82,7 @@ export const applicationBody = z
     kind: z.enum(['requester', 'helper', 'both']),
     name: nameSchema,
     nameKana: kanaSchema,
-    email: emailSchema,
+    email: memberEmailSchema,
     password: newPasswordSchema,
     phone: phoneSchema,
     birthDate: dateSchema,
@@ -115,7 +145,7 @@ export const memberPatchBody = z
     name: nameSchema,
     nameKana: kanaSchema,
     birthDate: dateSchema,
-    email: emailSchema,
+    email: memberEmailSchema,
     phone: phoneSchema,
     postalCode: postalCodeSchema,
     address: singleLineText(200),

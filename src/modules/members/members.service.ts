@@ -1,3 +1,4 @@
+import { memberSearchColumns } from '../../lib/search-key.js';
 import { sql } from 'kysely';
 import { assertApplicationAllowed } from './application-throttle.js';
 import type { AppDeps, CurrentUser } from '../../context.js';
@@ -154,6 +155,12 @@ export async function applyForMembership(
       postal_code: input.postalCode,
       address: input.address,
       area: input.area,
+      ...memberSearchColumns({
+        name: input.name,
+        name_kana: input.nameKana,
+        address: input.address,
+        phone: input.phone,
+      }),
       requester_status: sides.includes('requester') ? 'applied' : null,
       helper_status: sides.includes('helper') ? 'applied' : null,
       requester_approved_at: null,
@@ -482,6 +489,18 @@ export async function updateMember(
     if (key === 'name') userSet.name = patch.name!;
   }
   if (keys.length === 0) return member;
+  // The search keys follow the fields they are made of (src/lib/search-key.ts).
+  if (keys.some((k) => k === 'name' || k === 'nameKana' || k === 'address' || k === 'phone')) {
+    Object.assign(
+      memberSet,
+      memberSearchColumns({
+        name: patch.name ?? member.name,
+        name_kana: patch.nameKana ?? member.name_kana,
+        address: patch.address ?? member.address,
+        phone: patch.phone ?? member.phone,
+      }),
+    );
+  }
   const statements: Compilable[] = [
     buildUpdateMember(deps.db, member.id, { ...memberSet, updated_at: now }),
     ...(Object.keys(userSet).length

@@ -12,7 +12,7 @@ import {
   listEmergencyContacts,
   type MemberWithEmail,
 } from './members.queries.js';
-import type { MemberPatch } from './members.schemas.js';
+import type { ContactInput, MemberPatch } from './members.schemas.js';
 import {
   addChild,
   fieldError,
@@ -152,6 +152,23 @@ export async function removeOwnContact(
   if (kind === 'contact') await removeEmergencyContact(deps, member, id);
   else await removeAuthorizedPickup(deps, member, id);
   return row;
+}
+
+/** Changes one of the member's own contacts or pick-up people in place (404 for anyone else's). */
+export async function updateOwnContact(
+  deps: AppDeps,
+  member: MemberWithEmail,
+  kind: ContactKind,
+  id: string,
+  input: ContactInput,
+): Promise<void> {
+  const result = await deps.db
+    .updateTable(kind === 'contact' ? 'emergency_contact' : 'authorized_pickup')
+    .set({ name: input.name, relation: input.relation, phone: input.phone })
+    .where('id', '=', id)
+    .where('member_id', '=', member.id)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) === 0) throw notFound();
 }
 
 /** Saves the helper profile; ticked areas the center does not serve are dropped. */

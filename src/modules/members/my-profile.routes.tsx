@@ -1,7 +1,9 @@
 import { Hono } from 'hono';
 import type { AppContext, AppEnv } from '../../context.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
-import { formBody } from '../../http/validate.js';
+import { formBody, textValues } from '../../http/validate.js';
+import { notFound } from '../../lib/errors.js';
+import { fieldErrors, firstErrors } from '../../lib/validation.js';
 import type { FormErrors } from '../../../views/components/form-fields.js';
 import { MyContactsPage } from '../../../views/pages/members/my-contacts.js';
 import { sessionWhen } from '../../../views/pages/members/my-orientations.js';
@@ -12,6 +14,7 @@ import { getCenterSettings } from '../settings/settings.service.js';
 import {
   contactForm,
   contactValues,
+  editContactNames,
   profileForm,
   profileValues,
   type ContactPrefix,
@@ -19,12 +22,14 @@ import {
 import type { FormValues } from './form-issues.js';
 import { formErrorOf, ownMember, ownMemberOnly } from './member-pages.js';
 import type { MemberWithEmail } from './members.queries.js';
-import type { ContactInput } from './members.schemas.js';
+import { CONTACT_FIELDS } from './form-layout.js';
+import { contactBody as contactSchema, type ContactInput } from './members.schemas.js';
 import { addAuthorizedPickup, addEmergencyContact } from './members.service.js';
 import {
   myContacts,
   myOverview,
   removeOwnContact,
+  updateOwnContact,
   updateOwnContactDetails,
 } from './my-page.service.js';
 
@@ -119,6 +124,7 @@ async function contactsPage(
   errors: FormErrors,
   ruleError?: string,
   status: 200 | 409 | 422 = 200,
+  editing?: string,
 ) {
   const { contacts, pickups } = await myContacts(c.var.deps, member);
   return render(
@@ -132,6 +138,7 @@ async function contactsPage(
       values={values}
       errors={errors}
       ruleError={ruleError}
+      editing={editing}
     />,
     status,
   );
@@ -169,6 +176,36 @@ async function removeContact(c: AppContext, prefix: ContactPrefix) {
   return c.redirect(`/my/contacts#${anchor(prefix)}`, 303);
 }
 
+/**
+ * Changes a contact or pick-up person in place. Its fields are named after it
+ * (`contact.<id>.phone`) so that every row's form has its own field ids. The row is looked up
+ * before the body is read: someone else's is a 404 whatever was sent.
+ */
+async function editContact(c: AppContext, prefix: ContactPrefix) {
+  const { member } = await ownMember(c);
+  const id = c.req.param('id') ?? '';
+  const { contacts, pickups } = await myContacts(c.var.deps, member);
+  if (!(prefix === 'contact' ? contacts : pickups).some((r) => r.id === id)) throw notFound();
+  const names = editContactNames(prefix, id);
+  const raw = textValues(await c.req.parseBody());
+  const parsed = contactSchema.safeParse(
+    Object.fromEntries(CONTACT_FIELDS.map((f) => [f, raw[names[f]] ?? ''])),
+  );
+  if (!parsed.success) {
+    const errors = Object.fromEntries(
+      Object.entries(firstErrors(fieldErrors(parsed.error, c.var.t))).map(([f, m]) => [
+        names[f as (typeof CONTACT_FIELDS)[number]] ?? f,
+        m,
+      ]),
+    );
+    const values = Object.fromEntries(Object.values(names).map((n) => [n, raw[n] ?? '']));
+    return contactsPage(c, member, values, errors, undefined, 422, id);
+  }
+  await updateOwnContact(c.var.deps, member, prefix, id, parsed.data);
+  setFlash(c, 'my.contacts.updated', { name: parsed.data.name });
+  return c.redirect(`/my/contacts#${anchor(prefix)}`, 303);
+}
+
 myProfilePages.get('/my/contacts', async (c) => {
   const { member } = await ownMember(c);
   return contactsPage(c, member, {}, {});
@@ -177,8 +214,10 @@ myProfilePages.post('/my/contacts', ownMemberOnly, contactBody('contact'), (c) =
   addContact(c, 'contact', c.req.valid('form')),
 );
 myProfilePages.post('/my/contacts/:id/remove', (c) => removeContact(c, 'contact'));
+myProfilePages.post('/my/contacts/:id', (c) => editContact(c, 'contact'));
 myProfilePages.get('/my/pickups', (c) => c.redirect('/my/contacts#pickups', 303));
 myProfilePages.post('/my/pickups', ownMemberOnly, contactBody('pickup'), (c) =>
   addContact(c, 'pickup', c.req.valid('form')),
 );
 myProfilePages.post('/my/pickups/:id/remove', (c) => removeContact(c, 'pickup'));
+myProfilePages.post('/my/pickups/:id', (c) => editContact(c, 'pickup'));

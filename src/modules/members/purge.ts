@@ -57,6 +57,8 @@ export async function purgeWithdrawnMembers(
         phone: '',
         postal_code: null,
         address: '',
+        search_key: '',
+        phone_key: '',
         birth_date: toMonth(m.birth_date),
         helper_household_notes: null,
         // Free text may name people; the codes the system writes (aged_out) are statistics.

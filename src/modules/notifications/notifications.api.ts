@@ -8,7 +8,7 @@ import {
   listOf,
   noContent,
 } from '../../http/api-route.js';
-import { toTokyoIso } from '../../lib/dates.js';
+import { tokyoDateOf, toTokyoIso } from '../../lib/dates.js';
 import type { NotificationRow } from './notifications.queries.js';
 import { loadInbox, markAllRead, markRead } from './notifications.service.js';
 
@@ -19,7 +19,7 @@ export const notificationListQuery = z
   })
   .strict();
 
-export function toNotificationJson(n: NotificationRow) {
+export function toNotificationJson(n: Omit<NotificationRow, 'params'>) {
   return {
     id: n.id,
     kind: n.kind,
@@ -61,7 +61,10 @@ const listRoute = apiRoute(
 notificationsApi.openapi(listRoute, async (c) => {
   const user = requireUser(c);
   const query = c.req.valid('query');
-  const inbox = await loadInbox(c.var.deps.db, user.id, query);
+  const inbox = await loadInbox(c.var.deps.db, user.id, query, {
+    locale: c.var.locale,
+    today: tokyoDateOf(c.var.deps.clock.now()),
+  });
   return c.json(
     {
       items: inbox.items.map(toNotificationJson),

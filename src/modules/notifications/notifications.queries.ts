@@ -43,7 +43,7 @@ export async function listNotifications(
   const [items, total] = await Promise.all([
     db
       .selectFrom('notification')
-      .select(['id', 'kind', 'title', 'body', 'link', 'created_at', 'read_at'])
+      .select(['id', 'kind', 'params', 'title', 'body', 'link', 'created_at', 'read_at'])
       .where('user_id', '=', userId)
       .orderBy('created_at', 'desc')
       .orderBy('id', 'desc')

@@ -4,6 +4,7 @@ import type { AppEnv } from '../../context.js';
 import { acceptsAnyForm, formFields } from '../../http/form-fields.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
 import { formBody, signedIn } from '../../http/validate.js';
+import { tokyoDateOf } from '../../lib/dates.js';
 import { InboxPage } from '../../../views/pages/notifications/inbox.js';
 import { loadInbox, markAllRead, markRead } from './notifications.service.js';
 
@@ -22,7 +23,12 @@ export const notificationsPages = new Hono<AppEnv>();
 notificationsPages.get('/inbox', async (c) => {
   const user = requireUser(c);
   const page = pageNumber(c.req.query('page'));
-  const inbox = await loadInbox(c.var.deps.db, user.id, { page, pageSize: PAGE_SIZE });
+  const inbox = await loadInbox(
+    c.var.deps.db,
+    user.id,
+    { page, pageSize: PAGE_SIZE },
+    { locale: c.var.locale, today: tokyoDateOf(c.var.deps.clock.now()) },
+  );
   const pages = Math.max(1, Math.ceil(inbox.total / PAGE_SIZE));
   // The header count comes from the request's start; show the one this page just read.
   const ctx = { ...viewContext(c), unreadCount: inbox.unread };

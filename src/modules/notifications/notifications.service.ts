@@ -5,6 +5,8 @@ import type { Db } from '../../lib/db.js';
 import { notFound } from '../../lib/errors.js';
 import { isMessageKey, translator, type MessageKey } from '../../lib/i18n.js';
 import { newId } from '../../lib/ids.js';
+import { tokyoDateOf } from '../../lib/dates.js';
+import { readableParams } from './notification-text.js';
 import type { Locale } from '../../../db/schema.js';
 import {
   buildMarkAllRead,
@@ -36,20 +38,49 @@ export interface NotificationInput {
 /** Only same-site paths: never another origin (`//host`, `/\host`), nor control characters. */
 const SAME_SITE_PATH = /^\/(?![/\\])[^\s\p{Cc}]*$/u;
 
-/** The title and body of a kind in a language; a kind with no text falls back to the generic one. */
+const hasText = (kind: string) =>
+  isMessageKey(`notification.${kind}.title`) && isMessageKey(`notification.${kind}.body`);
+
+/**
+ * The title and body of a kind in a language, with dates as people read them (`today`: the
+ * reader's Tokyo date, to leave out the current year); a kind with no text falls back to the
+ * generic one.
+ */
 export function renderNotificationText(
   locale: Locale,
   kind: string,
   params: Record<string, string | number> = {},
+  today?: string,
 ): { title: string; body: string } {
   const t = translator(locale);
-  const titleKey = `notification.${kind}.title`;
-  const bodyKey = `notification.${kind}.body`;
-  const known = isMessageKey(titleKey) && isMessageKey(bodyKey);
+  const known = hasText(kind);
   if (!known) console.warn(`[notify] no text for notification kind "${kind}": generic text used`);
-  const title: MessageKey = known ? titleKey : 'notification.generic.title';
-  const body: MessageKey = known ? bodyKey : 'notification.generic.body';
-  return { title: t(title, params), body: t(body, params) };
+  const title = (known ? `notification.${kind}.title` : 'notification.generic.title') as MessageKey;
+  const body = (known ? `notification.${kind}.body` : 'notification.generic.body') as MessageKey;
+  const shown = readableParams(params, locale, today ?? '');
+  return { title: t(title, shown), body: t(body, shown) };
+}
+
+/**
+ * A stored notification as its reader reads it now: rendered again from its kind and parameters
+ * in the reader's current language, so switching language translates older notifications too.
+ * A kind without texts (or unreadable parameters) keeps the text stored when it was sent.
+ */
+export function renderStoredNotification(
+  row: { kind: string; params: string; title: string; body: string },
+  locale: Locale,
+  today: string,
+): { title: string; body: string } {
+  if (!hasText(row.kind)) return { title: row.title, body: row.body };
+  let params: unknown;
+  try {
+    params = JSON.parse(row.params);
+  } catch {
+    return { title: row.title, body: row.body };
+  }
+  if (!params || typeof params !== 'object' || Array.isArray(params))
+    return { title: row.title, body: row.body };
+  return renderNotificationText(locale, row.kind, params as Record<string, string | number>, today);
 }
 
 /** The mail for a notification: the body, where to read more, and who sent it. */
@@ -99,9 +130,10 @@ export function notificationStatements(
   onlyIf: NotifyCondition = sql`1`,
 ): Compilable[] {
   const params = input.params ?? {};
+  const today = tokyoDateOf(deps.clock.now());
   const text = {
-    ja: renderNotificationText('ja', input.kind, params),
-    en: renderNotificationText('en', input.kind, params),
+    ja: renderNotificationText('ja', input.kind, params, today),
+    en: renderNotificationText('en', input.kind, params, today),
   };
   let link: string | null = input.link ?? null;
   if (link !== null && !SAME_SITE_PATH.test(link)) {
@@ -266,10 +298,15 @@ export async function loadInbox(
   db: Db,
   userId: string,
   paging: { page: number; pageSize: number },
+  reader: { locale: Locale; today: string },
 ) {
   const [list, unread] = await Promise.all([
     listNotifications(db, userId, paging),
     countUnread(db, userId),
   ]);
-  return { ...list, unread };
+  const items = list.items.map((n) => ({
+    ...n,
+    ...renderStoredNotification(n, reader.locale, reader.today),
+  }));
+  return { ...list, items, unread };
 }

@@ -8,14 +8,17 @@ import { formBody } from '../../http/validate.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import type { FormErrors } from '../../../views/components/form-fields.js';
 import { CancelRequestPage } from '../../../views/pages/requests/cancel.js';
+import { CancelSeriesPage } from '../../../views/pages/requests/cancel-series.js';
 import { yen } from '../../../views/format.js';
 import { memberCancelForm } from './request-form.js';
 import { isCancellable } from './request-pages.service.js';
 import type { RequestRow } from './requests.queries.js';
 import {
   cancelRequest,
+  cancelSeriesFrom,
   loadVisibleRequest,
   quoteCancellation,
+  quoteSeriesCancellation,
   type RequestViewer,
 } from './requests.service.js';
 
@@ -114,5 +117,89 @@ requestCancelPages.post(
       setFlash(c, 'req.cancel.notPossible');
     }
     return c.redirect(`/requests/${request.id}`, 303);
+  },
+);
+
+// A series from one date onwards ------------------------------------------------------------
+
+/** Only the family cancels its series; the helper cancels her own dates one by one. */
+const requesterOnly = createMiddleware<AppEnv>(async (c, next) => {
+  if (loaded(c).party.kind !== 'requester') throw notFound();
+  await next();
+});
+
+async function cancelSeriesPage(
+  c: AppContext,
+  r: RequestRow,
+  values: { reason?: string | undefined },
+  errors: FormErrors,
+  status: 200 | 422 = 200,
+) {
+  const occurrences = await quoteSeriesCancellation(c.var.deps, r);
+  return render(
+    c,
+    <CancelSeriesPage
+      ctx={viewContext(c)}
+      requestId={r.id}
+      occurrences={occurrences.map(({ row, fee }) => ({
+        id: row.id,
+        startsAt: row.starts_at,
+        endsAt: row.ends_at,
+        fee,
+      }))}
+      values={values}
+      errors={errors}
+    />,
+    status,
+  );
+}
+
+requestCancelPages.get(
+  '/requests/:id/cancel-series',
+  async (c, next) => {
+    if (isStaff(requireUser(c)))
+      return c.redirect(`/coordination/requests/${encodeURIComponent(c.req.param('id'))}`, 303);
+    await next();
+  },
+  partyToRequest,
+  requesterOnly,
+  async (c) => {
+    const { request } = loaded(c);
+    // A single request (or nothing left to cancel) has the one-date page.
+    if (!request.series_id || !isCancellable(request, c.var.deps.clock.now()))
+      return c.redirect(`/requests/${request.id}/cancel`, 303);
+    return cancelSeriesPage(c, request, {}, {});
+  },
+);
+
+requestCancelPages.post(
+  '/requests/:id/cancel-series',
+  async (c, next) => {
+    if (isStaff(requireUser(c))) throw notFound();
+    await next();
+  },
+  partyToRequest,
+  requesterOnly,
+  formBody(memberCancelForm, (c, errors, values) =>
+    cancelSeriesPage(c, loaded(c).request, { reason: values.reason }, errors, 422),
+  ),
+  async (c) => {
+    const { request, party } = loaded(c);
+    if (!request.series_id) return c.redirect(`/requests/${request.id}/cancel`, 303);
+    const { cancelled, fee } = await cancelSeriesFrom(
+      c.var.deps,
+      party,
+      request,
+      c.req.valid('form').reason,
+      c.var.clientAddress,
+    );
+    if (cancelled === 0) setFlash(c, 'req.cancel.notPossible');
+    else if (fee > 0)
+      setFlash(c, 'req.cancelSeries.doneWithFee', {
+        n: String(cancelled),
+        fee: yen(fee, c.var.locale),
+      });
+    else setFlash(c, 'req.cancelSeries.done', { n: String(cancelled) });
+    return c.redirect('/requests', 303);
   },
 );

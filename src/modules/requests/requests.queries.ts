@@ -302,3 +302,19 @@ export const activeStaffQuery = (db: Db) =>
     .select('id')
     .where('role', 'in', ['staff', 'admin'])
     .where('disabled_at', 'is', null);
+
+/** A series' occurrences from an instant onwards still to come and live (cancellable), in date order. */
+export function listLiveSeriesRequestsFrom(
+  db: Db,
+  seriesId: string,
+  fromIso: string,
+  nowIso: string,
+) {
+  return requestColumns(db)
+    .where('care_request.series_id', '=', seriesId)
+    .where('care_request.starts_at', '>=', fromIso)
+    .where('care_request.status', 'in', ['open', 'offered', 'matched'])
+    .where('care_request.ends_at', '>', nowIso)
+    .orderBy('care_request.starts_at')
+    .execute();
+}

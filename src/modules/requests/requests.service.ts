@@ -34,6 +34,7 @@ import {
   insertRequestChild,
   insertSeries,
   listActiveStaffUserIds,
+  listLiveSeriesRequestsFrom,
   listLiveRequestTimesOfChildren,
   listOwnChildrenAmong,
   listPreMeetingPairsOfRequesters,
@@ -480,3 +481,57 @@ export function formatWhen(iso: string): string {
 export const staffUserIds = (deps: AppDeps): Promise<string[]> => listActiveStaffUserIds(deps.db);
 
 export const sqlNow = (now: Date) => sql.val(now.toISOString());
+
+/**
+ * The occurrences of a request's series from its date onwards that can still be cancelled, each
+ * with what cancelling it now would cost the family (the same quote as a single cancellation).
+ */
+export async function quoteSeriesCancellation(deps: AppDeps, request: RequestRow) {
+  if (!request.series_id) return [];
+  const now = deps.clock.now();
+  const rows = await listLiveSeriesRequestsFrom(
+    deps.db,
+    request.series_id,
+    request.starts_at,
+    now.toISOString(),
+  );
+  return Promise.all(
+    rows.map(async (row) => ({
+      row,
+      fee: await quoteCancellation(deps, row, 'requester', 'cancel', now),
+    })),
+  );
+}
+
+/**
+ * Cancels a series from one occurrence onwards, in one action of the family: each occurrence
+ * as cancelRequest cancels one (its own fee, audit row and notices). An occurrence that
+ * changed meanwhile (already cancelled, reported) is left as it is and not counted.
+ */
+export async function cancelSeriesFrom(
+  deps: AppDeps,
+  viewer: RequestViewer,
+  request: RequestRow,
+  reason: string,
+  clientAddress?: string,
+): Promise<{ cancelled: number; fee: number }> {
+  if (viewer.kind !== 'requester' || !request.series_id) throw notFound();
+  let cancelled = 0;
+  let fee = 0;
+  for (const { row } of await quoteSeriesCancellation(deps, request)) {
+    try {
+      const result = await cancelRequest(
+        deps,
+        viewer,
+        row,
+        { reason, kind: 'cancel' },
+        clientAddress,
+      );
+      cancelled += 1;
+      fee += result.fee;
+    } catch (err) {
+      if (!(err instanceof AppError) || err.status !== 409) throw err;
+    }
+  }
+  return { cancelled, fee };
+}

@@ -8,6 +8,7 @@
  * both runtimes and stays valid as the rules change.
  */
 import type { AppDeps, CurrentUser } from '../../context.js';
+import { openDayOnOrAfter } from '../../lib/center-calendar.js';
 import {
   addDaysToDate,
   daysBetween,
@@ -61,7 +62,8 @@ export async function seedTrainingDemo(deps: AppDeps): Promise<void> {
     codes: string[],
     opts: { start?: string; end?: string; venue?: string; capacity?: number; instructor?: string },
   ) => {
-    const date = addDaysToDate(today, offsetDays);
+    // Never on a day the center is closed (a Sunday, a holiday, the year-end break).
+    const date = openDayOnOrAfter(addDaysToDate(today, offsetDays));
     return scheduleSession(deps, actor, {
       moduleIds: codes.map(id),
       startsAt: tokyoInstant(date, opts.start ?? '09:30').toISOString(),
@@ -152,12 +154,20 @@ export async function seedTrainingDemo(deps: AppDeps): Promise<void> {
     });
   };
 
+  /** The basic course (CPR apart) as recorded by the old system, 40 months ago. */
+  const migratedCourse = async (memberId: string) => {
+    const longAgo = addMonthsTo(today, -40);
+    for (const codes of courseDays)
+      for (const code of codes.filter((c) => c !== 'cpr'))
+        await external(memberId, code, longAgo, '旧システムからの移行（2023年度 第1回講習会）');
+  };
+
   for (const [i, { id: memberId }] of helpers.entries()) {
     switch (i % 6) {
       case 0: {
-        // Course done; CPR from a fire-department card that expires in about 45 days.
-        for (const s of [0, 1, 3]) await attend(s, memberId);
-        await attend(2, memberId, ['basic_play', 'basic_safety']);
+        // An experienced helper: course from the old system, CPR from a fire-department card
+        // that expires in about 45 days. Her years of help (demo history) need both.
+        await migratedCourse(memberId);
         const cardOn = addDaysToDate(addMonthsTo(today, -36), 45);
         await external(memberId, 'cpr', cardOn, 'みどり市消防本部 普通救命講習 修了証 第2301号');
         await followup(memberId);
@@ -173,16 +183,20 @@ export async function seedTrainingDemo(deps: AppDeps): Promise<void> {
         break;
       }
       case 2: {
-        for (const s of [0, 1, 2, 3]) await attend(s, memberId);
+        // Experienced too: course from the old system, CPR renewed last year, follow-up done.
+        await migratedCourse(memberId);
+        await external(
+          memberId,
+          'cpr',
+          addMonthsTo(today, -20),
+          'みどり市消防本部 普通救命講習 修了証 第2044号',
+        );
         await followup(memberId);
         break;
       }
       case 3: {
         // Course done long ago (recorded as a certificate), CPR expired last month: lapsed.
-        const longAgo = addMonthsTo(today, -40);
-        for (const codes of courseDays)
-          for (const code of codes.filter((c) => c !== 'cpr'))
-            await external(memberId, code, longAgo, '旧システムからの移行（2023年度 第1回講習会）');
+        await migratedCourse(memberId);
         await external(
           memberId,
           'cpr',

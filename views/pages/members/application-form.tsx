@@ -104,6 +104,7 @@ export function ApplicationFormPage(props: ApplicationFormProps) {
   const title = t(mode === 'staff' ? 'apply.staffTitle' : 'apply.title');
   const v = (name: string) => values[name];
   const e = (name: string) => errors[name];
+  const sent = Object.keys(errors).length > 0 || props.ruleError !== undefined;
   return (
     <Layout ctx={ctx} title={title}>
       <h1>{title}</h1>
@@ -234,7 +235,12 @@ export function ApplicationFormPage(props: ApplicationFormProps) {
             name="password"
             type="password"
             label={t(mode === 'staff' ? 'apply.staffPassword' : 'memberField.password')}
-            hint={t(mode === 'staff' ? 'apply.staffPasswordHint' : 'apply.passwordHint')}
+            hint={
+              // After a refused submit the page shows every value again but the password.
+              sent
+                ? `${t('apply.passwordNotKept')} ${t(mode === 'staff' ? 'apply.staffPasswordHint' : 'apply.passwordHint')}`
+                : t(mode === 'staff' ? 'apply.staffPasswordHint' : 'apply.passwordHint')
+            }
             error={e('password')}
             required
             autocomplete={mode === 'staff' ? 'off' : 'new-password'}

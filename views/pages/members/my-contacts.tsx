@@ -1,3 +1,4 @@
+import { formatPhone } from '../../format.js';
 import {
   ErrorSummary,
   SubmitButton,
@@ -5,6 +6,7 @@ import {
   BackToMy,
   RuleAlert,
 } from '../../components/form-fields.js';
+import { Hidden } from '../../components/visually-hidden.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import type { Translator } from '../../../src/lib/i18n.js';
@@ -27,6 +29,8 @@ export interface MyContactsProps {
   values: Record<string, string | undefined>;
   errors: FormErrors;
   ruleError?: string | undefined;
+  /** The row whose edit-in-place form was sent and refused: it opens with its messages. */
+  editing?: string | undefined;
 }
 
 function contactLabels(t: Translator, prefix: string) {
@@ -40,33 +44,66 @@ function contactLabels(t: Translator, prefix: string) {
 function ContactList(props: {
   t: Translator;
   rows: ContactRow[];
-  removeBase: string;
+  /** `contact` or `pickup`: the edit forms' field prefix and the routes' base. */
+  kind: 'contact' | 'pickup';
   canRemove: boolean;
+  editing?: string | undefined;
+  values: Record<string, string | undefined>;
+  errors: FormErrors;
 }) {
   const { t } = props;
+  const base = props.kind === 'contact' ? '/my/contacts' : '/my/pickups';
   if (props.rows.length === 0) return <p>{t('my.contacts.none')}</p>;
   return (
     <ul class="contact-list">
-      {props.rows.map((row) => (
-        <li class="contact-list__item">
-          <div>
-            <strong>{row.name}</strong> <span class="contact-list__relation">{row.relation}</span>
-            <br />
-            <a href={`tel:${row.phone}`}>{row.phone}</a>
-          </div>
-          {props.canRemove && (
-            <form method="post" action={`${props.removeBase}/${row.id}/remove`}>
-              <button
-                type="submit"
-                class="button button--secondary"
-                aria-label={t('my.contacts.removeLabel', { name: row.name })}
-              >
-                {t('my.contacts.remove')}
-              </button>
-            </form>
-          )}
-        </li>
-      ))}
+      {props.rows.map((row) => {
+        const prefix = `${props.kind}.${row.id}.`;
+        const refused = props.editing === row.id;
+        // The edit form starts from the row as stored, or from what was sent and refused.
+        const values = refused
+          ? props.values
+          : {
+              [`${prefix}name`]: row.name,
+              [`${prefix}relation`]: row.relation,
+              [`${prefix}phone`]: row.phone,
+            };
+        return (
+          <li class="contact-list__item">
+            <div>
+              <strong>{row.name}</strong> <span class="contact-list__relation">{row.relation}</span>
+              <br />
+              <a href={`tel:${row.phone.replace(/[^\d+]/g, '')}`}>{formatPhone(row.phone)}</a>
+            </div>
+            <details class="contact-edit" open={refused}>
+              <summary class="button button--secondary">
+                {t('my.contacts.edit')}
+                <Hidden>{t('my.contacts.editOf', { name: row.name })}</Hidden>
+              </summary>
+              <form method="post" action={`${base}/${row.id}`} novalidate class="member-form">
+                <ContactFields
+                  t={t}
+                  prefix={prefix}
+                  values={values}
+                  errors={refused ? props.errors : {}}
+                  required
+                />
+                <SubmitButton>{t('my.contacts.save')}</SubmitButton>
+              </form>
+            </details>
+            {props.canRemove && (
+              <form method="post" action={`${base}/${row.id}/remove`}>
+                <button
+                  type="submit"
+                  class="button button--secondary"
+                  aria-label={t('my.contacts.removeLabel', { name: row.name })}
+                >
+                  {t('my.contacts.remove')}
+                </button>
+              </form>
+            )}
+          </li>
+        );
+      })}
     </ul>
   );
 }
@@ -74,8 +111,10 @@ function ContactList(props: {
 export function MyContactsPage(props: MyContactsProps) {
   const { ctx, values, errors } = props;
   const { t } = ctx;
-  const contactErrors = pick(errors, 'contact.');
-  const pickupErrors = pick(errors, 'pickup.');
+  // A refused edit shows its messages in its own row, not above the add forms.
+  const addErrors = props.editing ? {} : errors;
+  const contactErrors = pick(addErrors, 'contact.');
+  const pickupErrors = pick(addErrors, 'pickup.');
   const canRemoveContact = props.contacts.length > props.minContacts;
   return (
     <Layout ctx={ctx} title={t('my.contacts.title')}>
@@ -89,8 +128,11 @@ export function MyContactsPage(props: MyContactsProps) {
         <ContactList
           t={t}
           rows={props.contacts}
-          removeBase="/my/contacts"
+          kind="contact"
           canRemove={canRemoveContact}
+          editing={props.editing}
+          values={values}
+          errors={errors}
         />
         {!canRemoveContact && props.minContacts > 0 && (
           <p class="hint">{t('my.contacts.keepTwo')}</p>
@@ -104,7 +146,13 @@ export function MyContactsPage(props: MyContactsProps) {
           class="member-form"
           aria-labelledby="contact-add-title"
         >
-          <ContactFields t={t} prefix="contact." values={values} errors={errors} required />
+          <ContactFields
+            t={t}
+            prefix="contact."
+            values={props.editing ? {} : values}
+            errors={addErrors}
+            required
+          />
           <SubmitButton>{t('my.contacts.submit')}</SubmitButton>
         </form>
       </section>
@@ -112,7 +160,15 @@ export function MyContactsPage(props: MyContactsProps) {
       <section class="card" id="pickups" aria-labelledby="pickups-title">
         <h2 id="pickups-title">{t('my.contacts.pickupTitle')}</h2>
         <p>{t('my.contacts.pickupLead')}</p>
-        <ContactList t={t} rows={props.pickups} removeBase="/my/pickups" canRemove />
+        <ContactList
+          t={t}
+          rows={props.pickups}
+          kind="pickup"
+          canRemove
+          editing={props.editing}
+          values={values}
+          errors={errors}
+        />
         <h3 id="pickup-add-title">{t('my.contacts.addPickup')}</h3>
         <ErrorSummary t={t} errors={pickupErrors} labels={contactLabels(t, 'pickup.')} />
         <form
@@ -122,7 +178,13 @@ export function MyContactsPage(props: MyContactsProps) {
           class="member-form"
           aria-labelledby="pickup-add-title"
         >
-          <ContactFields t={t} prefix="pickup." values={values} errors={errors} required />
+          <ContactFields
+            t={t}
+            prefix="pickup."
+            values={props.editing ? {} : values}
+            errors={addErrors}
+            required
+          />
           <SubmitButton>{t('my.contacts.submit')}</SubmitButton>
         </form>
       </section>

@@ -1,4 +1,5 @@
 import { ScrollTable } from '../../components/scroll-table.js';
+import { formatPhone } from '../../format.js';
 import { ErrorSummary, type FormErrors } from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
@@ -135,7 +136,7 @@ export function AttendanceSheetPage(props: {
                     <td>
                       <SideBadges t={t} labels={labels} locale={locale} member={r} />
                     </td>
-                    <td class="nowrap">{r.phone}</td>
+                    <td class="nowrap">{formatPhone(r.phone)}</td>
                     <td>
                       {r.attended === 1 && r.requester_status === 'applied' && (
                         <a class="nowrap" href={`/members/${r.member_id}#side-requester`}>

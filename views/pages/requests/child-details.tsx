@@ -1,3 +1,4 @@
+import { formatPhone } from '../../format.js';
 import { formatDate } from '../../../src/lib/dates.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
@@ -71,7 +72,8 @@ export function ChildDetailsPage(props: ChildDetailsProps) {
         <h2 id="contacts-title">{t('childInfo.contacts')}</h2>
         <h3>{t('childInfo.parent')}</h3>
         <p>
-          {props.parent.name} <a href={tel(props.parent.phone)}>{props.parent.phone}</a>
+          {props.parent.name}{' '}
+          <a href={tel(props.parent.phone)}>{formatPhone(props.parent.phone)}</a>
         </p>
         <h3>{t('my.contacts.emergencyTitle')}</h3>
         <ContactList contacts={props.contacts} none={t('my.contacts.none')} />
@@ -95,7 +97,7 @@ function ContactList(props: {
           <span>
             {c.name} <span class="contact-list__relation">（{c.relation}）</span>
           </span>
-          <a href={tel(c.phone)}>{c.phone}</a>
+          <a href={tel(c.phone)}>{formatPhone(c.phone)}</a>
         </li>
       ))}
     </ul>

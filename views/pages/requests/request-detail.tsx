@@ -12,7 +12,7 @@ import {
   weekdaysText,
   whenText,
 } from './request-text.js';
-import { displayTime, yen } from '../../format.js';
+import { displayTime, formatPhone, yen } from '../../format.js';
 import { OfferActions } from './offers.js';
 import { BackLink } from '../../components/back-link.js';
 import { DetailList } from '../../components/detail-list.js';
@@ -157,7 +157,7 @@ export function RequestDetailPage(props: RequestDetailProps) {
               [
                 t('req.detail.phone'),
                 <a href={`tel:${props.family.phone.replace(/[^\d+]/g, '')}`}>
-                  {props.family.phone}
+                  {formatPhone(props.family.phone)}
                 </a>,
               ],
             ]}
@@ -267,6 +267,13 @@ export function RequestDetailPage(props: RequestDetailProps) {
               {t('req.detail.cancelButton')}
             </a>
           </p>
+          {mode === 'requester' && props.series && (
+            <p>
+              <a class="button button--secondary" href={`/requests/${r.id}/cancel-series`}>
+                {t('req.detail.cancelSeriesButton')}
+              </a>
+            </p>
+          )}
         </section>
       )}
     </Layout>

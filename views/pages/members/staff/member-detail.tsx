@@ -22,7 +22,7 @@ import { attendanceText, sessionWhen } from '../../orientations/session-text.js'
 import { Checkbox, TextareaField } from '../../../components/form-fields.js';
 import { InfoRow } from './info-row.js';
 import { kindLabel } from '../labels.js';
-import { plainDate } from '../../../format.js';
+import { formatPhone, plainDate } from '../../../format.js';
 import { SideBadge, SideBadges, sidesOf, statusText } from './side-status.js';
 import { ReferralsSection, type ReferralView } from '../../directory/referrals.js';
 
@@ -363,7 +363,7 @@ export function MemberDetailPage(props: MemberDetailProps) {
             label={t('memberAdmin.field.birthDate')}
             value={dateWithAge(t, locale, member.birth_date, props.today)}
           />
-          <InfoRow t={t} label={t('memberAdmin.field.phone')} value={member.phone} />
+          <InfoRow t={t} label={t('memberAdmin.field.phone')} value={formatPhone(member.phone)} />
           <InfoRow t={t} label={t('memberAdmin.field.email')} value={member.email} />
           <InfoRow t={t} label={t('memberAdmin.field.postalCode')} value={member.postal_code} />
           <InfoRow t={t} label={t('memberAdmin.field.address')} value={member.address} />
@@ -646,7 +646,7 @@ function ContactsSection(props: {
             <tr>
               <th scope="row">{r.name}</th>
               <td>{r.relation}</td>
-              <td class="nowrap">{r.phone}</td>
+              <td class="nowrap">{formatPhone(r.phone)}</td>
             </tr>
           ))}
         </ScrollTable>

@@ -1,3 +1,4 @@
+import { formatPhone } from '../../../format.js';
 import { areaName } from '../../../../src/i18n/area-labels.js';
 import { Layout } from '../../../layout.js';
 import type { ViewContext } from '../../../view-context.js';
@@ -209,7 +210,7 @@ export function MemberDirectoryPage(props: {
                       <SideBadges t={t} labels={labels} locale={locale} member={m} />
                     </td>
                     <td>{areaName(props.areas, m.area, locale)}</td>
-                    <td class="nowrap">{m.phone}</td>
+                    <td class="nowrap">{formatPhone(m.phone)}</td>
                   </tr>
                 ))}
               </tbody>

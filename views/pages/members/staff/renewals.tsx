@@ -7,7 +7,7 @@ import type { MemberTypeLabels } from '../../../../src/modules/settings/settings
 import type { MemberKind } from '../../../../db/schema.js';
 import { Checkbox } from '../../../components/form-fields.js';
 import { kindLabel } from '../labels.js';
-import { plainDate } from '../../../format.js';
+import { formatPhone, plainDate } from '../../../format.js';
 
 export interface RenewalRow {
   member: {
@@ -90,7 +90,7 @@ export function RenewalsPage(props: {
                   </span>
                 </th>
                 <td>{kindLabel(labels, member.kind, locale)}</td>
-                <td class="nowrap">{member.phone}</td>
+                <td class="nowrap">{formatPhone(member.phone)}</td>
                 <td>
                   <ul class="plain-list">
                     {children.map((c) => (
