@@ -7,7 +7,7 @@
  *
  * Members, training and the requests are set up through the JSON API. The server runs on the
  * real clock and a request cannot be entered for the past, so each request is entered for
- * tomorrow and then moved to yesterday with one UPDATE on the server's database (WAL: safe side
+ * tomorrow and then moved to yesterday (asked for the day before) with one UPDATE on the server's database (WAL: safe side
  * by side), standing in for the day passing.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -121,6 +121,8 @@ describe.skipIf(!browserAvailable)('activity report journey (browser)', () => {
         .set({
           starts_at: new Date(jst(date, start)).toISOString(),
           ends_at: new Date(jst(date, end)).toISOString(),
+          // Asked for before the help (a report may not start before its request was made).
+          created_at: new Date(jst(tokyoDate(-2), '09:00')).toISOString(),
         })
         .where('id', '=', requestId)
         .execute();
