@@ -54,7 +54,12 @@ export type AppEnv = {
     /** What waits for the signed-in member, for the navigation's counts (null: not loaded). */
     waiting: WaitingCounts | null;
     /** The signed-in member's sides in use, for page navigation (null: not a member, or API). */
-    memberSides: { requester: boolean; helper: boolean } | null;
+    memberSides: {
+      requester: boolean;
+      helper: boolean;
+      /** A side approved: members-only content opens (contentReach, issue #22). */
+      membersContent: boolean;
+    } | null;
   };
 };
 

@@ -55,8 +55,11 @@ function navItems(ctx: ViewContext): NavItem[] {
     label: ctx.user.role === 'member' ? 'training.nav.member' : 'training.nav.staff',
   });
   items.push({ href: '/events', label: 'events.nav' });
-  items.push({ href: '/directory', label: 'dir.nav' });
-  items.push({ href: '/announcements', label: 'ann.nav' });
+  // Members-only sections: not in an applicant's menu (they open with approval).
+  if (ctx.user.role !== 'member' || ctx.memberSides?.membersContent) {
+    items.push({ href: '/directory', label: 'dir.nav' });
+    items.push({ href: '/announcements', label: 'ann.nav' });
+  }
   if (ctx.user.role === 'admin')
     items.push({ href: '/staff-accounts', label: 'nav.staffAccounts' });
   if (ctx.user.role === 'admin') items.push({ href: '/settings', label: 'settings.nav' });

@@ -12,7 +12,12 @@ export interface ViewContext {
   /** Unread notifications, shown in the header next to お知らせ. */
   unreadCount?: number;
   /** The signed-in member's sides in use (helpers get 予定表 and 活動できる日時 in the menu). */
-  memberSides?: { requester: boolean; helper: boolean };
+  memberSides?: {
+    requester: boolean;
+    helper: boolean;
+    /** A side approved: news and the directory are in the menu (an applicant's are not). */
+    membersContent: boolean;
+  };
   /** What waits for the member (offers, reports to confirm or write): counts on the tabs. */
   waiting?: { offers: number; toConfirm: number; reportsDue: number };
 }

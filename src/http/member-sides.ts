@@ -1,5 +1,6 @@
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../context.js';
+import { contentReach } from '../modules/access/member-content.policy.js';
 
 /**
  * Which sides (requester, helper) the signed-in member has in use, for the page header and home
@@ -15,6 +16,7 @@ export const memberSidesMiddleware = createMiddleware<AppEnv>(async (c, next) =>
       c.set('memberSides', {
         requester: inUse(member.requester_status),
         helper: inUse(member.helper_status),
+        membersContent: contentReach(member) === 'members',
       });
     }
   }

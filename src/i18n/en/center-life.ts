@@ -93,6 +93,10 @@ export const centerLife: Record<keyof typeof ja, string> = {
     'This event was called off. Everyone who signed up was told in their notifications.',
   'events.loginToApply': 'Please sign in to sign up.',
   'events.phoneToApply': 'Not a member? Please sign up by calling the center.',
+  'events.applicantMember':
+    'You can sign up once your membership is approved. Until then you see the events open to everyone.',
+  'access.membersOnly':
+    'Center news, newsletters and the local support directory are for members. They open once the center has approved your membership.',
   'events.inactiveMember':
     'With your membership as it is now, you cannot sign up here. Please contact the center.',
   'events.staffApplyLead':
@@ -164,6 +168,8 @@ export const centerLife: Record<keyof typeof ja, string> = {
   'events.rule.event_started': 'The event has started: signing up and cancelling are closed here.',
   'events.rule.event_audience': 'This member is not among the people this event is for.',
   'events.rule.member_inactive': 'The membership is not active, so signing up is not possible.',
+  'events.rule.member_applicant':
+    'Signing up for events opens once the center has approved your membership.',
   'events.rule.already_registered': 'Already signed up.',
   'events.rule.not_registered': 'There is no place to cancel (it was cancelled already).',
   'events.rule.event_changed':

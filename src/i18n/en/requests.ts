@@ -13,6 +13,8 @@ export const requests: RequestsMessages = {
   'rule.child_not_eligible': 'The chosen child cannot be included in this request.',
   'rule.overlapping_request': 'There is already a request for the same child at this time.',
   'rule.requester_not_active': 'You can request help once you are approved as a requester.',
+  'rule.requester_suspended':
+    'The parent (requester) side is suspended, so help cannot be requested now. Please contact the center about resuming.',
   'rule.no_occurrences': 'No day in that period falls on the chosen weekdays.',
   'rule.too_many_occurrences':
     'A recurring request can have at most 120 dates. Please shorten the period.',

@@ -97,6 +97,10 @@ export const centerLife = {
     'このイベントは中止になりました。申し込んでいた方には、お知らせでご連絡しました。',
   'events.loginToApply': '申し込むには、ログインしてください。',
   'events.phoneToApply': '会員でない方は、センターへお電話でお申し込みください。',
+  'events.applicantMember':
+    '入会の承認後に申し込めるようになります。いまは、どなたでも参加できるイベントをご覧いただけます。',
+  'access.membersOnly':
+    'お知らせ・広報誌・地域の子育て情報は会員向けです。センターが入会を承認すると見られるようになります。',
   'events.inactiveMember':
     'いまの会員の状態では、ここから申し込めません。センターへお問い合わせください。',
   'events.staffApplyLead':
@@ -175,6 +179,8 @@ export const centerLife = {
   'events.rule.event_started': 'イベントが始まったため、ここからは申し込み・取り消しができません。',
   'events.rule.event_audience': 'この会員は、このイベントの対象ではありません。',
   'events.rule.member_inactive': '会員の状態が有効でないため、申し込めません。',
+  'events.rule.member_applicant':
+    'イベントへの申し込みは、センターが入会を承認してからできるようになります。',
   'events.rule.already_registered': 'すでに申し込み済みです。',
   'events.rule.not_registered': '取り消す申し込みがありません（すでに取り消されています）。',
   'events.rule.event_changed':

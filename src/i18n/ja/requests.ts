@@ -11,6 +11,8 @@ export const requests = {
   'rule.child_not_eligible': '選んだお子さんは、この申し込みの対象になりません。',
   'rule.overlapping_request': '同じお子さんの申し込みが、この時間帯にすでにあります。',
   'rule.requester_not_active': '依頼会員として承認されてから申し込めます。',
+  'rule.requester_suspended':
+    '依頼会員としての利用が一時停止中のため、援助を申し込めません。再開についてはセンターにお問い合わせください。',
   'rule.no_occurrences': '指定した期間と曜日に当てはまる日がありません。',
   'rule.too_many_occurrences': '定期の申し込みは一度に120回までです。期間を短くしてください。',
   'rule.already_matched': 'ほかの提供会員さんがすでに引き受けました。ありがとうございました。',

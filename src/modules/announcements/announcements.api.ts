@@ -10,9 +10,8 @@ import {
   listOf,
   wholeList,
 } from '../../http/api-route.js';
-import { notFound } from '../../lib/errors.js';
 import { visibleAnnouncementAudiences } from '../events/audience.js';
-import { loadViewer } from '../events/viewer.js';
+import { loadMembersOnlyReader, loadViewer } from '../events/viewer.js';
 import { listAnnouncements, listNewsletters } from './announcements.queries.js';
 import {
   announcementSchema,
@@ -141,8 +140,8 @@ const newslettersRoute = apiRoute(
     tag: 'announcements',
     access: 'member',
     summary: 'The newsletter archive (広報誌), newest first; PDFs download from url',
-    // A login whose member record is gone sees nothing.
-    errors: { 404: ['not_found'] },
+    // A login whose member record is gone sees nothing; an applicant is told they open with approval.
+    errors: { 403: ['members_only'], 404: ['not_found'] },
   },
   {
     method: 'get',
@@ -151,10 +150,7 @@ const newslettersRoute = apiRoute(
   },
 );
 announcementsApi.openapi(newslettersRoute, async (c) => {
-  const user = requireUser(c);
-  const viewer = await loadViewer(c.var.deps.db, user);
-  // Members (and staff) only: a login whose member record is gone sees nothing.
-  if (viewer.kind === 'member' && !viewer.memberId) throw notFound();
+  await loadMembersOnlyReader(c);
   return c.json(wholeList((await listNewsletters(c.var.deps.db)).map(toNewsletterJson)), 200);
 });
 

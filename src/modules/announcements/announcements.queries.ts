@@ -6,6 +6,7 @@ import type {
   NewsletterFilePartTable,
   NewsletterTable,
 } from '../../../db/schema.js';
+import { MEMBERS_CONTENT_SIDE } from '../access/member-content.policy.js';
 
 export function findAnnouncement(db: Db, id: string) {
   return db
@@ -48,7 +49,9 @@ export function listAnnouncements(
 /**
  * The users an announcement for `audience` goes to, with what decides whether and how they may
  * be notified. Staff only for 'staff'; otherwise members whose side for the audience is applied
- * or active (any live side for 'all'). mayBeNotified() has the last word.
+ * or active (any live side for 'all') and who read members' content: one side approved, the
+ * rule of contentReach (access/member-content.policy.ts): an applicant is not told of news she
+ * may not read. mayBeNotified() has the last word.
  */
 export function listAudienceRecipients(db: Db, audience: AnnouncementAudience) {
   let q = db
@@ -70,7 +73,15 @@ export function listAudienceRecipients(db: Db, audience: AnnouncementAudience) {
   const live = ['applied', 'active'] as const;
   if (audience === 'staff') q = q.where('user.role', 'in', ['staff', 'admin']);
   else {
-    q = q.where('user.role', '=', 'member').where('member.withdrawn_at', 'is', null);
+    q = q
+      .where('user.role', '=', 'member')
+      .where('member.withdrawn_at', 'is', null)
+      .where((eb) =>
+        eb.or([
+          eb('member.requester_status', '=', MEMBERS_CONTENT_SIDE),
+          eb('member.helper_status', '=', MEMBERS_CONTENT_SIDE),
+        ]),
+      );
     if (audience === 'helpers') q = q.where('member.helper_status', 'in', [...live]);
     else if (audience === 'requesters') q = q.where('member.requester_status', 'in', [...live]);
     else

@@ -20,7 +20,8 @@ import {
   newsletterPdfValues,
 } from './announcement-form.js';
 import { refusal } from '../../http/refusal.js';
-import { memberOrStaff, UUID } from './announcement-pages.js';
+import { loadMembersOnlyReader } from '../events/viewer.js';
+import { UUID } from './announcement-pages.js';
 import { findNewsletter, listNewsletters, type NewsletterRow } from './announcements.queries.js';
 import { MAX_PDF_BYTES } from './announcements.schemas.js';
 import {
@@ -53,7 +54,7 @@ const toNewsletterView = (
 });
 
 newsletterPages.get('/newsletters', async (c) => {
-  const viewer = await memberOrStaff(c);
+  const viewer = await loadMembersOnlyReader(c);
   const rows = await listNewsletters(c.var.deps.db);
   return render(
     c,
@@ -66,7 +67,7 @@ newsletterPages.get('/newsletters', async (c) => {
 });
 
 newsletterPages.get(NEWSLETTER, async (c) => {
-  await memberOrStaff(c);
+  await loadMembersOnlyReader(c);
   const row = await findNewsletter(c.var.deps.db, c.req.param('id'));
   if (!row) throw notFound();
   if (row.format === 'pdf') return c.redirect(`/newsletters/${row.id}/file`, 303);
@@ -74,7 +75,7 @@ newsletterPages.get(NEWSLETTER, async (c) => {
 });
 
 newsletterPages.get(`${NEWSLETTER}/file`, async (c) => {
-  await memberOrStaff(c);
+  await loadMembersOnlyReader(c);
   const file = await openNewsletterFile(c.var.deps, c.req.param('id'));
   const ascii = file.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   return c.body(file.stream, 200, {

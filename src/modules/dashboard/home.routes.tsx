@@ -31,7 +31,8 @@ homePages.get('/', async (c) => {
   }
   const { member, memberSides: sides } = c.var;
   const [announcements, events, home] = await Promise.all([
-    latestAnnouncementsFor(c),
+    // An applicant has no news section: news opens with approval (issue #22).
+    sides && !sides.membersContent ? undefined : latestAnnouncementsFor(c),
     upcomingEventsFor(c),
     member && sides ? loadMemberHome(c.var.deps, member.id, sides) : Promise.resolve(undefined),
   ]);

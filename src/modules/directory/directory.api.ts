@@ -1,5 +1,4 @@
-import { requireStaff, requireUser } from '../../auth/guards.js';
-import type { AppContext } from '../../context.js';
+import { requireStaff } from '../../auth/guards.js';
 import {
   apiRoute,
   apiRouter,
@@ -11,7 +10,7 @@ import {
   wholeList,
 } from '../../http/api-route.js';
 import { notFound } from '../../lib/errors.js';
-import { loadViewer } from '../events/viewer.js';
+import { loadMembersOnlyReader } from '../events/viewer.js';
 import { groupSchema, referralSchema, toGroupJson, toReferralJson } from './directory.json.js';
 import { countGroups, findGroup, listGroups, listReferralsForMember } from './directory.queries.js';
 import {
@@ -24,14 +23,11 @@ import { addReferral, archiveGroup, createGroup, updateGroup } from './directory
 
 export const directoryApi = apiRouter();
 
-/** Members (with a live member record) and staff browse the directory. */
-async function requireReader(c: AppContext) {
-  const viewer = await loadViewer(c.var.deps.db, requireUser(c));
-  if (viewer.kind === 'member' && !viewer.memberId) throw notFound();
-}
-
-/** A login whose member record is gone reads no directory (404). */
-const READER = { 404: ['not_found'] };
+/**
+ * Members and staff browse the directory (loadMembersOnlyReader): a login whose member record is
+ * gone reads none (404), an applicant is told it opens with approval (403 members_only).
+ */
+const READER = { 403: ['members_only'], 404: ['not_found'] };
 const groupResponse = (status: string) => jsonResponse(status, groupSchema);
 
 const listRoute = apiRoute(
@@ -49,7 +45,7 @@ const listRoute = apiRoute(
   },
 );
 directoryApi.openapi(listRoute, async (c) => {
-  await requireReader(c);
+  await loadMembersOnlyReader(c);
   const { page, ...query } = c.req.valid('query');
   const [rows, total] = await Promise.all([
     listGroups(c.var.deps.db, query, { offset: (page - 1) * DIRECTORY_PAGE_SIZE }),
@@ -78,7 +74,7 @@ directoryApi.openapi(createRoute, async (c) => {
 });
 
 const getRoute = apiRoute(
-  { tag: 'directory', access: 'member', summary: 'One group or place' },
+  { tag: 'directory', access: 'member', summary: 'One group or place', errors: READER },
   {
     method: 'get',
     path: '/directory/{id}',
@@ -87,7 +83,7 @@ const getRoute = apiRoute(
   },
 );
 directoryApi.openapi(getRoute, async (c) => {
-  await requireReader(c);
+  await loadMembersOnlyReader(c);
   const group = await findGroup(c.var.deps.db, c.req.valid('param').id);
   if (!group || group.archived_at) throw notFound();
   return c.json(toGroupJson(group), 200);

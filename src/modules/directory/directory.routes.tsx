@@ -1,6 +1,6 @@
 import { areaName } from '../../i18n/area-labels.js';
 import { Hono } from 'hono';
-import { requireStaff, requireUser } from '../../auth/guards.js';
+import { requireStaff } from '../../auth/guards.js';
 import type { AppContext, AppEnv } from '../../context.js';
 import { formBody, staffOnly } from '../../http/validate.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
@@ -19,7 +19,7 @@ import {
   ReferralsPage,
   type ReferralFormValues,
 } from '../../../views/pages/directory/referrals.js';
-import { loadViewer } from '../events/viewer.js';
+import { loadMembersOnlyReader } from '../events/viewer.js';
 import { ageInYears } from '../members/member-rules.js';
 import { findMemberById, listChildren } from '../members/members.queries.js';
 import type { Area } from '../settings/settings.schemas.js';
@@ -60,13 +60,6 @@ function readFilters(c: AppContext, areas: Area[]): DirectoryFilters {
   };
 }
 
-/** Members (with a live member record) and staff. */
-async function requireReader(c: AppContext) {
-  const viewer = await loadViewer(c.var.deps.db, requireUser(c));
-  if (viewer.kind === 'member' && !viewer.memberId) throw notFound();
-  return viewer;
-}
-
 /** A parent's shortcuts: her area, and each child's age there (children up to MAX_AGE). */
 async function shortcutsFor(
   c: AppContext,
@@ -95,7 +88,7 @@ async function shortcutsFor(
 }
 
 directoryPages.get('/directory', async (c) => {
-  const viewer = await requireReader(c);
+  const viewer = await loadMembersOnlyReader(c);
   const { areas } = await getCenterSettings(c.var.deps);
   const filters = readFilters(c, areas);
   const [groups, shortcuts] = await Promise.all([
@@ -116,7 +109,7 @@ directoryPages.get('/directory', async (c) => {
 });
 
 directoryPages.get('/directory/print', async (c) => {
-  await requireReader(c);
+  await loadMembersOnlyReader(c);
   const { areas } = await getCenterSettings(c.var.deps);
   const filters = readFilters(c, areas);
   const groups = await listGroups(c.var.deps.db, filters);

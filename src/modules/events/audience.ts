@@ -1,4 +1,5 @@
 import type { AnnouncementAudience, EventAudience } from '../../../db/schema.js';
+import type { ContentReach } from '../access/member-content.policy.js';
 
 /**
  * Who is looking, as far as audiences go: nobody signed in, staff, or a member with the sides
@@ -13,9 +14,18 @@ export type Viewer =
       memberId: string | null;
       requester: boolean;
       helper: boolean;
-      /** At least one side applied or active (suspended members may look, not sign up). */
-      active: boolean;
+      /**
+       * contentReach (access/member-content.policy.ts): 'members' once a side is approved
+       * (active); an applicant sees public content only and signs up for nothing.
+       */
+      reach: ContentReach;
+      /** Every usable side awaits approval: told that members' content opens with it. */
+      applicant: boolean;
     };
+
+/** A member who sees only what anybody sees: no member record, withdrawn, or an applicant. */
+const publicOnly = (viewer: Extract<Viewer, { kind: 'member' }>) =>
+  !viewer.memberId || viewer.reach === 'public';
 
 export const EVENT_AUDIENCES = ['members', 'helpers', 'requesters', 'public'] as const;
 export const ANNOUNCEMENT_AUDIENCES = ['all', 'helpers', 'requesters', 'staff'] as const;
@@ -28,7 +38,7 @@ export function visibleEventAudiences(viewer: Viewer): EventAudience[] {
     case 'staff':
       return [...EVENT_AUDIENCES];
     case 'member': {
-      if (!viewer.memberId) return ['public'];
+      if (publicOnly(viewer)) return ['public'];
       const audiences: EventAudience[] = ['public', 'members'];
       if (viewer.helper) audiences.push('helpers');
       if (viewer.requester) audiences.push('requesters');
@@ -48,7 +58,7 @@ export function visibleAnnouncementAudiences(viewer: Viewer): AnnouncementAudien
     case 'staff':
       return [...ANNOUNCEMENT_AUDIENCES];
     case 'member': {
-      if (!viewer.memberId) return [];
+      if (publicOnly(viewer)) return [];
       const audiences: AnnouncementAudience[] = ['all'];
       if (viewer.helper) audiences.push('helpers');
       if (viewer.requester) audiences.push('requesters');
@@ -59,3 +69,15 @@ export function visibleAnnouncementAudiences(viewer: Viewer): AnnouncementAudien
 
 export const canReadAnnouncement = (viewer: Viewer, audience: AnnouncementAudience): boolean =>
   visibleAnnouncementAudiences(viewer).includes(audience);
+
+/**
+ * The members-only sections (announcements, newsletters, the directory): staff and members who
+ * reach members' content. A login whose member record is gone sees nothing ('not_found', as if
+ * the section did not exist); an applicant is told it opens with approval ('members_only').
+ */
+export function membersOnlySection(viewer: Viewer): 'open' | 'not_found' | 'members_only' {
+  if (viewer.kind === 'staff') return 'open';
+  if (viewer.kind === 'anonymous' || !viewer.memberId) return 'not_found';
+  if (viewer.reach === 'members') return 'open';
+  return viewer.applicant ? 'members_only' : 'not_found';
+}

@@ -25,7 +25,9 @@ export const eventViewerPages = new Hono<AppEnv>();
 function registrantOf(viewer: Viewer): Registrant {
   if (viewer.kind === 'anonymous') return 'anonymous';
   if (viewer.kind === 'staff') return 'staff';
-  return viewer.memberId && viewer.active ? 'member' : 'inactive';
+  if (!viewer.memberId) return 'inactive';
+  if (viewer.reach === 'members') return 'member';
+  return viewer.applicant ? 'applicant' : 'inactive';
 }
 
 export async function renderEvent(

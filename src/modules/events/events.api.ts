@@ -185,7 +185,13 @@ const registerRoute = apiRoute(
     summary: 'Register (a member themselves; staff with memberId): a seat or the waitlist',
     errors: {
       409: ['already_registered', 'event_changed'],
-      422: ['event_started', 'event_cancelled', 'event_audience', 'member_inactive'],
+      422: [
+        'event_started',
+        'event_cancelled',
+        'event_audience',
+        'member_inactive',
+        'member_applicant',
+      ],
     },
   },
   {

@@ -6,6 +6,7 @@ import type { EventAudience, SideStatus } from '../../../db/schema.js';
 import { buildAuditIfPreviousChanged, buildAuditInsert } from '../audit/audit.queries.js';
 import { findMemberById } from '../members/members.queries.js';
 import { notify } from '../notifications/notifications.service.js';
+import { contentReach } from '../access/member-content.policy.js';
 import { canSeeEvent, type Viewer } from './audience.js';
 import {
   buildCancelRegistration,
@@ -171,6 +172,9 @@ export async function registerForEvent(
   if (event.cancelled_at) throw unprocessable('event_cancelled', 'events.rule.event_cancelled');
   if (member.withdrawn_at || !(liveSide(member.requester_status) || liveSide(member.helper_status)))
     throw unprocessable('member_inactive', 'events.rule.member_inactive');
+  // An applicant signs up for nothing, public events included, by herself or through staff (#22).
+  if (contentReach(member) === 'public')
+    throw unprocessable('member_applicant', 'events.rule.member_applicant');
   if (!memberFitsAudience(member, event.audience))
     throw unprocessable('event_audience', 'events.rule.event_audience');
   const now = deps.clock.now().toISOString();

@@ -146,10 +146,19 @@ newRequestPages.get('/requests/new', async (c) => {
 const signedInRequester = guardedValue<MemberWithEmail>('activeRequester');
 const requesterOf = signedInRequester.of;
 
-/** Only an active requester may post the form (404 before anything is validated). */
+/**
+ * Only an active requester may post the form (before anything is validated): 404 without a
+ * requester side; an applied or suspended side gets the page that says why (403, issue #22).
+ */
 const activeRequester = createMiddleware<AppEnv>(async (c, next) => {
   const { member } = ownMember(c);
-  if (member.requester_status !== 'active') throw notFound();
+  if (member.requester_status === null || member.requester_status === 'withdrawn') throw notFound();
+  if (member.requester_status !== 'active')
+    return render(
+      c,
+      <RequesterNotActivePage ctx={viewContext(c)} status={member.requester_status} />,
+      403,
+    );
   signedInRequester.set(c, member);
   await next();
 });

@@ -291,7 +291,14 @@ export async function createRequests(
     if (input.requesterId && input.requesterId !== requester?.id) throw notFound();
   }
   if (!requester) throw notFound();
-  if (requester.requester_status !== 'active') throw unprocessable('requester_not_active');
+  if (requester.requester_status !== 'active')
+    // One code; the message says whether the side awaits approval or is suspended (issue #22).
+    throw unprocessable(
+      'requester_not_active',
+      requester.requester_status === 'suspended'
+        ? 'rule.requester_suspended'
+        : 'rule.requester_not_active',
+    );
 
   const settings = await getCenterSettings(deps);
   const now = deps.clock.now();

@@ -12,7 +12,8 @@ import {
   type EventView,
 } from './event-facts.js';
 
-export type Registrant = 'anonymous' | 'staff' | 'member' | 'inactive';
+/** Who looks: an applicant (every side awaiting approval) sees the event but signs up for none. */
+export type Registrant = 'anonymous' | 'staff' | 'member' | 'inactive' | 'applicant';
 
 /**
  * One event: when, where, for whom, the description, and the viewer's registration (sign up,
@@ -159,6 +160,7 @@ function Registration(props: Parameters<typeof EventDetailPage>[0]) {
     );
   }
   if (props.registrant === 'inactive') return <p>{t('events.inactiveMember')}</p>;
+  if (props.registrant === 'applicant') return <p>{t('events.applicantMember')}</p>;
   if (e.mine) {
     const status =
       e.mine.status === 'registered'

@@ -55,8 +55,11 @@ function actionsFor(
       : { href: '/training/sessions', label: 'training.home.staff' },
   );
   actions.push({ href: '/events', label: 'events.homeAction' });
-  actions.push({ href: '/directory', label: 'dir.homeAction' });
-  actions.push({ href: '/announcements', label: 'ann.homeAction' });
+  // Members-only sections: an applicant's open with approval.
+  if (role !== 'member' || sides?.membersContent) {
+    actions.push({ href: '/directory', label: 'dir.homeAction' });
+    actions.push({ href: '/announcements', label: 'ann.homeAction' });
+  }
   if (role === 'admin') actions.push({ href: '/staff-accounts', label: 'home.staff.accounts' });
   if (role === 'admin') actions.push({ href: '/settings', label: 'settings.homeAction' });
   if (role === 'admin')
