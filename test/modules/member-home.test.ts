@@ -219,6 +219,22 @@ describe('staff home and the counts', () => {
   });
 });
 
+/** 21 items, 20 per page: the first page lists the newest 20 and links on, the second the rest. */
+async function expectTwoPages(
+  client: TestClient,
+  ids: string[],
+  at: { item: RegExp; first: string; second: string; next: string; prev: string },
+) {
+  const listed = (html: string) => [...html.matchAll(at.item)].map((m) => m[1]);
+  const first = await page(client, at.first);
+  expect(listed(first)).toEqual(ids.slice(0, 20));
+  expect(first).toContain(at.next);
+  const second = await page(client, at.second);
+  expect(listed(second)).toEqual(ids.slice(20));
+  expect(second).toContain(at.prev);
+  return second;
+}
+
 describe('lists that end', () => {
   it('pages a helper’s reports and a family’s activities, newest first, with page links', async () => {
     const p = await parties();
@@ -311,14 +327,13 @@ describe('lists that end', () => {
     }
     const newestFirst = [...ids].reverse();
     const client = await TestClient.signedInAs(ctx, p.parent.user);
-    const listed = (html: string) =>
-      [...html.matchAll(/<a href="\/announcements\/([\w-]+)">/g)].map((m) => m[1]);
-    const first = await page(client, '/announcements');
-    expect(listed(first)).toEqual(newestFirst.slice(0, 20));
-    expect(first).toContain('<a href="/announcements?page=2" rel="next">');
-    const second = await page(client, '/announcements?page=2');
-    expect(listed(second)).toEqual(newestFirst.slice(20));
-    expect(second).toContain('<a href="/announcements" rel="prev">');
+    const second = await expectTwoPages(client, newestFirst, {
+      item: /<a href="\/announcements\/([\w-]+)">/g,
+      first: '/announcements',
+      second: '/announcements?page=2',
+      next: '<a href="/announcements?page=2" rel="next">',
+      prev: '<a href="/announcements" rel="prev">',
+    });
     expect(second).not.toContain('rel="next"');
   });
 
@@ -349,13 +364,12 @@ describe('lists that end', () => {
     }
     const latestFirst = [...ids].reverse();
     const client = await TestClient.signedInAs(ctx, p.parent.user);
-    const listed = (html: string) =>
-      [...html.matchAll(/<a href="\/events\/([\w-]+)">/g)].map((m) => m[1]);
-    const first = await page(client, '/events?when=past');
-    expect(listed(first)).toEqual(latestFirst.slice(0, 20));
-    expect(first).toContain('<a href="/events?when=past&amp;page=2" rel="next">');
-    const second = await page(client, '/events?when=past&page=2');
-    expect(listed(second)).toEqual(latestFirst.slice(20));
-    expect(second).toContain('<a href="/events?when=past" rel="prev">');
+    await expectTwoPages(client, latestFirst, {
+      item: /<a href="\/events\/([\w-]+)">/g,
+      first: '/events?when=past',
+      second: '/events?when=past&page=2',
+      next: '<a href="/events?when=past&amp;page=2" rel="next">',
+      prev: '<a href="/events?when=past" rel="prev">',
+    });
   });
 });
