@@ -49,6 +49,8 @@ export const configSchema = z.object({
   MAIL_API_KEY: z.string().optional(),
   /** The API's send endpoint: Resend's by default; any API taking the same JSON works. */
   MAIL_API_URL: z.url().default('https://api.resend.com/emails'),
+  /** Node: '0' keeps this process from running the scheduled jobs (another process or a test does). */
+  RUN_SCHEDULED_JOBS: z.enum(['0', '1']).default('1'),
 });
 
 type RawConfig = z.output<typeof configSchema>;

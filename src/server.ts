@@ -39,7 +39,8 @@ let firstJobsTimer: ReturnType<typeof setTimeout> | undefined;
 
 const server = serve({ fetch: app.fetch, port: config.PORT }, (info) => {
   console.log(`Tsunagu is listening on http://localhost:${info.port}`);
-  firstJobsTimer = setTimeout(runJobs, FIRST_JOBS_DELAY_MS).unref();
+  if (config.RUN_SCHEDULED_JOBS === '1')
+    firstJobsTimer = setTimeout(runJobs, FIRST_JOBS_DELAY_MS).unref();
 });
 
 let jobsRunning: Promise<unknown> | null = null;
@@ -48,7 +49,8 @@ function runJobs() {
     .catch((err: unknown) => console.error('[jobs] run failed:', err))
     .finally(() => (jobsRunning = null));
 }
-const jobTimer = setInterval(runJobs, JOB_INTERVAL_MS).unref();
+const jobTimer =
+  config.RUN_SCHEDULED_JOBS === '1' ? setInterval(runJobs, JOB_INTERVAL_MS).unref() : undefined;
 
 // Clean shutdown: stop accepting, let requests finish, then close the database (checkpoints WAL).
 function shutdown(signal: string) {
