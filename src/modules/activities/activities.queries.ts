@@ -408,17 +408,10 @@ export function buildCorrectActivity(
   from: ActivityStatus[],
   set: Updateable<ActivityTable>,
 ) {
-  return db
-    .updateTable('activity')
-    .set(set)
-    .where('id', '=', activity.id)
-    .where('version', '=', activity.version)
-    .where((eb) =>
-      helperMemberId === undefined
-        ? sql<boolean>`TRUE`
-        : eb('helper_member_id', '=', helperMemberId),
-    )
-    .where('status', 'in', from);
+  const update = buildActivityTransition(db, activity, from, set);
+  return helperMemberId === undefined
+    ? update
+    : update.where('helper_member_id', '=', helperMemberId);
 }
 
 /** The matched request is completed, when the audit row `auditId` of the same batch exists. */

@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type Updateable } from 'kysely';
 import type { Db } from '../../lib/db.js';
-import type { Role } from '../../../db/schema.js';
+import type { Role, UserTable } from '../../../db/schema.js';
 
 /**
  * True unless the row is the last enabled admin: the guard inside each conditional UPDATE, so
@@ -9,14 +9,16 @@ import type { Role } from '../../../db/schema.js';
  */
 const notLastActiveAdmin = sql<boolean>`(role <> 'admin' OR disabled_at IS NOT NULL OR (SELECT count(*) FROM user AS other WHERE other.role = 'admin' AND other.disabled_at IS NULL) > 1)`;
 
+const updateUnlessLastAdmin = (db: Db, userId: string, set: Updateable<UserTable>) =>
+  db.updateTable('user').set(set).where('id', '=', userId).where(notLastActiveAdmin);
+
 /** Disables an enabled account unless it is the last enabled admin. */
 export function buildDisableAccount(db: Db, userId: string, nowIso: string) {
-  return db
-    .updateTable('user')
-    .set({ disabled_at: nowIso, updated_at: nowIso })
-    .where('id', '=', userId)
-    .where('disabled_at', 'is', null)
-    .where(notLastActiveAdmin);
+  return updateUnlessLastAdmin(db, userId, { disabled_at: nowIso, updated_at: nowIso }).where(
+    'disabled_at',
+    'is',
+    null,
+  );
 }
 
 export function buildEnableAccount(db: Db, userId: string, nowIso: string) {
@@ -35,12 +37,11 @@ export function buildChangeRole(
   to: Exclude<Role, 'member'>,
   nowIso: string,
 ) {
-  return db
-    .updateTable('user')
-    .set({ role: to, updated_at: nowIso })
-    .where('id', '=', userId)
-    .where('role', '=', from)
-    .where(notLastActiveAdmin);
+  return updateUnlessLastAdmin(db, userId, { role: to, updated_at: nowIso }).where(
+    'role',
+    '=',
+    from,
+  );
 }
 
 /** Ends the account's sessions when it is disabled (by an earlier statement of the batch). */
