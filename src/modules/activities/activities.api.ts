@@ -12,10 +12,7 @@ import {
 import { toTokyoIso } from '../../lib/dates.js';
 import { notFound } from '../../lib/errors.js';
 import type { Translator } from '../../lib/i18n.js';
-import { findMemberById } from '../members/members.queries.js';
-import { canViewMember } from '../members/members.policy.js';
-import { getCenterSettings, getReportRules } from '../settings/settings.service.js';
-import { feeTableListSchema } from '../fees/fee-table.js';
+import { getReportRules } from '../settings/settings.service.js';
 import {
   findActivityById,
   listActivities,
@@ -26,22 +23,13 @@ import {
   listRevisions,
   type ActivityRow,
 } from './activities.queries.js';
-import {
-  activitySchema,
-  feeQuoteSchema,
-  incidentSchema,
-  statementJson,
-  statementSchema,
-  toActivityJson,
-} from './activities.json.js';
+import { activitySchema, incidentSchema, toActivityJson } from './activities.json.js';
 import {
   activityListQuery,
   confirmBody,
   createActivityBody,
-  feeQuoteBody,
   incidentBody,
   reasonBody,
-  statementQuery,
   updateActivityBody,
 } from './activities.schemas.js';
 import {
@@ -50,9 +38,7 @@ import {
   confirmActivity,
   correctActivity,
   disputeActivity,
-  loadStatement,
   loadVisibleActivity,
-  quoteActivityFee,
   reportActivity,
   returnActivity,
 } from './activities.service.js';
@@ -87,50 +73,6 @@ const REPORT_RULES = [
   'no_fee_table',
 ];
 const activityResponse = { 200: jsonResponse('The activity', activitySchema) };
-
-const quoteRoute = apiRoute(
-  {
-    tag: 'fees',
-    access: 'signed-in',
-    summary: 'What an activity would cost, with the fee table valid on its date',
-    description:
-      'Labels are in the caller’s language; line amounts are exact (a sibling’s half unit may ' +
-      'carry ¥0.5), per-child totals are rounded half up.',
-    errors: { 422: ['no_fee_table'] },
-  },
-  {
-    method: 'post',
-    path: '/fees/quote',
-    request: { body: jsonRequest(feeQuoteBody) },
-    responses: { 200: jsonResponse('The quote', feeQuoteSchema) },
-  },
-);
-activitiesApi.openapi(quoteRoute, async (c) => {
-  requireUser(c);
-  return c.json(await quoteActivityFee(c.var.deps, c.var.t, c.req.valid('json')), 200);
-});
-
-const tablesRoute = apiRoute(
-  {
-    tag: 'fees',
-    access: 'signed-in',
-    summary:
-      'The fee tables with their valid-from dates, newest first (edit through PUT /settings `fees`)',
-  },
-  {
-    method: 'get',
-    path: '/fees/tables',
-    responses: {
-      200: jsonResponse('The fee tables', listOf(feeTableListSchema.element)),
-    },
-  },
-);
-activitiesApi.openapi(tablesRoute, async (c) => {
-  requireUser(c);
-  const { fees } = await getCenterSettings(c.var.deps);
-  const items = [...fees].sort((a, b) => b.validFrom.localeCompare(a.validFrom));
-  return c.json({ items, total: items.length, page: 1, pageSize: items.length }, 200);
-});
 
 const reportRoute = apiRoute(
   {
@@ -437,26 +379,4 @@ activitiesApi.openapi(incidentRoute, async (c) => {
   const id = await addIncident(c.var.deps, viewer, activity, body, c.var.clientAddress);
   const json = await oneActivityJson(c.var.deps, c.var.t, activity.id);
   return c.json({ incident: json.incidents.find((i) => i.id === id)!, activity: json }, 201);
-});
-
-const statementRoute = apiRoute(
-  {
-    tag: 'statements',
-    access: 'signed-in',
-    summary:
-      'Monthly statement (staff, self): requester per child (reimbursable care for 3–5-year-olds, other care, transport-only) + costs + cancellation fees; helper summary. Approved activities only',
-  },
-  {
-    method: 'get',
-    path: '/members/{id}/statement',
-    request: { params: idParam, query: statementQuery },
-    responses: { 200: jsonResponse('The statement', statementSchema) },
-  },
-);
-activitiesApi.openapi(statementRoute, async (c) => {
-  const user = requireUser(c);
-  const { month } = c.req.valid('query');
-  const member = await findMemberById(c.var.deps.db, c.req.valid('param').id);
-  if (!member || !canViewMember(user, member)) throw notFound();
-  return c.json(statementJson(await loadStatement(c.var.deps, member, month)), 200);
 });

@@ -11,41 +11,18 @@ import {
   wholeList,
 } from '../../http/api-route.js';
 import { addDaysToDate, tokyoInstant } from '../../lib/dates.js';
-import { notFound } from '../../lib/errors.js';
-import { memberActedFor, memberInScope, scopedMember } from '../members/member-scope.js';
+import { memberActedFor } from '../members/member-scope.js';
 import { findMemberByUserId } from '../members/members.queries.js';
-import { getQualifications } from './qualification.service.js';
-import { trainingSummary } from './training-summary.js';
-import {
-  moduleSchema,
-  qualificationsSchema,
-  recordSchema,
-  sessionSchema,
-  toModuleJson,
-  toQualificationsJson,
-  toRecordJson,
-  toSessionJson,
-  trainingSummarySchema,
-} from './trainings.json.js';
-import {
-  listMemberRecords,
-  listModules,
-  listRecordsByStatus,
-  listSessionModules,
-} from './trainings.queries.js';
+import { moduleSchema, sessionSchema, toModuleJson, toSessionJson } from './trainings.json.js';
+import { listModules, listSessionModules } from './trainings.queries.js';
 import {
   attendanceBody,
   enrollmentBody,
   moduleBody,
-  recordBody,
-  recordListQuery,
-  reviewBody,
   sessionBody,
   sessionListQuery,
-  summaryQuery,
 } from './trainings.schemas.js';
 import {
-  addTrainingRecords,
   cancelEnrollment,
   createModule,
   enrollInSession,
@@ -53,9 +30,7 @@ import {
   loadDefaultCurriculum,
   loadSession,
   recordAttendance,
-  reviewTrainingRecord,
   scheduleSession,
-  todayIn,
 } from './trainings.service.js';
 
 export const trainingsApi = apiRouter();
@@ -314,156 +289,4 @@ trainingsApi.openapi(attendanceRoute, async (c) => {
   const body = c.req.valid('json');
   const result = await recordAttendance(c.var.deps, staff, id, body, c.var.clientAddress);
   return c.json({ sessionId: id, ...result }, 200);
-});
-
-// Records and qualifications ----------------------------------------------------------------
-
-const memberRecordsRoute = apiRoute(
-  {
-    tag: TAG,
-    access: 'signed-in',
-    summary:
-      'A member’s training records, including pending and rejected submissions (staff, self)',
-  },
-  {
-    method: 'get',
-    path: '/members/{id}/training-records',
-    request: { params: idParam },
-    responses: { 200: jsonResponse('The records', listOf(recordSchema)) },
-  },
-  memberInScope,
-);
-trainingsApi.openapi(memberRecordsRoute, async (c) => {
-  const { member } = scopedMember(c);
-  const records = await listMemberRecords(c.var.deps.db, member.id);
-  return c.json(wholeList(records.map(toRecordJson)), 200);
-});
-
-const addRecordRoute = apiRoute(
-  {
-    tag: TAG,
-    access: 'signed-in',
-    summary:
-      'Record an external certificate or exemption (staff: approved; the helper themselves: pending review)',
-    errors: { 422: ['unknown_module', 'completed_in_future', 'not_a_helper'] },
-  },
-  {
-    method: 'post',
-    path: '/members/{id}/training-records',
-    request: { params: idParam, body: jsonRequest(recordBody) },
-    responses: { 201: jsonResponse('The record', recordSchema) },
-  },
-  memberInScope,
-);
-trainingsApi.openapi(addRecordRoute, async (c) => {
-  const { user, member } = scopedMember(c);
-  const body = c.req.valid('json');
-  const [record] = await addTrainingRecords(
-    c.var.deps,
-    user,
-    member,
-    { ...body, moduleIds: [body.moduleId] },
-    { byStaff: isStaff(user), clientAddress: c.var.clientAddress },
-  );
-  return c.json(toRecordJson(record!), 201);
-});
-
-const recordsRoute = apiRoute(
-  {
-    tag: TAG,
-    access: 'staff',
-    summary: 'Records by status (default: pending helper submissions)',
-  },
-  {
-    method: 'get',
-    path: '/training-records',
-    request: { query: recordListQuery },
-    responses: {
-      200: jsonResponse(
-        'The records, with the member’s name',
-        listOf(recordSchema.extend({ memberName: z.string() })),
-      ),
-    },
-  },
-);
-trainingsApi.openapi(recordsRoute, async (c) => {
-  requireStaff(c);
-  const { status } = c.req.valid('query');
-  const rows = await listRecordsByStatus(c.var.deps.db, status ?? 'pending');
-  return c.json(
-    wholeList(rows.map((r) => ({ ...toRecordJson(r), memberName: r.member_name }))),
-    200,
-  );
-});
-
-for (const decision of ['approve', 'reject'] as const) {
-  const reviewRoute = apiRoute(
-    {
-      tag: TAG,
-      access: 'staff',
-      summary:
-        decision === 'approve' ? 'Approve a helper’s submission' : 'Reject a helper’s submission',
-      errors: { 409: ['not_pending'] },
-    },
-    {
-      method: 'post',
-      path: `/training-records/{id}/${decision}`,
-      request: { params: idParam, body: jsonRequest(reviewBody) },
-      responses: { 200: jsonResponse('The record', recordSchema) },
-    },
-  );
-  trainingsApi.openapi(reviewRoute, async (c) => {
-    const staff = requireStaff(c);
-    const record = await reviewTrainingRecord(
-      c.var.deps,
-      staff,
-      c.req.valid('param').id,
-      decision === 'approve' ? 'approved' : 'rejected',
-      c.req.valid('json').note,
-      c.var.clientAddress,
-    );
-    return c.json(toRecordJson(record), 200);
-  });
-}
-
-const qualificationsRoute = apiRoute(
-  {
-    tag: TAG,
-    access: 'signed-in',
-    summary:
-      'Qualifications: eligibleForMatching, sickChildCare, missing, expiring (60 days), records (staff, self)',
-  },
-  {
-    method: 'get',
-    path: '/members/{id}/qualifications',
-    request: { params: idParam },
-    responses: { 200: jsonResponse('The qualifications', qualificationsSchema) },
-  },
-  memberInScope,
-);
-trainingsApi.openapi(qualificationsRoute, async (c) => {
-  const { member } = scopedMember(c);
-  const today = todayIn(c.var.deps);
-  const q = await getQualifications(c.var.deps, member.id, today);
-  if (!q) throw notFound();
-  return c.json(toQualificationsJson(q, today), 200);
-});
-
-const summaryRoute = apiRoute(
-  {
-    tag: TAG,
-    access: 'staff',
-    summary: 'Training figures of a period: sessions held, attendance, hours, newly qualified',
-  },
-  {
-    method: 'get',
-    path: '/training-summary',
-    request: { query: summaryQuery },
-    responses: { 200: jsonResponse('The summary', trainingSummarySchema) },
-  },
-);
-trainingsApi.openapi(summaryRoute, async (c) => {
-  requireStaff(c);
-  const { from, to } = c.req.valid('query');
-  return c.json(await trainingSummary(c.var.deps, from, to), 200);
 });

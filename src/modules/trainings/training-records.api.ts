@@ -1,0 +1,181 @@
+import { z } from 'zod';
+import { requireStaff } from '../../auth/guards.js';
+import { isStaff } from '../../context.js';
+import {
+  apiRoute,
+  apiRouter,
+  idParam,
+  jsonRequest,
+  jsonResponse,
+  listOf,
+  wholeList,
+} from '../../http/api-route.js';
+import { notFound } from '../../lib/errors.js';
+import { memberInScope, scopedMember } from '../members/member-scope.js';
+import { getQualifications } from './qualification.service.js';
+import { trainingSummary } from './training-summary.js';
+import {
+  qualificationsSchema,
+  recordSchema,
+  toQualificationsJson,
+  toRecordJson,
+  trainingSummarySchema,
+} from './trainings.json.js';
+import { listMemberRecords, listRecordsByStatus } from './trainings.queries.js';
+import { recordBody, recordListQuery, reviewBody, summaryQuery } from './trainings.schemas.js';
+import { addTrainingRecords, reviewTrainingRecord, todayIn } from './trainings.service.js';
+
+/** Training records, their review, qualifications and the training figures. */
+export const trainingRecordsApi = apiRouter();
+
+const TAG = 'training';
+
+const memberRecordsRoute = apiRoute(
+  {
+    tag: TAG,
+    access: 'signed-in',
+    summary:
+      'A member’s training records, including pending and rejected submissions (staff, self)',
+  },
+  {
+    method: 'get',
+    path: '/members/{id}/training-records',
+    request: { params: idParam },
+    responses: { 200: jsonResponse('The records', listOf(recordSchema)) },
+  },
+  memberInScope,
+);
+trainingRecordsApi.openapi(memberRecordsRoute, async (c) => {
+  const { member } = scopedMember(c);
+  const records = await listMemberRecords(c.var.deps.db, member.id);
+  return c.json(wholeList(records.map(toRecordJson)), 200);
+});
+
+const addRecordRoute = apiRoute(
+  {
+    tag: TAG,
+    access: 'signed-in',
+    summary:
+      'Record an external certificate or exemption (staff: approved; the helper themselves: pending review)',
+    errors: { 422: ['unknown_module', 'completed_in_future', 'not_a_helper'] },
+  },
+  {
+    method: 'post',
+    path: '/members/{id}/training-records',
+    request: { params: idParam, body: jsonRequest(recordBody) },
+    responses: { 201: jsonResponse('The record', recordSchema) },
+  },
+  memberInScope,
+);
+trainingRecordsApi.openapi(addRecordRoute, async (c) => {
+  const { user, member } = scopedMember(c);
+  const body = c.req.valid('json');
+  const [record] = await addTrainingRecords(
+    c.var.deps,
+    user,
+    member,
+    { ...body, moduleIds: [body.moduleId] },
+    { byStaff: isStaff(user), clientAddress: c.var.clientAddress },
+  );
+  return c.json(toRecordJson(record!), 201);
+});
+
+const recordsRoute = apiRoute(
+  {
+    tag: TAG,
+    access: 'staff',
+    summary: 'Records by status (default: pending helper submissions)',
+  },
+  {
+    method: 'get',
+    path: '/training-records',
+    request: { query: recordListQuery },
+    responses: {
+      200: jsonResponse(
+        'The records, with the member’s name',
+        listOf(recordSchema.extend({ memberName: z.string() })),
+      ),
+    },
+  },
+);
+trainingRecordsApi.openapi(recordsRoute, async (c) => {
+  requireStaff(c);
+  const { status } = c.req.valid('query');
+  const rows = await listRecordsByStatus(c.var.deps.db, status ?? 'pending');
+  return c.json(
+    wholeList(rows.map((r) => ({ ...toRecordJson(r), memberName: r.member_name }))),
+    200,
+  );
+});
+
+for (const decision of ['approve', 'reject'] as const) {
+  const reviewRoute = apiRoute(
+    {
+      tag: TAG,
+      access: 'staff',
+      summary:
+        decision === 'approve' ? 'Approve a helper’s submission' : 'Reject a helper’s submission',
+      errors: { 409: ['not_pending'] },
+    },
+    {
+      method: 'post',
+      path: `/training-records/{id}/${decision}`,
+      request: { params: idParam, body: jsonRequest(reviewBody) },
+      responses: { 200: jsonResponse('The record', recordSchema) },
+    },
+  );
+  trainingRecordsApi.openapi(reviewRoute, async (c) => {
+    const staff = requireStaff(c);
+    const record = await reviewTrainingRecord(
+      c.var.deps,
+      staff,
+      c.req.valid('param').id,
+      decision === 'approve' ? 'approved' : 'rejected',
+      c.req.valid('json').note,
+      c.var.clientAddress,
+    );
+    return c.json(toRecordJson(record), 200);
+  });
+}
+
+const qualificationsRoute = apiRoute(
+  {
+    tag: TAG,
+    access: 'signed-in',
+    summary:
+      'Qualifications: eligibleForMatching, sickChildCare, missing, expiring (60 days), records (staff, self)',
+  },
+  {
+    method: 'get',
+    path: '/members/{id}/qualifications',
+    request: { params: idParam },
+    responses: { 200: jsonResponse('The qualifications', qualificationsSchema) },
+  },
+  memberInScope,
+);
+trainingRecordsApi.openapi(qualificationsRoute, async (c) => {
+  const { member } = scopedMember(c);
+  const today = todayIn(c.var.deps);
+  const q = await getQualifications(c.var.deps, member.id, today);
+  if (!q) throw notFound();
+  return c.json(toQualificationsJson(q, today), 200);
+});
+
+const summaryRoute = apiRoute(
+  {
+    tag: TAG,
+    access: 'staff',
+    summary: 'Training figures of a period: sessions held, attendance, hours, newly qualified',
+  },
+  {
+    method: 'get',
+    path: '/training-summary',
+    request: { query: summaryQuery },
+    responses: { 200: jsonResponse('The summary', trainingSummarySchema) },
+  },
+);
+trainingRecordsApi.openapi(summaryRoute, async (c) => {
+  requireStaff(c);
+  const { from, to } = c.req.valid('query');
+  return c.json(await trainingSummary(c.var.deps, from, to), 200);
+});
