@@ -120,6 +120,46 @@ export function apiRoute<R extends Omit<RouteConfig, 'middleware'>>(
   }) as R & { middleware: MiddlewareHandler<AppEnv>[] };
 }
 
+type Method = RouteConfig['method'];
+type Scope = MiddlewareHandler<AppEnv> | MiddlewareHandler<AppEnv>[];
+/** What an operation says beyond its tag, access and endpoint: its docs, request and responses. */
+type OperationSpec = Omit<OperationInfo, 'tag' | 'access'> &
+  Pick<RouteConfig, 'request' | 'responses'> & { scope?: Scope };
+/** The route config of an operation, as precise as its spec (the handler's types come from it). */
+type OperationRoute<S extends OperationSpec, M extends Method, P extends string> = {
+  method: M;
+  path: P;
+  responses: S['responses'];
+  middleware: MiddlewareHandler<AppEnv>[];
+} & (S extends { request: infer Q } ? { request: Q } : unknown);
+
+/**
+ * The operations of one tag, each on one line with who may call it and its endpoint, as the
+ * API reference reads (`'post /members/{id}/approve'`); the spec holds the rest. The same
+ * operation as `apiRoute`:
+ *
+ *     const op = operationsOf('members');
+ *     const approveRoute = op('staff', 'post /members/{id}/approve', { summary, request, responses });
+ */
+export const operationsOf =
+  (tag: string) =>
+  <S extends OperationSpec, M extends Method, P extends string>(
+    access: Access,
+    endpoint: `${M} ${P}`,
+    spec: S,
+  ): OperationRoute<S, M, P> => {
+    const { summary, description, errors, scope, request, responses } = spec;
+    const space = endpoint.indexOf(' ');
+    const method = endpoint.slice(0, space) as M;
+    const path = endpoint.slice(space + 1);
+    const route = apiRoute(
+      { tag, access, summary, description, errors },
+      { method, path, responses, ...(request ? { request } : {}) },
+      scope,
+    );
+    return route as unknown as OperationRoute<S, M, P>;
+  };
+
 /** The OpenAPI 3.1 document of an API router (built once: the routes do not change). */
 export function openApiDocumentOf(api: OpenAPIHono<AppEnv>) {
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', sessionSecurityScheme);

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { requireStaff, requireUser } from '../../auth/guards.js';
 import {
-  apiRoute,
   apiRouter,
   emptyBody,
   idParam,
   jsonRequest,
   jsonResponse,
   listOf,
+  operationsOf,
 } from '../../http/api-route.js';
 import { toTokyoIso } from '../../lib/dates.js';
 import { notFound } from '../../lib/errors.js';
@@ -26,6 +26,7 @@ import {
 
 /** Candidates, offers and direct assignment of a request (the matching of the staff board). */
 export const offersApi = apiRouter();
+const op = operationsOf('matching');
 
 /** Hard filters that refuse an offer or an assignment (matching/ranking.ts ExclusionCode). */
 const HARD_FILTERS = [
@@ -52,42 +53,32 @@ const reasonJson = z.object({
   code: z.string(),
   params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
-const candidatesRoute = apiRoute(
-  {
-    tag: 'matching',
-    access: 'staff',
-    summary: 'Ranked candidate helpers with reasons; ?include=excluded adds the excluded with why',
+const candidatesRoute = op('staff', 'get /requests/{id}/candidates', {
+  summary: 'Ranked candidate helpers with reasons; ?include=excluded adds the excluded with why',
+  request: {
+    params: idParam,
+    query: z.object({ include: z.string().optional().describe('`excluded`') }),
   },
-  {
-    method: 'get',
-    path: '/requests/{id}/candidates',
-    request: {
-      params: idParam,
-      query: z.object({ include: z.string().optional().describe('`excluded`') }),
-    },
-    responses: {
-      200: jsonResponse(
-        'Candidates, best first',
-        z.object({
-          items: z.array(
-            z.object({
-              helperId: z.string(),
-              name: z.string(),
-              score: z.number(),
-              reasons: z.array(reasonJson),
-              paired: z.boolean(),
-            }),
-          ),
-          excluded: z
-            .array(
-              z.object({ helperId: z.string(), name: z.string(), reasons: z.array(reasonJson) }),
-            )
-            .optional(),
-        }),
-      ),
-    },
+  responses: {
+    200: jsonResponse(
+      'Candidates, best first',
+      z.object({
+        items: z.array(
+          z.object({
+            helperId: z.string(),
+            name: z.string(),
+            score: z.number(),
+            reasons: z.array(reasonJson),
+            paired: z.boolean(),
+          }),
+        ),
+        excluded: z
+          .array(z.object({ helperId: z.string(), name: z.string(), reasons: z.array(reasonJson) }))
+          .optional(),
+      }),
+    ),
   },
-);
+});
 offersApi.openapi(candidatesRoute, async (c) => {
   requireStaff(c);
   const request = await findRequestById(c.var.deps.db, c.req.valid('param').id);
@@ -118,32 +109,24 @@ offersApi.openapi(candidatesRoute, async (c) => {
   );
 });
 
-const createOffersRoute = apiRoute(
-  {
-    tag: 'matching',
-    access: 'staff',
-    summary: 'Offer a request to one or several helpers',
-    errors: {
-      409: ['invalid_transition'],
-      422: ['past_start', 'unknown_helper', ...HARD_FILTERS],
-    },
+const createOffersRoute = op('staff', 'post /requests/{id}/offers', {
+  summary: 'Offer a request to one or several helpers',
+  errors: {
+    409: ['invalid_transition'],
+    422: ['past_start', 'unknown_helper', ...HARD_FILTERS],
   },
-  {
-    method: 'post',
-    path: '/requests/{id}/offers',
-    request: { params: idParam, body: jsonRequest(offerBody) },
-    responses: {
-      201: jsonResponse(
-        'The offers made',
-        z.object({
-          offers: z.array(
-            z.object({ id: z.string(), helperId: z.string(), status: offerJson.shape.status }),
-          ),
-        }),
-      ),
-    },
+  request: { params: idParam, body: jsonRequest(offerBody) },
+  responses: {
+    201: jsonResponse(
+      'The offers made',
+      z.object({
+        offers: z.array(
+          z.object({ id: z.string(), helperId: z.string(), status: offerJson.shape.status }),
+        ),
+      }),
+    ),
   },
-);
+});
 offersApi.openapi(createOffersRoute, async (c) => {
   const staff = requireStaff(c);
   const { helperIds } = c.req.valid('json');
@@ -160,20 +143,12 @@ offersApi.openapi(createOffersRoute, async (c) => {
   );
 });
 
-const assignRoute = apiRoute(
-  {
-    tag: 'matching',
-    access: 'staff',
-    summary: 'Assign a helper directly (agreed by phone)',
-    errors: { 409: ACCEPT_CONFLICTS, 422: ['past_start', 'unknown_helper', ...HARD_FILTERS] },
-  },
-  {
-    method: 'post',
-    path: '/requests/{id}/assign',
-    request: { params: idParam, body: jsonRequest(assignBody) },
-    responses: { 200: jsonResponse('The matched request', requestSchema) },
-  },
-);
+const assignRoute = op('staff', 'post /requests/{id}/assign', {
+  summary: 'Assign a helper directly (agreed by phone)',
+  errors: { 409: ACCEPT_CONFLICTS, 422: ['past_start', 'unknown_helper', ...HARD_FILTERS] },
+  request: { params: idParam, body: jsonRequest(assignBody) },
+  responses: { 200: jsonResponse('The matched request', requestSchema) },
+});
 offersApi.openapi(assignRoute, async (c) => {
   const staff = requireStaff(c);
   const { helperId } = c.req.valid('json');
@@ -194,19 +169,11 @@ const offerWithRequest = offerJson.extend({
     careLocation: requestSchema.shape.careLocation,
   }),
 });
-const listOffersRoute = apiRoute(
-  {
-    tag: 'matching',
-    access: 'member',
-    summary: 'The signed-in helper’s offers',
-    errors: { 404: ['not_found'] },
-  },
-  {
-    method: 'get',
-    path: '/offers',
-    responses: { 200: jsonResponse('The offers (one page)', listOf(offerWithRequest)) },
-  },
-);
+const listOffersRoute = op('member', 'get /offers', {
+  summary: 'The signed-in helper’s offers',
+  errors: { 404: ['not_found'] },
+  responses: { 200: jsonResponse('The offers (one page)', listOf(offerWithRequest)) },
+});
 offersApi.openapi(listOffersRoute, async (c) => {
   const user = requireUser(c);
   const helper = await ownHelperMemberId(c.var.deps, user, { member: c.var.member });
@@ -225,25 +192,17 @@ offersApi.openapi(listOffersRoute, async (c) => {
   return c.json({ items, total: items.length, page: 1, pageSize: items.length }, 200);
 });
 
-const acceptRoute = apiRoute(
-  {
-    tag: 'matching',
-    access: 'member',
-    summary: 'Accept an offer: the first acceptance wins',
-    errors: { 409: ACCEPT_CONFLICTS },
+const acceptRoute = op('member', 'post /offers/{id}/accept', {
+  summary: 'Accept an offer: the first acceptance wins',
+  errors: { 409: ACCEPT_CONFLICTS },
+  request: { params: idParam, body: jsonRequest(emptyBody) },
+  responses: {
+    200: jsonResponse(
+      'The accepted offer and the matched request',
+      z.object({ offer: offerJson, request: requestSchema }),
+    ),
   },
-  {
-    method: 'post',
-    path: '/offers/{id}/accept',
-    request: { params: idParam, body: jsonRequest(emptyBody) },
-    responses: {
-      200: jsonResponse(
-        'The accepted offer and the matched request',
-        z.object({ offer: offerJson, request: requestSchema }),
-      ),
-    },
-  },
-);
+});
 offersApi.openapi(acceptRoute, async (c) => {
   const user = requireUser(c);
   const { offer, request } = await acceptOffer(
@@ -256,20 +215,12 @@ offersApi.openapi(acceptRoute, async (c) => {
   return c.json({ offer: toOfferJson(offer), request: json! }, 200);
 });
 
-const declineRoute = apiRoute(
-  {
-    tag: 'matching',
-    access: 'member',
-    summary: 'Decline an offer',
-    errors: { 409: ['invalid_transition'] },
-  },
-  {
-    method: 'post',
-    path: '/offers/{id}/decline',
-    request: { params: idParam, body: jsonRequest(declineBody) },
-    responses: { 200: jsonResponse('The declined offer', z.object({ offer: offerJson })) },
-  },
-);
+const declineRoute = op('member', 'post /offers/{id}/decline', {
+  summary: 'Decline an offer',
+  errors: { 409: ['invalid_transition'] },
+  request: { params: idParam, body: jsonRequest(declineBody) },
+  responses: { 200: jsonResponse('The declined offer', z.object({ offer: offerJson })) },
+});
 offersApi.openapi(declineRoute, async (c) => {
   const user = requireUser(c);
   const { reason } = c.req.valid('json');

@@ -2,12 +2,12 @@ import { z } from 'zod';
 import { requireStaff, requireUser } from '../../auth/guards.js';
 import { isStaff } from '../../context.js';
 import {
-  apiRoute,
   apiRouter,
   idParam,
   jsonRequest,
   jsonResponse,
   listOf,
+  operationsOf,
 } from '../../http/api-route.js';
 import type { PreMeetingTable } from '../../../db/schema.js';
 import { listPreMeetings } from '../requests/requests.queries.js';
@@ -15,6 +15,7 @@ import { preMeetingBody, preMeetingCorrectionBody } from '../requests/requests.s
 import { correctPreMeeting, recordPreMeeting } from './pre-meetings.service.js';
 
 export const preMeetingsApi = apiRouter();
+const op = operationsOf('matching');
 
 /** The date rules of a pre-meeting (matching/pre-meeting-rules.ts). */
 const PRE_MEETING_DATE_RULES = ['pre_meeting_in_future', 'pre_meeting_after_activity'];
@@ -41,25 +42,21 @@ const toPreMeetingJson = (p: PreMeetingTable) => ({
   notes: p.notes,
 });
 
-const listPreMeetingsRoute = apiRoute(
-  { tag: 'matching', access: 'signed-in', summary: 'Pre-meetings (staff all; members their own)' },
-  {
-    method: 'get',
-    path: '/pre-meetings',
-    responses: {
-      200: jsonResponse(
-        'The pre-meetings (one page)',
-        listOf(
-          preMeetingJson.extend({
-            requesterName: z.string(),
-            helperName: z.string(),
-            fiscalYear: z.number().int(),
-          }),
-        ),
+const listPreMeetingsRoute = op('signed-in', 'get /pre-meetings', {
+  summary: 'Pre-meetings (staff all; members their own)',
+  responses: {
+    200: jsonResponse(
+      'The pre-meetings (one page)',
+      listOf(
+        preMeetingJson.extend({
+          requesterName: z.string(),
+          helperName: z.string(),
+          fiscalYear: z.number().int(),
+        }),
       ),
-    },
+    ),
   },
-);
+});
 preMeetingsApi.openapi(listPreMeetingsRoute, async (c) => {
   const user = requireUser(c);
   const member = isStaff(user) ? undefined : (c.var.member ?? undefined);
@@ -77,20 +74,12 @@ preMeetingsApi.openapi(listPreMeetingsRoute, async (c) => {
   return c.json({ items, total: items.length, page: 1, pageSize: items.length }, 200);
 });
 
-const createPreMeetingRoute = apiRoute(
-  {
-    tag: 'matching',
-    access: 'staff',
-    summary: 'Record a pre-meeting (valid for the fiscal year)',
-    errors: { 422: ['unknown_pair', ...PRE_MEETING_DATE_RULES] },
-  },
-  {
-    method: 'post',
-    path: '/pre-meetings',
-    request: { body: jsonRequest(preMeetingBody) },
-    responses: { 201: jsonResponse('The pre-meeting', preMeetingJson) },
-  },
-);
+const createPreMeetingRoute = op('staff', 'post /pre-meetings', {
+  summary: 'Record a pre-meeting (valid for the fiscal year)',
+  errors: { 422: ['unknown_pair', ...PRE_MEETING_DATE_RULES] },
+  request: { body: jsonRequest(preMeetingBody) },
+  responses: { 201: jsonResponse('The pre-meeting', preMeetingJson) },
+});
 preMeetingsApi.openapi(createPreMeetingRoute, async (c) => {
   const staff = requireStaff(c);
   const body = c.req.valid('json');
@@ -98,21 +87,13 @@ preMeetingsApi.openapi(createPreMeetingRoute, async (c) => {
   return c.json({ id, ...body }, 201);
 });
 
-const correctPreMeetingRoute = apiRoute(
-  {
-    tag: 'matching',
-    access: 'staff',
-    summary:
-      'Staff correct a pre-meeting record (same date rules; the earlier version is kept with the reason)',
-    errors: { 404: ['not_found'], 409: ['stale_version'], 422: PRE_MEETING_DATE_RULES },
-  },
-  {
-    method: 'put',
-    path: '/pre-meetings/{id}',
-    request: { params: idParam, body: jsonRequest(preMeetingCorrectionBody) },
-    responses: { 200: jsonResponse('The corrected pre-meeting', preMeetingJson) },
-  },
-);
+const correctPreMeetingRoute = op('staff', 'put /pre-meetings/{id}', {
+  summary:
+    'Staff correct a pre-meeting record (same date rules; the earlier version is kept with the reason)',
+  errors: { 404: ['not_found'], 409: ['stale_version'], 422: PRE_MEETING_DATE_RULES },
+  request: { params: idParam, body: jsonRequest(preMeetingCorrectionBody) },
+  responses: { 200: jsonResponse('The corrected pre-meeting', preMeetingJson) },
+});
 preMeetingsApi.openapi(correctPreMeetingRoute, async (c) => {
   const staff = requireStaff(c);
   const p = await correctPreMeeting(
