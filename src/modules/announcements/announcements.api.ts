@@ -3,8 +3,6 @@ import { requireStaff, requireUser } from '../../auth/guards.js';
 import {
   apiRouter,
   emptyBody,
-  idParam,
-  jsonRequest,
   jsonResponse,
   listOf,
   operationsOf,
@@ -45,7 +43,7 @@ const notifiedEnvelope = z.object({
 
 const listRoute = op('signed-in', 'get /announcements', {
   summary: 'Announcements for the caller’s audience, newest first (staff: drafts too)',
-  request: { query: listQuery },
+  query: listQuery,
   responses: { 200: jsonResponse('A page of announcements', listOf(announcementSchema)) },
 });
 announcementsApi.openapi(listRoute, async (c) => {
@@ -64,7 +62,7 @@ announcementsApi.openapi(listRoute, async (c) => {
 
 const createRoute = op('staff', 'post /announcements', {
   summary: 'Write an announcement in Markdown; publish: true notifies the audience at once',
-  request: { body: jsonRequest(announcementBody) },
+  body: announcementBody,
   responses: { 201: jsonResponse('The announcement', notifiedEnvelope) },
 });
 announcementsApi.openapi(createRoute, async (c) => {
@@ -79,7 +77,7 @@ announcementsApi.openapi(createRoute, async (c) => {
 
 const getRoute = op('signed-in', 'get /announcements/{id}', {
   summary: 'One announcement, with bodyHtml (safe Markdown subset)',
-  request: { params: idParam },
+
   responses: { 200: jsonResponse('The announcement', announcementSchema) },
 });
 announcementsApi.openapi(getRoute, async (c) => {
@@ -92,7 +90,7 @@ announcementsApi.openapi(getRoute, async (c) => {
 const publishRoute = op('staff', 'post /announcements/{id}/publish', {
   summary: 'Publish a draft: inbox notices (and mail when set) for the audience',
   errors: { 409: ['already_published'] },
-  request: { params: idParam, body: jsonRequest(emptyBody) },
+  body: emptyBody,
   responses: { 200: jsonResponse('The published announcement', notifiedEnvelope) },
 });
 announcementsApi.openapi(publishRoute, async (c) => {
@@ -121,7 +119,7 @@ announcementsApi.openapi(newslettersRoute, async (c) => {
 
 const newsletterRoute = op('staff', 'post /newsletters', {
   summary: 'Add a newsletter written as a page (PDFs are uploaded on /newsletters/new)',
-  request: { body: jsonRequest(newsletterPageBody) },
+  body: newsletterPageBody,
   responses: { 201: jsonResponse('The newsletter', newsletterSchema) },
 });
 announcementsApi.openapi(newsletterRoute, async (c) => {

@@ -2,13 +2,7 @@ import { z } from 'zod';
 import { clearSessionCookie, setSessionCookie } from '../../auth/session.middleware.js';
 import { requireUser } from '../../auth/guards.js';
 import type { CurrentUser } from '../../context.js';
-import {
-  apiRouter,
-  jsonRequest,
-  jsonResponse,
-  noContent,
-  operationsOf,
-} from '../../http/api-route.js';
+import { apiRouter, jsonResponse, noContent, operationsOf } from '../../http/api-route.js';
 import type { User } from '../../../db/schema.js';
 import { changePassword, signIn, signOut } from './auth.service.js';
 import { changePasswordBody, loginBody } from './auth.schemas.js';
@@ -38,7 +32,7 @@ const op = operationsOf('auth');
 const login = op('public', 'post /auth/login', {
   summary: 'Sign in; sets the session cookie',
   errors: { 401: ['invalid_credentials'], 429: ['too_many_attempts'] },
-  request: { body: jsonRequest(loginBody) },
+  body: loginBody,
   responses: { 200: jsonResponse('Signed in (Set-Cookie)', userEnvelope) },
 });
 authApi.openapi(login, async (c) => {
@@ -76,7 +70,7 @@ authApi.openapi(me, (c) => {
 const password = op('signed-in', 'post /me/password', {
   summary: 'Change the password; every other session ends',
   errors: { 400: ['wrong_current_password'] },
-  request: { body: jsonRequest(changePasswordBody) },
+  body: changePasswordBody,
   responses: { 204: noContent('Changed (a new session cookie)') },
 });
 authApi.openapi(password, async (c) => {

@@ -1,11 +1,5 @@
 import { z } from 'zod';
-import {
-  apiRouter,
-  jsonRequest,
-  jsonResponse,
-  noContent,
-  operationsOf,
-} from '../../http/api-route.js';
+import { apiRouter, jsonResponse, noContent, operationsOf } from '../../http/api-route.js';
 import { requestPasswordReset, resetPassword } from './recovery.service.js';
 import { forgotPasswordBody, resetWithCodeBody, resetWithTokenBody } from './recovery.schemas.js';
 
@@ -19,7 +13,7 @@ export const publicOrigin = (configured: string | undefined, requestUrl: string)
 
 const forgot = op('public', 'post /auth/password-reset/request', {
   summary: 'Mail a single-use reset link (15 minutes); the answer is the same for any address',
-  request: { body: jsonRequest(forgotPasswordBody) },
+  body: forgotPasswordBody,
   responses: { 202: jsonResponse('Accepted', z.object({ ok: z.literal(true) })) },
 });
 recoveryApi.openapi(forgot, async (c) => {
@@ -36,7 +30,7 @@ recoveryApi.openapi(forgot, async (c) => {
 const resetByLink = op('public', 'post /auth/password-reset', {
   summary: "Set a new password with the mailed link's token; every session of the account ends",
   errors: { 400: ['invalid_reset'] },
-  request: { body: jsonRequest(resetWithTokenBody) },
+  body: resetWithTokenBody,
   responses: { 204: noContent('Password set') },
 });
 recoveryApi.openapi(resetByLink, async (c) => {
@@ -53,7 +47,7 @@ recoveryApi.openapi(resetByLink, async (c) => {
 const resetByCode = op('public', 'post /auth/password-reset/code', {
   summary: 'Set a new password with a reset code from staff; every session of the account ends',
   errors: { 400: ['invalid_reset'], 429: ['too_many_attempts'] },
-  request: { body: jsonRequest(resetWithCodeBody) },
+  body: resetWithCodeBody,
   responses: { 204: noContent('Password set') },
 });
 recoveryApi.openapi(resetByCode, async (c) => {

@@ -38,7 +38,7 @@ const getRoute = op('signed-in', 'get /members/{id}/availability', {
   summary:
     'A helper’s weekly slots and her exceptions from today (or ?from=) on (the helper, staff)',
   errors: { 422: HELPER_RULES },
-  request: { params: idParam, query: availabilityQuery },
+  query: availabilityQuery,
   responses: { 200: availabilityResponse('Weekly slots and exceptions') },
   scope: memberInScope,
 });
@@ -53,7 +53,7 @@ const replaceRoute = op('signed-in', 'put /members/{id}/availability', {
   description:
     '`invalid_slots`: `fields["weekly.<index>"]` name each overlapping or inverted slot; nothing is changed.',
   errors: { 422: ['invalid_slots', ...HELPER_RULES] },
-  request: { params: idParam, body: jsonRequest(weeklyBody) },
+  body: weeklyBody,
   responses: { 200: availabilityResponse('The availability, as GET answers it') },
   scope: memberInScope,
 });
@@ -68,7 +68,7 @@ const addExceptionRoute = op('signed-in', 'post /members/{id}/availability/excep
   summary:
     'A date on which the helper is not available: the whole day without times, else [start, end)',
   errors: { 422: ['exception_in_past', 'invalid_exception', ...HELPER_RULES] },
-  request: { params: idParam, body: jsonRequest(exceptionBody) },
+  body: exceptionBody,
   responses: { 201: jsonResponse('The exception', exceptionSchema) },
   scope: memberInScope,
 });
@@ -128,7 +128,7 @@ availabilityApi.openapi(createFeedRoute, async (c) => {
 
 const revokeFeedRoute = op('signed-in', 'delete /members/{id}/calendar-feed', {
   summary: 'Revoke the feed: its URL answers 404 from now on (204 also when there was none)',
-  request: { params: idParam },
+
   responses: { 204: noContent('Revoked') },
   scope: memberInScope,
 });

@@ -2,8 +2,6 @@ import { requireStaff, requireUser } from '../../auth/guards.js';
 import type { AppContext } from '../../context.js';
 import {
   apiRouter,
-  idParam,
-  jsonRequest,
   jsonResponse,
   listOf,
   noContent,
@@ -38,7 +36,7 @@ const groupResponse = (status: string) => jsonResponse(status, groupSchema);
 const listRoute = op('member', 'get /directory', {
   summary: 'Local groups and places: search (q) and filter by kind, area, child age',
   errors: READER,
-  request: { query: directoryQuery },
+  query: directoryQuery,
   responses: { 200: jsonResponse('A page of groups', listOf(groupSchema)) },
 });
 directoryApi.openapi(listRoute, async (c) => {
@@ -54,7 +52,7 @@ directoryApi.openapi(listRoute, async (c) => {
 const createRoute = op('staff', 'post /directory', {
   summary: 'Add a group or place to the directory',
   errors: { 422: ['unknown_area'] },
-  request: { body: jsonRequest(groupBody) },
+  body: groupBody,
   responses: { 201: groupResponse('The group') },
 });
 directoryApi.openapi(createRoute, async (c) => {
@@ -64,7 +62,7 @@ directoryApi.openapi(createRoute, async (c) => {
 
 const getRoute = op('member', 'get /directory/{id}', {
   summary: 'One group or place',
-  request: { params: idParam },
+
   responses: { 200: groupResponse('The group') },
 });
 directoryApi.openapi(getRoute, async (c) => {
@@ -77,7 +75,7 @@ directoryApi.openapi(getRoute, async (c) => {
 const updateRoute = op('staff', 'put /directory/{id}', {
   summary: 'Edit a group or place',
   errors: { 422: ['unknown_area'] },
-  request: { params: idParam, body: jsonRequest(groupBody) },
+  body: groupBody,
   responses: { 200: groupResponse('The group') },
 });
 directoryApi.openapi(updateRoute, async (c) => {
@@ -88,7 +86,7 @@ directoryApi.openapi(updateRoute, async (c) => {
 
 const archiveRoute = op('staff', 'delete /directory/{id}', {
   summary: 'Take a group off the directory (referral notes keep it)',
-  request: { params: idParam },
+
   responses: { 204: noContent('Archived') },
 });
 directoryApi.openapi(archiveRoute, async (c) => {
@@ -99,7 +97,7 @@ directoryApi.openapi(archiveRoute, async (c) => {
 
 const referralsRoute = op('staff', 'get /members/{id}/referrals', {
   summary: '"Referred to" notes of a member, newest first',
-  request: { params: idParam },
+
   responses: { 200: jsonResponse('The referrals', listOf(referralSchema)) },
 });
 directoryApi.openapi(referralsRoute, async (c) => {
@@ -111,7 +109,7 @@ directoryApi.openapi(referralsRoute, async (c) => {
 const referRoute = op('staff', 'post /members/{id}/referrals', {
   summary: 'Record that staff referred the member to a group',
   errors: { 422: ['unknown_group'] },
-  request: { params: idParam, body: jsonRequest(referralBody) },
+  body: referralBody,
   responses: { 201: jsonResponse('The referral', referralSchema) },
 });
 directoryApi.openapi(referRoute, async (c) => {

@@ -3,8 +3,6 @@ import { requireStaff } from '../../auth/guards.js';
 import {
   apiRouter,
   emptyBody,
-  idParam,
-  jsonRequest,
   jsonResponse,
   listOf,
   operationsOf,
@@ -43,7 +41,7 @@ const eventResponse = { 200: jsonResponse('The event', eventSchema) };
 
 const listRoute = op('public', 'get /events', {
   summary: 'Events the caller may see (anyone: public ones; members: their audiences; staff: all)',
-  request: { query: eventListQuery },
+  query: eventListQuery,
   responses: { 200: jsonResponse('The events', listOf(eventSchema)) },
 });
 // NOTE: public events are listed without signing in, as on the pages.
@@ -83,7 +81,7 @@ eventsApi.openapi(listRoute, async (c) => {
 
 const createRoute = op('staff', 'post /events', {
   summary: 'Publish an event',
-  request: { body: jsonRequest(eventBody) },
+  body: eventBody,
   responses: { 201: jsonResponse('The event', eventSchema) },
 });
 eventsApi.openapi(createRoute, async (c) => {
@@ -93,7 +91,7 @@ eventsApi.openapi(createRoute, async (c) => {
 
 const getRoute = op('public', 'get /events/{id}', {
   summary: 'One event (404 for an audience the caller is not in)',
-  request: { params: idParam },
+
   responses: eventResponse,
 });
 eventsApi.openapi(getRoute, async (c) => {
@@ -106,7 +104,7 @@ const updateRoute = op('staff', 'put /events/{id}', {
   summary: 'Edit an event (new seats go to the waitlist in order)',
   description: 'A cancelled event cannot be edited: 422, or 409 when it was called off meanwhile.',
   errors: { 409: ['event_cancelled'], 422: ['event_cancelled'] },
-  request: { params: idParam, body: jsonRequest(eventBody) },
+  body: eventBody,
   responses: eventResponse,
 });
 eventsApi.openapi(updateRoute, async (c) => {
@@ -118,7 +116,7 @@ eventsApi.openapi(updateRoute, async (c) => {
 const cancelRoute = op('staff', 'post /events/{id}/cancel', {
   summary: 'Call an event off; registrants are told',
   errors: { 409: ['event_cancelled'] },
-  request: { params: idParam, body: jsonRequest(emptyBody) },
+  body: emptyBody,
   responses: eventResponse,
 });
 eventsApi.openapi(cancelRoute, async (c) => {
@@ -128,7 +126,7 @@ eventsApi.openapi(cancelRoute, async (c) => {
 
 const registrationsRoute = op('staff', 'get /events/{id}/registrations', {
   summary: 'Registrations: seats, then the waitlist in order',
-  request: { params: idParam },
+
   responses: { 200: jsonResponse('The registrations', listOf(registrationSchema)) },
 });
 eventsApi.openapi(registrationsRoute, async (c) => {
@@ -148,7 +146,7 @@ const registerRoute = op('signed-in', 'post /events/{id}/registrations', {
     409: ['already_registered', 'event_changed'],
     422: ['event_started', 'event_cancelled', 'event_audience', 'member_inactive'],
   },
-  request: { params: idParam, body: jsonRequest(registrationBody) },
+  body: registrationBody,
   responses: {
     201: jsonResponse(
       'A seat, or a place on the waitlist (1 = next in line)',
@@ -177,7 +175,7 @@ eventsApi.openapi(registerRoute, async (c) => {
 const cancelRegistrationRoute = op('signed-in', 'post /events/{id}/registrations/cancel', {
   summary: 'Cancel a registration (self; staff with memberId); the next in line gets the seat',
   errors: { 409: ['not_registered'], 422: ['event_started'] },
-  request: { params: idParam, body: jsonRequest(cancelRegistrationBody) },
+  body: cancelRegistrationBody,
   responses: {
     200: jsonResponse(
       'Cancelled; promotedMemberIds got a seat from the waitlist',
@@ -204,7 +202,7 @@ eventsApi.openapi(cancelRegistrationRoute, async (c) => {
 const attendanceRoute = op('staff', 'post /events/{id}/attendance', {
   summary: 'Record attendance: the listed members came, the other registrants did not',
   errors: { 422: ['event_cancelled', 'not_registered'] },
-  request: { params: idParam, body: jsonRequest(attendanceBody) },
+  body: attendanceBody,
   responses: {
     200: jsonResponse('Recorded', z.object({ eventId: z.string(), attended: z.array(z.string()) })),
   },

@@ -1,14 +1,6 @@
 import { z } from 'zod';
 import { requireStaff, requireUser } from '../../auth/guards.js';
-import {
-  apiRouter,
-  emptyBody,
-  idParam,
-  jsonRequest,
-  jsonResponse,
-  listOf,
-  operationsOf,
-} from '../../http/api-route.js';
+import { apiRouter, emptyBody, jsonResponse, listOf, operationsOf } from '../../http/api-route.js';
 import { toTokyoIso } from '../../lib/dates.js';
 import { notFound } from '../../lib/errors.js';
 import { requestJson } from '../requests/requests.api.js';
@@ -55,10 +47,7 @@ const reasonJson = z.object({
 });
 const candidatesRoute = op('staff', 'get /requests/{id}/candidates', {
   summary: 'Ranked candidate helpers with reasons; ?include=excluded adds the excluded with why',
-  request: {
-    params: idParam,
-    query: z.object({ include: z.string().optional().describe('`excluded`') }),
-  },
+  query: z.object({ include: z.string().optional().describe('`excluded`') }),
   responses: {
     200: jsonResponse(
       'Candidates, best first',
@@ -115,7 +104,7 @@ const createOffersRoute = op('staff', 'post /requests/{id}/offers', {
     409: ['invalid_transition'],
     422: ['past_start', 'unknown_helper', ...HARD_FILTERS],
   },
-  request: { params: idParam, body: jsonRequest(offerBody) },
+  body: offerBody,
   responses: {
     201: jsonResponse(
       'The offers made',
@@ -146,7 +135,7 @@ offersApi.openapi(createOffersRoute, async (c) => {
 const assignRoute = op('staff', 'post /requests/{id}/assign', {
   summary: 'Assign a helper directly (agreed by phone)',
   errors: { 409: ACCEPT_CONFLICTS, 422: ['past_start', 'unknown_helper', ...HARD_FILTERS] },
-  request: { params: idParam, body: jsonRequest(assignBody) },
+  body: assignBody,
   responses: { 200: jsonResponse('The matched request', requestSchema) },
 });
 offersApi.openapi(assignRoute, async (c) => {
@@ -195,7 +184,7 @@ offersApi.openapi(listOffersRoute, async (c) => {
 const acceptRoute = op('member', 'post /offers/{id}/accept', {
   summary: 'Accept an offer: the first acceptance wins',
   errors: { 409: ACCEPT_CONFLICTS },
-  request: { params: idParam, body: jsonRequest(emptyBody) },
+  body: emptyBody,
   responses: {
     200: jsonResponse(
       'The accepted offer and the matched request',
@@ -218,7 +207,7 @@ offersApi.openapi(acceptRoute, async (c) => {
 const declineRoute = op('member', 'post /offers/{id}/decline', {
   summary: 'Decline an offer',
   errors: { 409: ['invalid_transition'] },
-  request: { params: idParam, body: jsonRequest(declineBody) },
+  body: declineBody,
   responses: { 200: jsonResponse('The declined offer', z.object({ offer: offerJson })) },
 });
 offersApi.openapi(declineRoute, async (c) => {

@@ -1,14 +1,7 @@
 import { z } from 'zod';
 import { requireStaff, requireUser } from '../../auth/guards.js';
 import { isStaff } from '../../context.js';
-import {
-  apiRouter,
-  idParam,
-  jsonRequest,
-  jsonResponse,
-  listOf,
-  operationsOf,
-} from '../../http/api-route.js';
+import { apiRouter, jsonResponse, listOf, operationsOf } from '../../http/api-route.js';
 import type { PreMeetingTable } from '../../../db/schema.js';
 import { listPreMeetings } from '../requests/requests.queries.js';
 import { preMeetingBody, preMeetingCorrectionBody } from '../requests/requests.schemas.js';
@@ -77,7 +70,7 @@ preMeetingsApi.openapi(listPreMeetingsRoute, async (c) => {
 const createPreMeetingRoute = op('staff', 'post /pre-meetings', {
   summary: 'Record a pre-meeting (valid for the fiscal year)',
   errors: { 422: ['unknown_pair', ...PRE_MEETING_DATE_RULES] },
-  request: { body: jsonRequest(preMeetingBody) },
+  body: preMeetingBody,
   responses: { 201: jsonResponse('The pre-meeting', preMeetingJson) },
 });
 preMeetingsApi.openapi(createPreMeetingRoute, async (c) => {
@@ -91,7 +84,7 @@ const correctPreMeetingRoute = op('staff', 'put /pre-meetings/{id}', {
   summary:
     'Staff correct a pre-meeting record (same date rules; the earlier version is kept with the reason)',
   errors: { 404: ['not_found'], 409: ['stale_version'], 422: PRE_MEETING_DATE_RULES },
-  request: { params: idParam, body: jsonRequest(preMeetingCorrectionBody) },
+  body: preMeetingCorrectionBody,
   responses: { 200: jsonResponse('The corrected pre-meeting', preMeetingJson) },
 });
 preMeetingsApi.openapi(correctPreMeetingRoute, async (c) => {

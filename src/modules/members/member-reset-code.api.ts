@@ -1,12 +1,5 @@
 import { requireStaff } from '../../auth/guards.js';
-import {
-  apiRouter,
-  emptyBody,
-  idParam,
-  jsonRequest,
-  jsonResponse,
-  operationsOf,
-} from '../../http/api-route.js';
+import { apiRouter, emptyBody, jsonResponse, operationsOf } from '../../http/api-route.js';
 import { notFound } from '../../lib/errors.js';
 import { resetCodeJson } from '../auth/recovery.schemas.js';
 import { issueResetCode } from '../auth/recovery.service.js';
@@ -18,7 +11,7 @@ const op = operationsOf('members');
 
 const memberResetCode = op('staff', 'post /members/{id}/password-reset-code', {
   summary: "Issue a one-time reset code for a member's account (shown once, valid 24 hours)",
-  request: { params: idParam, body: jsonRequest(emptyBody) },
+  body: emptyBody,
   responses: { 201: jsonResponse('The code, shown this once', resetCodeJson) },
 });
 memberResetCodeApi.openapi(memberResetCode, async (c) => {

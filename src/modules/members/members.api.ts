@@ -71,7 +71,7 @@ const applyRoute = op('public', 'post /applications', {
     422: ['helper_too_young', 'no_eligible_child', ...CHILD_RULES],
     429: ['too_many_applications'],
   },
-  request: { body: jsonRequest(applicationBody) },
+  body: applicationBody,
   responses: {
     201: jsonResponse('The applicant', z.object({ member: memberSchema })),
   },
@@ -86,7 +86,7 @@ membersApi.openapi(applyRoute, async (c) => {
 
 const listRoute = op('staff', 'get /members', {
   summary: 'Search the member directory',
-  request: { query: memberListQuery },
+  query: memberListQuery,
   responses: { 200: jsonResponse('A page of members', listOf(memberSchema)) },
 });
 membersApi.openapi(listRoute, async (c) => {
@@ -101,7 +101,7 @@ membersApi.openapi(listRoute, async (c) => {
 
 const getRoute = op('signed-in', 'get /members/{id}', {
   summary: 'A member (staff, or the member)',
-  request: { params: idParam },
+
   responses: memberResponse,
 });
 membersApi.openapi(getRoute, async (c) => {
@@ -113,7 +113,7 @@ const patchRoute = op('signed-in', 'patch /members/{id}', {
   summary: 'Change member details (members: contact fields and helper profile)',
   description: '403 when a member sends a field only staff may change.',
   errors: { 409: ['email_taken'] },
-  request: { params: idParam, body: jsonRequest(memberPatchBody) },
+  body: memberPatchBody,
   responses: memberResponse,
   scope: memberInScope,
 });
@@ -134,7 +134,7 @@ membersApi.openapi(patchRoute, async (c) => {
 const approveRoute = op('staff', 'post /members/{id}/approve', {
   summary: 'Approve one side; the first approval assigns the member number',
   errors: { 409: ['invalid_transition'], 422: ['orientation_required', 'no_such_side'] },
-  request: { params: idParam, body: jsonRequest(sideBody) },
+  body: sideBody,
   responses: memberResponse,
 });
 membersApi.openapi(approveRoute, async (c) => {
@@ -150,7 +150,7 @@ membersApi.openapi(approveRoute, async (c) => {
 const suspendRoute = op('staff', 'post /members/{id}/suspend', {
   summary: 'Suspend one side with a reason; ends the member’s sessions',
   errors: { 409: ['invalid_transition'], 422: ['no_such_side'] },
-  request: { params: idParam, body: jsonRequest(suspendBody) },
+  body: suspendBody,
   responses: memberResponse,
 });
 membersApi.openapi(suspendRoute, async (c) => {
@@ -166,7 +166,7 @@ membersApi.openapi(suspendRoute, async (c) => {
 const reactivateRoute = op('staff', 'post /members/{id}/reactivate', {
   summary: 'Reactivate a suspended side',
   errors: { 409: ['invalid_transition'], 422: ['no_such_side'] },
-  request: { params: idParam, body: jsonRequest(sideBody) },
+  body: sideBody,
   responses: memberResponse,
 });
 membersApi.openapi(reactivateRoute, async (c) => {
@@ -182,7 +182,7 @@ membersApi.openapi(reactivateRoute, async (c) => {
 const withdrawRoute = op('signed-in', 'post /members/{id}/withdraw', {
   summary: 'Withdraw (退会): every side withdrawn, sessions revoked, login refused',
   errors: { 409: ['already_withdrawn'] },
-  request: { params: idParam, body: jsonRequest(withdrawBody) },
+  body: withdrawBody,
   responses: memberResponse,
   scope: memberInScope,
 });
@@ -199,7 +199,7 @@ membersApi.openapi(withdrawRoute, async (c) => {
 
 const consentRoute = op('signed-in', 'post /members/{id}/consent', {
   summary: 'Record consent to hold children’s health data',
-  request: { params: idParam, body: jsonRequest(healthConsentBody) },
+  body: healthConsentBody,
   responses: memberResponse,
   scope: memberInScope,
 });
@@ -211,7 +211,7 @@ membersApi.openapi(consentRoute, async (c) => {
 
 const childrenRoute = childrenOp('signed-in', 'get /members/{id}/children', {
   summary: 'Children of a household (reads by staff are audited)',
-  request: { params: idParam },
+
   responses: { 200: jsonResponse('The children', listOf(childSchema)) },
 });
 membersApi.openapi(childrenRoute, async (c) => {
@@ -232,7 +232,7 @@ membersApi.openapi(childrenRoute, async (c) => {
 const addChildRoute = childrenOp('signed-in', 'post /members/{id}/children', {
   summary: 'Add a child',
   errors: { 422: CHILD_RULES },
-  request: { params: idParam, body: jsonRequest(childBody) },
+  body: childBody,
   responses: { 201: jsonResponse('The child', childSchema) },
   scope: memberInScope,
 });
@@ -244,7 +244,7 @@ membersApi.openapi(addChildRoute, async (c) => {
 
 const getChildRoute = childrenOp('signed-in', 'get /children/{id}', {
   summary: 'A child (health fields only to staff, the parent and a matched helper; reads audited)',
-  request: { params: idParam },
+
   responses: childResponse,
 });
 membersApi.openapi(getChildRoute, async (c) => {
@@ -257,7 +257,7 @@ membersApi.openapi(getChildRoute, async (c) => {
 const patchChildRoute = childrenOp('signed-in', 'patch /children/{id}', {
   summary: 'Change a child’s record (staff, parent)',
   errors: { 422: CHILD_RULES },
-  request: { params: idParam, body: jsonRequest(childPatchBody) },
+  body: childPatchBody,
   responses: childResponse,
   scope: childInScope,
 });

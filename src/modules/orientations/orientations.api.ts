@@ -1,15 +1,7 @@
 import { z } from 'zod';
 import { requireStaff, requireUser } from '../../auth/guards.js';
 import { isStaff } from '../../context.js';
-import {
-  apiRouter,
-  idParam,
-  jsonRequest,
-  jsonResponse,
-  listOf,
-  operationsOf,
-  wholeList,
-} from '../../http/api-route.js';
+import { apiRouter, jsonResponse, listOf, operationsOf, wholeList } from '../../http/api-route.js';
 import { memberActedFor } from '../members/member-scope.js';
 import { orientationSchema, toOrientationJson } from './orientations.json.js';
 import { listOrientations } from './orientations.queries.js';
@@ -39,7 +31,7 @@ orientationsApi.openapi(listRoute, async (c) => {
 
 const scheduleRoute = op('staff', 'post /orientations', {
   summary: 'Schedule an orientation session',
-  request: { body: jsonRequest(orientationBody) },
+  body: orientationBody,
   responses: { 201: jsonResponse('The session', orientationSchema) },
 });
 orientationsApi.openapi(scheduleRoute, async (c) => {
@@ -54,7 +46,7 @@ const registerRoute = op('signed-in', 'post /orientations/{id}/registrations', {
     409: ['orientation_full', 'already_registered'],
     422: ['orientation_past', 'member_withdrawn'],
   },
-  request: { params: idParam, body: jsonRequest(registrationBody) },
+  body: registrationBody,
   responses: {
     201: jsonResponse(
       'Registered',
@@ -76,7 +68,7 @@ orientationsApi.openapi(registerRoute, async (c) => {
 const attendanceRoute = op('staff', 'post /orientations/{id}/attendance', {
   summary: 'Record attendance for the whole session',
   errors: { 422: ['orientation_not_started', 'unknown_member', 'member_withdrawn'] },
-  request: { params: idParam, body: jsonRequest(attendanceBody) },
+  body: attendanceBody,
   responses: {
     200: jsonResponse(
       'Recorded',

@@ -44,8 +44,7 @@ export const summaryQuery = z
 
 export const reportsApi = apiRouter();
 
-const TAG = 'reports';
-const op = operationsOf(TAG);
+const op = operationsOf('reports');
 const csvResponse = (description: string) => ({
   description,
   content: { 'text/csv': { schema: z.string() } },
@@ -54,7 +53,7 @@ const csvResponse = (description: string) => ({
 const monthlyRoute = op('staff', 'get /reports/monthly', {
   summary:
     'Monthly report (月報) for a Tokyo calendar month: members, children, requests, approved activities by category / time band / child age band, fees, training, incidents, missing reports, and the same month a year earlier',
-  request: { query: monthlyReportQuery },
+  query: monthlyReportQuery,
   responses: { 200: jsonResponse('The monthly report', monthlyReportSchema) },
 });
 reportsApi.openapi(monthlyRoute, async (c) => {
@@ -65,7 +64,7 @@ reportsApi.openapi(monthlyRoute, async (c) => {
 const monthlyCsvRoute = op('staff', 'get /reports/monthly.csv', {
   summary:
     'The monthly report as CSV for Excel (UTF-8 with BOM, CRLF, headers in the user language): section, item, value, same period last year',
-  request: { query: monthlyReportQuery },
+  query: monthlyReportQuery,
   responses: { 200: csvResponse('The CSV attachment') },
 });
 reportsApi.openapi(monthlyCsvRoute, async (c) => {
@@ -81,7 +80,7 @@ reportsApi.openapi(monthlyCsvRoute, async (c) => {
 const annualRoute = op('staff', 'get /reports/annual', {
   summary:
     'Fiscal-year report (年度報告), April to March: every monthly figure over the year, the twelve monthly activity counts, month-end member totals, and the previous fiscal year',
-  request: { query: annualReportQuery },
+  query: annualReportQuery,
   responses: { 200: jsonResponse('The fiscal-year report', annualReportSchema) },
 });
 reportsApi.openapi(annualRoute, async (c) => {
@@ -91,7 +90,7 @@ reportsApi.openapi(annualRoute, async (c) => {
 
 const annualCsvRoute = op('staff', 'get /reports/annual.csv', {
   summary: 'The fiscal-year report as CSV for Excel (UTF-8 with BOM, CRLF)',
-  request: { query: annualReportQuery },
+  query: annualReportQuery,
   responses: { 200: csvResponse('The CSV attachment') },
 });
 reportsApi.openapi(annualCsvRoute, async (c) => {
@@ -111,7 +110,7 @@ function summaryPeriod(q: z.output<typeof summaryQuery>) {
 const helpersRoute = op('staff', 'get /reports/helpers', {
   summary:
     'Per-helper summary of approved activities (count, hours, fees, costs, families) for ?month= or ?fiscalYear=',
-  request: { query: summaryQuery },
+  query: summaryQuery,
   responses: {
     200: jsonResponse(
       'The period and one row per helper',
@@ -128,7 +127,7 @@ reportsApi.openapi(helpersRoute, async (c) => {
 const familiesRoute = op('staff', 'get /reports/families', {
   summary:
     'Per-family summary of approved activities (count, hours, fees, costs, helpers) for ?month= or ?fiscalYear=',
-  request: { query: summaryQuery },
+  query: summaryQuery,
   responses: {
     200: jsonResponse(
       'The period and one row per family',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { requireAdmin } from '../../auth/guards.js';
-import { apiRouter, jsonRequest, jsonResponse, operationsOf } from '../../http/api-route.js';
+import { apiRouter, jsonResponse, operationsOf } from '../../http/api-route.js';
 import { areaSchema, centerSettingsSchema, updateSettingsBody } from './settings.schemas.js';
 import { getAreas, getCenterSettings, updateCenterSettings } from './settings.service.js';
 
@@ -19,7 +19,7 @@ settingsApi.openapi(getSettings, async (c) => {
 
 const putSettings = op('admin', 'put /settings', {
   summary: 'Replace some sections (each one complete); the change is audited',
-  request: { body: jsonRequest(updateSettingsBody) },
+  body: updateSettingsBody,
   responses: {
     200: jsonResponse('The full settings after the change', centerSettingsSchema),
   },

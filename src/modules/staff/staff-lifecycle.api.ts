@@ -2,8 +2,6 @@ import { requireAdmin } from '../../auth/guards.js';
 import {
   apiRouter,
   emptyBody,
-  idParam,
-  jsonRequest,
   jsonResponse,
   noContent,
   operationsOf,
@@ -26,7 +24,7 @@ const lastAdmin = { 409: ['last_active_admin'] };
 const disable = op('admin', 'post /staff/{id}/disable', {
   summary: 'Disable a staff account: its sessions end, sign-in is refused',
   errors: lastAdmin,
-  request: { params: idParam, body: jsonRequest(emptyBody) },
+  body: emptyBody,
   responses: { 204: noContent('Disabled') },
 });
 staffLifecycleApi.openapi(disable, async (c) => {
@@ -38,7 +36,7 @@ staffLifecycleApi.openapi(disable, async (c) => {
 
 const enable = op('admin', 'post /staff/{id}/enable', {
   summary: 'Enable a disabled staff account again',
-  request: { params: idParam, body: jsonRequest(emptyBody) },
+  body: emptyBody,
   responses: { 204: noContent('Enabled') },
 });
 staffLifecycleApi.openapi(enable, async (c) => {
@@ -51,7 +49,7 @@ staffLifecycleApi.openapi(enable, async (c) => {
 const changeRole = op('admin', 'patch /staff/{id}', {
   summary: "Change a staff account's role; its sessions end",
   errors: lastAdmin,
-  request: { params: idParam, body: jsonRequest(staffRoleBody) },
+  body: staffRoleBody,
   responses: { 204: noContent('Changed') },
 });
 staffLifecycleApi.openapi(changeRole, async (c) => {
@@ -69,7 +67,7 @@ staffLifecycleApi.openapi(changeRole, async (c) => {
 
 const passwordReset = op('admin', 'post /staff/{id}/password-reset', {
   summary: 'Issue a one-time reset code for a staff account (shown once, valid 24 hours)',
-  request: { params: idParam, body: jsonRequest(emptyBody) },
+  body: emptyBody,
   responses: { 201: jsonResponse('The code, shown this once', resetCodeJson) },
 });
 staffLifecycleApi.openapi(passwordReset, async (c) => {

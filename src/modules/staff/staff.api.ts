@@ -1,5 +1,5 @@
 import { requireAdmin } from '../../auth/guards.js';
-import { apiRouter, jsonRequest, jsonResponse, operationsOf } from '../../http/api-route.js';
+import { apiRouter, jsonResponse, operationsOf } from '../../http/api-route.js';
 import { toUserJson, userEnvelope } from '../auth/auth.api.js';
 import { createStaffBody } from './staff.schemas.js';
 import { createStaffAccount } from './staff.service.js';
@@ -10,7 +10,7 @@ const op = operationsOf('staff');
 const createStaff = op('admin', 'post /staff', {
   summary: 'Create a staff or admin account',
   errors: { 409: ['email_taken'] },
-  request: { body: jsonRequest(createStaffBody) },
+  body: createStaffBody,
   responses: { 201: jsonResponse('The new account', userEnvelope) },
 });
 staffApi.openapi(createStaff, async (c) => {
