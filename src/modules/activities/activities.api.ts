@@ -1,14 +1,7 @@
 import { z } from 'zod';
 import { requireStaff, requireUser } from '../../auth/guards.js';
-import { isStaff, type AppDeps } from '../../context.js';
-import {
-  apiRoute,
-  apiRouter,
-  idParam,
-  jsonRequest,
-  jsonResponse,
-  listOf,
-} from '../../http/api-route.js';
+import { isStaff, type AppDeps, type CurrentUser } from '../../context.js';
+import { apiRouter, jsonResponse, listOf, operationsOf } from '../../http/api-route.js';
 import { toTokyoIso } from '../../lib/dates.js';
 import { notFound } from '../../lib/errors.js';
 import type { Translator } from '../../lib/i18n.js';
@@ -41,11 +34,14 @@ import {
   loadVisibleActivity,
   reportActivity,
   returnActivity,
+  type ActivityViewer,
 } from './activities.service.js';
 import { overdueCutoff, reportDueDate } from '../fees/statements.js';
 import { parseStoredJson } from '../fees/fee-lines.js';
 
 export const activitiesApi = apiRouter();
+const op = operationsOf('activities');
+const incidentsOp = operationsOf('incidents');
 
 /** Activities as JSON, with their children, categories and incidents (a few queries in all). */
 export async function activitiesJson(deps: AppDeps, t: Translator, rows: ActivityRow[]) {
@@ -65,6 +61,19 @@ async function oneActivityJson(deps: AppDeps, t: Translator, id: string) {
   return json!;
 }
 
+/** A step on a report the caller may see (404 otherwise); answers the activity after it. */
+async function stepOnActivity(
+  deps: AppDeps,
+  t: Translator,
+  user: CurrentUser,
+  id: string,
+  step: (activity: ActivityRow, viewer: ActivityViewer) => Promise<unknown>,
+) {
+  const { activity, viewer } = await loadVisibleActivity(deps, user, id);
+  await step(activity, viewer);
+  return oneActivityJson(deps, t, activity.id);
+}
+
 const REPORT_RULES = [
   'child_not_in_request',
   'activity_in_future',
@@ -74,46 +83,30 @@ const REPORT_RULES = [
 ];
 const activityResponse = { 200: jsonResponse('The activity', activitySchema) };
 
-const reportRoute = apiRoute(
-  {
-    tag: 'activities',
-    access: 'member',
-    summary:
-      'The assigned helper reports an activity of a matched request; the fee is computed and stored; the requester is asked to confirm',
-    errors: {
-      404: ['not_found'],
-      409: ['already_reported', 'request_cancelled', 'invalid_transition'],
-      422: REPORT_RULES,
-    },
+const reportRoute = op('member', 'post /activities', {
+  summary:
+    'The assigned helper reports an activity of a matched request; the fee is computed and stored; the requester is asked to confirm',
+  errors: {
+    404: ['not_found'],
+    409: ['already_reported', 'request_cancelled', 'invalid_transition'],
+    422: REPORT_RULES,
   },
-  {
-    method: 'post',
-    path: '/activities',
-    request: { body: jsonRequest(createActivityBody) },
-    responses: {
-      201: jsonResponse('The activity, status reported', z.object({ activity: activitySchema })),
-    },
+  body: createActivityBody,
+  responses: {
+    201: jsonResponse('The activity, status reported', z.object({ activity: activitySchema })),
   },
-);
+});
 activitiesApi.openapi(reportRoute, async (c) => {
   const user = requireUser(c);
   const id = await reportActivity(c.var.deps, user, c.req.valid('json'), c.var.clientAddress);
   return c.json({ activity: await oneActivityJson(c.var.deps, c.var.t, id) }, 201);
 });
 
-const listRoute = apiRoute(
-  {
-    tag: 'activities',
-    access: 'signed-in',
-    summary: 'Activities in scope: helper own, requester own, staff all; newest first',
-  },
-  {
-    method: 'get',
-    path: '/activities',
-    request: { query: activityListQuery },
-    responses: { 200: jsonResponse('A page of activities', listOf(activitySchema)) },
-  },
-);
+const listRoute = op('signed-in', 'get /activities', {
+  summary: 'Activities in scope: helper own, requester own, staff all; newest first',
+  query: activityListQuery,
+  responses: { 200: jsonResponse('A page of activities', listOf(activitySchema)) },
+});
 activitiesApi.openapi(listRoute, async (c) => {
   const user = requireUser(c);
   const query = c.req.valid('query');
@@ -136,36 +129,28 @@ activitiesApi.openapi(listRoute, async (c) => {
   );
 });
 
-const missingRoute = apiRoute(
-  {
-    tag: 'activities',
-    access: 'staff',
-    summary:
-      'Matched requests whose report is overdue (not in by reports.activityReportDueDay of the following month)',
-  },
-  {
-    method: 'get',
-    path: '/activities/missing',
-    responses: {
-      200: jsonResponse(
-        'The overdue reports',
-        listOf(
-          z.object({
-            requestId: z.string(),
-            startsAt: z.string(),
-            endsAt: z.string(),
-            category: z.number().int(),
-            requesterId: z.string(),
-            requesterName: z.string(),
-            helperId: z.string().nullable(),
-            helperName: z.string().nullable(),
-            dueOn: z.string(),
-          }),
-        ),
+const missingRoute = op('staff', 'get /activities/missing', {
+  summary:
+    'Matched requests whose report is overdue (not in by reports.activityReportDueDay of the following month)',
+  responses: {
+    200: jsonResponse(
+      'The overdue reports',
+      listOf(
+        z.object({
+          requestId: z.string(),
+          startsAt: z.string(),
+          endsAt: z.string(),
+          category: z.number().int(),
+          requesterId: z.string(),
+          requesterName: z.string(),
+          helperId: z.string().nullable(),
+          helperName: z.string().nullable(),
+          dueOn: z.string(),
+        }),
       ),
-    },
+    ),
   },
-);
+});
 activitiesApi.openapi(missingRoute, async (c) => {
   requireStaff(c);
   const deps = c.var.deps;
@@ -188,35 +173,27 @@ activitiesApi.openapi(missingRoute, async (c) => {
   return c.json({ items, total: items.length, page: 1, pageSize: items.length }, 200);
 });
 
-const getRoute = apiRoute(
-  {
-    tag: 'activities',
-    access: 'signed-in',
-    summary: 'An activity with its fee lines, incidents and revisions (corrections)',
+const getRoute = op('signed-in', 'get /activities/{id}', {
+  summary: 'An activity with its fee lines, incidents and revisions (corrections)',
+
+  responses: {
+    200: jsonResponse(
+      'The activity and its revisions',
+      activitySchema.extend({
+        revisions: z.array(
+          z.object({
+            version: z.number().int(),
+            changedBy: z.string().nullable(),
+            changedByName: z.string().nullable(),
+            reason: z.string().nullable(),
+            at: z.string(),
+            snapshot: z.unknown().describe('the activity as it was before the correction'),
+          }),
+        ),
+      }),
+    ),
   },
-  {
-    method: 'get',
-    path: '/activities/{id}',
-    request: { params: idParam },
-    responses: {
-      200: jsonResponse(
-        'The activity and its revisions',
-        activitySchema.extend({
-          revisions: z.array(
-            z.object({
-              version: z.number().int(),
-              changedBy: z.string().nullable(),
-              changedByName: z.string().nullable(),
-              reason: z.string().nullable(),
-              at: z.string(),
-              snapshot: z.unknown().describe('the activity as it was before the correction'),
-            }),
-          ),
-        }),
-      ),
-    },
-  },
-);
+});
 activitiesApi.openapi(getRoute, async (c) => {
   const user = requireUser(c);
   const { activity } = await loadVisibleActivity(c.var.deps, user, c.req.valid('param').id);
@@ -238,140 +215,99 @@ activitiesApi.openapi(getRoute, async (c) => {
   );
 });
 
-const correctRoute = apiRoute(
-  {
-    tag: 'activities',
-    access: 'member',
-    summary:
-      'The helper corrects her report (when reported and not yet confirmed, or returned), or staff correct any report not yet approved; the previous version is kept and the fee recomputed',
-    errors: {
-      409: ['not_correctable', 'stale_version', 'invalid_transition'],
-      422: REPORT_RULES,
-    },
+const correctRoute = op('member', 'patch /activities/{id}', {
+  summary:
+    'The helper corrects her report (when reported and not yet confirmed, or returned), or staff correct any report not yet approved; the previous version is kept and the fee recomputed',
+  errors: {
+    409: ['not_correctable', 'stale_version', 'invalid_transition'],
+    422: REPORT_RULES,
   },
-  {
-    method: 'patch',
-    path: '/activities/{id}',
-    request: { params: idParam, body: jsonRequest(updateActivityBody) },
-    responses: activityResponse,
-  },
-);
+  body: updateActivityBody,
+  responses: activityResponse,
+});
 activitiesApi.openapi(correctRoute, async (c) => {
-  const user = requireUser(c);
   const body = c.req.valid('json');
-  const { activity, viewer } = await loadVisibleActivity(c.var.deps, user, c.req.valid('param').id);
-  await correctActivity(c.var.deps, viewer, activity, body, c.var.clientAddress);
-  return c.json(await oneActivityJson(c.var.deps, c.var.t, activity.id), 200);
+  const { deps, t, clientAddress } = c.var;
+  const json = await stepOnActivity(deps, t, requireUser(c), c.req.valid('param').id, (a, v) =>
+    correctActivity(deps, v, a, body, clientAddress),
+  );
+  return c.json(json, 200);
 });
 
-const confirmRoute = apiRoute(
-  {
-    tag: 'activities',
-    access: 'member',
-    summary: 'The requester confirms the report',
-    errors: { 409: ['invalid_transition', 'stale_version'] },
-  },
-  {
-    method: 'post',
-    path: '/activities/{id}/confirm',
-    request: { params: idParam, body: jsonRequest(confirmBody) },
-    responses: activityResponse,
-  },
-);
+const confirmRoute = op('member', 'post /activities/{id}/confirm', {
+  summary: 'The requester confirms the report',
+  errors: { 409: ['invalid_transition', 'stale_version'] },
+  body: confirmBody,
+  responses: activityResponse,
+});
 activitiesApi.openapi(confirmRoute, async (c) => {
-  const user = requireUser(c);
   const { version } = c.req.valid('json');
-  const { activity, viewer } = await loadVisibleActivity(c.var.deps, user, c.req.valid('param').id);
-  await confirmActivity(c.var.deps, viewer, activity, version, c.var.clientAddress);
-  return c.json(await oneActivityJson(c.var.deps, c.var.t, activity.id), 200);
+  const { deps, t, clientAddress } = c.var;
+  const json = await stepOnActivity(deps, t, requireUser(c), c.req.valid('param').id, (a, v) =>
+    confirmActivity(deps, v, a, version, clientAddress),
+  );
+  return c.json(json, 200);
 });
 
-const disputeRoute = apiRoute(
-  {
-    tag: 'activities',
-    access: 'member',
-    summary: 'The requester disputes the report with a reason',
-    errors: { 409: ['invalid_transition', 'stale_version'] },
-  },
-  {
-    method: 'post',
-    path: '/activities/{id}/dispute',
-    request: { params: idParam, body: jsonRequest(reasonBody) },
-    responses: activityResponse,
-  },
-);
+const disputeRoute = op('member', 'post /activities/{id}/dispute', {
+  summary: 'The requester disputes the report with a reason',
+  errors: { 409: ['invalid_transition', 'stale_version'] },
+  body: reasonBody,
+  responses: activityResponse,
+});
 activitiesApi.openapi(disputeRoute, async (c) => {
-  const user = requireUser(c);
   const { reason, version } = c.req.valid('json');
-  const { activity, viewer } = await loadVisibleActivity(c.var.deps, user, c.req.valid('param').id);
-  await disputeActivity(c.var.deps, viewer, activity, reason, version, c.var.clientAddress);
-  return c.json(await oneActivityJson(c.var.deps, c.var.t, activity.id), 200);
+  const { deps, t, clientAddress } = c.var;
+  const json = await stepOnActivity(deps, t, requireUser(c), c.req.valid('param').id, (a, v) =>
+    disputeActivity(deps, v, a, reason, version, clientAddress),
+  );
+  return c.json(json, 200);
 });
 
-const approveRoute = apiRoute(
-  {
-    tag: 'activities',
-    access: 'staff',
-    summary:
-      'Staff approve a confirmed (or resolved disputed) report; the request becomes completed, ending the helper’s access to the child’s health data',
-    errors: { 409: ['not_confirmed', 'invalid_transition', 'stale_version'] },
-  },
-  {
-    method: 'post',
-    path: '/activities/{id}/approve',
-    request: { params: idParam, body: jsonRequest(confirmBody) },
-    responses: activityResponse,
-  },
-);
+const approveRoute = op('staff', 'post /activities/{id}/approve', {
+  summary:
+    'Staff approve a confirmed (or resolved disputed) report; the request becomes completed, ending the helper’s access to the child’s health data',
+  errors: { 409: ['not_confirmed', 'invalid_transition', 'stale_version'] },
+  body: confirmBody,
+  responses: activityResponse,
+});
 activitiesApi.openapi(approveRoute, async (c) => {
   const staff = requireStaff(c);
   const { version } = c.req.valid('json');
-  const { activity } = await loadVisibleActivity(c.var.deps, staff, c.req.valid('param').id);
-  await approveActivity(c.var.deps, staff, activity, version, c.var.clientAddress);
-  return c.json(await oneActivityJson(c.var.deps, c.var.t, activity.id), 200);
+  const { deps, t, clientAddress } = c.var;
+  const json = await stepOnActivity(deps, t, staff, c.req.valid('param').id, (a) =>
+    approveActivity(deps, staff, a, version, clientAddress),
+  );
+  return c.json(json, 200);
 });
 
-const returnRoute = apiRoute(
-  {
-    tag: 'activities',
-    access: 'staff',
-    summary: 'Staff return the report to the helper for correction',
-    errors: { 409: ['invalid_transition', 'stale_version'] },
-  },
-  {
-    method: 'post',
-    path: '/activities/{id}/return',
-    request: { params: idParam, body: jsonRequest(reasonBody) },
-    responses: activityResponse,
-  },
-);
+const returnRoute = op('staff', 'post /activities/{id}/return', {
+  summary: 'Staff return the report to the helper for correction',
+  errors: { 409: ['invalid_transition', 'stale_version'] },
+  body: reasonBody,
+  responses: activityResponse,
+});
 activitiesApi.openapi(returnRoute, async (c) => {
   const staff = requireStaff(c);
   const { reason, version } = c.req.valid('json');
-  const { activity } = await loadVisibleActivity(c.var.deps, staff, c.req.valid('param').id);
-  await returnActivity(c.var.deps, staff, activity, reason, version, c.var.clientAddress);
-  return c.json(await oneActivityJson(c.var.deps, c.var.t, activity.id), 200);
+  const { deps, t, clientAddress } = c.var;
+  const json = await stepOnActivity(deps, t, staff, c.req.valid('param').id, (a) =>
+    returnActivity(deps, staff, a, reason, version, clientAddress),
+  );
+  return c.json(json, 200);
 });
 
-const incidentRoute = apiRoute(
-  {
-    tag: 'incidents',
-    access: 'signed-in',
-    summary:
-      'Record a near-miss or accident for an activity (its helper or staff); a serious accident is flagged for the prefecture and staff are told',
+const incidentRoute = incidentsOp('signed-in', 'post /activities/{id}/incidents', {
+  summary:
+    'Record a near-miss or accident for an activity (its helper or staff); a serious accident is flagged for the prefecture and staff are told',
+  body: incidentBody,
+  responses: {
+    201: jsonResponse(
+      'The incident and its activity',
+      z.object({ incident: incidentSchema, activity: activitySchema }),
+    ),
   },
-  {
-    method: 'post',
-    path: '/activities/{id}/incidents',
-    request: { params: idParam, body: jsonRequest(incidentBody) },
-    responses: {
-      201: jsonResponse(
-        'The incident and its activity',
-        z.object({ incident: incidentSchema, activity: activitySchema }),
-      ),
-    },
-  },
-);
+});
 activitiesApi.openapi(incidentRoute, async (c) => {
   const user = requireUser(c);
   const body = c.req.valid('json');

@@ -1,12 +1,5 @@
 import { requireUser } from '../../auth/guards.js';
-import {
-  apiRoute,
-  apiRouter,
-  idParam,
-  jsonRequest,
-  jsonResponse,
-  listOf,
-} from '../../http/api-route.js';
+import { apiRouter, jsonResponse, listOf, operationsOf } from '../../http/api-route.js';
 import { notFound } from '../../lib/errors.js';
 import { feeQuoteSchema, statementJson, statementSchema } from '../activities/activities.json.js';
 import { feeQuoteBody, statementQuery } from '../activities/activities.schemas.js';
@@ -18,44 +11,30 @@ import { feeTableListSchema } from './fee-table.js';
 
 /** Fee quotes, the fee tables and the monthly statements. */
 export const feesApi = apiRouter();
+const op = operationsOf('fees');
+const statementsOp = operationsOf('statements');
 
-const quoteRoute = apiRoute(
-  {
-    tag: 'fees',
-    access: 'signed-in',
-    summary: 'What an activity would cost, with the fee table valid on its date',
-    description:
-      'Labels are in the caller’s language; line amounts are exact (a sibling’s half unit may ' +
-      'carry ¥0.5), per-child totals are rounded half up.',
-    errors: { 422: ['no_fee_table'] },
-  },
-  {
-    method: 'post',
-    path: '/fees/quote',
-    request: { body: jsonRequest(feeQuoteBody) },
-    responses: { 200: jsonResponse('The quote', feeQuoteSchema) },
-  },
-);
+const quoteRoute = op('signed-in', 'post /fees/quote', {
+  summary: 'What an activity would cost, with the fee table valid on its date',
+  description:
+    'Labels are in the caller’s language; line amounts are exact (a sibling’s half unit may ' +
+    'carry ¥0.5), per-child totals are rounded half up.',
+  errors: { 422: ['no_fee_table'] },
+  body: feeQuoteBody,
+  responses: { 200: jsonResponse('The quote', feeQuoteSchema) },
+});
 feesApi.openapi(quoteRoute, async (c) => {
   requireUser(c);
   return c.json(await quoteActivityFee(c.var.deps, c.var.t, c.req.valid('json')), 200);
 });
 
-const tablesRoute = apiRoute(
-  {
-    tag: 'fees',
-    access: 'signed-in',
-    summary:
-      'The fee tables with their valid-from dates, newest first (edit through PUT /settings `fees`)',
+const tablesRoute = op('signed-in', 'get /fees/tables', {
+  summary:
+    'The fee tables with their valid-from dates, newest first (edit through PUT /settings `fees`)',
+  responses: {
+    200: jsonResponse('The fee tables', listOf(feeTableListSchema.element)),
   },
-  {
-    method: 'get',
-    path: '/fees/tables',
-    responses: {
-      200: jsonResponse('The fee tables', listOf(feeTableListSchema.element)),
-    },
-  },
-);
+});
 feesApi.openapi(tablesRoute, async (c) => {
   requireUser(c);
   const { fees } = await getCenterSettings(c.var.deps);
@@ -63,20 +42,12 @@ feesApi.openapi(tablesRoute, async (c) => {
   return c.json({ items, total: items.length, page: 1, pageSize: items.length }, 200);
 });
 
-const statementRoute = apiRoute(
-  {
-    tag: 'statements',
-    access: 'signed-in',
-    summary:
-      'Monthly statement (staff, self): requester per child (reimbursable care for 3–5-year-olds, other care, transport-only) + costs + cancellation fees; helper summary. Approved activities only',
-  },
-  {
-    method: 'get',
-    path: '/members/{id}/statement',
-    request: { params: idParam, query: statementQuery },
-    responses: { 200: jsonResponse('The statement', statementSchema) },
-  },
-);
+const statementRoute = statementsOp('signed-in', 'get /members/{id}/statement', {
+  summary:
+    'Monthly statement (staff, self): requester per child (reimbursable care for 3–5-year-olds, other care, transport-only) + costs + cancellation fees; helper summary. Approved activities only',
+  query: statementQuery,
+  responses: { 200: jsonResponse('The statement', statementSchema) },
+});
 feesApi.openapi(statementRoute, async (c) => {
   const user = requireUser(c);
   const { month } = c.req.valid('query');

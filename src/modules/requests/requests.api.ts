@@ -1,14 +1,7 @@
 import { z } from 'zod';
 import { requireUser } from '../../auth/guards.js';
 import { isStaff, type AppDeps } from '../../context.js';
-import {
-  apiRoute,
-  apiRouter,
-  idParam,
-  jsonRequest,
-  jsonResponse,
-  listOf,
-} from '../../http/api-route.js';
+import { apiRouter, jsonResponse, listOf, operationsOf } from '../../http/api-route.js';
 import { tokyoDateOf } from '../../lib/dates.js';
 import { requestAccess, type AccessViewer } from '../access/child-access.policy.js';
 import {
@@ -28,6 +21,7 @@ import {
 } from './requests.service.js';
 
 export const requestsApi = apiRouter();
+const op = operationsOf('requests');
 
 /** Requests as JSON, with what this viewer may see of the family (also for the offers API). */
 export async function requestJson(
@@ -70,29 +64,21 @@ const REQUEST_RULES = [
   'no_occurrences',
   'too_many_occurrences',
 ];
-const createRequest = apiRoute(
-  {
-    tag: 'requests',
-    access: 'signed-in',
-    summary: 'Request help (requester: own children; staff: requesterId)',
-    description:
-      'With `recurrence`, a weekly series of linked occurrences; a rule broken on some dates ' +
-      'names them in `fields.occurrences`.',
-    // Staff naming a requester who is not a member: 404.
-    errors: { 404: ['not_found'], 422: REQUEST_RULES },
+const createRequest = op('signed-in', 'post /requests', {
+  summary: 'Request help (requester: own children; staff: requesterId)',
+  description:
+    'With `recurrence`, a weekly series of linked occurrences; a rule broken on some dates ' +
+    'names them in `fields.occurrences`.',
+  // Staff naming a requester who is not a member: 404.
+  errors: { 404: ['not_found'], 422: REQUEST_RULES },
+  body: createRequestBody,
+  responses: {
+    201: jsonResponse(
+      'The request (the first occurrence) and every occurrence',
+      z.object({ request: requestSchema, requests: z.array(requestSchema) }),
+    ),
   },
-  {
-    method: 'post',
-    path: '/requests',
-    request: { body: jsonRequest(createRequestBody) },
-    responses: {
-      201: jsonResponse(
-        'The request (the first occurrence) and every occurrence',
-        z.object({ request: requestSchema, requests: z.array(requestSchema) }),
-      ),
-    },
-  },
-);
+});
 requestsApi.openapi(createRequest, async (c) => {
   const user = requireUser(c);
   const body = c.req.valid('json');
@@ -104,19 +90,11 @@ requestsApi.openapi(createRequest, async (c) => {
   return c.json({ request: json[0]!, requests: json }, 201);
 });
 
-const listRequestsRoute = apiRoute(
-  {
-    tag: 'requests',
-    access: 'signed-in',
-    summary: 'Requests in scope: requester own, helper offered/assigned, staff all',
-  },
-  {
-    method: 'get',
-    path: '/requests',
-    request: { query: requestListQuery },
-    responses: { 200: jsonResponse('A page of requests', listOf(requestSchema)) },
-  },
-);
+const listRequestsRoute = op('signed-in', 'get /requests', {
+  summary: 'Requests in scope: requester own, helper offered/assigned, staff all',
+  query: requestListQuery,
+  responses: { 200: jsonResponse('A page of requests', listOf(requestSchema)) },
+});
 requestsApi.openapi(listRequestsRoute, async (c) => {
   const user = requireUser(c);
   const query = c.req.valid('query');
@@ -139,15 +117,11 @@ requestsApi.openapi(listRequestsRoute, async (c) => {
   );
 });
 
-const getRequest = apiRoute(
-  { tag: 'requests', access: 'signed-in', summary: 'A request (with preMeetingRequired)' },
-  {
-    method: 'get',
-    path: '/requests/{id}',
-    request: { params: idParam },
-    responses: { 200: jsonResponse('The request', requestSchema) },
-  },
-);
+const getRequest = op('signed-in', 'get /requests/{id}', {
+  summary: 'A request (with preMeetingRequired)',
+
+  responses: { 200: jsonResponse('The request', requestSchema) },
+});
 requestsApi.openapi(getRequest, async (c) => {
   const user = requireUser(c);
   const { request, viewer } = await loadVisibleRequest(c.var.deps, user, c.req.valid('param').id);
@@ -160,25 +134,17 @@ requestsApi.openapi(getRequest, async (c) => {
   return c.json(json!, 200);
 });
 
-const cancelRoute = apiRoute(
-  {
-    tag: 'requests',
-    access: 'signed-in',
-    summary: 'Cancel (requester, assigned helper, staff); returns the cancellation fee',
-    errors: { 409: ['invalid_transition'], 422: ['no_show_staff_only'] },
+const cancelRoute = op('signed-in', 'post /requests/{id}/cancel', {
+  summary: 'Cancel (requester, assigned helper, staff); returns the cancellation fee',
+  errors: { 409: ['invalid_transition'], 422: ['no_show_staff_only'] },
+  body: cancelBody,
+  responses: {
+    200: jsonResponse(
+      'The cancelled request and the fee charged (yen)',
+      z.object({ request: requestSchema, cancellationFee: z.number().int() }),
+    ),
   },
-  {
-    method: 'post',
-    path: '/requests/{id}/cancel',
-    request: { params: idParam, body: jsonRequest(cancelBody) },
-    responses: {
-      200: jsonResponse(
-        'The cancelled request and the fee charged (yen)',
-        z.object({ request: requestSchema, cancellationFee: z.number().int() }),
-      ),
-    },
-  },
-);
+});
 requestsApi.openapi(cancelRoute, async (c) => {
   const user = requireUser(c);
   const body = c.req.valid('json');

@@ -1,15 +1,7 @@
 import { z } from 'zod';
 import { requireStaff } from '../../auth/guards.js';
 import { isStaff } from '../../context.js';
-import {
-  apiRoute,
-  apiRouter,
-  idParam,
-  jsonRequest,
-  jsonResponse,
-  listOf,
-  wholeList,
-} from '../../http/api-route.js';
+import { apiRouter, jsonResponse, listOf, operationsOf, wholeList } from '../../http/api-route.js';
 import { notFound } from '../../lib/errors.js';
 import { memberInScope, scopedMember } from '../members/member-scope.js';
 import { getQualifications } from './qualification.service.js';
@@ -28,45 +20,28 @@ import { addTrainingRecords, reviewTrainingRecord, todayIn } from './trainings.s
 /** Training records, their review, qualifications and the training figures. */
 export const trainingRecordsApi = apiRouter();
 
-const TAG = 'training';
+const op = operationsOf('training');
 
-const memberRecordsRoute = apiRoute(
-  {
-    tag: TAG,
-    access: 'signed-in',
-    summary:
-      'A member’s training records, including pending and rejected submissions (staff, self)',
-  },
-  {
-    method: 'get',
-    path: '/members/{id}/training-records',
-    request: { params: idParam },
-    responses: { 200: jsonResponse('The records', listOf(recordSchema)) },
-  },
-  memberInScope,
-);
+const memberRecordsRoute = op('signed-in', 'get /members/{id}/training-records', {
+  summary: 'A member’s training records, including pending and rejected submissions (staff, self)',
+
+  responses: { 200: jsonResponse('The records', listOf(recordSchema)) },
+  scope: memberInScope,
+});
 trainingRecordsApi.openapi(memberRecordsRoute, async (c) => {
   const { member } = scopedMember(c);
   const records = await listMemberRecords(c.var.deps.db, member.id);
   return c.json(wholeList(records.map(toRecordJson)), 200);
 });
 
-const addRecordRoute = apiRoute(
-  {
-    tag: TAG,
-    access: 'signed-in',
-    summary:
-      'Record an external certificate or exemption (staff: approved; the helper themselves: pending review)',
-    errors: { 422: ['unknown_module', 'completed_in_future', 'not_a_helper'] },
-  },
-  {
-    method: 'post',
-    path: '/members/{id}/training-records',
-    request: { params: idParam, body: jsonRequest(recordBody) },
-    responses: { 201: jsonResponse('The record', recordSchema) },
-  },
-  memberInScope,
-);
+const addRecordRoute = op('signed-in', 'post /members/{id}/training-records', {
+  summary:
+    'Record an external certificate or exemption (staff: approved; the helper themselves: pending review)',
+  errors: { 422: ['unknown_module', 'completed_in_future', 'not_a_helper'] },
+  body: recordBody,
+  responses: { 201: jsonResponse('The record', recordSchema) },
+  scope: memberInScope,
+});
 trainingRecordsApi.openapi(addRecordRoute, async (c) => {
   const { user, member } = scopedMember(c);
   const body = c.req.valid('json');
@@ -80,24 +55,16 @@ trainingRecordsApi.openapi(addRecordRoute, async (c) => {
   return c.json(toRecordJson(record!), 201);
 });
 
-const recordsRoute = apiRoute(
-  {
-    tag: TAG,
-    access: 'staff',
-    summary: 'Records by status (default: pending helper submissions)',
+const recordsRoute = op('staff', 'get /training-records', {
+  summary: 'Records by status (default: pending helper submissions)',
+  query: recordListQuery,
+  responses: {
+    200: jsonResponse(
+      'The records, with the member’s name',
+      listOf(recordSchema.extend({ memberName: z.string() })),
+    ),
   },
-  {
-    method: 'get',
-    path: '/training-records',
-    request: { query: recordListQuery },
-    responses: {
-      200: jsonResponse(
-        'The records, with the member’s name',
-        listOf(recordSchema.extend({ memberName: z.string() })),
-      ),
-    },
-  },
-);
+});
 trainingRecordsApi.openapi(recordsRoute, async (c) => {
   requireStaff(c);
   const { status } = c.req.valid('query');
@@ -109,21 +76,13 @@ trainingRecordsApi.openapi(recordsRoute, async (c) => {
 });
 
 for (const decision of ['approve', 'reject'] as const) {
-  const reviewRoute = apiRoute(
-    {
-      tag: TAG,
-      access: 'staff',
-      summary:
-        decision === 'approve' ? 'Approve a helper’s submission' : 'Reject a helper’s submission',
-      errors: { 409: ['not_pending'] },
-    },
-    {
-      method: 'post',
-      path: `/training-records/{id}/${decision}`,
-      request: { params: idParam, body: jsonRequest(reviewBody) },
-      responses: { 200: jsonResponse('The record', recordSchema) },
-    },
-  );
+  const reviewRoute = op('staff', `post /training-records/{id}/${decision}`, {
+    summary:
+      decision === 'approve' ? 'Approve a helper’s submission' : 'Reject a helper’s submission',
+    errors: { 409: ['not_pending'] },
+    body: reviewBody,
+    responses: { 200: jsonResponse('The record', recordSchema) },
+  });
   trainingRecordsApi.openapi(reviewRoute, async (c) => {
     const staff = requireStaff(c);
     const record = await reviewTrainingRecord(
@@ -138,21 +97,13 @@ for (const decision of ['approve', 'reject'] as const) {
   });
 }
 
-const qualificationsRoute = apiRoute(
-  {
-    tag: TAG,
-    access: 'signed-in',
-    summary:
-      'Qualifications: eligibleForMatching, sickChildCare, missing, expiring (60 days), records (staff, self)',
-  },
-  {
-    method: 'get',
-    path: '/members/{id}/qualifications',
-    request: { params: idParam },
-    responses: { 200: jsonResponse('The qualifications', qualificationsSchema) },
-  },
-  memberInScope,
-);
+const qualificationsRoute = op('signed-in', 'get /members/{id}/qualifications', {
+  summary:
+    'Qualifications: eligibleForMatching, sickChildCare, missing, expiring (60 days), records (staff, self)',
+
+  responses: { 200: jsonResponse('The qualifications', qualificationsSchema) },
+  scope: memberInScope,
+});
 trainingRecordsApi.openapi(qualificationsRoute, async (c) => {
   const { member } = scopedMember(c);
   const today = todayIn(c.var.deps);
@@ -161,19 +112,11 @@ trainingRecordsApi.openapi(qualificationsRoute, async (c) => {
   return c.json(toQualificationsJson(q, today), 200);
 });
 
-const summaryRoute = apiRoute(
-  {
-    tag: TAG,
-    access: 'staff',
-    summary: 'Training figures of a period: sessions held, attendance, hours, newly qualified',
-  },
-  {
-    method: 'get',
-    path: '/training-summary',
-    request: { query: summaryQuery },
-    responses: { 200: jsonResponse('The summary', trainingSummarySchema) },
-  },
-);
+const summaryRoute = op('staff', 'get /training-summary', {
+  summary: 'Training figures of a period: sessions held, attendance, hours, newly qualified',
+  query: summaryQuery,
+  responses: { 200: jsonResponse('The summary', trainingSummarySchema) },
+});
 trainingRecordsApi.openapi(summaryRoute, async (c) => {
   requireStaff(c);
   const { from, to } = c.req.valid('query');

@@ -1,15 +1,7 @@
 import { z } from 'zod';
 import { requireAdmin, requireStaff, requireUser } from '../../auth/guards.js';
 import { isStaff } from '../../context.js';
-import {
-  apiRoute,
-  apiRouter,
-  idParam,
-  jsonRequest,
-  jsonResponse,
-  listOf,
-  wholeList,
-} from '../../http/api-route.js';
+import { apiRouter, jsonResponse, listOf, operationsOf, wholeList } from '../../http/api-route.js';
 import { addDaysToDate, tokyoInstant } from '../../lib/dates.js';
 import { memberActedFor } from '../members/member-scope.js';
 import { findMemberByUserId } from '../members/members.queries.js';
@@ -35,24 +27,16 @@ import {
 
 export const trainingsApi = apiRouter();
 
-const TAG = 'training';
+const op = operationsOf('training');
 /** Who may take the course (trainings.service.ts assertTrainableHelper). */
 const TRAINABLE = ['not_a_helper', 'helper_inactive'];
 
 // Curriculum ----------------------------------------------------------------------------------
 
-const modulesRoute = apiRoute(
-  {
-    tag: TAG,
-    access: 'signed-in',
-    summary: 'The curriculum (members: active modules; staff: all)',
-  },
-  {
-    method: 'get',
-    path: '/training-modules',
-    responses: { 200: jsonResponse('The modules', listOf(moduleSchema)) },
-  },
-);
+const modulesRoute = op('signed-in', 'get /training-modules', {
+  summary: 'The curriculum (members: active modules; staff: all)',
+  responses: { 200: jsonResponse('The modules', listOf(moduleSchema)) },
+});
 trainingsApi.openapi(modulesRoute, async (c) => {
   const user = requireUser(c);
   // Members see the curriculum in force; staff also see retired modules.
@@ -60,42 +44,26 @@ trainingsApi.openapi(modulesRoute, async (c) => {
   return c.json(wholeList(modules.map(toModuleJson)), 200);
 });
 
-const createModuleRoute = apiRoute(
-  {
-    tag: TAG,
-    access: 'admin',
-    summary: 'Add a module to the curriculum',
-    errors: { 409: ['code_taken'] },
-  },
-  {
-    method: 'post',
-    path: '/training-modules',
-    request: { body: jsonRequest(moduleBody) },
-    responses: { 201: jsonResponse('The module', moduleSchema) },
-  },
-);
+const createModuleRoute = op('admin', 'post /training-modules', {
+  summary: 'Add a module to the curriculum',
+  errors: { 409: ['code_taken'] },
+  body: moduleBody,
+  responses: { 201: jsonResponse('The module', moduleSchema) },
+});
 trainingsApi.openapi(createModuleRoute, async (c) => {
   const admin = requireAdmin(c);
   return c.json(toModuleJson(await createModule(c.var.deps, admin, c.req.valid('json'))), 201);
 });
 
-const loadDefaultsRoute = apiRoute(
-  {
-    tag: TAG,
-    access: 'admin',
-    summary: 'Load the default curriculum (idempotent: existing codes are kept)',
+const loadDefaultsRoute = op('admin', 'post /training-modules/load-defaults', {
+  summary: 'Load the default curriculum (idempotent: existing codes are kept)',
+  responses: {
+    200: jsonResponse(
+      'How many modules were added, and the whole curriculum',
+      listOf(moduleSchema).extend({ added: z.number().int() }),
+    ),
   },
-  {
-    method: 'post',
-    path: '/training-modules/load-defaults',
-    responses: {
-      200: jsonResponse(
-        'How many modules were added, and the whole curriculum',
-        listOf(moduleSchema).extend({ added: z.number().int() }),
-      ),
-    },
-  },
-);
+});
 trainingsApi.openapi(loadDefaultsRoute, async (c) => {
   const admin = requireAdmin(c);
   const { added } = await loadDefaultCurriculum(c.var.deps, admin);
@@ -105,20 +73,12 @@ trainingsApi.openapi(loadDefaultsRoute, async (c) => {
 
 // Sessions and enrolment ------------------------------------------------------------------------
 
-const sessionsRoute = apiRoute(
-  {
-    tag: TAG,
-    access: 'signed-in',
-    summary:
-      'Training sessions: members see those still to come with seatsLeft and myEnrollment; staff see all (?from=&to=)',
-  },
-  {
-    method: 'get',
-    path: '/training-sessions',
-    request: { query: sessionListQuery },
-    responses: { 200: jsonResponse('The sessions', listOf(sessionSchema)) },
-  },
-);
+const sessionsRoute = op('signed-in', 'get /training-sessions', {
+  summary:
+    'Training sessions: members see those still to come with seatsLeft and myEnrollment; staff see all (?from=&to=)',
+  query: sessionListQuery,
+  responses: { 200: jsonResponse('The sessions', listOf(sessionSchema)) },
+});
 trainingsApi.openapi(sessionsRoute, async (c) => {
   const user = requireUser(c);
   const query = c.req.valid('query');
@@ -138,20 +98,12 @@ trainingsApi.openapi(sessionsRoute, async (c) => {
   return c.json(wholeList(upcoming.map((r) => toSessionJson(r.session, r.modules, r.mine))), 200);
 });
 
-const scheduleRoute = apiRoute(
-  {
-    tag: TAG,
-    access: 'staff',
-    summary: 'Schedule a session teaching one or more modules',
-    errors: { 422: ['unknown_module'] },
-  },
-  {
-    method: 'post',
-    path: '/training-sessions',
-    request: { body: jsonRequest(sessionBody) },
-    responses: { 201: jsonResponse('The session', sessionSchema) },
-  },
-);
+const scheduleRoute = op('staff', 'post /training-sessions', {
+  summary: 'Schedule a session teaching one or more modules',
+  errors: { 422: ['unknown_module'] },
+  body: sessionBody,
+  responses: { 201: jsonResponse('The session', sessionSchema) },
+});
 trainingsApi.openapi(scheduleRoute, async (c) => {
   const staff = requireStaff(c);
   const session = await scheduleSession(c.var.deps, staff, c.req.valid('json'));
@@ -159,49 +111,37 @@ trainingsApi.openapi(scheduleRoute, async (c) => {
   return c.json(toSessionJson(session, modules), 201);
 });
 
-const sessionRoute = apiRoute(
-  { tag: TAG, access: 'signed-in', summary: 'One session' },
-  {
-    method: 'get',
-    path: '/training-sessions/{id}',
-    request: { params: idParam },
-    responses: { 200: jsonResponse('The session', sessionSchema) },
-  },
-);
+const sessionRoute = op('signed-in', 'get /training-sessions/{id}', {
+  summary: 'One session',
+
+  responses: { 200: jsonResponse('The session', sessionSchema) },
+});
 trainingsApi.openapi(sessionRoute, async (c) => {
   requireUser(c);
   const { session, modules } = await loadSession(c.var.deps, c.req.valid('param').id);
   return c.json(toSessionJson(session, modules), 200);
 });
 
-const enrolRoute = apiRoute(
-  {
-    tag: TAG,
-    access: 'signed-in',
-    summary:
-      'Enrol (a helper themselves with {}; staff with memberId): a seat while one is free, else the waitlist',
-    errors: {
-      409: ['already_enrolled', 'session_changed'],
-      422: [...TRAINABLE, 'session_started', 'session_cancelled'],
-    },
+const enrolRoute = op('signed-in', 'post /training-sessions/{id}/enrollments', {
+  summary:
+    'Enrol (a helper themselves with {}; staff with memberId): a seat while one is free, else the waitlist',
+  errors: {
+    409: ['already_enrolled', 'session_changed'],
+    422: [...TRAINABLE, 'session_started', 'session_cancelled'],
   },
-  {
-    method: 'post',
-    path: '/training-sessions/{id}/enrollments',
-    request: { params: idParam, body: jsonRequest(enrollmentBody) },
-    responses: {
-      201: jsonResponse(
-        'A seat, or a place on the waitlist (1 = next in line)',
-        z.object({
-          sessionId: z.string(),
-          memberId: z.string(),
-          status: z.enum(['enrolled', 'waitlisted']),
-          waitlistPosition: z.number().int().nullable(),
-        }),
-      ),
-    },
+  body: enrollmentBody,
+  responses: {
+    201: jsonResponse(
+      'A seat, or a place on the waitlist (1 = next in line)',
+      z.object({
+        sessionId: z.string(),
+        memberId: z.string(),
+        status: z.enum(['enrolled', 'waitlisted']),
+        waitlistPosition: z.number().int().nullable(),
+      }),
+    ),
   },
-);
+});
 trainingsApi.openapi(enrolRoute, async (c) => {
   const { id } = c.req.valid('param');
   const { user, memberId, byStaff } = await memberActedFor(c, c.req.valid('json').memberId);
@@ -209,30 +149,22 @@ trainingsApi.openapi(enrolRoute, async (c) => {
   return c.json({ sessionId: id, memberId, ...outcome }, 201);
 });
 
-const cancelEnrolmentRoute = apiRoute(
-  {
-    tag: TAG,
-    access: 'signed-in',
-    summary: 'Cancel an enrolment; the first on the waitlist gets the seat',
-    errors: { 409: ['not_enrolled'], 422: ['session_started'] },
+const cancelEnrolmentRoute = op('signed-in', 'post /training-sessions/{id}/enrollments/cancel', {
+  summary: 'Cancel an enrolment; the first on the waitlist gets the seat',
+  errors: { 409: ['not_enrolled'], 422: ['session_started'] },
+  body: enrollmentBody,
+  responses: {
+    200: jsonResponse(
+      'Cancelled (staff also learn who got the seat)',
+      z.object({
+        sessionId: z.string(),
+        memberId: z.string(),
+        status: z.literal('cancelled'),
+        promotedMemberId: z.string().nullable().optional().describe('Staff only'),
+      }),
+    ),
   },
-  {
-    method: 'post',
-    path: '/training-sessions/{id}/enrollments/cancel',
-    request: { params: idParam, body: jsonRequest(enrollmentBody) },
-    responses: {
-      200: jsonResponse(
-        'Cancelled (staff also learn who got the seat)',
-        z.object({
-          sessionId: z.string(),
-          memberId: z.string(),
-          status: z.literal('cancelled'),
-          promotedMemberId: z.string().nullable().optional().describe('Staff only'),
-        }),
-      ),
-    },
-  },
-);
+});
 trainingsApi.openapi(cancelEnrolmentRoute, async (c) => {
   const { id } = c.req.valid('param');
   const { user, memberId, byStaff } = await memberActedFor(c, c.req.valid('json').memberId);
@@ -251,38 +183,30 @@ trainingsApi.openapi(cancelEnrolmentRoute, async (c) => {
   );
 });
 
-const attendanceRoute = apiRoute(
-  {
-    tag: TAG,
-    access: 'staff',
-    summary:
-      'Record attendance per module (moduleIds for partial attendance; default all); creates approved training records',
-    errors: {
-      422: [
-        'session_not_held_yet',
-        'session_cancelled',
-        'module_not_in_session',
-        'unknown_member',
-        'not_a_helper',
-      ],
-    },
+const attendanceRoute = op('staff', 'post /training-sessions/{id}/attendance', {
+  summary:
+    'Record attendance per module (moduleIds for partial attendance; default all); creates approved training records',
+  errors: {
+    422: [
+      'session_not_held_yet',
+      'session_cancelled',
+      'module_not_in_session',
+      'unknown_member',
+      'not_a_helper',
+    ],
   },
-  {
-    method: 'post',
-    path: '/training-sessions/{id}/attendance',
-    request: { params: idParam, body: jsonRequest(attendanceBody) },
-    responses: {
-      200: jsonResponse(
-        'Helpers who attended something, and the records kept',
-        z.object({
-          sessionId: z.string(),
-          attendees: z.number().int(),
-          records: z.number().int(),
-        }),
-      ),
-    },
+  body: attendanceBody,
+  responses: {
+    200: jsonResponse(
+      'Helpers who attended something, and the records kept',
+      z.object({
+        sessionId: z.string(),
+        attendees: z.number().int(),
+        records: z.number().int(),
+      }),
+    ),
   },
-);
+});
 trainingsApi.openapi(attendanceRoute, async (c) => {
   const staff = requireStaff(c);
   const { id } = c.req.valid('param');
