@@ -120,6 +120,68 @@ export function apiRoute<R extends Omit<RouteConfig, 'middleware'>>(
   }) as R & { middleware: MiddlewareHandler<AppEnv>[] };
 }
 
+type Method = RouteConfig['method'];
+type Scope = MiddlewareHandler<AppEnv> | MiddlewareHandler<AppEnv>[];
+type RouteRequest = NonNullable<RouteConfig['request']>;
+/**
+ * What an operation says beyond its tag, access and endpoint: its docs, a JSON `body` and a
+ * `query` schema, its responses. The `{id}` of the path is its `idParam`; `request` instead
+ * gives the whole request (other path parameters, a described body).
+ */
+type OperationSpec = Omit<OperationInfo, 'tag' | 'access'> &
+  Pick<RouteConfig, 'request' | 'responses'> & {
+    body?: z.ZodType;
+    query?: RouteRequest['query'];
+    scope?: Scope;
+  };
+type None = Record<never, never>;
+type JsonBody<B extends z.ZodType> = ReturnType<typeof jsonRequest<B>>;
+/** The request of an operation, as precise as its spec (the handler's types come from it). */
+type RequestOf<S extends OperationSpec, P extends string> = S extends { request: infer Q }
+  ? Q
+  : (P extends `${string}{id}${string}` ? { params: typeof idParam } : None) &
+      (S extends { body: infer B extends z.ZodType } ? { body: JsonBody<B> } : None) &
+      (S extends { query: infer Q extends RouteRequest['query'] } ? { query: Q } : None);
+type OperationRoute<S extends OperationSpec, M extends Method, P extends string> = {
+  method: M;
+  path: P;
+  request: RequestOf<S, P>;
+  responses: S['responses'];
+  middleware: MiddlewareHandler<AppEnv>[];
+};
+
+/**
+ * The operations of one tag, each on one line with who may call it and its endpoint, as the
+ * API reference reads (`'post /members/{id}/approve'`); the spec holds the rest. The same
+ * operation as `apiRoute`:
+ *
+ *     const op = operationsOf('members');
+ *     const approveRoute = op('staff', 'post /members/{id}/approve', { summary, body, responses });
+ */
+export const operationsOf =
+  (tag: string) =>
+  <S extends OperationSpec, M extends Method, P extends string>(
+    access: Access,
+    endpoint: `${M} ${P}`,
+    spec: S,
+  ): OperationRoute<S, M, P> => {
+    const { summary, description, errors, scope, body, query, responses } = spec;
+    const space = endpoint.indexOf(' ');
+    const method = endpoint.slice(0, space) as M;
+    const path = endpoint.slice(space + 1);
+    const request = spec.request ?? {
+      ...(path.includes('{id}') ? { params: idParam } : {}),
+      ...(body ? { body: jsonRequest(body) } : {}),
+      ...(query ? { query } : {}),
+    };
+    const route = apiRoute(
+      { tag, access, summary, description, errors },
+      { method, path, responses, ...(Object.keys(request).length > 0 ? { request } : {}) },
+      scope,
+    );
+    return route as unknown as OperationRoute<S, M, P>;
+  };
+
 /** The OpenAPI 3.1 document of an API router (built once: the routes do not change). */
 export function openApiDocumentOf(api: OpenAPIHono<AppEnv>) {
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', sessionSecurityScheme);

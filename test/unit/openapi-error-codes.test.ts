@@ -146,26 +146,79 @@ interface Operation {
 }
 
 /**
- * The `apiRoute(…)` call that defines a route: a constant's initializer, or inside a small
- * factory (`contactRoute(path, summary)`) whose first argument is then the path.
+ * The `apiRoute(…)` call, or the `op(access, 'method /path', spec)` call of an
+ * `operationsOf(tag)`, that defines a route: a constant's initializer, or inside a small factory
+ * (`contactRoute(path, summary)`) whose first argument is then the path.
  */
 function routeDefinition(checker: ts.TypeChecker, ref: ts.Expression) {
+  const declOf = (e: ts.Expression) =>
+    checker.getSymbolAtLocation(e)?.declarations?.find(ts.isVariableDeclaration)?.initializer;
+  const isOperationsOf = (callee: ts.Expression) => {
+    const init = ts.isIdentifier(callee) ? declOf(callee) : undefined;
+    return (
+      !!init &&
+      ts.isCallExpression(init) &&
+      ts.isIdentifier(init.expression) &&
+      init.expression.text === 'operationsOf'
+    );
+  };
   const find = (node: ts.Node | undefined): ts.CallExpression | undefined => {
     if (!node) return undefined;
     if (
       ts.isCallExpression(node) &&
       ts.isIdentifier(node.expression) &&
-      node.expression.text === 'apiRoute'
+      (node.expression.text === 'apiRoute' || isOperationsOf(node.expression))
     )
       return node;
     return ts.forEachChild(node, find);
   };
-  const declOf = (e: ts.Expression) =>
-    checker.getSymbolAtLocation(e)?.declarations?.find(ts.isVariableDeclaration)?.initializer;
   const factoryCall = ts.isCallExpression(ref) ? ref : undefined;
   const apiRouteCall = find(factoryCall ? declOf(factoryCall.expression) : declOf(ref));
   if (!apiRouteCall) throw new Error(`no apiRoute(…) behind ${ref.getText()}`);
   return { apiRouteCall, factoryCall };
+}
+
+const propOf = (object: ts.ObjectLiteralExpression, key: string) =>
+  object.properties.find(
+    (p): p is ts.PropertyAssignment | ts.ShorthandPropertyAssignment =>
+      (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) &&
+      ts.isIdentifier(p.name) &&
+      p.name.text === key,
+  );
+
+/** Method, path (`*` where the source builds it) and scope of `apiRoute(info, config, scope)`. */
+function fromApiRoute(call: ts.CallExpression, factoryCall: ts.CallExpression | undefined) {
+  const [, config, scope] = call.arguments;
+  if (!config || !ts.isObjectLiteralExpression(config)) throw new Error('route config?');
+  const methodProp = propOf(config, 'method');
+  const method = literal(
+    methodProp && ts.isPropertyAssignment(methodProp) ? methodProp.initializer : undefined,
+  )!;
+  const pathProp = propOf(config, 'path')!;
+  const pathNode = ts.isShorthandPropertyAssignment(pathProp)
+    ? pathProp.name
+    : pathProp.initializer;
+  const source = ts.isTemplateExpression(pathNode)
+    ? pathNode.head.text + '*' + pathNode.templateSpans.map((s) => s.literal.text).join('*')
+    : (literal(pathNode) ?? literal(factoryCall?.arguments[0]))!;
+  return { method, source, scope };
+}
+
+/** The same of `op(access, 'method /path', { …, scope })`. */
+function fromOperation(call: ts.CallExpression, factoryCall: ts.CallExpression | undefined) {
+  const [, endpoint, spec] = call.arguments;
+  if (!endpoint || !spec || !ts.isObjectLiteralExpression(spec)) throw new Error('operation?');
+  const text = ts.isTemplateExpression(endpoint)
+    ? endpoint.head.text + '*' + endpoint.templateSpans.map((s) => s.literal.text).join('*')
+    : literal(endpoint)!;
+  const space = text.indexOf(' ');
+  const method = text.slice(0, space);
+  const path = text.slice(space + 1);
+  // `post ${path}` in a factory: the path is the factory's first argument.
+  const source = path === '*' ? literal(factoryCall?.arguments[0])! : path;
+  const scopeProp = propOf(spec, 'scope');
+  const scope = scopeProp && ts.isPropertyAssignment(scopeProp) ? scopeProp.initializer : undefined;
+  return { method, source, scope };
 }
 
 /** Each `router.openapi(route, handler)` of the API files, with what its handler can throw. */
@@ -185,26 +238,10 @@ function operationsInSource(): Operation[] {
       ) {
         const [routeRef, handler] = n.arguments as unknown as [ts.Expression, ts.Expression];
         const { apiRouteCall, factoryCall } = routeDefinition(checker, routeRef);
-        const [, config, scope] = apiRouteCall.arguments;
-        if (!config || !ts.isObjectLiteralExpression(config)) throw new Error('route config?');
-        const prop = (key: string) =>
-          config.properties.find(
-            (p): p is ts.PropertyAssignment | ts.ShorthandPropertyAssignment =>
-              (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) &&
-              ts.isIdentifier(p.name) &&
-              p.name.text === key,
-          );
-        const methodProp = prop('method');
-        const method = literal(
-          methodProp && ts.isPropertyAssignment(methodProp) ? methodProp.initializer : undefined,
-        )!;
-        const pathProp = prop('path')!;
-        const pathNode = ts.isShorthandPropertyAssignment(pathProp)
-          ? pathProp.name
-          : pathProp.initializer;
-        const source = ts.isTemplateExpression(pathNode)
-          ? pathNode.head.text + '*' + pathNode.templateSpans.map((s) => s.literal.text).join('*')
-          : (literal(pathNode) ?? literal(factoryCall?.arguments[0]))!;
+        const { method, source, scope } =
+          (apiRouteCall.expression as ts.Identifier).text === 'apiRoute'
+            ? fromApiRoute(apiRouteCall, factoryCall)
+            : fromOperation(apiRouteCall, factoryCall);
         const pattern = source.replace(/[.{}]/g, '\\$&').replace(/\*/g, '[^/]+');
         ops.push({
           method,

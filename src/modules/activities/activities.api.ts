@@ -1,21 +1,11 @@
 import { z } from 'zod';
 import { requireStaff, requireUser } from '../../auth/guards.js';
-import { isStaff, type AppDeps } from '../../context.js';
-import {
-  apiRoute,
-  apiRouter,
-  idParam,
-  jsonRequest,
-  jsonResponse,
-  listOf,
-} from '../../http/api-route.js';
+import { isStaff, type AppDeps, type CurrentUser } from '../../context.js';
+import { apiRouter, jsonResponse, listOf, operationsOf } from '../../http/api-route.js';
 import { toTokyoIso } from '../../lib/dates.js';
 import { notFound } from '../../lib/errors.js';
 import type { Translator } from '../../lib/i18n.js';
-import { findMemberById } from '../members/members.queries.js';
-import { canViewMember } from '../members/members.policy.js';
-import { getCenterSettings, getReportRules } from '../settings/settings.service.js';
-import { feeTableListSchema } from '../fees/fee-table.js';
+import { getReportRules } from '../settings/settings.service.js';
 import {
   findActivityById,
   listActivities,
@@ -26,22 +16,13 @@ import {
   listRevisions,
   type ActivityRow,
 } from './activities.queries.js';
-import {
-  activitySchema,
-  feeQuoteSchema,
-  incidentSchema,
-  statementJson,
-  statementSchema,
-  toActivityJson,
-} from './activities.json.js';
+import { activitySchema, incidentSchema, toActivityJson } from './activities.json.js';
 import {
   activityListQuery,
   confirmBody,
   createActivityBody,
-  feeQuoteBody,
   incidentBody,
   reasonBody,
-  statementQuery,
   updateActivityBody,
 } from './activities.schemas.js';
 import {
@@ -50,16 +31,17 @@ import {
   confirmActivity,
   correctActivity,
   disputeActivity,
-  loadStatement,
   loadVisibleActivity,
-  quoteActivityFee,
   reportActivity,
   returnActivity,
+  type ActivityViewer,
 } from './activities.service.js';
 import { overdueCutoff, reportDueDate } from '../fees/statements.js';
 import { parseStoredJson } from '../fees/fee-lines.js';
 
 export const activitiesApi = apiRouter();
+const op = operationsOf('activities');
+const incidentsOp = operationsOf('incidents');
 
 /** Activities as JSON, with their children, categories and incidents (a few queries in all). */
 export async function activitiesJson(deps: AppDeps, t: Translator, rows: ActivityRow[]) {
@@ -79,6 +61,19 @@ async function oneActivityJson(deps: AppDeps, t: Translator, id: string) {
   return json!;
 }
 
+/** A step on a report the caller may see (404 otherwise); answers the activity after it. */
+async function stepOnActivity(
+  deps: AppDeps,
+  t: Translator,
+  user: CurrentUser,
+  id: string,
+  step: (activity: ActivityRow, viewer: ActivityViewer) => Promise<unknown>,
+) {
+  const { activity, viewer } = await loadVisibleActivity(deps, user, id);
+  await step(activity, viewer);
+  return oneActivityJson(deps, t, activity.id);
+}
+
 const REPORT_RULES = [
   'child_not_in_request',
   'activity_in_future',
@@ -88,90 +83,30 @@ const REPORT_RULES = [
 ];
 const activityResponse = { 200: jsonResponse('The activity', activitySchema) };
 
-const quoteRoute = apiRoute(
-  {
-    tag: 'fees',
-    access: 'signed-in',
-    summary: 'What an activity would cost, with the fee table valid on its date',
-    description:
-      'Labels are in the caller’s language; line amounts are exact (a sibling’s half unit may ' +
-      'carry ¥0.5), per-child totals are rounded half up.',
-    errors: { 422: ['no_fee_table'] },
+const reportRoute = op('member', 'post /activities', {
+  summary:
+    'The assigned helper reports an activity of a matched request; the fee is computed and stored; the requester is asked to confirm',
+  errors: {
+    404: ['not_found'],
+    409: ['already_reported', 'request_cancelled', 'invalid_transition'],
+    422: REPORT_RULES,
   },
-  {
-    method: 'post',
-    path: '/fees/quote',
-    request: { body: jsonRequest(feeQuoteBody) },
-    responses: { 200: jsonResponse('The quote', feeQuoteSchema) },
+  body: createActivityBody,
+  responses: {
+    201: jsonResponse('The activity, status reported', z.object({ activity: activitySchema })),
   },
-);
-activitiesApi.openapi(quoteRoute, async (c) => {
-  requireUser(c);
-  return c.json(await quoteActivityFee(c.var.deps, c.var.t, c.req.valid('json')), 200);
 });
-
-const tablesRoute = apiRoute(
-  {
-    tag: 'fees',
-    access: 'signed-in',
-    summary:
-      'The fee tables with their valid-from dates, newest first (edit through PUT /settings `fees`)',
-  },
-  {
-    method: 'get',
-    path: '/fees/tables',
-    responses: {
-      200: jsonResponse('The fee tables', listOf(feeTableListSchema.element)),
-    },
-  },
-);
-activitiesApi.openapi(tablesRoute, async (c) => {
-  requireUser(c);
-  const { fees } = await getCenterSettings(c.var.deps);
-  const items = [...fees].sort((a, b) => b.validFrom.localeCompare(a.validFrom));
-  return c.json({ items, total: items.length, page: 1, pageSize: items.length }, 200);
-});
-
-const reportRoute = apiRoute(
-  {
-    tag: 'activities',
-    access: 'member',
-    summary:
-      'The assigned helper reports an activity of a matched request; the fee is computed and stored; the requester is asked to confirm',
-    errors: {
-      404: ['not_found'],
-      409: ['already_reported', 'request_cancelled', 'invalid_transition'],
-      422: REPORT_RULES,
-    },
-  },
-  {
-    method: 'post',
-    path: '/activities',
-    request: { body: jsonRequest(createActivityBody) },
-    responses: {
-      201: jsonResponse('The activity, status reported', z.object({ activity: activitySchema })),
-    },
-  },
-);
 activitiesApi.openapi(reportRoute, async (c) => {
   const user = requireUser(c);
   const id = await reportActivity(c.var.deps, user, c.req.valid('json'), c.var.clientAddress);
   return c.json({ activity: await oneActivityJson(c.var.deps, c.var.t, id) }, 201);
 });
 
-const listRoute = apiRoute(
-  {
-    tag: 'activities',
-    access: 'signed-in',
-    summary: 'Activities in scope: helper own, requester own, staff all; newest first',
-  },
-  {
-    method: 'get',
-    path: '/activities',
-    request: { query: activityListQuery },
-    responses: { 200: jsonResponse('A page of activities', listOf(activitySchema)) },
-  },
-);
+const listRoute = op('signed-in', 'get /activities', {
+  summary: 'Activities in scope: helper own, requester own, staff all; newest first',
+  query: activityListQuery,
+  responses: { 200: jsonResponse('A page of activities', listOf(activitySchema)) },
+});
 activitiesApi.openapi(listRoute, async (c) => {
   const user = requireUser(c);
   const query = c.req.valid('query');
@@ -194,36 +129,28 @@ activitiesApi.openapi(listRoute, async (c) => {
   );
 });
 
-const missingRoute = apiRoute(
-  {
-    tag: 'activities',
-    access: 'staff',
-    summary:
-      'Matched requests whose report is overdue (not in by reports.activityReportDueDay of the following month)',
-  },
-  {
-    method: 'get',
-    path: '/activities/missing',
-    responses: {
-      200: jsonResponse(
-        'The overdue reports',
-        listOf(
-          z.object({
-            requestId: z.string(),
-            startsAt: z.string(),
-            endsAt: z.string(),
-            category: z.number().int(),
-            requesterId: z.string(),
-            requesterName: z.string(),
-            helperId: z.string().nullable(),
-            helperName: z.string().nullable(),
-            dueOn: z.string(),
-          }),
-        ),
+const missingRoute = op('staff', 'get /activities/missing', {
+  summary:
+    'Matched requests whose report is overdue (not in by reports.activityReportDueDay of the following month)',
+  responses: {
+    200: jsonResponse(
+      'The overdue reports',
+      listOf(
+        z.object({
+          requestId: z.string(),
+          startsAt: z.string(),
+          endsAt: z.string(),
+          category: z.number().int(),
+          requesterId: z.string(),
+          requesterName: z.string(),
+          helperId: z.string().nullable(),
+          helperName: z.string().nullable(),
+          dueOn: z.string(),
+        }),
       ),
-    },
+    ),
   },
-);
+});
 activitiesApi.openapi(missingRoute, async (c) => {
   requireStaff(c);
   const deps = c.var.deps;
@@ -246,35 +173,27 @@ activitiesApi.openapi(missingRoute, async (c) => {
   return c.json({ items, total: items.length, page: 1, pageSize: items.length }, 200);
 });
 
-const getRoute = apiRoute(
-  {
-    tag: 'activities',
-    access: 'signed-in',
-    summary: 'An activity with its fee lines, incidents and revisions (corrections)',
+const getRoute = op('signed-in', 'get /activities/{id}', {
+  summary: 'An activity with its fee lines, incidents and revisions (corrections)',
+
+  responses: {
+    200: jsonResponse(
+      'The activity and its revisions',
+      activitySchema.extend({
+        revisions: z.array(
+          z.object({
+            version: z.number().int(),
+            changedBy: z.string().nullable(),
+            changedByName: z.string().nullable(),
+            reason: z.string().nullable(),
+            at: z.string(),
+            snapshot: z.unknown().describe('the activity as it was before the correction'),
+          }),
+        ),
+      }),
+    ),
   },
-  {
-    method: 'get',
-    path: '/activities/{id}',
-    request: { params: idParam },
-    responses: {
-      200: jsonResponse(
-        'The activity and its revisions',
-        activitySchema.extend({
-          revisions: z.array(
-            z.object({
-              version: z.number().int(),
-              changedBy: z.string().nullable(),
-              changedByName: z.string().nullable(),
-              reason: z.string().nullable(),
-              at: z.string(),
-              snapshot: z.unknown().describe('the activity as it was before the correction'),
-            }),
-          ),
-        }),
-      ),
-    },
-  },
-);
+});
 activitiesApi.openapi(getRoute, async (c) => {
   const user = requireUser(c);
   const { activity } = await loadVisibleActivity(c.var.deps, user, c.req.valid('param').id);
@@ -296,140 +215,99 @@ activitiesApi.openapi(getRoute, async (c) => {
   );
 });
 
-const correctRoute = apiRoute(
-  {
-    tag: 'activities',
-    access: 'member',
-    summary:
-      'The helper corrects her report (when reported and not yet confirmed, or returned), or staff correct any report not yet approved; the previous version is kept and the fee recomputed',
-    errors: {
-      409: ['not_correctable', 'stale_version', 'invalid_transition'],
-      422: REPORT_RULES,
-    },
+const correctRoute = op('member', 'patch /activities/{id}', {
+  summary:
+    'The helper corrects her report (when reported and not yet confirmed, or returned), or staff correct any report not yet approved; the previous version is kept and the fee recomputed',
+  errors: {
+    409: ['not_correctable', 'stale_version', 'invalid_transition'],
+    422: REPORT_RULES,
   },
-  {
-    method: 'patch',
-    path: '/activities/{id}',
-    request: { params: idParam, body: jsonRequest(updateActivityBody) },
-    responses: activityResponse,
-  },
-);
+  body: updateActivityBody,
+  responses: activityResponse,
+});
 activitiesApi.openapi(correctRoute, async (c) => {
-  const user = requireUser(c);
   const body = c.req.valid('json');
-  const { activity, viewer } = await loadVisibleActivity(c.var.deps, user, c.req.valid('param').id);
-  await correctActivity(c.var.deps, viewer, activity, body, c.var.clientAddress);
-  return c.json(await oneActivityJson(c.var.deps, c.var.t, activity.id), 200);
+  const { deps, t, clientAddress } = c.var;
+  const json = await stepOnActivity(deps, t, requireUser(c), c.req.valid('param').id, (a, v) =>
+    correctActivity(deps, v, a, body, clientAddress),
+  );
+  return c.json(json, 200);
 });
 
-const confirmRoute = apiRoute(
-  {
-    tag: 'activities',
-    access: 'member',
-    summary: 'The requester confirms the report',
-    errors: { 409: ['invalid_transition', 'stale_version'] },
-  },
-  {
-    method: 'post',
-    path: '/activities/{id}/confirm',
-    request: { params: idParam, body: jsonRequest(confirmBody) },
-    responses: activityResponse,
-  },
-);
+const confirmRoute = op('member', 'post /activities/{id}/confirm', {
+  summary: 'The requester confirms the report',
+  errors: { 409: ['invalid_transition', 'stale_version'] },
+  body: confirmBody,
+  responses: activityResponse,
+});
 activitiesApi.openapi(confirmRoute, async (c) => {
-  const user = requireUser(c);
   const { version } = c.req.valid('json');
-  const { activity, viewer } = await loadVisibleActivity(c.var.deps, user, c.req.valid('param').id);
-  await confirmActivity(c.var.deps, viewer, activity, version, c.var.clientAddress);
-  return c.json(await oneActivityJson(c.var.deps, c.var.t, activity.id), 200);
+  const { deps, t, clientAddress } = c.var;
+  const json = await stepOnActivity(deps, t, requireUser(c), c.req.valid('param').id, (a, v) =>
+    confirmActivity(deps, v, a, version, clientAddress),
+  );
+  return c.json(json, 200);
 });
 
-const disputeRoute = apiRoute(
-  {
-    tag: 'activities',
-    access: 'member',
-    summary: 'The requester disputes the report with a reason',
-    errors: { 409: ['invalid_transition', 'stale_version'] },
-  },
-  {
-    method: 'post',
-    path: '/activities/{id}/dispute',
-    request: { params: idParam, body: jsonRequest(reasonBody) },
-    responses: activityResponse,
-  },
-);
+const disputeRoute = op('member', 'post /activities/{id}/dispute', {
+  summary: 'The requester disputes the report with a reason',
+  errors: { 409: ['invalid_transition', 'stale_version'] },
+  body: reasonBody,
+  responses: activityResponse,
+});
 activitiesApi.openapi(disputeRoute, async (c) => {
-  const user = requireUser(c);
   const { reason, version } = c.req.valid('json');
-  const { activity, viewer } = await loadVisibleActivity(c.var.deps, user, c.req.valid('param').id);
-  await disputeActivity(c.var.deps, viewer, activity, reason, version, c.var.clientAddress);
-  return c.json(await oneActivityJson(c.var.deps, c.var.t, activity.id), 200);
+  const { deps, t, clientAddress } = c.var;
+  const json = await stepOnActivity(deps, t, requireUser(c), c.req.valid('param').id, (a, v) =>
+    disputeActivity(deps, v, a, reason, version, clientAddress),
+  );
+  return c.json(json, 200);
 });
 
-const approveRoute = apiRoute(
-  {
-    tag: 'activities',
-    access: 'staff',
-    summary:
-      'Staff approve a confirmed (or resolved disputed) report; the request becomes completed, ending the helper’s access to the child’s health data',
-    errors: { 409: ['not_confirmed', 'invalid_transition', 'stale_version'] },
-  },
-  {
-    method: 'post',
-    path: '/activities/{id}/approve',
-    request: { params: idParam, body: jsonRequest(confirmBody) },
-    responses: activityResponse,
-  },
-);
+const approveRoute = op('staff', 'post /activities/{id}/approve', {
+  summary:
+    'Staff approve a confirmed (or resolved disputed) report; the request becomes completed, ending the helper’s access to the child’s health data',
+  errors: { 409: ['not_confirmed', 'invalid_transition', 'stale_version'] },
+  body: confirmBody,
+  responses: activityResponse,
+});
 activitiesApi.openapi(approveRoute, async (c) => {
   const staff = requireStaff(c);
   const { version } = c.req.valid('json');
-  const { activity } = await loadVisibleActivity(c.var.deps, staff, c.req.valid('param').id);
-  await approveActivity(c.var.deps, staff, activity, version, c.var.clientAddress);
-  return c.json(await oneActivityJson(c.var.deps, c.var.t, activity.id), 200);
+  const { deps, t, clientAddress } = c.var;
+  const json = await stepOnActivity(deps, t, staff, c.req.valid('param').id, (a) =>
+    approveActivity(deps, staff, a, version, clientAddress),
+  );
+  return c.json(json, 200);
 });
 
-const returnRoute = apiRoute(
-  {
-    tag: 'activities',
-    access: 'staff',
-    summary: 'Staff return the report to the helper for correction',
-    errors: { 409: ['invalid_transition', 'stale_version'] },
-  },
-  {
-    method: 'post',
-    path: '/activities/{id}/return',
-    request: { params: idParam, body: jsonRequest(reasonBody) },
-    responses: activityResponse,
-  },
-);
+const returnRoute = op('staff', 'post /activities/{id}/return', {
+  summary: 'Staff return the report to the helper for correction',
+  errors: { 409: ['invalid_transition', 'stale_version'] },
+  body: reasonBody,
+  responses: activityResponse,
+});
 activitiesApi.openapi(returnRoute, async (c) => {
   const staff = requireStaff(c);
   const { reason, version } = c.req.valid('json');
-  const { activity } = await loadVisibleActivity(c.var.deps, staff, c.req.valid('param').id);
-  await returnActivity(c.var.deps, staff, activity, reason, version, c.var.clientAddress);
-  return c.json(await oneActivityJson(c.var.deps, c.var.t, activity.id), 200);
+  const { deps, t, clientAddress } = c.var;
+  const json = await stepOnActivity(deps, t, staff, c.req.valid('param').id, (a) =>
+    returnActivity(deps, staff, a, reason, version, clientAddress),
+  );
+  return c.json(json, 200);
 });
 
-const incidentRoute = apiRoute(
-  {
-    tag: 'incidents',
-    access: 'signed-in',
-    summary:
-      'Record a near-miss or accident for an activity (its helper or staff); a serious accident is flagged for the prefecture and staff are told',
+const incidentRoute = incidentsOp('signed-in', 'post /activities/{id}/incidents', {
+  summary:
+    'Record a near-miss or accident for an activity (its helper or staff); a serious accident is flagged for the prefecture and staff are told',
+  body: incidentBody,
+  responses: {
+    201: jsonResponse(
+      'The incident and its activity',
+      z.object({ incident: incidentSchema, activity: activitySchema }),
+    ),
   },
-  {
-    method: 'post',
-    path: '/activities/{id}/incidents',
-    request: { params: idParam, body: jsonRequest(incidentBody) },
-    responses: {
-      201: jsonResponse(
-        'The incident and its activity',
-        z.object({ incident: incidentSchema, activity: activitySchema }),
-      ),
-    },
-  },
-);
+});
 activitiesApi.openapi(incidentRoute, async (c) => {
   const user = requireUser(c);
   const body = c.req.valid('json');
@@ -437,26 +315,4 @@ activitiesApi.openapi(incidentRoute, async (c) => {
   const id = await addIncident(c.var.deps, viewer, activity, body, c.var.clientAddress);
   const json = await oneActivityJson(c.var.deps, c.var.t, activity.id);
   return c.json({ incident: json.incidents.find((i) => i.id === id)!, activity: json }, 201);
-});
-
-const statementRoute = apiRoute(
-  {
-    tag: 'statements',
-    access: 'signed-in',
-    summary:
-      'Monthly statement (staff, self): requester per child (reimbursable care for 3–5-year-olds, other care, transport-only) + costs + cancellation fees; helper summary. Approved activities only',
-  },
-  {
-    method: 'get',
-    path: '/members/{id}/statement',
-    request: { params: idParam, query: statementQuery },
-    responses: { 200: jsonResponse('The statement', statementSchema) },
-  },
-);
-activitiesApi.openapi(statementRoute, async (c) => {
-  const user = requireUser(c);
-  const { month } = c.req.valid('query');
-  const member = await findMemberById(c.var.deps.db, c.req.valid('param').id);
-  if (!member || !canViewMember(user, member)) throw notFound();
-  return c.json(statementJson(await loadStatement(c.var.deps, member, month)), 200);
 });

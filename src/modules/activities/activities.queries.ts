@@ -1,6 +1,6 @@
-import { sql, type CompiledQuery, type RawBuilder } from 'kysely';
+import { sql, type CompiledQuery, type Insertable, type RawBuilder, type Updateable } from 'kysely';
 import type { Db } from '../../lib/db.js';
-import type { Database } from '../../../db/schema.js';
+import type { ActivityStatus, ActivityTable, Database, IncidentTable } from '../../../db/schema.js';
 import type { ActivityListQuery } from './activities.schemas.js';
 import { monthRange } from '../fees/statements.js';
 
@@ -368,4 +368,81 @@ export async function listIncidents(
       .executeTakeFirstOrThrow(),
   ]);
   return { items, total: Number(total.n) };
+}
+
+/**
+ * The activity report, only for a matched request of its helper that has no report yet (the
+ * database decides: two helpers or two tabs reporting at once get one row).
+ */
+export function buildInsertFirstReport(db: Db, row: Insertable<ActivityTable> & { id: string }) {
+  const columns = Object.keys(row) as (keyof typeof row)[];
+  return sql`INSERT INTO activity (${sql.join(columns.map((c) => sql.ref(c)))}) SELECT ${sql.join(
+    columns.map((c) => sql.val(row[c])),
+  )} WHERE EXISTS (SELECT 1 FROM care_request WHERE id = ${row.request_id} AND status = 'matched' AND helper_member_id = ${row.helper_member_id})
+      AND NOT EXISTS (SELECT 1 FROM activity WHERE request_id = ${row.request_id})`.compile(db);
+}
+
+/** A status change of the activity as it was read (same version), from one of `from`. */
+export function buildActivityTransition(
+  db: Db,
+  activity: { id: string; version: number },
+  from: ActivityStatus[],
+  set: Updateable<ActivityTable>,
+) {
+  return db
+    .updateTable('activity')
+    .set(set)
+    .where('id', '=', activity.id)
+    .where('version', '=', activity.version)
+    .where('status', 'in', from);
+}
+
+/**
+ * A correction of the activity as it was read, from one of `from`; `helperMemberId` limits it to
+ * that helper's own report (staff correct any helper's report: undefined).
+ */
+export function buildCorrectActivity(
+  db: Db,
+  activity: { id: string; version: number },
+  helperMemberId: string | undefined,
+  from: ActivityStatus[],
+  set: Updateable<ActivityTable>,
+) {
+  const update = buildActivityTransition(db, activity, from, set);
+  return helperMemberId === undefined
+    ? update
+    : update.where('helper_member_id', '=', helperMemberId);
+}
+
+/** The matched request is completed, when the audit row `auditId` of the same batch exists. */
+export function buildCompleteRequestIfAudited(
+  db: Db,
+  requestId: string,
+  auditId: string,
+  updatedAt: string,
+) {
+  return db
+    .updateTable('care_request')
+    .set({ status: 'completed', updated_at: updatedAt })
+    .where('id', '=', requestId)
+    .where('status', '=', 'matched')
+    .where((eb) =>
+      eb.exists(
+        eb.selectFrom('audit_log').select('audit_log.id').where('audit_log.id', '=', auditId),
+      ),
+    );
+}
+
+export function buildInsertIncident(db: Db, row: Insertable<IncidentTable>) {
+  return db.insertInto('incident').values(row);
+}
+
+/** A serious accident is marked reported to the prefecture, once. */
+export function buildMarkIncidentReported(db: Db, incidentId: string, at: string) {
+  return db
+    .updateTable('incident')
+    .set({ reported_to_prefecture_at: at })
+    .where('id', '=', incidentId)
+    .where('serious_reason', 'is not', null)
+    .where('reported_to_prefecture_at', 'is', null);
 }

@@ -1,4 +1,4 @@
-import { sql, type Updateable } from 'kysely';
+import type { Updateable } from 'kysely';
 import type { ActivityTable } from '../../../db/schema.js';
 import { isStaff, type AppDeps, type CurrentUser } from '../../context.js';
 import { insertIfPreviousChanged, type Compilable } from '../../lib/atomic.js';
@@ -12,6 +12,12 @@ import { findRequestById, listRequestChildren } from '../requests/requests.queri
 import { formatWhen, staffUserIds } from '../requests/requests.service.js';
 import { getCenterSettings, getReportRules } from '../settings/settings.service.js';
 import {
+  buildActivityTransition,
+  buildInsertFirstReport,
+  buildCompleteRequestIfAudited,
+  buildCorrectActivity,
+  buildInsertIncident,
+  buildMarkIncidentReported,
   findActivityById,
   findActivityByRequestId,
   deleteIfExists,
@@ -265,7 +271,7 @@ export async function reportActivity(
     fee_lines: JSON.stringify(fee.lines),
     fee_child_totals: JSON.stringify(fee.childTotals),
     fee_table_valid_from: tableValidFrom,
-    status: 'reported',
+    status: 'reported' as const,
     dispute_reason: null,
     return_reason: null,
     reported_at: nowIso,
@@ -276,15 +282,10 @@ export async function reportActivity(
     created_at: nowIso,
     updated_at: nowIso,
   };
-  const columns = Object.keys(row) as (keyof typeof row)[];
   const witness = { table: 'activity', id } as const;
   const incidentId = input.incident ? newId() : null;
   const statements: Compilable[] = [
-    // Only for a matched request of this helper that has no report yet (the database decides).
-    sql`INSERT INTO activity (${sql.join(columns.map((c) => sql.ref(c)))}) SELECT ${sql.join(
-      columns.map((c) => sql.val(row[c])),
-    )} WHERE EXISTS (SELECT 1 FROM care_request WHERE id = ${request.id} AND status = 'matched' AND helper_member_id = ${helperId})
-      AND NOT EXISTS (SELECT 1 FROM activity WHERE request_id = ${request.id})`.compile(deps.db),
+    buildInsertFirstReport(deps.db, row),
     ...children.map((c) =>
       insertIfExists(deps.db, 'activity_child', { activity_id: id, child_id: c.id }, witness),
     ),
@@ -395,12 +396,10 @@ async function transition(
     details: change.details,
   });
   const [update] = await deps.atomic([
-    deps.db
-      .updateTable('activity')
-      .set({ ...change.set, updated_at: now.toISOString() })
-      .where('id', '=', activity.id)
-      .where('version', '=', activity.version)
-      .where('status', 'in', change.from),
+    buildActivityTransition(deps.db, activity, change.from, {
+      ...change.set,
+      updated_at: now.toISOString(),
+    }),
     insertIfPreviousChanged(deps.db, 'audit_log', audit),
     ...(change.then?.(audit.id) ?? []),
   ]);
@@ -490,18 +489,7 @@ export async function approveActivity(
     actor: staff,
     clientAddress,
     details: { requestId: activity.request_id },
-    then: (auditId) => [
-      deps.db
-        .updateTable('care_request')
-        .set({ status: 'completed', updated_at: now })
-        .where('id', '=', activity.request_id)
-        .where('status', '=', 'matched')
-        .where((eb) =>
-          eb.exists(
-            eb.selectFrom('audit_log').select('audit_log.id').where('audit_log.id', '=', auditId),
-          ),
-        ),
-    ],
+    then: (auditId) => [buildCompleteRequestIfAudited(deps.db, activity.request_id, auditId, now)],
   });
   await notifyAll(
     deps,
@@ -634,9 +622,13 @@ export async function correctActivity(
   const revisionId = newId();
   const witness = { table: 'activity_revision', id: revisionId } as const;
   const [update] = await deps.atomic([
-    deps.db
-      .updateTable('activity')
-      .set({
+    buildCorrectActivity(
+      deps.db,
+      activity,
+      // Staff correct any helper's report; a helper only her own.
+      viewer.kind === 'staff' ? undefined : viewer.memberId,
+      correctableBy(viewer),
+      {
         started_at: startedAt.toISOString(),
         ended_at: endedAt.toISOString(),
         place: input.place !== undefined ? input.place : activity.place,
@@ -654,14 +646,8 @@ export async function correctActivity(
         reported_at: nowIso,
         version: activity.version + 1,
         updated_at: nowIso,
-      })
-      .where('id', '=', activity.id)
-      .where('version', '=', activity.version)
-      .where((eb) =>
-        // Staff correct any helper's report; a helper only her own.
-        viewer.kind === 'staff' ? sql<boolean>`TRUE` : eb('helper_member_id', '=', viewer.memberId),
-      )
-      .where('status', 'in', correctableBy(viewer)),
+      },
+    ),
     insertIfPreviousChanged(deps.db, 'activity_revision', {
       id: revisionId,
       activity_id: activity.id,
@@ -725,7 +711,7 @@ export async function addIncident(
   const now = deps.clock.now();
   const id = newId();
   await deps.atomic([
-    deps.db.insertInto('incident').values(incidentRow(id, activity.id, input, viewer.user, now)),
+    buildInsertIncident(deps.db, incidentRow(id, activity.id, input, viewer.user, now)),
     buildAuditInsert(deps.db, {
       at: now,
       actorUserId: viewer.user.id,
@@ -749,12 +735,7 @@ export async function markIncidentReported(
 ) {
   const now = deps.clock.now();
   const [update] = await deps.atomic([
-    deps.db
-      .updateTable('incident')
-      .set({ reported_to_prefecture_at: now.toISOString() })
-      .where('id', '=', incidentId)
-      .where('serious_reason', 'is not', null)
-      .where('reported_to_prefecture_at', 'is', null),
+    buildMarkIncidentReported(deps.db, incidentId, now.toISOString()),
     insertIfPreviousChanged(
       deps.db,
       'audit_log',

@@ -1,13 +1,11 @@
 import { z } from 'zod';
 import { requireStaff, requireUser } from '../../auth/guards.js';
 import {
-  apiRoute,
   apiRouter,
   emptyBody,
-  idParam,
-  jsonRequest,
   jsonResponse,
   listOf,
+  operationsOf,
   wholeList,
 } from '../../http/api-route.js';
 import { visibleAnnouncementAudiences } from '../events/audience.js';
@@ -28,6 +26,7 @@ import {
 } from './announcements.service.js';
 
 export const announcementsApi = apiRouter();
+const op = operationsOf('announcements');
 
 const listQuery = z
   .object({
@@ -41,19 +40,11 @@ const notifiedEnvelope = z.object({
   notified: z.number().int().describe('Members told (inbox, and mail when set)'),
 });
 
-const listRoute = apiRoute(
-  {
-    tag: 'announcements',
-    access: 'signed-in',
-    summary: 'Announcements for the caller’s audience, newest first (staff: drafts too)',
-  },
-  {
-    method: 'get',
-    path: '/announcements',
-    request: { query: listQuery },
-    responses: { 200: jsonResponse('A page of announcements', listOf(announcementSchema)) },
-  },
-);
+const listRoute = op('signed-in', 'get /announcements', {
+  summary: 'Announcements for the caller’s audience, newest first (staff: drafts too)',
+  query: listQuery,
+  responses: { 200: jsonResponse('A page of announcements', listOf(announcementSchema)) },
+});
 announcementsApi.openapi(listRoute, async (c) => {
   const user = requireUser(c);
   const { page, pageSize } = c.req.valid('query');
@@ -68,19 +59,11 @@ announcementsApi.openapi(listRoute, async (c) => {
   return c.json({ items, total: items.length, page, pageSize }, 200);
 });
 
-const createRoute = apiRoute(
-  {
-    tag: 'announcements',
-    access: 'staff',
-    summary: 'Write an announcement in Markdown; publish: true notifies the audience at once',
-  },
-  {
-    method: 'post',
-    path: '/announcements',
-    request: { body: jsonRequest(announcementBody) },
-    responses: { 201: jsonResponse('The announcement', notifiedEnvelope) },
-  },
-);
+const createRoute = op('staff', 'post /announcements', {
+  summary: 'Write an announcement in Markdown; publish: true notifies the audience at once',
+  body: announcementBody,
+  responses: { 201: jsonResponse('The announcement', notifiedEnvelope) },
+});
 announcementsApi.openapi(createRoute, async (c) => {
   const staff = requireStaff(c);
   const { announcement, notified } = await createAnnouncement(
@@ -91,19 +74,11 @@ announcementsApi.openapi(createRoute, async (c) => {
   return c.json({ announcement: toAnnouncementJson(announcement), notified }, 201);
 });
 
-const getRoute = apiRoute(
-  {
-    tag: 'announcements',
-    access: 'signed-in',
-    summary: 'One announcement, with bodyHtml (safe Markdown subset)',
-  },
-  {
-    method: 'get',
-    path: '/announcements/{id}',
-    request: { params: idParam },
-    responses: { 200: jsonResponse('The announcement', announcementSchema) },
-  },
-);
+const getRoute = op('signed-in', 'get /announcements/{id}', {
+  summary: 'One announcement, with bodyHtml (safe Markdown subset)',
+
+  responses: { 200: jsonResponse('The announcement', announcementSchema) },
+});
 announcementsApi.openapi(getRoute, async (c) => {
   const user = requireUser(c);
   const viewer = await loadViewer(c.var.deps.db, user);
@@ -111,20 +86,12 @@ announcementsApi.openapi(getRoute, async (c) => {
   return c.json(toAnnouncementJson(row), 200);
 });
 
-const publishRoute = apiRoute(
-  {
-    tag: 'announcements',
-    access: 'staff',
-    summary: 'Publish a draft: inbox notices (and mail when set) for the audience',
-    errors: { 409: ['already_published'] },
-  },
-  {
-    method: 'post',
-    path: '/announcements/{id}/publish',
-    request: { params: idParam, body: jsonRequest(emptyBody) },
-    responses: { 200: jsonResponse('The published announcement', notifiedEnvelope) },
-  },
-);
+const publishRoute = op('staff', 'post /announcements/{id}/publish', {
+  summary: 'Publish a draft: inbox notices (and mail when set) for the audience',
+  errors: { 409: ['already_published'] },
+  body: emptyBody,
+  responses: { 200: jsonResponse('The published announcement', notifiedEnvelope) },
+});
 announcementsApi.openapi(publishRoute, async (c) => {
   const staff = requireStaff(c);
   const { announcement, notified } = await publishAnnouncement(
@@ -135,38 +102,22 @@ announcementsApi.openapi(publishRoute, async (c) => {
   return c.json({ announcement: toAnnouncementJson(announcement), notified }, 200);
 });
 
-const newslettersRoute = apiRoute(
-  {
-    tag: 'announcements',
-    access: 'member',
-    summary: 'The newsletter archive (広報誌), newest first; PDFs download from url',
-    // A login whose member record is gone sees nothing; an applicant is told they open with approval.
-    errors: { 403: ['members_only'], 404: ['not_found'] },
-  },
-  {
-    method: 'get',
-    path: '/newsletters',
-    responses: { 200: jsonResponse('The newsletters', listOf(newsletterSchema)) },
-  },
-);
+const newslettersRoute = op('member', 'get /newsletters', {
+  summary: 'The newsletter archive (広報誌), newest first; PDFs download from url',
+  // A login whose member record is gone sees nothing; an applicant is told they open with approval.
+  errors: { 403: ['members_only'], 404: ['not_found'] },
+  responses: { 200: jsonResponse('The newsletters', listOf(newsletterSchema)) },
+});
 announcementsApi.openapi(newslettersRoute, async (c) => {
   await loadMembersOnlyReader(c);
   return c.json(wholeList((await listNewsletters(c.var.deps.db)).map(toNewsletterJson)), 200);
 });
 
-const newsletterRoute = apiRoute(
-  {
-    tag: 'announcements',
-    access: 'staff',
-    summary: 'Add a newsletter written as a page (PDFs are uploaded on /newsletters/new)',
-  },
-  {
-    method: 'post',
-    path: '/newsletters',
-    request: { body: jsonRequest(newsletterPageBody) },
-    responses: { 201: jsonResponse('The newsletter', newsletterSchema) },
-  },
-);
+const newsletterRoute = op('staff', 'post /newsletters', {
+  summary: 'Add a newsletter written as a page (PDFs are uploaded on /newsletters/new)',
+  body: newsletterPageBody,
+  responses: { 201: jsonResponse('The newsletter', newsletterSchema) },
+});
 announcementsApi.openapi(newsletterRoute, async (c) => {
   const staff = requireStaff(c);
   const newsletter = await createNewsletterPage(c.var.deps, staff, c.req.valid('json'));

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { clearSessionCookie, setSessionCookie } from '../../auth/session.middleware.js';
 import { requireUser } from '../../auth/guards.js';
 import type { CurrentUser } from '../../context.js';
-import { apiRoute, apiRouter, jsonRequest, jsonResponse, noContent } from '../../http/api-route.js';
+import { apiRouter, jsonResponse, noContent, operationsOf } from '../../http/api-route.js';
 import type { User } from '../../../db/schema.js';
 import { changePassword, signIn, signOut } from './auth.service.js';
 import { changePasswordBody, loginBody } from './auth.schemas.js';
@@ -27,21 +27,14 @@ export const userJson = z.object({
 export const userEnvelope = z.object({ user: userJson });
 
 export const authApi = apiRouter();
+const op = operationsOf('auth');
 
-const login = apiRoute(
-  {
-    tag: 'auth',
-    access: 'public',
-    summary: 'Sign in; sets the session cookie',
-    errors: { 401: ['invalid_credentials'], 429: ['too_many_attempts'] },
-  },
-  {
-    method: 'post',
-    path: '/auth/login',
-    request: { body: jsonRequest(loginBody) },
-    responses: { 200: jsonResponse('Signed in (Set-Cookie)', userEnvelope) },
-  },
-);
+const login = op('public', 'post /auth/login', {
+  summary: 'Sign in; sets the session cookie',
+  errors: { 401: ['invalid_credentials'], 429: ['too_many_attempts'] },
+  body: loginBody,
+  responses: { 200: jsonResponse('Signed in (Set-Cookie)', userEnvelope) },
+});
 authApi.openapi(login, async (c) => {
   const body = c.req.valid('json');
   const { user, sessionToken } = await signIn(c.var.deps, c.var.lucia, {
@@ -52,10 +45,10 @@ authApi.openapi(login, async (c) => {
   return c.json({ user: toUserJson(user) }, 200);
 });
 
-const logout = apiRoute(
-  { tag: 'auth', access: 'signed-in', summary: 'End the current session on the server' },
-  { method: 'post', path: '/auth/logout', responses: { 204: noContent('Signed out') } },
-);
+const logout = op('signed-in', 'post /auth/logout', {
+  summary: 'End the current session on the server',
+  responses: { 204: noContent('Signed out') },
+});
 authApi.openapi(logout, async (c) => {
   requireUser(c);
   await signOut(c.var.lucia, c.var.sessionToken!);
@@ -63,35 +56,23 @@ authApi.openapi(logout, async (c) => {
   return c.body(null, 204);
 });
 
-const me = apiRoute(
-  { tag: 'auth', access: 'signed-in', summary: 'The signed-in user and their member record' },
-  {
-    method: 'get',
-    path: '/me',
-    responses: {
-      200: jsonResponse('The user', z.object({ user: userJson, member: z.null() })),
-    },
+const me = op('signed-in', 'get /me', {
+  summary: 'The signed-in user and their member record',
+  responses: {
+    200: jsonResponse('The user', z.object({ user: userJson, member: z.null() })),
   },
-);
+});
 authApi.openapi(me, (c) => {
   const user = requireUser(c);
   return c.json({ user: toUserJson(user), member: null }, 200);
 });
 
-const password = apiRoute(
-  {
-    tag: 'auth',
-    access: 'signed-in',
-    summary: 'Change the password; every other session ends',
-    errors: { 400: ['wrong_current_password'] },
-  },
-  {
-    method: 'post',
-    path: '/me/password',
-    request: { body: jsonRequest(changePasswordBody) },
-    responses: { 204: noContent('Changed (a new session cookie)') },
-  },
-);
+const password = op('signed-in', 'post /me/password', {
+  summary: 'Change the password; every other session ends',
+  errors: { 400: ['wrong_current_password'] },
+  body: changePasswordBody,
+  responses: { 204: noContent('Changed (a new session cookie)') },
+});
 authApi.openapi(password, async (c) => {
   const user = requireUser(c);
   const body = c.req.valid('json');

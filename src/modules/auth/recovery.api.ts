@@ -1,28 +1,21 @@
 import { z } from 'zod';
-import { apiRoute, apiRouter, jsonRequest, jsonResponse, noContent } from '../../http/api-route.js';
+import { apiRouter, jsonResponse, noContent, operationsOf } from '../../http/api-route.js';
 import { requestPasswordReset, resetPassword } from './recovery.service.js';
 import { forgotPasswordBody, resetWithCodeBody, resetWithTokenBody } from './recovery.schemas.js';
 
 /** Account recovery: the forgot-password mail, the reset itself, and codes staff issue. */
 export const recoveryApi = apiRouter();
+const op = operationsOf('auth');
 
 /** The origin links in mail point at: the configured public one, else this request's. */
 export const publicOrigin = (configured: string | undefined, requestUrl: string) =>
   configured ?? new URL(requestUrl).origin;
 
-const forgot = apiRoute(
-  {
-    tag: 'auth',
-    access: 'public',
-    summary: 'Mail a single-use reset link (15 minutes); the answer is the same for any address',
-  },
-  {
-    method: 'post',
-    path: '/auth/password-reset/request',
-    request: { body: jsonRequest(forgotPasswordBody) },
-    responses: { 202: jsonResponse('Accepted', z.object({ ok: z.literal(true) })) },
-  },
-);
+const forgot = op('public', 'post /auth/password-reset/request', {
+  summary: 'Mail a single-use reset link (15 minutes); the answer is the same for any address',
+  body: forgotPasswordBody,
+  responses: { 202: jsonResponse('Accepted', z.object({ ok: z.literal(true) })) },
+});
 recoveryApi.openapi(forgot, async (c) => {
   const { email } = c.req.valid('json');
   await requestPasswordReset(c.var.deps, {
@@ -34,20 +27,12 @@ recoveryApi.openapi(forgot, async (c) => {
   return c.json({ ok: true as const }, 202);
 });
 
-const resetByLink = apiRoute(
-  {
-    tag: 'auth',
-    access: 'public',
-    summary: "Set a new password with the mailed link's token; every session of the account ends",
-    errors: { 400: ['invalid_reset'] },
-  },
-  {
-    method: 'post',
-    path: '/auth/password-reset',
-    request: { body: jsonRequest(resetWithTokenBody) },
-    responses: { 204: noContent('Password set') },
-  },
-);
+const resetByLink = op('public', 'post /auth/password-reset', {
+  summary: "Set a new password with the mailed link's token; every session of the account ends",
+  errors: { 400: ['invalid_reset'] },
+  body: resetWithTokenBody,
+  responses: { 204: noContent('Password set') },
+});
 recoveryApi.openapi(resetByLink, async (c) => {
   const { token, newPassword } = c.req.valid('json');
   await resetPassword(c.var.deps, {
@@ -59,20 +44,12 @@ recoveryApi.openapi(resetByLink, async (c) => {
   return c.body(null, 204);
 });
 
-const resetByCode = apiRoute(
-  {
-    tag: 'auth',
-    access: 'public',
-    summary: 'Set a new password with a reset code from staff; every session of the account ends',
-    errors: { 400: ['invalid_reset'], 429: ['too_many_attempts'] },
-  },
-  {
-    method: 'post',
-    path: '/auth/password-reset/code',
-    request: { body: jsonRequest(resetWithCodeBody) },
-    responses: { 204: noContent('Password set') },
-  },
-);
+const resetByCode = op('public', 'post /auth/password-reset/code', {
+  summary: 'Set a new password with a reset code from staff; every session of the account ends',
+  errors: { 400: ['invalid_reset'], 429: ['too_many_attempts'] },
+  body: resetWithCodeBody,
+  responses: { 204: noContent('Password set') },
+});
 recoveryApi.openapi(resetByCode, async (c) => {
   const body = c.req.valid('json');
   await resetPassword(c.var.deps, { kind: 'code', ...body, clientAddress: c.var.clientAddress });

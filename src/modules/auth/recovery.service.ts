@@ -8,6 +8,17 @@ import { translator } from '../../lib/i18n.js';
 import { assertNotThrottled } from './auth.service.js';
 import { recordLoginAttempt } from '../../auth/throttle.queries.js';
 import { findUserByEmail, findUserById } from './users.queries.js';
+import {
+  buildEndLiveResets,
+  buildEndSessionsOfUser,
+  buildInsertOutboxMail,
+  buildInsertPasswordReset,
+  buildSetPasswordHash,
+  claimResetSecret,
+  countResetLinksSince,
+  findLiveResetLink,
+  findLiveResetSecret,
+} from './recovery.queries.js';
 
 export const RESET_LINK_TTL_MS = 15 * MINUTE;
 export const RESET_CODE_TTL_MS = 24 * HOUR;
@@ -63,15 +74,9 @@ export async function requestPasswordReset(
       details: { email: input.email.toLowerCase(), sent },
     });
   const recent = user
-    ? await deps.db
-        .selectFrom('password_reset')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('user_id', '=', user.id)
-        .where('kind', '=', 'link')
-        .where('created_at', '>', new Date(now.getTime() - HOUR).toISOString())
-        .executeTakeFirstOrThrow()
-    : { n: 0 };
-  if (!user || user.disabled_at || Number(recent.n) >= LINKS_PER_HOUR) {
+    ? await countResetLinksSince(deps.db, user.id, new Date(now.getTime() - HOUR).toISOString())
+    : 0;
+  if (!user || user.disabled_at || recent >= LINKS_PER_HOUR) {
     await deps.atomic([audit(user?.id ?? null, false)]);
     return;
   }
@@ -79,7 +84,7 @@ export async function requestPasswordReset(
   const t = translator(locale);
   const link = `${input.origin}/reset-password?token=${encodeURIComponent(token)}`;
   await deps.atomic([
-    deps.db.insertInto('password_reset').values({
+    buildInsertPasswordReset(deps.db, {
       id: newId(),
       secret_hash: secretHash,
       user_id: user.id,
@@ -89,7 +94,7 @@ export async function requestPasswordReset(
       expires_at: new Date(now.getTime() + RESET_LINK_TTL_MS).toISOString(),
       used_at: null,
     }),
-    deps.db.insertInto('outbox').values({
+    buildInsertOutboxMail(deps.db, {
       id: newId(),
       notification_id: null,
       to_email: user.email,
@@ -122,7 +127,7 @@ export async function issueResetCode(
   const code = newResetCode();
   const expiresAt = new Date(now.getTime() + RESET_CODE_TTL_MS).toISOString();
   await deps.atomic([
-    deps.db.insertInto('password_reset').values({
+    buildInsertPasswordReset(deps.db, {
       id: newId(),
       secret_hash: await secretId('code', code),
       user_id: user.id,
@@ -146,13 +151,11 @@ export async function issueResetCode(
 
 /** Whether a mailed link is still usable (the form is shown only for a live one). */
 export async function isLiveResetLink(deps: AppDeps, token: string): Promise<boolean> {
-  const row = await deps.db
-    .selectFrom('password_reset')
-    .select('id')
-    .where('secret_hash', '=', await secretId('link', token))
-    .where('used_at', 'is', null)
-    .where('expires_at', '>', deps.clock.now().toISOString())
-    .executeTakeFirst();
+  const row = await findLiveResetLink(
+    deps.db,
+    await secretId('link', token),
+    deps.clock.now().toISOString(),
+  );
   return !!row;
 }
 
@@ -173,15 +176,7 @@ export async function resetPassword(
   const secretHash = await secretId(input.kind, secret);
   const now = deps.clock.now();
   const nowIso = now.toISOString();
-  const row = await deps.db
-    .selectFrom('password_reset')
-    .innerJoin('user', 'user.id', 'password_reset.user_id')
-    .select(['password_reset.user_id', 'user.email', 'user.disabled_at'])
-    .where('password_reset.secret_hash', '=', secretHash)
-    .where('password_reset.kind', '=', input.kind)
-    .where('password_reset.used_at', 'is', null)
-    .where('password_reset.expires_at', '>', nowIso)
-    .executeTakeFirst();
+  const row = await findLiveResetSecret(deps.db, secretHash, input.kind, nowIso);
   const matches =
     !!row &&
     !row.disabled_at &&
@@ -197,26 +192,12 @@ export async function resetPassword(
     throw invalidReset();
   }
   const hash = await deps.passwordHasher.hash(input.newPassword);
-  const claim = await deps.db
-    .updateTable('password_reset')
-    .set({ used_at: nowIso })
-    .where('secret_hash', '=', secretHash)
-    .where('used_at', 'is', null)
-    .where('expires_at', '>', nowIso)
-    .executeTakeFirst();
-  if (Number(claim.numUpdatedRows) !== 1) throw invalidReset();
+  if (!(await claimResetSecret(deps.db, secretHash, nowIso))) throw invalidReset();
   await deps.atomic([
-    deps.db
-      .updateTable('user')
-      .set({ password_hash: hash, updated_at: nowIso })
-      .where('id', '=', row.user_id),
-    deps.db.deleteFrom('session').where('user_id', '=', row.user_id),
+    buildSetPasswordHash(deps.db, row.user_id, hash, nowIso),
+    buildEndSessionsOfUser(deps.db, row.user_id),
     // Other live resets of the account die with this one.
-    deps.db
-      .updateTable('password_reset')
-      .set({ used_at: nowIso })
-      .where('user_id', '=', row.user_id)
-      .where('used_at', 'is', null),
+    buildEndLiveResets(deps.db, row.user_id, nowIso),
     buildAuditInsert(deps.db, {
       at: now,
       actorUserId: row.user_id,

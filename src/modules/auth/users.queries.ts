@@ -15,7 +15,11 @@ export function findUserById(db: Db, id: string): Promise<User | undefined> {
 }
 
 export async function insertUser(db: Db, user: NewUser): Promise<void> {
-  await db.insertInto('user').values(user).execute();
+  await buildInsertUser(db, user).execute();
+}
+
+export function buildInsertUser(db: Db, user: NewUser) {
+  return db.insertInto('user').values(user);
 }
 
 export async function updateUserPasswordHash(db: Db, id: string, hash: string, at: Date) {

@@ -2,12 +2,12 @@ import { z } from 'zod';
 import { createMiddleware } from 'hono/factory';
 import type { AppContext, AppEnv } from '../../context.js';
 import {
-  apiRoute,
   apiRouter,
   idParam,
   jsonRequest,
   jsonResponse,
   noContent,
+  operationsOf,
 } from '../../http/api-route.js';
 import { memberInScope, scopedMember } from '../members/member-scope.js';
 import { availabilitySchema, exceptionSchema } from './availability.json.js';
@@ -23,6 +23,7 @@ import {
 } from './availability.service.js';
 
 export const availabilityApi = apiRouter();
+const op = operationsOf('availability');
 
 /** The origin feed URLs are built on: the configured public origin behind a proxy. */
 export function publicOrigin(c: AppContext): string {
@@ -33,45 +34,29 @@ export function publicOrigin(c: AppContext): string {
 const HELPER_RULES = ['not_a_helper', 'member_withdrawn'];
 const availabilityResponse = (description: string) => jsonResponse(description, availabilitySchema);
 
-const getRoute = apiRoute(
-  {
-    tag: 'availability',
-    access: 'signed-in',
-    summary:
-      'A helper’s weekly slots and her exceptions from today (or ?from=) on (the helper, staff)',
-    errors: { 422: HELPER_RULES },
-  },
-  {
-    method: 'get',
-    path: '/members/{id}/availability',
-    request: { params: idParam, query: availabilityQuery },
-    responses: { 200: availabilityResponse('Weekly slots and exceptions') },
-  },
-  memberInScope,
-);
+const getRoute = op('signed-in', 'get /members/{id}/availability', {
+  summary:
+    'A helper’s weekly slots and her exceptions from today (or ?from=) on (the helper, staff)',
+  errors: { 422: HELPER_RULES },
+  query: availabilityQuery,
+  responses: { 200: availabilityResponse('Weekly slots and exceptions') },
+  scope: memberInScope,
+});
 availabilityApi.openapi(getRoute, async (c) => {
   const { member } = scopedMember(c);
   return c.json(await getAvailability(c.var.deps, member, c.req.valid('query').from), 200);
 });
 
-const replaceRoute = apiRoute(
-  {
-    tag: 'availability',
-    access: 'signed-in',
-    summary:
-      'Replace every weekly slot at once (ISO weekdays 1–7, HH:MM, 24:00 = midnight; slots may touch, not overlap)',
-    description:
-      '`invalid_slots`: `fields["weekly.<index>"]` name each overlapping or inverted slot; nothing is changed.',
-    errors: { 422: ['invalid_slots', ...HELPER_RULES] },
-  },
-  {
-    method: 'put',
-    path: '/members/{id}/availability',
-    request: { params: idParam, body: jsonRequest(weeklyBody) },
-    responses: { 200: availabilityResponse('The availability, as GET answers it') },
-  },
-  memberInScope,
-);
+const replaceRoute = op('signed-in', 'put /members/{id}/availability', {
+  summary:
+    'Replace every weekly slot at once (ISO weekdays 1–7, HH:MM, 24:00 = midnight; slots may touch, not overlap)',
+  description:
+    '`invalid_slots`: `fields["weekly.<index>"]` name each overlapping or inverted slot; nothing is changed.',
+  errors: { 422: ['invalid_slots', ...HELPER_RULES] },
+  body: weeklyBody,
+  responses: { 200: availabilityResponse('The availability, as GET answers it') },
+  scope: memberInScope,
+});
 availabilityApi.openapi(replaceRoute, async (c) => {
   const { user, member } = scopedMember(c);
   const { weekly } = c.req.valid('json');
@@ -79,42 +64,30 @@ availabilityApi.openapi(replaceRoute, async (c) => {
   return c.json(await getAvailability(c.var.deps, member), 200);
 });
 
-const addExceptionRoute = apiRoute(
-  {
-    tag: 'availability',
-    access: 'signed-in',
-    summary:
-      'A date on which the helper is not available: the whole day without times, else [start, end)',
-    errors: { 422: ['exception_in_past', 'invalid_exception', ...HELPER_RULES] },
-  },
-  {
-    method: 'post',
-    path: '/members/{id}/availability/exceptions',
-    request: { params: idParam, body: jsonRequest(exceptionBody) },
-    responses: { 201: jsonResponse('The exception', exceptionSchema) },
-  },
-  memberInScope,
-);
+const addExceptionRoute = op('signed-in', 'post /members/{id}/availability/exceptions', {
+  summary:
+    'A date on which the helper is not available: the whole day without times, else [start, end)',
+  errors: { 422: ['exception_in_past', 'invalid_exception', ...HELPER_RULES] },
+  body: exceptionBody,
+  responses: { 201: jsonResponse('The exception', exceptionSchema) },
+  scope: memberInScope,
+});
 availabilityApi.openapi(addExceptionRoute, async (c) => {
   const { user, member } = scopedMember(c);
   const body = c.req.valid('json');
   return c.json(await addException(c.var.deps, user, member, body, c.var.clientAddress), 201);
 });
 
-const removeExceptionRoute = apiRoute(
+const removeExceptionRoute = op(
+  'signed-in',
+  'delete /members/{id}/availability/exceptions/{exceptionId}',
   {
-    tag: 'availability',
-    access: 'signed-in',
     summary: 'Remove an exception',
     errors: { 422: HELPER_RULES },
-  },
-  {
-    method: 'delete',
-    path: '/members/{id}/availability/exceptions/{exceptionId}',
     request: { params: z.object({ id: z.string(), exceptionId: z.string() }) },
     responses: { 204: noContent('Removed') },
+    scope: memberInScope,
   },
-  memberInScope,
 );
 availabilityApi.openapi(removeExceptionRoute, async (c) => {
   const { user, member } = scopedMember(c);
@@ -134,47 +107,31 @@ const emptyMeansNothing = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
-const createFeedRoute = apiRoute(
-  {
-    tag: 'availability',
-    access: 'signed-in',
-    summary:
-      'Create the private iCalendar feed of the helper’s assignments, or give it a new URL (the old one stops working)',
-    errors: { 422: HELPER_RULES },
+const createFeedRoute = op('signed-in', 'post /members/{id}/calendar-feed', {
+  summary:
+    'Create the private iCalendar feed of the helper’s assignments, or give it a new URL (the old one stops working)',
+  errors: { 422: HELPER_RULES },
+  request: { params: idParam, body: jsonRequest(emptyBody, '`{}`, or no body at all') },
+  responses: {
+    201: jsonResponse(
+      'The feed URL, shown once (only a hash of its token is stored)',
+      z.object({ url: z.string() }),
+    ),
   },
-  {
-    method: 'post',
-    path: '/members/{id}/calendar-feed',
-    request: { params: idParam, body: jsonRequest(emptyBody, '`{}`, or no body at all') },
-    responses: {
-      201: jsonResponse(
-        'The feed URL, shown once (only a hash of its token is stored)',
-        z.object({ url: z.string() }),
-      ),
-    },
-  },
-  [memberInScope, emptyMeansNothing],
-);
+  scope: [memberInScope, emptyMeansNothing],
+});
 availabilityApi.openapi(createFeedRoute, async (c) => {
   const { user, member } = scopedMember(c);
   const token = await createCalendarFeed(c.var.deps, user, member, c.var.clientAddress);
   return c.json({ url: `${publicOrigin(c)}${calendarFeedPath(token)}` }, 201);
 });
 
-const revokeFeedRoute = apiRoute(
-  {
-    tag: 'availability',
-    access: 'signed-in',
-    summary: 'Revoke the feed: its URL answers 404 from now on (204 also when there was none)',
-  },
-  {
-    method: 'delete',
-    path: '/members/{id}/calendar-feed',
-    request: { params: idParam },
-    responses: { 204: noContent('Revoked') },
-  },
-  memberInScope,
-);
+const revokeFeedRoute = op('signed-in', 'delete /members/{id}/calendar-feed', {
+  summary: 'Revoke the feed: its URL answers 404 from now on (204 also when there was none)',
+
+  responses: { 204: noContent('Revoked') },
+  scope: memberInScope,
+});
 availabilityApi.openapi(revokeFeedRoute, async (c) => {
   const { user, member } = scopedMember(c);
   await revokeCalendarFeed(c.var.deps, user, member, c.var.clientAddress);

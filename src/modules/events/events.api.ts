@@ -1,13 +1,11 @@
 import { z } from 'zod';
 import { requireStaff } from '../../auth/guards.js';
 import {
-  apiRoute,
   apiRouter,
   emptyBody,
-  idParam,
-  jsonRequest,
   jsonResponse,
   listOf,
+  operationsOf,
   wholeList,
 } from '../../http/api-route.js';
 import { memberActedFor } from '../members/member-scope.js';
@@ -37,23 +35,15 @@ import {
 import { loadViewer } from './viewer.js';
 
 export const eventsApi = apiRouter();
+const op = operationsOf('events');
 
 const eventResponse = { 200: jsonResponse('The event', eventSchema) };
 
-const listRoute = apiRoute(
-  {
-    tag: 'events',
-    access: 'public',
-    summary:
-      'Events the caller may see (anyone: public ones; members: their audiences; staff: all)',
-  },
-  {
-    method: 'get',
-    path: '/events',
-    request: { query: eventListQuery },
-    responses: { 200: jsonResponse('The events', listOf(eventSchema)) },
-  },
-);
+const listRoute = op('public', 'get /events', {
+  summary: 'Events the caller may see (anyone: public ones; members: their audiences; staff: all)',
+  query: eventListQuery,
+  responses: { 200: jsonResponse('The events', listOf(eventSchema)) },
+});
 // NOTE: public events are listed without signing in, as on the pages.
 eventsApi.openapi(listRoute, async (c) => {
   const { when } = c.req.valid('query');
@@ -89,84 +79,56 @@ eventsApi.openapi(listRoute, async (c) => {
   return c.json(wholeList(items), 200);
 });
 
-const createRoute = apiRoute(
-  { tag: 'events', access: 'staff', summary: 'Publish an event' },
-  {
-    method: 'post',
-    path: '/events',
-    request: { body: jsonRequest(eventBody) },
-    responses: { 201: jsonResponse('The event', eventSchema) },
-  },
-);
+const createRoute = op('staff', 'post /events', {
+  summary: 'Publish an event',
+  body: eventBody,
+  responses: { 201: jsonResponse('The event', eventSchema) },
+});
 eventsApi.openapi(createRoute, async (c) => {
   const staff = requireStaff(c);
   return c.json(toEventJson(await createEvent(c.var.deps, staff, c.req.valid('json'))), 201);
 });
 
-const getRoute = apiRoute(
-  {
-    tag: 'events',
-    access: 'public',
-    summary: 'One event (404 for an audience the caller is not in)',
-  },
-  { method: 'get', path: '/events/{id}', request: { params: idParam }, responses: eventResponse },
-);
+const getRoute = op('public', 'get /events/{id}', {
+  summary: 'One event (404 for an audience the caller is not in)',
+
+  responses: eventResponse,
+});
 eventsApi.openapi(getRoute, async (c) => {
   const viewer = await loadViewer(c.var.deps.db, c.var.user);
   const event = await loadVisibleEvent(c.var.deps, viewer, c.req.valid('param').id);
   return c.json(toEventJson(event), 200);
 });
 
-const updateRoute = apiRoute(
-  {
-    tag: 'events',
-    access: 'staff',
-    summary: 'Edit an event (new seats go to the waitlist in order)',
-    description:
-      'A cancelled event cannot be edited: 422, or 409 when it was called off meanwhile.',
-    errors: { 409: ['event_cancelled'], 422: ['event_cancelled'] },
-  },
-  {
-    method: 'put',
-    path: '/events/{id}',
-    request: { params: idParam, body: jsonRequest(eventBody) },
-    responses: eventResponse,
-  },
-);
+const updateRoute = op('staff', 'put /events/{id}', {
+  summary: 'Edit an event (new seats go to the waitlist in order)',
+  description: 'A cancelled event cannot be edited: 422, or 409 when it was called off meanwhile.',
+  errors: { 409: ['event_cancelled'], 422: ['event_cancelled'] },
+  body: eventBody,
+  responses: eventResponse,
+});
 eventsApi.openapi(updateRoute, async (c) => {
   const staff = requireStaff(c);
   const event = await updateEvent(c.var.deps, staff, c.req.valid('param').id, c.req.valid('json'));
   return c.json(toEventJson(event), 200);
 });
 
-const cancelRoute = apiRoute(
-  {
-    tag: 'events',
-    access: 'staff',
-    summary: 'Call an event off; registrants are told',
-    errors: { 409: ['event_cancelled'] },
-  },
-  {
-    method: 'post',
-    path: '/events/{id}/cancel',
-    request: { params: idParam, body: jsonRequest(emptyBody) },
-    responses: eventResponse,
-  },
-);
+const cancelRoute = op('staff', 'post /events/{id}/cancel', {
+  summary: 'Call an event off; registrants are told',
+  errors: { 409: ['event_cancelled'] },
+  body: emptyBody,
+  responses: eventResponse,
+});
 eventsApi.openapi(cancelRoute, async (c) => {
   const staff = requireStaff(c);
   return c.json(toEventJson(await cancelEvent(c.var.deps, staff, c.req.valid('param').id)), 200);
 });
 
-const registrationsRoute = apiRoute(
-  { tag: 'events', access: 'staff', summary: 'Registrations: seats, then the waitlist in order' },
-  {
-    method: 'get',
-    path: '/events/{id}/registrations',
-    request: { params: idParam },
-    responses: { 200: jsonResponse('The registrations', listOf(registrationSchema)) },
-  },
-);
+const registrationsRoute = op('staff', 'get /events/{id}/registrations', {
+  summary: 'Registrations: seats, then the waitlist in order',
+
+  responses: { 200: jsonResponse('The registrations', listOf(registrationSchema)) },
+});
 eventsApi.openapi(registrationsRoute, async (c) => {
   requireStaff(c);
   const viewer = await loadViewer(c.var.deps.db, c.var.user);
@@ -178,39 +140,31 @@ eventsApi.openapi(registrationsRoute, async (c) => {
   return c.json(wholeList(items), 200);
 });
 
-const registerRoute = apiRoute(
-  {
-    tag: 'events',
-    access: 'signed-in',
-    summary: 'Register (a member themselves; staff with memberId): a seat or the waitlist',
-    errors: {
-      409: ['already_registered', 'event_changed'],
-      422: [
-        'event_started',
-        'event_cancelled',
-        'event_audience',
-        'member_inactive',
-        'member_applicant',
-      ],
-    },
+const registerRoute = op('signed-in', 'post /events/{id}/registrations', {
+  summary: 'Register (a member themselves; staff with memberId): a seat or the waitlist',
+  errors: {
+    409: ['already_registered', 'event_changed'],
+    422: [
+      'event_started',
+      'event_cancelled',
+      'event_audience',
+      'member_inactive',
+      'member_applicant',
+    ],
   },
-  {
-    method: 'post',
-    path: '/events/{id}/registrations',
-    request: { params: idParam, body: jsonRequest(registrationBody) },
-    responses: {
-      201: jsonResponse(
-        'A seat, or a place on the waitlist (1 = next in line)',
-        z.object({
-          eventId: z.string(),
-          memberId: z.string(),
-          status: z.enum(['registered', 'waitlisted']),
-          waitlistPosition: z.number().int().nullable(),
-        }),
-      ),
-    },
+  body: registrationBody,
+  responses: {
+    201: jsonResponse(
+      'A seat, or a place on the waitlist (1 = next in line)',
+      z.object({
+        eventId: z.string(),
+        memberId: z.string(),
+        status: z.enum(['registered', 'waitlisted']),
+        waitlistPosition: z.number().int().nullable(),
+      }),
+    ),
   },
-);
+});
 eventsApi.openapi(registerRoute, async (c) => {
   const body = c.req.valid('json');
   const { id } = c.req.valid('param');
@@ -224,30 +178,22 @@ eventsApi.openapi(registerRoute, async (c) => {
   return c.json({ eventId: id, memberId, ...outcome }, 201);
 });
 
-const cancelRegistrationRoute = apiRoute(
-  {
-    tag: 'events',
-    access: 'signed-in',
-    summary: 'Cancel a registration (self; staff with memberId); the next in line gets the seat',
-    errors: { 409: ['not_registered'], 422: ['event_started'] },
+const cancelRegistrationRoute = op('signed-in', 'post /events/{id}/registrations/cancel', {
+  summary: 'Cancel a registration (self; staff with memberId); the next in line gets the seat',
+  errors: { 409: ['not_registered'], 422: ['event_started'] },
+  body: cancelRegistrationBody,
+  responses: {
+    200: jsonResponse(
+      'Cancelled; promotedMemberIds got a seat from the waitlist',
+      z.object({
+        eventId: z.string(),
+        memberId: z.string(),
+        status: z.literal('cancelled'),
+        promotedMemberIds: z.array(z.string()),
+      }),
+    ),
   },
-  {
-    method: 'post',
-    path: '/events/{id}/registrations/cancel',
-    request: { params: idParam, body: jsonRequest(cancelRegistrationBody) },
-    responses: {
-      200: jsonResponse(
-        'Cancelled; promotedMemberIds got a seat from the waitlist',
-        z.object({
-          eventId: z.string(),
-          memberId: z.string(),
-          status: z.literal('cancelled'),
-          promotedMemberIds: z.array(z.string()),
-        }),
-      ),
-    },
-  },
-);
+});
 eventsApi.openapi(cancelRegistrationRoute, async (c) => {
   const body = c.req.valid('json');
   const { id } = c.req.valid('param');
@@ -259,25 +205,14 @@ eventsApi.openapi(cancelRegistrationRoute, async (c) => {
   return c.json({ eventId: id, memberId, status: 'cancelled' as const, promotedMemberIds }, 200);
 });
 
-const attendanceRoute = apiRoute(
-  {
-    tag: 'events',
-    access: 'staff',
-    summary: 'Record attendance: the listed members came, the other registrants did not',
-    errors: { 422: ['event_cancelled', 'not_registered'] },
+const attendanceRoute = op('staff', 'post /events/{id}/attendance', {
+  summary: 'Record attendance: the listed members came, the other registrants did not',
+  errors: { 422: ['event_cancelled', 'not_registered'] },
+  body: attendanceBody,
+  responses: {
+    200: jsonResponse('Recorded', z.object({ eventId: z.string(), attended: z.array(z.string()) })),
   },
-  {
-    method: 'post',
-    path: '/events/{id}/attendance',
-    request: { params: idParam, body: jsonRequest(attendanceBody) },
-    responses: {
-      200: jsonResponse(
-        'Recorded',
-        z.object({ eventId: z.string(), attended: z.array(z.string()) }),
-      ),
-    },
-  },
-);
+});
 eventsApi.openapi(attendanceRoute, async (c) => {
   const staff = requireStaff(c);
   const { id } = c.req.valid('param');

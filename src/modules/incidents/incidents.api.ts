@@ -1,14 +1,6 @@
 import { z } from 'zod';
 import { requireStaff } from '../../auth/guards.js';
-import {
-  apiRoute,
-  apiRouter,
-  emptyBody,
-  idParam,
-  jsonRequest,
-  jsonResponse,
-  listOf,
-} from '../../http/api-route.js';
+import { apiRouter, emptyBody, jsonResponse, listOf, operationsOf } from '../../http/api-route.js';
 import { toTokyoIso } from '../../lib/dates.js';
 import { notFound } from '../../lib/errors.js';
 import {
@@ -22,6 +14,7 @@ import { markIncidentReported } from '../activities/activities.service.js';
 
 /** Near-misses and accidents for staff: the list, one incident, and the prefecture report. */
 export const incidentsApi = apiRouter();
+const op = operationsOf('incidents');
 
 function withActivity(i: IncidentRow) {
   return {
@@ -50,20 +43,12 @@ const incidentWithActivity = incidentSchema.extend({
   }),
 });
 
-const listRoute = apiRoute(
-  {
-    tag: 'incidents',
-    access: 'staff',
-    summary:
-      'Near-misses and accidents, newest first; ?serious=1 for those to report to the prefecture',
-  },
-  {
-    method: 'get',
-    path: '/incidents',
-    request: { query: incidentListQuery },
-    responses: { 200: jsonResponse('A page of incidents', listOf(incidentWithActivity)) },
-  },
-);
+const listRoute = op('staff', 'get /incidents', {
+  summary:
+    'Near-misses and accidents, newest first; ?serious=1 for those to report to the prefecture',
+  query: incidentListQuery,
+  responses: { 200: jsonResponse('A page of incidents', listOf(incidentWithActivity)) },
+});
 incidentsApi.openapi(listRoute, async (c) => {
   requireStaff(c);
   const query = c.req.valid('query');
@@ -78,15 +63,11 @@ incidentsApi.openapi(listRoute, async (c) => {
   );
 });
 
-const getRoute = apiRoute(
-  { tag: 'incidents', access: 'staff', summary: 'One incident with its activity' },
-  {
-    method: 'get',
-    path: '/incidents/{id}',
-    request: { params: idParam },
-    responses: { 200: jsonResponse('The incident', incidentWithActivity) },
-  },
-);
+const getRoute = op('staff', 'get /incidents/{id}', {
+  summary: 'One incident with its activity',
+
+  responses: { 200: jsonResponse('The incident', incidentWithActivity) },
+});
 incidentsApi.openapi(getRoute, async (c) => {
   requireStaff(c);
   const incident = await findIncidentById(c.var.deps.db, c.req.valid('param').id);
@@ -94,21 +75,13 @@ incidentsApi.openapi(getRoute, async (c) => {
   return c.json(withActivity(incident), 200);
 });
 
-const reportedRoute = apiRoute(
-  {
-    tag: 'incidents',
-    access: 'staff',
-    summary: 'Record that a serious accident was reported to the prefecture',
-    errors: { 409: ['invalid_transition'] },
-    description: '409 when the incident is not serious or was already recorded.',
-  },
-  {
-    method: 'post',
-    path: '/incidents/{id}/reported',
-    request: { params: idParam, body: jsonRequest(emptyBody) },
-    responses: { 200: jsonResponse('The incident', incidentWithActivity) },
-  },
-);
+const reportedRoute = op('staff', 'post /incidents/{id}/reported', {
+  summary: 'Record that a serious accident was reported to the prefecture',
+  errors: { 409: ['invalid_transition'] },
+  description: '409 when the incident is not serious or was already recorded.',
+  body: emptyBody,
+  responses: { 200: jsonResponse('The incident', incidentWithActivity) },
+});
 incidentsApi.openapi(reportedRoute, async (c) => {
   const staff = requireStaff(c);
   const incident = await findIncidentById(c.var.deps.db, c.req.valid('param').id);

@@ -1,4 +1,4 @@
-import type { Insertable } from 'kysely';
+import type { Insertable, Updateable } from 'kysely';
 import type { PreMeetingTable } from '../../../db/schema.js';
 import type { Db } from '../../lib/db.js';
 
@@ -16,6 +16,25 @@ export const insertPreMeeting = (db: Db, row: Insertable<PreMeetingTable>) =>
 
 export function findPreMeetingById(db: Db, id: string) {
   return db.selectFrom('pre_meeting').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * A correction conditional on the version read (its fields unchanged since): a concurrent
+ * correction makes the later one change nothing rather than lose an update.
+ */
+export function buildCorrectPreMeeting(
+  db: Db,
+  read: Pick<PreMeetingTable, 'id' | 'held_on' | 'place' | 'attendees' | 'emergency_procedure'>,
+  set: Updateable<PreMeetingTable>,
+) {
+  return db
+    .updateTable('pre_meeting')
+    .set(set)
+    .where('id', '=', read.id)
+    .where('held_on', '=', read.held_on)
+    .where('place', '=', read.place)
+    .where('attendees', '=', read.attendees)
+    .where('emergency_procedure', '=', read.emergency_procedure);
 }
 
 /** The start instants of a pair's activities, for the pre-meeting date rule. */

@@ -8,6 +8,7 @@ import { notify } from '../notifications/notifications.service.js';
 import type { PreMeetingCorrection, PreMeetingInput } from '../requests/requests.schemas.js';
 import { preMeetingDateRule } from './pre-meeting-rules.js';
 import {
+  buildCorrectPreMeeting,
   findPreMeetingById,
   insertPreMeeting,
   listPairActivityStarts,
@@ -95,22 +96,15 @@ export async function correctPreMeeting(
   const [update] = await deps.atomic([
     // Conditional on the version read (its fields unchanged since): a concurrent correction
     // makes this one a 409 rather than a lost update.
-    deps.db
-      .updateTable('pre_meeting')
-      .set({
-        held_on: fields.heldOn,
-        fiscal_year: fiscalYearOf(fields.heldOn),
-        place: fields.place,
-        attendees: fields.attendees,
-        emergency_procedure: fields.emergencyProcedure,
-        agreed_details: fields.agreedDetails ?? null,
-        notes: fields.notes ?? null,
-      })
-      .where('id', '=', id)
-      .where('held_on', '=', meeting.held_on)
-      .where('place', '=', meeting.place)
-      .where('attendees', '=', meeting.attendees)
-      .where('emergency_procedure', '=', meeting.emergency_procedure),
+    buildCorrectPreMeeting(deps.db, meeting, {
+      held_on: fields.heldOn,
+      fiscal_year: fiscalYearOf(fields.heldOn),
+      place: fields.place,
+      attendees: fields.attendees,
+      emergency_procedure: fields.emergencyProcedure,
+      agreed_details: fields.agreedDetails ?? null,
+      notes: fields.notes ?? null,
+    }),
     insertIfPreviousChanged(deps.db, 'pre_meeting_revision', {
       id: newId(),
       pre_meeting_id: id,

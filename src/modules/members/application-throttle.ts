@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
 import type { AppDeps } from '../../context.js';
 import { HOUR } from '../../lib/clock.js';
 import { AppError } from '../../lib/errors.js';
+import { countPublicApplicationsSince } from './members.queries.js';
 
 export const tooManyApplications = () =>
   new AppError(429, 'too_many_applications', 'apply.tooMany');
@@ -13,20 +13,8 @@ export const tooManyApplications = () =>
  */
 export async function assertApplicationAllowed(deps: AppDeps, clientAddress: string | undefined) {
   const since = new Date(deps.clock.now().getTime() - HOUR).toISOString();
-  const row = await deps.db
-    .selectFrom('audit_log')
-    .select((eb) => [
-      eb.fn.countAll<number>().as('total'),
-      eb.fn
-        .sum<number>(sql`CASE WHEN client_address = ${clientAddress ?? ''} THEN 1 ELSE 0 END`)
-        .as('fromAddress'),
-    ])
-    .where('action', '=', 'member_applied')
-    .where('at', '>', since)
-    .where(sql<boolean>`json_extract(details, '$.enteredByStaff') = 0`)
-    .executeTakeFirstOrThrow();
+  const counts = await countPublicApplicationsSince(deps.db, since, clientAddress ?? '');
   const { APPLICATIONS_PER_ADDRESS_PER_HOUR: perAddress, APPLICATIONS_PER_HOUR: perHour } =
     deps.config;
-  if (Number(row.total) >= perHour || Number(row.fromAddress ?? 0) >= perAddress)
-    throw tooManyApplications();
+  if (counts.total >= perHour || counts.fromAddress >= perAddress) throw tooManyApplications();
 }

@@ -1,12 +1,5 @@
 import { requireStaff } from '../../auth/guards.js';
-import {
-  apiRoute,
-  apiRouter,
-  emptyBody,
-  idParam,
-  jsonRequest,
-  jsonResponse,
-} from '../../http/api-route.js';
+import { apiRouter, emptyBody, jsonResponse, operationsOf } from '../../http/api-route.js';
 import { notFound } from '../../lib/errors.js';
 import { resetCodeJson } from '../auth/recovery.schemas.js';
 import { issueResetCode } from '../auth/recovery.service.js';
@@ -14,20 +7,13 @@ import { findMemberById } from './members.queries.js';
 
 /** Staff-assisted recovery for a member who phoned the center (issue #22). */
 export const memberResetCodeApi = apiRouter();
+const op = operationsOf('members');
 
-const memberResetCode = apiRoute(
-  {
-    tag: 'members',
-    access: 'staff',
-    summary: "Issue a one-time reset code for a member's account (shown once, valid 24 hours)",
-  },
-  {
-    method: 'post',
-    path: '/members/{id}/password-reset-code',
-    request: { params: idParam, body: jsonRequest(emptyBody) },
-    responses: { 201: jsonResponse('The code, shown this once', resetCodeJson) },
-  },
-);
+const memberResetCode = op('staff', 'post /members/{id}/password-reset-code', {
+  summary: "Issue a one-time reset code for a member's account (shown once, valid 24 hours)",
+  body: emptyBody,
+  responses: { 201: jsonResponse('The code, shown this once', resetCodeJson) },
+});
 memberResetCodeApi.openapi(memberResetCode, async (c) => {
   const staff = requireStaff(c);
   const member = await findMemberById(c.var.deps.db, c.req.valid('param').id);

@@ -3,12 +3,12 @@ import { requireStaff, requireUser } from '../../auth/guards.js';
 import { createMiddleware } from 'hono/factory';
 import { isStaff, type AppEnv } from '../../context.js';
 import {
-  apiRoute,
   apiRouter,
   idParam,
   jsonRequest,
   jsonResponse,
   listOf,
+  operationsOf,
 } from '../../http/api-route.js';
 import { notFound } from '../../lib/errors.js';
 import { auditHealthReads, loadVisibleChild } from './children.access.js';
@@ -49,6 +49,8 @@ import { loadVisibleMember, memberInScope } from './member-scope.js';
 const healthConsentBody = z.object({ healthData: z.literal(true) }).strict();
 
 export const membersApi = apiRouter();
+const op = operationsOf('members');
+const childrenOp = operationsOf('children');
 
 const childInScope = createMiddleware<AppEnv>(async (c, next) => {
   const user = requireUser(c);
@@ -62,26 +64,18 @@ const CHILD_RULES = ['child_too_old', 'child_not_born', 'health_consent_required
 const memberResponse = { 200: jsonResponse('The member', memberSchema) };
 const childResponse = { 200: jsonResponse('The child', childSchema) };
 
-const applyRoute = apiRoute(
-  {
-    tag: 'members',
-    access: 'public',
-    summary: 'Apply for membership (staff may enter one on a member’s behalf)',
-    errors: {
-      409: ['email_taken'],
-      422: ['helper_too_young', 'no_eligible_child', ...CHILD_RULES],
-      429: ['too_many_applications'],
-    },
+const applyRoute = op('public', 'post /applications', {
+  summary: 'Apply for membership (staff may enter one on a member’s behalf)',
+  errors: {
+    409: ['email_taken'],
+    422: ['helper_too_young', 'no_eligible_child', ...CHILD_RULES],
+    429: ['too_many_applications'],
   },
-  {
-    method: 'post',
-    path: '/applications',
-    request: { body: jsonRequest(applicationBody) },
-    responses: {
-      201: jsonResponse('The applicant', z.object({ member: memberSchema })),
-    },
+  body: applicationBody,
+  responses: {
+    201: jsonResponse('The applicant', z.object({ member: memberSchema })),
   },
-);
+});
 membersApi.openapi(applyRoute, async (c) => {
   const body = c.req.valid('json');
   // Staff may enter a paper or phone application; anyone else applies for themselves.
@@ -90,15 +84,11 @@ membersApi.openapi(applyRoute, async (c) => {
   return c.json({ member: toMemberJson(member) }, 201);
 });
 
-const listRoute = apiRoute(
-  { tag: 'members', access: 'staff', summary: 'Search the member directory' },
-  {
-    method: 'get',
-    path: '/members',
-    request: { query: memberListQuery },
-    responses: { 200: jsonResponse('A page of members', listOf(memberSchema)) },
-  },
-);
+const listRoute = op('staff', 'get /members', {
+  summary: 'Search the member directory',
+  query: memberListQuery,
+  responses: { 200: jsonResponse('A page of members', listOf(memberSchema)) },
+});
 membersApi.openapi(listRoute, async (c) => {
   requireStaff(c);
   const query = c.req.valid('query');
@@ -109,36 +99,24 @@ membersApi.openapi(listRoute, async (c) => {
   );
 });
 
-const getRoute = apiRoute(
-  { tag: 'members', access: 'signed-in', summary: 'A member (staff, or the member)' },
-  {
-    method: 'get',
-    path: '/members/{id}',
-    request: { params: idParam },
-    responses: memberResponse,
-  },
-);
+const getRoute = op('signed-in', 'get /members/{id}', {
+  summary: 'A member (staff, or the member)',
+
+  responses: memberResponse,
+});
 membersApi.openapi(getRoute, async (c) => {
   const { member } = await loadVisibleMember(c, c.req.valid('param').id);
   return c.json(toMemberJson(member), 200);
 });
 
-const patchRoute = apiRoute(
-  {
-    tag: 'members',
-    access: 'signed-in',
-    summary: 'Change member details (members: contact fields and helper profile)',
-    description: '403 when a member sends a field only staff may change.',
-    errors: { 409: ['email_taken'] },
-  },
-  {
-    method: 'patch',
-    path: '/members/{id}',
-    request: { params: idParam, body: jsonRequest(memberPatchBody) },
-    responses: memberResponse,
-  },
-  memberInScope,
-);
+const patchRoute = op('signed-in', 'patch /members/{id}', {
+  summary: 'Change member details (members: contact fields and helper profile)',
+  description: '403 when a member sends a field only staff may change.',
+  errors: { 409: ['email_taken'] },
+  body: memberPatchBody,
+  responses: memberResponse,
+  scope: memberInScope,
+});
 membersApi.openapi(patchRoute, async (c) => {
   const { user, member } = await loadVisibleMember(c, c.req.valid('param').id);
   const body = c.req.valid('json');
@@ -153,20 +131,12 @@ membersApi.openapi(patchRoute, async (c) => {
   return c.json(toMemberJson(updated), 200);
 });
 
-const approveRoute = apiRoute(
-  {
-    tag: 'members',
-    access: 'staff',
-    summary: 'Approve one side; the first approval assigns the member number',
-    errors: { 409: ['invalid_transition'], 422: ['orientation_required', 'no_such_side'] },
-  },
-  {
-    method: 'post',
-    path: '/members/{id}/approve',
-    request: { params: idParam, body: jsonRequest(sideBody) },
-    responses: memberResponse,
-  },
-);
+const approveRoute = op('staff', 'post /members/{id}/approve', {
+  summary: 'Approve one side; the first approval assigns the member number',
+  errors: { 409: ['invalid_transition'], 422: ['orientation_required', 'no_such_side'] },
+  body: sideBody,
+  responses: memberResponse,
+});
 membersApi.openapi(approveRoute, async (c) => {
   const staff = requireStaff(c);
   const { side } = c.req.valid('json');
@@ -177,20 +147,12 @@ membersApi.openapi(approveRoute, async (c) => {
   );
 });
 
-const suspendRoute = apiRoute(
-  {
-    tag: 'members',
-    access: 'staff',
-    summary: 'Suspend one side with a reason; ends the member’s sessions',
-    errors: { 409: ['invalid_transition'], 422: ['no_such_side'] },
-  },
-  {
-    method: 'post',
-    path: '/members/{id}/suspend',
-    request: { params: idParam, body: jsonRequest(suspendBody) },
-    responses: memberResponse,
-  },
-);
+const suspendRoute = op('staff', 'post /members/{id}/suspend', {
+  summary: 'Suspend one side with a reason; ends the member’s sessions',
+  errors: { 409: ['invalid_transition'], 422: ['no_such_side'] },
+  body: suspendBody,
+  responses: memberResponse,
+});
 membersApi.openapi(suspendRoute, async (c) => {
   const staff = requireStaff(c);
   const { side, reason } = c.req.valid('json');
@@ -201,20 +163,12 @@ membersApi.openapi(suspendRoute, async (c) => {
   );
 });
 
-const reactivateRoute = apiRoute(
-  {
-    tag: 'members',
-    access: 'staff',
-    summary: 'Reactivate a suspended side',
-    errors: { 409: ['invalid_transition'], 422: ['no_such_side'] },
-  },
-  {
-    method: 'post',
-    path: '/members/{id}/reactivate',
-    request: { params: idParam, body: jsonRequest(sideBody) },
-    responses: memberResponse,
-  },
-);
+const reactivateRoute = op('staff', 'post /members/{id}/reactivate', {
+  summary: 'Reactivate a suspended side',
+  errors: { 409: ['invalid_transition'], 422: ['no_such_side'] },
+  body: sideBody,
+  responses: memberResponse,
+});
 membersApi.openapi(reactivateRoute, async (c) => {
   const staff = requireStaff(c);
   const { side } = c.req.valid('json');
@@ -225,21 +179,13 @@ membersApi.openapi(reactivateRoute, async (c) => {
   );
 });
 
-const withdrawRoute = apiRoute(
-  {
-    tag: 'members',
-    access: 'signed-in',
-    summary: 'Withdraw (退会): every side withdrawn, sessions revoked, login refused',
-    errors: { 409: ['already_withdrawn'] },
-  },
-  {
-    method: 'post',
-    path: '/members/{id}/withdraw',
-    request: { params: idParam, body: jsonRequest(withdrawBody) },
-    responses: memberResponse,
-  },
-  memberInScope,
-);
+const withdrawRoute = op('signed-in', 'post /members/{id}/withdraw', {
+  summary: 'Withdraw (退会): every side withdrawn, sessions revoked, login refused',
+  errors: { 409: ['already_withdrawn'] },
+  body: withdrawBody,
+  responses: memberResponse,
+  scope: memberInScope,
+});
 membersApi.openapi(withdrawRoute, async (c) => {
   const { user, member } = await loadVisibleMember(c, c.req.valid('param').id);
   const { reason } = c.req.valid('json');
@@ -251,35 +197,23 @@ membersApi.openapi(withdrawRoute, async (c) => {
   );
 });
 
-const consentRoute = apiRoute(
-  { tag: 'members', access: 'signed-in', summary: 'Record consent to hold children’s health data' },
-  {
-    method: 'post',
-    path: '/members/{id}/consent',
-    request: { params: idParam, body: jsonRequest(healthConsentBody) },
-    responses: memberResponse,
-  },
-  memberInScope,
-);
+const consentRoute = op('signed-in', 'post /members/{id}/consent', {
+  summary: 'Record consent to hold children’s health data',
+  body: healthConsentBody,
+  responses: memberResponse,
+  scope: memberInScope,
+});
 membersApi.openapi(consentRoute, async (c) => {
   const { user, member } = await loadVisibleMember(c, c.req.valid('param').id);
   await giveHealthConsent(c.var.deps, user, member);
   return c.json(toMemberJson((await findMemberById(c.var.deps.db, member.id))!), 200);
 });
 
-const childrenRoute = apiRoute(
-  {
-    tag: 'children',
-    access: 'signed-in',
-    summary: 'Children of a household (reads by staff are audited)',
-  },
-  {
-    method: 'get',
-    path: '/members/{id}/children',
-    request: { params: idParam },
-    responses: { 200: jsonResponse('The children', listOf(childSchema)) },
-  },
-);
+const childrenRoute = childrenOp('signed-in', 'get /members/{id}/children', {
+  summary: 'Children of a household (reads by staff are audited)',
+
+  responses: { 200: jsonResponse('The children', listOf(childSchema)) },
+});
 membersApi.openapi(childrenRoute, async (c) => {
   const { user, member } = await loadVisibleMember(c, c.req.valid('param').id);
   const children = await listChildren(c.var.deps.db, member.id);
@@ -295,36 +229,24 @@ membersApi.openapi(childrenRoute, async (c) => {
   );
 });
 
-const addChildRoute = apiRoute(
-  { tag: 'children', access: 'signed-in', summary: 'Add a child', errors: { 422: CHILD_RULES } },
-  {
-    method: 'post',
-    path: '/members/{id}/children',
-    request: { params: idParam, body: jsonRequest(childBody) },
-    responses: { 201: jsonResponse('The child', childSchema) },
-  },
-  memberInScope,
-);
+const addChildRoute = childrenOp('signed-in', 'post /members/{id}/children', {
+  summary: 'Add a child',
+  errors: { 422: CHILD_RULES },
+  body: childBody,
+  responses: { 201: jsonResponse('The child', childSchema) },
+  scope: memberInScope,
+});
 membersApi.openapi(addChildRoute, async (c) => {
   const { user, member } = await loadVisibleMember(c, c.req.valid('param').id);
   const child = await addChild(c.var.deps, user, member, c.req.valid('json'));
   return c.json(toChildJson({ ...child, sex: child.sex ?? null }, true), 201);
 });
 
-const getChildRoute = apiRoute(
-  {
-    tag: 'children',
-    access: 'signed-in',
-    summary:
-      'A child (health fields only to staff, the parent and a matched helper; reads audited)',
-  },
-  {
-    method: 'get',
-    path: '/children/{id}',
-    request: { params: idParam },
-    responses: childResponse,
-  },
-);
+const getChildRoute = childrenOp('signed-in', 'get /children/{id}', {
+  summary: 'A child (health fields only to staff, the parent and a matched helper; reads audited)',
+
+  responses: childResponse,
+});
 membersApi.openapi(getChildRoute, async (c) => {
   const user = requireUser(c);
   const { child, parent } = await loadVisibleChild(c.var.deps, user, c.req.valid('param').id);
@@ -332,21 +254,13 @@ membersApi.openapi(getChildRoute, async (c) => {
   return c.json(toChildJson(child, true), 200);
 });
 
-const patchChildRoute = apiRoute(
-  {
-    tag: 'children',
-    access: 'signed-in',
-    summary: 'Change a child’s record (staff, parent)',
-    errors: { 422: CHILD_RULES },
-  },
-  {
-    method: 'patch',
-    path: '/children/{id}',
-    request: { params: idParam, body: jsonRequest(childPatchBody) },
-    responses: childResponse,
-  },
-  childInScope,
-);
+const patchChildRoute = childrenOp('signed-in', 'patch /children/{id}', {
+  summary: 'Change a child’s record (staff, parent)',
+  errors: { 422: CHILD_RULES },
+  body: childPatchBody,
+  responses: childResponse,
+  scope: childInScope,
+});
 membersApi.openapi(patchChildRoute, async (c) => {
   const user = requireUser(c);
   const { child, parent } = await loadVisibleChild(c.var.deps, user, c.req.valid('param').id);
@@ -356,16 +270,12 @@ membersApi.openapi(patchChildRoute, async (c) => {
 });
 
 const contactRoute = (path: string, summary: string) =>
-  apiRoute(
-    { tag: 'members', access: 'signed-in', summary },
-    {
-      method: 'post',
-      path,
-      request: { params: idParam, body: jsonRequest(contactBody) },
-      responses: { 201: jsonResponse('The stored contact', contactRowSchema) },
-    },
-    memberInScope,
-  );
+  op('signed-in', `post ${path}`, {
+    summary,
+    request: { params: idParam, body: jsonRequest(contactBody) },
+    responses: { 201: jsonResponse('The stored contact', contactRowSchema) },
+    scope: memberInScope,
+  });
 membersApi.openapi(
   contactRoute('/members/{id}/emergency-contacts', 'Add an emergency contact'),
   async (c) => {

@@ -279,6 +279,22 @@ export async function deleteContact(
   return Number(result.numDeletedRows) > 0;
 }
 
+/** Changes a member's contact in place; answers whether it was hers (a row changed). */
+export async function updateContact(
+  db: Db,
+  table: ContactTable,
+  row: { memberId: string; id: string },
+  set: Pick<EmergencyContactTable, 'name' | 'relation' | 'phone'>,
+) {
+  const result = await db
+    .updateTable(table)
+    .set(set)
+    .where('id', '=', row.id)
+    .where('member_id', '=', row.memberId)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
 export function findContact(db: Db, table: ContactTable, memberId: string, id: string) {
   return db
     .selectFrom(table)
@@ -297,4 +313,41 @@ export function listMembersWithoutSearchKey(db: Db, limit: number) {
     .orderBy('id')
     .limit(limit)
     .execute();
+}
+
+/** Fills a member's search keys while they are still missing (a live write sets them itself). */
+export function buildFillSearchKeys(
+  db: Db,
+  memberId: string,
+  keys: { search_key: string; phone_key: string },
+) {
+  return db
+    .updateTable('member')
+    .set(keys)
+    .where('id', '=', memberId)
+    .where('search_key', 'is', null);
+}
+
+/**
+ * Public applications (not those staff enter from paper) since `sinceIso`, in total and from
+ * one client address, counted from their audit rows.
+ */
+export async function countPublicApplicationsSince(
+  db: Db,
+  sinceIso: string,
+  clientAddress: string,
+) {
+  const row = await db
+    .selectFrom('audit_log')
+    .select((eb) => [
+      eb.fn.countAll<number>().as('total'),
+      eb.fn
+        .sum<number>(sql`CASE WHEN client_address = ${clientAddress} THEN 1 ELSE 0 END`)
+        .as('fromAddress'),
+    ])
+    .where('action', '=', 'member_applied')
+    .where('at', '>', sinceIso)
+    .where(sql<boolean>`json_extract(details, '$.enteredByStaff') = 0`)
+    .executeTakeFirstOrThrow();
+  return { total: Number(row.total), fromAddress: Number(row.fromAddress ?? 0) };
 }

@@ -10,6 +10,7 @@ import {
   listAuthorizedPickups,
   listChildren,
   listEmergencyContacts,
+  updateContact,
   type MemberWithEmail,
 } from './members.queries.js';
 import type { ContactInput, MemberPatch } from './members.schemas.js';
@@ -162,13 +163,13 @@ export async function updateOwnContact(
   id: string,
   input: ContactInput,
 ): Promise<void> {
-  const result = await deps.db
-    .updateTable(kind === 'contact' ? 'emergency_contact' : 'authorized_pickup')
-    .set({ name: input.name, relation: input.relation, phone: input.phone })
-    .where('id', '=', id)
-    .where('member_id', '=', member.id)
-    .executeTakeFirst();
-  if (Number(result.numUpdatedRows) === 0) throw notFound();
+  const updated = await updateContact(
+    deps.db,
+    kind === 'contact' ? 'emergency_contact' : 'authorized_pickup',
+    { memberId: member.id, id },
+    { name: input.name, relation: input.relation, phone: input.phone },
+  );
+  if (!updated) throw notFound();
 }
 
 /** Saves the helper profile; ticked areas the center does not serve are dropped. */

@@ -1,6 +1,6 @@
 import type { AppDeps } from '../../context.js';
 import { memberSearchColumns } from '../../lib/search-key.js';
-import { listMembersWithoutSearchKey } from './members.queries.js';
+import { buildFillSearchKeys, listMembersWithoutSearchKey } from './members.queries.js';
 
 const CHUNK = 100;
 
@@ -15,13 +15,7 @@ export async function backfillMemberSearchKeys(deps: AppDeps): Promise<{ filled:
     const rows = await listMembersWithoutSearchKey(deps.db, CHUNK);
     if (rows.length === 0) return { filled };
     await deps.atomic(
-      rows.map((row) =>
-        deps.db
-          .updateTable('member')
-          .set(memberSearchColumns(row))
-          .where('id', '=', row.id)
-          .where('search_key', 'is', null),
-      ),
+      rows.map((row) => buildFillSearchKeys(deps.db, row.id, memberSearchColumns(row))),
     );
     filled += rows.length;
     if (rows.length < CHUNK) return { filled };

@@ -1,13 +1,6 @@
 import { z } from 'zod';
 import { requireUser } from '../../auth/guards.js';
-import {
-  apiRoute,
-  apiRouter,
-  idParam,
-  jsonResponse,
-  listOf,
-  noContent,
-} from '../../http/api-route.js';
+import { apiRouter, jsonResponse, listOf, noContent, operationsOf } from '../../http/api-route.js';
 import { tokyoDateOf, toTokyoIso } from '../../lib/dates.js';
 import type { NotificationRow } from './notifications.queries.js';
 import { loadInbox, markAllRead, markRead } from './notifications.service.js';
@@ -42,22 +35,19 @@ export const notificationJson = z.object({
 });
 
 export const notificationsApi = apiRouter();
+const op = operationsOf('notifications');
 
 // NOTE: every route works on the caller's own notifications only; another user's id is a 404.
-const listRoute = apiRoute(
-  { tag: 'notifications', access: 'signed-in', summary: 'Your notifications, newest first' },
-  {
-    method: 'get',
-    path: '/notifications',
-    request: { query: notificationListQuery },
-    responses: {
-      200: jsonResponse(
-        'A page of notifications with the unread count',
-        listOf(notificationJson).extend({ unread: z.number().int() }),
-      ),
-    },
+const listRoute = op('signed-in', 'get /notifications', {
+  summary: 'Your notifications, newest first',
+  query: notificationListQuery,
+  responses: {
+    200: jsonResponse(
+      'A page of notifications with the unread count',
+      listOf(notificationJson).extend({ unread: z.number().int() }),
+    ),
   },
-);
+});
 notificationsApi.openapi(listRoute, async (c) => {
   const user = requireUser(c);
   const query = c.req.valid('query');
@@ -77,29 +67,21 @@ notificationsApi.openapi(listRoute, async (c) => {
   );
 });
 
-const readAllRoute = apiRoute(
-  { tag: 'notifications', access: 'signed-in', summary: 'Mark all your notifications read' },
-  { method: 'post', path: '/notifications/read-all', responses: { 204: noContent('Read') } },
-);
+const readAllRoute = op('signed-in', 'post /notifications/read-all', {
+  summary: 'Mark all your notifications read',
+  responses: { 204: noContent('Read') },
+});
 notificationsApi.openapi(readAllRoute, async (c) => {
   const user = requireUser(c);
   await markAllRead(c.var.deps, user);
   return c.body(null, 204);
 });
 
-const readRoute = apiRoute(
-  {
-    tag: 'notifications',
-    access: 'signed-in',
-    summary: 'Mark one of your notifications read (repeating it changes nothing)',
-  },
-  {
-    method: 'post',
-    path: '/notifications/{id}/read',
-    request: { params: idParam },
-    responses: { 204: noContent('Read') },
-  },
-);
+const readRoute = op('signed-in', 'post /notifications/{id}/read', {
+  summary: 'Mark one of your notifications read (repeating it changes nothing)',
+
+  responses: { 204: noContent('Read') },
+});
 notificationsApi.openapi(readRoute, async (c) => {
   const user = requireUser(c);
   await markRead(c.var.deps, user, c.req.valid('param').id);

@@ -1,15 +1,7 @@
 import { z } from 'zod';
 import { requireStaff, requireUser } from '../../auth/guards.js';
 import { isStaff } from '../../context.js';
-import {
-  apiRoute,
-  apiRouter,
-  idParam,
-  jsonRequest,
-  jsonResponse,
-  listOf,
-  wholeList,
-} from '../../http/api-route.js';
+import { apiRouter, jsonResponse, listOf, operationsOf, wholeList } from '../../http/api-route.js';
 import { memberActedFor } from '../members/member-scope.js';
 import { orientationSchema, toOrientationJson } from './orientations.json.js';
 import { listOrientations } from './orientations.queries.js';
@@ -21,19 +13,12 @@ import {
 } from './orientations.service.js';
 
 export const orientationsApi = apiRouter();
+const op = operationsOf('orientations');
 
-const listRoute = apiRoute(
-  {
-    tag: 'orientations',
-    access: 'signed-in',
-    summary: 'Orientation sessions (members: upcoming only)',
-  },
-  {
-    method: 'get',
-    path: '/orientations',
-    responses: { 200: jsonResponse('The sessions', listOf(orientationSchema)) },
-  },
-);
+const listRoute = op('signed-in', 'get /orientations', {
+  summary: 'Orientation sessions (members: upcoming only)',
+  responses: { 200: jsonResponse('The sessions', listOf(orientationSchema)) },
+});
 orientationsApi.openapi(listRoute, async (c) => {
   const user = requireUser(c);
   // Members see the sessions still to come; staff see them all.
@@ -44,47 +29,35 @@ orientationsApi.openapi(listRoute, async (c) => {
   return c.json(wholeList(rows.map(toOrientationJson)), 200);
 });
 
-const scheduleRoute = apiRoute(
-  { tag: 'orientations', access: 'staff', summary: 'Schedule an orientation session' },
-  {
-    method: 'post',
-    path: '/orientations',
-    request: { body: jsonRequest(orientationBody) },
-    responses: { 201: jsonResponse('The session', orientationSchema) },
-  },
-);
+const scheduleRoute = op('staff', 'post /orientations', {
+  summary: 'Schedule an orientation session',
+  body: orientationBody,
+  responses: { 201: jsonResponse('The session', orientationSchema) },
+});
 orientationsApi.openapi(scheduleRoute, async (c) => {
   const staff = requireStaff(c);
   const orientation = await scheduleOrientation(c.var.deps, staff, c.req.valid('json'));
   return c.json(toOrientationJson(orientation), 201);
 });
 
-const registerRoute = apiRoute(
-  {
-    tag: 'orientations',
-    access: 'signed-in',
-    summary: 'Register (a member themselves; staff with memberId)',
-    errors: {
-      409: ['orientation_full', 'already_registered'],
-      422: ['orientation_past', 'member_withdrawn'],
-    },
+const registerRoute = op('signed-in', 'post /orientations/{id}/registrations', {
+  summary: 'Register (a member themselves; staff with memberId)',
+  errors: {
+    409: ['orientation_full', 'already_registered'],
+    422: ['orientation_past', 'member_withdrawn'],
   },
-  {
-    method: 'post',
-    path: '/orientations/{id}/registrations',
-    request: { params: idParam, body: jsonRequest(registrationBody) },
-    responses: {
-      201: jsonResponse(
-        'Registered',
-        z.object({
-          orientationId: z.string(),
-          memberId: z.string(),
-          status: z.literal('registered'),
-        }),
-      ),
-    },
+  body: registrationBody,
+  responses: {
+    201: jsonResponse(
+      'Registered',
+      z.object({
+        orientationId: z.string(),
+        memberId: z.string(),
+        status: z.literal('registered'),
+      }),
+    ),
   },
-);
+});
 orientationsApi.openapi(registerRoute, async (c) => {
   const { id } = c.req.valid('param');
   const { memberId } = await memberActedFor(c, c.req.valid('json').memberId);
@@ -92,25 +65,17 @@ orientationsApi.openapi(registerRoute, async (c) => {
   return c.json({ orientationId: id, memberId, status: 'registered' as const }, 201);
 });
 
-const attendanceRoute = apiRoute(
-  {
-    tag: 'orientations',
-    access: 'staff',
-    summary: 'Record attendance for the whole session',
-    errors: { 422: ['orientation_not_started', 'unknown_member', 'member_withdrawn'] },
+const attendanceRoute = op('staff', 'post /orientations/{id}/attendance', {
+  summary: 'Record attendance for the whole session',
+  errors: { 422: ['orientation_not_started', 'unknown_member', 'member_withdrawn'] },
+  body: attendanceBody,
+  responses: {
+    200: jsonResponse(
+      'Recorded',
+      z.object({ orientationId: z.string(), attended: z.array(z.string()) }),
+    ),
   },
-  {
-    method: 'post',
-    path: '/orientations/{id}/attendance',
-    request: { params: idParam, body: jsonRequest(attendanceBody) },
-    responses: {
-      200: jsonResponse(
-        'Recorded',
-        z.object({ orientationId: z.string(), attended: z.array(z.string()) }),
-      ),
-    },
-  },
-);
+});
 orientationsApi.openapi(attendanceRoute, async (c) => {
   const staff = requireStaff(c);
   const { memberIds } = c.req.valid('json');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { requireStaff } from '../../auth/guards.js';
-import { apiRoute, apiRouter, jsonResponse } from '../../http/api-route.js';
+import { apiRouter, jsonResponse, operationsOf } from '../../http/api-route.js';
 import {
   annualReportSchema,
   familySummarySchema,
@@ -44,45 +44,29 @@ export const summaryQuery = z
 
 export const reportsApi = apiRouter();
 
-const TAG = 'reports';
+const op = operationsOf('reports');
 const csvResponse = (description: string) => ({
   description,
   content: { 'text/csv': { schema: z.string() } },
 });
 
-const monthlyRoute = apiRoute(
-  {
-    tag: TAG,
-    access: 'staff',
-    summary:
-      'Monthly report (月報) for a Tokyo calendar month: members, children, requests, approved activities by category / time band / child age band, fees, training, incidents, missing reports, and the same month a year earlier',
-  },
-  {
-    method: 'get',
-    path: '/reports/monthly',
-    request: { query: monthlyReportQuery },
-    responses: { 200: jsonResponse('The monthly report', monthlyReportSchema) },
-  },
-);
+const monthlyRoute = op('staff', 'get /reports/monthly', {
+  summary:
+    'Monthly report (月報) for a Tokyo calendar month: members, children, requests, approved activities by category / time band / child age band, fees, training, incidents, missing reports, and the same month a year earlier',
+  query: monthlyReportQuery,
+  responses: { 200: jsonResponse('The monthly report', monthlyReportSchema) },
+});
 reportsApi.openapi(monthlyRoute, async (c) => {
   requireStaff(c);
   return c.json(await monthlyReport(c.var.deps, c.req.valid('query').month), 200);
 });
 
-const monthlyCsvRoute = apiRoute(
-  {
-    tag: TAG,
-    access: 'staff',
-    summary:
-      'The monthly report as CSV for Excel (UTF-8 with BOM, CRLF, headers in the user language): section, item, value, same period last year',
-  },
-  {
-    method: 'get',
-    path: '/reports/monthly.csv',
-    request: { query: monthlyReportQuery },
-    responses: { 200: csvResponse('The CSV attachment') },
-  },
-);
+const monthlyCsvRoute = op('staff', 'get /reports/monthly.csv', {
+  summary:
+    'The monthly report as CSV for Excel (UTF-8 with BOM, CRLF, headers in the user language): section, item, value, same period last year',
+  query: monthlyReportQuery,
+  responses: { 200: csvResponse('The CSV attachment') },
+});
 reportsApi.openapi(monthlyCsvRoute, async (c) => {
   requireStaff(c);
   const report = await monthlyReport(c.var.deps, c.req.valid('query').month);
@@ -93,38 +77,22 @@ reportsApi.openapi(monthlyCsvRoute, async (c) => {
   );
 });
 
-const annualRoute = apiRoute(
-  {
-    tag: TAG,
-    access: 'staff',
-    summary:
-      'Fiscal-year report (年度報告), April to March: every monthly figure over the year, the twelve monthly activity counts, month-end member totals, and the previous fiscal year',
-  },
-  {
-    method: 'get',
-    path: '/reports/annual',
-    request: { query: annualReportQuery },
-    responses: { 200: jsonResponse('The fiscal-year report', annualReportSchema) },
-  },
-);
+const annualRoute = op('staff', 'get /reports/annual', {
+  summary:
+    'Fiscal-year report (年度報告), April to March: every monthly figure over the year, the twelve monthly activity counts, month-end member totals, and the previous fiscal year',
+  query: annualReportQuery,
+  responses: { 200: jsonResponse('The fiscal-year report', annualReportSchema) },
+});
 reportsApi.openapi(annualRoute, async (c) => {
   requireStaff(c);
   return c.json(await annualReport(c.var.deps, Number(c.req.valid('query').fiscalYear)), 200);
 });
 
-const annualCsvRoute = apiRoute(
-  {
-    tag: TAG,
-    access: 'staff',
-    summary: 'The fiscal-year report as CSV for Excel (UTF-8 with BOM, CRLF)',
-  },
-  {
-    method: 'get',
-    path: '/reports/annual.csv',
-    request: { query: annualReportQuery },
-    responses: { 200: csvResponse('The CSV attachment') },
-  },
-);
+const annualCsvRoute = op('staff', 'get /reports/annual.csv', {
+  summary: 'The fiscal-year report as CSV for Excel (UTF-8 with BOM, CRLF)',
+  query: annualReportQuery,
+  responses: { 200: csvResponse('The CSV attachment') },
+});
 reportsApi.openapi(annualCsvRoute, async (c) => {
   requireStaff(c);
   const report = await annualReport(c.var.deps, Number(c.req.valid('query').fiscalYear));
@@ -139,50 +107,34 @@ function summaryPeriod(q: z.output<typeof summaryQuery>) {
   return q.month ? monthPeriod(q.month) : fiscalYearPeriod(Number(q.fiscalYear));
 }
 
-const helpersRoute = apiRoute(
-  {
-    tag: TAG,
-    access: 'staff',
-    summary:
-      'Per-helper summary of approved activities (count, hours, fees, costs, families) for ?month= or ?fiscalYear=',
+const helpersRoute = op('staff', 'get /reports/helpers', {
+  summary:
+    'Per-helper summary of approved activities (count, hours, fees, costs, families) for ?month= or ?fiscalYear=',
+  query: summaryQuery,
+  responses: {
+    200: jsonResponse(
+      'The period and one row per helper',
+      z.object({ period: periodSchema, items: z.array(helperSummarySchema) }),
+    ),
   },
-  {
-    method: 'get',
-    path: '/reports/helpers',
-    request: { query: summaryQuery },
-    responses: {
-      200: jsonResponse(
-        'The period and one row per helper',
-        z.object({ period: periodSchema, items: z.array(helperSummarySchema) }),
-      ),
-    },
-  },
-);
+});
 reportsApi.openapi(helpersRoute, async (c) => {
   requireStaff(c);
   const period = summaryPeriod(c.req.valid('query'));
   return c.json({ period, items: await helperSummaries(c.var.deps, period) }, 200);
 });
 
-const familiesRoute = apiRoute(
-  {
-    tag: TAG,
-    access: 'staff',
-    summary:
-      'Per-family summary of approved activities (count, hours, fees, costs, helpers) for ?month= or ?fiscalYear=',
+const familiesRoute = op('staff', 'get /reports/families', {
+  summary:
+    'Per-family summary of approved activities (count, hours, fees, costs, helpers) for ?month= or ?fiscalYear=',
+  query: summaryQuery,
+  responses: {
+    200: jsonResponse(
+      'The period and one row per family',
+      z.object({ period: periodSchema, items: z.array(familySummarySchema) }),
+    ),
   },
-  {
-    method: 'get',
-    path: '/reports/families',
-    request: { query: summaryQuery },
-    responses: {
-      200: jsonResponse(
-        'The period and one row per family',
-        z.object({ period: periodSchema, items: z.array(familySummarySchema) }),
-      ),
-    },
-  },
-);
+});
 reportsApi.openapi(familiesRoute, async (c) => {
   requireStaff(c);
   const period = summaryPeriod(c.req.valid('query'));

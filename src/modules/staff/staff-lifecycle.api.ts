@@ -1,12 +1,10 @@
 import { requireAdmin } from '../../auth/guards.js';
 import {
-  apiRoute,
   apiRouter,
   emptyBody,
-  idParam,
-  jsonRequest,
   jsonResponse,
   noContent,
+  operationsOf,
 } from '../../http/api-route.js';
 import { resetCodeJson } from '../auth/recovery.schemas.js';
 import { issueResetCode } from '../auth/recovery.service.js';
@@ -19,23 +17,16 @@ import {
 
 /** Staff accounts over their life: disable, enable, role, password reset (admin only). */
 export const staffLifecycleApi = apiRouter();
+const op = operationsOf('staff');
 
 const lastAdmin = { 409: ['last_active_admin'] };
 
-const disable = apiRoute(
-  {
-    tag: 'staff',
-    access: 'admin',
-    summary: 'Disable a staff account: its sessions end, sign-in is refused',
-    errors: lastAdmin,
-  },
-  {
-    method: 'post',
-    path: '/staff/{id}/disable',
-    request: { params: idParam, body: jsonRequest(emptyBody) },
-    responses: { 204: noContent('Disabled') },
-  },
-);
+const disable = op('admin', 'post /staff/{id}/disable', {
+  summary: 'Disable a staff account: its sessions end, sign-in is refused',
+  errors: lastAdmin,
+  body: emptyBody,
+  responses: { 204: noContent('Disabled') },
+});
 staffLifecycleApi.openapi(disable, async (c) => {
   const admin = requireAdmin(c);
   const { id } = c.req.valid('param');
@@ -43,15 +34,11 @@ staffLifecycleApi.openapi(disable, async (c) => {
   return c.body(null, 204);
 });
 
-const enable = apiRoute(
-  { tag: 'staff', access: 'admin', summary: 'Enable a disabled staff account again' },
-  {
-    method: 'post',
-    path: '/staff/{id}/enable',
-    request: { params: idParam, body: jsonRequest(emptyBody) },
-    responses: { 204: noContent('Enabled') },
-  },
-);
+const enable = op('admin', 'post /staff/{id}/enable', {
+  summary: 'Enable a disabled staff account again',
+  body: emptyBody,
+  responses: { 204: noContent('Enabled') },
+});
 staffLifecycleApi.openapi(enable, async (c) => {
   const admin = requireAdmin(c);
   const { id } = c.req.valid('param');
@@ -59,20 +46,12 @@ staffLifecycleApi.openapi(enable, async (c) => {
   return c.body(null, 204);
 });
 
-const changeRole = apiRoute(
-  {
-    tag: 'staff',
-    access: 'admin',
-    summary: "Change a staff account's role; its sessions end",
-    errors: lastAdmin,
-  },
-  {
-    method: 'patch',
-    path: '/staff/{id}',
-    request: { params: idParam, body: jsonRequest(staffRoleBody) },
-    responses: { 204: noContent('Changed') },
-  },
-);
+const changeRole = op('admin', 'patch /staff/{id}', {
+  summary: "Change a staff account's role; its sessions end",
+  errors: lastAdmin,
+  body: staffRoleBody,
+  responses: { 204: noContent('Changed') },
+});
 staffLifecycleApi.openapi(changeRole, async (c) => {
   const admin = requireAdmin(c);
   const { id } = c.req.valid('param');
@@ -86,19 +65,11 @@ staffLifecycleApi.openapi(changeRole, async (c) => {
   return c.body(null, 204);
 });
 
-const passwordReset = apiRoute(
-  {
-    tag: 'staff',
-    access: 'admin',
-    summary: 'Issue a one-time reset code for a staff account (shown once, valid 24 hours)',
-  },
-  {
-    method: 'post',
-    path: '/staff/{id}/password-reset',
-    request: { params: idParam, body: jsonRequest(emptyBody) },
-    responses: { 201: jsonResponse('The code, shown this once', resetCodeJson) },
-  },
-);
+const passwordReset = op('admin', 'post /staff/{id}/password-reset', {
+  summary: 'Issue a one-time reset code for a staff account (shown once, valid 24 hours)',
+  body: emptyBody,
+  responses: { 201: jsonResponse('The code, shown this once', resetCodeJson) },
+});
 staffLifecycleApi.openapi(passwordReset, async (c) => {
   const admin = requireAdmin(c);
   const { id } = c.req.valid('param');

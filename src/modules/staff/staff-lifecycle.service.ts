@@ -1,19 +1,18 @@
-import { sql } from 'kysely';
 import type { AppDeps, CurrentUser } from '../../context.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import type { Role, User } from '../../../db/schema.js';
 import { buildAuditIfPreviousChanged } from '../audit/audit.queries.js';
 import { findUserById } from '../auth/users.queries.js';
+import {
+  buildChangeRole,
+  buildDisableAccount,
+  buildEnableAccount,
+  buildEndSessionsIfDisabled,
+  buildEndSessionsIfRole,
+} from './staff.queries.js';
 
 export const lastActiveAdmin = () =>
   new AppError(409, 'last_active_admin', 'staffAccounts.lastAdmin');
-
-/**
- * True unless the row is the last enabled admin: the guard inside each conditional UPDATE, so
- * two admins disabling each other at the same moment cannot both succeed (SQLite runs one
- * statement at a time; the second sees the first's change).
- */
-const notLastActiveAdmin = sql<boolean>`(role <> 'admin' OR disabled_at IS NOT NULL OR (SELECT count(*) FROM user AS other WHERE other.role = 'admin' AND other.disabled_at IS NULL) > 1)`;
 
 type StaffAccount = Pick<User, 'id' | 'role' | 'disabled_at'>;
 
@@ -39,12 +38,7 @@ export async function disableStaffAccount(deps: AppDeps, { admin, userId, client
   if (target.disabled_at) return; // already disabled: nothing changes, nothing is audited
   const now = deps.clock.now();
   const [updated] = await deps.atomic([
-    deps.db
-      .updateTable('user')
-      .set({ disabled_at: now.toISOString(), updated_at: now.toISOString() })
-      .where('id', '=', userId)
-      .where('disabled_at', 'is', null)
-      .where(notLastActiveAdmin),
+    buildDisableAccount(deps.db, userId, now.toISOString()),
     buildAuditIfPreviousChanged(deps.db, {
       at: now,
       actorUserId: admin.id,
@@ -53,12 +47,7 @@ export async function disableStaffAccount(deps: AppDeps, { admin, userId, client
       subjectId: userId,
       clientAddress,
     }),
-    deps.db
-      .deleteFrom('session')
-      .where('user_id', '=', userId)
-      .where(
-        sql<boolean>`EXISTS (SELECT 1 FROM user WHERE id = ${userId} AND disabled_at IS NOT NULL)`,
-      ),
+    buildEndSessionsIfDisabled(deps.db, userId),
   ]);
   if (updated!.numAffectedRows !== 1) throw lastActiveAdmin();
 }
@@ -68,11 +57,7 @@ export async function enableStaffAccount(deps: AppDeps, { admin, userId, clientA
   if (!target.disabled_at) return;
   const now = deps.clock.now();
   await deps.atomic([
-    deps.db
-      .updateTable('user')
-      .set({ disabled_at: null, updated_at: now.toISOString() })
-      .where('id', '=', userId)
-      .where('disabled_at', 'is not', null),
+    buildEnableAccount(deps.db, userId, now.toISOString()),
     buildAuditIfPreviousChanged(deps.db, {
       at: now,
       actorUserId: admin.id,
@@ -93,12 +78,7 @@ export async function changeStaffRole(
   if (target.role === role) return;
   const now = deps.clock.now();
   const [updated] = await deps.atomic([
-    deps.db
-      .updateTable('user')
-      .set({ role, updated_at: now.toISOString() })
-      .where('id', '=', userId)
-      .where('role', '=', target.role)
-      .where(notLastActiveAdmin),
+    buildChangeRole(deps.db, userId, target.role, role, now.toISOString()),
     buildAuditIfPreviousChanged(deps.db, {
       at: now,
       actorUserId: admin.id,
@@ -108,10 +88,7 @@ export async function changeStaffRole(
       clientAddress,
       details: { from: target.role, to: role },
     }),
-    deps.db
-      .deleteFrom('session')
-      .where('user_id', '=', userId)
-      .where(sql<boolean>`EXISTS (SELECT 1 FROM user WHERE id = ${userId} AND role = ${role})`),
+    buildEndSessionsIfRole(deps.db, userId, role),
   ]);
   if (updated!.numAffectedRows !== 1) throw lastActiveAdmin();
 }

@@ -1,25 +1,18 @@
 import { requireAdmin } from '../../auth/guards.js';
-import { apiRoute, apiRouter, jsonRequest, jsonResponse } from '../../http/api-route.js';
+import { apiRouter, jsonResponse, operationsOf } from '../../http/api-route.js';
 import { toUserJson, userEnvelope } from '../auth/auth.api.js';
 import { createStaffBody } from './staff.schemas.js';
 import { createStaffAccount } from './staff.service.js';
 
 export const staffApi = apiRouter();
+const op = operationsOf('staff');
 
-const createStaff = apiRoute(
-  {
-    tag: 'staff',
-    access: 'admin',
-    summary: 'Create a staff or admin account',
-    errors: { 409: ['email_taken'] },
-  },
-  {
-    method: 'post',
-    path: '/staff',
-    request: { body: jsonRequest(createStaffBody) },
-    responses: { 201: jsonResponse('The new account', userEnvelope) },
-  },
-);
+const createStaff = op('admin', 'post /staff', {
+  summary: 'Create a staff or admin account',
+  errors: { 409: ['email_taken'] },
+  body: createStaffBody,
+  responses: { 201: jsonResponse('The new account', userEnvelope) },
+});
 staffApi.openapi(createStaff, async (c) => {
   const admin = requireAdmin(c);
   const body = c.req.valid('json');

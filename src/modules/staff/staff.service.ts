@@ -3,7 +3,7 @@ import { AppError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import type { User } from '../../../db/schema.js';
 import { buildAuditInsert } from '../audit/audit.queries.js';
-import { isUniqueEmailViolation } from '../auth/users.queries.js';
+import { buildInsertUser, isUniqueEmailViolation } from '../auth/users.queries.js';
 import type { CreateStaffInput } from './staff.schemas.js';
 
 export const emailTaken = () =>
@@ -30,7 +30,7 @@ export async function createStaffAccount(
   };
   try {
     await deps.atomic([
-      deps.db.insertInto('user').values(user),
+      buildInsertUser(deps.db, user),
       buildAuditInsert(deps.db, {
         at: deps.clock.now(),
         actorUserId: actor?.id ?? null,
