@@ -11,7 +11,7 @@ import {
   wholeList,
 } from '../../http/api-route.js';
 import { notFound } from '../../lib/errors.js';
-import { loadViewer } from '../events/viewer.js';
+import { viewerOf } from '../events/viewer.js';
 import { groupSchema, referralSchema, toGroupJson, toReferralJson } from './directory.json.js';
 import { countGroups, findGroup, listGroups, listReferralsForMember } from './directory.queries.js';
 import {
@@ -24,9 +24,9 @@ import { addReferral, archiveGroup, createGroup, updateGroup } from './directory
 
 export const directoryApi = apiRouter();
 
-/** Members (with a live member record) and staff browse the directory. */
-async function requireReader(c: AppContext) {
-  const viewer = await loadViewer(c.var.deps.db, requireUser(c));
+/** Members (with a live member record) and staff browse the directory (the session's member row). */
+function requireReader(c: AppContext) {
+  const viewer = viewerOf(requireUser(c), c.var.member);
   if (viewer.kind === 'member' && !viewer.memberId) throw notFound();
 }
 
@@ -49,7 +49,7 @@ const listRoute = apiRoute(
   },
 );
 directoryApi.openapi(listRoute, async (c) => {
-  await requireReader(c);
+  requireReader(c);
   const { page, ...query } = c.req.valid('query');
   const [rows, total] = await Promise.all([
     listGroups(c.var.deps.db, query, { offset: (page - 1) * DIRECTORY_PAGE_SIZE }),
@@ -87,7 +87,7 @@ const getRoute = apiRoute(
   },
 );
 directoryApi.openapi(getRoute, async (c) => {
-  await requireReader(c);
+  requireReader(c);
   const group = await findGroup(c.var.deps.db, c.req.valid('param').id);
   if (!group || group.archived_at) throw notFound();
   return c.json(toGroupJson(group), 200);

@@ -19,7 +19,7 @@ import {
   ReferralsPage,
   type ReferralFormValues,
 } from '../../../views/pages/directory/referrals.js';
-import { loadViewer } from '../events/viewer.js';
+import { viewerOf } from '../events/viewer.js';
 import { ageInYears } from '../members/member-rules.js';
 import { findMemberById, listChildren } from '../members/members.queries.js';
 import type { Area } from '../settings/settings.schemas.js';
@@ -60,21 +60,18 @@ function readFilters(c: AppContext, areas: Area[]): DirectoryFilters {
   };
 }
 
-/** Members (with a live member record) and staff. */
-async function requireReader(c: AppContext) {
-  const viewer = await loadViewer(c.var.deps.db, requireUser(c));
+/** Members (with a live member record) and staff; the member row is the one read with the session. */
+function requireReader(c: AppContext) {
+  const viewer = viewerOf(requireUser(c), c.var.member);
   if (viewer.kind === 'member' && !viewer.memberId) throw notFound();
   return viewer;
 }
 
 /** A parent's shortcuts: her area, and each child's age there (children up to MAX_AGE). */
-async function shortcutsFor(
-  c: AppContext,
-  memberId: string,
-  areas: Area[],
-): Promise<DirectoryShortcut[]> {
+async function shortcutsFor(c: AppContext, areas: Area[]): Promise<DirectoryShortcut[]> {
   const { t, locale } = { t: c.var.t, locale: c.var.locale };
-  const member = await findMemberById(c.var.deps.db, memberId);
+  // The member row read with the session (requireReader let only a live member through).
+  const member = c.var.member;
   if (!member || !areas.some((a) => a.code === member.area)) return [];
   const memberArea = areaName(areas, member.area, locale);
   const today = tokyoDateOf(c.var.deps.clock.now());
@@ -95,12 +92,12 @@ async function shortcutsFor(
 }
 
 directoryPages.get('/directory', async (c) => {
-  const viewer = await requireReader(c);
+  const viewer = requireReader(c);
   const { areas } = await getCenterSettings(c.var.deps);
   const filters = readFilters(c, areas);
   const [groups, shortcuts] = await Promise.all([
     listGroups(c.var.deps.db, filters),
-    viewer.kind === 'member' && viewer.memberId ? shortcutsFor(c, viewer.memberId, areas) : [],
+    viewer.kind === 'member' ? shortcutsFor(c, areas) : [],
   ]);
   return render(
     c,
@@ -116,7 +113,7 @@ directoryPages.get('/directory', async (c) => {
 });
 
 directoryPages.get('/directory/print', async (c) => {
-  await requireReader(c);
+  requireReader(c);
   const { areas } = await getCenterSettings(c.var.deps);
   const filters = readFilters(c, areas);
   const groups = await listGroups(c.var.deps.db, filters);
