@@ -47,9 +47,7 @@ export function createWorkerDeps(env: Env): AppDeps {
   };
 }
 
-let cached:
-  | { env: Env; app: ReturnType<typeof createApp>; count: D1QueryCount | null }
-  | undefined;
+let cached: { env: Env; app: ReturnType<typeof createApp>; count: D1QueryCount | null } | undefined;
 
 /** The app for these bindings; with `D1_QUERY_METER=1` (dev checks) over a counting D1. */
 function appFor(env: Env) {
