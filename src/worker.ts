@@ -8,6 +8,7 @@ import { createD1Atomic } from './lib/atomic.d1.js';
 import { createD1BatchRead } from './lib/batch-read.js';
 import { systemClock } from './lib/clock.js';
 import { D1Dialect } from './lib/d1-dialect.js';
+import { meteredD1, type D1QueryCount } from './lib/d1-query-meter.js';
 import { createHttpMailer } from './lib/http-mailer.js';
 import { consoleMailer } from './lib/mailer.js';
 import type { Database } from '../db/schema.js';
@@ -46,12 +47,30 @@ export function createWorkerDeps(env: Env): AppDeps {
   };
 }
 
-let cached: { env: Env; app: ReturnType<typeof createApp> } | undefined;
+let cached: { env: Env; app: ReturnType<typeof createApp>; count: D1QueryCount | null } | undefined;
+
+/** The app for these bindings; with `D1_QUERY_METER=1` (dev checks) over a counting D1. */
+function appFor(env: Env) {
+  if (cached?.env === env) return cached;
+  const count = env.D1_QUERY_METER === '1' ? { statements: 0, calls: 0 } : null;
+  const deps = createWorkerDeps(count ? { ...env, DB: meteredD1(env.DB, count) } : env);
+  cached = { env, app: createApp(deps), count };
+  return cached;
+}
 
 export default {
-  fetch(request: Request, env: Env, ctx: ExecutionContext) {
-    if (cached?.env !== env) cached = { env, app: createApp(createWorkerDeps(env)) };
-    return cached.app.fetch(request, env, ctx);
+  async fetch(request: Request, env: Env, ctx: ExecutionContext) {
+    const { app, count } = appFor(env);
+    if (!count) return app.fetch(request, env, ctx);
+    // src/lib/d1-query-meter.ts: the D1 queries of this request, as a response header.
+    const before = { ...count };
+    const response = await app.fetch(request, env, ctx);
+    const metered = new Response(response.body, response);
+    metered.headers.set(
+      'x-d1-queries',
+      `${count.statements - before.statements}; ${count.calls - before.calls}`,
+    );
+    return metered;
   },
   // The Cron Trigger of wrangler.toml (every 10 minutes): outbox delivery and the registered jobs.
   // Mail goes through the HTTP mail API when MAIL_API_KEY is set (a secret), else to the log.

@@ -2,6 +2,7 @@
  * A center on Workers from the command line, through `wrangler d1 execute` (no Node database):
  *   npm run cf:admin:create -- --email E --password P --name N [--remote]
  *   npm run cf:seed:local
+ * (`--persist-to DIR`: a local D1 kept in DIR, as `wrangler dev --persist-to DIR` reads it.)
  * The rows are made by the app's own domain functions (createStaffAccount, seedDemoCenter) on a
  * scratch in-memory database with the Worker's password hashing (PBKDF2, src/auth/password.ts),
  * then written out as INSERT statements and applied to the D1 database (local by default).
@@ -42,7 +43,7 @@ function scratchDeps(): { sqlite: Database.Database; deps: AppDeps } {
   return { sqlite, deps };
 }
 
-function execute(sqlText: string, remote: boolean): number {
+function execute(sqlText: string, remote: boolean, persistTo?: string): number {
   const dir = mkdtempSync(join(tmpdir(), 'tsunagu-d1-'));
   const file = join(dir, 'rows.sql');
   writeFileSync(file, sqlText);
@@ -55,6 +56,7 @@ function execute(sqlText: string, remote: boolean): number {
       remote ? '--remote' : '--local',
       '--file',
       file,
+      ...(persistTo && !remote ? ['--persist-to', persistTo] : []),
     ];
     const run = spawnSync('npx', args, { stdio: 'inherit' });
     return run.status ?? 1;
@@ -66,9 +68,10 @@ function execute(sqlText: string, remote: boolean): number {
 async function main(): Promise<number> {
   const [command, ...rest] = process.argv.slice(2);
   const remote = rest.includes('--remote');
+  const persistTo = readFlags(rest)['persist-to'];
   const { sqlite, deps } = scratchDeps();
   if (command === 'admin:create') {
-    const flags = readFlags(rest);
+    const { 'persist-to': _where, ...flags } = readFlags(rest);
     const parsed = createStaffBody.safeParse({ ...flags, role: 'admin' });
     if (!parsed.success) {
       console.error('Usage: npm run cf:admin:create -- --email E --password P --name N [--remote]');
@@ -77,7 +80,7 @@ async function main(): Promise<number> {
       return 2;
     }
     await createStaffAccount(deps, null, parsed.data);
-    const status = execute(dumpInserts(sqlite, { totals: 'keep' }), remote);
+    const status = execute(dumpInserts(sqlite, { totals: 'keep' }), remote, persistTo);
     if (status === 0)
       console.log(
         `Admin ${parsed.data.email} created on the ${remote ? 'remote' : 'local'} D1 database.`,
@@ -86,7 +89,7 @@ async function main(): Promise<number> {
   }
   if (command === 'seed') {
     await seedDemoCenter(deps);
-    const status = execute(dumpInserts(sqlite, { totals: 'copy' }), remote);
+    const status = execute(dumpInserts(sqlite, { totals: 'copy' }), remote, persistTo);
     if (status === 0)
       console.log(
         `Demo center seeded. Logins (password "${DEMO_PASSWORD}"): ${Object.values(DEMO_LOGINS).join(', ')}`,

@@ -212,9 +212,32 @@ export function lastDayOfGrade(birthDate: string, grade: number): string {
 
 /** A strict YYYY-MM-DD check that also rejects impossible dates such as 2026-02-30. */
 export function isValidDateString(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  // Digit by digit, without a regex or a Date: the qualification engine checks every date it
+  // reads, for each of thousands of helpers when the ranking meets a new day. Same answer as
+  // `new Date(\`${s}T00:00:00Z\`)` round-tripping (pinned by test/unit/dates.property.test.ts).
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
+  let year = 0;
+  let month = 0;
+  let day = 0;
+  for (let i = 0; i < 10; i++) {
+    if (i === 4 || i === 7) continue;
+    const digit = s.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return false;
+    if (i < 4) year = year * 10 + digit;
+    else if (i < 7) month = month * 10 + digit;
+    else day = day * 10 + digit;
+  }
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days =
+    month === 2
+      ? leap
+        ? 29
+        : 28
+      : month === 4 || month === 6 || month === 9 || month === 11
+        ? 30
+        : 31;
+  return day <= days;
 }
 
 // --- Display ------------------------------------------------------------------------------------

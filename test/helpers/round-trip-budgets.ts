@@ -23,11 +23,7 @@ export const BUDGETS: Record<BudgetKey, Figures> = {
 };
 
 /** Over budget today: the measured figure is the ceiling until the work of #23 points 4–5 lands. */
-export const RATCHET = new Map<string, Required<Figures>>([
-  // The directory page reads the member's sides, then the member row for the children list
-  // (directory routes: being converted by another change; the member row is in c.var.member).
-  ['GET /directory (requester)', { sequential: 4, total: 5 }],
-]);
+export const RATCHET = new Map<string, Required<Figures>>([]);
 
 export interface Verdict {
   /** The ceiling the row must stay under now: the budget, or today's figure while over it. */

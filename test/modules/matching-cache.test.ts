@@ -1,5 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '../../src/lib/ids.js';
+import { getRecentCounts, matchingTokensOf } from '../../src/modules/matching/matching-cache.js';
+import { matchingStampsQuery } from '../../src/modules/matching/matching.queries.js';
 import { createChild, createEligibleHelper, createMember } from '../helpers/factories.js';
 import { createUser, setupTestApp, TestClient, type TestContext } from '../helpers/test-app.js';
 
@@ -98,5 +100,25 @@ describe('ranking caches', () => {
     const ranked = await rank(id);
     expect(ranked.items).toEqual([]);
     expect(ranked.excluded.map((e) => e.helperId)).not.toContain(helper.member.id);
+  });
+
+  it('count the recent workload exactly as the window slides past a start, and back', async () => {
+    const helper = await createEligibleHelper(ctx.deps, { area: 'kita' });
+    const id = await newRequest('09:00', '11:00'); // starts 2026-11-25T00:00Z
+    expect(
+      (await staff.json('POST', `/api/v1/requests/${id}/assign`, { helperId: helper.member.id }))
+        .status,
+    ).toBe(200);
+    const { workload } = matchingTokensOf(await matchingStampsQuery(ctx.deps.db).execute());
+    const countSince = async (since: string) =>
+      (await getRecentCounts(ctx.deps, workload, since)).get(helper.member.id) ?? 0;
+    expect(await countSince('2026-11-24T00:00:00.000Z')).toBe(1);
+    // The window moved, no start crossed: the same answer (reused).
+    expect(await countSince('2026-11-24T12:00:00.000Z')).toBe(1);
+    expect(await countSince('2026-11-25T00:00:00.000Z')).toBe(1);
+    // The start left the window, then came back into it.
+    expect(await countSince('2026-11-25T00:00:00.001Z')).toBe(0);
+    expect(await countSince('2026-11-26T00:00:00.000Z')).toBe(0);
+    expect(await countSince('2026-11-24T23:59:59.999Z')).toBe(1);
   });
 });

@@ -34,6 +34,7 @@ import {
   fiscalYearOf,
   fiscalYearStart,
   isoWeekdayOf,
+  isValidDateString,
   lastDateOfMonth,
   schoolGrade,
   TOKYO,
@@ -205,5 +206,38 @@ describe('instants in Tokyo, which has no daylight saving time since 1952', () =
       ),
       RUNS,
     );
+  });
+
+  it('tells a valid YYYY-MM-DD as a Date round trip does', () => {
+    // The Date-based definition the digit-by-digit check replaced.
+    const byDate = (x: string) => {
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(x)) return false;
+      const d = new Date(`${x}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === x;
+    };
+    const digits = (n: number) => fc.integer({ min: 0, max: 10 ** n - 1 }).map((v) => pad(v, n));
+    const shaped = fc.tuple(digits(4), digits(2), digits(2)).map(([y, m, d]) => `${y}-${m}-${d}`);
+    const near = fc.oneof(
+      fc.string({ maxLength: 12 }),
+      shaped.map((x) => x.replace('-', '/')),
+      shaped.map((x) => `${x} `),
+      shaped.map((x) => x.slice(1)),
+      shaped.map((x) => x.replace(/\d/, 'x')),
+    );
+    fc.assert(
+      fc.property(fc.oneof(date, shaped, near), (x) => {
+        expect(isValidDateString(x)).toBe(byDate(x));
+      }),
+      { numRuns: 5000 },
+    );
+    for (const x of [
+      '0000-02-29',
+      '1900-02-29',
+      '2000-02-29',
+      '2026-04-31',
+      '2026-00-10',
+      '2026-12-00',
+    ])
+      expect(isValidDateString(x)).toBe(byDate(x));
   });
 });

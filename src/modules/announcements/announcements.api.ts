@@ -109,7 +109,7 @@ const newslettersRoute = op('member', 'get /newsletters', {
   responses: { 200: jsonResponse('The newsletters', listOf(newsletterSchema)) },
 });
 announcementsApi.openapi(newslettersRoute, async (c) => {
-  await loadMembersOnlyReader(c);
+  loadMembersOnlyReader(c);
   return c.json(wholeList((await listNewsletters(c.var.deps.db)).map(toNewsletterJson)), 200);
 });
 

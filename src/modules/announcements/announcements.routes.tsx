@@ -66,7 +66,7 @@ export async function latestAnnouncementsFor(
 const ANNOUNCEMENT_PAGE_SIZE = 20;
 
 announcementPages.get('/announcements', async (c) => {
-  const viewer = await loadMembersOnlyReader(c);
+  const viewer = loadMembersOnlyReader(c);
   const page = pageNumberOf(c.req.query('page'));
   // One row more than a page says whether a next page exists, without counting them all.
   const rows = await listAnnouncements(c.var.deps.db, {
@@ -96,7 +96,7 @@ async function renderAnnouncement(
   id: string,
   options: { actionError?: string; status?: 200 | 409 | 422 } = {},
 ) {
-  const viewer = await loadMembersOnlyReader(c);
+  const viewer = loadMembersOnlyReader(c);
   const row = await loadReadableAnnouncement(c.var.deps, viewer, id);
   return render(
     c,
@@ -161,7 +161,7 @@ announcementPages.post('/announcements', staffOnly, announcementBodyOf('new'), a
 
 announcementPages.get(`${ANNOUNCEMENT}/edit`, async (c) => {
   requireStaff(c);
-  const viewer = await loadMembersOnlyReader(c);
+  const viewer = loadMembersOnlyReader(c);
   const row = await loadReadableAnnouncement(c.var.deps, viewer, c.req.param('id'));
   if (row.published_at !== null) return c.redirect(`/announcements/${row.id}`, 303);
   return render(

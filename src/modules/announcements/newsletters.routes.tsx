@@ -54,7 +54,7 @@ const toNewsletterView = (
 });
 
 newsletterPages.get('/newsletters', async (c) => {
-  const viewer = await loadMembersOnlyReader(c);
+  const viewer = loadMembersOnlyReader(c);
   const rows = await listNewsletters(c.var.deps.db);
   return render(
     c,
@@ -67,7 +67,7 @@ newsletterPages.get('/newsletters', async (c) => {
 });
 
 newsletterPages.get(NEWSLETTER, async (c) => {
-  await loadMembersOnlyReader(c);
+  loadMembersOnlyReader(c);
   const row = await findNewsletter(c.var.deps.db, c.req.param('id'));
   if (!row) throw notFound();
   if (row.format === 'pdf') return c.redirect(`/newsletters/${row.id}/file`, 303);
@@ -75,7 +75,7 @@ newsletterPages.get(NEWSLETTER, async (c) => {
 });
 
 newsletterPages.get(`${NEWSLETTER}/file`, async (c) => {
-  await loadMembersOnlyReader(c);
+  loadMembersOnlyReader(c);
   const file = await openNewsletterFile(c.var.deps, c.req.param('id'));
   const ascii = file.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   return c.body(file.stream, 200, {

@@ -30,6 +30,9 @@ export interface WeeklySlot {
   start: string;
   /** 'HH:MM', after start; '24:00' means until midnight. */
   end: string;
+  /** `parseTime(start)` and `parseTime(end)` when the caller parsed them once (cached slots). */
+  startMin?: number;
+  endMin?: number;
 }
 
 /**
@@ -133,9 +136,9 @@ function weeklyCovers(
     for (let i = 0; i < weekly.length; i++) {
       const slot = weekly[i]!;
       if (slot.weekday !== weekday) continue;
-      const start = parseTime(slot.start);
+      const start = slot.startMin ?? parseTime(slot.start);
       if (start < 0 || start > cursor) continue;
-      const end = parseTime(slot.end);
+      const end = slot.endMin ?? parseTime(slot.end);
       if (end > cursor && end > reach) reach = end;
     }
     if (reach < 0) return false;

@@ -36,7 +36,7 @@ const listRoute = op('member', 'get /directory', {
   responses: { 200: jsonResponse('A page of groups', listOf(groupSchema)) },
 });
 directoryApi.openapi(listRoute, async (c) => {
-  await loadMembersOnlyReader(c);
+  loadMembersOnlyReader(c);
   const { page, ...query } = c.req.valid('query');
   const [rows, total] = await Promise.all([
     listGroups(c.var.deps.db, query, { offset: (page - 1) * DIRECTORY_PAGE_SIZE }),
@@ -62,7 +62,7 @@ const getRoute = op('member', 'get /directory/{id}', {
   responses: { 200: groupResponse('The group') },
 });
 directoryApi.openapi(getRoute, async (c) => {
-  await loadMembersOnlyReader(c);
+  loadMembersOnlyReader(c);
   const group = await findGroup(c.var.deps.db, c.req.valid('param').id);
   if (!group || group.archived_at) throw notFound();
   return c.json(toGroupJson(group), 200);

@@ -61,13 +61,10 @@ function readFilters(c: AppContext, areas: Area[]): DirectoryFilters {
 }
 
 /** A parent's shortcuts: her area, and each child's age there (children up to MAX_AGE). */
-async function shortcutsFor(
-  c: AppContext,
-  memberId: string,
-  areas: Area[],
-): Promise<DirectoryShortcut[]> {
+async function shortcutsFor(c: AppContext, areas: Area[]): Promise<DirectoryShortcut[]> {
   const { t, locale } = { t: c.var.t, locale: c.var.locale };
-  const member = await findMemberById(c.var.deps.db, memberId);
+  // The member row read with the session (requireReader let only a live member through).
+  const member = c.var.member;
   if (!member || !areas.some((a) => a.code === member.area)) return [];
   const memberArea = areaName(areas, member.area, locale);
   const today = tokyoDateOf(c.var.deps.clock.now());
@@ -88,12 +85,12 @@ async function shortcutsFor(
 }
 
 directoryPages.get('/directory', async (c) => {
-  const viewer = await loadMembersOnlyReader(c);
+  const viewer = loadMembersOnlyReader(c);
   const { areas } = await getCenterSettings(c.var.deps);
   const filters = readFilters(c, areas);
   const [groups, shortcuts] = await Promise.all([
     listGroups(c.var.deps.db, filters),
-    viewer.kind === 'member' && viewer.memberId ? shortcutsFor(c, viewer.memberId, areas) : [],
+    viewer.kind === 'member' ? shortcutsFor(c, areas) : [],
   ]);
   return render(
     c,
@@ -109,7 +106,7 @@ directoryPages.get('/directory', async (c) => {
 });
 
 directoryPages.get('/directory/print', async (c) => {
-  await loadMembersOnlyReader(c);
+  loadMembersOnlyReader(c);
   const { areas } = await getCenterSettings(c.var.deps);
   const filters = readFilters(c, areas);
   const groups = await listGroups(c.var.deps.db, filters);

@@ -3,7 +3,7 @@ import type { AppContext, CurrentUser } from '../../context.js';
 import { isStaff } from '../../context.js';
 import type { Db } from '../../lib/db.js';
 import { AppError, notFound } from '../../lib/errors.js';
-import type { SideStatus } from '../../../db/schema.js';
+import type { Member, SideStatus } from '../../../db/schema.js';
 import { contentReach, isApplicant } from '../access/member-content.policy.js';
 import { membersOnlySection, type Viewer } from './audience.js';
 import { findViewerMember } from './events.queries.js';
@@ -14,7 +14,20 @@ const inUse = (s: SideStatus | null) => s !== null && s !== 'withdrawn';
 export async function loadViewer(db: Db, user: CurrentUser | null): Promise<Viewer> {
   if (!user) return { kind: 'anonymous' };
   if (isStaff(user)) return { kind: 'staff', userId: user.id };
-  const member = await findViewerMember(db, user.id);
+  return viewerOf(user, await findViewerMember(db, user.id));
+}
+
+type ViewerMember = Pick<
+  Member,
+  'id' | 'requester_status' | 'helper_status' | 'withdrawn_at' | 'purged_at'
+>;
+
+/**
+ * The viewer from a member row already read (the request context's `c.var.member`, read with
+ * the session): no query. `member` is the user's own row, or null/undefined when there is none.
+ */
+export function viewerOf(user: CurrentUser, member: ViewerMember | null | undefined): Viewer {
+  if (isStaff(user)) return { kind: 'staff', userId: user.id };
   if (!member || member.withdrawn_at || member.purged_at)
     return {
       kind: 'member',
@@ -41,8 +54,9 @@ export async function loadViewer(db: Db, user: CurrentUser | null): Promise<View
  * member whose approved side opens members' content. A login whose member record is gone gets
  * 404; an applicant gets 403 `members_only` with a message saying it opens with approval.
  */
-export async function loadMembersOnlyReader(c: AppContext): Promise<Viewer> {
-  const viewer = await loadViewer(c.var.deps.db, requireUser(c));
+export function loadMembersOnlyReader(c: AppContext): Viewer {
+  // The member row was read with the session: no query here.
+  const viewer = viewerOf(requireUser(c), c.var.member);
   const section = membersOnlySection(viewer);
   if (section === 'not_found') throw notFound();
   if (section === 'members_only') throw new AppError(403, 'members_only', 'access.membersOnly');

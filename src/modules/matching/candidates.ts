@@ -2,7 +2,7 @@ import type { AppDeps } from '../../context.js';
 import { DAY } from '../../lib/clock.js';
 import { isoWeekdayOf, tokyoDateOf } from '../../lib/dates.js';
 import { batchRead } from '../../lib/batch-read.js';
-import { getMatchingEligibility } from '../trainings/matching-eligibility.js';
+import { getMatchingEligibilityOn } from '../trainings/matching-eligibility.js';
 import { qualificationTokenQuery } from '../trainings/trainings.queries.js';
 import { getHelperProfiles, getRecentCounts, matchingTokensOf } from './matching-cache.js';
 import {
@@ -12,10 +12,13 @@ import {
   matchingStampsQuery,
   pairedHelpersQuery,
 } from './matching.queries.js';
+import type { AvailabilityException } from '../availability/availability.js';
 import { rankCandidates, type RankHelper, type RankResult } from './ranking.js';
 import { requestChildrenQuery, type RequestRow } from '../requests/requests.queries.js';
 
 const RECENT_DAYS = 90;
+/** One empty list for the helpers with nothing on that day (most of them): read-only. */
+const NONE: readonly never[] = Object.freeze([]);
 
 /**
  * Gathers what the pure ranking needs for one request, in a fixed number of queries whatever the
@@ -53,19 +56,18 @@ export async function findCandidates(
   const helpers = profiles.filter(
     (h) => h.id !== request.requester_member_id && (!only || only.has(h.id)),
   );
-  // Cached and keyed on the qualification stamp: only the engine's two booleans are needed here.
-  const qualifications = await getMatchingEligibility(
-    deps,
-    helpers.map((h) => h.id),
-    date,
-    { token: qualification?.token },
-  );
+  // Every helper's answer on that date, cached and keyed on the qualification stamp (one shared
+  // map per date): only the engine's two booleans are needed here.
+  const qualifications = await getMatchingEligibilityOn(deps, date, {
+    token: qualification?.token,
+  });
 
-  const exceptionsBy = new Map<string, typeof exceptions>();
+  const exceptionsBy = new Map<string, AvailabilityException[]>();
   for (const e of exceptions) {
+    const exception = { date: e.date, start: e.start_time, end: e.end_time };
     const list = exceptionsBy.get(e.member_id);
-    if (list) list.push(e);
-    else exceptionsBy.set(e.member_id, [e]);
+    if (list) list.push(exception);
+    else exceptionsBy.set(e.member_id, [exception]);
   }
   const assignmentsBy = new Map<string, { startsAt: Date; endsAt: Date }[]>();
   for (const a of assignments) {
@@ -84,19 +86,15 @@ export async function findCandidates(
       helperStatus: h.helperStatus ?? 'withdrawn',
       eligibleForMatching: q?.eligibleForMatching ?? false,
       sickChildCare: q?.sickChildCare ?? false,
-      weekly: h.weekly[weekday] ?? [],
-      exceptions: (exceptionsBy.get(h.id) ?? []).map((e) => ({
-        date: e.date,
-        start: e.start_time,
-        end: e.end_time,
-      })),
-      assignments: assignmentsBy.get(h.id) ?? [],
+      weekly: h.weekly[weekday] ?? NONE,
+      exceptions: exceptionsBy.get(h.id) ?? NONE,
+      assignments: assignmentsBy.get(h.id) ?? NONE,
       maxChildren: h.maxChildren,
       childAgeMin: h.childAgeMin,
       childAgeMax: h.childAgeMax,
       categories: h.categories,
       areas: h.areas,
-      pairedRequesterIds: paired.has(h.id) ? [request.requester_member_id] : [],
+      pairedRequesterIds: paired.has(h.id) ? [request.requester_member_id] : NONE,
       recentActivityCount: recentBy.get(h.id) ?? 0,
     };
   });

@@ -17,7 +17,7 @@ import {
   listHelperStartsSince,
 } from './matching.queries.js';
 import type { SideStatus } from '../../../db/schema.js';
-import type { WeeklySlot } from '../availability/availability.js';
+import { parseTime, type WeeklySlot } from '../availability/availability.js';
 import { parseJsonList } from '../../lib/json-list.js';
 
 export interface HelperProfile {
@@ -37,7 +37,15 @@ export interface HelperProfile {
 /** A couple of databases at most in one process (tests); more just reload. */
 const MAX_ENTRIES = 4;
 const profiles = new Map<string, Promise<HelperProfile[]>>();
-const workloads = new Map<string, Promise<{ since: string; starts: Map<string, string[]> }>>();
+interface Workload {
+  since: string;
+  starts: Map<string, string[]>;
+  /** Every start, ascending: whether any start lies between two windows' beginnings. */
+  all: string[];
+  /** The counts of the latest window asked, reused while no start enters or leaves it. */
+  last?: { since: string; counts: ReadonlyMap<string, number> };
+}
+const workloads = new Map<string, Promise<Workload>>();
 
 function remember<T>(cache: Map<string, Promise<T>>, key: string, load: () => Promise<T>) {
   let pending = cache.get(key);
@@ -83,11 +91,14 @@ export function getHelperProfiles(
         weekly: Array.from({ length: 8 }, () => []),
       });
     }
+    // Parsed once here rather than twice per slot per ranking.
     for (const s of slots)
       byId.get(s.member_id)?.weekly[s.weekday]?.push({
         weekday: s.weekday,
         start: s.start_time,
         end: s.end_time,
+        startMin: parseTime(s.start_time),
+        endMin: parseTime(s.end_time),
       });
     return [...byId.values()];
   });
@@ -109,23 +120,28 @@ function lowerBound(sorted: readonly string[], x: string): number {
  * Matched and completed requests per helper starting at or after `since` (an ISO instant):
  * exactly the old GROUP BY count. Starts are kept sorted per helper from a little before
  * `since`, so the sliding window is answered by a binary search; a window reaching further back
- * than what was loaded reloads.
+ * than what was loaded reloads. The window moves with the clock on every call, but its counts
+ * only change when a start enters or leaves it: while none does (one binary search over all the
+ * starts says so), the previous answer is the answer. Read-only (shared between calls).
  */
 export async function getRecentCounts(
   deps: Pick<AppDeps, 'db'>,
   token: string,
   since: string,
-): Promise<Map<string, number>> {
-  const load = (from: string) => async () => {
+): Promise<ReadonlyMap<string, number>> {
+  const load = (from: string) => async (): Promise<Workload> => {
     const rows = await listHelperStartsSince(deps.db, from);
     const starts = new Map<string, string[]>();
+    const all: string[] = [];
     for (const r of rows) {
+      all.push(r.starts_at);
       const list = starts.get(r.helper_member_id!);
       if (list) list.push(r.starts_at);
       else starts.set(r.helper_member_id!, [r.starts_at]);
     }
     for (const list of starts.values()) list.sort();
-    return { since: from, starts };
+    all.sort();
+    return { since: from, starts, all };
   };
   // A week of margin, so the window sliding with the clock does not reload every call.
   const margin = new Date(new Date(since).getTime() - 7 * 86_400_000).toISOString();
@@ -134,10 +150,16 @@ export async function getRecentCounts(
     workloads.delete(token);
     entry = await remember(workloads, token, load(margin));
   }
+  const last = entry.last;
+  if (last) {
+    const [lo, hi] = last.since < since ? [last.since, since] : [since, last.since];
+    if (lowerBound(entry.all, lo) === lowerBound(entry.all, hi)) return last.counts;
+  }
   const counts = new Map<string, number>();
   for (const [helperId, list] of entry.starts) {
     const n = list.length - lowerBound(list, since);
     if (n > 0) counts.set(helperId, n);
   }
+  entry.last = { since, counts };
   return counts;
 }

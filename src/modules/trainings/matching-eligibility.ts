@@ -52,7 +52,12 @@ interface MemberEntry {
 interface Snapshot {
   defs: ModuleDef[];
   members: Map<string, MemberEntry>;
+  /** Every member's answer on a date (`getMatchingEligibilityOn`), for the latest dates asked. */
+  byDate: Map<string, ReadonlyMap<string, MatchingEligibility>>;
 }
+
+/** Dates kept per snapshot: a month of ranking dates and then some (3,000 small entries each). */
+const MAX_DATES = 64;
 
 /** A couple of databases at most in one process (tests); more just reload. */
 const MAX_SNAPSHOTS = 4;
@@ -89,7 +94,7 @@ async function loadSnapshot(deps: Pick<AppDeps, 'db'>): Promise<Snapshot> {
     if (expiresOn) entry.breakpoints.push(addDaysTo(expiresOn, 1));
   }
   for (const entry of members.values()) entry.breakpoints.sort();
-  return { defs, members };
+  return { defs, members, byDate: new Map() };
 }
 
 /** Number of breakpoints on or before `date`. */
@@ -102,6 +107,66 @@ function segmentOf(breakpoints: readonly string[], date: string): number {
     else hi = mid;
   }
   return lo;
+}
+
+/** The snapshot for the token, loaded once (concurrent callers share the load). */
+async function snapshotFor(
+  deps: Pick<AppDeps, 'db'>,
+  known: { token: string | undefined } | undefined,
+): Promise<Snapshot> {
+  // The token is read before the data: a change in between leaves newer data under the older
+  // token, which the next call replaces; never older data under a newer token.
+  // Without the row (never expected after 0009) nothing can be cached safely.
+  const token = (known ? known.token : await readToken(deps)) ?? `nocache-${Math.random()}`;
+  let pending = snapshots.get(token);
+  if (!pending) {
+    pending = loadSnapshot(deps);
+    pending.catch(() => snapshots.delete(token));
+    snapshots.set(token, pending);
+    while (snapshots.size > MAX_SNAPSHOTS) snapshots.delete(snapshots.keys().next().value!);
+  }
+  return pending;
+}
+
+/** One member's answer on `date` (memoised per segment between the days it may change). */
+function eligibilityOf(defs: ModuleDef[], entry: MemberEntry, date: string, fy: number) {
+  const key = fy * 10_000 + segmentOf(entry.breakpoints, date);
+  let result = entry.bySegment.get(key);
+  if (!result) {
+    const q = computeQualifications({
+      today: date,
+      helperStatus: entry.helperStatus,
+      modules: defs,
+      records: entry.records,
+    });
+    result = { eligibleForMatching: q.eligibleForMatching, sickChildCare: q.sickChildCare };
+    entry.bySegment.set(key, result);
+  }
+  return result;
+}
+
+/**
+ * Every helper's answer on `date`, as one map shared by all callers for that date and token:
+ * the candidate ranking asks for every helper on each request, and a date's requests come
+ * together (the board, a month of requests), so the second request of a date costs no per-helper
+ * work at all. Read-only. Members without a helper side are absent (not eligible).
+ */
+export async function getMatchingEligibilityOn(
+  deps: Pick<AppDeps, 'db'>,
+  date: string,
+  known?: { token: string | undefined },
+): Promise<ReadonlyMap<string, MatchingEligibility>> {
+  const { defs, members, byDate } = await snapshotFor(deps, known);
+  let answers = byDate.get(date);
+  if (!answers) {
+    const fy = fiscalYearOf(date);
+    const out = new Map<string, MatchingEligibility>();
+    for (const [id, entry] of members) out.set(id, eligibilityOf(defs, entry, date, fy));
+    answers = out;
+    byDate.set(date, answers);
+    while (byDate.size > MAX_DATES) byDate.delete(byDate.keys().next().value!);
+  }
+  return answers;
 }
 
 /**
@@ -118,35 +183,11 @@ export async function getMatchingEligibility(
 ): Promise<Map<string, MatchingEligibility>> {
   const out = new Map<string, MatchingEligibility>();
   if (memberIds.length === 0) return out;
-  // The token is read before the data: a change in between leaves newer data under the older
-  // token, which the next call replaces; never older data under a newer token.
-  // Without the row (never expected after 0009) nothing can be cached safely.
-  const token = (known ? known.token : await readToken(deps)) ?? `nocache-${Math.random()}`;
-  let pending = snapshots.get(token);
-  if (!pending) {
-    pending = loadSnapshot(deps);
-    pending.catch(() => snapshots.delete(token));
-    snapshots.set(token, pending);
-    while (snapshots.size > MAX_SNAPSHOTS) snapshots.delete(snapshots.keys().next().value!);
-  }
-  const { defs, members } = await pending;
+  const { defs, members } = await snapshotFor(deps, known);
   const fy = fiscalYearOf(date);
   for (const id of memberIds) {
     const entry = members.get(id);
-    if (!entry) continue;
-    const key = fy * 10_000 + segmentOf(entry.breakpoints, date);
-    let result = entry.bySegment.get(key);
-    if (!result) {
-      const q = computeQualifications({
-        today: date,
-        helperStatus: entry.helperStatus,
-        modules: defs,
-        records: entry.records,
-      });
-      result = { eligibleForMatching: q.eligibleForMatching, sickChildCare: q.sickChildCare };
-      entry.bySegment.set(key, result);
-    }
-    out.set(id, result);
+    if (entry) out.set(id, eligibilityOf(defs, entry, date, fy));
   }
   return out;
 }
