@@ -109,6 +109,8 @@ export const activities: ActivitiesMessages = {
   'activities.fee.perHour': '{rate}/h',
   'activities.fee.childTotal': '{child} ({name}), total',
   'activities.fee.total': 'Fee total',
+  'activities.fee.minimum':
+    'Minimum charge applied: the help took {actual}; at least {minimum} is always charged.',
   'activities.fee.due': 'To pay (fee + costs)',
   'activities.fee.tableUsed': 'Computed with the fee table in force from {date}.',
 
@@ -123,6 +125,9 @@ export const activities: ActivitiesMessages = {
     'If there was an injury or a near-miss, record it under “Near-misses and accidents” below.',
 
   'activities.form.title': 'Activity report',
+  'activities.notYet.lead':
+    'You can write this report once the help has ended: from {when} (Tokyo time).',
+  'activities.list.notYet': 'You can write it from {when} (Tokyo time)',
   'activities.form.editTitle': 'Correct the activity report',
   'activities.form.cannotSubmit': 'The report could not be accepted',
   'activities.form.timeSection': 'Time of the activity',

@@ -109,6 +109,7 @@ export const activities = {
   'activities.fee.perHour': '{rate}/時',
   'activities.fee.childTotal': '{child}（{name}さん）の計',
   'activities.fee.total': '報酬の合計',
+  'activities.fee.minimum': '最低料金の適用：活動は{actual}でしたが、報酬は最低{minimum}分です。',
   'activities.fee.due': 'お支払い額（報酬＋実費）',
   'activities.fee.tableUsed': '報酬基準（{date}から適用）で計算しています。',
 
@@ -126,6 +127,8 @@ export const activities = {
 
   // The report form
   'activities.form.title': '活動報告',
+  'activities.notYet.lead': 'この活動報告は、活動が終わる{when}（日本時間）から書けます。',
+  'activities.list.notYet': '{when}（日本時間）から書けます',
   'activities.form.editTitle': '活動報告の修正',
   'activities.form.cannotSubmit': '報告を受け付けられませんでした',
   'activities.form.timeSection': '活動の時間',

@@ -2,6 +2,7 @@ import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { formatDate, formatDateTime } from '../../../src/lib/dates.js';
 import type { FeeLineView } from '../../../src/modules/fees/fee-lines.js';
+import type { MinimumCharge } from '../../../src/modules/fees/fees.js';
 import { type FormErrors, TextareaField } from '../../components/form-fields.js';
 import { IncidentFields, type ReportFormValues } from './report-form.js';
 import { categoryNames, duration, whenText, type ActivityStatus } from './activity-text.js';
@@ -61,7 +62,12 @@ export interface ActivityDetailProps {
     confirmedAt: string | null;
     approvedAt: string | null;
     tableValidFrom: string;
-    fee: { total: number; lines: FeeLineView[]; childTotals: { name: string; amount: number }[] };
+    fee: {
+      total: number;
+      lines: FeeLineView[];
+      childTotals: { name: string; amount: number }[];
+      minimum?: MinimumCharge | null;
+    };
   };
   incidents: IncidentView[];
   revisions: RevisionView[];
@@ -150,6 +156,7 @@ export function ActivityDetailPage(props: ActivityDetailProps) {
         lines={a.fee.lines}
         childTotals={a.fee.childTotals}
         total={a.fee.total}
+        minimum={a.fee.minimum}
         transportCost={a.transportCost}
         mealCost={a.mealCost}
       />

@@ -13,7 +13,8 @@ import {
   bindFields,
 } from '../../components/form-fields.js';
 import type { FeeLineView } from '../../../src/modules/fees/fee-lines.js';
-import { categoryNames, duration, whenText } from './activity-text.js';
+import type { MinimumCharge } from '../../../src/modules/fees/fees.js';
+import { categoryNames, duration, reportOpensText, whenText } from './activity-text.js';
 import { FeeTable } from './fee-table.js';
 import { DetailList } from '../../components/detail-list.js';
 import { SafetyRules } from './safety-rules.js';
@@ -216,6 +217,30 @@ export function ReportFormPage(
   );
 }
 
+/**
+ * The report of help that has not ended yet: no form (a report describes help that happened),
+ * but when it can be written, in Tokyo time.
+ */
+export function ReportNotYetPage(props: { ctx: ViewContext; request: ReportRequestInfo }) {
+  const { ctx } = props;
+  const { t, locale } = ctx;
+  const title = t('activities.form.title');
+  return (
+    <Layout ctx={ctx} title={title}>
+      <p class="back-link">
+        <a href="/activities">{t('activities.backToList')}</a>
+      </p>
+      <h1>{title}</h1>
+      <RequestSummary ctx={ctx} request={props.request} />
+      <p class="alert alert--info">
+        {t('activities.notYet.lead', {
+          when: reportOpensText(props.request.plannedEndsAt, locale),
+        })}
+      </p>
+    </Layout>
+  );
+}
+
 /** The near-miss / accident part of a form (also used on its own on the detail page). */
 export function IncidentFields(props: {
   ctx: ViewContext;
@@ -333,7 +358,12 @@ export function ReportReviewPage(
     startedAt: string;
     endedAt: string;
     minutes: number;
-    fee: { total: number; lines: FeeLineView[]; childTotals: { name: string; amount: number }[] };
+    fee: {
+      total: number;
+      lines: FeeLineView[];
+      childTotals: { name: string; amount: number }[];
+      minimum?: MinimumCharge | null;
+    };
     transportCost: number;
     mealCost: number;
   },
@@ -378,6 +408,7 @@ export function ReportReviewPage(
         lines={props.fee.lines}
         childTotals={props.fee.childTotals}
         total={props.fee.total}
+        minimum={props.fee.minimum}
         transportCost={props.transportCost}
         mealCost={props.mealCost}
       />
