@@ -99,6 +99,16 @@ export const activities: ActivitiesMessages = {
   'activities.statusHelp.disputed': 'The family disputed it. The center will look into it.',
   'activities.statusHelp.returned': 'The center returned it. The helper will correct it.',
   'activities.statusHelp.approved': 'The center approved it. It appears on the statement.',
+  'activities.statusHelp.requester.reported': 'Please check it and confirm.',
+  'activities.statusHelp.requester.confirmed':
+    'Thank you for confirming. Waiting for the center’s approval.',
+  'activities.statusHelp.requester.disputed': 'The center will look into what you told us.',
+  'activities.statusHelp.requester.returned':
+    'The center asked the helper to correct it; you will be asked to confirm it again.',
+  'activities.statusHelp.requester.approved':
+    'The center approved it. It appears on the statement.',
+  'activities.statusHelp.helper.returned':
+    'The center returned it. Please correct it and submit it again.',
 
   'activities.fee.title': 'Fee breakdown',
   'activities.fee.caption': 'Fee breakdown, line by line',
@@ -119,7 +129,6 @@ export const activities: ActivitiesMessages = {
   'activities.safety.water': 'No bathing and no water play.',
   'activities.safety.noCar': 'No transport by car (the center does not allow it).',
   'activities.safety.carAllowed': 'Car transport only in the way the center allows.',
-  'activities.safety.handover': 'Hand the child over only to a responsible adult, in person.',
   'activities.safety.overnight': 'No overnight care.',
   'activities.safety.incident':
     'If there was an injury or a near-miss, record it under “Near-misses and accidents” below.',

@@ -98,6 +98,17 @@ export const activities = {
   'activities.statusHelp.disputed': '依頼会員さんから異議がありました。センターが確認します。',
   'activities.statusHelp.returned': 'センターから差し戻されました。提供会員さんが修正します。',
   'activities.statusHelp.approved': 'センターが承認しました。利用明細に載ります。',
+  // The same, as the family reads it (about herself, not about 「依頼会員さん」).
+  'activities.statusHelp.requester.reported': '内容を確認してください。',
+  'activities.statusHelp.requester.confirmed':
+    '確認ありがとうございました。センターの承認を待っています。',
+  'activities.statusHelp.requester.disputed': 'いただいた異議を、センターが確認します。',
+  'activities.statusHelp.requester.returned':
+    'センターが提供会員さんに修正を頼みました。直ったら、もう一度確認をお願いします。',
+  'activities.statusHelp.requester.approved': 'センターが承認しました。利用明細に載ります。',
+  // And as the helper reads it when it is hers to correct.
+  'activities.statusHelp.helper.returned':
+    'センターから差し戻されました。直して、もう一度提出してください。',
 
   // Fee table on the pages
   'activities.fee.title': '報酬の内訳',
@@ -120,7 +131,6 @@ export const activities = {
   'activities.safety.water': '入浴や水遊びはさせません。',
   'activities.safety.noCar': '自動車での送迎はしません（センターが認めていません）。',
   'activities.safety.carAllowed': '自動車での送迎は、センターの定めた方法でのみ行います。',
-  'activities.safety.handover': 'お子さんは、責任を持てるおとなに直接引き渡します。',
   'activities.safety.overnight': '宿泊を伴う預かりはしません。',
   'activities.safety.incident':
     'けがやヒヤリとしたことがあったら、下の「ヒヤリハット・事故」に記入してください。',

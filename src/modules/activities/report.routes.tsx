@@ -45,8 +45,11 @@ function formErrorOf(err: unknown, t: Translator): { errors: FormErrors; rule?: 
   return { errors: {}, rule: t(err.messageKey as 'error.conflict') };
 }
 
-const carAllowed = async (deps: AppDeps) =>
-  (await getCenterSettings(deps)).requests.carTransportAllowed;
+/** The safety rules the form states, from settings. */
+async function safetyRules(deps: AppDeps) {
+  const { carTransportAllowed, handoverTo } = (await getCenterSettings(deps)).requests;
+  return { carAllowed: carTransportAllowed, handoverTo };
+}
 
 interface ReportPage {
   mode: 'new' | 'edit';
@@ -77,7 +80,7 @@ async function showForm(
       version={page.version}
       errors={errors}
       ruleError={rule}
-      carAllowed={await carAllowed(c.var.deps)}
+      {...await safetyRules(c.var.deps)}
     />,
     status,
   );

@@ -105,7 +105,11 @@ export function ActivityDetailPage(props: ActivityDetailProps) {
         <StatusBadge kind="activity" status={a.status}>
           {t(`activities.status.${a.status}`)}
         </StatusBadge>{' '}
-        {t(`activities.statusHelp.${a.status}`)}
+        {viewer === 'requester'
+          ? t(`activities.statusHelp.requester.${a.status}`)
+          : viewer === 'helper' && a.status === 'returned'
+            ? t('activities.statusHelp.helper.returned')
+            : t(`activities.statusHelp.${a.status}`)}
       </p>
       {a.status === 'returned' && a.returnReason && (
         <div class="alert alert--warning">

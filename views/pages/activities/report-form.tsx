@@ -14,6 +14,7 @@ import {
 } from '../../components/form-fields.js';
 import type { FeeLineView } from '../../../src/modules/fees/fee-lines.js';
 import type { MinimumCharge } from '../../../src/modules/fees/fees.js';
+import type { HandoverRule } from '../../../src/modules/settings/settings.schemas.js';
 import { categoryNames, duration, reportOpensText, whenText } from './activity-text.js';
 import { FeeTable } from './fee-table.js';
 import { DetailList } from '../../components/detail-list.js';
@@ -104,7 +105,12 @@ function RequestSummary(props: { ctx: ViewContext; request: ReportRequestInfo })
 }
 
 export function ReportFormPage(
-  props: CommonProps & { errors: FormErrors; ruleError?: string | undefined; carAllowed: boolean },
+  props: CommonProps & {
+    errors: FormErrors;
+    ruleError?: string | undefined;
+    carAllowed: boolean;
+    handoverTo: HandoverRule;
+  },
 ) {
   const { ctx, values, errors } = props;
   const { t } = ctx;
@@ -118,7 +124,7 @@ export function ReportFormPage(
       </p>
       <h1>{title}</h1>
       <RequestSummary ctx={ctx} request={props.request} />
-      <SafetyRules t={t} carAllowed={props.carAllowed} />
+      <SafetyRules t={t} carAllowed={props.carAllowed} handoverTo={props.handoverTo} />
       <RuleAlert title={t('activities.form.cannotSubmit')} message={props.ruleError} />
       <ErrorSummary t={t} errors={errors} labels={labels(ctx)} />
       <form method="post" action={props.action} class="member-form act-form" novalidate>
