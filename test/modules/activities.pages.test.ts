@@ -449,3 +449,43 @@ describe('the report is offered once the help has ended (#17)', () => {
     expect(longer).not.toContain('最低料金の適用');
   });
 });
+
+describe('words that are right (#17 pt 5)', () => {
+  it('one handover rule from settings, the same on the request page and the report form', async () => {
+    const s = await scenario();
+    const registered = '保護者か、登録された「お迎えできる人」にだけ、直接引き渡します。';
+    const form = await (await s.helper.client.get(`/activities/new?request=${s.requestId}`)).text();
+    const request = await (await s.helper.client.get(`/requests/${s.requestId}`)).text();
+    expect(form).toContain(registered);
+    expect(request).toContain(registered);
+    expect(form + request).not.toContain('責任を持てるおとなに直接');
+
+    const admin = await TestClient.signedInAs(ctx, await createUser(ctx.deps, { role: 'admin' }));
+    const { requests: rules } = (await (await admin.get('/api/v1/settings')).json()) as {
+      requests: object;
+    };
+    const saved = await admin.json('PUT', '/api/v1/settings', {
+      requests: { ...rules, handoverTo: 'responsible_adult' },
+    });
+    expect(saved.status).toBe(200);
+    const adult = '保護者か、保護者が指定した責任を持てるおとなにだけ、直接引き渡します。';
+    expect(
+      await (await s.helper.client.get(`/activities/new?request=${s.requestId}`)).text(),
+    ).toContain(adult);
+    expect(await (await s.helper.client.get(`/requests/${s.requestId}`)).text()).toContain(adult);
+  });
+
+  it('the family reads about herself; the default fee table applies "from the start"', async () => {
+    const s = await scenario();
+    const url = `/activities/new?request=${s.requestId}`;
+    await s.helper.client.form(url, { ...reportForm(s), step: 'submit' });
+    const { id } = await ctx.deps.db.selectFrom('activity').select('id').executeTakeFirstOrThrow();
+    const parentView = await (await s.parent.client.get(`/activities/${id}`)).text();
+    expect(parentView).toContain('内容を確認してください。');
+    expect(parentView).not.toContain('依頼会員さん');
+    expect(parentView).toContain('報酬基準（当初からの基準）で計算しています。');
+    expect(parentView).not.toContain('2000年');
+    const helperView = await (await s.helper.client.get(`/activities/${id}`)).text();
+    expect(helperView).toContain('依頼会員さんの確認を待っています。');
+  });
+});

@@ -123,6 +123,7 @@ export const activities: ActivitiesMessages = {
     'Minimum charge applied: the help took {actual}; at least {minimum} is always charged.',
   'activities.fee.due': 'To pay (fee + costs)',
   'activities.fee.tableUsed': 'Computed with the fee table in force from {date}.',
+  'activities.fee.tableUsedFromStart': 'Computed with the fee table in force from the start.',
 
   'activities.safety.title': 'Safety rules',
   'activities.safety.medicine': 'No medicine and no medical acts (no EpiPen either).',
@@ -337,6 +338,7 @@ export const activities: ActivitiesMessages = {
   'feeTables.lead':
     'An activity’s fee is computed with the table in force on its date. A new table applies from its date; fees of activities already reported never change.',
   'feeTables.validFrom': 'From {date}',
+  'feeTables.fromTheStart': 'From the start',
   'feeTables.state.current': 'In force',
   'feeTables.state.scheduled': 'Scheduled',
   'feeTables.state.past': 'Past',

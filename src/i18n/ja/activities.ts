@@ -123,6 +123,7 @@ export const activities = {
   'activities.fee.minimum': '最低料金の適用：活動は{actual}でしたが、報酬は最低{minimum}分です。',
   'activities.fee.due': 'お支払い額（報酬＋実費）',
   'activities.fee.tableUsed': '報酬基準（{date}から適用）で計算しています。',
+  'activities.fee.tableUsedFromStart': '報酬基準（当初からの基準）で計算しています。',
 
   // Safety rules
   'activities.safety.title': '活動のときに守ること',
@@ -346,6 +347,7 @@ export const activities = {
   'feeTables.lead':
     '援助活動の報酬は、活動日に適用される料金表で計算します。新しい料金表は適用日から使われ、すでに報告された活動の報酬は変わりません。',
   'feeTables.validFrom': '{date} から適用',
+  'feeTables.fromTheStart': '当初からの基準',
   'feeTables.state.current': '現在適用中',
   'feeTables.state.scheduled': '適用予定',
   'feeTables.state.past': '過去',

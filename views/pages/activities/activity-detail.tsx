@@ -2,6 +2,7 @@ import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { formatDate, formatDateTime } from '../../../src/lib/dates.js';
 import type { FeeLineView } from '../../../src/modules/fees/fee-lines.js';
+import { appliesFromTheStart } from '../../../src/modules/fees/fee-table.js';
 import type { MinimumCharge } from '../../../src/modules/fees/fees.js';
 import { type FormErrors, TextareaField } from '../../components/form-fields.js';
 import { IncidentFields, type ReportFormValues } from './report-form.js';
@@ -165,7 +166,9 @@ export function ActivityDetailPage(props: ActivityDetailProps) {
         mealCost={a.mealCost}
       />
       <p class="hint">
-        {t('activities.fee.tableUsed', { date: formatDate(a.tableValidFrom, locale) })}
+        {appliesFromTheStart(a.tableValidFrom)
+          ? t('activities.fee.tableUsedFromStart')
+          : t('activities.fee.tableUsed', { date: formatDate(a.tableValidFrom, locale) })}
       </p>
 
       {viewer === 'requester' && (a.status === 'reported' || a.status === 'disputed') && (
