@@ -86,6 +86,29 @@ describe.skipIf(!browserAvailable)('everyday journeys (browser)', () => {
     return context.newPage();
   }
 
+  it('the header takes under 150 px at 360 px on the homes and /apply', async () => {
+    const heights: Record<string, number> = {};
+    for (const [who, path] of [
+      [PARENT, '/'],
+      ['helper@example.jp', '/'],
+      [null, '/apply'],
+    ] as const) {
+      const page = await newPage({ locale: 'ja', width: 360 });
+      try {
+        if (who) await signIn(page, server!.baseUrl, who, DEMO_PASSWORD);
+        await page.goto(`${server!.baseUrl}${path}`);
+        const height = await page.evaluate(
+          () => document.querySelector('header')!.getBoundingClientRect().height,
+        );
+        heights[`${who ?? 'anonymous'} ${path}`] = Math.round(height);
+        expect(height).toBeLessThan(150);
+      } finally {
+        await page.context().close();
+      }
+    }
+    console.info('header heights at 360 px:', JSON.stringify(heights));
+  });
+
   for (const combo of COMBOS) {
     const label = `${combo.locale}-${combo.width}`;
 
