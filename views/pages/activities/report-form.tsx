@@ -104,6 +104,19 @@ function RequestSummary(props: { ctx: ViewContext; request: ReportRequestInfo })
   );
 }
 
+/** The top of the report pages: the way back, the title and the help it is about. */
+function ReportHeading(props: { ctx: ViewContext; title: string; request: ReportRequestInfo }) {
+  return (
+    <>
+      <p class="back-link">
+        <a href="/activities">{props.ctx.t('activities.backToList')}</a>
+      </p>
+      <h1>{props.title}</h1>
+      <RequestSummary ctx={props.ctx} request={props.request} />
+    </>
+  );
+}
+
 export function ReportFormPage(
   props: CommonProps & {
     errors: FormErrors;
@@ -119,11 +132,7 @@ export function ReportFormPage(
   const field = bindFields(t, v, errors);
   return (
     <Layout ctx={ctx} title={title}>
-      <p class="back-link">
-        <a href="/activities">{t('activities.backToList')}</a>
-      </p>
-      <h1>{title}</h1>
-      <RequestSummary ctx={ctx} request={props.request} />
+      <ReportHeading ctx={ctx} title={title} request={props.request} />
       <SafetyRules t={t} carAllowed={props.carAllowed} handoverTo={props.handoverTo} />
       <RuleAlert title={t('activities.form.cannotSubmit')} message={props.ruleError} />
       <ErrorSummary t={t} errors={errors} labels={labels(ctx)} />
@@ -233,11 +242,7 @@ export function ReportNotYetPage(props: { ctx: ViewContext; request: ReportReque
   const title = t('activities.form.title');
   return (
     <Layout ctx={ctx} title={title}>
-      <p class="back-link">
-        <a href="/activities">{t('activities.backToList')}</a>
-      </p>
-      <h1>{title}</h1>
-      <RequestSummary ctx={ctx} request={props.request} />
+      <ReportHeading ctx={ctx} title={title} request={props.request} />
       <p class="alert alert--info">
         {t('activities.notYet.lead', {
           when: reportOpensText(props.request.plannedEndsAt, locale),
