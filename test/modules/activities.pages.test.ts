@@ -163,6 +163,7 @@ describe('the activity report pages', () => {
       helperId: helper.member.id,
     });
     const client = await TestClient.signedInAs(ctx, helper.user);
+    ctx.clock.set(jst('2026-11-26', '08:45')); // the form is offered once the help has ended
     const res = await client.get(`/activities/new?request=${requestId}`);
     expect(res.status).toBe(200);
     const html = await res.text();
@@ -383,5 +384,108 @@ describe('the fee-table page (admin)', () => {
     expect((await admin.form('/settings/fees/tables/2000-01-01/delete', {})).status).toBe(409);
     expect((await admin.form('/settings/fees/tables/2027-04-01/delete', {})).status).toBe(303);
     expect(await quote('2027-04-01')).toBe(800);
+  });
+});
+
+describe('the report is offered once the help has ended (#17)', () => {
+  it('before the end the form is not offered: the page and the list say when, in Tokyo time', async () => {
+    const s = await scenario();
+    ctx.clock.set(jst('2026-11-25', '19:00')); // the help runs 18:30–19:40
+    const url = `/activities/new?request=${s.requestId}`;
+    const page = await s.helper.client.get(url);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain(
+      'この活動報告は、活動が終わる11月25日(水) 19:40（日本時間）から書けます。',
+    );
+    expect(html).not.toContain(`action="${url}"`);
+    const list = await (await s.helper.client.get('/activities')).text();
+    expect(list).toContain('11月25日(水) 19:40（日本時間）から書けます');
+    expect(list).not.toContain(`href="${url}"`);
+
+    await ctx.deps.db
+      .updateTable('user')
+      .set({ locale: 'en' })
+      .where('id', '=', s.helper.user.id)
+      .execute();
+    const en = await (await s.helper.client.get(url)).text();
+    expect(en).toContain(
+      'You can write this report once the help has ended: from Wed 25 Nov, 19:40 (Tokyo time).',
+    );
+
+    // From the end on, the form is there.
+    ctx.clock.set(jst('2026-11-25', '19:40'));
+    expect(await (await s.helper.client.get(url)).text()).toContain(`action="${url}"`);
+    expect(await (await s.helper.client.get('/activities')).text()).toContain(`href="${url}"`);
+  });
+
+  it('the fee lines say when the minimum charge applies (40 minutes charged as 1 hour)', async () => {
+    const s = await scenario();
+    const url = `/activities/new?request=${s.requestId}`;
+    const short = reportForm(s, { startTime: '18:30', endTime: '19:10' });
+    delete short[`child.${s.younger.id}`];
+    const review = await (await s.helper.client.form(url, { ...short, step: 'review' })).text();
+    expect(review).toContain('最低料金の適用：活動は40分でしたが、報酬は最低1時間分です。');
+    expect((await s.helper.client.form(url, { ...short, step: 'submit' })).status).toBe(303);
+    const activity = await ctx.deps.db
+      .selectFrom('activity')
+      .select('id')
+      .executeTakeFirstOrThrow();
+    const detail = await (await s.parent.client.get(`/activities/${activity.id}`)).text();
+    expect(detail).toContain('最低料金の適用：活動は40分でしたが、報酬は最低1時間分です。');
+
+    // A report as long as the minimum or longer says nothing of it.
+    const full = await (await s.helper.client.get(`/activities/${activity.id}/edit`)).text();
+    expect(full).not.toContain('最低料金の適用');
+    const longer = await (
+      await s.helper.client.form(`/activities/${activity.id}/edit`, {
+        ...short,
+        endTime: '19:40',
+        version: '1',
+        reason: '終了時刻の訂正',
+        step: 'review',
+      })
+    ).text();
+    expect(longer).not.toContain('最低料金の適用');
+  });
+});
+
+describe('words that are right (#17 pt 5)', () => {
+  it('one handover rule from settings, the same on the request page and the report form', async () => {
+    const s = await scenario();
+    const registered = '保護者か、登録された「お迎えできる人」にだけ、直接引き渡します。';
+    const form = await (await s.helper.client.get(`/activities/new?request=${s.requestId}`)).text();
+    const request = await (await s.helper.client.get(`/requests/${s.requestId}`)).text();
+    expect(form).toContain(registered);
+    expect(request).toContain(registered);
+    expect(form + request).not.toContain('責任を持てるおとなに直接');
+
+    const admin = await TestClient.signedInAs(ctx, await createUser(ctx.deps, { role: 'admin' }));
+    const { requests: rules } = (await (await admin.get('/api/v1/settings')).json()) as {
+      requests: object;
+    };
+    const saved = await admin.json('PUT', '/api/v1/settings', {
+      requests: { ...rules, handoverTo: 'responsible_adult' },
+    });
+    expect(saved.status).toBe(200);
+    const adult = '保護者か、保護者が指定した責任を持てるおとなにだけ、直接引き渡します。';
+    expect(
+      await (await s.helper.client.get(`/activities/new?request=${s.requestId}`)).text(),
+    ).toContain(adult);
+    expect(await (await s.helper.client.get(`/requests/${s.requestId}`)).text()).toContain(adult);
+  });
+
+  it('the family reads about herself; the default fee table applies "from the start"', async () => {
+    const s = await scenario();
+    const url = `/activities/new?request=${s.requestId}`;
+    await s.helper.client.form(url, { ...reportForm(s), step: 'submit' });
+    const { id } = await ctx.deps.db.selectFrom('activity').select('id').executeTakeFirstOrThrow();
+    const parentView = await (await s.parent.client.get(`/activities/${id}`)).text();
+    expect(parentView).toContain('内容を確認してください。');
+    expect(parentView).not.toContain('依頼会員さん');
+    expect(parentView).toContain('報酬基準（当初からの基準）で計算しています。');
+    expect(parentView).not.toContain('2000年');
+    const helperView = await (await s.helper.client.get(`/activities/${id}`)).text();
+    expect(helperView).toContain('依頼会員さんの確認を待っています。');
   });
 });

@@ -341,7 +341,9 @@ describe('the request page', () => {
     expect(candidates).toContain('直近90日の活動 0回');
     expect(candidates).toContain('選んだ人に紹介する');
     expect(candidates).toContain('電話で了承済み：この人に決定');
-    expect(candidates).toContain('上位3人に紹介');
+    // Two candidates: the quick offer says two, not three (#17).
+    expect(candidates).toContain('上位2人に紹介');
+    expect(candidates).not.toContain('上位3人に紹介');
 
     const excluded = html.slice(html.indexOf('class="disclosure coord-excluded"'));
     expect(excluded).toContain('<summary>対象外の提供会員（2人）</summary>');

@@ -11,6 +11,7 @@ import {
 import {
   cancellationFee,
   FeeInputError,
+  minimumChargeOf,
   quoteFee,
   type CancellationKind,
   type CancellationRule,
@@ -1024,5 +1025,27 @@ describe('isNationalHoliday (from @holiday-jp/holiday_jp)', () => {
     ['hasOwnProperty', false],
   ])('%s → %s', (date, expected) => {
     expect(isNationalHoliday(date)).toBe(expected);
+  });
+});
+
+describe('minimumChargeOf: when the minimum charge prices an activity (#17)', () => {
+  const at = (time: string) => new Date(`2026-11-25T${time}:00+09:00`);
+  it.each([
+    ['18:30', '18:40', { actualMinutes: 10, minimumMinutes: 60 }],
+    ['18:30', '19:10', { actualMinutes: 40, minimumMinutes: 60 }],
+    ['18:30', '19:29', { actualMinutes: 59, minimumMinutes: 60 }],
+    ['18:30', '19:30', null],
+    ['18:30', '19:40', null],
+  ])('%s–%s with the default table (2 × 30 min)', (from, to, expected) => {
+    expect(minimumChargeOf(DEFAULT_FEE_TABLE, { startsAt: at(from), endsAt: at(to) })).toEqual(
+      expected,
+    );
+  });
+  it('follows the table: 1 unit of 60 minutes', () => {
+    const table = { unitMinutes: 60, minimumUnits: 1 };
+    expect(minimumChargeOf(table, { startsAt: at('10:00'), endsAt: at('10:15') })).toEqual({
+      actualMinutes: 15,
+      minimumMinutes: 60,
+    });
   });
 });

@@ -99,6 +99,16 @@ export const activities: ActivitiesMessages = {
   'activities.statusHelp.disputed': 'The family disputed it. The center will look into it.',
   'activities.statusHelp.returned': 'The center returned it. The helper will correct it.',
   'activities.statusHelp.approved': 'The center approved it. It appears on the statement.',
+  'activities.statusHelp.requester.reported': 'Please check it and confirm.',
+  'activities.statusHelp.requester.confirmed':
+    'Thank you for confirming. Waiting for the center’s approval.',
+  'activities.statusHelp.requester.disputed': 'The center will look into what you told us.',
+  'activities.statusHelp.requester.returned':
+    'The center asked the helper to correct it; you will be asked to confirm it again.',
+  'activities.statusHelp.requester.approved':
+    'The center approved it. It appears on the statement.',
+  'activities.statusHelp.helper.returned':
+    'The center returned it. Please correct it and submit it again.',
 
   'activities.fee.title': 'Fee breakdown',
   'activities.fee.caption': 'Fee breakdown, line by line',
@@ -109,20 +119,25 @@ export const activities: ActivitiesMessages = {
   'activities.fee.perHour': '{rate}/h',
   'activities.fee.childTotal': '{child} ({name}), total',
   'activities.fee.total': 'Fee total',
+  'activities.fee.minimum':
+    'Minimum charge applied: the help took {actual}; at least {minimum} is always charged.',
   'activities.fee.due': 'To pay (fee + costs)',
   'activities.fee.tableUsed': 'Computed with the fee table in force from {date}.',
+  'activities.fee.tableUsedFromStart': 'Computed with the fee table in force from the start.',
 
   'activities.safety.title': 'Safety rules',
   'activities.safety.medicine': 'No medicine and no medical acts (no EpiPen either).',
   'activities.safety.water': 'No bathing and no water play.',
   'activities.safety.noCar': 'No transport by car (the center does not allow it).',
   'activities.safety.carAllowed': 'Car transport only in the way the center allows.',
-  'activities.safety.handover': 'Hand the child over only to a responsible adult, in person.',
   'activities.safety.overnight': 'No overnight care.',
   'activities.safety.incident':
     'If there was an injury or a near-miss, record it under “Near-misses and accidents” below.',
 
   'activities.form.title': 'Activity report',
+  'activities.notYet.lead':
+    'You can write this report once the help has ended: from {when} (Tokyo time).',
+  'activities.list.notYet': 'You can write it from {when} (Tokyo time)',
   'activities.form.editTitle': 'Correct the activity report',
   'activities.form.cannotSubmit': 'The report could not be accepted',
   'activities.form.timeSection': 'Time of the activity',
@@ -323,6 +338,7 @@ export const activities: ActivitiesMessages = {
   'feeTables.lead':
     'An activity’s fee is computed with the table in force on its date. A new table applies from its date; fees of activities already reported never change.',
   'feeTables.validFrom': 'From {date}',
+  'feeTables.fromTheStart': 'From the start',
   'feeTables.state.current': 'In force',
   'feeTables.state.scheduled': 'Scheduled',
   'feeTables.state.past': 'Past',

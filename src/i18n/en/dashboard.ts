@@ -35,6 +35,7 @@ export const dashboard: Record<keyof typeof ja, string> = {
   'dash.figures.requests': 'Requests',
   'dash.figures.matched': 'Matched',
   'dash.figures.fillRate': 'Fill rate',
+  'dash.figures.fillRateDef': 'Fill rate = matched ÷ requests (both for help planned this month)',
   'dash.figures.members': 'Members (now)',
   'dash.figures.newMembers': 'New members',
   'dash.figures.fees': 'Fees in total',

@@ -241,8 +241,11 @@ export const requestPages: RequestPagesMessages = {
   'req.safety.bathing': 'No bathing and no water play.',
   'req.safety.noCar': 'No transport by car (the center does not allow it).',
   'req.safety.carAllowed': 'When you use a car, follow the center’s rules and use a child seat.',
-  'req.safety.handover':
-    'Hand the child only to the parent or to a registered person allowed to pick them up.',
+  // The one handover rule (settings: requests.handoverTo), on every page that states it.
+  'safety.handover.registered':
+    'Hand the child over in person, only to the parent or a registered pick-up person.',
+  'safety.handover.responsible_adult':
+    'Hand the child over in person, only to the parent or a responsible adult the parent names.',
   'req.safety.overnight': 'No overnight care.',
   'req.safety.emergency':
     'After an injury or sudden illness, call the parent and the center at once; in an emergency, 119.',

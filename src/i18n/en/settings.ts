@@ -86,6 +86,7 @@ export const settings: SettingsMessages = {
   'settings.requests.carTransportAllowed': 'Transport by car',
   'settings.requests.car.no': 'Not allowed',
   'settings.requests.car.yes': 'Allowed',
+  'settings.requests.handoverTo': 'Who the child is handed back to',
   'settings.reports.lead': 'When helpers must hand in their activity reports.',
   'settings.reports.activityReportDueDay': 'Activity reports due on day (of the next month)',
   'settings.reports.activityReportDueDayHint':

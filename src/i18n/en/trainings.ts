@@ -168,7 +168,7 @@ export const trainings: Record<keyof typeof ja, string> = {
   'training.session.walkIn': 'Came on the day',
   'training.session.cancelShort': 'Cancel',
   'training.session.cancelFor': 'Cancel the sign-up of {name}',
-  'training.session.add': 'Sign up a helper',
+  'training.session.add': 'Enrol a helper on their behalf',
   'training.session.addSubmit': 'Sign up',
   'training.session.addNone': 'There are no helpers to sign up.',
   'training.session.addedNotice': '{name} is signed up.',

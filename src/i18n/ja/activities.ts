@@ -98,6 +98,17 @@ export const activities = {
   'activities.statusHelp.disputed': '依頼会員さんから異議がありました。センターが確認します。',
   'activities.statusHelp.returned': 'センターから差し戻されました。提供会員さんが修正します。',
   'activities.statusHelp.approved': 'センターが承認しました。利用明細に載ります。',
+  // The same, as the family reads it (about herself, not about 「依頼会員さん」).
+  'activities.statusHelp.requester.reported': '内容を確認してください。',
+  'activities.statusHelp.requester.confirmed':
+    '確認ありがとうございました。センターの承認を待っています。',
+  'activities.statusHelp.requester.disputed': 'いただいた異議を、センターが確認します。',
+  'activities.statusHelp.requester.returned':
+    'センターが提供会員さんに修正を頼みました。直ったら、もう一度確認をお願いします。',
+  'activities.statusHelp.requester.approved': 'センターが承認しました。利用明細に載ります。',
+  // And as the helper reads it when it is hers to correct.
+  'activities.statusHelp.helper.returned':
+    'センターから差し戻されました。直して、もう一度提出してください。',
 
   // Fee table on the pages
   'activities.fee.title': '報酬の内訳',
@@ -109,8 +120,10 @@ export const activities = {
   'activities.fee.perHour': '{rate}/時',
   'activities.fee.childTotal': '{child}（{name}さん）の計',
   'activities.fee.total': '報酬の合計',
+  'activities.fee.minimum': '最低料金の適用：活動は{actual}でしたが、報酬は最低{minimum}分です。',
   'activities.fee.due': 'お支払い額（報酬＋実費）',
   'activities.fee.tableUsed': '報酬基準（{date}から適用）で計算しています。',
+  'activities.fee.tableUsedFromStart': '報酬基準（当初からの基準）で計算しています。',
 
   // Safety rules
   'activities.safety.title': '活動のときに守ること',
@@ -119,13 +132,14 @@ export const activities = {
   'activities.safety.water': '入浴や水遊びはさせません。',
   'activities.safety.noCar': '自動車での送迎はしません（センターが認めていません）。',
   'activities.safety.carAllowed': '自動車での送迎は、センターの定めた方法でのみ行います。',
-  'activities.safety.handover': 'お子さんは、責任を持てるおとなに直接引き渡します。',
   'activities.safety.overnight': '宿泊を伴う預かりはしません。',
   'activities.safety.incident':
     'けがやヒヤリとしたことがあったら、下の「ヒヤリハット・事故」に記入してください。',
 
   // The report form
   'activities.form.title': '活動報告',
+  'activities.notYet.lead': 'この活動報告は、活動が終わる{when}（日本時間）から書けます。',
+  'activities.list.notYet': '{when}（日本時間）から書けます',
   'activities.form.editTitle': '活動報告の修正',
   'activities.form.cannotSubmit': '報告を受け付けられませんでした',
   'activities.form.timeSection': '活動の時間',
@@ -333,6 +347,7 @@ export const activities = {
   'feeTables.lead':
     '援助活動の報酬は、活動日に適用される料金表で計算します。新しい料金表は適用日から使われ、すでに報告された活動の報酬は変わりません。',
   'feeTables.validFrom': '{date} から適用',
+  'feeTables.fromTheStart': '当初からの基準',
   'feeTables.state.current': '現在適用中',
   'feeTables.state.scheduled': '適用予定',
   'feeTables.state.past': '過去',

@@ -32,6 +32,7 @@ export const dashboard = {
   'dash.figures.requests': '依頼件数',
   'dash.figures.matched': '成立件数',
   'dash.figures.fillRate': '成立率',
+  'dash.figures.fillRateDef': '成立率＝成立件数÷依頼件数（どちらもこの月に始まる予定の依頼）',
   'dash.figures.members': '会員数（現在）',
   'dash.figures.newMembers': '新規会員',
   'dash.figures.fees': '報酬の合計',

@@ -245,7 +245,11 @@ export const requestPages = {
   'req.safety.noCar': '車での送迎はしません（センターが認めていません）。',
   'req.safety.carAllowed':
     '車で送迎するときは、センターの決まりを守り、チャイルドシートを使います。',
-  'req.safety.handover': 'お子さんは保護者か、登録された「お迎えできる人」にだけ引き渡します。',
+  // The one handover rule (settings: requests.handoverTo), on every page that states it.
+  'safety.handover.registered':
+    'お子さんは、保護者か、登録された「お迎えできる人」にだけ、直接引き渡します。',
+  'safety.handover.responsible_adult':
+    'お子さんは、保護者か、保護者が指定した責任を持てるおとなにだけ、直接引き渡します。',
   'req.safety.overnight': '泊まりの預かりはしません。',
   'req.safety.emergency':
     'けがや急な病気のときは、すぐに保護者とセンターに連絡します。緊急のときは119番へ。',

@@ -80,6 +80,7 @@ export const settings = {
   'settings.requests.carTransportAllowed': '自家用車での送迎',
   'settings.requests.car.no': '認めない',
   'settings.requests.car.yes': '認める',
+  'settings.requests.handoverTo': 'お子さんを引き渡す相手',
   'settings.reports.lead': '提供会員が活動報告書を提出する期限です。',
   'settings.reports.activityReportDueDay': '活動報告書の提出期限（翌月の何日）',
   'settings.reports.activityReportDueDayHint':

@@ -169,7 +169,7 @@ export const trainings = {
   'training.session.walkIn': '当日参加',
   'training.session.cancelShort': '取り消す',
   'training.session.cancelFor': '{name}さんの申し込みを取り消す',
-  'training.session.add': '提供会員を申し込ませる',
+  'training.session.add': '提供会員の受講を代わりに申し込む',
   'training.session.addSubmit': '申し込む',
   'training.session.addNone': '申し込める提供会員がいません。',
   'training.session.addedNotice': '{name}さんを申し込みました。',

@@ -25,6 +25,7 @@ import {
   confirmActivity,
   disputeActivity,
   loadVisibleActivity,
+  minimumChargeFor,
   returnActivity,
   type ActivitySnapshot,
 } from './activities.service.js';
@@ -86,6 +87,7 @@ activityPages.get('/activities', async (c) => {
       startsAt: r.starts_at,
       endsAt: r.ends_at,
       requesterName: r.requester_name,
+      ended: Date.parse(r.ends_at) <= c.var.deps.clock.now().getTime(),
     })),
     reports: lists.helper.reports.map(listItem),
     paging: {
@@ -146,6 +148,10 @@ async function renderDetail(
     activity,
   );
   const fee = storedFeeOf(activity);
+  const minimum = await minimumChargeFor(c.var.deps, activity.fee_table_valid_from, {
+    startsAt: new Date(activity.started_at),
+    endsAt: new Date(activity.ended_at),
+  });
   return render(
     c,
     <ActivityDetailPage
@@ -174,7 +180,7 @@ async function renderDetail(
         confirmedAt: activity.confirmed_at,
         approvedAt: activity.approved_at,
         tableValidFrom: activity.fee_table_valid_from,
-        fee: feeView(t, { total: activity.fee_total, ...fee }, children),
+        fee: feeView(t, { total: activity.fee_total, ...fee }, children, minimum),
       }}
       incidents={incidents.map((i) => ({
         id: i.id,

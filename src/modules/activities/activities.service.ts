@@ -44,7 +44,7 @@ import {
   type StoredFee,
 } from '../fees/fee-lines.js';
 import { selectFeeTable } from '../fees/fee-table.js';
-import { quoteFee } from '../fees/fees.js';
+import { minimumChargeOf, quoteFee } from '../fees/fees.js';
 import { reportTimeRule } from './report-rules.js';
 import {
   buildHelperSummary,
@@ -863,3 +863,19 @@ export async function loadStatement(deps: AppDeps, member: MemberWithEmail, mont
 }
 
 export type MemberStatement = Awaited<ReturnType<typeof loadStatement>>;
+
+/**
+ * Whether the minimum charge priced an activity (fees.ts `minimumChargeOf`), by the table it was
+ * priced with (its valid-from date; the one valid on its start date if that table is gone), so the
+ * fee lines can say why they cover more time than the help took.
+ */
+export async function minimumChargeFor(
+  deps: AppDeps,
+  tableValidFrom: string,
+  period: { startsAt: Date; endsAt: Date },
+) {
+  const { fees } = await getCenterSettings(deps);
+  const table =
+    fees.find((t) => t.validFrom === tableValidFrom) ?? selectFeeTable(fees, period.startsAt);
+  return table ? minimumChargeOf(table, period) : null;
+}

@@ -9,6 +9,7 @@ import type { Translator } from '../../lib/i18n.js';
 import type { FormErrors } from '../../../views/components/form-fields.js';
 import {
   ReportFormPage,
+  ReportNotYetPage,
   ReportReviewPage,
   type ReportFormValues,
   type ReportRequestInfo,
@@ -20,6 +21,7 @@ import {
   correctActivity,
   loadCorrection,
   loadRequestToReport,
+  minimumChargeFor,
   openReportForm,
   prepareCorrection,
   prepareReport,
@@ -43,8 +45,11 @@ function formErrorOf(err: unknown, t: Translator): { errors: FormErrors; rule?: 
   return { errors: {}, rule: t(err.messageKey as 'error.conflict') };
 }
 
-const carAllowed = async (deps: AppDeps) =>
-  (await getCenterSettings(deps)).requests.carTransportAllowed;
+/** The safety rules the form states, from settings. */
+async function safetyRules(deps: AppDeps) {
+  const { carTransportAllowed, handoverTo } = (await getCenterSettings(deps)).requests;
+  return { carAllowed: carTransportAllowed, handoverTo };
+}
 
 interface ReportPage {
   mode: 'new' | 'edit';
@@ -75,20 +80,22 @@ async function showForm(
       version={page.version}
       errors={errors}
       ruleError={rule}
-      carAllowed={await carAllowed(c.var.deps)}
+      {...await safetyRules(c.var.deps)}
     />,
     status,
   );
 }
 
 /** The confirmation step: what will be stored, with its fee. */
-function showReview(
+async function showReview(
   c: AppContext,
   page: ReportPage,
   values: ReportFormValues,
-  prepared: { startedAt: Date; endedAt: Date; fee: StoredFee },
+  prepared: { startedAt: Date; endedAt: Date; fee: StoredFee; tableValidFrom: string },
   costs: { transportCost: number; mealCost: number },
 ) {
+  const { startedAt: startsAt, endedAt: endsAt } = prepared;
+  const minimum = await minimumChargeFor(c.var.deps, prepared.tableValidFrom, { startsAt, endsAt });
   return render(
     c,
     <ReportReviewPage
@@ -102,7 +109,7 @@ function showReview(
       startedAt={prepared.startedAt.toISOString()}
       endedAt={prepared.endedAt.toISOString()}
       minutes={Math.round((prepared.endedAt.getTime() - prepared.startedAt.getTime()) / 60_000)}
-      fee={feeView(c.var.t, prepared.fee, page.children)}
+      fee={feeView(c.var.t, prepared.fee, page.children, minimum)}
       transportCost={costs.transportCost}
       mealCost={costs.mealCost}
     />,
@@ -143,6 +150,9 @@ async function correction(c: AppContext, version?: number) {
 reportPages.get('/activities/new', async (c) => {
   const { request, page, existingId } = await newReport(c, openReportForm);
   if (existingId) return c.redirect(`/activities/${existingId}`, 303);
+  // A report describes help that happened: until it has ended, the page says when.
+  if (Date.parse(request.ends_at) > c.var.deps.clock.now().getTime())
+    return render(c, <ReportNotYetPage ctx={viewContext(c)} request={page.info} />);
   const values = blankReportValues({
     date: tokyoDateOf(request.starts_at),
     startTime: tokyoTimeOf(request.starts_at),

@@ -94,6 +94,12 @@ export const DEFAULT_FEE_TABLE: FeeTable = {
 };
 
 /**
+ * Whether a table applies "from the start": the default table's `validFrom` is only a date early
+ * enough to price anything, which people should not read as a real date (「2000-01-01から適用」).
+ */
+export const appliesFromTheStart = (validFrom: string) => validFrom <= DEFAULT_FEE_TABLE.validFrom;
+
+/**
  * The table that prices an activity: the one with the latest `validFrom` on or before the
  * activity's Tokyo date. `activityDate` is a 'YYYY-MM-DD' Tokyo date or the activity's start
  * instant. Undefined when every table starts after the activity (the caller decides what that

@@ -1,3 +1,4 @@
+import { MINUTE } from '../../lib/clock.js';
 import { isoWeekdayOf, tokyoDateOf, tokyoTimeOf } from '../../lib/dates.js';
 import { AppError } from '../../lib/errors.js';
 import { isNationalHoliday } from '../../lib/holidays.js';
@@ -259,4 +260,27 @@ function withRule(rule: CancellationRule, quote: FeeQuote): CancellationFee {
 
 function nothingCharged(rule: 'free' | 'not_charged', childCount: number): CancellationFee {
   return { amount: 0, rule, childTotals: Array<number>(childCount).fill(0), lines: [] };
+}
+
+export interface MinimumCharge {
+  /** How long the help took, in whole minutes (a started minute counts). */
+  actualMinutes: number;
+  /** The time always charged: minimumUnits × unitMinutes. */
+  minimumMinutes: number;
+}
+
+/**
+ * The minimum charge (at least `minimumUnits` units, DOMAIN.md) when it is what prices an
+ * activity: the activity was shorter than the minimum, so the fee lines cover more time than the
+ * help took. Null when the activity lasted the minimum or longer (then only the rounding up of a
+ * started unit can add minutes, which the line times already show).
+ */
+export function minimumChargeOf(
+  table: Pick<FeeTable, 'unitMinutes' | 'minimumUnits'>,
+  period: { startsAt: Date; endsAt: Date },
+): MinimumCharge | null {
+  const minimumMinutes = table.unitMinutes * table.minimumUnits;
+  const actualMinutes = Math.ceil((period.endsAt.getTime() - period.startsAt.getTime()) / MINUTE);
+  if (!(actualMinutes > 0) || actualMinutes >= minimumMinutes) return null;
+  return { actualMinutes, minimumMinutes };
 }

@@ -19,6 +19,7 @@ import { findCandidates } from './candidates.js';
 import type { RankResult } from './ranking.js';
 import { assignDirectly, createOffers } from './offers.service.js';
 import { recordPreMeeting } from './pre-meetings.service.js';
+import { QUICK_OFFER_SIZE } from './ranking.js';
 
 /**
  * Staff decisions on one request (/coordination/requests/:id): offers to chosen helpers or to
@@ -28,7 +29,7 @@ import { recordPreMeeting } from './pre-meetings.service.js';
 
 const LIVE = ['open', 'offered'];
 /** Offered at once by 「上位3人に紹介」. */
-const TOP_N = 3;
+const TOP_N = QUICK_OFFER_SIZE;
 /** Candidates listed before 「すべての候補を表示」. */
 const SHOWN_CANDIDATES = 20;
 

@@ -324,3 +324,6 @@ export function rankCandidates(
   });
   return { candidates: order.map((i) => candidates[i]!), excluded };
 }
+
+/** How many of the best candidates not asked yet 「上位3人に紹介」 offers a request to at once. */
+export const QUICK_OFFER_SIZE = 3;

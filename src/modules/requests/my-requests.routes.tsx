@@ -181,6 +181,7 @@ myRequestPages.get('/requests/:id', async (c) => {
       preMeetingRequired={preMeeting}
       canCancel={isCancellable(r, now) && viewer.kind !== 'offered'}
       carAllowed={settings.requests.carTransportAllowed}
+      handoverTo={settings.requests.handoverTo}
       maxSiblings={settings.requests.maxSiblings}
       offer={
         offer

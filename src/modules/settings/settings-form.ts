@@ -59,6 +59,7 @@ const FROM_FORM = {
     plannerMaxPerDay: formInt(f.plannerMaxPerDay),
     maxSiblings: formInt(f.maxSiblings),
     carTransportAllowed: formBoolean(f.carTransportAllowed),
+    handoverTo: f.handoverTo || undefined,
   }),
   reports: (f: Form) => ({
     activityReportDueDay: formInt(f.activityReportDueDay),

@@ -48,6 +48,7 @@ const sectionValues: {
     plannerMaxPerDay: String(v.plannerMaxPerDay),
     maxSiblings: String(v.maxSiblings),
     carTransportAllowed: String(v.carTransportAllowed),
+    handoverTo: v.handoverTo,
   }),
   reports: (v) => ({
     activityReportDueDay: String(v.activityReportDueDay),

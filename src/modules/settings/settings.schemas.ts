@@ -144,6 +144,9 @@ export const DEFAULT_CONSENT: ConsentVersions = {
 // ---------------------------------------------------------------------------------------------
 // requests: lead times, service hours, matching and safety rules (DOMAIN.md "Requests…").
 
+export const HANDOVER_RULES = ['registered', 'responsible_adult'] as const;
+export type HandoverRule = (typeof HANDOVER_RULES)[number];
+
 export const requestRulesSchema = z
   .object({
     /** A request must arrive by this time (Asia/Tokyo) on the day before the activity. */
@@ -159,6 +162,12 @@ export const requestRulesSchema = z
     maxSiblings: wholeNumber(1, 5),
     /** Whether a helper may transport children by car. */
     carTransportAllowed: z.boolean(typeError(INVALID)),
+    /**
+     * Who a helper may hand a child back to: the parent or a pick-up person registered on the
+     * member's page ('registered'), or a responsible adult the parent names ('responsible_adult').
+     * One rule, shown the same on every page that states it.
+     */
+    handoverTo: z.enum(HANDOVER_RULES, INVALID).default('registered'),
     /** The most activities the planner proposes to one helper on one day. */
     plannerMaxPerDay: wholeNumber(1, 20),
   })
@@ -170,6 +179,7 @@ export const requestRulesSchema = z
 export type RequestRules = z.output<typeof requestRulesSchema>;
 
 export const DEFAULT_REQUEST_RULES: RequestRules = {
+  handoverTo: 'registered',
   leadTimeCutoff: '17:00',
   firstRequestLeadDays: 14,
   serviceStart: '06:00',

@@ -2,6 +2,8 @@ import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { formatDate, formatDateTime } from '../../../src/lib/dates.js';
 import type { FeeLineView } from '../../../src/modules/fees/fee-lines.js';
+import { appliesFromTheStart } from '../../../src/modules/fees/fee-table.js';
+import type { MinimumCharge } from '../../../src/modules/fees/fees.js';
 import { type FormErrors, TextareaField } from '../../components/form-fields.js';
 import { IncidentFields, type ReportFormValues } from './report-form.js';
 import { categoryNames, duration, whenText, type ActivityStatus } from './activity-text.js';
@@ -61,7 +63,12 @@ export interface ActivityDetailProps {
     confirmedAt: string | null;
     approvedAt: string | null;
     tableValidFrom: string;
-    fee: { total: number; lines: FeeLineView[]; childTotals: { name: string; amount: number }[] };
+    fee: {
+      total: number;
+      lines: FeeLineView[];
+      childTotals: { name: string; amount: number }[];
+      minimum?: MinimumCharge | null;
+    };
   };
   incidents: IncidentView[];
   revisions: RevisionView[];
@@ -99,7 +106,11 @@ export function ActivityDetailPage(props: ActivityDetailProps) {
         <StatusBadge kind="activity" status={a.status}>
           {t(`activities.status.${a.status}`)}
         </StatusBadge>{' '}
-        {t(`activities.statusHelp.${a.status}`)}
+        {viewer === 'requester'
+          ? t(`activities.statusHelp.requester.${a.status}`)
+          : viewer === 'helper' && a.status === 'returned'
+            ? t('activities.statusHelp.helper.returned')
+            : t(`activities.statusHelp.${a.status}`)}
       </p>
       {a.status === 'returned' && a.returnReason && (
         <div class="alert alert--warning">
@@ -150,11 +161,14 @@ export function ActivityDetailPage(props: ActivityDetailProps) {
         lines={a.fee.lines}
         childTotals={a.fee.childTotals}
         total={a.fee.total}
+        minimum={a.fee.minimum}
         transportCost={a.transportCost}
         mealCost={a.mealCost}
       />
       <p class="hint">
-        {t('activities.fee.tableUsed', { date: formatDate(a.tableValidFrom, locale) })}
+        {appliesFromTheStart(a.tableValidFrom)
+          ? t('activities.fee.tableUsedFromStart')
+          : t('activities.fee.tableUsed', { date: formatDate(a.tableValidFrom, locale) })}
       </p>
 
       {viewer === 'requester' && (a.status === 'reported' || a.status === 'disputed') && (

@@ -2,7 +2,7 @@ import type { Child } from 'hono/jsx';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { StatusBadge } from '../../components/status-badge.js';
-import { whenText, type ActivityStatus } from './activity-text.js';
+import { reportOpensText, whenText, type ActivityStatus } from './activity-text.js';
 import { yen } from '../../format.js';
 import { Pagination } from '../../components/pagination.js';
 
@@ -27,6 +27,8 @@ export interface AwaitingItem {
   startsAt: string;
   endsAt: string;
   requesterName: string;
+  /** Whether the help has ended: only then is the report form offered. */
+  ended: boolean;
 }
 
 /** Which page of a member's list is shown, and the link to another. */
@@ -150,15 +152,21 @@ export function ActivitiesPage(props: ActivitiesPageProps) {
                     <p class="act-item__meta">
                       {t('activities.list.family', { name: r.requesterName })}
                     </p>
-                    <p class="act-item__actions">
-                      <a
-                        class="button button--primary"
-                        href={`/activities/new?request=${r.requestId}`}
-                        aria-describedby={`request-${r.requestId}`}
-                      >
-                        {t('activities.action.report')}
-                      </a>
-                    </p>
+                    {r.ended ? (
+                      <p class="act-item__actions">
+                        <a
+                          class="button button--primary"
+                          href={`/activities/new?request=${r.requestId}`}
+                          aria-describedby={`request-${r.requestId}`}
+                        >
+                          {t('activities.action.report')}
+                        </a>
+                      </p>
+                    ) : (
+                      <p class="hint">
+                        {t('activities.list.notYet', { when: reportOpensText(r.endsAt, locale) })}
+                      </p>
+                    )}
                   </li>
                 ))}
               </ul>

@@ -1,6 +1,6 @@
 import { categoryLabel } from '../../../src/i18n/category-labels.js';
 import type { Translator } from '../../../src/lib/i18n.js';
-import { formatDate, tokyoTimeOf } from '../../format.js';
+import { displayTime, formatDate, monthDay, tokyoTimeOf } from '../../format.js';
 import type { Locale } from '../../../db/schema.js';
 
 export type ActivityStatus = 'reported' | 'confirmed' | 'disputed' | 'returned' | 'approved';
@@ -21,4 +21,10 @@ export function duration(t: Translator, minutes: number): string {
 
 export function categoryNames(t: Translator, categories: readonly number[]): string {
   return categories.map((c) => categoryLabel(t, c)).join(t('activities.separator'));
+}
+
+/** When a report can be written (the help's end): 「12月10日(木) 17:30」 / "Thu 10 Dec, 17:30". */
+export function reportOpensText(endsAt: string, locale: Locale): string {
+  const time = displayTime(tokyoTimeOf(endsAt));
+  return `${monthDay(endsAt, locale)}${locale === 'ja' ? ' ' : ', '}${time}`;
 }

@@ -2,6 +2,8 @@ import { yen } from '../../format.js';
 import type { Translator } from '../../../src/lib/i18n.js';
 import type { Locale } from '../../../db/schema.js';
 import type { FeeLineView } from '../../../src/modules/fees/fee-lines.js';
+import type { MinimumCharge } from '../../../src/modules/fees/fees.js';
+import { duration } from './activity-text.js';
 
 /** The fee line by line, per child totals, costs and what the family pays. */
 export function FeeTable(props: {
@@ -11,6 +13,8 @@ export function FeeTable(props: {
   lines: FeeLineView[];
   childTotals: { name: string; amount: number }[];
   total: number;
+  /** Set when the minimum charge priced the activity: the lines then say so. */
+  minimum?: MinimumCharge | null | undefined;
   transportCost?: number;
   mealCost?: number;
 }) {
@@ -43,6 +47,16 @@ export function FeeTable(props: {
               <td class="num">{yen(l.amount, locale)}</td>
             </tr>
           ))}
+          {props.minimum && (
+            <tr class="act-fee__minimum">
+              <td colspan={4}>
+                {t('activities.fee.minimum', {
+                  actual: duration(t, props.minimum.actualMinutes),
+                  minimum: duration(t, props.minimum.minimumMinutes),
+                })}
+              </td>
+            </tr>
+          )}
         </tbody>
         <tfoot>
           {props.childTotals.length > 1 &&

@@ -8,7 +8,7 @@ import {
   bindFields,
 } from '../../components/form-fields.js';
 import { formatDate } from '../../../src/lib/dates.js';
-import type { FeeTable } from '../../../src/modules/fees/fee-table.js';
+import { appliesFromTheStart, type FeeTable } from '../../../src/modules/fees/fee-table.js';
 import { yen } from '../../format.js';
 import { StatusBadge } from '../../components/status-badge.js';
 
@@ -70,7 +70,9 @@ export function FeeTablesPage(props: {
             return (
               <li class="act-item">
                 <h2 class="act-item__title" id={id}>
-                  {t('feeTables.validFrom', { date: formatDate(x.validFrom, locale) })}{' '}
+                  {appliesFromTheStart(x.validFrom)
+                    ? t('feeTables.fromTheStart')
+                    : t('feeTables.validFrom', { date: formatDate(x.validFrom, locale) })}{' '}
                   <StatusBadge kind="feeTable" status={state}>
                     {t(`feeTables.state.${state}`)}
                   </StatusBadge>

@@ -13,7 +13,9 @@ import {
   bindFields,
 } from '../../components/form-fields.js';
 import type { FeeLineView } from '../../../src/modules/fees/fee-lines.js';
-import { categoryNames, duration, whenText } from './activity-text.js';
+import type { MinimumCharge } from '../../../src/modules/fees/fees.js';
+import type { HandoverRule } from '../../../src/modules/settings/settings.schemas.js';
+import { categoryNames, duration, reportOpensText, whenText } from './activity-text.js';
 import { FeeTable } from './fee-table.js';
 import { DetailList } from '../../components/detail-list.js';
 import { SafetyRules } from './safety-rules.js';
@@ -102,8 +104,26 @@ function RequestSummary(props: { ctx: ViewContext; request: ReportRequestInfo })
   );
 }
 
+/** The top of the report pages: the way back, the title and the help it is about. */
+function ReportHeading(props: { ctx: ViewContext; title: string; request: ReportRequestInfo }) {
+  return (
+    <>
+      <p class="back-link">
+        <a href="/activities">{props.ctx.t('activities.backToList')}</a>
+      </p>
+      <h1>{props.title}</h1>
+      <RequestSummary ctx={props.ctx} request={props.request} />
+    </>
+  );
+}
+
 export function ReportFormPage(
-  props: CommonProps & { errors: FormErrors; ruleError?: string | undefined; carAllowed: boolean },
+  props: CommonProps & {
+    errors: FormErrors;
+    ruleError?: string | undefined;
+    carAllowed: boolean;
+    handoverTo: HandoverRule;
+  },
 ) {
   const { ctx, values, errors } = props;
   const { t } = ctx;
@@ -112,12 +132,8 @@ export function ReportFormPage(
   const field = bindFields(t, v, errors);
   return (
     <Layout ctx={ctx} title={title}>
-      <p class="back-link">
-        <a href="/activities">{t('activities.backToList')}</a>
-      </p>
-      <h1>{title}</h1>
-      <RequestSummary ctx={ctx} request={props.request} />
-      <SafetyRules t={t} carAllowed={props.carAllowed} />
+      <ReportHeading ctx={ctx} title={title} request={props.request} />
+      <SafetyRules t={t} carAllowed={props.carAllowed} handoverTo={props.handoverTo} />
       <RuleAlert title={t('activities.form.cannotSubmit')} message={props.ruleError} />
       <ErrorSummary t={t} errors={errors} labels={labels(ctx)} />
       <form method="post" action={props.action} class="member-form act-form" novalidate>
@@ -212,6 +228,26 @@ export function ReportFormPage(
           {t('activities.form.toReview')}
         </button>
       </form>
+    </Layout>
+  );
+}
+
+/**
+ * The report of help that has not ended yet: no form (a report describes help that happened),
+ * but when it can be written, in Tokyo time.
+ */
+export function ReportNotYetPage(props: { ctx: ViewContext; request: ReportRequestInfo }) {
+  const { ctx } = props;
+  const { t, locale } = ctx;
+  const title = t('activities.form.title');
+  return (
+    <Layout ctx={ctx} title={title}>
+      <ReportHeading ctx={ctx} title={title} request={props.request} />
+      <p class="alert alert--info">
+        {t('activities.notYet.lead', {
+          when: reportOpensText(props.request.plannedEndsAt, locale),
+        })}
+      </p>
     </Layout>
   );
 }
@@ -333,7 +369,12 @@ export function ReportReviewPage(
     startedAt: string;
     endedAt: string;
     minutes: number;
-    fee: { total: number; lines: FeeLineView[]; childTotals: { name: string; amount: number }[] };
+    fee: {
+      total: number;
+      lines: FeeLineView[];
+      childTotals: { name: string; amount: number }[];
+      minimum?: MinimumCharge | null;
+    };
     transportCost: number;
     mealCost: number;
   },
@@ -378,6 +419,7 @@ export function ReportReviewPage(
         lines={props.fee.lines}
         childTotals={props.fee.childTotals}
         total={props.fee.total}
+        minimum={props.fee.minimum}
         transportCost={props.transportCost}
         mealCost={props.mealCost}
       />

@@ -1,7 +1,12 @@
 import type { Translator } from '../../../src/lib/i18n.js';
+import type { HandoverRule } from '../../../src/modules/settings/settings.schemas.js';
 
 /** DOMAIN.md's safety rules, shown where the helper records what she did. */
-export function SafetyRules(props: { t: Translator; carAllowed: boolean }) {
+export function SafetyRules(props: {
+  t: Translator;
+  carAllowed: boolean;
+  handoverTo: HandoverRule;
+}) {
   const { t } = props;
   return (
     <aside class="alert alert--warning act-safety" aria-labelledby="safety-title">
@@ -12,7 +17,7 @@ export function SafetyRules(props: { t: Translator; carAllowed: boolean }) {
         <li>
           {props.carAllowed ? t('activities.safety.carAllowed') : t('activities.safety.noCar')}
         </li>
-        <li>{t('activities.safety.handover')}</li>
+        <li>{t(`safety.handover.${props.handoverTo}`)}</li>
         <li>{t('activities.safety.overnight')}</li>
       </ul>
       <p>{t('activities.safety.incident')}</p>

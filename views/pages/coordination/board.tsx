@@ -4,7 +4,7 @@ import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import type { Area } from '../../../src/modules/settings/settings.schemas.js';
 import type { RequestStatus } from '../../../db/schema.js';
-import { ageListText } from './coordination-text.js';
+import { childAgesText, quickOfferLabel } from './coordination-text.js';
 import { monthDay, timeRangeText } from '../../format.js';
 import { Hidden } from '../../components/visually-hidden.js';
 import { PreMeetingBadge, UrgentBadge } from './badges.js';
@@ -111,7 +111,7 @@ function RequestTable(props: {
               </td>
               <th scope="row" data-label={t('coord.col.family')} class="coord-family">
                 {t('coord.family', { name: r.requesterName })}
-                <span class="coord-sub">{ageListText(t, r.childAges)}</span>
+                <span class="coord-sub">{childAgesText(t, r.childAges)}</span>
               </th>
               <td data-label={t('coord.col.what')}>
                 {categoryShortLabel(t, r.category)}
@@ -168,7 +168,7 @@ function RequestTable(props: {
                   <form method="post" action={`/coordination/requests/${r.id}/offer-top`}>
                     <input type="hidden" name="next" value={props.next} />
                     <button type="submit" class="button button--primary button--small">
-                      {t(asked ? 'coord.action.next3' : 'coord.action.top3')}
+                      {quickOfferLabel(t, asked, r.fresh)}
                       <Hidden>{context}</Hidden>
                     </button>
                   </form>
@@ -357,7 +357,7 @@ export function BoardPage(props: BoardProps) {
                     </td>
                     <th scope="row" data-label={t('coord.col.family')} class="coord-family">
                       {t('coord.family', { name: a.requesterName })}
-                      <span class="coord-sub">{ageListText(t, a.childAges)}</span>
+                      <span class="coord-sub">{childAgesText(t, a.childAges)}</span>
                     </th>
                     <td data-label={t('coord.col.helper')}>
                       {t('coord.family', { name: a.helperName })}

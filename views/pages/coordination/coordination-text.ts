@@ -1,3 +1,4 @@
+import { QUICK_OFFER_SIZE } from '../../../src/modules/matching/ranking.js';
 import { monthDay, timeRangeText } from '../../format.js';
 import { areaName } from '../../../src/i18n/area-labels.js';
 import type { MessageKey, Translator } from '../../../src/lib/i18n.js';
@@ -22,6 +23,29 @@ export function ageText(t: Translator, months: number): string {
 
 export const ageListText = (t: Translator, months: number[]) =>
   months.map((m) => ageText(t, m)).join(t('coord.ageList.separator'));
+
+/**
+ * The quick offer's button says how many it will ask: 「次の2人に紹介」 when only two are left, not
+ * 「次の3人」. `fresh` null (not counted on the board): at most QUICK_OFFER_SIZE.
+ */
+export function quickOfferLabel(t: Translator, asked: boolean, fresh: number | null): string {
+  if (fresh === null)
+    return t(asked ? 'coord.action.nextUpTo' : 'coord.action.topUpTo', { count: QUICK_OFFER_SIZE });
+  const count = Math.min(fresh, QUICK_OFFER_SIZE);
+  if (count === 1) return t(asked ? 'coord.action.nextOne' : 'coord.action.topOne');
+  return t(asked ? 'coord.action.nextN' : 'coord.action.topN', { count });
+}
+
+/**
+ * The children's ages said to be theirs: 「お子さん 6歳・3歳」, so that next to the parent's name
+ * they are not read as her age (「加藤 恵さん（6歳）」). Empty when there are none.
+ */
+export const childAgesText = (t: Translator, months: number[]) =>
+  months.length === 0
+    ? ''
+    : t(months.length === 1 ? 'coord.childAge' : 'coord.childAges', {
+        ages: ageListText(t, months),
+      });
 
 /** "あと30時間" (or minutes within the hour). */
 export function startsInText(t: Translator, startsAt: string, nowIso: string): string {

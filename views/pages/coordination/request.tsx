@@ -10,6 +10,8 @@ import { TextareaField } from '../../components/form-fields.js';
 import {
   ageText,
   candidateReasonText,
+  childAgesText,
+  quickOfferLabel,
   exclusionHeading,
   exclusionText,
   whenText,
@@ -139,9 +141,10 @@ export function RequestPage(props: RequestPageProps) {
               {props.childList.length > 0 &&
                 paren(
                   locale,
-                  props.childList
-                    .map((c) => ageText(t, c.ageMonths))
-                    .join(t('coord.ageList.separator')),
+                  childAgesText(
+                    t,
+                    props.childList.map((c) => c.ageMonths),
+                  ),
                 )}
             </span>
             <span>{categoryNumberedLabel(t, r.category)}</span>
@@ -497,7 +500,7 @@ function CandidatesSection(
               <>
                 <p>{t('coord.candidates.quick')}</p>
                 <button type="submit" class="button button--primary">
-                  {t(asked ? 'coord.action.next3' : 'coord.action.top3')}
+                  {quickOfferLabel(t, asked, fresh)}
                 </button>
               </>
             ) : (

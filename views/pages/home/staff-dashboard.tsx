@@ -179,10 +179,14 @@ export function StaffDashboardPage(props: {
           <Figure label={t('dash.figures.hours')} value={n(f.activities.hours)} />
           <Figure label={t('dash.figures.requests')} value={n(f.requests.received)} />
           <Figure label={t('dash.figures.matched')} value={n(f.requests.matched)} />
+          {/* Matched ÷ requests of the same month, the two figures beside it (not the monthly
+              report's matched ÷ decided), so the three agree; the definition is on the term. */}
           <Figure
-            label={t('dash.figures.fillRate')}
+            label={<abbr title={t('dash.figures.fillRateDef')}>{t('dash.figures.fillRate')}</abbr>}
             value={
-              f.requests.fillRate === null ? '—' : `${(f.requests.fillRate * 100).toFixed(1)}%`
+              f.requests.received === 0
+                ? '—'
+                : `${((f.requests.matched / f.requests.received) * 100).toFixed(1)}%`
             }
           />
           <Figure label={t('dash.figures.members')} value={n(f.members.byKind.total)} />
@@ -190,6 +194,7 @@ export function StaffDashboardPage(props: {
           <Figure label={t('dash.figures.fees')} value={formatYen(f.fees.total, locale)} />
           <Figure label={t('dash.figures.incidents')} value={n(f.incidents.total)} />
         </dl>
+        <p class="hint">{t('dash.figures.fillRateDef')}</p>
         <p>
           <a href={`/staff/reports/monthly?month=${d.month}`}>{t('dash.figures.report')}</a>
         </p>
@@ -201,7 +206,7 @@ export function StaffDashboardPage(props: {
   );
 }
 
-function Figure(props: { label: string; value: string }) {
+function Figure(props: { label: Child; value: string }) {
   return (
     <div class="dash-figure">
       <dt>{props.label}</dt>

@@ -7,7 +7,7 @@ import type { ViewContext } from '../../view-context.js';
 import type { MessageKey, Translator } from '../../../src/lib/i18n.js';
 import type { Area } from '../../../src/modules/settings/settings.schemas.js';
 import type { Locale } from '../../../db/schema.js';
-import { ageListText } from '../coordination/coordination-text.js';
+import { childAgesText } from '../coordination/coordination-text.js';
 import { monthDay, timeRangeText } from '../../format.js';
 import { Hidden } from '../../components/visually-hidden.js';
 import { PlannerTimeline, type TimelineHelper } from './timeline.js';
@@ -201,7 +201,7 @@ function PlanTable(props: { ctx: ViewContext; rows: PlanRow[]; areas: Area[] }) 
                 <a href={`/coordination/requests/${r.id}`}>
                   {t('coord.family', { name: r.requesterName })}
                 </a>
-                <span class="coord-sub">{ageListText(t, r.childAges)}</span>
+                <span class="coord-sub">{childAgesText(t, r.childAges)}</span>
               </th>
               <td data-label={t('coord.col.what')}>
                 {categoryShortLabel(t, r.category)}

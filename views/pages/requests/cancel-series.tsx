@@ -35,7 +35,13 @@ export function CancelSeriesPage(props: CancelSeriesPageProps) {
       <h1>{t('req.cancelSeries.title')}</h1>
       <ErrorSummary t={t} errors={props.errors} labels={{ reason: t('req.cancel.reason') }} />
       <p>{t('req.cancelSeries.lead', { n: occurrences.length })}</p>
-      <div class="table-scroll">
+      {/* Focusable and named, so the dates can be scrolled sideways by keyboard at 360 px. */}
+      <div
+        class="table-scroll"
+        tabindex={0}
+        role="region"
+        aria-label={t('req.cancelSeries.caption')}
+      >
         <table class="table">
           <caption class="visually-hidden">{t('req.cancelSeries.caption')}</caption>
           <thead>

@@ -1,3 +1,4 @@
+import type { HandoverRule } from '../../../src/modules/settings/settings.schemas.js';
 import { categoryLabel } from '../../../src/i18n/category-labels.js';
 import type { CareLocation, OfferStatus, RequestStatus } from '../../../db/schema.js';
 import { formatDate, formatDateTime } from '../../../src/lib/dates.js';
@@ -59,6 +60,7 @@ export interface RequestDetailProps {
   preMeetingRequired: boolean;
   canCancel: boolean;
   carAllowed: boolean;
+  handoverTo: HandoverRule;
   maxSiblings: number;
   offer: {
     id: string;
@@ -255,7 +257,12 @@ export function RequestDetailPage(props: RequestDetailProps) {
       )}
 
       {mode === 'helper' && (
-        <SafetyReminders t={t} carAllowed={props.carAllowed} maxSiblings={props.maxSiblings} />
+        <SafetyReminders
+          t={t}
+          carAllowed={props.carAllowed}
+          handoverTo={props.handoverTo}
+          maxSiblings={props.maxSiblings}
+        />
       )}
 
       {props.canCancel && (

@@ -207,9 +207,14 @@ function RequestCard(props: { t: Translator; locale: 'ja' | 'en'; item: RequestI
       </span>
       <span class="req-card__what">{categoryLabel(t, item.category)}</span>
       <span class="req-card__meta">
-        {item.childNames.join(locale === 'ja' ? '・' : ', ')}
-        {item.seriesId ? ` ・ ${t('req.list.seriesTag')}` : ''}
-        {item.helperName ? ` ・ ${t('req.list.helper', { name: item.helperName })}` : ''}
+        {/* Only the parts there are, so no separator or 「担当：」 is left hanging. */}
+        {[
+          item.childNames.join(locale === 'ja' ? '・' : ', '),
+          item.seriesId ? t('req.list.seriesTag') : '',
+          item.helperName?.trim() ? t('req.list.helper', { name: item.helperName }) : '',
+        ]
+          .filter(Boolean)
+          .join(locale === 'ja' ? ' ・ ' : ' · ')}
       </span>
     </a>
   );

@@ -1,3 +1,4 @@
+import type { HandoverRule } from '../../../src/modules/settings/settings.schemas.js';
 import type { Locale } from '../../../db/schema.js';
 import type { Translator } from '../../../src/lib/i18n.js';
 import { displayTime, monthDay, yen } from '../../format.js';
@@ -99,6 +100,7 @@ export function RuleErrorAlert(props: {
 export function SafetyReminders(props: {
   t: Translator;
   carAllowed: boolean;
+  handoverTo: HandoverRule;
   maxSiblings: number;
 }) {
   const { t } = props;
@@ -109,7 +111,7 @@ export function SafetyReminders(props: {
         <li>{t('req.safety.medicine')}</li>
         <li>{t('req.safety.bathing')}</li>
         <li>{props.carAllowed ? t('req.safety.carAllowed') : t('req.safety.noCar')}</li>
-        <li>{t('req.safety.handover')}</li>
+        <li>{t(`safety.handover.${props.handoverTo}`)}</li>
         <li>{t('req.safety.overnight')}</li>
         <li>{t('req.safety.emergency')}</li>
       </ul>

@@ -10,6 +10,7 @@ import {
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import type { Translator } from '../../../src/lib/i18n.js';
+import { HANDOVER_RULES } from '../../../src/modules/settings/settings.schemas.js';
 
 /** The sections the page edits, in page order; each has its own form posting to /settings/<key>. */
 export const SETTINGS_PAGE_SECTIONS = [
@@ -77,6 +78,7 @@ export function settingsFieldLabels(
         plannerMaxPerDay: t('settings.requests.plannerMaxPerDay'),
         maxSiblings: t('settings.requests.maxSiblings'),
         carTransportAllowed: t('settings.requests.carTransportAllowed'),
+        handoverTo: t('settings.requests.handoverTo'),
       };
     case 'reports':
       return {
@@ -329,6 +331,15 @@ function RequestsSection(props: SectionProps) {
             { value: 'false', label: t('settings.requests.car.no') },
             { value: 'true', label: t('settings.requests.car.yes') },
           ]}
+          required
+        />
+        <SelectField
+          {...bound('handoverTo')}
+          label={t('settings.requests.handoverTo')}
+          options={HANDOVER_RULES.map((rule) => ({
+            value: rule,
+            label: t(`safety.handover.${rule}`),
+          }))}
           required
         />
       </fieldset>
