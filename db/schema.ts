@@ -470,6 +470,28 @@ export interface ActivityTable {
   updated_at: string;
 }
 
+export type PaymentMethod = 'cash' | 'bank_transfer' | 'qr';
+export type PaymentStatus = 'recorded' | 'received' | 'disputed';
+
+/** A family's payment to the helper for an approved activity or a cancellation fee (#18). */
+export interface PaymentTable {
+  id: string;
+  activity_id: string | null;
+  request_id: string | null;
+  requester_member_id: string;
+  helper_member_id: string;
+  amount: number;
+  paid_on: string;
+  method: PaymentMethod;
+  status: PaymentStatus;
+  recorded_by_user_id: string;
+  recorded_by_role: 'requester' | 'helper' | 'staff';
+  recorded_at: string;
+  received_at: string | null;
+  dispute_reason: string | null;
+  updated_at: string;
+}
+
 export interface ActivityChildTable {
   activity_id: string;
   child_id: string;
@@ -644,6 +666,7 @@ export interface Database {
   activity_category: ActivityCategoryTable;
   activity_revision: ActivityRevisionTable;
   incident: IncidentTable;
+  payment: PaymentTable;
   event: EventTable;
   event_registration: EventRegistrationTable;
   announcement: AnnouncementTable;

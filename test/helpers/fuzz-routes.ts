@@ -1181,7 +1181,33 @@ export const WRITE_ROUTES: Record<string, RouteSpec> = {
     (w) => `/members/${w.parent.id}/referrals`,
     (w) => pairs({ groupId: w.groupId, referredOn: '2026-11-25', note: '食事の支援を紹介' }),
   ),
+  ...paymentRoutes('/api/v1/activities/:id/payment', (w) => `/api/v1/activities/${w.confirmedActivityId}/payment`),
+  ...paymentRoutes('/api/v1/requests/:id/cancellation-payment', (w) => `/api/v1/requests/${w.matchedRequest}/cancellation-payment`),
+  ...paymentRoutes('/activities/:id/payment', (w) => `/activities/${w.confirmedActivityId}/payment`),
+  ...paymentRoutes('/requests/:id/cancellation-payment', (w) => `/requests/${w.matchedRequest}/cancellation-payment`),
 };
+
+/**
+ * The payment writes of a subject (issue #18): the family records, the helper acknowledges or
+ * disputes. In this world the activity is not approved and the request not cancelled, so the
+ * valid bodies meet a 409 rule answer: the fuzzer checks nothing ever gets past validation wrongly.
+ */
+function paymentRoutes(pattern: string, path: (w: World) => string): Record<string, RouteSpec> {
+  const api = pattern.startsWith('/api/');
+  const record = { paidOn: '2026-11-25', method: 'cash', amount: 1300 };
+  const dispute = { reason: 'まだ受け取っていません' };
+  return api
+    ? {
+        [`POST ${pattern}`]: json('parent', path, () => record),
+        [`POST ${pattern}/received`]: json('helper', (w) => `${path(w)}/received`, () => ({})),
+        [`POST ${pattern}/dispute`]: json('helper', (w) => `${path(w)}/dispute`, () => dispute),
+      }
+    : {
+        [`POST ${pattern}`]: form('parent', path, () => pairs({ ...record, amount: '1300' })),
+        [`POST ${pattern}/received`]: form('helper', (w) => `${path(w)}/received`),
+        [`POST ${pattern}/dispute`]: form('helper', (w) => `${path(w)}/dispute`, () => pairs(dispute)),
+      };
+}
 
 /** The registered write routes of an app, as `METHOD path` keys of WRITE_ROUTES. */
 export function writeRoutesOf(app: { routes: { method: string; path: string }[] }): string[] {
