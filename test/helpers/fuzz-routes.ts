@@ -1181,10 +1181,22 @@ export const WRITE_ROUTES: Record<string, RouteSpec> = {
     (w) => `/members/${w.parent.id}/referrals`,
     (w) => pairs({ groupId: w.groupId, referredOn: '2026-11-25', note: '食事の支援を紹介' }),
   ),
-  ...paymentRoutes('/api/v1/activities/:id/payment', (w) => `/api/v1/activities/${w.confirmedActivityId}/payment`),
-  ...paymentRoutes('/api/v1/requests/:id/cancellation-payment', (w) => `/api/v1/requests/${w.matchedRequest}/cancellation-payment`),
-  ...paymentRoutes('/activities/:id/payment', (w) => `/activities/${w.confirmedActivityId}/payment`),
-  ...paymentRoutes('/requests/:id/cancellation-payment', (w) => `/requests/${w.matchedRequest}/cancellation-payment`),
+  ...paymentRoutes(
+    '/api/v1/activities/:id/payment',
+    (w) => `/api/v1/activities/${w.confirmedActivityId}/payment`,
+  ),
+  ...paymentRoutes(
+    '/api/v1/requests/:id/cancellation-payment',
+    (w) => `/api/v1/requests/${w.matchedRequest}/cancellation-payment`,
+  ),
+  ...paymentRoutes(
+    '/activities/:id/payment',
+    (w) => `/activities/${w.confirmedActivityId}/payment`,
+  ),
+  ...paymentRoutes(
+    '/requests/:id/cancellation-payment',
+    (w) => `/requests/${w.matchedRequest}/cancellation-payment`,
+  ),
 };
 
 /**
@@ -1199,13 +1211,25 @@ function paymentRoutes(pattern: string, path: (w: World) => string): Record<stri
   return api
     ? {
         [`POST ${pattern}`]: json('parent', path, () => record),
-        [`POST ${pattern}/received`]: json('helper', (w) => `${path(w)}/received`, () => ({})),
-        [`POST ${pattern}/dispute`]: json('helper', (w) => `${path(w)}/dispute`, () => dispute),
+        [`POST ${pattern}/received`]: json(
+          'helper',
+          (w) => `${path(w)}/received`,
+          () => ({}),
+        ),
+        [`POST ${pattern}/dispute`]: json(
+          'helper',
+          (w) => `${path(w)}/dispute`,
+          () => dispute,
+        ),
       }
     : {
         [`POST ${pattern}`]: form('parent', path, () => pairs({ ...record, amount: '1300' })),
         [`POST ${pattern}/received`]: form('helper', (w) => `${path(w)}/received`),
-        [`POST ${pattern}/dispute`]: form('helper', (w) => `${path(w)}/dispute`, () => pairs(dispute)),
+        [`POST ${pattern}/dispute`]: form(
+          'helper',
+          (w) => `${path(w)}/dispute`,
+          () => pairs(dispute),
+        ),
       };
 }
 
