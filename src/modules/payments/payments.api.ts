@@ -26,6 +26,7 @@ import {
   loadPaymentSubject,
   paymentStatusOf,
   recordPayment,
+  type RecordPaymentInput,
 } from './payments.service.js';
 import { paymentInScope, scopedPayment } from './payment-scope.js';
 
@@ -42,30 +43,29 @@ async function answer(c: AppContext, key: PaymentKey) {
   return toPaymentJson(paymentStatusOf(subject, payment));
 }
 
-/** The four operations of one kind of subject, under `base` (its path up to `/payment`). */
-function paymentOperations(kind: PaymentKey['kind'], base: string, what: string) {
-  const scope = paymentInScope(kind);
-  const path = `${base}/{id}/${kind === 'activity' ? 'payment' : 'cancellation-payment'}`;
+type Subject = { kind: PaymentKey['kind']; what: string };
+const ACTIVITY: Subject = { kind: 'activity', what: 'an approved activity (fee + costs)' };
+const CANCELLATION: Subject = { kind: 'cancellation', what: 'a cancellation fee' };
 
-  const getRoute = apiRoute(
+// Route factories: each is used once per kind of subject with its path written out (the error
+// code test reads the paths from the source).
+const getRoute = (path: string, s: Subject) =>
+  apiRoute(
     {
       tag: TAG,
       access: 'signed-in',
-      summary: `The payment of ${what} (its helper, its family, staff): what is due, what was recorded, whether the helper acknowledged it`,
+      summary: `The payment of ${s.what} (its helper, its family, staff): what is due, what was recorded, whether the helper acknowledged it`,
     },
     { method: 'get', path, request: { params: idParam }, responses: paymentResponse },
-    scope,
+    paymentInScope(s.kind),
   );
-  paymentsApi.openapi(getRoute, (c) => {
-    const { subject, payment } = scopedPayment(c);
-    return c.json(toPaymentJson(paymentStatusOf(subject, payment)), 200);
-  });
 
-  const recordRoute = apiRoute(
+const recordRoute = (path: string, s: Subject) =>
+  apiRoute(
     {
       tag: TAG,
       access: 'signed-in',
-      summary: `Record (or correct) that ${what} was paid: date, method, amount. By the helper it counts as received; by the family or staff the helper is asked to acknowledge it. Only staff change a payment the helper acknowledged`,
+      summary: `Record (or correct) that ${s.what} was paid: date, method, amount. By the helper it counts as received; by the family or staff the helper is asked to acknowledge it. Only staff change a payment the helper acknowledged`,
       errors: {
         409: [...NOT_PAYABLE, 'payment_already_received'],
         422: ['paid_in_future', 'payment_over_due'],
@@ -77,60 +77,87 @@ function paymentOperations(kind: PaymentKey['kind'], base: string, what: string)
       request: { params: idParam, body: jsonRequest(recordPaymentBody) },
       responses: paymentResponse,
     },
-    scope,
+    paymentInScope(s.kind),
   );
-  paymentsApi.openapi(recordRoute, async (c) => {
-    const { subject, viewer } = scopedPayment(c);
-    await recordPayment(c.var.deps, viewer, subject, c.req.valid('json'), c.var.clientAddress);
-    return c.json(await answer(c, subject.key), 200);
-  });
 
-  const receiveRoute = apiRoute(
+const receiveRoute = (path: string, s: Subject) =>
+  apiRoute(
     {
       tag: TAG,
       access: 'member',
-      summary: `The helper acknowledges she received the payment of ${what} (one tap): a recorded payment becomes received; with none recorded, the amount due in cash today is recorded as received`,
+      summary: `The helper acknowledges she received the payment of ${s.what} (one tap): a recorded payment becomes received; with none recorded, the amount due in cash today is recorded as received`,
       errors: { 409: [...NOT_PAYABLE, 'payment_already_received'] },
     },
     {
       method: 'post',
-      path: `${path}/received`,
+      path,
       request: { params: idParam, body: jsonRequest(emptyBody) },
       responses: paymentResponse,
     },
-    scope,
+    paymentInScope(s.kind),
   );
-  paymentsApi.openapi(receiveRoute, async (c) => {
-    const { subject, viewer } = scopedPayment(c);
-    await confirmReceipt(c.var.deps, viewer, subject, c.var.clientAddress);
-    return c.json(await answer(c, subject.key), 200);
-  });
 
-  const disputeRoute = apiRoute(
+const disputeRoute = (path: string, s: Subject) =>
+  apiRoute(
     {
       tag: TAG,
       access: 'member',
-      summary: `The helper says the payment of ${what} did not arrive as recorded, with the reason; the family and staff are told`,
+      summary: `The helper says the payment of ${s.what} did not arrive as recorded, with the reason; the family and staff are told`,
       errors: { 409: ['payment_not_disputable'] },
     },
     {
       method: 'post',
-      path: `${path}/dispute`,
+      path,
       request: { params: idParam, body: jsonRequest(paymentDisputeBody) },
       responses: paymentResponse,
     },
-    scope,
+    paymentInScope(s.kind),
   );
-  paymentsApi.openapi(disputeRoute, async (c) => {
-    const { subject, viewer } = scopedPayment(c);
-    const { reason } = c.req.valid('json');
-    await disputePayment(c.var.deps, viewer, subject, reason, c.var.clientAddress);
-    return c.json(await answer(c, subject.key), 200);
-  });
+
+function current(c: AppContext) {
+  const { subject, payment } = scopedPayment(c);
+  return toPaymentJson(paymentStatusOf(subject, payment));
+}
+async function record(c: AppContext, input: RecordPaymentInput) {
+  const { subject, viewer } = scopedPayment(c);
+  await recordPayment(c.var.deps, viewer, subject, input, c.var.clientAddress);
+  return answer(c, subject.key);
+}
+async function receive(c: AppContext) {
+  const { subject, viewer } = scopedPayment(c);
+  await confirmReceipt(c.var.deps, viewer, subject, c.var.clientAddress);
+  return answer(c, subject.key);
+}
+async function dispute(c: AppContext, reason: string) {
+  const { subject, viewer } = scopedPayment(c);
+  await disputePayment(c.var.deps, viewer, subject, reason, c.var.clientAddress);
+  return answer(c, subject.key);
 }
 
-paymentOperations('activity', '/activities', 'an approved activity (fee + costs)');
-paymentOperations('cancellation', '/requests', 'a cancellation fee');
+paymentsApi.openapi(getRoute('/activities/{id}/payment', ACTIVITY), (c) => c.json(current(c), 200));
+paymentsApi.openapi(recordRoute('/activities/{id}/payment', ACTIVITY), async (c) =>
+  c.json(await record(c, c.req.valid('json')), 200),
+);
+paymentsApi.openapi(receiveRoute('/activities/{id}/payment/received', ACTIVITY), async (c) =>
+  c.json(await receive(c), 200),
+);
+paymentsApi.openapi(disputeRoute('/activities/{id}/payment/dispute', ACTIVITY), async (c) =>
+  c.json(await dispute(c, c.req.valid('json').reason), 200),
+);
+paymentsApi.openapi(getRoute('/requests/{id}/cancellation-payment', CANCELLATION), (c) =>
+  c.json(current(c), 200),
+);
+paymentsApi.openapi(recordRoute('/requests/{id}/cancellation-payment', CANCELLATION), async (c) =>
+  c.json(await record(c, c.req.valid('json')), 200),
+);
+paymentsApi.openapi(
+  receiveRoute('/requests/{id}/cancellation-payment/received', CANCELLATION),
+  async (c) => c.json(await receive(c), 200),
+);
+paymentsApi.openapi(
+  disputeRoute('/requests/{id}/cancellation-payment/dispute', CANCELLATION),
+  async (c) => c.json(await dispute(c, c.req.valid('json').reason), 200),
+);
 
 const outstandingRoute = apiRoute(
   {
