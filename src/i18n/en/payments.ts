@@ -63,6 +63,7 @@ export const payments: Record<keyof typeof ja, string> = {
   'payments.outstanding.what': 'For',
   'payments.outstanding.owed': 'Outstanding',
   'payments.outstanding.state': 'Status',
+  'payments.cancellationLink': 'Payment of the cancellation fee',
   'payments.home.outstanding': 'Unpaid and disputed payments',
   'payments.flash.recorded': 'The payment was recorded.',
   'payments.flash.received': 'Receipt acknowledged.',

@@ -60,6 +60,7 @@ export const payments = {
   'payments.outstanding.what': '内容',
   'payments.outstanding.owed': '未収',
   'payments.outstanding.state': '状態',
+  'payments.cancellationLink': 'キャンセル料のお支払い',
   'payments.home.outstanding': '未払い・相違のある支払い',
   'payments.flash.recorded': '支払いを記録しました。',
   'payments.flash.received': '受け取りを確認しました。',
