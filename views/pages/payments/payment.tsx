@@ -62,7 +62,13 @@ export function PaymentStateBadge(props: { ctx: ViewContext; state: PaymentState
  * The payment in brief, with the helper's one tap ("I received it") and a link to record or
  * correct it: on the activity page, on a phone.
  */
-export function PaymentCard(props: { ctx: ViewContext; viewer: PaymentViewer; view: PaymentView }) {
+export function PaymentCard(props: {
+  ctx: ViewContext;
+  viewer: PaymentViewer;
+  view: PaymentView;
+  /** On the payment page itself the form follows: no link to it. */
+  onPaymentPage?: boolean;
+}) {
   const { ctx, viewer, view } = props;
   const { t, locale } = ctx;
   const p = view.payment;
@@ -116,7 +122,7 @@ export function PaymentCard(props: { ctx: ViewContext; viewer: PaymentViewer; vi
           )}
         </>
       )}
-      {view.payable && mayRecord && (
+      {view.payable && mayRecord && !props.onPaymentPage && (
         <p>
           <a href={paymentPath(view)}>
             {t(p ? 'payments.action.correct' : 'payments.action.record')}
@@ -169,7 +175,7 @@ export function PaymentPage(props: PaymentPageProps) {
           [t('activities.helper'), subject.helperName],
         ]}
       />
-      <PaymentCard ctx={ctx} viewer={viewer} view={view} />
+      <PaymentCard ctx={ctx} viewer={viewer} view={view} onPaymentPage />
       {mayRecord && (
         <section aria-labelledby="record-title" class="card">
           <h2 id="record-title">{t(p ? 'payments.action.correct' : 'payments.action.record')}</h2>
