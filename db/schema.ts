@@ -492,6 +492,23 @@ export interface PaymentTable {
   updated_at: string;
 }
 
+/** A numbered receipt of received payments: one activity, or a family's month (#18). */
+export interface ReceiptTable {
+  id: string;
+  fiscal_year: number;
+  seq: number;
+  kind: 'activity' | 'month';
+  activity_id: string | null;
+  requester_member_id: string;
+  month: string | null;
+  content: string;
+  total: number;
+  issued_at: string;
+  issued_by_user_id: string;
+  print_count: number;
+  last_printed_at: string;
+}
+
 export interface ActivityChildTable {
   activity_id: string;
   child_id: string;
@@ -667,6 +684,7 @@ export interface Database {
   activity_revision: ActivityRevisionTable;
   incident: IncidentTable;
   payment: PaymentTable;
+  receipt: ReceiptTable;
   event: EventTable;
   event_registration: EventRegistrationTable;
   announcement: AnnouncementTable;

@@ -51,6 +51,7 @@ import { coordinationPages } from './modules/matching/coordination.routes.js';
 import { preMeetingPages } from './modules/matching/pre-meetings.routes.js';
 import { activitiesApi } from './modules/activities/activities.api.js';
 import { paymentsApi } from './modules/payments/payments.api.js';
+import { receiptsApi } from './modules/payments/receipts.api.js';
 import { incidentsApi } from './modules/incidents/incidents.api.js';
 import { eventsApi } from './modules/events/events.api.js';
 import { eventPages } from './modules/events/events.routes.js';
@@ -148,6 +149,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   api.route('/', availabilityApi);
   api.route('/', activitiesApi);
   api.route('/', paymentsApi);
+  api.route('/', receiptsApi);
   api.route('/', incidentsApi);
   api.route('/', eventsApi);
   api.route('/', announcementsApi);

@@ -1197,6 +1197,25 @@ export const WRITE_ROUTES: Record<string, RouteSpec> = {
     '/requests/:id/cancellation-payment',
     (w) => `/requests/${w.matchedRequest}/cancellation-payment`,
   ),
+  // Receipts (issue #18): printing sends an empty body.
+  'POST /api/v1/activities/:id/receipt': json(
+    'parent',
+    (w) => `/api/v1/activities/${w.confirmedActivityId}/receipt`,
+    () => ({}),
+  ),
+  'POST /api/v1/members/:id/receipts/:month': json(
+    'parent',
+    (w) => `/api/v1/members/${w.parent.id}/receipts/2026-10`,
+    () => ({}),
+  ),
+  'POST /activities/:id/receipt': form(
+    'parent',
+    (w) => `/activities/${w.confirmedActivityId}/receipt`,
+  ),
+  'POST /statements/:memberId/:month/receipt': form(
+    'parent',
+    (w) => `/statements/${w.parent.id}/2026-10/receipt`,
+  ),
 };
 
 /**

@@ -345,3 +345,99 @@ describe('payment pages', () => {
     expect((await w.other.get(`/activities/${w.activityId}/payment`)).status).toBe(404);
   });
 });
+
+interface ReceiptJson {
+  number: string;
+  printCount: number;
+  reissue: boolean;
+  total: number;
+  month: string | null;
+  lines: {
+    kind: string;
+    children: { name: string; amount: number }[];
+    due: number;
+    amountPaid: number;
+    method: string;
+    paidOn: string;
+    helperName: string;
+    receivedAt: string;
+  }[];
+}
+
+describe('receipts', () => {
+  it('an activity’s receipt: only once received; numbered; printed again it is the same receipt, 再発行', async () => {
+    const w = await world();
+    const path = `/api/v1/activities/${w.activityId}/receipt`;
+    expect(await (await w.parent.get(path)).json()).toEqual({ receipt: null });
+    const early = await w.parent.json('POST', path, {});
+    expect(early.status).toBe(409);
+    expect(await early.json()).toMatchObject({ error: { code: 'receipt_not_received' } });
+
+    await w.parent.json('POST', w.path, cash(1800, '2026-11-18'));
+    ctx.clock.set(jst('2026-11-21', '12:00'));
+    await w.helper.json('POST', `${w.path}/received`, {});
+    const first = (await (await w.parent.json('POST', path, {})).json()) as {
+      receipt: ReceiptJson;
+    };
+    expect(first.receipt).toMatchObject({
+      number: '2026-000001',
+      printCount: 1,
+      reissue: false,
+      total: 1800,
+      lines: [
+        {
+          kind: 'activity',
+          due: 1800,
+          amountPaid: 1800,
+          method: 'cash',
+          paidOn: '2026-11-18',
+          receivedAt: '2026-11-21T12:00:00+09:00',
+        },
+      ],
+    });
+    // Staff sessions end after 30 idle minutes: staff sign in again after the clock moved.
+    staff = await TestClient.signedInAs(ctx, staffUser);
+    const second = (await (await staff.json('POST', path, {})).json()) as { receipt: ReceiptJson };
+    expect(second.receipt).toMatchObject({ number: '2026-000001', printCount: 2, reissue: true });
+    // The helper and other families do not see the family's receipt.
+    expect((await w.helper.get(path)).status).toBe(404);
+    expect((await w.other.json('POST', path, {})).status).toBe(404);
+
+    const page = await (await w.parent.get(`/activities/${w.activityId}/receipt`)).text();
+    expect(page).toContain('再発行');
+    expect(page).toContain('2026-000001');
+  });
+
+  it('a month’s receipt: the month must be over and hold an acknowledged payment; only the family and staff', async () => {
+    const w = await world({ date: '2026-10-20' });
+    await w.helper.json('POST', `${w.path}/received`, {});
+    const path = `/api/v1/members/${w.parentMember.id}/receipts/2026-10`;
+    const res = await w.parent.json('POST', path, {});
+    expect(res.status).toBe(200);
+    const { receipt } = (await res.json()) as { receipt: ReceiptJson };
+    expect(receipt).toMatchObject({ number: '2026-000001', month: '2026-10', total: 1800 });
+    expect(receipt.lines).toHaveLength(1);
+
+    const current = await w.parent.json(
+      'POST',
+      `/api/v1/members/${w.parentMember.id}/receipts/2026-11`,
+      {},
+    );
+    expect(current.status).toBe(409);
+    expect(await current.json()).toMatchObject({ error: { code: 'receipt_month_not_over' } });
+    const empty = await w.parent.json(
+      'POST',
+      `/api/v1/members/${w.parentMember.id}/receipts/2026-09`,
+      {},
+    );
+    expect(await empty.json()).toMatchObject({ error: { code: 'receipt_nothing_received' } });
+    expect((await w.other.get(path)).status).toBe(404);
+
+    const page = await w.parent.form(`/statements/${w.parentMember.id}/2026-10/receipt`, {});
+    expect(page.status).toBe(303);
+    const html = await (
+      await w.parent.get(`/statements/${w.parentMember.id}/2026-10/receipt`)
+    ).text();
+    expect(html).toContain('再発行');
+  });
+});

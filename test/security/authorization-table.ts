@@ -345,6 +345,12 @@ export const AUTHORIZATION_TABLE: readonly AuthzRow[] = [
   ...paymentRows('/api/v1/activities/:id/payment', { id: 'activity' }),
   ...paymentRows('/api/v1/requests/:id/cancellation-payment', { id: 'liveRequest' }),
   r('GET /api/v1/payments/outstanding', STAFF, 'staff'),
+  // Receipts: the family's documents (its helper does not see them). Not issued yet in the
+  // fixture: a 200 with none, and a 409 rule answer on printing.
+  r('GET /api/v1/activities/:id/receipt', FAMILY, 'own', { id: 'activity' }),
+  r('POST /api/v1/activities/:id/receipt', FAMILY, 'own', { id: 'activity' }),
+  r('GET /api/v1/members/:id/receipts/:month', FAMILY, 'own', { ...M, month: 'month' }),
+  r('POST /api/v1/members/:id/receipts/:month', FAMILY, 'own', { ...M, month: 'month' }),
   r('GET /api/v1/incidents', STAFF, 'staff'),
   r('GET /api/v1/incidents/:id', STAFF, 'staff', { id: 'incident' }),
   r('POST /api/v1/incidents/:id/reported', STAFF, 'staff', { id: 'incident' }),
@@ -650,6 +656,16 @@ export const AUTHORIZATION_TABLE: readonly AuthzRow[] = [
   ...paymentRows('/activities/:id/payment', { id: 'activity' }),
   ...paymentRows('/requests/:id/cancellation-payment', { id: 'liveRequest' }),
   r('GET /payments/outstanding', STAFF, 'staff'),
+  r('GET /activities/:id/receipt', FAMILY, 'own', { id: 'activity' }),
+  r('POST /activities/:id/receipt', FAMILY, 'own', { id: 'activity' }),
+  r('GET /statements/:memberId/:month/receipt', FAMILY, 'own', {
+    memberId: 'requesterMember',
+    month: 'month',
+  }),
+  r('POST /statements/:memberId/:month/receipt', FAMILY, 'own', {
+    memberId: 'requesterMember',
+    month: 'month',
+  }),
   r('GET /incidents', STAFF, 'staff'),
   r('GET /incidents/:id/print', STAFF, 'staff', { id: 'incident' }),
   r('POST /incidents/:id/reported', STAFF, 'staff', { id: 'incident' }),

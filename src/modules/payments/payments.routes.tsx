@@ -10,6 +10,7 @@ import {
   type PaymentPageProps,
 } from '../../../views/pages/payments/payment.js';
 import { toOutstandingJson, toPaymentJson } from './payments.json.js';
+import { receiptPages } from './receipts.routes.js';
 import type { PaymentKey } from './payments.queries.js';
 import { paymentDisputeForm, paymentForm } from './payments.schemas.js';
 import {
@@ -107,3 +108,5 @@ paymentPages.get('/payments/outstanding', async (c) => {
   const items = (await loadOutstanding(c.var.deps)).map(toOutstandingJson);
   return render(c, <OutstandingPage ctx={viewContext(c)} items={items} />);
 });
+
+paymentPages.route('/', receiptPages);

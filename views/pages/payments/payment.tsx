@@ -122,6 +122,11 @@ export function PaymentCard(props: {
           )}
         </>
       )}
+      {view.kind === 'activity' && p?.status === 'received' && viewer !== 'helper' && (
+        <p>
+          <a href={`/activities/${view.id}/receipt`}>{t('receipts.link')}</a>
+        </p>
+      )}
       {view.payable && mayRecord && !props.onPaymentPage && (
         <p>
           <a href={paymentPath(view)}>
