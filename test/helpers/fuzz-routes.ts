@@ -1183,16 +1183,13 @@ export const WRITE_ROUTES: Record<string, RouteSpec> = {
   ),
   ...paymentRoutes(
     '/api/v1/activities/:id/payment',
-    (w) => `/api/v1/activities/${w.confirmedActivityId}/payment`,
+    (w) => `/api/v1/activities/${w.approvedActivityId}/payment`,
   ),
   ...paymentRoutes(
     '/api/v1/requests/:id/cancellation-payment',
     (w) => `/api/v1/requests/${w.matchedRequest}/cancellation-payment`,
   ),
-  ...paymentRoutes(
-    '/activities/:id/payment',
-    (w) => `/activities/${w.confirmedActivityId}/payment`,
-  ),
+  ...paymentRoutes('/activities/:id/payment', (w) => `/activities/${w.approvedActivityId}/payment`),
   ...paymentRoutes(
     '/requests/:id/cancellation-payment',
     (w) => `/requests/${w.matchedRequest}/cancellation-payment`,
@@ -1200,7 +1197,7 @@ export const WRITE_ROUTES: Record<string, RouteSpec> = {
   // Receipts (issue #18): printing sends an empty body.
   'POST /api/v1/activities/:id/receipt': json(
     'parent',
-    (w) => `/api/v1/activities/${w.confirmedActivityId}/receipt`,
+    (w) => `/api/v1/activities/${w.approvedActivityId}/receipt`,
     () => ({}),
   ),
   'POST /api/v1/members/:id/receipts/:month': json(
@@ -1210,7 +1207,7 @@ export const WRITE_ROUTES: Record<string, RouteSpec> = {
   ),
   'POST /activities/:id/receipt': form(
     'parent',
-    (w) => `/activities/${w.confirmedActivityId}/receipt`,
+    (w) => `/activities/${w.approvedActivityId}/receipt`,
   ),
   'POST /statements/:memberId/:month/receipt': form(
     'parent',
@@ -1220,12 +1217,12 @@ export const WRITE_ROUTES: Record<string, RouteSpec> = {
 
 /**
  * The payment writes of a subject (issue #18): the family records, the helper acknowledges or
- * disputes. In this world the activity is not approved and the request not cancelled, so the
- * valid bodies meet a 409 rule answer: the fuzzer checks nothing ever gets past validation wrongly.
+ * disputes (the world's approved activity: ¥800 due; its matched request has no cancellation fee,
+ * so those valid bodies meet a 409 rule answer).
  */
 function paymentRoutes(pattern: string, path: (w: World) => string): Record<string, RouteSpec> {
   const api = pattern.startsWith('/api/');
-  const record = { paidOn: '2026-11-25', method: 'cash', amount: 1300 };
+  const record = { paidOn: '2026-11-25', method: 'cash', amount: 800 };
   const dispute = { reason: 'まだ受け取っていません' };
   return api
     ? {
@@ -1242,7 +1239,7 @@ function paymentRoutes(pattern: string, path: (w: World) => string): Record<stri
         ),
       }
     : {
-        [`POST ${pattern}`]: form('parent', path, () => pairs({ ...record, amount: '1300' })),
+        [`POST ${pattern}`]: form('parent', path, () => pairs({ ...record, amount: '800' })),
         [`POST ${pattern}/received`]: form('helper', (w) => `${path(w)}/received`),
         [`POST ${pattern}/dispute`]: form(
           'helper',
