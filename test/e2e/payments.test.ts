@@ -1,7 +1,7 @@
 /**
  * Journey (issue #18, point 1): on the demo center, the family records a cash payment for an
  * approved activity → the helper, on her phone, taps 受け取りました on the activity → the payment
- * reads 受領済み; staff's list of unpaid and disputed amounts. Every page is checked with axe at
+ * reads 受領済み → the family prints the receipt and reprints it (再発行); staff's list of unpaid and disputed amounts. Every page is checked with axe at
  * desktop size and at 320 px; the helper's phone view is also saved at 360 px.
  */
 import { mkdirSync } from 'node:fs';
@@ -86,7 +86,9 @@ describe.skipIf(!browserAvailable)('payment journey (browser)', () => {
       ),
     ).toBe(200);
     expect(pathnameOf(parent)).toBe(`/activities/${activity!.id}/payment`);
-    await expect(parent.locator('#payment [data-status]').innerText()).resolves.toBe('受領確認待ち');
+    await expect(parent.locator('#payment [data-status]').innerText()).resolves.toBe(
+      '受領確認待ち',
+    );
 
     // The helper, on her phone, confirms from the activity in one tap.
     const helper = await signedIn(helperEmail);
@@ -99,7 +101,9 @@ describe.skipIf(!browserAvailable)('payment journey (browser)', () => {
     });
     await checkA11yAtBothSizes(helper, 'payment-helper-activity');
     expect(
-      await navigation(helper, () => helper.getByRole('button', { name: '受け取りました' }).click()),
+      await navigation(helper, () =>
+        helper.getByRole('button', { name: '受け取りました' }).click(),
+      ),
     ).toBe(200);
     expect(pathnameOf(helper)).toBe(`/activities/${activity!.id}`);
     await expect(helper.locator('#payment [data-status]').innerText()).resolves.toBe('受領済み');
@@ -107,6 +111,24 @@ describe.skipIf(!browserAvailable)('payment journey (browser)', () => {
       path: join(SCREENSHOT_DIR, 'payment-helper-received-360.png'),
       fullPage: true,
     });
+
+    // The family prints the activity's receipt, then prints it again: 再発行, same number.
+    await parent.goto(`${baseUrl}/activities/${activity!.id}/receipt`);
+    expect(
+      await navigation(parent, () =>
+        parent.getByRole('button', { name: '領収書を発行する' }).click(),
+      ),
+    ).toBe(200);
+    const number = await parent.locator('.receipt .stmt-head p').first().innerText();
+    expect(number).toMatch(/^番号 \d{4}-\d{6}$/);
+    await checkA11yAtBothSizes(parent, 'receipt-activity');
+    expect(
+      await navigation(parent, () =>
+        parent.getByRole('button', { name: 'もう一度印刷する（再発行）' }).click(),
+      ),
+    ).toBe(200);
+    await expect(parent.locator('.receipt-reissue').innerText()).resolves.toContain('再発行');
+    await expect(parent.locator('.receipt').innerText()).resolves.toContain(number);
 
     // Staff: amounts of earlier months still unpaid or disputed.
     await staff.goto(`${baseUrl}/payments/outstanding`);
