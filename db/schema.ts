@@ -509,6 +509,39 @@ export interface ReceiptTable {
   last_printed_at: string;
 }
 
+/** A household's subsidy category (ひとり親, 住民税非課税, …) with evidence and validity (#18). */
+export interface HouseholdEligibilityTable {
+  id: string;
+  member_id: string;
+  category: string;
+  evidence: string;
+  checked_on: string;
+  checked_by_user_id: string;
+  valid_from: string;
+  valid_to: string;
+  note: string | null;
+  created_at: string;
+  revoked_at: string | null;
+  revoked_by_user_id: string | null;
+}
+
+/** A child's 施設等利用給付認定 for 無償化 (#18). */
+export interface FreeChildcareCertificationTable {
+  id: string;
+  member_id: string;
+  child_id: string;
+  certification_type: 'type1' | 'type2' | 'type3';
+  certificate_no: string;
+  tax_exempt: number;
+  checked_on: string;
+  checked_by_user_id: string;
+  valid_from: string;
+  valid_to: string;
+  created_at: string;
+  revoked_at: string | null;
+  revoked_by_user_id: string | null;
+}
+
 export interface ActivityChildTable {
   activity_id: string;
   child_id: string;
@@ -685,6 +718,8 @@ export interface Database {
   incident: IncidentTable;
   payment: PaymentTable;
   receipt: ReceiptTable;
+  household_eligibility: HouseholdEligibilityTable;
+  free_childcare_certification: FreeChildcareCertificationTable;
   event: EventTable;
   event_registration: EventRegistrationTable;
   announcement: AnnouncementTable;

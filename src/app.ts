@@ -52,6 +52,8 @@ import { preMeetingPages } from './modules/matching/pre-meetings.routes.js';
 import { activitiesApi } from './modules/activities/activities.api.js';
 import { paymentsApi } from './modules/payments/payments.api.js';
 import { receiptsApi } from './modules/payments/receipts.api.js';
+import { eligibilityApi } from './modules/subsidies/eligibility.api.js';
+import { eligibilityPages } from './modules/subsidies/eligibility.routes.js';
 import { incidentsApi } from './modules/incidents/incidents.api.js';
 import { eventsApi } from './modules/events/events.api.js';
 import { eventPages } from './modules/events/events.routes.js';
@@ -150,6 +152,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   api.route('/', activitiesApi);
   api.route('/', paymentsApi);
   api.route('/', receiptsApi);
+  api.route('/', eligibilityApi);
   api.route('/', incidentsApi);
   api.route('/', eventsApi);
   api.route('/', announcementsApi);
@@ -188,6 +191,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.route('/', directoryPages);
   app.route('/', activityPages);
   app.route('/', paymentPages);
+  app.route('/', eligibilityPages);
   app.route('/', incidentPages);
   app.route('/', feeTablePages);
   app.route('/', reportPages);

@@ -52,3 +52,45 @@ CREATE TABLE receipt (
   CHECK ((kind = 'activity') = (activity_id IS NOT NULL)),
   CHECK ((kind = 'month') = (month IS NOT NULL))
 );
+
+-- Household eligibility for the city's fee subsidy (ひとり親, 住民税非課税, …): per requester
+-- household and category, with the evidence staff saw and a validity period. A record entered
+-- wrongly is revoked (kept, with who and when), never deleted.
+CREATE TABLE household_eligibility (
+  id TEXT PRIMARY KEY,
+  member_id TEXT NOT NULL REFERENCES member (id),
+  category TEXT NOT NULL,
+  evidence TEXT NOT NULL,
+  checked_on TEXT NOT NULL,
+  checked_by_user_id TEXT NOT NULL REFERENCES user (id),
+  valid_from TEXT NOT NULL,
+  valid_to TEXT NOT NULL,
+  note TEXT,
+  created_at TEXT NOT NULL,
+  revoked_at TEXT,
+  revoked_by_user_id TEXT REFERENCES user (id),
+  CHECK (valid_to >= valid_from)
+);
+CREATE INDEX household_eligibility_member ON household_eligibility (member_id);
+CREATE INDEX household_eligibility_valid_to ON household_eligibility (valid_to) WHERE revoked_at IS NULL;
+
+-- 幼児教育・保育の無償化: a child's 施設等利用給付認定 (認定区分 新1号/新2号/新3号, its number and
+-- validity; the tax-exempt flag that makes a 0–2-year-old eligible).
+CREATE TABLE free_childcare_certification (
+  id TEXT PRIMARY KEY,
+  member_id TEXT NOT NULL REFERENCES member (id),
+  child_id TEXT NOT NULL REFERENCES child (id),
+  certification_type TEXT NOT NULL CHECK (certification_type IN ('type1', 'type2', 'type3')),
+  certificate_no TEXT NOT NULL,
+  tax_exempt INTEGER NOT NULL CHECK (tax_exempt IN (0, 1)),
+  checked_on TEXT NOT NULL,
+  checked_by_user_id TEXT NOT NULL REFERENCES user (id),
+  valid_from TEXT NOT NULL,
+  valid_to TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  revoked_at TEXT,
+  revoked_by_user_id TEXT REFERENCES user (id),
+  CHECK (valid_to >= valid_from)
+);
+CREATE INDEX free_childcare_certification_member ON free_childcare_certification (member_id);
+CREATE INDEX free_childcare_certification_valid_to ON free_childcare_certification (valid_to) WHERE revoked_at IS NULL;

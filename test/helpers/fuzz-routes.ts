@@ -1213,7 +1213,74 @@ export const WRITE_ROUTES: Record<string, RouteSpec> = {
     'parent',
     (w) => `/statements/${w.parent.id}/2026-10/receipt`,
   ),
+  // Household eligibility and 無償化 certifications (issue #18 point 3).
+  'POST /api/v1/members/:id/eligibility': json(
+    'staff',
+    (w) => `/api/v1/members/${w.parent.id}/eligibility`,
+    () => eligibility,
+  ),
+  'POST /api/v1/members/:id/eligibility/revoke': json(
+    'staff',
+    (w) => `/api/v1/members/${w.parent.id}/eligibility/revoke`,
+    () => ({ recordId: 'no-such-record' }),
+  ),
+  'POST /api/v1/members/:id/free-childcare-certifications': json(
+    'staff',
+    (w) => `/api/v1/members/${w.parent.id}/free-childcare-certifications`,
+    (w) => certification(w),
+  ),
+  'POST /api/v1/members/:id/free-childcare-certifications/revoke': json(
+    'staff',
+    (w) => `/api/v1/members/${w.parent.id}/free-childcare-certifications/revoke`,
+    () => ({ recordId: 'no-such-record' }),
+  ),
+  'POST /members/:id/eligibility': form(
+    'staff',
+    (w) => `/members/${w.parent.id}/eligibility`,
+    () => pairs({ ...eligibility, note: '' }),
+  ),
+  'POST /members/:id/eligibility/revoke': form(
+    'staff',
+    (w) => `/members/${w.parent.id}/eligibility/revoke`,
+    () => pairs({ recordId: 'no-such-record' }),
+  ),
+  'POST /members/:id/free-childcare': form(
+    'staff',
+    (w) => `/members/${w.parent.id}/free-childcare`,
+    (w) =>
+      pairs({
+        childId: w.child.id,
+        certificationType: 'type2',
+        certificateNo: 'M-2026-0042',
+        taxExempt: 'yes',
+        certCheckedOn: '2026-11-20',
+        certValidFrom: '2026-04-01',
+        certValidTo: '2027-03-31',
+      }),
+  ),
+  'POST /members/:id/free-childcare/revoke': form(
+    'staff',
+    (w) => `/members/${w.parent.id}/free-childcare/revoke`,
+    () => pairs({ recordId: 'no-such-record' }),
+  ),
 };
+
+const eligibility = {
+  category: 'single_parent',
+  evidence: '児童扶養手当証書',
+  checkedOn: '2026-11-20',
+  validFrom: '2026-08-01',
+  validTo: '2027-07-31',
+};
+const certification = (w: World) => ({
+  childId: w.child.id,
+  certificationType: 'type2',
+  certificateNo: 'M-2026-0042',
+  taxExempt: false,
+  checkedOn: '2026-11-20',
+  validFrom: '2026-04-01',
+  validTo: '2027-03-31',
+});
 
 /**
  * The payment writes of a subject (issue #18): the family records, the helper acknowledges or
