@@ -32,7 +32,7 @@ async function renderHousehold(
       ctx={viewContext(c)}
       memberId={h.member.id}
       memberName={h.member.name}
-      children={h.children}
+      householdChildren={h.children}
       eligibility={json.eligibility}
       certifications={json.certifications}
       today={h.today}

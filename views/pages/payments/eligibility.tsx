@@ -29,7 +29,7 @@ export interface EligibilityPageProps {
   ctx: ViewContext;
   memberId: string;
   memberName: string;
-  children: { id: string; name: string }[];
+  householdChildren: { id: string; name: string }[];
   eligibility: (RecordBase & { category: string; evidence: string; note: string | null })[];
   certifications: (RecordBase & {
     childName: string;
@@ -240,7 +240,7 @@ export function EligibilityPage(props: EligibilityPageProps) {
             label={t('subsidies.child')}
             placeholder={t('subsidies.choose')}
             value={cv.childId}
-            options={props.children.map((x) => ({ value: x.id, label: x.name }))}
+            options={props.householdChildren.map((x) => ({ value: x.id, label: x.name }))}
             error={c.childId}
             required
           />
