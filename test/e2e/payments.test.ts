@@ -130,6 +130,22 @@ describe.skipIf(!browserAvailable)('payment journey (browser)', () => {
     await expect(parent.locator('.receipt-reissue').innerText()).resolves.toContain('再発行');
     await expect(parent.locator('.receipt').innerText()).resolves.toContain(number);
 
+    // Staff record the family as ひとり親 with the evidence seen and its validity.
+    await staff.goto(`${baseUrl}/members/${activity!.requesterId}/eligibility`);
+    await checkA11yAtBothSizes(staff, 'eligibility');
+    await staff.locator('select[name="category"]').selectOption('single_parent');
+    await staff.locator('input[name="evidence"]').fill('児童扶養手当証書');
+    await staff.locator('input[name="validFrom"]').fill('2026-04-01');
+    await staff.locator('input[name="validTo"]').fill('2027-03-31');
+    expect(
+      await navigation(staff, () =>
+        staff.locator('form[action$="/eligibility"] button[type="submit"]').click(),
+      ),
+    ).toBe(200);
+    await expect(staff.locator('#eligibility-title + ul').innerText()).resolves.toContain(
+      'ひとり親世帯',
+    );
+
     // Staff: amounts of earlier months still unpaid or disputed.
     await staff.goto(`${baseUrl}/payments/outstanding`);
     expect(await heading(staff)).toBe('未払い・相違のある支払い');
