@@ -216,5 +216,5 @@ export async function listOutstanding(
       ]),
     );
   const [a, c] = await Promise.all([activities.execute(), cancellations.execute()]);
-  return [...a, ...c].sort((x, y) => x.date.localeCompare(y.date)) as OutstandingRow[];
+  return [...a, ...c].sort((x, y) => x.date.localeCompare(y.date));
 }

@@ -40,14 +40,14 @@ export const revokeBody = z.object({ recordId: z.string().min(1).max(64) }).stri
 /** The forms: the same fields by name; the tax-exempt checkbox sends `yes`. */
 export const eligibilityForm = formFields.pipe(
   z.preprocess((f) => {
-    const v = f as Record<string, string>;
+    const v = f;
     return { ...v, note: v.note ?? null };
   }, eligibilityBody),
 );
 /** Its date fields are named apart from the eligibility form's (both on one page). */
 export const certificationForm = formFields.pipe(
   z.preprocess((f) => {
-    const v = f as Record<string, string>;
+    const v = f;
     return {
       childId: v.childId,
       certificationType: v.certificationType,
