@@ -177,37 +177,30 @@ const revokeRoute = (path: string) =>
       responses: { 200: householdResponse('The household') },
     },
   );
-eligibilityApi.openapi(revokeRoute('/members/{id}/eligibility/revoke'), async (c) => {
+/** A revocation in `table` of the household in the path; answers with the household. */
+async function revokeIn(
+  c: AppContext,
+  id: string,
+  recordId: string,
+  table: 'household_eligibility' | 'free_childcare_certification',
+) {
   const staff = requireStaff(c);
-  const { id } = c.req.valid('param');
   await loadHousehold(c.var.deps, staff, id);
+  await revokeHouseholdRecord(c.var.deps, staff, id, table, recordId, c.var.clientAddress);
+  return household(c, id);
+}
+eligibilityApi.openapi(revokeRoute('/members/{id}/eligibility/revoke'), async (c) => {
   const { recordId } = c.req.valid('json');
-  await revokeHouseholdRecord(
-    c.var.deps,
-    staff,
-    id,
-    'household_eligibility',
-    recordId,
-    c.var.clientAddress,
-  );
-  return c.json(await household(c, id), 200);
+  return c.json(await revokeIn(c, c.req.valid('param').id, recordId, 'household_eligibility'), 200);
 });
 eligibilityApi.openapi(
   revokeRoute('/members/{id}/free-childcare-certifications/revoke'),
   async (c) => {
-    const staff = requireStaff(c);
-    const { id } = c.req.valid('param');
-    await loadHousehold(c.var.deps, staff, id);
     const { recordId } = c.req.valid('json');
-    await revokeHouseholdRecord(
-      c.var.deps,
-      staff,
-      id,
-      'free_childcare_certification',
-      recordId,
-      c.var.clientAddress,
+    return c.json(
+      await revokeIn(c, c.req.valid('param').id, recordId, 'free_childcare_certification'),
+      200,
     );
-    return c.json(await household(c, id), 200);
   },
 );
 

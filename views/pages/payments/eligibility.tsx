@@ -54,6 +54,34 @@ function State(props: { ctx: ViewContext; r: RecordBase }) {
   );
 }
 
+/** When staff checked the document, and the validity period (field names per form). */
+function ValidityFields(props: {
+  ctx: ViewContext;
+  names: [checkedOn: string, validFrom: string, validTo: string];
+  values: Record<string, string>;
+  errors: FormErrors;
+  today: string;
+}) {
+  const { t } = props.ctx;
+  const [checkedOn, validFrom, validTo] = props.names;
+  const labels = ['subsidies.checkedOn', 'subsidies.validFrom', 'subsidies.validTo'] as const;
+  return (
+    <>
+      {[checkedOn, validFrom, validTo].map((name, i) => (
+        <TextField
+          t={t}
+          name={name}
+          type="date"
+          label={t(labels[i]!)}
+          value={props.values[name] ?? (i === 0 ? props.today : undefined)}
+          error={props.errors[name]}
+          required
+        />
+      ))}
+    </>
+  );
+}
+
 /** Staff: a requester household's subsidy categories and its children's 無償化 certifications. */
 export function EligibilityPage(props: EligibilityPageProps) {
   const { ctx } = props;
@@ -149,32 +177,12 @@ export function EligibilityPage(props: EligibilityPageProps) {
             maxlength={200}
             required
           />
-          <TextField
-            t={t}
-            name="checkedOn"
-            type="date"
-            label={t('subsidies.checkedOn')}
-            value={ev.checkedOn ?? props.today}
-            error={e.checkedOn}
-            required
-          />
-          <TextField
-            t={t}
-            name="validFrom"
-            type="date"
-            label={t('subsidies.validFrom')}
-            value={ev.validFrom}
-            error={e.validFrom}
-            required
-          />
-          <TextField
-            t={t}
-            name="validTo"
-            type="date"
-            label={t('subsidies.validTo')}
-            value={ev.validTo}
-            error={e.validTo}
-            required
+          <ValidityFields
+            ctx={ctx}
+            names={['checkedOn', 'validFrom', 'validTo']}
+            values={ev}
+            errors={e}
+            today={props.today}
           />
           <TextareaField
             t={t}
@@ -273,32 +281,12 @@ export function EligibilityPage(props: EligibilityPageProps) {
             hint={t('subsidies.taxExemptHint')}
             checked={cv.taxExempt === 'yes'}
           />
-          <TextField
-            t={t}
-            name="certCheckedOn"
-            type="date"
-            label={t('subsidies.checkedOn')}
-            value={cv.certCheckedOn ?? props.today}
-            error={c.certCheckedOn}
-            required
-          />
-          <TextField
-            t={t}
-            name="certValidFrom"
-            type="date"
-            label={t('subsidies.validFrom')}
-            value={cv.certValidFrom}
-            error={c.certValidFrom}
-            required
-          />
-          <TextField
-            t={t}
-            name="certValidTo"
-            type="date"
-            label={t('subsidies.validTo')}
-            value={cv.certValidTo}
-            error={c.certValidTo}
-            required
+          <ValidityFields
+            ctx={ctx}
+            names={['certCheckedOn', 'certValidFrom', 'certValidTo']}
+            values={cv}
+            errors={c}
+            today={props.today}
           />
           <button type="submit" class="button button--primary">
             {t('subsidies.save')}
