@@ -470,6 +470,78 @@ export interface ActivityTable {
   updated_at: string;
 }
 
+export type PaymentMethod = 'cash' | 'bank_transfer' | 'qr';
+export type PaymentStatus = 'recorded' | 'received' | 'disputed';
+
+/** A family's payment to the helper for an approved activity or a cancellation fee (#18). */
+export interface PaymentTable {
+  id: string;
+  activity_id: string | null;
+  request_id: string | null;
+  requester_member_id: string;
+  helper_member_id: string;
+  amount: number;
+  paid_on: string;
+  method: PaymentMethod;
+  status: PaymentStatus;
+  recorded_by_user_id: string;
+  recorded_by_role: 'requester' | 'helper' | 'staff';
+  recorded_at: string;
+  received_at: string | null;
+  dispute_reason: string | null;
+  updated_at: string;
+}
+
+/** A numbered receipt of received payments: one activity, or a family's month (#18). */
+export interface ReceiptTable {
+  id: string;
+  fiscal_year: number;
+  seq: number;
+  kind: 'activity' | 'month';
+  activity_id: string | null;
+  requester_member_id: string;
+  month: string | null;
+  content: string;
+  total: number;
+  issued_at: string;
+  issued_by_user_id: string;
+  print_count: number;
+  last_printed_at: string;
+}
+
+/** A household's subsidy category (ひとり親, 住民税非課税, …) with evidence and validity (#18). */
+export interface HouseholdEligibilityTable {
+  id: string;
+  member_id: string;
+  category: string;
+  evidence: string;
+  checked_on: string;
+  checked_by_user_id: string;
+  valid_from: string;
+  valid_to: string;
+  note: string | null;
+  created_at: string;
+  revoked_at: string | null;
+  revoked_by_user_id: string | null;
+}
+
+/** A child's 施設等利用給付認定 for 無償化 (#18). */
+export interface FreeChildcareCertificationTable {
+  id: string;
+  member_id: string;
+  child_id: string;
+  certification_type: 'type1' | 'type2' | 'type3';
+  certificate_no: string;
+  tax_exempt: number;
+  checked_on: string;
+  checked_by_user_id: string;
+  valid_from: string;
+  valid_to: string;
+  created_at: string;
+  revoked_at: string | null;
+  revoked_by_user_id: string | null;
+}
+
 export interface ActivityChildTable {
   activity_id: string;
   child_id: string;
@@ -644,6 +716,10 @@ export interface Database {
   activity_category: ActivityCategoryTable;
   activity_revision: ActivityRevisionTable;
   incident: IncidentTable;
+  payment: PaymentTable;
+  receipt: ReceiptTable;
+  household_eligibility: HouseholdEligibilityTable;
+  free_childcare_certification: FreeChildcareCertificationTable;
   event: EventTable;
   event_registration: EventRegistrationTable;
   announcement: AnnouncementTable;

@@ -11,6 +11,7 @@ import { notifications } from './en/notifications.js';
 import { availability } from './en/availability.js';
 import { coordination } from './en/coordination.js';
 import { activities } from './en/activities.js';
+import { payments } from './en/payments.js';
 import { centerLife } from './en/center-life.js';
 import { planner } from './en/planner.js';
 import { dashboard } from './en/dashboard.js';
@@ -33,6 +34,7 @@ export const en: Dictionary = {
   ...availability,
   ...coordination,
   ...activities,
+  ...payments,
   ...centerLife,
   ...planner,
   ...dashboard,

@@ -11,6 +11,7 @@ import { notifications } from './ja/notifications.js';
 import { availability } from './ja/availability.js';
 import { coordination } from './ja/coordination.js';
 import { activities } from './ja/activities.js';
+import { payments } from './ja/payments.js';
 import { centerLife } from './ja/center-life.js';
 import { planner } from './ja/planner.js';
 import { dashboard } from './ja/dashboard.js';
@@ -36,6 +37,7 @@ export const ja = {
   ...availability,
   ...coordination,
   ...activities,
+  ...payments,
   ...centerLife,
   ...planner,
   ...dashboard,

@@ -1181,7 +1181,140 @@ export const WRITE_ROUTES: Record<string, RouteSpec> = {
     (w) => `/members/${w.parent.id}/referrals`,
     (w) => pairs({ groupId: w.groupId, referredOn: '2026-11-25', note: '食事の支援を紹介' }),
   ),
+  ...paymentRoutes(
+    '/api/v1/activities/:id/payment',
+    (w) => `/api/v1/activities/${w.approvedActivityId}/payment`,
+  ),
+  ...paymentRoutes(
+    '/api/v1/requests/:id/cancellation-payment',
+    (w) => `/api/v1/requests/${w.matchedRequest}/cancellation-payment`,
+  ),
+  ...paymentRoutes('/activities/:id/payment', (w) => `/activities/${w.approvedActivityId}/payment`),
+  ...paymentRoutes(
+    '/requests/:id/cancellation-payment',
+    (w) => `/requests/${w.matchedRequest}/cancellation-payment`,
+  ),
+  // Receipts (issue #18): printing sends an empty body.
+  'POST /api/v1/activities/:id/receipt': json(
+    'parent',
+    (w) => `/api/v1/activities/${w.approvedActivityId}/receipt`,
+    () => ({}),
+  ),
+  'POST /api/v1/members/:id/receipts/:month': json(
+    'parent',
+    (w) => `/api/v1/members/${w.parent.id}/receipts/2026-10`,
+    () => ({}),
+  ),
+  'POST /activities/:id/receipt': form(
+    'parent',
+    (w) => `/activities/${w.approvedActivityId}/receipt`,
+  ),
+  'POST /statements/:memberId/:month/receipt': form(
+    'parent',
+    (w) => `/statements/${w.parent.id}/2026-10/receipt`,
+  ),
+  // Household eligibility and 無償化 certifications (issue #18 point 3).
+  'POST /api/v1/members/:id/eligibility': json(
+    'staff',
+    (w) => `/api/v1/members/${w.parent.id}/eligibility`,
+    () => eligibility,
+  ),
+  'POST /api/v1/members/:id/eligibility/revoke': json(
+    'staff',
+    (w) => `/api/v1/members/${w.parent.id}/eligibility/revoke`,
+    () => ({ recordId: 'no-such-record' }),
+  ),
+  'POST /api/v1/members/:id/free-childcare-certifications': json(
+    'staff',
+    (w) => `/api/v1/members/${w.parent.id}/free-childcare-certifications`,
+    (w) => certification(w),
+  ),
+  'POST /api/v1/members/:id/free-childcare-certifications/revoke': json(
+    'staff',
+    (w) => `/api/v1/members/${w.parent.id}/free-childcare-certifications/revoke`,
+    () => ({ recordId: 'no-such-record' }),
+  ),
+  'POST /members/:id/eligibility': form(
+    'staff',
+    (w) => `/members/${w.parent.id}/eligibility`,
+    () => pairs({ ...eligibility, note: '' }),
+  ),
+  'POST /members/:id/eligibility/revoke': form(
+    'staff',
+    (w) => `/members/${w.parent.id}/eligibility/revoke`,
+    () => pairs({ recordId: 'no-such-record' }),
+  ),
+  'POST /members/:id/free-childcare': form(
+    'staff',
+    (w) => `/members/${w.parent.id}/free-childcare`,
+    (w) =>
+      pairs({
+        childId: w.child.id,
+        certificationType: 'type2',
+        certificateNo: 'M-2026-0042',
+        taxExempt: 'yes',
+        certCheckedOn: '2026-11-20',
+        certValidFrom: '2026-04-01',
+        certValidTo: '2027-03-31',
+      }),
+  ),
+  'POST /members/:id/free-childcare/revoke': form(
+    'staff',
+    (w) => `/members/${w.parent.id}/free-childcare/revoke`,
+    () => pairs({ recordId: 'no-such-record' }),
+  ),
 };
+
+const eligibility = {
+  category: 'single_parent',
+  evidence: '児童扶養手当証書',
+  checkedOn: '2026-11-20',
+  validFrom: '2026-08-01',
+  validTo: '2027-07-31',
+};
+const certification = (w: World) => ({
+  childId: w.child.id,
+  certificationType: 'type2',
+  certificateNo: 'M-2026-0042',
+  taxExempt: false,
+  checkedOn: '2026-11-20',
+  validFrom: '2026-04-01',
+  validTo: '2027-03-31',
+});
+
+/**
+ * The payment writes of a subject (issue #18): the family records, the helper acknowledges or
+ * disputes (the world's approved activity: ¥800 due; its matched request has no cancellation fee,
+ * so those valid bodies meet a 409 rule answer).
+ */
+function paymentRoutes(pattern: string, path: (w: World) => string): Record<string, RouteSpec> {
+  const api = pattern.startsWith('/api/');
+  const record = { paidOn: '2026-11-25', method: 'cash', amount: 800 };
+  const dispute = { reason: 'まだ受け取っていません' };
+  return api
+    ? {
+        [`POST ${pattern}`]: json('parent', path, () => record),
+        [`POST ${pattern}/received`]: json(
+          'helper',
+          (w) => `${path(w)}/received`,
+          () => ({}),
+        ),
+        [`POST ${pattern}/dispute`]: json(
+          'helper',
+          (w) => `${path(w)}/dispute`,
+          () => dispute,
+        ),
+      }
+    : {
+        [`POST ${pattern}`]: form('parent', path, () => pairs({ ...record, amount: '800' })),
+        [`POST ${pattern}/received`]: form('helper', (w) => `${path(w)}/received`),
+        [`POST ${pattern}/dispute`]: form(
+          'helper',
+          (w) => `${path(w)}/dispute`,
+          () => pairs(dispute),
+        ),
+      };
+}
 
 /** The registered write routes of an app, as `METHOD path` keys of WRITE_ROUTES. */
 export function writeRoutesOf(app: { routes: { method: string; path: string }[] }): string[] {

@@ -303,6 +303,21 @@ export async function buildWorld(ctx: FuzzContext) {
     200,
     'confirm',
   );
+  // Approved: the payment and receipt routes' subject (issue #18).
+  const approved = await created<{ id: string }>(
+    await report(pastRequests[3]!, '15:00', '16:00'),
+    'approved activity',
+  );
+  await expectStatus(
+    await parentNow.json('POST', `/api/v1/activities/${approved.id}/confirm`, {}),
+    200,
+    'confirm',
+  );
+  await expectStatus(
+    await staffNow.json('POST', `/api/v1/activities/${approved.id}/approve`, {}),
+    200,
+    'approve',
+  );
   const incident = await db
     .selectFrom('incident')
     .select('id')
@@ -375,6 +390,7 @@ export async function buildWorld(ctx: FuzzContext) {
     exceptionId: exception.id,
     reportedActivityId: reported.id,
     confirmedActivityId: confirmed.id,
+    approvedActivityId: approved.id,
     incidentId: incident.id,
     parentNotificationId: await note(parent.user.id),
     helperNotificationId: await note(helper.user.id),

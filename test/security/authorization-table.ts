@@ -170,6 +170,23 @@ function r(
 /** A row with extra request details (body, query, no-op roles). */
 const x = (row: AuthzRow, extra: Partial<AuthzRow>): AuthzRow => ({ ...row, ...extra });
 
+/**
+ * The payment routes of a subject (issue #18): its parties read and record it; only its helper
+ * acknowledges or disputes it (the family and staff get a 403 there).
+ */
+function paymentRows(path: string, params: Record<string, FixtureKey>): AuthzRow[] {
+  return [
+    r(`GET ${path}`, PARTIES, 'live-match', params),
+    x(r(`POST ${path}`, PARTIES, 'live-match', params), {
+      body: () => ({ paidOn: '2026-11-25', method: 'cash', amount: 1300 }),
+    }),
+    r(`POST ${path}/received`, ['helper'], 'author', params),
+    x(r(`POST ${path}/dispute`, ['helper'], 'author', params), {
+      body: () => ({ reason: 'まだ受け取っていません' }),
+    }),
+  ];
+}
+
 export const AUTHORIZATION_TABLE: readonly AuthzRow[] = [
   // --- API: foundation, auth, staff accounts, settings
   r('GET /api/v1/healthz', ALL, 'public'),
@@ -323,6 +340,24 @@ export const AUTHORIZATION_TABLE: readonly AuthzRow[] = [
     body: () => INCIDENT,
   }),
   x(r('GET /api/v1/members/:id/statement', FAMILY, 'own', M), { query: { month: 'month' } }),
+  // --- API: payments (issue #18). The fixture activity is not approved yet and the live request
+  // is not cancelled: the parties get a 409 rule answer, anyone else a 404.
+  ...paymentRows('/api/v1/activities/:id/payment', { id: 'activity' }),
+  ...paymentRows('/api/v1/requests/:id/cancellation-payment', { id: 'liveRequest' }),
+  r('GET /api/v1/payments/outstanding', STAFF, 'staff'),
+  // Receipts: the family's documents (its helper does not see them). Not issued yet in the
+  // fixture: a 200 with none, and a 409 rule answer on printing.
+  r('GET /api/v1/activities/:id/receipt', FAMILY, 'own', { id: 'activity' }),
+  r('POST /api/v1/activities/:id/receipt', FAMILY, 'own', { id: 'activity' }),
+  r('GET /api/v1/members/:id/receipts/:month', FAMILY, 'own', { ...M, month: 'month' }),
+  r('POST /api/v1/members/:id/receipts/:month', FAMILY, 'own', { ...M, month: 'month' }),
+  // Household eligibility and 無償化 certifications (issue #18 point 3): staff write; the family reads.
+  r('GET /api/v1/members/:id/eligibility', FAMILY, 'own', M),
+  r('POST /api/v1/members/:id/eligibility', STAFF, 'staff', M),
+  r('POST /api/v1/members/:id/eligibility/revoke', STAFF, 'staff', M),
+  r('POST /api/v1/members/:id/free-childcare-certifications', STAFF, 'staff', M),
+  r('POST /api/v1/members/:id/free-childcare-certifications/revoke', STAFF, 'staff', M),
+  r('GET /api/v1/eligibility/expiring', STAFF, 'staff'),
   r('GET /api/v1/incidents', STAFF, 'staff'),
   r('GET /api/v1/incidents/:id', STAFF, 'staff', { id: 'incident' }),
   r('POST /api/v1/incidents/:id/reported', STAFF, 'staff', { id: 'incident' }),
@@ -624,6 +659,25 @@ export const AUTHORIZATION_TABLE: readonly AuthzRow[] = [
     memberId: 'requesterMember',
     month: 'month',
   }),
+  // --- Pages: payments (issue #18)
+  ...paymentRows('/activities/:id/payment', { id: 'activity' }),
+  ...paymentRows('/requests/:id/cancellation-payment', { id: 'liveRequest' }),
+  r('GET /payments/outstanding', STAFF, 'staff'),
+  r('GET /activities/:id/receipt', FAMILY, 'own', { id: 'activity' }),
+  r('POST /activities/:id/receipt', FAMILY, 'own', { id: 'activity' }),
+  r('GET /statements/:memberId/:month/receipt', FAMILY, 'own', {
+    memberId: 'requesterMember',
+    month: 'month',
+  }),
+  r('POST /statements/:memberId/:month/receipt', FAMILY, 'own', {
+    memberId: 'requesterMember',
+    month: 'month',
+  }),
+  r('GET /members/:id/eligibility', STAFF, 'staff', M),
+  r('POST /members/:id/eligibility', STAFF, 'staff', M),
+  r('POST /members/:id/eligibility/revoke', STAFF, 'staff', M),
+  r('POST /members/:id/free-childcare', STAFF, 'staff', M),
+  r('POST /members/:id/free-childcare/revoke', STAFF, 'staff', M),
   r('GET /incidents', STAFF, 'staff'),
   r('GET /incidents/:id/print', STAFF, 'staff', { id: 'incident' }),
   r('POST /incidents/:id/reported', STAFF, 'staff', { id: 'incident' }),

@@ -39,6 +39,8 @@ import {
 import { feeView } from './activity-views.js';
 import { reportPages } from './report.routes.js';
 import { statementPages } from './statements.routes.js';
+import { loadActivityPayment } from '../payments/payments.service.js';
+import { toPaymentJson } from '../payments/payments.json.js';
 import { incidentForm, reasonForm, reportFormValues, versionForm } from './report-form.js';
 
 /** Pages of activity reports: the lists, missing reports, an activity and its review. */
@@ -143,10 +145,10 @@ async function renderDetail(
   status: 200 | 422 = 200,
 ) {
   const t = c.var.t;
-  const { children, categories, incidents, revisions } = await loadActivityDetail(
-    c.var.deps,
-    activity,
-  );
+  const [{ children, categories, incidents, revisions }, payment] = await Promise.all([
+    loadActivityDetail(c.var.deps, activity),
+    loadActivityPayment(c.var.deps, activity),
+  ]);
   const fee = storedFeeOf(activity);
   const minimum = await minimumChargeFor(c.var.deps, activity.fee_table_valid_from, {
     startsAt: new Date(activity.started_at),
@@ -208,6 +210,7 @@ async function renderDetail(
           disputeReason: s.disputeReason ?? null,
         };
       })}
+      payment={toPaymentJson(payment)}
       {...extra}
     />,
     status,

@@ -28,7 +28,7 @@ function formTime(s: string | undefined): string {
 }
 
 /** A yen amount typed on a phone: 「1,200」「¥300」「３００」 → 1200 / 300; empty → 0. */
-function formYen(s: string): number {
+export function formYen(s: string): number {
   const v = normalizeInput(s).replace(/[,¥円\s]/g, '');
   if (v === '') return 0;
   return /^\d+$/.test(v) ? Number(v) : Number.NaN;

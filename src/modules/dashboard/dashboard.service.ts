@@ -17,6 +17,7 @@ import { overdueCutoff } from '../fees/statements.js';
 import type { ReportFigures } from '../reports/report.types.js';
 import { reportFigures } from '../reports/reports.service.js';
 import { getReportRules } from '../settings/settings.service.js';
+import { loadExpiringEligibility } from '../subsidies/eligibility.service.js';
 import { loadCurriculum } from '../trainings/qualification.service.js';
 import {
   addDaysTo,
@@ -68,6 +69,8 @@ export interface StaffDashboard {
   approvals: Awaited<ReturnType<typeof countPendingApprovals>>;
   missingReports: number;
   expiring: { helpers: number; items: ExpiringItem[]; withinDays: number };
+  /** Subsidy eligibility and 無償化 certifications ending within a month (issue #18). */
+  eligibilityExpiring: Awaited<ReturnType<typeof loadExpiringEligibility>>;
   /** This month so far (the whole calendar month: planned requests count too). */
   figures: ReportFigures;
 }
@@ -80,7 +83,7 @@ export async function loadStaffDashboard(appDeps: AppDeps): Promise<StaffDashboa
   const today = tokyoDateOf(now);
   const month = today.slice(0, 7);
   const { activityReportDueDay } = await getReportRules(deps);
-  const [todays, live, urgentRows, approvals, missingReports, expiring, figures] =
+  const [todays, live, urgentRows, approvals, missingReports, expiring, figures, eligibility] =
     await Promise.all([
       listMatchedStarting(deps.db, {
         fromIso: tokyoInstant(today).toISOString(),
@@ -100,6 +103,7 @@ export async function loadStaffDashboard(appDeps: AppDeps): Promise<StaffDashboa
       countMissingReports(deps.db, overdueCutoff(now, activityReportDueDay)),
       loadExpiring(deps, today),
       reportFigures(deps, { from: `${month}-01`, to: lastDateOfMonth(month) }),
+      loadExpiringEligibility(deps),
     ]);
   return {
     today,
@@ -128,6 +132,7 @@ export async function loadStaffDashboard(appDeps: AppDeps): Promise<StaffDashboa
     approvals,
     missingReports,
     expiring,
+    eligibilityExpiring: eligibility,
     figures,
   };
 }

@@ -11,6 +11,7 @@ import { FeeTable } from './fee-table.js';
 import { DetailList } from '../../components/detail-list.js';
 import { StatusBadge } from '../../components/status-badge.js';
 import { yen } from '../../format.js';
+import { PaymentCard, type PaymentView } from '../payments/payment.js';
 
 export interface IncidentView {
   id: string;
@@ -72,6 +73,8 @@ export interface ActivityDetailProps {
   };
   incidents: IncidentView[];
   revisions: RevisionView[];
+  /** The payment of the activity (issue #18): shown once the report is approved. */
+  payment?: PaymentView;
   /** Errors of the dispute / return / incident forms, after a 422. */
   errors?: FormErrors;
   form?: 'dispute' | 'return' | 'incident';
@@ -170,6 +173,10 @@ export function ActivityDetailPage(props: ActivityDetailProps) {
           ? t('activities.fee.tableUsedFromStart')
           : t('activities.fee.tableUsed', { date: formatDate(a.tableValidFrom, locale) })}
       </p>
+
+      {props.payment && a.status === 'approved' && (
+        <PaymentCard ctx={ctx} viewer={viewer} view={props.payment} />
+      )}
 
       {viewer === 'requester' && (a.status === 'reported' || a.status === 'disputed') && (
         <section aria-labelledby="dispute-title" id="dispute" class="card">

@@ -98,6 +98,9 @@ export function ActivitiesPage(props: ActivitiesPageProps) {
             <a class="button button--secondary" href="/statements">
               {t('statements.title')}
             </a>
+            <a class="button button--secondary" href="/payments/outstanding">
+              {t('payments.home.outstanding')}
+            </a>
           </p>
           <h2 id="queue-title">{t('activities.list.queue')}</h2>
           {props.staff.queue.length === 0 ? (

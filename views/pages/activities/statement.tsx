@@ -110,6 +110,14 @@ export function StatementPage(props: {
           <button type="button" class="button button--primary" data-print hidden>
             {t('statements.print')}
           </button>
+          {s.requester && (
+            <a
+              class="button button--secondary"
+              href={`/statements/${s.memberId}/${s.month}/receipt`}
+            >
+              {t('receipts.link')}
+            </a>
+          )}
         </nav>
       </div>
       <article class="stmt">

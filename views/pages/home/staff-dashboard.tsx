@@ -169,6 +169,22 @@ export function StaffDashboardPage(props: {
             </a>
           ))}
         />
+        <DashList
+          id="dash-eligibility"
+          title={t('dash.eligibility.title')}
+          lead={t('dash.eligibility.lead', { count: n(d.eligibilityExpiring.length) })}
+          empty={t('dash.eligibility.none')}
+          items={d.eligibilityExpiring.slice(0, 5).map((r) => (
+            <a href={`/members/${r.member_id}/eligibility`}>
+              <span class="dash-item__when">{formatDate(r.valid_to, locale)}</span> {r.name}
+              <span class="dash-item__meta">
+                {r.kind === 'eligibility'
+                  ? t(`subsidies.category.${r.what as 'single_parent'}`)
+                  : t(`subsidies.certificationType.${r.what as 'type1'}`)}
+              </span>
+            </a>
+          ))}
+        />
       </div>
 
       <section aria-labelledby="dash-figures" class="dash-section">

@@ -253,6 +253,13 @@ export function RequestDetailPage(props: RequestDetailProps) {
               ],
             ]}
           />
+          {r.cancellationFee !== null && r.cancellationFee > 0 && (
+            <p>
+              <a href={`/requests/${r.id}/cancellation-payment`}>
+                {t('payments.cancellationLink')}
+              </a>
+            </p>
+          )}
         </section>
       )}
 

@@ -185,6 +185,11 @@ export function MemberDetailPage(props: MemberDetailProps) {
             </a>
           </p>
         )}
+        {member.requester_status !== null && (
+          <p>
+            <a href={`/members/${member.id}/eligibility`}>{t('subsidies.link')}</a>
+          </p>
+        )}
         {!member.withdrawn_at && (
           <form method="post" action={`/members/${member.id}/reset-code`} class="inline-form">
             <p class="hint" id="reset-code-hint">

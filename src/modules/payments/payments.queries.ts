@@ -1,0 +1,220 @@
+import { sql } from 'kysely';
+import type { Insertable } from 'kysely';
+import type { PaymentTable } from '../../../db/schema.js';
+import type { Db } from '../../lib/db.js';
+
+/** The thing a payment is for: an activity, or a cancelled request with its fee. */
+export type PaymentKey = { kind: 'activity'; id: string } | { kind: 'cancellation'; id: string };
+
+const keyColumn = (key: PaymentKey) => (key.kind === 'activity' ? 'activity_id' : 'request_id');
+
+export function findPayment(db: Db, key: PaymentKey) {
+  return db
+    .selectFrom('payment')
+    .leftJoin('user as recorder', 'recorder.id', 'payment.recorded_by_user_id')
+    .selectAll('payment')
+    .select('recorder.name as recorded_by_name')
+    .where(`payment.${keyColumn(key)}`, '=', key.id)
+    .executeTakeFirst();
+}
+export type PaymentRow = NonNullable<Awaited<ReturnType<typeof findPayment>>>;
+
+/** An activity as a payment subject: its parties, what is due, whether it is approved. */
+export function findActivitySubject(db: Db, activityId: string) {
+  return db
+    .selectFrom('activity')
+    .innerJoin('member as helper', 'helper.id', 'activity.helper_member_id')
+    .innerJoin('member as requester', 'requester.id', 'activity.requester_member_id')
+    .select([
+      'activity.id',
+      'activity.status',
+      'activity.started_at as date',
+      sql<number>`activity.fee_total + activity.transport_cost + activity.meal_cost`.as('due'),
+      'activity.helper_member_id',
+      'helper.user_id as helper_user_id',
+      'helper.name as helper_name',
+      'activity.requester_member_id',
+      'requester.user_id as requester_user_id',
+      'requester.name as requester_name',
+    ])
+    .where('activity.id', '=', activityId)
+    .executeTakeFirst();
+}
+
+/** A request as a cancellation-fee subject (a request that never had a helper has none). */
+export function findCancellationSubject(db: Db, requestId: string) {
+  return db
+    .selectFrom('care_request')
+    .innerJoin('member as helper', 'helper.id', 'care_request.helper_member_id')
+    .innerJoin('member as requester', 'requester.id', 'care_request.requester_member_id')
+    .select([
+      'care_request.id',
+      'care_request.status',
+      'care_request.starts_at as date',
+      sql<number>`COALESCE(care_request.cancellation_fee, 0)`.as('due'),
+      'care_request.helper_member_id',
+      'helper.user_id as helper_user_id',
+      'helper.name as helper_name',
+      'care_request.requester_member_id',
+      'requester.user_id as requester_user_id',
+      'requester.name as requester_name',
+    ])
+    .where('care_request.id', '=', requestId)
+    .executeTakeFirst();
+}
+
+type PaymentWrite = Omit<Insertable<PaymentTable>, 'activity_id' | 'request_id'>;
+
+/**
+ * Records (or corrects) the payment of `key` in one statement: an insert, or, when the subject
+ * already has one, an update that applies only while its status is one of `replaceable` (a
+ * payment the helper acknowledged is changed by staff only). 0 rows changed = refused.
+ */
+export function upsertPayment(
+  db: Db,
+  key: PaymentKey,
+  row: PaymentWrite,
+  replaceable: readonly PaymentTable['status'][],
+) {
+  const column = keyColumn(key);
+  return db
+    .insertInto('payment')
+    .values({ ...row, activity_id: null, request_id: null, [column]: key.id })
+    .onConflict((oc) =>
+      oc
+        .column(column)
+        .doUpdateSet({
+          amount: row.amount,
+          paid_on: row.paid_on,
+          method: row.method,
+          status: row.status,
+          recorded_by_user_id: row.recorded_by_user_id,
+          recorded_by_role: row.recorded_by_role,
+          recorded_at: row.recorded_at,
+          received_at: row.received_at ?? null,
+          dispute_reason: null,
+          updated_at: row.updated_at,
+        })
+        .where('payment.status', 'in', replaceable),
+    );
+}
+
+/**
+ * The helper's one tap: a payment recorded by the family (or disputed, then settled) becomes
+ * received; with none recorded yet, `row` (the amount due, in cash, today) is inserted as
+ * received. 0 rows changed = already received.
+ */
+export function receivePayment(db: Db, key: PaymentKey, row: PaymentWrite) {
+  const column = keyColumn(key);
+  return db
+    .insertInto('payment')
+    .values({ ...row, activity_id: null, request_id: null, [column]: key.id })
+    .onConflict((oc) =>
+      oc
+        .column(column)
+        .doUpdateSet({
+          status: 'received',
+          received_at: row.received_at,
+          dispute_reason: null,
+          updated_at: row.updated_at,
+        })
+        .where('payment.status', 'in', ['recorded', 'disputed']),
+    );
+}
+
+/** The helper says a recorded payment did not arrive as recorded. */
+export function disputePaymentRow(db: Db, key: PaymentKey, reason: string, at: string) {
+  return db
+    .updateTable('payment')
+    .set({ status: 'disputed', dispute_reason: reason, updated_at: at })
+    .where(keyColumn(key), '=', key.id)
+    .where('status', '=', 'recorded');
+}
+
+export interface OutstandingRow {
+  kind: 'activity' | 'cancellation';
+  id: string;
+  date: string;
+  due: number;
+  requester_member_id: string;
+  requester_name: string;
+  helper_member_id: string;
+  helper_name: string;
+  payment_amount: number | null;
+  payment_status: PaymentTable['status'] | null;
+  dispute_reason: string | null;
+}
+
+/**
+ * Approved activities and charged cancellations in [from, to) whose payment is missing,
+ * disputed or short, oldest first. The condition is in SQL so the list reads only what it shows.
+ */
+export async function listOutstanding(
+  db: Db,
+  range: { from: string; to: string },
+): Promise<OutstandingRow[]> {
+  const activities = db
+    .selectFrom('activity')
+    .innerJoin('member as helper', 'helper.id', 'activity.helper_member_id')
+    .innerJoin('member as requester', 'requester.id', 'activity.requester_member_id')
+    .leftJoin('payment', 'payment.activity_id', 'activity.id')
+    .select([
+      sql<'activity'>`'activity'`.as('kind'),
+      'activity.id',
+      'activity.started_at as date',
+      sql<number>`activity.fee_total + activity.transport_cost + activity.meal_cost`.as('due'),
+      'activity.requester_member_id',
+      'requester.name as requester_name',
+      'activity.helper_member_id',
+      'helper.name as helper_name',
+      'payment.amount as payment_amount',
+      'payment.status as payment_status',
+      'payment.dispute_reason',
+    ])
+    .where('activity.status', '=', 'approved')
+    .where('activity.started_at', '>=', range.from)
+    .where('activity.started_at', '<', range.to)
+    .where(sql<boolean>`activity.fee_total + activity.transport_cost + activity.meal_cost > 0`)
+    .where((eb) =>
+      eb.or([
+        eb('payment.id', 'is', null),
+        eb('payment.status', '=', 'disputed'),
+        eb(
+          'payment.amount',
+          '<',
+          sql<number>`activity.fee_total + activity.transport_cost + activity.meal_cost`,
+        ),
+      ]),
+    );
+  const cancellations = db
+    .selectFrom('care_request')
+    .innerJoin('member as helper', 'helper.id', 'care_request.helper_member_id')
+    .innerJoin('member as requester', 'requester.id', 'care_request.requester_member_id')
+    .leftJoin('payment', 'payment.request_id', 'care_request.id')
+    .select([
+      sql<'cancellation'>`'cancellation'`.as('kind'),
+      'care_request.id',
+      'care_request.starts_at as date',
+      sql<number>`care_request.cancellation_fee`.as('due'),
+      'care_request.requester_member_id',
+      'requester.name as requester_name',
+      sql<string>`care_request.helper_member_id`.as('helper_member_id'),
+      'helper.name as helper_name',
+      'payment.amount as payment_amount',
+      'payment.status as payment_status',
+      'payment.dispute_reason',
+    ])
+    .where('care_request.status', '=', 'cancelled')
+    .where('care_request.cancellation_fee', '>', 0)
+    .where('care_request.starts_at', '>=', range.from)
+    .where('care_request.starts_at', '<', range.to)
+    .where((eb) =>
+      eb.or([
+        eb('payment.id', 'is', null),
+        eb('payment.status', '=', 'disputed'),
+        eb('payment.amount', '<', eb.ref('care_request.cancellation_fee').$castTo<number>()),
+      ]),
+    );
+  const [a, c] = await Promise.all([activities.execute(), cancellations.execute()]);
+  return [...a, ...c].sort((x, y) => x.date.localeCompare(y.date));
+}

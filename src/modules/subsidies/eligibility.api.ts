@@ -1,0 +1,250 @@
+import { z } from 'zod';
+import { requireStaff, requireUser } from '../../auth/guards.js';
+import type { AppContext } from '../../context.js';
+import {
+  apiRoute,
+  apiRouter,
+  idParam,
+  jsonRequest,
+  jsonResponse,
+  responseOf,
+  wholeList,
+  listOf,
+} from '../../http/api-route.js';
+import { CERTIFICATION_TYPES, SUBSIDY_CATEGORIES } from './eligibility-rules.js';
+import { certificationBody, eligibilityBody, revokeBody } from './eligibility.schemas.js';
+import {
+  addCertification,
+  addEligibility,
+  loadExpiringEligibility,
+  loadHousehold,
+  revokeHouseholdRecord,
+  type Household,
+} from './eligibility.service.js';
+
+/** Household eligibility for subsidies and 無償化 certifications (issue #18), as JSON. */
+export const eligibilityApi = apiRouter();
+const TAG = 'subsidies';
+
+export function toHouseholdJson(h: Household) {
+  return {
+    memberId: h.member.id,
+    eligibility: h.eligibility.map((r) => ({
+      id: r.id,
+      category: r.category,
+      evidence: r.evidence,
+      checkedOn: r.checked_on,
+      checkedBy: r.checked_by_name,
+      validFrom: r.valid_from,
+      validTo: r.valid_to,
+      note: r.note,
+      inForce: r.inForce,
+      revoked: r.revoked_at !== null,
+    })),
+    certifications: h.certifications.map((r) => ({
+      id: r.id,
+      childId: r.child_id,
+      childName: r.child_name,
+      certificationType: r.certification_type,
+      certificateNo: r.certificate_no,
+      taxExempt: r.tax_exempt === 1,
+      checkedOn: r.checked_on,
+      checkedBy: r.checked_by_name,
+      validFrom: r.valid_from,
+      validTo: r.valid_to,
+      inForce: r.inForce,
+      revoked: r.revoked_at !== null,
+    })),
+  };
+}
+
+const householdSchema = responseOf<ReturnType<typeof toHouseholdJson>>()(
+  z.object({
+    memberId: z.string(),
+    eligibility: z.array(
+      z.object({
+        id: z.string(),
+        category: z.string().describe(`one of ${SUBSIDY_CATEGORIES.join(', ')}`),
+        evidence: z.string().describe('the document staff saw'),
+        checkedOn: z.string(),
+        checkedBy: z.string().nullable(),
+        validFrom: z.string(),
+        validTo: z.string(),
+        note: z.string().nullable(),
+        inForce: z.boolean(),
+        revoked: z.boolean(),
+      }),
+    ),
+    certifications: z.array(
+      z.object({
+        id: z.string(),
+        childId: z.string(),
+        childName: z.string(),
+        certificationType: z.enum(CERTIFICATION_TYPES),
+        certificateNo: z.string(),
+        taxExempt: z.boolean(),
+        checkedOn: z.string(),
+        checkedBy: z.string().nullable(),
+        validFrom: z.string(),
+        validTo: z.string(),
+        inForce: z.boolean(),
+        revoked: z.boolean(),
+      }),
+    ),
+  }),
+);
+const householdResponse = (status: string) => jsonResponse(status, householdSchema);
+
+async function household(c: AppContext, id: string) {
+  return toHouseholdJson(await loadHousehold(c.var.deps, requireUser(c), id));
+}
+
+const getRoute = apiRoute(
+  {
+    tag: TAG,
+    access: 'signed-in',
+    summary:
+      'A requester household’s subsidy categories (evidence, validity) and its children’s 無償化 certifications (staff, the family)',
+  },
+  {
+    method: 'get',
+    path: '/members/{id}/eligibility',
+    request: { params: idParam },
+    responses: { 200: householdResponse('The household') },
+  },
+);
+eligibilityApi.openapi(getRoute, async (c) =>
+  c.json(await household(c, c.req.valid('param').id), 200),
+);
+
+const addRoute = apiRoute(
+  {
+    tag: TAG,
+    access: 'staff',
+    summary:
+      'Staff record a subsidy category of the household with the evidence seen and its validity',
+  },
+  {
+    method: 'post',
+    path: '/members/{id}/eligibility',
+    request: { params: idParam, body: jsonRequest(eligibilityBody) },
+    responses: { 201: householdResponse('The household') },
+  },
+);
+eligibilityApi.openapi(addRoute, async (c) => {
+  const staff = requireStaff(c);
+  const { id } = c.req.valid('param');
+  await loadHousehold(c.var.deps, staff, id);
+  await addEligibility(c.var.deps, staff, id, c.req.valid('json'), c.var.clientAddress);
+  return c.json(await household(c, id), 201);
+});
+
+const certifyRoute = apiRoute(
+  {
+    tag: TAG,
+    access: 'staff',
+    summary:
+      'Staff record a child’s 施設等利用給付認定 (認定区分, number, validity, tax-exempt flag for 0–2)',
+    errors: { 422: ['child_not_in_household'] },
+  },
+  {
+    method: 'post',
+    path: '/members/{id}/free-childcare-certifications',
+    request: { params: idParam, body: jsonRequest(certificationBody) },
+    responses: { 201: householdResponse('The household') },
+  },
+);
+eligibilityApi.openapi(certifyRoute, async (c) => {
+  const staff = requireStaff(c);
+  const { id } = c.req.valid('param');
+  await loadHousehold(c.var.deps, staff, id);
+  await addCertification(c.var.deps, staff, id, c.req.valid('json'), c.var.clientAddress);
+  return c.json(await household(c, id), 201);
+});
+
+const revokeRoute = (path: string) =>
+  apiRoute(
+    {
+      tag: TAG,
+      access: 'staff',
+      summary: 'Staff revoke a record entered wrongly (kept, marked revoked)',
+      errors: { 409: ['record_not_revocable'] },
+    },
+    {
+      method: 'post',
+      path,
+      request: { params: idParam, body: jsonRequest(revokeBody) },
+      responses: { 200: householdResponse('The household') },
+    },
+  );
+/** A revocation in `table` of the household in the path; answers with the household. */
+async function revokeIn(
+  c: AppContext,
+  id: string,
+  recordId: string,
+  table: 'household_eligibility' | 'free_childcare_certification',
+) {
+  const staff = requireStaff(c);
+  await loadHousehold(c.var.deps, staff, id);
+  await revokeHouseholdRecord(c.var.deps, staff, id, table, recordId, c.var.clientAddress);
+  return household(c, id);
+}
+eligibilityApi.openapi(revokeRoute('/members/{id}/eligibility/revoke'), async (c) => {
+  const { recordId } = c.req.valid('json');
+  return c.json(await revokeIn(c, c.req.valid('param').id, recordId, 'household_eligibility'), 200);
+});
+eligibilityApi.openapi(
+  revokeRoute('/members/{id}/free-childcare-certifications/revoke'),
+  async (c) => {
+    const { recordId } = c.req.valid('json');
+    return c.json(
+      await revokeIn(c, c.req.valid('param').id, recordId, 'free_childcare_certification'),
+      200,
+    );
+  },
+);
+
+const expiringRoute = apiRoute(
+  {
+    tag: TAG,
+    access: 'staff',
+    summary:
+      'Eligibility and certifications in force whose validity ends within a month, soonest first',
+  },
+  {
+    method: 'get',
+    path: '/eligibility/expiring',
+    responses: {
+      200: jsonResponse(
+        'The expiring records',
+        listOf(
+          z.object({
+            kind: z.enum(['eligibility', 'certification']),
+            id: z.string(),
+            memberId: z.string(),
+            name: z.string(),
+            what: z.string().describe('the category, or the 認定区分'),
+            validTo: z.string(),
+          }),
+        ),
+      ),
+    },
+  },
+);
+eligibilityApi.openapi(expiringRoute, async (c) => {
+  requireStaff(c);
+  const rows = await loadExpiringEligibility(c.var.deps);
+  return c.json(
+    wholeList(
+      rows.map((r) => ({
+        kind: r.kind,
+        id: r.id,
+        memberId: r.member_id,
+        name: r.name,
+        what: r.what,
+        validTo: r.valid_to,
+      })),
+    ),
+    200,
+  );
+});

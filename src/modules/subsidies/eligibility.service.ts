@@ -1,0 +1,166 @@
+import { isStaff, type AppDeps, type CurrentUser } from '../../context.js';
+import { tokyoDateOf } from '../../lib/dates.js';
+import { conflict, notFound, unprocessable } from '../../lib/errors.js';
+import { newId } from '../../lib/ids.js';
+import { buildAuditIfPreviousChanged, buildAuditInsert } from '../audit/audit.queries.js';
+import { findMemberById, listChildren } from '../members/members.queries.js';
+import { expiryWindow, isInForce } from './eligibility-rules.js';
+import {
+  insertCertification,
+  insertEligibility,
+  listCertifications,
+  listEligibility,
+  listExpiring,
+  revokeRecord,
+} from './eligibility.queries.js';
+import type { z } from 'zod';
+import type { certificationBody, eligibilityBody } from './eligibility.schemas.js';
+
+export type EligibilityInput = z.output<typeof eligibilityBody>;
+export type CertificationInput = z.output<typeof certificationBody>;
+
+/**
+ * A requester household's eligibility records and certifications: staff, and the family itself
+ * (read only); 404 for anyone else and for a member without a requester side.
+ */
+export async function loadHousehold(deps: AppDeps, user: CurrentUser, memberId: string) {
+  const member = await findMemberById(deps.db, memberId);
+  if (!member || member.requester_status === null) throw notFound();
+  if (!isStaff(user) && member.user_id !== user.id) throw notFound();
+  const [eligibility, certifications, children] = await Promise.all([
+    listEligibility(deps.db, member.id),
+    listCertifications(deps.db, member.id),
+    listChildren(deps.db, member.id),
+  ]);
+  const today = tokyoDateOf(deps.clock.now());
+  return {
+    member,
+    today,
+    children: children.map((c) => ({ id: c.id, name: c.name })),
+    eligibility: eligibility.map((r) => ({ ...r, inForce: isInForce(r, today) })),
+    certifications: certifications.map((r) => ({ ...r, inForce: isInForce(r, today) })),
+  };
+}
+export type Household = Awaited<ReturnType<typeof loadHousehold>>;
+
+const audit = (
+  deps: AppDeps,
+  staff: CurrentUser,
+  memberId: string,
+  action: string,
+  details: Record<string, unknown>,
+  clientAddress: string | undefined,
+) => ({
+  at: deps.clock.now(),
+  actorUserId: staff.id,
+  action,
+  subjectType: 'member',
+  subjectId: memberId,
+  clientAddress,
+  details,
+});
+
+/** Staff record a subsidy category of the household, with the evidence they saw. */
+export async function addEligibility(
+  deps: AppDeps,
+  staff: CurrentUser,
+  memberId: string,
+  input: EligibilityInput,
+  clientAddress?: string,
+) {
+  const id = newId();
+  await deps.atomic([
+    insertEligibility(deps.db, {
+      id,
+      member_id: memberId,
+      category: input.category,
+      evidence: input.evidence,
+      checked_on: input.checkedOn,
+      checked_by_user_id: staff.id,
+      valid_from: input.validFrom,
+      valid_to: input.validTo,
+      note: input.note,
+      created_at: deps.clock.now().toISOString(),
+      revoked_at: null,
+      revoked_by_user_id: null,
+    }),
+    buildAuditInsert(
+      deps.db,
+      audit(
+        deps,
+        staff,
+        memberId,
+        'eligibility_recorded',
+        { id, category: input.category },
+        clientAddress,
+      ),
+    ),
+  ]);
+  return id;
+}
+
+/** Staff record a child's 施設等利用給付認定 (a child of this household only: else 422). */
+export async function addCertification(
+  deps: AppDeps,
+  staff: CurrentUser,
+  memberId: string,
+  input: CertificationInput,
+  clientAddress?: string,
+) {
+  const children = await listChildren(deps.db, memberId);
+  if (!children.some((c) => c.id === input.childId)) throw unprocessable('child_not_in_household');
+  const id = newId();
+  await deps.atomic([
+    insertCertification(deps.db, {
+      id,
+      member_id: memberId,
+      child_id: input.childId,
+      certification_type: input.certificationType,
+      certificate_no: input.certificateNo,
+      tax_exempt: input.taxExempt ? 1 : 0,
+      checked_on: input.checkedOn,
+      checked_by_user_id: staff.id,
+      valid_from: input.validFrom,
+      valid_to: input.validTo,
+      created_at: deps.clock.now().toISOString(),
+      revoked_at: null,
+      revoked_by_user_id: null,
+    }),
+    buildAuditInsert(
+      deps.db,
+      audit(
+        deps,
+        staff,
+        memberId,
+        'certification_recorded',
+        { id, childId: input.childId },
+        clientAddress,
+      ),
+    ),
+  ]);
+  return id;
+}
+
+/** Staff revoke a record entered wrongly (kept, marked revoked); 409 when none is revocable. */
+export async function revokeHouseholdRecord(
+  deps: AppDeps,
+  staff: CurrentUser,
+  memberId: string,
+  table: 'household_eligibility' | 'free_childcare_certification',
+  recordId: string,
+  clientAddress?: string,
+) {
+  const [update] = await deps.atomic([
+    revokeRecord(deps.db, table, memberId, recordId, staff.id, deps.clock.now().toISOString()),
+    buildAuditIfPreviousChanged(
+      deps.db,
+      audit(deps, staff, memberId, `${table}_revoked`, { id: recordId }, clientAddress),
+    ),
+  ]);
+  if (!update || update.numAffectedRows === 0) throw conflict('record_not_revocable');
+}
+
+/** Eligibility and certifications in force that end within a month: the staff dashboard. */
+export async function loadExpiringEligibility(deps: AppDeps, limit = 50) {
+  return listExpiring(deps.db, expiryWindow(tokyoDateOf(deps.clock.now())), limit);
+}

@@ -1,0 +1,298 @@
+import { Layout } from '../../layout.js';
+import type { ViewContext } from '../../view-context.js';
+import { formatDate } from '../../../src/lib/dates.js';
+import {
+  CERTIFICATION_TYPES,
+  SUBSIDY_CATEGORIES,
+} from '../../../src/modules/subsidies/eligibility-rules.js';
+import { Badge } from '../../components/status-badge.js';
+import {
+  Checkbox,
+  ErrorSummary,
+  SelectField,
+  TextareaField,
+  TextField,
+  type FormErrors,
+} from '../../components/form-fields.js';
+
+interface RecordBase {
+  id: string;
+  checkedOn: string;
+  checkedBy: string | null;
+  validFrom: string;
+  validTo: string;
+  inForce: boolean;
+  revoked: boolean;
+}
+
+export interface EligibilityPageProps {
+  ctx: ViewContext;
+  memberId: string;
+  memberName: string;
+  householdChildren: { id: string; name: string }[];
+  eligibility: (RecordBase & { category: string; evidence: string; note: string | null })[];
+  certifications: (RecordBase & {
+    childName: string;
+    certificationType: string;
+    certificateNo: string;
+    taxExempt: boolean;
+  })[];
+  today: string;
+  form?: 'eligibility' | 'certification';
+  errors?: FormErrors;
+  values?: Record<string, string>;
+}
+
+function State(props: { ctx: ViewContext; r: RecordBase }) {
+  const { t } = props.ctx;
+  const state = props.r.revoked ? 'revoked' : props.r.inForce ? 'inForce' : 'notInForce';
+  const tone = state === 'inForce' ? 'success' : state === 'revoked' ? 'muted' : 'warning';
+  return (
+    <Badge tone={tone} status={state}>
+      {t(`subsidies.state.${state}`)}
+    </Badge>
+  );
+}
+
+/** When staff checked the document, and the validity period (field names per form). */
+function ValidityFields(props: {
+  ctx: ViewContext;
+  names: [checkedOn: string, validFrom: string, validTo: string];
+  values: Record<string, string>;
+  errors: FormErrors;
+  today: string;
+}) {
+  const { t } = props.ctx;
+  const [checkedOn, validFrom, validTo] = props.names;
+  const labels = ['subsidies.checkedOn', 'subsidies.validFrom', 'subsidies.validTo'] as const;
+  return (
+    <>
+      {[checkedOn, validFrom, validTo].map((name, i) => (
+        <TextField
+          t={t}
+          name={name}
+          type="date"
+          label={t(labels[i]!)}
+          value={props.values[name] ?? (i === 0 ? props.today : undefined)}
+          error={props.errors[name]}
+          required
+        />
+      ))}
+    </>
+  );
+}
+
+/** Staff: a requester household's subsidy categories and its children's 無償化 certifications. */
+export function EligibilityPage(props: EligibilityPageProps) {
+  const { ctx } = props;
+  const { t, locale } = ctx;
+  const errors = props.errors ?? {};
+  const v = props.values ?? {};
+  const e = props.form === 'eligibility' ? errors : {};
+  const ev = props.form === 'eligibility' ? v : {};
+  const c = props.form === 'certification' ? errors : {};
+  const cv = props.form === 'certification' ? v : {};
+  const base = `/members/${props.memberId}`;
+  const period = (r: RecordBase) =>
+    `${formatDate(r.validFrom, locale)}〜${formatDate(r.validTo, locale)}`;
+  const title = t('subsidies.title');
+  return (
+    <Layout ctx={ctx} title={`${title} ${props.memberName}`}>
+      <p class="back-link">
+        <a href={base}>{t('subsidies.backToMember')}</a>
+      </p>
+      <h1>
+        {title}
+        <span class="heading-sub">{props.memberName}</span>
+      </h1>
+
+      <section aria-labelledby="eligibility-title">
+        <h2 id="eligibility-title">{t('subsidies.categoriesTitle')}</h2>
+        {props.eligibility.length === 0 ? (
+          <p>{t('subsidies.noneRecorded')}</p>
+        ) : (
+          <ul class="act-list">
+            {props.eligibility.map((r) => (
+              <li class="act-item">
+                <h3 class="act-item__title">
+                  {t(`subsidies.category.${r.category as 'single_parent'}`)}{' '}
+                  <State ctx={ctx} r={r} />
+                </h3>
+                <p>{t('subsidies.period', { period: period(r) })}</p>
+                <p>
+                  {t('subsidies.evidenceText', {
+                    evidence: r.evidence,
+                    on: formatDate(r.checkedOn, locale),
+                    by: r.checkedBy ?? '—',
+                  })}
+                </p>
+                {r.note && <p class="pre-line">{r.note}</p>}
+                {!r.revoked && (
+                  <form method="post" action={`${base}/eligibility/revoke`}>
+                    <input type="hidden" name="recordId" value={r.id} />
+                    <button type="submit" class="button button--secondary">
+                      {t('subsidies.revoke')}
+                    </button>
+                  </form>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+        <h3>{t('subsidies.addCategory')}</h3>
+        {props.form === 'eligibility' && (
+          <ErrorSummary
+            t={t}
+            errors={e}
+            labels={{
+              category: t('subsidies.categoryLabel'),
+              evidence: t('subsidies.evidence'),
+              checkedOn: t('subsidies.checkedOn'),
+              validFrom: t('subsidies.validFrom'),
+              validTo: t('subsidies.validTo'),
+            }}
+          />
+        )}
+        <form method="post" action={`${base}/eligibility`} class="member-form">
+          <SelectField
+            t={t}
+            name="category"
+            label={t('subsidies.categoryLabel')}
+            placeholder={t('subsidies.choose')}
+            value={ev.category}
+            options={SUBSIDY_CATEGORIES.map((x) => ({
+              value: x,
+              label: t(`subsidies.category.${x}`),
+            }))}
+            error={e.category}
+            required
+          />
+          <TextField
+            t={t}
+            name="evidence"
+            label={t('subsidies.evidence')}
+            hint={t('subsidies.evidenceHint')}
+            value={ev.evidence}
+            error={e.evidence}
+            maxlength={200}
+            required
+          />
+          <ValidityFields
+            ctx={ctx}
+            names={['checkedOn', 'validFrom', 'validTo']}
+            values={ev}
+            errors={e}
+            today={props.today}
+          />
+          <TextareaField
+            t={t}
+            name="note"
+            label={t('subsidies.note')}
+            value={ev.note}
+            error={e.note}
+            rows={2}
+            maxlength={1000}
+          />
+          <button type="submit" class="button button--primary">
+            {t('subsidies.save')}
+          </button>
+        </form>
+      </section>
+
+      <section aria-labelledby="certification-title">
+        <h2 id="certification-title">{t('subsidies.certificationsTitle')}</h2>
+        {props.certifications.length === 0 ? (
+          <p>{t('subsidies.noneRecorded')}</p>
+        ) : (
+          <ul class="act-list">
+            {props.certifications.map((r) => (
+              <li class="act-item">
+                <h3 class="act-item__title">
+                  {r.childName} {t(`subsidies.certificationType.${r.certificationType as 'type1'}`)}{' '}
+                  <State ctx={ctx} r={r} />
+                </h3>
+                <p>{t('subsidies.certificateNoText', { no: r.certificateNo })}</p>
+                <p>{t('subsidies.period', { period: period(r) })}</p>
+                {r.taxExempt && <p>{t('subsidies.taxExemptYes')}</p>}
+                {!r.revoked && (
+                  <form method="post" action={`${base}/free-childcare/revoke`}>
+                    <input type="hidden" name="recordId" value={r.id} />
+                    <button type="submit" class="button button--secondary">
+                      {t('subsidies.revoke')}
+                    </button>
+                  </form>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+        <h3>{t('subsidies.addCertification')}</h3>
+        {props.form === 'certification' && (
+          <ErrorSummary
+            t={t}
+            errors={c}
+            labels={{
+              childId: t('subsidies.child'),
+              certificationType: t('subsidies.certificationTypeLabel'),
+              certificateNo: t('subsidies.certificateNo'),
+              certCheckedOn: t('subsidies.checkedOn'),
+              certValidFrom: t('subsidies.validFrom'),
+              certValidTo: t('subsidies.validTo'),
+            }}
+          />
+        )}
+        <form method="post" action={`${base}/free-childcare`} class="member-form">
+          <SelectField
+            t={t}
+            name="childId"
+            label={t('subsidies.child')}
+            placeholder={t('subsidies.choose')}
+            value={cv.childId}
+            options={props.householdChildren.map((x) => ({ value: x.id, label: x.name }))}
+            error={c.childId}
+            required
+          />
+          <SelectField
+            t={t}
+            name="certificationType"
+            label={t('subsidies.certificationTypeLabel')}
+            placeholder={t('subsidies.choose')}
+            value={cv.certificationType}
+            options={CERTIFICATION_TYPES.map((x) => ({
+              value: x,
+              label: t(`subsidies.certificationType.${x}`),
+            }))}
+            error={c.certificationType}
+            required
+          />
+          <TextField
+            t={t}
+            name="certificateNo"
+            label={t('subsidies.certificateNo')}
+            value={cv.certificateNo}
+            error={c.certificateNo}
+            maxlength={40}
+            required
+          />
+          <Checkbox
+            name="taxExempt"
+            value="yes"
+            label={t('subsidies.taxExempt')}
+            hint={t('subsidies.taxExemptHint')}
+            checked={cv.taxExempt === 'yes'}
+          />
+          <ValidityFields
+            ctx={ctx}
+            names={['certCheckedOn', 'certValidFrom', 'certValidTo']}
+            values={cv}
+            errors={c}
+            today={props.today}
+          />
+          <button type="submit" class="button button--primary">
+            {t('subsidies.save')}
+          </button>
+        </form>
+      </section>
+    </Layout>
+  );
+}
