@@ -95,7 +95,12 @@ export async function createChild(
   return child;
 }
 
-/** Loads the default curriculum once per database (idempotent). */
+/**
+ * Loads the default curriculum once per database (idempotent), with CPR valid 36 months: the
+ * period these fixtures' dates were written for (the old default; a center may still set it).
+ * The defaults since #19 (60 months for CPR and accident prevention) are what the API's
+ * load-defaults gives; test/modules/refreshers.test.ts covers them.
+ */
 export async function ensureCurriculum(deps: AppDeps) {
   const { DEFAULT_CURRICULUM } = await import('../../src/modules/trainings/default-curriculum.js');
   const existing = await deps.db
@@ -112,7 +117,7 @@ export async function ensureCurriculum(deps: AppDeps) {
     hours: m.hours,
     kind: m.kind,
     validity_mode: m.validityMode,
-    validity_months: m.validityMonths,
+    validity_months: m.code === 'cpr' ? 36 : m.validityMonths,
     sort_order: m.sortOrder,
     active: 1 as const,
     created_at: now,

@@ -84,6 +84,7 @@ export async function findCandidates(
       helperStatus: h.helperStatus ?? 'withdrawn',
       eligibleForMatching: q?.eligibleForMatching ?? false,
       sickChildCare: q?.sickChildCare ?? false,
+      refresherOverdue: q?.refresherOverdue ?? null,
       weekly: h.weekly[weekday] ?? [],
       exceptions: (exceptionsBy.get(h.id) ?? []).map((e) => ({
         date: e.date,

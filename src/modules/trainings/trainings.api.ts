@@ -37,6 +37,7 @@ import {
   attendanceBody,
   enrollmentBody,
   moduleBody,
+  moduleValidityBody,
   recordBody,
   recordListQuery,
   reviewBody,
@@ -55,6 +56,7 @@ import {
   recordAttendance,
   reviewTrainingRecord,
   scheduleSession,
+  setModuleValidity,
   todayIn,
 } from './trainings.service.js';
 
@@ -126,6 +128,31 @@ trainingsApi.openapi(loadDefaultsRoute, async (c) => {
   const { added } = await loadDefaultCurriculum(c.var.deps, admin);
   const modules = await listModules(c.var.deps.db);
   return c.json({ added, ...wholeList(modules.map(toModuleJson)) }, 200);
+});
+
+const moduleValidityRoute = apiRoute(
+  {
+    tag: TAG,
+    access: 'admin',
+    summary:
+      "Set how long a module's completion stays valid (a refresher period, e.g. 60 months for 救命講習 and 事故防止講習)",
+  },
+  {
+    method: 'patch',
+    path: '/training-modules/{id}',
+    request: { params: idParam, body: jsonRequest(moduleValidityBody) },
+    responses: { 200: jsonResponse('The module', moduleSchema) },
+  },
+);
+trainingsApi.openapi(moduleValidityRoute, async (c) => {
+  const admin = requireAdmin(c);
+  const module = await setModuleValidity(
+    c.var.deps,
+    admin,
+    c.req.valid('param').id,
+    c.req.valid('json'),
+  );
+  return c.json(toModuleJson(module), 200);
 });
 
 // Sessions and enrolment ------------------------------------------------------------------------
