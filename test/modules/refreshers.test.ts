@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '../../src/lib/ids.js';
 import { getMatchingEligibility } from '../../src/modules/trainings/matching-eligibility.js';
-import { createChild, createMember } from '../helpers/factories.js';
+import { createChild, createMember, insertApprovedRecord } from '../helpers/factories.js';
 import { createUser, setupTestApp, TestClient, type TestContext } from '../helpers/test-app.js';
 
 // Issue #19, point 2: 救命講習 and 事故防止講習 are repeated at least every 5 years. The clock is
@@ -17,42 +17,15 @@ beforeEach(async () => {
   staff = await TestClient.signedInAs(ctx, await createUser(ctx.deps, { role: 'staff' }));
   const res = await admin.json('POST', '/api/v1/training-modules/load-defaults', {});
   expect(res.status).toBe(200);
-  const body = (await res.json()) as { items: { id: string; code: string }[] };
+  const body = (await res.json()) as { items: { id: string; code: string; kind: string }[] };
   moduleIds = Object.fromEntries(body.items.map((m) => [m.code, m.id]));
+  basic = body.items.filter((m) => m.kind === 'basic').map((m) => m.code);
 });
 
-const BASIC = [
-  'basic_heart',
-  'basic_mind',
-  'basic_body',
-  'basic_nursing',
-  'basic_nutrition',
-  'basic_care',
-  'basic_play',
-  'basic_safety',
-  'basic_disability',
-  'basic_rules',
-];
+let basic: string[];
 
 async function record(memberId: string, code: string, completedOn: string) {
-  await ctx.deps.db
-    .insertInto('training_record')
-    .values({
-      id: newId(),
-      member_id: memberId,
-      module_id: moduleIds[code]!,
-      completed_on: completedOn,
-      source: 'external',
-      session_id: null,
-      evidence_note: null,
-      status: 'approved',
-      recorded_by: null,
-      reviewed_by: null,
-      reviewed_at: null,
-      review_note: null,
-      created_at: ctx.deps.clock.now().toISOString(),
-    })
-    .execute();
+  await insertApprovedRecord(ctx.deps, memberId, moduleIds[code]!, completedOn);
 }
 
 /**
@@ -61,7 +34,7 @@ async function record(memberId: string, code: string, completedOn: string) {
  */
 async function veteran(name: string, courseOn: string) {
   const helper = await createMember(ctx.deps, { kind: 'helper', name });
-  for (const code of BASIC) await record(helper.member.id, code, courseOn);
+  for (const code of basic) await record(helper.member.id, code, courseOn);
   await record(helper.member.id, 'cpr', '2026-01-10');
   await record(helper.member.id, 'followup', '2026-06-01');
   for (let weekday = 1; weekday <= 7; weekday++)
@@ -175,7 +148,7 @@ describe('refresher training (#19 point 2)', () => {
   it('another helper on another reason keeps the plain reason', async () => {
     // Course not finished: nothing overdue, the usual "training not complete".
     const helper = await createMember(ctx.deps, { kind: 'helper' });
-    for (const code of BASIC.slice(0, 5)) await record(helper.member.id, code, '2026-10-01');
+    for (const code of basic.slice(0, 5)) await record(helper.member.id, code, '2026-10-01');
     const { why } = await candidates(await requestId());
     expect(why[helper.member.id]).toContainEqual({ code: 'not_qualified' });
   });
