@@ -95,7 +95,12 @@ export async function createChild(
   return child;
 }
 
-/** Loads the default curriculum once per database (idempotent). */
+/**
+ * Loads the default curriculum once per database (idempotent), with CPR valid 36 months: the
+ * period these fixtures' dates were written for (the old default; a center may still set it).
+ * The defaults since #19 (60 months for CPR and accident prevention) are what the API's
+ * load-defaults gives; test/modules/refreshers.test.ts covers them.
+ */
 export async function ensureCurriculum(deps: AppDeps) {
   const { DEFAULT_CURRICULUM } = await import('../../src/modules/trainings/default-curriculum.js');
   const existing = await deps.db
@@ -112,7 +117,7 @@ export async function ensureCurriculum(deps: AppDeps) {
     hours: m.hours,
     kind: m.kind,
     validity_mode: m.validityMode,
-    validity_months: m.validityMonths,
+    validity_months: m.code === 'cpr' ? 36 : m.validityMonths,
     sort_order: m.sortOrder,
     active: 1 as const,
     created_at: now,
@@ -140,26 +145,36 @@ export async function qualifyHelper(
   const completedOn = options.completedOn ?? deps.clock.now().toISOString().slice(0, 10);
   const kinds = options.sickChild ? ['basic', 'cpr', 'sick_child'] : ['basic', 'cpr'];
   const now = deps.clock.now().toISOString();
-  for (const m of modules.filter((x) => kinds.includes(x.kind))) {
-    await deps.db
-      .insertInto('training_record')
-      .values({
-        id: newId(),
-        member_id: memberId,
-        module_id: m.id,
-        completed_on: completedOn,
-        source: 'external' as const,
-        session_id: null,
-        evidence_note: null,
-        status: 'approved',
-        recorded_by: null,
-        reviewed_by: null,
-        reviewed_at: null,
-        review_note: null,
-        created_at: now,
-      })
-      .execute();
-  }
+  for (const m of modules.filter((x) => kinds.includes(x.kind)))
+    await insertApprovedRecord(deps, memberId, m.id, completedOn, now);
+}
+
+/** One approved training record (an external certificate) of a module on a date. */
+export async function insertApprovedRecord(
+  deps: AppDeps,
+  memberId: string,
+  moduleId: string,
+  completedOn: string,
+  now = deps.clock.now().toISOString(),
+) {
+  await deps.db
+    .insertInto('training_record')
+    .values({
+      id: newId(),
+      member_id: memberId,
+      module_id: moduleId,
+      completed_on: completedOn,
+      source: 'external' as const,
+      session_id: null,
+      evidence_note: null,
+      status: 'approved',
+      recorded_by: null,
+      reviewed_by: null,
+      reviewed_at: null,
+      review_note: null,
+      created_at: now,
+    })
+    .execute();
 }
 
 /** A helper who can be matched: active, qualified, available on the given weekly slots. */

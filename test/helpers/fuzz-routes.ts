@@ -555,6 +555,11 @@ export const WRITE_ROUTES: Record<string, RouteSpec> = {
     fixed('/api/v1/training-modules/load-defaults'),
     () => ({}),
   ),
+  'PATCH /api/v1/training-modules/:id': json(
+    'admin',
+    (w) => `/api/v1/training-modules/${w.basicModuleId}`,
+    () => ({ validityMode: 'months', validityMonths: 60 }),
+  ),
   'POST /api/v1/training-sessions': json('staff', fixed('/api/v1/training-sessions'), (w) => ({
     moduleIds: [w.basicModuleId],
     startsAt: jst('2026-12-13', '10:00'),
@@ -662,6 +667,9 @@ export const WRITE_ROUTES: Record<string, RouteSpec> = {
   'POST /training/curriculum/load-defaults': form(
     'admin',
     fixed('/training/curriculum/load-defaults'),
+  ),
+  'POST /training/curriculum/validity': form('admin', fixed('/training/curriculum/validity'), (w) =>
+    pairs({ moduleId: w.basicModuleId, validityMode: 'months', validityMonths: '60' }),
   ),
   'POST /training/curriculum': form('admin', fixed('/training/curriculum'), () =>
     pairs({

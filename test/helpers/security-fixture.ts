@@ -267,6 +267,14 @@ export async function buildSecurityWorld(): Promise<SecurityWorld> {
         .executeTakeFirst(),
       'pending record',
     ),
+    trainingModule: await one(
+      db
+        .selectFrom('training_module')
+        .select('id')
+        .where('code', '=', 'basic_safety')
+        .executeTakeFirst(),
+      'safety module',
+    ),
     notification: await one(
       db
         .selectFrom('notification')

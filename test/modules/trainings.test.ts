@@ -37,6 +37,13 @@ beforeEach(async () => {
   expect(loaded.status).toBe(200);
   const body = (await loaded.json()) as { items: { id: string; code: string }[] };
   moduleId = Object.fromEntries(body.items.map((m) => [m.code, m.id]));
+  // This file's dates were written for a center whose CPR is valid 36 months (the default until
+  // #19 made it 60; test/modules/refreshers.test.ts covers the new defaults).
+  const cpr = await admin.json('PATCH', `/api/v1/training-modules/${moduleId.cpr}`, {
+    validityMode: 'months',
+    validityMonths: 36,
+  });
+  expect(cpr.status).toBe(200);
 });
 
 async function helper(options: Parameters<typeof createMember>[1] = {}) {

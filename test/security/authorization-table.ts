@@ -41,6 +41,8 @@ export type FixtureKey =
   | 'orientation'
   | 'trainingSession'
   | 'trainingRecord'
+  /** A module of the curriculum (its validity is set by admins: issue #19). */
+  | 'trainingModule'
   | 'notification'
   | 'exception'
   | 'calendarFile'
@@ -237,6 +239,7 @@ export const AUTHORIZATION_TABLE: readonly AuthzRow[] = [
   r('GET /api/v1/training-modules', SIGNED_IN, 'signed-in'),
   r('POST /api/v1/training-modules', ADMIN, 'admin'),
   r('POST /api/v1/training-modules/load-defaults', ADMIN, 'admin'),
+  r('PATCH /api/v1/training-modules/:id', ADMIN, 'admin', { id: 'trainingModule' }),
   r('GET /api/v1/training-sessions', SIGNED_IN, 'signed-in'),
   r('POST /api/v1/training-sessions', STAFF, 'staff'),
   r('GET /api/v1/training-sessions/:id', SIGNED_IN, 'signed-in', { id: 'trainingSession' }),
@@ -523,6 +526,7 @@ export const AUTHORIZATION_TABLE: readonly AuthzRow[] = [
   r('GET /training/curriculum', STAFF, 'staff'),
   r('POST /training/curriculum/load-defaults', ADMIN, 'admin'),
   r('POST /training/curriculum', ADMIN, 'admin'),
+  r('POST /training/curriculum/validity', ADMIN, 'admin'),
   r('GET /members/:id/certificate', HELPER_SELF, 'own', H),
 
   // --- Pages: inbox

@@ -15,10 +15,19 @@ import {
   type TrainingSource,
 } from '../../src/modules/trainings/qualifications.js';
 
-// Expectations below are computed by hand from the default curriculum:
+// Expectations below are computed by hand from the default curriculum as a center that chose
+// 36-month CPR and no refresher for the safety module has it (`CURRICULUM_36`; the defaults since
+// #19, 60 months for both, have their own cases under "refreshers"):
 // basic = 10 modules / 24 h (heart 2, mind 2, body 2, nursing 2, nutrition 2, care 4, play 2,
 // safety 3, disability 2, rules 3); cpr = 36 months; followup = to March 31 of its fiscal year;
 // sick_child = sick_infection, sick_nursing, sick_practice (no expiry).
+const CURRICULUM_36: readonly ModuleDef[] = DEFAULT_CURRICULUM.map((m) =>
+  m.code === 'cpr'
+    ? { ...m, validityMonths: 36 }
+    : m.code === 'basic_safety'
+      ? { ...m, validityMonths: null }
+      : m,
+);
 const BASIC = [
   'basic_heart',
   'basic_mind',
@@ -59,7 +68,7 @@ function q(
   return computeQualifications({
     today,
     helperStatus,
-    modules: DEFAULT_CURRICULUM,
+    modules: CURRICULUM_36,
     records,
     ...extra,
   });
@@ -69,15 +78,24 @@ function q(
 const COMPLETE = [...basicCourse('2025-06-15'), rec('cpr', '2025-06-20')];
 
 describe('the default curriculum', () => {
-  it('has about 24 basic hours, 36-month CPR, a fiscal-year follow-up and a sick-child set', () => {
+  it('has about 24 basic hours, 5-year 救命講習 and 事故防止講習, a fiscal-year follow-up and a sick-child set', () => {
     const basic = DEFAULT_CURRICULUM.filter((m) => m.kind === 'basic');
     expect(basic.map((m) => m.code)).toEqual([...BASIC]);
     expect(basic.reduce((h, m) => h + m.hours, 0)).toBe(24);
-    expect(basic.every((m) => m.validityMonths === null && m.validityMode === 'months')).toBe(true);
+    // Only the accident-prevention module is repeated; the rest of the course never expires.
+    expect(
+      basic
+        .filter((m) => m.validityMonths !== null || m.validityMode !== 'months')
+        .map((m) => m.code),
+    ).toEqual(['basic_safety']);
+    expect(DEFAULT_CURRICULUM.find((m) => m.code === 'basic_safety')).toMatchObject({
+      validityMode: 'months',
+      validityMonths: 60,
+    });
     expect(DEFAULT_CURRICULUM.find((m) => m.kind === 'cpr')).toMatchObject({
       code: 'cpr',
       validityMode: 'months',
-      validityMonths: 36,
+      validityMonths: 60,
     });
     expect(DEFAULT_CURRICULUM.find((m) => m.kind === 'followup')).toMatchObject({
       validityMode: 'fiscal_year_end',
@@ -231,6 +249,106 @@ describe('CPR expiry (36 months: valid through the day before completion + 36 mo
   });
 });
 
+describe('refreshers: 救命講習 and 事故防止講習 every 5 years (the default curriculum)', () => {
+  const withDefaults = (today: string, records: TrainingRecord[]) =>
+    computeQualifications({ today, helperStatus: 'active', modules: DEFAULT_CURRICULUM, records });
+  // Course and CPR on 2021-06-15: both valid through 2026-06-14. Follow-up switched off to look
+  // at the refreshers alone.
+  const course = [...basicCourse('2021-06-15'), rec('cpr', '2021-06-15')];
+  const noFollowup = (today: string, records: TrainingRecord[]) =>
+    computeQualifications({
+      today,
+      helperStatus: 'active',
+      modules: DEFAULT_CURRICULUM,
+      records,
+      settings: { followupRequired: false },
+    });
+
+  it('is eligible through the last day of the fifth year, with both refreshers due within 60 days', () => {
+    const r = noFollowup('2026-06-14', course);
+    expect(r).toMatchObject({ eligibleForMatching: true, status: 'eligible', overdue: [] });
+    expect(r.expiring).toEqual([
+      { code: 'basic_safety', expiresOn: '2026-06-14' },
+      { code: 'cpr', expiresOn: '2026-06-14' },
+    ]);
+  });
+
+  it('lapses the day after: both refreshers overdue, the course itself still done', () => {
+    const r = noFollowup('2026-06-15', course);
+    expect(r).toMatchObject({
+      eligibleForMatching: false,
+      status: 'lapsed',
+      missing: ['basic_safety', 'cpr'],
+      overdue: [
+        { code: 'basic_safety', expiredOn: '2026-06-14' },
+        { code: 'cpr', expiredOn: '2026-06-14' },
+      ],
+      basicCompletedOn: '2021-06-15',
+      // Progress counts what is held today: the overdue refresher is to do again.
+      progress: { basicModulesDone: 9, basicModulesTotal: 10, basicHoursDone: 21 },
+    });
+  });
+
+  it('a 事故防止講習 refresher alone leaves the CPR overdue; both restore eligibility', () => {
+    const safety = [...course, rec('basic_safety', '2026-05-20')];
+    expect(noFollowup('2026-07-01', safety)).toMatchObject({
+      eligibleForMatching: false,
+      missing: ['cpr'],
+      overdue: [{ code: 'cpr', expiredOn: '2026-06-14' }],
+    });
+    const both = [...safety, rec('cpr', '2026-07-01', 'external')];
+    expect(noFollowup('2026-07-01', both)).toMatchObject({
+      eligibleForMatching: true,
+      missing: [],
+      overdue: [],
+      // A refresher does not move the day the course was finished.
+      basicCompletedOn: '2021-06-15',
+    });
+  });
+
+  it('a refresher does not move the fiscal year the follow-up is due from', () => {
+    const records = [...course, rec('basic_safety', '2026-05-20'), rec('cpr', '2026-05-20')];
+    // FY2026 is long after the course (FY2021): the follow-up is due, refresher or not.
+    expect(withDefaults('2026-07-01', records)).toMatchObject({
+      followupDue: true,
+      missing: ['followup'],
+      overdue: [],
+    });
+  });
+
+  it('a module never completed is missing, not overdue', () => {
+    const r = noFollowup('2026-07-01', basicCourse('2026-06-01', { basic_safety: null }));
+    expect(r.missing).toEqual(['basic_safety', 'cpr']);
+    expect(r.overdue).toEqual([]);
+    expect(r.status).toBe('in_training');
+  });
+
+  it('overdue is always part of missing (property)', () => {
+    const codes = DEFAULT_CURRICULUM.map((m) => m.code);
+    const dateArb = fc
+      .date({ min: new Date('2015-01-01'), max: new Date('2035-12-31'), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(
+        dateArb,
+        fc.array(fc.record({ moduleCode: fc.constantFrom(...codes), completedOn: dateArb }), {
+          maxLength: 25,
+        }),
+        (today, rows) => {
+          const r = withDefaults(
+            today,
+            rows.map((x) => rec(x.moduleCode, x.completedOn)),
+          );
+          for (const o of r.overdue) {
+            expect(r.missing).toContain(o.code);
+            expect(o.expiredOn < today).toBe(true);
+          }
+        },
+      ),
+    );
+  });
+});
+
 describe('the annual follow-up across the fiscal-year edge', () => {
   // All basic modules in January except the last one, which closes the course.
   const courseEndingOn = (last: string) => [
@@ -314,7 +432,7 @@ describe('the annual follow-up across the fiscal-year edge', () => {
 
   it('is not required by a curriculum without follow-up modules', () => {
     const result = q('2027-06-01', courseEndingOn('2026-03-31'), 'active', {
-      modules: DEFAULT_CURRICULUM.filter((m) => m.kind !== 'followup'),
+      modules: CURRICULUM_36.filter((m) => m.kind !== 'followup'),
     });
     expect(result.eligibleForMatching).toBe(true);
   });
@@ -420,7 +538,7 @@ describe('sick-child care', () => {
 
   it('is never granted by a curriculum without sick_child modules', () => {
     const result = q('2025-09-01', COMPLETE, 'active', {
-      modules: DEFAULT_CURRICULUM.filter((m) => m.kind !== 'sick_child'),
+      modules: CURRICULUM_36.filter((m) => m.kind !== 'sick_child'),
     });
     expect(result.eligibleForMatching).toBe(true);
     expect(result.sickChildCare).toBe(false);

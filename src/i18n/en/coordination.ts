@@ -170,6 +170,7 @@ export const coordination: CoordinationMessages = {
   'coord.excluded.reasonCount': '{reason}: {count}',
   'coord.excluded.not_active': 'Not active ({status})',
   'coord.excluded.not_qualified': 'Training not complete or expired',
+  'coord.excluded.refresher_overdue': 'Refresher overdue: {modules} (valid until {date})',
   'coord.excluded.no_sick_child_qualification': 'No sick-child training',
   'coord.excluded.unavailable': 'Not available at this time',
   'coord.excluded.exception_that_day': 'Unavailable on {date}',

@@ -61,6 +61,9 @@ export const trainings: Record<keyof typeof ja, string> = {
   'training.progressText': '{done} of {total} modules, {hoursDone} of {hoursTotal} hours completed',
   'training.expiringSoon':
     '{module} is valid until {date}. Please attend the training again before then.',
+  'training.overdue':
+    '{module} was valid until {date}: it must be repeated (at least every 5 years). Until you attend it again, the center cannot offer you requests.',
+  'training.overdueStaff': '{module}: refresher overdue (valid until {date}). Not offered requests.',
   'training.followupAnyOne':
     'For the follow-up, attending any one session this fiscal year is enough.',
 
@@ -130,7 +133,8 @@ export const trainings: Record<keyof typeof ja, string> = {
   'training.field.kind': 'Kind',
   'training.field.validityMode': 'How long it stays valid',
   'training.field.validityMonths': 'Valid for (months)',
-  'training.field.validityMonthsHint': 'Leave empty for no expiry. First aid: e.g. 36 (3 years).',
+  'training.field.validityMonthsHint':
+    'Leave empty for no expiry. First aid and accident prevention: at most 60 (5 years).',
   'training.field.reviewNote': 'Comment (the reason, if not accepted)',
 
   'training.sessions.title': 'Training sessions',
@@ -251,6 +255,13 @@ export const trainings: Record<keyof typeof ja, string> = {
   'training.curriculum.added': 'Module “{title}” added.',
   'training.curriculum.retired': '(not in use)',
   'training.curriculum.modeMonths': 'A number of months (empty: no expiry)',
+  'training.curriculum.validityTitle': 'Refresher periods',
+  'training.curriculum.validityLead':
+    'How long a completed module counts before the helper must attend it again. Helpers past the date are not offered requests until they do. Every helper repeats first aid (救命講習) and accident prevention (事故防止講習) at least every 5 years.',
+  'training.curriculum.validityModule': 'Module',
+  'training.curriculum.validityChoose': 'Choose a module',
+  'training.curriculum.validitySubmit': 'Save the period',
+  'training.curriculum.validitySet': 'Validity of “{title}” saved.',
   'training.curriculum.modeFiscalYear': 'Until the end of the fiscal year',
 
   'training.certificate.title': 'Certificate of completion',

@@ -171,6 +171,7 @@ export const coordination = {
   'coord.excluded.reasonCount': '{reason}：{count}人',
   'coord.excluded.not_active': '活動中ではない（{status}）',
   'coord.excluded.not_qualified': '講習が未修了または期限切れ',
+  'coord.excluded.refresher_overdue': '再受講の期限切れ：{modules}（{date}まで有効）',
   'coord.excluded.no_sick_child_qualification': '病児・病後児の講習が未修了',
   'coord.excluded.unavailable': '活動できる時間外',
   'coord.excluded.exception_that_day': '{date}は都合が悪い日',

@@ -60,6 +60,9 @@ export const trainings = {
   'training.progress': '講習の進み具合',
   'training.progressText': '{total}科目中{done}科目、{hoursTotal}時間中{hoursDone}時間を修了',
   'training.expiringSoon': '{module}の有効期限は{date}までです。期限までに講習を受けてください。',
+  'training.overdue':
+    '{module}の有効期限（{date}まで）が過ぎました。定期的な再受講（5年に1回以上）が必要です。受講し直すまで、依頼をご紹介できません。',
+  'training.overdueStaff': '{module}：再受講の期限切れ（{date}まで有効）。依頼の紹介対象外です。',
   'training.followupAnyOne': 'フォローアップ講習は、今年度のうちにどれか1回受けてください。',
 
   // Helper page
@@ -130,7 +133,8 @@ export const trainings = {
   'training.field.kind': '種類',
   'training.field.validityMode': '有効期間の決め方',
   'training.field.validityMonths': '有効期間（月数）',
-  'training.field.validityMonthsHint': '空欄のときは期限なし。救命講習は36（3年）など。',
+  'training.field.validityMonthsHint':
+    '空欄のときは期限なし。救命講習・事故防止講習は60（5年）以内にしてください。',
   'training.field.reviewNote': 'コメント（受け付けない場合は理由）',
 
   // Staff: sessions
@@ -256,6 +260,13 @@ export const trainings = {
   'training.curriculum.added': '科目「{title}」を追加しました。',
   'training.curriculum.retired': '（使用していません）',
   'training.curriculum.modeMonths': '月数で決める（空欄なら期限なし）',
+  'training.curriculum.validityTitle': '再受講の期間',
+  'training.curriculum.validityLead':
+    '受講した科目が有効な期間です。期限を過ぎた提供会員には、受け直すまで依頼を紹介しません。救命講習と事故防止講習は、少なくとも5年に1回の再受講が必要です。',
+  'training.curriculum.validityModule': '科目',
+  'training.curriculum.validityChoose': '科目を選んでください',
+  'training.curriculum.validitySubmit': '期間を保存する',
+  'training.curriculum.validitySet': '「{title}」の有効期間を保存しました。',
   'training.curriculum.modeFiscalYear': '受講した年度の末まで',
 
   // Certificate

@@ -86,6 +86,7 @@ export async function findCandidates(
       helperStatus: h.helperStatus ?? 'withdrawn',
       eligibleForMatching: q?.eligibleForMatching ?? false,
       sickChildCare: q?.sickChildCare ?? false,
+      refresherOverdue: q?.refresherOverdue ?? null,
       weekly: h.weekly[weekday] ?? NONE,
       exceptions: exceptionsBy.get(h.id) ?? NONE,
       assignments: assignmentsBy.get(h.id) ?? NONE,

@@ -44,6 +44,11 @@ export interface RankHelper {
   helperStatus: string;
   eligibleForMatching: boolean;
   sickChildCare: boolean;
+  /**
+   * When overdue refreshers are all the training the helper lacks: their titles and the first
+   * one's last valid day, given with the `not_qualified` reason (staff see which course to book).
+   */
+  refresherOverdue?: { titlesJa: string; titlesEn: string; expiredOn: string } | null;
   weekly: readonly WeeklySlot[];
   exceptions: readonly AvailabilityException[];
   /** Existing assignments (accepted offers / scheduled activities) of this helper. */
@@ -216,6 +221,7 @@ export function rankCandidates(
   const assignedCache = new Map<number, Reason<ExclusionCode>>();
   const tooManyCache = new Map<number, Reason<ExclusionCode>>();
   const recentCache = new Map<number, Reason<CandidateReasonCode>>();
+  const refresherCache = new Map<string, Reason<ExclusionCode>>();
 
   const candidates: Candidate[] = [];
   // Sort keys beside the candidates, so the comparator reads plain numbers.
@@ -263,7 +269,18 @@ export function rankCandidates(
     ) {
       const reasons: Reason<ExclusionCode>[] = [];
       if (notActive) reasons.push(memo(notActiveCache, helper.helperStatus, notActiveReason));
-      if (notQualified) reasons.push(NOT_QUALIFIED);
+      if (notQualified) {
+        const overdue = helper.refresherOverdue;
+        reasons.push(
+          overdue
+            ? memo(
+                refresherCache,
+                `${overdue.expiredOn}|${overdue.titlesJa}|${overdue.titlesEn}`,
+                () => reason<ExclusionCode>('not_qualified', { ...overdue }),
+              )
+            : NOT_QUALIFIED,
+        );
+      }
       if (noSickChild) reasons.push(NO_SICK_CHILD);
       if (uncovered) reasons.push(UNAVAILABLE);
       if (exceptionDate !== null) {

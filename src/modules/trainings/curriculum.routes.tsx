@@ -8,10 +8,16 @@ import type { FormErrors } from '../../../views/components/form-fields.js';
 import {
   CurriculumPage,
   type ModuleFormValues,
+  type ValidityFormValues,
 } from '../../../views/pages/trainings/curriculum.js';
-import { moduleForm, moduleFormValues } from './module-form.js';
+import {
+  moduleForm,
+  moduleFormValues,
+  moduleValidityForm,
+  validityFormValues,
+} from './module-form.js';
 import { countPendingRecords, listModules } from './trainings.queries.js';
-import { createModule, loadDefaultCurriculum } from './trainings.service.js';
+import { createModule, loadDefaultCurriculum, setModuleValidity } from './trainings.service.js';
 import { toModuleView } from './trainings.views.js';
 
 /** The training curriculum: staff read it, admins add modules or load the default ones. */
@@ -19,7 +25,12 @@ export const curriculumPages = new Hono<AppEnv>();
 
 async function renderCurriculum(
   c: AppContext,
-  options: { values?: ModuleFormValues; errors?: FormErrors; status?: 200 | 422 } = {},
+  options: {
+    values?: ModuleFormValues;
+    errors?: FormErrors;
+    validity?: { values: ValidityFormValues; errors: FormErrors };
+    status?: 200 | 422;
+  } = {},
 ) {
   const user = requireStaff(c);
   const [modules, pendingCount] = await Promise.all([
@@ -41,6 +52,7 @@ async function renderCurriculum(
       pendingCount={pendingCount}
       values={options.values ?? {}}
       errors={options.errors ?? {}}
+      validity={options.validity ?? { values: {}, errors: {} }}
     />,
     options.status,
   );
@@ -79,6 +91,34 @@ curriculumPages.post(
     setFlash(c, 'training.curriculum.added', {
       title: c.var.locale === 'ja' ? values.titleJa! : values.titleEn!,
     });
+    return c.redirect('/training/curriculum', 303);
+  },
+);
+
+/** An admin sets how long a module's completion counts (the refresher period, #19). */
+curriculumPages.post(
+  '/training/curriculum/validity',
+  adminOnly,
+  formBody(moduleValidityForm, (c, errors, form) =>
+    renderCurriculum(c, { validity: { values: validityFormValues(form), errors }, status: 422 }),
+  ),
+  async (c) => {
+    const admin = requireAdmin(c);
+    const { moduleId, input, values } = c.req.valid('form');
+    try {
+      const module = await setModuleValidity(c.var.deps, admin, moduleId, input);
+      setFlash(c, 'training.curriculum.validitySet', {
+        title: c.var.locale === 'ja' ? module.title_ja : module.title_en,
+      });
+    } catch (err) {
+      // An unknown module is the form's mistake here (the select only offers real ones).
+      if (err instanceof AppError && err.status === 404)
+        return renderCurriculum(c, {
+          validity: { values, errors: { moduleId: c.var.t('validation.required') } },
+          status: 422,
+        });
+      throw err;
+    }
     return c.redirect('/training/curriculum', 303);
   },
 );

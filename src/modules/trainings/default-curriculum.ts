@@ -3,10 +3,15 @@
  * copy (settings / `POST /training-modules`); this list seeds a new center and the tests.
  *
  * Hours follow the national standard of about 24 hours for the basic course. 救命講習 is taught
- * inside the course but modelled as its own `cpr` kind because it expires (3 years by default;
- * 5 at some centers) and may be replaced by an external CPR card. sortOrder leaves gaps of 10 so
- * a center can insert modules without renumbering, and keeps 救命講習 where the course teaches it.
+ * inside the course but modelled as its own `cpr` kind because it may be replaced by an external
+ * CPR card. Every helper repeats 救命講習 and 事故防止講習 (安全・事故防止) at least every 5 years
+ * (national guideline; 答弁書 201-140), so both are valid 60 months by default; a center may set
+ * a shorter period per module (e.g. 36 months for CPR). sortOrder leaves gaps of 10 so a center
+ * can insert modules without renumbering, and keeps 救命講習 where the course teaches it.
  */
+
+/** The national maximum between two 救命講習 / 事故防止講習 (5 years). */
+export const REFRESHER_MONTHS = 60;
 import type { ModuleDef } from './qualifications.js';
 
 const basic = (
@@ -22,7 +27,7 @@ const basic = (
   hours,
   kind: 'basic',
   validityMode: 'months',
-  validityMonths: null, // the basic course never expires
+  validityMonths: null, // the basic course never expires (but see basic_safety)
   sortOrder,
 });
 
@@ -57,7 +62,11 @@ export const DEFAULT_CURRICULUM: readonly ModuleDef[] = Object.freeze([
   ),
   basic('basic_care', '子どもの世話', 'Looking after children (practice)', 4, 60),
   basic('basic_play', '子どもの遊び', "Children's play", 2, 70),
-  basic('basic_safety', '安全・事故防止', 'Safety and accident prevention', 3, 80),
+  // 事故防止講習: part of the course, and a refresher every 5 years after it.
+  {
+    ...basic('basic_safety', '安全・事故防止', 'Safety and accident prevention', 3, 80),
+    validityMonths: REFRESHER_MONTHS,
+  },
   {
     code: 'cpr',
     titleJa: '救命講習（心肺蘇生・AED）',
@@ -65,7 +74,7 @@ export const DEFAULT_CURRICULUM: readonly ModuleDef[] = Object.freeze([
     hours: 3,
     kind: 'cpr',
     validityMode: 'months',
-    validityMonths: 36,
+    validityMonths: REFRESHER_MONTHS,
     sortOrder: 90,
   },
   basic(

@@ -25,6 +25,7 @@ import {
   computeQualifications,
   expiresOnFor,
   type ModuleDef,
+  type Qualifications,
   type TrainingRecord,
 } from './qualifications.js';
 import {
@@ -38,6 +39,35 @@ import {
 export interface MatchingEligibility {
   eligibleForMatching: boolean;
   sickChildCare: boolean;
+  /**
+   * When overdue refreshers (救命講習, 事故防止講習…) are the only training a helper lacks: those
+   * modules' titles and the earliest last valid day, so the candidate list can say why. Null
+   * Absent otherwise (eligible, or something else is missing too).
+   */
+  refresherOverdue?: RefresherOverdue;
+}
+
+export interface RefresherOverdue {
+  titlesJa: string;
+  titlesEn: string;
+  /** The last valid day of the first refresher that ran out. */
+  expiredOn: string;
+}
+
+/** The engine's overdue refreshers as one reason, when they are all that is missing. */
+export function refresherOverdueOf(
+  q: Pick<Qualifications, 'missing' | 'overdue'>,
+  defs: readonly ModuleDef[],
+): RefresherOverdue | null {
+  if (q.overdue.length === 0) return null;
+  const overdue = new Set(q.overdue.map((o) => o.code));
+  if (!q.missing.every((code) => overdue.has(code))) return null;
+  const titles = q.overdue.map((o) => defs.find((d) => d.code === o.code)!);
+  return {
+    titlesJa: titles.map((d) => d.titleJa).join('、'),
+    titlesEn: titles.map((d) => d.titleEn).join(', '),
+    expiredOn: q.overdue[0]!.expiredOn,
+  };
 }
 
 interface MemberEntry {
@@ -139,7 +169,9 @@ function eligibilityOf(defs: ModuleDef[], entry: MemberEntry, date: string, fy: 
       modules: defs,
       records: entry.records,
     });
+    const overdue = q.eligibleForMatching ? null : refresherOverdueOf(q, defs);
     result = { eligibleForMatching: q.eligibleForMatching, sickChildCare: q.sickChildCare };
+    if (overdue) result.refresherOverdue = overdue;
     entry.bySegment.set(key, result);
   }
   return result;

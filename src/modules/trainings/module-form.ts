@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import { formFields, normalizeInput, reportIssuesAt } from '../../http/form-fields.js';
-import type { ModuleFormValues } from '../../../views/pages/trainings/curriculum.js';
-import { MODULE_KINDS, moduleBody, type ModuleInput } from './trainings.schemas.js';
+import type {
+  ModuleFormValues,
+  ValidityFormValues,
+} from '../../../views/pages/trainings/curriculum.js';
+import {
+  MODULE_KINDS,
+  moduleBody,
+  moduleValidityBody,
+  type ModuleInput,
+  type ModuleValidityInput,
+} from './trainings.schemas.js';
 
 /** The curriculum's "add a module" form ↔ the module's input. */
 
@@ -46,4 +55,34 @@ export const moduleForm = formFields.transform((form, ctx) => {
   if (ctx.issues.length > 0) return z.NEVER;
   const input: ModuleInput = parsed.data;
   return { input, values: v };
+});
+
+/** The curriculum's "refresher period" form: one module's validity. */
+export const validityFormValues = (form: Record<string, string>): ValidityFormValues => ({
+  moduleId: form.moduleId ?? '',
+  validityMode: form.validityMode ?? 'months',
+  validityMonths: normalizeInput(form.validityMonths),
+});
+
+export const moduleValidityForm = formFields.transform((form, ctx) => {
+  const v = validityFormValues(form);
+  const issue = (path: string, message: string) =>
+    ctx.addIssue({ code: 'custom', path: [path], message });
+  if (!v.moduleId) issue('moduleId', 'validation.required');
+  const months = v.validityMonths === '' ? null : Number(v.validityMonths);
+  if (months !== null && !Number.isInteger(months)) {
+    issue('validityMonths', 'training.validation.number');
+    return z.NEVER;
+  }
+  const parsed = moduleValidityBody.safeParse({
+    validityMode: v.validityMode,
+    validityMonths: months,
+  });
+  if (!parsed.success) {
+    reportIssuesAt(parsed.error, ctx, (path) => path.map(String).join('.'));
+    return z.NEVER;
+  }
+  if (ctx.issues.length > 0) return z.NEVER;
+  const input: ModuleValidityInput = parsed.data;
+  return { moduleId: v.moduleId ?? '', input, values: v };
 });

@@ -107,6 +107,12 @@ export interface Qualifications {
   sickChildMissing: string[];
   /** Counting records still valid whose last valid day is within the window, soonest first. */
   expiring: { code: string; expiresOn: string }[];
+  /**
+   * Required (basic or cpr) modules completed before whose validity has run out: the refresher
+   * is overdue (救命講習・事故防止講習 at least every 5 years). `expiredOn` is the last valid day
+   * of the best record; earliest first. A subset of `missing`.
+   */
+  overdue: { code: string; expiredOn: string }[];
   /** Every record of a known module, in curriculum order, newest first within a module. */
   records: QualificationRecordView[];
   progress: QualificationProgress;
@@ -194,6 +200,9 @@ export function computeQualifications(input: QualificationInput): Qualifications
   // counts from its date), the one that keeps the module valid longest; on equal expiry the
   // earliest, so re-attending a no-expiry basic module does not move basicCompletedOn later.
   const counting = new Map<string, Held>();
+  // Per module, the first completion on or before today: the course is done once, whatever a
+  // later refresher's validity (a module with validity is repeated, not re-learnt).
+  const firstDone = new Map<string, string>();
   for (const r of input.records) {
     checked(r.completedOn);
     const module = byCode.get(r.moduleCode);
@@ -207,6 +216,8 @@ export function computeQualifications(input: QualificationInput): Qualifications
       valid: isValidOn(r.completedOn, expiresOn, today),
     });
     if (r.completedOn > today) continue;
+    const first = firstDone.get(r.moduleCode);
+    if (first === undefined || r.completedOn < first) firstDone.set(r.moduleCode, r.completedOn);
     const best = counting.get(r.moduleCode);
     if (
       !best ||
@@ -232,14 +243,19 @@ export function computeQualifications(input: QualificationInput): Qualifications
   const followup = ofKind('followup');
   const sickChild = ofKind('sick_child');
 
+  // Progress counts the basic modules held today (an overdue refresher shows as not done, like
+  // an expired CPR in the course progress); whether the course was ever finished counts every
+  // completion, which only differs for a module with a refresher period.
   const basicDone = basic.filter(holds);
   // NOTE: with no basic module defined (a center whose curriculum is not loaded yet) nobody is
   // qualified: an empty course must not make every helper matchable.
-  const basicComplete = basic.length > 0 && basicDone.length === basic.length;
-  const basicCompletedOn =
-    basicComplete && basic.length > 0
-      ? basic.map((m) => counting.get(m.code)!.completedOn).reduce((a, b) => (a > b ? a : b))
-      : null;
+  const courseDone = basic.length > 0 && basic.every((m) => firstDone.has(m.code));
+  const basicComplete = courseDone && basicDone.length === basic.length;
+  // The day the course was first finished: a refresher does not move it (nor the follow-up's
+  // "fiscal year after the course" that hangs on it).
+  const basicCompletedOn = courseDone
+    ? basic.map((m) => firstDone.get(m.code)!).reduce((a, b) => (a > b ? a : b))
+    : null;
 
   const cprComplete = cpr.every(holds);
   // "From the fiscal year after the basic course was completed": the year of completion is
@@ -272,6 +288,15 @@ export function computeQualifications(input: QualificationInput): Qualifications
   const sickChildCare =
     eligibleForMatching && sickChild.length > 0 && sickChildMissing.length === 0;
 
+  const overdue = modules
+    .flatMap((m) => {
+      if ((m.kind !== 'basic' && m.kind !== 'cpr') || holds(m)) return [];
+      const held = counting.get(m.code);
+      if (!held || held.expiresOn === null) return [];
+      return [{ code: m.code, expiredOn: held.expiresOn }];
+    })
+    .sort((a, b) => (a.expiredOn < b.expiredOn ? -1 : a.expiredOn > b.expiredOn ? 1 : 0));
+
   const horizon = addDaysTo(today, settings.expiringWithinDays);
   const expiring = modules
     .flatMap((m) => {
@@ -285,8 +310,9 @@ export function computeQualifications(input: QualificationInput): Qualifications
   if (helperStatus === null) status = 'not_helper';
   else if (helperStatus === 'suspended' || helperStatus === 'withdrawn') status = 'inactive';
   else if (eligibleForMatching) status = 'eligible';
-  else if (helperStatus === 'active' && basicComplete && cpr.every((m) => counting.has(m.code))) {
-    // Was qualified once (course done, CPR taken) and lost it: CPR expired or follow-up due.
+  else if (helperStatus === 'active' && courseDone && cpr.every((m) => counting.has(m.code))) {
+    // Was qualified once (course done, CPR taken) and lost it: a refresher (CPR, accident
+    // prevention…) expired or the follow-up is due.
     status = 'lapsed';
   } else {
     // Applied (not approved yet), or active but the course is not done (e.g. a module added).
@@ -304,6 +330,7 @@ export function computeQualifications(input: QualificationInput): Qualifications
     missing,
     sickChildMissing,
     expiring,
+    overdue,
     records: views,
     progress: {
       basicModulesDone: basicDone.length,

@@ -57,6 +57,9 @@ export async function seedTrainingDemo(deps: AppDeps): Promise<void> {
     return m.id;
   };
   const today = tokyoDateOf(deps.clock.now());
+  // CPR cards are dated from the module's own period (60 months by default since #19), so the
+  // stories below (one expiring soon, one lapsed) hold whatever the center set.
+  const cprMonths = modules.find((m) => m.code === 'cpr')?.validity_months ?? 60;
   const session = (
     offsetDays: number,
     codes: string[],
@@ -168,7 +171,7 @@ export async function seedTrainingDemo(deps: AppDeps): Promise<void> {
         // An experienced helper: course from the old system, CPR from a fire-department card
         // that expires in about 45 days. Her years of help (demo history) need both.
         await migratedCourse(memberId);
-        const cardOn = addDaysToDate(addMonthsTo(today, -36), 45);
+        const cardOn = addDaysToDate(addMonthsTo(today, -cprMonths), 45);
         await external(memberId, 'cpr', cardOn, 'みどり市消防本部 普通救命講習 修了証 第2301号');
         await followup(memberId);
         break;
@@ -200,7 +203,7 @@ export async function seedTrainingDemo(deps: AppDeps): Promise<void> {
         await external(
           memberId,
           'cpr',
-          addDaysToDate(addMonthsTo(today, -36), -30),
+          addDaysToDate(addMonthsTo(today, -cprMonths), -30),
           'みどり市消防本部 普通救命講習 修了証 第1877号',
         );
         await enrollInSession(deps, actor, next[2]!.id, memberId, { byStaff: true });

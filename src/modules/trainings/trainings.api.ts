@@ -11,6 +11,7 @@ import {
   attendanceBody,
   enrollmentBody,
   moduleBody,
+  moduleValidityBody,
   sessionBody,
   sessionListQuery,
 } from './trainings.schemas.js';
@@ -23,6 +24,7 @@ import {
   loadSession,
   recordAttendance,
   scheduleSession,
+  setModuleValidity,
 } from './trainings.service.js';
 
 export const trainingsApi = apiRouter();
@@ -69,6 +71,24 @@ trainingsApi.openapi(loadDefaultsRoute, async (c) => {
   const { added } = await loadDefaultCurriculum(c.var.deps, admin);
   const modules = await listModules(c.var.deps.db);
   return c.json({ added, ...wholeList(modules.map(toModuleJson)) }, 200);
+});
+
+const moduleValidityRoute = op('admin', 'patch /training-modules/{id}', {
+  summary:
+    "Set how long a module's completion stays valid (a refresher period, e.g. 60 months for 救命講習 and 事故防止講習)",
+  errors: { 404: ['not_found'] },
+  body: moduleValidityBody,
+  responses: { 200: jsonResponse('The module', moduleSchema) },
+});
+trainingsApi.openapi(moduleValidityRoute, async (c) => {
+  const admin = requireAdmin(c);
+  const module = await setModuleValidity(
+    c.var.deps,
+    admin,
+    c.req.valid('param').id,
+    c.req.valid('json'),
+  );
+  return c.json(toModuleJson(module), 200);
 });
 
 // Sessions and enrolment ------------------------------------------------------------------------

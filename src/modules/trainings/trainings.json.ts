@@ -92,6 +92,7 @@ export function toQualificationsJson(q: MemberQualifications, today: string) {
     missing: q.missing,
     sickChildMissing: q.sickChildMissing,
     expiring: q.expiring,
+    overdue: q.overdue,
     records: q.records,
     progress: {
       modulesDone: q.course.modulesDone,
@@ -182,6 +183,9 @@ export const qualificationsSchema = responseOf<ReturnType<typeof toQualification
     missing: z.array(z.string()).describe('Module codes to attend, in curriculum order'),
     sickChildMissing: z.array(z.string()),
     expiring: z.array(z.object({ code: z.string(), expiresOn: date })),
+    overdue: z
+      .array(z.object({ code: z.string(), expiredOn: date }))
+      .describe('Refreshers past their date (a subset of missing): the last valid day of each'),
     records: z.array(
       z.object({
         code: z.string(),

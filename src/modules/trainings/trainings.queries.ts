@@ -45,6 +45,18 @@ export function buildInsertModuleIfNew(db: Db, row: TrainingModule) {
     .onConflict((oc) => oc.column('code').doNothing());
 }
 
+/** Sets how long a completion of the module stays valid (the stamp triggers see it). */
+export function buildUpdateModuleValidity(
+  db: Db,
+  id: string,
+  validity: { mode: TrainingModule['validity_mode']; months: number | null },
+) {
+  return db
+    .updateTable('training_module')
+    .set({ validity_mode: validity.mode, validity_months: validity.months })
+    .where('id', '=', id);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Sessions
 

@@ -39,6 +39,22 @@ export const moduleBody = z
   });
 export type ModuleInput = z.output<typeof moduleBody>;
 
+/**
+ * A module's validity (#19: any module may be repeated, e.g. 事故防止講習 every 5 years):
+ * `validityMonths` null = never expires; `fiscal_year_end` = through March 31 of its 年度.
+ */
+export const moduleValidityBody = z
+  .object({
+    validityMode: z.enum(VALIDITY_MODES),
+    validityMonths: z.number().int().min(1).max(240).nullable(),
+  })
+  .strict()
+  .refine((v) => !(v.validityMode === 'fiscal_year_end' && v.validityMonths !== null), {
+    path: ['validityMonths'],
+    message: 'training.validation.fiscalYearNoMonths',
+  });
+export type ModuleValidityInput = z.output<typeof moduleValidityBody>;
+
 export const sessionBody = z
   .object({
     moduleIds: z.array(id).min(1, 'training.validation.modulesRequired').max(30),

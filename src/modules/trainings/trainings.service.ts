@@ -18,6 +18,7 @@ import {
   buildPromoteNext,
   buildRemoveUntickedAttendance,
   buildReviewPendingRecord,
+  buildUpdateModuleValidity,
   findModuleById,
   findRecord,
   findSession,
@@ -31,6 +32,7 @@ import {
 import type {
   AttendanceInput,
   ModuleInput,
+  ModuleValidityInput,
   RecordInput,
   SessionInput,
 } from './trainings.schemas.js';
@@ -131,6 +133,38 @@ export async function createModule(deps: AppDeps, actor: CurrentUser, input: Mod
   if (!insert || insert.numAffectedRows === 0)
     throw conflict('code_taken', 'training.rule.code_taken');
   return (await findModuleById(deps.db, row.id))!;
+}
+
+/**
+ * Sets a module's validity: how long a completion counts before it must be repeated. Past
+ * records are re-read under the new period at once (the engine derives expiry from the module),
+ * so shortening it can drop helpers out of matching today; the audit row keeps the old value.
+ */
+export async function setModuleValidity(
+  deps: AppDeps,
+  actor: CurrentUser,
+  moduleId: string,
+  input: ModuleValidityInput,
+) {
+  const module = await findModuleById(deps.db, moduleId);
+  if (!module) throw notFound();
+  const months = input.validityMode === 'fiscal_year_end' ? null : input.validityMonths;
+  await deps.atomic([
+    buildUpdateModuleValidity(deps.db, module.id, { mode: input.validityMode, months }),
+    buildAuditInsert(deps.db, {
+      at: deps.clock.now(),
+      actorUserId: actor.id,
+      action: 'training_module_validity_set',
+      subjectType: 'training_module',
+      subjectId: module.id,
+      details: {
+        code: module.code,
+        from: { mode: module.validity_mode, months: module.validity_months },
+        to: { mode: input.validityMode, months },
+      },
+    }),
+  ]);
+  return (await findModuleById(deps.db, module.id))!;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -47,6 +47,8 @@ export interface QualificationView {
   status: DisplayStatus;
   missing: ModuleView[];
   expiring: { module: ModuleView; expiresOn: string }[];
+  /** Refreshers past their date (救命講習, 事故防止講習…): to attend again before any help. */
+  overdue: { module: ModuleView; expiredOn: string }[];
   course: { modulesDone: number; modulesTotal: number; hoursDone: number; hoursTotal: number };
   followupDue: boolean;
   basicCompletedOn: string | null;
@@ -128,6 +130,10 @@ export function toQualificationView(
     expiring: q.expiring.flatMap((e) => {
       const module = byCode.get(e.code);
       return module ? [{ module, expiresOn: e.expiresOn }] : [];
+    }),
+    overdue: q.overdue.flatMap((e) => {
+      const module = byCode.get(e.code);
+      return module ? [{ module, expiredOn: e.expiredOn }] : [];
     }),
     course: q.course,
     followupDue: q.followupDue,

@@ -1,5 +1,5 @@
 import { QUICK_OFFER_SIZE } from '../../../src/modules/matching/ranking.js';
-import { monthDay, timeRangeText } from '../../format.js';
+import { formatDate, monthDay, timeRangeText } from '../../format.js';
 import { areaName } from '../../../src/i18n/area-labels.js';
 import type { MessageKey, Translator } from '../../../src/lib/i18n.js';
 import type { Area } from '../../../src/modules/settings/settings.schemas.js';
@@ -122,6 +122,13 @@ export function exclusionText(t: Translator, reason: ReasonView, locale: Locale)
       return t('coord.excluded.child_age_outside_preference', { range });
     }
     case 'not_qualified':
+      // Overdue refreshers alone: say which, and since when (#19).
+      if (p.expiredOn !== undefined)
+        return t('coord.excluded.refresher_overdue', {
+          modules: String(locale === 'ja' ? p.titlesJa : p.titlesEn),
+          date: formatDate(String(p.expiredOn), locale),
+        });
+      return t(`coord.excluded.${reason.code}`);
     case 'no_sick_child_qualification':
     case 'unavailable':
     case 'blocked_by_family':

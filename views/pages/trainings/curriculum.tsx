@@ -31,7 +31,25 @@ export interface ModuleFormValues {
   validityMonths?: string;
 }
 
-/** The curriculum; an administrator loads the standard one and adds modules. */
+export interface ValidityFormValues {
+  moduleId?: string;
+  validityMode?: string;
+  validityMonths?: string;
+}
+
+/** How long a completion counts, in words (the table and the validity form's options). */
+function validityText(
+  t: ViewContext['t'],
+  m: Pick<CurriculumRow, 'validityMode' | 'validityMonths'>,
+): string {
+  return m.validityMode === 'fiscal_year_end'
+    ? t('training.validity.fiscalYear')
+    : m.validityMonths === null
+      ? t('training.validity.never')
+      : t('training.validity.months', { months: m.validityMonths });
+}
+
+/** The curriculum; an administrator loads the standard one, adds modules and sets their validity. */
 export function CurriculumPage(props: {
   ctx: ViewContext;
   modules: CurriculumRow[];
@@ -39,6 +57,7 @@ export function CurriculumPage(props: {
   pendingCount: number;
   values: ModuleFormValues;
   errors: FormErrors;
+  validity: { values: ValidityFormValues; errors: FormErrors };
 }) {
   const { t, locale } = props.ctx;
   const course = props.modules.filter((m) => m.active && (m.kind === 'basic' || m.kind === 'cpr'));
@@ -53,6 +72,17 @@ export function CurriculumPage(props: {
     validityMonths: t('training.field.validityMonths'),
   };
   const field = bindFields(t, props.values, props.errors, labels);
+  const validityLabels = {
+    moduleId: t('training.curriculum.validityModule'),
+    validityMode: t('training.field.validityMode'),
+    validityMonths: t('training.field.validityMonths'),
+  };
+  const validityField = bindFields(
+    t,
+    props.validity.values,
+    props.validity.errors,
+    validityLabels,
+  );
   return (
     <Layout ctx={props.ctx} title={t('training.curriculum.title')}>
       <TrainingSubnav ctx={props.ctx} current="curriculum" pendingCount={props.pendingCount} />
@@ -95,19 +125,48 @@ export function CurriculumPage(props: {
                 </th>
                 <td>{t(`training.kind.${m.kind}`)}</td>
                 <td>{hoursText(t, m.hours)}</td>
-                <td>
-                  {m.validityMode === 'fiscal_year_end'
-                    ? t('training.validity.fiscalYear')
-                    : m.validityMonths === null
-                      ? t('training.validity.never')
-                      : t('training.validity.months', { months: m.validityMonths })}
-                </td>
+                <td>{validityText(t, m)}</td>
                 <td>
                   <code>{m.code}</code>
                 </td>
               </tr>
             ))}
           </ScrollTable>
+        </section>
+      )}
+      {props.isAdmin && props.modules.length > 0 && (
+        <section class="card" aria-labelledby="validity-title">
+          <h2 id="validity-title">{t('training.curriculum.validityTitle')}</h2>
+          <p>{t('training.curriculum.validityLead')}</p>
+          <ErrorSummary t={t} errors={props.validity.errors} labels={validityLabels} />
+          <form method="post" action="/training/curriculum/validity" novalidate>
+            <SelectField
+              {...validityField('moduleId')}
+              value={props.validity.values.moduleId ?? ''}
+              required
+              options={[
+                { value: '', label: t('training.curriculum.validityChoose') },
+                ...props.modules.map((m) => ({
+                  value: m.id,
+                  label: `${moduleTitle(locale, m)} (${validityText(t, m)})`,
+                })),
+              ]}
+            />
+            <SelectField
+              {...validityField('validityMode')}
+              value={props.validity.values.validityMode ?? 'months'}
+              options={[
+                { value: 'months', label: t('training.curriculum.modeMonths') },
+                { value: 'fiscal_year_end', label: t('training.curriculum.modeFiscalYear') },
+              ]}
+            />
+            <TextField
+              {...validityField('validityMonths')}
+              inputmode="numeric"
+              hint={t('training.field.validityMonthsHint')}
+            />
+            <SubmitButton>{t('training.curriculum.validitySubmit')}</SubmitButton>
+          </form>
         </section>
       )}
       {props.isAdmin && (

@@ -76,6 +76,14 @@ export function StatusCard(props: {
           </p>
         </div>
       )}
+      {q.overdue.map((e) => (
+        <p class="training-warning">
+          {t(props.audience === 'staff' ? 'training.overdueStaff' : 'training.overdue', {
+            module: moduleTitle(locale, e.module),
+            date: formatDate(e.expiredOn, locale),
+          })}
+        </p>
+      ))}
       {q.expiring.map((e) => (
         <p class="training-warning">
           {t('training.expiringSoon', {
