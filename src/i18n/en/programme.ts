@@ -26,8 +26,7 @@ export const programme: ProgrammeMessages = {
   'settings.programme.maxHours': 'Longest single request (hours)',
   'settings.programme.maxHoursHint': '1–48. The default is 24 hours.',
   'settings.programme.partners': 'Partner medical institutions',
-  'settings.programme.partnersHint':
-    'One per line: "name,phone,note" (the note may be left out).',
+  'settings.programme.partnersHint': 'One per line: "name,phone,note" (the note may be left out).',
   'settings.programme.exclusions': 'Exclusion checklist',
   'settings.programme.exclusionsHint':
     'One question per line: "code,Japanese text,English text". Codes use lower-case letters, digits and hyphens. Any "yes" at request time or at handover stops the care.',

@@ -102,7 +102,9 @@ export function feeLineLabel(
     band: t(`fees.band.${line.band}`),
     from: tokyoTimeOf(line.from),
     // A programme line ending at midnight ends at 24:00 of its day, not 00:00.
-    to: line.band.startsWith('programme_') ? endTimeOfDay(line.from, line.to) : tokyoTimeOf(line.to),
+    to: line.band.startsWith('programme_')
+      ? endTimeOfDay(line.from, line.to)
+      : tokyoTimeOf(line.to),
   };
   // Programme care may run overnight: its lines (split at midnight) say their day.
   if (!line.band.startsWith('programme_')) return t('fees.line', params);

@@ -11,7 +11,7 @@ const getSettings = apiRoute(
     tag: 'settings',
     access: 'admin',
     summary:
-      'All center settings: labels, areas, eligibility, retention, consent, requests, reports, training, fees',
+      'All center settings: labels, areas, eligibility, retention, consent, requests, reports, training, fees, programme',
   },
   {
     method: 'get',

@@ -219,9 +219,7 @@ export const DEFAULT_TRAINING_NOTICES: TrainingNotices = { expiryNoticeDays: [60
 // in each fee table (fees/fee-table.ts), so they change with a valid-from date like the others.
 
 /** 'HH:MM' from 00:00 to 24:00 (the end of the day). */
-const timeOfDayOrEnd = z
-  .string(typeError(TIME))
-  .regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, TIME);
+const timeOfDayOrEnd = z.string(typeError(TIME)).regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, TIME);
 
 const itemCode = z
   .string(typeError(INVALID))
