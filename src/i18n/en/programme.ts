@@ -9,6 +9,26 @@ export const programme: ProgrammeMessages = {
   'fees.band.programme_overnight': 'overnight',
   'fees.lineDated': '{child}, {band} {date} {from}–{to}',
 
+  'rule.programme_off': 'This center does not take sick-child or emergency programme requests.',
+  'rule.programme_category':
+    'Request care of a sick or recovering child as "sick-child", and early, late or overnight emergency care as "emergency".',
+  'rule.programme_required':
+    'Request care of a sick or recovering child in the sick-child and emergency programme ("sick-child").',
+  'rule.programme_once':
+    'Sick-child and emergency requests are made one at a time, not as a weekly series.',
+  'rule.programme_hours':
+    'Sick-child and emergency care takes place between {programmeStartEn} and {programmeEndEn} on the same day.',
+  'rule.programme_max_hours':
+    'Sick-child and emergency care lasts at most {programmeMaxHours} hours at a time.',
+  'req.programme': 'Sick-child and emergency programme',
+  'req.programme.none': 'Ordinary help',
+  'req.programme.sick': 'Care of a sick or recovering child (sick-child)',
+  'req.programme.emergency': 'Early, late or overnight emergency care (emergency)',
+  'req.programme.hint':
+    'Choosing sick-child or emergency sets the kind of help. For overnight care, enter the end date.',
+  'req.endDate': 'End date (overnight)',
+  'req.endDateHint': 'Only when the care ends on the next day, as overnight care does.',
+
   'settings.section.programme': 'Sick-child and emergency programme',
   'settings.programme.lead':
     'Care for sick or recovering children, and emergency care early in the morning, in the evening and overnight. When it is on, parents can choose sick-child or emergency care in a request. Its rates are in the fee tables (each with its valid-from date).',

@@ -9,6 +9,24 @@ export const programme = {
   // Programme lines may fall on two days: 「1人目 宿泊（深夜） 2027-11-02 22:00–24:00」
   'fees.lineDated': '{child} {band} {date} {from}–{to}',
 
+  'rule.programme_off': 'このセンターでは、病児・緊急対応強化事業の申し込みを受け付けていません。',
+  'rule.programme_category':
+    '病児・病後児の預かりは「病児」、早朝・夜間等の緊急預かりは「緊急」として申し込んでください。',
+  'rule.programme_required':
+    '病児・病後児の預かりは、病児・緊急対応強化事業（「病児」）として申し込んでください。',
+  'rule.programme_once': '病児・緊急の申し込みは1回ずつです。定期の申し込みにはできません。',
+  'rule.programme_hours':
+    '病児・緊急の預かりは、同じ日の{programmeStartJa}から{programmeEndJa}までの間でお願いします。',
+  'rule.programme_max_hours': '病児・緊急の預かりは、1回{programmeMaxHours}時間までです。',
+  'req.programme': '病児・緊急対応強化事業',
+  'req.programme.none': '通常の援助',
+  'req.programme.sick': '病児・病後児の預かり（病児）',
+  'req.programme.emergency': '早朝・夜間・宿泊の緊急預かり（緊急）',
+  'req.programme.hint':
+    '病児・緊急を選ぶと、活動の内容はそれに決まります。宿泊（日をまたぐ預かり）は終了日を入れてください。',
+  'req.endDate': '終了日（日をまたぐとき）',
+  'req.endDateHint': '宿泊など、翌日に終わるときだけ入力します。',
+
   'settings.section.programme': '病児・緊急対応強化事業',
   'settings.programme.lead':
     '病気や病気回復期の子どもの預かりと、早朝・夜間・宿泊の緊急預かりを行う事業です。「実施する」にすると、申し込みで病児・緊急を選べるようになります。料金は報酬基準（適用開始日ごと）で設定します。',

@@ -96,6 +96,13 @@ const REQUEST_RULES = [
   'requester_not_active',
   'no_occurrences',
   'too_many_occurrences',
+  // The sick-child and emergency programme (programme/programme-rules.ts, request-rules.ts).
+  'programme_off',
+  'programme_category',
+  'programme_required',
+  'programme_once',
+  'programme_hours',
+  'programme_max_hours',
 ];
 /** Hard filters that refuse an offer or an assignment (matching/ranking.ts ExclusionCode). */
 const HARD_FILTERS = [
