@@ -32,9 +32,12 @@ export async function findCandidates(
   const { db } = deps;
   const date = tokyoDateOf(request.starts_at);
   const weekday = isoWeekdayOf(date);
+  // Overnight care (the sick-child and emergency programme) also needs the next day's hours.
+  const endDate = tokyoDateOf(request.ends_at);
+  const endWeekday = isoWeekdayOf(endDate);
   const since = new Date(deps.clock.now().getTime() - RECENT_DAYS * DAY).toISOString();
   // One round trip for every small read (on D1): the cache tokens and this request's facts.
-  const [stamps, [qualification], exceptions, assignments, pairings, blocked, children] =
+  const [stamps, [qualification], onStart, assignments, pairings, blocked, children, onEnd] =
     await batchRead(deps, [
       matchingStampsQuery(db),
       qualificationTokenQuery(db),
@@ -43,7 +46,9 @@ export async function findCandidates(
       pairedHelpersQuery(db, request.requester_member_id),
       blockedHelpersQuery(db, request.requester_member_id),
       requestChildrenQuery(db, [request.id]),
+      availabilityExceptionsOnQuery(db, endDate),
     ] as const);
+  const exceptions = endDate === date ? onStart : [...onStart, ...onEnd];
   const tokens = matchingTokensOf(stamps);
   const [profiles, recentBy] = await Promise.all([
     getHelperProfiles(deps, tokens.helpers),
@@ -84,7 +89,10 @@ export async function findCandidates(
       helperStatus: h.helperStatus ?? 'withdrawn',
       eligibleForMatching: q?.eligibleForMatching ?? false,
       sickChildCare: q?.sickChildCare ?? false,
-      weekly: h.weekly[weekday] ?? [],
+      weekly:
+        endWeekday === weekday
+          ? (h.weekly[weekday] ?? [])
+          : [...(h.weekly[weekday] ?? []), ...(h.weekly[endWeekday] ?? [])],
       exceptions: (exceptionsBy.get(h.id) ?? []).map((e) => ({
         date: e.date,
         start: e.start_time,
