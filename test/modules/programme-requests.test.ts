@@ -198,3 +198,63 @@ describe('programme fees', () => {
     expect(((await res.json()) as { cancellationFee: number }).cancellationFee).toBe(1200);
   });
 });
+
+describe('the request form in the programme (ja/en)', () => {
+  const form = (f: Family, overrides: Record<string, string> = {}) => ({
+    [`childIds.${f.child.id}`]: 'yes',
+    programme: 'emergency',
+    date: '2027-02-10',
+    startTime: '22:00',
+    endTime: '07:00',
+    endDate: '2027-02-11',
+    careLocation: 'requester_home',
+    careLocationNote: '',
+    pickup: '',
+    dropoff: '',
+    notes: '',
+    ...overrides,
+  });
+
+  it('offers the programme only while it runs', async () => {
+    const f = await family();
+    expect(await (await f.client.get('/requests/new')).text()).not.toContain('name="programme"');
+    await runProgramme();
+    const ja = await (await f.client.get('/requests/new')).text();
+    expect(ja).toContain('早朝・夜間・宿泊の緊急預かり（緊急）');
+    expect(ja).toContain('name="endDate"');
+    await f.client.form('/locale', { locale: 'en', next: '/requests/new' });
+    const en = await (await f.client.get('/requests/new')).text();
+    expect(en).toContain('Early, late or overnight emergency care (emergency)');
+  });
+
+  it('a parent asks for overnight emergency care: the confirmation shows the night fee, then it is sent', async () => {
+    await runProgramme();
+    const f = await family();
+    const confirm = await f.client.form('/requests/new', { ...form(f), step: 'confirm' });
+    expect(confirm.status).toBe(200);
+    expect(await confirm.text()).toContain('￥10,600');
+    const sent = await f.client.form('/requests/new', { ...form(f), step: 'submit' });
+    expect(sent.status).toBe(303);
+    const row = await ctx.deps.db
+      .selectFrom('care_request')
+      .select(['programme', 'category', 'starts_at', 'ends_at'])
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({
+      programme: 'emergency',
+      category: 11,
+      starts_at: '2027-02-10T13:00:00.000Z',
+      ends_at: '2027-02-10T22:00:00.000Z',
+    });
+  });
+
+  it('an ordinary request ending the next day is refused with the service hours (422)', async () => {
+    await runProgramme();
+    const f = await family();
+    const res = await f.client.form('/requests/new', {
+      ...form(f, { programme: '', category: '9' }),
+      step: 'confirm',
+    });
+    expect(res.status).toBe(422);
+    expect(await res.text()).toContain('同じ日の6時から22時まで');
+  });
+});
