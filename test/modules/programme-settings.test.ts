@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_EXCLUSIONS } from '../../src/modules/settings/settings.schemas.js';
 import { getSetting } from '../../src/modules/settings/settings.service.js';
+import { FEE_TABLE_FORM } from '../helpers/fuzz-world.js';
 import { createUser, setupTestApp, TestClient, type TestContext } from '../helpers/test-app.js';
 
 /*
@@ -129,23 +130,9 @@ describe('programme settings', () => {
 });
 
 describe('programme rates in the fee tables', () => {
+  // The ordinary fields as the fuzzer's world sends them, plus the programme's.
   const feeForm = {
-    validFrom: '2027-04-01',
-    weekdayDay: '800',
-    weekdayOther: '900',
-    weekendHoliday: '900',
-    yearEnd: '900',
-    sickChild: '1000',
-    dayStart: '7:00',
-    dayEnd: '19:00',
-    siblingPercent: '50',
-    unitMinutes: '30',
-    minimumUnits: '2',
-    yearEndFrom: '12-29',
-    yearEndTo: '01-03',
-    sickChildCategory: '10',
-    sameDayUnits: '2',
-    noShow: 'full',
+    ...FEE_TABLE_FORM,
     'programme.earlyStart': '5:00',
     'programme.dayStart': '7:00',
     'programme.lateStart': '18:00',

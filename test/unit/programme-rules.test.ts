@@ -1,21 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import { defaultSettings } from '../../src/modules/settings/settings.schemas.js';
 import { programmeRequestProblem } from '../../src/modules/programme/programme-rules.js';
 import {
   checkRequestRules,
+  requestRulesOf,
   type RequestRuleSettings,
 } from '../../src/modules/requests/request-rules.js';
 
 /** Issue #20: which requests belong to the programme, and the programme's hours. */
 
-const settings = (overnight: boolean): RequestRuleSettings => ({
-  leadTimeCutoff: '17:00',
-  serviceStart: '06:00',
-  serviceEnd: '22:00',
-  maxSiblings: 2,
-  infantMonths: 6,
-  infantMaxHours: 3,
-  programme: { serviceStart: '05:00', serviceEnd: '24:00', overnight, maxHours: 24 },
-});
+// The defaults: ordinary 06:00–22:00; the programme 05:00–24:00, at most 24 hours.
+const settings = (overnight: boolean): RequestRuleSettings => {
+  const defaults = requestRulesOf(defaultSettings());
+  return { ...defaults, programme: { ...defaults.programme!, overnight } };
+};
 const at = (s: string) => new Date(`${s}:00+09:00`);
 const now = at('2027-02-01T10:00');
 const check = (

@@ -218,6 +218,17 @@ function isWeekend(date: string): boolean {
   return isoWeekdayOf(date) >= 6;
 }
 
+/** Each programme band's rate in `table.programme.rates`. */
+const PROGRAMME_RATE = {
+  programme_sick: 'sick',
+  programme_emergency: 'emergency',
+  programme_holiday: 'holiday',
+  programme_early: 'early',
+  programme_late: 'late',
+  programme_overnight: 'overnight',
+} as const satisfies Record<Exclude<FeeBand, OrdinaryBand>, keyof FeeTable['programme']['rates']>;
+type OrdinaryBand = 'weekday_day' | 'weekday_other' | 'weekend_holiday' | 'year_end' | 'sick_child';
+
 function hourlyRate(band: FeeBand, table: FeeTable): number {
   const { rates } = table;
   switch (band) {
@@ -231,18 +242,8 @@ function hourlyRate(band: FeeBand, table: FeeTable): number {
       return rates.yearEnd;
     case 'sick_child':
       return rates.sickChild;
-    case 'programme_sick':
-      return table.programme.rates.sick;
-    case 'programme_emergency':
-      return table.programme.rates.emergency;
-    case 'programme_holiday':
-      return table.programme.rates.holiday;
-    case 'programme_early':
-      return table.programme.rates.early;
-    case 'programme_late':
-      return table.programme.rates.late;
-    case 'programme_overnight':
-      return table.programme.rates.overnight;
+    default:
+      return table.programme.rates[PROGRAMME_RATE[band]];
   }
 }
 
