@@ -325,6 +325,9 @@ export interface RequestSeriesTable {
   created_at: string;
 }
 
+/** A request in the 病児・緊急対応強化事業: sick-child care or emergency care (issue #20). */
+export type ProgrammeKind = 'sick' | 'emergency';
+
 export interface CareRequestTable {
   id: string;
   requester_member_id: string;
@@ -351,6 +354,8 @@ export interface CareRequestTable {
   updated_at: string;
   helper_lost_at: string | null;
   unfilled_at: string | null;
+  /** The sick-child and emergency programme (issue #20); null for an ordinary request. */
+  programme: ProgrammeKind | null;
 }
 
 export interface CareRequestChildTable {

@@ -18,6 +18,7 @@ import { dashboard } from './en/dashboard.js';
 import { memberHome } from './en/member-home.js';
 import { reports } from './en/reports.js';
 import { accounts } from './en/accounts.js';
+import { programme } from './en/programme.js';
 import type { Dictionary } from './ja.js';
 
 export const en: Dictionary = {
@@ -41,4 +42,5 @@ export const en: Dictionary = {
   ...memberHome,
   ...reports,
   ...accounts,
+  ...programme,
 };

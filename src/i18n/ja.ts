@@ -18,6 +18,7 @@ import { dashboard } from './ja/dashboard.js';
 import { memberHome } from './ja/member-home.js';
 import { reports } from './ja/reports.js';
 import { accounts } from './ja/accounts.js';
+import { programme } from './ja/programme.js';
 
 /**
  * The Japanese dictionary, the master list of keys, composed of one file per module
@@ -44,6 +45,7 @@ export const ja = {
   ...memberHome,
   ...reports,
   ...accounts,
+  ...programme,
 } as const;
 
 export type MessageKey = keyof typeof ja;

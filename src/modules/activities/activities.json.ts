@@ -155,6 +155,12 @@ const feeBand = z.enum([
   'weekend_holiday',
   'year_end',
   'sick_child',
+  'programme_sick',
+  'programme_emergency',
+  'programme_holiday',
+  'programme_early',
+  'programme_late',
+  'programme_overnight',
 ]);
 const childTotalJson = z.object({ childId: z.string().nullable(), amount: z.number() });
 

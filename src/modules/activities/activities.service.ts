@@ -124,6 +124,8 @@ async function computeFee(
   period: { startsAt: Date; endsAt: Date },
   children: { id: string | null; birthDate: string }[],
   categories: number[],
+  // A request of the sick-child and emergency programme is priced by its bands (issue #20).
+  programme: 'sick' | 'emergency' | null = null,
 ): Promise<{ fee: StoredFee; tableValidFrom: string }> {
   const settings = await getCenterSettings(deps);
   const table = selectFeeTable(settings.fees, period.startsAt);
@@ -136,6 +138,7 @@ async function computeFee(
     endsAt: period.endsAt,
     childCount: ordered.length,
     category: feeCategory(categories, table),
+    programme,
     table,
   });
   return {
@@ -238,6 +241,7 @@ export async function prepareReport(deps: AppDeps, actor: CurrentUser, input: Cr
     { startsAt: startedAt, endsAt: endedAt },
     children.map((c) => ({ id: c.id, birthDate: c.birth_date })),
     input.categories,
+    request.programme,
   );
   return { request, helperId, now, startedAt, endedAt, children, fee, tableValidFrom };
 }
@@ -598,6 +602,7 @@ export async function prepareCorrection(
     { startsAt: startedAt, endsAt: endedAt },
     children.map((c) => ({ id: c.id, birthDate: c.birth_date })),
     categories,
+    request.programme,
   );
 
   return { now, startedAt, endedAt, before, children, categories, fee, tableValidFrom };

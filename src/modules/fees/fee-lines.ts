@@ -1,4 +1,4 @@
-import { tokyoTimeOf } from '../../lib/dates.js';
+import { tokyoDateOf, tokyoTimeOf } from '../../lib/dates.js';
 import type { Translator } from '../../lib/i18n.js';
 import type { FeeBand, FeeQuote } from './fees.js';
 import type { FeeTable } from './fee-table.js';
@@ -97,12 +97,18 @@ export function feeLineLabel(
   t: Translator,
   line: Pick<StoredFeeLine, 'childIndex' | 'band' | 'from' | 'to'>,
 ): string {
-  return t('fees.line', {
+  const params = {
     child: t('fees.childOrdinal', { n: line.childIndex + 1 }),
     band: t(`fees.band.${line.band}`),
     from: tokyoTimeOf(line.from),
-    to: tokyoTimeOf(line.to),
-  });
+    // A programme line ending at midnight ends at 24:00 of its day, not 00:00.
+    to: line.band.startsWith('programme_')
+      ? endTimeOfDay(line.from, line.to)
+      : tokyoTimeOf(line.to),
+  };
+  // Programme care may run overnight: its lines (split at midnight) say their day.
+  if (!line.band.startsWith('programme_')) return t('fees.line', params);
+  return t('fees.lineDated', { ...params, date: tokyoDateOf(line.from) });
 }
 
 export function presentFeeLines(t: Translator, lines: readonly StoredFeeLine[]): FeeLineView[] {
@@ -116,4 +122,10 @@ export function parseStoredJson<T>(raw: string, fallback: T): T {
   } catch {
     return fallback;
   }
+}
+
+/** The end time of a line as shown on its own day: '24:00' when it ends at the next midnight. */
+function endTimeOfDay(from: string, to: string): string {
+  const time = tokyoTimeOf(to);
+  return time === '00:00' && tokyoDateOf(to) !== tokyoDateOf(from) ? '24:00' : time;
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { formFields, normalizeInput, reportIssuesAt } from '../../http/form-fields.js';
 import type { FeeTableFormValues } from '../../../views/pages/activities/fee-tables.js';
-import { feeTableSchema, type FeeTable } from './fee-table.js';
+import { DEFAULT_PROGRAMME_FEES, feeTableSchema, type FeeTable } from './fee-table.js';
 
 /** The fee table form ↔ a fee table: amounts typed as 「1,200」「¥300」, times as 9:00. */
 
@@ -34,6 +34,16 @@ export function valuesOf(table: FeeTable, validFrom = ''): FeeTableFormValues {
     sickChildCategory: String(table.sickChildCategory),
     sameDayUnits: String(table.cancellation.sameDayUnits),
     noShow: table.cancellation.noShow,
+    'programme.earlyStart': table.programme.earlyStart,
+    'programme.dayStart': table.programme.dayStart,
+    'programme.lateStart': table.programme.lateStart,
+    'programme.overnightStart': table.programme.overnightStart,
+    ...Object.fromEntries(
+      Object.entries(table.programme.rates).map(([band, rate]) => [
+        `programme.${band}`,
+        String(rate),
+      ]),
+    ),
   };
 }
 
@@ -52,6 +62,13 @@ const FIELD_OF: Record<string, string> = {
   yearEnd: 'yearEndFrom',
   'cancellation.sameDayUnits': 'sameDayUnits',
   'cancellation.noShow': 'noShow',
+  // The programme's rates are `programme.rates.<band>` in the table, `programme.<band>` in the form.
+  ...Object.fromEntries(
+    Object.keys(DEFAULT_PROGRAMME_FEES.rates).map((band) => [
+      `programme.rates.${band}`,
+      `programme.${band}`,
+    ]),
+  ),
 };
 
 function candidateOf(v: Partial<FeeTableFormValues>) {
@@ -74,6 +91,22 @@ function candidateOf(v: Partial<FeeTableFormValues>) {
     unitMinutes: formInt(v.unitMinutes),
     minimumUnits: formInt(v.minimumUnits),
     cancellation: { sameDayUnits: formInt(v.sameDayUnits), noShow: v.noShow || undefined },
+    // A form without any programme field (sent before the programme existed) takes the
+    // default programme rates, as a stored table without them does.
+    programme: !Object.keys(v).some((name) => name.startsWith('programme.'))
+      ? undefined
+      : {
+          earlyStart: formTime(v['programme.earlyStart']),
+          dayStart: formTime(v['programme.dayStart']),
+          lateStart: formTime(v['programme.lateStart']),
+          overnightStart: formTime(v['programme.overnightStart']),
+          rates: Object.fromEntries(
+            Object.keys(DEFAULT_PROGRAMME_FEES.rates).map((band) => [
+              band,
+              formInt(v[`programme.${band}`]),
+            ]),
+          ),
+        },
   };
 }
 

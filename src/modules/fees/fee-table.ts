@@ -28,6 +28,46 @@ const dayBandSchema = z
   // The weekday day band lies within one calendar day; everything outside it is "other hours".
   .refine((band) => band.start < band.end, { message: INVALID, path: ['end'] });
 
+/**
+ * The 病児・緊急対応強化事業's rates (issue #20). Its day is cut at four edges: early
+ * [earlyStart, dayStart), day [dayStart, lateStart), late [lateStart, overnightStart), overnight
+ * [overnightStart, earlyStart of the next day). Early, late and overnight units cost their own
+ * rate whatever the day; a day-band unit costs `sick` in sick-child care, else `emergency` on a
+ * weekday and `holiday` on a Saturday, Sunday, national holiday or year-end date.
+ */
+export const programmeFeesSchema = z
+  .object({
+    earlyStart: timeOfDay,
+    dayStart: timeOfDay,
+    lateStart: timeOfDay,
+    overnightStart: timeOfDay,
+    rates: z
+      .object({
+        sick: hourlyYen,
+        emergency: hourlyYen,
+        holiday: hourlyYen,
+        early: hourlyYen,
+        late: hourlyYen,
+        overnight: hourlyYen,
+      })
+      .strict(),
+  })
+  .strict()
+  .refine(
+    (p) => p.earlyStart < p.dayStart && p.dayStart < p.lateStart && p.lateStart < p.overnightStart,
+    { message: INVALID, path: ['overnightStart'] },
+  );
+export type ProgrammeFees = z.output<typeof programmeFeesSchema>;
+
+/** Example figures of a center running the programme; each center sets its own. */
+export const DEFAULT_PROGRAMME_FEES: ProgrammeFees = {
+  earlyStart: '05:00',
+  dayStart: '07:00',
+  lateStart: '19:00',
+  overnightStart: '22:00',
+  rates: { sick: 1000, emergency: 900, holiday: 1000, early: 1100, late: 1100, overnight: 1200 },
+};
+
 export const feeTableSchema = z
   .object({
     /** First Tokyo date (YYYY-MM-DD) of activities this table prices. */
@@ -62,6 +102,8 @@ export const feeTableSchema = z
         noShow: z.enum(['full', 'same_day'], INVALID),
       })
       .strict(),
+    /** Rates of programme requests; tables saved before the programme existed take the default. */
+    programme: programmeFeesSchema.default(() => structuredClone(DEFAULT_PROGRAMME_FEES)),
   })
   .strict();
 
@@ -91,6 +133,7 @@ export const DEFAULT_FEE_TABLE: FeeTable = {
   unitMinutes: 30,
   minimumUnits: 2,
   cancellation: { sameDayUnits: 2, noShow: 'full' },
+  programme: DEFAULT_PROGRAMME_FEES,
 };
 
 /**

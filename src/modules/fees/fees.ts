@@ -15,6 +15,9 @@ import { isYearEndDate, type FeeTable } from './fee-table.js';
  *   before a holiday is a weekday unit, the next one (00:00) a holiday unit.
  * - Band precedence: sick-child category (any time) > year-end range > Saturday, Sunday or
  *   national holiday > weekday day band > weekday other hours.
+ * - A request of the sick-child and emergency programme (issue #20) is priced by the programme's
+ *   bands instead (`programmeBandAt`), and its lines are split at each Tokyo midnight, so an
+ *   overnight activity shows which part fell on which day.
  * - The first child pays the full rate, each further sibling `siblingFactor` of it.
  * - Amounts are summed per child and rounded to the yen (half up) only at the end; the total is
  *   the sum of the rounded per-child amounts. The sums are done on integers (yen × minutes ×
@@ -27,7 +30,21 @@ import { isYearEndDate, type FeeTable } from './fee-table.js';
  */
 
 export type FeeBand =
-  'weekday_day' | 'weekday_other' | 'weekend_holiday' | 'year_end' | 'sick_child';
+  | 'weekday_day'
+  | 'weekday_other'
+  | 'weekend_holiday'
+  | 'year_end'
+  | 'sick_child'
+  // The sick-child and emergency programme's bands (issue #20; fee-table.ts ProgrammeFees).
+  | 'programme_sick'
+  | 'programme_emergency'
+  | 'programme_holiday'
+  | 'programme_early'
+  | 'programme_late'
+  | 'programme_overnight';
+
+/** A request of the sick-child and emergency programme is priced by the programme's bands. */
+export type ProgrammeKind = 'sick' | 'emergency';
 
 /** One child × one run of consecutive units in the same band. */
 export interface FeeLine {
@@ -60,6 +77,8 @@ export interface PlannedActivity {
   endsAt: Date;
   childCount: number;
   category: number;
+  /** Set for a programme request: its bands replace the ordinary ones, lines split per day. */
+  programme?: ProgrammeKind | null | undefined;
 }
 
 export interface QuoteFeeInput extends PlannedActivity {
@@ -134,6 +153,8 @@ export function cancellationFee(input: CancellationFeeInput): CancellationFee {
 interface Unit {
   start: Date;
   band: FeeBand;
+  /** The Tokyo date of a programme unit ('' otherwise): a run never spans two days then. */
+  date: string;
 }
 
 /** The units charged for an activity, each with the band in which it begins. */
@@ -145,7 +166,10 @@ function chargeableUnits(activity: PlannedActivity, table: FeeTable): Unit[] {
   const count = Math.max(table.minimumUnits, Math.ceil(durationMs / unitMs));
   return Array.from({ length: count }, (_, i) => {
     const start = new Date(startMs + i * unitMs);
-    return { start, band: bandAt(start, activity.category, table) };
+    const band = activity.programme
+      ? programmeBandAt(start, activity.programme, table)
+      : bandAt(start, activity.category, table);
+    return { start, band, date: activity.programme ? tokyoDateOf(start) : '' };
   });
 }
 
@@ -174,10 +198,37 @@ function bandAt(instant: Date, category: number, table: FeeTable): FeeBand {
   return time >= start && time < end ? 'weekday_day' : 'weekday_other';
 }
 
+/**
+ * The programme band of the unit beginning at `instant`: early, late and overnight by the time
+ * of day alone; the day band by the kind of care and, for emergency care, the kind of day.
+ */
+function programmeBandAt(instant: Date, kind: ProgrammeKind, table: FeeTable): FeeBand {
+  const p = table.programme;
+  const time = tokyoTimeOf(instant);
+  if (time >= p.overnightStart || time < p.earlyStart) return 'programme_overnight';
+  if (time < p.dayStart) return 'programme_early';
+  if (time >= p.lateStart) return 'programme_late';
+  if (kind === 'sick') return 'programme_sick';
+  const date = tokyoDateOf(instant);
+  const holiday = isYearEndDate(date, table.yearEnd) || isWeekend(date) || isNationalHoliday(date);
+  return holiday ? 'programme_holiday' : 'programme_emergency';
+}
+
 /** Saturday or Sunday, from the calendar date alone. */
 function isWeekend(date: string): boolean {
   return isoWeekdayOf(date) >= 6;
 }
+
+/** Each programme band's rate in `table.programme.rates`. */
+const PROGRAMME_RATE = {
+  programme_sick: 'sick',
+  programme_emergency: 'emergency',
+  programme_holiday: 'holiday',
+  programme_early: 'early',
+  programme_late: 'late',
+  programme_overnight: 'overnight',
+} as const satisfies Record<Exclude<FeeBand, OrdinaryBand>, keyof FeeTable['programme']['rates']>;
+type OrdinaryBand = 'weekday_day' | 'weekday_other' | 'weekend_holiday' | 'year_end' | 'sick_child';
 
 function hourlyRate(band: FeeBand, table: FeeTable): number {
   const { rates } = table;
@@ -192,22 +243,25 @@ function hourlyRate(band: FeeBand, table: FeeTable): number {
       return rates.yearEnd;
     case 'sick_child':
       return rates.sickChild;
+    default:
+      return table.programme.rates[PROGRAMME_RATE[band]];
   }
 }
 
 interface Run {
   band: FeeBand;
+  date: string;
   from: Date;
   units: number;
 }
 
-/** Consecutive units of the same band, in order. */
+/** Consecutive units of the same band (and, in the programme, the same day), in order. */
 function runsOf(units: readonly Unit[]): Run[] {
   const runs: Run[] = [];
   for (const unit of units) {
     const last = runs.at(-1);
-    if (last && last.band === unit.band) last.units += 1;
-    else runs.push({ band: unit.band, from: unit.start, units: 1 });
+    if (last && last.band === unit.band && last.date === unit.date) last.units += 1;
+    else runs.push({ band: unit.band, date: unit.date, from: unit.start, units: 1 });
   }
   return runs;
 }

@@ -35,9 +35,12 @@ export async function findCandidates(
   const { db } = deps;
   const date = tokyoDateOf(request.starts_at);
   const weekday = isoWeekdayOf(date);
+  // Overnight care (the sick-child and emergency programme) also needs the next day's hours.
+  const endDate = tokyoDateOf(request.ends_at);
+  const endWeekday = isoWeekdayOf(endDate);
   const since = new Date(deps.clock.now().getTime() - RECENT_DAYS * DAY).toISOString();
   // One round trip for every small read (on D1): the cache tokens and this request's facts.
-  const [stamps, [qualification], exceptions, assignments, pairings, blocked, children] =
+  const [stamps, [qualification], onStart, assignments, pairings, blocked, children, onEnd] =
     await batchRead(deps, [
       matchingStampsQuery(db),
       qualificationTokenQuery(db),
@@ -46,7 +49,9 @@ export async function findCandidates(
       pairedHelpersQuery(db, request.requester_member_id),
       blockedHelpersQuery(db, request.requester_member_id),
       requestChildrenQuery(db, [request.id]),
+      availabilityExceptionsOnQuery(db, endDate),
     ] as const);
+  const exceptions = endDate === date ? onStart : [...onStart, ...onEnd];
   const tokens = matchingTokensOf(stamps);
   const [profiles, recentBy] = await Promise.all([
     getHelperProfiles(deps, tokens.helpers),
@@ -87,7 +92,10 @@ export async function findCandidates(
       eligibleForMatching: q?.eligibleForMatching ?? false,
       sickChildCare: q?.sickChildCare ?? false,
       refresherOverdue: q?.refresherOverdue ?? null,
-      weekly: h.weekly[weekday] ?? NONE,
+      weekly:
+        endWeekday === weekday
+          ? (h.weekly[weekday] ?? NONE)
+          : [...(h.weekly[weekday] ?? NONE), ...(h.weekly[endWeekday] ?? NONE)],
       exceptions: exceptionsBy.get(h.id) ?? NONE,
       assignments: assignmentsBy.get(h.id) ?? NONE,
       maxChildren: h.maxChildren,

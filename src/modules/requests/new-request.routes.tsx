@@ -105,6 +105,7 @@ async function formPage(
       rule={rule}
       rules={rulesView(settings, today)}
       minDate={addDaysToDate(today, 1)}
+      programmeOn={settings.programme.enabled}
     />,
     status,
   );

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { isMessageKey } from '../../lib/i18n.js';
 import { timeOfDayField, tokyoDateField, tokyoIsoOf } from '../../lib/time-schemas.js';
+import {
+  PROGRAMME_CATEGORY,
+  PROGRAMME_KINDS,
+  type ProgrammeKind,
+} from '../programme/programme-rules.js';
 import { createRequestBody, type CreateRequestInput } from './requests.schemas.js';
 
 /**
@@ -13,10 +18,12 @@ import { createRequestBody, type CreateRequestInput } from './requests.schemas.j
 /** The form's fields in page order, so the error summary reads top to bottom. */
 export const REQUEST_FORM_FIELDS = [
   'childIds',
+  'programme',
   'category',
   'date',
   'startTime',
   'endTime',
+  'endDate',
   'weekdays',
   'until',
   'careLocation',
@@ -63,7 +70,11 @@ function readInput(form: FormValues, ctx: z.RefinementCtx): CreateRequestInput |
     .map((k) => k.slice('childIds.'.length));
   if (childIds.length === 0) problem(ctx, 'childIds', 'validation.children_required_request');
 
-  const category = Number(form.category);
+  // The sick-child and emergency programme (issue #20): its kind decides the category.
+  const programme = (PROGRAMME_KINDS as readonly string[]).includes(form.programme ?? '')
+    ? (form.programme as ProgrammeKind)
+    : undefined;
+  const category = programme ? PROGRAMME_CATEGORY[programme] : Number(form.category);
   if (!Number.isInteger(category) || category < 1 || category > 12)
     problem(ctx, 'category', 'req.error.category');
 
@@ -76,7 +87,11 @@ function readInput(form: FormValues, ctx: z.RefinementCtx): CreateRequestInput |
   const date = fieldOk('date', dateField);
   const startTime = fieldOk('startTime', timeField);
   const endTime = fieldOk('endTime', timeField);
-  if (startTime && endTime && endTime <= startTime)
+  // An end date (overnight care) is optional: without it the care ends on its start date.
+  const endDateText = (form.endDate ?? '').trim();
+  const endDate = endDateText ? fieldOk('endDate', dateField) : date;
+  if (date && endDate && endDate < date) problem(ctx, 'endDate', 'validation.end_after_start');
+  else if (startTime && endTime && endDate === date && endTime <= startTime)
     problem(ctx, 'endTime', 'validation.end_after_start');
 
   const careLocation = form.careLocation ?? '';
@@ -93,13 +108,14 @@ function readInput(form: FormValues, ctx: z.RefinementCtx): CreateRequestInput |
   else if (until && weekdays.length === 0) problem(ctx, 'weekdays', 'req.error.weekdaysRequired');
   else if (until && date && until < date) problem(ctx, 'until', 'req.error.untilBeforeDate');
 
-  if (failed || !date || !startTime || !endTime) return undefined;
+  if (failed || !date || !startTime || !endTime || !endDate) return undefined;
 
   const parsed = createRequestBody.safeParse({
     childIds,
     category,
     startsAt: tokyoIsoOf(date, startTime),
-    endsAt: tokyoIsoOf(date, endTime),
+    endsAt: tokyoIsoOf(endDate, endTime),
+    ...(programme ? { programme } : {}),
     careLocation,
     careLocationNote: form.careLocationNote,
     pickup: form.pickup,

@@ -11,7 +11,23 @@ import type { CenterSettings } from '../settings/settings.schemas.js';
 
 /** The request rules of DOMAIN.md; each breach is a 422 with this code. */
 export type RequestRuleCode =
-  'lead_time' | 'infant_time_limit' | 'service_hours' | 'too_many_children' | 'past_start';
+  | 'lead_time'
+  | 'infant_time_limit'
+  | 'service_hours'
+  | 'too_many_children'
+  | 'past_start'
+  | 'programme_hours'
+  | 'programme_max_hours';
+
+/** The sick-child and emergency programme's hours (settings section `programme`, issue #20). */
+export interface ProgrammeHours {
+  serviceStart: string;
+  /** May be '24:00': the end of the day. */
+  serviceEnd: string;
+  /** Whether programme care may run across midnight: then any time is allowed. */
+  overnight: boolean;
+  maxHours: number;
+}
 
 export interface RequestRuleSettings {
   leadTimeCutoff: string; // 'HH:MM' on the day before
@@ -20,15 +36,18 @@ export interface RequestRuleSettings {
   maxSiblings: number;
   infantMonths: number;
   infantMaxHours: number;
+  /** Only programme requests use it; absent, a programme request is held to ordinary hours. */
+  programme?: ProgrammeHours;
 }
 
 /** The rule settings of a center, from its settings sections. */
 export const requestRulesOf = (
-  settings: Pick<CenterSettings, 'requests' | 'eligibility'>,
+  settings: Pick<CenterSettings, 'requests' | 'eligibility' | 'programme'>,
 ): RequestRuleSettings => ({
   ...settings.requests,
   infantMonths: settings.eligibility.infantMonths,
   infantMaxHours: settings.eligibility.infantMaxHours,
+  programme: settings.programme,
 });
 
 /** "17:00" → 17時 / 17:00, "06:30" → 6時30分 / 6:30: as the center writes times. */
@@ -45,7 +64,17 @@ export function requestRuleParams(rules: RequestRuleSettings): Record<string, st
   const [cutoff, start, end] = [rules.leadTimeCutoff, rules.serviceStart, rules.serviceEnd].map(
     timeWords,
   ) as [ReturnType<typeof timeWords>, ReturnType<typeof timeWords>, ReturnType<typeof timeWords>];
+  const programme = rules.programme ?? { ...rules, overnight: false, maxHours: 24 };
+  const [pStart, pEnd] = [programme.serviceStart, programme.serviceEnd].map(timeWords) as [
+    ReturnType<typeof timeWords>,
+    ReturnType<typeof timeWords>,
+  ];
   return {
+    programmeStartJa: pStart.ja,
+    programmeStartEn: pStart.en,
+    programmeEndJa: pEnd.ja,
+    programmeEndEn: pEnd.en,
+    programmeMaxHours: programme.maxHours,
     cutoffJa: cutoff.ja,
     cutoffEn: cutoff.en,
     startJa: start.ja,
@@ -61,6 +90,8 @@ export interface RequestTiming {
   startsAt: Date;
   endsAt: Date;
   childBirthDates: string[];
+  /** A request of the sick-child and emergency programme: its hours replace the ordinary ones. */
+  programme?: 'sick' | 'emergency' | null | undefined;
 }
 
 /**
@@ -78,8 +109,12 @@ export function checkRequestRules(
   const startTime = tokyoTimeOf(request.startsAt);
   const endDate = tokyoDateOf(request.endsAt);
   const endTime = tokyoTimeOf(request.endsAt);
+  if (request.programme) {
+    const code = checkProgrammeHours(request, settings.programme ?? ordinaryHours(settings));
+    if (code) return code;
+  }
   // Service hours are 6:00–22:00 on one day: no overnight care outside the special programmes.
-  if (endDate !== date || startTime < settings.serviceStart || endTime > settings.serviceEnd)
+  else if (endDate !== date || startTime < settings.serviceStart || endTime > settings.serviceEnd)
     return 'service_hours';
   if (request.childBirthDates.length > settings.maxSiblings) return 'too_many_children';
   const hours = (request.endsAt.getTime() - request.startsAt.getTime()) / 3_600_000;
@@ -93,6 +128,36 @@ export function checkRequestRules(
     const deadline = tokyoInstant(addDaysToDate(date, -1), settings.leadTimeCutoff);
     if (now.getTime() > deadline.getTime()) return 'lead_time';
   }
+  return null;
+}
+
+const ordinaryHours = (settings: RequestRuleSettings): ProgrammeHours => ({
+  serviceStart: settings.serviceStart,
+  serviceEnd: settings.serviceEnd,
+  overnight: false,
+  maxHours: 24,
+});
+
+/**
+ * The programme's hours: at most `maxHours` long; across midnight only when overnight care is
+ * allowed (then at any time); otherwise within [serviceStart, serviceEnd] of one day, where an
+ * end at the next midnight is 24:00 of the day.
+ */
+function checkProgrammeHours(
+  request: RequestTiming,
+  hours: ProgrammeHours,
+): RequestRuleCode | null {
+  const durationHours = (request.endsAt.getTime() - request.startsAt.getTime()) / 3_600_000;
+  if (durationHours > hours.maxHours) return 'programme_max_hours';
+  if (hours.overnight) return null;
+  const date = tokyoDateOf(request.startsAt);
+  const endsAtMidnight =
+    tokyoTimeOf(request.endsAt) === '00:00' &&
+    tokyoDateOf(request.endsAt) === addDaysToDate(date, 1);
+  const endTime = endsAtMidnight ? '24:00' : tokyoTimeOf(request.endsAt);
+  const sameDay = endsAtMidnight || tokyoDateOf(request.endsAt) === date;
+  if (!sameDay || tokyoTimeOf(request.startsAt) < hours.serviceStart || endTime > hours.serviceEnd)
+    return 'programme_hours';
   return null;
 }
 

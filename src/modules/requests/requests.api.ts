@@ -63,6 +63,13 @@ const REQUEST_RULES = [
   'requester_not_active',
   'no_occurrences',
   'too_many_occurrences',
+  // The sick-child and emergency programme (programme/programme-rules.ts, request-rules.ts).
+  'programme_off',
+  'programme_category',
+  'programme_required',
+  'programme_once',
+  'programme_hours',
+  'programme_max_hours',
 ];
 const createRequest = op('signed-in', 'post /requests', {
   summary: 'Request help (requester: own children; staff: requesterId)',

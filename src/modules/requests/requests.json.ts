@@ -35,6 +35,8 @@ export function toRequestJson(
     area: r.requester_area,
     seriesId: full ? r.series_id : null,
     category: r.category,
+    // The programme kind is what an offered helper needs to know (a sick child, overnight care).
+    programme: r.programme,
     startsAt: toTokyoIso(r.starts_at),
     endsAt: toTokyoIso(r.ends_at),
     careLocation: r.care_location,
@@ -92,6 +94,10 @@ export const requestJson = z.object({
   area: z.string().nullable(),
   seriesId: z.string().nullable(),
   category: z.number().int().min(1).max(12),
+  programme: z
+    .enum(['sick', 'emergency'])
+    .nullable()
+    .describe('the sick-child and emergency programme; null for an ordinary request'),
   startsAt: instant,
   endsAt: instant,
   careLocation: z.enum(['helper_home', 'requester_home', 'other']),

@@ -29,6 +29,8 @@ export const createRequestBody = z
     dropoff: text(200),
     notes: text(2000),
     recurrence: recurrenceSchema.optional(),
+    /** The sick-child and emergency programme (issue #20): chosen explicitly; absent = ordinary. */
+    programme: z.enum(['sick', 'emergency']).optional(),
   })
   .strict()
   .refine((v) => Date.parse(v.endsAt) > Date.parse(v.startsAt), {

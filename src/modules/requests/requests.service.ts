@@ -18,6 +18,7 @@ import { childAgeStatus } from '../members/member-rules.js';
 import { notifyAll } from '../notifications/notifications.service.js';
 import type { CenterSettings } from '../settings/settings.schemas.js';
 import { getCenterSettings } from '../settings/settings.service.js';
+import { programmeRequestProblem, type ProgrammeKind } from '../programme/programme-rules.js';
 import { hasAnyPairing } from './request-pages.queries.js';
 import {
   checkRequestRules,
@@ -147,8 +148,15 @@ function assertOccurrencesAllowed(
     now: Date;
     memberRules: boolean;
     childOutOfRange?: (date: string) => boolean;
+    programme: ProgrammeKind | undefined;
+    category: number;
   },
 ) {
+  const programmeCode = programmeRequestProblem(
+    { programme: check.programme, category: check.category, recurring: occurrences.length > 1 },
+    check.settings.programme.enabled,
+  );
+  if (programmeCode) throw ruleError(programmeCode);
   if (occurrences.length === 0) throw unprocessable('no_occurrences');
   if (occurrences.length > MAX_OCCURRENCES) throw unprocessable('too_many_occurrences');
   const rules = requestRulesOf(check.settings);
@@ -156,7 +164,12 @@ function assertOccurrencesAllowed(
   for (const o of occurrences) {
     if (check.childOutOfRange?.(o.date)) throw ruleError('child_not_eligible', datesOf(o));
     const code = checkRequestRules(
-      { startsAt: o.startsAt, endsAt: o.endsAt, childBirthDates: check.birthDates },
+      {
+        startsAt: o.startsAt,
+        endsAt: o.endsAt,
+        childBirthDates: check.birthDates,
+        programme: check.programme,
+      },
       check.now,
       rules,
       check.memberRules,
@@ -186,6 +199,7 @@ function estimateFees(
       endsAt: o.endsAt,
       childCount: input.childIds.length,
       category: input.category,
+      programme: input.programme,
       table,
     });
     quotes.push({ date: o.date, quote });
@@ -219,6 +233,8 @@ export async function previewRequest(
     birthDates: children.filter((ch) => input.childIds.includes(ch.id)).map((ch) => ch.birth_date),
     now: deps.clock.now(),
     memberRules: true,
+    programme: input.programme,
+    category: input.category,
   });
   const table = selectFeeTable(settings.fees, tokyoDateOf(deps.clock.now()));
   return {
@@ -259,6 +275,7 @@ export async function quoteCancellation(
       endsAt: new Date(request.ends_at),
       childCount: Math.max(1, children.length),
       category: request.category,
+      programme: request.programme,
     },
     cancelledAt: now,
     cancelledBy: chargedTo,
@@ -314,6 +331,8 @@ export async function createRequests(
     birthDates: children.map((c) => c.birth_date),
     now,
     memberRules: !staffIntake,
+    programme: input.programme,
+    category: input.category,
     // Each child must be of the center's age range on the day of each occurrence.
     childOutOfRange: (date) =>
       children.some(
@@ -367,6 +386,7 @@ export async function createRequests(
         requester_member_id: requester.id,
         series_id: seriesId,
         category: input.category,
+        programme: input.programme ?? null,
         starts_at: o.startsAt.toISOString(),
         ends_at: o.endsAt.toISOString(),
         care_location: input.careLocation,
@@ -398,7 +418,12 @@ export async function createRequests(
       subjectType: 'care_request',
       subjectId: ids[0]!,
       clientAddress,
-      details: { occurrences: ids.length, seriesId, staffIntake },
+      details: {
+        occurrences: ids.length,
+        seriesId,
+        staffIntake,
+        programme: input.programme ?? null,
+      },
     }),
   );
   await deps.atomic(statements);

@@ -65,6 +65,15 @@ const FROM_FORM = {
     activityReportDueDay: formInt(f.activityReportDueDay),
     activityStartWindowMinutes: formInt(f.activityStartWindowMinutes),
   }),
+  programme: (f: Form) => ({
+    enabled: formBoolean(f['programme.enabled']),
+    serviceStart: formTime(f['programme.serviceStart']),
+    serviceEnd: formTime(f['programme.serviceEnd']),
+    overnight: formBoolean(f['programme.overnight']),
+    maxHours: formInt(f['programme.maxHours']),
+    partners: commaLines(f['programme.partners'], ['name', 'phone', 'note'], 2),
+    exclusions: commaLines(f['programme.exclusions'], ['code', 'ja', 'en'], 3),
+  }),
   training: (f: Form) => {
     const days = normalize(f.expiryNoticeDays)
       .split(/[\s,、]+/)
@@ -76,6 +85,30 @@ const FROM_FORM = {
     };
   },
 };
+
+/**
+ * A textarea of one item per line, "a,b,c" (full-width commas too), as objects with `fields`:
+ * the last field takes the rest of the line, commas included (an English sentence has them).
+ * A line with fewer than `required` parts is `null`: settingsForm reports the list's format.
+ */
+function commaLines(text: string | undefined, fields: readonly string[], required: number) {
+  return (text ?? '')
+    .split(/\r\n|\r|\n/)
+    .filter((line) => line.trim() !== '')
+    .map((line) => {
+      const parts: string[] = [];
+      let rest = line;
+      for (let i = 0; i < fields.length - 1; i++) {
+        const comma = /[,，]/.exec(rest);
+        if (!comma) break;
+        parts.push(rest.slice(0, comma.index));
+        rest = rest.slice(comma.index + 1);
+      }
+      parts.push(rest);
+      if (parts.length < required) return null;
+      return Object.fromEntries(fields.map((name, i) => [name, (parts[i] ?? '').trim()]));
+    });
+}
 
 export type SettingsFormSection = keyof typeof FROM_FORM | 'areas';
 
@@ -122,8 +155,24 @@ export function settingsForm(section: SettingsFormSection) {
     if (section === 'areas') return readAreas(form.areas ?? '', ctx) ?? z.NEVER;
     const parsed = settingSections[section].schema.safeParse(FROM_FORM[section](form));
     if (parsed.success) return parsed.data;
-    // Each issue keeps its path (`expiryNoticeDays.1`): the page folds it into its field.
-    for (const issue of parsed.error.issues) ctx.addIssue({ ...(issue as z.core.$ZodIssueCustom) });
+    // Each issue keeps its path (`expiryNoticeDays.1`): the page folds it into its field. The
+    // programme's fields are named `programme.<field>` in the form; a line of one of its lists
+    // without enough commas is a format problem of that list.
+    for (const issue of parsed.error.issues) {
+      const custom = issue as z.core.$ZodIssueCustom;
+      if (section !== 'programme') {
+        ctx.addIssue({ ...custom });
+        continue;
+      }
+      // An issue on a whole item (`exclusions.3`, not `exclusions.3.code`) is a null line.
+      const list = custom.path[0];
+      const badLine = (list === 'partners' || list === 'exclusions') && custom.path.length === 2;
+      ctx.addIssue({
+        ...custom,
+        path: ['programme', ...custom.path],
+        message: badLine ? 'settings.programme.lineFormat' : custom.message,
+      });
+    }
     return z.NEVER;
   });
 }

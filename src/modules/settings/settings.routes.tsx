@@ -55,6 +55,17 @@ const sectionValues: {
     activityStartWindowMinutes: String(v.activityStartWindowMinutes),
   }),
   training: (v) => ({ expiryNoticeDays: v.expiryNoticeDays.join(',') }),
+  programme: (v) => ({
+    'programme.enabled': String(v.enabled),
+    'programme.serviceStart': v.serviceStart,
+    'programme.serviceEnd': v.serviceEnd,
+    'programme.overnight': String(v.overnight),
+    'programme.maxHours': String(v.maxHours),
+    'programme.partners': v.partners
+      .map((p) => [p.name, p.phone, p.note].filter(Boolean).join(','))
+      .join('\n'),
+    'programme.exclusions': v.exclusions.map((e) => `${e.code},${e.ja},${e.en}`).join('\n'),
+  }),
 };
 
 function formValuesOf(settings: CenterSettings): Record<SettingsPageSection, SectionValues> {

@@ -225,6 +225,95 @@ export type TrainingNotices = z.output<typeof trainingNoticesSchema>;
 export const DEFAULT_TRAINING_NOTICES: TrainingNotices = { expiryNoticeDays: [60, 30] };
 
 // ---------------------------------------------------------------------------------------------
+// programme: the 病児・緊急対応強化事業 (issue #20), a mode the center switches on. Its rates are
+// in each fee table (fees/fee-table.ts), so they change with a valid-from date like the others.
+
+/** 'HH:MM' from 00:00 to 24:00 (the end of the day). */
+const timeOfDayOrEnd = z.string(typeError(TIME)).regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, TIME);
+
+const itemCode = z
+  .string(typeError(INVALID))
+  .trim()
+  .min(1, REQUIRED)
+  .max(32)
+  .regex(AREA_CODE_PATTERN, 'settings.error.areaCode');
+
+/** One question of the exclusion checklist (除外基準): a "yes" stops sick-child care. */
+export const exclusionItemSchema = z
+  .object({ code: itemCode, ja: text(120), en: text(240) })
+  .strict();
+export type ExclusionItem = z.output<typeof exclusionItemSchema>;
+
+/** A partner medical institution (連携医療機関). */
+export const partnerInstitutionSchema = z
+  .object({ name: text(100), phone: text(30), note: z.string(typeError(INVALID)).trim().max(200) })
+  .strict();
+export type PartnerInstitution = z.output<typeof partnerInstitutionSchema>;
+
+const uniqueCodes = (items: { code: string }[]) =>
+  new Set(items.map((i) => i.code)).size === items.length;
+
+export const programmeSchema = z
+  .object({
+    enabled: z.boolean(typeError(INVALID)),
+    /** Programme care on one day lies within these times (Asia/Tokyo); the end may be 24:00. */
+    serviceStart: timeOfDay,
+    serviceEnd: timeOfDayOrEnd,
+    /** Whether programme care may run across midnight (宿泊・夜間): then any time is allowed. */
+    overnight: z.boolean(typeError(INVALID)),
+    /** The longest one programme request may last. */
+    maxHours: wholeNumber(1, 48),
+    partners: z.array(partnerInstitutionSchema, INVALID).max(20),
+    exclusions: z
+      .array(exclusionItemSchema, INVALID)
+      .min(1, 'settings.error.exclusionsEmpty')
+      .max(40)
+      .refine(uniqueCodes, { message: 'settings.error.itemDuplicate' }),
+  })
+  .strict()
+  .refine((p) => p.serviceStart < p.serviceEnd, {
+    message: 'settings.error.serviceHours',
+    path: ['serviceEnd'],
+  });
+export type ProgrammeSettings = z.output<typeof programmeSchema>;
+
+/** The exclusion criteria centers publish (e.g. 38.0 ℃, 学校保健安全法の感染症), editable. */
+export const DEFAULT_EXCLUSIONS: ExclusionItem[] = [
+  { code: 'fever', ja: '38.0℃以上の発熱がある', en: 'A temperature of 38.0 °C or higher' },
+  {
+    code: 'infection',
+    ja: '感染症（インフルエンザ、水痘、麻しん、風しん、流行性耳下腺炎、百日咳、咽頭結膜熱、腸管出血性大腸菌感染症など）と診断された、またはその疑いがある',
+    en: 'Diagnosed with, or suspected of, an infectious disease (influenza, chickenpox, measles, rubella, mumps, whooping cough, pharyngoconjunctival fever, EHEC…)',
+  },
+  { code: 'vomiting', ja: '嘔吐・下痢が続いている', en: 'Repeated vomiting or diarrhoea' },
+  {
+    code: 'breathing',
+    ja: '呼吸が苦しそう、またはぜんそくの発作がある',
+    en: 'Difficulty breathing, or an asthma attack',
+  },
+  {
+    code: 'consciousness',
+    ja: 'けいれんがある、または意識がはっきりしない',
+    en: 'Convulsions, or not fully conscious',
+  },
+  {
+    code: 'dehydration',
+    ja: '水分がとれず、ぐったりしている',
+    en: 'Cannot drink and is listless',
+  },
+];
+
+export const DEFAULT_PROGRAMME: ProgrammeSettings = {
+  enabled: false,
+  serviceStart: '05:00',
+  serviceEnd: '24:00',
+  overnight: true,
+  maxHours: 24,
+  partners: [],
+  exclusions: DEFAULT_EXCLUSIONS,
+};
+
+// ---------------------------------------------------------------------------------------------
 // The sections. To add one, add ONE line below, as `fees` was:
 //   fees: section(feeTableListSchema, [DEFAULT_FEE_TABLE]),
 // the combined schema, the update body, the types and getCenterSettings follow from it.
@@ -249,6 +338,7 @@ export const settingSections = {
   reports: section(reportRulesSchema, DEFAULT_REPORT_RULES),
   training: section(trainingNoticesSchema, DEFAULT_TRAINING_NOTICES),
   fees: section(feeTableListSchema, [DEFAULT_FEE_TABLE]),
+  programme: section(programmeSchema, DEFAULT_PROGRAMME),
 };
 
 type Sections = typeof settingSections;

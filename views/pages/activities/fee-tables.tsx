@@ -20,6 +20,23 @@ import { StatusBadge } from '../../components/status-badge.js';
 
 export type FeeTableFormValues = Record<string, string>;
 
+/** The sick-child and emergency programme's band edges and rates (issue #20). */
+export const PROGRAMME_BAND_FIELDS = [
+  'programme.earlyStart',
+  'programme.dayStart',
+  'programme.lateStart',
+  'programme.overnightStart',
+] as const;
+export const PROGRAMME_RATE_FIELDS = [
+  'programme.sick',
+  'programme.emergency',
+  'programme.holiday',
+  'programme.early',
+  'programme.late',
+  'programme.overnight',
+] as const;
+const PROGRAMME_FEE_FIELDS = [...PROGRAMME_BAND_FIELDS, ...PROGRAMME_RATE_FIELDS] as const;
+
 export const FEE_FORM_FIELDS = [
   'validFrom',
   'weekdayDay',
@@ -37,6 +54,7 @@ export const FEE_FORM_FIELDS = [
   'sickChildCategory',
   'sameDayUnits',
   'noShow',
+  ...PROGRAMME_FEE_FIELDS,
 ] as const;
 
 export function FeeTablesPage(props: {
@@ -51,7 +69,14 @@ export function FeeTablesPage(props: {
   const current = props.tables
     .filter((x) => x.validFrom <= props.today)
     .sort((a, b) => b.validFrom.localeCompare(a.validFrom))[0];
-  const labels = Object.fromEntries(FEE_FORM_FIELDS.map((f) => [f, t(`feeTables.field.${f}`)]));
+  const labels: Record<string, string> = Object.fromEntries(
+    FEE_FORM_FIELDS.map((f) => [
+      f,
+      f.startsWith('programme.')
+        ? t(`feeTables.${f}` as 'feeTables.programme.sick')
+        : t(`feeTables.field.${f}` as 'feeTables.field.validFrom'),
+    ]),
+  );
   const field = bindFields(t, v, errors, labels);
   return (
     <Layout ctx={ctx} title={t('feeTables.title')}>
@@ -110,6 +135,20 @@ export function FeeTablesPage(props: {
                     <dt>{t('feeTables.yearEndRange')}</dt>
                     <dd>
                       {x.yearEnd ? `${x.yearEnd.from} – ${x.yearEnd.to}` : t('feeTables.none')}
+                    </dd>
+                  </div>
+                  <div>
+                    <dt>{t('feeTables.programme')}</dt>
+                    <dd>
+                      {PROGRAMME_RATE_FIELDS.map((f) => {
+                        const rate = x.programme.rates[f.slice('programme.'.length) as 'sick'];
+                        return `${labels[f]} ${yen(rate, locale)}`;
+                      }).join(' / ')}
+                      <br />
+                      {PROGRAMME_BAND_FIELDS.map(
+                        (f) =>
+                          `${labels[f]} ${x.programme[f.slice('programme.'.length) as 'dayStart']}`,
+                      ).join(' / ')}
                     </dd>
                   </div>
                   <div>
@@ -198,6 +237,23 @@ export function FeeTablesPage(props: {
                 { value: 'same_day', label: t('feeTables.noShow.same_day') },
               ]}
             />
+          </fieldset>
+          <fieldset class="form-section">
+            <legend>{t('feeTables.programme')}</legend>
+            {PROGRAMME_RATE_FIELDS.map((f) => (
+              <TextField {...field(f)} inputmode="numeric" size="short" required />
+            ))}
+          </fieldset>
+          <fieldset class="form-section" aria-describedby="programme-bands-hint">
+            <legend>{t('feeTables.programmeBands')}</legend>
+            <p class="hint" id="programme-bands-hint">
+              {t('feeTables.programme.bandsHint')}
+            </p>
+            <div class="act-times">
+              {PROGRAMME_BAND_FIELDS.map((f) => (
+                <TextField {...field(f)} type="time" required />
+              ))}
+            </div>
           </fieldset>
           <button type="submit" class="button button--primary">
             {t('feeTables.add')}

@@ -31,6 +31,8 @@ export interface RequestFormProps {
   rules: RulesView;
   /** The earliest date the date picker offers (tomorrow, Tokyo). */
   minDate: string;
+  /** The center runs the sick-child and emergency programme (issue #20). */
+  programmeOn?: boolean;
 }
 
 export function NewRequestPage(props: RequestFormProps) {
@@ -42,6 +44,8 @@ export function NewRequestPage(props: RequestFormProps) {
     date: t('req.form.date'),
     startTime: t('req.form.startTime'),
     endTime: t('req.form.endTime'),
+    programme: t('req.programme'),
+    endDate: t('req.endDate'),
     weekdays: t('req.form.weekdays'),
     until: t('req.form.until'),
     careLocation: t('req.form.location'),
@@ -119,6 +123,18 @@ export function NewRequestPage(props: RequestFormProps) {
 
           <fieldset class="form-section">
             <legend>{t('req.form.whatLegend')}</legend>
+            {props.programmeOn && (
+              <RadioGroup
+                {...field('programme')}
+                legend={t('req.programme')}
+                hint={t('req.programme.hint')}
+                options={[
+                  { value: '', label: t('req.programme.none') },
+                  { value: 'sick', label: t('req.programme.sick') },
+                  { value: 'emergency', label: t('req.programme.emergency') },
+                ]}
+              />
+            )}
             <RadioGroup
               {...field('category')}
               legend={t('req.form.category')}
@@ -182,6 +198,18 @@ export function NewRequestPage(props: RequestFormProps) {
               />
             </div>
             <p class="hint">{t('req.form.timeHint')}</p>
+            {props.programmeOn && (
+              <DateTimeInput
+                name="endDate"
+                type="date"
+                label={t('req.endDate')}
+                hint={t('req.endDateHint')}
+                requiredText={t('form.required')}
+                value={values.endDate}
+                error={errors.endDate}
+                min={props.minDate}
+              />
+            )}
 
             <details class="req-repeat" open={repeatOpen}>
               <summary>{t('req.form.repeatSummary')}</summary>

@@ -1,32 +1,30 @@
-import type { Child } from 'hono/jsx';
 import {
-  ErrorSummary,
   TextField,
   SelectField,
-  SubmitButton,
   type FormErrors,
   bindFields,
 } from '../../components/form-fields.js';
+import { ProgrammeSection } from './programme-section.js';
+import {
+  SETTINGS_PAGE_SECTIONS,
+  SectionForm,
+  TextareaField,
+  settingsFieldLabels,
+  type SectionProps,
+  type SectionValues,
+  type SettingsPageSection,
+} from './section-form.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
-import type { Translator } from '../../../src/lib/i18n.js';
 import { HANDOVER_RULES } from '../../../src/modules/settings/settings.schemas.js';
 
-/** The sections the page edits, in page order; each has its own form posting to /settings/<key>. */
-export const SETTINGS_PAGE_SECTIONS = [
-  'labels',
-  'areas',
-  'eligibility',
-  'retention',
-  'consent',
-  'requests',
-  'reports',
-  'training',
-] as const;
-export type SettingsPageSection = (typeof SETTINGS_PAGE_SECTIONS)[number];
-
-/** A section's form fields as the browser sends them (field name → text). */
-export type SectionValues = Record<string, string>;
+export {
+  PROGRAMME_FIELDS,
+  SETTINGS_PAGE_SECTIONS,
+  settingsFieldLabels,
+  type SectionValues,
+  type SettingsPageSection,
+} from './section-form.js';
 
 export interface SettingsPageProps {
   ctx: ViewContext;
@@ -37,58 +35,6 @@ export interface SettingsPageProps {
 
 const MEMBER_TYPES = ['requester', 'helper', 'both'] as const;
 const CHILD_UNTIL = ['end_of_preschool', 'end_of_elementary', 'end_of_junior_high'] as const;
-
-/** Field name → visible label, for the error summary of each section. */
-export function settingsFieldLabels(
-  t: Translator,
-  section: SettingsPageSection,
-): Record<string, string> {
-  switch (section) {
-    case 'labels':
-      return Object.fromEntries(
-        MEMBER_TYPES.flatMap((type) => [
-          [`${type}.ja`, `${t(`settings.labels.${type}`)} ${t('settings.labels.ja')}`],
-          [`${type}.en`, `${t(`settings.labels.${type}`)} ${t('settings.labels.en')}`],
-        ]),
-      );
-    case 'areas':
-      return { areas: t('settings.areas.field') };
-    case 'eligibility':
-      return {
-        requesterChildMinAgeDays: t('settings.eligibility.requesterChildMinAgeDays'),
-        requesterChildUntil: t('settings.eligibility.requesterChildUntil'),
-        helperMinAgeYears: t('settings.eligibility.helperMinAgeYears'),
-        infantMonths: t('settings.eligibility.infantMonths'),
-        infantMaxHours: t('settings.eligibility.infantMaxHours'),
-      };
-    case 'retention':
-      return { withdrawnMemberYears: t('settings.retention.withdrawnMemberYears') };
-    case 'consent':
-      return {
-        termsVersion: t('settings.consent.termsVersion'),
-        healthDataVersion: t('settings.consent.healthDataVersion'),
-      };
-    case 'requests':
-      return {
-        leadTimeCutoff: t('settings.requests.leadTimeCutoff'),
-        firstRequestLeadDays: t('settings.requests.firstRequestLeadDays'),
-        serviceStart: t('settings.requests.serviceStart'),
-        serviceEnd: t('settings.requests.serviceEnd'),
-        offerExpiryHours: t('settings.requests.offerExpiryHours'),
-        plannerMaxPerDay: t('settings.requests.plannerMaxPerDay'),
-        maxSiblings: t('settings.requests.maxSiblings'),
-        carTransportAllowed: t('settings.requests.carTransportAllowed'),
-        handoverTo: t('settings.requests.handoverTo'),
-      };
-    case 'reports':
-      return {
-        activityReportDueDay: t('settings.reports.activityReportDueDay'),
-        activityStartWindowMinutes: t('settings.reports.activityStartWindowMinutes'),
-      };
-    case 'training':
-      return { expiryNoticeDays: t('settings.training.expiryNoticeDays') };
-  }
-}
 
 export function SettingsPage(props: SettingsPageProps) {
   const { t } = props.ctx;
@@ -122,31 +68,8 @@ export function SettingsPage(props: SettingsPageProps) {
       <RequestsSection {...common('requests')} />
       <ReportsSection {...common('reports')} />
       <TrainingSection {...common('training')} />
+      <ProgrammeSection {...common('programme')} />
     </Layout>
-  );
-}
-
-interface SectionProps {
-  t: Translator;
-  section: SettingsPageSection;
-  values: SectionValues;
-  errors: FormErrors;
-}
-
-/** One card: heading, explanation, the section's error summary and its own form. */
-function SectionForm(props: SectionProps & { lead: string; children: Child }) {
-  const { t, section } = props;
-  const titleId = `settings-${section}-title`;
-  return (
-    <section class="card" id={`settings-${section}`} aria-labelledby={titleId}>
-      <h2 id={titleId}>{t(`settings.section.${section}`)}</h2>
-      <p>{props.lead}</p>
-      <ErrorSummary t={t} errors={props.errors} labels={settingsFieldLabels(t, section)} />
-      <form method="post" action={`/settings/${section}`} novalidate>
-        {props.children}
-        <SubmitButton>{t('settings.save')}</SubmitButton>
-      </form>
-    </section>
   );
 }
 
@@ -384,51 +307,5 @@ function TrainingSection(props: SectionProps) {
         hint={t('settings.training.expiryNoticeDaysHint')}
       />
     </SectionForm>
-  );
-}
-
-/** A labelled textarea, laid out and described like `Field`. */
-function TextareaField(props: {
-  t: Translator;
-  name: string;
-  label: string;
-  value?: string | undefined;
-  error?: string | undefined;
-  hint?: string | undefined;
-  rows?: number;
-  required?: boolean;
-}) {
-  const id = `field-${props.name}`;
-  const describedBy = [props.hint && `${id}-hint`, props.error && `${id}-error`]
-    .filter(Boolean)
-    .join(' ');
-  return (
-    <div class={props.error ? 'field field--error' : 'field'}>
-      <label for={id}>
-        {props.label}
-        {props.required && <span class="required">{props.t('form.required')}</span>}
-      </label>
-      {props.hint && (
-        <p class="hint" id={`${id}-hint`}>
-          {props.hint}
-        </p>
-      )}
-      {props.error && (
-        <p class="field-error" id={`${id}-error`}>
-          {props.error}
-        </p>
-      )}
-      <textarea
-        id={id}
-        name={props.name}
-        rows={props.rows}
-        required={props.required}
-        spellcheck={false}
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={describedBy || undefined}
-      >
-        {props.value ?? ''}
-      </textarea>
-    </div>
   );
 }
