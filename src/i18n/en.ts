@@ -17,6 +17,7 @@ import { dashboard } from './en/dashboard.js';
 import { memberHome } from './en/member-home.js';
 import { reports } from './en/reports.js';
 import { accounts } from './en/accounts.js';
+import { line } from './en/line.js';
 import type { Dictionary } from './ja.js';
 
 export const en: Dictionary = {
@@ -39,4 +40,5 @@ export const en: Dictionary = {
   ...memberHome,
   ...reports,
   ...accounts,
+  ...line,
 };

@@ -17,6 +17,7 @@ import { dashboard } from './ja/dashboard.js';
 import { memberHome } from './ja/member-home.js';
 import { reports } from './ja/reports.js';
 import { accounts } from './ja/accounts.js';
+import { line } from './ja/line.js';
 
 /**
  * The Japanese dictionary, the master list of keys, composed of one file per module
@@ -42,6 +43,7 @@ export const ja = {
   ...memberHome,
   ...reports,
   ...accounts,
+  ...line,
 } as const;
 
 export type MessageKey = keyof typeof ja;
