@@ -26,12 +26,17 @@ const toBase64 = (bytes: ArrayBuffer) => btoa(String.fromCharCode(...new Uint8Ar
 
 /** base64 HMAC-SHA256 of `body` (the value LINE puts in x-line-signature). */
 export async function hmacBase64(secret: string, body: string): Promise<string> {
-  return toBase64(await crypto.subtle.sign('HMAC', await keyOf(secret, 'sign'), encoder.encode(body)));
+  return toBase64(
+    await crypto.subtle.sign('HMAC', await keyOf(secret, 'sign'), encoder.encode(body)),
+  );
 }
 
 /** base64url HMAC-SHA256 of `body` without padding (for URL- and postback-safe tokens). */
 export async function hmacBase64Url(secret: string, body: string): Promise<string> {
-  return (await hmacBase64(secret, body)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return (await hmacBase64(secret, body))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 }
 
 /** Whether `signature` (base64) is the HMAC of `body`; compared in constant time by Web Crypto. */
@@ -45,4 +50,3 @@ export async function verifyHmacBase64(
   if (!bytes || bytes.length !== 32) return false;
   return crypto.subtle.verify('HMAC', await keyOf(secret, 'verify'), bytes, encoder.encode(body));
 }
-

@@ -51,7 +51,8 @@ export const line = {
   'line.staff.error': 'エラー',
   'line.reply.followed':
     '友だち追加ありがとうございます。つなぐ（ファミリー・サポート・センター）のプロフィールページに表示される連携コードをこのトークに送ってください。',
-  'line.reply.linked': 'LINEの連携ができました。これからお知らせと依頼の紹介をLINEでもお届けします。',
+  'line.reply.linked':
+    'LINEの連携ができました。これからお知らせと依頼の紹介をLINEでもお届けします。',
   'line.reply.codeInvalid':
     'この連携コードは使えません（期限切れか、使用済みです）。プロフィールページで新しいコードを出してください。',
   'line.reply.help':

@@ -8,10 +8,7 @@ import { newId } from '../../lib/ids.js';
 import { LineApiError, lineClientOf, type LineMessage } from '../../lib/line-client.js';
 import { areaName } from '../../i18n/area-labels.js';
 import { categoryLabel } from '../../i18n/category-labels.js';
-import {
-  renderEmail,
-  renderStoredNotification,
-} from '../notifications/notifications.service.js';
+import { renderEmail, renderStoredNotification } from '../notifications/notifications.service.js';
 import { MAX_SEND_ATTEMPTS, nextAttemptAfterFailure } from '../notifications/outbox.service.js';
 import { listRequestChildAges } from '../requests/request-pages.queries.js';
 import { getCenterSettings } from '../settings/settings.service.js';
@@ -163,13 +160,22 @@ export async function deliverLineOutbox(
       let messages: LineMessage[];
       let offers: OfferRow[] = [];
       if (content.kind === 'offer_received') {
-        offers = await listUnpushedOffersOfUser(deps.db, row.user_id, deps.clock.now().toISOString());
+        offers = await listUnpushedOffersOfUser(
+          deps.db,
+          row.user_id,
+          deps.clock.now().toISOString(),
+        );
         // Pushed already with an earlier notice, or no longer open: nothing to say.
-        messages = offers.length > 0 ? await offerMessages(deps, locale, content.line_user_id, offers) : [];
+        messages =
+          offers.length > 0 ? await offerMessages(deps, locale, content.line_user_id, offers) : [];
       } else messages = [textMessage(deps, content, locale)];
       if (messages.length > 0) await client.push(content.line_user_id, messages, row.id);
       if (offers.length > 0)
-        await markOffersPushed(deps.db, offers.slice(0, MAX_BUBBLES), deps.clock.now().toISOString()).execute();
+        await markOffersPushed(
+          deps.db,
+          offers.slice(0, MAX_BUBBLES),
+          deps.clock.now().toISOString(),
+        ).execute();
       sent.push(row.id);
     } catch (err) {
       failed += 1;
@@ -177,7 +183,9 @@ export async function deliverLineOutbox(
       const retryable = !(err instanceof LineApiError) || err.retryable;
       const next = retryable ? nextAttemptAfterFailure(deps.clock.now(), row.attempts) : null;
       console.warn(`[line] push ${row.id} failed (attempt ${row.attempts}): ${error}`);
-      marks.push(markLineOutboxFailed(deps.db, { id: row.id, error, nextAttemptAt: next }).compile());
+      marks.push(
+        markLineOutboxFailed(deps.db, { id: row.id, error, nextAttemptAt: next }).compile(),
+      );
       if (!next && content) {
         // Given up for good: mailed instead (unless mailed already).
         const text = renderStoredNotification(content, locale, tokyoDateOf(deps.clock.now()));

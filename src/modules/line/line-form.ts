@@ -27,9 +27,7 @@ export const channelsBody = z
   .object({
     channels: z
       .array(
-        z
-          .object({ group: z.enum(NOTICE_GROUPS), email: z.boolean(), line: z.boolean() })
-          .strict(),
+        z.object({ group: z.enum(NOTICE_GROUPS), email: z.boolean(), line: z.boolean() }).strict(),
       )
       .max(NOTICE_GROUPS.length),
   })

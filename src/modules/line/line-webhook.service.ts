@@ -117,7 +117,8 @@ async function handleEvent(deps: AppDeps, event: WebhookEvent) {
       return;
     }
     case 'message': {
-      const code = event.message?.type === 'text' ? normalizeLinkCode(event.message.text ?? '') : undefined;
+      const code =
+        event.message?.type === 'text' ? normalizeLinkCode(event.message.text ?? '') : undefined;
       if (code) {
         const userId = await linkWithCode(deps, code, lineUserId);
         const user = userId ? await findUserOfLineAccount(deps.db, lineUserId) : undefined;
@@ -129,7 +130,12 @@ async function handleEvent(deps: AppDeps, event: WebhookEvent) {
         );
       }
       const user = await findUserOfLineAccount(deps.db, lineUserId);
-      return reply(deps, event, user?.locale ?? null, user ? 'line.reply.help' : 'line.reply.notLinked');
+      return reply(
+        deps,
+        event,
+        user?.locale ?? null,
+        user ? 'line.reply.help' : 'line.reply.notLinked',
+      );
     }
     case 'postback':
       return answerOffer(deps, event, lineUserId);

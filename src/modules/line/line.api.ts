@@ -4,7 +4,13 @@ import { toTokyoIso } from '../../lib/dates.js';
 import { NOTICE_GROUPS } from '../notifications/channels.js';
 import { ownMember } from '../members/member-pages.js';
 import { channelsBody } from './line-form.js';
-import { createLinkCode, lineStatusOf, saveChannels, unlinkLine, type LineStatus } from './line.service.js';
+import {
+  createLinkCode,
+  lineStatusOf,
+  saveChannels,
+  unlinkLine,
+  type LineStatus,
+} from './line.service.js';
 
 /** The signed-in member's LINE link and channels as JSON (issue #21). */
 export const lineApi = apiRouter();
@@ -19,7 +25,9 @@ const lineJson = z.object({
   enabled: z.boolean(),
   linked: z.boolean(),
   linkedAt: z.string().nullable(),
-  channels: z.array(z.object({ group: z.enum(NOTICE_GROUPS), email: z.boolean(), line: z.boolean() })),
+  channels: z.array(
+    z.object({ group: z.enum(NOTICE_GROUPS), email: z.boolean(), line: z.boolean() }),
+  ),
 });
 
 const statusRoute = apiRoute(
@@ -42,7 +50,10 @@ const codeRoute = apiRoute(
     method: 'post',
     path: '/me/line/code',
     responses: {
-      201: jsonResponse('The code (shown once)', z.object({ code: z.string(), expiresAt: z.string() })),
+      201: jsonResponse(
+        'The code (shown once)',
+        z.object({ code: z.string(), expiresAt: z.string() }),
+      ),
     },
   },
 );
@@ -53,7 +64,11 @@ lineApi.openapi(codeRoute, async (c) => {
 });
 
 const unlinkRoute = apiRoute(
-  { tag: 'line', access: 'member', summary: 'Unlink your LINE account (repeating it changes nothing)' },
+  {
+    tag: 'line',
+    access: 'member',
+    summary: 'Unlink your LINE account (repeating it changes nothing)',
+  },
   { method: 'post', path: '/me/line/unlink', responses: { 204: noContent('Unlinked') } },
 );
 lineApi.openapi(unlinkRoute, async (c) => {

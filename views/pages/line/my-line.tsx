@@ -87,11 +87,7 @@ export function MyLinePage(props: MyLineProps) {
         {props.channels.map((ch) => (
           <fieldset class="fieldset line-channels">
             <legend>{t(`line.group.${ch.group}`)}</legend>
-            <Checkbox
-              name={`email.${ch.group}`}
-              label={t('line.my.email')}
-              checked={ch.email}
-            />
+            <Checkbox name={`email.${ch.group}`} label={t('line.my.email')} checked={ch.email} />
             {enabled && linkedAt ? (
               <Checkbox name={`line.${ch.group}`} label={t('line.my.line')} checked={ch.line} />
             ) : (
