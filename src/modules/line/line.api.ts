@@ -31,7 +31,12 @@ const lineJson = z.object({
 });
 
 const statusRoute = apiRoute(
-  { tag: 'line', access: 'member', summary: 'Your LINE link and your channels per kind of notice' },
+  {
+    tag: 'line',
+    access: 'member',
+    summary: 'Your LINE link and your channels per kind of notice',
+    errors: { 404: ['not_found'] },
+  },
   { method: 'get', path: '/me/line', responses: { 200: jsonResponse('The link', lineJson) } },
 );
 lineApi.openapi(statusRoute, async (c) => {
@@ -44,7 +49,7 @@ const codeRoute = apiRoute(
     tag: 'line',
     access: 'member',
     summary: 'A one-time link code to send in the official account’s chat (10 minutes, once)',
-    errors: { 409: ['line_off'] },
+    errors: { 404: ['not_found'], 409: ['line_off'] },
   },
   {
     method: 'post',
@@ -68,6 +73,7 @@ const unlinkRoute = apiRoute(
     tag: 'line',
     access: 'member',
     summary: 'Unlink your LINE account (repeating it changes nothing)',
+    errors: { 404: ['not_found'] },
   },
   { method: 'post', path: '/me/line/unlink', responses: { 204: noContent('Unlinked') } },
 );
@@ -82,6 +88,7 @@ const channelsRoute = apiRoute(
     tag: 'line',
     access: 'member',
     summary: 'Choose email and LINE per kind of notice (the inbox always gets every notice)',
+    errors: { 404: ['not_found'] },
   },
   {
     method: 'put',
