@@ -1,5 +1,11 @@
 import { HTTPFetchError, messagingApi } from '@line/bot-sdk';
-import type { Config } from '../config.js';
+
+/** The configuration the LINE channel reads (src/config.ts). */
+interface LineConfig {
+  LINE_CHANNEL_SECRET?: string | undefined;
+  LINE_CHANNEL_ACCESS_TOKEN?: string | undefined;
+  LINE_API_BASE: string;
+}
 
 /** A message of the Messaging API, as @line/bot-sdk types it. */
 export type LineMessage = messagingApi.Message;
@@ -62,13 +68,16 @@ export function createSdkLineClient(options: {
 }
 
 /** The LINE channel is on only with both secrets set. */
-export const lineEnabled = (config: Config): boolean =>
+export const lineEnabled = (config: LineConfig): boolean =>
   !!config.LINE_CHANNEL_SECRET && !!config.LINE_CHANNEL_ACCESS_TOKEN;
 
-const built = new WeakMap<Config, LineClient>();
+const built = new WeakMap<LineConfig, LineClient>();
 
 /** The client of this deps: the injected one, else the SDK's from the config; undefined: off. */
-export function lineClientOf(deps: { line?: LineClient; config: Config }): LineClient | undefined {
+export function lineClientOf(deps: {
+  line?: LineClient | undefined;
+  config: LineConfig;
+}): LineClient | undefined {
   if (!lineEnabled(deps.config)) return undefined;
   if (deps.line) return deps.line;
   let client = built.get(deps.config);

@@ -120,7 +120,7 @@ describe('offers in LINE', () => {
     const staff = await TestClient.signedInAs(ctx, await createUser(ctx.deps, { role: 'staff' }));
     const parent = await createMember(ctx.deps);
     const child = await createChild(ctx.deps, parent.member.id);
-    const helpers = [];
+    const helpers: Awaited<ReturnType<typeof createEligibleHelper>>[] = [];
     for (let i = 0; i < 5; i++) {
       const h = await createEligibleHelper(ctx.deps);
       await link(ctx, await TestClient.signedInAs(ctx, h.user), `Uhelper${i}`);

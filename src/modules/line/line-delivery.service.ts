@@ -2,7 +2,13 @@ import type { Locale } from '../../../db/schema.js';
 import type { AppDeps } from '../../context.js';
 import type { Compilable } from '../../lib/atomic.js';
 import { MINUTE } from '../../lib/clock.js';
-import { formatDate, tokyoDateOf, tokyoTimeOf, formatDateTime } from '../../lib/dates.js';
+import {
+  ageInMonths,
+  formatDate,
+  formatDateTime,
+  tokyoDateOf,
+  tokyoTimeOf,
+} from '../../lib/dates.js';
 import { translator } from '../../lib/i18n.js';
 import { newId } from '../../lib/ids.js';
 import { LineApiError, lineClientOf, type LineMessage } from '../../lib/line-client.js';
@@ -12,7 +18,6 @@ import { renderEmail, renderStoredNotification } from '../notifications/notifica
 import { MAX_SEND_ATTEMPTS, nextAttemptAfterFailure } from '../notifications/outbox.service.js';
 import { listRequestChildAges } from '../requests/request-pages.queries.js';
 import { getCenterSettings } from '../settings/settings.service.js';
-import { ageText } from '../../../views/pages/requests/request-text.js';
 import { offerFlexMessage, signOfferPostback } from './line-rules.js';
 import {
   claimDueLineOutbox,
@@ -68,7 +73,10 @@ async function offerMessages(
       const area = areaName(settings.areas, o.requester_area, locale);
       const childAges = ages
         .filter((a) => a.request_id === o.request_id)
-        .map((a) => ageText(t, a.birth_date, today));
+        .map((a) => {
+          const months = Math.max(0, ageInMonths(a.birth_date, today));
+          return t('my.children.age', { years: Math.floor(months / 12), months: months % 12 });
+        });
       return offerFlexMessage({
         heading: t('line.flex.heading'),
         rows: [

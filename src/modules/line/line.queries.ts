@@ -152,10 +152,11 @@ export const listUnpushedOffersOfUser = (db: Db, userId: string, nowIso: string)
     .where('offer.status', '=', 'offered')
     .where('offer.expires_at', '>', nowIso)
     .where('care_request.status', 'in', ['open', 'offered'])
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('line_offer_push')
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('line_offer_push')
             .select(sql.lit(1).as('one'))
             .whereRef('line_offer_push.offer_id', '=', 'offer.id')
             .whereRef('line_offer_push.offered_at', '=', 'offer.offered_at'),

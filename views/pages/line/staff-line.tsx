@@ -1,5 +1,5 @@
 import { formatDateTime } from '../../../src/lib/dates.js';
-import { isMessageKey, type MessageKey } from '../../../src/lib/i18n.js';
+import { isMessageKey } from '../../../src/lib/i18n.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 
@@ -24,7 +24,7 @@ export function StaffLinePage(props: StaffLineProps) {
   const { t, locale } = ctx;
   const kindTitle = (kind: string) => {
     const key = `notification.${kind}.title`;
-    return isMessageKey(key) ? t(key as MessageKey, { when: '', helper: '', requester: '' }) : kind;
+    return isMessageKey(key) ? t(key, { when: '', helper: '', requester: '' }) : kind;
   };
   return (
     <Layout ctx={ctx} title={t('line.staff.title')}>
