@@ -60,34 +60,28 @@ export async function postWebhook(
   });
 }
 
-export const textEvent = (lineUserId: string, text: string, id = eventId()) => ({
-  type: 'message',
+/** The fields every event from a user's chat has. */
+const base = (type: string, lineUserId: string, id: string, replyable = true) => ({
+  type,
   webhookEventId: id,
-  replyToken: `reply-${id}`,
+  ...(replyable ? { replyToken: `reply-${id}` } : {}),
   timestamp: 0,
   mode: 'active',
   deliveryContext: { isRedelivery: false },
   source: { type: 'user', userId: lineUserId },
+});
+
+export const textEvent = (lineUserId: string, text: string, id = eventId()) => ({
+  ...base('message', lineUserId, id),
+  replyToken: `reply-${id}`,
   message: { type: 'text', id: `m-${id}`, text },
 });
 
 export const postbackEvent = (lineUserId: string, data: string, id = eventId()) => ({
-  type: 'postback',
-  webhookEventId: id,
+  ...base('postback', lineUserId, id),
   replyToken: `reply-${id}`,
-  timestamp: 0,
-  mode: 'active',
-  deliveryContext: { isRedelivery: false },
-  source: { type: 'user', userId: lineUserId },
   postback: { data },
 });
 
-export const followEvent = (lineUserId: string, type: 'follow' | 'unfollow', id = eventId()) => ({
-  type,
-  webhookEventId: id,
-  ...(type === 'follow' ? { replyToken: `reply-${id}` } : {}),
-  timestamp: 0,
-  mode: 'active',
-  deliveryContext: { isRedelivery: false },
-  source: { type: 'user', userId: lineUserId },
-});
+export const followEvent = (lineUserId: string, type: 'follow' | 'unfollow', id = eventId()) =>
+  base(type, lineUserId, id, type === 'follow');
