@@ -1,7 +1,9 @@
 import { LineApiError, type LineClient, type LineMessage } from '../../src/lib/line-client.js';
 import { hmacBase64 } from '../../src/lib/line-signature.js';
 import type { TestContext } from './test-app.js';
-import { ORIGIN } from './test-app.js';
+
+// test-app's ORIGIN, not imported: the browser project loads this file without #test-runtime.
+const ORIGIN = 'http://localhost';
 
 export const LINE_ENV = {
   LINE_CHANNEL_SECRET: 'test-channel-secret',
