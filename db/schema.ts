@@ -678,6 +678,60 @@ export interface ReferralTable {
   created_at: string;
 }
 
+export type NoticeGroup =
+  | 'offers'
+  | 'matches'
+  | 'pre_meetings'
+  | 'reports'
+  | 'cancellations'
+  | 'other';
+
+export interface LineLinkTable {
+  user_id: string;
+  line_user_id: string;
+  linked_at: string;
+}
+
+export interface LineLinkCodeTable {
+  code_hash: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface LineWebhookEventTable {
+  webhook_event_id: string;
+  received_at: string;
+}
+
+export interface NoticeChannelTable {
+  user_id: string;
+  notice_group: NoticeGroup;
+  line: number;
+  email: number;
+}
+
+export type LineOutboxStatus = 'pending' | 'sent' | 'failed' | 'dead';
+
+export interface LineOutboxTable {
+  id: string;
+  notification_id: string;
+  user_id: string;
+  status: LineOutboxStatus;
+  attempts: number;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+  next_attempt_at: string | null;
+}
+
+export interface LineOfferPushTable {
+  offer_id: string;
+  offered_at: string;
+  pushed_at: string;
+}
+
 export interface Database {
   user: UserTable;
   notification: NotificationTable;
@@ -732,6 +786,12 @@ export interface Database {
   newsletter_file_part: NewsletterFilePartTable;
   local_group: LocalGroupTable;
   referral: ReferralTable;
+  line_link: LineLinkTable;
+  line_link_code: LineLinkCodeTable;
+  line_webhook_event: LineWebhookEventTable;
+  notice_channel: NoticeChannelTable;
+  line_outbox: LineOutboxTable;
+  line_offer_push: LineOfferPushTable;
 }
 
 export type User = Selectable<UserTable>;

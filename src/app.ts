@@ -75,6 +75,9 @@ import { incidentPages } from './modules/incidents/incidents.routes.js';
 import { feeTablePages } from './modules/fees/fee-tables.routes.js';
 import { reportPages } from './modules/reports/reports.routes.js';
 import { plannerPages } from './modules/planner/planner.routes.js';
+import { lineApi } from './modules/line/line.api.js';
+import { linePages } from './modules/line/line.routes.js';
+import { lineWebhook } from './modules/line/line-webhook.routes.js';
 
 const healthz = apiRoute(
   { tag: 'health', access: 'public', summary: 'The app answers' },
@@ -166,6 +169,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   api.route('/', announcementsApi);
   api.route('/', directoryApi);
   api.route('/', reportsApi);
+  api.route('/', lineApi);
   const openApiDocument = openApiDocumentOf(api);
   api.get('/openapi.json', (c) => c.json(openApiDocument()));
   app.route('/api/v1', api);
@@ -203,6 +207,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.route('/', incidentPages);
   app.route('/', feeTablePages);
   app.route('/', reportPages);
+  app.route('/', linePages);
+  app.route('/', lineWebhook);
 
   app.notFound(handleNotFound);
   app.onError(handleError);

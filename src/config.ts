@@ -51,6 +51,16 @@ export const configSchema = z.object({
   MAIL_API_URL: z.url().default('https://api.resend.com/emails'),
   /** Node: '0' keeps this process from running the scheduled jobs (another process or a test does). */
   RUN_SCHEDULED_JOBS: z.enum(['0', '1']).default('1'),
+  /**
+   * The LINE channel (issue #21), named as @line/bot-sdk's examples name them; secrets. Without
+   * both, the LINE channel is off (the webhook answers 404). README: "LINE".
+   */
+  LINE_CHANNEL_SECRET: z.string().optional(),
+  LINE_CHANNEL_ACCESS_TOKEN: z.string().optional(),
+  /** The Messaging API's base URL: another endpoint (e.g. the local fake) for development. */
+  LINE_API_BASE: z.url().default('https://api.line.me'),
+  /** The official account's add-friend URL (https://line.me/R/ti/p/@…), shown with the code. */
+  LINE_ADD_FRIEND_URL: z.url().optional(),
 });
 
 type RawConfig = z.output<typeof configSchema>;

@@ -8,6 +8,7 @@ import type { BatchReadPort } from './lib/batch-read.js';
 import type { Clock } from './lib/clock.js';
 import type { Db } from './lib/db.js';
 import type { Translator } from './lib/i18n.js';
+import type { LineClient } from './lib/line-client.js';
 import type { Mailer } from './lib/mailer.js';
 import type { Locale, Member, Role } from '../db/schema.js';
 
@@ -24,6 +25,8 @@ export interface AppDeps {
   batchRead?: BatchReadPort;
   clock: Clock;
   mailer: Mailer;
+  /** The LINE Messaging API (tests: a local fake); absent: built from the config when on. */
+  line?: LineClient;
   config: Config;
   passwordHasher: PasswordHasher;
   /** The client's network address as the runtime sees it (socket peer, CF-Connecting-IP). */

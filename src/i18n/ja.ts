@@ -19,6 +19,7 @@ import { memberHome } from './ja/member-home.js';
 import { reports } from './ja/reports.js';
 import { accounts } from './ja/accounts.js';
 import { programme } from './ja/programme.js';
+import { line } from './ja/line.js';
 
 /**
  * The Japanese dictionary, the master list of keys, composed of one file per module
@@ -46,6 +47,7 @@ export const ja = {
   ...reports,
   ...accounts,
   ...programme,
+  ...line,
 } as const;
 
 export type MessageKey = keyof typeof ja;

@@ -1,5 +1,6 @@
 import type { AppDeps } from '../context.js';
 import { notifyOverdueReports } from '../modules/activities/activities.service.js';
+import { deliverLineOutbox } from '../modules/line/line-delivery.service.js';
 import { backfillMemberSearchKeys } from '../modules/members/search-keys.js';
 import { expireOffers, notifyPreMeetingsDue } from '../modules/matching/offers.service.js';
 import { closeUnfilledRequests } from '../modules/requests/unfilled.service.js';
@@ -19,6 +20,8 @@ export const scheduledJobs: readonly NamedJob[] = [
   ['activity-report-overdue', notifyOverdueReports],
   ['training-expiry-notices', sendTrainingExpiryNotices],
   ['member-search-keys', backfillMemberSearchKeys],
+  // LINE pushes (issue #21); a push given up on is mailed by the outbox run after the jobs.
+  ['line-delivery', (deps) => deliverLineOutbox(deps, { limit: 100 })],
 ];
 
 /** One scheduler beat: every job, then the outbox. */

@@ -1271,6 +1271,20 @@ export const WRITE_ROUTES: Record<string, RouteSpec> = {
     (w) => `/members/${w.parent.id}/free-childcare/revoke`,
     () => pairs({ recordId: 'no-such-record' }),
   ),
+
+  // LINE (issue #21)
+  'POST /my/line/code': form('helper', fixed('/my/line/code')),
+  'POST /my/line/unlink': form('helper', fixed('/my/line/unlink')),
+  'POST /my/line/channels': form('helper', fixed('/my/line/channels'), () =>
+    pairs({ 'email.offers': 'yes', 'line.offers': 'yes' }),
+  ),
+  'POST /api/v1/me/line/code': json('helper', fixed('/api/v1/me/line/code'), () => ({})),
+  'POST /api/v1/me/line/unlink': json('helper', fixed('/api/v1/me/line/unlink'), () => ({})),
+  'PUT /api/v1/me/line/channels': json('helper', fixed('/api/v1/me/line/channels'), () => ({
+    channels: [{ group: 'offers', email: true, line: false }],
+  })),
+  // Unsigned bodies: every one is refused before it is read (401; 404 while LINE is off).
+  'POST /line/webhook': json('anonymous', fixed('/line/webhook'), () => ({ events: [] })),
 };
 
 const eligibility = {

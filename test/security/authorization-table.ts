@@ -466,6 +466,23 @@ export const AUTHORIZATION_TABLE: readonly AuthzRow[] = [
   r('POST /my/orientations/:id/register', MEMBERS, 'member', { id: 'orientation' }),
   r('GET /my/data.json', MEMBERS, 'member'),
   r('GET /my/withdraw', MEMBERS, 'member'),
+  // --- LINE (issue #21)
+  r('GET /my/line', MEMBERS, 'member'),
+  r('POST /my/line/code', MEMBERS, 'member', undefined, 'LINE off in tests: a 409 rule answer'),
+  r('POST /my/line/unlink', MEMBERS, 'member'),
+  r('POST /my/line/channels', MEMBERS, 'member'),
+  r('GET /line/members', STAFF, 'staff'),
+  r('GET /api/v1/me/line', MEMBERS, 'member'),
+  r('POST /api/v1/me/line/code', MEMBERS, 'member', undefined, 'LINE off: a 409 rule answer'),
+  r('POST /api/v1/me/line/unlink', MEMBERS, 'member'),
+  r('PUT /api/v1/me/line/channels', MEMBERS, 'member'),
+  r(
+    'POST /line/webhook',
+    [],
+    'token',
+    undefined,
+    'LINE calls it: the x-line-signature is the credential (401 without; 404 while LINE is off)',
+  ),
   r('POST /my/withdraw', MEMBERS, 'member'),
 
   // --- Pages: member administration (staff)

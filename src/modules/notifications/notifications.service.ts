@@ -6,6 +6,7 @@ import { notFound } from '../../lib/errors.js';
 import { isMessageKey, translator, type MessageKey } from '../../lib/i18n.js';
 import { newId } from '../../lib/ids.js';
 import { tokyoDateOf } from '../../lib/dates.js';
+import { channelWanted, lineOutboxInsert, noticeGroupOf } from './channels.js';
 import { readableParams } from './notification-text.js';
 import type { Locale } from '../../../db/schema.js';
 import {
@@ -84,7 +85,7 @@ export function renderStoredNotification(
 }
 
 /** The mail for a notification: the body, where to read more, and who sent it. */
-function renderEmail(
+export function renderEmail(
   deps: AppDeps,
   locale: Locale,
   text: { title: string; body: string },
@@ -171,7 +172,15 @@ export function notificationStatements(
           ${byLocale(mail.ja.body, mail.en.body)}, CASE u.locale WHEN 'en' THEN 'en' ELSE 'ja' END,
           'pending', 0, ${now}, ${now}
         FROM notification n JOIN "user" u ON u.id = n.user_id
-        WHERE n.id = ${notificationId}`.compile(deps.db),
+        WHERE n.id = ${notificationId}
+          AND ${channelWanted(sql.ref('u.id'), noticeGroupOf(input.kind), 'email')}`.compile(deps.db),
+      // A notice that may be mailed may also go to LINE (issue #21), as the member chose.
+      lineOutboxInsert({
+        id: newId(),
+        notificationId,
+        group: noticeGroupOf(input.kind),
+        nowIso: now,
+      }).compile(deps.db),
     );
   }
   return statements;
@@ -234,6 +243,7 @@ export function memberNotificationStatements(
     return {
       id: newId(),
       mailId: newId(),
+      lineId: newId(),
       memberId: n.memberId,
       auditId: n.auditId,
       params: JSON.stringify(n.params),
@@ -273,7 +283,15 @@ export function memberNotificationStatements(
           'pending', 0, ${now}, ${now}
         FROM json_each(${json}) j
           JOIN notification n ON n.id = ${field('id')}
-          JOIN "user" u ON u.id = n.user_id`.compile(deps.db),
+          JOIN "user" u ON u.id = n.user_id
+        WHERE ${channelWanted(sql.ref('u.id'), noticeGroupOf(kind), 'email')}`.compile(deps.db),
+      lineOutboxInsert({
+        id: field('lineId'),
+        notificationId: field('id'),
+        group: noticeGroupOf(kind),
+        nowIso: now,
+        rows: sql`json_each(${json}) j`,
+      }).compile(deps.db),
     );
   return statements;
 }

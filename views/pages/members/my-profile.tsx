@@ -88,6 +88,12 @@ export function MyProfilePage(props: {
         />
         <SubmitButton>{t('my.profile.submit')}</SubmitButton>
       </form>
+      <section aria-labelledby="profile-line">
+        <h2 id="profile-line">{t('line.profile.heading')}</h2>
+        <p>
+          <a href="/my/line">{t('line.profile.manage')}</a>
+        </p>
+      </section>
     </Layout>
   );
 }
