@@ -10,6 +10,7 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../lib/db.js';
+import { lastDateOfMonth } from '../../lib/dates.js';
 import {
   bornByForGrade,
   childAgeBandOnSql,
@@ -316,8 +317,54 @@ export interface MemberBandRow {
   count: number;
 }
 
+/**
+ * Whether a range ends on a month's last day: then the member and child counts at its end come
+ * from the census tables that migration 0026's triggers keep (a few thousand narrow rows), else
+ * from the members and children themselves (every member of the city).
+ */
+const endsAtMonthEnd = (r: InstantRange) => r.endDate === lastDateOfMonth(r.endDate.slice(0, 7));
+
+/**
+ * The census rows at the end of a range: each key's count "at the end of time" minus the events
+ * of the days after the range (0026). A recent period reads the totals and a few months of
+ * events; an old one, more events.
+ */
+const censusAt = (table: 'member' | 'child', r: InstantRange) => {
+  const side = table === 'member' ? sql`side, ` : sql``;
+  return sql`(SELECT ${side}birth_key, count AS n FROM ${sql.table(`report_census_${table}_total`)}
+    UNION ALL
+    SELECT ${side}birth_key, -delta AS n FROM ${sql.table(`report_census_${table}_delta`)}
+    WHERE day > ${lit(r.endDate)})`;
+};
+
 /** Members at the end of the range, by the sides they hold then and their age band then. */
 export async function countMembersAt(db: Db, r: InstantRange): Promise<MemberBandRow[]> {
+  if (!endsAtMonthEnd(r)) return countMembersAtByScan(db, r);
+  // Birth keys stand for their birth dates at a month end (0026), so the band rule applies to them.
+  const band = memberAgeBandOnSql(col('birth_key'), r.endDate);
+  const list = await rows(
+    db,
+    sql<{ side: 'r' | 'h' | 'b'; band: MemberAgeBand; count: number }>`SELECT side,
+        ${band} AS band, SUM(n) AS count FROM ${censusAt('member', r)} GROUP BY side, band`,
+  );
+  // Sides counted: 'b' is the members holding both, so those with one side only are r - b, h - b.
+  const bySide = new Map<string, number>();
+  for (const x of list) bySide.set(`${x.side}|${x.band}`, n(x.count));
+  const out: MemberBandRow[] = [];
+  for (const band of new Set(list.map((x) => x.band))) {
+    const both = bySide.get(`b|${band}`) ?? 0;
+    const counts: [ReportMemberKind, number][] = [
+      ['both', both],
+      ['requester', (bySide.get(`r|${band}`) ?? 0) - both],
+      ['helper', (bySide.get(`h|${band}`) ?? 0) - both],
+    ];
+    for (const [kind, count] of counts) if (count !== 0) out.push({ kind, band, count });
+  }
+  return out;
+}
+
+/** countMembersAt from the members themselves, for any date. */
+export async function countMembersAtByScan(db: Db, r: InstantRange): Promise<MemberBandRow[]> {
   const at = lit(r.toIso);
   const band = memberAgeBandOnSql(col('m.birth_date'), r.endDate);
   const list = await rows(
@@ -449,6 +496,25 @@ export interface ChildBandRow {
  * high), by age band on the end date.
  */
 export async function countChildrenAt(
+  db: Db,
+  r: InstantRange,
+  maxGrade: number,
+): Promise<ChildBandRow[]> {
+  if (!endsAtMonthEnd(r)) return countChildrenAtByScan(db, r, maxGrade);
+  const key = col('birth_key');
+  const list = await rows(
+    db,
+    sql<ChildBandRow>`SELECT ${childAgeBandOnSql(key, r.endDate)} AS band, SUM(n) AS count
+      FROM ${censusAt('child', r)}
+      WHERE birth_key <= ${lit(r.endDate)}
+        AND birth_key > ${lit(bornByForGrade(r.endDate, maxGrade + 1))}
+      GROUP BY band HAVING SUM(n) <> 0`,
+  );
+  return list.map((x) => ({ band: x.band, count: n(x.count) }));
+}
+
+/** countChildrenAt from the children and members themselves, for any date. */
+export async function countChildrenAtByScan(
   db: Db,
   r: InstantRange,
   maxGrade: number,
