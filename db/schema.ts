@@ -285,6 +285,35 @@ export interface ReportChildBandTotalTable {
   minutes: number;
 }
 
+/**
+ * Member and child counts as events per Tokyo day, and their sums, kept by the triggers of 0026
+ * (the reports' counts at a month end). `side`: 'r' requester, 'h' helper, 'b' both;
+ * `birth_key`: the birth date's month (April 1 and February 29 kept as days).
+ */
+export interface ReportCensusMemberTotalTable {
+  side: 'r' | 'h' | 'b';
+  birth_key: string;
+  count: number;
+}
+
+export interface ReportCensusMemberDeltaTable {
+  day: string;
+  side: 'r' | 'h' | 'b';
+  birth_key: string;
+  delta: number;
+}
+
+export interface ReportCensusChildTotalTable {
+  birth_key: string;
+  count: number;
+}
+
+export interface ReportCensusChildDeltaTable {
+  day: string;
+  birth_key: string;
+  delta: number;
+}
+
 export type RequestStatus = 'open' | 'offered' | 'matched' | 'completed' | 'cancelled' | 'unfilled';
 export type OfferStatus = 'offered' | 'accepted' | 'declined' | 'closed' | 'expired' | 'withdrawn';
 export type CareLocation = 'helper_home' | 'requester_home' | 'other';
@@ -759,6 +788,10 @@ export interface Database {
   report_day_total: ReportDayTotalTable;
   report_category_total: ReportCategoryTotalTable;
   report_child_band_total: ReportChildBandTotalTable;
+  report_census_member_total: ReportCensusMemberTotalTable;
+  report_census_member_delta: ReportCensusMemberDeltaTable;
+  report_census_child_total: ReportCensusChildTotalTable;
+  report_census_child_delta: ReportCensusChildDeltaTable;
   availability_slot: AvailabilitySlotTable;
   availability_exception: AvailabilityExceptionTable;
   calendar_feed: CalendarFeedTable;

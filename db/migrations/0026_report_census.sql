@@ -210,3 +210,11 @@ CREATE TRIGGER report_census_child_update_in
 BEGIN INSERT INTO report_census_child_change (child_id, sign) VALUES (NEW.id, 1); END;
 CREATE TRIGGER report_census_child_delete BEFORE DELETE ON child
 BEGIN INSERT INTO report_census_child_change (child_id, sign) VALUES (OLD.id, -1); END;
+
+-- New members of a period (reports.queries.ts, countNewMembers) by their first approval, either
+-- side: an index on that expression (the query writes it the same way) reads the period's few
+-- rows instead of every member.
+CREATE INDEX member_first_approved ON member (
+  min(COALESCE(requester_approved_at, helper_approved_at),
+    COALESCE(helper_approved_at, requester_approved_at)),
+  kind);

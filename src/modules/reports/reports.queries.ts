@@ -378,82 +378,50 @@ export async function countMembersAtByScan(db: Db, r: InstantRange): Promise<Mem
   return list.map((x) => ({ kind: x.kind, band: x.band, count: n(x.count) }));
 }
 
-export interface MonthEnd {
-  month: string;
-  atIso: string;
-}
-
 export interface MemberTrendRow {
   month: string;
   kind: ReportMemberKind;
   count: number;
 }
 
-/** The earlier of two nullable instants (NULL only when both are). */
-const earliest = (a: RawBuilder<unknown>, b: RawBuilder<unknown>) =>
-  sql`(CASE WHEN ${a} IS NULL THEN ${b} WHEN ${b} IS NULL THEN ${a} ELSE min(${a}, ${b}) END)`;
-
 /**
- * Members by kind at several month ends (ascending), in one pass over the members. Each side is
- * a span [approved, ended) with `ended` the earlier of the member's and the side's withdrawal
- * (the rule of sideAt), and "both" is the overlap of the two. A span counts at `at` when
- * start < at and it has not ended before `at`; so the count at each month end is the number of
- * starts before it minus the number of ends before it (an end before its start is moved to the
- * start, which counts never, as the rule says). Starts and ends are grouped by the first month
- * end after them and added up here, rather than testing every member against every month end.
+ * Members by kind at the ends of several months ('YYYY-MM', ascending), from the census of
+ * 0026: the count at each month end is the total minus the events after it, so the events after
+ * the first month end are added up per month here (at most a few thousand rows a year).
  */
 export async function countMembersAtMonthEnds(
   db: Db,
-  ends: readonly MonthEnd[],
+  months: readonly string[],
 ): Promise<MemberTrendRow[]> {
-  if (ends.length === 0) return [];
+  if (months.length === 0) return [];
+  const ends = months.map(lastDateOfMonth);
+  // The index of the first month end on or after the event's day (months.length: after all).
   const bucket = sql`(CASE ${sql.join(
-    ends.map((e, i) => sql`WHEN t < ${lit(e.atIso)} THEN ${sql.lit(i)}`),
+    ends.map((end, i) => sql`WHEN day <= ${lit(end)} THEN ${sql.lit(i)}`),
     sql` `,
-  )} END)`;
-  const last = lit(ends[ends.length - 1]!.atIso);
+  )} ELSE ${sql.lit(ends.length)} END)`;
   const list = await rows(
     db,
-    sql<{ side: 'r' | 'h' | 'b'; bucket: number; delta: number }>`WITH spans AS MATERIALIZED (
-        SELECT m.requester_approved_at AS r_start,
-          ${earliest(col('m.withdrawn_at'), col('w.requester_at'))} AS r_end,
-          m.helper_approved_at AS h_start,
-          ${earliest(col('m.withdrawn_at'), col('w.helper_at'))} AS h_end
-        FROM member m LEFT JOIN ${WITHDRAWALS} w ON w.member_id = m.id
-        WHERE m.requester_approved_at < ${last} OR m.helper_approved_at < ${last}
-      ),
-      both AS (
-        SELECT *, max(r_start, h_start) AS b_start,
-          max(${earliest(col('r_end'), col('h_end'))}, r_start, h_start) AS b_end
-        FROM spans
-      ),
-      -- Six events per member (a start +1 and an end -1 per side and for both). NULL where
-      -- there is none: max() of a NULL is NULL, and NULL < x drops it below. (VALUES and CASE,
-      -- not UNION ALL: D1 allows only a few terms in a compound SELECT.)
-      kinds(k) AS (VALUES (0), (1), (2), (3), (4), (5)),
-      events AS (
-        SELECT (CASE WHEN k < 2 THEN 'r' WHEN k < 4 THEN 'h' ELSE 'b' END) AS side,
-          (CASE k WHEN 0 THEN r_start WHEN 1 THEN max(r_end, r_start)
-            WHEN 2 THEN h_start WHEN 3 THEN max(h_end, h_start)
-            WHEN 4 THEN b_start ELSE b_end END) AS t,
-          (CASE WHEN k % 2 = 0 THEN 1 ELSE -1 END) AS delta
-        FROM both CROSS JOIN kinds
-      )
-      SELECT side, ${bucket} AS bucket, SUM(delta) AS delta FROM events
-      WHERE t < ${last} GROUP BY side, bucket`,
+    sql<{ side: 'r' | 'h' | 'b'; bucket: number; n: number }>`SELECT side,
+        ${sql.lit(ends.length)} AS bucket, SUM(count) AS n
+      FROM report_census_member_total GROUP BY side
+      UNION ALL
+      SELECT side, ${bucket} AS bucket, -SUM(delta) AS n FROM report_census_member_delta
+      WHERE day > ${lit(ends[0]!)} GROUP BY side, bucket`,
   );
+  // From the last month end backwards: the total, less the events after each month end.
   const running = { r: 0, h: 0, b: 0 };
   const out: MemberTrendRow[] = [];
-  ends.forEach((end, i) => {
-    for (const row of list) if (n(row.bucket) === i) running[row.side] += n(row.delta);
+  for (let i = ends.length; i >= 1; i -= 1) {
+    for (const row of list) if (n(row.bucket) === i) running[row.side] += n(row.n);
     const counts: [ReportMemberKind, number][] = [
       ['both', running.b],
       ['requester', running.r - running.b],
       ['helper', running.h - running.b],
     ];
     for (const [kind, count] of counts)
-      if (count !== 0) out.push({ month: end.month, kind, count });
-  });
+      if (count !== 0) out.unshift({ month: months[i - 1]!, kind, count });
+  }
   return out;
 }
 
@@ -464,6 +432,7 @@ export interface KindCountRow {
 
 /** Members whose first approval (either side) falls in the range, by their kind. */
 export async function countNewMembers(db: Db, r: InstantRange): Promise<KindCountRow[]> {
+  // Written as in the index member_first_approved (0026), so SQLite reads the range from it.
   const first = sql`min(COALESCE(m.requester_approved_at, m.helper_approved_at),
     COALESCE(m.helper_approved_at, m.requester_approved_at))`;
   const list = await rows(

@@ -12,7 +12,6 @@ import {
   lastDateOfMonth,
   nextMonth,
   tokyoDateRange,
-  tokyoInstant,
   toTokyoIso,
 } from '../../lib/dates.js';
 import { withBatchedReads } from '../../lib/batch-read.js';
@@ -434,13 +433,7 @@ export async function annualReport(
     computeFigures(deps, period),
     headlineFigures(deps, previousYearPeriod(period)),
     showOlder(deps),
-    countMembersAtMonthEnds(
-      deps.db,
-      months.map((month) => ({
-        month,
-        atIso: tokyoInstant(`${nextMonth(month)}-01`).toISOString(),
-      })),
-    ),
+    countMembersAtMonthEnds(deps.db, months),
   ]);
 
   const monthPoints: MonthPoint[] = months.map((month) => {
