@@ -176,21 +176,20 @@ BEGIN INSERT INTO report_census_member_change (member_id, sign) VALUES (NEW.memb
 CREATE TRIGGER report_census_status_insert_in AFTER INSERT ON member_status_event
   WHEN NEW.to_status = 'withdrawn'
 BEGIN INSERT INTO report_census_member_change (member_id, sign) VALUES (NEW.member_id, 1); END;
+-- An event moved to another member changes both members (UNION: once when it stays).
 CREATE TRIGGER report_census_status_update_out
   BEFORE UPDATE OF member_id, side, to_status, at ON member_status_event
   WHEN OLD.to_status = 'withdrawn' OR NEW.to_status = 'withdrawn'
 BEGIN
-  INSERT INTO report_census_member_change (member_id, sign) VALUES (OLD.member_id, -1);
   INSERT INTO report_census_member_change (member_id, sign)
-  SELECT NEW.member_id, -1 WHERE NEW.member_id IS NOT OLD.member_id;
+  SELECT OLD.member_id, -1 UNION SELECT NEW.member_id, -1;
 END;
 CREATE TRIGGER report_census_status_update_in
   AFTER UPDATE OF member_id, side, to_status, at ON member_status_event
   WHEN OLD.to_status = 'withdrawn' OR NEW.to_status = 'withdrawn'
 BEGIN
-  INSERT INTO report_census_member_change (member_id, sign) VALUES (OLD.member_id, 1);
   INSERT INTO report_census_member_change (member_id, sign)
-  SELECT NEW.member_id, 1 WHERE NEW.member_id IS NOT OLD.member_id;
+  SELECT OLD.member_id, 1 UNION SELECT NEW.member_id, 1;
 END;
 CREATE TRIGGER report_census_status_delete_out BEFORE DELETE ON member_status_event
   WHEN OLD.to_status = 'withdrawn'

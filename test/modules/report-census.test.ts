@@ -218,24 +218,15 @@ async function apply(o: Op) {
   else {
     if (children.length === 0) return;
     const id = children[o.target % children.length]!;
-    if (o.kind === 'removeChild')
-      await db
-        .updateTable('child')
-        .set({ removed_at: instant(o.at) })
-        .where('id', '=', id)
-        .execute();
-    else if (o.kind === 'moveChild')
-      await db
-        .updateTable('child')
-        .set({ member_id: members[o.member]! })
-        .where('id', '=', id)
-        .execute();
-    else if (o.kind === 'childBirth')
-      await db
-        .updateTable('child')
-        .set({ birth_date: CHILD_BIRTHS[o.birth]! })
-        .where('id', '=', id)
-        .execute();
+    const change =
+      o.kind === 'removeChild'
+        ? { removed_at: instant(o.at) }
+        : o.kind === 'moveChild'
+          ? { member_id: members[o.member]! }
+          : o.kind === 'childBirth'
+            ? { birth_date: CHILD_BIRTHS[o.birth]! }
+            : null;
+    if (change) await db.updateTable('child').set(change).where('id', '=', id).execute();
     else {
       await db.deleteFrom('child').where('id', '=', id).execute();
       children.splice(children.indexOf(id), 1);
