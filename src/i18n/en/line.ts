@@ -12,6 +12,10 @@ export const line: LineMessages = {
   'line.my.step1': 'Add the center’s official account as a friend.',
   'line.my.addFriend': 'Add the official account',
   'line.my.step2': 'Get a link code with the button below and send it in the LINE chat.',
+  'line.my.qrAddFriend': 'QR code: add the center’s official account as a friend',
+  'line.my.qrSendCode': 'QR code: open the chat with the link code typed in',
+  'line.my.sendCode': 'Open the LINE chat with the code typed in',
+  'line.my.qrHint': 'On a computer, scan the QR code with LINE on your phone.',
   'line.my.newCode': 'Get a link code',
   'line.my.code': 'Link code',
   'line.my.codeHint':

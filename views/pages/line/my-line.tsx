@@ -1,6 +1,7 @@
 import type { NoticeGroup } from '../../../db/schema.js';
 import { formatDateTime } from '../../../src/lib/dates.js';
 import { BackToMy, Checkbox, SubmitButton } from '../../components/form-fields.js';
+import { QrCode } from '../../components/qr-code.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 
@@ -9,8 +10,11 @@ export interface MyLineProps {
   enabled: boolean;
   linkedAt: string | null;
   addFriendUrl: string | null;
-  /** A code just made (shown once: only its hash is kept). */
-  code?: { code: string; expiresAt: string; minutes: number } | undefined;
+  /**
+   * A code just made (shown once: only its hash is kept); `messageUrl` opens the official
+   * account's chat with the code typed in (when the add-friend URL names the account).
+   */
+  code?: { code: string; expiresAt: string; minutes: number; messageUrl?: string } | undefined;
   channels: { group: NoticeGroup; email: boolean; line: boolean }[];
 }
 
@@ -47,12 +51,19 @@ export function MyLinePage(props: MyLineProps) {
             <li>
               {t('line.my.step1')}
               {props.addFriendUrl && (
-                <>
-                  {' '}
-                  <a href={props.addFriendUrl} rel="noopener noreferrer">
-                    {t('line.my.addFriend')}
-                  </a>
-                </>
+                <div class="line-qr">
+                  <QrCode
+                    value={props.addFriendUrl}
+                    label={t('line.my.qrAddFriend')}
+                    testId="line-qr-friend"
+                  />
+                  <p>
+                    <a href={props.addFriendUrl} rel="noopener noreferrer">
+                      {t('line.my.addFriend')}
+                    </a>
+                    <span class="hint">{t('line.my.qrHint')}</span>
+                  </p>
+                </div>
               )}
             </li>
             <li>
@@ -69,6 +80,21 @@ export function MyLinePage(props: MyLineProps) {
                       until: formatDateTime(code.expiresAt, locale),
                     })}
                   </p>
+                  {code.messageUrl && (
+                    <div class="line-qr">
+                      <QrCode
+                        value={code.messageUrl}
+                        label={t('line.my.qrSendCode')}
+                        testId="line-qr-code"
+                      />
+                      <p>
+                        <a href={code.messageUrl} rel="noopener noreferrer">
+                          {t('line.my.sendCode')}
+                        </a>
+                        <span class="hint">{t('line.my.qrHint')}</span>
+                      </p>
+                    </div>
+                  )}
                 </div>
               ) : null}
               <form method="post" action="/my/line/code">
