@@ -21,7 +21,7 @@ export const scheduledJobs: readonly NamedJob[] = [
   ['training-expiry-notices', sendTrainingExpiryNotices],
   ['member-search-keys', backfillMemberSearchKeys],
   // LINE pushes (issue #21); a push given up on is mailed by the outbox run after the jobs.
-  ['line-delivery', (deps) => deliverLineOutbox(deps, { limit: 100 })],
+  ['line-delivery', (deps) => deliverLineOutbox(deps)],
 ];
 
 /** One scheduler beat: every job, then the outbox. */

@@ -37,6 +37,7 @@ export const line: LineMessages = {
   'line.group.reports': 'Activity reports',
   'line.group.cancellations': 'Cancellations',
   'line.group.other': 'Everything else',
+  'line.staff.nav': 'LINE delivery',
   'line.staff.title': 'LINE links and delivery',
   'line.staff.lead': 'Members who linked LINE, and notices LINE could not deliver.',
   'line.staff.off': 'The LINE channel is not set up (see “LINE” in the README).',

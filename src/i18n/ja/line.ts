@@ -36,6 +36,7 @@ export const line = {
   'line.group.reports': '活動報告',
   'line.group.cancellations': 'キャンセル',
   'line.group.other': 'そのほか',
+  'line.staff.nav': 'LINE配信',
   'line.staff.title': 'LINEの連携と配信',
   'line.staff.lead': 'LINEと連携している会員と、LINEで届けられなかったお知らせです。',
   'line.staff.off': 'LINEのチャネルが設定されていません（README「LINE」参照）。',
