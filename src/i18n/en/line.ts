@@ -32,7 +32,7 @@ export const line: LineMessages = {
   'line.my.save': 'Save',
   'line.my.saved': 'Your choices were saved.',
   'line.group.offers': 'Offers of requests',
-  'line.group.matches': 'Matches (made or lost)',
+  'line.group.matches': 'Matches and day-before reminders',
   'line.group.pre_meetings': 'Pre-meetings',
   'line.group.reports': 'Activity reports',
   'line.group.cancellations': 'Cancellations',

@@ -31,7 +31,7 @@ export const line = {
   'line.my.save': '受け取り方を保存',
   'line.my.saved': '受け取り方を保存しました。',
   'line.group.offers': '依頼の紹介',
-  'line.group.matches': 'マッチング（決まった・取り消し）',
+  'line.group.matches': 'マッチングと前日のお知らせ',
   'line.group.pre_meetings': '事前打ち合わせ',
   'line.group.reports': '活動報告',
   'line.group.cancellations': 'キャンセル',

@@ -258,3 +258,21 @@ export function listMatchedWithoutAnyPreMeeting(db: Db, nowIso: string, untilIso
     .orderBy('care_request.starts_at')
     .execute();
 }
+
+/** Matched requests starting in [fromIso, untilIso), with both people's logins (reminders). */
+export const listMatchedStartingBetween = (db: Db, fromIso: string, untilIso: string) =>
+  db
+    .selectFrom('care_request')
+    .innerJoin('member as requester', 'requester.id', 'care_request.requester_member_id')
+    .innerJoin('member as helper', 'helper.id', 'care_request.helper_member_id')
+    .select([
+      'care_request.id',
+      'care_request.starts_at',
+      'requester.user_id as requester_user_id',
+      'helper.user_id as helper_user_id',
+    ])
+    .where('care_request.status', '=', 'matched')
+    .where('care_request.starts_at', '>=', fromIso)
+    .where('care_request.starts_at', '<', untilIso)
+    .orderBy('care_request.starts_at')
+    .execute();
