@@ -23,7 +23,7 @@ const jst = (date: string, time: string) => `${date}T${time}:00+09:00`;
 const DAY = '2026-11-23';
 
 interface Person {
-  user: { id: string; email: string };
+  user: { id: string; email: string; role: 'member' | 'staff' | 'admin' };
   member: { id: string };
   locale: Locale;
   lineUserId: string;

@@ -14,7 +14,8 @@ export const line = {
   'line.my.qrAddFriend': 'QRコード：センターの公式アカウントを友だちに追加',
   'line.my.qrSendCode': 'QRコード：連携コードを入れたトークを開く',
   'line.my.sendCode': 'コードを入れたLINEのトークを開く',
-  'line.my.qrHint': 'パソコンで見ているときは、スマートフォンのLINEでQRコードを読み取ってください。',
+  'line.my.qrHint':
+    'パソコンで見ているときは、スマートフォンのLINEでQRコードを読み取ってください。',
   'line.my.newCode': '連携コードを出す',
   'line.my.code': '連携コード',
   'line.my.codeHint':
