@@ -114,6 +114,26 @@ describe('LINE webhook', () => {
   });
 });
 
+describe('the link page', () => {
+  it('shows a QR code to add the account, and one to send the code (server-side SVG)', async () => {
+    const ctx = await setupTestApp({
+      env: { ...LINE_ENV, LINE_ADD_FRIEND_URL: 'https://line.me/R/ti/p/@tsunagu-test' },
+    });
+    const member = await createMember(ctx.deps);
+    const client = await TestClient.signedInAs(ctx, member.user);
+    const before = await (await client.get('/my/line')).text();
+    expect(before.match(/<svg class="qr-code"[^>]*role="img"/g)).toHaveLength(1);
+    const page = await client.form('/my/line/code', {});
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    const code = /data-testid="line-code">([A-Z2-9]{4}-[A-Z2-9]{4})</.exec(html)?.[1];
+    expect(code).toBeDefined();
+    expect(html.match(/<svg class="qr-code"/g)).toHaveLength(2);
+    expect(html).toContain(`href="https://line.me/R/oaMessage/@tsunagu-test/?${code}"`);
+    expect(html).toMatch(/<path d="(M\d+ \d+h1v1h-1z)+" fill="#000"/);
+  });
+});
+
 describe('offers in LINE', () => {
   it('5 linked helpers get the offer as Flex and press Accept at once: exactly one wins', async () => {
     const { ctx, line } = await lineApp();
