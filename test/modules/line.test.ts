@@ -29,6 +29,27 @@ async function link(ctx: TestContext, client: TestClient, lineUserId: string) {
   return code;
 }
 
+/** A linked member who wants every other notice by LINE only, and `n` notices for her. */
+async function queued(n: number) {
+  const { ctx, line } = await lineApp();
+  const member = await createMember(ctx.deps);
+  const client = await TestClient.signedInAs(ctx, member.user);
+  await link(ctx, client, 'Ulimits');
+  await client.json('PUT', '/api/v1/me/line/channels', {
+    channels: [{ group: 'other', email: false, line: true }],
+  });
+  const { notify } = await import('../../src/modules/notifications/notifications.service.js');
+  for (let i = 0; i < n; i++) {
+    await notify(ctx.deps, {
+      userId: member.user.id,
+      kind: 'test',
+      params: { name: 'A', number: i },
+    });
+    ctx.clock.advance(1000);
+  }
+  return { ctx, line, member };
+}
+
 const count = async (ctx: TestContext, table: 'line_webhook_event' | 'line_link') =>
   Number(
     (
@@ -236,19 +257,7 @@ describe('offers in LINE', () => {
   });
 
   it('retries a push on 429/5xx and mails the notice once LINE fails for good', async () => {
-    const { ctx, line } = await lineApp();
-    const member = await createMember(ctx.deps);
-    const client = await TestClient.signedInAs(ctx, member.user);
-    await link(ctx, client, 'Uretry');
-    await client.json('PUT', '/api/v1/me/line/channels', {
-      channels: [{ group: 'other', email: false, line: true }],
-    });
-    const { notify } = await import('../../src/modules/notifications/notifications.service.js');
-    await notify(ctx.deps, {
-      userId: member.user.id,
-      kind: 'test',
-      params: { name: 'A', number: 1 },
-    });
+    const { ctx, line, member } = await queued(1);
     line.failNext = [429, 500, 503, 500, 502];
     for (let i = 0; i < 5; i++) {
       await deliverLineOutbox(ctx.deps);
@@ -271,26 +280,6 @@ describe('offers in LINE', () => {
 });
 
 describe('LINE rate limits', () => {
-  /** A linked member who wants every other notice by LINE only, and `n` notices for her. */
-  async function queued(n: number) {
-    const { ctx, line } = await lineApp();
-    const member = await createMember(ctx.deps);
-    const client = await TestClient.signedInAs(ctx, member.user);
-    await link(ctx, client, 'Ulimits');
-    await client.json('PUT', '/api/v1/me/line/channels', {
-      channels: [{ group: 'other', email: false, line: true }],
-    });
-    const { notify } = await import('../../src/modules/notifications/notifications.service.js');
-    for (let i = 0; i < n; i++) {
-      await notify(ctx.deps, {
-        userId: member.user.id,
-        kind: 'test',
-        params: { name: 'A', number: i },
-      });
-      ctx.clock.advance(1000);
-    }
-    return { ctx, line };
-  }
   const rows = (ctx: TestContext) =>
     ctx.deps.db
       .selectFrom('line_outbox')

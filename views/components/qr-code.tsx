@@ -5,7 +5,7 @@ import { qrPath } from '../../src/lib/qr.js';
  * scanning it does, for screen readers; the link next to it is the same target for those who
  * read the page on the phone they would scan with.
  */
-export function QrCode(props: { value: string; label: string; testId?: string }) {
+export function QrCode(props: { value: string; label: string }) {
   const { size, d } = qrPath(props.value);
   return (
     <svg
@@ -13,7 +13,6 @@ export function QrCode(props: { value: string; label: string; testId?: string })
       viewBox={`0 0 ${size} ${size}`}
       role="img"
       aria-label={props.label}
-      data-testid={props.testId}
       shape-rendering="crispEdges"
     >
       <rect width={size} height={size} fill="#fff" />

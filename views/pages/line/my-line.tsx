@@ -18,6 +18,21 @@ export interface MyLineProps {
   channels: { group: NoticeGroup; email: boolean; line: boolean }[];
 }
 
+/** A QR code for a phone's camera, and the same target as a link for the phone itself. */
+function LineQr(props: { url: string; qrLabel: string; linkLabel: string; hint: string }) {
+  return (
+    <div class="line-qr">
+      <QrCode value={props.url} label={props.qrLabel} />
+      <p>
+        <a href={props.url} rel="noopener noreferrer">
+          {props.linkLabel}
+        </a>
+        <span class="hint">{props.hint}</span>
+      </p>
+    </div>
+  );
+}
+
 /** LINE: link (a one-time code sent in the official account's chat), unlink, and channels. */
 export function MyLinePage(props: MyLineProps) {
   const { ctx, enabled, linkedAt, code } = props;
@@ -51,19 +66,12 @@ export function MyLinePage(props: MyLineProps) {
             <li>
               {t('line.my.step1')}
               {props.addFriendUrl && (
-                <div class="line-qr">
-                  <QrCode
-                    value={props.addFriendUrl}
-                    label={t('line.my.qrAddFriend')}
-                    testId="line-qr-friend"
-                  />
-                  <p>
-                    <a href={props.addFriendUrl} rel="noopener noreferrer">
-                      {t('line.my.addFriend')}
-                    </a>
-                    <span class="hint">{t('line.my.qrHint')}</span>
-                  </p>
-                </div>
+                <LineQr
+                  url={props.addFriendUrl}
+                  qrLabel={t('line.my.qrAddFriend')}
+                  linkLabel={t('line.my.addFriend')}
+                  hint={t('line.my.qrHint')}
+                />
               )}
             </li>
             <li>
@@ -81,19 +89,12 @@ export function MyLinePage(props: MyLineProps) {
                     })}
                   </p>
                   {code.messageUrl && (
-                    <div class="line-qr">
-                      <QrCode
-                        value={code.messageUrl}
-                        label={t('line.my.qrSendCode')}
-                        testId="line-qr-code"
-                      />
-                      <p>
-                        <a href={code.messageUrl} rel="noopener noreferrer">
-                          {t('line.my.sendCode')}
-                        </a>
-                        <span class="hint">{t('line.my.qrHint')}</span>
-                      </p>
-                    </div>
+                    <LineQr
+                      url={code.messageUrl}
+                      qrLabel={t('line.my.qrSendCode')}
+                      linkLabel={t('line.my.sendCode')}
+                      hint={t('line.my.qrHint')}
+                    />
                   )}
                 </div>
               ) : null}
