@@ -127,4 +127,17 @@ describe.skipIf(!browserAvailable)('LINE linking journey (browser)', () => {
     await checkA11yAtBothSizes(page, 'line-linked-en');
     await at360(page, 'line-linked-en');
   });
+
+  it('staff find who is linked under "LINE配信" in the menu', async () => {
+    const page = await (await newJapaneseContext(browser!)).newPage();
+    await signIn(page, server!.baseUrl, 'staff@example.jp', DEMO_PASSWORD);
+    await navigation(page, () =>
+      page.getByRole('navigation').getByRole('link', { name: 'LINE配信' }).click(),
+    );
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('LINEの連携と配信');
+    // The two members linked above (the tests of this file run in order on one server).
+    expect(await page.getByText('連携している会員（2人）').count()).toBe(1);
+    await checkA11yAtBothSizes(page, 'line-staff');
+    await at360(page, 'line-staff');
+  });
 });
