@@ -49,6 +49,7 @@ function navItems(ctx: ViewContext): NavItem[] {
     items.push({ href: '/members', label: 'nav.members' });
     items.push({ href: '/orientations', label: 'nav.orientations' });
     items.push({ href: '/staff/reports/monthly', label: 'reports.nav' });
+    items.push({ href: '/line/members', label: 'line.staff.nav' });
   }
   items.push({
     href: '/training',

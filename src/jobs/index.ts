@@ -1,6 +1,7 @@
 import type { AppDeps } from '../context.js';
 import { notifyOverdueReports } from '../modules/activities/activities.service.js';
 import { deliverLineOutbox } from '../modules/line/line-delivery.service.js';
+import { notifyActivityReminders } from '../modules/matching/reminders.service.js';
 import { backfillMemberSearchKeys } from '../modules/members/search-keys.js';
 import { expireOffers, notifyPreMeetingsDue } from '../modules/matching/offers.service.js';
 import { closeUnfilledRequests } from '../modules/requests/unfilled.service.js';
@@ -17,11 +18,12 @@ export const scheduledJobs: readonly NamedJob[] = [
   ['expire-offers', expireOffers],
   ['close-unfilled-requests', closeUnfilledRequests],
   ['pre-meetings-due', notifyPreMeetingsDue],
+  ['activity-reminders', notifyActivityReminders],
   ['activity-report-overdue', notifyOverdueReports],
   ['training-expiry-notices', sendTrainingExpiryNotices],
   ['member-search-keys', backfillMemberSearchKeys],
   // LINE pushes (issue #21); a push given up on is mailed by the outbox run after the jobs.
-  ['line-delivery', (deps) => deliverLineOutbox(deps, { limit: 100 })],
+  ['line-delivery', (deps) => deliverLineOutbox(deps)],
 ];
 
 /** One scheduler beat: every job, then the outbox. */

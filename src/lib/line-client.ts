@@ -1,4 +1,5 @@
 import { HTTPFetchError, messagingApi } from '@line/bot-sdk';
+import { DAY } from './clock.js';
 
 /** The configuration the LINE channel reads (src/config.ts). */
 interface LineConfig {
@@ -23,11 +24,15 @@ export interface LineClient {
   profile(userId: string): Promise<{ displayName: string }>;
 }
 
-/** A failed call: `status` as LINE answered it (0: no answer), `retryable` for 429 and 5xx. */
+/**
+ * A failed call: `status` as LINE answered it (0: no answer), `retryable` for 429 and 5xx;
+ * `retryAfter`: LINE's Retry-After header, when it sent one (read with `retryAfterMs`).
+ */
 export class LineApiError extends Error {
   constructor(
     message: string,
     readonly status: number,
+    readonly retryAfter?: string | undefined,
   ) {
     super(message);
     this.name = 'LineApiError';
@@ -37,12 +42,35 @@ export class LineApiError extends Error {
   }
 }
 
+/** The longest wait a Retry-After may ask for (past it, the outbox's own backoff applies). */
+const MAX_RETRY_AFTER_MS = DAY;
+
+/**
+ * A Retry-After header (RFC 9110: delay-seconds or an HTTP date) as milliseconds from `now`;
+ * undefined when absent or unreadable. Capped at a day, at least 0.
+ */
+export function retryAfterMs(header: string | null | undefined, now: Date): number | undefined {
+  const value = header?.trim();
+  if (!value) return undefined;
+  let ms: number;
+  if (/^\d+$/.test(value)) ms = Number(value) * 1000;
+  // An HTTP date is always in GMT ("Sun, 06 Dec 2026 03:10:00 GMT").
+  else if (/ GMT$/.test(value)) ms = Date.parse(value) - now.getTime();
+  else return undefined;
+  if (Number.isNaN(ms)) return undefined;
+  return Math.min(MAX_RETRY_AFTER_MS, Math.max(0, ms));
+}
+
 const wrap = async <T>(call: () => Promise<T>): Promise<T> => {
   try {
     return await call();
   } catch (err) {
     if (err instanceof HTTPFetchError)
-      throw new LineApiError(`LINE answered ${err.status}: ${err.body.slice(0, 200)}`, err.status);
+      throw new LineApiError(
+        `LINE answered ${err.status}: ${err.body.slice(0, 200)}`,
+        err.status,
+        err.headers.get('retry-after') ?? undefined,
+      );
     throw new LineApiError(err instanceof Error ? err.message : String(err), 0);
   }
 };

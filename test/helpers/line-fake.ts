@@ -15,12 +15,14 @@ export const LINE_ENV = {
 export class FakeLine implements LineClient {
   readonly pushes: { to: string; messages: LineMessage[]; retryKey?: string | undefined }[] = [];
   readonly replies: { replyToken: string; messages: LineMessage[] }[] = [];
-  /** Status codes the next pushes fail with (429, 500, 400…). */
-  failNext: number[] = [];
+  /** Status codes the next pushes fail with (429, 500, 400…), with a Retry-After if given. */
+  failNext: (number | { status: number; retryAfter: string })[] = [];
   push(to: string, messages: LineMessage[], retryKey?: string) {
-    const status = this.failNext.shift();
-    if (status !== undefined) {
-      return Promise.reject(new LineApiError(`LINE answered ${status}`, status));
+    const failure = this.failNext.shift();
+    if (failure !== undefined) {
+      const { status, retryAfter } =
+        typeof failure === 'number' ? { status: failure, retryAfter: undefined } : failure;
+      return Promise.reject(new LineApiError(`LINE answered ${status}`, status, retryAfter));
     }
     this.pushes.push({ to, messages, retryKey });
     return Promise.resolve();

@@ -29,6 +29,27 @@ async function link(ctx: TestContext, client: TestClient, lineUserId: string) {
   return code;
 }
 
+/** A linked member who wants every other notice by LINE only, and `n` notices for her. */
+async function queued(n: number) {
+  const { ctx, line } = await lineApp();
+  const member = await createMember(ctx.deps);
+  const client = await TestClient.signedInAs(ctx, member.user);
+  await link(ctx, client, 'Ulimits');
+  await client.json('PUT', '/api/v1/me/line/channels', {
+    channels: [{ group: 'other', email: false, line: true }],
+  });
+  const { notify } = await import('../../src/modules/notifications/notifications.service.js');
+  for (let i = 0; i < n; i++) {
+    await notify(ctx.deps, {
+      userId: member.user.id,
+      kind: 'test',
+      params: { name: 'A', number: i },
+    });
+    ctx.clock.advance(1000);
+  }
+  return { ctx, line, member };
+}
+
 const count = async (ctx: TestContext, table: 'line_webhook_event' | 'line_link') =>
   Number(
     (
@@ -114,6 +135,26 @@ describe('LINE webhook', () => {
   });
 });
 
+describe('the link page', () => {
+  it('shows a QR code to add the account, and one to send the code (server-side SVG)', async () => {
+    const ctx = await setupTestApp({
+      env: { ...LINE_ENV, LINE_ADD_FRIEND_URL: 'https://line.me/R/ti/p/@tsunagu-test' },
+    });
+    const member = await createMember(ctx.deps);
+    const client = await TestClient.signedInAs(ctx, member.user);
+    const before = await (await client.get('/my/line')).text();
+    expect(before.match(/<svg class="qr-code"[^>]*role="img"/g)).toHaveLength(1);
+    const page = await client.form('/my/line/code', {});
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    const code = /data-testid="line-code">([A-Z2-9]{4}-[A-Z2-9]{4})</.exec(html)?.[1];
+    expect(code).toBeDefined();
+    expect(html.match(/<svg class="qr-code"/g)).toHaveLength(2);
+    expect(html).toContain(`href="https://line.me/R/oaMessage/@tsunagu-test/?${code}"`);
+    expect(html).toMatch(/<path d="(M\d+ \d+h1v1h-1z)+" fill="#000"/);
+  });
+});
+
 describe('offers in LINE', () => {
   it('5 linked helpers get the offer as Flex and press Accept at once: exactly one wins', async () => {
     const { ctx, line } = await lineApp();
@@ -152,7 +193,7 @@ describe('offers in LINE', () => {
       .execute();
     expect(mails.some((m) => m.id === helpers[0]!.user.id)).toBe(false);
 
-    expect(await deliverLineOutbox(ctx.deps)).toEqual({ sent: 5, failed: 0 });
+    expect(await deliverLineOutbox(ctx.deps)).toEqual({ sent: 5, failed: 0, deferred: 0 });
     expect(line.pushes).toHaveLength(5);
     // Delivering again pushes nothing twice.
     await deliverLineOutbox(ctx.deps);
@@ -216,19 +257,7 @@ describe('offers in LINE', () => {
   });
 
   it('retries a push on 429/5xx and mails the notice once LINE fails for good', async () => {
-    const { ctx, line } = await lineApp();
-    const member = await createMember(ctx.deps);
-    const client = await TestClient.signedInAs(ctx, member.user);
-    await link(ctx, client, 'Uretry');
-    await client.json('PUT', '/api/v1/me/line/channels', {
-      channels: [{ group: 'other', email: false, line: true }],
-    });
-    const { notify } = await import('../../src/modules/notifications/notifications.service.js');
-    await notify(ctx.deps, {
-      userId: member.user.id,
-      kind: 'test',
-      params: { name: 'A', number: 1 },
-    });
+    const { ctx, line, member } = await queued(1);
     line.failNext = [429, 500, 503, 500, 502];
     for (let i = 0; i < 5; i++) {
       await deliverLineOutbox(ctx.deps);
@@ -247,6 +276,61 @@ describe('offers in LINE', () => {
     const page = await staff.get('/line/members');
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('LINE answered 502');
+  });
+});
+
+describe('LINE rate limits', () => {
+  const rows = (ctx: TestContext) =>
+    ctx.deps.db
+      .selectFrom('line_outbox')
+      .select(['status', 'attempts', 'next_attempt_at'])
+      .orderBy('created_at')
+      .execute();
+
+  it('a run pushes at most its cap; the rest go with the next runs', async () => {
+    const { ctx, line } = await queued(5);
+    expect(await deliverLineOutbox(ctx.deps, { limit: 2 })).toEqual({
+      sent: 2,
+      failed: 0,
+      deferred: 0,
+    });
+    expect(line.pushes).toHaveLength(2);
+    expect(await deliverLineOutbox(ctx.deps, { limit: 2 })).toMatchObject({ sent: 2 });
+    expect(await deliverLineOutbox(ctx.deps, { limit: 2 })).toMatchObject({ sent: 1 });
+    expect(line.pushes).toHaveLength(5);
+    expect((await rows(ctx)).every((r) => r.status === 'sent')).toBe(true);
+  });
+
+  it('a 429 stops the run and everything waits as long as Retry-After says, untried', async () => {
+    const { ctx, line } = await queued(3);
+    line.failNext = [{ status: 429, retryAfter: '3600' }];
+    const start = ctx.clock.now().getTime();
+    expect(await deliverLineOutbox(ctx.deps)).toEqual({ sent: 0, failed: 1, deferred: 2 });
+    expect(line.pushes).toHaveLength(0);
+    const after429 = await rows(ctx);
+    const inAnHour = new Date(start + 60 * MINUTE).toISOString();
+    expect(after429.map((r) => [r.status, r.attempts, r.next_attempt_at])).toEqual([
+      ['failed', 1, inAnHour],
+      ['pending', 0, inAnHour],
+      ['pending', 0, inAnHour],
+    ]);
+    // Half an hour later LINE is still left alone; after the hour all three go.
+    ctx.clock.advance(30 * MINUTE);
+    expect(await deliverLineOutbox(ctx.deps)).toEqual({ sent: 0, failed: 0, deferred: 0 });
+    ctx.clock.advance(31 * MINUTE);
+    expect(await deliverLineOutbox(ctx.deps)).toEqual({ sent: 3, failed: 0, deferred: 0 });
+    expect(line.pushes).toHaveLength(3);
+  });
+
+  it('a 429 without Retry-After backs off the push and leaves the rest to the next run', async () => {
+    const { ctx, line } = await queued(2);
+    line.failNext = [429];
+    expect(await deliverLineOutbox(ctx.deps)).toEqual({ sent: 0, failed: 1, deferred: 1 });
+    expect(await deliverLineOutbox(ctx.deps)).toEqual({ sent: 1, failed: 0, deferred: 0 });
+    // The throttled one waits the outbox's first backoff (5 minutes).
+    ctx.clock.advance(5 * MINUTE);
+    expect(await deliverLineOutbox(ctx.deps)).toEqual({ sent: 1, failed: 0, deferred: 0 });
+    expect(line.pushes).toHaveLength(2);
   });
 });
 

@@ -1,5 +1,6 @@
 import { validateSignature } from '@line/bot-sdk';
 import { describe, expect, it } from 'vitest';
+import { retryAfterMs } from '../../src/lib/line-client.js';
 import { hmacBase64, verifyHmacBase64 } from '../../src/lib/line-signature.js';
 import {
   newLinkCode,
@@ -44,5 +45,22 @@ describe('link codes', () => {
     expect(normalizeLinkCode('ＡＢＣＤ－２３４５')).toBe('ABCD-2345');
     expect(normalizeLinkCode('こんにちは')).toBeUndefined();
     expect(normalizeLinkCode('ABCD-1234')).toBeUndefined(); // 1 is not in the alphabet
+  });
+});
+
+describe('retryAfterMs', () => {
+  const now = new Date('2026-12-06T03:00:00Z');
+  it('reads delay-seconds and HTTP dates, capped at a day', () => {
+    expect(retryAfterMs('120', now)).toBe(120_000);
+    expect(retryAfterMs(' 0 ', now)).toBe(0);
+    expect(retryAfterMs('Sun, 06 Dec 2026 03:10:00 GMT', now)).toBe(600_000);
+    expect(retryAfterMs('Sun, 06 Dec 2026 02:00:00 GMT', now)).toBe(0);
+    expect(retryAfterMs('999999', now)).toBe(24 * 3_600_000);
+  });
+  it('gives nothing for a missing or unreadable header', () => {
+    expect(retryAfterMs(undefined, now)).toBeUndefined();
+    expect(retryAfterMs('', now)).toBeUndefined();
+    expect(retryAfterMs('soon', now)).toBeUndefined();
+    expect(retryAfterMs('-5', now)).toBeUndefined();
   });
 });

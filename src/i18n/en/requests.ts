@@ -78,4 +78,7 @@ export const requests: RequestsMessages = {
     'No pre-meeting is recorded yet for the help of {requester} on {when}.',
   'notification.pre_meeting_recorded.title': 'Pre-meeting recorded',
   'notification.pre_meeting_recorded.body': 'The pre-meeting of {date} was recorded.',
+  'notification.activity_reminder.title': 'Reminder: help tomorrow',
+  'notification.activity_reminder.body':
+    'This is a reminder of the help on {when}. If you cannot make it, please call the center.',
 };

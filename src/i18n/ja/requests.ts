@@ -74,6 +74,9 @@ export const requests = {
     '{requester}さんの {when} の援助は、事前打ち合わせがまだ記録されていません。',
   'notification.pre_meeting_recorded.title': '事前打ち合わせを記録しました',
   'notification.pre_meeting_recorded.body': '{date} の事前打ち合わせが記録されました。',
+  'notification.activity_reminder.title': '明日の援助活動のお知らせ',
+  'notification.activity_reminder.body':
+    '{when} の援助活動の前日のお知らせです。都合が悪くなったときは、センターにお電話ください。',
 } as const;
 
 export type RequestsMessages = Record<keyof typeof requests, string>;

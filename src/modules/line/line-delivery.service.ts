@@ -11,7 +11,12 @@ import {
 } from '../../lib/dates.js';
 import { translator } from '../../lib/i18n.js';
 import { newId } from '../../lib/ids.js';
-import { LineApiError, lineClientOf, type LineMessage } from '../../lib/line-client.js';
+import {
+  LineApiError,
+  lineClientOf,
+  retryAfterMs,
+  type LineMessage,
+} from '../../lib/line-client.js';
 import { areaName } from '../../i18n/area-labels.js';
 import { categoryLabel } from '../../i18n/category-labels.js';
 import { renderEmail, renderStoredNotification } from '../notifications/notifications.service.js';
@@ -28,6 +33,7 @@ import {
   markLineOutboxFailed,
   markLineOutboxSent,
   markOffersPushed,
+  releaseLineOutbox,
 } from './line.queries.js';
 
 /**
@@ -36,7 +42,15 @@ import {
  * on 429/5xx (and network errors), given up on ('dead') after MAX_SEND_ATTEMPTS or at once on
  * another 4xx, and then mailed instead. An `offer_received` notice is pushed as Flex messages of
  * the helper's live offers not pushed yet, with signed Accept/Decline postback buttons.
+ *
+ * Rate limits: a run pushes at most LINE_PUSHES_PER_RUN notices (the rest wait for the next run),
+ * and a 429 stops the run — the pushes not tried yet are put back untried, due when LINE's
+ * Retry-After says (or at the next run when it says nothing), and the one that got the 429 waits
+ * at least that long too.
  */
+
+/** At most this many pushes a run (every 10 minutes): a burst stays far below LINE's limits. */
+export const LINE_PUSHES_PER_RUN = 100;
 
 const CLAIM_LEASE_MINUTES = 15;
 /** A Flex carousel holds at most 12 bubbles. */
@@ -130,15 +144,17 @@ function textMessage(deps: AppDeps, c: Content, locale: Locale): LineMessage {
 export interface LineDeliveryReport {
   sent: number;
   failed: number;
+  /** Claimed but not tried: put back after a 429. */
+  deferred: number;
 }
 
 /** Pushes the due LINE notices; does nothing while the LINE channel is off. */
 export async function deliverLineOutbox(
   deps: AppDeps,
-  { limit = 50 }: { limit?: number } = {},
+  { limit = LINE_PUSHES_PER_RUN }: { limit?: number } = {},
 ): Promise<LineDeliveryReport> {
   const client = lineClientOf(deps);
-  if (!client) return { sent: 0, failed: 0 };
+  if (!client) return { sent: 0, failed: 0, deferred: 0 };
   const claimedAt = deps.clock.now();
   const claimed = await claimDueLineOutbox(deps.db, {
     nowIso: claimedAt.toISOString(),
@@ -160,7 +176,14 @@ export async function deliverLineOutbox(
   const sent: string[] = [];
   const marks: Compilable[] = [];
   let failed = 0;
+  /** Set by a 429: when LINE may be called again; the rows after it are put back. */
+  let throttledUntil: string | undefined;
+  const deferred: string[] = [];
   for (const row of rows) {
+    if (throttledUntil) {
+      deferred.push(row.id);
+      continue;
+    }
     const content = contents.get(row.id);
     const locale: Locale = content?.locale === 'en' ? 'en' : 'ja';
     try {
@@ -189,7 +212,12 @@ export async function deliverLineOutbox(
       failed += 1;
       const error = (err instanceof Error ? err.message : String(err)).slice(0, 500);
       const retryable = !(err instanceof LineApiError) || err.retryable;
-      const next = retryable ? nextAttemptAfterFailure(deps.clock.now(), row.attempts) : null;
+      let next = retryable ? nextAttemptAfterFailure(deps.clock.now(), row.attempts) : null;
+      if (err instanceof LineApiError && err.status === 429) {
+        const wait = retryAfterMs(err.retryAfter, deps.clock.now());
+        throttledUntil = new Date(deps.clock.now().getTime() + (wait ?? 0)).toISOString();
+        if (next && next < throttledUntil) next = throttledUntil;
+      }
       console.warn(`[line] push ${row.id} failed (attempt ${row.attempts}): ${error}`);
       marks.push(
         markLineOutboxFailed(deps.db, { id: row.id, error, nextAttemptAt: next }).compile(),
@@ -212,6 +240,8 @@ export async function deliverLineOutbox(
   }
   if (sent.length > 0)
     marks.push(markLineOutboxSent(deps.db, sent, deps.clock.now().toISOString()).compile());
+  if (throttledUntil && deferred.length > 0)
+    marks.push(releaseLineOutbox(deps.db, deferred, throttledUntil).compile());
   marks.push(
     forgetWebhookEvents(
       deps.db,
@@ -219,5 +249,5 @@ export async function deliverLineOutbox(
     ).compile(),
   );
   await deps.atomic(marks);
-  return { sent: sent.length, failed };
+  return { sent: sent.length, failed, deferred: deferred.length };
 }

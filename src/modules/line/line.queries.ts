@@ -240,6 +240,16 @@ export const markLineOutboxFailed = (
     })
     .where('id', '=', f.id);
 
+/** Claimed pushes not tried (LINE said 429 first): untried again, due at `nextAttemptAt`. */
+export const releaseLineOutbox = (db: Db, ids: readonly string[], nextAttemptAt: string) =>
+  db
+    .updateTable('line_outbox')
+    .set((eb) => ({
+      attempts: eb('attempts', '-', 1),
+      next_attempt_at: nextAttemptAt,
+    }))
+    .where('id', 'in', [...ids]);
+
 /**
  * A push given up on goes by email instead (unless the member turned email off for it, or it
  * was mailed already): the mail of the notification, in the recipient's language.

@@ -4,6 +4,7 @@ import type { AppContext, AppEnv } from '../../context.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
 import { formBody } from '../../http/validate.js';
 import { lineEnabled } from '../../lib/line-client.js';
+import { lineMessageUrl } from '../../lib/qr.js';
 import { MyLinePage } from '../../../views/pages/line/my-line.js';
 import { StaffLinePage } from '../../../views/pages/line/staff-line.js';
 import { ownMember, ownMemberOnly } from '../members/member-pages.js';
@@ -21,14 +22,16 @@ export const linePages = new Hono<AppEnv>();
 async function myLinePage(c: AppContext, code?: { code: string; expiresAt: string }) {
   const { user } = await ownMember(c);
   const status = await lineStatusOf(c.var.deps, user.id);
+  const addFriendUrl = c.var.deps.config.LINE_ADD_FRIEND_URL ?? null;
+  const messageUrl = code && addFriendUrl ? lineMessageUrl(addFriendUrl, code.code) : undefined;
   return render(
     c,
     <MyLinePage
       ctx={viewContext(c)}
       enabled={status.enabled}
       linkedAt={status.linkedAt}
-      addFriendUrl={c.var.deps.config.LINE_ADD_FRIEND_URL ?? null}
-      code={code && { ...code, minutes: LINK_CODE_MINUTES }}
+      addFriendUrl={addFriendUrl}
+      code={code && { ...code, minutes: LINK_CODE_MINUTES, ...(messageUrl ? { messageUrl } : {}) }}
       channels={status.channels}
     />,
   );

@@ -228,20 +228,12 @@ export const expireOffersDue = (db: Db, nowIso: string) =>
 
 /** Matched requests starting in (nowIso, untilIso] whose pair never held a pre-meeting. */
 export function listMatchedWithoutAnyPreMeeting(db: Db, nowIso: string, untilIso: string) {
-  return db
-    .selectFrom('care_request')
-    .innerJoin('member as requester', 'requester.id', 'care_request.requester_member_id')
-    .innerJoin('member as helper', 'helper.id', 'care_request.helper_member_id')
+  return matchedWithPeople(db)
     .select([
-      'care_request.id',
-      'care_request.starts_at',
       'care_request.requester_member_id',
       'care_request.helper_member_id',
-      'requester.user_id as requester_user_id',
-      'helper.user_id as helper_user_id',
       'requester.name as requester_name',
     ])
-    .where('care_request.status', '=', 'matched')
     .where('care_request.starts_at', '>', nowIso)
     .where('care_request.starts_at', '<=', untilIso)
     .where((eb) =>
@@ -258,3 +250,25 @@ export function listMatchedWithoutAnyPreMeeting(db: Db, nowIso: string, untilIso
     .orderBy('care_request.starts_at')
     .execute();
 }
+
+/** Matched requests with both people's logins (the notices to both of them). */
+const matchedWithPeople = (db: Db) =>
+  db
+    .selectFrom('care_request')
+    .innerJoin('member as requester', 'requester.id', 'care_request.requester_member_id')
+    .innerJoin('member as helper', 'helper.id', 'care_request.helper_member_id')
+    .select([
+      'care_request.id',
+      'care_request.starts_at',
+      'requester.user_id as requester_user_id',
+      'helper.user_id as helper_user_id',
+    ])
+    .where('care_request.status', '=', 'matched');
+
+/** Matched requests starting in [fromIso, untilIso), with both people's logins (reminders). */
+export const listMatchedStartingBetween = (db: Db, fromIso: string, untilIso: string) =>
+  matchedWithPeople(db)
+    .where('care_request.starts_at', '>=', fromIso)
+    .where('care_request.starts_at', '<', untilIso)
+    .orderBy('care_request.starts_at')
+    .execute();

@@ -23,6 +23,7 @@ const GROUP_OF_KIND: Readonly<Record<string, NoticeGroup>> = {
   request_assigned: 'matches',
   request_helper_lost: 'matches',
   request_unfilled: 'matches',
+  activity_reminder: 'matches',
   pre_meeting_due: 'pre_meetings',
   pre_meeting_recorded: 'pre_meetings',
   activity_reported: 'reports',

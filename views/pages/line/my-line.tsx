@@ -1,6 +1,7 @@
 import type { NoticeGroup } from '../../../db/schema.js';
 import { formatDateTime } from '../../../src/lib/dates.js';
 import { BackToMy, Checkbox, SubmitButton } from '../../components/form-fields.js';
+import { QrCode } from '../../components/qr-code.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 
@@ -9,9 +10,27 @@ export interface MyLineProps {
   enabled: boolean;
   linkedAt: string | null;
   addFriendUrl: string | null;
-  /** A code just made (shown once: only its hash is kept). */
-  code?: { code: string; expiresAt: string; minutes: number } | undefined;
+  /**
+   * A code just made (shown once: only its hash is kept); `messageUrl` opens the official
+   * account's chat with the code typed in (when the add-friend URL names the account).
+   */
+  code?: { code: string; expiresAt: string; minutes: number; messageUrl?: string } | undefined;
   channels: { group: NoticeGroup; email: boolean; line: boolean }[];
+}
+
+/** A QR code for a phone's camera, and the same target as a link for the phone itself. */
+function LineQr(props: { url: string; qrLabel: string; linkLabel: string; hint: string }) {
+  return (
+    <div class="line-qr">
+      <QrCode value={props.url} label={props.qrLabel} />
+      <p>
+        <a href={props.url} rel="noopener noreferrer">
+          {props.linkLabel}
+        </a>
+        <span class="hint">{props.hint}</span>
+      </p>
+    </div>
+  );
 }
 
 /** LINE: link (a one-time code sent in the official account's chat), unlink, and channels. */
@@ -47,12 +66,12 @@ export function MyLinePage(props: MyLineProps) {
             <li>
               {t('line.my.step1')}
               {props.addFriendUrl && (
-                <>
-                  {' '}
-                  <a href={props.addFriendUrl} rel="noopener noreferrer">
-                    {t('line.my.addFriend')}
-                  </a>
-                </>
+                <LineQr
+                  url={props.addFriendUrl}
+                  qrLabel={t('line.my.qrAddFriend')}
+                  linkLabel={t('line.my.addFriend')}
+                  hint={t('line.my.qrHint')}
+                />
               )}
             </li>
             <li>
@@ -69,6 +88,14 @@ export function MyLinePage(props: MyLineProps) {
                       until: formatDateTime(code.expiresAt, locale),
                     })}
                   </p>
+                  {code.messageUrl && (
+                    <LineQr
+                      url={code.messageUrl}
+                      qrLabel={t('line.my.qrSendCode')}
+                      linkLabel={t('line.my.sendCode')}
+                      hint={t('line.my.qrHint')}
+                    />
+                  )}
                 </div>
               ) : null}
               <form method="post" action="/my/line/code">
