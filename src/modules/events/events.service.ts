@@ -1,6 +1,7 @@
 import type { AppDeps, CurrentUser } from '../../context.js';
 import { formatDateTime } from '../../lib/dates.js';
 import { AppError, conflict, notFound, unprocessable } from '../../lib/errors.js';
+import { insertOrRefuse } from '../../lib/atomic.js';
 import { newId } from '../../lib/ids.js';
 import type { EventAudience, SideStatus } from '../../../db/schema.js';
 import { buildAuditIfPreviousChanged, buildAuditInsert } from '../audit/audit.queries.js';
@@ -23,9 +24,6 @@ import {
   type EventRow,
 } from './events.queries.js';
 import { MAX_CHILDREN, type EventInput } from './events.schemas.js';
-
-const isUniqueViolation = (err: unknown) =>
-  err instanceof Error && /UNIQUE constraint failed/i.test(err.message);
 
 function eventColumns(input: EventInput) {
   return {
@@ -181,28 +179,24 @@ export async function registerForEvent(
   if (!options.byStaff && event.starts_at <= now)
     throw unprocessable('event_started', 'events.rule.event_started');
   const children = event.childcare ? Math.min(MAX_CHILDREN, Math.max(0, options.children)) : 0;
-  let rows: unknown[];
-  try {
-    const [insert] = await deps.atomic([
-      buildRegister(deps.db, {
-        id: newId(),
-        eventId,
-        memberId,
-        children,
-        registeredBy: actor.id,
-        at: now,
-        onlyBefore: options.byStaff ? null : now,
-      }),
-    ]);
-    rows = insert?.rows ?? [];
-  } catch (err) {
-    if (isUniqueViolation(err))
-      throw conflict('already_registered', 'events.rule.already_registered');
-    throw err;
-  }
-  const inserted = rows[0] as { status: 'registered' | 'waitlisted' } | undefined;
-  // Cancelled or started between our read and the insert.
-  if (!inserted) throw conflict('event_changed', 'events.rule.event_changed');
+  const { rows } = await insertOrRefuse(
+    deps.atomic,
+    buildRegister(deps.db, {
+      id: newId(),
+      eventId,
+      memberId,
+      children,
+      registeredBy: actor.id,
+      at: now,
+      onlyBefore: options.byStaff ? null : now,
+    }),
+    {
+      duplicate: () => conflict('already_registered', 'events.rule.already_registered'),
+      // Cancelled or started between our read and the insert.
+      skipped: () => conflict('event_changed', 'events.rule.event_changed'),
+    },
+  );
+  const inserted = rows[0] as { status: 'registered' | 'waitlisted' };
   const mine = (await listMemberEventRegistrations(deps.db, memberId)).find(
     (r) => r.event_id === eventId,
   );

@@ -1,6 +1,7 @@
 import type { AppDeps, CurrentUser } from '../../context.js';
 import { formatDate, tokyoDateOf } from '../../lib/dates.js';
 import { conflict, notFound, unprocessable } from '../../lib/errors.js';
+import { insertOrRefuse } from '../../lib/atomic.js';
 import { newId } from '../../lib/ids.js';
 import type { TrainingModule } from '../../../db/schema.js';
 import { buildAuditIfPreviousChanged, buildAuditInsert } from '../audit/audit.queries.js';
@@ -36,9 +37,6 @@ import type {
   RecordInput,
   SessionInput,
 } from './trainings.schemas.js';
-
-const isUniqueViolation = (err: unknown) =>
-  err instanceof Error && /UNIQUE constraint failed/i.test(err.message);
 
 export const todayIn = (deps: Pick<AppDeps, 'clock'>) => tokyoDateOf(deps.clock.now());
 
@@ -253,27 +251,23 @@ export async function enrollInSession(
   const now = deps.clock.now().toISOString();
   if (!options.byStaff && session.starts_at <= now)
     throw unprocessable('session_started', 'training.rule.session_started');
-  let rows: unknown[];
-  try {
-    const [insert] = await deps.atomic([
-      buildEnroll(deps.db, {
-        id: newId(),
-        sessionId,
-        memberId,
-        enrolledBy: actor.id,
-        at: now,
-        onlyBefore: options.byStaff ? null : now,
-      }),
-    ]);
-    rows = insert?.rows ?? [];
-  } catch (err) {
-    if (isUniqueViolation(err))
-      throw conflict('already_enrolled', 'training.rule.already_enrolled');
-    throw err;
-  }
-  const inserted = rows[0] as { status: 'enrolled' | 'waitlisted' } | undefined;
-  // Cancelled or started between our read and the insert.
-  if (!inserted) throw conflict('session_changed', 'training.rule.session_changed');
+  const { rows } = await insertOrRefuse(
+    deps.atomic,
+    buildEnroll(deps.db, {
+      id: newId(),
+      sessionId,
+      memberId,
+      enrolledBy: actor.id,
+      at: now,
+      onlyBefore: options.byStaff ? null : now,
+    }),
+    {
+      duplicate: () => conflict('already_enrolled', 'training.rule.already_enrolled'),
+      // Cancelled or started between our read and the insert.
+      skipped: () => conflict('session_changed', 'training.rule.session_changed'),
+    },
+  );
+  const inserted = rows[0] as { status: 'enrolled' | 'waitlisted' };
   const mine = (await listMemberEnrollments(deps.db, memberId)).find(
     (e) => e.session_id === sessionId,
   );
