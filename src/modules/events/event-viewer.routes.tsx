@@ -7,7 +7,7 @@ import { formBody, signedIn } from '../../http/validate.js';
 import { EventListPage } from '../../../views/pages/events/event-list.js';
 import { EventFlyerPage } from '../../../views/pages/events/flyer.js';
 import { childrenCountForm } from './event-form.js';
-import { refusedOr } from '../../http/refusal.js';
+import { redirectUnlessRefused } from '../../http/refusal.js';
 import { eventViewsFor, myRegistrations, toEventView } from './event-pages.js';
 import { EventDetailPage, type Registrant } from '../../../views/pages/events/event-detail.js';
 import type { Viewer } from './audience.js';
@@ -135,8 +135,9 @@ eventViewerPages.post(
   async (c) => {
     const { user, member, id } = await visibleToMember(c);
     const children = c.req.valid('form');
-    const refused = await refusedOr(
+    return redirectUnlessRefused(
       c,
+      `/events/${id}`,
       async () => {
         const outcome = await registerForEvent(c.var.deps, user, id, member.id, {
           byStaff: false,
@@ -150,21 +151,18 @@ eventViewerPages.post(
       },
       (r) => renderEvent(c, id, r),
     );
-    if (refused) return refused;
-    return c.redirect(`/events/${id}`, 303);
   },
 );
 
 eventViewerPages.post(`${EVENT}/withdraw`, async (c) => {
   const { user, member, id } = await visibleToMember(c);
-  const refused = await refusedOr(
+  return redirectUnlessRefused(
     c,
+    `/events/${id}`,
     async () => {
       await cancelEventRegistration(c.var.deps, user, id, member.id, { byStaff: false });
+      setFlash(c, 'events.withdrawnNotice');
     },
     (r) => renderEvent(c, id, r),
   );
-  if (refused) return refused;
-  setFlash(c, 'events.withdrawnNotice');
-  return c.redirect(`/events/${id}`, 303);
 });

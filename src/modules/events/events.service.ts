@@ -2,6 +2,7 @@ import type { AppDeps, CurrentUser } from '../../context.js';
 import { formatDateTime } from '../../lib/dates.js';
 import { AppError, conflict, notFound, unprocessable } from '../../lib/errors.js';
 import { insertOrRefuse } from '../../lib/atomic.js';
+import { insertAudited } from '../audit/audit.service.js';
 import { newId } from '../../lib/ids.js';
 import type { EventAudience, SideStatus } from '../../../db/schema.js';
 import { buildAuditIfPreviousChanged, buildAuditInsert } from '../audit/audit.queries.js';
@@ -40,26 +41,21 @@ function eventColumns(input: EventInput) {
 }
 
 export async function createEvent(deps: AppDeps, actor: CurrentUser, input: EventInput) {
-  const id = newId();
-  const now = deps.clock.now();
-  await deps.atomic([
-    buildInsertEvent(deps.db, {
-      id,
-      ...eventColumns(input),
-      cancelled_at: null,
-      created_by: actor.id,
-      created_at: now.toISOString(),
-      updated_at: now.toISOString(),
-    }),
-    buildAuditInsert(deps.db, {
-      at: now,
-      actorUserId: actor.id,
-      action: 'event_published',
-      subjectType: 'event',
-      subjectId: id,
-      details: { kind: input.kind, audience: input.audience, capacity: input.capacity },
-    }),
-  ]);
+  const details = { kind: input.kind, audience: input.audience, capacity: input.capacity };
+  const id = await insertAudited(
+    deps,
+    actor,
+    { action: 'event_published', subjectType: 'event', details },
+    (id, at) =>
+      buildInsertEvent(deps.db, {
+        id,
+        ...eventColumns(input),
+        cancelled_at: null,
+        created_by: actor.id,
+        created_at: at,
+        updated_at: at,
+      }),
+  );
   return (await findEvent(deps.db, id))!;
 }
 

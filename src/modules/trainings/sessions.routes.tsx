@@ -9,7 +9,7 @@ import type { FormErrors } from '../../../views/components/form-fields.js';
 import { SessionPage, type SheetRow } from '../../../views/pages/trainings/session.js';
 import { SessionsPage, type SessionFormValues } from '../../../views/pages/trainings/sessions.js';
 import { findMemberById } from '../members/members.queries.js';
-import { refusedOr } from '../../http/refusal.js';
+import { redirectUnlessRefused } from '../../http/refusal.js';
 import { attendanceForm, memberPickForm, sessionForm, sessionFormValues } from './session-form.js';
 import { loadSessionSheet, loadSessionsOverview } from './training-pages.service.js';
 import {
@@ -130,10 +130,10 @@ sessionPages.get('/training/sessions/:id', (c) => {
 });
 
 /** A staff action on the session: back to its page, or the page again with the refusal. */
-async function onSession(c: AppContext, sessionId: string, action: () => Promise<unknown>) {
-  const refused = await refusedOr(c, action, (r) => renderSession(c, sessionId, r));
-  return refused ?? c.redirect(`/training/sessions/${sessionId}`, 303);
-}
+const onSession = (c: AppContext, sessionId: string, action: () => Promise<unknown>) =>
+  redirectUnlessRefused(c, `/training/sessions/${sessionId}`, action, (r) =>
+    renderSession(c, sessionId, r),
+  );
 
 /** The member a staff form names, if any. */
 const pickedMember = (c: AppContext, memberId: string | undefined) =>

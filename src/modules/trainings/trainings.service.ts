@@ -2,6 +2,7 @@ import type { AppDeps, CurrentUser } from '../../context.js';
 import { formatDate, tokyoDateOf } from '../../lib/dates.js';
 import { conflict, notFound, unprocessable } from '../../lib/errors.js';
 import { insertOrRefuse } from '../../lib/atomic.js';
+import { insertAudited } from '../audit/audit.service.js';
 import { newId } from '../../lib/ids.js';
 import type { TrainingModule } from '../../../db/schema.js';
 import { buildAuditIfPreviousChanged, buildAuditInsert } from '../audit/audit.queries.js';
@@ -173,9 +174,9 @@ export async function scheduleSession(deps: AppDeps, actor: CurrentUser, input: 
   const active = new Set((await listModules(deps.db, { activeOnly: true })).map((m) => m.id));
   if (moduleIds.some((id) => !active.has(id)))
     throw unprocessable('unknown_module', 'training.rule.unknown_module');
-  const id = newId();
-  const now = deps.clock.now();
-  await deps.atomic([
+  const details = { modules: moduleIds.length, capacity: input.capacity };
+  const audit = { action: 'training_session_scheduled', subjectType: 'training_session', details };
+  const id = await insertAudited(deps, actor, audit, (id, at) => [
     buildInsertSession(deps.db, {
       id,
       starts_at: new Date(input.startsAt).toISOString(),
@@ -185,18 +186,10 @@ export async function scheduleSession(deps: AppDeps, actor: CurrentUser, input: 
       capacity: input.capacity,
       notes: input.notes,
       created_by: actor.id,
-      created_at: now.toISOString(),
+      created_at: at,
       cancelled_at: null,
     }),
     buildInsertSessionModules(deps.db, id, moduleIds),
-    buildAuditInsert(deps.db, {
-      at: now,
-      actorUserId: actor.id,
-      action: 'training_session_scheduled',
-      subjectType: 'training_session',
-      subjectId: id,
-      details: { modules: moduleIds.length, capacity: input.capacity },
-    }),
   ]);
   return (await findSession(deps.db, id))!;
 }
