@@ -5,7 +5,7 @@ import { AppError, conflict, notFound, unprocessable } from '../../lib/errors.js
 import { newId } from '../../lib/ids.js';
 import { markdownToPlainText } from '../../lib/markdown.js';
 import { buildAuditIfPreviousChanged, buildAuditInsert } from '../audit/audit.queries.js';
-import { insertAudited } from '../audit/audit.service.js';
+import { changeAudited, insertAudited } from '../audit/audit.service.js';
 import { canReadAnnouncement, type Viewer } from '../events/audience.js';
 import {
   buildDeleteDraft,
@@ -146,17 +146,12 @@ export async function publishAnnouncement(
 
 /** Deletes a draft (a published announcement stays: people were told about it). */
 export async function deleteDraft(deps: AppDeps, actor: CurrentUser, id: string) {
-  const [del] = await deps.atomic([
-    buildDeleteDraft(deps.db, id),
-    buildAuditIfPreviousChanged(deps.db, {
-      at: deps.clock.now(),
-      actorUserId: actor.id,
-      action: 'announcement_draft_deleted',
-      subjectType: 'announcement',
-      subjectId: id,
-    }),
-  ]);
-  if (!del || del.numAffectedRows === 0) {
+  const { changed } = await changeAudited(deps, actor, buildDeleteDraft(deps.db, id), {
+    action: 'announcement_draft_deleted',
+    subjectType: 'announcement',
+    subjectId: id,
+  });
+  if (!changed) {
     if (!(await findAnnouncement(deps.db, id))) throw notFound();
     throw conflict('already_published', 'ann.rule.already_published');
   }
@@ -263,17 +258,12 @@ export async function uploadNewsletterPdf(
 }
 
 export async function deleteNewsletter(deps: AppDeps, actor: CurrentUser, id: string) {
-  const [, del] = await deps.atomic([
-    ...buildDeleteNewsletter(deps.db, id),
-    buildAuditIfPreviousChanged(deps.db, {
-      at: deps.clock.now(),
-      actorUserId: actor.id,
-      action: 'newsletter_deleted',
-      subjectType: 'newsletter',
-      subjectId: id,
-    }),
-  ]);
-  if (!del || del.numAffectedRows === 0) throw notFound();
+  const { changed } = await changeAudited(deps, actor, buildDeleteNewsletter(deps.db, id), {
+    action: 'newsletter_deleted',
+    subjectType: 'newsletter',
+    subjectId: id,
+  });
+  if (!changed) throw notFound();
 }
 
 /** A BLOB as the runtime returns it (Buffer on Node; ArrayBuffer or number[] on D1) → bytes. */

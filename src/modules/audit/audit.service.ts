@@ -1,7 +1,7 @@
 import type { AppDeps, CurrentUser } from '../../context.js';
-import type { Compilable } from '../../lib/atomic.js';
+import type { AtomicResult, Compilable } from '../../lib/atomic.js';
 import { newId } from '../../lib/ids.js';
-import { buildAuditInsert, type AuditEntry } from './audit.queries.js';
+import { buildAuditIfPreviousChanged, buildAuditInsert, type AuditEntry } from './audit.queries.js';
 
 /**
  * Adds a row and its audit entry in one atomic batch, by `actor` (null: the system) now:
@@ -26,4 +26,30 @@ export async function insertAudited(
     }),
   ]);
   return id;
+}
+
+/**
+ * A conditional change (UPDATE or DELETE: its last statement is the one that counts) and its
+ * audit entry by `actor` now, written only if that statement changed a row, in one atomic batch
+ * with what follows from the change (`then`, e.g. a promotion from the waitlist). Answers
+ * whether it changed a row, and the results of `then` (`after`).
+ */
+export async function changeAudited(
+  deps: AppDeps,
+  actor: CurrentUser,
+  change: Compilable | readonly Compilable[],
+  entry: Omit<AuditEntry, 'at' | 'actorUserId'> & { at?: Date },
+  then: Compilable[] = [],
+): Promise<{ changed: boolean; after: AtomicResult[] }> {
+  const statements = [change].flat();
+  const results = await deps.atomic([
+    ...statements,
+    buildAuditIfPreviousChanged(deps.db, { at: deps.clock.now(), ...entry, actorUserId: actor.id }),
+    ...then,
+  ]);
+  const counted = results[statements.length - 1];
+  return {
+    changed: !!counted && counted.numAffectedRows > 0,
+    after: results.slice(statements.length + 1),
+  };
 }

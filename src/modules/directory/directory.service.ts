@@ -1,7 +1,6 @@
 import type { AppDeps, CurrentUser } from '../../context.js';
 import { notFound, unprocessable } from '../../lib/errors.js';
-import { buildAuditIfPreviousChanged } from '../audit/audit.queries.js';
-import { insertAudited } from '../audit/audit.service.js';
+import { changeAudited, insertAudited } from '../audit/audit.service.js';
 import { findMemberById } from '../members/members.queries.js';
 import { getCenterSettings } from '../settings/settings.service.js';
 import {
@@ -83,17 +82,12 @@ async function changeLiveGroup(
   action: string,
   set: Parameters<typeof buildUpdateLiveGroup>[2],
 ) {
-  const [update] = await deps.atomic([
-    buildUpdateLiveGroup(deps.db, id, set),
-    buildAuditIfPreviousChanged(deps.db, {
-      at: deps.clock.now(),
-      actorUserId: actor.id,
-      action,
-      subjectType: 'local_group',
-      subjectId: id,
-    }),
-  ]);
-  if (!update || update.numAffectedRows === 0) throw notFound();
+  const { changed } = await changeAudited(deps, actor, buildUpdateLiveGroup(deps.db, id, set), {
+    action,
+    subjectType: 'local_group',
+    subjectId: id,
+  });
+  if (!changed) throw notFound();
 }
 
 /**

@@ -2,10 +2,10 @@ import type { AppDeps, CurrentUser } from '../../context.js';
 import { formatDateTime } from '../../lib/dates.js';
 import { AppError, conflict, notFound, unprocessable } from '../../lib/errors.js';
 import { insertOrRefuse } from '../../lib/atomic.js';
-import { insertAudited } from '../audit/audit.service.js';
+import { changeAudited, insertAudited } from '../audit/audit.service.js';
 import { newId } from '../../lib/ids.js';
 import type { EventAudience, SideStatus } from '../../../db/schema.js';
-import { buildAuditIfPreviousChanged, buildAuditInsert } from '../audit/audit.queries.js';
+import { buildAuditInsert } from '../audit/audit.queries.js';
 import { findMemberById } from '../members/members.queries.js';
 import { notify } from '../notifications/notifications.service.js';
 import { contentReach } from '../access/member-content.policy.js';
@@ -73,22 +73,21 @@ export async function updateEvent(
   if (!event) throw notFound();
   if (event.cancelled_at) throw unprocessable('event_cancelled', 'events.rule.event_cancelled');
   const now = deps.clock.now().toISOString();
-  const [update, , promote] = await deps.atomic([
+  const { changed, after } = await changeAudited(
+    deps,
+    actor,
     buildUpdateLiveEvent(deps.db, id, { ...eventColumns(input), updated_at: now }),
-    buildAuditIfPreviousChanged(deps.db, {
-      at: deps.clock.now(),
-      actorUserId: actor.id,
+    {
       action: 'event_updated',
       subjectType: 'event',
       subjectId: id,
       details: { capacity: input.capacity, audience: input.audience },
-    }),
-    buildPromoteWaitlisted(deps.db, { eventId: id, at: now }),
-  ]);
-  if (!update || update.numAffectedRows === 0)
-    throw conflict('event_cancelled', 'events.rule.event_cancelled');
+    },
+    [buildPromoteWaitlisted(deps.db, { eventId: id, at: now })],
+  );
+  if (!changed) throw conflict('event_cancelled', 'events.rule.event_cancelled');
   const updated = (await findEvent(deps.db, id))!;
-  await notifyPromoted(deps, updated, promote?.rows ?? []);
+  await notifyPromoted(deps, updated, after[0]?.rows ?? []);
   return updated;
 }
 
@@ -97,19 +96,13 @@ export async function cancelEvent(deps: AppDeps, actor: CurrentUser, id: string)
   const event = await findEvent(deps.db, id);
   if (!event) throw notFound();
   const now = deps.clock.now().toISOString();
-  const [update] = await deps.atomic([
+  const { changed } = await changeAudited(
+    deps,
+    actor,
     buildUpdateLiveEvent(deps.db, id, { cancelled_at: now, updated_at: now }),
-    buildAuditIfPreviousChanged(deps.db, {
-      at: deps.clock.now(),
-      actorUserId: actor.id,
-      action: 'event_cancelled',
-      subjectType: 'event',
-      subjectId: id,
-      details: {},
-    }),
-  ]);
-  if (!update || update.numAffectedRows === 0)
-    throw conflict('event_cancelled', 'events.rule.event_cancelled');
+    { action: 'event_cancelled', subjectType: 'event', subjectId: id, details: {} },
+  );
+  if (!changed) throw conflict('event_cancelled', 'events.rule.event_cancelled');
   for (const r of await listRegistrantUserIds(deps.db, id)) {
     await safeNotify(deps, {
       userId: r.user_id,
@@ -220,21 +213,20 @@ export async function cancelEventRegistration(
   const now = deps.clock.now().toISOString();
   if (!options.byStaff && event.starts_at <= now)
     throw unprocessable('event_started', 'events.rule.event_started');
-  const [cancel, , promote] = await deps.atomic([
+  const { changed, after } = await changeAudited(
+    deps,
+    actor,
     buildCancelRegistration(deps.db, { eventId, memberId, at: now }),
-    buildAuditIfPreviousChanged(deps.db, {
-      at: deps.clock.now(),
-      actorUserId: actor.id,
+    {
       action: 'event_registration_cancelled',
       subjectType: 'event',
       subjectId: eventId,
       details: { memberId, byStaff: options.byStaff },
-    }),
-    buildPromoteWaitlisted(deps.db, { eventId, at: now }),
-  ]);
-  if (!cancel || cancel.numAffectedRows === 0)
-    throw conflict('not_registered', 'events.rule.not_registered');
-  const promoted = (promote?.rows ?? []) as { member_id: string }[];
+    },
+    [buildPromoteWaitlisted(deps.db, { eventId, at: now })],
+  );
+  if (!changed) throw conflict('not_registered', 'events.rule.not_registered');
+  const promoted = (after[0]?.rows ?? []) as { member_id: string }[];
   await notifyPromoted(deps, event, promoted);
   return { promotedMemberIds: promoted.map((p) => p.member_id) };
 }

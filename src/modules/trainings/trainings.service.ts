@@ -2,10 +2,10 @@ import type { AppDeps, CurrentUser } from '../../context.js';
 import { formatDate, tokyoDateOf } from '../../lib/dates.js';
 import { conflict, notFound, unprocessable } from '../../lib/errors.js';
 import { insertOrRefuse } from '../../lib/atomic.js';
-import { insertAudited } from '../audit/audit.service.js';
+import { changeAudited, insertAudited } from '../audit/audit.service.js';
 import { newId } from '../../lib/ids.js';
 import type { TrainingModule } from '../../../db/schema.js';
-import { buildAuditIfPreviousChanged, buildAuditInsert } from '../audit/audit.queries.js';
+import { buildAuditInsert } from '../audit/audit.queries.js';
 import { findMemberById, type MemberWithEmail } from '../members/members.queries.js';
 import { notify } from '../notifications/notifications.service.js';
 import { DEFAULT_CURRICULUM } from './default-curriculum.js';
@@ -118,19 +118,13 @@ export async function createModule(deps: AppDeps, actor: CurrentUser, input: Mod
     },
     deps.clock.now().toISOString(),
   );
-  const [insert] = await deps.atomic([
-    buildInsertModuleIfNew(deps.db, row),
-    buildAuditIfPreviousChanged(deps.db, {
-      at: deps.clock.now(),
-      actorUserId: actor.id,
-      action: 'training_module_created',
-      subjectType: 'training_module',
-      subjectId: row.id,
-      details: { code: row.code },
-    }),
-  ]);
-  if (!insert || insert.numAffectedRows === 0)
-    throw conflict('code_taken', 'training.rule.code_taken');
+  const { changed } = await changeAudited(deps, actor, buildInsertModuleIfNew(deps.db, row), {
+    action: 'training_module_created',
+    subjectType: 'training_module',
+    subjectId: row.id,
+    details: { code: row.code },
+  });
+  if (!changed) throw conflict('code_taken', 'training.rule.code_taken');
   return (await findModuleById(deps.db, row.id))!;
 }
 
@@ -287,26 +281,24 @@ export async function cancelEnrollment(
   const now = deps.clock.now().toISOString();
   if (!options.byStaff && session.starts_at <= now)
     throw unprocessable('session_started', 'training.rule.session_started');
-  const results = await deps.atomic([
+  const { changed, after } = await changeAudited(
+    deps,
+    actor,
     buildCancelEnrollment(deps.db, { sessionId, memberId, at: now }),
-    // Written only when the cancellation above changed a row.
-    buildAuditIfPreviousChanged(deps.db, {
-      at: deps.clock.now(),
-      actorUserId: actor.id,
+    {
       action: 'training_enrollment_cancelled',
       subjectType: 'training_session',
       subjectId: sessionId,
       details: { memberId, byStaff: options.byStaff },
-    }),
-    buildPromoteNext(deps.db, { sessionId, at: now }),
-  ]);
-  const [cancel, , promote] = results;
-  if (!cancel || cancel.numAffectedRows === 0) {
+    },
+    [buildPromoteNext(deps.db, { sessionId, at: now })],
+  );
+  if (!changed) {
     // Nothing to cancel, so nothing changed: the audit row is conditional on the cancellation,
     // and the promotion needs a free seat, which only a cancellation makes.
     throw conflict('not_enrolled', 'training.rule.not_enrolled');
   }
-  const promoted = (promote?.rows[0] as { member_id: string } | undefined)?.member_id ?? null;
+  const promoted = (after[0]?.rows[0] as { member_id: string } | undefined)?.member_id ?? null;
   if (promoted) await notifyPromotion(deps, promoted, session.starts_at);
   return { promotedMemberId: promoted };
 }
@@ -479,25 +471,25 @@ export async function reviewTrainingRecord(
   const record = await findRecord(deps.db, recordId);
   if (!record) throw notFound();
   const now = deps.clock.now();
-  const [update] = await deps.atomic([
+  const { changed } = await changeAudited(
+    deps,
+    actor,
     buildReviewPendingRecord(deps.db, recordId, {
       status: decision,
       reviewed_by: actor.id,
       reviewed_at: now.toISOString(),
       review_note: note,
     }),
-    buildAuditIfPreviousChanged(deps.db, {
+    {
       at: now,
-      actorUserId: actor.id,
       action: decision === 'approved' ? 'training_record_approved' : 'training_record_rejected',
       subjectType: 'member',
       subjectId: record.member_id,
       clientAddress,
       details: { recordId, module: record.module_code },
-    }),
-  ]);
-  if (!update || update.numAffectedRows === 0)
-    throw conflict('not_pending', 'training.rule.not_pending');
+    },
+  );
+  if (!changed) throw conflict('not_pending', 'training.rule.not_pending');
   const member = await findMemberById(deps.db, record.member_id);
   if (member) {
     try {
