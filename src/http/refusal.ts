@@ -32,3 +32,16 @@ export async function refusedOr(
     return rerender({ actionError: r.message, status: r.status });
   }
 }
+
+/**
+ * `refusedOr` for a form posted from a page: once the action went through, 303 to `to` (the
+ * action sets its flash); refused, the page again with the message.
+ */
+export async function redirectUnlessRefused(
+  c: AppContext,
+  to: string,
+  action: () => Promise<unknown>,
+  rerender: (refused: { actionError: string; status: 409 | 422 }) => Promise<Response>,
+): Promise<Response> {
+  return (await refusedOr(c, action, rerender)) ?? c.redirect(to, 303);
+}

@@ -34,3 +34,28 @@ export function insertIfPreviousChanged<DB>(
     columns.map((c) => sql.val(row[c])),
   )} WHERE changes() > 0`.compile(db);
 }
+
+/** A unique index refused the row (SQLite and D1 word it alike). */
+export const isUniqueViolation = (err: unknown) =>
+  err instanceof Error && /UNIQUE constraint failed/i.test(err.message);
+
+/**
+ * Runs ONE conditional INSERT (`INSERT … SELECT … WHERE`, maybe with RETURNING) in a batch of
+ * its own: throws `refuse.duplicate()` when a unique index refuses the row (a second live
+ * registration) and `refuse.skipped()` when its condition inserted nothing (full, cancelled,
+ * started); otherwise answers its result (the RETURNING rows).
+ */
+export async function insertOrRefuse(
+  atomic: Atomic,
+  insert: Compilable,
+  refuse: { duplicate: () => Error; skipped: () => Error },
+): Promise<AtomicResult> {
+  let result: AtomicResult | undefined;
+  try {
+    [result] = await atomic([insert]);
+  } catch (err) {
+    throw isUniqueViolation(err) ? refuse.duplicate() : err;
+  }
+  if (!result || (result.rows.length === 0 && result.numAffectedRows === 0)) throw refuse.skipped();
+  return result;
+}

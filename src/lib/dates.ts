@@ -251,29 +251,26 @@ export function formatMonth(month: string, locale: Locale): string {
         new Date(Date.UTC(y, m - 1, 15)),
       );
 }
+/** A Tokyo calendar date written out in the locale ("2026年10月5日", "5 Oct 2026"), plus `more`. */
+const tokyoDateFormat = (locale: Locale, more: Intl.DateTimeFormatOptions) =>
+  dateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', {
+    timeZone: TOKYO,
+    year: 'numeric',
+    month: locale === 'ja' ? 'long' : 'short',
+    day: 'numeric',
+    ...more,
+  });
+
 export function formatDate(instantOrDate: Date | string, locale: Locale): string {
   const d =
     typeof instantOrDate === 'string' && isValidDateString(instantOrDate)
       ? tokyoInstant(instantOrDate)
       : new Date(instantOrDate);
-  return dateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', {
-    timeZone: TOKYO,
-    year: 'numeric',
-    month: locale === 'ja' ? 'long' : 'short',
-    day: 'numeric',
-    weekday: 'short',
-  }).format(d);
+  return tokyoDateFormat(locale, { weekday: 'short' }).format(d);
 }
 
 export function formatDateTime(instant: Date | string, locale: Locale): string {
-  return dateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', {
-    timeZone: TOKYO,
-    year: 'numeric',
-    month: locale === 'ja' ? 'long' : 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(new Date(instant));
+  return tokyoDateFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(new Date(instant));
 }
 
 export function formatYen(amount: number, locale: Locale): string {

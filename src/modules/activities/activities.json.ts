@@ -164,22 +164,21 @@ const feeBand = z.enum([
 ]);
 const childTotalJson = z.object({ childId: z.string().nullable(), amount: z.number() });
 
+/** A line of a fee, as the stored fee and a quote both show it. */
+const feeLineJson = z.object({
+  label: z.string(),
+  minutes: z.number(),
+  rate: z.number(),
+  amount: z.number(),
+  childIndex: z.number().int(),
+  band: feeBand,
+  from: z.string(),
+  to: z.string(),
+});
+
 export const feeSchema = z.object({
   total: z.number(),
-  lines: z.array(
-    z.object({
-      label: z.string(),
-      minutes: z.number(),
-      rate: z.number(),
-      amount: z.number(),
-      childId: z.string().nullable(),
-      childIndex: z.number().int(),
-      band: feeBand,
-      units: z.number(),
-      from: z.string(),
-      to: z.string(),
-    }),
-  ),
+  lines: z.array(feeLineJson.extend({ childId: z.string().nullable(), units: z.number() })),
   childTotals: z.array(childTotalJson),
   tableValidFrom: z.string(),
 });
@@ -187,15 +186,8 @@ export const feeSchema = z.object({
 export const feeQuoteSchema = z.object({
   total: z.number(),
   lines: z.array(
-    z.object({
-      label: z.string(),
-      minutes: z.number(),
-      rate: z.number(),
+    feeLineJson.extend({
       amount: z.number().describe('exact: a sibling’s half unit may carry ¥0.5'),
-      childIndex: z.number().int(),
-      band: feeBand,
-      from: z.string(),
-      to: z.string(),
     }),
   ),
   childTotals: z.array(z.number().int()).describe('per child, rounded half up'),

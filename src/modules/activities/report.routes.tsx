@@ -59,6 +59,17 @@ interface ReportPage {
   version?: number | undefined;
 }
 
+/** What the form and its review step both show: the request, the entered values. */
+const pageProps = (c: AppContext, page: ReportPage, values: ReportFormValues) => ({
+  ctx: viewContext(c),
+  mode: page.mode,
+  action: page.action,
+  request: page.info,
+  requestChildren: page.children,
+  values,
+  version: page.version,
+});
+
 /** The form again: after "back", a failed validation (422) or a refused report. */
 async function showForm(
   c: AppContext,
@@ -71,13 +82,7 @@ async function showForm(
   return render(
     c,
     <ReportFormPage
-      ctx={viewContext(c)}
-      mode={page.mode}
-      action={page.action}
-      request={page.info}
-      requestChildren={page.children}
-      values={values}
-      version={page.version}
+      {...pageProps(c, page, values)}
       errors={errors}
       ruleError={rule}
       {...await safetyRules(c.var.deps)}
@@ -99,13 +104,7 @@ async function showReview(
   return render(
     c,
     <ReportReviewPage
-      ctx={viewContext(c)}
-      mode={page.mode}
-      action={page.action}
-      request={page.info}
-      requestChildren={page.children}
-      values={values}
-      version={page.version}
+      {...pageProps(c, page, values)}
       startedAt={prepared.startedAt.toISOString()}
       endedAt={prepared.endedAt.toISOString()}
       minutes={Math.round((prepared.endedAt.getTime() - prepared.startedAt.getTime()) / 60_000)}

@@ -20,16 +20,24 @@ export function toAnnouncementJson(a: Omit<AnnouncementRow, 'author_name'>) {
   };
 }
 
-export function toNewsletterJson(
-  n: Pick<NewsletterRow, 'id' | 'title' | 'issued_on' | 'format' | 'file_name' | 'file_size'>,
-) {
+type NewsletterListed = Pick<
+  NewsletterRow,
+  'id' | 'title' | 'issued_on' | 'format' | 'file_name' | 'file_size'
+>;
+
+/** What the API and the pages both say of a newsletter. */
+export const newsletterFields = (n: NewsletterListed) => ({
+  id: n.id,
+  title: n.title,
+  issuedOn: n.issued_on,
+  format: n.format,
+  fileName: n.file_name,
+  fileSize: n.file_size,
+});
+
+export function toNewsletterJson(n: NewsletterListed) {
   return {
-    id: n.id,
-    title: n.title,
-    issuedOn: n.issued_on,
-    format: n.format,
-    fileName: n.file_name,
-    fileSize: n.file_size,
+    ...newsletterFields(n),
     url: n.format === 'pdf' ? `/newsletters/${n.id}/file` : `/newsletters/${n.id}`,
   };
 }

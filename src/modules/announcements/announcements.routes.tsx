@@ -14,7 +14,7 @@ import type { AnnouncementView } from '../../../views/pages/announcements/announ
 import { visibleAnnouncementAudiences } from '../events/audience.js';
 import { loadMembersOnlyReader, loadViewer } from '../events/viewer.js';
 import { newsletterPages } from './newsletters.routes.js';
-import { refusedOr } from '../../http/refusal.js';
+import { redirectUnlessRefused } from '../../http/refusal.js';
 import { UUID } from './announcement-pages.js';
 import { listAnnouncements, type AnnouncementRow } from './announcements.queries.js';
 import { announcementForm, announcementValues, intentOf } from './announcement-form.js';
@@ -181,8 +181,9 @@ announcementPages.post(`${ANNOUNCEMENT}/edit`, staffOnly, announcementBodyOf('ed
   const id = c.req.param('id');
   const { input, intent, values } = c.req.valid('form');
   if (intent === 'preview') return previewPage(c, values, id);
-  const refused = await refusedOr(
+  return redirectUnlessRefused(
     c,
+    `/announcements/${id}`,
     async () => {
       const { notified } = await updateDraft(c.var.deps, staff, id, input);
       if (intent === 'publish') setFlash(c, 'ann.publishedNotice', { count: String(notified) });
@@ -190,38 +191,34 @@ announcementPages.post(`${ANNOUNCEMENT}/edit`, staffOnly, announcementBodyOf('ed
     },
     (r) => renderAnnouncement(c, id, r),
   );
-  if (refused) return refused;
-  return c.redirect(`/announcements/${id}`, 303);
 });
 
 announcementPages.post(`${ANNOUNCEMENT}/publish`, async (c) => {
   const staff = requireStaff(c);
   const id = c.req.param('id');
-  const refused = await refusedOr(
+  return redirectUnlessRefused(
     c,
+    `/announcements/${id}`,
     async () => {
       const { notified } = await publishAnnouncement(c.var.deps, staff, id);
       setFlash(c, 'ann.publishedNotice', { count: String(notified) });
     },
     (r) => renderAnnouncement(c, id, r),
   );
-  if (refused) return refused;
-  return c.redirect(`/announcements/${id}`, 303);
 });
 
 announcementPages.post(`${ANNOUNCEMENT}/delete`, async (c) => {
   const staff = requireStaff(c);
   const id = c.req.param('id');
-  const refused = await refusedOr(
+  return redirectUnlessRefused(
     c,
+    '/announcements',
     async () => {
       await deleteDraft(c.var.deps, staff, id);
+      setFlash(c, 'ann.deletedNotice');
     },
     (r) => renderAnnouncement(c, id, r),
   );
-  if (refused) return refused;
-  setFlash(c, 'ann.deletedNotice');
-  return c.redirect('/announcements', 303);
 });
 
 announcementPages.route('/', newsletterPages);

@@ -5,6 +5,7 @@ import { AppError, conflict, notFound, unprocessable } from '../../lib/errors.js
 import { newId } from '../../lib/ids.js';
 import { markdownToPlainText } from '../../lib/markdown.js';
 import { buildAuditIfPreviousChanged, buildAuditInsert } from '../audit/audit.queries.js';
+import { changeAudited, insertAudited } from '../audit/audit.service.js';
 import { canReadAnnouncement, type Viewer } from '../events/audience.js';
 import {
   buildDeleteDraft,
@@ -45,29 +46,27 @@ export async function createAnnouncement(
   actor: CurrentUser,
   input: AnnouncementInput,
 ): Promise<{ announcement: AnnouncementRow; notified: number }> {
-  const id = newId();
-  const now = deps.clock.now();
-  await deps.atomic([
-    buildInsertAnnouncement(deps.db, {
-      id,
-      title: input.title,
-      body: input.body,
-      audience: input.audience,
-      email: input.email ? 1 : 0,
-      published_at: null,
-      created_by: actor.id,
-      created_at: now.toISOString(),
-      updated_at: now.toISOString(),
-    }),
-    buildAuditInsert(deps.db, {
-      at: now,
-      actorUserId: actor.id,
+  const id = await insertAudited(
+    deps,
+    actor,
+    {
       action: 'announcement_written',
       subjectType: 'announcement',
-      subjectId: id,
       details: { audience: input.audience },
-    }),
-  ]);
+    },
+    (id, at) =>
+      buildInsertAnnouncement(deps.db, {
+        id,
+        title: input.title,
+        body: input.body,
+        audience: input.audience,
+        email: input.email ? 1 : 0,
+        published_at: null,
+        created_by: actor.id,
+        created_at: at,
+        updated_at: at,
+      }),
+  );
   return publishIfAsked(deps, actor, id, input.publish);
 }
 
@@ -147,17 +146,12 @@ export async function publishAnnouncement(
 
 /** Deletes a draft (a published announcement stays: people were told about it). */
 export async function deleteDraft(deps: AppDeps, actor: CurrentUser, id: string) {
-  const [del] = await deps.atomic([
-    buildDeleteDraft(deps.db, id),
-    buildAuditIfPreviousChanged(deps.db, {
-      at: deps.clock.now(),
-      actorUserId: actor.id,
-      action: 'announcement_draft_deleted',
-      subjectType: 'announcement',
-      subjectId: id,
-    }),
-  ]);
-  if (!del || del.numAffectedRows === 0) {
+  const { changed } = await changeAudited(deps, actor, buildDeleteDraft(deps.db, id), {
+    action: 'announcement_draft_deleted',
+    subjectType: 'announcement',
+    subjectId: id,
+  });
+  if (!changed) {
     if (!(await findAnnouncement(deps.db, id))) throw notFound();
     throw conflict('already_published', 'ann.rule.already_published');
   }
@@ -192,29 +186,23 @@ export async function createNewsletterPage(
   actor: CurrentUser,
   input: NewsletterPageInput,
 ) {
-  const id = newId();
-  const now = deps.clock.now();
-  await deps.atomic([
-    buildInsertNewsletter(deps.db, {
-      id,
-      title: input.title,
-      issued_on: input.issuedOn,
-      format: 'page',
-      body: input.body,
-      file_name: null,
-      file_size: null,
-      created_by: actor.id,
-      created_at: now.toISOString(),
-    }),
-    buildAuditInsert(deps.db, {
-      at: now,
-      actorUserId: actor.id,
-      action: 'newsletter_added',
-      subjectType: 'newsletter',
-      subjectId: id,
-      details: { format: 'page' },
-    }),
-  ]);
+  const id = await insertAudited(
+    deps,
+    actor,
+    { action: 'newsletter_added', subjectType: 'newsletter', details: { format: 'page' } },
+    (id, at) =>
+      buildInsertNewsletter(deps.db, {
+        id,
+        title: input.title,
+        issued_on: input.issuedOn,
+        format: 'page',
+        body: input.body,
+        file_name: null,
+        file_size: null,
+        created_by: actor.id,
+        created_at: at,
+      }),
+  );
   return (await findNewsletter(deps.db, id))!;
 }
 
@@ -270,17 +258,12 @@ export async function uploadNewsletterPdf(
 }
 
 export async function deleteNewsletter(deps: AppDeps, actor: CurrentUser, id: string) {
-  const [, del] = await deps.atomic([
-    ...buildDeleteNewsletter(deps.db, id),
-    buildAuditIfPreviousChanged(deps.db, {
-      at: deps.clock.now(),
-      actorUserId: actor.id,
-      action: 'newsletter_deleted',
-      subjectType: 'newsletter',
-      subjectId: id,
-    }),
-  ]);
-  if (!del || del.numAffectedRows === 0) throw notFound();
+  const { changed } = await changeAudited(deps, actor, buildDeleteNewsletter(deps.db, id), {
+    action: 'newsletter_deleted',
+    subjectType: 'newsletter',
+    subjectId: id,
+  });
+  if (!changed) throw notFound();
 }
 
 /** A BLOB as the runtime returns it (Buffer on Node; ArrayBuffer or number[] on D1) → bytes. */

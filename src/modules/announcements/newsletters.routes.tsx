@@ -22,7 +22,8 @@ import {
 import { refusal } from '../../http/refusal.js';
 import { loadMembersOnlyReader } from '../events/viewer.js';
 import { UUID } from './announcement-pages.js';
-import { findNewsletter, listNewsletters, type NewsletterRow } from './announcements.queries.js';
+import { newsletterFields } from './announcements.json.js';
+import { findNewsletter, listNewsletters } from './announcements.queries.js';
 import { MAX_PDF_BYTES } from './announcements.schemas.js';
 import {
   createNewsletterPage,
@@ -40,18 +41,8 @@ const NEWSLETTER = `/newsletters/:id{${UUID}}`;
 export const NEWSLETTER_UPLOAD_PATH = '/newsletters/pdf';
 
 const toNewsletterView = (
-  n: Pick<NewsletterRow, 'id' | 'title' | 'issued_on' | 'format' | 'file_name' | 'file_size'> & {
-    body?: string | null;
-  },
-): NewsletterView => ({
-  id: n.id,
-  title: n.title,
-  issuedOn: n.issued_on,
-  format: n.format,
-  fileName: n.file_name,
-  fileSize: n.file_size,
-  body: n.body ?? null,
-});
+  n: Parameters<typeof newsletterFields>[0] & { body?: string | null },
+): NewsletterView => ({ ...newsletterFields(n), body: n.body ?? null });
 
 newsletterPages.get('/newsletters', async (c) => {
   const viewer = loadMembersOnlyReader(c);

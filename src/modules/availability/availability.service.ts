@@ -12,7 +12,8 @@ import { AppError, notFound, unprocessable } from '../../lib/errors.js';
 import { translator, type MessageKey, type Translator } from '../../lib/i18n.js';
 import { newId, randomToken, sha256Hex } from '../../lib/ids.js';
 import type { Locale, RequestStatus } from '../../../db/schema.js';
-import { buildAuditIfPreviousChanged, buildAuditInsert } from '../audit/audit.queries.js';
+import { buildAuditInsert } from '../audit/audit.queries.js';
+import { changeAudited } from '../audit/audit.service.js';
 import { requestAccess, type ChildDataAccess } from '../access/child-access.policy.js';
 import type { MemberWithEmail } from '../members/members.queries.js';
 import {
@@ -199,20 +200,20 @@ export async function removeException(
   clientAddress?: string,
 ) {
   assertHelperSide(member);
-  const [deleted] = await deps.atomic([
+  // Audited only when a row went (an unknown id changes nothing and answers 404).
+  const { changed } = await changeAudited(
+    deps,
+    actor,
     buildDeleteException(deps.db, member.id, exceptionId),
-    // Audited only when a row went (an unknown id changes nothing and answers 404).
-    buildAuditIfPreviousChanged(deps.db, {
-      at: deps.clock.now(),
-      actorUserId: actor.id,
+    {
       action: 'availability_exception_removed',
       subjectType: 'member',
       subjectId: member.id,
       clientAddress,
       details: { exceptionId },
-    }),
-  ]);
-  if (!deleted || deleted.numAffectedRows === 0) throw notFound();
+    },
+  );
+  if (!changed) throw notFound();
 }
 
 /** The path of a feed URL; the token is the only secret in it. */
@@ -256,17 +257,12 @@ export async function revokeCalendarFeed(
   clientAddress?: string,
 ) {
   // Idempotent: revoking a feed that does not exist changes (and audits) nothing.
-  await deps.atomic([
-    buildDeleteCalendarFeed(deps.db, member.id),
-    buildAuditIfPreviousChanged(deps.db, {
-      at: deps.clock.now(),
-      actorUserId: actor.id,
-      action: 'calendar_feed_revoked',
-      subjectType: 'member',
-      subjectId: member.id,
-      clientAddress,
-    }),
-  ]);
+  await changeAudited(deps, actor, buildDeleteCalendarFeed(deps.db, member.id), {
+    action: 'calendar_feed_revoked',
+    subjectType: 'member',
+    subjectId: member.id,
+    clientAddress,
+  });
 }
 
 /** "田中 さくら" → "田中": the family name is what a helper's calendar shows. */

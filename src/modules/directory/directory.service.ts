@@ -1,7 +1,6 @@
 import type { AppDeps, CurrentUser } from '../../context.js';
 import { notFound, unprocessable } from '../../lib/errors.js';
-import { newId } from '../../lib/ids.js';
-import { buildAuditIfPreviousChanged, buildAuditInsert } from '../audit/audit.queries.js';
+import { changeAudited, insertAudited } from '../audit/audit.service.js';
 import { findMemberById } from '../members/members.queries.js';
 import { getCenterSettings } from '../settings/settings.service.js';
 import {
@@ -34,25 +33,20 @@ const columns = (input: GroupInput) => ({
 
 export async function createGroup(deps: AppDeps, actor: CurrentUser | null, input: GroupInput) {
   await assertKnownArea(deps, input.area);
-  const id = newId();
-  const now = deps.clock.now();
-  await deps.atomic([
-    buildInsertGroup(deps.db, {
-      id,
-      ...columns(input),
-      archived_at: null,
-      created_by: actor?.id ?? null,
-      created_at: now.toISOString(),
-      updated_at: now.toISOString(),
-    }),
-    buildAuditInsert(deps.db, {
-      at: now,
-      actorUserId: actor?.id ?? null,
-      action: 'local_group_added',
-      subjectType: 'local_group',
-      subjectId: id,
-    }),
-  ]);
+  const id = await insertAudited(
+    deps,
+    actor,
+    { action: 'local_group_added', subjectType: 'local_group' },
+    (id, at) =>
+      buildInsertGroup(deps.db, {
+        id,
+        ...columns(input),
+        archived_at: null,
+        created_by: actor?.id ?? null,
+        created_at: at,
+        updated_at: at,
+      }),
+  );
   return (await findGroup(deps.db, id))!;
 }
 
@@ -88,17 +82,12 @@ async function changeLiveGroup(
   action: string,
   set: Parameters<typeof buildUpdateLiveGroup>[2],
 ) {
-  const [update] = await deps.atomic([
-    buildUpdateLiveGroup(deps.db, id, set),
-    buildAuditIfPreviousChanged(deps.db, {
-      at: deps.clock.now(),
-      actorUserId: actor.id,
-      action,
-      subjectType: 'local_group',
-      subjectId: id,
-    }),
-  ]);
-  if (!update || update.numAffectedRows === 0) throw notFound();
+  const { changed } = await changeAudited(deps, actor, buildUpdateLiveGroup(deps.db, id, set), {
+    action,
+    subjectType: 'local_group',
+    subjectId: id,
+  });
+  if (!changed) throw notFound();
 }
 
 /**
@@ -115,9 +104,8 @@ export async function addReferral(
   if (!member || member.purged_at) throw notFound();
   const group = await findGroup(deps.db, input.groupId);
   if (!group || group.archived_at) throw unprocessable('unknown_group', 'dir.rule.unknown_group');
-  const id = newId();
-  const now = deps.clock.now();
-  await deps.atomic([
+  const audit = { subjectType: 'member', subjectId: memberId, details: { groupId: group.id } };
+  const id = await insertAudited(deps, actor, { action: 'referral_recorded', ...audit }, (id, at) =>
     buildInsertReferral(deps.db, {
       id,
       member_id: memberId,
@@ -125,17 +113,9 @@ export async function addReferral(
       referred_on: input.referredOn,
       note: input.note || null,
       staff_user_id: actor.id,
-      created_at: now.toISOString(),
+      created_at: at,
     }),
-    buildAuditInsert(deps.db, {
-      at: now,
-      actorUserId: actor.id,
-      action: 'referral_recorded',
-      subjectType: 'member',
-      subjectId: memberId,
-      details: { groupId: group.id },
-    }),
-  ]);
+  );
   return (await listReferralsForMember(deps.db, memberId)).find((r) => r.id === id)!;
 }
 

@@ -14,7 +14,7 @@ import {
   memberIdForm,
   memberNoForm,
 } from './event-form.js';
-import { refusal, refusedOr } from '../../http/refusal.js';
+import { redirectUnlessRefused, refusal } from '../../http/refusal.js';
 import { toEventView } from './event-pages.js';
 import { renderEvent } from './event-viewer.routes.js';
 import { EventAttendancePage } from '../../../views/pages/events/attendance.js';
@@ -103,32 +103,30 @@ eventAdminPages.post(
   async (c) => {
     const staff = requireStaff(c);
     const id = c.req.param('id');
-    const refused = await refusedOr(
+    return redirectUnlessRefused(
       c,
+      `/events/${id}`,
       async () => {
         await updateEvent(c.var.deps, staff, id, c.req.valid('form'));
+        setFlash(c, 'events.savedNotice');
       },
       (r) => renderEvent(c, id, r),
     );
-    if (refused) return refused;
-    setFlash(c, 'events.savedNotice');
-    return c.redirect(`/events/${id}`, 303);
   },
 );
 
 eventAdminPages.post(`${EVENT}/call-off`, async (c) => {
   const staff = requireStaff(c);
   const id = c.req.param('id');
-  const refused = await refusedOr(
+  return redirectUnlessRefused(
     c,
+    `/events/${id}`,
     async () => {
       await cancelEvent(c.var.deps, staff, id);
+      setFlash(c, 'events.calledOffNotice');
     },
     (r) => renderEvent(c, id, r),
   );
-  if (refused) return refused;
-  setFlash(c, 'events.calledOffNotice');
-  return c.redirect(`/events/${id}`, 303);
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -183,16 +181,15 @@ eventAdminPages.post(
     const staff = requireStaff(c);
     const id = c.req.param('id');
     const memberIds = c.req.valid('form');
-    const refused = await refusedOr(
+    return redirectUnlessRefused(
       c,
+      `/events/${id}/attendance`,
       async () => {
         await recordEventAttendance(c.var.deps, staff, id, memberIds);
+        setFlash(c, 'events.attendance.savedNotice', { count: String(memberIds.length) });
       },
       (r) => renderAttendance(c, id, r),
     );
-    if (refused) return refused;
-    setFlash(c, 'events.attendance.savedNotice', { count: String(memberIds.length) });
-    return c.redirect(`/events/${id}/attendance`, 303);
   },
 );
 
@@ -246,17 +243,16 @@ eventAdminPages.post(
   async (c) => {
     const staff = requireStaff(c);
     const id = c.req.param('id');
-    const refused = await refusedOr(
+    return redirectUnlessRefused(
       c,
+      `/events/${id}/attendance`,
       async () => {
         await cancelEventRegistration(c.var.deps, staff, id, c.req.valid('form'), {
           byStaff: true,
         });
+        setFlash(c, 'events.staffCancelled');
       },
       (r) => renderAttendance(c, id, r),
     );
-    if (refused) return refused;
-    setFlash(c, 'events.staffCancelled');
-    return c.redirect(`/events/${id}/attendance`, 303);
   },
 );

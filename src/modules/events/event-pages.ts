@@ -1,6 +1,7 @@
 import type { AppContext } from '../../context.js';
 import type { EventView } from '../../../views/pages/events/event-facts.js';
 import { visibleEventAudiences, type Viewer } from './audience.js';
+import { eventFacts } from './events.json.js';
 import { listEvents, listMemberEventRegistrations, type EventRow } from './events.queries.js';
 import { loadViewer } from './viewer.js';
 
@@ -10,20 +11,10 @@ type Mine = EventView['mine'];
 
 export function toEventView(row: EventRow, nowIso: string, mine: Mine = null): EventView {
   return {
-    id: row.id,
-    kind: row.kind,
-    title: row.title,
-    description: row.description,
+    ...eventFacts(row),
     startsAt: row.starts_at,
     endsAt: row.ends_at,
-    venue: row.venue,
-    capacity: row.capacity,
-    audience: row.audience,
-    childcare: row.childcare === 1,
-    registered: Number(row.registered ?? 0),
-    waitlisted: Number(row.waitlisted ?? 0),
     children: Number(row.children ?? 0),
-    cancelled: row.cancelled_at !== null,
     started: row.starts_at <= nowIso,
     ended: row.ends_at <= nowIso,
     mine,
@@ -44,21 +35,26 @@ export async function myRegistrations(c: AppContext, viewer: Viewer) {
   return map;
 }
 
-/** Upcoming events for the home page: the next few the viewer may see, with their status. */
-export async function upcomingEventsFor(c: AppContext, limit = 3): Promise<EventView[]> {
+/**
+ * The events the viewer may see, upcoming or past (`range` of listEvents), as views with the
+ * member's own registration; the viewer too, for what the page shows around them.
+ */
+export async function eventViewsFor(
+  c: AppContext,
+  when: 'upcoming' | 'past',
+  range: { limit: number; offset?: number },
+) {
   const viewer = await loadViewer(c.var.deps.db, c.var.user);
   const nowIso = c.var.deps.clock.now().toISOString();
   const [rows, mine] = await Promise.all([
-    listEvents(c.var.deps.db, {
-      audiences: visibleEventAudiences(viewer),
-      nowIso,
-      when: 'upcoming',
-      limit: limit + 5,
-    }),
+    listEvents(c.var.deps.db, { audiences: visibleEventAudiences(viewer), nowIso, when, ...range }),
     myRegistrations(c, viewer),
   ]);
-  return rows
-    .filter((r) => !r.cancelled_at)
-    .slice(0, limit)
-    .map((r) => toEventView(r, nowIso, mine.get(r.id) ?? null));
+  return { viewer, events: rows.map((r) => toEventView(r, nowIso, mine.get(r.id) ?? null)) };
+}
+
+/** Upcoming events for the home page: the next few the viewer may see, with their status. */
+export async function upcomingEventsFor(c: AppContext, limit = 3): Promise<EventView[]> {
+  const { events } = await eventViewsFor(c, 'upcoming', { limit: limit + 5 });
+  return events.filter((e) => !e.cancelled).slice(0, limit);
 }

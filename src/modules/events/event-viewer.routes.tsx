@@ -6,16 +6,14 @@ import { render, setFlash, viewContext } from '../../http/render.js';
 import { formBody, signedIn } from '../../http/validate.js';
 import { EventListPage } from '../../../views/pages/events/event-list.js';
 import { EventFlyerPage } from '../../../views/pages/events/flyer.js';
-import { visibleEventAudiences } from './audience.js';
 import { childrenCountForm } from './event-form.js';
-import { refusedOr } from '../../http/refusal.js';
-import { myRegistrations, toEventView } from './event-pages.js';
+import { redirectUnlessRefused } from '../../http/refusal.js';
+import { eventViewsFor, myRegistrations, toEventView } from './event-pages.js';
 import { EventDetailPage, type Registrant } from '../../../views/pages/events/event-detail.js';
 import type { Viewer } from './audience.js';
 import { MAX_CHILDREN } from './events.schemas.js';
 import { EVENT, UUID } from './event-paths.js';
 import { eventCalendar } from './events.ics.js';
-import { listEvents } from './events.queries.js';
 import { cancelEventRegistration, loadVisibleEvent, registerForEvent } from './events.service.js';
 import { loadViewer } from './viewer.js';
 
@@ -59,28 +57,18 @@ const EVENT_PAGE_SIZE = 20;
 eventViewerPages.get('/events', async (c) => {
   const when = c.req.query('when') === 'past' ? 'past' : 'upcoming';
   const page = pageNumberOf(c.req.query('page'));
-  const viewer = await loadViewer(c.var.deps.db, c.var.user);
-  const nowIso = c.var.deps.clock.now().toISOString();
-  const [rows, mine] = await Promise.all([
-    // One row more than a page says whether a next page exists, without counting them all.
-    listEvents(c.var.deps.db, {
-      audiences: visibleEventAudiences(viewer),
-      nowIso,
-      when,
-      limit: EVENT_PAGE_SIZE + 1,
-      offset: (page - 1) * EVENT_PAGE_SIZE,
-    }),
-    myRegistrations(c, viewer),
-  ]);
-  const hasNext = rows.length > EVENT_PAGE_SIZE;
+  // One row more than a page says whether a next page exists, without counting them all.
+  const { viewer, events } = await eventViewsFor(c, when, {
+    limit: EVENT_PAGE_SIZE + 1,
+    offset: (page - 1) * EVENT_PAGE_SIZE,
+  });
+  const hasNext = events.length > EVENT_PAGE_SIZE;
   const base = when === 'past' ? '/events?when=past' : '/events';
   return render(
     c,
     <EventListPage
       ctx={viewContext(c)}
-      events={rows
-        .slice(0, EVENT_PAGE_SIZE)
-        .map((r) => toEventView(r, nowIso, mine.get(r.id) ?? null))}
+      events={events.slice(0, EVENT_PAGE_SIZE)}
       when={when}
       paging={{
         page,
@@ -147,8 +135,9 @@ eventViewerPages.post(
   async (c) => {
     const { user, member, id } = await visibleToMember(c);
     const children = c.req.valid('form');
-    const refused = await refusedOr(
+    return redirectUnlessRefused(
       c,
+      `/events/${id}`,
       async () => {
         const outcome = await registerForEvent(c.var.deps, user, id, member.id, {
           byStaff: false,
@@ -162,21 +151,18 @@ eventViewerPages.post(
       },
       (r) => renderEvent(c, id, r),
     );
-    if (refused) return refused;
-    return c.redirect(`/events/${id}`, 303);
   },
 );
 
 eventViewerPages.post(`${EVENT}/withdraw`, async (c) => {
   const { user, member, id } = await visibleToMember(c);
-  const refused = await refusedOr(
+  return redirectUnlessRefused(
     c,
+    `/events/${id}`,
     async () => {
       await cancelEventRegistration(c.var.deps, user, id, member.id, { byStaff: false });
+      setFlash(c, 'events.withdrawnNotice');
     },
     (r) => renderEvent(c, id, r),
   );
-  if (refused) return refused;
-  setFlash(c, 'events.withdrawnNotice');
-  return c.redirect(`/events/${id}`, 303);
 });

@@ -16,23 +16,28 @@ export interface MyRegistration {
   waitlistPosition: number | null;
 }
 
+/** What the API and the pages both say of an event, besides its times. */
+export const eventFacts = (e: EventRow) => ({
+  id: e.id,
+  kind: e.kind,
+  title: e.title,
+  description: e.description,
+  venue: e.venue,
+  capacity: e.capacity,
+  audience: e.audience,
+  childcare: e.childcare === 1,
+  registered: Number(e.registered ?? 0),
+  waitlisted: Number(e.waitlisted ?? 0),
+  cancelled: e.cancelled_at !== null,
+});
+
 /** An event as the API shows it (instants with +09:00). */
 export function toEventJson(e: EventRow, mine?: MyRegistration | null) {
   return {
-    id: e.id,
-    kind: e.kind,
-    title: e.title,
-    description: e.description,
+    ...eventFacts(e),
     startsAt: toTokyoIso(e.starts_at),
     endsAt: toTokyoIso(e.ends_at),
-    venue: e.venue,
-    capacity: e.capacity,
-    audience: e.audience,
-    childcare: e.childcare === 1,
-    registered: Number(e.registered ?? 0),
-    waitlisted: Number(e.waitlisted ?? 0),
     spotsLeft: seatsLeft(e),
-    cancelled: e.cancelled_at !== null,
     ...(mine !== undefined ? { myRegistration: mine } : {}),
   };
 }

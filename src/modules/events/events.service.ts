@@ -1,9 +1,11 @@
 import type { AppDeps, CurrentUser } from '../../context.js';
 import { formatDateTime } from '../../lib/dates.js';
 import { AppError, conflict, notFound, unprocessable } from '../../lib/errors.js';
+import { insertOrRefuse } from '../../lib/atomic.js';
+import { changeAudited, insertAudited } from '../audit/audit.service.js';
 import { newId } from '../../lib/ids.js';
 import type { EventAudience, SideStatus } from '../../../db/schema.js';
-import { buildAuditIfPreviousChanged, buildAuditInsert } from '../audit/audit.queries.js';
+import { buildAuditInsert } from '../audit/audit.queries.js';
 import { findMemberById } from '../members/members.queries.js';
 import { notify } from '../notifications/notifications.service.js';
 import { contentReach } from '../access/member-content.policy.js';
@@ -24,9 +26,6 @@ import {
 } from './events.queries.js';
 import { MAX_CHILDREN, type EventInput } from './events.schemas.js';
 
-const isUniqueViolation = (err: unknown) =>
-  err instanceof Error && /UNIQUE constraint failed/i.test(err.message);
-
 function eventColumns(input: EventInput) {
   return {
     kind: input.kind,
@@ -42,26 +41,21 @@ function eventColumns(input: EventInput) {
 }
 
 export async function createEvent(deps: AppDeps, actor: CurrentUser, input: EventInput) {
-  const id = newId();
-  const now = deps.clock.now();
-  await deps.atomic([
-    buildInsertEvent(deps.db, {
-      id,
-      ...eventColumns(input),
-      cancelled_at: null,
-      created_by: actor.id,
-      created_at: now.toISOString(),
-      updated_at: now.toISOString(),
-    }),
-    buildAuditInsert(deps.db, {
-      at: now,
-      actorUserId: actor.id,
-      action: 'event_published',
-      subjectType: 'event',
-      subjectId: id,
-      details: { kind: input.kind, audience: input.audience, capacity: input.capacity },
-    }),
-  ]);
+  const details = { kind: input.kind, audience: input.audience, capacity: input.capacity };
+  const id = await insertAudited(
+    deps,
+    actor,
+    { action: 'event_published', subjectType: 'event', details },
+    (id, at) =>
+      buildInsertEvent(deps.db, {
+        id,
+        ...eventColumns(input),
+        cancelled_at: null,
+        created_by: actor.id,
+        created_at: at,
+        updated_at: at,
+      }),
+  );
   return (await findEvent(deps.db, id))!;
 }
 
@@ -79,22 +73,21 @@ export async function updateEvent(
   if (!event) throw notFound();
   if (event.cancelled_at) throw unprocessable('event_cancelled', 'events.rule.event_cancelled');
   const now = deps.clock.now().toISOString();
-  const [update, , promote] = await deps.atomic([
+  const { changed, after } = await changeAudited(
+    deps,
+    actor,
     buildUpdateLiveEvent(deps.db, id, { ...eventColumns(input), updated_at: now }),
-    buildAuditIfPreviousChanged(deps.db, {
-      at: deps.clock.now(),
-      actorUserId: actor.id,
+    {
       action: 'event_updated',
       subjectType: 'event',
       subjectId: id,
       details: { capacity: input.capacity, audience: input.audience },
-    }),
-    buildPromoteWaitlisted(deps.db, { eventId: id, at: now }),
-  ]);
-  if (!update || update.numAffectedRows === 0)
-    throw conflict('event_cancelled', 'events.rule.event_cancelled');
+    },
+    [buildPromoteWaitlisted(deps.db, { eventId: id, at: now })],
+  );
+  if (!changed) throw conflict('event_cancelled', 'events.rule.event_cancelled');
   const updated = (await findEvent(deps.db, id))!;
-  await notifyPromoted(deps, updated, promote?.rows ?? []);
+  await notifyPromoted(deps, updated, after[0]?.rows ?? []);
   return updated;
 }
 
@@ -103,19 +96,13 @@ export async function cancelEvent(deps: AppDeps, actor: CurrentUser, id: string)
   const event = await findEvent(deps.db, id);
   if (!event) throw notFound();
   const now = deps.clock.now().toISOString();
-  const [update] = await deps.atomic([
+  const { changed } = await changeAudited(
+    deps,
+    actor,
     buildUpdateLiveEvent(deps.db, id, { cancelled_at: now, updated_at: now }),
-    buildAuditIfPreviousChanged(deps.db, {
-      at: deps.clock.now(),
-      actorUserId: actor.id,
-      action: 'event_cancelled',
-      subjectType: 'event',
-      subjectId: id,
-      details: {},
-    }),
-  ]);
-  if (!update || update.numAffectedRows === 0)
-    throw conflict('event_cancelled', 'events.rule.event_cancelled');
+    { action: 'event_cancelled', subjectType: 'event', subjectId: id, details: {} },
+  );
+  if (!changed) throw conflict('event_cancelled', 'events.rule.event_cancelled');
   for (const r of await listRegistrantUserIds(deps.db, id)) {
     await safeNotify(deps, {
       userId: r.user_id,
@@ -181,28 +168,24 @@ export async function registerForEvent(
   if (!options.byStaff && event.starts_at <= now)
     throw unprocessable('event_started', 'events.rule.event_started');
   const children = event.childcare ? Math.min(MAX_CHILDREN, Math.max(0, options.children)) : 0;
-  let rows: unknown[];
-  try {
-    const [insert] = await deps.atomic([
-      buildRegister(deps.db, {
-        id: newId(),
-        eventId,
-        memberId,
-        children,
-        registeredBy: actor.id,
-        at: now,
-        onlyBefore: options.byStaff ? null : now,
-      }),
-    ]);
-    rows = insert?.rows ?? [];
-  } catch (err) {
-    if (isUniqueViolation(err))
-      throw conflict('already_registered', 'events.rule.already_registered');
-    throw err;
-  }
-  const inserted = rows[0] as { status: 'registered' | 'waitlisted' } | undefined;
-  // Cancelled or started between our read and the insert.
-  if (!inserted) throw conflict('event_changed', 'events.rule.event_changed');
+  const { rows } = await insertOrRefuse(
+    deps.atomic,
+    buildRegister(deps.db, {
+      id: newId(),
+      eventId,
+      memberId,
+      children,
+      registeredBy: actor.id,
+      at: now,
+      onlyBefore: options.byStaff ? null : now,
+    }),
+    {
+      duplicate: () => conflict('already_registered', 'events.rule.already_registered'),
+      // Cancelled or started between our read and the insert.
+      skipped: () => conflict('event_changed', 'events.rule.event_changed'),
+    },
+  );
+  const inserted = rows[0] as { status: 'registered' | 'waitlisted' };
   const mine = (await listMemberEventRegistrations(deps.db, memberId)).find(
     (r) => r.event_id === eventId,
   );
@@ -230,21 +213,20 @@ export async function cancelEventRegistration(
   const now = deps.clock.now().toISOString();
   if (!options.byStaff && event.starts_at <= now)
     throw unprocessable('event_started', 'events.rule.event_started');
-  const [cancel, , promote] = await deps.atomic([
+  const { changed, after } = await changeAudited(
+    deps,
+    actor,
     buildCancelRegistration(deps.db, { eventId, memberId, at: now }),
-    buildAuditIfPreviousChanged(deps.db, {
-      at: deps.clock.now(),
-      actorUserId: actor.id,
+    {
       action: 'event_registration_cancelled',
       subjectType: 'event',
       subjectId: eventId,
       details: { memberId, byStaff: options.byStaff },
-    }),
-    buildPromoteWaitlisted(deps.db, { eventId, at: now }),
-  ]);
-  if (!cancel || cancel.numAffectedRows === 0)
-    throw conflict('not_registered', 'events.rule.not_registered');
-  const promoted = (promote?.rows ?? []) as { member_id: string }[];
+    },
+    [buildPromoteWaitlisted(deps.db, { eventId, at: now })],
+  );
+  if (!changed) throw conflict('not_registered', 'events.rule.not_registered');
+  const promoted = (after[0]?.rows ?? []) as { member_id: string }[];
   await notifyPromoted(deps, event, promoted);
   return { promotedMemberIds: promoted.map((p) => p.member_id) };
 }

@@ -1,10 +1,9 @@
 import type { Db } from '../../lib/db.js';
+import { registrantsOf } from './orientations.queries.js';
 
 /** The attendance sheet: every registrant with what staff need to recognise and follow up. */
 export function listSheetRows(db: Db, orientationId: string) {
-  return db
-    .selectFrom('orientation_registration')
-    .innerJoin('member', 'member.id', 'orientation_registration.member_id')
+  return registrantsOf(db, orientationId)
     .select([
       'orientation_registration.member_id',
       'orientation_registration.attended',
@@ -17,8 +16,6 @@ export function listSheetRows(db: Db, orientationId: string) {
       'member.requester_status',
       'member.helper_status',
     ])
-    .where('orientation_registration.orientation_id', '=', orientationId)
-    .orderBy('member.name_kana')
     .orderBy('member.id')
     .execute();
 }

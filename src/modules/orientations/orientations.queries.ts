@@ -25,10 +25,16 @@ export function listOrientations(db: Db, options: { fromIso?: string } = {}) {
   return q.orderBy('orientation.starts_at').execute();
 }
 
-export function listRegistrations(db: Db, orientationId: string) {
-  return db
+/** The registrants of a session with their member row, in kana order (for the lists). */
+export const registrantsOf = (db: Db, orientationId: string) =>
+  db
     .selectFrom('orientation_registration')
     .innerJoin('member', 'member.id', 'orientation_registration.member_id')
+    .where('orientation_registration.orientation_id', '=', orientationId)
+    .orderBy('member.name_kana');
+
+export function listRegistrations(db: Db, orientationId: string) {
+  return registrantsOf(db, orientationId)
     .select([
       'orientation_registration.id',
       'orientation_registration.member_id',
@@ -39,8 +45,6 @@ export function listRegistrations(db: Db, orientationId: string) {
       'member.kind',
       'member.phone',
     ])
-    .where('orientation_registration.orientation_id', '=', orientationId)
-    .orderBy('member.name_kana')
     .execute();
 }
 

@@ -1,5 +1,6 @@
 import type { AppDeps, CurrentUser } from '../../context.js';
 import { conflict, notFound, unprocessable } from '../../lib/errors.js';
+import { insertOrRefuse } from '../../lib/atomic.js';
 import { newId } from '../../lib/ids.js';
 import { buildAuditInsert } from '../audit/audit.queries.js';
 import { findMemberByIdentifier } from '../members/member-admin.queries.js';
@@ -51,23 +52,19 @@ export async function registerForOrientation(
   if (member.withdrawn_at) throw unprocessable('member_withdrawn');
   if (orientation.ends_at <= deps.clock.now().toISOString())
     throw unprocessable('orientation_past');
-  try {
-    const [insert] = await deps.atomic([
-      buildSeatLimitedRegistration(deps.db, {
-        id: newId(),
-        orientationId,
-        memberId,
-        at: deps.clock.now().toISOString(),
-      }),
-    ]);
-    if (!insert || insert.numAffectedRows === 0)
-      throw conflict('orientation_full', 'rule.orientation_full');
-  } catch (err) {
-    if (err instanceof Error && /UNIQUE constraint failed/i.test(err.message)) {
-      throw conflict('already_registered', 'rule.already_registered');
-    }
-    throw err;
-  }
+  await insertOrRefuse(
+    deps.atomic,
+    buildSeatLimitedRegistration(deps.db, {
+      id: newId(),
+      orientationId,
+      memberId,
+      at: deps.clock.now().toISOString(),
+    }),
+    {
+      duplicate: () => conflict('already_registered', 'rule.already_registered'),
+      skipped: () => conflict('orientation_full', 'rule.orientation_full'),
+    },
+  );
   return orientation;
 }
 

@@ -2,13 +2,13 @@ import { z } from 'zod';
 import { requireStaff } from '../../auth/guards.js';
 import type { AppContext } from '../../context.js';
 import {
-  apiRoute,
   apiRouter,
   emptyBody,
   idParam,
   jsonRequest,
   jsonResponse,
   listOf,
+  operationsOf,
   wholeList,
 } from '../../http/api-route.js';
 import {
@@ -33,7 +33,7 @@ import { paymentInScope, scopedPayment } from './payment-scope.js';
 /** Payments of approved activities and of cancellation fees (issue #18), as JSON. */
 export const paymentsApi = apiRouter();
 
-const TAG = 'payments';
+const op = operationsOf('payments');
 const NOT_PAYABLE = ['payment_not_approved', 'payment_no_cancellation_fee'];
 const paymentResponse = { 200: jsonResponse('The payment and what is due', paymentSchema) };
 
@@ -50,69 +50,42 @@ const CANCELLATION: Subject = { kind: 'cancellation', what: 'a cancellation fee'
 // Route factories: each is used once per kind of subject with its path written out (the error
 // code test reads the paths from the source).
 const getRoute = (path: string, s: Subject) =>
-  apiRoute(
-    {
-      tag: TAG,
-      access: 'signed-in',
-      summary: `The payment of ${s.what} (its helper, its family, staff): what is due, what was recorded, whether the helper acknowledged it`,
-    },
-    { method: 'get', path, request: { params: idParam }, responses: paymentResponse },
-    paymentInScope(s.kind),
-  );
+  op('signed-in', `get ${path}`, {
+    summary: `The payment of ${s.what} (its helper, its family, staff): what is due, what was recorded, whether the helper acknowledged it`,
+    scope: paymentInScope(s.kind),
+    request: { params: idParam },
+    responses: paymentResponse,
+  });
 
 const recordRoute = (path: string, s: Subject) =>
-  apiRoute(
-    {
-      tag: TAG,
-      access: 'signed-in',
-      summary: `Record (or correct) that ${s.what} was paid: date, method, amount. By the helper it counts as received; by the family or staff the helper is asked to acknowledge it. Only staff change a payment the helper acknowledged`,
-      errors: {
-        409: [...NOT_PAYABLE, 'payment_already_received'],
-        422: ['paid_in_future', 'payment_over_due'],
-      },
+  op('signed-in', `post ${path}`, {
+    summary: `Record (or correct) that ${s.what} was paid: date, method, amount. By the helper it counts as received; by the family or staff the helper is asked to acknowledge it. Only staff change a payment the helper acknowledged`,
+    errors: {
+      409: [...NOT_PAYABLE, 'payment_already_received'],
+      422: ['paid_in_future', 'payment_over_due'],
     },
-    {
-      method: 'post',
-      path,
-      request: { params: idParam, body: jsonRequest(recordPaymentBody) },
-      responses: paymentResponse,
-    },
-    paymentInScope(s.kind),
-  );
+    scope: paymentInScope(s.kind),
+    request: { params: idParam, body: jsonRequest(recordPaymentBody) },
+    responses: paymentResponse,
+  });
 
 const receiveRoute = (path: string, s: Subject) =>
-  apiRoute(
-    {
-      tag: TAG,
-      access: 'member',
-      summary: `The helper acknowledges she received the payment of ${s.what} (one tap): a recorded payment becomes received; with none recorded, the amount due in cash today is recorded as received`,
-      errors: { 409: [...NOT_PAYABLE, 'payment_already_received'] },
-    },
-    {
-      method: 'post',
-      path,
-      request: { params: idParam, body: jsonRequest(emptyBody) },
-      responses: paymentResponse,
-    },
-    paymentInScope(s.kind),
-  );
+  op('member', `post ${path}`, {
+    summary: `The helper acknowledges she received the payment of ${s.what} (one tap): a recorded payment becomes received; with none recorded, the amount due in cash today is recorded as received`,
+    errors: { 409: [...NOT_PAYABLE, 'payment_already_received'] },
+    scope: paymentInScope(s.kind),
+    request: { params: idParam, body: jsonRequest(emptyBody) },
+    responses: paymentResponse,
+  });
 
 const disputeRoute = (path: string, s: Subject) =>
-  apiRoute(
-    {
-      tag: TAG,
-      access: 'member',
-      summary: `The helper says the payment of ${s.what} did not arrive as recorded, with the reason; the family and staff are told`,
-      errors: { 409: ['payment_not_disputable'] },
-    },
-    {
-      method: 'post',
-      path,
-      request: { params: idParam, body: jsonRequest(paymentDisputeBody) },
-      responses: paymentResponse,
-    },
-    paymentInScope(s.kind),
-  );
+  op('member', `post ${path}`, {
+    summary: `The helper says the payment of ${s.what} did not arrive as recorded, with the reason; the family and staff are told`,
+    errors: { 409: ['payment_not_disputable'] },
+    scope: paymentInScope(s.kind),
+    request: { params: idParam, body: jsonRequest(paymentDisputeBody) },
+    responses: paymentResponse,
+  });
 
 function current(c: AppContext) {
   const { subject, payment } = scopedPayment(c);
@@ -159,24 +132,16 @@ paymentsApi.openapi(
   async (c) => c.json(await dispute(c, c.req.valid('json').reason), 200),
 );
 
-const outstandingRoute = apiRoute(
-  {
-    tag: TAG,
-    access: 'staff',
-    summary:
-      'Amounts of earlier months (back 12 months) still unpaid, disputed or short: approved activities and cancellation fees, oldest first',
+const outstandingRoute = op('staff', 'get /payments/outstanding', {
+  summary:
+    'Amounts of earlier months (back 12 months) still unpaid, disputed or short: approved activities and cancellation fees, oldest first',
+  responses: {
+    200: jsonResponse(
+      'The outstanding amounts',
+      listOf(outstandingSchema).extend({ totalOutstanding: z.number().int() }),
+    ),
   },
-  {
-    method: 'get',
-    path: '/payments/outstanding',
-    responses: {
-      200: jsonResponse(
-        'The outstanding amounts',
-        listOf(outstandingSchema).extend({ totalOutstanding: z.number().int() }),
-      ),
-    },
-  },
-);
+});
 paymentsApi.openapi(outstandingRoute, async (c) => {
   requireStaff(c);
   const items = (await loadOutstanding(c.var.deps)).map(toOutstandingJson);

@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { requireUser } from '../../auth/guards.js';
 import {
-  apiRoute,
   apiRouter,
   emptyBody,
-  idParam,
   jsonRequest,
   jsonResponse,
+  operationsOf,
   responseOf,
 } from '../../http/api-route.js';
 import { toTokyoIso } from '../../lib/dates.js';
@@ -21,6 +20,7 @@ import {
 
 /** Receipts (領収書) as JSON (issue #18). */
 export const receiptsApi = apiRouter();
+const op = operationsOf('payments');
 
 export function toReceiptJson(r: ReceiptView) {
   return {
@@ -89,19 +89,10 @@ const printed = {
 };
 const monthParams = z.object({ id: z.string(), month: z.string() });
 
-const activityGet = apiRoute(
-  {
-    tag: 'payments',
-    access: 'signed-in',
-    summary: 'The receipt of an activity (its family, staff), or null before it is issued',
-  },
-  {
-    method: 'get',
-    path: '/activities/{id}/receipt',
-    request: { params: idParam },
-    responses: maybeReceipt,
-  },
-);
+const activityGet = op('signed-in', 'get /activities/{id}/receipt', {
+  summary: 'The receipt of an activity (its family, staff), or null before it is issued',
+  responses: maybeReceipt,
+});
 receiptsApi.openapi(activityGet, async (c) => {
   const { receipt } = await loadActivityReceipt(
     c.var.deps,
@@ -111,21 +102,13 @@ receiptsApi.openapi(activityGet, async (c) => {
   return c.json({ receipt: receipt && toReceiptJson(receipt) }, 200);
 });
 
-const activityPrint = apiRoute(
-  {
-    tag: 'payments',
-    access: 'signed-in',
-    summary:
-      'Print the receipt of an activity whose payment the helper acknowledged: numbered the first time; the same receipt marked 再発行 after',
-    errors: { 409: ['receipt_not_received'] },
-  },
-  {
-    method: 'post',
-    path: '/activities/{id}/receipt',
-    request: { params: idParam, body: jsonRequest(emptyBody) },
-    responses: printed,
-  },
-);
+const activityPrint = op('signed-in', 'post /activities/{id}/receipt', {
+  summary:
+    'Print the receipt of an activity whose payment the helper acknowledged: numbered the first time; the same receipt marked 再発行 after',
+  errors: { 409: ['receipt_not_received'] },
+  body: emptyBody,
+  responses: printed,
+});
 receiptsApi.openapi(activityPrint, async (c) => {
   const user = requireUser(c);
   const { activity, receipt } = await loadActivityReceipt(
@@ -137,40 +120,24 @@ receiptsApi.openapi(activityPrint, async (c) => {
   return c.json({ receipt: toReceiptJson(r) }, 200);
 });
 
-const monthGet = apiRoute(
-  {
-    tag: 'payments',
-    access: 'signed-in',
-    summary: 'A family’s receipt of a month (the family, staff), or null before it is issued',
-  },
-  {
-    method: 'get',
-    path: '/members/{id}/receipts/{month}',
-    request: { params: monthParams },
-    responses: maybeReceipt,
-  },
-);
+const monthGet = op('signed-in', 'get /members/{id}/receipts/{month}', {
+  summary: 'A family’s receipt of a month (the family, staff), or null before it is issued',
+  request: { params: monthParams },
+  responses: maybeReceipt,
+});
 receiptsApi.openapi(monthGet, async (c) => {
   const { id, month } = c.req.valid('param');
   const { receipt } = await loadMonthReceipt(c.var.deps, requireUser(c), id, month);
   return c.json({ receipt: receipt && toReceiptJson(receipt) }, 200);
 });
 
-const monthPrint = apiRoute(
-  {
-    tag: 'payments',
-    access: 'signed-in',
-    summary:
-      'Print a family’s receipt of a finished month (every acknowledged payment of its approved activities and cancellation fees): numbered the first time; the same receipt marked 再発行 after',
-    errors: { 409: ['receipt_month_not_over', 'receipt_nothing_received'] },
-  },
-  {
-    method: 'post',
-    path: '/members/{id}/receipts/{month}',
-    request: { params: monthParams, body: jsonRequest(emptyBody) },
-    responses: printed,
-  },
-);
+const monthPrint = op('signed-in', 'post /members/{id}/receipts/{month}', {
+  summary:
+    'Print a family’s receipt of a finished month (every acknowledged payment of its approved activities and cancellation fees): numbered the first time; the same receipt marked 再発行 after',
+  errors: { 409: ['receipt_month_not_over', 'receipt_nothing_received'] },
+  request: { params: monthParams, body: jsonRequest(emptyBody) },
+  responses: printed,
+});
 receiptsApi.openapi(monthPrint, async (c) => {
   const user = requireUser(c);
   const { id, month } = c.req.valid('param');

@@ -2,14 +2,14 @@ import { z } from 'zod';
 import { requireStaff, requireUser } from '../../auth/guards.js';
 import type { AppContext } from '../../context.js';
 import {
-  apiRoute,
   apiRouter,
   idParam,
   jsonRequest,
   jsonResponse,
+  listOf,
+  operationsOf,
   responseOf,
   wholeList,
-  listOf,
 } from '../../http/api-route.js';
 import { CERTIFICATION_TYPES, SUBSIDY_CATEGORIES } from './eligibility-rules.js';
 import { certificationBody, eligibilityBody, revokeBody } from './eligibility.schemas.js';
@@ -24,7 +24,7 @@ import {
 
 /** Household eligibility for subsidies and 無償化 certifications (issue #18), as JSON. */
 export const eligibilityApi = apiRouter();
-const TAG = 'subsidies';
+const op = operationsOf('subsidies');
 
 export function toHouseholdJson(h: Household) {
   return {
@@ -99,38 +99,21 @@ async function household(c: AppContext, id: string) {
   return toHouseholdJson(await loadHousehold(c.var.deps, requireUser(c), id));
 }
 
-const getRoute = apiRoute(
-  {
-    tag: TAG,
-    access: 'signed-in',
-    summary:
-      'A requester household’s subsidy categories (evidence, validity) and its children’s 無償化 certifications (staff, the family)',
-  },
-  {
-    method: 'get',
-    path: '/members/{id}/eligibility',
-    request: { params: idParam },
-    responses: { 200: householdResponse('The household') },
-  },
-);
+const getRoute = op('signed-in', 'get /members/{id}/eligibility', {
+  summary:
+    'A requester household’s subsidy categories (evidence, validity) and its children’s 無償化 certifications (staff, the family)',
+  responses: { 200: householdResponse('The household') },
+});
 eligibilityApi.openapi(getRoute, async (c) =>
   c.json(await household(c, c.req.valid('param').id), 200),
 );
 
-const addRoute = apiRoute(
-  {
-    tag: TAG,
-    access: 'staff',
-    summary:
-      'Staff record a subsidy category of the household with the evidence seen and its validity',
-  },
-  {
-    method: 'post',
-    path: '/members/{id}/eligibility',
-    request: { params: idParam, body: jsonRequest(eligibilityBody) },
-    responses: { 201: householdResponse('The household') },
-  },
-);
+const addRoute = op('staff', 'post /members/{id}/eligibility', {
+  summary:
+    'Staff record a subsidy category of the household with the evidence seen and its validity',
+  body: eligibilityBody,
+  responses: { 201: householdResponse('The household') },
+});
 eligibilityApi.openapi(addRoute, async (c) => {
   const staff = requireStaff(c);
   const { id } = c.req.valid('param');
@@ -139,21 +122,13 @@ eligibilityApi.openapi(addRoute, async (c) => {
   return c.json(await household(c, id), 201);
 });
 
-const certifyRoute = apiRoute(
-  {
-    tag: TAG,
-    access: 'staff',
-    summary:
-      'Staff record a child’s 施設等利用給付認定 (認定区分, number, validity, tax-exempt flag for 0–2)',
-    errors: { 422: ['child_not_in_household'] },
-  },
-  {
-    method: 'post',
-    path: '/members/{id}/free-childcare-certifications',
-    request: { params: idParam, body: jsonRequest(certificationBody) },
-    responses: { 201: householdResponse('The household') },
-  },
-);
+const certifyRoute = op('staff', 'post /members/{id}/free-childcare-certifications', {
+  summary:
+    'Staff record a child’s 施設等利用給付認定 (認定区分, number, validity, tax-exempt flag for 0–2)',
+  errors: { 422: ['child_not_in_household'] },
+  body: certificationBody,
+  responses: { 201: householdResponse('The household') },
+});
 eligibilityApi.openapi(certifyRoute, async (c) => {
   const staff = requireStaff(c);
   const { id } = c.req.valid('param');
@@ -163,20 +138,12 @@ eligibilityApi.openapi(certifyRoute, async (c) => {
 });
 
 const revokeRoute = (path: string) =>
-  apiRoute(
-    {
-      tag: TAG,
-      access: 'staff',
-      summary: 'Staff revoke a record entered wrongly (kept, marked revoked)',
-      errors: { 409: ['record_not_revocable'] },
-    },
-    {
-      method: 'post',
-      path,
-      request: { params: idParam, body: jsonRequest(revokeBody) },
-      responses: { 200: householdResponse('The household') },
-    },
-  );
+  op('staff', `post ${path}`, {
+    summary: 'Staff revoke a record entered wrongly (kept, marked revoked)',
+    errors: { 409: ['record_not_revocable'] },
+    request: { params: idParam, body: jsonRequest(revokeBody) },
+    responses: { 200: householdResponse('The household') },
+  });
 /** A revocation in `table` of the household in the path; answers with the household. */
 async function revokeIn(
   c: AppContext,
@@ -204,33 +171,25 @@ eligibilityApi.openapi(
   },
 );
 
-const expiringRoute = apiRoute(
-  {
-    tag: TAG,
-    access: 'staff',
-    summary:
-      'Eligibility and certifications in force whose validity ends within a month, soonest first',
-  },
-  {
-    method: 'get',
-    path: '/eligibility/expiring',
-    responses: {
-      200: jsonResponse(
-        'The expiring records',
-        listOf(
-          z.object({
-            kind: z.enum(['eligibility', 'certification']),
-            id: z.string(),
-            memberId: z.string(),
-            name: z.string(),
-            what: z.string().describe('the category, or the 認定区分'),
-            validTo: z.string(),
-          }),
-        ),
+const expiringRoute = op('staff', 'get /eligibility/expiring', {
+  summary:
+    'Eligibility and certifications in force whose validity ends within a month, soonest first',
+  responses: {
+    200: jsonResponse(
+      'The expiring records',
+      listOf(
+        z.object({
+          kind: z.enum(['eligibility', 'certification']),
+          id: z.string(),
+          memberId: z.string(),
+          name: z.string(),
+          what: z.string().describe('the category, or the 認定区分'),
+          validTo: z.string(),
+        }),
       ),
-    },
+    ),
   },
-);
+});
 eligibilityApi.openapi(expiringRoute, async (c) => {
   requireStaff(c);
   const rows = await loadExpiringEligibility(c.var.deps);

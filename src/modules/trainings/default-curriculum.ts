@@ -14,39 +14,27 @@
 export const REFRESHER_MONTHS = 60;
 import type { ModuleDef } from './qualifications.js';
 
-const basic = (
-  code: string,
-  titleJa: string,
-  titleEn: string,
-  hours: number,
-  sortOrder: number,
-): ModuleDef => ({
-  code,
-  titleJa,
-  titleEn,
-  hours,
-  kind: 'basic',
-  validityMode: 'months',
-  validityMonths: null, // the basic course never expires (but see basic_safety)
-  sortOrder,
-});
-
-const sickChild = (
-  code: string,
-  titleJa: string,
-  titleEn: string,
-  hours: number,
-  sortOrder: number,
-): ModuleDef => ({
-  code,
-  titleJa,
-  titleEn,
-  hours,
-  kind: 'sick_child',
-  validityMode: 'months',
-  validityMonths: null,
-  sortOrder,
-});
+/** A module of `kind` that never expires (the basic course itself; but see basic_safety). */
+const courseModule =
+  (kind: 'basic' | 'sick_child') =>
+  (
+    code: string,
+    titleJa: string,
+    titleEn: string,
+    hours: number,
+    sortOrder: number,
+  ): ModuleDef => ({
+    code,
+    titleJa,
+    titleEn,
+    hours,
+    kind,
+    validityMode: 'months',
+    validityMonths: null,
+    sortOrder,
+  });
+const basic = courseModule('basic');
+const sickChild = courseModule('sick_child');
 
 export const DEFAULT_CURRICULUM: readonly ModuleDef[] = Object.freeze([
   basic('basic_heart', '保育の心', 'The heart of childcare', 2, 10),

@@ -6,7 +6,7 @@ import { formBody, signedIn } from '../../http/validate.js';
 import type { FormErrors } from '../../../views/components/form-fields.js';
 import { MyTrainingPage, type SubmitValues } from '../../../views/pages/trainings/my-training.js';
 import { ownRecordForm, submitValues } from './record-form.js';
-import { refusedOr } from '../../http/refusal.js';
+import { redirectUnlessRefused } from '../../http/refusal.js';
 import { recordServiceErrors } from './record-errors.js';
 import { loadMyTraining } from './training-pages.service.js';
 import { addTrainingRecords, cancelEnrollment, enrollInSession } from './trainings.service.js';
@@ -67,8 +67,9 @@ function ownMember(c: AppContext) {
 
 myTrainingPages.post('/training/sessions/:id/enroll', async (c) => {
   const { user, member } = ownMember(c);
-  const refused = await refusedOr(
+  return redirectUnlessRefused(
     c,
+    '/training',
     async () => {
       const outcome = await enrollInSession(c.var.deps, user, c.req.param('id'), member.id, {
         byStaff: false,
@@ -81,22 +82,19 @@ myTrainingPages.post('/training/sessions/:id/enroll', async (c) => {
     },
     (r) => renderMyTraining(c, r),
   );
-  if (refused) return refused;
-  return c.redirect('/training', 303);
 });
 
 myTrainingPages.post('/training/sessions/:id/cancel', async (c) => {
   const { user, member } = ownMember(c);
-  const refused = await refusedOr(
+  return redirectUnlessRefused(
     c,
+    '/training',
     async () => {
       await cancelEnrollment(c.var.deps, user, c.req.param('id'), member.id, { byStaff: false });
+      setFlash(c, 'training.session.cancelledNotice');
     },
     (r) => renderMyTraining(c, r),
   );
-  if (refused) return refused;
-  setFlash(c, 'training.session.cancelledNotice');
-  return c.redirect('/training', 303);
 });
 
 myTrainingPages.post(

@@ -9,7 +9,7 @@ import type { FormErrors } from '../../../views/components/form-fields.js';
 import { SessionPage, type SheetRow } from '../../../views/pages/trainings/session.js';
 import { SessionsPage, type SessionFormValues } from '../../../views/pages/trainings/sessions.js';
 import { findMemberById } from '../members/members.queries.js';
-import { refusedOr } from '../../http/refusal.js';
+import { redirectUnlessRefused } from '../../http/refusal.js';
 import { attendanceForm, memberPickForm, sessionForm, sessionFormValues } from './session-form.js';
 import { loadSessionSheet, loadSessionsOverview } from './training-pages.service.js';
 import {
@@ -129,6 +129,12 @@ sessionPages.get('/training/sessions/:id', (c) => {
   return renderSession(c, c.req.param('id'));
 });
 
+/** A staff action on the session: back to its page, or the page again with the refusal. */
+const onSession = (c: AppContext, sessionId: string, action: () => Promise<unknown>) =>
+  redirectUnlessRefused(c, `/training/sessions/${sessionId}`, action, (r) =>
+    renderSession(c, sessionId, r),
+  );
+
 /** The member a staff form names, if any. */
 const pickedMember = (c: AppContext, memberId: string | undefined) =>
   memberId ? findMemberById(c.var.deps.db, memberId) : Promise.resolve(undefined);
@@ -146,24 +152,18 @@ sessionPages.post(
         actionError: c.var.t('validation.choice'),
         status: 422,
       });
-    const refused = await refusedOr(
-      c,
-      async () => {
-        const outcome = await enrollInSession(c.var.deps, staff, sessionId, member.id, {
-          byStaff: true,
-        });
-        setFlash(
-          c,
-          outcome.status === 'enrolled'
-            ? 'training.session.addedNotice'
-            : 'training.session.addedWaitlistNotice',
-          { name: member.name },
-        );
-      },
-      (r) => renderSession(c, sessionId, r),
-    );
-    if (refused) return refused;
-    return c.redirect(`/training/sessions/${sessionId}`, 303);
+    return onSession(c, sessionId, async () => {
+      const outcome = await enrollInSession(c.var.deps, staff, sessionId, member.id, {
+        byStaff: true,
+      });
+      setFlash(
+        c,
+        outcome.status === 'enrolled'
+          ? 'training.session.addedNotice'
+          : 'training.session.addedWaitlistNotice',
+        { name: member.name },
+      );
+    });
   },
 );
 
@@ -176,30 +176,18 @@ sessionPages.post(
     const sessionId = c.req.param('id');
     const member = await pickedMember(c, c.req.valid('form').memberId);
     if (!member) throw notFound();
-    const refused = await refusedOr(
-      c,
-      async () => {
-        const { promotedMemberId } = await cancelEnrollment(
-          c.var.deps,
-          staff,
-          sessionId,
-          member.id,
-          {
-            byStaff: true,
-          },
-        );
-        const promoted = await pickedMember(c, promotedMemberId ?? undefined);
-        if (promoted)
-          setFlash(c, 'training.session.promotedNotice', {
-            name: member.name,
-            promoted: promoted.name,
-          });
-        else setFlash(c, 'training.session.cancelledFor', { name: member.name });
-      },
-      (r) => renderSession(c, sessionId, r),
-    );
-    if (refused) return refused;
-    return c.redirect(`/training/sessions/${sessionId}`, 303);
+    return onSession(c, sessionId, async () => {
+      const { promotedMemberId } = await cancelEnrollment(c.var.deps, staff, sessionId, member.id, {
+        byStaff: true,
+      });
+      const promoted = await pickedMember(c, promotedMemberId ?? undefined);
+      if (promoted)
+        setFlash(c, 'training.session.promotedNotice', {
+          name: member.name,
+          promoted: promoted.name,
+        });
+      else setFlash(c, 'training.session.cancelledFor', { name: member.name });
+    });
   },
 );
 
@@ -210,21 +198,15 @@ sessionPages.post(
   async (c) => {
     const staff = requireStaff(c);
     const sessionId = c.req.param('id');
-    const refused = await refusedOr(
-      c,
-      async () => {
-        const { attendees } = await recordAttendance(
-          c.var.deps,
-          staff,
-          sessionId,
-          c.req.valid('form'),
-          c.var.clientAddress,
-        );
-        setFlash(c, 'training.attendance.saved', { count: String(attendees) });
-      },
-      (r) => renderSession(c, sessionId, r),
-    );
-    if (refused) return refused;
-    return c.redirect(`/training/sessions/${sessionId}`, 303);
+    return onSession(c, sessionId, async () => {
+      const { attendees } = await recordAttendance(
+        c.var.deps,
+        staff,
+        sessionId,
+        c.req.valid('form'),
+        c.var.clientAddress,
+      );
+      setFlash(c, 'training.attendance.saved', { count: String(attendees) });
+    });
   },
 );

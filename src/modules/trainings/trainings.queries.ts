@@ -1,7 +1,8 @@
-import { sql, type Insertable, type Updateable } from 'kysely';
+import { sql, type ExpressionBuilder, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../../lib/db.js';
 import { inJson } from '../../lib/sql.js';
 import type {
+  Database as DB,
   TrainingModule,
   TrainingRecordTable,
   TrainingSessionTable,
@@ -484,13 +485,20 @@ export function buildReviewPendingRecord(
 // ---------------------------------------------------------------------------------------------
 // Training summary (reports): sessions held in [fromIso, endIso), not cancelled
 
+/** The condition of the summary: a session started in [fromIso, endIso) and not cancelled. */
+const heldIn =
+  (fromIso: string, endIso: string) => (eb: ExpressionBuilder<DB, 'training_session'>) =>
+    eb.and([
+      eb('training_session.starts_at', '>=', fromIso),
+      eb('training_session.starts_at', '<', endIso),
+      eb('training_session.cancelled_at', 'is', null),
+    ]);
+
 export function listHeldSessions(db: Db, fromIso: string, endIso: string) {
   return db
     .selectFrom('training_session')
     .select(['id', 'starts_at', 'venue'])
-    .where('starts_at', '>=', fromIso)
-    .where('starts_at', '<', endIso)
-    .where('cancelled_at', 'is', null)
+    .where(heldIn(fromIso, endIso))
     .orderBy('starts_at')
     .execute();
 }
@@ -506,9 +514,7 @@ export function listHeldSessionHours(db: Db, fromIso: string, endIso: string) {
     )
     .innerJoin('training_module', 'training_module.id', 'training_session_module.module_id')
     .select(['training_session.id', (eb) => eb.fn.sum<number>('training_module.hours').as('h')])
-    .where('training_session.starts_at', '>=', fromIso)
-    .where('training_session.starts_at', '<', endIso)
-    .where('training_session.cancelled_at', 'is', null)
+    .where(heldIn(fromIso, endIso))
     .groupBy('training_session.id')
     .execute();
 }
@@ -525,9 +531,7 @@ export function listHeldAttendanceHours(db: Db, fromIso: string, endIso: string)
       (eb) => eb.fn.sum<number>('training_module.hours').as('h'),
     ])
     .where('training_record.source', '=', 'attendance')
-    .where('training_session.starts_at', '>=', fromIso)
-    .where('training_session.starts_at', '<', endIso)
-    .where('training_session.cancelled_at', 'is', null)
+    .where(heldIn(fromIso, endIso))
     .groupBy(['training_record.session_id', 'training_record.member_id'])
     .execute();
 }

@@ -1,9 +1,11 @@
 import type { AppDeps, CurrentUser } from '../../context.js';
 import { formatDate, tokyoDateOf } from '../../lib/dates.js';
 import { conflict, notFound, unprocessable } from '../../lib/errors.js';
+import { insertOrRefuse } from '../../lib/atomic.js';
+import { changeAudited, insertAudited } from '../audit/audit.service.js';
 import { newId } from '../../lib/ids.js';
 import type { TrainingModule } from '../../../db/schema.js';
-import { buildAuditIfPreviousChanged, buildAuditInsert } from '../audit/audit.queries.js';
+import { buildAuditInsert } from '../audit/audit.queries.js';
 import { findMemberById, type MemberWithEmail } from '../members/members.queries.js';
 import { notify } from '../notifications/notifications.service.js';
 import { DEFAULT_CURRICULUM } from './default-curriculum.js';
@@ -36,9 +38,6 @@ import type {
   RecordInput,
   SessionInput,
 } from './trainings.schemas.js';
-
-const isUniqueViolation = (err: unknown) =>
-  err instanceof Error && /UNIQUE constraint failed/i.test(err.message);
 
 export const todayIn = (deps: Pick<AppDeps, 'clock'>) => tokyoDateOf(deps.clock.now());
 
@@ -119,19 +118,13 @@ export async function createModule(deps: AppDeps, actor: CurrentUser, input: Mod
     },
     deps.clock.now().toISOString(),
   );
-  const [insert] = await deps.atomic([
-    buildInsertModuleIfNew(deps.db, row),
-    buildAuditIfPreviousChanged(deps.db, {
-      at: deps.clock.now(),
-      actorUserId: actor.id,
-      action: 'training_module_created',
-      subjectType: 'training_module',
-      subjectId: row.id,
-      details: { code: row.code },
-    }),
-  ]);
-  if (!insert || insert.numAffectedRows === 0)
-    throw conflict('code_taken', 'training.rule.code_taken');
+  const { changed } = await changeAudited(deps, actor, buildInsertModuleIfNew(deps.db, row), {
+    action: 'training_module_created',
+    subjectType: 'training_module',
+    subjectId: row.id,
+    details: { code: row.code },
+  });
+  if (!changed) throw conflict('code_taken', 'training.rule.code_taken');
   return (await findModuleById(deps.db, row.id))!;
 }
 
@@ -175,9 +168,9 @@ export async function scheduleSession(deps: AppDeps, actor: CurrentUser, input: 
   const active = new Set((await listModules(deps.db, { activeOnly: true })).map((m) => m.id));
   if (moduleIds.some((id) => !active.has(id)))
     throw unprocessable('unknown_module', 'training.rule.unknown_module');
-  const id = newId();
-  const now = deps.clock.now();
-  await deps.atomic([
+  const details = { modules: moduleIds.length, capacity: input.capacity };
+  const audit = { action: 'training_session_scheduled', subjectType: 'training_session', details };
+  const id = await insertAudited(deps, actor, audit, (id, at) => [
     buildInsertSession(deps.db, {
       id,
       starts_at: new Date(input.startsAt).toISOString(),
@@ -187,18 +180,10 @@ export async function scheduleSession(deps: AppDeps, actor: CurrentUser, input: 
       capacity: input.capacity,
       notes: input.notes,
       created_by: actor.id,
-      created_at: now.toISOString(),
+      created_at: at,
       cancelled_at: null,
     }),
     buildInsertSessionModules(deps.db, id, moduleIds),
-    buildAuditInsert(deps.db, {
-      at: now,
-      actorUserId: actor.id,
-      action: 'training_session_scheduled',
-      subjectType: 'training_session',
-      subjectId: id,
-      details: { modules: moduleIds.length, capacity: input.capacity },
-    }),
   ]);
   return (await findSession(deps.db, id))!;
 }
@@ -253,27 +238,23 @@ export async function enrollInSession(
   const now = deps.clock.now().toISOString();
   if (!options.byStaff && session.starts_at <= now)
     throw unprocessable('session_started', 'training.rule.session_started');
-  let rows: unknown[];
-  try {
-    const [insert] = await deps.atomic([
-      buildEnroll(deps.db, {
-        id: newId(),
-        sessionId,
-        memberId,
-        enrolledBy: actor.id,
-        at: now,
-        onlyBefore: options.byStaff ? null : now,
-      }),
-    ]);
-    rows = insert?.rows ?? [];
-  } catch (err) {
-    if (isUniqueViolation(err))
-      throw conflict('already_enrolled', 'training.rule.already_enrolled');
-    throw err;
-  }
-  const inserted = rows[0] as { status: 'enrolled' | 'waitlisted' } | undefined;
-  // Cancelled or started between our read and the insert.
-  if (!inserted) throw conflict('session_changed', 'training.rule.session_changed');
+  const { rows } = await insertOrRefuse(
+    deps.atomic,
+    buildEnroll(deps.db, {
+      id: newId(),
+      sessionId,
+      memberId,
+      enrolledBy: actor.id,
+      at: now,
+      onlyBefore: options.byStaff ? null : now,
+    }),
+    {
+      duplicate: () => conflict('already_enrolled', 'training.rule.already_enrolled'),
+      // Cancelled or started between our read and the insert.
+      skipped: () => conflict('session_changed', 'training.rule.session_changed'),
+    },
+  );
+  const inserted = rows[0] as { status: 'enrolled' | 'waitlisted' };
   const mine = (await listMemberEnrollments(deps.db, memberId)).find(
     (e) => e.session_id === sessionId,
   );
@@ -300,26 +281,24 @@ export async function cancelEnrollment(
   const now = deps.clock.now().toISOString();
   if (!options.byStaff && session.starts_at <= now)
     throw unprocessable('session_started', 'training.rule.session_started');
-  const results = await deps.atomic([
+  const { changed, after } = await changeAudited(
+    deps,
+    actor,
     buildCancelEnrollment(deps.db, { sessionId, memberId, at: now }),
-    // Written only when the cancellation above changed a row.
-    buildAuditIfPreviousChanged(deps.db, {
-      at: deps.clock.now(),
-      actorUserId: actor.id,
+    {
       action: 'training_enrollment_cancelled',
       subjectType: 'training_session',
       subjectId: sessionId,
       details: { memberId, byStaff: options.byStaff },
-    }),
-    buildPromoteNext(deps.db, { sessionId, at: now }),
-  ]);
-  const [cancel, , promote] = results;
-  if (!cancel || cancel.numAffectedRows === 0) {
+    },
+    [buildPromoteNext(deps.db, { sessionId, at: now })],
+  );
+  if (!changed) {
     // Nothing to cancel, so nothing changed: the audit row is conditional on the cancellation,
     // and the promotion needs a free seat, which only a cancellation makes.
     throw conflict('not_enrolled', 'training.rule.not_enrolled');
   }
-  const promoted = (promote?.rows[0] as { member_id: string } | undefined)?.member_id ?? null;
+  const promoted = (after[0]?.rows[0] as { member_id: string } | undefined)?.member_id ?? null;
   if (promoted) await notifyPromotion(deps, promoted, session.starts_at);
   return { promotedMemberId: promoted };
 }
@@ -492,25 +471,25 @@ export async function reviewTrainingRecord(
   const record = await findRecord(deps.db, recordId);
   if (!record) throw notFound();
   const now = deps.clock.now();
-  const [update] = await deps.atomic([
+  const { changed } = await changeAudited(
+    deps,
+    actor,
     buildReviewPendingRecord(deps.db, recordId, {
       status: decision,
       reviewed_by: actor.id,
       reviewed_at: now.toISOString(),
       review_note: note,
     }),
-    buildAuditIfPreviousChanged(deps.db, {
+    {
       at: now,
-      actorUserId: actor.id,
       action: decision === 'approved' ? 'training_record_approved' : 'training_record_rejected',
       subjectType: 'member',
       subjectId: record.member_id,
       clientAddress,
       details: { recordId, module: record.module_code },
-    }),
-  ]);
-  if (!update || update.numAffectedRows === 0)
-    throw conflict('not_pending', 'training.rule.not_pending');
+    },
+  );
+  if (!changed) throw conflict('not_pending', 'training.rule.not_pending');
   const member = await findMemberById(deps.db, record.member_id);
   if (member) {
     try {
