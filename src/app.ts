@@ -37,6 +37,7 @@ import { trainingPages } from './modules/trainings/trainings.routes.js';
 import { memberStaffPages } from './modules/members/members.staff.routes.js';
 import { orientationPages } from './modules/orientations/orientations.routes.js';
 import { requestsApi } from './modules/requests/requests.api.js';
+import { sickCareApi } from './modules/requests/sick-care.api.js';
 import { offersApi } from './modules/matching/offers.api.js';
 import { preMeetingsApi } from './modules/matching/pre-meetings.api.js';
 import { newRequestPages } from './modules/requests/new-request.routes.js';
@@ -155,6 +156,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   api.route('/', trainingsApi);
   api.route('/', trainingRecordsApi);
   api.route('/', requestsApi);
+  api.route('/', sickCareApi);
   api.route('/', offersApi);
   api.route('/', preMeetingsApi);
   api.route('/', notificationsApi);
