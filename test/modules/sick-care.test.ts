@@ -262,9 +262,10 @@ describe('the doctor’s note and the handover', () => {
     expect(error.code).toBe('sick_excluded');
     expect(error.message).toContain('38.0℃以上の発熱がある');
     expect(await staffNotices('sick_handover_refused')).toHaveLength(1);
-    const record = (await (
-      await staff.json('GET', `/api/v1/requests/${id}/sick-care`)
-    ).json()) as { handover: null; handoverRefusals: { reasonsJa: string }[] };
+    const record = (await (await staff.json('GET', `/api/v1/requests/${id}/sick-care`)).json()) as {
+      handover: null;
+      handoverRefusals: { reasonsJa: string }[];
+    };
     expect(record.handover).toBeNull();
     expect(record.handoverRefusals[0]?.reasonsJa).toBe('38.0℃以上の発熱がある');
   });

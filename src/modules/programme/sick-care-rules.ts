@@ -47,7 +47,10 @@ export function answerChecklist(
 
 /** The items answered "yes", as the refusal message names them (「、」 / "; " joined). */
 export function exclusionReasons(items: readonly AnsweredItem[]) {
-  return { reasonsJa: items.map((i) => i.ja).join('、'), reasonsEn: items.map((i) => i.en).join('; ') };
+  return {
+    reasonsJa: items.map((i) => i.ja).join('、'),
+    reasonsEn: items.map((i) => i.en).join('; '),
+  };
 }
 
 /** A sick child is cared for alone: one child per sick-child request (no siblings together). */

@@ -16,7 +16,8 @@ const op = operationsOf('requests');
 
 const getRoute = op('signed-in', 'get /requests/{id}/sick-care', {
   summary: 'The safeguards of a sick-child request: doctor’s note, checklists, handover',
-  description: 'The family, the matched helper and staff; reads by others than the family are logged.',
+  description:
+    'The family, the matched helper and staff; reads by others than the family are logged.',
   errors: { 422: ['not_sick_care'] },
   responses: { 200: jsonResponse('The record', sickCareSchema) },
 });
@@ -31,7 +32,8 @@ sickCareApi.openapi(getRoute, async (c) => {
 
 const noteRoute = op('signed-in', 'put /requests/{id}/doctor-note', {
   summary: 'Record the 医師連絡票 (with the 代理受診委任状 when given): the family or staff',
-  description: 'Correctable until the handover; the doctor was seen on the care day or the day before.',
+  description:
+    'Correctable until the handover; the doctor was seen on the care day or the day before.',
   errors: {
     403: ['forbidden'],
     409: ['invalid_transition', 'sick_handed_over'],
@@ -58,8 +60,7 @@ sickCareApi.openapi(noteRoute, async (c) => {
 
 const handoverRoute = op('signed-in', 'post /requests/{id}/handover', {
   summary: 'The handover of a sick child: the checklist again, temperature and state (the helper)',
-  description:
-    'Any "yes" stops it (422 sick_excluded, the items in the message) and tells staff.',
+  description: 'Any "yes" stops it (422 sick_excluded, the items in the message) and tells staff.',
   errors: {
     403: ['forbidden'],
     409: ['invalid_transition', 'sick_handed_over'],

@@ -59,7 +59,9 @@ export const doctorNoteSchema = responseOf<ReturnType<typeof toDoctorNoteJson>>(
 );
 
 const checkSchema = z.object({
-  answers: z.array(z.object({ code: z.string(), ja: z.string(), en: z.string(), yes: z.boolean() })),
+  answers: z.array(
+    z.object({ code: z.string(), ja: z.string(), en: z.string(), yes: z.boolean() }),
+  ),
   temperature: z.number().nullable().describe('°C, at handover'),
   childState: z.string().nullable().describe("the helper's record of the child at handover"),
   recordedAt: iso,

@@ -171,9 +171,15 @@ export async function recordDoctorNote(
   if (!LIVE.includes(request.status)) throw conflict('invalid_transition');
   const seen = doctorSeenProblem(input.seenOn, tokyoDateOf(request.starts_at));
   if (seen)
-    throw new AppError(422, seen, `rule.${seen}`, { seenOn: [`rule.${seen}`] }, {
-      earliest: addDaysToDate(tokyoDateOf(request.starts_at), -1),
-    });
+    throw new AppError(
+      422,
+      seen,
+      `rule.${seen}`,
+      { seenOn: [`rule.${seen}`] },
+      {
+        earliest: addDaysToDate(tokyoDateOf(request.starts_at), -1),
+      },
+    );
   const now = deps.clock.now();
   const nowIso = now.toISOString();
   const [upsert] = await deps.atomic([
