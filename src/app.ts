@@ -43,6 +43,7 @@ import { preMeetingsApi } from './modules/matching/pre-meetings.api.js';
 import { newRequestPages } from './modules/requests/new-request.routes.js';
 import { myRequestPages } from './modules/requests/my-requests.routes.js';
 import { requestCancelPages } from './modules/requests/request-cancel.routes.js';
+import { sickCarePages } from './modules/requests/sick-care.routes.js';
 import { offerPages } from './modules/requests/offers.routes.js';
 import { wireMatching } from './modules/matching/matching.wiring.js';
 import { notificationsApi } from './modules/notifications/notifications.api.js';
@@ -194,6 +195,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.route('/', newRequestPages);
   app.route('/', myRequestPages);
   app.route('/', requestCancelPages);
+  app.route('/', sickCarePages);
   app.route('/', offerPages);
   app.route('/', boardPages);
   app.route('/', intakePages);

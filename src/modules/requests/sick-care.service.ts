@@ -1,6 +1,6 @@
 import type { AppDeps, CurrentUser } from '../../context.js';
 import { addDaysToDate, tokyoDateOf } from '../../lib/dates.js';
-import { AppError, conflict, forbidden, unprocessable } from '../../lib/errors.js';
+import { AppError, conflict, forbidden, notFound, unprocessable } from '../../lib/errors.js';
 import { auditRow, buildAuditInsert } from '../audit/audit.queries.js';
 import { notifyAll } from '../notifications/notifications.service.js';
 import {
@@ -122,6 +122,8 @@ const LIVE = ['open', 'offered', 'matched'];
 
 /** What the safeguards page and API show of one sick-child request. */
 export async function loadSickCare(deps: AppDeps, viewer: RequestViewer, request: RequestRow) {
+  // A helper who was only offered the request sees nothing of the child's health.
+  if (viewer.kind === 'offered') throw notFound();
   if (!isSick(request)) throw unprocessable('not_sick_care');
   const [note, checks, refusals] = await Promise.all([
     findSickCareNote(deps.db, request.id),
@@ -166,6 +168,7 @@ export async function recordDoctorNote(
   input: DoctorNoteInput,
   clientAddress?: string,
 ) {
+  if (viewer.kind === 'offered') throw notFound();
   if (viewer.kind !== 'requester' && viewer.kind !== 'staff') throw forbidden();
   if (!isSick(request)) throw unprocessable('not_sick_care');
   if (!LIVE.includes(request.status)) throw conflict('invalid_transition');
@@ -225,6 +228,7 @@ export async function recordHandover(
   input: HandoverInput,
   clientAddress?: string,
 ) {
+  if (viewer.kind === 'offered') throw notFound();
   if (viewer.kind !== 'helper') throw forbidden();
   if (!isSick(request)) throw unprocessable('not_sick_care');
   if (request.status !== 'matched') throw conflict('invalid_transition');

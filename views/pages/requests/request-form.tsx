@@ -33,6 +33,8 @@ export interface RequestFormProps {
   minDate: string;
   /** The center runs the sick-child and emergency programme (issue #20). */
   programmeOn?: boolean;
+  /** Its exclusion checklist, answered with a sick-child request (in the page's language). */
+  checklist?: { code: string; label: string }[];
 }
 
 export function NewRequestPage(props: RequestFormProps) {
@@ -134,6 +136,25 @@ export function NewRequestPage(props: RequestFormProps) {
                   { value: 'emergency', label: t('req.programme.emergency') },
                 ]}
               />
+            )}
+            {props.programmeOn && props.checklist && (
+              <fieldset class="form-section req-checklist" aria-describedby="req-checklist-hint">
+                <legend>{t('req.checklist')}</legend>
+                <p class="hint" id="req-checklist-hint">
+                  {t('req.checklistHint')}
+                </p>
+                {props.checklist.map((item) => (
+                  <RadioGroup
+                    {...field(`checklist.${item.code}`)}
+                    legend={item.label}
+                    inline
+                    options={[
+                      { value: 'yes', label: t('sick.yes') },
+                      { value: 'no', label: t('sick.no') },
+                    ]}
+                  />
+                ))}
+              </fieldset>
             )}
             <RadioGroup
               {...field('category')}
