@@ -5,7 +5,7 @@ import type { AppContext, AppEnv } from '../../context.js';
 import { guardedValue } from '../../http/guarded.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
 import { formBody } from '../../http/validate.js';
-import { AppError, notFound } from '../../lib/errors.js';
+import { AppError, forbidden, notFound } from '../../lib/errors.js';
 import { ruleText } from '../../lib/i18n.js';
 import type { FormErrors } from '../../../views/components/form-fields.js';
 import { SickCarePage, type ChecklistLine } from '../../../views/pages/requests/sick-care.js';
@@ -32,18 +32,25 @@ export const sickCarePages = new Hono<AppEnv>();
 type Party = RequestViewer & { kind: 'requester' | 'helper' | 'staff' };
 const loaded = guardedValue<{ request: RequestRow; viewer: Party }>('sickCareParty');
 
-/** The family, the matched helper or staff (anyone else: 404), before a form is read. */
-const sickCareParty = createMiddleware<AppEnv>(async (c, next) => {
-  const { request, viewer } = await loadVisibleRequest(
-    c.var.deps,
-    requireUser(c),
-    c.req.param('id') ?? '',
-  );
-  // A helper only offered the request sees nothing of the child's health: the 404 of an unknown one.
-  if (viewer.kind === 'offered') throw notFound();
-  loaded.set(c, { request, viewer: viewer as Party });
-  await next();
-});
+/**
+ * The family, the matched helper or staff (anyone else: 404), before a form is read; a write
+ * is for some of them only (403 for the other parties): the note is the family's and staff's,
+ * the handover the helper's.
+ */
+const sickCareParty = (writers?: readonly Party['kind'][]) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    const { request, viewer } = await loadVisibleRequest(
+      c.var.deps,
+      requireUser(c),
+      c.req.param('id') ?? '',
+    );
+    // A helper only offered the request sees nothing of the child's health: an unknown one's 404.
+    if (viewer.kind === 'offered') throw notFound();
+    if (writers && !writers.includes(viewer.kind)) throw forbidden();
+    loaded.set(c, { request, viewer: viewer as Party });
+    await next();
+  });
+const readers = sickCareParty();
 
 const LIVE = ['open', 'offered', 'matched'];
 
@@ -137,11 +144,11 @@ const formValues = async (c: AppContext) =>
     ),
   );
 
-sickCarePages.get('/requests/:id/sick-care', sickCareParty, (c) => recordPage(c));
+sickCarePages.get('/requests/:id/sick-care', readers, (c) => recordPage(c));
 
 sickCarePages.post(
   '/requests/:id/sick-care/doctor-note',
-  sickCareParty,
+  sickCareParty(['requester', 'staff']),
   formBody(doctorNoteForm, (c, errors, values) =>
     recordPage(
       c,
@@ -170,7 +177,7 @@ sickCarePages.post(
 
 sickCarePages.post(
   '/requests/:id/sick-care/handover',
-  sickCareParty,
+  sickCareParty(['helper']),
   formBody(handoverForm, (c, errors, values) =>
     recordPage(c, { name: 'handover', values, errors }, undefined, 422),
   ),
@@ -222,10 +229,8 @@ async function formPage(c: AppContext, kind: SickFormKind) {
   );
 }
 
-sickCarePages.get('/requests/:id/sick-care/request-form', sickCareParty, (c) =>
-  formPage(c, 'request'),
-);
-sickCarePages.get('/requests/:id/sick-care/doctor-note-form', sickCareParty, (c) =>
+sickCarePages.get('/requests/:id/sick-care/request-form', readers, (c) => formPage(c, 'request'));
+sickCarePages.get('/requests/:id/sick-care/doctor-note-form', readers, (c) =>
   formPage(c, 'doctorNote'),
 );
-sickCarePages.get('/requests/:id/sick-care/proxy-form', sickCareParty, (c) => formPage(c, 'proxy'));
+sickCarePages.get('/requests/:id/sick-care/proxy-form', readers, (c) => formPage(c, 'proxy'));
