@@ -88,11 +88,16 @@ async function matched(f: Family) {
   return { id, h };
 }
 
+type Login = Parameters<typeof TestClient.signedInAs>[1];
+
 /** The care's morning: the clock moves there and each party signs in again (sessions expire). */
-async function onCareDay(time: string, ...users: { id: string }[]) {
+async function onCareDay(time: string, helperUser: Login, parentUser?: Login) {
   ctx.clock.set(jst(CARE_DAY, time));
   staff = await TestClient.signedInAs(ctx, staffUser);
-  return Promise.all(users.map((u) => TestClient.signedInAs(ctx, u as never)));
+  return {
+    helper: await TestClient.signedInAs(ctx, helperUser),
+    parent: parentUser && (await TestClient.signedInAs(ctx, parentUser)),
+  };
 }
 
 describe('the exclusion checklist at request time', () => {
@@ -195,7 +200,7 @@ describe('the doctor’s note and the handover', () => {
   it('the note comes before the handover; a clear checklist records the child’s state', async () => {
     const f = await family();
     const { id, h } = await matched(f);
-    const [helper, parent] = await onCareDay('08:30', h.user, f.user);
+    const { helper, parent } = await onCareDay('08:30', h.user, f.user);
     f.client = parent!;
     const handover = { answers: clear, temperature: 37.2, childState: '機嫌よく朝食を半分食べた' };
     const early = await helper.json('POST', `/api/v1/requests/${id}/handover`, handover);
@@ -251,7 +256,7 @@ describe('the doctor’s note and the handover', () => {
     const f = await family();
     const { id, h } = await matched(f);
     await f.client.json('PUT', `/api/v1/requests/${id}/doctor-note`, note);
-    const [helper] = await onCareDay('08:50', h.user);
+    const { helper } = await onCareDay('08:50', h.user);
     const res = await helper.json('POST', `/api/v1/requests/${id}/handover`, {
       answers: fever,
       temperature: 38.5,
@@ -287,5 +292,103 @@ describe('the doctor’s note and the handover', () => {
     expect((await stranger.client.json('GET', `/api/v1/requests/${id}/sick-care`)).status).toBe(
       404,
     );
+  });
+});
+
+describe('the pages (ja/en) and the printable forms', () => {
+  const checklistFields = (answers: Record<string, boolean>) =>
+    Object.fromEntries(
+      Object.entries(answers).map(([code, yes]) => [`checklist.${code}`, yes ? 'yes' : 'no']),
+    );
+  const requestForm = (f: Family, answers: Record<string, boolean>) => ({
+    [`childIds.${f.child.id}`]: 'yes',
+    programme: 'sick',
+    date: CARE_DAY,
+    startTime: '09:00',
+    endTime: '17:00',
+    careLocation: 'requester_home',
+    ...checklistFields(answers),
+  });
+
+  it('the request form asks the checklist; 38.5 ℃ ("yes" to fever) refuses with the reason', async () => {
+    const f = await family();
+    const page = await (await f.client.get('/requests/new')).text();
+    expect(page).toContain('利用できない場合のチェック（病児）');
+    expect(page).toContain('name="checklist.fever"');
+    const refused = await f.client.form('/requests/new', {
+      ...requestForm(f, fever),
+      step: 'confirm',
+    });
+    expect(refused.status).toBe(422);
+    expect(await refused.text()).toContain(
+      '次のことに当てはまるため、病児の預かりはできません：38.0℃以上の発熱がある',
+    );
+    const sent = await f.client.form('/requests/new', { ...requestForm(f, clear), step: 'submit' });
+    expect(sent.status).toBe(303);
+    const row = await ctx.deps.db
+      .selectFrom('sick_care_check')
+      .select(['stage', 'answers'])
+      .executeTakeFirstOrThrow();
+    expect(row.stage).toBe('request');
+    expect(JSON.parse(row.answers)).toHaveLength(DEFAULT_EXCLUSIONS.length);
+  });
+
+  it('the family records the note by form; the helper hands over by form; forms print it', async () => {
+    const f = await family();
+    const { id, h } = await matched(f);
+    const detail = await (await f.client.get(`/requests/${id}`)).text();
+    expect(detail).toContain(`/requests/${id}/sick-care`);
+
+    const invalid = await f.client.form(`/requests/${id}/sick-care/doctor-note`, {
+      doctorName: '',
+      institution: 'みどり小児科',
+      seenOn: '2026-12-08',
+      diagnosis: '胃腸炎',
+      instructions: '水分を',
+      proxy: 'yes',
+    });
+    expect(invalid.status).toBe(422);
+    const saved = await f.client.form(`/requests/${id}/sick-care/doctor-note`, {
+      doctorName: '山田 一郎',
+      institution: 'みどり小児科',
+      seenOn: '2026-12-08',
+      diagnosis: '急性胃腸炎（回復期）',
+      instructions: '整腸剤を昼食後に1包。',
+      proxy: 'yes',
+      proxyInstitution: 'みどり小児科',
+      proxyReason: '夕方に再診',
+    });
+    expect(saved.status).toBe(303);
+
+    const { helper } = await onCareDay('08:40', h.user);
+    const stopped = await helper.form(`/requests/${id}/sick-care/handover`, {
+      ...checklistFields(fever),
+      temperature: '３８．５',
+      childState: '熱が上がった',
+    });
+    expect(stopped.status).toBe(422);
+    expect(await stopped.text()).toContain('38.0℃以上の発熱がある');
+    const done = await helper.form(`/requests/${id}/sick-care/handover`, {
+      ...checklistFields(clear),
+      temperature: '37.1',
+      childState: '機嫌よく過ごしている',
+    });
+    expect(done.status).toBe(303);
+    const record = await (await helper.get(`/requests/${id}/sick-care`)).text();
+    expect(record).toContain('機嫌よく過ごしている');
+    expect(record).toContain('37.1 ℃');
+    expect(record).not.toContain('action="/requests/' + id + '/sick-care/handover"');
+
+    const note = await (await helper.get(`/requests/${id}/sick-care/doctor-note-form`)).text();
+    expect(note).toContain('医師連絡票');
+    expect(note).toContain('山田 一郎');
+    expect(note).toContain('みどり市ファミリー・サポート・センター');
+    const proxy = await (await staff.get(`/requests/${id}/sick-care/proxy-form`)).text();
+    expect(proxy).toContain('代理受診委任状');
+    expect(proxy).toContain('夕方に再診');
+    await staff.form('/locale', { locale: 'en', next: '/' });
+    const en = await (await staff.get(`/requests/${id}/sick-care/request-form`)).text();
+    expect(en).toContain('Request for sick-child care');
+    expect(en).toContain('A temperature of 38.0 °C or higher: No');
   });
 });

@@ -149,7 +149,7 @@ export function SickCarePage(props: SickCarePageProps) {
             <dt>{t('sick.proxy.title')}</dt>
             <dd>
               {note.proxy
-                ? `${note.proxy.institution}：${note.proxy.reason}`
+                ? `${note.proxy.institution}${locale === 'ja' ? '：' : ': '}${note.proxy.reason}`
                 : t('sick.proxy.none')}
             </dd>
           </dl>
@@ -253,7 +253,9 @@ export function SickCarePage(props: SickCarePageProps) {
             <ul>
               {props.refusals.map((x) => (
                 <li>
-                  {formatDateTime(x.at, locale)}：{x.reasons}
+                  {formatDateTime(x.at, locale)}
+                  {locale === 'ja' ? '：' : ': '}
+                  {x.reasons}
                 </li>
               ))}
             </ul>

@@ -1,6 +1,7 @@
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { BackLink } from '../../components/back-link.js';
+import { paren } from '../../format.js';
 import { formatDate } from '../../../src/lib/dates.js';
 import { whenText } from './request-text.js';
 import type { ChecklistLine } from './sick-care.js';
@@ -55,6 +56,7 @@ export function SickFormPage(props: SickFormProps) {
   const title = t(`sickForm.${kind}.title`);
   const when = whenText(t, locale, r.startsAt, r.endsAt);
   const written = formatDate(props.today, locale);
+  const colon = locale === 'ja' ? '：' : ': ';
   return (
     <Layout ctx={ctx} title={title}>
       <div class="no-print sick-doc-tools">
@@ -85,12 +87,12 @@ export function SickFormPage(props: SickFormProps) {
                 />
                 <Row
                   label={t('sickForm.partners')}
-                  value={props.partners.map((p) => `${p.name}（${p.phone}）`).join('\n')}
+                  value={props.partners.map((p) => `${p.name}${paren(locale, p.phone)}`).join('\n')}
                 />
                 <Row
                   label={t('sickForm.checklist')}
                   value={(props.requestCheck ?? [])
-                    .map((l) => `${l.label}：${t(l.yes ? 'sick.yes' : 'sick.no')}`)
+                    .map((l) => `${l.label}${colon}${t(l.yes ? 'sick.yes' : 'sick.no')}`)
                     .join('\n')}
                 />
               </>
