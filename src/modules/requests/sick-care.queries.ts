@@ -92,9 +92,10 @@ export function buildInsertHandoverIfMatched(
         .where('care_request.id', '=', row.request_id)
         .where('care_request.status', '=', 'matched')
         .where('care_request.helper_member_id', '=', helperMemberId)
-        .where(({ exists, selectFrom }) =>
-          exists(
-            selectFrom('sick_care_note')
+        .where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('sick_care_note')
               .select('sick_care_note.request_id')
               .whereRef('sick_care_note.request_id', '=', 'care_request.id'),
           ),
