@@ -15,13 +15,9 @@ import { getCenterSettings } from '../settings/settings.service.js';
 import { todayOf } from './request-pages.js';
 import { listRequestChildren, type RequestRow } from './requests.queries.js';
 import { loadVisibleRequest, type RequestViewer } from './requests.service.js';
+import { toDoctorNoteJson } from './sick-care.json.js';
 import { doctorNoteForm, handoverForm, NOTE_FORM_FIELD } from './sick-care.schemas.js';
-import {
-  loadSickCare,
-  recordDoctorNote,
-  recordHandover,
-  type SickCareView,
-} from './sick-care.service.js';
+import { loadSickCare, recordDoctorNote, recordHandover } from './sick-care.service.js';
 
 /**
  * 病児保育の記録 (issue #20 points 3–4): the safeguards of a sick-child request for the family,
@@ -54,18 +50,8 @@ const readers = sickCareParty();
 
 const LIVE = ['open', 'offered', 'matched'];
 
-/** The 医師連絡票 (and 委任状) as the pages show it. */
-const noteView = (n: NonNullable<SickCareView['note']>) => ({
-  doctorName: n.doctor_name,
-  institution: n.institution,
-  seenOn: n.seen_on,
-  diagnosis: n.diagnosis,
-  instructions: n.instructions,
-  proxy:
-    n.proxy_institution === null
-      ? null
-      : { institution: n.proxy_institution, reason: n.proxy_reason ?? '' },
-});
+/** The 医師連絡票 (and 委任状) as the pages show it: as the API gives it. */
+const noteView = toDoctorNoteJson;
 
 const lineOf =
   (locale: string) =>
@@ -144,6 +130,22 @@ const formValues = async (c: AppContext) =>
     ),
   );
 
+/** A form's write: back to the record with its flash, or the page again with the refusal. */
+async function recorded(
+  c: AppContext,
+  name: 'note' | 'handover',
+  write: (request: RequestRow, viewer: Party) => Promise<unknown>,
+) {
+  const { request, viewer } = loaded.of(c);
+  try {
+    await write(request, viewer);
+  } catch (err) {
+    return refusedPage(c, name, await formValues(c), err);
+  }
+  setFlash(c, name === 'note' ? 'sick.flash.note' : 'sick.flash.handover');
+  return c.redirect(`/requests/${request.id}/sick-care`, 303);
+}
+
 sickCarePages.get('/requests/:id/sick-care', readers, (c) => recordPage(c));
 
 sickCarePages.post(
@@ -163,16 +165,10 @@ sickCarePages.post(
       422,
     ),
   ),
-  async (c) => {
-    const { request, viewer } = loaded.of(c);
-    try {
-      await recordDoctorNote(c.var.deps, viewer, request, c.req.valid('form'), c.var.clientAddress);
-    } catch (err) {
-      return refusedPage(c, 'note', await formValues(c), err);
-    }
-    setFlash(c, 'sick.flash.note');
-    return c.redirect(`/requests/${request.id}/sick-care`, 303);
-  },
+  (c) =>
+    recorded(c, 'note', (request, viewer) =>
+      recordDoctorNote(c.var.deps, viewer, request, c.req.valid('form'), c.var.clientAddress),
+    ),
 );
 
 sickCarePages.post(
@@ -181,16 +177,10 @@ sickCarePages.post(
   formBody(handoverForm, (c, errors, values) =>
     recordPage(c, { name: 'handover', values, errors }, undefined, 422),
   ),
-  async (c) => {
-    const { request, viewer } = loaded.of(c);
-    try {
-      await recordHandover(c.var.deps, viewer, request, c.req.valid('form'), c.var.clientAddress);
-    } catch (err) {
-      return refusedPage(c, 'handover', await formValues(c), err);
-    }
-    setFlash(c, 'sick.flash.handover');
-    return c.redirect(`/requests/${request.id}/sick-care`, 303);
-  },
+  (c) =>
+    recorded(c, 'handover', (request, viewer) =>
+      recordHandover(c.var.deps, viewer, request, c.req.valid('form'), c.var.clientAddress),
+    ),
 );
 
 /** One printable form, filled from the record. */

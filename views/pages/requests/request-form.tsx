@@ -13,6 +13,7 @@ import { CATEGORIES, categoryLabel } from '../../../src/i18n/category-labels.js'
 import { weekdayName } from './request-text.js';
 import { BackLink } from '../../components/back-link.js';
 import { RuleErrorAlert, RulesBox, type RulesView } from './rules-box.js';
+import { ChecklistQuestion } from './sick-care.js';
 
 export interface ChildChoice {
   id: string;
@@ -144,15 +145,7 @@ export function NewRequestPage(props: RequestFormProps) {
                   {t('req.checklistHint')}
                 </p>
                 {props.checklist.map((item) => (
-                  <RadioGroup
-                    {...field(`checklist.${item.code}`)}
-                    legend={item.label}
-                    inline
-                    options={[
-                      { value: 'yes', label: t('sick.yes') },
-                      { value: 'no', label: t('sick.no') },
-                    ]}
-                  />
+                  <ChecklistQuestion field={field(`checklist.${item.code}`)} label={item.label} />
                 ))}
               </fieldset>
             )}

@@ -19,18 +19,42 @@ export interface ChecklistLine {
   yes?: boolean;
 }
 
+/** The 医師連絡票 (and 代理受診委任状) as recorded. */
+export interface DoctorNoteView {
+  doctorName: string;
+  institution: string;
+  seenOn: string;
+  diagnosis: string;
+  instructions: string;
+  proxy: { institution: string; reason: string } | null;
+}
+
+/** One checklist question answered はい / いいえ (the request form and the handover). */
+export function ChecklistQuestion(props: {
+  field: ReturnType<ReturnType<typeof bindFields>>;
+  label: string;
+  required?: boolean;
+}) {
+  const { t } = props.field;
+  return (
+    <RadioGroup
+      {...props.field}
+      legend={props.label}
+      inline
+      required={props.required}
+      options={[
+        { value: 'yes', label: t('sick.yes') },
+        { value: 'no', label: t('sick.no') },
+      ]}
+    />
+  );
+}
+
 export interface SickCarePageProps {
   ctx: ViewContext;
   mode: 'requester' | 'helper' | 'staff';
   request: { id: string; startsAt: string; endsAt: string; childName: string };
-  note: {
-    doctorName: string;
-    institution: string;
-    seenOn: string;
-    diagnosis: string;
-    instructions: string;
-    proxy: { institution: string; reason: string } | null;
-  } | null;
+  note: DoctorNoteView | null;
   requestCheck: ChecklistLine[] | null;
   handover: {
     answers: ChecklistLine[];
@@ -228,15 +252,10 @@ export function SickCarePage(props: SickCarePageProps) {
                 {t('req.checklistHint')}
               </p>
               {props.checklist.map((item) => (
-                <RadioGroup
-                  {...handoverField(`checklist.${item.code}`)}
-                  legend={item.label}
-                  inline
+                <ChecklistQuestion
+                  field={handoverField(`checklist.${item.code}`)}
+                  label={item.label}
                   required
-                  options={[
-                    { value: 'yes', label: t('sick.yes') },
-                    { value: 'no', label: t('sick.no') },
-                  ]}
                 />
               ))}
             </fieldset>

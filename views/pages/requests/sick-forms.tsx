@@ -4,7 +4,7 @@ import { BackLink } from '../../components/back-link.js';
 import { paren } from '../../format.js';
 import { formatDate } from '../../../src/lib/dates.js';
 import { whenText } from './request-text.js';
-import type { ChecklistLine } from './sick-care.js';
+import type { ChecklistLine, DoctorNoteView } from './sick-care.js';
 
 export type SickFormKind = 'request' | 'doctorNote' | 'proxy';
 
@@ -23,14 +23,7 @@ export interface SickFormProps {
   };
   partners: { name: string; phone: string }[];
   requestCheck: ChecklistLine[] | null;
-  note: {
-    doctorName: string;
-    institution: string;
-    seenOn: string;
-    diagnosis: string;
-    instructions: string;
-    proxy: { institution: string; reason: string } | null;
-  } | null;
+  note: DoctorNoteView | null;
   /** The day the form is printed (Tokyo): its 記入日. */
   today: string;
 }
