@@ -6,7 +6,7 @@
  * parent records the 医師連絡票, and it prints on one A4 page in the center's name. Every page
  * is checked with axe at desktop size and at 320 px (test-results/screenshots/sick-*.png).
  */
-import type { APIRequestContext, Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import {
@@ -21,26 +21,13 @@ import {
   startServer,
   type RunningServer,
 } from '../helpers/browser.js';
-import { DEMO_PASSWORD, heading, tokyoDate } from '../helpers/e2e-setup.js';
+import { apiJson, DEMO_PASSWORD, heading, tokyoDate } from '../helpers/e2e-setup.js';
 import { DEFAULT_PROGRAMME } from '../../src/modules/settings/settings.schemas.js';
 
 const PASSWORD = 'midori no kaze 2026';
 const RUN = Date.now().toString(36);
 
-async function api<T>(
-  request: APIRequestContext,
-  method: 'post' | 'put' | 'get',
-  path: string,
-  data?: unknown,
-): Promise<T> {
-  const res = await request.fetch(path, {
-    method: method.toUpperCase(),
-    ...(data === undefined ? {} : { data, headers: { 'content-type': 'application/json' } }),
-  });
-  if (!res.ok())
-    throw new Error(`${method.toUpperCase()} ${path}: ${res.status()} ${await res.text()}`);
-  return (await res.json()) as T;
-}
+const api = apiJson;
 
 function application(kind: 'requester' | 'helper', name: string, kana: string, email: string) {
   return {
