@@ -85,5 +85,4 @@ export const sickCare: SickCareMessages = {
   'sickForm.written': 'Date',
   'sickForm.parentSignature': 'Parent’s signature',
   'sickForm.doctorSignature': 'Doctor’s signature',
-  'sickForm.blank': ' ',
 };

@@ -83,7 +83,6 @@ export const sickCare = {
   'sickForm.written': '記入日',
   'sickForm.parentSignature': '保護者署名',
   'sickForm.doctorSignature': '医師署名',
-  'sickForm.blank': '　',
 } as const;
 
 export type SickCareMessages = Record<keyof typeof sickCare, string>;

@@ -123,7 +123,8 @@ export function SickFormPage(props: SickFormProps) {
             <dt>
               {t(kind === 'doctorNote' ? 'sickForm.doctorSignature' : 'sickForm.parentSignature')}
             </dt>
-            <dd class="sick-doc__line">{t('sickForm.blank')}</dd>
+            {/* A blank line to sign on. */}
+            <dd class="sick-doc__line" />
           </div>
         </dl>
         <p class="sick-doc__issuer">{t('sickForm.issuer', { center })}</p>
