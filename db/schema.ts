@@ -387,6 +387,32 @@ export interface CareRequestTable {
   programme: ProgrammeKind | null;
 }
 
+/** 医師連絡票 and 代理受診委任状 of a sick-child programme request (issue #20). */
+export interface SickCareNoteTable {
+  request_id: string;
+  doctor_name: string;
+  institution: string;
+  seen_on: string;
+  diagnosis: string;
+  instructions: string;
+  proxy_institution: string | null;
+  proxy_reason: string | null;
+  recorded_by_user_id: string;
+  recorded_at: string;
+  updated_at: string;
+}
+
+/** The exclusion checklist as answered at request time and at handover (issue #20). */
+export interface SickCareCheckTable {
+  request_id: string;
+  stage: 'request' | 'handover';
+  answers: string;
+  temperature: number | null;
+  child_state: string | null;
+  recorded_by_user_id: string;
+  recorded_at: string;
+}
+
 export interface CareRequestChildTable {
   request_id: string;
   child_id: string;
@@ -793,6 +819,8 @@ export interface Database {
   request_series: RequestSeriesTable;
   care_request: CareRequestTable;
   care_request_child: CareRequestChildTable;
+  sick_care_note: SickCareNoteTable;
+  sick_care_check: SickCareCheckTable;
   offer: OfferTable;
   pairing: PairingTable;
   pre_meeting: PreMeetingTable;

@@ -19,6 +19,7 @@ import { memberHome } from './en/member-home.js';
 import { reports } from './en/reports.js';
 import { accounts } from './en/accounts.js';
 import { programme } from './en/programme.js';
+import { sickCare } from './en/sick-care.js';
 import { line } from './en/line.js';
 import type { Dictionary } from './ja.js';
 
@@ -44,5 +45,6 @@ export const en: Dictionary = {
   ...reports,
   ...accounts,
   ...programme,
+  ...sickCare,
   ...line,
 };

@@ -19,6 +19,7 @@ import { memberHome } from './ja/member-home.js';
 import { reports } from './ja/reports.js';
 import { accounts } from './ja/accounts.js';
 import { programme } from './ja/programme.js';
+import { sickCare } from './ja/sick-care.js';
 import { line } from './ja/line.js';
 
 /**
@@ -47,6 +48,7 @@ export const ja = {
   ...reports,
   ...accounts,
   ...programme,
+  ...sickCare,
   ...line,
 } as const;
 

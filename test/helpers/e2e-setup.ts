@@ -29,3 +29,19 @@ export async function okJson<T>(
     throw new Error(`${response.url()}: ${response.status()} ${await response.text()}`);
   return (await response.json()) as T;
 }
+
+/** A JSON API call from a browser context's request (its cookies): the body, or a failure naming it. */
+export async function apiJson<T>(
+  request: APIRequestContext,
+  method: 'post' | 'put' | 'get',
+  path: string,
+  data?: unknown,
+): Promise<T> {
+  const res = await request.fetch(path, {
+    method: method.toUpperCase(),
+    ...(data === undefined ? {} : { data, headers: { 'content-type': 'application/json' } }),
+  });
+  if (!res.ok())
+    throw new Error(`${method.toUpperCase()} ${path}: ${res.status()} ${await res.text()}`);
+  return (await res.json()) as T;
+}

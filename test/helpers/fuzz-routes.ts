@@ -720,6 +720,25 @@ export const WRITE_ROUTES: Record<string, RouteSpec> = {
     (w) => `/api/v1/requests/${w.openRequest}/cancel`,
     () => ({ reason: '祖母が迎えに行くため', kind: 'cancel' }),
   ),
+  // The sick-child safeguards (issue #20): the world's requests are ordinary ones, so the valid
+  // body gets the 422 not_sick_care there; the fuzzer still drives the schemas and the forms.
+  'PUT /api/v1/requests/:id/doctor-note': json(
+    'parent',
+    (w) => `/api/v1/requests/${w.matchedRequest}/doctor-note`,
+    () => ({
+      doctorName: '山田 一郎',
+      institution: 'みどり小児科',
+      seenOn: '2026-12-01',
+      diagnosis: '急性胃腸炎',
+      instructions: '水分をこまめに',
+      proxy: { institution: 'みどり小児科', reason: '夕方に再診' },
+    }),
+  ),
+  'POST /api/v1/requests/:id/handover': json(
+    'helper',
+    (w) => `/api/v1/requests/${w.matchedRequest}/handover`,
+    () => ({ answers: { fever: false, vomiting: false }, temperature: 36.8, childState: '元気' }),
+  ),
   'PUT /api/v1/pre-meetings/:id': json(
     'staff',
     (w) => `/api/v1/pre-meetings/${w.preMeetingId}`,
@@ -763,6 +782,32 @@ export const WRITE_ROUTES: Record<string, RouteSpec> = {
     'parent',
     (w) => `/requests/${w.openRequest}/cancel`,
     () => pairs({ reason: '祖母が迎えに行くため' }),
+  ),
+  'POST /requests/:id/sick-care/doctor-note': form(
+    'parent',
+    (w) => `/requests/${w.matchedRequest}/sick-care/doctor-note`,
+    () =>
+      pairs({
+        doctorName: '山田 一郎',
+        institution: 'みどり小児科',
+        seenOn: '2026-12-01',
+        diagnosis: '急性胃腸炎',
+        instructions: '水分をこまめに',
+        proxy: 'yes',
+        proxyInstitution: 'みどり小児科',
+        proxyReason: '夕方に再診',
+      }),
+  ),
+  'POST /requests/:id/sick-care/handover': form(
+    'helper',
+    (w) => `/requests/${w.matchedRequest}/sick-care/handover`,
+    () =>
+      pairs({
+        'checklist.fever': 'no',
+        'checklist.vomiting': 'no',
+        temperature: '36.8',
+        childState: '元気',
+      }),
   ),
   'POST /requests/:id/cancel-series': form(
     'parent',

@@ -288,6 +288,27 @@ export const AUTHORIZATION_TABLE: readonly AuthzRow[] = [
   x(r('POST /api/v1/requests/:id/cancel', PARTIES, 'live-match', { id: 'liveRequest' }), {
     body: () => ({ reason: '都合がつかなくなりました' }),
   }),
+  // The sick-child safeguards (issue #20): the fixture's live request is an ordinary one, so the
+  // parties allowed get the 422 not_sick_care; the note is the family's and staff's, the handover
+  // the matched helper's (the other party: 403).
+  r('GET /api/v1/requests/:id/sick-care', PARTIES, 'live-match', { id: 'liveRequest' }),
+  x(
+    r('PUT /api/v1/requests/:id/doctor-note', ['requester', 'staff', 'admin'], 'live-match', {
+      id: 'liveRequest',
+    }),
+    {
+      body: () => ({
+        doctorName: '山田 一郎',
+        institution: 'みどり小児科',
+        seenOn: '2026-12-01',
+        diagnosis: '急性胃腸炎',
+        instructions: '水分をこまめに',
+      }),
+    },
+  ),
+  x(r('POST /api/v1/requests/:id/handover', ['helper'], 'live-match', { id: 'liveRequest' }), {
+    body: () => ({ answers: { fever: false }, temperature: 36.8, childState: '元気' }),
+  }),
   r('GET /api/v1/pre-meetings', SIGNED_IN, 'signed-in', undefined, 'parties see their own'),
   r('POST /api/v1/pre-meetings', STAFF, 'staff'),
   x(r('PUT /api/v1/pre-meetings/:id', STAFF, 'staff', { id: 'preMeeting' }), {
@@ -592,6 +613,14 @@ export const AUTHORIZATION_TABLE: readonly AuthzRow[] = [
   r('GET /requests/:id', PARTIES, 'live-match', { id: 'liveRequest' }, 'staff: redirect'),
   r('GET /requests/:id/cancel', PARTIES, 'live-match', { id: 'liveRequest' }, 'staff: redirect'),
   r('POST /requests/:id/cancel', ['requester', 'helper'], 'live-match', { id: 'liveRequest' }),
+  r('GET /requests/:id/sick-care', PARTIES, 'live-match', { id: 'liveRequest' }),
+  r('POST /requests/:id/sick-care/doctor-note', ['requester', 'staff', 'admin'], 'live-match', {
+    id: 'liveRequest',
+  }),
+  r('POST /requests/:id/sick-care/handover', ['helper'], 'live-match', { id: 'liveRequest' }),
+  r('GET /requests/:id/sick-care/request-form', PARTIES, 'live-match', { id: 'liveRequest' }),
+  r('GET /requests/:id/sick-care/doctor-note-form', PARTIES, 'live-match', { id: 'liveRequest' }),
+  r('GET /requests/:id/sick-care/proxy-form', PARTIES, 'live-match', { id: 'liveRequest' }),
   r(
     'GET /requests/:id/cancel-series',
     ['requester', 'staff', 'admin'],

@@ -160,6 +160,8 @@ myRequestPages.get('/requests/:id', async (c) => {
         cancellationFee: viewer.kind === 'requester' ? r.cancellation_fee : null,
         helperName: showNames ? r.helper_name : null,
         wasMatched: r.matched_at !== null,
+        // The sick-child record is the family's and the matched helper's (issue #20).
+        sickCare: r.programme === 'sick' && showNames,
       }}
       childList={children.map((ch) => ({
         id: ch.id,

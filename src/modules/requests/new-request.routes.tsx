@@ -106,6 +106,10 @@ async function formPage(
       rules={rulesView(settings, today)}
       minDate={addDaysToDate(today, 1)}
       programmeOn={settings.programme.enabled}
+      checklist={settings.programme.exclusions.map((i) => ({
+        code: i.code,
+        label: c.var.locale === 'ja' ? i.ja : i.en,
+      }))}
     />,
     status,
   );

@@ -110,12 +110,21 @@ function readInput(form: FormValues, ctx: z.RefinementCtx): CreateRequestInput |
 
   if (failed || !date || !startTime || !endTime || !endDate) return undefined;
 
+  // A sick-child request's exclusion checklist: `checklist.<code>` = yes | no (unanswered: absent,
+  // which the service refuses naming the checklist).
+  const checklist = Object.fromEntries(
+    Object.entries(form)
+      .filter(([k, v]) => k.startsWith('checklist.') && (v === 'yes' || v === 'no'))
+      .map(([k, v]) => [k.slice('checklist.'.length), v === 'yes']),
+  );
+
   const parsed = createRequestBody.safeParse({
     childIds,
     category,
     startsAt: tokyoIsoOf(date, startTime),
     endsAt: tokyoIsoOf(endDate, endTime),
     ...(programme ? { programme } : {}),
+    ...(programme === 'sick' ? { checklist } : {}),
     careLocation,
     careLocationNote: form.careLocationNote,
     pickup: form.pickup,

@@ -70,6 +70,10 @@ const REQUEST_RULES = [
   'programme_once',
   'programme_hours',
   'programme_max_hours',
+  // The sick-child safeguards (programme/sick-care-rules.ts).
+  'sick_one_child',
+  'checklist_unanswered',
+  'sick_excluded',
 ];
 const createRequest = op('signed-in', 'post /requests', {
   summary: 'Request help (requester: own children; staff: requesterId)',

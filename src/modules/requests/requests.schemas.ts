@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { optionalMultiLineText as text } from '../../lib/text-schemas.js';
 import { isValidDateString } from '../../lib/dates.js';
+import { checklistAnswers } from './sick-care.schemas.js';
 
 const instant = z.iso.datetime({ offset: true });
 const time = z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/, 'validation.time');
@@ -31,6 +32,8 @@ export const createRequestBody = z
     recurrence: recurrenceSchema.optional(),
     /** The sick-child and emergency programme (issue #20): chosen explicitly; absent = ordinary. */
     programme: z.enum(['sick', 'emergency']).optional(),
+    /** A sick-child request's exclusion checklist: item code → "yes" (sick-care.schemas.ts). */
+    checklist: checklistAnswers.optional(),
   })
   .strict()
   .refine((v) => Date.parse(v.endsAt) > Date.parse(v.startsAt), {

@@ -20,6 +20,7 @@ import type { CenterSettings } from '../settings/settings.schemas.js';
 import { getCenterSettings } from '../settings/settings.service.js';
 import { programmeRequestProblem, type ProgrammeKind } from '../programme/programme-rules.js';
 import { hasAnyPairing } from './request-pages.queries.js';
+import { checkSickRequest } from './sick-care.service.js';
 import {
   checkRequestRules,
   expandWeeklyPattern,
@@ -219,7 +220,7 @@ function estimateFees(
  */
 export async function previewRequest(
   deps: AppDeps,
-  requester: { id: string },
+  requester: { id: string; name: string; user_id: string },
   input: CreateRequestInput,
 ) {
   const [settings, children, paired] = await Promise.all([
@@ -236,6 +237,8 @@ export async function previewRequest(
     programme: input.programme,
     category: input.category,
   });
+  // The sick-child safeguards refuse here as the send would (issue #20).
+  if (input.programme === 'sick') await checkSickRequest(deps, requester.user_id, requester, input);
   const table = selectFeeTable(settings.fees, tokyoDateOf(deps.clock.now()));
   return {
     occurrences,
@@ -341,6 +344,11 @@ export async function createRequests(
           'eligible',
       ),
   });
+  // The sick-child safeguards (issue #20): one child, the exclusion checklist answered and clear.
+  const sickCheck =
+    input.programme === 'sick'
+      ? await checkSickRequest(deps, actor.id, requester, input)
+      : undefined;
   // No two live requests for the same child may overlap.
   const clashes = await listLiveRequestTimesOfChildren(
     deps.db,
@@ -410,6 +418,8 @@ export async function createRequests(
       ...children.map((c) => insertRequestChild(deps.db, ids[i]!, c.id)),
     );
   });
+  // A sick-child request is one-off (programme-rules.ts): its answers go with it.
+  if (sickCheck) statements.push(sickCheck(ids[0]!, actor.id, nowIso));
   statements.push(
     buildAuditInsert(deps.db, {
       at: now,

@@ -41,6 +41,8 @@ export interface RequestDetailView {
   cancellationFee: number | null;
   helperName: string | null;
   wasMatched: boolean;
+  /** A sick-child request: its record (doctor's note, handover, forms) has its own page. */
+  sickCare?: boolean;
 }
 
 export interface RequestDetailProps {
@@ -231,6 +233,14 @@ export function RequestDetailPage(props: RequestDetailProps) {
           ]}
         />
       </section>
+
+      {r.sickCare && (
+        <p class="req-sick-care-link">
+          <a class="button button--secondary" href={`/requests/${r.id}/sick-care`}>
+            {t('req.sickCareLink')}
+          </a>
+        </p>
+      )}
 
       {r.status === 'cancelled' && mode !== 'offered' && (
         <section class="card" aria-labelledby="cancelled">

@@ -13,6 +13,7 @@ import { CATEGORIES, categoryLabel } from '../../../src/i18n/category-labels.js'
 import { weekdayName } from './request-text.js';
 import { BackLink } from '../../components/back-link.js';
 import { RuleErrorAlert, RulesBox, type RulesView } from './rules-box.js';
+import { ChecklistQuestion } from './sick-care.js';
 
 export interface ChildChoice {
   id: string;
@@ -33,6 +34,8 @@ export interface RequestFormProps {
   minDate: string;
   /** The center runs the sick-child and emergency programme (issue #20). */
   programmeOn?: boolean;
+  /** Its exclusion checklist, answered with a sick-child request (in the page's language). */
+  checklist?: { code: string; label: string }[];
 }
 
 export function NewRequestPage(props: RequestFormProps) {
@@ -134,6 +137,17 @@ export function NewRequestPage(props: RequestFormProps) {
                   { value: 'emergency', label: t('req.programme.emergency') },
                 ]}
               />
+            )}
+            {props.programmeOn && props.checklist && (
+              <fieldset class="form-section req-checklist" aria-describedby="req-checklist-hint">
+                <legend>{t('req.checklist')}</legend>
+                <p class="hint" id="req-checklist-hint">
+                  {t('req.checklistHint')}
+                </p>
+                {props.checklist.map((item) => (
+                  <ChecklistQuestion field={field(`checklist.${item.code}`)} label={item.label} />
+                ))}
+              </fieldset>
             )}
             <RadioGroup
               {...field('category')}
