@@ -13,7 +13,7 @@ import { handleError, handleNotFound } from './http/errors.js';
 import { noStore, requireJsonForWrites, securityHeaders } from './http/security.js';
 import { AppError } from './lib/errors.js';
 import { API_DOCS_PATH, apiDocsPage } from './http/api-docs.js';
-import { apiRoute, apiRouter, jsonResponse, openApiDocumentOf } from './http/api-route.js';
+import { apiRouter, jsonResponse, openApiDocumentOf, operationsOf } from './http/api-route.js';
 import { z } from 'zod';
 import { authApi } from './modules/auth/auth.api.js';
 import { authPages } from './modules/auth/auth.routes.js';
@@ -81,14 +81,10 @@ import { lineApi } from './modules/line/line.api.js';
 import { linePages } from './modules/line/line.routes.js';
 import { lineWebhook } from './modules/line/line-webhook.routes.js';
 
-const healthz = apiRoute(
-  { tag: 'health', access: 'public', summary: 'The app answers' },
-  {
-    method: 'get',
-    path: '/healthz',
-    responses: { 200: jsonResponse('Up', z.object({ ok: z.literal(true) })) },
-  },
-);
+const healthz = operationsOf('health')('public', 'get /healthz', {
+  summary: 'The app answers',
+  responses: { 200: jsonResponse('Up', z.object({ ok: z.literal(true) })) },
+});
 
 export interface AppOptions {
   /** Serves /assets/* on runtimes where the app itself serves files (Node). */

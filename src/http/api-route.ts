@@ -89,7 +89,7 @@ export const listOf = <S extends z.ZodType>(item: S) =>
  * requirement and every error response. `scope` is an object check that must also run before
  * validation (a member's record that isn't yours is a 404 whatever the body says).
  */
-export function apiRoute<R extends Omit<RouteConfig, 'middleware'>>(
+function apiRoute<R extends Omit<RouteConfig, 'middleware'>>(
   info: OperationInfo,
   route: R,
   scope?: MiddlewareHandler<AppEnv> | MiddlewareHandler<AppEnv>[],

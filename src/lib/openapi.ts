@@ -1,18 +1,16 @@
 /**
  * The API contract, generated from the route definitions (`@hono/zod-openapi`).
  *
- * HOW A JSON ROUTE IS WRITTEN (see `modules/staff/staff.api.ts`, `modules/requests/requests.api.ts`):
+ * HOW A JSON ROUTE IS WRITTEN (see `modules/staff/staff.api.ts`, `modules/directory/directory.api.ts`):
  *
  *     export const fooApi = apiRouter();               // an OpenAPIHono with our validation hook
- *     const createFoo = apiRoute(
- *       { tag: 'foo', access: 'staff', summary: 'Create a foo', errors: { 409: ['foo_taken'] } },
- *       {
- *         method: 'post',
- *         path: '/foos/{id}',                           // OpenAPI placeholders, not `:id`
- *         request: { params: idParam, body: jsonRequest(createFooBody) },
- *         responses: { 201: jsonResponse('The foo', fooJson) },   // every success status
- *       },
- *     );
+ *     const op = operationsOf('foo');                  // the tag
+ *     const createFoo = op('staff', 'post /foos/{id}', {   // OpenAPI placeholders, not `:id`
+ *       summary: 'Create a foo',
+ *       errors: { 409: ['foo_taken'] },
+ *       body: createFooBody,                            // {id} in the path adds idParam
+ *       responses: { 201: jsonResponse('The foo', fooJson) },   // every success status
+ *     });
  *     fooApi.openapi(createFoo, async (c) => { ... c.req.valid('json') ... c.json(x, 201) });
  *
  * - `access` picks the guard that runs *before* the validators (`signedIn`/`staffOnly`/

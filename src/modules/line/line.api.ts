@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { apiRoute, apiRouter, jsonRequest, jsonResponse, noContent } from '../../http/api-route.js';
+import { apiRouter, jsonResponse, noContent, operationsOf } from '../../http/api-route.js';
 import { toTokyoIso } from '../../lib/dates.js';
 import { NOTICE_GROUPS } from '../notifications/channels.js';
 import { ownMember } from '../members/member-pages.js';
@@ -14,6 +14,7 @@ import {
 
 /** The signed-in member's LINE link and channels as JSON (issue #21). */
 export const lineApi = apiRouter();
+const op = operationsOf('line');
 
 const toLineJson = (s: LineStatus) => ({
   enabled: s.enabled,
@@ -30,78 +31,54 @@ const lineJson = z.object({
   ),
 });
 
-const statusRoute = apiRoute(
-  {
-    tag: 'line',
-    access: 'member',
-    summary: 'Your LINE link and your channels per kind of notice',
-    errors: { 404: ['not_found'] },
-  },
-  { method: 'get', path: '/me/line', responses: { 200: jsonResponse('The link', lineJson) } },
-);
+const statusRoute = op('member', 'get /me/line', {
+  summary: 'Your LINE link and your channels per kind of notice',
+  errors: { 404: ['not_found'] },
+  responses: { 200: jsonResponse('The link', lineJson) },
+});
 lineApi.openapi(statusRoute, async (c) => {
   const { user } = await ownMember(c);
   return c.json(toLineJson(await lineStatusOf(c.var.deps, user.id)), 200);
 });
 
-const codeRoute = apiRoute(
-  {
-    tag: 'line',
-    access: 'member',
-    summary: 'A one-time link code to send in the official account’s chat (10 minutes, once)',
-    errors: { 404: ['not_found'], 409: ['line_off'] },
+const codeRoute = op('member', 'post /me/line/code', {
+  summary: 'A one-time link code to send in the official account’s chat (10 minutes, once)',
+  errors: { 404: ['not_found'], 409: ['line_off'] },
+  responses: {
+    201: jsonResponse(
+      'The code (shown once)',
+      z.object({ code: z.string(), expiresAt: z.string() }),
+    ),
   },
-  {
-    method: 'post',
-    path: '/me/line/code',
-    responses: {
-      201: jsonResponse(
-        'The code (shown once)',
-        z.object({ code: z.string(), expiresAt: z.string() }),
-      ),
-    },
-  },
-);
+});
 lineApi.openapi(codeRoute, async (c) => {
   const { user } = await ownMember(c);
   const { code, expiresAt } = await createLinkCode(c.var.deps, user);
   return c.json({ code, expiresAt: toTokyoIso(expiresAt) }, 201);
 });
 
-const unlinkRoute = apiRoute(
-  {
-    tag: 'line',
-    access: 'member',
-    summary: 'Unlink your LINE account (repeating it changes nothing)',
-    errors: { 404: ['not_found'] },
-  },
-  { method: 'post', path: '/me/line/unlink', responses: { 204: noContent('Unlinked') } },
-);
+const unlinkRoute = op('member', 'post /me/line/unlink', {
+  summary: 'Unlink your LINE account (repeating it changes nothing)',
+  errors: { 404: ['not_found'] },
+  responses: { 204: noContent('Unlinked') },
+});
 lineApi.openapi(unlinkRoute, async (c) => {
   const { user } = await ownMember(c);
   await unlinkLine(c.var.deps, user, c.var.clientAddress);
   return c.body(null, 204);
 });
 
-const channelsRoute = apiRoute(
-  {
-    tag: 'line',
-    access: 'member',
-    summary: 'Choose email and LINE per kind of notice (the inbox always gets every notice)',
-    errors: { 404: ['not_found'] },
-  },
-  {
-    method: 'put',
-    path: '/me/line/channels',
-    request: { body: jsonRequest(channelsBody) },
-    responses: { 200: jsonResponse('The link and channels', lineJson) },
-  },
+const channelsRoute = op('member', 'put /me/line/channels', {
+  summary: 'Choose email and LINE per kind of notice (the inbox always gets every notice)',
+  errors: { 404: ['not_found'] },
+  body: channelsBody,
+  responses: { 200: jsonResponse('The link and channels', lineJson) },
   // A staff login has no member record: 404 before the body is read.
-  async (c, next) => {
+  scope: async (c, next) => {
     await ownMember(c);
     await next();
   },
-);
+});
 lineApi.openapi(channelsRoute, async (c) => {
   const { user } = await ownMember(c);
   await saveChannels(c.var.deps, user, c.req.valid('json').channels);
