@@ -11,7 +11,7 @@ import { lapseForm, readFiscalYear } from './member-admin-form.js';
 import { lapseAgedOutRequesters, renewalList } from './member-admin.service.js';
 import { fiscalYearEnd } from './renewals.js';
 
-/** 年度更新: requesters whose youngest child leaves elementary school by the fiscal-year end. */
+/** 年度更新: requesters whose youngest child passes the center's age limit by the fiscal-year end. */
 export const renewalPages = new Hono<AppEnv>();
 
 const today = (c: AppContext) => tokyoDateOf(c.var.deps.clock.now());
@@ -34,6 +34,7 @@ async function renderRenewals(
       rows={rows}
       canLapse={today(c) > fiscalYearEnd(fiscalYear)}
       labels={settings.labels}
+      until={settings.eligibility.requesterChildUntil}
       failure={failure}
     />,
     failure ? 422 : 200,
