@@ -16,8 +16,21 @@ describe('agedOutAtFiscalYearEnd', () => {
     ]);
 
   it.each([
-    ['end_of_preschool', [['a', '2021-03-31'], ['b', '2018-03-31'], ['c', '2027-03-31']]],
-    ['end_of_elementary', [['a', '2027-03-31'], ['b', '2024-03-31']]],
+    [
+      'end_of_preschool',
+      [
+        ['a', '2021-03-31'],
+        ['b', '2018-03-31'],
+        ['c', '2027-03-31'],
+      ],
+    ],
+    [
+      'end_of_elementary',
+      [
+        ['a', '2027-03-31'],
+        ['b', '2024-03-31'],
+      ],
+    ],
     ['end_of_junior_high', [['b', '2027-03-31']]],
   ] as const)('under %s', (until, expected) => {
     expect(listed(until)).toEqual(expected);
