@@ -9,7 +9,7 @@ import {
   wholeList,
 } from '../../http/api-route.js';
 import { notFound } from '../../lib/errors.js';
-import { ownMember } from './member-pages.js';
+import { ownMember, ownMemberOnly } from './member-pages.js';
 import { readFiscalYear } from './member-admin-form.js';
 import { findMemberById } from './members.queries.js';
 import { renewalBody } from './renewal-form.js';
@@ -33,6 +33,8 @@ import {
 export const renewalApi = apiRouter();
 const op = operationsOf('members');
 
+/** A signed-in user without a member record (staff) has no renewal of her own. */
+const NO_MEMBER = { 404: ['not_found'] };
 const ANSWER_ERRORS = {
   409: ['already_withdrawn'],
   422: ['renewal_answer_missing', 'no_such_side'],
@@ -41,6 +43,7 @@ const confirmed = { 200: jsonResponse('The confirmation recorded', renewalConfir
 
 const myRenewalRoute = op('member', 'get /my/renewal', {
   summary: 'The signed-in member’s renewal: the year it is for, its deadline, the answer so far',
+  errors: NO_MEMBER,
   responses: { 200: jsonResponse('The renewal', myRenewalJson) },
 });
 renewalApi.openapi(myRenewalRoute, async (c) => {
@@ -50,9 +53,11 @@ renewalApi.openapi(myRenewalRoute, async (c) => {
 
 const confirmRoute = op('member', 'post /my/renewal', {
   summary: 'Confirm one’s details and say, per side, whether one continues next fiscal year',
-  errors: ANSWER_ERRORS,
+  errors: { ...ANSWER_ERRORS, ...NO_MEMBER },
   body: renewalBody,
   responses: confirmed,
+  // Staff have no member record: 404 before the body is read.
+  scope: ownMemberOnly,
 });
 renewalApi.openapi(confirmRoute, async (c) => {
   const { user, member } = await ownMember(c);
