@@ -177,7 +177,7 @@ export function MyRenewalPage(props: MyRenewalProps) {
 
       <Check
         id="renewal-contacts"
-        title={t('renewal.my.contactsTitle')}
+        title={t(member.requester ? 'renewal.my.contactsTitle' : 'renewal.my.emergency')}
         edit="/my/contacts"
         editLabel={t('renewal.my.editContacts')}
       >
