@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { AppContext, AppEnv } from '../../context.js';
+import type { AppContext, AppEnv, CurrentUser } from '../../context.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
 import { formBody, textValues } from '../../http/validate.js';
 import type { FormErrors } from '../../../views/components/form-fields.js';
@@ -7,7 +7,7 @@ import { MyRenewalPage } from '../../../views/pages/members/my-renewal.js';
 import { getLabels } from '../settings/settings.service.js';
 import { formErrorOf, ownMember, ownMemberOnly } from './member-pages.js';
 import type { MemberWithEmail } from './members.queries.js';
-import { renewalForm } from './renewal-form.js';
+import { renewalForm, type RenewalBody } from './renewal-form.js';
 import { liveSide, unansweredSides } from './renewal-rules.js';
 import { confirmRenewal, myRenewal } from './renewal.service.js';
 
@@ -64,6 +64,38 @@ async function renewalPage(
   );
 }
 
+type Rerender = (
+  values: Record<string, string | undefined>,
+  errors: FormErrors,
+  ruleError: string | undefined,
+  status: 409 | 422,
+) => Promise<Response>;
+
+/**
+ * Records a renewal form (the member's, or staff entering a paper one): a side left unanswered
+ * is shown at its question rather than as a rule; a refusal re-renders the form. Answers the
+ * page to show, or undefined once recorded.
+ */
+export async function submitRenewal(
+  c: AppContext,
+  actor: CurrentUser,
+  member: MemberWithEmail,
+  input: RenewalBody,
+  channel: 'online' | 'paper',
+  rerender: Rerender,
+): Promise<Response | undefined> {
+  const missing = unansweredSides(member, input, c.var.t('renewal.error.answer'));
+  if (missing) return rerender(textValues(await c.req.parseBody()), missing, undefined, 422);
+  try {
+    await confirmRenewal(c.var.deps, actor, member, input, channel, c.var.clientAddress);
+  } catch (err) {
+    const shown = formErrorOf(c, err);
+    if (!shown) throw err;
+    return rerender({}, shown.errors, shown.rule, shown.status);
+  }
+  return undefined;
+}
+
 myRenewalPages.get('/my/renewal', async (c) => {
   const { member } = await ownMember(c);
   return renewalPage(c, member, {}, {});
@@ -78,20 +110,10 @@ myRenewalPages.post(
   }),
   async (c) => {
     const { user, member } = await ownMember(c);
-    const input = c.req.valid('form');
-    // A side left unanswered is shown at its question rather than as a rule.
-    const missing = unansweredSides(member, input, c.var.t('renewal.error.answer'));
-    if (missing) {
-      const values = textValues(await c.req.parseBody());
-      return renewalPage(c, member, values, missing, undefined, 422);
-    }
-    try {
-      await confirmRenewal(c.var.deps, user, member, input, 'online', c.var.clientAddress);
-    } catch (err) {
-      const shown = formErrorOf(c, err);
-      if (!shown) throw err;
-      return renewalPage(c, member, {}, shown.errors, shown.rule, shown.status);
-    }
+    const refused = await submitRenewal(c, user, member, c.req.valid('form'), 'online', (...a) =>
+      renewalPage(c, member, ...a),
+    );
+    if (refused) return refused;
     setFlash(c, 'renewal.my.saved');
     return c.redirect('/my', 303);
   },

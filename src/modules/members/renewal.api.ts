@@ -61,13 +61,14 @@ const confirmRoute = op('member', 'post /my/renewal', {
 });
 renewalApi.openapi(confirmRoute, async (c) => {
   const { user, member } = await ownMember(c);
+  const { deps, clientAddress } = c.var;
   const row = await confirmRenewal(
-    c.var.deps,
+    deps,
     user,
     member,
     c.req.valid('json'),
     'online',
-    c.var.clientAddress,
+    clientAddress,
   );
   return c.json(toRenewalConfirmationJson(row), 200);
 });
@@ -99,13 +100,14 @@ renewalApi.openapi(paperRoute, async (c) => {
   const staff = requireStaff(c);
   const member = await findMemberById(c.var.deps.db, c.req.valid('param').id);
   if (!member) throw notFound();
+  const { deps, clientAddress } = c.var;
   const row = await confirmRenewal(
-    c.var.deps,
+    deps,
     staff,
     member,
     c.req.valid('json'),
     'paper',
-    c.var.clientAddress,
+    clientAddress,
   );
   return c.json(toRenewalConfirmationJson(row), 200);
 });

@@ -3,7 +3,7 @@ import { createMiddleware } from 'hono/factory';
 import { requireStaff } from '../../auth/guards.js';
 import type { AppContext, AppEnv } from '../../context.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
-import { formBody, staffOnly, textValues } from '../../http/validate.js';
+import { formBody, staffOnly } from '../../http/validate.js';
 import { notFound } from '../../lib/errors.js';
 import type { FormErrors } from '../../../views/components/form-fields.js';
 import {
@@ -17,16 +17,11 @@ import { neverInvalid } from './form-issues.js';
 import { lapseForm, readFiscalYear } from './member-admin-form.js';
 import { lapseAgedOutRequesters, renewalList } from './member-admin.service.js';
 import { fiscalYearEnd } from './renewals.js';
-import { formErrorOf } from './member-pages.js';
+import { submitRenewal } from './my-renewal.routes.js';
 import { findMemberById, type MemberWithEmail } from './members.queries.js';
 import { renewalForm } from './renewal-form.js';
-import { liveSide, renewalOpensOn, unansweredSides } from './renewal-rules.js';
-import {
-  confirmRenewal,
-  currentRenewalYear,
-  renewalStatus,
-  sendRenewalReminders,
-} from './renewal.service.js';
+import { liveSide, renewalOpensOn } from './renewal-rules.js';
+import { currentRenewalYear, renewalStatus, sendRenewalReminders } from './renewal.service.js';
 
 /** 年度更新: requesters whose youngest child passes the center's age limit by the fiscal-year end. */
 export const renewalPages = new Hono<AppEnv>();
@@ -181,19 +176,10 @@ renewalPages.post(
   async (c) => {
     const staff = requireStaff(c);
     const member = await paperMember(c);
-    const input = c.req.valid('form');
-    const missing = unansweredSides(member, input, c.var.t('renewal.error.answer'));
-    if (missing) {
-      const values = textValues(await c.req.parseBody());
-      return paperPage(c, member, values, missing, undefined, 422);
-    }
-    try {
-      await confirmRenewal(c.var.deps, staff, member, input, 'paper', c.var.clientAddress);
-    } catch (err) {
-      const shown = formErrorOf(c, err);
-      if (!shown) throw err;
-      return paperPage(c, member, {}, shown.errors, shown.rule, shown.status);
-    }
+    const refused = await submitRenewal(c, staff, member, c.req.valid('form'), 'paper', (...a) =>
+      paperPage(c, member, ...a),
+    );
+    if (refused) return refused;
     setFlash(c, 'renewal.staff.paperSaved', { name: member.name });
     return c.redirect(`/renewals/confirmations?fiscalYear=${currentRenewalYear(c.var.deps)}`, 303);
   },

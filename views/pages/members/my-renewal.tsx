@@ -89,15 +89,73 @@ function Check(props: {
   );
 }
 
+/** The labels of the answer's fields, by field name (also the error summary's). */
+export interface RenewalFieldLabels {
+  continueRequester: string;
+  continueHelper: string;
+  detailsChecked: string;
+  consent: string;
+}
+
+/**
+ * The answer of a renewal form, shared by the member's page and staff's paper form: per side the
+ * member has, continue or stop; the details checked; the terms agreed.
+ */
+export function RenewalAnswerFields(props: {
+  ctx: ViewContext;
+  labels: MemberTypeLabels;
+  requester: boolean;
+  helper: boolean;
+  values: Record<string, string | undefined>;
+  errors: FormErrors;
+  fieldLabels: RenewalFieldLabels;
+  sideHint?: string;
+  consentHint?: string;
+}) {
+  const { t, locale } = props.ctx;
+  const { values, errors, fieldLabels } = props;
+  const sides = (['requester', 'helper'] as const).filter((side) => props[side]);
+  return (
+    <>
+      {sides.map((side) => {
+        const name = side === 'requester' ? 'continueRequester' : 'continueHelper';
+        const label = kindLabel(props.labels, side, locale);
+        return (
+          <RadioGroup
+            t={t}
+            name={name}
+            legend={fieldLabels[name]}
+            options={[
+              { value: 'yes', label: t('renewal.my.continueYes', { side: label }) },
+              { value: 'no', label: t('renewal.my.continueNo', { side: label }) },
+            ]}
+            value={values[name]}
+            error={errors[name]}
+            required
+          />
+        );
+      })}
+      {props.sideHint && <p class="hint">{props.sideHint}</p>}
+      {(['detailsChecked', 'consent'] as const).map((name) => (
+        <Checkbox
+          t={t}
+          name={name}
+          label={fieldLabels[name]}
+          hint={name === 'consent' ? props.consentHint : undefined}
+          checked={values[name] === 'yes'}
+          error={errors[name]}
+          required
+        />
+      ))}
+    </>
+  );
+}
+
 /** 年度更新 on マイページ: check everything on one page, say whether you continue, confirm. */
 export function MyRenewalPage(props: MyRenewalProps) {
   const { ctx, member, values, errors, confirmation } = props;
   const { t, locale } = ctx;
   const year = props.fiscalYear;
-  const yesNo = (side: string) => [
-    { value: 'yes', label: t('renewal.my.continueYes', { side }) },
-    { value: 'no', label: t('renewal.my.continueNo', { side }) },
-  ];
   const labels = {
     continueRequester: t('renewal.my.continueQuestion', {
       side: kindLabel(props.labels, 'requester', locale),
@@ -194,47 +252,23 @@ export function MyRenewalPage(props: MyRenewalProps) {
       <section class="card" aria-labelledby="renewal-answer-title">
         <h2 id="renewal-answer-title">{t('renewal.my.answerTitle', { year })}</h2>
         <form method="post" action="/my/renewal" novalidate class="member-form">
-          {member.requester && (
-            <RadioGroup
-              t={t}
-              name="continueRequester"
-              legend={labels.continueRequester}
-              options={yesNo(kindLabel(props.labels, 'requester', locale))}
-              value={values.continueRequester ?? answer(confirmation?.continueRequester ?? null)}
-              error={errors.continueRequester}
-              required
-            />
-          )}
-          {member.helper && (
-            <RadioGroup
-              t={t}
-              name="continueHelper"
-              legend={labels.continueHelper}
-              options={yesNo(kindLabel(props.labels, 'helper', locale))}
-              value={values.continueHelper ?? answer(confirmation?.continueHelper ?? null)}
-              error={errors.continueHelper}
-              required
-            />
-          )}
-          <p class="hint">
-            {t(props.late ? 'renewal.my.notContinuingHintLate' : 'renewal.my.notContinuingHint')}
-          </p>
-          <Checkbox
-            t={t}
-            name="detailsChecked"
-            label={labels.detailsChecked}
-            checked={values.detailsChecked === 'yes'}
-            error={errors.detailsChecked}
-            required
-          />
-          <Checkbox
-            t={t}
-            name="consent"
-            label={labels.consent}
-            hint={t('renewal.my.consentHint')}
-            checked={values.consent === 'yes'}
-            error={errors.consent}
-            required
+          <RenewalAnswerFields
+            ctx={ctx}
+            labels={props.labels}
+            requester={member.requester}
+            helper={member.helper}
+            values={{
+              ...values,
+              continueRequester:
+                values.continueRequester ?? answer(confirmation?.continueRequester ?? null),
+              continueHelper: values.continueHelper ?? answer(confirmation?.continueHelper ?? null),
+            }}
+            errors={errors}
+            fieldLabels={labels}
+            sideHint={t(
+              props.late ? 'renewal.my.notContinuingHintLate' : 'renewal.my.notContinuingHint',
+            )}
+            consentHint={t('renewal.my.consentHint')}
           />
           <SubmitButton>
             {t(confirmation ? 'renewal.my.submitAgain' : 'renewal.my.submit')}

@@ -1,8 +1,7 @@
 import { ScrollTable } from '../../../components/scroll-table.js';
+import { RenewalAnswerFields } from '../my-renewal.js';
 import {
-  Checkbox,
   ErrorSummary,
-  RadioGroup,
   RuleAlert,
   SubmitButton,
   type FormErrors,
@@ -209,10 +208,6 @@ export function PaperRenewalPage(props: {
   const { member, values, errors, labels } = props;
   const question = (side: 'requester' | 'helper') =>
     t('renewal.my.continueQuestion', { side: kindLabel(labels, side, locale) });
-  const options = (side: 'requester' | 'helper') => [
-    { value: 'yes', label: t('renewal.my.continueYes', { side: kindLabel(labels, side, locale) }) },
-    { value: 'no', label: t('renewal.my.continueNo', { side: kindLabel(labels, side, locale) }) },
-  ];
   const fieldLabels = {
     continueRequester: question('requester'),
     continueHelper: question('helper'),
@@ -231,43 +226,14 @@ export function PaperRenewalPage(props: {
       <ErrorSummary t={t} errors={errors} labels={fieldLabels} />
       <RuleAlert title={t('apply.ruleTitle')} message={props.ruleError} />
       <form method="post" action={`/renewals/confirmations/${member.id}`} novalidate class="card">
-        {member.requester && (
-          <RadioGroup
-            t={t}
-            name="continueRequester"
-            legend={fieldLabels.continueRequester}
-            options={options('requester')}
-            value={values.continueRequester}
-            error={errors.continueRequester}
-            required
-          />
-        )}
-        {member.helper && (
-          <RadioGroup
-            t={t}
-            name="continueHelper"
-            legend={fieldLabels.continueHelper}
-            options={options('helper')}
-            value={values.continueHelper}
-            error={errors.continueHelper}
-            required
-          />
-        )}
-        <Checkbox
-          t={t}
-          name="detailsChecked"
-          label={fieldLabels.detailsChecked}
-          checked={values.detailsChecked === 'yes'}
-          error={errors.detailsChecked}
-          required
-        />
-        <Checkbox
-          t={t}
-          name="consent"
-          label={fieldLabels.consent}
-          checked={values.consent === 'yes'}
-          error={errors.consent}
-          required
+        <RenewalAnswerFields
+          ctx={props.ctx}
+          labels={labels}
+          requester={member.requester}
+          helper={member.helper}
+          values={values}
+          errors={errors}
+          fieldLabels={fieldLabels}
         />
         <SubmitButton>{t('renewal.staff.paperSubmit')}</SubmitButton>
       </form>
