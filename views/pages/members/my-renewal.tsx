@@ -173,7 +173,7 @@ export function MyRenewalPage(props: MyRenewalProps) {
       <h1>{t('renewal.my.title', { year })}</h1>
       <p>{t('renewal.my.lead', { deadline: formatDate(props.deadline, locale), year })}</p>
       {confirmation && (
-        <div class="alert alert--success" role="status">
+        <div class="alert alert--info" role="status">
           <p>
             {t(
               confirmation.channel === 'paper'
