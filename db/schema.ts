@@ -782,6 +782,20 @@ export interface LineOfferPushTable {
   pushed_at: string;
 }
 
+/** 年度更新: a member's confirmation for the fiscal year that begins (0022_renewal.sql). */
+export interface RenewalConfirmationTable {
+  id: string;
+  member_id: string;
+  fiscal_year: number;
+  continue_requester: number | null;
+  continue_helper: number | null;
+  consent_terms_version: string;
+  channel: 'online' | 'paper';
+  confirmed_at: string;
+  recorded_by_user_id: string;
+  lapsed_at: string | null;
+}
+
 export interface Database {
   user: UserTable;
   notification: NotificationTable;
@@ -848,6 +862,7 @@ export interface Database {
   notice_channel: NoticeChannelTable;
   line_outbox: LineOutboxTable;
   line_offer_push: LineOfferPushTable;
+  renewal_confirmation: RenewalConfirmationTable;
 }
 
 export type User = Selectable<UserTable>;

@@ -22,6 +22,7 @@ import { staffApi } from './modules/staff/staff.api.js';
 import { staffLifecycleApi } from './modules/staff/staff-lifecycle.api.js';
 import { recoveryApi } from './modules/auth/recovery.api.js';
 import { memberResetCodeApi } from './modules/members/member-reset-code.api.js';
+import { renewalApi } from './modules/members/renewal.api.js';
 import { staffPages } from './modules/staff/staff.routes.js';
 import { staffLifecyclePages } from './modules/staff/staff-lifecycle.routes.js';
 import { recoveryPages } from './modules/auth/recovery.routes.js';
@@ -147,6 +148,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   api.route('/', staffLifecycleApi);
   api.route('/', recoveryApi);
   api.route('/', memberResetCodeApi);
+  api.route('/', renewalApi);
   api.route('/', settingsApi);
   api.route('/', membersApi);
   api.route('/', orientationsApi);

@@ -21,6 +21,7 @@ import { accounts } from './en/accounts.js';
 import { programme } from './en/programme.js';
 import { sickCare } from './en/sick-care.js';
 import { line } from './en/line.js';
+import { renewal } from './en/renewal.js';
 import type { Dictionary } from './ja.js';
 
 export const en: Dictionary = {
@@ -47,4 +48,5 @@ export const en: Dictionary = {
   ...programme,
   ...sickCare,
   ...line,
+  ...renewal,
 };

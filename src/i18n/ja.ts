@@ -21,6 +21,7 @@ import { accounts } from './ja/accounts.js';
 import { programme } from './ja/programme.js';
 import { sickCare } from './ja/sick-care.js';
 import { line } from './ja/line.js';
+import { renewal } from './ja/renewal.js';
 
 /**
  * The Japanese dictionary, the master list of keys, composed of one file per module
@@ -50,6 +51,7 @@ export const ja = {
   ...programme,
   ...sickCare,
   ...line,
+  ...renewal,
 } as const;
 
 export type MessageKey = keyof typeof ja;

@@ -3,6 +3,7 @@ import { notifyOverdueReports } from '../modules/activities/activities.service.j
 import { deliverLineOutbox } from '../modules/line/line-delivery.service.js';
 import { notifyActivityReminders } from '../modules/matching/reminders.service.js';
 import { backfillMemberSearchKeys } from '../modules/members/search-keys.js';
+import { lapseNotRenewed } from '../modules/members/renewal.service.js';
 import { expireOffers, notifyPreMeetingsDue } from '../modules/matching/offers.service.js';
 import { closeUnfilledRequests } from '../modules/requests/unfilled.service.js';
 import { sendTrainingExpiryNotices } from '../modules/trainings/training-notices.js';
@@ -22,6 +23,8 @@ export const scheduledJobs: readonly NamedJob[] = [
   ['activity-report-overdue', notifyOverdueReports],
   ['training-expiry-notices', sendTrainingExpiryNotices],
   ['member-search-keys', backfillMemberSearchKeys],
+  // 年度更新 (issue #19): from April 1, the sides members said they do not continue end.
+  ['renewal-lapse', lapseNotRenewed],
   // LINE pushes (issue #21); a push given up on is mailed by the outbox run after the jobs.
   ['line-delivery', (deps) => deliverLineOutbox(deps)],
 ];

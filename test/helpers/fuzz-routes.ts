@@ -497,6 +497,28 @@ export const WRITE_ROUTES: Record<string, RouteSpec> = {
   'POST /renewals/lapse': form('staff', fixed('/renewals/lapse'), () =>
     pairs({ fiscalYear: '2025', confirm: 'yes' }),
   ),
+  // 年度更新 (issue #19, point 3)
+  'POST /my/renewal': form('parent', fixed('/my/renewal'), () =>
+    pairs({ continueRequester: 'yes', detailsChecked: 'yes', consent: 'yes' }),
+  ),
+  'POST /renewals/reminders': form('staff', fixed('/renewals/reminders'), () => pairs({})),
+  [`POST /renewals/confirmations/:id${UUID}`]: form(
+    'staff',
+    (w) => `/renewals/confirmations/${w.parent.id}`,
+    () => pairs({ continueRequester: 'no', detailsChecked: 'yes', consent: 'yes' }),
+  ),
+  'POST /api/v1/my/renewal': json('parent', fixed('/api/v1/my/renewal'), () => ({
+    continueRequester: true,
+    continueHelper: null,
+    detailsChecked: true,
+    consent: true,
+  })),
+  'POST /api/v1/members/:id/renewal': json(
+    'staff',
+    (w) => `/api/v1/members/${w.parent.id}/renewal`,
+    () => ({ continueRequester: false, continueHelper: null, detailsChecked: true, consent: true }),
+  ),
+  'POST /api/v1/renewals/reminders': json('staff', fixed('/api/v1/renewals/reminders'), () => ({})),
 
   // Orientations
   'POST /api/v1/orientations': json('staff', fixed('/api/v1/orientations'), () => ({

@@ -1,5 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '../../src/lib/ids.js';
+import { DEFAULT_ELIGIBILITY } from '../../src/modules/settings/settings.schemas.js';
+import { updateCenterSettings } from '../../src/modules/settings/settings.service.js';
 import { createChild, createMember, type MemberOptions } from '../helpers/factories.js';
 import { createUser, setupTestApp, TestClient, type TestContext } from '../helpers/test-app.js';
 
@@ -543,5 +545,34 @@ describe('fiscal-year renewals', () => {
     const after = await text(await staff.get('/renewals?fiscalYear=2026'));
     expect(after).toContain('1名を年度末で退会にしました。');
     expect(after).not.toContain('卒業 家族');
+  });
+
+  it('follows the requesterChildUntil setting: a center serving junior-high children lists families only when their youngest leaves junior high', async () => {
+    const admin = await createUser(ctx.deps, { role: 'admin' });
+    await updateCenterSettings(
+      ctx.deps,
+      { id: admin.id, email: admin.email, name: admin.name, role: 'admin', locale: null },
+      { eligibility: { ...DEFAULT_ELIGIBILITY, requesterChildUntil: 'end_of_junior_high' } },
+    );
+    // Born 2014-05-01: leaves elementary school 2027-03-31 but stays eligible until 2030-03-31.
+    const sixthGrader = await member({ name: '六年生 家族', kana: 'ロクネンセイ' });
+    await createChild(ctx.deps, sixthGrader.member.id, { name: '長女', birthDate: '2014-05-01' });
+    // Born 2011-05-01: 9th grade in FY2026, junior high ends 2027-03-31.
+    const ninthGrader = await member({ name: '中三 家族', kana: 'チュウサン' });
+    await createChild(ctx.deps, ninthGrader.member.id, { name: '長男', birthDate: '2011-05-01' });
+
+    const html = await text(await staff.get('/renewals'));
+    expect(html).toContain('中三 家族');
+    expect(html).not.toContain('六年生 家族');
+    expect(html).toContain('中学校卒業まで');
+
+    await moveClockTo('2027-04-01T01:00:00.000Z');
+    expect(
+      (await staff.form('/renewals/lapse', { fiscalYear: '2026', confirm: 'yes' })).status,
+    ).toBe(303);
+    expect((await memberRow(sixthGrader.member.id)).requester_status).toBe('active');
+    expect((await memberRow(ninthGrader.member.id)).withdrawal_reason).toBe('aged_out');
+    // The sixth grader's family comes up in the year she leaves junior high.
+    expect(await text(await staff.get('/renewals?fiscalYear=2029'))).toContain('六年生 家族');
   });
 });

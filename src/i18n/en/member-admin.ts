@@ -184,15 +184,15 @@ export const memberAdmin: Record<keyof typeof ja, string> = {
   'memberAdmin.renewals.heading': 'Renewal list (fiscal year {year})',
   'memberAdmin.renewals.fiscalYearLabel': 'FY {year}',
   'memberAdmin.renewals.lead':
-    'Requesters all of whose children finish elementary school by {end} (the fiscal-year end). Their requester membership lapses at the fiscal-year end.',
+    'Requesters all of whose children pass the age limit ({limit}) by {end} (the fiscal-year end). Their requester membership lapses at the fiscal-year end.',
   'memberAdmin.renewals.fiscalYear': 'Fiscal year',
   'memberAdmin.renewals.prev': 'Previous year',
   'memberAdmin.renewals.next': 'Next year',
   'memberAdmin.renewals.count': '{count} members',
   'memberAdmin.renewals.empty': 'No requester lapses at the end of this fiscal year.',
-  'memberAdmin.renewals.children': 'Children (end of elementary school)',
+  'memberAdmin.renewals.children': 'Children (last eligible day)',
   'memberAdmin.renewals.childBorn': '{name} (born {birth})',
-  'memberAdmin.renewals.childLeaves': 'leaves {date}',
+  'memberAdmin.renewals.childLeaves': 'until {date}',
   'memberAdmin.renewals.note': 'Note',
   'memberAdmin.renewals.bothNote':
     '{both} member: the helper side goes on, so they are not withdrawn automatically. Discuss the requester side with them.',

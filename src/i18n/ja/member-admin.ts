@@ -180,15 +180,15 @@ export const memberAdmin = {
   'memberAdmin.renewals.heading': '年度更新リスト（{year}年度）',
   'memberAdmin.renewals.fiscalYearLabel': '{year}年度',
   'memberAdmin.renewals.lead':
-    '{end}（年度末）までに、すべてのお子さんが小学校を卒業する依頼会員です。年度末で依頼会員の資格がなくなります。',
+    '{end}（年度末）までに、すべてのお子さんが対象の年齢（{limit}）を過ぎる依頼会員です。年度末で依頼会員の資格がなくなります。',
   'memberAdmin.renewals.fiscalYear': '年度',
   'memberAdmin.renewals.prev': '前の年度',
   'memberAdmin.renewals.next': '次の年度',
   'memberAdmin.renewals.count': '{count}名',
   'memberAdmin.renewals.empty': 'この年度に資格がなくなる依頼会員はいません。',
-  'memberAdmin.renewals.children': 'お子さん（小学校の卒業）',
+  'memberAdmin.renewals.children': 'お子さん（対象の最終日）',
   'memberAdmin.renewals.childBorn': '{name}（{birth}生）',
-  'memberAdmin.renewals.childLeaves': '{date} 卒業',
+  'memberAdmin.renewals.childLeaves': '{date} まで',
   'memberAdmin.renewals.note': '備考',
   'memberAdmin.renewals.bothNote':
     '{both}です。提供会員としての活動は続くため、自動では退会にしません。依頼会員の扱いを本人と相談してください。',

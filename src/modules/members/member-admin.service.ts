@@ -1,7 +1,7 @@
 import type { AppDeps, CurrentUser } from '../../context.js';
 import { AppError } from '../../lib/errors.js';
 import { insertAuditLog } from '../audit/audit.queries.js';
-import { getCenterSettings } from '../settings/settings.service.js';
+import { getCenterSettings, getEligibility } from '../settings/settings.service.js';
 import { auditHealthReads } from './children.access.js';
 import { listActiveRequestersWithChildren } from './member-admin.queries.js';
 import {
@@ -81,10 +81,16 @@ export async function memberPageData(
   };
 }
 
-/** The requesters whose youngest child leaves elementary school by the fiscal-year end. */
+/**
+ * The requesters whose youngest child passes the center's age limit (`requesterChildUntil`) by
+ * the fiscal-year end.
+ */
 export async function renewalList(deps: AppDeps, fiscalYear: number) {
-  const { members, childrenOf } = await listActiveRequestersWithChildren(deps.db);
-  return agedOutAtFiscalYearEnd(members, childrenOf, fiscalYear);
+  const [{ members, childrenOf }, eligibility] = await Promise.all([
+    listActiveRequestersWithChildren(deps.db),
+    getEligibility(deps),
+  ]);
+  return agedOutAtFiscalYearEnd(members, childrenOf, fiscalYear, eligibility.requesterChildUntil);
 }
 
 /**

@@ -5,6 +5,7 @@ import { helperProfilePages } from './helper-profile.routes.js';
 import { myAccountPages } from './my-account.routes.js';
 import { myChildrenPages } from './my-children.routes.js';
 import { myProfilePages } from './my-profile.routes.js';
+import { myRenewalPages } from './my-renewal.routes.js';
 
 /**
  * Member-facing pages: the public application (and staff entering one on paper's behalf), and
@@ -15,4 +16,5 @@ export const memberPages = new Hono<AppEnv>()
   .route('/', myProfilePages)
   .route('/', myChildrenPages)
   .route('/', helperProfilePages)
-  .route('/', myAccountPages);
+  .route('/', myAccountPages)
+  .route('/', myRenewalPages);

@@ -256,7 +256,7 @@ interface Transition {
  */
 async function transition(
   deps: AppDeps,
-  actor: CurrentUser,
+  actor: CurrentUser | null,
   member: MemberWithEmail,
   t: Transition,
   clientAddress?: string,
@@ -280,12 +280,12 @@ async function transition(
       from_status: member[column],
       to_status: t.to,
       reason: t.reason ?? null,
-      actor_user_id: actor.id,
+      actor_user_id: actor?.id ?? null,
       at: now,
     }),
     buildAuditIfPreviousChanged(deps.db, {
       at: nowDate,
-      actorUserId: actor.id,
+      actorUserId: actor?.id ?? null,
       action: t.action,
       subjectType: 'member',
       subjectId: member.id,
@@ -378,7 +378,7 @@ export async function reactivateSide(
 /** 退会: every side withdrawn, sessions ended, login refused. Personal data stays until purge. */
 export async function withdrawMember(
   deps: AppDeps,
-  actor: CurrentUser,
+  actor: CurrentUser | null,
   memberId: string,
   reason: string | null,
   clientAddress?: string,
@@ -405,18 +405,18 @@ export async function withdrawMember(
         from_status: member[statusColumn(side)],
         to_status: 'withdrawn',
         reason,
-        actor_user_id: actor.id,
+        actor_user_id: actor?.id ?? null,
         at: now,
       }),
     ),
     buildAuditIfPreviousChanged(deps.db, {
       at: nowDate,
-      actorUserId: actor.id,
+      actorUserId: actor?.id ?? null,
       action: 'member_withdrawn',
       subjectType: 'member',
       subjectId: member.id,
       clientAddress,
-      details: { reason, bySelf: actor.id === member.user_id },
+      details: { reason, bySelf: actor?.id === member.user_id },
     }),
     ...buildLoginFollowsSides(deps.db, member.user_id, now, true),
     ...(member.helper_status ? await helperSideEnded(deps, member, now) : []),
@@ -694,4 +694,26 @@ async function addContact(
   };
   await insertContact(deps.db, table, row);
   return row;
+}
+
+/**
+ * Ends one side (status `withdrawn`, with its history row) while the member stays: the annual
+ * renewal when a member continues on the other side only. `actor` null: the scheduled job.
+ */
+export async function endSide(
+  deps: AppDeps,
+  actor: CurrentUser | null,
+  memberId: string,
+  side: Side,
+  reason: string,
+) {
+  const member = await loadForSide(deps, memberId, side);
+  await transition(deps, actor, member, {
+    side,
+    from: ['applied', 'active', 'suspended'],
+    to: 'withdrawn',
+    action: 'member_side_ended',
+    reason,
+  });
+  return (await findMemberById(deps.db, memberId))!;
 }

@@ -1,17 +1,29 @@
 import { Hono } from 'hono';
+import { createMiddleware } from 'hono/factory';
 import { requireStaff } from '../../auth/guards.js';
 import type { AppContext, AppEnv } from '../../context.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
 import { formBody, staffOnly } from '../../http/validate.js';
+import { notFound } from '../../lib/errors.js';
+import type { FormErrors } from '../../../views/components/form-fields.js';
+import {
+  PaperRenewalPage,
+  RenewalConfirmationsPage,
+} from '../../../views/pages/members/staff/renewal-confirmations.js';
 import { fiscalYearOf, tokyoDateOf } from '../../lib/dates.js';
 import { RenewalsPage } from '../../../views/pages/members/staff/renewals.js';
-import { getCenterSettings } from '../settings/settings.service.js';
+import { getCenterSettings, getConsentVersions, getLabels } from '../settings/settings.service.js';
 import { neverInvalid } from './form-issues.js';
 import { lapseForm, readFiscalYear } from './member-admin-form.js';
 import { lapseAgedOutRequesters, renewalList } from './member-admin.service.js';
 import { fiscalYearEnd } from './renewals.js';
+import { submitRenewal } from './my-renewal.routes.js';
+import { findMemberById, type MemberWithEmail } from './members.queries.js';
+import { renewalForm } from './renewal-form.js';
+import { liveSide, renewalOpensOn } from './renewal-rules.js';
+import { currentRenewalYear, renewalStatus, sendRenewalReminders } from './renewal.service.js';
 
-/** 年度更新: requesters whose youngest child leaves elementary school by the fiscal-year end. */
+/** 年度更新: requesters whose youngest child passes the center's age limit by the fiscal-year end. */
 export const renewalPages = new Hono<AppEnv>();
 
 const today = (c: AppContext) => tokyoDateOf(c.var.deps.clock.now());
@@ -34,6 +46,7 @@ async function renderRenewals(
       rows={rows}
       canLapse={today(c) > fiscalYearEnd(fiscalYear)}
       labels={settings.labels}
+      until={settings.eligibility.requesterChildUntil}
       failure={failure}
     />,
     failure ? 422 : 200,
@@ -65,3 +78,109 @@ renewalPages.post('/renewals/lapse', staffOnly, formBody(lapseForm, neverInvalid
   setFlash(c, 'memberAdmin.renewals.lapsed', { count: String(lapsed) });
   return c.redirect(`/renewals?fiscalYear=${fiscalYear}`, 303);
 });
+
+// 年度更新の確認状況: who has confirmed for the year, reminders, paper forms -------------------
+
+renewalPages.get('/renewals/confirmations', async (c) => {
+  requireStaff(c);
+  const current = currentRenewalYear(c.var.deps);
+  const fiscalYear = readFiscalYear(c.req.query('fiscalYear'), current);
+  const [status, labels] = await Promise.all([
+    renewalStatus(c.var.deps, fiscalYear),
+    getLabels(c.var.deps),
+  ]);
+  return render(
+    c,
+    <RenewalConfirmationsPage
+      ctx={viewContext(c)}
+      fiscalYear={fiscalYear}
+      current={fiscalYear === current}
+      opensOn={renewalOpensOn(fiscalYear)}
+      deadline={fiscalYearEnd(fiscalYear - 1)}
+      rows={status.rows}
+      counts={status.counts}
+      labels={labels}
+      filter={c.req.query('show') === 'pending' ? 'pending' : 'all'}
+    />,
+  );
+});
+
+renewalPages.post('/renewals/reminders', staffOnly, async (c) => {
+  const staff = requireStaff(c);
+  const { fiscalYear, reminded } = await sendRenewalReminders(
+    c.var.deps,
+    staff,
+    c.var.clientAddress,
+  );
+  setFlash(c, 'renewal.staff.reminded', { count: String(reminded) });
+  return c.redirect(`/renewals/confirmations?fiscalYear=${fiscalYear}`, 303);
+});
+
+/** The member a paper form is for: any member the renewal concerns (staff only). */
+async function paperMember(c: AppContext) {
+  requireStaff(c);
+  const member = await findMemberById(c.var.deps.db, c.req.param('id') ?? '');
+  if (!member) throw notFound();
+  return member;
+}
+
+async function paperPage(
+  c: AppContext,
+  member: MemberWithEmail,
+  values: Record<string, string | undefined>,
+  errors: FormErrors,
+  ruleError?: string,
+  status: 200 | 409 | 422 = 200,
+) {
+  const [labels, consent] = await Promise.all([
+    getLabels(c.var.deps),
+    getConsentVersions(c.var.deps),
+  ]);
+  return render(
+    c,
+    <PaperRenewalPage
+      ctx={viewContext(c)}
+      fiscalYear={currentRenewalYear(c.var.deps)}
+      member={{
+        id: member.id,
+        name: member.name,
+        requester: liveSide(member.requester_status),
+        helper: liveSide(member.helper_status),
+      }}
+      labels={labels}
+      termsVersion={consent.termsVersion}
+      values={values}
+      errors={errors}
+      ruleError={ruleError}
+    />,
+    status,
+  );
+}
+
+/** A member's paper form; member ids are UUIDs. */
+const PAPER =
+  '/renewals/confirmations/:id{[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}}';
+
+renewalPages.get(PAPER, async (c) => paperPage(c, await paperMember(c), {}, {}));
+
+renewalPages.post(
+  PAPER,
+  staffOnly,
+  createMiddleware<AppEnv>(async (c, next) => {
+    await paperMember(c);
+    await next();
+  }),
+  formBody(renewalForm, async (c, errors, values) =>
+    paperPage(c, await paperMember(c), values, errors, undefined, 422),
+  ),
+  async (c) => {
+    const staff = requireStaff(c);
+    const member = await paperMember(c);
+    const refused = await submitRenewal(c, staff, member, c.req.valid('form'), 'paper', (...a) =>
+      paperPage(c, member, ...a),
+    );
+    if (refused) return refused;
+    setFlash(c, 'renewal.staff.paperSaved', { name: member.name });
+    return c.redirect(`/renewals/confirmations?fiscalYear=${currentRenewalYear(c.var.deps)}`, 303);
+  },
+);

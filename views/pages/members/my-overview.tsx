@@ -53,6 +53,7 @@ export function MyOverviewPage(props: MyOverviewProps) {
   const hasRequester = member.requesterStatus !== null;
   const hasHelper = member.helperStatus !== null;
   const links: { href: string; label: MessageKey }[] = [
+    { href: '/my/renewal', label: 'renewal.my.link' },
     { href: '/my/profile', label: 'my.link.profile' },
     ...(hasRequester ? [{ href: '/my/children', label: 'my.link.children' as const }] : []),
     { href: '/my/contacts', label: 'my.link.contacts' },

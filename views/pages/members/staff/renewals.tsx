@@ -7,6 +7,7 @@ import type { MemberTypeLabels } from '../../../../src/modules/settings/settings
 import type { MemberKind } from '../../../../db/schema.js';
 import { Checkbox } from '../../../components/form-fields.js';
 import { kindLabel } from '../labels.js';
+import type { ChildUntil } from '../../../../src/modules/members/member-rules.js';
 import { formatPhone, plainDate } from '../../../format.js';
 
 export interface RenewalRow {
@@ -29,6 +30,8 @@ export function RenewalsPage(props: {
   /** The fiscal year is over: its list can be lapsed. */
   canLapse: boolean;
   labels: MemberTypeLabels;
+  /** The center's age limit (`requesterChildUntil`) the list follows. */
+  until: ChildUntil;
   failure?: { field?: string; message: string } | undefined;
 }) {
   const { t, locale } = props.ctx;
@@ -38,7 +41,12 @@ export function RenewalsPage(props: {
   return (
     <Layout ctx={props.ctx} title={t('memberAdmin.renewals.title')}>
       <h1>{t('memberAdmin.renewals.heading', { year: fiscalYear })}</h1>
-      <p>{t('memberAdmin.renewals.lead', { end })}</p>
+      <p>
+        {t('memberAdmin.renewals.lead', {
+          end,
+          limit: t(`settings.eligibility.until.${props.until}`),
+        })}
+      </p>
       <nav class="year-nav" aria-label={t('memberAdmin.renewals.fiscalYear')}>
         <a class="button button--secondary" href={`/renewals?fiscalYear=${fiscalYear - 1}`}>
           {t('memberAdmin.renewals.prev')}（

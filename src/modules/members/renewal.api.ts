@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import { requireStaff } from '../../auth/guards.js';
+import {
+  apiRouter,
+  emptyBody,
+  jsonResponse,
+  listOf,
+  operationsOf,
+  wholeList,
+} from '../../http/api-route.js';
+import { notFound } from '../../lib/errors.js';
+import { ownMember, ownMemberOnly } from './member-pages.js';
+import { readFiscalYear } from './member-admin-form.js';
+import { findMemberById } from './members.queries.js';
+import { renewalBody } from './renewal-form.js';
+import {
+  myRenewalJson,
+  renewalConfirmationJson,
+  renewalStatusJson,
+  toMyRenewalJson,
+  toRenewalConfirmationJson,
+  toRenewalStatusJson,
+} from './renewal.json.js';
+import {
+  confirmRenewal,
+  currentRenewalYear,
+  myRenewal,
+  renewalStatus,
+  sendRenewalReminders,
+} from './renewal.service.js';
+
+/** 年度更新 (issue #19, point 3): the member's confirmation, staff's list, reminders, paper forms. */
+export const renewalApi = apiRouter();
+const op = operationsOf('members');
+
+/** A signed-in user without a member record (staff) has no renewal of her own. */
+const NO_MEMBER = { 404: ['not_found'] };
+const ANSWER_ERRORS = {
+  409: ['already_withdrawn'],
+  422: ['renewal_answer_missing', 'no_such_side'],
+};
+const confirmed = { 200: jsonResponse('The confirmation recorded', renewalConfirmationJson) };
+
+const myRenewalRoute = op('member', 'get /my/renewal', {
+  summary: 'The signed-in member’s renewal: the year it is for, its deadline, the answer so far',
+  errors: NO_MEMBER,
+  responses: { 200: jsonResponse('The renewal', myRenewalJson) },
+});
+renewalApi.openapi(myRenewalRoute, async (c) => {
+  const { member } = await ownMember(c);
+  return c.json(toMyRenewalJson(await myRenewal(c.var.deps, member)), 200);
+});
+
+const confirmRoute = op('member', 'post /my/renewal', {
+  summary: 'Confirm one’s details and say, per side, whether one continues next fiscal year',
+  errors: { ...ANSWER_ERRORS, ...NO_MEMBER },
+  body: renewalBody,
+  responses: confirmed,
+  // Staff have no member record: 404 before the body is read.
+  scope: ownMemberOnly,
+});
+renewalApi.openapi(confirmRoute, async (c) => {
+  const { user, member } = await ownMember(c);
+  const { deps, clientAddress } = c.var;
+  const row = await confirmRenewal(
+    deps,
+    user,
+    member,
+    c.req.valid('json'),
+    'online',
+    clientAddress,
+  );
+  return c.json(toRenewalConfirmationJson(row), 200);
+});
+
+const statusRoute = op('staff', 'get /renewals/confirmations', {
+  summary: 'Who has and has not confirmed the renewal for a fiscal year (default: the current one)',
+  query: z.object({ fiscalYear: z.string().optional() }),
+  responses: {
+    200: jsonResponse(
+      'The members the renewal concerns, with their answers',
+      listOf(renewalStatusJson),
+    ),
+  },
+});
+renewalApi.openapi(statusRoute, async (c) => {
+  requireStaff(c);
+  const fy = readFiscalYear(c.req.valid('query').fiscalYear, currentRenewalYear(c.var.deps));
+  const { rows } = await renewalStatus(c.var.deps, fy);
+  return c.json(wholeList(rows.map(toRenewalStatusJson)), 200);
+});
+
+const paperRoute = op('staff', 'post /members/{id}/renewal', {
+  summary: 'Record a member’s paper renewal form for the current renewal year',
+  errors: ANSWER_ERRORS,
+  body: renewalBody,
+  responses: confirmed,
+});
+renewalApi.openapi(paperRoute, async (c) => {
+  const staff = requireStaff(c);
+  const member = await findMemberById(c.var.deps.db, c.req.valid('param').id);
+  if (!member) throw notFound();
+  const { deps, clientAddress } = c.var;
+  const row = await confirmRenewal(
+    deps,
+    staff,
+    member,
+    c.req.valid('json'),
+    'paper',
+    clientAddress,
+  );
+  return c.json(toRenewalConfirmationJson(row), 200);
+});
+
+const remindRoute = op('staff', 'post /renewals/reminders', {
+  summary: 'Remind every member who has not confirmed the current renewal (once a day at most)',
+  body: emptyBody,
+  responses: {
+    200: jsonResponse(
+      'How many were reminded',
+      z.object({ fiscalYear: z.number().int(), reminded: z.number().int() }),
+    ),
+  },
+});
+renewalApi.openapi(remindRoute, async (c) => {
+  const staff = requireStaff(c);
+  return c.json(await sendRenewalReminders(c.var.deps, staff, c.var.clientAddress), 200);
+});
