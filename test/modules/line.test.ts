@@ -254,7 +254,7 @@ describe('offers in LINE', () => {
     // The others' "offer closed" notice goes out through LINE as text in their language.
     await deliverLineOutbox(ctx.deps);
     expect(line.pushes.some((p) => p.messages[0]?.type === 'text')).toBe(true);
-  });
+  }, 30_000); // 5 simultaneous presses on D1: seconds on a busy machine
 
   it('retries a push on 429/5xx and mails the notice once LINE fails for good', async () => {
     const { ctx, line, member } = await queued(1);

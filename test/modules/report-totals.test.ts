@@ -280,7 +280,7 @@ describe('report totals (migration 0011 triggers)', () => {
       }),
       { numRuns: 40 },
     );
-  });
+  }, 30_000); // 40 random histories, each recounted: seconds on D1 on a busy machine
 
   it('count an activity approved with its children and categories, and forget it when reopened', async () => {
     const id = await insertActivity('2027-03-31T14:59:00.000Z', 61, 'reported', 1800);

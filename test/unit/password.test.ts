@@ -14,7 +14,7 @@ describe('password hashes', () => {
     expect(await hasher.verify('a long enough passphrase', hash)).toBe(true);
     expect(await hasher.verify('a long enough passphrasE', hash)).toBe(false);
     expect(hasher.needsRehash(hash)).toBe(false);
-  });
+  }, 30_000); // three production-strength scrypt runs (~0.3 s each alone; seconds on a busy machine)
 
   it('salts every hash', async () => {
     const hasher = createScryptHasher({ N: 1024, r: 8, p: 1 });
