@@ -82,7 +82,8 @@ import { lineApi } from './modules/line/line.api.js';
 import { linePages } from './modules/line/line.routes.js';
 import { lineWebhook } from './modules/line/line-webhook.routes.js';
 
-const healthz = operationsOf('health')('public', 'get /healthz', {
+const healthOp = operationsOf('health');
+const healthz = healthOp('public', 'get /healthz', {
   summary: 'The app answers',
   responses: { 200: jsonResponse('Up', z.object({ ok: z.literal(true) })) },
 });
