@@ -317,6 +317,9 @@ export const AUTHORIZATION_TABLE: readonly AuthzRow[] = [
   // --- API: activities, fees, statements, incidents
   r('POST /api/v1/fees/quote', SIGNED_IN, 'signed-in'),
   r('GET /api/v1/fees/tables', SIGNED_IN, 'signed-in'),
+  r('GET /api/v1/subsidies/rules', SIGNED_IN, 'signed-in'),
+  r('POST /api/v1/subsidies/rules', ADMIN, 'admin'),
+  r('DELETE /api/v1/subsidies/rules/:validFrom', ADMIN, 'admin', { validFrom: 'feeTableFrom' }),
   x(r('POST /api/v1/activities', ['helper'], 'author', undefined, 'the request is in the body'), {
     // The live request is still ahead, so its helper gets a 422 rule answer; anyone else a 404.
     body: (ids) => ({
@@ -440,6 +443,11 @@ export const AUTHORIZATION_TABLE: readonly AuthzRow[] = [
   r('GET /settings/fees', ADMIN, 'admin'),
   r('POST /settings/fees/tables', ADMIN, 'admin'),
   r('POST /settings/fees/tables/:validFrom/delete', ADMIN, 'admin', { validFrom: 'feeTableFrom' }),
+  r('GET /settings/subsidies', ADMIN, 'admin'),
+  r('POST /settings/subsidies/rules', ADMIN, 'admin'),
+  r('POST /settings/subsidies/rules/:validFrom/delete', ADMIN, 'admin', {
+    validFrom: 'feeTableFrom',
+  }),
 
   // --- Pages: membership (own)
   r('GET /apply', ALL, 'public', undefined, 'signed in: redirect to /my or /members/new'),

@@ -64,6 +64,7 @@ function actionsFor(
   if (role === 'admin') actions.push({ href: '/settings', label: 'settings.homeAction' });
   if (role === 'admin')
     actions.push({ href: '/settings/fees', label: 'activities.home.feeTables' });
+  if (role === 'admin') actions.push({ href: '/settings/subsidies', label: 'subsidyRules.link' });
   actions.push({ href: '/account/password', label: 'home.account.password' });
   return actions;
 }
