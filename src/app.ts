@@ -59,6 +59,7 @@ import { receiptsApi } from './modules/payments/receipts.api.js';
 import { eligibilityApi } from './modules/subsidies/eligibility.api.js';
 import { eligibilityPages } from './modules/subsidies/eligibility.routes.js';
 import { subsidyRulesApi } from './modules/subsidies/subsidy-rules.api.js';
+import { claimsApi } from './modules/claims/claims.api.js';
 import { subsidyRulePages } from './modules/subsidies/subsidy-rules.routes.js';
 import { incidentsApi } from './modules/incidents/incidents.api.js';
 import { eventsApi } from './modules/events/events.api.js';
@@ -167,6 +168,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   api.route('/', receiptsApi);
   api.route('/', eligibilityApi);
   api.route('/', subsidyRulesApi);
+  api.route('/', claimsApi);
   api.route('/', incidentsApi);
   api.route('/', eventsApi);
   api.route('/', announcementsApi);

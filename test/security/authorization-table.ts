@@ -346,6 +346,7 @@ export const AUTHORIZATION_TABLE: readonly AuthzRow[] = [
     body: () => INCIDENT,
   }),
   x(r('GET /api/v1/members/:id/statement', FAMILY, 'own', M), { query: { month: 'month' } }),
+  x(r('GET /api/v1/members/:id/claim', FAMILY, 'own', M), { query: { month: 'month' } }),
   // --- API: payments (issue #18). The fixture activity is not approved yet and the live request
   // is not cancelled: the parties get a 409 rule answer, anyone else a 404.
   ...paymentRows('/api/v1/activities/:id/payment', { id: 'activity' }),
