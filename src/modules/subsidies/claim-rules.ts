@@ -36,8 +36,12 @@ import { categoryRule, selectSubsidyRules, type SubsidyRuleSet } from './subsidy
  *   counted fee line, at least one).
  * - The month's sum is rounded once, down to the yen (`claimYen`), then capped.
  *
- * Properties (test/unit/claim-rules.test.ts): a claim never exceeds its cap, never counts an
- * excluded line, and never falls when another activity is marked paid.
+ * Properties (test/unit/claim-rules.property.test.ts): a claim never exceeds its cap, never
+ * counts an excluded line, and never falls when another activity is marked paid — the latter
+ * when the subsidy requires payment wherever 無償化 does (the defaults). A subsidy that counts
+ * unpaid fees while 無償化 waits for payment loses, once a fee is paid, what 無償化 then
+ * reimburses of it: the family gets more in total, the subsidy alone less, by design (no fee is
+ * paid for twice).
  */
 
 /** The one rounding rule of claims: an exact fraction of yen, rounded down (1円未満切り捨て). */
