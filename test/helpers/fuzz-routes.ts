@@ -1058,6 +1058,22 @@ export const WRITE_ROUTES: Record<string, RouteSpec> = {
     () => ({}),
   ),
 
+  'POST /api/v1/members/:id/claims': json(
+    'staff',
+    (w) => `/api/v1/members/${w.parent.id}/claims`,
+    () => ({ month: '2026-10', scheme: 'subsidy' }),
+  ),
+  'POST /api/v1/claims/:id/approve': json(
+    'staff',
+    fixed('/api/v1/claims/00000000-0000-4000-8000-000000000000/approve'),
+    () => ({ amount: 400, on: '2026-11-20' }),
+  ),
+  'POST /api/v1/claims/:id/pay': json(
+    'staff',
+    fixed('/api/v1/claims/00000000-0000-4000-8000-000000000000/pay'),
+    () => ({ amount: 400, on: '2026-11-20' }),
+  ),
+
   // Events
   'POST /api/v1/events': json('staff', fixed('/api/v1/events'), () => event),
   'PUT /api/v1/events/:id': json(

@@ -408,6 +408,106 @@ describe('the hand-computed two-month fixture', () => {
     expect(after.subsidy).toMatchObject({ computed: 400, amount: 300 });
   });
 
+  it('are submitted, approved and paid by staff, and summed in the city ledger', async () => {
+    const f = await family();
+    const { haru, mei } = f;
+    // A1 as in October: holiday, both: Haru ¥2,700, Mei ¥1,350 (無償化 ¥4,050, subsidy ¥0).
+    await f.activity({
+      date: '2026-10-12',
+      from: '10:00',
+      to: '13:00',
+      category: 8,
+      payment: 'received',
+      children: [
+        { id: haru.id, amount: 2700 },
+        { id: mei.id, amount: 1350 },
+      ],
+    });
+    // A2 transport-only ¥800: subsidy ¥800 × 1/2 = ¥400.
+    await f.activity({
+      date: '2026-10-14',
+      from: '17:00',
+      to: '18:00',
+      category: 1,
+      payment: 'received',
+      children: [{ id: haru.id, amount: 800 }],
+    });
+    const submit = (body: unknown) => staff.json('POST', `${f.base}/claims`, body);
+    const notOver = await submit({ month: '2026-11', scheme: 'subsidy' });
+    expect(notOver.status).toBe(422);
+    expect(await notOver.json()).toMatchObject({ error: { code: 'claim_month_not_over' } });
+    expect((await submit({ month: '2026-09', scheme: 'subsidy' })).status).toBe(422);
+
+    const subsidy = await submit({ month: '2026-10', scheme: 'subsidy' });
+    expect(subsidy.status).toBe(201);
+    const s = (await subsidy.json()) as { id: string };
+    expect(s).toMatchObject({
+      scheme: 'subsidy',
+      category: 'single_parent',
+      claimedAmount: 400,
+      status: 'submitted',
+      submittedOn: '2026-11-21',
+    });
+    const free = await submit({ month: '2026-10', scheme: 'free_childcare' });
+    expect(await free.json()).toMatchObject({ claimedAmount: 4050, category: null });
+    expect((await submit({ month: '2026-10', scheme: 'subsidy' })).status).toBe(409);
+
+    const pay = (step: string, body: unknown) =>
+      staff.json('POST', `/api/v1/claims/${s.id}/${step}`, body);
+    expect((await pay('pay', { amount: 400, on: '2026-11-20' })).status).toBe(409);
+    expect((await pay('approve', { amount: 401, on: '2026-11-20' })).status).toBe(422);
+    expect((await pay('approve', { amount: 400, on: '2026-11-22' })).status).toBe(422);
+    expect(await (await pay('approve', { amount: 400, on: '2026-11-10' })).json()).toMatchObject({
+      status: 'approved',
+      approvedAmount: 400,
+      approvedOn: '2026-11-10',
+    });
+    expect(await (await pay('pay', { amount: 400, on: '2026-11-20' })).json()).toMatchObject({
+      status: 'paid',
+      paidAmount: 400,
+      paidOn: '2026-11-20',
+    });
+    expect((await pay('approve', { amount: 400, on: '2026-11-20' })).status).toBe(409);
+
+    const ledger = async (q: string) => {
+      const res = await staff.get(`/api/v1/claims/ledger?${q}`);
+      expect(res.status).toBe(200);
+      return (await res.json()) as {
+        claims: unknown[];
+        totals: {
+          bucket: string;
+          count: number;
+          claimed: number;
+          approved: number;
+          paid: number;
+        }[];
+        total: { count: number; claimed: number; approved: number; paid: number };
+      };
+    };
+    const month = await ledger('month=2026-10');
+    expect(month.claims).toHaveLength(2);
+    expect(month.totals.find((t) => t.bucket === 'single_parent')).toEqual({
+      bucket: 'single_parent',
+      count: 1,
+      claimed: 400,
+      approved: 400,
+      paid: 400,
+    });
+    expect(month.totals.find((t) => t.bucket === 'free_childcare')).toMatchObject({
+      count: 1,
+      claimed: 4050,
+      paid: 0,
+    });
+    expect(month.total).toMatchObject({ count: 2, claimed: 4450, approved: 400, paid: 400 });
+    expect((await ledger('fiscalYear=2026')).total.claimed).toBe(4450);
+    expect((await ledger('fiscalYear=2025')).total.count).toBe(0);
+    const own = await TestClient.signedInAs(ctx, f.parent.user);
+    expect((await own.get('/api/v1/claims/ledger?month=2026-10')).status).toBe(403);
+    expect(
+      ((await (await own.get(`${f.base}/claims`)).json()) as { items: unknown[] }).items,
+    ).toHaveLength(2);
+  });
+
   it('is the family’s and the staff’s only', async () => {
     const f = await family();
     const own = await TestClient.signedInAs(ctx, f.parent.user);

@@ -347,6 +347,12 @@ export const AUTHORIZATION_TABLE: readonly AuthzRow[] = [
   }),
   x(r('GET /api/v1/members/:id/statement', FAMILY, 'own', M), { query: { month: 'month' } }),
   x(r('GET /api/v1/members/:id/claim', FAMILY, 'own', M), { query: { month: 'month' } }),
+  r('GET /api/v1/members/:id/claims', FAMILY, 'own', M),
+  r('POST /api/v1/members/:id/claims', STAFF, 'staff', M),
+  // The body is checked before the claim is looked up: `{}` is a 400 for staff.
+  r('POST /api/v1/claims/:id/approve', STAFF, 'staff', { id: 'activity' }),
+  r('POST /api/v1/claims/:id/pay', STAFF, 'staff', { id: 'activity' }),
+  r('GET /api/v1/claims/ledger', STAFF, 'staff'),
   // --- API: payments (issue #18). The fixture activity is not approved yet and the live request
   // is not cancelled: the parties get a 409 rule answer, anyone else a 404.
   ...paymentRows('/api/v1/activities/:id/payment', { id: 'activity' }),

@@ -69,7 +69,7 @@ const activityArb = (i: number) =>
       endedAt: new Date(
         `${a.day}T${String(9 + a.hours).padStart(2, '0')}:00:00+09:00`,
       ).toISOString(),
-      categories: a.categories,
+      categories: [...a.categories],
       transportCost: a.transportCost,
       mealCost: a.mealCost,
       childTotals: a.shares.map((c, k) => ({

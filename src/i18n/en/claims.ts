@@ -46,4 +46,10 @@ export const claims: Record<keyof typeof ja, string> = {
   'subsidyRules.basis.per_hour': 'A fixed amount per hour',
   'subsidyRules.capPer.household': 'household',
   'subsidyRules.capPer.child': 'child',
+  'rule.claim_exists': 'A claim for this month under this scheme has already been submitted.',
+  'rule.claim_month_not_over': 'A claim can be submitted once its month is over.',
+  'rule.nothing_to_claim': 'There is nothing to claim for this month under this scheme.',
+  'rule.claim_state': 'This claim cannot take this step in its current state.',
+  'rule.claim_date_in_future': 'The date cannot be in the future.',
+  'rule.claim_amount_too_high': 'The amount is more than was claimed (or approved).',
 };

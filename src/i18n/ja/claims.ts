@@ -43,4 +43,10 @@ export const claims = {
   'subsidyRules.basis.per_hour': '1時間あたりの定額',
   'subsidyRules.capPer.household': '世帯ごと',
   'subsidyRules.capPer.child': '子ども1人ごと',
+  'rule.claim_exists': 'この月・この制度の申請はすでに出しています。',
+  'rule.claim_month_not_over': '申請は、その月が終わってから出せます。',
+  'rule.nothing_to_claim': 'この月・この制度で申請できる金額がありません。',
+  'rule.claim_state': 'この申請は、いまの状態ではこの操作ができません。',
+  'rule.claim_date_in_future': '日付に未来の日は入れられません。',
+  'rule.claim_amount_too_high': '金額が申請額（または承認額）を超えています。',
 } as const;

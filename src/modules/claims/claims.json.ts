@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { responseOf } from '../../http/api-route.js';
 import type { ClaimLine, MonthlyClaim } from '../subsidies/claim-rules.js';
 import { SUBSIDY_CATEGORIES } from '../subsidies/eligibility-rules.js';
+import type { ClaimRow } from './claims.queries.js';
+import type { Ledger } from './claims.service.js';
+import { CLAIM_SCHEMES, CLAIM_STATUSES } from './ledger-rules.js';
 
 /** The monthly claim as JSON (issue #18 point 5). */
 
@@ -106,5 +109,74 @@ export const claimSchema = responseOf<ReturnType<typeof claimJson>>()(
       ),
       excluded: z.array(z.object({ ...line, reason: subsidyReason })),
     }),
+  }),
+);
+
+/** A submitted claim and the city's decision. */
+export function claimRecordJson(r: ClaimRow) {
+  return {
+    id: r.id,
+    memberId: r.member_id,
+    memberName: r.member_name,
+    memberNo: r.member_no,
+    month: r.month,
+    fiscalYear: r.fiscal_year,
+    scheme: r.scheme,
+    category: r.category,
+    claimedAmount: r.claimed_amount,
+    status: r.status,
+    submittedOn: r.submitted_on,
+    approvedAmount: r.approved_amount,
+    approvedOn: r.approved_on,
+    paidAmount: r.paid_amount,
+    paidOn: r.paid_on,
+  };
+}
+
+export const claimRecordSchema = responseOf<ReturnType<typeof claimRecordJson>>()(
+  z.object({
+    id: z.string(),
+    memberId: z.string(),
+    memberName: z.string(),
+    memberNo: z.number().nullable(),
+    month: z.string(),
+    fiscalYear: z.number(),
+    scheme: z.enum(CLAIM_SCHEMES),
+    category: z.string().nullable(),
+    claimedAmount: z.number(),
+    status: z.enum(CLAIM_STATUSES),
+    submittedOn: z.string(),
+    approvedAmount: z.number().nullable(),
+    approvedOn: z.string().nullable(),
+    paidAmount: z.number().nullable(),
+    paidOn: z.string().nullable(),
+  }),
+);
+
+const totalSchema = z.object({
+  bucket: z.string().describe("a subsidy category, 'free_childcare' or 'total'"),
+  count: z.number(),
+  claimed: z.number(),
+  approved: z.number(),
+  paid: z.number(),
+});
+
+export function ledgerJson(l: Ledger) {
+  return {
+    month: 'month' in l.period ? l.period.month : null,
+    fiscalYear: 'fiscalYear' in l.period ? l.period.fiscalYear : null,
+    claims: l.rows.map(claimRecordJson),
+    totals: l.totals.rows,
+    total: l.totals.all,
+  };
+}
+
+export const ledgerSchema = responseOf<ReturnType<typeof ledgerJson>>()(
+  z.object({
+    month: z.string().nullable(),
+    fiscalYear: z.number().nullable(),
+    claims: z.array(claimRecordSchema),
+    totals: z.array(totalSchema),
+    total: totalSchema,
   }),
 );
