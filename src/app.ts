@@ -60,6 +60,7 @@ import { eligibilityApi } from './modules/subsidies/eligibility.api.js';
 import { eligibilityPages } from './modules/subsidies/eligibility.routes.js';
 import { subsidyRulesApi } from './modules/subsidies/subsidy-rules.api.js';
 import { claimsApi } from './modules/claims/claims.api.js';
+import { claimPages } from './modules/claims/claims.routes.js';
 import { subsidyRulePages } from './modules/subsidies/subsidy-rules.routes.js';
 import { incidentsApi } from './modules/incidents/incidents.api.js';
 import { eventsApi } from './modules/events/events.api.js';
@@ -210,6 +211,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.route('/', paymentPages);
   app.route('/', eligibilityPages);
   app.route('/', subsidyRulePages);
+  app.route('/', claimPages);
   app.route('/', incidentPages);
   app.route('/', feeTablePages);
   app.route('/', reportPages);

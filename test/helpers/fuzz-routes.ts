@@ -1063,6 +1063,21 @@ export const WRITE_ROUTES: Record<string, RouteSpec> = {
     (w) => `/api/v1/members/${w.parent.id}/claims`,
     () => ({ month: '2026-10', scheme: 'subsidy' }),
   ),
+  'POST /members/:id/claims': form(
+    'staff',
+    (w) => `/members/${w.parent.id}/claims`,
+    () => pairs({ month: '2026-10', scheme: 'free_childcare' }),
+  ),
+  'POST /claims/:id/approve': form(
+    'staff',
+    fixed('/claims/00000000-0000-4000-8000-000000000000/approve'),
+    () => pairs({ amount: '400', on: '2026-11-20' }),
+  ),
+  'POST /claims/:id/pay': form(
+    'staff',
+    fixed('/claims/00000000-0000-4000-8000-000000000000/pay'),
+    () => pairs({ amount: '400', on: '2026-11-20' }),
+  ),
   'POST /api/v1/claims/:id/approve': json(
     'staff',
     fixed('/api/v1/claims/00000000-0000-4000-8000-000000000000/approve'),

@@ -508,6 +508,57 @@ describe('the hand-computed two-month fixture', () => {
     ).toHaveLength(2);
   });
 
+  it('print as a claim form, are marked on the page, and the ledger opens in Excel', async () => {
+    const f = await family();
+    await f.activity({
+      date: '2026-10-14',
+      from: '17:00',
+      to: '18:00',
+      category: 1,
+      meal: 300,
+      payment: 'received',
+      children: [{ id: f.haru.id, amount: 800 }],
+    });
+    const page = await staff.get(`/members/${f.parent.member.id}/claims/2026-10`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('2026年10月分 利用料助成・無償化の申請書');
+    expect(html).toContain('送迎だけの活動は対象外');
+    expect(html).toContain('実費は対象外');
+    expect(html).toContain('申請者署名');
+
+    const submitted = await staff.form(`/members/${f.parent.member.id}/claims`, {
+      month: '2026-10',
+      scheme: 'subsidy',
+    });
+    expect(submitted.status).toBe(303);
+    const [row] = await ctx.deps.db
+      .selectFrom('subsidy_claim')
+      .select(['id', 'claimed_amount'])
+      .execute();
+    expect(row?.claimed_amount).toBe(400);
+    expect(
+      (await staff.form(`/claims/${row!.id}/approve`, { amount: '４００', on: '2026-11-15' }))
+        .status,
+    ).toBe(303);
+    expect(
+      (await staff.form(`/claims/${row!.id}/pay`, { amount: '400', on: '2026-11-20' })).status,
+    ).toBe(303);
+    expect((await staff.form(`/claims/${row!.id}/pay`, { amount: 'x', on: '' })).status).toBe(400);
+
+    const csv = await staff.get('/claims/ledger.csv?month=2026-10');
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    const bytes = new Uint8Array(await csv.arrayBuffer());
+    // UTF-8 with a byte-order mark, so Excel reads the Japanese headers.
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes);
+    expect(text.startsWith('対象月,会員,区分,申請額')).toBe(true);
+    expect(text).toContain('ひとり親世帯,400,2026-11-21,支払済み,400,2026-11-15,400,2026-11-20');
+    const ledger = await staff.get('/claims/ledger?fiscalYear=2026');
+    expect(await ledger.text()).toContain('助成・無償化の申請台帳 2026年度');
+  });
+
   it('is the family’s and the staff’s only', async () => {
     const f = await family();
     const own = await TestClient.signedInAs(ctx, f.parent.user);

@@ -709,6 +709,14 @@ export const AUTHORIZATION_TABLE: readonly AuthzRow[] = [
     memberId: 'requesterMember',
     month: 'month',
   }),
+  // --- Pages: claims (issue #18 point 5). Decision forms are checked before the claim is looked
+  // up: an empty form is a 400 for staff.
+  r('GET /members/:id/claims/:month', FAMILY, 'own', { id: 'requesterMember', month: 'month' }),
+  r('POST /members/:id/claims', STAFF, 'staff', M),
+  r('POST /claims/:id/approve', STAFF, 'staff', { id: 'activity' }),
+  r('POST /claims/:id/pay', STAFF, 'staff', { id: 'activity' }),
+  r('GET /claims/ledger', STAFF, 'staff'),
+  r('GET /claims/ledger.csv', STAFF, 'staff'),
   r('GET /members/:id/eligibility', STAFF, 'staff', M),
   r('POST /members/:id/eligibility', STAFF, 'staff', M),
   r('POST /members/:id/eligibility/revoke', STAFF, 'staff', M),
