@@ -56,24 +56,31 @@ export function ClaimPage(props: {
               cap: yen(c.cap, locale),
             })}
           </h3>
-          <table class="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('claims.col.date')}</th>
-                <th scope="col">{t('claims.col.amount')}</th>
-                <th scope="col">{t('claims.col.claimed')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {c.lines.map((l) => (
+          <div
+            class="table-scroll"
+            tabindex={0}
+            role="region"
+            aria-label={t('claims.title', { month })}
+          >
+            <table class="table">
+              <thead>
                 <tr>
-                  <td>{formatDate(l.date, locale)}</td>
-                  <td>{yen(l.amount, locale)}</td>
-                  <td>{yen(l.reimbursed, locale)}</td>
+                  <th scope="col">{t('claims.col.date')}</th>
+                  <th scope="col">{t('claims.col.amount')}</th>
+                  <th scope="col">{t('claims.col.claimed')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {c.lines.map((l) => (
+                  <tr>
+                    <td>{formatDate(l.date, locale)}</td>
+                    <td>{yen(l.amount, locale)}</td>
+                    <td>{yen(l.reimbursed, locale)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           <Excluded t={t} locale={locale} lines={c.excluded} names={names} />
           <p>
             <strong>{t('claims.total', { amount: yen(c.amount, locale) })}</strong>
@@ -96,26 +103,33 @@ export function ClaimPage(props: {
                 cap: yen(s.cap, locale),
               })}
             </h3>
-            <table class="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('claims.col.date')}</th>
-                  <th scope="col">{t('claims.col.line')}</th>
-                  <th scope="col">{t('claims.col.amount')}</th>
-                  <th scope="col">{t('claims.col.base')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {s.lines.map((l) => (
+            <div
+              class="table-scroll"
+              tabindex={0}
+              role="region"
+              aria-label={t('claims.title', { month })}
+            >
+              <table class="table">
+                <thead>
                   <tr>
-                    <td>{formatDate(l.date, locale)}</td>
-                    <td>{lineLabel(t, l, names)}</td>
-                    <td>{yen(l.amount, locale)}</td>
-                    <td>{yen(l.base, locale)}</td>
+                    <th scope="col">{t('claims.col.date')}</th>
+                    <th scope="col">{t('claims.col.line')}</th>
+                    <th scope="col">{t('claims.col.amount')}</th>
+                    <th scope="col">{t('claims.col.base')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {s.lines.map((l) => (
+                    <tr>
+                      <td>{formatDate(l.date, locale)}</td>
+                      <td>{lineLabel(t, l, names)}</td>
+                      <td>{yen(l.amount, locale)}</td>
+                      <td>{yen(l.base, locale)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           </>
         )}
         <Excluded t={t} locale={locale} lines={s.excluded} names={names} />

@@ -1,6 +1,7 @@
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { formatDate, formatMonth, yen } from '../../format.js';
+import { TextField } from '../../components/form-fields.js';
 import type { Ledger } from '../../../src/modules/claims/claims.service.js';
 import { bucketLabel } from '../../../src/modules/claims/ledger-csv.js';
 
@@ -17,10 +18,15 @@ export function LedgerPage(props: { ctx: ViewContext; ledger: Ledger; query: str
       <h1>
         {t('claims.ledger.title')} {period}
       </h1>
-      <form method="get" action="/claims/ledger" class="no-print act-times">
-        <label>
-          {t('claims.col.month')} <input type="month" name="month" />
-        </label>
+      <form method="get" action="/claims/ledger" class="no-print member-form">
+        <TextField
+          t={t}
+          name="month"
+          label={t('claims.col.month')}
+          hint="YYYY-MM"
+          value={'month' in ledger.period ? ledger.period.month : ''}
+          size="short"
+        />
         <button type="submit" class="button">
           {t('claims.ledger.show')}
         </button>
@@ -34,32 +40,34 @@ export function LedgerPage(props: { ctx: ViewContext; ledger: Ledger; query: str
         </button>
       </p>
       <h2>{t('claims.ledger.totals')}</h2>
-      <table class="table">
-        <thead>
-          <tr>
-            <th scope="col">{t('claims.col.category')}</th>
-            <th scope="col">{t('claims.col.count')}</th>
-            <th scope="col">{t('claims.col.claimed')}</th>
-            <th scope="col">{t('claims.col.approved')}</th>
-            <th scope="col">{t('claims.col.paid')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {[...ledger.totals.rows, ledger.totals.all].map((r) => (
+      <div class="table-scroll" tabindex={0} role="region" aria-label={t('claims.ledger.title')}>
+        <table class="table">
+          <thead>
             <tr>
-              <th scope="row">{bucketLabel(t, r.bucket)}</th>
-              <td>{r.count}</td>
-              <td>{yen(r.claimed, locale)}</td>
-              <td>{yen(r.approved, locale)}</td>
-              <td>{yen(r.paid, locale)}</td>
+              <th scope="col">{t('claims.col.category')}</th>
+              <th scope="col">{t('claims.col.count')}</th>
+              <th scope="col">{t('claims.col.claimed')}</th>
+              <th scope="col">{t('claims.col.approved')}</th>
+              <th scope="col">{t('claims.col.paid')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {[...ledger.totals.rows, ledger.totals.all].map((r) => (
+              <tr>
+                <th scope="row">{bucketLabel(t, r.bucket)}</th>
+                <td>{r.count}</td>
+                <td>{yen(r.claimed, locale)}</td>
+                <td>{yen(r.approved, locale)}</td>
+                <td>{yen(r.paid, locale)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {ledger.rows.length === 0 ? (
         <p>{t('claims.ledger.none')}</p>
       ) : (
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex={0} role="region" aria-label={t('claims.ledger.title')}>
           <table class="table">
             <thead>
               <tr>

@@ -48,6 +48,7 @@ function actionsFor(
     actions.push({ href: '/members', label: 'home.staff.members' });
     actions.push({ href: '/orientations', label: 'home.staff.orientations' });
     actions.push({ href: '/renewals', label: 'home.staff.renewals' });
+    actions.push({ href: '/claims/ledger', label: 'claims.ledger.title' });
   }
   actions.push(
     role === 'member'
