@@ -50,29 +50,39 @@ claimPages.get('/members/:id/claims/:month', async (c) => {
   );
 });
 
-claimPages.post('/members/:id/claims', staffOnly, formBody(submitClaimForm, invalidForm), async (c) => {
-  const staff = requireStaff(c);
-  const input = c.req.valid('form');
-  const id = c.req.param('id');
-  await submitClaim(c.var.deps, staff, id, input, c.var.clientAddress);
-  setFlash(c, 'claims.flash.submitted');
-  return c.redirect(`/members/${id}/claims/${input.month}`, 303);
-});
+claimPages.post(
+  '/members/:id/claims',
+  staffOnly,
+  formBody(submitClaimForm, invalidForm),
+  async (c) => {
+    const staff = requireStaff(c);
+    const input = c.req.valid('form');
+    const id = c.req.param('id');
+    await submitClaim(c.var.deps, staff, id, input, c.var.clientAddress);
+    setFlash(c, 'claims.flash.submitted');
+    return c.redirect(`/members/${id}/claims/${input.month}`, 303);
+  },
+);
 
 for (const step of ['approve', 'pay'] as const) {
-  claimPages.post(`/claims/:id/${step}`, staffOnly, formBody(claimDecisionForm, invalidForm), async (c) => {
-    const staff = requireStaff(c);
-    const row = await decideClaim(
-      c.var.deps,
-      staff,
-      c.req.param('id'),
-      step,
-      c.req.valid('form'),
-      c.var.clientAddress,
-    );
-    setFlash(c, 'claims.flash.decided');
-    return c.redirect(`/members/${row.member_id}/claims/${row.month}`, 303);
-  });
+  claimPages.post(
+    `/claims/:id/${step}`,
+    staffOnly,
+    formBody(claimDecisionForm, invalidForm),
+    async (c) => {
+      const staff = requireStaff(c);
+      const row = await decideClaim(
+        c.var.deps,
+        staff,
+        c.req.param('id'),
+        step,
+        c.req.valid('form'),
+        c.var.clientAddress,
+      );
+      setFlash(c, 'claims.flash.decided');
+      return c.redirect(`/members/${row.member_id}/claims/${row.month}`, 303);
+    },
+  );
 }
 
 async function ledgerOf(c: AppContext) {

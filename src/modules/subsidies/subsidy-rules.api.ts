@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { requireAdmin, requireUser } from '../../auth/guards.js';
-import { apiRouter, jsonRequest, jsonResponse, operationsOf } from '../../http/api-route.js';
+import { apiRouter, jsonResponse, operationsOf } from '../../http/api-route.js';
 import { getCenterSettings } from '../settings/settings.service.js';
 import { addSubsidyRules, deleteSubsidyRules } from '../settings/subsidy-rules.service.js';
 import { subsidyRuleSetSchema, type SubsidyRuleSet } from './subsidy-rules.js';
