@@ -1,5 +1,5 @@
 import type { Actor, World } from './fuzz-world.js';
-import { DEFAULT_SUBSIDY_RULES } from '../../src/modules/subsidies/subsidy-rules.js';
+import { DEFAULT_SUBSIDY_RULES } from '../../src/modules/settings/subsidy-rules.js';
 import { subsidyRulesValuesOf } from '../../src/modules/subsidies/subsidy-rules-form.js';
 
 // Every write route of the app (POST/PUT/PATCH/DELETE, as `app.routes` names it), with the actor

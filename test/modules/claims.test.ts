@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_FEE_TABLE } from '../../src/modules/fees/fee-table.js';
 import { quoteFee } from '../../src/modules/fees/fees.js';
-import { DEFAULT_SUBSIDY_RULES } from '../../src/modules/subsidies/subsidy-rules.js';
+import { DEFAULT_SUBSIDY_RULES } from '../../src/modules/settings/subsidy-rules.js';
 import { newId } from '../../src/lib/ids.js';
 import {
   createChild,

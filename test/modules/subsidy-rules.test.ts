@@ -3,7 +3,7 @@ import { subsidyRulesValuesOf } from '../../src/modules/subsidies/subsidy-rules-
 import {
   DEFAULT_SUBSIDY_RULES,
   type SubsidyRuleSet,
-} from '../../src/modules/subsidies/subsidy-rules.js';
+} from '../../src/modules/settings/subsidy-rules.js';
 import { createUser, setupTestApp, TestClient, type TestContext } from '../helpers/test-app.js';
 
 // Subsidy rules as settings with valid-from dates (issue #18 point 4), on Node and on D1.

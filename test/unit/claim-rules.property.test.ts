@@ -12,7 +12,7 @@ import {
   DEFAULT_SUBSIDY_RULES,
   type CategoryRule,
   type SubsidyRuleSet,
-} from '../../src/modules/subsidies/subsidy-rules.js';
+} from '../../src/modules/settings/subsidy-rules.js';
 
 // Claims (issue #18 point 5): a claim never exceeds its cap, never counts an excluded line, and
 // never falls when another activity is marked paid.

@@ -1,5 +1,5 @@
 import { DEFAULT_FEE_TABLE, feeTableListSchema } from '../fees/fee-table.js';
-import { DEFAULT_SUBSIDY_RULES, subsidyRuleListSchema } from '../subsidies/subsidy-rules.js';
+import { DEFAULT_SUBSIDY_RULES, subsidyRuleListSchema } from './subsidy-rules.js';
 import { z } from 'zod';
 
 /**

@@ -1,7 +1,7 @@
 import type { AppDeps, CurrentUser } from '../../context.js';
 import { tokyoDateOf } from '../../lib/dates.js';
 import { conflict, notFound } from '../../lib/errors.js';
-import { sortRuleSets, type SubsidyRuleSet } from '../subsidies/subsidy-rules.js';
+import { sortRuleSets, type SubsidyRuleSet } from './subsidy-rules.js';
 import { getCenterSettings, updateCenterSettings } from './settings.service.js';
 
 /**

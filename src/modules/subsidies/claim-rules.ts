@@ -7,7 +7,11 @@ import {
 } from '../../lib/dates.js';
 import { isTransportOnly } from '../fees/statements.js';
 import { isInForce, SUBSIDY_CATEGORIES, type SubsidyCategory } from './eligibility-rules.js';
-import { categoryRule, selectSubsidyRules, type SubsidyRuleSet } from './subsidy-rules.js';
+import {
+  categoryRule,
+  selectSubsidyRules,
+  type SubsidyRuleSet,
+} from '../settings/subsidy-rules.js';
 
 /**
  * A family's monthly claim (issue #18 point 5), pure: no database, no clock.

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { formFields, normalizeInput, reportIssuesAt } from '../../http/form-fields.js';
 import { SUBSIDY_CATEGORIES } from './eligibility-rules.js';
-import { subsidyRuleSetSchema, type SubsidyRuleSet } from './subsidy-rules.js';
+import { subsidyRuleSetSchema, type SubsidyRuleSet } from '../settings/subsidy-rules.js';
 
 /**
  * The subsidy rules form ↔ a rule set. Fields are `validFrom`, `<category>.<field>` per

@@ -3,7 +3,7 @@ import { requireAdmin, requireUser } from '../../auth/guards.js';
 import { apiRouter, jsonResponse, operationsOf } from '../../http/api-route.js';
 import { getCenterSettings } from '../settings/settings.service.js';
 import { addSubsidyRules, deleteSubsidyRules } from '../settings/subsidy-rules.service.js';
-import { subsidyRuleSetSchema, type SubsidyRuleSet } from './subsidy-rules.js';
+import { subsidyRuleSetSchema, type SubsidyRuleSet } from '../settings/subsidy-rules.js';
 
 /** Subsidy rules (issue #18 point 4): also editable as the `subsidies` section of PUT /settings. */
 export const subsidyRulesApi = apiRouter();

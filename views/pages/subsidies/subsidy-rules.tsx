@@ -12,7 +12,7 @@ import { StatusBadge } from '../../components/status-badge.js';
 import { formatDate, yen } from '../../format.js';
 import { appliesFromTheStart } from '../../../src/modules/fees/fee-table.js';
 import { SUBSIDY_CATEGORIES } from '../../../src/modules/subsidies/eligibility-rules.js';
-import type { CategoryRule, SubsidyRuleSet } from '../../../src/modules/subsidies/subsidy-rules.js';
+import type { CategoryRule, SubsidyRuleSet } from '../../../src/modules/settings/subsidy-rules.js';
 import {
   CATEGORY_FLAG_FIELDS,
   CATEGORY_NUMBER_FIELDS,

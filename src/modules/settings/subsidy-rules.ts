@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { isValidDateString } from '../../lib/dates.js';
-import { SUBSIDY_CATEGORIES, type SubsidyCategory } from './eligibility-rules.js';
 
 /**
  * Subsidy rules (issue #18 point 4) as a center setting, like the fee tables: a list of rule
@@ -9,6 +8,20 @@ import { SUBSIDY_CATEGORIES, type SubsidyCategory } from './eligibility-rules.js
  * child, with its exclusions and whether the family must have paid first; plus the 無償化 caps by
  * age band and tax status. Pure: no database, no clock. Messages are i18n keys.
  */
+
+/**
+ * The city's subsidy categories (DOMAIN.md's defaults), kept here with the rules so the settings
+ * need no other module; subsidies/eligibility-rules.ts re-exports them.
+ */
+export const SUBSIDY_CATEGORIES = [
+  'single_parent',
+  'tax_exempt',
+  'public_assistance',
+  'multiple_birth',
+  'double_care',
+  'disability',
+] as const;
+export type SubsidyCategory = (typeof SUBSIDY_CATEGORIES)[number];
 
 const INVALID = 'validation.invalid';
 const yen = (max: number) => z.number(INVALID).int(INVALID).min(0, INVALID).max(max, INVALID);
