@@ -569,6 +569,26 @@ export interface ReceiptTable {
   last_printed_at: string;
 }
 
+/** A family's claim for a month under one scheme, and the city's decision (#18 point 5). */
+export interface SubsidyClaimTable {
+  id: string;
+  member_id: string;
+  month: string;
+  fiscal_year: number;
+  scheme: 'subsidy' | 'free_childcare';
+  category: string | null;
+  claimed_amount: number;
+  content: string;
+  status: 'submitted' | 'approved' | 'paid';
+  submitted_on: string;
+  submitted_by_user_id: string;
+  approved_amount: number | null;
+  approved_on: string | null;
+  paid_amount: number | null;
+  paid_on: string | null;
+  updated_at: string;
+}
+
 /** A household's subsidy category (ひとり親, 住民税非課税, …) with evidence and validity (#18). */
 export interface HouseholdEligibilityTable {
   id: string;
@@ -847,6 +867,7 @@ export interface Database {
   incident: IncidentTable;
   payment: PaymentTable;
   receipt: ReceiptTable;
+  subsidy_claim: SubsidyClaimTable;
   household_eligibility: HouseholdEligibilityTable;
   free_childcare_certification: FreeChildcareCertificationTable;
   event: EventTable;

@@ -61,6 +61,10 @@ import { paymentsApi } from './modules/payments/payments.api.js';
 import { receiptsApi } from './modules/payments/receipts.api.js';
 import { eligibilityApi } from './modules/subsidies/eligibility.api.js';
 import { eligibilityPages } from './modules/subsidies/eligibility.routes.js';
+import { subsidyRulesApi } from './modules/subsidies/subsidy-rules.api.js';
+import { claimsApi } from './modules/claims/claims.api.js';
+import { claimPages } from './modules/claims/claims.routes.js';
+import { subsidyRulePages } from './modules/subsidies/subsidy-rules.routes.js';
 import { incidentsApi } from './modules/incidents/incidents.api.js';
 import { eventsApi } from './modules/events/events.api.js';
 import { eventPages } from './modules/events/events.routes.js';
@@ -166,6 +170,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   api.route('/', paymentsApi);
   api.route('/', receiptsApi);
   api.route('/', eligibilityApi);
+  api.route('/', subsidyRulesApi);
+  api.route('/', claimsApi);
   api.route('/', incidentsApi);
   api.route('/', eventsApi);
   api.route('/', announcementsApi);
@@ -207,6 +213,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.route('/', activityPages);
   app.route('/', paymentPages);
   app.route('/', eligibilityPages);
+  app.route('/', subsidyRulePages);
+  app.route('/', claimPages);
   app.route('/', incidentPages);
   app.route('/', feeTablePages);
   app.route('/', reportPages);

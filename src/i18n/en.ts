@@ -22,6 +22,7 @@ import { programme } from './en/programme.js';
 import { sickCare } from './en/sick-care.js';
 import { line } from './en/line.js';
 import { renewal } from './en/renewal.js';
+import { claims } from './en/claims.js';
 import type { Dictionary } from './ja.js';
 
 export const en: Dictionary = {
@@ -49,4 +50,5 @@ export const en: Dictionary = {
   ...sickCare,
   ...line,
   ...renewal,
+  ...claims,
 };

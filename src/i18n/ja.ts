@@ -22,6 +22,7 @@ import { programme } from './ja/programme.js';
 import { sickCare } from './ja/sick-care.js';
 import { line } from './ja/line.js';
 import { renewal } from './ja/renewal.js';
+import { claims } from './ja/claims.js';
 
 /**
  * The Japanese dictionary, the master list of keys, composed of one file per module
@@ -52,6 +53,7 @@ export const ja = {
   ...sickCare,
   ...line,
   ...renewal,
+  ...claims,
 } as const;
 
 export type MessageKey = keyof typeof ja;

@@ -1,4 +1,6 @@
 import type { Actor, World } from './fuzz-world.js';
+import { DEFAULT_SUBSIDY_RULES } from '../../src/modules/settings/subsidy-rules.js';
+import { subsidyRulesValuesOf } from '../../src/modules/subsidies/subsidy-rules-form.js';
 
 // Every write route of the app (POST/PUT/PATCH/DELETE, as `app.routes` names it), with the actor
 // ALLOWED to use it, its path filled with real ids from the fuzz world, and one valid body: the
@@ -1104,6 +1106,54 @@ export const WRITE_ROUTES: Record<string, RouteSpec> = {
   'POST /settings/fees/tables/:validFrom/delete': form(
     'admin',
     (w) => `/settings/fees/tables/${w.feeTableValidFrom}/delete`,
+  ),
+
+  'POST /settings/subsidies/rules': form('admin', fixed('/settings/subsidies/rules'), () =>
+    pairs(subsidyRulesValuesOf(DEFAULT_SUBSIDY_RULES, '2027-10-01')),
+  ),
+  'POST /settings/subsidies/rules/:validFrom/delete': form(
+    'admin',
+    fixed('/settings/subsidies/rules/2000-01-01/delete'),
+  ),
+  'POST /api/v1/subsidies/rules': json('admin', fixed('/api/v1/subsidies/rules'), () => ({
+    ...DEFAULT_SUBSIDY_RULES,
+    validFrom: '2027-10-01',
+  })),
+  'DELETE /api/v1/subsidies/rules/:validFrom': json(
+    'admin',
+    fixed('/api/v1/subsidies/rules/2000-01-01'),
+    () => ({}),
+  ),
+
+  'POST /api/v1/members/:id/claims': json(
+    'staff',
+    (w) => `/api/v1/members/${w.parent.id}/claims`,
+    () => ({ month: '2026-10', scheme: 'subsidy' }),
+  ),
+  'POST /members/:id/claims': form(
+    'staff',
+    (w) => `/members/${w.parent.id}/claims`,
+    () => pairs({ month: '2026-10', scheme: 'free_childcare' }),
+  ),
+  'POST /claims/:id/approve': form(
+    'staff',
+    fixed('/claims/00000000-0000-4000-8000-000000000000/approve'),
+    () => pairs({ amount: '400', on: '2026-11-20' }),
+  ),
+  'POST /claims/:id/pay': form(
+    'staff',
+    fixed('/claims/00000000-0000-4000-8000-000000000000/pay'),
+    () => pairs({ amount: '400', on: '2026-11-20' }),
+  ),
+  'POST /api/v1/claims/:id/approve': json(
+    'staff',
+    fixed('/api/v1/claims/00000000-0000-4000-8000-000000000000/approve'),
+    () => ({ amount: 400, on: '2026-11-20' }),
+  ),
+  'POST /api/v1/claims/:id/pay': json(
+    'staff',
+    fixed('/api/v1/claims/00000000-0000-4000-8000-000000000000/pay'),
+    () => ({ amount: 400, on: '2026-11-20' }),
   ),
 
   // Events

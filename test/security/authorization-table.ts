@@ -344,6 +344,9 @@ export const AUTHORIZATION_TABLE: readonly AuthzRow[] = [
   // --- API: activities, fees, statements, incidents
   r('POST /api/v1/fees/quote', SIGNED_IN, 'signed-in'),
   r('GET /api/v1/fees/tables', SIGNED_IN, 'signed-in'),
+  r('GET /api/v1/subsidies/rules', SIGNED_IN, 'signed-in'),
+  r('POST /api/v1/subsidies/rules', ADMIN, 'admin'),
+  r('DELETE /api/v1/subsidies/rules/:validFrom', ADMIN, 'admin', { validFrom: 'feeTableFrom' }),
   x(r('POST /api/v1/activities', ['helper'], 'author', undefined, 'the request is in the body'), {
     // The live request is still ahead, so its helper gets a 422 rule answer; anyone else a 404.
     body: (ids) => ({
@@ -370,6 +373,13 @@ export const AUTHORIZATION_TABLE: readonly AuthzRow[] = [
     body: () => INCIDENT,
   }),
   x(r('GET /api/v1/members/:id/statement', FAMILY, 'own', M), { query: { month: 'month' } }),
+  x(r('GET /api/v1/members/:id/claim', FAMILY, 'own', M), { query: { month: 'month' } }),
+  r('GET /api/v1/members/:id/claims', FAMILY, 'own', M),
+  r('POST /api/v1/members/:id/claims', STAFF, 'staff', M),
+  // The body is checked before the claim is looked up: `{}` is a 400 for staff.
+  r('POST /api/v1/claims/:id/approve', STAFF, 'staff', { id: 'activity' }),
+  r('POST /api/v1/claims/:id/pay', STAFF, 'staff', { id: 'activity' }),
+  r('GET /api/v1/claims/ledger', STAFF, 'staff'),
   // --- API: payments (issue #18). The fixture activity is not approved yet and the live request
   // is not cancelled: the parties get a 409 rule answer, anyone else a 404.
   ...paymentRows('/api/v1/activities/:id/payment', { id: 'activity' }),
@@ -467,6 +477,11 @@ export const AUTHORIZATION_TABLE: readonly AuthzRow[] = [
   r('GET /settings/fees', ADMIN, 'admin'),
   r('POST /settings/fees/tables', ADMIN, 'admin'),
   r('POST /settings/fees/tables/:validFrom/delete', ADMIN, 'admin', { validFrom: 'feeTableFrom' }),
+  r('GET /settings/subsidies', ADMIN, 'admin'),
+  r('POST /settings/subsidies/rules', ADMIN, 'admin'),
+  r('POST /settings/subsidies/rules/:validFrom/delete', ADMIN, 'admin', {
+    validFrom: 'feeTableFrom',
+  }),
 
   // --- Pages: membership (own)
   r('GET /apply', ALL, 'public', undefined, 'signed in: redirect to /my or /members/new'),
@@ -736,6 +751,14 @@ export const AUTHORIZATION_TABLE: readonly AuthzRow[] = [
     memberId: 'requesterMember',
     month: 'month',
   }),
+  // --- Pages: claims (issue #18 point 5). Decision forms are checked before the claim is looked
+  // up: an empty form is a 400 for staff.
+  r('GET /members/:id/claims/:month', FAMILY, 'own', { id: 'requesterMember', month: 'month' }),
+  r('POST /members/:id/claims', STAFF, 'staff', M),
+  r('POST /claims/:id/approve', STAFF, 'staff', { id: 'activity' }),
+  r('POST /claims/:id/pay', STAFF, 'staff', { id: 'activity' }),
+  r('GET /claims/ledger', STAFF, 'staff'),
+  r('GET /claims/ledger.csv', STAFF, 'staff'),
   r('GET /members/:id/eligibility', STAFF, 'staff', M),
   r('POST /members/:id/eligibility', STAFF, 'staff', M),
   r('POST /members/:id/eligibility/revoke', STAFF, 'staff', M),

@@ -9,7 +9,7 @@ const op = operationsOf('settings');
 
 const getSettings = op('admin', 'get /settings', {
   summary:
-    'All center settings: labels, areas, eligibility, retention, consent, requests, reports, training, fees, programme',
+    'All center settings: labels, areas, eligibility, retention, consent, requests, reports, training, fees, programme, subsidies',
   responses: { 200: jsonResponse('The settings, one object per section', centerSettingsSchema) },
 });
 settingsApi.openapi(getSettings, async (c) => {

@@ -1,4 +1,5 @@
 import { DEFAULT_FEE_TABLE, feeTableListSchema } from '../fees/fee-table.js';
+import { DEFAULT_SUBSIDY_RULES, subsidyRuleListSchema } from './subsidy-rules.js';
 import { z } from 'zod';
 
 /**
@@ -339,6 +340,7 @@ export const settingSections = {
   training: section(trainingNoticesSchema, DEFAULT_TRAINING_NOTICES),
   fees: section(feeTableListSchema, [DEFAULT_FEE_TABLE]),
   programme: section(programmeSchema, DEFAULT_PROGRAMME),
+  subsidies: section(subsidyRuleListSchema, [DEFAULT_SUBSIDY_RULES]),
 };
 
 type Sections = typeof settingSections;

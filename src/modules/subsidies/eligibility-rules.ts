@@ -5,15 +5,7 @@ import { addMonthsToDate } from '../../lib/dates.js';
  * pure. The categories are the defaults DOMAIN.md names; cities differ, so the subsidy rules
  * (point 4 of the issue) are where a city's own list and rates belong.
  */
-export const SUBSIDY_CATEGORIES = [
-  'single_parent',
-  'tax_exempt',
-  'public_assistance',
-  'multiple_birth',
-  'double_care',
-  'disability',
-] as const;
-export type SubsidyCategory = (typeof SUBSIDY_CATEGORIES)[number];
+export { SUBSIDY_CATEGORIES, type SubsidyCategory } from '../settings/subsidy-rules.js';
 
 /** 認定区分 of 施設等利用給付認定: 新1号 (教育), 新2号 (3–5歳・保育の必要性), 新3号 (0–2歳・非課税). */
 export const CERTIFICATION_TYPES = ['type1', 'type2', 'type3'] as const;

@@ -48,6 +48,7 @@ function actionsFor(
     actions.push({ href: '/members', label: 'home.staff.members' });
     actions.push({ href: '/orientations', label: 'home.staff.orientations' });
     actions.push({ href: '/renewals', label: 'home.staff.renewals' });
+    actions.push({ href: '/claims/ledger', label: 'claims.ledger.title' });
   }
   actions.push(
     role === 'member'
@@ -64,6 +65,7 @@ function actionsFor(
   if (role === 'admin') actions.push({ href: '/settings', label: 'settings.homeAction' });
   if (role === 'admin')
     actions.push({ href: '/settings/fees', label: 'activities.home.feeTables' });
+  if (role === 'admin') actions.push({ href: '/settings/subsidies', label: 'subsidyRules.link' });
   actions.push({ href: '/account/password', label: 'home.account.password' });
   return actions;
 }

@@ -1,0 +1,75 @@
+import { Hono } from 'hono';
+import { requireAdmin } from '../../auth/guards.js';
+import type { AppContext, AppEnv } from '../../context.js';
+import { render, setFlash, viewContext } from '../../http/render.js';
+import { adminOnly, formBody } from '../../http/validate.js';
+import { tokyoDateOf } from '../../lib/dates.js';
+import { AppError } from '../../lib/errors.js';
+import type { FormErrors } from '../../../views/components/form-fields.js';
+import { SubsidyRulesPage } from '../../../views/pages/subsidies/subsidy-rules.js';
+import { getCenterSettings } from '../settings/settings.service.js';
+import { addSubsidyRules, deleteSubsidyRules } from '../settings/subsidy-rules.service.js';
+import {
+  subsidyRulesForm,
+  subsidyRulesValuesOf,
+  type SubsidyRulesFormValues,
+} from './subsidy-rules-form.js';
+
+/**
+ * Admin: subsidy rules (issue #18 point 4) under /settings/subsidies. Like the fee tables, a
+ * rule set applies from its date; one not in force yet may be deleted.
+ */
+export const subsidyRulePages = new Hono<AppEnv>();
+
+async function page(
+  c: AppContext,
+  values: SubsidyRulesFormValues | null,
+  errors: FormErrors,
+  status: 200 | 422 = 200,
+) {
+  const { subsidies } = await getCenterSettings(c.var.deps);
+  const latest = [...subsidies].sort((a, b) => b.validFrom.localeCompare(a.validFrom))[0]!;
+  return render(
+    c,
+    <SubsidyRulesPage
+      ctx={viewContext(c)}
+      sets={subsidies}
+      today={tokyoDateOf(c.var.deps.clock.now())}
+      values={values ?? subsidyRulesValuesOf(latest)}
+      errors={errors}
+    />,
+    status,
+  );
+}
+
+subsidyRulePages.get('/settings/subsidies', (c) => {
+  requireAdmin(c);
+  return page(c, null, {});
+});
+
+subsidyRulePages.post(
+  '/settings/subsidies/rules',
+  adminOnly,
+  formBody(subsidyRulesForm, (c, errors, form) => page(c, form, errors, 422)),
+  async (c) => {
+    const admin = requireAdmin(c);
+    const { set, form } = c.req.valid('form');
+    try {
+      await addSubsidyRules(c.var.deps, admin, set, c.var.clientAddress);
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'duplicate')
+        return page(c, form, { validFrom: c.var.t('subsidyRules.duplicate') }, 422);
+      throw err;
+    }
+    setFlash(c, 'subsidyRules.added', { date: set.validFrom });
+    return c.redirect('/settings/subsidies', 303);
+  },
+);
+
+subsidyRulePages.post('/settings/subsidies/rules/:validFrom/delete', async (c) => {
+  const admin = requireAdmin(c);
+  const validFrom = c.req.param('validFrom');
+  await deleteSubsidyRules(c.var.deps, admin, validFrom, c.var.clientAddress);
+  setFlash(c, 'subsidyRules.deleted', { date: validFrom });
+  return c.redirect('/settings/subsidies', 303);
+});
