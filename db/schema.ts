@@ -567,9 +567,15 @@ export interface ActivityRevisionTable {
   at: string;
 }
 
+export type IncidentSituation = 'during_help' | 'travel' | 'training' | 'event' | 'other';
+export type IncidentVictim = 'child' | 'helper' | 'third_party' | 'property' | 'none';
+
 export interface IncidentTable {
   id: string;
-  activity_id: string;
+  activity_id: string | null;
+  request_id: string | null;
+  training_session_id: string | null;
+  event_id: string | null;
   kind: IncidentKind;
   severity: IncidentSeverity;
   serious_reason: SeriousReason | null;
@@ -578,6 +584,20 @@ export interface IncidentTable {
   reported_to_prefecture_at: string | null;
   created_by: string;
   created_at: string;
+  // 0023: incidents on their own (issue #19).
+  occurred_at: string | null;
+  place: string | null;
+  situation: IncidentSituation | null;
+  victim: IncidentVictim | null;
+  victim_name: string | null;
+  damage: string | null;
+  hospital: string | null;
+  diagnosis: string | null;
+  treatment_days: number | null;
+  family_told_at: string | null;
+  center_told_at: string | null;
+  police_told_at: string | null;
+  updated_at: string | null;
 }
 
 // Center life (0007): events, announcements, newsletters, the directory of local groups.

@@ -20,6 +20,7 @@ import { reports } from './ja/reports.js';
 import { accounts } from './ja/accounts.js';
 import { programme } from './ja/programme.js';
 import { line } from './ja/line.js';
+import { incidents } from './ja/incidents.js';
 
 /**
  * The Japanese dictionary, the master list of keys, composed of one file per module
@@ -48,6 +49,7 @@ export const ja = {
   ...accounts,
   ...programme,
   ...line,
+  ...incidents,
 } as const;
 
 export type MessageKey = keyof typeof ja;
