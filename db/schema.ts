@@ -600,6 +600,24 @@ export interface IncidentTable {
   updated_at: string | null;
 }
 
+/** An accident's insurance claim for one cover (0023, issue #19). */
+export interface InsuranceCaseTable {
+  id: string;
+  incident_id: string;
+  cover: string;
+  claim_deadline_on: string;
+  insurer_notified_on: string | null;
+  documents_sent: string | null;
+  documents_sent_on: string | null;
+  amount_paid: number | null;
+  paid_on: string | null;
+  note: string | null;
+  closed_on: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
 // Center life (0007): events, announcements, newsletters, the directory of local groups.
 export type EventKind = 'exchange' | 'lecture' | 'open_day' | 'other';
 export type EventAudience = 'members' | 'helpers' | 'requesters' | 'public';
@@ -795,6 +813,7 @@ export interface Database {
   activity_category: ActivityCategoryTable;
   activity_revision: ActivityRevisionTable;
   incident: IncidentTable;
+  insurance_case: InsuranceCaseTable;
   payment: PaymentTable;
   receipt: ReceiptTable;
   household_eligibility: HouseholdEligibilityTable;

@@ -60,3 +60,28 @@ DROP TABLE incident_copy;
 CREATE INDEX incident_activity ON incident (activity_id);
 CREATE INDEX incident_request ON incident (request_id);
 CREATE INDEX incident_created ON incident (created_at);
+
+-- An accident as an insurance case (one per cover concerned: a helper's injury and the
+-- liability for a third party's are two claims). The cover is a code of the `insurance`
+-- setting's covers; the claim deadline is fixed when the case is opened (the accident's date +
+-- the setting's claim window, 180 days by default) so a later change of the setting does not
+-- move it.
+CREATE TABLE insurance_case (
+  id TEXT PRIMARY KEY,
+  incident_id TEXT NOT NULL REFERENCES incident (id),
+  cover TEXT NOT NULL,
+  claim_deadline_on TEXT NOT NULL,
+  insurer_notified_on TEXT,
+  documents_sent TEXT,
+  documents_sent_on TEXT,
+  amount_paid INTEGER CHECK (amount_paid >= 0),
+  paid_on TEXT,
+  note TEXT,
+  closed_on TEXT,
+  created_by TEXT NOT NULL REFERENCES user (id),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  UNIQUE (incident_id, cover)
+);
+-- The dashboard's "nearing the deadline": open cases by deadline.
+CREATE INDEX insurance_case_open ON insurance_case (claim_deadline_on) WHERE closed_on IS NULL;

@@ -20,7 +20,7 @@ import { reports } from './en/reports.js';
 import { accounts } from './en/accounts.js';
 import { programme } from './en/programme.js';
 import { line } from './en/line.js';
-import { incidents } from './en/incidents.js';
+import { incidents, insurance } from './en/incidents.js';
 import type { Dictionary } from './ja.js';
 
 export const en: Dictionary = {
@@ -47,4 +47,5 @@ export const en: Dictionary = {
   ...programme,
   ...line,
   ...incidents,
+  ...insurance,
 };

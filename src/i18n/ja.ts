@@ -20,7 +20,7 @@ import { reports } from './ja/reports.js';
 import { accounts } from './ja/accounts.js';
 import { programme } from './ja/programme.js';
 import { line } from './ja/line.js';
-import { incidents } from './ja/incidents.js';
+import { incidents, insurance } from './ja/incidents.js';
 
 /**
  * The Japanese dictionary, the master list of keys, composed of one file per module
@@ -50,6 +50,7 @@ export const ja = {
   ...programme,
   ...line,
   ...incidents,
+  ...insurance,
 } as const;
 
 export type MessageKey = keyof typeof ja;

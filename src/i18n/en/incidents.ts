@@ -1,4 +1,4 @@
-import type { incidents as ja } from '../ja/incidents.js';
+import type { incidents as ja, insurance as jaInsurance } from '../ja/incidents.js';
 
 /** Incidents recorded on their own, issue #19 (the list's older strings are in activities.ts). */
 export const incidents: Record<keyof typeof ja, string> = {
@@ -85,4 +85,55 @@ export const incidents: Record<keyof typeof ja, string> = {
   'incidents.validation.toldBefore': 'This is earlier than when it happened.',
   'rule.incident_in_future': 'When it happened is in the future.',
   'rule.incident_link_not_found': 'The chosen help, training or event was not found.',
+} as const;
+
+/** Insurance cases of accidents (issue #19). */
+export const insurance: Record<keyof typeof jaInsurance, string> = {
+  'insurance.title': 'Insurance claims',
+  'insurance.listTitle': 'Insurance claims',
+  'insurance.listLead':
+    'One claim per accident and cover, the nearest claim deadline (the accident’s date + the set number of days) first.',
+  'insurance.showClosed': 'Show closed claims',
+  'insurance.showOpen': 'Show open claims',
+  'insurance.none': 'No claims.',
+  'insurance.noneForIncident': 'No insurance claim for this accident yet.',
+  'insurance.cover': 'Cover',
+  'insurance.coverHint': 'The covers are a setting (insurance).',
+  'insurance.open': 'Start an insurance claim',
+  'insurance.caseTitle': 'Insurance claim: {cover}',
+  'insurance.deadline': 'Claim by {date} ({days} days left)',
+  'insurance.deadlinePassed': 'Claim deadline {date} ({days} days ago)',
+  'insurance.closedOn': 'Closed on {date}',
+  'insurance.notifiedOn': 'Insurer notified ({date})',
+  'insurance.notNotified': 'Insurer not notified yet',
+  'insurance.notKnownInAdvance':
+    'The center did not know of this help before the accident (no request arranged in advance). Help the center was not told about in advance is not insured: check with the insurer.',
+  'insurance.notKnownShort': 'Help not known in advance',
+  'insurance.progress': 'Progress of the claim',
+  'insurance.save': 'Save',
+  'insurance.closeTitle': 'Close the claim',
+  'insurance.close': 'Close the claim',
+  'insurance.field.accident': 'Accident',
+  'insurance.field.deadline': 'Claim deadline',
+  'insurance.field.insurerNotifiedOn': 'Insurer notified on',
+  'insurance.field.documentsSent': 'Documents sent',
+  'insurance.field.documentsSentHint': 'E.g. accident report, medical certificate, receipts',
+  'insurance.field.documentsSentOn': 'Documents sent on',
+  'insurance.field.amountPaid': 'Amount paid (yen)',
+  'insurance.field.amountPaidHint': 'Leave empty while nothing has been paid',
+  'insurance.field.paidOn': 'Paid on',
+  'insurance.field.note': 'Note',
+  'insurance.field.closedOn': 'Closed on',
+  'insurance.flash.opened': 'Insurance claim started.',
+  'insurance.flash.saved': 'Insurance claim saved.',
+  'insurance.flash.closed': 'Insurance claim closed.',
+  'insurance.validation.amount': 'Enter the amount in whole yen (0 or more).',
+  'insurance.validation.paidAmount': 'Enter the amount paid with the date it was paid.',
+  'insurance.validation.coverCode': 'Use lower-case letters, digits and _ for the code.',
+  'insurance.validation.coversEmpty': 'Set at least one cover.',
+  'rule.insurance_near_miss': 'A near-miss is not an insurance claim.',
+  'rule.insurance_unknown_cover': 'That cover is not in the settings.',
+  'rule.insurance_case_exists': 'This accident already has a claim for that cover.',
+  'rule.insurance_case_closed': 'This claim is already closed.',
+  'rule.insurance_close_date': 'The closing date must be between the accident and today.',
 } as const;

@@ -33,6 +33,8 @@ import {
   type IncidentRow,
 } from './incidents.queries.js';
 import { createIncident, readIncident, updateIncident } from './incidents.service.js';
+import { helpKnownInAdvance } from './insurance-rules.js';
+import { insuranceSectionFor } from './insurance.routes.js';
 
 /** Staff pages: ヒヤリハット・事故, recording one on its own, and the printable accident report. */
 export const incidentPages = new Hono<AppEnv>();
@@ -180,7 +182,20 @@ incidentPages.post(
 incidentPages.get('/incidents/:id', async (c) => {
   const staff = requireStaff(c);
   const incident = await readIncident(c.var.deps, staff, c.req.param('id'), c.var.clientAddress);
-  return render(c, <IncidentDetailPage ctx={viewContext(c)} incident={view(c, incident)} />);
+  const knownInAdvance = helpKnownInAdvance({
+    situation: incident.situation,
+    occurredAt: occurredAtOf(incident),
+    requestCreatedAt: incident.request_created_at,
+    requestHasHelper: incident.helper_member_id !== null,
+  });
+  return render(
+    c,
+    <IncidentDetailPage
+      ctx={viewContext(c)}
+      incident={view(c, incident)}
+      insurance={await insuranceSectionFor(c, incident, knownInAdvance)}
+    />,
+  );
 });
 
 incidentPages.get('/incidents/:id/edit', async (c) => {

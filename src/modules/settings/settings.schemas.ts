@@ -1,5 +1,6 @@
 import { DEFAULT_FEE_TABLE, feeTableListSchema } from '../fees/fee-table.js';
 import { z } from 'zod';
+import { DEFAULT_INSURANCE, insuranceSettingsSchema } from '../incidents/insurance-rules.js';
 
 /**
  * Center settings (DOMAIN.md: "where a rule varies between centers, it must be a setting").
@@ -339,6 +340,7 @@ export const settingSections = {
   training: section(trainingNoticesSchema, DEFAULT_TRAINING_NOTICES),
   fees: section(feeTableListSchema, [DEFAULT_FEE_TABLE]),
   programme: section(programmeSchema, DEFAULT_PROGRAMME),
+  insurance: section(insuranceSettingsSchema, DEFAULT_INSURANCE),
 };
 
 type Sections = typeof settingSections;

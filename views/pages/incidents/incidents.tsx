@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { formatDateTime } from '../../../src/lib/dates.js';
@@ -38,6 +39,9 @@ export function IncidentsPage(props: {
       <p class="button-row">
         <a class="button button--primary" href="/incidents/new">
           {t('incidents.new')}
+        </a>
+        <a class="button button--secondary" href="/insurance-cases">
+          {t('insurance.listTitle')}
         </a>
         {props.seriousOnly ? (
           <a class="button button--secondary" href="/incidents">
@@ -90,7 +94,12 @@ export function IncidentsPage(props: {
 }
 
 /** One incident with everything recorded (its read is audited by the route). */
-export function IncidentDetailPage(props: { ctx: ViewContext; incident: IncidentView }) {
+export function IncidentDetailPage(props: {
+  ctx: ViewContext;
+  incident: IncidentView;
+  /** The insurance cases of an accident (insurance.routes.tsx). */
+  insurance?: Child;
+}) {
   const { ctx, incident: i } = props;
   const { t, locale } = ctx;
   const title = incidentHeading(t, i);
@@ -122,6 +131,7 @@ export function IncidentDetailPage(props: { ctx: ViewContext; incident: Incident
           </a>
         )}
       </p>
+      {props.insurance}
     </Layout>
   );
 }
