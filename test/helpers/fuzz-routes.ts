@@ -993,6 +993,26 @@ export const WRITE_ROUTES: Record<string, RouteSpec> = {
     (w) => `/api/v1/activities/${w.reportedActivityId}/incidents`,
     () => incident,
   ),
+  'POST /api/v1/incidents/:id/insurance-cases': json(
+    'staff',
+    (w) => `/api/v1/incidents/${w.incidentId}/insurance-cases`,
+    () => ({ cover: 'liability' }),
+  ),
+  'PUT /api/v1/insurance-cases/:id': json(
+    'staff',
+    (w) => `/api/v1/insurance-cases/${w.insuranceCaseId}`,
+    () => ({
+      insurerNotifiedOn: '2026-11-24',
+      documentsSent: '事故報告書',
+      amountPaid: 12000,
+      paidOn: '2026-11-25',
+    }),
+  ),
+  'POST /api/v1/insurance-cases/:id/close': json(
+    'staff',
+    (w) => `/api/v1/insurance-cases/${w.insuranceCaseId}/close`,
+    () => ({ closedOn: '2026-11-25' }),
+  ),
   'POST /api/v1/incidents': json('staff', fixed('/api/v1/incidents'), () => standaloneIncident),
   'PUT /api/v1/incidents/:id': json(
     'staff',
@@ -1047,6 +1067,21 @@ export const WRITE_ROUTES: Record<string, RouteSpec> = {
       }),
   ),
   'POST /incidents/:id/reported': form('staff', (w) => `/incidents/${w.incidentId}/reported`),
+  'POST /incidents/:id/insurance-cases': form(
+    'staff',
+    (w) => `/incidents/${w.incidentId}/insurance-cases`,
+    () => pairs({ cover: 'liability' }),
+  ),
+  'POST /insurance-cases/:id': form(
+    'staff',
+    (w) => `/insurance-cases/${w.insuranceCaseId}`,
+    () => pairs({ insurerNotifiedOn: '2026-11-24', documentsSent: '事故報告書', amountPaid: '' }),
+  ),
+  'POST /insurance-cases/:id/close': form(
+    'staff',
+    (w) => `/insurance-cases/${w.insuranceCaseId}/close`,
+    () => pairs({ closedOn: '2026-11-25' }),
+  ),
   'POST /incidents/new': form('staff', fixed('/incidents/new'), () => pairs(incidentFormPairs)),
   'POST /incidents/:id/edit': form(
     'staff',

@@ -264,3 +264,158 @@ describe('the incident pages', () => {
     expect(list).toContain('自転車で転倒した。');
   });
 });
+
+describe('insurance cases', () => {
+  interface CaseJson {
+    id: string;
+    cover: string;
+    claimDeadlineOn: string;
+    nearingDeadline: boolean;
+    knownInAdvance: boolean;
+    insurerNotifiedOn: string | null;
+    amountPaid: number | null;
+    closedOn: string | null;
+  }
+
+  it('opens a case per cover with the 180-day deadline, records progress, and closes it', async () => {
+    const req = await matchedRequest();
+    ctx.clock.set(jst('2026-11-22', '16:00'));
+    staff = await TestClient.signedInAs(ctx, { id: staffUserId, role: 'staff' });
+    const incident = (await (
+      await staff.json('POST', '/api/v1/incidents', accident({ requestId: req.id }))
+    ).json()) as IncidentJson;
+    const res = await staff.json('POST', `/api/v1/incidents/${incident.id}/insurance-cases`, {
+      cover: 'helper_injury',
+    });
+    expect(res.status).toBe(201);
+    const opened = (await res.json()) as CaseJson;
+    // 2026-11-22 + 180 days; the request was arranged before the accident: insured help.
+    expect(opened).toMatchObject({
+      cover: 'helper_injury',
+      claimDeadlineOn: '2027-05-21',
+      nearingDeadline: false,
+      knownInAdvance: true,
+      closedOn: null,
+    });
+    const again = await staff.json('POST', `/api/v1/incidents/${incident.id}/insurance-cases`, {
+      cover: 'helper_injury',
+    });
+    expect(again.status).toBe(409);
+    const unknown = await staff.json('POST', `/api/v1/incidents/${incident.id}/insurance-cases`, {
+      cover: 'car',
+    });
+    expect(await unknown.json()).toMatchObject({ error: { code: 'insurance_unknown_cover' } });
+
+    const progress = await staff.json('PUT', `/api/v1/insurance-cases/${opened.id}`, {
+      insurerNotifiedOn: '2026-11-22',
+      documentsSent: '事故報告書、診断書',
+      documentsSentOn: '2026-11-22',
+      amountPaid: 15000,
+      paidOn: '2026-11-22',
+    });
+    expect(progress.status).toBe(200);
+    expect(await progress.json()).toMatchObject({
+      insurerNotifiedOn: '2026-11-22',
+      amountPaid: 15000,
+    });
+    const early = await staff.json('POST', `/api/v1/insurance-cases/${opened.id}/close`, {
+      closedOn: '2026-11-21',
+    });
+    expect(await early.json()).toMatchObject({ error: { code: 'insurance_close_date' } });
+    const closed = await staff.json('POST', `/api/v1/insurance-cases/${opened.id}/close`, {
+      closedOn: '2026-11-22',
+    });
+    expect(closed.status).toBe(200);
+    expect(
+      (await staff.json('PUT', `/api/v1/insurance-cases/${opened.id}`, { note: 'x' })).status,
+    ).toBe(409);
+    const open = (await (await staff.get('/api/v1/insurance-cases')).json()) as {
+      items: CaseJson[];
+    };
+    expect(open.items).toEqual([]);
+    const done = (await (await staff.get('/api/v1/insurance-cases?state=closed')).json()) as {
+      items: CaseJson[];
+    };
+    expect(done.items.map((c) => c.id)).toEqual([opened.id]);
+  });
+
+  it('warns when the help was not known to the center before the accident, and flags a near deadline', async () => {
+    // An accident on the way to help that no request announced.
+    const incident = (await (
+      await staff.json(
+        'POST',
+        '/api/v1/incidents',
+        accident({ occurredAt: jst('2026-11-21', '09:00'), centerToldAt: null }),
+      )
+    ).json()) as IncidentJson;
+    const opened = (await (
+      await staff.json('POST', `/api/v1/incidents/${incident.id}/insurance-cases`, {
+        cover: 'liability',
+      })
+    ).json()) as CaseJson;
+    expect(opened.knownInAdvance).toBe(false);
+    const page = await (await staff.get(`/incidents/${incident.id}`)).text();
+    expect(page).toContain('事前にセンターが把握していない援助は保険の対象外です');
+
+    // 155 days later the deadline (2027-05-20) is 25 days away: within the 30-day warning.
+    ctx.clock.set(jst('2027-04-25', '10:00'));
+    staff = await TestClient.signedInAs(ctx, { id: staffUserId, role: 'staff' });
+    const list = (await (await staff.get('/api/v1/insurance-cases')).json()) as {
+      items: CaseJson[];
+    };
+    expect(list.items).toEqual([
+      expect.objectContaining({
+        id: opened.id,
+        nearingDeadline: true,
+        claimDeadlineOn: '2027-05-20',
+      }),
+    ]);
+    // A near-miss is no claim.
+    const nearMiss = (await (
+      await staff.json(
+        'POST',
+        '/api/v1/incidents',
+        accident({
+          kind: 'near_miss',
+          severity: 'minor',
+          occurredAt: jst('2027-04-25', '09:00'),
+          centerToldAt: null,
+        }),
+      )
+    ).json()) as IncidentJson;
+    const refused = await staff.json('POST', `/api/v1/incidents/${nearMiss.id}/insurance-cases`, {
+      cover: 'liability',
+    });
+    expect(await refused.json()).toMatchObject({ error: { code: 'insurance_near_miss' } });
+  });
+
+  it('runs through the pages: open from the accident, record the insurer, close', async () => {
+    const incident = (await (
+      await staff.json(
+        'POST',
+        '/api/v1/incidents',
+        accident({ occurredAt: jst('2026-11-21', '09:00'), centerToldAt: null }),
+      )
+    ).json()) as IncidentJson;
+    const opened = await staff.form(`/incidents/${incident.id}/insurance-cases`, {
+      cover: 'helper_injury',
+    });
+    expect(opened.status).toBe(303);
+    const casePath = opened.headers.get('location')!;
+    const bad = await staff.form(casePath, { insurerNotifiedOn: '2026-11-21', amountPaid: 'abc' });
+    expect(bad.status).toBe(422);
+    expect(await bad.text()).toContain('field-amountPaid-error');
+    const saved = await staff.form(casePath, {
+      insurerNotifiedOn: '2026-11-21',
+      documentsSent: '事故報告書',
+      amountPaid: '１２,０００',
+      paidOn: '2026-11-21',
+    });
+    expect(saved.status).toBe(303);
+    expect(await (await staff.get(casePath)).text()).toContain('12,000');
+    const close = await staff.form(`${casePath}/close`, { closedOn: '2026-11-21' });
+    expect(close.status).toBe(303);
+    const list = await (await staff.get('/insurance-cases?state=closed')).text();
+    expect(list).toContain(casePath);
+  });
+});

@@ -48,6 +48,8 @@ export type FixtureKey =
   | 'calendarFile'
   | 'activity'
   | 'incident'
+  /** An accident's insurance case (issue #19). */
+  | 'insuranceCase'
   | 'event'
   | 'eventIcs'
   | 'announcement'
@@ -377,6 +379,15 @@ export const AUTHORIZATION_TABLE: readonly AuthzRow[] = [
     body: () => STANDALONE_INCIDENT,
   }),
   r('POST /api/v1/incidents/:id/reported', STAFF, 'staff', { id: 'incident' }),
+  r('GET /api/v1/insurance-cases', STAFF, 'staff'),
+  r('GET /api/v1/insurance-cases/:id', STAFF, 'staff', { id: 'insuranceCase' }),
+  x(r('POST /api/v1/incidents/:id/insurance-cases', STAFF, 'staff', { id: 'incident' }), {
+    body: () => ({ cover: 'liability' }),
+  }),
+  r('PUT /api/v1/insurance-cases/:id', STAFF, 'staff', { id: 'insuranceCase' }),
+  x(r('POST /api/v1/insurance-cases/:id/close', STAFF, 'staff', { id: 'insuranceCase' }), {
+    body: () => ({ closedOn: '2026-11-26' }),
+  }),
 
   // --- API: events, announcements, newsletters, directory
   r('GET /api/v1/events', ALL, 'public', undefined, 'filtered by audience'),
@@ -720,6 +731,11 @@ export const AUTHORIZATION_TABLE: readonly AuthzRow[] = [
   r('POST /incidents/:id/edit', STAFF, 'staff', { id: 'incident' }),
   r('GET /incidents/:id/print', STAFF, 'staff', { id: 'incident' }),
   r('POST /incidents/:id/reported', STAFF, 'staff', { id: 'incident' }),
+  r('GET /insurance-cases', STAFF, 'staff'),
+  r('GET /insurance-cases/:id', STAFF, 'staff', { id: 'insuranceCase' }),
+  r('POST /incidents/:id/insurance-cases', STAFF, 'staff', { id: 'incident' }),
+  r('POST /insurance-cases/:id', STAFF, 'staff', { id: 'insuranceCase' }),
+  r('POST /insurance-cases/:id/close', STAFF, 'staff', { id: 'insuranceCase' }),
 ];
 
 /**

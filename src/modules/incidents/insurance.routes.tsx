@@ -163,19 +163,12 @@ insurancePages.get('/insurance-cases/:id', async (c) => {
   return renderCase(c, c.req.param('id'));
 });
 
-const FIELDS = [
-  'insurerNotifiedOn',
-  'documentsSent',
-  'documentsSentOn',
-  'amountPaid',
-  'paidOn',
-  'note',
-] as const;
+type Field = keyof CaseFormValues;
 
 /** The progress form: empty fields are "not yet"; the amount in whole yen (full-width too). */
 const caseForm = z.unknown().transform((raw, ctx): CaseUpdateInput => {
   const form = textValues(raw);
-  const v = (k: (typeof FIELDS)[number]) => (form[k] ?? '').normalize('NFKC').trim();
+  const v = (k: Field) => (form[k] ?? '').normalize('NFKC').trim();
   const amount = v('amountPaid').replace(/[,¥円]/g, '');
   if (amount && !/^\d{1,9}$/.test(amount)) {
     ctx.addIssue({ code: 'custom', path: ['amountPaid'], message: 'insurance.validation.amount' });
