@@ -370,6 +370,10 @@ describe('insurance cases', () => {
         claimDeadlineOn: '2027-05-20',
       }),
     ]);
+    // The staff dashboard lists it with its deadline.
+    const home = await (await staff.get('/')).text();
+    expect(home).toContain('id="dash-insurance"');
+    expect(home).toContain(`/insurance-cases/${opened.id}`);
     // A near-miss is no claim.
     const nearMiss = (await (
       await staff.json(

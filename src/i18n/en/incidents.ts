@@ -89,6 +89,9 @@ export const incidents: Record<keyof typeof ja, string> = {
 
 /** Insurance cases of accidents (issue #19). */
 export const insurance: Record<keyof typeof jaInsurance, string> = {
+  'insurance.dash.title': 'Insurance claim deadlines',
+  'insurance.dash.lead': 'Open claims due within {days} days, or overdue.',
+  'insurance.dash.none': 'No claim is near its deadline.',
   'insurance.title': 'Insurance claims',
   'insurance.listTitle': 'Insurance claims',
   'insurance.listLead':

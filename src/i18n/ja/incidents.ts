@@ -86,6 +86,9 @@ export const incidents = {
 
 /** Insurance cases of accidents (issue #19). */
 export const insurance = {
+  'insurance.dash.title': '保険請求の期限',
+  'insurance.dash.lead': '請求期限まで{days}日以内、または過ぎた進行中の請求です。',
+  'insurance.dash.none': '期限の近い保険請求はありません。',
   'insurance.title': '保険の請求',
   'insurance.listTitle': '保険の請求一覧',
   'insurance.listLead':

@@ -1,5 +1,5 @@
 import type { AppDeps, CurrentUser } from '../../context.js';
-import { isValidDateString, tokyoDateOf } from '../../lib/dates.js';
+import { addDaysToDate, isValidDateString, tokyoDateOf } from '../../lib/dates.js';
 import { conflict, notFound, unprocessable } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { buildAuditIfPreviousChanged } from '../audit/audit.queries.js';
@@ -13,6 +13,7 @@ import {
   buildInsertCase,
   buildUpdateCase,
   findInsuranceCase,
+  listCasesDueBy,
   type InsuranceCaseRow,
 } from './insurance.queries.js';
 
@@ -135,4 +136,26 @@ export async function closeInsuranceCase(
     }),
   ]);
   if (!update || update.numAffectedRows === 0) throw conflict('insurance_case_closed');
+}
+
+/**
+ * Open cases whose claim deadline falls within the warning days (or has passed), for the staff
+ * dashboard: the deadline and the cover's label in both languages.
+ */
+export async function loadInsuranceDeadlines(deps: AppDeps, today: string) {
+  const settings = await getInsuranceSettings(deps);
+  const rows = await listCasesDueBy(deps.db, addDaysToDate(today, settings.warnDays), 10);
+  return {
+    warnDays: settings.warnDays,
+    items: rows.map((r) => {
+      const cover = settings.covers.find((k) => k.code === r.cover);
+      return {
+        id: r.id,
+        deadline: r.claim_deadline_on,
+        cover: cover ? { ja: cover.ja, en: cover.en } : { ja: r.cover, en: r.cover },
+        requesterName: r.requester_name,
+        notified: r.insurer_notified_on !== null,
+      };
+    }),
+  };
 }
