@@ -717,12 +717,7 @@ export interface ReferralTable {
 }
 
 export type NoticeGroup =
-  | 'offers'
-  | 'matches'
-  | 'pre_meetings'
-  | 'reports'
-  | 'cancellations'
-  | 'other';
+  'offers' | 'matches' | 'pre_meetings' | 'reports' | 'cancellations' | 'other';
 
 export interface LineLinkTable {
   user_id: string;

@@ -211,6 +211,28 @@ describe('parent home', () => {
   });
 });
 
+describe('a parent who cannot ask for help yet', () => {
+  it.each([
+    ['applied', '入会のお申し込みを受け付けました', 'href="/my/orientations"'],
+    // A suspended requester signs in only through an active helper side (issue #22).
+    ['suspended', '利用を一時停止しているため、いまは申し込めません', null],
+  ] as const)(
+    'tells a requester who is %s why, instead of showing a new request button',
+    async (status, says, next) => {
+      const parent = await createMember(ctx.deps, {
+        kind: status === 'applied' ? 'requester' : 'both',
+        requesterStatus: status,
+        ...(status === 'suspended' && { helperStatus: 'active' as const }),
+      });
+      const html = await page(await TestClient.signedInAs(ctx, parent.user));
+      const main = html.slice(html.indexOf('<main'));
+      expect(main).not.toContain('href="/requests/new"');
+      expect(main).toContain(says);
+      if (next) expect(main).toContain(next);
+    },
+  );
+});
+
 describe('staff home and the counts', () => {
   it('keeps the staff dashboard and shows no member counts', async () => {
     const html = await page(await TestClient.signedInAs(ctx, staff));

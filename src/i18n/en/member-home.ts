@@ -22,6 +22,8 @@ export const memberHome: Record<keyof typeof ja, string> = {
   'home.help.title': 'Your next help',
   'home.help.none': 'No help is arranged yet.',
   'home.looking.title': 'Requests still looking for a helper',
+  'home.requester.applied':
+    'We have received your application. Once you attend an orientation and the center approves you, you can request help here.',
   'home.looking.none': 'No requests are looking for a helper.',
   'home.requests.all': 'See all your requests',
 };

@@ -63,7 +63,8 @@ export const trainings: Record<keyof typeof ja, string> = {
     '{module} is valid until {date}. Please attend the training again before then.',
   'training.overdue':
     '{module} was valid until {date}: it must be repeated (at least every 5 years). Until you attend it again, the center cannot offer you requests.',
-  'training.overdueStaff': '{module}: refresher overdue (valid until {date}). Not offered requests.',
+  'training.overdueStaff':
+    '{module}: refresher overdue (valid until {date}). Not offered requests.',
   'training.followupAnyOne':
     'For the follow-up, attending any one session this fiscal year is enough.',
 

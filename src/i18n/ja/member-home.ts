@@ -20,6 +20,8 @@ export const memberHome = {
   'home.help.title': '次の援助',
   'home.help.none': '決まっている援助はありません。',
   'home.looking.title': '提供会員を探している依頼',
+  'home.requester.applied':
+    '入会のお申し込みを受け付けました。会員説明会に参加し、センターの承認を受けると援助を申し込めます。',
   'home.looking.none': '提供会員を探している依頼はありません。',
   'home.requests.all': '申し込みをすべて見る',
 } as const;

@@ -95,6 +95,7 @@ function memberHomeView(c: AppContext, home: MemberHome): MemberHomeView {
       reportsDue: waiting?.reportsDue ?? helper.reportsToWrite.length,
     },
     requester: requester && {
+      notYet: requesterNotYet(c.var.member?.requester_status),
       toConfirm: requester.reportsToConfirm.map((a) => ({
         id: a.id,
         startsAt: a.starts_at,
@@ -111,4 +112,9 @@ function memberHomeView(c: AppContext, home: MemberHome): MemberHomeView {
       })),
     },
   };
+}
+
+/** Why a member with a requester side cannot ask for help yet (null: she can). */
+function requesterNotYet(status: string | null | undefined): 'applied' | 'suspended' | null {
+  return status === 'applied' || status === 'suspended' ? status : null;
 }

@@ -173,7 +173,9 @@ export function notificationStatements(
           'pending', 0, ${now}, ${now}
         FROM notification n JOIN "user" u ON u.id = n.user_id
         WHERE n.id = ${notificationId}
-          AND ${channelWanted(sql.ref('u.id'), noticeGroupOf(input.kind), 'email')}`.compile(deps.db),
+          AND ${channelWanted(sql.ref('u.id'), noticeGroupOf(input.kind), 'email')}`.compile(
+        deps.db,
+      ),
       // A notice that may be mailed may also go to LINE (issue #21), as the member chose.
       lineOutboxInsert({
         id: newId(),

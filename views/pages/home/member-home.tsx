@@ -32,7 +32,14 @@ export interface MemberHomeView {
       }
     | undefined;
   requester?:
-    | { toConfirm: HomeItem[]; toConfirmTotal: number; nextHelp: HomeItem[]; looking: HomeItem[] }
+    | {
+        /** Why she cannot ask for help yet (her requester side is not active), or null. */
+        notYet: 'applied' | 'suspended' | null;
+        toConfirm: HomeItem[];
+        toConfirmTotal: number;
+        nextHelp: HomeItem[];
+        looking: HomeItem[];
+      }
     | undefined;
 }
 
@@ -45,13 +52,29 @@ export function MemberHomeSections(props: { ctx: ViewContext; home: MemberHomeVi
   const { t, locale } = ctx;
   return (
     <>
-      {home.requester && (
-        <p class="home-new-request">
-          <a class="button button--primary home-new-request__button" href="/requests/new">
-            {t('req.home.new')}
-          </a>
-        </p>
-      )}
+      {home.requester &&
+        (home.requester.notYet === null ? (
+          <p class="home-new-request">
+            <a class="button button--primary home-new-request__button" href="/requests/new">
+              {t('req.home.new')}
+            </a>
+          </p>
+        ) : (
+          // An applicant (or a suspended requester) is told why, and where to go next, instead of
+          // a button that leads to a refusal.
+          <div class="alert alert--info">
+            <p>
+              {home.requester.notYet === 'applied'
+                ? t('home.requester.applied')
+                : t('req.new.suspended')}
+            </p>
+            {home.requester.notYet === 'applied' && (
+              <p>
+                <a href="/my/orientations">{t('my.homeOrientations')}</a>
+              </p>
+            )}
+          </div>
+        ))}
       {home.helper && (
         <HomeSection
           id="home-offers"

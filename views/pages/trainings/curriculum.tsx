@@ -77,12 +77,7 @@ export function CurriculumPage(props: {
     validityMode: t('training.field.validityMode'),
     validityMonths: t('training.field.validityMonths'),
   };
-  const validityField = bindFields(
-    t,
-    props.validity.values,
-    props.validity.errors,
-    validityLabels,
-  );
+  const validityField = bindFields(t, props.validity.values, props.validity.errors, validityLabels);
   return (
     <Layout ctx={props.ctx} title={t('training.curriculum.title')}>
       <TrainingSubnav ctx={props.ctx} current="curriculum" pendingCount={props.pendingCount} />
