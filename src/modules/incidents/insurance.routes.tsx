@@ -15,7 +15,7 @@ import {
 } from '../../../views/pages/incidents/insurance.js';
 import type { FormErrors } from '../../../views/components/form-fields.js';
 import { incidentHeading } from '../../../views/pages/incidents/incident-facts.js';
-import type { InsuranceSettings } from './insurance-rules.js';
+import type { InsuranceSettings } from '../settings/settings.schemas.js';
 import { daysLeft } from './insurance-rules.js';
 import { caseUpdateBody, type CaseUpdateInput } from './insurance.schemas.js';
 import {
