@@ -642,9 +642,15 @@ export interface ActivityRevisionTable {
   at: string;
 }
 
+export type IncidentSituation = 'during_help' | 'travel' | 'training' | 'event' | 'other';
+export type IncidentVictim = 'child' | 'helper' | 'third_party' | 'property' | 'none';
+
 export interface IncidentTable {
   id: string;
-  activity_id: string;
+  activity_id: string | null;
+  request_id: string | null;
+  training_session_id: string | null;
+  event_id: string | null;
   kind: IncidentKind;
   severity: IncidentSeverity;
   serious_reason: SeriousReason | null;
@@ -653,6 +659,38 @@ export interface IncidentTable {
   reported_to_prefecture_at: string | null;
   created_by: string;
   created_at: string;
+  // 0023: incidents on their own (issue #19).
+  occurred_at: string | null;
+  place: string | null;
+  situation: IncidentSituation | null;
+  victim: IncidentVictim | null;
+  victim_name: string | null;
+  damage: string | null;
+  hospital: string | null;
+  diagnosis: string | null;
+  treatment_days: number | null;
+  family_told_at: string | null;
+  center_told_at: string | null;
+  police_told_at: string | null;
+  updated_at: string | null;
+}
+
+/** An accident's insurance claim for one cover (0023, issue #19). */
+export interface InsuranceCaseTable {
+  id: string;
+  incident_id: string;
+  cover: string;
+  claim_deadline_on: string;
+  insurer_notified_on: string | null;
+  documents_sent: string | null;
+  documents_sent_on: string | null;
+  amount_paid: number | null;
+  paid_on: string | null;
+  note: string | null;
+  closed_on: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
 }
 
 // Center life (0007): events, announcements, newsletters, the directory of local groups.
@@ -865,6 +903,7 @@ export interface Database {
   activity_category: ActivityCategoryTable;
   activity_revision: ActivityRevisionTable;
   incident: IncidentTable;
+  insurance_case: InsuranceCaseTable;
   payment: PaymentTable;
   receipt: ReceiptTable;
   subsidy_claim: SubsidyClaimTable;

@@ -23,6 +23,7 @@ import { sickCare } from './en/sick-care.js';
 import { line } from './en/line.js';
 import { renewal } from './en/renewal.js';
 import { claims } from './en/claims.js';
+import { incidents, insurance } from './en/incidents.js';
 import type { Dictionary } from './ja.js';
 
 export const en: Dictionary = {
@@ -51,4 +52,6 @@ export const en: Dictionary = {
   ...line,
   ...renewal,
   ...claims,
+  ...incidents,
+  ...insurance,
 };

@@ -23,6 +23,7 @@ import { sickCare } from './ja/sick-care.js';
 import { line } from './ja/line.js';
 import { renewal } from './ja/renewal.js';
 import { claims } from './ja/claims.js';
+import { incidents, insurance } from './ja/incidents.js';
 
 /**
  * The Japanese dictionary, the master list of keys, composed of one file per module
@@ -54,6 +55,8 @@ export const ja = {
   ...line,
   ...renewal,
   ...claims,
+  ...incidents,
+  ...insurance,
 } as const;
 
 export type MessageKey = keyof typeof ja;

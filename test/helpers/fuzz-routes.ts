@@ -169,6 +169,33 @@ const incident = {
   description: '段差でつまずきそうになった。',
   actionTaken: '手をつないで歩くようにした。',
 };
+/** An accident on the way to help, recorded by staff on its own (issue #19). */
+const standaloneIncident = {
+  kind: 'accident',
+  severity: 'moderate',
+  description: '援助に向かう途中、自転車で転倒した。',
+  actionTaken: '擦り傷を水で洗った。',
+  occurredAt: jst('2026-11-20', '15:10'),
+  place: '駅前の交差点',
+  situation: 'travel',
+  victim: 'helper',
+  hospital: 'みどり整形外科',
+  diagnosis: '左手首の捻挫',
+  treatmentDays: 7,
+  centerToldAt: jst('2026-11-20', '15:40'),
+};
+const incidentFormPairs = {
+  date: '2026-11-20',
+  time: '15:10',
+  place: '駅前の交差点',
+  situation: 'travel',
+  kind: 'accident',
+  severity: 'moderate',
+  victim: 'helper',
+  description: '援助に向かう途中、自転車で転倒した。',
+  actionTaken: '擦り傷を水で洗った。',
+  treatmentDays: '7',
+};
 const weekly = {
   weekly: [
     { weekday: 1, start: '09:00', end: '17:00' },
@@ -1035,6 +1062,32 @@ export const WRITE_ROUTES: Record<string, RouteSpec> = {
     (w) => `/api/v1/activities/${w.reportedActivityId}/incidents`,
     () => incident,
   ),
+  'POST /api/v1/incidents/:id/insurance-cases': json(
+    'staff',
+    (w) => `/api/v1/incidents/${w.incidentId}/insurance-cases`,
+    () => ({ cover: 'liability' }),
+  ),
+  'PUT /api/v1/insurance-cases/:id': json(
+    'staff',
+    (w) => `/api/v1/insurance-cases/${w.insuranceCaseId}`,
+    () => ({
+      insurerNotifiedOn: '2026-11-24',
+      documentsSent: '事故報告書',
+      amountPaid: 12000,
+      paidOn: '2026-11-25',
+    }),
+  ),
+  'POST /api/v1/insurance-cases/:id/close': json(
+    'staff',
+    (w) => `/api/v1/insurance-cases/${w.insuranceCaseId}/close`,
+    () => ({ closedOn: '2026-11-25' }),
+  ),
+  'POST /api/v1/incidents': json('staff', fixed('/api/v1/incidents'), () => standaloneIncident),
+  'PUT /api/v1/incidents/:id': json(
+    'staff',
+    (w) => `/api/v1/incidents/${w.incidentId}`,
+    () => standaloneIncident,
+  ),
   'POST /api/v1/incidents/:id/reported': json(
     'staff',
     (w) => `/api/v1/incidents/${w.incidentId}/reported`,
@@ -1083,6 +1136,27 @@ export const WRITE_ROUTES: Record<string, RouteSpec> = {
       }),
   ),
   'POST /incidents/:id/reported': form('staff', (w) => `/incidents/${w.incidentId}/reported`),
+  'POST /incidents/:id/insurance-cases': form(
+    'staff',
+    (w) => `/incidents/${w.incidentId}/insurance-cases`,
+    () => pairs({ cover: 'liability' }),
+  ),
+  'POST /insurance-cases/:id': form(
+    'staff',
+    (w) => `/insurance-cases/${w.insuranceCaseId}`,
+    () => pairs({ insurerNotifiedOn: '2026-11-24', documentsSent: '事故報告書', amountPaid: '' }),
+  ),
+  'POST /insurance-cases/:id/close': form(
+    'staff',
+    (w) => `/insurance-cases/${w.insuranceCaseId}/close`,
+    () => pairs({ closedOn: '2026-11-25' }),
+  ),
+  'POST /incidents/new': form('staff', fixed('/incidents/new'), () => pairs(incidentFormPairs)),
+  'POST /incidents/:id/edit': form(
+    'staff',
+    (w) => `/incidents/${w.incidentId}/edit`,
+    () => pairs(incidentFormPairs),
+  ),
   'POST /settings/fees/tables': form('admin', fixed('/settings/fees/tables'), () =>
     pairs({
       validFrom: '2027-10-01',

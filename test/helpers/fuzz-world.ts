@@ -323,6 +323,13 @@ export async function buildWorld(ctx: FuzzContext) {
     .select('id')
     .where('activity_id', '=', confirmed.id)
     .executeTakeFirstOrThrow();
+  // The accident's insurance case (issue #19).
+  const insuranceCase = await created<{ id: string }>(
+    await staffNow.json('POST', `/api/v1/incidents/${incident.id}/insurance-cases`, {
+      cover: 'child_injury',
+    }),
+    'insurance case',
+  );
   const note = async (userId: string) =>
     (
       await db
@@ -392,6 +399,7 @@ export async function buildWorld(ctx: FuzzContext) {
     confirmedActivityId: confirmed.id,
     approvedActivityId: approved.id,
     incidentId: incident.id,
+    insuranceCaseId: insuranceCase.id,
     parentNotificationId: await note(parent.user.id),
     helperNotificationId: await note(helper.user.id),
     feeTableValidFrom: FEE_TABLE_FORM.validFrom,

@@ -226,6 +226,28 @@ export async function buildSecurityWorld(): Promise<SecurityWorld> {
     'pre-meeting',
   );
 
+  // An accident recorded on its own, and its insurance case (issue #19).
+  const accident = await created<{ id: string }>(
+    await staff.json('POST', '/api/v1/incidents', {
+      kind: 'accident',
+      severity: 'moderate',
+      description: '援助に向かう途中で転倒した',
+      actionTaken: '傷を洗った',
+      occurredAt: jst('2026-11-25', '17:50'),
+      place: '駅前',
+      situation: 'travel',
+      victim: 'helper',
+      requestId: pastRequest,
+    }),
+    'accident',
+  );
+  const insuranceCase = await created<{ id: string }>(
+    await staff.json('POST', `/api/v1/incidents/${accident.id}/insurance-cases`, {
+      cover: 'helper_injury',
+    }),
+    'insurance case',
+  );
+
   const one = async (q: Promise<{ id: string } | undefined>, what: string) => {
     const row = await q;
     expect(row, what).toBeDefined();
@@ -286,7 +308,11 @@ export async function buildSecurityWorld(): Promise<SecurityWorld> {
     exception: exception.id,
     calendarFile: feed.url.slice(feed.url.lastIndexOf('/') + 1),
     activity: activity.activity.id,
-    incident: await one(db.selectFrom('incident').select('id').executeTakeFirst(), 'incident'),
+    incident: await one(
+      db.selectFrom('incident').select('id').where('id', '!=', accident.id).executeTakeFirst(),
+      'incident',
+    ),
+    insuranceCase: insuranceCase.id,
     event: event.id,
     eventIcs: `${event.id}.ics`,
     announcement: announcement.announcement.id,

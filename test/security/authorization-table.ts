@@ -48,6 +48,8 @@ export type FixtureKey =
   | 'calendarFile'
   | 'activity'
   | 'incident'
+  /** An accident's insurance case (issue #19). */
+  | 'insuranceCase'
   | 'event'
   | 'eventIcs'
   | 'announcement'
@@ -155,6 +157,15 @@ const INCIDENT = {
   actionTaken: '手をつないだ',
 };
 const H = { id: 'helperMember' } as const;
+/** An accident on the way to help, recorded by staff on its own (issue #19). */
+const STANDALONE_INCIDENT = {
+  ...INCIDENT,
+  kind: 'accident',
+  occurredAt: '2026-11-20T15:10:00+09:00',
+  place: '駅前',
+  situation: 'travel',
+  victim: 'helper',
+};
 
 const JST = (date: string, time: string) => `${date}T${time}:00+09:00`;
 
@@ -399,8 +410,21 @@ export const AUTHORIZATION_TABLE: readonly AuthzRow[] = [
   r('POST /api/v1/members/:id/free-childcare-certifications/revoke', STAFF, 'staff', M),
   r('GET /api/v1/eligibility/expiring', STAFF, 'staff'),
   r('GET /api/v1/incidents', STAFF, 'staff'),
+  x(r('POST /api/v1/incidents', STAFF, 'staff'), { body: () => STANDALONE_INCIDENT }),
   r('GET /api/v1/incidents/:id', STAFF, 'staff', { id: 'incident' }),
+  x(r('PUT /api/v1/incidents/:id', STAFF, 'staff', { id: 'incident' }), {
+    body: () => STANDALONE_INCIDENT,
+  }),
   r('POST /api/v1/incidents/:id/reported', STAFF, 'staff', { id: 'incident' }),
+  r('GET /api/v1/insurance-cases', STAFF, 'staff'),
+  r('GET /api/v1/insurance-cases/:id', STAFF, 'staff', { id: 'insuranceCase' }),
+  x(r('POST /api/v1/incidents/:id/insurance-cases', STAFF, 'staff', { id: 'incident' }), {
+    body: () => ({ cover: 'liability' }),
+  }),
+  r('PUT /api/v1/insurance-cases/:id', STAFF, 'staff', { id: 'insuranceCase' }),
+  x(r('POST /api/v1/insurance-cases/:id/close', STAFF, 'staff', { id: 'insuranceCase' }), {
+    body: () => ({ closedOn: '2026-11-26' }),
+  }),
 
   // --- API: events, announcements, newsletters, directory
   r('GET /api/v1/events', ALL, 'public', undefined, 'filtered by audience'),
@@ -765,8 +789,18 @@ export const AUTHORIZATION_TABLE: readonly AuthzRow[] = [
   r('POST /members/:id/free-childcare', STAFF, 'staff', M),
   r('POST /members/:id/free-childcare/revoke', STAFF, 'staff', M),
   r('GET /incidents', STAFF, 'staff'),
+  r('GET /incidents/new', STAFF, 'staff'),
+  r('POST /incidents/new', STAFF, 'staff'),
+  r('GET /incidents/:id', STAFF, 'staff', { id: 'incident' }),
+  r('GET /incidents/:id/edit', STAFF, 'staff', { id: 'incident' }),
+  r('POST /incidents/:id/edit', STAFF, 'staff', { id: 'incident' }),
   r('GET /incidents/:id/print', STAFF, 'staff', { id: 'incident' }),
   r('POST /incidents/:id/reported', STAFF, 'staff', { id: 'incident' }),
+  r('GET /insurance-cases', STAFF, 'staff'),
+  r('GET /insurance-cases/:id', STAFF, 'staff', { id: 'insuranceCase' }),
+  r('POST /incidents/:id/insurance-cases', STAFF, 'staff', { id: 'incident' }),
+  r('POST /insurance-cases/:id', STAFF, 'staff', { id: 'insuranceCase' }),
+  r('POST /insurance-cases/:id/close', STAFF, 'staff', { id: 'insuranceCase' }),
 ];
 
 /**

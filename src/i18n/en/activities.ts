@@ -313,7 +313,6 @@ export const activities: ActivitiesMessages = {
   'statements.countValue': '{count}',
 
   'incidents.title': 'Near-misses and accidents',
-  'incidents.lead': 'Near-misses and accidents recorded with activity reports, newest first.',
   'incidents.showAll': 'Show all',
   'incidents.showSerious': 'Only serious accidents',
   'incidents.none': 'Nothing recorded.',
@@ -328,7 +327,6 @@ export const activities: ActivitiesMessages = {
   'incidents.print.hint': 'Prints on one A4 sheet. The reviewer signs by hand.',
   'incidents.print.serious': 'Serious accident: to be reported to the prefecture',
   'incidents.print.center': 'Center',
-  'incidents.print.when': 'Activity',
   'incidents.print.recordedBy': 'Recorded by',
   'incidents.print.reportedToPrefecture': 'Reported to the prefecture on',
   'incidents.print.confirmedBy': 'Reviewed by (signature)',

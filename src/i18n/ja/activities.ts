@@ -321,7 +321,6 @@ export const activities = {
 
   // Incidents (staff)
   'incidents.title': 'ヒヤリハット・事故',
-  'incidents.lead': '活動報告に添えて記録されたヒヤリハットと事故です。新しい順に並んでいます。',
   'incidents.showAll': 'すべて表示する',
   'incidents.showSerious': '重大事故だけ表示する',
   'incidents.none': '記録はありません。',
@@ -336,7 +335,6 @@ export const activities = {
   'incidents.print.hint': 'A4用紙1枚に印刷できます。確認者の欄は手書きで記入してください。',
   'incidents.print.serious': '重大事故：都道府県への報告対象',
   'incidents.print.center': 'センター',
-  'incidents.print.when': '活動日時',
   'incidents.print.recordedBy': '記録者',
   'incidents.print.reportedToPrefecture': '都道府県への報告日',
   'incidents.print.confirmedBy': '確認者（署名）',

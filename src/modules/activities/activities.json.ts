@@ -3,7 +3,7 @@ import { toTokyoIso } from '../../lib/dates.js';
 import type { Translator } from '../../lib/i18n.js';
 import type { Selectable } from 'kysely';
 import type { IncidentTable } from '../../../db/schema.js';
-import type { ActivityRow, IncidentRow } from './activities.queries.js';
+import type { ActivityRow } from './activities.queries.js';
 import {
   parseStoredJson,
   presentFeeLines,
@@ -55,7 +55,7 @@ export function feeJson(
   };
 }
 
-export function incidentJson(i: Selectable<IncidentTable> | IncidentRow) {
+export function incidentJson(i: Selectable<IncidentTable>) {
   return {
     id: i.id,
     activityId: i.activity_id,
@@ -74,7 +74,8 @@ export function incidentJson(i: Selectable<IncidentTable> | IncidentRow) {
 
 export const incidentSchema = z.object({
   id: z.string(),
-  activityId: z.string(),
+  /** Null for an incident recorded on its own (issue #19). */
+  activityId: z.string().nullable(),
   kind: z.enum(['near_miss', 'accident']),
   severity: z.enum(['minor', 'moderate', 'serious']),
   seriousReason: z.enum(['death', 'loss_of_consciousness', 'treatment_30_days']).nullable(),

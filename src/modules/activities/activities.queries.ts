@@ -322,53 +322,7 @@ export function listMembersWithActivities(
 // ---------------------------------------------------------------------------------------------
 // Incidents
 
-const incidentColumns = (db: Db) =>
-  db
-    .selectFrom('incident')
-    .innerJoin('activity', 'activity.id', 'incident.activity_id')
-    .innerJoin('member as helper', 'helper.id', 'activity.helper_member_id')
-    .innerJoin('member as requester', 'requester.id', 'activity.requester_member_id')
-    .leftJoin('user as author', 'author.id', 'incident.created_by')
-    .selectAll('incident')
-    .select([
-      'activity.started_at',
-      'activity.ended_at',
-      'activity.place',
-      'activity.helper_member_id',
-      'activity.requester_member_id',
-      'helper.name as helper_name',
-      'helper.user_id as helper_user_id',
-      'requester.name as requester_name',
-      'requester.user_id as requester_user_id',
-      'author.name as author_name',
-    ]);
-
-export type IncidentRow = NonNullable<Awaited<ReturnType<typeof findIncidentById>>>;
-
-export function findIncidentById(db: Db, id: string) {
-  return incidentColumns(db).where('incident.id', '=', id).executeTakeFirst();
-}
-
-export async function listIncidents(
-  db: Db,
-  query: { serious?: boolean; page: number; pageSize: number },
-) {
-  let q = incidentColumns(db);
-  if (query.serious) q = q.where('incident.serious_reason', 'is not', null);
-  const [items, total] = await Promise.all([
-    q
-      .orderBy('incident.created_at', 'desc')
-      .orderBy('incident.id')
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize)
-      .execute(),
-    q
-      .clearSelect()
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(total.n) };
-}
+// The staff list and page of incidents read through incidents.queries.ts (issue #19).
 
 /**
  * The activity report, only for a matched request of its helper that has no report yet (the

@@ -2,6 +2,7 @@
  * The staff dashboard (the staff home page): what needs a staff member today, each item with the
  * page where they act on it, and this month's key figures from the reports service.
  */
+import { loadInsuranceDeadlines } from '../incidents/insurance.service.js';
 import type { AppDeps } from '../../context.js';
 import { withBatchedReads } from '../../lib/batch-read.js';
 import { HOUR } from '../../lib/clock.js';
@@ -71,6 +72,8 @@ export interface StaffDashboard {
   expiring: { helpers: number; items: ExpiringItem[]; withinDays: number };
   /** Subsidy eligibility and 無償化 certifications ending within a month (issue #18). */
   eligibilityExpiring: Awaited<ReturnType<typeof loadExpiringEligibility>>;
+  /** Insurance claims whose deadline is near or past (issue #19). */
+  insurance: Awaited<ReturnType<typeof loadInsuranceDeadlines>>;
   /** This month so far (the whole calendar month: planned requests count too). */
   figures: ReportFigures;
 }
@@ -83,28 +86,38 @@ export async function loadStaffDashboard(appDeps: AppDeps): Promise<StaffDashboa
   const today = tokyoDateOf(now);
   const month = today.slice(0, 7);
   const { activityReportDueDay } = await getReportRules(deps);
-  const [todays, live, urgentRows, approvals, missingReports, expiring, figures, eligibility] =
-    await Promise.all([
-      listMatchedStarting(deps.db, {
-        fromIso: tokyoInstant(today).toISOString(),
-        untilIso: tokyoInstant(addDaysToDate(today, 1)).toISOString(),
-        limit: LIST_LIMIT * 2,
-      }),
-      countLiveRequests(deps.db, {
-        nowIso,
-        urgentUntilIso: new Date(now.getTime() + URGENT_WINDOW_HOURS * HOUR).toISOString(),
-      }),
-      listUrgentRequests(deps.db, {
-        nowIso,
-        untilIso: new Date(now.getTime() + URGENT_WINDOW_HOURS * HOUR).toISOString(),
-        limit: LIST_LIMIT,
-      }),
-      countPendingApprovals(deps.db),
-      countMissingReports(deps.db, overdueCutoff(now, activityReportDueDay)),
-      loadExpiring(deps, today),
-      reportFigures(deps, { from: `${month}-01`, to: lastDateOfMonth(month) }),
-      loadExpiringEligibility(deps),
-    ]);
+  const [
+    todays,
+    live,
+    urgentRows,
+    approvals,
+    missingReports,
+    expiring,
+    figures,
+    eligibility,
+    insurance,
+  ] = await Promise.all([
+    listMatchedStarting(deps.db, {
+      fromIso: tokyoInstant(today).toISOString(),
+      untilIso: tokyoInstant(addDaysToDate(today, 1)).toISOString(),
+      limit: LIST_LIMIT * 2,
+    }),
+    countLiveRequests(deps.db, {
+      nowIso,
+      urgentUntilIso: new Date(now.getTime() + URGENT_WINDOW_HOURS * HOUR).toISOString(),
+    }),
+    listUrgentRequests(deps.db, {
+      nowIso,
+      untilIso: new Date(now.getTime() + URGENT_WINDOW_HOURS * HOUR).toISOString(),
+      limit: LIST_LIMIT,
+    }),
+    countPendingApprovals(deps.db),
+    countMissingReports(deps.db, overdueCutoff(now, activityReportDueDay)),
+    loadExpiring(deps, today),
+    reportFigures(deps, { from: `${month}-01`, to: lastDateOfMonth(month) }),
+    loadExpiringEligibility(deps),
+    loadInsuranceDeadlines(deps, today),
+  ]);
   return {
     today,
     month,
@@ -133,6 +146,7 @@ export async function loadStaffDashboard(appDeps: AppDeps): Promise<StaffDashboa
     missingReports,
     expiring,
     eligibilityExpiring: eligibility,
+    insurance,
     figures,
   };
 }

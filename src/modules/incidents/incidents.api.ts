@@ -1,53 +1,33 @@
-import { z } from 'zod';
 import { requireStaff } from '../../auth/guards.js';
 import { apiRouter, emptyBody, jsonResponse, listOf, operationsOf } from '../../http/api-route.js';
-import { toTokyoIso } from '../../lib/dates.js';
 import { notFound } from '../../lib/errors.js';
-import {
-  findIncidentById,
-  listIncidents,
-  type IncidentRow,
-} from '../activities/activities.queries.js';
-import { incidentJson, incidentSchema } from '../activities/activities.json.js';
 import { incidentListQuery } from '../activities/activities.schemas.js';
 import { markIncidentReported } from '../activities/activities.service.js';
+import { incidentRecordBody } from './incidents.schemas.js';
+import {
+  incidentDetailJson,
+  incidentDetailSchema,
+  incidentSummaryJson,
+  incidentSummarySchema,
+} from './incidents.json.js';
+import { findIncidentById, listIncidents } from './incidents.queries.js';
+import { createIncident, readIncident, updateIncident } from './incidents.service.js';
 
-/** Near-misses and accidents for staff: the list, one incident, and the prefecture report. */
+/**
+ * Near-misses and accidents for staff: the list, one incident (its read audited), recording one
+ * on its own, correcting it, and the prefecture report.
+ */
 export const incidentsApi = apiRouter();
 const op = operationsOf('incidents');
 
-function withActivity(i: IncidentRow) {
-  return {
-    ...incidentJson(i),
-    activity: {
-      startedAt: toTokyoIso(i.started_at),
-      endedAt: toTokyoIso(i.ended_at),
-      place: i.place,
-      helperId: i.helper_member_id,
-      helperName: i.helper_name,
-      requesterId: i.requester_member_id,
-      requesterName: i.requester_name,
-    },
-  };
-}
-
-const incidentWithActivity = incidentSchema.extend({
-  activity: z.object({
-    startedAt: z.string(),
-    endedAt: z.string(),
-    place: z.string().nullable(),
-    helperId: z.string(),
-    helperName: z.string(),
-    requesterId: z.string(),
-    requesterName: z.string(),
-  }),
-});
+const RECORD_RULES = { 422: ['incident_in_future', 'incident_link_not_found'] };
 
 const listRoute = op('staff', 'get /incidents', {
   summary:
-    'Near-misses and accidents, newest first; ?serious=1 for those to report to the prefecture',
+    'Near-misses and accidents, newest first by when they happened; ?serious=1 for those to report to the prefecture',
+  description: 'Names, damage, hospital and diagnosis are left out: read one incident for them.',
   query: incidentListQuery,
-  responses: { 200: jsonResponse('A page of incidents', listOf(incidentWithActivity)) },
+  responses: { 200: jsonResponse('A page of incidents', listOf(incidentSummarySchema)) },
 });
 incidentsApi.openapi(listRoute, async (c) => {
   requireStaff(c);
@@ -58,21 +38,50 @@ incidentsApi.openapi(listRoute, async (c) => {
     pageSize: query.pageSize,
   });
   return c.json(
-    { items: items.map(withActivity), total, page: query.page, pageSize: query.pageSize },
+    { items: items.map(incidentSummaryJson), total, page: query.page, pageSize: query.pageSize },
     200,
   );
 });
 
-const getRoute = op('staff', 'get /incidents/{id}', {
-  summary: 'One incident with its activity',
+const createRoute = op('staff', 'post /incidents', {
+  summary:
+    'Record a near-miss or accident on its own (linked to one request, activity, training session or event, or none)',
+  errors: RECORD_RULES,
+  body: incidentRecordBody,
+  responses: { 201: jsonResponse('The incident', incidentDetailSchema) },
+});
+incidentsApi.openapi(createRoute, async (c) => {
+  const staff = requireStaff(c);
+  const id = await createIncident(c.var.deps, staff, c.req.valid('json'), c.var.clientAddress);
+  return c.json(incidentDetailJson((await findIncidentById(c.var.deps.db, id))!), 201);
+});
 
-  responses: { 200: jsonResponse('The incident', incidentWithActivity) },
+const getRoute = op('staff', 'get /incidents/{id}', {
+  summary: 'One incident with its details (the read is audited)',
+  responses: { 200: jsonResponse('The incident', incidentDetailSchema) },
 });
 incidentsApi.openapi(getRoute, async (c) => {
-  requireStaff(c);
-  const incident = await findIncidentById(c.var.deps.db, c.req.valid('param').id);
-  if (!incident) throw notFound();
-  return c.json(withActivity(incident), 200);
+  const staff = requireStaff(c);
+  const incident = await readIncident(
+    c.var.deps,
+    staff,
+    c.req.valid('param').id,
+    c.var.clientAddress,
+  );
+  return c.json(incidentDetailJson(incident), 200);
+});
+
+const updateRoute = op('staff', 'put /incidents/{id}', {
+  summary: 'Correct or complete an incident (all fields, as when recording it)',
+  errors: RECORD_RULES,
+  body: incidentRecordBody,
+  responses: { 200: jsonResponse('The incident', incidentDetailSchema) },
+});
+incidentsApi.openapi(updateRoute, async (c) => {
+  const staff = requireStaff(c);
+  const { id } = c.req.valid('param');
+  await updateIncident(c.var.deps, staff, id, c.req.valid('json'), c.var.clientAddress);
+  return c.json(incidentDetailJson((await findIncidentById(c.var.deps.db, id))!), 200);
 });
 
 const reportedRoute = op('staff', 'post /incidents/{id}/reported', {
@@ -80,12 +89,12 @@ const reportedRoute = op('staff', 'post /incidents/{id}/reported', {
   errors: { 409: ['invalid_transition'] },
   description: '409 when the incident is not serious or was already recorded.',
   body: emptyBody,
-  responses: { 200: jsonResponse('The incident', incidentWithActivity) },
+  responses: { 200: jsonResponse('The incident', incidentDetailSchema) },
 });
 incidentsApi.openapi(reportedRoute, async (c) => {
   const staff = requireStaff(c);
   const incident = await findIncidentById(c.var.deps.db, c.req.valid('param').id);
   if (!incident) throw notFound();
   await markIncidentReported(c.var.deps, staff, incident.id, c.var.clientAddress);
-  return c.json(withActivity((await findIncidentById(c.var.deps.db, incident.id))!), 200);
+  return c.json(incidentDetailJson((await findIncidentById(c.var.deps.db, incident.id))!), 200);
 });

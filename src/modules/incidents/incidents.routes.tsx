@@ -1,42 +1,140 @@
 import { Hono } from 'hono';
 import { requireStaff } from '../../auth/guards.js';
-import type { AppEnv } from '../../context.js';
+import type { AppContext, AppEnv } from '../../context.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
+import { formBody, staffOnly } from '../../http/validate.js';
+import { addDaysToDate, tokyoDateOf, tokyoInstant } from '../../lib/dates.js';
 import { notFound } from '../../lib/errors.js';
+import type { Translator } from '../../lib/i18n.js';
+import type { Locale } from '../../../db/schema.js';
+import { monthDayTime } from '../../../views/format.js';
 import {
+  IncidentDetailPage,
   IncidentPrintPage,
   IncidentsPage,
-  type IncidentListItem,
-} from '../../../views/pages/activities/incidents.js';
+} from '../../../views/pages/incidents/incidents.js';
+import { IncidentFormPage } from '../../../views/pages/incidents/incident-form.js';
+import type { IncidentView } from '../../../views/pages/incidents/incident-facts.js';
+import type { FormErrors } from '../../../views/components/form-fields.js';
+import { listActivityChildren } from '../activities/activities.queries.js';
+import { markIncidentReported } from '../activities/activities.service.js';
+import {
+  formValuesOf,
+  incidentForm,
+  incidentFormValues,
+  type IncidentFormValues,
+} from './incident-form.js';
+import { linkOf, occurredAtOf } from './incident-rules.js';
 import {
   findIncidentById,
-  listActivityChildren,
   listIncidents,
+  listLinkChoices,
+  listRequestChildNames,
   type IncidentRow,
-} from '../activities/activities.queries.js';
-import { markIncidentReported } from '../activities/activities.service.js';
+} from './incidents.queries.js';
+import { createIncident, readIncident, updateIncident } from './incidents.service.js';
+import { helpKnownInAdvance } from './insurance-rules.js';
+import { insuranceSectionFor } from './insurance.routes.js';
 
-/** Staff pages: ヒヤリハット・事故 and the printable accident report for the prefecture. */
+/** Staff pages: ヒヤリハット・事故, recording one on its own, and the printable accident report. */
 export const incidentPages = new Hono<AppEnv>();
 
-function item(i: IncidentRow): IncidentListItem {
+function linkText(t: Translator, locale: Locale, i: IncidentRow): string | null {
+  if (i.training_starts_at)
+    return `${monthDayTime(i.training_starts_at, locale)} ${i.training_venue ?? ''}`.trim();
+  if (i.event_title && i.event_starts_at)
+    return `${monthDayTime(i.event_starts_at, locale)} ${i.event_title}`;
+  const at = i.activity_started_at ?? i.request_starts_at;
+  if (!at) return null;
+  const who = [
+    i.requester_name && t('activities.list.family', { name: i.requester_name }),
+    i.helper_name && t('activities.list.helper', { name: i.helper_name }),
+  ].filter(Boolean);
+  return `${monthDayTime(at, locale)} ${who.join(' · ')}`;
+}
+
+function view(c: AppContext, i: IncidentRow): IncidentView {
+  const { t, locale } = viewContext(c);
   return {
     id: i.id,
-    activityId: i.activity_id,
+    link: linkOf(i),
+    linkText: linkText(t, locale, i),
     kind: i.kind,
     severity: i.severity,
     seriousReason: i.serious_reason,
+    occurredAt: occurredAtOf(i),
+    place: i.place ?? i.activity_place,
+    situation: i.situation ?? (i.activity_id ? 'during_help' : null),
+    victim: i.victim,
+    victimName: i.victim_name,
+    damage: i.damage,
     description: i.description,
     actionTaken: i.action_taken,
+    hospital: i.hospital,
+    diagnosis: i.diagnosis,
+    treatmentDays: i.treatment_days,
+    familyToldAt: i.family_told_at,
+    centerToldAt: i.center_told_at,
+    policeToldAt: i.police_told_at,
     reportedToPrefectureAt: i.reported_to_prefecture_at,
-    createdAt: i.created_at,
-    startedAt: i.started_at,
-    endedAt: i.ended_at,
-    place: i.place,
     helperName: i.helper_name,
     requesterName: i.requester_name,
     authorName: i.author_name,
+    createdAt: i.created_at,
   };
+}
+
+/** What a new incident may be linked to: help, training and events of the last 60 days. */
+async function linkOptions(c: AppContext, current?: IncidentRow) {
+  const { t, locale } = viewContext(c);
+  const today = tokyoDateOf(c.var.deps.clock.now());
+  const { requests, sessions, events } = await listLinkChoices(
+    c.var.deps.db,
+    tokyoInstant(addDaysToDate(today, -60)).toISOString(),
+    tokyoInstant(addDaysToDate(today, 2)).toISOString(),
+  );
+  const options = [
+    ...requests.map((r) => ({
+      value: `request:${r.id}`,
+      label: `${t('incidents.linkKind.request')}: ${monthDayTime(r.starts_at, locale)} ${t('activities.list.family', { name: r.requester_name })}${r.helper_name ? ` · ${t('activities.list.helper', { name: r.helper_name })}` : ''}`,
+    })),
+    ...sessions.map((s) => ({
+      value: `trainingSession:${s.id}`,
+      label: `${t('incidents.linkKind.trainingSession')}: ${monthDayTime(s.starts_at, locale)} ${s.venue}`,
+    })),
+    ...events.map((e) => ({
+      value: `event:${e.id}`,
+      label: `${t('incidents.linkKind.event')}: ${monthDayTime(e.starts_at, locale)} ${e.title}`,
+    })),
+  ];
+  // An incident being edited keeps its link even when it is older than the list reaches.
+  const link = current && linkOf(current);
+  if (link && !options.some((o) => o.value === `${link.kind}:${link.id}`))
+    options.unshift({
+      value: `${link.kind}:${link.id}`,
+      label: `${t(`incidents.linkKind.${link.kind}`)}: ${linkText(t, locale, current) ?? link.id}`,
+    });
+  return options;
+}
+
+async function renderForm(
+  c: AppContext,
+  values: IncidentFormValues,
+  errors: FormErrors,
+  current?: IncidentRow,
+  status: 200 | 422 = 200,
+) {
+  return render(
+    c,
+    <IncidentFormPage
+      ctx={viewContext(c)}
+      incidentId={current?.id}
+      values={values}
+      errors={errors}
+      linkOptions={await linkOptions(c, current)}
+    />,
+    status,
+  );
 }
 
 incidentPages.get('/incidents', async (c) => {
@@ -49,20 +147,102 @@ incidentPages.get('/incidents', async (c) => {
   });
   return render(
     c,
-    <IncidentsPage ctx={viewContext(c)} items={items.map(item)} seriousOnly={seriousOnly} />,
+    <IncidentsPage
+      ctx={viewContext(c)}
+      items={items.map((i) => view(c, i))}
+      seriousOnly={seriousOnly}
+    />,
   );
 });
 
-incidentPages.get('/incidents/:id/print', async (c) => {
+incidentPages.get('/incidents/new', async (c) => {
   requireStaff(c);
-  const incident = await findIncidentById(c.var.deps.db, c.req.param('id'));
+  // ?request=ID (or activity, trainingSession, event) preselects the link.
+  const preset = (['request', 'activity', 'trainingSession', 'event'] as const).find((k) =>
+    c.req.query(k),
+  );
+  const link = preset ? `${preset}:${c.req.query(preset)}` : '';
+  return renderForm(c, { link }, {});
+});
+
+incidentPages.post(
+  '/incidents/new',
+  staffOnly,
+  formBody(incidentForm, (c, errors, values) =>
+    renderForm(c, incidentFormValues(values), errors, undefined, 422),
+  ),
+  async (c) => {
+    const staff = requireStaff(c);
+    const id = await createIncident(c.var.deps, staff, c.req.valid('form'), c.var.clientAddress);
+    setFlash(c, 'incidents.flash.recorded');
+    return c.redirect(`/incidents/${id}`, 303);
+  },
+);
+
+incidentPages.get('/incidents/:id', async (c) => {
+  const staff = requireStaff(c);
+  const incident = await readIncident(c.var.deps, staff, c.req.param('id'), c.var.clientAddress);
+  const knownInAdvance = helpKnownInAdvance({
+    situation: incident.situation,
+    occurredAt: occurredAtOf(incident),
+    requestCreatedAt: incident.request_created_at,
+    requestHasHelper: incident.helper_member_id !== null,
+  });
+  return render(
+    c,
+    <IncidentDetailPage
+      ctx={viewContext(c)}
+      incident={view(c, incident)}
+      insurance={await insuranceSectionFor(c, incident, knownInAdvance)}
+    />,
+  );
+});
+
+incidentPages.get('/incidents/:id/edit', async (c) => {
+  const staff = requireStaff(c);
+  const incident = await readIncident(c.var.deps, staff, c.req.param('id'), c.var.clientAddress);
+  return renderForm(c, formValuesOf(incident), {}, incident);
+});
+
+/** The incident being edited, for the form's re-render (404 for an unknown id). */
+async function loadForEdit(c: AppContext) {
+  const incident = await findIncidentById(c.var.deps.db, c.req.param('id') ?? '');
   if (!incident) throw notFound();
-  const children = await listActivityChildren(c.var.deps.db, [incident.activity_id]);
+  return incident;
+}
+
+incidentPages.post(
+  '/incidents/:id/edit',
+  staffOnly,
+  async (c, next) => {
+    await loadForEdit(c);
+    await next();
+  },
+  formBody(incidentForm, async (c, errors, values) =>
+    renderForm(c, incidentFormValues(values), errors, await loadForEdit(c), 422),
+  ),
+  async (c) => {
+    const staff = requireStaff(c);
+    const id = c.req.param('id');
+    await updateIncident(c.var.deps, staff, id, c.req.valid('form'), c.var.clientAddress);
+    setFlash(c, 'incidents.flash.saved');
+    return c.redirect(`/incidents/${id}`, 303);
+  },
+);
+
+incidentPages.get('/incidents/:id/print', async (c) => {
+  const staff = requireStaff(c);
+  const incident = await readIncident(c.var.deps, staff, c.req.param('id'), c.var.clientAddress);
+  const children = incident.activity_id
+    ? await listActivityChildren(c.var.deps.db, [incident.activity_id])
+    : incident.linked_request_id
+      ? await listRequestChildNames(c.var.deps.db, incident.linked_request_id)
+      : [];
   return render(
     c,
     <IncidentPrintPage
       ctx={viewContext(c)}
-      incident={item(incident)}
+      incident={view(c, incident)}
       childNames={children.map((ch) => ch.name)}
     />,
   );

@@ -315,6 +315,57 @@ export const DEFAULT_PROGRAMME: ProgrammeSettings = {
 };
 
 // ---------------------------------------------------------------------------------------------
+// insurance: accidents as insurance cases (issue #19; rules in incidents/insurance-rules.ts).
+
+const WHOLE = 'settings.error.wholeNumber';
+const coverCode = z
+  .string()
+  .trim()
+  .min(1, 'validation.required')
+  .max(32)
+  .regex(/^[a-z0-9]+(?:_[a-z0-9]+)*$/, 'insurance.validation.coverCode');
+
+/** One cover of the center's insurance (e.g. 提供会員の傷害), with its labels. */
+export const insuranceCoverSchema = z
+  .object({
+    code: coverCode,
+    ja: z.string().trim().min(1, 'validation.required').max(60),
+    en: z.string().trim().min(1, 'validation.required').max(120),
+  })
+  .strict();
+export type InsuranceCover = z.output<typeof insuranceCoverSchema>;
+
+/** The `insurance` settings section. */
+export const insuranceSettingsSchema = z
+  .object({
+    /** A claim must reach the insurer within this many days of the accident. */
+    claimDays: z.number(WHOLE).int(WHOLE).min(1, WHOLE).max(1095, WHOLE),
+    /** Open cases whose deadline is this close are listed on the staff dashboard. */
+    warnDays: z.number(WHOLE).int(WHOLE).min(1, WHOLE).max(365, WHOLE),
+    covers: z
+      .array(insuranceCoverSchema)
+      .min(1, 'insurance.validation.coversEmpty')
+      .max(20)
+      .refine((c) => new Set(c.map((x) => x.code)).size === c.length, {
+        message: 'settings.error.itemDuplicate',
+      }),
+  })
+  .strict();
+export type InsuranceSettings = z.output<typeof insuranceSettingsSchema>;
+
+/** Defaults: the 180-day window of the usual FSC policy and its four covers. */
+export const DEFAULT_INSURANCE: InsuranceSettings = {
+  claimDays: 180,
+  warnDays: 30,
+  covers: [
+    { code: 'helper_injury', ja: '提供会員の傷害', en: 'Helper injury' },
+    { code: 'liability', ja: '賠償責任', en: 'Liability' },
+    { code: 'child_injury', ja: '子どもの傷害', en: 'Child injury' },
+    { code: 'meeting', ja: '研修・交流会の傷害', en: 'Training and meeting cover' },
+  ],
+};
+
+// ---------------------------------------------------------------------------------------------
 // The sections. To add one, add ONE line below, as `fees` was:
 //   fees: section(feeTableListSchema, [DEFAULT_FEE_TABLE]),
 // the combined schema, the update body, the types and getCenterSettings follow from it.
@@ -341,6 +392,7 @@ export const settingSections = {
   fees: section(feeTableListSchema, [DEFAULT_FEE_TABLE]),
   programme: section(programmeSchema, DEFAULT_PROGRAMME),
   subsidies: section(subsidyRuleListSchema, [DEFAULT_SUBSIDY_RULES]),
+  insurance: section(insuranceSettingsSchema, DEFAULT_INSURANCE),
 };
 
 type Sections = typeof settingSections;

@@ -170,6 +170,21 @@ export function StaffDashboardPage(props: {
           ))}
         />
         <DashList
+          id="dash-insurance"
+          title={t('insurance.dash.title')}
+          lead={t('insurance.dash.lead', { days: d.insurance.warnDays })}
+          empty={t('insurance.dash.none')}
+          more={{ href: '/insurance-cases', label: t('insurance.listTitle') }}
+          items={d.insurance.items.map((i) => (
+            <a href={`/insurance-cases/${i.id}`}>
+              <span class="dash-item__when">{formatDate(i.deadline, locale)}</span>{' '}
+              {locale === 'ja' ? i.cover.ja : i.cover.en}
+              {i.requesterName && <span class="dash-item__meta">{i.requesterName}</span>}
+              {!i.notified && <span class="dash-item__meta">{t('insurance.notNotified')}</span>}
+            </a>
+          ))}
+        />
+        <DashList
           id="dash-eligibility"
           title={t('dash.eligibility.title')}
           lead={t('dash.eligibility.lead', { count: n(d.eligibilityExpiring.length) })}

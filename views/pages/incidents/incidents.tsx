@@ -1,31 +1,30 @@
+import type { Child } from 'hono/jsx';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { formatDateTime } from '../../../src/lib/dates.js';
-import { whenText } from './activity-text.js';
+import { incidentFacts, incidentHeading, type IncidentView } from './incident-facts.js';
 
-/** ヒヤリハット・事故 for staff, and the printable accident report (事故報告書). */
+/** ヒヤリハット・事故 for staff: the list, one incident, and the printable accident report. */
 
-export interface IncidentListItem {
-  id: string;
-  activityId: string;
-  kind: 'near_miss' | 'accident';
-  severity: 'minor' | 'moderate' | 'serious';
-  seriousReason: 'death' | 'loss_of_consciousness' | 'treatment_30_days' | null;
-  description: string;
-  actionTaken: string;
-  reportedToPrefectureAt: string | null;
-  createdAt: string;
-  startedAt: string;
-  endedAt: string;
-  place: string | null;
-  helperName: string;
-  requesterName: string;
-  authorName: string | null;
+function SeriousFlag(props: { ctx: ViewContext; i: IncidentView }) {
+  const { t, locale } = props.ctx;
+  const i = props.i;
+  if (!i.seriousReason) return null;
+  return (
+    <p class={i.reportedToPrefectureAt ? 'alert alert--info' : 'alert alert--error'}>
+      {t('activities.incident.prefectureFlag', {
+        reason: t(`activities.incident.seriousReason.${i.seriousReason}`),
+      })}{' '}
+      {i.reportedToPrefectureAt
+        ? t('incidents.reportedOn', { at: formatDateTime(i.reportedToPrefectureAt, locale) })
+        : t('incidents.notReported')}
+    </p>
+  );
 }
 
 export function IncidentsPage(props: {
   ctx: ViewContext;
-  items: IncidentListItem[];
+  items: IncidentView[];
   seriousOnly: boolean;
 }) {
   const { ctx, items } = props;
@@ -36,8 +35,14 @@ export function IncidentsPage(props: {
         <a href="/activities">{t('activities.backToList')}</a>
       </p>
       <h1>{t('incidents.title')}</h1>
-      <p>{t('incidents.lead')}</p>
+      <p>{t('incidents.leadAll')}</p>
       <p class="button-row">
+        <a class="button button--primary" href="/incidents/new">
+          {t('incidents.new')}
+        </a>
+        <a class="button button--secondary" href="/insurance-cases">
+          {t('insurance.listTitle')}
+        </a>
         {props.seriousOnly ? (
           <a class="button button--secondary" href="/incidents">
             {t('incidents.showAll')}
@@ -55,30 +60,21 @@ export function IncidentsPage(props: {
           {items.map((i) => (
             <li class="act-item">
               <h2 class="act-item__title" id={`incident-${i.id}`}>
-                {t('activities.incident.heading', {
-                  kind: t(`activities.incident.kind.${i.kind}`),
-                  severity: t(`activities.incident.severity.${i.severity}`),
-                })}
+                <a href={`/incidents/${i.id}`}>{incidentHeading(t, i)}</a>
               </h2>
               <p class="act-item__meta">
-                <span>{whenText(i.startedAt, i.endedAt, locale)}</span>
-                <span>
-                  {t('activities.list.family', { name: i.requesterName })} ·{' '}
-                  {t('activities.list.helper', { name: i.helperName })}
-                </span>
+                <span>{formatDateTime(i.occurredAt, locale)}</span>
+                {i.situation && <span>{t(`incidents.situation.${i.situation}`)}</span>}
+                {i.place && <span>{i.place}</span>}
+                {(i.requesterName || i.helperName) && (
+                  <span>
+                    {i.requesterName && t('activities.list.family', { name: i.requesterName })}
+                    {i.requesterName && i.helperName && ' · '}
+                    {i.helperName && t('activities.list.helper', { name: i.helperName })}
+                  </span>
+                )}
               </p>
-              {i.seriousReason && (
-                <p class={i.reportedToPrefectureAt ? 'alert alert--info' : 'alert alert--error'}>
-                  {t('activities.incident.prefectureFlag', {
-                    reason: t(`activities.incident.seriousReason.${i.seriousReason}`),
-                  })}{' '}
-                  {i.reportedToPrefectureAt
-                    ? t('incidents.reportedOn', {
-                        at: formatDateTime(i.reportedToPrefectureAt, locale),
-                      })
-                    : t('incidents.notReported')}
-                </p>
-              )}
+              <SeriousFlag ctx={ctx} i={i} />
               <p class="pre-line">{i.description}</p>
               <p class="act-item__actions">
                 <a
@@ -87,13 +83,6 @@ export function IncidentsPage(props: {
                   aria-describedby={`incident-${i.id}`}
                 >
                   {t('incidents.printLink')}
-                </a>
-                <a
-                  class="button button--secondary"
-                  href={`/activities/${i.activityId}`}
-                  aria-describedby={`incident-${i.id}`}
-                >
-                  {t('incidents.activityLink')}
                 </a>
               </p>
             </li>
@@ -104,28 +93,60 @@ export function IncidentsPage(props: {
   );
 }
 
+/** One incident with everything recorded (its read is audited by the route). */
+export function IncidentDetailPage(props: {
+  ctx: ViewContext;
+  incident: IncidentView;
+  /** The insurance cases of an accident (insurance.routes.tsx). */
+  insurance?: Child;
+}) {
+  const { ctx, incident: i } = props;
+  const { t, locale } = ctx;
+  const title = incidentHeading(t, i);
+  return (
+    <Layout ctx={ctx} title={title}>
+      <p class="back-link">
+        <a href="/incidents">{t('incidents.backToList')}</a>
+      </p>
+      <h1>{title}</h1>
+      <SeriousFlag ctx={ctx} i={i} />
+      <dl class="info-list info-list--cols">
+        {incidentFacts(t, locale, i).map(([k, v]) => (
+          <div class="info-list__row">
+            <dt>{k}</dt>
+            <dd class="pre-line wrap">{v}</dd>
+          </div>
+        ))}
+      </dl>
+      <p class="button-row">
+        <a class="button button--primary" href={`/incidents/${i.id}/edit`}>
+          {t('incidents.edit')}
+        </a>
+        <a class="button button--secondary" href={`/incidents/${i.id}/print`}>
+          {t('incidents.printLink')}
+        </a>
+        {i.link?.kind === 'activity' && (
+          <a class="button button--secondary" href={`/activities/${i.link.id}`}>
+            {t('incidents.activityLink')}
+          </a>
+        )}
+      </p>
+      {props.insurance}
+    </Layout>
+  );
+}
+
 export function IncidentPrintPage(props: {
   ctx: ViewContext;
-  incident: IncidentListItem;
+  incident: IncidentView;
   childNames: string[];
 }) {
   const { ctx, incident: i } = props;
   const { t, locale } = ctx;
   const rows: [string, string][] = [
     [t('incidents.print.center'), t('app.center')],
-    [t('incidents.print.when'), whenText(i.startedAt, i.endedAt, locale)],
-    [t('activities.form.place'), i.place ?? '—'],
-    [t('activities.helper'), i.helperName],
-    [t('activities.requester'), i.requesterName],
+    ...incidentFacts(t, locale, i),
     [t('activities.form.children'), props.childNames.join(t('activities.separator')) || '—'],
-    [t('activities.incident.kind'), t(`activities.incident.kind.${i.kind}`)],
-    [t('activities.incident.severity'), t(`activities.incident.severity.${i.severity}`)],
-    [
-      t('activities.incident.seriousReason'),
-      i.seriousReason ? t(`activities.incident.seriousReason.${i.seriousReason}`) : '—',
-    ],
-    [t('activities.incident.description'), i.description],
-    [t('activities.incident.actionTaken'), i.actionTaken],
     [
       t('incidents.print.recordedBy'),
       `${i.authorName ?? '—'}${t('activities.paren', { text: formatDateTime(i.createdAt, locale) })}`,
@@ -139,7 +160,7 @@ export function IncidentPrintPage(props: {
     <Layout ctx={ctx} title={t('incidents.print.title')}>
       <div class="no-print">
         <p class="back-link">
-          <a href="/incidents">{t('incidents.backToList')}</a>
+          <a href={`/incidents/${i.id}`}>{t('incidents.backToIncident')}</a>
         </p>
         <p class="hint">{t('incidents.print.hint')}</p>
         <div class="button-row">

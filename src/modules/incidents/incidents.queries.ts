@@ -1,0 +1,155 @@
+import type { Insertable, Updateable } from 'kysely';
+import type { Db } from '../../lib/db.js';
+import type { IncidentTable } from '../../../db/schema.js';
+
+/**
+ * Incidents with what they are linked to. An incident recorded on an activity report reaches its
+ * request through the activity; one recorded on its own may name a request directly (an accident
+ * on the way to help), a training session, an event, or nothing.
+ */
+const incidentColumns = (db: Db) =>
+  db
+    .selectFrom('incident')
+    .leftJoin('activity', 'activity.id', 'incident.activity_id')
+    .leftJoin('care_request as req', (join) =>
+      join.on((eb) =>
+        eb('req.id', '=', eb.fn.coalesce('incident.request_id', 'activity.request_id')),
+      ),
+    )
+    .leftJoin('member as helper', (join) =>
+      join.on((eb) =>
+        eb('helper.id', '=', eb.fn.coalesce('activity.helper_member_id', 'req.helper_member_id')),
+      ),
+    )
+    .leftJoin('member as requester', 'requester.id', 'req.requester_member_id')
+    .leftJoin('training_session as ts', 'ts.id', 'incident.training_session_id')
+    .leftJoin('event as ev', 'ev.id', 'incident.event_id')
+    .leftJoin('user as author', 'author.id', 'incident.created_by')
+    .selectAll('incident')
+    .select([
+      'activity.started_at as activity_started_at',
+      'activity.ended_at as activity_ended_at',
+      'activity.place as activity_place',
+      'req.id as linked_request_id',
+      'req.starts_at as request_starts_at',
+      'req.ends_at as request_ends_at',
+      'req.created_at as request_created_at',
+      'helper.id as helper_member_id',
+      'helper.name as helper_name',
+      'requester.id as requester_member_id',
+      'requester.name as requester_name',
+      'ts.starts_at as training_starts_at',
+      'ts.venue as training_venue',
+      'ev.title as event_title',
+      'ev.starts_at as event_starts_at',
+      'author.name as author_name',
+    ]);
+
+export type IncidentRow = NonNullable<Awaited<ReturnType<typeof findIncidentById>>>;
+
+export function findIncidentById(db: Db, id: string) {
+  return incidentColumns(db).where('incident.id', '=', id).executeTakeFirst();
+}
+
+/** Newest first by when it happened (an activity report's incident: the activity's start). */
+export async function listIncidents(
+  db: Db,
+  query: { serious?: boolean; page: number; pageSize: number },
+) {
+  let q = incidentColumns(db);
+  if (query.serious) q = q.where('incident.serious_reason', 'is not', null);
+  const [items, total] = await Promise.all([
+    q
+      .orderBy(
+        (eb) =>
+          eb.fn.coalesce('incident.occurred_at', 'activity.started_at', 'incident.created_at'),
+        'desc',
+      )
+      .orderBy('incident.id')
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize)
+      .execute(),
+    q
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(total.n) };
+}
+
+/** The children of the request an incident is linked to (directly or through its activity). */
+export function listRequestChildNames(db: Db, requestId: string) {
+  return db
+    .selectFrom('care_request_child')
+    .innerJoin('child', 'child.id', 'care_request_child.child_id')
+    .select('child.name')
+    .where('care_request_child.request_id', '=', requestId)
+    .orderBy('child.birth_date')
+    .execute();
+}
+
+/**
+ * What a new incident may be linked to around a time: requests that had a helper, training
+ * sessions and events, from `fromIso` to `untilIso` (at most 100 of each, nearest first).
+ */
+export async function listLinkChoices(db: Db, fromIso: string, untilIso: string) {
+  const [requests, sessions, events] = await Promise.all([
+    db
+      .selectFrom('care_request as req')
+      .innerJoin('member as requester', 'requester.id', 'req.requester_member_id')
+      .leftJoin('member as helper', 'helper.id', 'req.helper_member_id')
+      .select([
+        'req.id',
+        'req.starts_at',
+        'requester.name as requester_name',
+        'helper.name as helper_name',
+      ])
+      .where('req.status', 'in', ['matched', 'completed'])
+      .where('req.starts_at', '>=', fromIso)
+      .where('req.starts_at', '<', untilIso)
+      .orderBy('req.starts_at', 'desc')
+      .limit(100)
+      .execute(),
+    db
+      .selectFrom('training_session')
+      .select(['id', 'starts_at', 'venue'])
+      .where('starts_at', '>=', fromIso)
+      .where('starts_at', '<', untilIso)
+      .where('cancelled_at', 'is', null)
+      .orderBy('starts_at', 'desc')
+      .limit(100)
+      .execute(),
+    db
+      .selectFrom('event')
+      .select(['id', 'starts_at', 'title'])
+      .where('starts_at', '>=', fromIso)
+      .where('starts_at', '<', untilIso)
+      .where('cancelled_at', 'is', null)
+      .orderBy('starts_at', 'desc')
+      .limit(100)
+      .execute(),
+  ]);
+  return { requests, sessions, events };
+}
+
+/** Whether the object an incident is to be linked to exists. */
+export async function linkTargetExists(
+  db: Db,
+  link: { table: 'activity' | 'care_request' | 'training_session' | 'event'; id: string },
+) {
+  const row = await db
+    .selectFrom(link.table)
+    .select('id')
+    .where('id', '=', link.id)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export function buildInsertIncident(db: Db, row: Insertable<IncidentTable>) {
+  return db.insertInto('incident').values(row);
+}
+
+/** A correction of an incident (diagnosis and days of treatment are often known only later). */
+export function buildUpdateIncident(db: Db, id: string, row: Updateable<IncidentTable>) {
+  return db.updateTable('incident').set(row).where('id', '=', id);
+}
