@@ -42,6 +42,13 @@ const server = serve({ fetch: app.fetch, port: config.PORT }, (info) => {
   if (config.RUN_SCHEDULED_JOBS === '1')
     firstJobsTimer = setTimeout(runJobs, FIRST_JOBS_DELAY_MS).unref();
 });
+// Keep idle connections longer than the clients and proxies in front of us do (Node's 5 s
+// default closes a socket just as a client reuses it: the client sees ECONNRESET). Headers
+// must be allowed a little longer than the keep-alive.
+if ('keepAliveTimeout' in server) {
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+}
 
 let jobsRunning: Promise<unknown> | null = null;
 function runJobs() {
