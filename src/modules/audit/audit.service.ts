@@ -3,15 +3,18 @@ import type { AtomicResult, Compilable } from '../../lib/atomic.js';
 import { newId } from '../../lib/ids.js';
 import { buildAuditIfPreviousChanged, buildAuditInsert, type AuditEntry } from './audit.queries.js';
 
+type AuditedEntry = Omit<AuditEntry, 'at' | 'actorUserId'>;
+
 /**
  * Adds a row and its audit entry in one atomic batch, by `actor` (null: the system) now:
  * `insert` (its statement or statements) gets the new id and the instant (ISO) for its
- * `created_at`; the audit entry is about that id unless it names its subject. Answers the id.
+ * `created_at`; the audit entry is about that id unless it names its subject (an entry that
+ * needs the new id, e.g. in its details, is given as a function of it). Answers the id.
  */
 export async function insertAudited(
   deps: AppDeps,
   actor: CurrentUser | null,
-  entry: Omit<AuditEntry, 'at' | 'actorUserId'>,
+  entry: AuditedEntry | ((id: string) => AuditedEntry),
   insert: (id: string, at: string) => Compilable | Compilable[],
 ): Promise<string> {
   const id = newId();
@@ -20,7 +23,7 @@ export async function insertAudited(
     ...[insert(id, now.toISOString())].flat(),
     buildAuditInsert(deps.db, {
       subjectId: id,
-      ...entry,
+      ...(typeof entry === 'function' ? entry(id) : entry),
       at: now,
       actorUserId: actor?.id ?? null,
     }),

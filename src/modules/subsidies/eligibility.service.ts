@@ -1,8 +1,8 @@
 import { isStaff, type AppDeps, type CurrentUser } from '../../context.js';
 import { tokyoDateOf } from '../../lib/dates.js';
 import { conflict, notFound, unprocessable } from '../../lib/errors.js';
-import { newId } from '../../lib/ids.js';
-import { buildAuditIfPreviousChanged, buildAuditInsert } from '../audit/audit.queries.js';
+import { buildAuditIfPreviousChanged } from '../audit/audit.queries.js';
+import { insertAudited } from '../audit/audit.service.js';
 import { findMemberById, listChildren } from '../members/members.queries.js';
 import { expiryWindow, isInForce } from './eligibility-rules.js';
 import {
@@ -43,22 +43,32 @@ export async function loadHousehold(deps: AppDeps, user: CurrentUser, memberId: 
 }
 export type Household = Awaited<ReturnType<typeof loadHousehold>>;
 
-const audit = (
-  deps: AppDeps,
-  staff: CurrentUser,
+/** An audit entry about the household (the member), by staff. */
+const householdEntry = (
   memberId: string,
   action: string,
   details: Record<string, unknown>,
   clientAddress: string | undefined,
-) => ({
-  at: deps.clock.now(),
-  actorUserId: staff.id,
-  action,
-  subjectType: 'member',
-  subjectId: memberId,
-  clientAddress,
-  details,
-});
+) => ({ action, subjectType: 'member', subjectId: memberId, clientAddress, details });
+
+/** The columns every household record has: who checked what, when, valid from/to; not revoked. */
+function checkedColumns(
+  staff: CurrentUser,
+  memberId: string,
+  input: { checkedOn: string; validFrom: string; validTo: string },
+  at: string,
+) {
+  return {
+    member_id: memberId,
+    checked_on: input.checkedOn,
+    checked_by_user_id: staff.id,
+    valid_from: input.validFrom,
+    valid_to: input.validTo,
+    created_at: at,
+    revoked_at: null,
+    revoked_by_user_id: null,
+  };
+}
 
 /** Staff record a subsidy category of the household, with the evidence they saw. */
 export async function addEligibility(
@@ -68,35 +78,25 @@ export async function addEligibility(
   input: EligibilityInput,
   clientAddress?: string,
 ) {
-  const id = newId();
-  await deps.atomic([
-    insertEligibility(deps.db, {
-      id,
-      member_id: memberId,
-      category: input.category,
-      evidence: input.evidence,
-      checked_on: input.checkedOn,
-      checked_by_user_id: staff.id,
-      valid_from: input.validFrom,
-      valid_to: input.validTo,
-      note: input.note,
-      created_at: deps.clock.now().toISOString(),
-      revoked_at: null,
-      revoked_by_user_id: null,
-    }),
-    buildAuditInsert(
-      deps.db,
-      audit(
-        deps,
-        staff,
+  return insertAudited(
+    deps,
+    staff,
+    (id) =>
+      householdEntry(
         memberId,
         'eligibility_recorded',
         { id, category: input.category },
         clientAddress,
       ),
-    ),
-  ]);
-  return id;
+    (id, at) =>
+      insertEligibility(deps.db, {
+        id,
+        ...checkedColumns(staff, memberId, input, at),
+        category: input.category,
+        evidence: input.evidence,
+        note: input.note,
+      }),
+  );
 }
 
 /** Staff record a child's 施設等利用給付認定 (a child of this household only: else 422). */
@@ -109,36 +109,26 @@ export async function addCertification(
 ) {
   const children = await listChildren(deps.db, memberId);
   if (!children.some((c) => c.id === input.childId)) throw unprocessable('child_not_in_household');
-  const id = newId();
-  await deps.atomic([
-    insertCertification(deps.db, {
-      id,
-      member_id: memberId,
-      child_id: input.childId,
-      certification_type: input.certificationType,
-      certificate_no: input.certificateNo,
-      tax_exempt: input.taxExempt ? 1 : 0,
-      checked_on: input.checkedOn,
-      checked_by_user_id: staff.id,
-      valid_from: input.validFrom,
-      valid_to: input.validTo,
-      created_at: deps.clock.now().toISOString(),
-      revoked_at: null,
-      revoked_by_user_id: null,
-    }),
-    buildAuditInsert(
-      deps.db,
-      audit(
-        deps,
-        staff,
+  return insertAudited(
+    deps,
+    staff,
+    (id) =>
+      householdEntry(
         memberId,
         'certification_recorded',
         { id, childId: input.childId },
         clientAddress,
       ),
-    ),
-  ]);
-  return id;
+    (id, at) =>
+      insertCertification(deps.db, {
+        id,
+        ...checkedColumns(staff, memberId, input, at),
+        child_id: input.childId,
+        certification_type: input.certificationType,
+        certificate_no: input.certificateNo,
+        tax_exempt: input.taxExempt ? 1 : 0,
+      }),
+  );
 }
 
 /** Staff revoke a record entered wrongly (kept, marked revoked); 409 when none is revocable. */
@@ -152,10 +142,11 @@ export async function revokeHouseholdRecord(
 ) {
   const [update] = await deps.atomic([
     revokeRecord(deps.db, table, memberId, recordId, staff.id, deps.clock.now().toISOString()),
-    buildAuditIfPreviousChanged(
-      deps.db,
-      audit(deps, staff, memberId, `${table}_revoked`, { id: recordId }, clientAddress),
-    ),
+    buildAuditIfPreviousChanged(deps.db, {
+      ...householdEntry(memberId, `${table}_revoked`, { id: recordId }, clientAddress),
+      at: deps.clock.now(),
+      actorUserId: staff.id,
+    }),
   ]);
   if (!update || update.numAffectedRows === 0) throw conflict('record_not_revocable');
 }
