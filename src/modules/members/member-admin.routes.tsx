@@ -152,25 +152,40 @@ const invalidAction =
     });
   };
 
+/**
+ * One action of the member page: run it (it sets its own flash), then back to the page; a rule
+ * or a stale page answered by the service is shown beside the action's form, with the values sent.
+ */
+async function memberAction(
+  c: AppContext,
+  failure: Omit<ActionFailure, 'message'>,
+  values: Record<string, string>,
+  run: (staff: CurrentUser, member: MemberWithEmail) => Promise<void>,
+) {
+  const staff = requireStaff(c);
+  const member = await loadMember(c);
+  try {
+    await run(staff, member);
+  } catch (err) {
+    return renderFailure(c, staff, member.id, err, failure, values);
+  }
+  return c.redirect(`/members/${member.id}`, 303);
+}
+
 memberAdminPages.post(
   `${MEMBER}/approve`,
   staffOnly,
   formBody(sideForm, neverInvalid),
   async (c) => {
-    const staff = requireStaff(c);
-    const member = await loadMember(c);
     const side = c.req.valid('form');
-    try {
+    return memberAction(c, { action: 'approve', side }, {}, async (staff, member) => {
       if (!side) throw unprocessable('no_such_side');
       const updated = await approveSide(c.var.deps, staff, member.id, side, c.var.clientAddress);
       setFlash(c, 'memberAdmin.flash.approved', {
         name: updated.name,
         memberNo: formatMemberNo(updated.member_no) ?? '',
       });
-    } catch (err) {
-      return renderFailure(c, staff, member.id, err, { action: 'approve', side }, {});
-    }
-    return c.redirect(`/members/${member.id}`, 303);
+    });
   },
 );
 
@@ -189,16 +204,11 @@ memberAdminPages.post(
     ),
   ),
   async (c) => {
-    const staff = requireStaff(c);
-    const member = await loadMember(c);
     const { side, reason, values } = c.req.valid('form');
-    try {
+    return memberAction(c, { action: 'suspend', side }, values, async (staff, member) => {
       await suspendSide(c.var.deps, staff, member.id, side, reason, c.var.clientAddress);
       setFlash(c, 'memberAdmin.flash.suspended', { name: member.name });
-    } catch (err) {
-      return renderFailure(c, staff, member.id, err, { action: 'suspend', side }, values);
-    }
-    return c.redirect(`/members/${member.id}`, 303);
+    });
   },
 );
 
@@ -207,17 +217,12 @@ memberAdminPages.post(
   staffOnly,
   formBody(sideForm, neverInvalid),
   async (c) => {
-    const staff = requireStaff(c);
-    const member = await loadMember(c);
     const side = c.req.valid('form');
-    try {
+    return memberAction(c, { action: 'reactivate', side }, {}, async (staff, member) => {
       if (!side) throw unprocessable('no_such_side');
       await reactivateSide(c.var.deps, staff, member.id, side, c.var.clientAddress);
       setFlash(c, 'memberAdmin.flash.reactivated', { name: member.name });
-    } catch (err) {
-      return renderFailure(c, staff, member.id, err, { action: 'reactivate', side }, {});
-    }
-    return c.redirect(`/members/${member.id}`, 303);
+    });
   },
 );
 
@@ -232,17 +237,12 @@ memberAdminPages.post(
     ),
   ),
   async (c) => {
-    const staff = requireStaff(c);
-    const member = await loadMember(c);
     const { reason } = c.req.valid('form');
-    try {
+    const values = { reason: reason ?? '' };
+    return memberAction(c, { action: 'withdraw' }, values, async (staff, member) => {
       await withdrawMember(c.var.deps, staff, member.id, reason, c.var.clientAddress);
       setFlash(c, 'memberAdmin.flash.withdrawn', { name: member.name });
-    } catch (err) {
-      const values = { reason: reason ?? '' };
-      return renderFailure(c, staff, member.id, err, { action: 'withdraw' }, values);
-    }
-    return c.redirect(`/members/${member.id}`, 303);
+    });
   },
 );
 
@@ -252,21 +252,14 @@ memberAdminPages.post(
   staffOnly,
   formBody(orientationChoiceForm, neverInvalid),
   async (c) => {
-    const staff = requireStaff(c);
-    const member = await loadMember(c);
     const orientationId = c.req.valid('form');
-    let session: { starts_at: string };
-    try {
-      session = await registerForOrientation(c.var.deps, orientationId, member.id);
-    } catch (err) {
-      const values = { orientationId };
-      return renderFailure(c, staff, member.id, err, { action: 'orientation' }, values);
-    }
-    setFlash(c, 'memberAdmin.flash.registered', {
-      name: member.name,
-      date: formatDateTime(session.starts_at, c.var.locale),
+    return memberAction(c, { action: 'orientation' }, { orientationId }, async (_staff, member) => {
+      const session = await registerForOrientation(c.var.deps, orientationId, member.id);
+      setFlash(c, 'memberAdmin.flash.registered', {
+        name: member.name,
+        date: formatDateTime(session.starts_at, c.var.locale),
+      });
     });
-    return c.redirect(`/members/${member.id}`, 303);
   },
 );
 
