@@ -7,6 +7,7 @@ import type {
   NewsletterTable,
 } from '../../../db/schema.js';
 import { MEMBERS_CONTENT_SIDE } from '../access/member-content.policy.js';
+import { selectRecipients } from '../notifications/notifications.queries.js';
 
 export function findAnnouncement(db: Db, id: string) {
   return db
@@ -54,22 +55,7 @@ export function listAnnouncements(
  * may not read. mayBeNotified() has the last word.
  */
 export function listAudienceRecipients(db: Db, audience: AnnouncementAudience) {
-  let q = db
-    .selectFrom('user')
-    .leftJoin('member', 'member.user_id', 'user.id')
-    .select([
-      'user.id',
-      'user.email',
-      'user.role',
-      'user.locale',
-      'user.disabled_at',
-      'member.id as member_id',
-      'member.requester_status',
-      'member.helper_status',
-      'member.withdrawn_at',
-      'member.purged_at',
-    ])
-    .where('user.disabled_at', 'is', null);
+  let q = selectRecipients(db).where('user.disabled_at', 'is', null);
   const live = ['applied', 'active'] as const;
   if (audience === 'staff') q = q.where('user.role', 'in', ['staff', 'admin']);
   else {

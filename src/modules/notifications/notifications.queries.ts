@@ -11,8 +11,11 @@ export const notifiable = sql<boolean>`(u.disabled_at IS NULL AND (
     m.withdrawn_at IS NULL AND m.purged_at IS NULL
     AND (m.requester_status IN ('applied', 'active') OR m.helper_status IN ('applied', 'active')))))`;
 
-/** What decides whether a user may be notified, and in which language and to which address. */
-export function findRecipient(db: Db, userId: string) {
+/**
+ * Users with what decides whether they may be notified (mayBeNotified), and in which language
+ * and to which address; the caller narrows it to one user or an audience.
+ */
+export function selectRecipients(db: Db) {
   return db
     .selectFrom('user')
     .leftJoin('member', 'member.user_id', 'user.id')
@@ -27,9 +30,12 @@ export function findRecipient(db: Db, userId: string) {
       'member.helper_status',
       'member.withdrawn_at',
       'member.purged_at',
-    ])
-    .where('user.id', '=', userId)
-    .executeTakeFirst();
+    ]);
+}
+
+/** What decides whether a user may be notified, and in which language and to which address. */
+export function findRecipient(db: Db, userId: string) {
+  return selectRecipients(db).where('user.id', '=', userId).executeTakeFirst();
 }
 
 export type Recipient = NonNullable<Awaited<ReturnType<typeof findRecipient>>>;
