@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../lib/db.js';
 import { inJson } from '../../lib/sql.js';
+import { requestColumns } from '../requests/requests.queries.js';
 
 /**
  * Requests the planner may propose a helper for, in [fromIso, untilIso): still open or offered,
@@ -12,18 +13,7 @@ export function listPlannableRequests(
   db: Db,
   range: { fromIso: string; untilIso: string; nowIso: string },
 ) {
-  return db
-    .selectFrom('care_request')
-    .innerJoin('member as requester', 'requester.id', 'care_request.requester_member_id')
-    .leftJoin('member as helper', 'helper.id', 'care_request.helper_member_id')
-    .selectAll('care_request')
-    .select([
-      'requester.name as requester_name',
-      'requester.area as requester_area',
-      'requester.user_id as requester_user_id',
-      'helper.name as helper_name',
-      'helper.user_id as helper_user_id',
-    ])
+  return requestColumns(db)
     .where('care_request.status', 'in', ['open', 'offered'])
     .where('care_request.starts_at', '>=', range.fromIso)
     .where('care_request.starts_at', '<', range.untilIso)

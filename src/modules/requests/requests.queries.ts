@@ -5,7 +5,8 @@ import type { Db } from '../../lib/db.js';
 import { inJson } from '../../lib/sql.js';
 import type { RequestListQuery } from './requests.schemas.js';
 
-const requestColumns = (db: Db) =>
+/** A request with its requester's and helper's names: the columns of `RequestRow`. */
+export const requestColumns = (db: Db) =>
   db
     .selectFrom('care_request')
     .innerJoin('member as requester', 'requester.id', 'care_request.requester_member_id')
