@@ -403,6 +403,16 @@ export function RuleAlert(props: { title: string; message?: string | undefined }
   );
 }
 
+/** An error from a refused action (409/422), shown at the top of the page it came back to. */
+export function ActionError(props: { message: string | undefined }) {
+  if (!props.message) return null;
+  return (
+    <p class="alert alert--error" role="alert">
+      {props.message}
+    </p>
+  );
+}
+
 /** The way back to マイページ from each self-service page. */
 export function BackToMy(props: { t: Translator }) {
   return (

@@ -5,8 +5,8 @@ import {
   type FormErrors,
   bindFields,
 } from '../../components/form-fields.js';
-import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
+import { AuthCard, NewPasswordFields } from './auth-card.js';
 
 export function ChangePasswordPage(props: { ctx: ViewContext; errors: FormErrors }) {
   const { t } = props.ctx;
@@ -17,33 +17,18 @@ export function ChangePasswordPage(props: { ctx: ViewContext; errors: FormErrors
   };
   const field = bindFields(t, {}, props.errors, labels);
   return (
-    <Layout ctx={props.ctx} title={t('password.title')}>
-      <section class="card card--narrow">
-        <h1>{t('password.title')}</h1>
-        <ErrorSummary t={t} errors={props.errors} labels={labels} />
-        <form method="post" action="/account/password" novalidate>
-          <TextField
-            {...field('currentPassword')}
-            type="password"
-            autocomplete="current-password"
-            required
-          />
-          <TextField
-            {...field('newPassword')}
-            type="password"
-            hint={t('password.newHint')}
-            autocomplete="new-password"
-            required
-          />
-          <TextField
-            {...field('confirmPassword')}
-            type="password"
-            autocomplete="new-password"
-            required
-          />
-          <SubmitButton>{t('password.submit')}</SubmitButton>
-        </form>
-      </section>
-    </Layout>
+    <AuthCard ctx={props.ctx} title={t('password.title')}>
+      <ErrorSummary t={t} errors={props.errors} labels={labels} />
+      <form method="post" action="/account/password" novalidate>
+        <TextField
+          {...field('currentPassword')}
+          type="password"
+          autocomplete="current-password"
+          required
+        />
+        <NewPasswordFields field={field} hint={t('password.newHint')} />
+        <SubmitButton>{t('password.submit')}</SubmitButton>
+      </form>
+    </AuthCard>
   );
 }

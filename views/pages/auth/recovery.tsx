@@ -1,13 +1,14 @@
 import {
+  ActionError,
   ErrorSummary,
   TextField,
   SubmitButton,
   type FormErrors,
   bindFields,
 } from '../../components/form-fields.js';
-import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { formatDateTime } from '../../../src/lib/dates.js';
+import { AuthCard, NewPasswordFields } from './auth-card.js';
 
 /** "Forgot password": the email form, or (after it is sent) the same answer for any address. */
 export function ForgotPasswordPage(props: {
@@ -19,35 +20,32 @@ export function ForgotPasswordPage(props: {
   const { t } = props.ctx;
   const field = bindFields(t, props.values, props.errors);
   return (
-    <Layout ctx={props.ctx} title={t('recovery.forgotTitle')}>
-      <section class="card card--narrow">
-        <h1>{t('recovery.forgotTitle')}</h1>
-        {props.sent ? (
-          <p class="alert" role="status">
-            {t('recovery.sent')}
-          </p>
-        ) : (
-          <>
-            <p>{t('recovery.forgotLead')}</p>
-            <ErrorSummary t={t} errors={props.errors} labels={{ email: t('recovery.email') }} />
-            <form method="post" action="/forgot-password" novalidate>
-              <TextField
-                {...field('email')}
-                type="email"
-                label={t('recovery.email')}
-                autocomplete="username"
-                required
-              />
-              <SubmitButton>{t('recovery.send')}</SubmitButton>
-            </form>
-          </>
-        )}
-        <p class="hint">{t('recovery.noEmail')}</p>
-        <p>
-          <a href="/reset-code">{t('recovery.codeLink')}</a>
+    <AuthCard ctx={props.ctx} title={t('recovery.forgotTitle')}>
+      {props.sent ? (
+        <p class="alert" role="status">
+          {t('recovery.sent')}
         </p>
-      </section>
-    </Layout>
+      ) : (
+        <>
+          <p>{t('recovery.forgotLead')}</p>
+          <ErrorSummary t={t} errors={props.errors} labels={{ email: t('recovery.email') }} />
+          <form method="post" action="/forgot-password" novalidate>
+            <TextField
+              {...field('email')}
+              type="email"
+              label={t('recovery.email')}
+              autocomplete="username"
+              required
+            />
+            <SubmitButton>{t('recovery.send')}</SubmitButton>
+          </form>
+        </>
+      )}
+      <p class="hint">{t('recovery.noEmail')}</p>
+      <p>
+        <a href="/reset-code">{t('recovery.codeLink')}</a>
+      </p>
+    </AuthCard>
   );
 }
 
@@ -70,45 +68,26 @@ export function ResetPasswordPage(props: {
   const title = props.mode === 'link' ? t('recovery.resetTitle') : t('recovery.codeTitle');
   const field = bindFields(t, props.values, props.errors, labels);
   return (
-    <Layout ctx={props.ctx} title={title}>
-      <section class="card card--narrow">
-        <h1>{title}</h1>
-        {props.formError && (
-          <p class="alert alert--error" role="alert">
-            {props.formError}
-          </p>
+    <AuthCard ctx={props.ctx} title={title}>
+      <ActionError message={props.formError} />
+      <ErrorSummary t={t} errors={props.errors} labels={labels} />
+      <form
+        method="post"
+        action={props.mode === 'link' ? '/reset-password' : '/reset-code'}
+        novalidate
+      >
+        {props.mode === 'link' ? (
+          <input type="hidden" name="token" value={props.token ?? ''} />
+        ) : (
+          <>
+            <TextField {...field('email')} type="email" autocomplete="username" required />
+            <TextField {...field('code')} autocomplete="one-time-code" required />
+          </>
         )}
-        <ErrorSummary t={t} errors={props.errors} labels={labels} />
-        <form
-          method="post"
-          action={props.mode === 'link' ? '/reset-password' : '/reset-code'}
-          novalidate
-        >
-          {props.mode === 'link' ? (
-            <input type="hidden" name="token" value={props.token ?? ''} />
-          ) : (
-            <>
-              <TextField {...field('email')} type="email" autocomplete="username" required />
-              <TextField {...field('code')} autocomplete="one-time-code" required />
-            </>
-          )}
-          <TextField
-            {...field('newPassword')}
-            type="password"
-            hint={t('password.newHint')}
-            autocomplete="new-password"
-            required
-          />
-          <TextField
-            {...field('confirmPassword')}
-            type="password"
-            autocomplete="new-password"
-            required
-          />
-          <SubmitButton>{t('recovery.submit')}</SubmitButton>
-        </form>
-      </section>
-    </Layout>
+        <NewPasswordFields field={field} hint={t('password.newHint')} />
+        <SubmitButton>{t('recovery.submit')}</SubmitButton>
+      </form>
+    </AuthCard>
   );
 }
 
@@ -122,19 +101,16 @@ export function ResetCodeIssuedPage(props: {
 }) {
   const { t, locale } = props.ctx;
   return (
-    <Layout ctx={props.ctx} title={t('recovery.codeIssuedTitle')}>
-      <section class="card card--narrow">
-        <h1>{t('recovery.codeIssuedTitle')}</h1>
-        <p>{props.name}</p>
-        <p class="reset-code" data-testid="reset-code">
-          <strong>{props.code}</strong>
-        </p>
-        <p>{t('recovery.codeIssuedLead', { until: formatDateTime(props.expiresAt, locale) })}</p>
-        <p class="hint">{t('recovery.codeHowTo')}</p>
-        <p>
-          <a href={props.back}>{t('recovery.back')}</a>
-        </p>
-      </section>
-    </Layout>
+    <AuthCard ctx={props.ctx} title={t('recovery.codeIssuedTitle')}>
+      <p>{props.name}</p>
+      <p class="reset-code" data-testid="reset-code">
+        <strong>{props.code}</strong>
+      </p>
+      <p>{t('recovery.codeIssuedLead', { until: formatDateTime(props.expiresAt, locale) })}</p>
+      <p class="hint">{t('recovery.codeHowTo')}</p>
+      <p>
+        <a href={props.back}>{t('recovery.back')}</a>
+      </p>
+    </AuthCard>
   );
 }

@@ -1,4 +1,4 @@
-import { SelectField, SubmitButton } from '../../components/form-fields.js';
+import { ActionError, SelectField, SubmitButton } from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import type { StaffRow } from './staff-accounts.js';
@@ -16,11 +16,7 @@ export function StaffAccountPage(props: {
   return (
     <Layout ctx={props.ctx} title={title}>
       <h1>{title}</h1>
-      {props.formError && (
-        <p class="alert alert--error" role="alert">
-          {props.formError}
-        </p>
-      )}
+      <ActionError message={props.formError} />
       <dl>
         <dt>{t('staff.email')}</dt>
         <dd>{a.email}</dd>

@@ -21,13 +21,3 @@ export function ButtonForm(props: {
     </form>
   );
 }
-
-/** An error from a refused action (409/422), shown at the top of the page it came back to. */
-export function ActionError(props: { message: string | undefined }) {
-  if (!props.message) return null;
-  return (
-    <p class="alert alert--error" role="alert">
-      {props.message}
-    </p>
-  );
-}

@@ -1,5 +1,6 @@
 import { Badge } from '../../components/status-badge.js';
 import {
+  ActionError,
   ErrorSummary,
   SelectField,
   SubmitButton,
@@ -8,7 +9,7 @@ import {
 } from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
-import { ActionError, ButtonForm } from './button-form.js';
+import { ButtonForm } from './button-form.js';
 import { hoursText, moduleTitle, sessionWhen } from './training-text.js';
 import { paren } from '../../format.js';
 import { RecordsTable } from './records-table.js';

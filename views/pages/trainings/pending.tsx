@@ -2,7 +2,7 @@ import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { formatDate } from '../../../src/lib/dates.js';
 import { formatMemberNo } from '../../../src/modules/members/members.json.js';
-import { ActionError } from './button-form.js';
+import { ActionError } from '../../components/form-fields.js';
 import { moduleTitle } from './training-text.js';
 import { TrainingSubnav } from './training-subnav.js';
 import type { RecordView } from '../../../src/modules/trainings/trainings.views.js';

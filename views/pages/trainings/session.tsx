@@ -1,10 +1,9 @@
 import { ScrollTable } from '../../components/scroll-table.js';
-import { SelectField, SubmitButton } from '../../components/form-fields.js';
+import { ActionError, SelectField, SubmitButton } from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { formatDate } from '../../../src/lib/dates.js';
 import { formatMemberNo } from '../../../src/modules/members/members.json.js';
-import { ActionError } from './button-form.js';
 import { hoursText, moduleTitle, sessionWhen } from './training-text.js';
 import { paren } from '../../format.js';
 import { TrainingSubnav } from './training-subnav.js';

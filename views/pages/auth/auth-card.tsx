@@ -1,0 +1,37 @@
+import type { Child } from 'hono/jsx';
+import { TextField, type bindFields } from '../../components/form-fields.js';
+import { Layout } from '../../layout.js';
+import type { ViewContext } from '../../view-context.js';
+
+/** The narrow card every sign-in and password page stands in, under its title. */
+export function AuthCard(props: { ctx: ViewContext; title: string; children: Child }) {
+  return (
+    <Layout ctx={props.ctx} title={props.title}>
+      <section class="card card--narrow">
+        <h1>{props.title}</h1>
+        {props.children}
+      </section>
+    </Layout>
+  );
+}
+
+/** The new password and its confirmation, as `bindFields` binds them on each form that sets one. */
+export function NewPasswordFields(props: { field: ReturnType<typeof bindFields>; hint: string }) {
+  return (
+    <>
+      <TextField
+        {...props.field('newPassword')}
+        type="password"
+        hint={props.hint}
+        autocomplete="new-password"
+        required
+      />
+      <TextField
+        {...props.field('confirmPassword')}
+        type="password"
+        autocomplete="new-password"
+        required
+      />
+    </>
+  );
+}
