@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import { formatPhone } from '../../format.js';
 import {
   ErrorSummary,
@@ -108,86 +109,100 @@ function ContactList(props: {
   );
 }
 
+/** The headings of each kind of contact. */
+const SECTION_TEXT = {
+  contact: {
+    title: 'my.contacts.emergencyTitle',
+    lead: 'my.contacts.emergencyLead',
+    addTitle: 'my.contacts.addEmergency',
+  },
+  pickup: {
+    title: 'my.contacts.pickupTitle',
+    lead: 'my.contacts.pickupLead',
+    addTitle: 'my.contacts.addPickup',
+  },
+} as const;
+
+/**
+ * One kind of contact (emergency contacts or pick-up people): the list with its edit forms, then
+ * the form that adds one. `note` stands between the two.
+ */
+function ContactSection(props: {
+  t: Translator;
+  kind: 'contact' | 'pickup';
+  rows: ContactRow[];
+  canRemove: boolean;
+  note?: Child;
+  editing?: string | undefined;
+  values: Record<string, string | undefined>;
+  errors: FormErrors;
+}) {
+  const { t, kind } = props;
+  const text = SECTION_TEXT[kind];
+  // A refused edit shows its messages in its own row, not above the add form.
+  const addErrors = props.editing ? {} : props.errors;
+  const id = kind === 'contact' ? 'contacts' : 'pickups';
+  return (
+    <section class="card" id={id} aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t(text.title)}</h2>
+      <p>{t(text.lead)}</p>
+      <ContactList
+        t={t}
+        rows={props.rows}
+        kind={kind}
+        canRemove={props.canRemove}
+        editing={props.editing}
+        values={props.values}
+        errors={props.errors}
+      />
+      {props.note}
+      <h3 id={`${kind}-add-title`}>{t(text.addTitle)}</h3>
+      <ErrorSummary
+        t={t}
+        errors={pick(addErrors, `${kind}.`)}
+        labels={contactLabels(t, `${kind}.`)}
+      />
+      <form
+        method="post"
+        action={`/my/${id}`}
+        novalidate
+        class="member-form"
+        aria-labelledby={`${kind}-add-title`}
+      >
+        <ContactFields
+          t={t}
+          prefix={`${kind}.`}
+          values={props.editing ? {} : props.values}
+          errors={addErrors}
+          required
+        />
+        <SubmitButton>{t('my.contacts.submit')}</SubmitButton>
+      </form>
+    </section>
+  );
+}
+
 export function MyContactsPage(props: MyContactsProps) {
-  const { ctx, values, errors } = props;
+  const { ctx } = props;
   const { t } = ctx;
-  // A refused edit shows its messages in its own row, not above the add forms.
-  const addErrors = props.editing ? {} : errors;
-  const contactErrors = pick(addErrors, 'contact.');
-  const pickupErrors = pick(addErrors, 'pickup.');
   const canRemoveContact = props.contacts.length > props.minContacts;
+  const shared = { t, editing: props.editing, values: props.values, errors: props.errors };
   return (
     <Layout ctx={ctx} title={t('my.contacts.title')}>
       <BackToMy t={t} />
       <h1>{t('my.contacts.title')}</h1>
       <RuleAlert title={t('apply.ruleTitle')} message={props.ruleError} />
-
-      <section class="card" id="contacts" aria-labelledby="contacts-title">
-        <h2 id="contacts-title">{t('my.contacts.emergencyTitle')}</h2>
-        <p>{t('my.contacts.emergencyLead')}</p>
-        <ContactList
-          t={t}
-          rows={props.contacts}
-          kind="contact"
-          canRemove={canRemoveContact}
-          editing={props.editing}
-          values={values}
-          errors={errors}
-        />
-        {!canRemoveContact && props.minContacts > 0 && (
-          <p class="hint">{t('my.contacts.keepTwo')}</p>
-        )}
-        <h3 id="contact-add-title">{t('my.contacts.addEmergency')}</h3>
-        <ErrorSummary t={t} errors={contactErrors} labels={contactLabels(t, 'contact.')} />
-        <form
-          method="post"
-          action="/my/contacts"
-          novalidate
-          class="member-form"
-          aria-labelledby="contact-add-title"
-        >
-          <ContactFields
-            t={t}
-            prefix="contact."
-            values={props.editing ? {} : values}
-            errors={addErrors}
-            required
-          />
-          <SubmitButton>{t('my.contacts.submit')}</SubmitButton>
-        </form>
-      </section>
-
-      <section class="card" id="pickups" aria-labelledby="pickups-title">
-        <h2 id="pickups-title">{t('my.contacts.pickupTitle')}</h2>
-        <p>{t('my.contacts.pickupLead')}</p>
-        <ContactList
-          t={t}
-          rows={props.pickups}
-          kind="pickup"
-          canRemove
-          editing={props.editing}
-          values={values}
-          errors={errors}
-        />
-        <h3 id="pickup-add-title">{t('my.contacts.addPickup')}</h3>
-        <ErrorSummary t={t} errors={pickupErrors} labels={contactLabels(t, 'pickup.')} />
-        <form
-          method="post"
-          action="/my/pickups"
-          novalidate
-          class="member-form"
-          aria-labelledby="pickup-add-title"
-        >
-          <ContactFields
-            t={t}
-            prefix="pickup."
-            values={props.editing ? {} : values}
-            errors={addErrors}
-            required
-          />
-          <SubmitButton>{t('my.contacts.submit')}</SubmitButton>
-        </form>
-      </section>
+      <ContactSection
+        {...shared}
+        kind="contact"
+        rows={props.contacts}
+        canRemove={canRemoveContact}
+        note={
+          !canRemoveContact &&
+          props.minContacts > 0 && <p class="hint">{t('my.contacts.keepTwo')}</p>
+        }
+      />
+      <ContactSection {...shared} kind="pickup" rows={props.pickups} canRemove />
     </Layout>
   );
 }
