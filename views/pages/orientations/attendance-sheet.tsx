@@ -1,3 +1,4 @@
+import { MemberNameCell } from '../../components/member-name-cell.js';
 import { ScrollTable } from '../../components/scroll-table.js';
 import { formatPhone } from '../../format.js';
 import { ErrorSummary, type FormErrors } from '../../components/form-fields.js';
@@ -121,17 +122,13 @@ export function AttendanceSheetPage(props: {
                         </span>
                       </label>
                     </td>
-                    <th scope="row" class="name-cell">
-                      <a href={`/members/${r.member_id}`}>{r.name}</a>
-                      <span class="kana" lang="ja">
-                        {r.name_kana}
-                      </span>
+                    <MemberNameCell id={r.member_id} name={r.name} nameKana={r.name_kana}>
                       {r.member_no !== null && (
                         <span class="kana">
                           {t('memberAdmin.field.memberNo')} {formatMemberNo(r.member_no)}
                         </span>
                       )}
-                    </th>
+                    </MemberNameCell>
                     <td class="nowrap">{attendanceText(t, r.attended)}</td>
                     <td>
                       <SideBadges t={t} labels={labels} locale={locale} member={r} />

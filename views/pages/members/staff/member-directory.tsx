@@ -1,3 +1,4 @@
+import { MemberNameCell } from '../../../components/member-name-cell.js';
 import { formatPhone } from '../../../format.js';
 import { areaName } from '../../../../src/i18n/area-labels.js';
 import { Layout } from '../../../layout.js';
@@ -199,12 +200,7 @@ export function MemberDirectoryPage(props: {
                         formatMemberNo(m.member_no)
                       )}
                     </td>
-                    <th scope="row" class="name-cell">
-                      <a href={`/members/${m.id}`}>{m.name}</a>
-                      <span class="kana" lang="ja">
-                        {m.name_kana}
-                      </span>
-                    </th>
+                    <MemberNameCell id={m.id} name={m.name} nameKana={m.name_kana} />
                     <td>{kindLabel(labels, m.kind, locale)}</td>
                     <td>
                       <SideBadges t={t} labels={labels} locale={locale} member={m} />

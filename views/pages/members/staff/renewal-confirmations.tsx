@@ -1,3 +1,4 @@
+import { MemberNameCell } from '../../../components/member-name-cell.js';
 import { ScrollTable } from '../../../components/scroll-table.js';
 import { RenewalAnswerFields } from '../my-renewal.js';
 import {
@@ -158,12 +159,7 @@ export function RenewalConfirmationsPage(props: {
               return (
                 <tr>
                   <td class="num">{formatMemberNo(row.member_no) ?? t('memberAdmin.noNumber')}</td>
-                  <th scope="row" class="name-cell">
-                    <a href={`/members/${row.id}`}>{row.name}</a>
-                    <span class="kana" lang="ja">
-                      {row.name_kana}
-                    </span>
-                  </th>
+                  <MemberNameCell id={row.id} name={row.name} nameKana={row.name_kana} />
                   <td>{kindLabel(labels, row.kind, locale)}</td>
                   <td class="nowrap">{formatPhone(row.phone)}</td>
                   <td>

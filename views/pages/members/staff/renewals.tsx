@@ -1,3 +1,4 @@
+import { MemberNameCell } from '../../../components/member-name-cell.js';
 import { ScrollTable } from '../../../components/scroll-table.js';
 import { Layout } from '../../../layout.js';
 import type { ViewContext } from '../../../view-context.js';
@@ -91,12 +92,7 @@ export function RenewalsPage(props: {
             {props.rows.map(({ member, children }) => (
               <tr>
                 <td class="num">{formatMemberNo(member.member_no) ?? t('memberAdmin.noNumber')}</td>
-                <th scope="row" class="name-cell">
-                  <a href={`/members/${member.id}`}>{member.name}</a>
-                  <span class="kana" lang="ja">
-                    {member.name_kana}
-                  </span>
-                </th>
+                <MemberNameCell id={member.id} name={member.name} nameKana={member.name_kana} />
                 <td>{kindLabel(labels, member.kind, locale)}</td>
                 <td class="nowrap">{formatPhone(member.phone)}</td>
                 <td>
