@@ -1,5 +1,6 @@
 import { sql, type CompiledQuery, type Insertable, type RawBuilder, type Updateable } from 'kysely';
 import type { Db } from '../../lib/db.js';
+import { pageWithTotal } from '../../lib/sql.js';
 import type { ActivityStatus, ActivityTable, Database, IncidentTable } from '../../../db/schema.js';
 import type { ActivityListQuery } from './activities.schemas.js';
 import { monthRange } from '../fees/statements.js';
@@ -153,15 +154,14 @@ export async function listActivities(db: Db, scope: ActivityScope, query: Activi
     .orderBy('activity.id')
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
-  const [items, total] = await Promise.all([
+  return pageWithTotal(
     activityColumns(db)
       .where('activity.id', 'in', pageIds)
       .orderBy('activity.started_at', 'desc')
       .orderBy('activity.id')
       .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(total.n) };
+    base,
+  );
 }
 
 /** The staff review queue: reports waiting for a decision, oldest first. */

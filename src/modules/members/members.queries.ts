@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../../lib/db.js';
+import { pageWithTotal } from '../../lib/sql.js';
 import type {
   ChildTable,
   EmergencyContactTable,
@@ -84,19 +85,15 @@ export async function listMembers(db: Db, query: MemberListQuery) {
       ]),
     );
   }
-  const [items, total] = await Promise.all([
+  return pageWithTotal(
     q
       .orderBy('member.name_kana')
       .orderBy('member.id')
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize)
       .execute(),
-    q
-      .clearSelect()
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(total.n) };
+    q,
+  );
 }
 
 export function listChildren(db: Db, memberId: string) {

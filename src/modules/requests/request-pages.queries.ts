@@ -1,4 +1,5 @@
 import type { Db } from '../../lib/db.js';
+import { pageWithTotal } from '../../lib/sql.js';
 import type { RequestStatus } from '../../../db/schema.js';
 import { selectHelperOffers } from './requests.queries.js';
 
@@ -52,19 +53,15 @@ export async function listPastRequests(
     .where('care_request.requester_member_id', '=', requesterId)
     .where('care_request.ends_at', '<=', nowIso);
   if (options.status) q = q.where('care_request.status', '=', options.status);
-  const [items, total] = await Promise.all([
+  return pageWithTotal(
     q
       .orderBy('care_request.starts_at', 'desc')
       .orderBy('care_request.id')
       .limit(options.limit)
       .offset(options.offset)
       .execute(),
-    q
-      .clearSelect()
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(total.n) };
+    q,
+  );
 }
 
 /** The weekly patterns behind a parent's series (only their own). */
@@ -159,17 +156,13 @@ export async function listHelperOffersPage(
     const items = await rows.orderBy('care_request.starts_at').orderBy('offer.id').execute();
     return { items, total: items.length };
   }
-  const [items, total] = await Promise.all([
+  return pageWithTotal(
     rows
       .orderBy('care_request.starts_at', 'desc')
       .orderBy('offer.id')
       .limit(half.limit)
       .offset(half.offset)
       .execute(),
-    rows
-      .clearSelect()
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(total.n) };
+    rows,
+  );
 }

@@ -2,7 +2,7 @@ import { addDaysToDate, tokyoInstant } from '../../lib/dates.js';
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { CareRequestTable, RequestSeriesTable } from '../../../db/schema.js';
 import type { Db } from '../../lib/db.js';
-import { inJson } from '../../lib/sql.js';
+import { inJson, pageWithTotal } from '../../lib/sql.js';
 import type { RequestListQuery } from './requests.schemas.js';
 
 /** A request with its requester's and helper's names: the columns of `RequestRow`. */
@@ -87,15 +87,14 @@ export async function listRequests(db: Db, scope: RequestScope, query: RequestLi
     .orderBy('care_request.id')
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
-  const [items, total] = await Promise.all([
+  return pageWithTotal(
     requestColumns(db)
       .where('care_request.id', 'in', pageIds)
       .orderBy('care_request.starts_at')
       .orderBy('care_request.id')
       .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(total.n) };
+    base,
+  );
 }
 
 export function findOfferById(db: Db, id: string) {
