@@ -120,30 +120,35 @@ function AreasSection(props: SectionProps) {
   );
 }
 
-function EligibilitySection(props: SectionProps) {
-  const { t, values, errors } = props;
-  const number = (name: string, label: string, hint: string) => (
+/** A required whole number of a section, with its hint below the label. */
+function NumberSetting(props: SectionProps & { name: string; label: string; hint: string }) {
+  return (
     <TextField
-      t={t}
-      name={name}
+      t={props.t}
+      name={props.name}
       type="number"
-      label={label}
-      hint={hint}
-      value={values[name]}
-      error={errors[name]}
+      label={props.label}
+      hint={props.hint}
+      value={props.values[props.name]}
+      error={props.errors[props.name]}
       required
     />
   );
+}
+
+function EligibilitySection(props: SectionProps) {
+  const { t, values, errors } = props;
   const field = bindFields(t, values, errors);
   return (
     <SectionForm {...props} lead={t('settings.eligibility.lead')}>
       <fieldset>
         <legend>{t('settings.eligibility.requester')}</legend>
-        {number(
-          'requesterChildMinAgeDays',
-          t('settings.eligibility.requesterChildMinAgeDays'),
-          t('settings.eligibility.requesterChildMinAgeDaysHint'),
-        )}
+        <NumberSetting
+          {...props}
+          name="requesterChildMinAgeDays"
+          label={t('settings.eligibility.requesterChildMinAgeDays')}
+          hint={t('settings.eligibility.requesterChildMinAgeDaysHint')}
+        />
         <SelectField
           {...field('requesterChildUntil')}
           label={t('settings.eligibility.requesterChildUntil')}
@@ -156,40 +161,41 @@ function EligibilitySection(props: SectionProps) {
       </fieldset>
       <fieldset>
         <legend>{t('settings.eligibility.helper')}</legend>
-        {number(
-          'helperMinAgeYears',
-          t('settings.eligibility.helperMinAgeYears'),
-          t('settings.eligibility.helperMinAgeYearsHint'),
-        )}
+        <NumberSetting
+          {...props}
+          name="helperMinAgeYears"
+          label={t('settings.eligibility.helperMinAgeYears')}
+          hint={t('settings.eligibility.helperMinAgeYearsHint')}
+        />
       </fieldset>
       <fieldset>
         <legend>{t('settings.eligibility.infant')}</legend>
-        {number(
-          'infantMonths',
-          t('settings.eligibility.infantMonths'),
-          t('settings.eligibility.infantMonthsHint'),
-        )}
-        {number(
-          'infantMaxHours',
-          t('settings.eligibility.infantMaxHours'),
-          t('settings.eligibility.infantMaxHoursHint'),
-        )}
+        <NumberSetting
+          {...props}
+          name="infantMonths"
+          label={t('settings.eligibility.infantMonths')}
+          hint={t('settings.eligibility.infantMonthsHint')}
+        />
+        <NumberSetting
+          {...props}
+          name="infantMaxHours"
+          label={t('settings.eligibility.infantMaxHours')}
+          hint={t('settings.eligibility.infantMaxHoursHint')}
+        />
       </fieldset>
     </SectionForm>
   );
 }
 
 function RetentionSection(props: SectionProps) {
-  const { t, values, errors } = props;
-  const field = bindFields(t, values, errors);
+  const { t } = props;
   return (
     <SectionForm {...props} lead={t('settings.retention.lead')}>
-      <TextField
-        {...field('withdrawnMemberYears')}
-        type="number"
+      <NumberSetting
+        {...props}
+        name="withdrawnMemberYears"
         label={t('settings.retention.withdrawnMemberYears')}
         hint={t('settings.retention.withdrawnMemberYearsHint')}
-        required
       />
     </SectionForm>
   );
@@ -271,26 +277,20 @@ function RequestsSection(props: SectionProps) {
 }
 
 function ReportsSection(props: SectionProps) {
-  const { t, values, errors } = props;
-  const field = bindFields(t, values, errors);
+  const { t } = props;
   return (
     <SectionForm {...props} lead={t('settings.reports.lead')}>
-      <TextField
-        {...field('activityReportDueDay')}
-        type="number"
+      <NumberSetting
+        {...props}
+        name="activityReportDueDay"
         label={t('settings.reports.activityReportDueDay')}
         hint={t('settings.reports.activityReportDueDayHint')}
-        required
       />
-      <TextField
-        t={t}
+      <NumberSetting
+        {...props}
         name="activityStartWindowMinutes"
-        type="number"
         label={t('settings.reports.activityStartWindowMinutes')}
         hint={t('settings.reports.activityStartWindowMinutesHint')}
-        value={values.activityStartWindowMinutes}
-        error={errors.activityStartWindowMinutes}
-        required
       />
     </SectionForm>
   );
