@@ -3,7 +3,11 @@ import type { AppContext, AppEnv } from '../../context.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
 import { formBody } from '../../http/validate.js';
 import { AppError } from '../../lib/errors.js';
-import { ForgotPasswordPage, ResetPasswordPage } from '../../../views/pages/auth/recovery.js';
+import {
+  ForgotPasswordPage,
+  ResetCodeIssuedPage,
+  ResetPasswordPage,
+} from '../../../views/pages/auth/recovery.js';
 import { publicOrigin } from './recovery.api.js';
 import { forgotPasswordBody, resetWithCodeForm, resetWithTokenForm } from './recovery.schemas.js';
 import {
@@ -12,6 +16,29 @@ import {
   resetPassword,
   type ResetSecret,
 } from './recovery.service.js';
+
+/**
+ * A reset code just issued by staff (for a member who phoned, or a staff account), shown on this
+ * page only and never cached; `back` is the page of the account.
+ */
+export function renderIssuedResetCode(
+  c: AppContext,
+  name: string,
+  issued: { code: string; expiresAt: string },
+  back: string,
+) {
+  c.header('Cache-Control', 'no-store');
+  return render(
+    c,
+    <ResetCodeIssuedPage
+      ctx={viewContext(c)}
+      name={name}
+      code={issued.code}
+      expiresAt={issued.expiresAt}
+      back={back}
+    />,
+  );
+}
 
 /** Forgot password, the reset forms (link and code), and the code staff issue for a member. */
 export const recoveryPages = new Hono<AppEnv>();

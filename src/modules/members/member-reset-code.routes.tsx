@@ -1,10 +1,9 @@
 import { Hono } from 'hono';
 import { requireStaff } from '../../auth/guards.js';
 import type { AppEnv } from '../../context.js';
-import { render, viewContext } from '../../http/render.js';
 import { staffOnly } from '../../http/validate.js';
 import { notFound } from '../../lib/errors.js';
-import { ResetCodeIssuedPage } from '../../../views/pages/auth/recovery.js';
+import { renderIssuedResetCode } from '../auth/recovery.routes.js';
 import { issueResetCode } from '../auth/recovery.service.js';
 import { findMemberById } from './members.queries.js';
 
@@ -15,19 +14,9 @@ memberResetCodePages.post('/members/:id/reset-code', staffOnly, async (c) => {
   const staff = requireStaff(c);
   const member = await findMemberById(c.var.deps.db, c.req.param('id'));
   if (!member) throw notFound();
-  const { code, expiresAt } = await issueResetCode(c.var.deps, staff, member.user_id, {
+  const issued = await issueResetCode(c.var.deps, staff, member.user_id, {
     account: 'member',
     clientAddress: c.var.clientAddress,
   });
-  c.header('Cache-Control', 'no-store');
-  return render(
-    c,
-    <ResetCodeIssuedPage
-      ctx={viewContext(c)}
-      name={member.name}
-      code={code}
-      expiresAt={expiresAt}
-      back={`/members/${member.id}`}
-    />,
-  );
+  return renderIssuedResetCode(c, member.name, issued, `/members/${member.id}`);
 });

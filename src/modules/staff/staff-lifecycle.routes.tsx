@@ -4,7 +4,7 @@ import type { AppContext, AppEnv } from '../../context.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
 import { adminOnly, formBody } from '../../http/validate.js';
 import { AppError, notFound } from '../../lib/errors.js';
-import { ResetCodeIssuedPage } from '../../../views/pages/auth/recovery.js';
+import { renderIssuedResetCode } from '../auth/recovery.routes.js';
 import { StaffAccountPage } from '../../../views/pages/staff/staff-account.js';
 import { issueResetCode } from '../auth/recovery.service.js';
 import { findUserById } from '../auth/users.queries.js';
@@ -76,19 +76,9 @@ staffLifecyclePages.post(
 
 staffLifecyclePages.post('/staff-accounts/:id/password-reset', async (c) => {
   const account = await loadAccount(c);
-  const { code, expiresAt } = await issueResetCode(c.var.deps, requireAdmin(c), account.id, {
+  const issued = await issueResetCode(c.var.deps, requireAdmin(c), account.id, {
     account: 'staff',
     clientAddress: c.var.clientAddress,
   });
-  c.header('Cache-Control', 'no-store');
-  return render(
-    c,
-    <ResetCodeIssuedPage
-      ctx={viewContext(c)}
-      name={account.name}
-      code={code}
-      expiresAt={expiresAt}
-      back={`/staff-accounts/${account.id}`}
-    />,
-  );
+  return renderIssuedResetCode(c, account.name, issued, `/staff-accounts/${account.id}`);
 });
