@@ -6,6 +6,8 @@ import type { MemberStatement } from '../../../src/modules/activities/activities
 import type { ChildStatement } from '../../../src/modules/fees/statements.js';
 import { tokyoTimeOf, shortDay, yen } from '../../format.js';
 import { duration } from './activity-text.js';
+import { StatementMoney } from '../claims/statement-money.js';
+import type { MonthMoney } from '../../../src/modules/claims/claims.service.js';
 
 /**
  * 利用明細 (a family's monthly statement, per child, for the free-childcare claim) and 活動実績
@@ -18,7 +20,13 @@ function monthTitle(ctx: ViewContext, month: string): string {
   return ctx.t('statements.month', { year: y, month: m });
 }
 
-function ChildSection(props: { ctx: ViewContext; c: ChildStatement; index: number }) {
+function ChildSection(props: {
+  ctx: ViewContext;
+  c: ChildStatement;
+  index: number;
+  /** The month's claimable 無償化 is shown with the payments (certification, payment, cap). */
+  claimShownBelow: boolean;
+}) {
   const { t, locale } = props.ctx;
   const { c } = props;
   const id = `child-${props.index}`;
@@ -74,10 +82,12 @@ function ChildSection(props: { ctx: ViewContext; c: ChildStatement; index: numbe
             {t('activities.paren', { text: duration(t, c.transportOnly.minutes) })}
           </dd>
         </div>
-        <div class="stmt-claim">
-          <dt>{t('statements.withinCap', { cap: yen(c.cap, locale) })}</dt>
-          <dd>{yen(c.reimbursableWithinCap, locale)}</dd>
-        </div>
+        {!props.claimShownBelow && (
+          <div class="stmt-claim">
+            <dt>{t('statements.withinCap', { cap: yen(c.cap, locale) })}</dt>
+            <dd>{yen(c.reimbursableWithinCap, locale)}</dd>
+          </div>
+        )}
       </dl>
     </section>
   );
@@ -86,6 +96,8 @@ function ChildSection(props: { ctx: ViewContext; c: ChildStatement; index: numbe
 export function StatementPage(props: {
   ctx: ViewContext;
   statement: MemberStatement;
+  /** A family's payments and what it can claim (issue #18 point 6). */
+  money?: MonthMoney | null;
   prevHref: string;
   nextHref: string | null;
 }) {
@@ -141,7 +153,7 @@ export function StatementPage(props: {
             )}
             {s.requester.children.length === 0 && <p>{t('statements.noActivities')}</p>}
             {s.requester.children.map((c, i) => (
-              <ChildSection ctx={ctx} c={c} index={i} />
+              <ChildSection ctx={ctx} c={c} index={i} claimShownBelow={!!props.money} />
             ))}
             <h3 id="costs-title">{t('statements.costs')}</h3>
             {s.requester.costs.lines.length === 0 ? (
@@ -196,6 +208,13 @@ export function StatementPage(props: {
               </div>
             </dl>
             <p class="hint">{t('statements.reimbursementNote')}</p>
+            {props.money && (
+              <StatementMoney
+                ctx={ctx}
+                money={props.money}
+                claimHref={`/members/${s.memberId}/claims/${s.month}`}
+              />
+            )}
           </section>
         )}
         {s.helper && (
