@@ -544,7 +544,8 @@ describe('the hand-computed two-month fixture', () => {
     expect(
       (await staff.form(`/claims/${row!.id}/pay`, { amount: '400', on: '2026-11-20' })).status,
     ).toBe(303);
-    expect((await staff.form(`/claims/${row!.id}/pay`, { amount: 'x', on: '' })).status).toBe(400);
+    // A claim already paid has no form left: a stray post is sent back to its page all the same.
+    expect((await staff.form(`/claims/${row!.id}/pay`, { amount: 'x', on: '' })).status).toBe(422);
 
     const csv = await staff.get('/claims/ledger.csv?month=2026-10');
     expect(csv.status).toBe(200);
@@ -711,6 +712,76 @@ describe('the hand-computed two-month fixture', () => {
     expect(html).toContain('<dt>申請できる額の合計</dt><dd>￥4,450</dd>');
     // The statement's own estimate (age only, before certification and payment) gives way to it.
     expect(html).not.toContain('無償化の請求対象額');
+  });
+
+  it('decision forms sent back invalid keep the values, with a message beside each field', async () => {
+    const f = await family();
+    await f.activity({
+      date: '2026-10-14',
+      from: '17:00',
+      to: '18:00',
+      category: 1,
+      payment: 'received',
+      children: [{ id: f.haru.id, amount: 800 }],
+    });
+    const member = f.parent.member.id;
+    // A scheme that does not exist: the month's page, 422, with the summary.
+    const badSubmit = await staff.form(`/members/${member}/claims`, {
+      month: '2026-10',
+      scheme: 'lottery',
+    });
+    expect(badSubmit.status).toBe(422);
+    const submitHtml = await badSubmit.text();
+    expect(submitHtml).toContain('2026年10月分 利用料助成・無償化の申請書');
+    expect(submitHtml).toContain('class="error-summary"');
+    expect(submitHtml).toContain('制度: ');
+    // ¥800 × 1/2 = ¥400 claimed.
+    expect(
+      (await staff.form(`/members/${member}/claims`, { month: '2026-10', scheme: 'subsidy' }))
+        .status,
+    ).toBe(303);
+    const [row] = await ctx.deps.db.selectFrom('subsidy_claim').select(['id']).execute();
+    const field = (name: string) => `claim-${row!.id}-${name}`;
+
+    // Not a number and no date: both fields say so, as typed.
+    const invalid = await staff.form(`/claims/${row!.id}/approve`, { amount: '四百', on: '' });
+    expect(invalid.status).toBe(422);
+    const html = await invalid.text();
+    expect(html).toMatch(
+      new RegExp(`id="${field('amount')}"[^>]*value="四百"[^>]*aria-invalid="true"`),
+    );
+    expect(html).toMatch(new RegExp(`id="${field('on')}"[^>]*value=""[^>]*aria-invalid="true"`));
+    expect(html).toContain(`href="#${field('amount')}"`);
+    expect(html).toContain(`href="#${field('on')}"`);
+
+    // More than was claimed (¥401 > ¥400): the rule's message beside the amount.
+    const tooHigh = await staff.form(`/claims/${row!.id}/approve`, {
+      amount: '401',
+      on: '2026-11-15',
+    });
+    expect(tooHigh.status).toBe(422);
+    const tooHighHtml = await tooHigh.text();
+    expect(tooHighHtml).toContain('金額が申請額（または承認額）を超えています。');
+    expect(tooHighHtml).toMatch(
+      new RegExp(`id="${field('amount')}"[^>]*value="401"[^>]*aria-invalid="true"`),
+    );
+    expect(tooHighHtml).toMatch(new RegExp(`id="${field('on')}"[^>]*value="2026-11-15"`));
+    // A date after today (2026-11-21): beside the date.
+    const future = await staff.form(`/claims/${row!.id}/approve`, {
+      amount: '400',
+      on: '2026-11-22',
+    });
+    expect(future.status).toBe(422);
+    expect(await future.text()).toContain('日付に未来の日は入れられません。');
+    const [still] = await ctx.deps.db.selectFrom('subsidy_claim').select(['status']).execute();
+    expect(still?.status).toBe('submitted');
+
+    // Authorization first: a parent gets 403 whatever the body, an unknown claim 404.
+    const own = await TestClient.signedInAs(ctx, f.parent.user);
+    expect((await own.form(`/claims/${row!.id}/approve`, { amount: 'x', on: '' })).status).toBe(
+      403,
+    );
+    expect((await staff.form('/claims/nope/approve', { amount: 'x', on: '' })).status).toBe(404);
   });
 
   it('is the family’s and the staff’s only', async () => {

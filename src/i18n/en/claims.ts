@@ -136,4 +136,5 @@ export const claims: Record<keyof typeof ja, string> = {
   'claims.statement.claimableTotal': 'Total you can claim',
   'claims.statement.claimNote':
     'Only payments the helper has confirmed count (see the claim form for the caps and exclusions).',
+  'claims.field.scheme': 'Scheme',
 };

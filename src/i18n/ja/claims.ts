@@ -133,4 +133,5 @@ export const claims = {
   'claims.statement.claimableTotal': '申請できる額の合計',
   'claims.statement.claimNote':
     '援助会員の受領確認が済んだものだけが対象です（上限・対象外は申請書をご覧ください）。',
+  'claims.field.scheme': '制度',
 } as const;
