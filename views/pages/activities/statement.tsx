@@ -20,13 +20,7 @@ function monthTitle(ctx: ViewContext, month: string): string {
   return ctx.t('statements.month', { year: y, month: m });
 }
 
-function ChildSection(props: {
-  ctx: ViewContext;
-  c: ChildStatement;
-  index: number;
-  /** The month's claimable 無償化 is shown with the payments (certification, payment, cap). */
-  claimShownBelow: boolean;
-}) {
+function ChildSection(props: { ctx: ViewContext; c: ChildStatement; index: number }) {
   const { t, locale } = props.ctx;
   const { c } = props;
   const id = `child-${props.index}`;
@@ -82,12 +76,10 @@ function ChildSection(props: {
             {t('activities.paren', { text: duration(t, c.transportOnly.minutes) })}
           </dd>
         </div>
-        {!props.claimShownBelow && (
-          <div class="stmt-claim">
-            <dt>{t('statements.withinCap', { cap: yen(c.cap, locale) })}</dt>
-            <dd>{yen(c.reimbursableWithinCap, locale)}</dd>
-          </div>
-        )}
+        <div class="stmt-claim">
+          <dt>{t('statements.withinCap', { cap: yen(c.cap, locale) })}</dt>
+          <dd>{yen(c.reimbursableWithinCap, locale)}</dd>
+        </div>
       </dl>
     </section>
   );
@@ -153,7 +145,7 @@ export function StatementPage(props: {
             )}
             {s.requester.children.length === 0 && <p>{t('statements.noActivities')}</p>}
             {s.requester.children.map((c, i) => (
-              <ChildSection ctx={ctx} c={c} index={i} claimShownBelow={!!props.money} />
+              <ChildSection ctx={ctx} c={c} index={i} />
             ))}
             <h3 id="costs-title">{t('statements.costs')}</h3>
             {s.requester.costs.lines.length === 0 ? (

@@ -63,7 +63,7 @@ export function StatementMoney(props: { ctx: ViewContext; money: MonthMoney; cla
             <dd>{yen(k.amount, locale)}</dd>
           </div>
         ))}
-        <div class="stmt-claim">
+        <div class="stmt-money-total">
           <dt>{t('claims.statement.claimableTotal')}</dt>
           <dd>{yen(claim.subsidy.amount + claim.freeChildcare.total, locale)}</dd>
         </div>
