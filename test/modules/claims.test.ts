@@ -774,12 +774,16 @@ describe('the hand-computed two-month fixture', () => {
     const [still] = await ctx.deps.db.selectFrom('subsidy_claim').select(['status']).execute();
     expect(still?.status).toBe('submitted');
 
-    // Authorization first: a parent gets 403 whatever the body, an unknown claim 404.
+    // Authorization first: a parent gets 403 whatever the body.
     const own = await TestClient.signedInAs(ctx, f.parent.user);
     expect((await own.form(`/claims/${row!.id}/approve`, { amount: 'x', on: '' })).status).toBe(
       403,
     );
-    expect((await staff.form('/claims/nope/approve', { amount: 'x', on: '' })).status).toBe(404);
+    // No claim to show the form on: invalid input is the plain 400; valid, the claim is not found.
+    expect((await staff.form('/claims/nope/approve', { amount: 'x', on: '' })).status).toBe(400);
+    expect(
+      (await staff.form('/claims/nope/approve', { amount: '1', on: '2026-11-01' })).status,
+    ).toBe(404);
   });
 
   it('is the family’s and the staff’s only', async () => {

@@ -4,7 +4,7 @@ import { isStaff, type AppContext, type AppEnv } from '../../context.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
 import { formBody, staffOnly, textValues } from '../../http/validate.js';
 import { tokyoDateOf } from '../../lib/dates.js';
-import { AppError, notFound } from '../../lib/errors.js';
+import { AppError, badRequest, notFound } from '../../lib/errors.js';
 import { ClaimPage, type ClaimFormState } from '../../../views/pages/claims/claim.js';
 import { LedgerPage } from '../../../views/pages/claims/ledger.js';
 import { csvDownloadHeaders } from '../reports/reports.csv.js';
@@ -68,7 +68,9 @@ async function rerenderSubmit(
   values: Record<string, string>,
 ) {
   const member = await findMemberById(c.var.deps.db, c.req.param('id') ?? '');
-  if (!member || member.requester_status === null) throw notFound();
+  // No family's page to send it back to: the plain 400 of invalid input (validation comes
+  // before the look-up, as the authorization table expects of staff).
+  if (!member || member.requester_status === null) throw badRequest();
   const month =
     values.month && isValidMonth(values.month)
       ? values.month
@@ -99,7 +101,7 @@ async function rerenderDecision(
 ) {
   const claim = await findClaim(c.var.deps.db, claimId);
   const member = claim && (await findMemberById(c.var.deps.db, claim.member_id));
-  if (!claim || !member) throw notFound();
+  if (!claim || !member) throw badRequest();
   return renderClaimPage(c, member, claim.month, { form: 'decision', claimId, errors, values });
 }
 
