@@ -544,7 +544,8 @@ describe('the hand-computed two-month fixture', () => {
     expect(
       (await staff.form(`/claims/${row!.id}/pay`, { amount: '400', on: '2026-11-20' })).status,
     ).toBe(303);
-    expect((await staff.form(`/claims/${row!.id}/pay`, { amount: 'x', on: '' })).status).toBe(400);
+    // A claim already paid has no form left: a stray post is sent back to its page all the same.
+    expect((await staff.form(`/claims/${row!.id}/pay`, { amount: 'x', on: '' })).status).toBe(422);
 
     const csv = await staff.get('/claims/ledger.csv?month=2026-10');
     expect(csv.status).toBe(200);
@@ -557,6 +558,232 @@ describe('the hand-computed two-month fixture', () => {
     expect(text).toContain('ひとり親世帯,400,2026-11-21,支払済み,400,2026-11-15,400,2026-11-20');
     const ledger = await staff.get('/claims/ledger?fiscalYear=2026');
     expect(await ledger.text()).toContain('助成・無償化の申請台帳 2026年度');
+  });
+
+  it('show on the monthly statement: each payment, and the subsidy and 無償化 to claim', async () => {
+    const f = await family();
+    const { haru, mei } = f;
+    // A1 Monday 2026-10-12 (holiday), both, 10:00–13:00, lunch ¥500, paid in cash and
+    //   acknowledged: Haru ¥2,700, Mei ¥1,350; due 2,700 + 1,350 + 500 = ¥4,550.
+    const a1 = await f.activity({
+      date: '2026-10-12',
+      from: '10:00',
+      to: '13:00',
+      category: 8,
+      meal: 500,
+      payment: 'received',
+      children: [
+        { id: haru.id, amount: 2700 },
+        { id: mei.id, amount: 1350 },
+      ],
+    });
+    // A2 Wednesday 2026-10-14, Haru to nursery only, 17:00–18:00, acknowledged: ¥800.
+    const a2 = await f.activity({
+      date: '2026-10-14',
+      from: '17:00',
+      to: '18:00',
+      category: 1,
+      payment: 'received',
+      children: [{ id: haru.id, amount: 800 }],
+    });
+    // A3 Friday 2026-10-23, both, 18:00–20:00, bus fare ¥300; the helper disputes the recorded
+    //   payment: Haru ¥1,700, Mei ¥850; due 1,700 + 850 + 300 = ¥2,850.
+    const a3 = await f.activity({
+      date: '2026-10-23',
+      from: '18:00',
+      to: '20:00',
+      category: 9,
+      transport: 300,
+      payment: 'recorded',
+      children: [
+        { id: haru.id, amount: 1700 },
+        { id: mei.id, amount: 850 },
+      ],
+    });
+    await ctx.deps.db
+      .updateTable('payment')
+      .set({ status: 'disputed', dispute_reason: '受け取っていません' })
+      .where('activity_id', '=', a3)
+      .execute();
+    // C1 Wednesday 2026-10-28, cancelled on the day, fee ¥800 (paid and acknowledged).
+    const c1 = await f.cancellation('2026-10-28', '10:00', '12:00', 800);
+    // A4 Friday 2026-10-30, Haru, 10:00–11:00, nothing recorded yet: 2 units × ¥400 = ¥800.
+    const a4 = await f.activity({
+      date: '2026-10-30',
+      from: '10:00',
+      to: '11:00',
+      category: 9,
+      children: [{ id: haru.id, amount: 800 }],
+    });
+
+    const res = await staff.get(`/api/v1/members/${f.parent.member.id}/statement?month=2026-10`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { money: unknown };
+    const received = (date: string) => ({
+      state: 'received',
+      paidOn: date,
+      method: 'cash',
+      receivedAt: `${date}T20:05:00+09:00`,
+    });
+    expect(body.money).toEqual({
+      payments: [
+        {
+          kind: 'activity',
+          id: a1,
+          date: '2026-10-12',
+          due: 4550,
+          amount: 4550,
+          ...received('2026-10-12'),
+        },
+        {
+          kind: 'activity',
+          id: a2,
+          date: '2026-10-14',
+          due: 800,
+          amount: 800,
+          ...received('2026-10-14'),
+        },
+        {
+          kind: 'activity',
+          id: a3,
+          date: '2026-10-23',
+          due: 2850,
+          state: 'disputed',
+          amount: 2850,
+          paidOn: '2026-10-23',
+          method: 'cash',
+          receivedAt: null,
+        },
+        {
+          kind: 'cancellation',
+          id: c1,
+          date: '2026-10-28',
+          due: 800,
+          amount: 800,
+          ...received('2026-10-28'),
+        },
+        {
+          kind: 'activity',
+          id: a4,
+          date: '2026-10-30',
+          due: 800,
+          state: 'unpaid',
+          amount: null,
+          paidOn: null,
+          method: null,
+          receivedAt: null,
+        },
+      ],
+      // ひとり親: A1's fee lines leave nothing after 無償化 (2,700 − 2,700, 1,350 − 1,350); A2
+      // (transport-only) ¥800 × 1/2 = ¥400; A3 and A4 are not paid; costs and C1 never count.
+      subsidy: { category: 'single_parent', cap: 15_000, amount: 400 },
+      // 無償化: Haru A1 ¥2,700 (A2 transport-only, A3 and A4 not paid); Mei A1 ¥1,350.
+      freeChildcare: {
+        total: 4050,
+        children: [
+          { childId: haru.id, name: 'はる', band: 'age3to5', cap: 37_000, amount: 2700 },
+          { childId: mei.id, name: 'めい', band: 'age0to2', cap: 42_000, amount: 1350 },
+        ],
+      },
+      // 400 + 4,050.
+      claimable: 4450,
+    });
+    // The claim page says the same: one computation.
+    const claim = await f.claim('2026-10');
+    expect([claim.subsidy.amount, claim.freeChildcare.total]).toEqual([400, 4050]);
+
+    const own = await TestClient.signedInAs(ctx, f.parent.user);
+    const page = await own.get(`/statements/${f.parent.member.id}/2026-10`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    for (const text of [
+      'お支払いの状況',
+      '受領済み',
+      '受け取りに相違あり',
+      '未払い',
+      '現金',
+      'この月に申請できる額',
+      '利用料助成（ひとり親世帯）',
+      '幼児教育・保育の無償化（はる）',
+      '申請できる額の合計',
+      `/members/${f.parent.member.id}/claims/2026-10`,
+    ])
+      expect(html).toContain(text);
+    expect(html).toContain('<dt>申請できる額の合計</dt><dd>￥4,450</dd>');
+  });
+
+  it('decision forms sent back invalid keep the values, with a message beside each field', async () => {
+    const f = await family();
+    await f.activity({
+      date: '2026-10-14',
+      from: '17:00',
+      to: '18:00',
+      category: 1,
+      payment: 'received',
+      children: [{ id: f.haru.id, amount: 800 }],
+    });
+    const member = f.parent.member.id;
+    // A scheme that does not exist: the month's page, 422, with the summary.
+    const badSubmit = await staff.form(`/members/${member}/claims`, {
+      month: '2026-10',
+      scheme: 'lottery',
+    });
+    expect(badSubmit.status).toBe(422);
+    const submitHtml = await badSubmit.text();
+    expect(submitHtml).toContain('2026年10月分 利用料助成・無償化の申請書');
+    expect(submitHtml).toContain('class="error-summary"');
+    expect(submitHtml).toContain('制度: ');
+    // ¥800 × 1/2 = ¥400 claimed.
+    expect(
+      (await staff.form(`/members/${member}/claims`, { month: '2026-10', scheme: 'subsidy' }))
+        .status,
+    ).toBe(303);
+    const [row] = await ctx.deps.db.selectFrom('subsidy_claim').select(['id']).execute();
+    const field = (name: string) => `claim-${row!.id}-${name}`;
+
+    // Not a number and no date: both fields say so, as typed.
+    const invalid = await staff.form(`/claims/${row!.id}/approve`, { amount: '四百', on: '' });
+    expect(invalid.status).toBe(422);
+    const html = await invalid.text();
+    expect(html).toMatch(
+      new RegExp(`id="${field('amount')}"[^>]*value="四百"[^>]*aria-invalid="true"`),
+    );
+    expect(html).toMatch(new RegExp(`id="${field('on')}"[^>]*value=""[^>]*aria-invalid="true"`));
+    expect(html).toContain(`href="#${field('amount')}"`);
+    expect(html).toContain(`href="#${field('on')}"`);
+
+    // More than was claimed (¥401 > ¥400): the rule's message beside the amount.
+    const tooHigh = await staff.form(`/claims/${row!.id}/approve`, {
+      amount: '401',
+      on: '2026-11-15',
+    });
+    expect(tooHigh.status).toBe(422);
+    const tooHighHtml = await tooHigh.text();
+    expect(tooHighHtml).toContain('金額が申請額（または承認額）を超えています。');
+    expect(tooHighHtml).toMatch(
+      new RegExp(`id="${field('amount')}"[^>]*value="401"[^>]*aria-invalid="true"`),
+    );
+    expect(tooHighHtml).toMatch(new RegExp(`id="${field('on')}"[^>]*value="2026-11-15"`));
+    // A date after today (2026-11-21): beside the date.
+    const future = await staff.form(`/claims/${row!.id}/approve`, {
+      amount: '400',
+      on: '2026-11-22',
+    });
+    expect(future.status).toBe(422);
+    expect(await future.text()).toContain('日付に未来の日は入れられません。');
+    const [still] = await ctx.deps.db.selectFrom('subsidy_claim').select(['status']).execute();
+    expect(still?.status).toBe('submitted');
+
+    // Authorization first: a parent gets 403 whatever the body.
+    const own = await TestClient.signedInAs(ctx, f.parent.user);
+    expect((await own.form(`/claims/${row!.id}/approve`, { amount: 'x', on: '' })).status).toBe(
+      403,
+    );
+    // No claim to show the form on: invalid input is the plain 400; valid, the claim is not found.
+    expect((await staff.form('/claims/nope/approve', { amount: 'x', on: '' })).status).toBe(400);
+    expect(
+      (await staff.form('/claims/nope/approve', { amount: '1', on: '2026-11-01' })).status,
+    ).toBe(404);
   });
 
   it('is the family’s and the staff’s only', async () => {

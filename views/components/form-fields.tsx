@@ -15,6 +15,8 @@ export function ErrorSummary(props: {
   t: Translator;
   errors: FormErrors;
   labels: Record<string, string>;
+  /** The id of a field's input, when not `field-<name>` (see TextField's `id`). */
+  idOf?: (field: string) => string;
 }) {
   const entries = Object.entries(props.errors);
   if (entries.length === 0) return null;
@@ -24,7 +26,7 @@ export function ErrorSummary(props: {
       <ul>
         {entries.map(([field, message]) => (
           <li>
-            <a href={`#field-${field}`}>
+            <a href={`#${props.idOf ? props.idOf(field) : fieldId(field)}`}>
               {props.labels[field] ? `${props.labels[field]}: ${message}` : message}
             </a>
           </li>
@@ -124,6 +126,8 @@ function FieldFrame(props: {
 export interface TextFieldProps {
   t: Translator;
   name: string;
+  /** Instead of `field-<name>`, when one page has several forms with this field. */
+  id?: string;
   label: string;
   type?: 'text' | 'email' | 'password' | 'tel' | 'date' | 'time' | 'number';
   value?: string | undefined;
@@ -138,7 +142,7 @@ export interface TextFieldProps {
 }
 
 export function TextField(props: TextFieldProps) {
-  const id = fieldId(props.name);
+  const id = props.id ?? fieldId(props.name);
   return (
     <FieldFrame {...props} id={id}>
       <input

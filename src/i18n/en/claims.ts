@@ -124,4 +124,17 @@ export const claims: Record<keyof typeof ja, string> = {
   'claims.col.approvedOn': 'Approved on',
   'claims.col.paidOn': 'Paid on',
   'claims.col.status': 'Status',
+  'claims.statement.payments': 'Payments',
+  'claims.statement.subject': 'For',
+  'claims.statement.kind.activity': 'Activity (fee and costs)',
+  'claims.statement.kind.cancellation': 'Cancellation fee',
+  'claims.statement.due': 'Amount',
+  'claims.statement.state': 'Status',
+  'claims.statement.paidOn': 'Paid on',
+  'claims.statement.method': 'Method',
+  'claims.statement.claimable': 'What you can claim for this month',
+  'claims.statement.claimableTotal': 'Total you can claim',
+  'claims.statement.claimNote':
+    'Only payments the helper has confirmed count (see the claim form for the caps and exclusions).',
+  'claims.field.scheme': 'Scheme',
 };

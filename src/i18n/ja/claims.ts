@@ -121,4 +121,17 @@ export const claims = {
   'claims.col.approvedOn': '承認日',
   'claims.col.paidOn': '支払日',
   'claims.col.status': '状態',
+  'claims.statement.payments': 'お支払いの状況',
+  'claims.statement.subject': '内容',
+  'claims.statement.kind.activity': '活動（報酬・実費）',
+  'claims.statement.kind.cancellation': 'キャンセル料',
+  'claims.statement.due': '金額',
+  'claims.statement.state': '状況',
+  'claims.statement.paidOn': '支払日',
+  'claims.statement.method': '方法',
+  'claims.statement.claimable': 'この月に申請できる額',
+  'claims.statement.claimableTotal': '申請できる額の合計',
+  'claims.statement.claimNote':
+    '援助会員の受領確認が済んだものだけが対象です（上限・対象外は申請書をご覧ください）。',
+  'claims.field.scheme': '制度',
 } as const;

@@ -13,6 +13,7 @@ import {
   previousMonth,
   recentMonths,
 } from '../fees/statements.js';
+import { loadMonthMoney } from '../claims/claims.service.js';
 import { loadStatement } from './activities.service.js';
 import { listMonthStatements } from './activity-lists.service.js';
 
@@ -59,13 +60,17 @@ statementPages.get('/statements/:memberId/:month', async (c) => {
   if (!isValidMonth(month)) throw notFound();
   const member = await findMemberById(deps.db, c.req.param('memberId'));
   if (!member || !canViewMember(user, member)) throw notFound();
-  const statement = await loadStatement(deps, member, month);
+  const [statement, money] = await Promise.all([
+    loadStatement(deps, member, month),
+    member.requester_status === null ? null : loadMonthMoney(deps, member.id, month),
+  ]);
   const thisMonth = monthOf(deps.clock.now());
   return render(
     c,
     <StatementPage
       ctx={viewContext(c)}
       statement={statement}
+      money={money}
       prevHref={`/statements/${member.id}/${previousMonth(month)}`}
       nextHref={month < thisMonth ? `/statements/${member.id}/${nextMonth(month)}` : null}
     />,

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { responseOf } from '../../http/api-route.js';
+import { toTokyoIso } from '../../lib/dates.js';
+import { PAYMENT_METHODS } from '../payments/payment-rules.js';
 import type { ClaimLine, MonthlyClaim } from '../subsidies/claim-rules.js';
 import { SUBSIDY_CATEGORIES } from '../subsidies/eligibility-rules.js';
 import type { ClaimRow } from './claims.queries.js';
-import type { Ledger } from './claims.service.js';
+import type { Ledger, MonthMoney } from './claims.service.js';
 import { CLAIM_SCHEMES, CLAIM_STATUSES } from './ledger-rules.js';
 
 /** The monthly claim as JSON (issue #18 point 5). */
@@ -178,5 +180,70 @@ export const ledgerSchema = responseOf<ReturnType<typeof ledgerJson>>()(
     claims: z.array(claimRecordSchema),
     totals: z.array(totalSchema),
     total: totalSchema,
+  }),
+);
+
+/**
+ * The money of a family's monthly statement (issue #18 point 6): each amount's payment, and the
+ * subsidy and 無償化 amounts the family can claim for the month (the monthly claim's).
+ */
+export function statementMoneyJson(m: MonthMoney) {
+  return {
+    payments: m.payments.map((p) => ({
+      ...p,
+      receivedAt: p.receivedAt === null ? null : toTokyoIso(p.receivedAt),
+    })),
+    subsidy: {
+      category: m.claim.subsidy.category,
+      cap: m.claim.subsidy.cap,
+      amount: m.claim.subsidy.amount,
+    },
+    freeChildcare: {
+      total: m.claim.freeChildcare.total,
+      children: m.claim.freeChildcare.children.map((k) => ({
+        childId: k.child.id,
+        name: k.child.name,
+        band: k.band,
+        cap: k.cap,
+        amount: k.amount,
+      })),
+    },
+    claimable: m.claim.subsidy.amount + m.claim.freeChildcare.total,
+  };
+}
+
+export const statementMoneySchema = responseOf<ReturnType<typeof statementMoneyJson>>()(
+  z.object({
+    payments: z.array(
+      z.object({
+        kind: z.enum(['activity', 'cancellation']),
+        id: z.string().describe('the activity, or the cancelled request'),
+        date: z.string(),
+        due: z.number().int().describe('fee + costs, or the cancellation fee'),
+        state: z.enum(['unpaid', 'recorded', 'received', 'disputed', 'short']),
+        amount: z.number().int().nullable().describe('the recorded payment'),
+        paidOn: z.string().nullable(),
+        method: z.enum(PAYMENT_METHODS).nullable(),
+        receivedAt: z.string().nullable().describe('when the helper acknowledged it'),
+      }),
+    ),
+    subsidy: z.object({
+      category: z.enum(SUBSIDY_CATEGORIES).nullable(),
+      cap: z.number().int(),
+      amount: z.number().int(),
+    }),
+    freeChildcare: z.object({
+      total: z.number().int(),
+      children: z.array(
+        z.object({
+          childId: z.string(),
+          name: z.string(),
+          band: z.enum(['age3to5', 'age0to2', 'older']),
+          cap: z.number().int(),
+          amount: z.number().int(),
+        }),
+      ),
+    }),
+    claimable: z.number().int().describe('subsidy + 無償化 of the month'),
   }),
 );

@@ -29,7 +29,7 @@ export function listPaymentsOf(db: Db, activityIds: string[], requestIds: string
   if (activityIds.length === 0 && requestIds.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('payment')
-    .select(['activity_id', 'request_id', 'amount', 'status'])
+    .select(['activity_id', 'request_id', 'amount', 'status', 'paid_on', 'method', 'received_at'])
     .where((eb) =>
       eb.or([
         eb('activity_id', 'in', inJson(activityIds)),

@@ -2,16 +2,16 @@ import { Hono } from 'hono';
 import { requireStaff, requireUser } from '../../auth/guards.js';
 import { isStaff, type AppContext, type AppEnv } from '../../context.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
-import { formBody, staffOnly } from '../../http/validate.js';
+import { formBody, staffOnly, textValues } from '../../http/validate.js';
 import { tokyoDateOf } from '../../lib/dates.js';
-import { badRequest, notFound } from '../../lib/errors.js';
-import { ClaimPage } from '../../../views/pages/claims/claim.js';
+import { AppError, badRequest, notFound } from '../../lib/errors.js';
+import { ClaimPage, type ClaimFormState } from '../../../views/pages/claims/claim.js';
 import { LedgerPage } from '../../../views/pages/claims/ledger.js';
 import { csvDownloadHeaders } from '../reports/reports.csv.js';
-import { isValidMonth } from '../fees/statements.js';
-import { findMemberById } from '../members/members.queries.js';
+import { isValidMonth, monthOf, previousMonth } from '../fees/statements.js';
+import { findMemberById, type MemberWithEmail } from '../members/members.queries.js';
 import { canViewMember } from '../members/members.policy.js';
-import { listClaimsOfMember } from './claims.queries.js';
+import { findClaim, listClaimsOfMember } from './claims.queries.js';
 import { claimDecisionForm, ledgerPeriod, ledgerQuery, submitClaimForm } from './claims.schemas.js';
 import { computeMonthlyClaim, decideClaim, loadLedger, submitClaim } from './claims.service.js';
 import { ledgerCsv, ledgerFilename } from './ledger-csv.js';
@@ -22,17 +22,14 @@ import { ledgerCsv, ledgerFilename } from './ledger-csv.js';
  */
 export const claimPages = new Hono<AppEnv>();
 
-/** The forms carry hidden fields and prefilled amounts: an invalid one is a plain 400. */
-const invalidForm = (): Response => {
-  throw badRequest();
-};
-
-claimPages.get('/members/:id/claims/:month', async (c) => {
+/** A family's claim page for a month, with a staff form sent back (422) when there is one. */
+async function renderClaimPage(
+  c: AppContext,
+  member: MemberWithEmail,
+  month: string,
+  sent?: ClaimFormState,
+) {
   const user = requireUser(c);
-  const month = c.req.param('month');
-  const member = await findMemberById(c.var.deps.db, c.req.param('id'));
-  if (!member || member.requester_status === null || !canViewMember(user, member)) throw notFound();
-  if (!isValidMonth(month)) throw notFound();
   const [claim, records] = await Promise.all([
     computeMonthlyClaim(c.var.deps, member.id, month),
     listClaimsOfMember(c.var.deps.db, member.id),
@@ -46,14 +43,45 @@ claimPages.get('/members/:id/claims/:month', async (c) => {
       records={records}
       isStaff={isStaff(user)}
       today={tokyoDateOf(c.var.deps.clock.now())}
+      sent={sent}
     />,
+    sent ? 422 : 200,
   );
+}
+
+claimPages.get('/members/:id/claims/:month', async (c) => {
+  const user = requireUser(c);
+  const month = c.req.param('month');
+  const member = await findMemberById(c.var.deps.db, c.req.param('id'));
+  if (!member || member.requester_status === null || !canViewMember(user, member)) throw notFound();
+  if (!isValidMonth(month)) throw notFound();
+  return renderClaimPage(c, member, month);
 });
+
+/**
+ * The submit form carries hidden fields only: sent back invalid, the page of its month (or of
+ * last month, the latest that can be claimed) says what was wrong.
+ */
+async function rerenderSubmit(
+  c: AppContext,
+  errors: Record<string, string>,
+  values: Record<string, string>,
+) {
+  const member = await findMemberById(c.var.deps.db, c.req.param('id') ?? '');
+  // No family's page to send it back to: the plain 400 of invalid input (validation comes
+  // before the look-up, as the authorization table expects of staff).
+  if (!member || member.requester_status === null) throw badRequest();
+  const month =
+    values.month && isValidMonth(values.month)
+      ? values.month
+      : previousMonth(monthOf(c.var.deps.clock.now()));
+  return renderClaimPage(c, member, month, { form: 'submit', errors, values });
+}
 
 claimPages.post(
   '/members/:id/claims',
   staffOnly,
-  formBody(submitClaimForm, invalidForm),
+  formBody(submitClaimForm, rerenderSubmit),
   async (c) => {
     const staff = requireStaff(c);
     const input = c.req.valid('form');
@@ -64,23 +92,55 @@ claimPages.post(
   },
 );
 
+/** The city's decision on a claim, sent back with a message beside each field. */
+async function rerenderDecision(
+  c: AppContext,
+  claimId: string,
+  errors: Record<string, string>,
+  values: Record<string, string>,
+) {
+  const claim = await findClaim(c.var.deps.db, claimId);
+  const member = claim && (await findMemberById(c.var.deps.db, claim.member_id));
+  if (!claim || !member) throw badRequest();
+  return renderClaimPage(c, member, claim.month, { form: 'decision', claimId, errors, values });
+}
+
+/** The rules a decision breaks that belong beside a field. */
+const DECISION_FIELD_RULES: Record<
+  string,
+  ['amount' | 'on', 'rule.claim_amount_too_high' | 'rule.claim_date_in_future']
+> = {
+  claim_amount_too_high: ['amount', 'rule.claim_amount_too_high'],
+  claim_date_in_future: ['on', 'rule.claim_date_in_future'],
+};
+
 for (const step of ['approve', 'pay'] as const) {
   claimPages.post(
     `/claims/:id/${step}`,
     staffOnly,
-    formBody(claimDecisionForm, invalidForm),
+    formBody(claimDecisionForm, (c, errors, values) =>
+      rerenderDecision(c, c.req.param('id') ?? '', errors, values),
+    ),
     async (c) => {
       const staff = requireStaff(c);
-      const row = await decideClaim(
-        c.var.deps,
-        staff,
-        c.req.param('id'),
-        step,
-        c.req.valid('form'),
-        c.var.clientAddress,
-      );
-      setFlash(c, 'claims.flash.decided');
-      return c.redirect(`/members/${row.member_id}/claims/${row.month}`, 303);
+      const claimId = c.req.param('id');
+      try {
+        const row = await decideClaim(
+          c.var.deps,
+          staff,
+          claimId,
+          step,
+          c.req.valid('form'),
+          c.var.clientAddress,
+        );
+        setFlash(c, 'claims.flash.decided');
+        return c.redirect(`/members/${row.member_id}/claims/${row.month}`, 303);
+      } catch (err) {
+        const rule = err instanceof AppError ? DECISION_FIELD_RULES[err.code] : undefined;
+        if (!rule) throw err;
+        const values = textValues(await c.req.parseBody());
+        return rerenderDecision(c, claimId, { [rule[0]]: c.var.t(rule[1]) }, values);
+      }
     },
   );
 }

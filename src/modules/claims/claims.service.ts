@@ -13,7 +13,12 @@ import {
   listApprovedActivities,
 } from '../activities/activities.queries.js';
 import { monthRange } from '../fees/statements.js';
-import { activityAmountDue, paymentState } from '../payments/payment-rules.js';
+import {
+  activityAmountDue,
+  paymentState,
+  type PaymentMethodCode,
+  type PaymentState,
+} from '../payments/payment-rules.js';
 import { getCenterSettings } from '../settings/settings.service.js';
 import { buildMonthlyClaim, type MonthlyClaim } from '../subsidies/claim-rules.js';
 import { listCertifications, listEligibility } from '../subsidies/eligibility.queries.js';
@@ -37,6 +42,41 @@ export async function computeMonthlyClaim(
   memberId: string,
   month: string,
 ): Promise<MonthlyClaim> {
+  return (await loadMonthMoney(deps, memberId, month)).claim;
+}
+
+/** Where one amount of the month stands: an activity's or a cancellation fee's payment. */
+export interface MoneyPayment {
+  kind: 'activity' | 'cancellation';
+  /** The activity's id, or the cancelled request's. */
+  id: string;
+  /** Tokyo date of the activity (or of the cancelled activity's planned start). */
+  date: string;
+  due: number;
+  state: PaymentState;
+  /** The recorded payment (null when nothing is recorded). */
+  amount: number | null;
+  paidOn: string | null;
+  method: PaymentMethodCode | null;
+  /** When the helper acknowledged it. */
+  receivedAt: string | null;
+}
+
+export interface MonthMoney {
+  claim: MonthlyClaim;
+  payments: MoneyPayment[];
+}
+
+/**
+ * A family's money of a month (issue #18 points 5 and 6): the payment of each approved activity
+ * and cancellation fee, and the monthly claim computed from them (the one computation the claim
+ * page, the claim API and the statement share).
+ */
+export async function loadMonthMoney(
+  deps: AppDeps,
+  memberId: string,
+  month: string,
+): Promise<MonthMoney> {
   const range = monthRange(month);
   const [activities, cancellations, eligibility, certifications, settings] = await Promise.all([
     listApprovedActivities(deps.db, { requesterId: memberId }, range),
@@ -46,7 +86,7 @@ export async function computeMonthlyClaim(
     getCenterSettings(deps),
   ]);
   const ids = activities.map((a) => a.id);
-  const [children, categories, payments] = await Promise.all([
+  const [children, categories, paymentRows] = await Promise.all([
     listActivityChildren(deps.db, ids),
     listActivityCategories(deps.db, ids),
     listPaymentsOf(
@@ -55,16 +95,39 @@ export async function computeMonthlyClaim(
       cancellations.map((c) => c.id),
     ),
   ]);
-  const paid = (due: number, subject: { activity_id?: string; request_id?: string }) => {
-    const payment = payments.find((p) =>
-      subject.activity_id
-        ? p.activity_id === subject.activity_id
-        : p.request_id === subject.request_id,
+  const payment = (kind: MoneyPayment['kind'], id: string, startsAt: string, due: number) => {
+    const row = paymentRows.find((p) =>
+      kind === 'activity' ? p.activity_id === id : p.request_id === id,
     );
-    return paymentState(due, payment) === 'received';
+    return {
+      kind,
+      id,
+      date: tokyoDateOf(startsAt),
+      due,
+      state: paymentState(due, row),
+      amount: row?.amount ?? null,
+      paidOn: row?.paid_on ?? null,
+      method: row?.method ?? null,
+      receivedAt: row?.received_at ?? null,
+    } satisfies MoneyPayment;
   };
+  const activityPayments = activities.map((a) =>
+    payment(
+      'activity',
+      a.id,
+      a.started_at,
+      activityAmountDue({
+        feeTotal: a.fee_total,
+        transportCost: a.transport_cost,
+        mealCost: a.meal_cost,
+      }),
+    ),
+  );
+  const cancellationPayments = cancellations.map((c) =>
+    payment('cancellation', c.id, c.starts_at, c.cancellation_fee ?? 0),
+  );
   const known = new Map(children.map((c) => [c.id, c]));
-  return buildMonthlyClaim({
+  const claim = buildMonthlyClaim({
     month,
     rules: settings.subsidies,
     children: [...known.values()].map((c) => ({ id: c.id, name: c.name, birthDate: c.birth_date })),
@@ -74,7 +137,7 @@ export async function computeMonthlyClaim(
       childId: c.child_id,
       taxExempt: c.tax_exempt === 1,
     })),
-    activities: activities.map((a) => ({
+    activities: activities.map((a, i) => ({
       id: a.id,
       startedAt: a.started_at,
       endedAt: a.ended_at,
@@ -82,23 +145,20 @@ export async function computeMonthlyClaim(
       transportCost: a.transport_cost,
       mealCost: a.meal_cost,
       childTotals: storedFeeOf(a).childTotals,
-      paid: paid(
-        activityAmountDue({
-          feeTotal: a.fee_total,
-          transportCost: a.transport_cost,
-          mealCost: a.meal_cost,
-        }),
-        { activity_id: a.id },
-      ),
+      paid: activityPayments[i]!.state === 'received',
     })),
-    cancellations: cancellations.map((c) => ({
+    cancellations: cancellations.map((c, i) => ({
       requestId: c.id,
       startsAt: c.starts_at,
       endsAt: c.ends_at,
       amount: c.cancellation_fee ?? 0,
-      paid: paid(c.cancellation_fee ?? 0, { request_id: c.id }),
+      paid: cancellationPayments[i]!.state === 'received',
     })),
   });
+  const payments = [...activityPayments, ...cancellationPayments].sort((a, b) =>
+    a.date.localeCompare(b.date),
+  );
+  return { claim, payments };
 }
 
 /** The claimed amount of a scheme, and the category it is claimed under. */

@@ -4,6 +4,8 @@ import { notFound } from '../../lib/errors.js';
 import { feeQuoteSchema, statementJson, statementSchema } from '../activities/activities.json.js';
 import { feeQuoteBody, statementQuery } from '../activities/activities.schemas.js';
 import { loadStatement, quoteActivityFee } from '../activities/activities.service.js';
+import { statementMoneyJson, statementMoneySchema } from '../claims/claims.json.js';
+import { loadMonthMoney } from '../claims/claims.service.js';
 import { findMemberById } from '../members/members.queries.js';
 import { canViewMember } from '../members/members.policy.js';
 import { getCenterSettings } from '../settings/settings.service.js';
@@ -45,13 +47,25 @@ feesApi.openapi(tablesRoute, async (c) => {
 const statementRoute = statementsOp('signed-in', 'get /members/{id}/statement', {
   summary:
     'Monthly statement (staff, self): requester per child (reimbursable care for 3–5-year-olds, other care, transport-only) + costs + cancellation fees; helper summary. Approved activities only',
+  description:
+    '`money` (a family only): the payment of each activity and cancellation fee, and the ' +
+    'subsidy and 無償化 amounts the family can claim for the month (as the monthly claim).',
   query: statementQuery,
-  responses: { 200: jsonResponse('The statement', statementSchema) },
+  responses: {
+    200: jsonResponse(
+      'The statement',
+      statementSchema.extend({ money: statementMoneySchema.nullable() }),
+    ),
+  },
 });
 feesApi.openapi(statementRoute, async (c) => {
   const user = requireUser(c);
   const { month } = c.req.valid('query');
   const member = await findMemberById(c.var.deps.db, c.req.valid('param').id);
   if (!member || !canViewMember(user, member)) throw notFound();
-  return c.json(statementJson(await loadStatement(c.var.deps, member, month)), 200);
+  const [statement, money] = await Promise.all([
+    loadStatement(c.var.deps, member, month),
+    member.requester_status === null ? null : loadMonthMoney(c.var.deps, member.id, month),
+  ]);
+  return c.json({ ...statementJson(statement), money: money && statementMoneyJson(money) }, 200);
 });

@@ -6,6 +6,8 @@ import type { MemberStatement } from '../../../src/modules/activities/activities
 import type { ChildStatement } from '../../../src/modules/fees/statements.js';
 import { tokyoTimeOf, shortDay, yen } from '../../format.js';
 import { duration } from './activity-text.js';
+import { StatementMoney } from '../claims/statement-money.js';
+import type { MonthMoney } from '../../../src/modules/claims/claims.service.js';
 
 /**
  * 利用明細 (a family's monthly statement, per child, for the free-childcare claim) and 活動実績
@@ -86,6 +88,8 @@ function ChildSection(props: { ctx: ViewContext; c: ChildStatement; index: numbe
 export function StatementPage(props: {
   ctx: ViewContext;
   statement: MemberStatement;
+  /** A family's payments and what it can claim (issue #18 point 6). */
+  money?: MonthMoney | null;
   prevHref: string;
   nextHref: string | null;
 }) {
@@ -196,6 +200,13 @@ export function StatementPage(props: {
               </div>
             </dl>
             <p class="hint">{t('statements.reimbursementNote')}</p>
+            {props.money && (
+              <StatementMoney
+                ctx={ctx}
+                money={props.money}
+                claimHref={`/members/${s.memberId}/claims/${s.month}`}
+              />
+            )}
           </section>
         )}
         {s.helper && (

@@ -1,6 +1,6 @@
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
-import { TextField } from '../../components/form-fields.js';
+import { ErrorSummary, TextField, type FormErrors } from '../../components/form-fields.js';
 import { formatDate, formatMonth, yen } from '../../format.js';
 import type { ClaimLine, MonthlyClaim } from '../../../src/modules/subsidies/claim-rules.js';
 import type { ClaimRow } from '../../../src/modules/claims/claims.queries.js';
@@ -16,14 +16,25 @@ import type { Translator } from '../../../src/lib/i18n.js';
 const lineLabel = (t: Translator, l: ClaimLine, names: Map<string, string>) =>
   `${t(`claims.kind.${l.kind}`)}${l.childId ? `（${names.get(l.childId) ?? ''}）` : ''}`;
 
-export function ClaimPage(props: {
+/**
+ * A staff form sent back (422): the submit form of a scheme, or the decision form of a claim,
+ * with the messages per field and the values as typed.
+ */
+export type ClaimFormState =
+  | { form: 'submit'; errors: FormErrors; values: Record<string, string> }
+  | { form: 'decision'; claimId: string; errors: FormErrors; values: Record<string, string> };
+
+export interface ClaimPageProps {
   ctx: ViewContext;
   member: { id: string; name: string; member_no: number | null };
   claim: MonthlyClaim;
   records: ClaimRow[];
   isStaff: boolean;
   today: string;
-}) {
+  sent?: ClaimFormState | undefined;
+}
+
+export function ClaimPage(props: ClaimPageProps) {
   const { ctx, claim, member } = props;
   const { t, locale } = ctx;
   const names = new Map(claim.freeChildcare.children.map((c) => [c.child.id, c.child.name]));
@@ -177,18 +188,20 @@ function Excluded(props: {
   );
 }
 
-function Records(props: {
-  ctx: ViewContext;
-  member: { id: string };
-  claim: MonthlyClaim;
-  records: ClaimRow[];
-  isStaff: boolean;
-  today: string;
-}) {
+function Records(props: ClaimPageProps) {
   const { t, locale } = props.ctx;
+  const sent = props.sent;
   return (
     <section aria-labelledby="claim-status">
       <h2 id="claim-status">{t('claims.status')}</h2>
+      {sent?.form === 'submit' && (
+        <ErrorSummary
+          t={t}
+          errors={sent.errors}
+          labels={{ month: t('claims.col.month'), scheme: t('claims.field.scheme') }}
+          idOf={() => 'claim-status'}
+        />
+      )}
       {CLAIM_SCHEMES.map((scheme) => {
         const r = props.records.find((x) => x.scheme === scheme && x.month === props.claim.month);
         if (!r)
@@ -204,6 +217,9 @@ function Records(props: {
             <></>
           );
         const step = r.status === 'submitted' ? 'approve' : r.status === 'approved' ? 'pay' : null;
+        const mine = sent?.form === 'decision' && sent.claimId === r.id ? sent : undefined;
+        const idOf = (field: string) => `claim-${r.id}-${field}`;
+        const labels = { amount: t('claims.decision.amount'), on: t('claims.decision.on') };
         return (
           <div class="card">
             <p>
@@ -214,23 +230,34 @@ function Records(props: {
               {r.paid_on &&
                 ` ${t('claims.col.paid')} ${yen(r.paid_amount ?? 0, locale)}（${formatDate(r.paid_on, locale)}）`}
             </p>
+            {props.isStaff && step && mine && (
+              <ErrorSummary t={t} errors={mine.errors} labels={labels} idOf={idOf} />
+            )}
             {props.isStaff && step && (
               <form method="post" action={`/claims/${r.id}/${step}`} class="member-form">
                 <div class="act-times">
                   <TextField
                     t={t}
                     name="amount"
-                    label={t('claims.decision.amount')}
-                    value={String(step === 'approve' ? r.claimed_amount : (r.approved_amount ?? 0))}
+                    id={idOf('amount')}
+                    label={labels.amount}
+                    value={
+                      mine
+                        ? (mine.values.amount ?? '')
+                        : String(step === 'approve' ? r.claimed_amount : (r.approved_amount ?? 0))
+                    }
+                    error={mine?.errors.amount}
                     inputmode="numeric"
                     size="short"
                   />
                   <TextField
                     t={t}
                     name="on"
-                    label={t('claims.decision.on')}
+                    id={idOf('on')}
+                    label={labels.on}
                     type="date"
-                    value={props.today}
+                    value={mine ? (mine.values.on ?? '') : props.today}
+                    error={mine?.errors.on}
                   />
                 </div>
                 <button type="submit" class="button button--primary">
