@@ -216,6 +216,14 @@ describe('the reporting chain of a serious accident', () => {
     });
     expect(missing.status).toBe(422);
     expect(await missing.text()).toContain('電話で報告');
+    // The refused form's page is not one more audited read (the page's own read was logged).
+    const reads = await ctx.deps.db
+      .selectFrom('audit_log')
+      .select('id')
+      .where('action', '=', 'incident_read')
+      .where('subject_id', '=', id)
+      .execute();
+    expect(reads).toHaveLength(1);
 
     const out = await staff.form(`/incidents/${id}/serious-report`, {
       step: 'first:prefecture',

@@ -186,7 +186,7 @@ incidentPages.post(
   },
 );
 
-/** An incident's page (the read audited), with its serious-accident and insurance sections. */
+/** An incident's page (its read audited), with its serious-accident and insurance sections. */
 async function renderDetail(
   c: AppContext,
   id: string,
@@ -194,7 +194,13 @@ async function renderDetail(
   status: 200 | 409 | 422 = 200,
 ) {
   const staff = requireStaff(c);
-  const incident = await readIncident(c.var.deps, staff, id, c.var.clientAddress);
+  // A refused form shows the page again without a new read in the audit log (like the edit
+  // form's re-render): a rejected write changes nothing; the page's read was logged already.
+  const incident =
+    status === 200
+      ? await readIncident(c.var.deps, staff, id, c.var.clientAddress)
+      : await findIncidentById(c.var.deps.db, id);
+  if (!incident) throw notFound();
   const knownInAdvance = helpKnownInAdvance({
     situation: incident.situation,
     occurredAt: occurredAtOf(incident),
