@@ -693,6 +693,19 @@ export interface InsuranceCaseTable {
   updated_at: string;
 }
 
+/** One step of a serious accident's reporting chain (0030). */
+export interface SeriousReportStepTable {
+  id: string;
+  incident_id: string;
+  stage: 'first' | 'detailed';
+  level: 'municipality' | 'prefecture' | 'national';
+  reported_on: string;
+  reported_by: string;
+  note: string | null;
+  recorded_by: string;
+  recorded_at: string;
+}
+
 // Center life (0007): events, announcements, newsletters, the directory of local groups.
 export type EventKind = 'exchange' | 'lecture' | 'open_day' | 'other';
 export type EventAudience = 'members' | 'helpers' | 'requesters' | 'public';
@@ -904,6 +917,7 @@ export interface Database {
   activity_revision: ActivityRevisionTable;
   incident: IncidentTable;
   insurance_case: InsuranceCaseTable;
+  serious_report_step: SeriousReportStepTable;
   payment: PaymentTable;
   receipt: ReceiptTable;
   subsidy_claim: SubsidyClaimTable;

@@ -67,6 +67,7 @@ import { claimPages } from './modules/claims/claims.routes.js';
 import { subsidyRulePages } from './modules/subsidies/subsidy-rules.routes.js';
 import { incidentsApi } from './modules/incidents/incidents.api.js';
 import { insuranceApi } from './modules/incidents/insurance.api.js';
+import { seriousAccidentsApi } from './modules/incidents/serious-accidents.api.js';
 import { eventsApi } from './modules/events/events.api.js';
 import { eventPages } from './modules/events/events.routes.js';
 import { announcementsApi } from './modules/announcements/announcements.api.js';
@@ -176,6 +177,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   api.route('/', claimsApi);
   api.route('/', incidentsApi);
   api.route('/', insuranceApi);
+  api.route('/', seriousAccidentsApi);
   api.route('/', eventsApi);
   api.route('/', announcementsApi);
   api.route('/', directoryApi);

@@ -23,7 +23,7 @@ import { sickCare } from './en/sick-care.js';
 import { line } from './en/line.js';
 import { renewal } from './en/renewal.js';
 import { claims } from './en/claims.js';
-import { incidents, insurance } from './en/incidents.js';
+import { incidents, insurance, seriousAccidents } from './en/incidents.js';
 import type { Dictionary } from './ja.js';
 
 export const en: Dictionary = {
@@ -54,4 +54,5 @@ export const en: Dictionary = {
   ...claims,
   ...incidents,
   ...insurance,
+  ...seriousAccidents,
 };

@@ -23,7 +23,7 @@ import { sickCare } from './ja/sick-care.js';
 import { line } from './ja/line.js';
 import { renewal } from './ja/renewal.js';
 import { claims } from './ja/claims.js';
-import { incidents, insurance } from './ja/incidents.js';
+import { incidents, insurance, seriousAccidents } from './ja/incidents.js';
 
 /**
  * The Japanese dictionary, the master list of keys, composed of one file per module
@@ -57,6 +57,7 @@ export const ja = {
   ...claims,
   ...incidents,
   ...insurance,
+  ...seriousAccidents,
 } as const;
 
 export type MessageKey = keyof typeof ja;

@@ -184,6 +184,14 @@ const standaloneIncident = {
   treatmentDays: 7,
   centerToldAt: jst('2026-11-20', '15:40'),
 };
+/** The first step of a serious accident's reporting chain (issue #19). */
+const seriousStep = {
+  stage: 'first',
+  level: 'municipality',
+  reportedOn: '2026-11-25',
+  reportedBy: 'センター 山田',
+};
+
 const incidentFormPairs = {
   date: '2026-11-20',
   time: '15:10',
@@ -1088,6 +1096,11 @@ export const WRITE_ROUTES: Record<string, RouteSpec> = {
     (w) => `/api/v1/incidents/${w.incidentId}`,
     () => standaloneIncident,
   ),
+  'POST /api/v1/incidents/:id/serious-report': json(
+    'staff',
+    (w) => `/api/v1/incidents/${w.incidentId}/serious-report`,
+    () => seriousStep,
+  ),
   'POST /api/v1/incidents/:id/reported': json(
     'staff',
     (w) => `/api/v1/incidents/${w.incidentId}/reported`,
@@ -1136,6 +1149,12 @@ export const WRITE_ROUTES: Record<string, RouteSpec> = {
       }),
   ),
   'POST /incidents/:id/reported': form('staff', (w) => `/incidents/${w.incidentId}/reported`),
+  'POST /incidents/:id/serious-report': form(
+    'staff',
+    (w) => `/incidents/${w.incidentId}/serious-report`,
+    () =>
+      pairs({ step: 'first:municipality', reportedOn: '2026-11-25', reportedBy: 'センター 山田' }),
+  ),
   'POST /incidents/:id/insurance-cases': form(
     'staff',
     (w) => `/incidents/${w.incidentId}/insurance-cases`,

@@ -166,6 +166,13 @@ const STANDALONE_INCIDENT = {
   situation: 'travel',
   victim: 'helper',
 };
+/** The first step of a serious accident's reporting chain (issue #19). */
+const SERIOUS_STEP = {
+  stage: 'first',
+  level: 'municipality',
+  reportedOn: '2026-11-26',
+  reportedBy: 'センター 山田',
+};
 
 const JST = (date: string, time: string) => `${date}T${time}:00+09:00`;
 
@@ -416,6 +423,10 @@ export const AUTHORIZATION_TABLE: readonly AuthzRow[] = [
     body: () => STANDALONE_INCIDENT,
   }),
   r('POST /api/v1/incidents/:id/reported', STAFF, 'staff', { id: 'incident' }),
+  r('GET /api/v1/incidents/:id/serious-report', STAFF, 'staff', { id: 'incident' }),
+  x(r('POST /api/v1/incidents/:id/serious-report', STAFF, 'staff', { id: 'incident' }), {
+    body: () => SERIOUS_STEP,
+  }),
   r('GET /api/v1/insurance-cases', STAFF, 'staff'),
   r('GET /api/v1/insurance-cases/:id', STAFF, 'staff', { id: 'insuranceCase' }),
   x(r('POST /api/v1/incidents/:id/insurance-cases', STAFF, 'staff', { id: 'incident' }), {
@@ -796,6 +807,7 @@ export const AUTHORIZATION_TABLE: readonly AuthzRow[] = [
   r('POST /incidents/:id/edit', STAFF, 'staff', { id: 'incident' }),
   r('GET /incidents/:id/print', STAFF, 'staff', { id: 'incident' }),
   r('POST /incidents/:id/reported', STAFF, 'staff', { id: 'incident' }),
+  r('POST /incidents/:id/serious-report', STAFF, 'staff', { id: 'incident' }),
   r('GET /insurance-cases', STAFF, 'staff'),
   r('GET /insurance-cases/:id', STAFF, 'staff', { id: 'insuranceCase' }),
   r('POST /incidents/:id/insurance-cases', STAFF, 'staff', { id: 'incident' }),

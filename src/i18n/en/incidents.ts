@@ -1,4 +1,8 @@
-import type { incidents as ja, insurance as jaInsurance } from '../ja/incidents.js';
+import type {
+  incidents as ja,
+  insurance as jaInsurance,
+  seriousAccidents as jaSerious,
+} from '../ja/incidents.js';
 
 /** Incidents recorded on their own, issue #19 (the list's older strings are in activities.ts). */
 export const incidents: Record<keyof typeof ja, string> = {
@@ -139,4 +143,47 @@ export const insurance: Record<keyof typeof jaInsurance, string> = {
   'rule.insurance_case_exists': 'This accident already has a claim for that cover.',
   'rule.insurance_case_closed': 'This claim is already closed.',
   'rule.insurance_close_date': 'The closing date must be between the accident and today.',
+} as const;
+
+/** The reporting chain of a serious accident (issue #19). */
+export const seriousAccidents: Record<keyof typeof jaSerious, string> = {
+  'serious.title': 'Reporting a serious accident',
+  'serious.lead':
+    'Reported center → municipality → prefecture → national government. The first report is due the same day (the next day at the latest), the detailed report within a month.',
+  'serious.reason': 'Serious accident: {reason}',
+  'serious.stage.first': 'First report',
+  'serious.stage.detailed': 'Detailed report',
+  'serious.level.municipality': 'Municipality',
+  'serious.level.prefecture': 'Prefecture',
+  'serious.level.national': 'National government',
+  'serious.step': '{stage} to the {level}',
+  'serious.col.step': 'Report',
+  'serious.col.due': 'Due',
+  'serious.col.reported': 'Reported on, by',
+  'serious.state.done': 'Reported',
+  'serious.state.overdue': 'Overdue',
+  'serious.state.due_soon': 'Due soon',
+  'serious.state.pending': 'Not yet reported',
+  'serious.reportedBy': '{date} ({by})',
+  'serious.recordTitle': 'Record a report',
+  'serious.field.step': 'Report',
+  'serious.field.stepHint': 'Only reports whose previous step is recorded can be chosen.',
+  'serious.field.reportedOn': 'Reported on',
+  'serious.field.reportedBy': 'Reported by',
+  'serious.field.reportedByHint':
+    'The person or office who reported (e.g. center, Yamada; city child-care division)',
+  'serious.field.note': 'Note',
+  'serious.record': 'Record',
+  'serious.complete': 'Every report is recorded.',
+  'serious.flash.recorded': 'Report recorded.',
+  'serious.dash.title': 'Serious accident reports due',
+  'serious.dash.lead': 'Reports of serious accidents that are overdue or due within 7 days.',
+  'serious.dash.none': 'No serious accident report is due soon.',
+  'serious.dash.overdue': 'Overdue',
+  'serious.print.chain': 'Reporting chain',
+  'rule.incident_not_serious': 'This accident is not a serious accident.',
+  'rule.serious_step_recorded': 'This report is already recorded.',
+  'rule.serious_step_order': 'Record the previous step of the chain first.',
+  'rule.serious_step_date':
+    'The report date must be between the accident and today, and not before the previous step.',
 } as const;

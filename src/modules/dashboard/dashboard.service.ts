@@ -3,6 +3,7 @@
  * page where they act on it, and this month's key figures from the reports service.
  */
 import { loadInsuranceDeadlines } from '../incidents/insurance.service.js';
+import { loadSeriousReminders } from '../incidents/serious-accidents.service.js';
 import type { AppDeps } from '../../context.js';
 import { withBatchedReads } from '../../lib/batch-read.js';
 import { HOUR } from '../../lib/clock.js';
@@ -74,6 +75,8 @@ export interface StaffDashboard {
   eligibilityExpiring: Awaited<ReturnType<typeof loadExpiringEligibility>>;
   /** Insurance claims whose deadline is near or past (issue #19). */
   insurance: Awaited<ReturnType<typeof loadInsuranceDeadlines>>;
+  /** Serious accidents' reports overdue or due within 7 days (issue #19). */
+  serious: Awaited<ReturnType<typeof loadSeriousReminders>>;
   /** This month so far (the whole calendar month: planned requests count too). */
   figures: ReportFigures;
 }
@@ -96,6 +99,7 @@ export async function loadStaffDashboard(appDeps: AppDeps): Promise<StaffDashboa
     figures,
     eligibility,
     insurance,
+    serious,
   ] = await Promise.all([
     listMatchedStarting(deps.db, {
       fromIso: tokyoInstant(today).toISOString(),
@@ -117,6 +121,7 @@ export async function loadStaffDashboard(appDeps: AppDeps): Promise<StaffDashboa
     reportFigures(deps, { from: `${month}-01`, to: lastDateOfMonth(month) }),
     loadExpiringEligibility(deps),
     loadInsuranceDeadlines(deps, today),
+    loadSeriousReminders(deps, today),
   ]);
   return {
     today,
@@ -147,6 +152,7 @@ export async function loadStaffDashboard(appDeps: AppDeps): Promise<StaffDashboa
     expiring,
     eligibilityExpiring: eligibility,
     insurance,
+    serious,
     figures,
   };
 }

@@ -2,9 +2,9 @@ import { Hono } from 'hono';
 import { requireStaff } from '../../auth/guards.js';
 import type { AppContext, AppEnv } from '../../context.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
-import { formBody, staffOnly } from '../../http/validate.js';
+import { formBody, staffOnly, textValues } from '../../http/validate.js';
 import { addDaysToDate, tokyoDateOf, tokyoInstant } from '../../lib/dates.js';
-import { notFound } from '../../lib/errors.js';
+import { AppError, notFound } from '../../lib/errors.js';
 import type { Translator } from '../../lib/i18n.js';
 import type { Locale } from '../../../db/schema.js';
 import { monthDayTime } from '../../../views/format.js';
@@ -16,6 +16,7 @@ import {
 import { IncidentFormPage } from '../../../views/pages/incidents/incident-form.js';
 import type { IncidentView } from '../../../views/pages/incidents/incident-facts.js';
 import type { FormErrors } from '../../../views/components/form-fields.js';
+import type { SeriousStepFormValues } from '../../../views/pages/incidents/serious-accident.js';
 import { listActivityChildren } from '../activities/activities.queries.js';
 import { markIncidentReported } from '../activities/activities.service.js';
 import {
@@ -35,6 +36,12 @@ import {
 import { createIncident, readIncident, updateIncident } from './incidents.service.js';
 import { helpKnownInAdvance } from './insurance-rules.js';
 import { insuranceSectionFor } from './insurance.routes.js';
+import {
+  seriousChainViewOf,
+  seriousSectionFor,
+  seriousStepForm,
+} from './serious-accidents.routes.js';
+import { recordSeriousStep } from './serious-accidents.service.js';
 
 /** Staff pages: ヒヤリハット・事故, recording one on its own, and the printable accident report. */
 export const incidentPages = new Hono<AppEnv>();
@@ -179,9 +186,21 @@ incidentPages.post(
   },
 );
 
-incidentPages.get('/incidents/:id', async (c) => {
+/** An incident's page (its read audited), with its serious-accident and insurance sections. */
+async function renderDetail(
+  c: AppContext,
+  id: string,
+  serious: { values?: SeriousStepFormValues; errors?: FormErrors } = {},
+  status: 200 | 409 | 422 = 200,
+) {
   const staff = requireStaff(c);
-  const incident = await readIncident(c.var.deps, staff, c.req.param('id'), c.var.clientAddress);
+  // A refused form shows the page again without a new read in the audit log (like the edit
+  // form's re-render): a rejected write changes nothing; the page's read was logged already.
+  const incident =
+    status === 200
+      ? await readIncident(c.var.deps, staff, id, c.var.clientAddress)
+      : await findIncidentById(c.var.deps.db, id);
+  if (!incident) throw notFound();
   const knownInAdvance = helpKnownInAdvance({
     situation: incident.situation,
     occurredAt: occurredAtOf(incident),
@@ -193,10 +212,54 @@ incidentPages.get('/incidents/:id', async (c) => {
     <IncidentDetailPage
       ctx={viewContext(c)}
       incident={view(c, incident)}
+      serious={await seriousSectionFor(c, incident, serious)}
       insurance={await insuranceSectionFor(c, incident, knownInAdvance)}
     />,
+    status,
   );
-});
+}
+
+incidentPages.get('/incidents/:id', (c) => renderDetail(c, c.req.param('id')));
+
+/** A step of a serious accident's reporting chain (issue #19). */
+incidentPages.post(
+  '/incidents/:id/serious-report',
+  staffOnly,
+  async (c, next) => {
+    await loadForEdit(c);
+    await next();
+  },
+  formBody(seriousStepForm, (c, errors, values) =>
+    renderDetail(c, c.req.param('id') ?? '', { values, errors }, 422),
+  ),
+  async (c) => {
+    const staff = requireStaff(c);
+    const incident = await loadForEdit(c);
+    try {
+      await recordSeriousStep(
+        c.var.deps,
+        staff,
+        incident,
+        c.req.valid('form'),
+        c.var.clientAddress,
+      );
+    } catch (e) {
+      // A rule about the step is shown beside it; a non-serious accident gets the error page.
+      if (
+        e instanceof AppError &&
+        (e.status === 422 || e.status === 409) &&
+        e.code !== 'incident_not_serious'
+      ) {
+        const values = textValues(await c.req.parseBody());
+        const errors = { step: viewContext(c).t(e.messageKey as never) };
+        return renderDetail(c, incident.id, { values, errors }, e.status);
+      }
+      throw e;
+    }
+    setFlash(c, 'serious.flash.recorded');
+    return c.redirect(`/incidents/${incident.id}`, 303);
+  },
+);
 
 incidentPages.get('/incidents/:id/edit', async (c) => {
   const staff = requireStaff(c);
@@ -244,6 +307,7 @@ incidentPages.get('/incidents/:id/print', async (c) => {
       ctx={viewContext(c)}
       incident={view(c, incident)}
       childNames={children.map((ch) => ch.name)}
+      chain={(await seriousChainViewOf(c, incident))?.steps}
     />,
   );
 });

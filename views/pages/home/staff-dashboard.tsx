@@ -170,6 +170,23 @@ export function StaffDashboardPage(props: {
           ))}
         />
         <DashList
+          id="dash-serious"
+          title={t('serious.dash.title')}
+          lead={t('serious.dash.lead')}
+          empty={t('serious.dash.none')}
+          more={{ href: '/incidents?serious=1', label: t('incidents.showSerious') }}
+          items={d.serious.map((s) => (
+            <a href={`/incidents/${s.incidentId}`}>
+              <span class="dash-item__when">{formatDate(s.dueOn, locale)}</span>{' '}
+              {t('serious.step', {
+                stage: t(`serious.stage.${s.stage}`),
+                level: t(`serious.level.${s.level}`),
+              })}
+              {s.overdue && <span class="dash-item__meta">{t('serious.dash.overdue')}</span>}
+            </a>
+          ))}
+        />
+        <DashList
           id="dash-insurance"
           title={t('insurance.dash.title')}
           lead={t('insurance.dash.lead', { days: d.insurance.warnDays })}

@@ -3,6 +3,7 @@ import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { formatDateTime } from '../../../src/lib/dates.js';
 import { incidentFacts, incidentHeading, type IncidentView } from './incident-facts.js';
+import { SeriousChainTable, type SeriousStepView } from './serious-accident.js';
 
 /** ヒヤリハット・事故 for staff: the list, one incident, and the printable accident report. */
 
@@ -97,6 +98,8 @@ export function IncidentsPage(props: {
 export function IncidentDetailPage(props: {
   ctx: ViewContext;
   incident: IncidentView;
+  /** The reporting chain of a serious accident (serious-accidents.routes.tsx). */
+  serious?: Child;
   /** The insurance cases of an accident (insurance.routes.tsx). */
   insurance?: Child;
 }) {
@@ -131,6 +134,7 @@ export function IncidentDetailPage(props: {
           </a>
         )}
       </p>
+      {props.serious}
       {props.insurance}
     </Layout>
   );
@@ -140,6 +144,8 @@ export function IncidentPrintPage(props: {
   ctx: ViewContext;
   incident: IncidentView;
   childNames: string[];
+  /** A serious accident's reporting chain (absent for any other incident). */
+  chain?: SeriousStepView[] | undefined;
 }) {
   const { ctx, incident: i } = props;
   const { t, locale } = ctx;
@@ -193,6 +199,12 @@ export function IncidentPrintPage(props: {
             </tr>
           </tbody>
         </table>
+        {props.chain && (
+          <>
+            <h2 class="incident-report__subtitle">{t('serious.print.chain')}</h2>
+            <SeriousChainTable ctx={ctx} steps={props.chain} />
+          </>
+        )}
       </article>
       <script src="/assets/print.js" defer></script>
     </Layout>
