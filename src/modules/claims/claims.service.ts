@@ -13,6 +13,7 @@ import {
   listApprovedActivities,
 } from '../activities/activities.queries.js';
 import { monthRange } from '../fees/statements.js';
+import { readHelpCategoryFlags } from '../categories/categories.queries.js';
 import { activityAmountDue, paymentState } from '../payments/payment-rules.js';
 import { getCenterSettings } from '../settings/settings.service.js';
 import { buildMonthlyClaim, type MonthlyClaim } from '../subsidies/claim-rules.js';
@@ -38,13 +39,15 @@ export async function computeMonthlyClaim(
   month: string,
 ): Promise<MonthlyClaim> {
   const range = monthRange(month);
-  const [activities, cancellations, eligibility, certifications, settings] = await Promise.all([
-    listApprovedActivities(deps.db, { requesterId: memberId }, range),
-    listFeeCancellations(deps.db, memberId, range),
-    listEligibility(deps.db, memberId),
-    listCertifications(deps.db, memberId),
-    getCenterSettings(deps),
-  ]);
+  const [activities, cancellations, eligibility, certifications, settings, flags] =
+    await Promise.all([
+      listApprovedActivities(deps.db, { requesterId: memberId }, range),
+      listFeeCancellations(deps.db, memberId, range),
+      listEligibility(deps.db, memberId),
+      listCertifications(deps.db, memberId),
+      getCenterSettings(deps),
+      readHelpCategoryFlags(deps.db),
+    ]);
   const ids = activities.map((a) => a.id);
   const [children, categories, payments] = await Promise.all([
     listActivityChildren(deps.db, ids),
@@ -66,6 +69,7 @@ export async function computeMonthlyClaim(
   const known = new Map(children.map((c) => [c.id, c]));
   return buildMonthlyClaim({
     month,
+    transportCategories: flags.transport,
     rules: settings.subsidies,
     children: [...known.values()].map((c) => ({ id: c.id, name: c.name, birthDate: c.birth_date })),
     eligibility,
