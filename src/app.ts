@@ -28,6 +28,8 @@ import { staffLifecyclePages } from './modules/staff/staff-lifecycle.routes.js';
 import { recoveryPages } from './modules/auth/recovery.routes.js';
 import { memberResetCodePages } from './modules/members/member-reset-code.routes.js';
 import { settingsApi } from './modules/settings/settings.api.js';
+import { categoriesApi } from './modules/categories/categories.api.js';
+import { categoryPages } from './modules/categories/categories.routes.js';
 import { settingsPages } from './modules/settings/settings.routes.js';
 import { memberPages } from './modules/members/members.routes.js';
 import { membersApi } from './modules/members/members.api.js';
@@ -157,6 +159,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   api.route('/', memberResetCodeApi);
   api.route('/', renewalApi);
   api.route('/', settingsApi);
+  api.route('/', categoriesApi);
   api.route('/', membersApi);
   api.route('/', orientationsApi);
   api.route('/', trainingsApi);
@@ -193,6 +196,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.route('/', recoveryPages);
   app.route('/', memberResetCodePages);
   app.route('/', settingsPages);
+  app.route('/', categoryPages);
   app.route('/', memberPages);
   app.route('/', memberStaffPages);
   app.route('/', orientationPages);
