@@ -30,6 +30,7 @@ import { memberResetCodePages } from './modules/members/member-reset-code.routes
 import { settingsApi } from './modules/settings/settings.api.js';
 import { categoriesApi } from './modules/categories/categories.api.js';
 import { categoryPages } from './modules/categories/categories.routes.js';
+import { categoryLabelsMiddleware } from './modules/categories/category-labels.middleware.js';
 import { settingsPages } from './modules/settings/settings.routes.js';
 import { memberPages } from './modules/members/members.routes.js';
 import { membersApi } from './modules/members/members.api.js';
@@ -149,6 +150,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.use('*', except(NEWSLETTER_UPLOAD_PATH, rejectMalformedForms));
   app.use('*', sessionMiddleware);
   app.use('*', memberSidesMiddleware);
+  app.use('*', categoryLabelsMiddleware);
 
   const api = apiRouter();
   api.openapi(healthz, (c) => c.json({ ok: true as const }, 200));

@@ -30,3 +30,12 @@ VALUES
   (10, '病児・病後児の預かり', 'Care of a sick or recovering child', 10, 1, 0, 1, 'sick_child', '2026-12-06T00:00:00.000Z'),
   (11, '早朝・夜間等の緊急預かり', 'Emergency care early in the morning or at night', 11, 1, 0, 0, 'emergency', '2026-12-06T00:00:00.000Z'),
   (12, 'その他', 'Other', 12, 1, 0, 0, 'other', '2026-12-06T00:00:00.000Z');
+
+-- The names are shown on most pages, so they are cached per process under the settings stamp
+-- (0014): any change to a category bumps it, whoever makes it, and the cache is never stale.
+CREATE TRIGGER help_category_stamp_insert AFTER INSERT ON help_category
+BEGIN UPDATE settings_stamp SET version = version + 1 WHERE id = 1; END;
+CREATE TRIGGER help_category_stamp_update AFTER UPDATE ON help_category
+BEGIN UPDATE settings_stamp SET version = version + 1 WHERE id = 1; END;
+CREATE TRIGGER help_category_stamp_delete AFTER DELETE ON help_category
+BEGIN UPDATE settings_stamp SET version = version + 1 WHERE id = 1; END;

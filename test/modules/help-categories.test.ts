@@ -267,4 +267,15 @@ describe('the annual report by national survey category', () => {
     const sick = report.previousYear.items.find((i) => i.key === 'sickChild');
     expect(sick?.current).toBe(2);
   });
+
+  it('shows the names admins gave the categories wherever categories are listed', async () => {
+    const before = await (await staff.get('/staff/reports/annual?fiscalYear=2026')).text();
+    expect(before).toContain('8 買い物等外出・リフレッシュ時の預かり');
+    expect((await put(8, { labelJa: '外出・息抜きの預かり' })).status).toBe(200);
+    const page = await (await staff.get('/staff/reports/annual?fiscalYear=2026')).text();
+    expect(page).toContain('8 外出・息抜きの預かり');
+    expect(page).not.toContain('買い物等外出・リフレッシュ時の預かり');
+    const csv = await (await staff.get('/api/v1/reports/annual.csv?fiscalYear=2026')).text();
+    expect(csv).toContain('8 外出・息抜きの預かり');
+  });
 });
