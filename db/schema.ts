@@ -867,6 +867,19 @@ export interface RenewalConfirmationTable {
   lapsed_at: string | null;
 }
 
+/** Help categories (援助内容) as data: names, order, flags, national survey category (0027). */
+export interface HelpCategoryTable {
+  code: number;
+  label_ja: string;
+  label_en: string;
+  sort_order: number;
+  active: number;
+  transport_only: number;
+  sick_child: number;
+  national_category: string;
+  updated_at: string;
+}
+
 export interface Database {
   user: UserTable;
   notification: NotificationTable;
@@ -937,6 +950,7 @@ export interface Database {
   line_outbox: LineOutboxTable;
   line_offer_push: LineOfferPushTable;
   renewal_confirmation: RenewalConfirmationTable;
+  help_category: HelpCategoryTable;
 }
 
 export type User = Selectable<UserTable>;

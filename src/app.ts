@@ -28,6 +28,9 @@ import { staffLifecyclePages } from './modules/staff/staff-lifecycle.routes.js';
 import { recoveryPages } from './modules/auth/recovery.routes.js';
 import { memberResetCodePages } from './modules/members/member-reset-code.routes.js';
 import { settingsApi } from './modules/settings/settings.api.js';
+import { categoriesApi } from './modules/categories/categories.api.js';
+import { categoryPages } from './modules/categories/categories.routes.js';
+import { categoryLabelsMiddleware } from './modules/categories/category-labels.middleware.js';
 import { settingsPages } from './modules/settings/settings.routes.js';
 import { memberPages } from './modules/members/members.routes.js';
 import { membersApi } from './modules/members/members.api.js';
@@ -148,6 +151,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.use('*', except(NEWSLETTER_UPLOAD_PATH, rejectMalformedForms));
   app.use('*', sessionMiddleware);
   app.use('*', memberSidesMiddleware);
+  app.use('*', categoryLabelsMiddleware);
 
   const api = apiRouter();
   api.openapi(healthz, (c) => c.json({ ok: true as const }, 200));
@@ -158,6 +162,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   api.route('/', memberResetCodeApi);
   api.route('/', renewalApi);
   api.route('/', settingsApi);
+  api.route('/', categoriesApi);
   api.route('/', membersApi);
   api.route('/', orientationsApi);
   api.route('/', trainingsApi);
@@ -195,6 +200,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.route('/', recoveryPages);
   app.route('/', memberResetCodePages);
   app.route('/', settingsPages);
+  app.route('/', categoryPages);
   app.route('/', memberPages);
   app.route('/', memberStaffPages);
   app.route('/', orientationPages);

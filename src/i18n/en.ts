@@ -1,5 +1,6 @@
 import { common } from './en/common.js';
 import { categories } from './en/categories.js';
+import { helpCategories } from './en/help-categories.js';
 import { trainings } from './en/trainings.js';
 import { settings } from './en/settings.js';
 import { members } from './en/members.js';
@@ -55,4 +56,5 @@ export const en: Dictionary = {
   ...incidents,
   ...insurance,
   ...seriousAccidents,
+  ...helpCategories,
 };

@@ -1,5 +1,6 @@
 import { common } from './ja/common.js';
 import { categories } from './ja/categories.js';
+import { helpCategories } from './ja/help-categories.js';
 import { trainings } from './ja/trainings.js';
 import { settings } from './ja/settings.js';
 import { members } from './ja/members.js';
@@ -58,6 +59,7 @@ export const ja = {
   ...incidents,
   ...insurance,
   ...seriousAccidents,
+  ...helpCategories,
 } as const;
 
 export type MessageKey = keyof typeof ja;

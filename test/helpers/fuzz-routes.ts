@@ -1,6 +1,8 @@
 import type { Actor, World } from './fuzz-world.js';
 import { DEFAULT_SUBSIDY_RULES } from '../../src/modules/settings/subsidy-rules.js';
 import { subsidyRulesValuesOf } from '../../src/modules/subsidies/subsidy-rules-form.js';
+import { helpCategoryValuesOf } from '../../src/modules/categories/categories-form.js';
+import type { HelpCategory } from '../../src/modules/categories/help-category-rules.js';
 
 // Every write route of the app (POST/PUT/PATCH/DELETE, as `app.routes` names it), with the actor
 // ALLOWED to use it, its path filled with real ids from the fuzz world, and one valid body: the
@@ -42,6 +44,18 @@ const form = (
   body: (w: World) => FormPairs = () => [],
 ): FormRoute => ({ kind: 'form', actor, path, body });
 const fixed = (p: string) => () => p;
+
+/** Category 12 as migration 0027 seeds it. */
+const SEEDED_OTHER_CATEGORY: HelpCategory = {
+  code: 12,
+  labelJa: 'その他',
+  labelEn: 'Other',
+  sortOrder: 12,
+  active: true,
+  transportOnly: false,
+  sickChild: false,
+  nationalCategory: 'other',
+};
 
 const child = () => ({
   name: 'みどり ひなた',
@@ -1215,6 +1229,20 @@ export const WRITE_ROUTES: Record<string, RouteSpec> = {
   'DELETE /api/v1/subsidies/rules/:validFrom': json(
     'admin',
     fixed('/api/v1/subsidies/rules/2000-01-01'),
+    () => ({}),
+  ),
+
+  'POST /help-categories/:code': form('admin', fixed('/help-categories/12'), () =>
+    pairs(helpCategoryValuesOf(SEEDED_OTHER_CATEGORY)),
+  ),
+  'POST /help-categories/:code/delete': form('admin', fixed('/help-categories/12/delete')),
+  'PUT /api/v1/help-categories/:id': json('admin', fixed('/api/v1/help-categories/12'), () => {
+    const { code: _code, ...body } = SEEDED_OTHER_CATEGORY;
+    return body;
+  }),
+  'DELETE /api/v1/help-categories/:id': json(
+    'admin',
+    fixed('/api/v1/help-categories/12'),
     () => ({}),
   ),
 

@@ -325,6 +325,8 @@ export async function buildSecurityWorld(): Promise<SecurityWorld> {
     month: '2026-11',
     fiscalYear: '2026',
     feeTableFrom: '2000-01-01',
+    // The live request's category (8): in use, so it can be edited but not deleted.
+    helpCategory: '8',
     settingsSection: 'labels',
     staffAccount: staffAccount.id,
     preMeeting: preMeeting.id,

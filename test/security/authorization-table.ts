@@ -59,6 +59,8 @@ export type FixtureKey =
   | 'month'
   | 'fiscalYear'
   | 'feeTableFrom'
+  /** A help category code some request uses (issue #19 point 4: it can only be deactivated). */
+  | 'helpCategory'
   | 'settingsSection'
   /** A staff account other than the `staff` role's own (issue #22 lifecycle routes). */
   | 'staffAccount'
@@ -365,6 +367,9 @@ export const AUTHORIZATION_TABLE: readonly AuthzRow[] = [
   r('GET /api/v1/subsidies/rules', SIGNED_IN, 'signed-in'),
   r('POST /api/v1/subsidies/rules', ADMIN, 'admin'),
   r('DELETE /api/v1/subsidies/rules/:validFrom', ADMIN, 'admin', { validFrom: 'feeTableFrom' }),
+  r('GET /api/v1/help-categories', STAFF, 'staff'),
+  r('PUT /api/v1/help-categories/:id', ADMIN, 'admin', { id: 'helpCategory' }),
+  r('DELETE /api/v1/help-categories/:id', ADMIN, 'admin', { id: 'helpCategory' }),
   x(r('POST /api/v1/activities', ['helper'], 'author', undefined, 'the request is in the body'), {
     // The live request is still ahead, so its helper gets a 422 rule answer; anyone else a 404.
     body: (ids) => ({
@@ -513,6 +518,10 @@ export const AUTHORIZATION_TABLE: readonly AuthzRow[] = [
   r('POST /settings/fees/tables', ADMIN, 'admin'),
   r('POST /settings/fees/tables/:validFrom/delete', ADMIN, 'admin', { validFrom: 'feeTableFrom' }),
   r('GET /settings/subsidies', ADMIN, 'admin'),
+  r('GET /help-categories', ADMIN, 'admin'),
+  r('GET /help-categories/:code', ADMIN, 'admin', { code: 'helpCategory' }),
+  r('POST /help-categories/:code', ADMIN, 'admin', { code: 'helpCategory' }),
+  r('POST /help-categories/:code/delete', ADMIN, 'admin', { code: 'helpCategory' }),
   r('POST /settings/subsidies/rules', ADMIN, 'admin'),
   r('POST /settings/subsidies/rules/:validFrom/delete', ADMIN, 'admin', {
     validFrom: 'feeTableFrom',

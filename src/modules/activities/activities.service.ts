@@ -55,6 +55,7 @@ import {
   type RequesterStatement,
 } from '../fees/statements.js';
 import type { MemberWithEmail } from '../members/members.queries.js';
+import { readHelpCategoryFlags } from '../categories/categories.queries.js';
 
 /** The longest activity a report may describe. */
 const MAX_ACTIVITY_MS = 24 * HOUR;
@@ -796,14 +797,16 @@ export async function loadStatement(deps: AppDeps, member: MemberWithEmail, mont
       countUnapproved(deps.db, who, range),
     ]);
     const ids = rows.map((r) => r.id);
-    const [children, categories] = await Promise.all([
+    const [children, categories, flags] = await Promise.all([
       listActivityChildren(deps.db, ids),
       listActivityCategories(deps.db, ids),
+      readHelpCategoryFlags(deps.db),
     ]);
     const known = new Map(children.map((c) => [c.id, c]));
     requester = {
       ...buildRequesterStatement({
         month,
+        transportCategories: flags.transport,
         children: [...known.values()].map((c) => ({
           id: c.id,
           name: c.name,

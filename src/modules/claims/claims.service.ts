@@ -13,6 +13,7 @@ import {
   listApprovedActivities,
 } from '../activities/activities.queries.js';
 import { monthRange } from '../fees/statements.js';
+import { readHelpCategoryFlags } from '../categories/categories.queries.js';
 import {
   activityAmountDue,
   paymentState,
@@ -78,13 +79,15 @@ export async function loadMonthMoney(
   month: string,
 ): Promise<MonthMoney> {
   const range = monthRange(month);
-  const [activities, cancellations, eligibility, certifications, settings] = await Promise.all([
-    listApprovedActivities(deps.db, { requesterId: memberId }, range),
-    listFeeCancellations(deps.db, memberId, range),
-    listEligibility(deps.db, memberId),
-    listCertifications(deps.db, memberId),
-    getCenterSettings(deps),
-  ]);
+  const [activities, cancellations, eligibility, certifications, settings, flags] =
+    await Promise.all([
+      listApprovedActivities(deps.db, { requesterId: memberId }, range),
+      listFeeCancellations(deps.db, memberId, range),
+      listEligibility(deps.db, memberId),
+      listCertifications(deps.db, memberId),
+      getCenterSettings(deps),
+      readHelpCategoryFlags(deps.db),
+    ]);
   const ids = activities.map((a) => a.id);
   const [children, categories, paymentRows] = await Promise.all([
     listActivityChildren(deps.db, ids),
@@ -129,6 +132,7 @@ export async function loadMonthMoney(
   const known = new Map(children.map((c) => [c.id, c]));
   const claim = buildMonthlyClaim({
     month,
+    transportCategories: flags.transport,
     rules: settings.subsidies,
     children: [...known.values()].map((c) => ({ id: c.id, name: c.name, birthDate: c.birth_date })),
     eligibility,

@@ -32,6 +32,7 @@ import type { StoredChildTotal } from './fee-lines.js';
  */
 
 export const FREE_CHILDCARE_MONTHLY_CAP = 37_000;
+/** The transport-only codes before they became data (help_category.transport_only, 0027). */
 export const TRANSPORT_CATEGORIES: readonly number[] = [1, 5];
 
 /** 'YYYY-MM' with a real month. */
@@ -72,8 +73,12 @@ export function reportDueDate(endedAt: Date | string, dueDay: number): string {
   return `${nextMonth(monthOf(endedAt))}-${String(dueDay).padStart(2, '0')}`;
 }
 
-export function isTransportOnly(categories: readonly number[]): boolean {
-  return categories.length > 0 && categories.every((c) => TRANSPORT_CATEGORIES.includes(c));
+/** `transportCodes`: the codes flagged transport-only (help_category); the old fixed ones by default. */
+export function isTransportOnly(
+  categories: readonly number[],
+  transportCodes: readonly number[] = TRANSPORT_CATEGORIES,
+): boolean {
+  return categories.length > 0 && categories.every((c) => transportCodes.includes(c));
 }
 
 /** 3歳児〜5歳児: aged 3 to 5 on April 1 of the fiscal year containing `date` (YYYY-MM-DD). */
@@ -181,6 +186,8 @@ export function buildRequesterStatement(input: {
   children: StatementChild[];
   activities: StatementActivity[];
   cancellations: StatementCancellation[];
+  /** The codes flagged transport-only (help_category); the old fixed ones when not given. */
+  transportCategories?: readonly number[];
 }): RequesterStatement {
   const monthStart = `${input.month}-01`;
   const activities = [...input.activities].sort((a, b) => a.startedAt.localeCompare(b.startedAt));
@@ -194,7 +201,7 @@ export function buildRequesterStatement(input: {
     for (const a of activities) {
       if (!a.childIds.includes(child.id)) continue;
       const share = a.childTotals.find((c) => c.childId === child.id)?.amount ?? 0;
-      const kind: CareKind = isTransportOnly(a.categories)
+      const kind: CareKind = isTransportOnly(a.categories, input.transportCategories)
         ? 'transport_only'
         : freeChildcareAge
           ? 'reimbursable_care'

@@ -20,13 +20,19 @@ export const PROGRAMME_CATEGORY: Record<ProgrammeKind, number> = { sick: 10, eme
 export type ProgrammeRequestCode =
   'programme_off' | 'programme_category' | 'programme_required' | 'programme_once';
 
+/**
+ * `sickChildCategories`: the codes flagged sick-child (help_category, migration 0027); an
+ * ordinary request of any of them is refused while the programme runs. By default the old fixed
+ * one (10).
+ */
 export function programmeRequestProblem(
   request: { programme?: ProgrammeKind | null | undefined; category: number; recurring: boolean },
   programmeEnabled: boolean,
+  sickChildCategories: readonly number[] = [PROGRAMME_CATEGORY.sick],
 ): ProgrammeRequestCode | null {
   const { programme, category } = request;
   if (!programme) {
-    return programmeEnabled && category === PROGRAMME_CATEGORY.sick ? 'programme_required' : null;
+    return programmeEnabled && sickChildCategories.includes(category) ? 'programme_required' : null;
   }
   if (!programmeEnabled) return 'programme_off';
   if (category !== PROGRAMME_CATEGORY[programme]) return 'programme_category';

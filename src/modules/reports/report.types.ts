@@ -1,3 +1,4 @@
+import type { NationalRow } from '../categories/help-category-rules.js';
 /**
  * The shape of the center's reports (月報 / 年度報告), shared by the JSON API, the CSV export and
  * the report pages. Keep it stable: pages and charts are built on it.
@@ -56,6 +57,7 @@ export const TIME_BAND_STARTS: Record<TimeBand, string> = {
 };
 
 export const ACTIVITY_CATEGORIES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] as const;
+/** The sick-child code before it became data (help_category.sick_child, migration 0027). */
 export const SICK_CHILD_CATEGORY = 10;
 
 export interface ReportPeriod {
@@ -239,6 +241,8 @@ export interface AnnualReport extends ReportFigures {
   /** Twelve month-end member totals, April first. */
   memberTrend: MemberTrendPoint[];
   previousYear: ReportComparison;
+  /** The activities by national survey category (help_category.national_category, 0027). */
+  byNationalCategory: NationalRow[];
   generatedAt: string;
 }
 

@@ -182,6 +182,13 @@ export function annualReportCsv(t: Translator, report: AnnualReport): string {
         t('reports.item.monthMembers', { month: p.month, kind: t(`reports.kind.${kind}`) }),
         p[kind],
       );
+  const ns = 'reports.section.byNationalCategory' as const;
+  for (const row of report.byNationalCategory) {
+    const name = t(`helpCategories.national.${row.category}`);
+    rows.add(ns, t('reports.item.count', { name }), row.count);
+    rows.add(ns, t('reports.item.hours', { name }), row.hours);
+    rows.add(ns, t('reports.item.yen', { name }), row.fees);
+  }
   return toCsv(headers(t), rows.list);
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { responseOf } from '../../http/api-route.js';
+import { NATIONAL_CATEGORIES } from '../categories/help-category-rules.js';
 import {
   CHILD_AGE_BANDS,
   COMPARISON_KEYS,
@@ -118,6 +119,19 @@ export const annualReportSchema = responseOf<AnnualReport>()(
       }),
     ),
     previousYear: comparison,
+    byNationalCategory: z
+      .array(
+        z.object({
+          category: z.enum(NATIONAL_CATEGORIES),
+          codes: z.array(int()).describe('The help category codes counted under it'),
+          count: int(),
+          hours: z.number(),
+          fees: int(),
+        }),
+      )
+      .describe(
+        'By national survey category: the sums of the per-category rows of the codes mapped to it',
+      ),
     generatedAt: z.string().describe('ISO-8601 with +09:00'),
   }),
 );

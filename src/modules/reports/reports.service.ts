@@ -4,6 +4,12 @@
  * this file only builds periods and assembles the grouped rows.
  */
 import type { AppDeps } from '../../context.js';
+import { listHelpCategories } from '../categories/categories.queries.js';
+import {
+  nationalTable,
+  sickChildCodes,
+  type HelpCategory,
+} from '../categories/help-category-rules.js';
 import {
   addMonthsToDate,
   fiscalYearEnd,
@@ -46,7 +52,6 @@ import {
   CHILD_AGE_BANDS,
   COMPARISON_KEYS,
   MEMBER_AGE_BANDS,
-  SICK_CHILD_CATEGORY,
   TIME_BANDS,
   type AnnualReport,
   type ComparisonKey,
@@ -135,13 +140,17 @@ const MAX_GRADE = { end_of_preschool: 0, end_of_elementary: 6, end_of_junior_hig
 interface FiguresWithDays {
   figures: ReportFigures;
   days: DayRow[];
+  helpCategories: HelpCategory[];
 }
 
 async function computeFigures(deps: ReportDeps, period: ReportPeriod): Promise<FiguresWithDays> {
   const db = deps.db;
   const r = instantRange(period);
   const nowIso = deps.clock.now().toISOString();
-  const eligibility = await getEligibility(deps);
+  const [eligibility, helpCategories] = await Promise.all([
+    getEligibility(deps),
+    listHelpCategories(db),
+  ]);
   const [
     dayBands,
     categories,
@@ -276,7 +285,7 @@ async function computeFigures(deps: ReportDeps, period: ReportPeriod): Promise<F
         weekday: countHours(dayType.weekday.count, dayType.weekday.minutes),
         holiday: countHours(dayType.holiday.count, dayType.holiday.minutes),
       },
-      sickChild: byCategory[SICK_CHILD_CATEGORY]!,
+      sickChild: sickChildFigure(byCategory, sickChildCodes(helpCategories)),
       pendingApproval: unapproved,
       missingReports: missing,
     },
@@ -302,7 +311,25 @@ async function computeFigures(deps: ReportDeps, period: ReportPeriod): Promise<F
       reportedToPrefecture: incidents.reported,
     },
   };
-  return { figures, days };
+  return { figures, days, helpCategories };
+}
+
+/**
+ * 病児・病後児: the categories flagged sick-child (help_category, 0027) added up, as the
+ * per-category rows count (an activity once under each of its categories). With the one
+ * flagged category of the seed (10) this is that category's row, as before.
+ */
+function sickChildFigure(
+  byCategory: Record<number, CountHours>,
+  codes: readonly number[],
+): CountHours {
+  let count = 0;
+  let minutes = 0;
+  for (const code of codes) {
+    count += byCategory[code]?.count ?? 0;
+    minutes += byCategory[code]?.minutes ?? 0;
+  }
+  return countHours(count, minutes);
 }
 
 /** Every figure of a period (Tokyo dates, inclusive). */
@@ -342,9 +369,12 @@ export async function headlineFigures(
 ): Promise<Record<ComparisonKey, number>> {
   const r = instantRange(period);
   const nowIso = deps.clock.now().toISOString();
+  const sickCodes = sickChildCodes(await listHelpCategories(deps.db));
   const [totals, sick, requests, members, newMembers, withdrawn, incidents] = await Promise.all([
     sumApprovedActivities(deps.db, r),
-    countApprovedActivitiesInCategory(deps.db, r, SICK_CHILD_CATEGORY),
+    Promise.all(sickCodes.map((code) => countApprovedActivitiesInCategory(deps.db, r, code))).then(
+      (counts) => counts.reduce((a, b) => a + b, 0),
+    ),
     countRequests(deps.db, r, nowIso),
     countMembersAt(deps.db, r),
     countNewMembers(deps.db, r),
@@ -461,6 +491,11 @@ export async function annualReport(
     months: monthPoints,
     memberTrend,
     previousYear: compareFigures(current.figures, previous, previousYearPeriod(period)),
+    byNationalCategory: nationalTable(
+      current.helpCategories,
+      current.figures.activities.byCategory,
+      current.figures.fees.byCategory,
+    ),
     generatedAt: toTokyoIso(deps.clock.now()),
   };
 }

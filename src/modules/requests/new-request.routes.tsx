@@ -1,3 +1,5 @@
+import { listHelpCategories } from '../categories/categories.queries.js';
+import { helpCategoryLabel } from '../categories/help-category-rules.js';
 import { Hono } from 'hono';
 import { requireUser } from '../../auth/guards.js';
 import { createMiddleware } from 'hono/factory';
@@ -90,15 +92,24 @@ async function formPage(
   rule?: RuleProblem,
   status: 200 | 422 = 200,
 ) {
-  const [settings, children] = await Promise.all([
+  const [settings, children, categories] = await Promise.all([
     getCenterSettings(c.var.deps),
     listChildren(c.var.deps.db, member.id),
+    listHelpCategories(c.var.deps.db),
   ]);
   const today = todayOf(c);
   return render(
     c,
     <NewRequestPage
       ctx={viewContext(c)}
+      // Only active categories can be chosen, under the names the center gave them (0027).
+      categories={categories
+        .filter((x) => x.active)
+        .map((x) => ({
+          code: x.code,
+          label: helpCategoryLabel(x, c.var.locale),
+          sickChild: x.sickChild,
+        }))}
       childList={childChoices(c, children)}
       values={values}
       errors={errors}

@@ -63,6 +63,8 @@ const REQUEST_RULES = [
   'requester_not_active',
   'no_occurrences',
   'too_many_occurrences',
+  // An inactive help category (categories/help-category-rules.ts).
+  'category_inactive',
   // The sick-child and emergency programme (programme/programme-rules.ts, request-rules.ts).
   'programme_off',
   'programme_category',

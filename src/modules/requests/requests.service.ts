@@ -19,6 +19,8 @@ import { notifyAll } from '../notifications/notifications.service.js';
 import type { CenterSettings } from '../settings/settings.schemas.js';
 import { getCenterSettings } from '../settings/settings.service.js';
 import { programmeRequestProblem, type ProgrammeKind } from '../programme/programme-rules.js';
+import { listHelpCategories } from '../categories/categories.queries.js';
+import { sickChildCodes, type HelpCategory } from '../categories/help-category-rules.js';
 import { hasAnyPairing } from './request-pages.queries.js';
 import { checkSickRequest } from './sick-care.service.js';
 import {
@@ -151,11 +153,17 @@ function assertOccurrencesAllowed(
     childOutOfRange?: (date: string) => boolean;
     programme: ProgrammeKind | undefined;
     category: number;
+    /** The help categories (help_category, 0027). */
+    categories: readonly HelpCategory[];
   },
 ) {
+  // An inactive (or deleted) category cannot be chosen for a new request.
+  if (!check.categories.some((c) => c.code === check.category && c.active))
+    throw ruleError('category_inactive');
   const programmeCode = programmeRequestProblem(
     { programme: check.programme, category: check.category, recurring: occurrences.length > 1 },
     check.settings.programme.enabled,
+    sickChildCodes(check.categories),
   );
   if (programmeCode) throw ruleError(programmeCode);
   if (occurrences.length === 0) throw unprocessable('no_occurrences');
@@ -223,14 +231,16 @@ export async function previewRequest(
   requester: { id: string; name: string; user_id: string },
   input: CreateRequestInput,
 ) {
-  const [settings, children, paired] = await Promise.all([
+  const [settings, children, paired, categories] = await Promise.all([
     getCenterSettings(deps),
     listChildren(deps.db, requester.id),
     hasAnyPairing(deps.db, requester.id),
+    listHelpCategories(deps.db),
   ]);
   const occurrences = occurrencesOf(input);
   assertOccurrencesAllowed(occurrences, {
     settings,
+    categories,
     birthDates: children.filter((ch) => input.childIds.includes(ch.id)).map((ch) => ch.birth_date),
     now: deps.clock.now(),
     memberRules: true,
@@ -320,7 +330,10 @@ export async function createRequests(
         : 'rule.requester_not_active',
     );
 
-  const settings = await getCenterSettings(deps);
+  const [settings, categories] = await Promise.all([
+    getCenterSettings(deps),
+    listHelpCategories(deps.db),
+  ]);
   const now = deps.clock.now();
   const children = await listOwnChildrenAmong(deps.db, requester.id, input.childIds);
   // Only one's own children; another family's child is indistinguishable from an unknown one.
@@ -331,6 +344,7 @@ export async function createRequests(
   const { requesterChildMinAgeDays, requesterChildUntil } = settings.eligibility;
   assertOccurrencesAllowed(occurrences, {
     settings,
+    categories,
     birthDates: children.map((c) => c.birth_date),
     now,
     memberRules: !staffIntake,

@@ -139,6 +139,8 @@ export interface ClaimInput {
   certifications: readonly ClaimCertification[];
   activities: readonly ClaimActivity[];
   cancellations: readonly ClaimCancellation[];
+  /** The codes flagged transport-only (help_category, 0027); the old fixed ones when not given. */
+  transportCategories?: readonly number[];
 }
 
 export type AgeBand = 'age3to5' | 'age0to2' | 'older';
@@ -179,14 +181,16 @@ const minutesBetween = (from: string, to: string) =>
   Math.round((Date.parse(to) - Date.parse(from)) / 60_000);
 
 /** The month's lines in date order (then activity, then child), as the claim form lists them. */
-export function claimLines(input: Pick<ClaimInput, 'activities' | 'cancellations'>): ClaimLine[] {
+export function claimLines(
+  input: Pick<ClaimInput, 'activities' | 'cancellations' | 'transportCategories'>,
+): ClaimLine[] {
   const lines: ClaimLine[] = [];
   for (const a of input.activities) {
     const base = {
       activityId: a.id,
       requestId: null,
       date: tokyoDateOf(a.startedAt),
-      transportOnly: isTransportOnly(a.categories),
+      transportOnly: isTransportOnly(a.categories, input.transportCategories),
       paid: a.paid,
     };
     const minutes = minutesBetween(a.startedAt, a.endedAt);

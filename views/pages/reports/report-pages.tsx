@@ -21,6 +21,7 @@ import { categoryNumberedLabel } from '../../../src/i18n/category-labels.js';
 import {
   ComparisonTable,
   FigureSections,
+  FigureTable,
   fmt,
   monthTick,
   Section,
@@ -407,9 +408,35 @@ export function AnnualReportPage(props: {
             </section>
           }
         />
+        <NationalSection f={f} report={report} />
         <SummarySections f={f} helpers={props.helpers} families={props.families} />
       </article>
       <script src="/assets/print.js" defer></script>
     </Layout>
+  );
+}
+
+/** The activities by national survey category (help_category.national_category, 0027). */
+function NationalSection(props: { f: Fmt; report: AnnualReport }) {
+  const { f } = props;
+  const t = f.t;
+  const title = t('reports.section.byNationalCategory');
+  return (
+    <Section id="report-national" title={title}>
+      <FigureTable
+        caption={title}
+        head={[
+          t('reports.page.col.category'),
+          t('reports.item.activities'),
+          t('reports.item.activityHours'),
+          t('reports.item.feesTotal'),
+          t('reports.national.codes'),
+        ]}
+        rows={props.report.byNationalCategory.map((row) => ({
+          label: t(`helpCategories.national.${row.category}`),
+          cells: [f.n(row.count), f.n(row.hours), f.n(row.fees), row.codes.join(', ')],
+        }))}
+      />
+    </Section>
   );
 }

@@ -9,7 +9,6 @@ import {
 } from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
-import { CATEGORIES, categoryLabel } from '../../../src/i18n/category-labels.js';
 import { weekdayName } from './request-text.js';
 import { BackLink } from '../../components/back-link.js';
 import { RuleErrorAlert, RulesBox, type RulesView } from './rules-box.js';
@@ -30,6 +29,8 @@ export interface RequestFormProps {
   errors: FormErrors;
   rule?: { message: string; dates: string[]; field?: string | undefined } | undefined;
   rules: RulesView;
+  /** The help categories that can be chosen (active ones, in order, with the center's names). */
+  categories: { code: number; label: string; sickChild: boolean }[];
   /** The earliest date the date picker offers (tomorrow, Tokyo). */
   minDate: string;
   /** The center runs the sick-child and emergency programme (issue #20). */
@@ -153,10 +154,10 @@ export function NewRequestPage(props: RequestFormProps) {
               {...field('category')}
               legend={t('req.form.category')}
               required
-              options={CATEGORIES.map((n) => ({
-                value: String(n),
-                label: categoryLabel(t, n),
-                ...(n === 10 ? { hint: t('req.form.sickChildHint') } : {}),
+              options={props.categories.map((x) => ({
+                value: String(x.code),
+                label: x.label,
+                ...(x.sickChild ? { hint: t('req.form.sickChildHint') } : {}),
               }))}
             />
           </fieldset>
