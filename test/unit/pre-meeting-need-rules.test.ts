@@ -3,7 +3,7 @@ import {
   preMeetingNeed,
   type PairPreMeeting,
   type RequestKind,
-} from '../../src/modules/matching/pre-meeting-need-rules.js';
+} from '../../src/modules/requests/pre-meeting-need-rules.js';
 
 const meeting = (
   fiscal_year: number,

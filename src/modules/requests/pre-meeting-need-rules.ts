@@ -1,4 +1,5 @@
 import type { CareLocation } from '../../../db/schema.js';
+import { fiscalYearOf, tokyoDateOf } from '../../lib/dates.js';
 
 /**
  * Whether a request needs a new 事前打ち合わせ with its helper (issue #19 pt 3,
@@ -85,4 +86,32 @@ export function meetingsByPair<
     else map.set(key, [m]);
   }
   return map;
+}
+
+/** A matched request as the rule reads it (care_request columns). */
+export interface PairRequest {
+  requester_member_id: string;
+  helper_member_id: string | null;
+  starts_at: string;
+  category: number;
+  care_location: CareLocation;
+}
+
+/**
+ * The decision for a request, given the meetings of pairs (meetingsByPair). A request without a
+ * helper has no pair yet: a first pre-meeting is needed once it has one.
+ */
+export function preMeetingNeedOf<M extends PairPreMeeting>(
+  request: PairRequest,
+  byPair: ReadonlyMap<string, readonly M[]>,
+): PreMeetingNeed<M> {
+  if (request.helper_member_id === null) return { needed: true, reason: 'first' };
+  return preMeetingNeed(
+    {
+      fiscalYear: fiscalYearOf(tokyoDateOf(request.starts_at)),
+      category: request.category,
+      careLocation: request.care_location,
+    },
+    byPair.get(pairKey(request.requester_member_id, request.helper_member_id)) ?? [],
+  );
 }
