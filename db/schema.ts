@@ -450,6 +450,9 @@ export interface PreMeetingTable {
   notes: string | null;
   recorded_by_user_id: string;
   created_at: string;
+  /** The kind of help it covered (0028); null on older rows: any kind that fiscal year. */
+  category: number | null;
+  care_location: CareLocation | null;
 }
 
 export interface PreMeetingRevisionTable {

@@ -27,7 +27,7 @@ beforeEach(async () => {
 });
 
 describe('the annual renewal', () => {
-  it('is for the current year until February 1, then for the coming one', async () => {
+  it('is for the current year until February 1 (the default), then for the coming one', async () => {
     const family = await createMember(ctx.deps, { name: '更新 花子' });
     const client = await signIn(family);
     const before = (await (await client.get('/api/v1/my/renewal')).json()) as {
@@ -42,6 +42,41 @@ describe('the annual renewal', () => {
       confirmation: unknown;
     };
     expect(after).toMatchObject({ fiscalYear: 2027, deadline: '2027-03-31', confirmation: null });
+  });
+
+  it("opens when the center's setting says: months before April 1, set on the settings page or the API", async () => {
+    const family = await createMember(ctx.deps, { name: '設定 花子' });
+    const adminUser = await createUser(ctx.deps, { role: 'admin' });
+    let admin = await TestClient.signedInAs(ctx, adminUser);
+    const renewalOf = async () =>
+      (await (await (await signIn(family)).get('/api/v1/my/renewal')).json()) as {
+        fiscalYear: number;
+        opensOn: string;
+      };
+
+    // The settings page: a value out of range is refused beside the field, kept.
+    const page = await admin.get('/settings');
+    expect(await page.text()).toContain('action="/settings/renewal"');
+    const invalid = await admin.form('/settings/renewal', { opensMonthsBefore: '9' });
+    expect(invalid.status).toBe(422);
+    expect(await invalid.text()).toContain('value="9"');
+    expect((await admin.form('/settings/renewal', { opensMonthsBefore: '3' })).status).toBe(303);
+
+    // 2027-01-01 00:00 JST: with 3 months the renewal for FY2027 is open from January 1.
+    ctx.clock.set('2026-12-31T15:00:00.000Z');
+    expect(await renewalOf()).toMatchObject({ fiscalYear: 2027, opensOn: '2027-01-01' });
+
+    // Through the API: 1 month, so on January 1 it is still the current year's (late) renewal.
+    admin = await TestClient.signedInAs(ctx, adminUser); // a new session after the clock moved
+    const res = await admin.json('PUT', '/api/v1/settings', { renewal: { opensMonthsBefore: 1 } });
+    expect(res.status).toBe(200);
+    expect(await renewalOf()).toMatchObject({ fiscalYear: 2026, opensOn: '2026-03-01' });
+    ctx.clock.set('2027-02-28T15:00:00.000Z'); // 2027-03-01 00:00 JST
+    expect(await renewalOf()).toMatchObject({ fiscalYear: 2027, opensOn: '2027-03-01' });
+    admin = await TestClient.signedInAs(ctx, adminUser);
+    expect(
+      (await admin.json('PUT', '/api/v1/settings', { renewal: { opensMonthsBefore: 0 } })).status,
+    ).toBe(400);
   });
 
   it('a member checks her details and answers on one page; staff see it, remind the others and record paper', async () => {

@@ -272,6 +272,7 @@ describe('the /settings page', () => {
       'areas',
       'eligibility',
       'retention',
+      'renewal',
       'consent',
       'requests',
       'reports',

@@ -62,6 +62,9 @@ export const coordination: CoordinationMessages = {
   'coord.action.context': ' ({when}, {family})',
   'coord.preMeeting.done': 'Pre-meeting held',
   'coord.preMeeting.missing': 'No pre-meeting yet',
+  'coord.preMeeting.reason.category': 'Needed again: the kind of help changed',
+  'coord.preMeeting.reason.care_location': 'Needed again: the care location changed',
+  'coord.preMeeting.reason.fiscal_year': 'Needed again: a new fiscal year began',
   'coord.phone': 'Tel. {phone}',
 
   'coord.board.title': 'Coordination board',

@@ -13,6 +13,7 @@ export const settings: SettingsMessages = {
   'settings.section.areas': 'Areas',
   'settings.section.eligibility': 'Eligibility',
   'settings.section.retention': 'Keeping withdrawn members’ data',
+  'settings.section.renewal': 'Annual renewal',
   'settings.section.consent': 'Consent document versions',
   'settings.section.requests': 'Requests and matching',
   'settings.section.reports': 'Activity reports',
@@ -56,6 +57,10 @@ export const settings: SettingsMessages = {
     'A withdrawn member’s personal data is kept only as long as reports and insurance claims need it, then deleted or anonymised. Statistics remain.',
   'settings.retention.withdrawnMemberYears': 'Keep for (years after withdrawal)',
   'settings.retention.withdrawnMemberYearsHint': '1–30. The default is 5 years.',
+  'settings.renewal.lead':
+    'When members can start confirming their details for the coming fiscal year: how many months before April 1.',
+  'settings.renewal.opensMonthsBefore': 'Opens (months before April 1)',
+  'settings.renewal.opensMonthsBeforeHint': '1–6. The default is 2 months (February 1).',
   'settings.consent.lead':
     'The current versions of the documents members agree to. A new version means members are asked to agree again.',
   'settings.consent.termsVersion': 'Membership terms version',

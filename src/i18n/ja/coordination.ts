@@ -62,6 +62,9 @@ export const coordination = {
   'coord.action.context': '（{when}、{family}さん）',
   'coord.preMeeting.done': '事前打ち合わせ済み',
   'coord.preMeeting.missing': '事前打ち合わせ未実施',
+  'coord.preMeeting.reason.category': '援助内容が変わったため',
+  'coord.preMeeting.reason.care_location': '預かり場所が変わったため',
+  'coord.preMeeting.reason.fiscal_year': '年度が変わったため',
   'coord.phone': '電話 {phone}',
 
   // 調整ボード

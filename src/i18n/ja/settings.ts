@@ -12,6 +12,7 @@ export const settings = {
   'settings.section.areas': '地区',
   'settings.section.eligibility': '入会の条件',
   'settings.section.retention': '退会した会員の情報の保存期間',
+  'settings.section.renewal': '年度更新',
   'settings.section.consent': '同意書の版',
   'settings.section.requests': '援助の申し込みとマッチング',
   'settings.section.reports': '活動報告',
@@ -51,6 +52,10 @@ export const settings = {
     '退会した会員の個人情報は、報告や保険の請求に必要な期間だけ保存し、その後は削除または匿名化します。統計は残ります。',
   'settings.retention.withdrawnMemberYears': '退会後の保存期間（年）',
   'settings.retention.withdrawnMemberYearsHint': '1〜30。標準は5年です。',
+  'settings.renewal.lead':
+    '会員が次の年度の登録内容を確認できるようになる時期です。4月1日の何か月前から受け付けるかを決めます。',
+  'settings.renewal.opensMonthsBefore': '受付の開始（4月1日の何か月前）',
+  'settings.renewal.opensMonthsBeforeHint': '1〜6。標準は2か月前（2月1日）です。',
   'settings.consent.lead':
     '会員が同意する書類の現在の版です。版を変えると、会員に改めて同意をお願いすることになります。',
   'settings.consent.termsVersion': '会員規約の版',

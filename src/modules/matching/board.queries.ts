@@ -108,20 +108,25 @@ export async function listOpenRequestsPage(
   return { items, total: Number(total.n) };
 }
 
-/** Matched (or already completed) activities starting in [from, until): a Tokyo day. */
+/**
+ * Matched (or already completed) activities starting in [from, until): a Tokyo day. Whether each
+ * pair's pre-meeting covers it is the rule's (pre-meeting-need-rules.ts, with
+ * listPreMeetingPairsOfRequesters).
+ */
 export function listMatchedBetween(
   db: Db,
-  options: { fromIso: string; untilIso: string; fiscalYear: number; area?: string },
+  options: { fromIso: string; untilIso: string; area?: string },
 ) {
   let q = db
     .selectFrom('care_request')
     .innerJoin('member as requester', 'requester.id', 'care_request.requester_member_id')
     .innerJoin('member as helper', 'helper.id', 'care_request.helper_member_id')
-    .select((eb) => [
+    .select([
       'care_request.id',
       'care_request.starts_at',
       'care_request.ends_at',
       'care_request.category',
+      'care_request.care_location',
       'care_request.status',
       'care_request.requester_member_id',
       'care_request.helper_member_id',
@@ -129,16 +134,6 @@ export function listMatchedBetween(
       'requester.area as requester_area',
       'helper.name as helper_name',
       'helper.phone as helper_phone',
-      eb
-        .exists(
-          eb
-            .selectFrom('pre_meeting')
-            .select('pre_meeting.id')
-            .whereRef('pre_meeting.requester_member_id', '=', 'care_request.requester_member_id')
-            .whereRef('pre_meeting.helper_member_id', '=', 'care_request.helper_member_id')
-            .where('pre_meeting.fiscal_year', '=', options.fiscalYear),
-        )
-        .as('has_pre_meeting'),
     ])
     .where('care_request.status', 'in', ['matched', 'completed'])
     .where('care_request.starts_at', '>=', options.fromIso)
@@ -199,22 +194,14 @@ export function listSeriesRequests(db: Db, seriesId: string) {
     .execute();
 }
 
-/** The pre-meeting that makes this pair ready for a fiscal year, if any (the latest). */
-export function findPreMeetingForPair(
-  db: Db,
-  requesterId: string,
-  helperId: string,
-  fiscalYear: number,
-) {
+/** Every pre-meeting of a pair (any fiscal year), for pre-meeting-need-rules.ts. */
+export function listPreMeetingsOfPair(db: Db, requesterId: string, helperId: string) {
   return db
     .selectFrom('pre_meeting')
     .selectAll()
     .where('requester_member_id', '=', requesterId)
     .where('helper_member_id', '=', helperId)
-    .where('fiscal_year', '=', fiscalYear)
-    .orderBy('held_on', 'desc')
-    .orderBy('created_at', 'desc')
-    .executeTakeFirst();
+    .execute();
 }
 
 /**
@@ -252,12 +239,10 @@ export function listPreMeetingsOfYear(db: Db, fiscalYear: number, nowIso: string
 }
 
 /**
- * Upcoming matched requests whose pair has no pre-meeting in the request's fiscal year (the
- * Tokyo date's April–March year, computed in SQL so the filter stays in the database).
+ * Upcoming matched requests, soonest first, with what the pre-meeting need rule reads; the
+ * caller keeps those whose pair needs one (pre-meeting-need-rules.ts).
  */
-export function listMatchedWithoutPreMeeting(db: Db, nowIso: string, limit: number) {
-  const fiscalYearOfStart = sql<number>`(CAST(strftime('%Y', care_request.starts_at, '+9 hours') AS INTEGER)
-    - (CAST(strftime('%m', care_request.starts_at, '+9 hours') AS INTEGER) < 4))`;
+export function listUpcomingMatched(db: Db, nowIso: string, limit: number) {
   return db
     .selectFrom('care_request')
     .innerJoin('member as requester', 'requester.id', 'care_request.requester_member_id')
@@ -266,6 +251,8 @@ export function listMatchedWithoutPreMeeting(db: Db, nowIso: string, limit: numb
       'care_request.id',
       'care_request.starts_at',
       'care_request.ends_at',
+      'care_request.category',
+      'care_request.care_location',
       'care_request.requester_member_id',
       'care_request.helper_member_id',
       'requester.name as requester_name',
@@ -273,18 +260,6 @@ export function listMatchedWithoutPreMeeting(db: Db, nowIso: string, limit: numb
     ])
     .where('care_request.status', '=', 'matched')
     .where('care_request.starts_at', '>=', nowIso)
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('pre_meeting')
-            .select('pre_meeting.id')
-            .whereRef('pre_meeting.requester_member_id', '=', 'care_request.requester_member_id')
-            .whereRef('pre_meeting.helper_member_id', '=', 'care_request.helper_member_id')
-            .where('pre_meeting.fiscal_year', '=', fiscalYearOfStart),
-        ),
-      ),
-    )
     .orderBy('care_request.starts_at')
     .limit(limit)
     .execute();

@@ -73,7 +73,8 @@ boardPages.get('/board', async (c) => {
         status: a.status,
         helperName: a.helper_name,
         helperPhone: a.helper_phone,
-        hasPreMeeting: Boolean(a.has_pre_meeting),
+        hasPreMeeting: !a.preMeeting.needed,
+        preMeetingReason: a.preMeeting.needed ? a.preMeeting.reason : null,
         childAges: agesOf(a.id, a.starts_at),
       }))}
     />,

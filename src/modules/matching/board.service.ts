@@ -1,8 +1,11 @@
 import type { AppDeps } from '../../context.js';
 import { DAY, HOUR } from '../../lib/clock.js';
-import { addDaysToDate, fiscalYearOf, tokyoDateOf, tokyoInstant } from '../../lib/dates.js';
+import { addDaysToDate, tokyoDateOf, tokyoInstant } from '../../lib/dates.js';
 import { ageInMonths } from '../members/member-rules.js';
-import { listRequestChildren } from '../requests/requests.queries.js';
+import {
+  listPreMeetingPairsOfRequesters,
+  listRequestChildren,
+} from '../requests/requests.queries.js';
 import {
   listMatchedBetween,
   listOfferStatuses,
@@ -10,6 +13,7 @@ import {
   listUrgentRequests,
   rankRequests,
 } from './board.queries.js';
+import { meetingsByPair, preMeetingNeedOf } from '../requests/pre-meeting-need-rules.js';
 
 /**
  * 調整ボード: the requests staff must act on (urgent: starting within 48 hours; then the open ones
@@ -59,20 +63,26 @@ export async function loadBoard(
     listMatchedBetween(db, {
       fromIso: tokyoInstant(today).toISOString(),
       untilIso: tokyoInstant(addDaysToDate(today, 1)).toISOString(),
-      fiscalYear: fiscalYearOf(today),
       area: filters.area,
     }),
   ]);
 
   const live = [...urgentRows, ...openPage.items];
   const ids = [...live.map((r) => r.id), ...todayRows.map((r) => r.id)];
-  const [children, offers] = await Promise.all([
+  const [children, offers, pairMeetings] = await Promise.all([
     listRequestChildren(db, ids),
     listOfferStatuses(
       db,
       live.map((r) => r.id),
     ),
+    listPreMeetingPairsOfRequesters(
+      db,
+      todayRows.map((r) => r.requester_member_id),
+    ),
   ]);
+  const byPair = meetingsByPair(pairMeetings);
+  /** Today's activities, each with whether its pair's pre-meeting covers it (and why not). */
+  const today_ = todayRows.map((r) => ({ ...r, preMeeting: preMeetingNeedOf(r, byPair) }));
   /** The children's ages in months on the day of the request. */
   const agesOf = (requestId: string, startsAt: string) => {
     const day = tokyoDateOf(startsAt);
@@ -97,5 +107,5 @@ export async function loadBoard(
       ] as const;
     }),
   );
-  return { nowIso, today, urgentRows, openPage, todayRows, agesOf, candidateCounts };
+  return { nowIso, today, urgentRows, openPage, todayRows: today_, agesOf, candidateCounts };
 }

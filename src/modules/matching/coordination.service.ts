@@ -1,19 +1,23 @@
 import type { AppDeps, CurrentUser } from '../../context.js';
-import { fiscalYearOf, tokyoDateOf } from '../../lib/dates.js';
+import { tokyoDateOf } from '../../lib/dates.js';
 import { conflict, unprocessable } from '../../lib/errors.js';
 import { getCenterSettings } from '../settings/settings.service.js';
-import { listOffersForRequest, type RequestRow } from '../requests/requests.queries.js';
-import { offerBody, type PreMeetingInput } from '../requests/requests.schemas.js';
-import { preMeetingRequired } from '../requests/requests.service.js';
 import {
-  findPreMeetingForPair,
-  listMatchedWithoutPreMeeting,
+  listOffersForRequest,
+  listPreMeetingPairsOfRequesters,
+  type RequestRow,
+} from '../requests/requests.queries.js';
+import { offerBody, type PreMeetingInput } from '../requests/requests.schemas.js';
+import {
   listMemberContacts,
   listOfferStatuses,
+  listPreMeetingsOfPair,
   listPreMeetingsOfYear,
   listRequestChildNames,
   listSeriesRequests,
+  listUpcomingMatched,
 } from './board.queries.js';
+import { meetingsByPair, preMeetingNeedOf } from '../requests/pre-meeting-need-rules.js';
 import { askedSet } from './board.service.js';
 import { findCandidates } from './candidates.js';
 import type { RankResult } from './ranking.js';
@@ -134,7 +138,7 @@ export function assertPreMeetingPair(request: RequestRow) {
   return { requesterId: request.requester_member_id, helperId: request.helper_member_id };
 }
 
-/** Records the pre-meeting of this request's pair. */
+/** Records the pre-meeting of this request's pair, for this request's kind of help. */
 export function recordRequestPreMeeting(
   deps: AppDeps,
   staff: CurrentUser,
@@ -143,7 +147,10 @@ export function recordRequestPreMeeting(
   clientAddress?: string,
 ) {
   const pair = assertPreMeetingPair(request);
-  return recordPreMeeting(deps, staff, { ...fields, ...pair }, clientAddress);
+  return recordPreMeeting(deps, staff, { ...fields, ...pair }, clientAddress, {
+    category: request.category,
+    careLocation: request.care_location,
+  });
 }
 
 /**
@@ -183,18 +190,18 @@ export async function loadCoordinationRequest(
 
   let preMeeting = null;
   if (request.helper_member_id && request.status !== 'cancelled') {
-    const [required, recorded] = await Promise.all([
-      preMeetingRequired(deps, request),
-      findPreMeetingForPair(
-        db,
-        request.requester_member_id,
-        request.helper_member_id,
-        fiscalYearOf(requestDate),
-      ),
-    ]);
+    const meetings = await listPreMeetingsOfPair(
+      db,
+      request.requester_member_id,
+      request.helper_member_id,
+    );
+    const need = preMeetingNeedOf(request, meetingsByPair(meetings));
+    // Asked for only while the request is matched (a completed one is past asking).
+    const required = request.status === 'matched' && need.needed;
     preMeeting = {
       required,
-      recorded: recorded ? { heldOn: recorded.held_on, place: recorded.place } : null,
+      reason: need.needed ? need.reason : null,
+      recorded: need.needed ? null : { heldOn: need.covering.held_on, place: need.covering.place },
     };
   }
   return {
@@ -212,12 +219,30 @@ export async function loadCoordinationRequest(
   };
 }
 
-/** 事前打ち合わせ: the matched pairs still waiting for one, and a fiscal year's records. */
+/** At most this many upcoming matched requests are read for the waiting list. */
+const WAITING_SCAN = 2000;
+const WAITING_LIMIT = 500;
+
+/**
+ * 事前打ち合わせ: the matched requests still waiting for one (the pair has none covering the
+ * request's fiscal year and kind of help, pre-meeting-need-rules.ts), each with the reason; and
+ * a fiscal year's records.
+ */
 export async function loadPreMeetingOverview(deps: AppDeps, fiscalYear: number) {
   const nowIso = deps.clock.now().toISOString();
-  const [waiting, recorded] = await Promise.all([
-    listMatchedWithoutPreMeeting(deps.db, nowIso, 500),
+  const [upcoming, recorded] = await Promise.all([
+    listUpcomingMatched(deps.db, nowIso, WAITING_SCAN),
     listPreMeetingsOfYear(deps.db, fiscalYear, nowIso),
   ]);
+  const byPair = meetingsByPair(
+    await listPreMeetingPairsOfRequesters(
+      deps.db,
+      upcoming.map((r) => r.requester_member_id),
+    ),
+  );
+  const waiting = upcoming
+    .map((r) => ({ ...r, need: preMeetingNeedOf(r, byPair) }))
+    .flatMap((r) => (r.need.needed ? [{ ...r, reason: r.need.reason }] : []))
+    .slice(0, WAITING_LIMIT);
   return { waiting, recorded };
 }

@@ -47,3 +47,27 @@ export async function listPairActivityStarts(db: Db, requesterId: string, helper
     .execute();
   return rows.map((r) => r.started_at);
 }
+
+/**
+ * The kind of help of a pair's next matched request (or else their latest request of any
+ * status): what a pre-meeting recorded without a request covers. Undefined when there is none.
+ */
+export async function findPairRequestKind(
+  db: Db,
+  requesterId: string,
+  helperId: string,
+  nowIso: string,
+) {
+  const pair = db
+    .selectFrom('care_request')
+    .select(['category', 'care_location'])
+    .where('requester_member_id', '=', requesterId)
+    .where('helper_member_id', '=', helperId);
+  const row =
+    (await pair
+      .where('status', '=', 'matched')
+      .where('starts_at', '>=', nowIso)
+      .orderBy('starts_at')
+      .executeTakeFirst()) ?? (await pair.orderBy('starts_at', 'desc').executeTakeFirst());
+  return row ? { category: row.category, careLocation: row.care_location } : undefined;
+}

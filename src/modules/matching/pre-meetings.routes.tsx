@@ -34,6 +34,7 @@ preMeetingPages.get('/coordination/pre-meetings', async (c) => {
         requesterName: r.requester_name,
         helperName: r.helper_name,
         more: 0,
+        reason: r.reason,
       });
   }
   return render(

@@ -1,3 +1,4 @@
+import type { CareLocation } from '../../../db/schema.js';
 import type { AppDeps, CurrentUser } from '../../context.js';
 import { insertIfPreviousChanged } from '../../lib/atomic.js';
 import { fiscalYearOf, tokyoDateOf } from '../../lib/dates.js';
@@ -9,6 +10,7 @@ import type { PreMeetingCorrection, PreMeetingInput } from '../requests/requests
 import { preMeetingDateRule } from './pre-meeting-rules.js';
 import {
   buildCorrectPreMeeting,
+  findPairRequestKind,
   findPreMeetingById,
   insertPreMeeting,
   listPairActivityStarts,
@@ -26,12 +28,17 @@ async function checkHeldOn(deps: AppDeps, requesterId: string, helperId: string,
   if (broken) throw unprocessable(broken);
 }
 
-/** Records a 事前打ち合わせ; it makes the pairing ready for the rest of that fiscal year. */
+/**
+ * Records a 事前打ち合わせ; it makes the pairing ready for the rest of that fiscal year, for the
+ * kind of help it was held for (pre-meeting-need-rules.ts): the given kind (the request it was
+ * recorded from), or else that of the pair's next matched request (or their latest request).
+ */
 export async function recordPreMeeting(
   deps: AppDeps,
   actor: CurrentUser,
   input: PreMeetingInput,
   clientAddress?: string,
+  kind?: { category: number; careLocation: CareLocation },
 ) {
   const members = await listPairMembers(deps.db, input.requesterId, input.helperId);
   const requester = members.find((m) => m.id === input.requesterId && m.requester_status !== null);
@@ -39,8 +46,11 @@ export async function recordPreMeeting(
   if (!requester || !helper || input.requesterId === input.helperId)
     throw unprocessable('unknown_pair');
   await checkHeldOn(deps, input.requesterId, input.helperId, input.heldOn);
-  const id = newId();
   const now = deps.clock.now();
+  const covered =
+    kind ??
+    (await findPairRequestKind(deps.db, input.requesterId, input.helperId, now.toISOString()));
+  const id = newId();
   await deps.atomic([
     insertPreMeeting(deps.db, {
       id,
@@ -55,6 +65,8 @@ export async function recordPreMeeting(
       notes: input.notes,
       recorded_by_user_id: actor.id,
       created_at: now.toISOString(),
+      category: covered?.category ?? null,
+      care_location: covered?.careLocation ?? null,
     }),
     buildAuditInsert(deps.db, {
       at: now,

@@ -13,21 +13,25 @@
  */
 import { addMonthsToDate, fiscalYearOf, fiscalYearStart } from '../../lib/dates.js';
 
+/** The default of the center setting `renewal.opensMonthsBefore` (settings.schemas.ts). */
 export const RENEWAL_OPENS_MONTHS_BEFORE = 2;
 /** The reason recorded on a side (and in its history) ended at the renewal. */
 export const NOT_RENEWED = 'not_renewed';
 
-/** The first day a member can confirm for fiscal year `fy` (February 1 before it by default). */
-export const renewalOpensOn = (fy: number): string =>
-  addMonthsToDate(fiscalYearStart(fy), -RENEWAL_OPENS_MONTHS_BEFORE);
+/**
+ * The first day a member can confirm for fiscal year `fy`: `monthsBefore` months before April 1
+ * (the center setting `renewal.opensMonthsBefore`; February 1 by default).
+ */
+export const renewalOpensOn = (fy: number, monthsBefore = RENEWAL_OPENS_MONTHS_BEFORE): string =>
+  addMonthsToDate(fiscalYearStart(fy), -monthsBefore);
 
 /**
  * The fiscal year a confirmation made on `today` is for: the next one once its renewal has
  * opened, else the current one (a late confirmation).
  */
-export function renewalYearOn(today: string): number {
+export function renewalYearOn(today: string, monthsBefore = RENEWAL_OPENS_MONTHS_BEFORE): number {
   const next = fiscalYearOf(today) + 1;
-  return today >= renewalOpensOn(next) ? next : next - 1;
+  return today >= renewalOpensOn(next, monthsBefore) ? next : next - 1;
 }
 
 export type Side = 'requester' | 'helper';

@@ -85,7 +85,7 @@ const statusRoute = op('staff', 'get /renewals/confirmations', {
 });
 renewalApi.openapi(statusRoute, async (c) => {
   requireStaff(c);
-  const fy = readFiscalYear(c.req.valid('query').fiscalYear, currentRenewalYear(c.var.deps));
+  const fy = readFiscalYear(c.req.valid('query').fiscalYear, await currentRenewalYear(c.var.deps));
   const { rows } = await renewalStatus(c.var.deps, fy);
   return c.json(wholeList(rows.map(toRenewalStatusJson)), 200);
 });

@@ -10,7 +10,7 @@ import { AppError, conflict, unprocessable } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { buildAuditInsert } from '../audit/audit.queries.js';
 import { notifyAll } from '../notifications/notifications.service.js';
-import { getConsentVersions } from '../settings/settings.service.js';
+import { getConsentVersions, getRenewalSettings } from '../settings/settings.service.js';
 import {
   buildUpdateMember,
   findMemberById,
@@ -40,15 +40,24 @@ import {
 
 const todayOf = (deps: AppDeps) => tokyoDateOf(deps.clock.now());
 
-/** The fiscal year the renewal is for today (the coming one from February 1). */
-export const currentRenewalYear = (deps: AppDeps) => renewalYearOn(todayOf(deps));
+/** The renewal's opening: months before April 1 (the center setting, February 1 by default). */
+const opensMonthsBefore = async (deps: AppDeps) =>
+  (await getRenewalSettings(deps)).opensMonthsBefore;
+
+/** The fiscal year the renewal is for today (the coming one once its renewal has opened). */
+export const currentRenewalYear = async (deps: AppDeps) =>
+  renewalYearOn(todayOf(deps), await opensMonthsBefore(deps));
+
+/** The first day members can confirm for fiscal year `fy`, by the center setting. */
+export const renewalOpensOnFor = async (deps: AppDeps, fy: number) =>
+  renewalOpensOn(fy, await opensMonthsBefore(deps));
 
 /**
  * Everything the member's renewal page shows: the year, its deadline, the member's answer so far,
  * and the details to check (children without health fields: the page is about who, not health).
  */
 export async function myRenewal(deps: AppDeps, member: MemberWithEmail) {
-  const fiscalYear = currentRenewalYear(deps);
+  const fiscalYear = await currentRenewalYear(deps);
   const [confirmation, children, contacts, pickups, consent] = await Promise.all([
     findRenewalConfirmation(deps.db, member.id, fiscalYear),
     member.requester_status ? listChildren(deps.db, member.id) : Promise.resolve([]),
@@ -60,7 +69,7 @@ export async function myRenewal(deps: AppDeps, member: MemberWithEmail) {
     fiscalYear,
     /** Confirming for the year already under way: a "stop" is then a withdrawal for staff. */
     late: fiscalYear === fiscalYearOf(todayOf(deps)),
-    opensOn: renewalOpensOn(fiscalYear),
+    opensOn: await renewalOpensOnFor(deps, fiscalYear),
     deadline: fiscalYearEnd(fiscalYear - 1),
     confirmation: confirmation ?? null,
     children: children.map((c) => ({ id: c.id, name: c.name, birthDate: c.birth_date })),
@@ -91,7 +100,7 @@ export async function confirmRenewal(
   if (member.withdrawn_at) throw conflict('already_withdrawn');
   const problem = answerProblem(member, input);
   if (problem) throw unprocessable(problem);
-  const fiscalYear = currentRenewalYear(deps);
+  const fiscalYear = await currentRenewalYear(deps);
   const nowDate = deps.clock.now();
   const now = nowDate.toISOString();
   const { termsVersion } = await getConsentVersions(deps);
@@ -161,7 +170,7 @@ export async function sendRenewalReminders(
   staff: CurrentUser,
   clientAddress?: string,
 ): Promise<{ fiscalYear: number; reminded: number }> {
-  const fiscalYear = currentRenewalYear(deps);
+  const fiscalYear = await currentRenewalYear(deps);
   const today = todayOf(deps);
   const due = (await listRenewalStatus(deps.db, fiscalYear)).filter((r) => !r.confirmed_at);
   const deadline = fiscalYearEnd(fiscalYear - 1);

@@ -20,8 +20,13 @@ import { fiscalYearEnd } from './renewals.js';
 import { submitRenewal } from './my-renewal.routes.js';
 import { findMemberById, type MemberWithEmail } from './members.queries.js';
 import { renewalForm } from './renewal-form.js';
-import { liveSide, renewalOpensOn } from './renewal-rules.js';
-import { currentRenewalYear, renewalStatus, sendRenewalReminders } from './renewal.service.js';
+import { liveSide } from './renewal-rules.js';
+import {
+  currentRenewalYear,
+  renewalOpensOnFor,
+  renewalStatus,
+  sendRenewalReminders,
+} from './renewal.service.js';
 
 /** 年度更新: requesters whose youngest child passes the center's age limit by the fiscal-year end. */
 export const renewalPages = new Hono<AppEnv>();
@@ -83,7 +88,7 @@ renewalPages.post('/renewals/lapse', staffOnly, formBody(lapseForm, neverInvalid
 
 renewalPages.get('/renewals/confirmations', async (c) => {
   requireStaff(c);
-  const current = currentRenewalYear(c.var.deps);
+  const current = await currentRenewalYear(c.var.deps);
   const fiscalYear = readFiscalYear(c.req.query('fiscalYear'), current);
   const [status, labels] = await Promise.all([
     renewalStatus(c.var.deps, fiscalYear),
@@ -95,7 +100,7 @@ renewalPages.get('/renewals/confirmations', async (c) => {
       ctx={viewContext(c)}
       fiscalYear={fiscalYear}
       current={fiscalYear === current}
-      opensOn={renewalOpensOn(fiscalYear)}
+      opensOn={await renewalOpensOnFor(c.var.deps, fiscalYear)}
       deadline={fiscalYearEnd(fiscalYear - 1)}
       rows={status.rows}
       counts={status.counts}
@@ -140,7 +145,7 @@ async function paperPage(
     c,
     <PaperRenewalPage
       ctx={viewContext(c)}
-      fiscalYear={currentRenewalYear(c.var.deps)}
+      fiscalYear={await currentRenewalYear(c.var.deps)}
       member={{
         id: member.id,
         name: member.name,
@@ -181,6 +186,9 @@ renewalPages.post(
     );
     if (refused) return refused;
     setFlash(c, 'renewal.staff.paperSaved', { name: member.name });
-    return c.redirect(`/renewals/confirmations?fiscalYear=${currentRenewalYear(c.var.deps)}`, 303);
+    return c.redirect(
+      `/renewals/confirmations?fiscalYear=${await currentRenewalYear(c.var.deps)}`,
+      303,
+    );
   },
 );

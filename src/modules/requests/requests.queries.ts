@@ -193,11 +193,21 @@ export function findOfferIdOfHelper(db: Db, requestId: string, helperMemberId: s
     .executeTakeFirst();
 }
 
+/** The pre-meetings of these requesters' pairs, what pre-meeting-need-rules.ts reads. */
 export function listPreMeetingPairsOfRequesters(db: Db, requesterIds: string[]) {
+  if (requesterIds.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('pre_meeting')
-    .select(['requester_member_id', 'helper_member_id', 'fiscal_year'])
-    .where('requester_member_id', 'in', inJson(requesterIds))
+    .select([
+      'requester_member_id',
+      'helper_member_id',
+      'fiscal_year',
+      'held_on',
+      'created_at',
+      'category',
+      'care_location',
+    ])
+    .where('requester_member_id', 'in', inJson([...new Set(requesterIds)]))
     .execute();
 }
 

@@ -1,7 +1,8 @@
+import { meetingsByPair, preMeetingNeedOf } from './pre-meeting-need-rules.js';
 import { sql } from 'kysely';
 import { isStaff, type AppDeps, type CurrentUser } from '../../context.js';
 import { insertIfPreviousChanged, type Compilable } from '../../lib/atomic.js';
-import { fiscalYearOf, tokyoDateOf, tokyoTimeOf } from '../../lib/dates.js';
+import { tokyoDateOf, tokyoTimeOf } from '../../lib/dates.js';
 import { AppError, conflict, notFound, unprocessable } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { requestAccess } from '../access/child-access.policy.js';
@@ -81,7 +82,10 @@ export async function loadVisibleRequest(deps: AppDeps, user: CurrentUser, id: s
   return { request, viewer: await requestViewer(deps, user, request) };
 }
 
-/** A matched request of a pairing without a pre-meeting this fiscal year still needs one. */
+/**
+ * A matched request still needs a pre-meeting when its pair has none covering the request's
+ * fiscal year and kind of help (pre-meeting-need-rules.ts).
+ */
 export async function preMeetingRequired(deps: AppDeps, request: RequestRow): Promise<boolean> {
   return (await requestsNeedingPreMeeting(deps, [request])).has(request.id);
 }
@@ -93,25 +97,13 @@ export async function requestsNeedingPreMeeting(
 ): Promise<Set<string>> {
   const matched = requests.filter((r) => r.status === 'matched' && r.helper_member_id);
   if (matched.length === 0) return new Set();
-  const held = await listPreMeetingPairsOfRequesters(
-    deps.db,
-    matched.map((r) => r.requester_member_id),
+  const byPair = meetingsByPair(
+    await listPreMeetingPairsOfRequesters(
+      deps.db,
+      matched.map((r) => r.requester_member_id),
+    ),
   );
-  const key = (requester: string, helper: string, fiscalYear: number) =>
-    `${requester}|${helper}|${fiscalYear}`;
-  const done = new Set(
-    held.map((p) => key(p.requester_member_id, p.helper_member_id, p.fiscal_year)),
-  );
-  return new Set(
-    matched
-      .filter(
-        (r) =>
-          !done.has(
-            key(r.requester_member_id, r.helper_member_id!, fiscalYearOf(tokyoDateOf(r.starts_at))),
-          ),
-      )
-      .map((r) => r.id),
-  );
+  return new Set(matched.filter((r) => preMeetingNeedOf(r, byPair).needed).map((r) => r.id));
 }
 
 const ruleError = (code: string, dates?: string[], params?: Record<string, string | number>) =>

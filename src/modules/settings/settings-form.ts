@@ -46,6 +46,7 @@ const FROM_FORM = {
     infantMaxHours: formInt(f.infantMaxHours),
   }),
   retention: (f: Form) => ({ withdrawnMemberYears: formInt(f.withdrawnMemberYears) }),
+  renewal: (f: Form) => ({ opensMonthsBefore: formInt(f.opensMonthsBefore) }),
   consent: (f: Form) => ({
     termsVersion: normalize(f.termsVersion),
     healthDataVersion: normalize(f.healthDataVersion),

@@ -38,6 +38,7 @@ const sectionValues: {
     infantMaxHours: String(v.infantMaxHours),
   }),
   retention: (v) => ({ withdrawnMemberYears: String(v.withdrawnMemberYears) }),
+  renewal: (v) => ({ opensMonthsBefore: String(v.opensMonthsBefore) }),
   consent: (v) => ({ termsVersion: v.termsVersion, healthDataVersion: v.healthDataVersion }),
   requests: (v) => ({
     leadTimeCutoff: v.leadTimeCutoff,

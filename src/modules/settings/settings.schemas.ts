@@ -123,6 +123,20 @@ export type Retention = z.output<typeof retentionSchema>;
 export const DEFAULT_RETENTION: Retention = { withdrawnMemberYears: 5 };
 
 // ---------------------------------------------------------------------------------------------
+// renewal: the annual renewal (年度更新, src/modules/members/renewal-rules.ts).
+
+export const renewalSettingsSchema = z
+  .object({
+    /** Members confirm for the coming fiscal year from this many months before April 1. */
+    opensMonthsBefore: wholeNumber(1, 6),
+  })
+  .strict();
+export type RenewalSettings = z.output<typeof renewalSettingsSchema>;
+
+/** February 1 (docs/decisions/2026-12-06-annual-renewal.md). */
+export const DEFAULT_RENEWAL: RenewalSettings = { opensMonthsBefore: 2 };
+
+// ---------------------------------------------------------------------------------------------
 // consent: the current versions of the documents members agree to; a new version asks again.
 
 const documentVersion = z
@@ -385,6 +399,7 @@ export const settingSections = {
   areas: section(areasSchema, DEFAULT_AREAS),
   eligibility: section(eligibilitySchema, DEFAULT_ELIGIBILITY),
   retention: section(retentionSchema, DEFAULT_RETENTION),
+  renewal: section(renewalSettingsSchema, DEFAULT_RENEWAL),
   consent: section(consentSchema, DEFAULT_CONSENT),
   requests: section(requestRulesSchema, DEFAULT_REQUEST_RULES),
   reports: section(reportRulesSchema, DEFAULT_REPORT_RULES),

@@ -19,6 +19,7 @@ import {
   type ReportRules,
   type RequestRules,
   type Retention,
+  type RenewalSettings,
   type SettingKey,
   type TrainingNotices,
 } from './settings.schemas.js';
@@ -119,6 +120,8 @@ export const getEligibility = (deps: SettingsReadDeps): Promise<Eligibility> =>
   getSetting(deps, 'eligibility');
 export const getRetention = (deps: SettingsReadDeps): Promise<Retention> =>
   getSetting(deps, 'retention');
+export const getRenewalSettings = (deps: SettingsReadDeps): Promise<RenewalSettings> =>
+  getSetting(deps, 'renewal');
 export const getConsentVersions = (deps: SettingsReadDeps): Promise<ConsentVersions> =>
   getSetting(deps, 'consent');
 export const getRequestRules = (deps: SettingsReadDeps): Promise<RequestRules> =>

@@ -4,6 +4,7 @@ import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import type { Area } from '../../../src/modules/settings/settings.schemas.js';
 import type { RequestStatus } from '../../../db/schema.js';
+import type { PreMeetingNeedReason } from '../../../src/modules/requests/pre-meeting-need-rules.js';
 import { childAgesText, quickOfferLabel } from './coordination-text.js';
 import { monthDay, timeRangeText } from '../../format.js';
 import { Hidden } from '../../components/visually-hidden.js';
@@ -44,6 +45,8 @@ export interface TodayItem {
   helperName: string;
   helperPhone: string | null;
   hasPreMeeting: boolean;
+  /** Why a new pre-meeting is needed (pre-meeting-need-rules.ts), when it is. */
+  preMeetingReason: PreMeetingNeedReason | null;
   childAges: number[];
 }
 
@@ -370,7 +373,7 @@ export function BoardPage(props: BoardProps) {
                       <span class="coord-sub">{areaName(props.areas, a.area, locale)}</span>
                     </td>
                     <td data-label={t('coord.col.preMeeting')}>
-                      <PreMeetingBadge t={t} done={a.hasPreMeeting} />
+                      <PreMeetingBadge t={t} done={a.hasPreMeeting} reason={a.preMeetingReason} />
                     </td>
                   </tr>
                 ))}

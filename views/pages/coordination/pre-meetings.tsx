@@ -3,6 +3,7 @@ import type { ViewContext } from '../../view-context.js';
 import { formatDate } from '../../../src/lib/dates.js';
 import { Hidden } from '../../components/visually-hidden.js';
 import { PreMeetingBadge } from './badges.js';
+import type { PreMeetingNeedReason } from '../../../src/modules/requests/pre-meeting-need-rules.js';
 import { whenText } from './coordination-text.js';
 
 export interface NeededPair {
@@ -13,6 +14,8 @@ export interface NeededPair {
   helperName: string;
   /** Further upcoming dates of the same pair. */
   more: number;
+  /** Why the first of them needs one (pre-meeting-need-rules.ts). */
+  reason: PreMeetingNeedReason;
 }
 
 export interface RecordedPreMeeting {
@@ -78,7 +81,7 @@ export function PreMeetingsPage(props: {
                       )}
                     </td>
                     <td data-label={t('coord.col.preMeeting')}>
-                      <PreMeetingBadge t={t} done={false} />
+                      <PreMeetingBadge t={t} done={false} reason={n.reason} />
                     </td>
                   </tr>
                 ))}

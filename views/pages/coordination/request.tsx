@@ -19,7 +19,8 @@ import {
 } from './coordination-text.js';
 import { FailureAlert } from './failure-alert.js';
 import { Hidden } from '../../components/visually-hidden.js';
-import { UrgentBadge } from './badges.js';
+import { PreMeetingReason, UrgentBadge } from './badges.js';
+import type { PreMeetingNeedReason } from '../../../src/modules/requests/pre-meeting-need-rules.js';
 import { Badge, StatusBadge } from '../../components/status-badge.js';
 import { paren, monthDayTime } from '../../format.js';
 import { TelLink } from './tel-link.js';
@@ -97,7 +98,12 @@ export interface RequestPageProps {
   excluded: ExcludedItem[] | null;
   /** Open or offered, and not started yet. */
   canOffer: boolean;
-  preMeeting: { required: boolean; recorded: { heldOn: string; place: string } | null } | null;
+  preMeeting: {
+    required: boolean;
+    /** Why a new one is needed (pre-meeting-need-rules.ts), when it is. */
+    reason: PreMeetingNeedReason | null;
+    recorded: { heldOn: string; place: string } | null;
+  } | null;
   staffName: string;
   failure?: { form: RequestForm; message: string } | undefined;
   values?: Record<string, string> | undefined;
@@ -398,6 +404,11 @@ function MatchedSection(
               <span aria-hidden="true">⚠ </span>
               {t('coord.preMeeting.required')}
             </p>
+            {pm.reason && pm.reason !== 'first' && (
+              <p>
+                <PreMeetingReason t={t} reason={pm.reason} />
+              </p>
+            )}
           </div>
           <form
             method="post"

@@ -13,6 +13,7 @@ export const SETTINGS_PAGE_SECTIONS = [
   'areas',
   'eligibility',
   'retention',
+  'renewal',
   'consent',
   'requests',
   'reports',
@@ -61,6 +62,8 @@ export function settingsFieldLabels(
       };
     case 'retention':
       return { withdrawnMemberYears: t('settings.retention.withdrawnMemberYears') };
+    case 'renewal':
+      return { opensMonthsBefore: t('settings.renewal.opensMonthsBefore') };
     case 'consent':
       return {
         termsVersion: t('settings.consent.termsVersion'),

@@ -64,6 +64,7 @@ export function SettingsPage(props: SettingsPageProps) {
       <AreasSection {...common('areas')} />
       <EligibilitySection {...common('eligibility')} />
       <RetentionSection {...common('retention')} />
+      <RenewalSection {...common('renewal')} />
       <ConsentSection {...common('consent')} />
       <RequestsSection {...common('requests')} />
       <ReportsSection {...common('reports')} />
@@ -196,6 +197,22 @@ function RetentionSection(props: SectionProps) {
         name="withdrawnMemberYears"
         label={t('settings.retention.withdrawnMemberYears')}
         hint={t('settings.retention.withdrawnMemberYearsHint')}
+      />
+    </SectionForm>
+  );
+}
+
+function RenewalSection(props: SectionProps) {
+  const { t, values, errors } = props;
+  const field = bindFields(t, values, errors);
+  return (
+    <SectionForm {...props} lead={t('settings.renewal.lead')}>
+      <TextField
+        {...field('opensMonthsBefore')}
+        type="number"
+        label={t('settings.renewal.opensMonthsBefore')}
+        hint={t('settings.renewal.opensMonthsBeforeHint')}
+        required
       />
     </SectionForm>
   );
