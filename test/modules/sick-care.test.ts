@@ -218,10 +218,24 @@ describe('the doctor’s note and the handover', () => {
       proxy: { institution: 'みどり小児科', reason: '夕方に再診' },
     });
     expect(saved.status).toBe(200);
-    expect(((await saved.json()) as { proxy: unknown }).proxy).toEqual({
+    const savedNote = (await saved.json()) as { proxy: unknown; condition: string };
+    expect(savedNote.proxy).toEqual({
       institution: 'みどり小児科',
       reason: '夕方に再診',
     });
+    // 病児 unless the note says 病後児 (the report counts them apart, issue #20 point 5).
+    expect(savedNote.condition).toBe('sick');
+    const unknownCondition = await f.client.json('PUT', `/api/v1/requests/${id}/doctor-note`, {
+      ...note,
+      condition: 'flu',
+    });
+    expect(unknownCondition.status).toBe(400);
+    const recovering = await f.client.json('PUT', `/api/v1/requests/${id}/doctor-note`, {
+      ...note,
+      condition: 'recovering',
+      proxy: { institution: 'みどり小児科', reason: '夕方に再診' },
+    });
+    expect(((await recovering.json()) as { condition: string }).condition).toBe('recovering');
 
     // The parent cannot record the handover; the helper does, once.
     expect((await f.client.json('POST', `/api/v1/requests/${id}/handover`, handover)).status).toBe(
@@ -349,6 +363,7 @@ describe('the pages (ja/en) and the printable forms', () => {
     });
     expect(invalid.status).toBe(422);
     const saved = await f.client.form(`/requests/${id}/sick-care/doctor-note`, {
+      condition: 'recovering',
       doctorName: '山田 一郎',
       institution: 'みどり小児科',
       seenOn: '2026-12-08',
@@ -377,6 +392,7 @@ describe('the pages (ja/en) and the printable forms', () => {
     const record = await (await helper.get(`/requests/${id}/sick-care`)).text();
     expect(record).toContain('機嫌よく過ごしている');
     expect(record).toContain('37.1 ℃');
+    expect(record).toContain('病後児（病気の回復期）');
     expect(record).not.toContain('action="/requests/' + id + '/sick-care/handover"');
 
     const note = await (await helper.get(`/requests/${id}/sick-care/doctor-note-form`)).text();

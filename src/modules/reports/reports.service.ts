@@ -36,6 +36,7 @@ import {
   sumApprovedActivities,
   summarizeApprovedActivitiesBy,
   summarizeApprovedActivitiesByDayAndTimeBand,
+  summarizeProgrammeActivities,
   type DayRow,
   type InstantRange,
   type KindCountRow,
@@ -46,6 +47,7 @@ import {
   CHILD_AGE_BANDS,
   COMPARISON_KEYS,
   MEMBER_AGE_BANDS,
+  PROGRAMME_ROWS,
   SICK_CHILD_CATEGORY,
   TIME_BANDS,
   type AnnualReport,
@@ -156,6 +158,7 @@ async function computeFigures(deps: ReportDeps, period: ReportPeriod): Promise<F
     children,
     incidents,
     training,
+    programme,
   ] = await Promise.all([
     summarizeApprovedActivitiesByDayAndTimeBand(db, r),
     countApprovedActivitiesByCategory(db, r),
@@ -170,6 +173,7 @@ async function computeFigures(deps: ReportDeps, period: ReportPeriod): Promise<F
     countChildrenAt(db, r, MAX_GRADE[eligibility.requesterChildUntil]),
     countIncidents(db, r),
     countTrainingFigures(db, period, r.fromIso, nowIso < r.toIso ? nowIso : r.toIso),
+    summarizeProgrammeActivities(db, r),
   ]);
 
   // Totals, days (in date order) and time bands, added up from the (day, band) groups.
@@ -301,6 +305,15 @@ async function computeFigures(deps: ReportDeps, period: ReportPeriod): Promise<F
       reportable: incidents.reportable,
       reportedToPrefecture: incidents.reported,
     },
+    programme: Object.fromEntries(
+      PROGRAMME_ROWS.map((key) => {
+        const row = programme.find((x) => x.grp === key);
+        return [
+          key,
+          { ...countHours(row?.count ?? 0, row?.minutes ?? 0), children: row?.children ?? 0 },
+        ];
+      }),
+    ) as ReportFigures['programme'],
   };
   return { figures, days };
 }
