@@ -402,9 +402,60 @@ describe('the pages (ja/en) and the printable forms', () => {
     const proxy = await (await staff.get(`/requests/${id}/sick-care/proxy-form`)).text();
     expect(proxy).toContain('代理受診委任状');
     expect(proxy).toContain('夕方に再診');
+    // Staff reach the record from the request's coordination page.
+    const coordination = await (await staff.get(`/coordination/requests/${id}`)).text();
+    expect(coordination).toContain(`href="/requests/${id}/sick-care"`);
+    expect(coordination).toContain('病児保育の記録（医師連絡票・引き渡し・書類）');
+
     await staff.form('/locale', { locale: 'en', next: '/' });
     const en = await (await staff.get(`/requests/${id}/sick-care/request-form`)).text();
     expect(en).toContain('Request for sick-child care');
     expect(en).toContain('A temperature of 38.0 °C or higher: No');
+    const enCoordination = await (await staff.get(`/coordination/requests/${id}`)).text();
+    expect(enCoordination).toContain('Sick-child care record (doctor’s note, handover, forms)');
+
+    // In English, nothing Japanese is left on the three forms but the official form titles and
+    // what was recorded in Japanese (names, the doctor's words, the center's name).
+    const recorded = await ctx.deps.db
+      .selectFrom('care_request')
+      .innerJoin('member as p', 'p.id', 'care_request.requester_member_id')
+      .innerJoin('member as h', 'h.id', 'care_request.helper_member_id')
+      .innerJoin('care_request_child as rc', 'rc.request_id', 'care_request.id')
+      .innerJoin('child', 'child.id', 'rc.child_id')
+      .select([
+        'p.name as parent',
+        'p.address as address',
+        'h.name as helper',
+        'child.name as child',
+      ])
+      .where('care_request.id', '=', id)
+      .executeTakeFirstOrThrow();
+    const allowed = [
+      '病児預かり依頼書',
+      '医師連絡票',
+      '代理受診委任状',
+      'みどり市ファミリー・サポート・センター',
+      ...Object.values(recorded),
+      '山田 一郎',
+      'みどり小児科',
+      '急性胃腸炎（回復期）',
+      '整腸剤を昼食後に1包。',
+      '夕方に再診',
+      '機嫌よく過ごしている',
+      '日本語', // the language switch names Japanese in Japanese
+    ].sort((x, y) => y.length - x.length);
+    for (const form of ['request-form', 'doctor-note-form', 'proxy-form']) {
+      const html = await (await staff.get(`/requests/${id}/sick-care/${form}`)).text();
+      expect(html).toContain('<html lang="en"');
+      let text = html
+        .replace(/<script[\s\S]*?<\/script>/g, ' ')
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/&amp;/g, '&');
+      for (const value of allowed) text = text.split(value).join(' ');
+      expect([form, text.match(/[\u3000-\u30ff\u4e00-\u9fff\uff01-\uff60]+/g)]).toEqual([
+        form,
+        null,
+      ]);
+    }
   });
 });

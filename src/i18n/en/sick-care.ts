@@ -44,7 +44,7 @@ export const sickCare: SickCareMessages = {
   'sick.note.seenOnHint': 'The day of the care or the day before.',
   'sick.note.condition': 'Sick or recovering',
   'sick.condition.sick': 'Sick (not yet recovering)',
-  'sick.condition.recovering': 'Recovering (病後児)',
+  'sick.condition.recovering': 'Recovering (after the illness)',
   'sick.note.diagnosis': 'Diagnosis',
   'sick.note.instructions': 'The doctor’s instructions (medicine, food, rest, bathing…)',
   'sick.note.save': 'Record the doctor’s note',
