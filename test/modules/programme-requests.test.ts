@@ -134,6 +134,34 @@ describe('programme requests: who may ask for what', () => {
   });
 });
 
+describe('programme helpers', () => {
+  it('an emergency request goes only to helpers with the programme (sick-child) training', async () => {
+    await runProgramme();
+    const f = await family();
+    const id = ((await (await overnight(f)).json()) as { request: { id: string } }).request.id;
+    const night = [
+      { weekday: 3, start: '18:00', end: '24:00' },
+      { weekday: 4, start: '00:00', end: '09:00' },
+    ];
+    const trained = await createEligibleHelper(ctx.deps, { sickChild: true, slots: night });
+    const untrained = await createEligibleHelper(ctx.deps, { slots: night });
+    const ranking = (await (
+      await staff.json('GET', `/api/v1/requests/${id}/candidates?include=excluded`)
+    ).json()) as {
+      items: { helperId: string }[];
+      excluded: { helperId: string; reasons: { code: string }[] }[];
+    };
+    expect(ranking.items.map((c) => c.helperId)).toEqual([trained.member.id]);
+    expect(
+      ranking.excluded.find((e) => e.helperId === untrained.member.id)?.reasons.map((r) => r.code),
+    ).toEqual(['no_sick_child_qualification']);
+    const refused = await staff.json('POST', `/api/v1/requests/${id}/assign`, {
+      helperId: untrained.member.id,
+    });
+    expect(refused.status).toBe(422);
+  });
+});
+
 describe('programme fees', () => {
   it('the helper reports the night: lines split across bands and days, as computed by hand', async () => {
     await runProgramme();
@@ -141,6 +169,7 @@ describe('programme fees', () => {
     const created = await overnight(f);
     const id = ((await created.json()) as { request: { id: string } }).request.id;
     const h = await createEligibleHelper(ctx.deps, {
+      sickChild: true,
       slots: [
         { weekday: 3, start: '18:00', end: '24:00' },
         { weekday: 4, start: '00:00', end: '09:00' },
@@ -182,6 +211,7 @@ describe('programme fees', () => {
     const f = await family();
     const id = ((await (await overnight(f)).json()) as { request: { id: string } }).request.id;
     const h = await createEligibleHelper(ctx.deps, {
+      sickChild: true,
       slots: [
         { weekday: 3, start: '18:00', end: '24:00' },
         { weekday: 4, start: '00:00', end: '09:00' },
@@ -240,6 +270,7 @@ describe('programme fees', () => {
     const f = await family();
     const id = ((await (await overnight(f)).json()) as { request: { id: string } }).request.id;
     const h = await createEligibleHelper(ctx.deps, {
+      sickChild: true,
       slots: [
         { weekday: 3, start: '18:00', end: '24:00' },
         { weekday: 4, start: '00:00', end: '09:00' },
