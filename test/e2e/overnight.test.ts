@@ -98,6 +98,8 @@ const LABELS = {
     toConfirm: '確認画面へ進む',
     send: 'この内容で申し込む',
     accept: '引き受ける',
+    reportStart: /^開始時刻/,
+    reportEnd: /^終了時刻/,
     reportEndDate: /^終了日（日をまたいだとき）/,
     toReview: '内容と報酬を確認する',
     submit: 'この内容で提出する',
@@ -117,6 +119,8 @@ const LABELS = {
     toConfirm: 'Continue to check',
     send: 'Send this request',
     accept: 'Accept',
+    reportStart: /^Start/,
+    reportEnd: /^End(?! date)/,
     reportEndDate: /^End date \(if it ended the next day\)/,
     toReview: 'Check the report and the fee',
     submit: 'Submit the report',
@@ -299,8 +303,8 @@ describe.skipIf(!browserAvailable)('overnight emergency journey (browser)', () =
           helperPage.goto(`${baseUrl}/activities/new?request=${requestId}`),
         ),
       ).toBe(200);
-      expect(await helperPage.getByLabel(L.start).inputValue()).toBe('22:00');
-      expect(await helperPage.getByLabel(L.end).inputValue()).toBe('07:00');
+      expect(await helperPage.getByLabel(L.reportStart).inputValue()).toBe('22:00');
+      expect(await helperPage.getByLabel(L.reportEnd).inputValue()).toBe('07:00');
       expect(await helperPage.getByLabel(L.reportEndDate).inputValue()).toBe(pastHoliday);
       await checkA11yAtBothSizes(helperPage, `overnight-report-${lang}`);
       expect(
