@@ -400,7 +400,11 @@ export interface SickCareNoteTable {
   recorded_by_user_id: string;
   recorded_at: string;
   updated_at: string;
+  /** 病児 (sick) or 病後児 (recovering), as the doctor saw the child (0029; old notes: sick). */
+  condition: Generated<SickCondition>;
 }
+
+export type SickCondition = 'sick' | 'recovering';
 
 /** The exclusion checklist as answered at request time and at handover (issue #20). */
 export interface SickCareCheckTable {

@@ -90,6 +90,8 @@ describe('the activity report pages', () => {
     expect(html).toContain('田中 はると');
     expect(html).toContain('入浴や水遊びはさせません');
     expect(html).toContain('value="みどり公園"');
+    // The end on a later day is for the programme's overnight care only (programme-requests).
+    expect(html).not.toContain('name="endDate"');
     expect((await s.parent.client.get(url)).status).toBe(404);
     expect((await s.staff.get(url)).status).toBe(404);
 

@@ -134,6 +134,34 @@ describe('programme requests: who may ask for what', () => {
   });
 });
 
+describe('programme helpers', () => {
+  it('an emergency request goes only to helpers with the programme (sick-child) training', async () => {
+    await runProgramme();
+    const f = await family();
+    const id = ((await (await overnight(f)).json()) as { request: { id: string } }).request.id;
+    const night = [
+      { weekday: 3, start: '18:00', end: '24:00' },
+      { weekday: 4, start: '00:00', end: '09:00' },
+    ];
+    const trained = await createEligibleHelper(ctx.deps, { sickChild: true, slots: night });
+    const untrained = await createEligibleHelper(ctx.deps, { slots: night });
+    const ranking = (await (
+      await staff.json('GET', `/api/v1/requests/${id}/candidates?include=excluded`)
+    ).json()) as {
+      items: { helperId: string }[];
+      excluded: { helperId: string; reasons: { code: string }[] }[];
+    };
+    expect(ranking.items.map((c) => c.helperId)).toEqual([trained.member.id]);
+    expect(
+      ranking.excluded.find((e) => e.helperId === untrained.member.id)?.reasons.map((r) => r.code),
+    ).toEqual(['no_sick_child_qualification']);
+    const refused = await staff.json('POST', `/api/v1/requests/${id}/assign`, {
+      helperId: untrained.member.id,
+    });
+    expect(refused.status).toBe(422);
+  });
+});
+
 describe('programme fees', () => {
   it('the helper reports the night: lines split across bands and days, as computed by hand', async () => {
     await runProgramme();
@@ -141,6 +169,7 @@ describe('programme fees', () => {
     const created = await overnight(f);
     const id = ((await created.json()) as { request: { id: string } }).request.id;
     const h = await createEligibleHelper(ctx.deps, {
+      sickChild: true,
       slots: [
         { weekday: 3, start: '18:00', end: '24:00' },
         { weekday: 4, start: '00:00', end: '09:00' },
@@ -177,11 +206,71 @@ describe('programme fees', () => {
     expect(activity.fee.total).toBe(10_600);
   });
 
+  it('the report form takes an end on the next day for a programme request (only there)', async () => {
+    await runProgramme();
+    const f = await family();
+    const id = ((await (await overnight(f)).json()) as { request: { id: string } }).request.id;
+    const h = await createEligibleHelper(ctx.deps, {
+      sickChild: true,
+      slots: [
+        { weekday: 3, start: '18:00', end: '24:00' },
+        { weekday: 4, start: '00:00', end: '09:00' },
+      ],
+    });
+    await staff.json('POST', `/api/v1/requests/${id}/assign`, { helperId: h.member.id });
+    ctx.clock.set(jst('2027-02-11', '08:00'));
+    const helper = await TestClient.signedInAs(ctx, h.user);
+    const url = `/activities/new?request=${id}`;
+    const html = await (await helper.get(url)).text();
+    // The planned night is filled in: from 22:00 on the 10th to 07:00 on the 11th.
+    expect(html).toContain('name="endDate"');
+    expect(html).toContain('value="2027-02-11"');
+    const fields = {
+      date: '2027-02-10',
+      startTime: '22:00',
+      endTime: '07:00',
+      endDate: '2027-02-11',
+      [`child.${f.child.id}`]: 'yes',
+      'category.11': 'yes',
+      place: '依頼会員宅',
+      transportCost: '0',
+      mealCost: '0',
+      notes: '',
+    };
+    // Without the end date, 07:00 is before 22:00 on the same day.
+    const sameDay = await helper.form(url, { ...fields, endDate: '', step: 'review' });
+    expect(sameDay.status).toBe(422);
+    const review = await helper.form(url, { ...fields, step: 'review' });
+    expect(review.status).toBe(200);
+    const reviewHtml = await review.text();
+    // As in the API test above: 2,400 + 6,000 + 2,200.
+    expect(reviewHtml).toContain('1人目 宿泊（深夜） 2027-02-10 22:00–24:00');
+    expect(reviewHtml).toContain('1人目 早朝 2027-02-11 05:00–07:00');
+    expect(reviewHtml).toContain('￥10,600');
+    expect(reviewHtml).toContain('name="endDate" value="2027-02-11"');
+    const submitted = await helper.form(url, { ...fields, step: 'submit' });
+    expect(submitted.status).toBe(303);
+    const row = await ctx.deps.db
+      .selectFrom('activity')
+      .select(['started_at', 'ended_at', 'fee_total'])
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({
+      started_at: '2027-02-10T13:00:00.000Z',
+      ended_at: '2027-02-10T22:00:00.000Z',
+      fee_total: 10_600,
+    });
+    // The correction form shows the end's date too.
+    const edit = await (await helper.get(submitted.headers.get('location')! + '/edit')).text();
+    expect(edit).toContain('name="endDate"');
+    expect(edit).toContain('value="2027-02-11"');
+  });
+
   it("a same-day cancellation of the night costs its first hour at the night's rate", async () => {
     await runProgramme();
     const f = await family();
     const id = ((await (await overnight(f)).json()) as { request: { id: string } }).request.id;
     const h = await createEligibleHelper(ctx.deps, {
+      sickChild: true,
       slots: [
         { weekday: 3, start: '18:00', end: '24:00' },
         { weekday: 4, start: '00:00', end: '09:00' },

@@ -218,10 +218,24 @@ describe('the doctor’s note and the handover', () => {
       proxy: { institution: 'みどり小児科', reason: '夕方に再診' },
     });
     expect(saved.status).toBe(200);
-    expect(((await saved.json()) as { proxy: unknown }).proxy).toEqual({
+    const savedNote = (await saved.json()) as { proxy: unknown; condition: string };
+    expect(savedNote.proxy).toEqual({
       institution: 'みどり小児科',
       reason: '夕方に再診',
     });
+    // 病児 unless the note says 病後児 (the report counts them apart, issue #20 point 5).
+    expect(savedNote.condition).toBe('sick');
+    const unknownCondition = await f.client.json('PUT', `/api/v1/requests/${id}/doctor-note`, {
+      ...note,
+      condition: 'flu',
+    });
+    expect(unknownCondition.status).toBe(400);
+    const recovering = await f.client.json('PUT', `/api/v1/requests/${id}/doctor-note`, {
+      ...note,
+      condition: 'recovering',
+      proxy: { institution: 'みどり小児科', reason: '夕方に再診' },
+    });
+    expect(((await recovering.json()) as { condition: string }).condition).toBe('recovering');
 
     // The parent cannot record the handover; the helper does, once.
     expect((await f.client.json('POST', `/api/v1/requests/${id}/handover`, handover)).status).toBe(
@@ -349,6 +363,7 @@ describe('the pages (ja/en) and the printable forms', () => {
     });
     expect(invalid.status).toBe(422);
     const saved = await f.client.form(`/requests/${id}/sick-care/doctor-note`, {
+      condition: 'recovering',
       doctorName: '山田 一郎',
       institution: 'みどり小児科',
       seenOn: '2026-12-08',
@@ -377,6 +392,7 @@ describe('the pages (ja/en) and the printable forms', () => {
     const record = await (await helper.get(`/requests/${id}/sick-care`)).text();
     expect(record).toContain('機嫌よく過ごしている');
     expect(record).toContain('37.1 ℃');
+    expect(record).toContain('病後児（病気の回復期）');
     expect(record).not.toContain('action="/requests/' + id + '/sick-care/handover"');
 
     const note = await (await helper.get(`/requests/${id}/sick-care/doctor-note-form`)).text();
@@ -386,9 +402,60 @@ describe('the pages (ja/en) and the printable forms', () => {
     const proxy = await (await staff.get(`/requests/${id}/sick-care/proxy-form`)).text();
     expect(proxy).toContain('代理受診委任状');
     expect(proxy).toContain('夕方に再診');
+    // Staff reach the record from the request's coordination page.
+    const coordination = await (await staff.get(`/coordination/requests/${id}`)).text();
+    expect(coordination).toContain(`href="/requests/${id}/sick-care"`);
+    expect(coordination).toContain('病児保育の記録（医師連絡票・引き渡し・書類）');
+
     await staff.form('/locale', { locale: 'en', next: '/' });
     const en = await (await staff.get(`/requests/${id}/sick-care/request-form`)).text();
     expect(en).toContain('Request for sick-child care');
     expect(en).toContain('A temperature of 38.0 °C or higher: No');
+    const enCoordination = await (await staff.get(`/coordination/requests/${id}`)).text();
+    expect(enCoordination).toContain('Sick-child care record (doctor’s note, handover, forms)');
+
+    // In English, nothing Japanese is left on the three forms but the official form titles and
+    // what was recorded in Japanese (names, the doctor's words, the center's name).
+    const recorded = await ctx.deps.db
+      .selectFrom('care_request')
+      .innerJoin('member as p', 'p.id', 'care_request.requester_member_id')
+      .innerJoin('member as h', 'h.id', 'care_request.helper_member_id')
+      .innerJoin('care_request_child as rc', 'rc.request_id', 'care_request.id')
+      .innerJoin('child', 'child.id', 'rc.child_id')
+      .select([
+        'p.name as parent',
+        'p.address as address',
+        'h.name as helper',
+        'child.name as child',
+      ])
+      .where('care_request.id', '=', id)
+      .executeTakeFirstOrThrow();
+    const allowed = [
+      '病児預かり依頼書',
+      '医師連絡票',
+      '代理受診委任状',
+      'みどり市ファミリー・サポート・センター',
+      ...Object.values(recorded),
+      '山田 一郎',
+      'みどり小児科',
+      '急性胃腸炎（回復期）',
+      '整腸剤を昼食後に1包。',
+      '夕方に再診',
+      '機嫌よく過ごしている',
+      '日本語', // the language switch names Japanese in Japanese
+    ].sort((x, y) => y.length - x.length);
+    for (const form of ['request-form', 'doctor-note-form', 'proxy-form']) {
+      const html = await (await staff.get(`/requests/${id}/sick-care/${form}`)).text();
+      expect(html).toContain('<html lang="en"');
+      let text = html
+        .replace(/<script[\s\S]*?<\/script>/g, ' ')
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/&amp;/g, '&');
+      for (const value of allowed) text = text.split(value).join(' ');
+      expect([form, text.match(/[\u3000-\u30ff\u4e00-\u9fff\uff01-\uff60]+/g)]).toEqual([
+        form,
+        null,
+      ]);
+    }
   });
 });

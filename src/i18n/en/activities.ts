@@ -146,6 +146,8 @@ export const activities: ActivitiesMessages = {
   'activities.form.date': 'Date',
   'activities.form.startTime': 'Start',
   'activities.form.endTime': 'End',
+  'activities.form.endDate': 'End date (if it ended the next day)',
+  'activities.form.endDateHint': 'Only for overnight care that ended on the next day.',
   'activities.form.whatSection': 'What you did',
   'activities.form.children': 'Children',
   'activities.form.childrenHint': 'Choose the children you actually looked after.',

@@ -148,6 +148,8 @@ export const activities = {
   'activities.form.date': '活動日',
   'activities.form.startTime': '開始時刻',
   'activities.form.endTime': '終了時刻',
+  'activities.form.endDate': '終了日（日をまたいだとき）',
+  'activities.form.endDateHint': '宿泊・夜間の預かりで翌日に終わったときだけ入力します。',
   'activities.form.whatSection': '活動の内容',
   'activities.form.children': 'お子さん',
   'activities.form.childrenHint': '実際に預かったお子さんを選んでください。',

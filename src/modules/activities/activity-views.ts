@@ -31,6 +31,7 @@ export function reportRequestInfo(t: Translator, request: RequestRow): ReportReq
     plannedStartsAt: request.starts_at,
     plannedEndsAt: request.ends_at,
     category: request.category,
+    programme: request.programme !== null,
     place: request.care_location_note ?? t(`activities.careLocation.${request.care_location}`),
   };
 }

@@ -40,6 +40,7 @@ export function reportFormValues(form: Record<string, string>): ReportFormValues
     date: normalizeInput(form.date),
     startTime: formTime(form.startTime),
     endTime: formTime(form.endTime),
+    endDate: normalizeInput(form.endDate),
     children: tickedIds(form, 'child', 'yes'),
     categories: tickedIds(form, 'category', 'yes').filter((c) => CATEGORIES.includes(c)),
     place: form.place ?? '',
@@ -58,7 +59,10 @@ export function reportFormValues(form: Record<string, string>): ReportFormValues
 
 /** The form of a report not yet written: its request's plan, or the activity as reported. */
 export function blankReportValues(
-  fields: Pick<ReportFormValues, 'date' | 'startTime' | 'endTime' | 'children' | 'categories'> &
+  fields: Pick<
+    ReportFormValues,
+    'date' | 'startTime' | 'endTime' | 'endDate' | 'children' | 'categories'
+  > &
     Pick<ReportFormValues, 'place' | 'transportCost' | 'mealCost' | 'notes'>,
 ): ReportFormValues {
   return {
@@ -141,12 +145,17 @@ function reportInputOf(v: ReportFormValues, ctx: z.RefinementCtx): ReportFields 
   const date = tokyoDateField.safeParse(v.date);
   const start = timeOfDayField.safeParse(v.startTime);
   const end = timeOfDayField.safeParse(v.endTime);
+  // An end on a later day (programme overnight care; the field is only on their form): the
+  // service checks the whole period (after the start, at most its longest activity).
+  const nextDay = v.endDate !== '' && v.endDate !== v.date;
+  const endDate = nextDay ? tokyoDateField.safeParse(v.endDate) : date;
   const fieldIssue = (path: string, message: string) =>
     ctx.addIssue({ code: 'custom', path: [path], message });
   if (!date.success) fieldIssue('date', 'validation.date');
+  if (nextDay && !endDate.success) fieldIssue('endDate', 'validation.date');
   if (!start.success) fieldIssue('startTime', 'validation.time');
   if (!end.success) fieldIssue('endTime', 'validation.time');
-  else if (start.success && end.data <= start.data)
+  else if (start.success && !nextDay && end.data <= start.data)
     fieldIssue('endTime', 'validation.end_after_start');
   const fields = reportFields.safeParse({
     childIds: v.children,
@@ -158,11 +167,12 @@ function reportInputOf(v: ReportFormValues, ctx: z.RefinementCtx): ReportFields 
     ...(v.incident ? { incident: incidentInput(v) } : {}),
   });
   if (!fields.success) reportIssues(fields.error, ctx);
-  if (!fields.success || !date.success || !start.success || !end.success) return undefined;
-  if (end.data <= start.data) return undefined;
+  if (!fields.success || !date.success || !endDate.success || !start.success || !end.success)
+    return undefined;
+  if (!nextDay && end.data <= start.data) return undefined;
   return {
     startedAt: tokyoIsoOf(date.data, start.data),
-    endedAt: tokyoIsoOf(date.data, end.data),
+    endedAt: tokyoIsoOf(endDate.data, end.data),
     ...fields.data,
   };
 }

@@ -38,6 +38,10 @@ import {
 /** The activity report form (new report and correction), with its confirmation step. */
 export const reportPages = new Hono<AppEnv>();
 
+/** The end's Tokyo date when it is not the start's (overnight care), else ''. */
+const laterEndDate = (startsAt: string, endsAt: string) =>
+  tokyoDateOf(endsAt) === tokyoDateOf(startsAt) ? '' : tokyoDateOf(endsAt);
+
 /** A service error on a form: field problems next to fields, rule problems at the top. */
 function formErrorOf(err: unknown, t: Translator): { errors: FormErrors; rule?: string } {
   if (!(err instanceof AppError) || err.status === 404 || err.status === 403) throw err;
@@ -156,6 +160,7 @@ reportPages.get('/activities/new', async (c) => {
     date: tokyoDateOf(request.starts_at),
     startTime: tokyoTimeOf(request.starts_at),
     endTime: tokyoTimeOf(request.ends_at),
+    endDate: laterEndDate(request.starts_at, request.ends_at),
     children: page.children.map((ch) => ch.id),
     categories: [String(request.category)],
     place: page.info.place ?? '',
@@ -200,6 +205,7 @@ reportPages.get('/activities/:id/edit', async (c) => {
     date: tokyoDateOf(activity.started_at),
     startTime: tokyoTimeOf(activity.started_at),
     endTime: tokyoTimeOf(activity.ended_at),
+    endDate: laterEndDate(activity.started_at, activity.ended_at),
     children: reported.childIds,
     categories: reported.categories.map(String),
     place: activity.place ?? '',

@@ -443,6 +443,7 @@ export async function rankRequests(
       blockedHelperIds: (blockedBy.get(request.requester_member_id) ?? []).map(
         (b) => b.helper_member_id,
       ),
+      programme: request.programme,
     };
     const passed = new Set(rankCandidates(input, rankHelpers).candidates.map((c) => c.helperId));
     return { request, date, input, helpers: rankHelpers.filter((h) => passed.has(h.id)) };

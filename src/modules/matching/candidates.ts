@@ -117,6 +117,7 @@ export async function findCandidates(
       children: children.map((c) => ({ id: c.id, birthDate: c.birth_date })),
       area: request.requester_area,
       blockedHelperIds: blocked.map((b) => b.helper_member_id),
+      programme: request.programme,
     },
     rankHelpers,
   );

@@ -143,6 +143,7 @@ async function renderRequestPage(
         cancelledByRole: request.cancelled_by_role,
         cancelReason: request.cancel_reason,
         cancellationFee: request.cancellation_fee,
+        sickCare: request.programme === 'sick',
       }}
       childList={children.map((ch) => ({
         name: ch.name,

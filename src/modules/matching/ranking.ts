@@ -35,6 +35,11 @@ export interface RankRequest {
   area: string;
   /** Helpers the family asked not to be matched with. */
   blockedHelperIds: string[];
+  /**
+   * A request of the sick-child and emergency programme (issue #20): either kind needs the
+   * sick-child qualification (the programme's training), whatever its category.
+   */
+  programme?: 'sick' | 'emergency' | null;
 }
 
 export interface RankHelper {
@@ -204,9 +209,9 @@ export function rankCandidates(
     if (age > oldest) oldest = age;
   }
   const blocked = new Set(request.blockedHelperIds);
-  const needsSickChild = (options.sickChildCategories ?? DEFAULT_SICK_CHILD_CATEGORIES).includes(
-    request.category,
-  );
+  const needsSickChild =
+    (request.programme ?? null) !== null ||
+    (options.sickChildCategories ?? DEFAULT_SICK_CHILD_CATEGORIES).includes(request.category);
   const { requesterId, category, area } = request;
 
   // Shared reasons for this request (see `reason`).

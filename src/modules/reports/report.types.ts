@@ -161,6 +161,24 @@ export interface IncidentFigures {
   reportedToPrefecture: number;
 }
 
+/** The 病児・緊急対応強化事業's rows (issue #20; docs/decisions/2026-12-06-programme-report-figures.md). */
+export const PROGRAMME_ROWS = ['sick', 'recovering', 'earlyLate', 'overnight', 'total'] as const;
+export type ProgrammeRow = (typeof PROGRAMME_ROWS)[number];
+
+/** Activities, distinct children (実人数) and their time. */
+export interface ProgrammeCount extends CountHours {
+  children: number;
+}
+
+/**
+ * Approved activities of programme requests, by the period of their actual start:
+ * - `sick` / `recovering`: sick-child requests, by the doctor's note's 病児 / 病後児;
+ * - `overnight` (宿泊): any programme activity that runs past a Tokyo midnight;
+ * - `earlyLate` (早朝・夜間): any other programme activity with time before 07:00 or after 19:00;
+ * - `total`: every programme activity once (a sick-child care at night is in two rows above).
+ */
+export type ProgrammeFigures = Record<ProgrammeRow, ProgrammeCount>;
+
 /** Every figure of one period. */
 export interface ReportFigures {
   period: ReportPeriod;
@@ -171,6 +189,7 @@ export interface ReportFigures {
   fees: FeeFigures;
   training: TrainingFigures;
   incidents: IncidentFigures;
+  programme: ProgrammeFigures;
 }
 
 /** Headline figures compared with the same period a year earlier. */

@@ -9,6 +9,7 @@ import {
   ACTIVITY_CATEGORIES,
   CHILD_AGE_BANDS,
   MEMBER_AGE_BANDS,
+  PROGRAMME_ROWS,
   REPORT_MEMBER_KINDS,
   TIME_BANDS,
   type AnnualReport,
@@ -136,6 +137,15 @@ function figureRows(
       t('reports.item.yen', { name: category(c) }),
       f.fees.byCategory[c] ?? 0,
     );
+
+  const ps = 'reports.section.programme' as const;
+  for (const key of PROGRAMME_ROWS) {
+    const name = t(`reports.programme.${key}`);
+    const p = f.programme[key];
+    rows.add(ps, t('reports.item.count', { name }), p.count);
+    rows.add(ps, t('reports.item.programmeChildren', { name }), p.children);
+    rows.add(ps, t('reports.item.hours', { name }), p.hours);
+  }
 
   const tr = 'reports.section.training' as const;
   rows.add(tr, t('reports.item.sessionsHeld'), f.training.sessionsHeld);

@@ -5,6 +5,7 @@ import {
   CHILD_AGE_BANDS,
   COMPARISON_KEYS,
   MEMBER_AGE_BANDS,
+  PROGRAMME_ROWS,
   TIME_BANDS,
   type AnnualReport,
   type FamilySummary,
@@ -77,6 +78,9 @@ const figures = {
     reportable: int(),
     reportedToPrefecture: int(),
   }),
+  programme: byKeys(PROGRAMME_ROWS, countHours.extend({ children: int() })).describe(
+    '病児・緊急対応強化事業: sick (病児), recovering (病後児), earlyLate (早朝・夜間), overnight (宿泊), total; children are distinct',
+  ),
 };
 
 const comparison = z.object({

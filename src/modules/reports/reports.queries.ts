@@ -186,6 +186,55 @@ export async function countApprovedActivitiesByChildAgeBand(
   return list.map((x) => ({ band: x.band, count: n(x.count), minutes: n(x.minutes) }));
 }
 
+export interface ProgrammeGroupRow {
+  grp: 'sick' | 'recovering' | 'earlyLate' | 'overnight' | 'total';
+  count: number;
+  minutes: number;
+  children: number;
+}
+
+/**
+ * The programme's figures (issue #20): approved activities of programme requests that started
+ * in the range, in up to five groups, one statement. Each activity is classed once by illness
+ * (the doctor's note's condition; a sick-child request without one counts as 病児) and once by
+ * time: past a Tokyo midnight (its last second on a later date) is overnight; else any time
+ * before 07:00 or after 19:00 is early/late. Children are distinct per group.
+ */
+export async function summarizeProgrammeActivities(
+  db: Db,
+  r: InstantRange,
+): Promise<ProgrammeGroupRow[]> {
+  const startDay = sql`date(a.started_at, '+9 hours')`;
+  const lastSecond = (fmt: string) =>
+    sql`strftime(${sql.lit(fmt)}, a.ended_at, '+9 hours', '-1 seconds')`;
+  const list = await rows(
+    db,
+    sql<ProgrammeGroupRow>`WITH p AS (
+        SELECT a.id AS id, ${minutesSql(col('a.started_at'), col('a.ended_at'))} AS minutes,
+          CASE WHEN q.programme = 'sick' THEN COALESCE(n.condition, 'sick') END AS illness,
+          CASE WHEN ${lastSecond('%Y-%m-%d')} > ${startDay} THEN 'overnight'
+            WHEN strftime('%H:%M', a.started_at, '+9 hours') < '07:00'
+              OR ${lastSecond('%H:%M:%S')} >= '19:00:00' THEN 'earlyLate' END AS timing
+        FROM activity a
+        JOIN care_request q ON q.id = a.request_id
+        LEFT JOIN sick_care_note n ON n.request_id = a.request_id
+        WHERE ${APPROVED_IN(r)} AND q.programme IS NOT NULL),
+      g AS (SELECT id, minutes, 'total' AS grp FROM p
+        UNION ALL SELECT id, minutes, illness FROM p WHERE illness IS NOT NULL
+        UNION ALL SELECT id, minutes, timing FROM p WHERE timing IS NOT NULL)
+      SELECT g.grp AS grp, COUNT(*) AS count, SUM(g.minutes) AS minutes,
+        (SELECT COUNT(DISTINCT ac.child_id) FROM g g2
+          JOIN activity_child ac ON ac.activity_id = g2.id WHERE g2.grp = g.grp) AS children
+      FROM g GROUP BY g.grp`,
+  );
+  return list.map((x) => ({
+    grp: x.grp,
+    count: n(x.count),
+    minutes: n(x.minutes),
+    children: n(x.children),
+  }));
+}
+
 /** Reports of the period that are not approved yet (any other status). */
 export async function countUnapprovedActivities(db: Db, r: InstantRange): Promise<number> {
   const [row] = await rows(

@@ -42,6 +42,7 @@ import {
   sumApprovedActivities,
   summarizeApprovedActivitiesBy,
   summarizeApprovedActivitiesByDayAndTimeBand,
+  summarizeProgrammeActivities,
   type DayRow,
   type InstantRange,
   type KindCountRow,
@@ -52,6 +53,7 @@ import {
   CHILD_AGE_BANDS,
   COMPARISON_KEYS,
   MEMBER_AGE_BANDS,
+  PROGRAMME_ROWS,
   TIME_BANDS,
   type AnnualReport,
   type ComparisonKey,
@@ -165,6 +167,7 @@ async function computeFigures(deps: ReportDeps, period: ReportPeriod): Promise<F
     children,
     incidents,
     training,
+    programme,
   ] = await Promise.all([
     summarizeApprovedActivitiesByDayAndTimeBand(db, r),
     countApprovedActivitiesByCategory(db, r),
@@ -179,6 +182,7 @@ async function computeFigures(deps: ReportDeps, period: ReportPeriod): Promise<F
     countChildrenAt(db, r, MAX_GRADE[eligibility.requesterChildUntil]),
     countIncidents(db, r),
     countTrainingFigures(db, period, r.fromIso, nowIso < r.toIso ? nowIso : r.toIso),
+    summarizeProgrammeActivities(db, r),
   ]);
 
   // Totals, days (in date order) and time bands, added up from the (day, band) groups.
@@ -310,6 +314,15 @@ async function computeFigures(deps: ReportDeps, period: ReportPeriod): Promise<F
       reportable: incidents.reportable,
       reportedToPrefecture: incidents.reported,
     },
+    programme: Object.fromEntries(
+      PROGRAMME_ROWS.map((key) => {
+        const row = programme.find((x) => x.grp === key);
+        return [
+          key,
+          { ...countHours(row?.count ?? 0, row?.minutes ?? 0), children: row?.children ?? 0 },
+        ];
+      }),
+    ) as ReportFigures['programme'],
   };
   return { figures, days, helpCategories };
 }

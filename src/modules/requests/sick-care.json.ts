@@ -7,6 +7,7 @@ type Note = NonNullable<SickCareView['note']>;
 
 export function toDoctorNoteJson(n: Note) {
   return {
+    condition: n.condition,
     doctorName: n.doctor_name,
     institution: n.institution,
     seenOn: n.seen_on,
@@ -45,6 +46,7 @@ const iso = z.string().describe('ISO-8601 with +09:00');
 
 export const doctorNoteSchema = responseOf<ReturnType<typeof toDoctorNoteJson>>()(
   z.object({
+    condition: z.enum(['sick', 'recovering']).describe('病児 (sick) or 病後児 (recovering)'),
     doctorName: z.string(),
     institution: z.string(),
     seenOn: z.string().describe('YYYY-MM-DD: the care day or the day before'),

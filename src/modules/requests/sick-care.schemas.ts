@@ -13,9 +13,13 @@ export const proxyVisitBody = z
   .object({ institution: singleLineText(100), reason: multiLineText(500, 1) })
   .strict();
 
+/** 病児 (sick) or 病後児 (recovering), as the doctor saw the child: the report counts them apart. */
+export const SICK_CONDITIONS = ['sick', 'recovering'] as const;
+
 /** 医師連絡票 (and the 代理受診委任状 when the family gives one). */
 export const doctorNoteBody = z
   .object({
+    condition: z.enum(SICK_CONDITIONS).default('sick'),
     doctorName: singleLineText(60),
     institution: singleLineText(100),
     seenOn: tokyoDateField,
@@ -49,6 +53,8 @@ export const doctorNoteForm = z
   .transform((raw): z.input<typeof doctorNoteBody> => {
     const f = (name: string) => formText(raw[name]);
     return {
+      // Checked by the body's enum below (a value outside it is a 422 on the field).
+      condition: (f('condition') || undefined) as (typeof SICK_CONDITIONS)[number] | undefined,
       doctorName: f('doctorName'),
       institution: f('institution'),
       seenOn: f('seenOn'),

@@ -188,6 +188,7 @@ export async function recordDoctorNote(
   const [upsert] = await deps.atomic([
     buildUpsertSickCareNote(deps.db, {
       request_id: request.id,
+      condition: input.condition,
       doctor_name: input.doctorName,
       institution: input.institution,
       seen_on: input.seenOn,

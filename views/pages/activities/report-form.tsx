@@ -31,6 +31,8 @@ export interface ReportFormValues {
   date: string;
   startTime: string;
   endTime: string;
+  /** The end's date when it is on a later day (programme overnight care); '' = the start's date. */
+  endDate: string;
   children: string[];
   categories: string[];
   place: string;
@@ -53,6 +55,8 @@ export interface ReportRequestInfo {
   plannedEndsAt: string;
   category: number;
   place: string | null;
+  /** A request of the sick-child and emergency programme: the end may fall on the next day. */
+  programme: boolean;
 }
 
 interface CommonProps {
@@ -73,6 +77,7 @@ function labels(ctx: ViewContext): Record<string, string> {
     date: t('activities.form.date'),
     startTime: t('activities.form.startTime'),
     endTime: t('activities.form.endTime'),
+    endDate: t('activities.form.endDate'),
     child: t('activities.form.children'),
     category: t('activities.form.categories'),
     place: t('activities.form.place'),
@@ -159,6 +164,14 @@ export function ReportFormPage(
               required
             />
           </div>
+          {props.request.programme && (
+            <TextField
+              {...field('endDate')}
+              type="date"
+              label={t('activities.form.endDate')}
+              hint={t('activities.form.endDateHint')}
+            />
+          )}
         </fieldset>
         <fieldset class="form-section">
           <legend>{t('activities.form.whatSection')}</legend>
@@ -336,6 +349,7 @@ function Hidden(props: { values: ReportFormValues; version?: number | undefined 
     ['date', v.date],
     ['startTime', v.startTime],
     ['endTime', v.endTime],
+    ['endDate', v.endDate],
     ...v.children.map((id): [string, string] => [`child.${id}`, 'yes']),
     ...v.categories.map((c): [string, string] => [`category.${c}`, 'yes']),
     ['place', v.place],

@@ -49,6 +49,8 @@ export interface RequestView {
   cancelledByRole: 'requester' | 'helper' | 'staff' | null;
   cancelReason: string | null;
   cancellationFee: number | null;
+  /** A sick-child request of the programme: its care record (医師連絡票, handover, forms). */
+  sickCare: boolean;
 }
 
 export interface CandidateItem {
@@ -237,6 +239,13 @@ export function RequestPage(props: RequestPageProps) {
               </dd>
             </div>
           </dl>
+          {r.sickCare && (
+            <p class="req-sick-care-link">
+              <a class="button button--secondary" href={`/requests/${r.id}/sick-care`}>
+                {t('req.sickCareLink')}
+              </a>
+            </p>
+          )}
           {props.series.length > 1 && (
             <details class="disclosure">
               <summary>{t('coord.series.summary', { count: props.series.length })}</summary>

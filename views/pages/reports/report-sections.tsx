@@ -10,6 +10,7 @@ import {
   ACTIVITY_CATEGORIES,
   CHILD_AGE_BANDS,
   MEMBER_AGE_BANDS,
+  PROGRAMME_ROWS,
   REPORT_MEMBER_KINDS,
   TIME_BANDS,
   type ComparisonItem,
@@ -346,6 +347,31 @@ export function FigureSections(props: {
           rows={(['weekday', 'holiday'] as const).map((d) => ({
             label: t(`reports.dayType.${d}`),
             cells: countHoursCells(f, r.activities.byDayType[d]),
+          }))}
+        />
+      </Section>
+
+      <Section
+        id="report-programme"
+        title={t('reports.section.programme')}
+        lead={t('reports.programme.lead')}
+      >
+        <FigureTable
+          caption={t('reports.section.programme')}
+          head={[
+            t('reports.programme.col.kind'),
+            t('reports.item.activities'),
+            t('reports.programme.col.children'),
+            t('reports.item.activityHours'),
+          ]}
+          rows={PROGRAMME_ROWS.map((key) => ({
+            label: t(`reports.programme.${key}`),
+            cells: [
+              n(r.programme[key].count),
+              n(r.programme[key].children),
+              n(r.programme[key].hours),
+            ],
+            total: key === 'total',
           }))}
         />
       </Section>

@@ -21,6 +21,7 @@ export interface ChecklistLine {
 
 /** The 医師連絡票 (and 代理受診委任状) as recorded. */
 export interface DoctorNoteView {
+  condition: 'sick' | 'recovering';
   doctorName: string;
   institution: string;
   seenOn: string;
@@ -99,6 +100,7 @@ export function SickCarePage(props: SickCarePageProps) {
       ? props.form.values
       : note
         ? {
+            condition: note.condition,
             doctorName: note.doctorName,
             institution: note.institution,
             seenOn: note.seenOn,
@@ -113,6 +115,7 @@ export function SickCarePage(props: SickCarePageProps) {
   const handoverValues = props.form?.name === 'handover' ? props.form.values : {};
   const handoverErrors = props.form?.name === 'handover' ? props.form.errors : {};
   const noteLabels: Record<string, string> = {
+    condition: t('sick.note.condition'),
     doctorName: t('sick.note.doctorName'),
     institution: t('sick.note.institution'),
     seenOn: t('sick.note.seenOn'),
@@ -160,6 +163,8 @@ export function SickCarePage(props: SickCarePageProps) {
         <h2 id="sick-note">{t('sick.note.title')}</h2>
         {note ? (
           <dl class="sick-note">
+            <dt>{t('sick.note.condition')}</dt>
+            <dd>{t(`sick.condition.${note.condition}`)}</dd>
             <dt>{t('sick.note.doctorName')}</dt>
             <dd>{note.doctorName}</dd>
             <dt>{t('sick.note.institution')}</dt>
@@ -187,6 +192,17 @@ export function SickCarePage(props: SickCarePageProps) {
             class="member-form"
             novalidate
           >
+            <RadioGroup
+              {...noteField('condition')}
+              value={noteValues.condition || 'sick'}
+              legend={t('sick.note.condition')}
+              inline
+              required
+              options={[
+                { value: 'sick', label: t('sick.condition.sick') },
+                { value: 'recovering', label: t('sick.condition.recovering') },
+              ]}
+            />
             <TextField {...noteField('doctorName')} required />
             <TextField {...noteField('institution')} required />
             <TextField

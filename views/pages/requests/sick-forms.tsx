@@ -99,6 +99,10 @@ export function SickFormPage(props: SickFormProps) {
                   value={note ? formatDate(note.seenOn, locale) : ''}
                 />
                 <Row label={t('sick.note.diagnosis')} value={note?.diagnosis} />
+                <Row
+                  label={t('sick.note.condition')}
+                  value={note ? t(`sick.condition.${note.condition}`) : ''}
+                />
                 <Row label={t('sick.note.instructions')} value={note?.instructions} tall />
               </>
             )}
