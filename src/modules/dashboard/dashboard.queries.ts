@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../lib/db.js';
+import { pageWithTotal } from '../../lib/sql.js';
 import { withoutReport } from './member-home.queries.js';
 
 /**
@@ -53,7 +54,7 @@ export function listUrgentRequests(
 }
 
 /** Matched (or completed) requests planned to start in [from, until): one Tokyo day. */
-export async function listMatchedStarting(
+export function listMatchedStarting(
   db: Db,
   options: { fromIso: string; untilIso: string; limit: number },
 ) {
@@ -62,7 +63,7 @@ export async function listMatchedStarting(
     .where('care_request.status', 'in', ['matched', 'completed'])
     .where('care_request.starts_at', '>=', options.fromIso)
     .where('care_request.starts_at', '<', options.untilIso);
-  const [items, total] = await Promise.all([
+  return pageWithTotal(
     base
       .innerJoin('member as requester', 'requester.id', 'care_request.requester_member_id')
       .innerJoin('member as helper', 'helper.id', 'care_request.helper_member_id')
@@ -78,9 +79,8 @@ export async function listMatchedStarting(
       .orderBy('care_request.id')
       .limit(options.limit)
       .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(total.n) };
+    base,
+  );
 }
 
 /**

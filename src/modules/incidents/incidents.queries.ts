@@ -1,5 +1,6 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '../../lib/db.js';
+import { pageWithTotal } from '../../lib/sql.js';
 import type { IncidentTable } from '../../../db/schema.js';
 
 /**
@@ -52,13 +53,13 @@ export function findIncidentById(db: Db, id: string) {
 }
 
 /** Newest first by when it happened (an activity report's incident: the activity's start). */
-export async function listIncidents(
+export function listIncidents(
   db: Db,
   query: { serious?: boolean; page: number; pageSize: number },
 ) {
   let q = incidentColumns(db);
   if (query.serious) q = q.where('incident.serious_reason', 'is not', null);
-  const [items, total] = await Promise.all([
+  return pageWithTotal(
     q
       .orderBy(
         (eb) =>
@@ -69,12 +70,8 @@ export async function listIncidents(
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize)
       .execute(),
-    q
-      .clearSelect()
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(total.n) };
+    q,
+  );
 }
 
 /** The children of the request an incident is linked to (directly or through its activity). */
@@ -110,26 +107,27 @@ export async function listLinkChoices(db: Db, fromIso: string, untilIso: string)
       .orderBy('req.starts_at', 'desc')
       .limit(100)
       .execute(),
-    db
-      .selectFrom('training_session')
-      .select(['id', 'starts_at', 'venue'])
-      .where('starts_at', '>=', fromIso)
-      .where('starts_at', '<', untilIso)
-      .where('cancelled_at', 'is', null)
-      .orderBy('starts_at', 'desc')
-      .limit(100)
-      .execute(),
-    db
-      .selectFrom('event')
-      .select(['id', 'starts_at', 'title'])
-      .where('starts_at', '>=', fromIso)
-      .where('starts_at', '<', untilIso)
-      .where('cancelled_at', 'is', null)
-      .orderBy('starts_at', 'desc')
-      .limit(100)
-      .execute(),
+    uncancelledBetween(db, 'training_session', fromIso, untilIso).select('venue').execute(),
+    uncancelledBetween(db, 'event', fromIso, untilIso).select('title').execute(),
   ]);
   return { requests, sessions, events };
+}
+
+/** Training sessions or events not cancelled, starting in [from, until): the 100 latest. */
+function uncancelledBetween(
+  db: Db,
+  table: 'training_session' | 'event',
+  fromIso: string,
+  untilIso: string,
+) {
+  return db
+    .selectFrom(table)
+    .select(['id', 'starts_at'])
+    .where('starts_at', '>=', fromIso)
+    .where('starts_at', '<', untilIso)
+    .where('cancelled_at', 'is', null)
+    .orderBy('starts_at', 'desc')
+    .limit(100);
 }
 
 /** Whether the object an incident is to be linked to exists. */

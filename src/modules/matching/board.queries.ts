@@ -3,7 +3,7 @@ import type { AppDeps } from '../../context.js';
 import { DAY } from '../../lib/clock.js';
 import { isoWeekdayOf, tokyoDateOf } from '../../lib/dates.js';
 import type { Db } from '../../lib/db.js';
-import { inJson } from '../../lib/sql.js';
+import { inJson, pageWithTotal } from '../../lib/sql.js';
 import { batchRead } from '../../lib/batch-read.js';
 import { getMatchingEligibility } from '../trainings/matching-eligibility.js';
 import { qualificationTokenQuery } from '../trainings/trainings.queries.js';
@@ -59,17 +59,24 @@ function requestWithCounts(db: Db, nowIso: string) {
 
 export type BoardRequestRow = Awaited<ReturnType<typeof listUrgentRequests>>[number];
 
+/** Open or offered requests starting in [from, until) (in the area, if one is given). */
+function liveRequestsBetween(
+  db: Db,
+  options: { nowIso: string; fromIso: string; untilIso: string; area?: string },
+) {
+  const q = requestWithCounts(db, options.nowIso)
+    .where('care_request.status', 'in', [...LIVE])
+    .where('care_request.starts_at', '>=', options.fromIso)
+    .where('care_request.starts_at', '<', options.untilIso);
+  return options.area ? q.where('requester.area', '=', options.area) : q;
+}
+
 /** Open or offered requests starting in [from, until), soonest first. */
 export function listUrgentRequests(
   db: Db,
   options: { nowIso: string; fromIso: string; untilIso: string; area?: string; limit: number },
 ) {
-  let q = requestWithCounts(db, options.nowIso)
-    .where('care_request.status', 'in', [...LIVE])
-    .where('care_request.starts_at', '>=', options.fromIso)
-    .where('care_request.starts_at', '<', options.untilIso);
-  if (options.area) q = q.where('requester.area', '=', options.area);
-  return q
+  return liveRequestsBetween(db, options)
     .orderBy('care_request.starts_at')
     .orderBy('care_request.id')
     .limit(options.limit)
@@ -77,7 +84,7 @@ export function listUrgentRequests(
 }
 
 /** The same list, a page at a time, with the total for the pager. */
-export async function listOpenRequestsPage(
+export function listOpenRequestsPage(
   db: Db,
   options: {
     nowIso: string;
@@ -88,24 +95,16 @@ export async function listOpenRequestsPage(
     pageSize: number;
   },
 ) {
-  let q = requestWithCounts(db, options.nowIso)
-    .where('care_request.status', 'in', [...LIVE])
-    .where('care_request.starts_at', '>=', options.fromIso)
-    .where('care_request.starts_at', '<', options.untilIso);
-  if (options.area) q = q.where('requester.area', '=', options.area);
-  const [items, total] = await Promise.all([
+  const q = liveRequestsBetween(db, options);
+  return pageWithTotal(
     q
       .orderBy('care_request.starts_at')
       .orderBy('care_request.id')
       .limit(options.pageSize)
       .offset((options.page - 1) * options.pageSize)
       .execute(),
-    q
-      .clearSelect()
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(total.n) };
+    q,
+  );
 }
 
 /**

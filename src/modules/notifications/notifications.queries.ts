@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../lib/db.js';
+import { pageWithTotal } from '../../lib/sql.js';
 
 /**
  * `mayBeNotified` (recipients.ts) as a SQL condition over `"user" u LEFT JOIN member m`, for
@@ -41,28 +42,22 @@ export function findRecipient(db: Db, userId: string) {
 export type Recipient = NonNullable<Awaited<ReturnType<typeof findRecipient>>>;
 
 /** A user's inbox, newest first. */
-export async function listNotifications(
+export function listNotifications(
   db: Db,
   userId: string,
   { page, pageSize }: { page: number; pageSize: number },
 ) {
-  const [items, total] = await Promise.all([
-    db
-      .selectFrom('notification')
+  const inbox = db.selectFrom('notification').where('user_id', '=', userId);
+  return pageWithTotal(
+    inbox
       .select(['id', 'kind', 'params', 'title', 'body', 'link', 'created_at', 'read_at'])
-      .where('user_id', '=', userId)
       .orderBy('created_at', 'desc')
       .orderBy('id', 'desc')
       .limit(pageSize)
       .offset((page - 1) * pageSize)
       .execute(),
-    db
-      .selectFrom('notification')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('user_id', '=', userId)
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(total.n) };
+    inbox,
+  );
 }
 
 export type NotificationRow = Awaited<ReturnType<typeof listNotifications>>['items'][number];

@@ -1,10 +1,13 @@
 import { sql } from 'kysely';
-import type { Insertable } from 'kysely';
+import type { Insertable, RawBuilder } from 'kysely';
 import type { PaymentTable } from '../../../db/schema.js';
 import type { Db } from '../../lib/db.js';
 
 /** The thing a payment is for: an activity, or a cancelled request with its fee. */
 export type PaymentKey = { kind: 'activity'; id: string } | { kind: 'cancellation'; id: string };
+
+/** What an approved activity costs the family: the fee, the transport and the meals. */
+const activityDue = sql<number>`activity.fee_total + activity.transport_cost + activity.meal_cost`;
 
 const keyColumn = (key: PaymentKey) => (key.kind === 'activity' ? 'activity_id' : 'request_id');
 
@@ -29,7 +32,7 @@ export function findActivitySubject(db: Db, activityId: string) {
       'activity.id',
       'activity.status',
       'activity.started_at as date',
-      sql<number>`activity.fee_total + activity.transport_cost + activity.meal_cost`.as('due'),
+      activityDue.as('due'),
       'activity.helper_member_id',
       'helper.user_id as helper_user_id',
       'helper.name as helper_name',
@@ -145,6 +148,17 @@ export interface OutstandingRow {
   dispute_reason: string | null;
 }
 
+/** The state of the joined `payment` (null columns where none is recorded). */
+const paymentStateColumns = [
+  'payment.amount as payment_amount',
+  'payment.status as payment_status',
+  'payment.dispute_reason',
+] as const;
+
+/** The joined `payment` is missing, disputed or less than `due`. */
+const notPaidInFull = (due: RawBuilder<number>) =>
+  sql<boolean>`(payment.id IS NULL OR payment.status = 'disputed' OR payment.amount < ${due})`;
+
 /**
  * Approved activities and charged cancellations in [from, to) whose payment is missing,
  * disputed or short, oldest first. The condition is in SQL so the list reads only what it shows.
@@ -162,30 +176,18 @@ export async function listOutstanding(
       sql<'activity'>`'activity'`.as('kind'),
       'activity.id',
       'activity.started_at as date',
-      sql<number>`activity.fee_total + activity.transport_cost + activity.meal_cost`.as('due'),
+      activityDue.as('due'),
       'activity.requester_member_id',
       'requester.name as requester_name',
       'activity.helper_member_id',
       'helper.name as helper_name',
-      'payment.amount as payment_amount',
-      'payment.status as payment_status',
-      'payment.dispute_reason',
+      ...paymentStateColumns,
     ])
     .where('activity.status', '=', 'approved')
     .where('activity.started_at', '>=', range.from)
     .where('activity.started_at', '<', range.to)
-    .where(sql<boolean>`activity.fee_total + activity.transport_cost + activity.meal_cost > 0`)
-    .where((eb) =>
-      eb.or([
-        eb('payment.id', 'is', null),
-        eb('payment.status', '=', 'disputed'),
-        eb(
-          'payment.amount',
-          '<',
-          sql<number>`activity.fee_total + activity.transport_cost + activity.meal_cost`,
-        ),
-      ]),
-    );
+    .where(activityDue, '>', 0)
+    .where(notPaidInFull(activityDue));
   const cancellations = db
     .selectFrom('care_request')
     .innerJoin('member as helper', 'helper.id', 'care_request.helper_member_id')
@@ -200,21 +202,13 @@ export async function listOutstanding(
       'requester.name as requester_name',
       sql<string>`care_request.helper_member_id`.as('helper_member_id'),
       'helper.name as helper_name',
-      'payment.amount as payment_amount',
-      'payment.status as payment_status',
-      'payment.dispute_reason',
+      ...paymentStateColumns,
     ])
     .where('care_request.status', '=', 'cancelled')
     .where('care_request.cancellation_fee', '>', 0)
     .where('care_request.starts_at', '>=', range.from)
     .where('care_request.starts_at', '<', range.to)
-    .where((eb) =>
-      eb.or([
-        eb('payment.id', 'is', null),
-        eb('payment.status', '=', 'disputed'),
-        eb('payment.amount', '<', eb.ref('care_request.cancellation_fee').$castTo<number>()),
-      ]),
-    );
+    .where(notPaidInFull(sql<number>`care_request.cancellation_fee`));
   const [a, c] = await Promise.all([activities.execute(), cancellations.execute()]);
   return [...a, ...c].sort((x, y) => x.date.localeCompare(y.date));
 }
