@@ -1,0 +1,28 @@
+/** The Japanese module dictionaries (the master list of keys), merged by ../dictionary.ts. */
+export { common } from './common.js';
+export { categories } from './categories.js';
+export { helpCategories } from './help-categories.js';
+export { trainings } from './trainings.js';
+export { settings } from './settings.js';
+export { members } from './members.js';
+export { memberAdmin } from './member-admin.js';
+export { requests } from './requests.js';
+export { requestPages } from './request-pages.js';
+export { memberPages } from './member-pages.js';
+export { notifications } from './notifications.js';
+export { availability } from './availability.js';
+export { coordination } from './coordination.js';
+export { activities } from './activities.js';
+export { payments } from './payments.js';
+export { centerLife } from './center-life.js';
+export { planner } from './planner.js';
+export { dashboard } from './dashboard.js';
+export { memberHome } from './member-home.js';
+export { reports } from './reports.js';
+export { accounts } from './accounts.js';
+export { programme } from './programme.js';
+export { sickCare } from './sick-care.js';
+export { line } from './line.js';
+export { renewal } from './renewal.js';
+export { claims } from './claims.js';
+export { incidents, insurance, seriousAccidents } from './incidents.js';
