@@ -26,7 +26,9 @@ export interface StoredFeeLine {
   to: string;
   minutes: number;
   units: number;
+  /** Yen per hour for this child (the sibling factor applied). */
   rate: number;
+  /** Exact yen (may carry a fraction; per-child totals are rounded). */
   amount: number;
 }
 
@@ -43,19 +45,8 @@ export interface StoredFee {
 }
 
 /** A fee line for people: a label in their language plus the figures. */
-export interface FeeLineView {
+export interface FeeLineView extends StoredFeeLine {
   label: string;
-  childId: string | null;
-  childIndex: number;
-  band: FeeBand;
-  from: string;
-  to: string;
-  minutes: number;
-  units: number;
-  /** Yen per hour for this child (the sibling factor applied). */
-  rate: number;
-  /** Exact yen (may carry a fraction; per-child totals are rounded). */
-  amount: number;
 }
 
 /** Children in fee order: the oldest first (the one who pays the full rate), then by id. */

@@ -2,6 +2,19 @@ import { z } from 'zod';
 import { toTokyoIso } from '../../lib/dates.js';
 import type { InsuranceCaseRow } from './insurance.queries.js';
 
+/** How far a case's claim has gone, as both the staff API and the staff pages show it. */
+export function caseProgressOf(row: InsuranceCaseRow) {
+  return {
+    insurerNotifiedOn: row.insurer_notified_on,
+    documentsSent: row.documents_sent,
+    documentsSentOn: row.documents_sent_on,
+    amountPaid: row.amount_paid,
+    paidOn: row.paid_on,
+    note: row.note,
+    closedOn: row.closed_on,
+  };
+}
+
 /** An insurance case as the staff API shows it. */
 export function insuranceCaseJson(
   row: InsuranceCaseRow,
@@ -15,13 +28,7 @@ export function insuranceCaseJson(
     claimDeadlineOn: row.claim_deadline_on,
     nearingDeadline: facts.nearingDeadline,
     knownInAdvance: facts.knownInAdvance,
-    insurerNotifiedOn: row.insurer_notified_on,
-    documentsSent: row.documents_sent,
-    documentsSentOn: row.documents_sent_on,
-    amountPaid: row.amount_paid,
-    paidOn: row.paid_on,
-    note: row.note,
-    closedOn: row.closed_on,
+    ...caseProgressOf(row),
   };
 }
 

@@ -17,6 +17,7 @@ import type { FormErrors } from '../../../views/components/form-fields.js';
 import { incidentHeading } from '../../../views/pages/incidents/incident-facts.js';
 import type { InsuranceSettings } from '../settings/settings.schemas.js';
 import { daysLeft } from './insurance-rules.js';
+import { caseProgressOf } from './insurance.json.js';
 import { caseUpdateBody, type CaseUpdateInput } from './insurance.schemas.js';
 import {
   findInsuranceCase,
@@ -57,13 +58,7 @@ export function toCaseView(
     daysLeft: daysLeft(today, row.claim_deadline_on),
     nearingDeadline: facts.nearingDeadline,
     knownInAdvance: facts.knownInAdvance,
-    insurerNotifiedOn: row.insurer_notified_on,
-    documentsSent: row.documents_sent,
-    documentsSentOn: row.documents_sent_on,
-    amountPaid: row.amount_paid,
-    paidOn: row.paid_on,
-    note: row.note,
-    closedOn: row.closed_on,
+    ...caseProgressOf(row),
     incidentTitle: incidentHeading(viewContext(c).t, row),
     requesterName: row.requester_name,
   };

@@ -73,19 +73,8 @@ async function renderRequestPage(
 ) {
   const showAll = options.showAll ?? false;
   const selected = new Set(options.selected ?? []);
-  const {
-    now,
-    canOffer,
-    requestDate,
-    settings,
-    children,
-    offers,
-    series,
-    ranking,
-    shown,
-    contacts,
-    preMeeting,
-  } = await loadCoordinationRequest(c.var.deps, request, { showAll, selected });
+  const loaded = await loadCoordinationRequest(c.var.deps, request, { showAll, selected });
+  const { now, offers, ranking, contacts } = loaded;
   const nowIso = now.toISOString();
   const offerOf = new Map(offers.map((o) => [o.helper_member_id, o.status]));
   const rankOf = new Map(ranking?.candidates.map((x, i) => [x.helperId, i + 1]) ?? []);
@@ -93,7 +82,7 @@ async function renderRequestPage(
 
   const requester = contacts.get(request.requester_member_id);
   const helper = request.helper_member_id ? contacts.get(request.helper_member_id) : undefined;
-  const candidateItems: CandidateItem[] = shown.map((x) => ({
+  const candidateItems: CandidateItem[] = loaded.shown.map((x) => ({
     helperId: x.helperId,
     name: x.name,
     phone: contacts.get(x.helperId)?.phone ?? null,
@@ -118,7 +107,7 @@ async function renderRequestPage(
       ctx={viewContext(c)}
       nowIso={nowIso}
       today={tokyoDateOf(now)}
-      areas={settings.areas}
+      areas={loaded.settings.areas}
       request={{
         id: request.id,
         startsAt: request.starts_at,
@@ -145,11 +134,11 @@ async function renderRequestPage(
         cancellationFee: request.cancellation_fee,
         sickCare: request.programme === 'sick',
       }}
-      childList={children.map((ch) => ({
+      childList={loaded.children.map((ch) => ({
         name: ch.name,
-        ageMonths: ageInMonths(ch.birth_date, requestDate),
+        ageMonths: ageInMonths(ch.birth_date, loaded.requestDate),
       }))}
-      series={series.map((s) => ({
+      series={loaded.series.map((s) => ({
         id: s.id,
         startsAt: s.starts_at,
         endsAt: s.ends_at,
@@ -175,8 +164,8 @@ async function renderRequestPage(
           : null
       }
       excluded={excluded}
-      canOffer={canOffer}
-      preMeeting={preMeeting}
+      canOffer={loaded.canOffer}
+      preMeeting={loaded.preMeeting}
       staffName={staff.name}
       failure={options.failure}
       values={options.values}

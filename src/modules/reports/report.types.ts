@@ -265,30 +265,26 @@ export interface AnnualReport extends ReportFigures {
   generatedAt: string;
 }
 
-/** Approved activities of one helper in a period. */
-export interface HelperSummary {
+/** Approved activities of one member (a helper or a family) in a period. */
+interface ActivitySummary {
   memberId: string;
   memberNo: number | null;
   name: string;
   activities: number;
   minutes: number;
   hours: number;
-  /** Fees received (報酬), integer yen. */
+  /** Fees (報酬) of the activities, integer yen: what the helper received, the family paid. */
   fees: number;
-  /** Transport and meal costs reimbursed. */
+  /** Transport and meal costs reimbursed to the helper. */
   costs: number;
+}
+
+/** Approved activities of one helper in a period. */
+export interface HelperSummary extends ActivitySummary {
   families: number;
 }
 
 /** Approved activities of one family (requester) in a period. */
-export interface FamilySummary {
-  memberId: string;
-  memberNo: number | null;
-  name: string;
-  activities: number;
-  minutes: number;
-  hours: number;
-  fees: number;
-  costs: number;
+export interface FamilySummary extends ActivitySummary {
   helpers: number;
 }
