@@ -4,6 +4,7 @@ import { pageWithTotal } from '../../lib/sql.js';
 import type { ActivityStatus, ActivityTable, Database, IncidentTable } from '../../../db/schema.js';
 import type { ActivityListQuery } from './activities.schemas.js';
 import { monthRange } from '../fees/statements.js';
+import { requestsWithBoth } from '../requests/requests.queries.js';
 
 /**
  * `IN (...)` over a list bound as ONE JSON parameter: D1 allows at most 100 bound parameters per
@@ -175,10 +176,7 @@ export function listReviewQueue(db: Db, limit = 200) {
 }
 
 const pendingRequestColumns = (db: Db) =>
-  db
-    .selectFrom('care_request')
-    .innerJoin('member as requester', 'requester.id', 'care_request.requester_member_id')
-    .innerJoin('member as helper', 'helper.id', 'care_request.helper_member_id')
+  requestsWithBoth(db)
     .select([
       'care_request.id',
       'care_request.starts_at',

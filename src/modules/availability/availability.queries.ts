@@ -1,5 +1,6 @@
 import type { Db } from '../../lib/db.js';
 import type { WeeklySlot } from './availability.js';
+import { requestsWithRequester } from '../requests/requests.queries.js';
 
 export function listWeeklySlots(db: Db, memberId: string) {
   return db
@@ -104,9 +105,7 @@ export function buildDeleteCalendarFeed(db: Db, memberId: string) {
  * requesting family's name and the number of children. Nothing about the children themselves.
  */
 export function listAssignments(db: Db, helperMemberId: string, fromIso: string, toIso?: string) {
-  let q = db
-    .selectFrom('care_request')
-    .innerJoin('member as requester', 'requester.id', 'care_request.requester_member_id')
+  let q = requestsWithRequester(db)
     .select((eb) => [
       'care_request.id',
       'care_request.category',

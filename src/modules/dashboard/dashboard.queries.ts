@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../lib/db.js';
 import { pageWithTotal } from '../../lib/sql.js';
 import { withoutReport } from './member-home.queries.js';
+import { requestsWithRequester } from '../requests/requests.queries.js';
 
 /**
  * Queries for the staff dashboard (the staff home page). Every figure is a COUNT in SQL and every
@@ -33,9 +34,7 @@ export function listUrgentRequests(
   db: Db,
   options: { nowIso: string; untilIso: string; limit: number },
 ) {
-  return db
-    .selectFrom('care_request')
-    .innerJoin('member as requester', 'requester.id', 'care_request.requester_member_id')
+  return requestsWithRequester(db)
     .select([
       'care_request.id',
       'care_request.starts_at',

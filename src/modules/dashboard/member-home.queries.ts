@@ -1,6 +1,7 @@
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import type { Db } from '../../lib/db.js';
+import { requestsWithRequester } from '../requests/requests.queries.js';
 
 /**
  * What a member's home page shows as waiting for her: each function returns a query builder (not
@@ -90,9 +91,7 @@ export function withoutReport(eb: ExpressionBuilder<Database, 'care_request'>) {
  * count (src/auth/request-context.ts, `reportsDue`) counts the same rows.
  */
 export function selectReportsToWrite(db: Db, helperId: string, nowIso: string, limit: number) {
-  return db
-    .selectFrom('care_request')
-    .innerJoin('member as requester', 'requester.id', 'care_request.requester_member_id')
+  return requestsWithRequester(db)
     .select([
       'care_request.id',
       'care_request.starts_at',

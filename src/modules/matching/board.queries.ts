@@ -8,7 +8,12 @@ import { batchRead } from '../../lib/batch-read.js';
 import { getMatchingEligibility } from '../trainings/matching-eligibility.js';
 import { qualificationTokenQuery } from '../trainings/trainings.queries.js';
 import { rankCandidates, type RankHelper, type RankResult } from './ranking.js';
-import { requestChildrenQuery, type RequestRow } from '../requests/requests.queries.js';
+import {
+  requestChildrenQuery,
+  type RequestRow,
+  requestsWithBoth,
+  requestsWithRequester,
+} from '../requests/requests.queries.js';
 import { parseJsonList } from '../../lib/json-list.js';
 import { assignmentsOverlappingQuery, helperMembersQuery } from './matching.queries.js';
 
@@ -25,9 +30,7 @@ const LIVE = ['open', 'offered'] as const;
  * counts the board shows. "Waiting" offers are the ones a helper can still accept.
  */
 function requestWithCounts(db: Db, nowIso: string) {
-  return db
-    .selectFrom('care_request')
-    .innerJoin('member as requester', 'requester.id', 'care_request.requester_member_id')
+  return requestsWithRequester(db)
     .leftJoin('member as helper', 'helper.id', 'care_request.helper_member_id')
     .selectAll('care_request')
     .select((eb) => [
@@ -116,10 +119,7 @@ export function listMatchedBetween(
   db: Db,
   options: { fromIso: string; untilIso: string; area?: string },
 ) {
-  let q = db
-    .selectFrom('care_request')
-    .innerJoin('member as requester', 'requester.id', 'care_request.requester_member_id')
-    .innerJoin('member as helper', 'helper.id', 'care_request.helper_member_id')
+  let q = requestsWithBoth(db)
     .select([
       'care_request.id',
       'care_request.starts_at',
@@ -242,10 +242,7 @@ export function listPreMeetingsOfYear(db: Db, fiscalYear: number, nowIso: string
  * caller keeps those whose pair needs one (pre-meeting-need-rules.ts).
  */
 export function listUpcomingMatched(db: Db, nowIso: string, limit: number) {
-  return db
-    .selectFrom('care_request')
-    .innerJoin('member as requester', 'requester.id', 'care_request.requester_member_id')
-    .innerJoin('member as helper', 'helper.id', 'care_request.helper_member_id')
+  return requestsWithBoth(db)
     .select([
       'care_request.id',
       'care_request.starts_at',

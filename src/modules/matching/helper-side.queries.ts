@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../lib/db.js';
+import { requestsWithRequester } from '../requests/requests.queries.js';
 
 /**
  * What ending a helper side (suspension, withdrawal) reads and writes. Every write is a
@@ -22,9 +23,7 @@ export function listWaitingOffersOfHelper(db: Db, memberId: string) {
 
 /** Her matched requests that have not started yet, with the family to tell. */
 export function listFutureAssignmentsOfHelper(db: Db, memberId: string, nowIso: string) {
-  return db
-    .selectFrom('care_request')
-    .innerJoin('member as requester', 'requester.id', 'care_request.requester_member_id')
+  return requestsWithRequester(db)
     .select([
       'care_request.id',
       'care_request.starts_at',

@@ -2,6 +2,7 @@ import { sql, type Insertable } from 'kysely';
 import type { OfferStatus, OfferTable } from '../../../db/schema.js';
 import type { Db } from '../../lib/db.js';
 import { inJson } from '../../lib/sql.js';
+import { requestsWithBoth } from '../requests/requests.queries.js';
 
 /** What offers read and write; the writes are statements for one atomic batch. */
 
@@ -253,10 +254,7 @@ export function listMatchedWithoutAnyPreMeeting(db: Db, nowIso: string, untilIso
 
 /** Matched requests with both people's logins (the notices to both of them). */
 const matchedWithPeople = (db: Db) =>
-  db
-    .selectFrom('care_request')
-    .innerJoin('member as requester', 'requester.id', 'care_request.requester_member_id')
-    .innerJoin('member as helper', 'helper.id', 'care_request.helper_member_id')
+  requestsWithBoth(db)
     .select([
       'care_request.id',
       'care_request.starts_at',

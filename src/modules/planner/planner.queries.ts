@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../lib/db.js';
 import { inJson } from '../../lib/sql.js';
-import { requestColumns } from '../requests/requests.queries.js';
+import { requestColumns, requestsWithRequester } from '../requests/requests.queries.js';
 
 /**
  * Requests the planner may propose a helper for, in [fromIso, untilIso): still open or offered,
@@ -45,9 +45,7 @@ export async function listHelperCommitments(
   range: { fromIso: string; untilIso: string; nowIso: string },
 ) {
   const [matched, offered] = await Promise.all([
-    db
-      .selectFrom('care_request')
-      .innerJoin('member as requester', 'requester.id', 'care_request.requester_member_id')
+    requestsWithRequester(db)
       .select([
         'care_request.id',
         'care_request.helper_member_id',

@@ -1,7 +1,7 @@
 import type { Db } from '../../lib/db.js';
 import { pageWithTotal } from '../../lib/sql.js';
 import type { RequestStatus } from '../../../db/schema.js';
-import { selectHelperOffers } from './requests.queries.js';
+import { selectHelperOffers, requestsWithRequester } from './requests.queries.js';
 
 /**
  * Reads for the member-facing request pages (援助の申し込み, 依頼の紹介). The matching domain's
@@ -81,9 +81,7 @@ export function findSeriesById(db: Db, id: string) {
 
 /** A helper's matched activities that have not ended yet, soonest first. */
 export function listUpcomingAssignments(db: Db, helperId: string, nowIso: string) {
-  return db
-    .selectFrom('care_request')
-    .innerJoin('member as requester', 'requester.id', 'care_request.requester_member_id')
+  return requestsWithRequester(db)
     .select([
       'care_request.id',
       'care_request.category',

@@ -5,11 +5,23 @@ import type { Db } from '../../lib/db.js';
 import { inJson, pageWithTotal } from '../../lib/sql.js';
 import type { RequestListQuery } from './requests.schemas.js';
 
-/** A request with its requester's and helper's names: the columns of `RequestRow`. */
-export const requestColumns = (db: Db) =>
+/** Requests with their requester's member row joined as `requester`. */
+export const requestsWithRequester = (db: Db) =>
   db
     .selectFrom('care_request')
-    .innerJoin('member as requester', 'requester.id', 'care_request.requester_member_id')
+    .innerJoin('member as requester', 'requester.id', 'care_request.requester_member_id');
+
+/** Requests that have a helper, with both members joined as `requester` and `helper`. */
+export const requestsWithBoth = (db: Db) =>
+  requestsWithRequester(db).innerJoin(
+    'member as helper',
+    'helper.id',
+    'care_request.helper_member_id',
+  );
+
+/** A request with its requester's and helper's names: the columns of `RequestRow`. */
+export const requestColumns = (db: Db) =>
+  requestsWithRequester(db)
     .leftJoin('member as helper', 'helper.id', 'care_request.helper_member_id')
     .selectAll('care_request')
     .select([

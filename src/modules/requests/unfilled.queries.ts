@@ -1,11 +1,10 @@
 import { sql } from 'kysely';
 import type { Db } from '../../lib/db.js';
+import { requestsWithRequester } from './requests.queries.js';
 
 /** Requests whose start has passed without a helper (still open or offered), oldest first. */
 export function listUnfilledDue(db: Db, nowIso: string, limit: number) {
-  return db
-    .selectFrom('care_request')
-    .innerJoin('member as requester', 'requester.id', 'care_request.requester_member_id')
+  return requestsWithRequester(db)
     .select(['care_request.id', 'care_request.starts_at', 'requester.user_id as requester_user_id'])
     .where('care_request.status', 'in', ['open', 'offered'])
     .where('care_request.starts_at', '<=', nowIso)
