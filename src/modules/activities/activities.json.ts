@@ -4,6 +4,7 @@ import type { Translator } from '../../lib/i18n.js';
 import type { Selectable } from 'kysely';
 import type { IncidentTable } from '../../../db/schema.js';
 import type { ActivityRow } from './activities.queries.js';
+import type { ChargedActivity } from '../fees/statements.js';
 import {
   parseStoredJson,
   presentFeeLines,
@@ -27,6 +28,31 @@ export function storedFeeOf(a: Pick<ActivityRow, 'fee_lines' | 'fee_child_totals
   return {
     lines: parseStoredJson<StoredFeeLine[]>(a.fee_lines, []),
     childTotals: parseStoredJson<StoredChildTotal[]>(a.fee_child_totals, []),
+  };
+}
+
+/** An activity's times, categories (from its category rows) and charges, for statements and claims. */
+export function chargedActivityOf(
+  a: Pick<
+    ActivityRow,
+    | 'id'
+    | 'started_at'
+    | 'ended_at'
+    | 'transport_cost'
+    | 'meal_cost'
+    | 'fee_lines'
+    | 'fee_child_totals'
+  >,
+  categoryRows: readonly { activity_id: string; category: number }[],
+): ChargedActivity {
+  return {
+    id: a.id,
+    startedAt: a.started_at,
+    endedAt: a.ended_at,
+    categories: categoryRows.filter((c) => c.activity_id === a.id).map((c) => c.category),
+    transportCost: a.transport_cost,
+    mealCost: a.meal_cost,
+    childTotals: storedFeeOf(a).childTotals,
   };
 }
 

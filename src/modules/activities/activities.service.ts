@@ -36,7 +36,7 @@ import type {
   IncidentInput,
   UpdateActivityInput,
 } from './activities.schemas.js';
-import { feeJson, storedFeeOf } from './activities.json.js';
+import { chargedActivityOf, feeJson, storedFeeOf } from './activities.json.js';
 import {
   feeCategory,
   orderChildrenForFee,
@@ -813,14 +813,8 @@ export async function loadStatement(deps: AppDeps, member: MemberWithEmail, mont
           birthDate: c.birth_date,
         })),
         activities: rows.map((a) => ({
-          id: a.id,
-          startedAt: a.started_at,
-          endedAt: a.ended_at,
-          categories: categories.filter((c) => c.activity_id === a.id).map((c) => c.category),
-          transportCost: a.transport_cost,
-          mealCost: a.meal_cost,
+          ...chargedActivityOf(a, categories),
           feeTotal: a.fee_total,
-          childTotals: storedFeeOf(a).childTotals,
           childIds: children.filter((c) => c.activity_id === a.id).map((c) => c.id),
           helperName: a.helper_name,
         })),

@@ -6,7 +6,7 @@ import { buildAuditIfPreviousChanged, buildAuditInsert } from '../audit/audit.qu
 import { findMemberById } from '../members/members.queries.js';
 import { SUBSIDY_CATEGORIES } from '../subsidies/eligibility-rules.js';
 import { ledgerTotals, type ClaimScheme } from './ledger-rules.js';
-import { storedFeeOf } from '../activities/activities.json.js';
+import { chargedActivityOf } from '../activities/activities.json.js';
 import {
   listActivityCategories,
   listActivityChildren,
@@ -142,13 +142,7 @@ export async function loadMonthMoney(
       taxExempt: c.tax_exempt === 1,
     })),
     activities: activities.map((a, i) => ({
-      id: a.id,
-      startedAt: a.started_at,
-      endedAt: a.ended_at,
-      categories: categories.filter((c) => c.activity_id === a.id).map((c) => c.category),
-      transportCost: a.transport_cost,
-      mealCost: a.meal_cost,
-      childTotals: storedFeeOf(a).childTotals,
+      ...chargedActivityOf(a, categories),
       paid: activityPayments[i]!.state === 'received',
     })),
     cancellations: cancellations.map((c, i) => ({

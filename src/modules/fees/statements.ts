@@ -93,15 +93,19 @@ export interface StatementChild {
   birthDate: string;
 }
 
-export interface StatementActivity {
+/** An approved activity's times, categories and charges, as statements and subsidy claims read it. */
+export interface ChargedActivity {
   id: string;
   startedAt: string;
   endedAt: string;
   categories: number[];
   transportCost: number;
   mealCost: number;
-  feeTotal: number;
   childTotals: StoredChildTotal[];
+}
+
+export interface StatementActivity extends ChargedActivity {
+  feeTotal: number;
   childIds: string[];
   helperName: string;
 }

@@ -5,7 +5,7 @@ import {
   lastDateOfMonth,
   tokyoDateOf,
 } from '../../lib/dates.js';
-import { isTransportOnly } from '../fees/statements.js';
+import { isTransportOnly, type ChargedActivity } from '../fees/statements.js';
 import { isInForce, SUBSIDY_CATEGORIES, type SubsidyCategory } from './eligibility-rules.js';
 import {
   categoryRule,
@@ -112,14 +112,7 @@ export interface ClaimEligibility {
   revoked_at: string | null;
 }
 
-export interface ClaimActivity {
-  id: string;
-  startedAt: string;
-  endedAt: string;
-  categories: number[];
-  transportCost: number;
-  mealCost: number;
-  childTotals: { childId: string | null; amount: number }[];
+export interface ClaimActivity extends ChargedActivity {
   paid: boolean;
 }
 
