@@ -26,6 +26,22 @@ export function occurredAtOf(i: {
   return i.occurred_at ?? i.activity_started_at ?? i.created_at;
 }
 
+/**
+ * Where and in what situation an incident happened: its own answers, or (for one recorded on an
+ * activity report) the activity's place and "during help".
+ */
+export function circumstancesOf<Situation extends string>(i: {
+  place: string | null;
+  activity_place: string | null;
+  situation: Situation | null;
+  activity_id: string | null;
+}) {
+  return {
+    place: i.place ?? i.activity_place,
+    situation: i.situation ?? (i.activity_id ? ('during_help' as const) : null),
+  };
+}
+
 /** The one link an incident has, if any (the table allows at most one). */
 export function linkOf(i: {
   activity_id: string | null;

@@ -5,6 +5,7 @@ import {
   INCIDENT_LINKS,
   INCIDENT_SITUATIONS,
   INCIDENT_VICTIMS,
+  circumstancesOf,
   linkOf,
   occurredAtOf,
 } from './incident-rules.js';
@@ -18,8 +19,7 @@ export function incidentDetailJson(i: IncidentRow) {
     ...incidentJson(i),
     link: linkOf(i),
     occurredAt: toTokyoIso(occurredAtOf(i)),
-    place: i.place ?? i.activity_place,
-    situation: i.situation ?? (i.activity_id ? 'during_help' : null),
+    ...circumstancesOf(i),
     victim: i.victim,
     victimName: i.victim_name,
     damage: i.damage,

@@ -25,7 +25,7 @@ import {
   incidentFormValues,
   type IncidentFormValues,
 } from './incident-form.js';
-import { linkOf, occurredAtOf } from './incident-rules.js';
+import { circumstancesOf, linkOf, occurredAtOf } from './incident-rules.js';
 import {
   findIncidentById,
   listIncidents,
@@ -70,8 +70,7 @@ function view(c: AppContext, i: IncidentRow): IncidentView {
     severity: i.severity,
     seriousReason: i.serious_reason,
     occurredAt: occurredAtOf(i),
-    place: i.place ?? i.activity_place,
-    situation: i.situation ?? (i.activity_id ? 'during_help' : null),
+    ...circumstancesOf(i),
     victim: i.victim,
     victimName: i.victim_name,
     damage: i.damage,

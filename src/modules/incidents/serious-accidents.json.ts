@@ -2,6 +2,15 @@ import { z } from 'zod';
 import { SERIOUS_LEVELS, SERIOUS_STAGES } from './serious-accident-rules.js';
 import type { SeriousChain } from './serious-accidents.service.js';
 
+/** What was reported for a step of the chain (nulls while it is not reported). */
+export function stepReportOf(step: SeriousChain['steps'][number]) {
+  return {
+    reportedOn: step.reported?.reportedOn ?? null,
+    reportedBy: step.reported?.reportedBy ?? null,
+    note: step.reported?.note ?? null,
+  };
+}
+
 /** A serious accident's reporting chain as the staff API shows it (issue #19). */
 export function seriousChainJson(chain: SeriousChain) {
   return {
@@ -15,9 +24,7 @@ export function seriousChainJson(chain: SeriousChain) {
       daysLeft: s.daysLeft,
       state: s.state,
       next: s.next,
-      reportedOn: s.reported?.reportedOn ?? null,
-      reportedBy: s.reported?.reportedBy ?? null,
-      note: s.reported?.note ?? null,
+      ...stepReportOf(s),
     })),
   };
 }

@@ -12,6 +12,7 @@ import {
 } from '../../../views/pages/incidents/serious-accident.js';
 import type { IncidentRow } from './incidents.queries.js';
 import { SERIOUS_LEVELS, SERIOUS_STAGES } from './serious-accident-rules.js';
+import { stepReportOf } from './serious-accidents.json.js';
 import { seriousStepBody, type SeriousStepInput } from './serious-accidents.schemas.js';
 import { chainOf, type SeriousChain } from './serious-accidents.service.js';
 
@@ -24,9 +25,7 @@ export function stepsView(chain: SeriousChain): SeriousStepView[] {
     dueOn: s.dueOn,
     state: s.state,
     next: s.next,
-    reportedOn: s.reported?.reportedOn ?? null,
-    reportedBy: s.reported?.reportedBy ?? null,
-    note: s.reported?.note ?? null,
+    ...stepReportOf(s),
   }));
 }
 
