@@ -1,6 +1,6 @@
 import type { Db } from '../../lib/db.js';
 import type { WeeklySlot } from './availability.js';
-import { requestsWithRequester } from '../requests/requests.queries.js';
+import { requestsWithRequester, assignmentColumns } from '../requests/requests.queries.js';
 
 export function listWeeklySlots(db: Db, memberId: string) {
   return db
@@ -107,12 +107,7 @@ export function buildDeleteCalendarFeed(db: Db, memberId: string) {
 export function listAssignments(db: Db, helperMemberId: string, fromIso: string, toIso?: string) {
   let q = requestsWithRequester(db)
     .select((eb) => [
-      'care_request.id',
-      'care_request.category',
-      'care_request.starts_at',
-      'care_request.ends_at',
-      'care_request.care_location',
-      'care_request.status',
+      ...assignmentColumns,
       'care_request.updated_at',
       'care_request.requester_member_id',
       'care_request.helper_member_id',

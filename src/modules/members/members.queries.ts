@@ -31,6 +31,17 @@ export function findMemberByUserId(db: Db, userId: string) {
   return memberColumns(db).where('member.user_id', '=', userId).executeTakeFirst();
 }
 
+/** A member on a staff sheet: number, names, kind, phone and the state of each side. */
+export const memberSheetColumns = [
+  'member.member_no',
+  'member.name',
+  'member.name_kana',
+  'member.kind',
+  'member.phone',
+  'member.requester_status',
+  'member.helper_status',
+] as const;
+
 /** The staff directory: search by name, kana, member number or phone; filter by side, status, area. */
 export async function listMembers(db: Db, query: MemberListQuery) {
   let q = memberColumns(db).where('member.purged_at', 'is', null);

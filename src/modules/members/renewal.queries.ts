@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../lib/db.js';
 import type { RenewalConfirmationTable } from '../../../db/schema.js';
 import type { Insertable } from 'kysely';
+import { memberSheetColumns } from './members.queries.js';
 
 /** A member's confirmation for fiscal year `fy`, or undefined. */
 export function findRenewalConfirmation(db: Db, memberId: string, fy: number) {
@@ -43,13 +44,7 @@ export function listRenewalStatus(db: Db, fy: number) {
     .select([
       'member.id',
       'member.user_id',
-      'member.member_no',
-      'member.name',
-      'member.name_kana',
-      'member.kind',
-      'member.phone',
-      'member.requester_status',
-      'member.helper_status',
+      ...memberSheetColumns,
       'rc.channel',
       'rc.confirmed_at',
       'rc.continue_requester',

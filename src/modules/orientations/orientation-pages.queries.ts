@@ -1,5 +1,6 @@
 import type { Db } from '../../lib/db.js';
 import { registrantsOf } from './orientations.queries.js';
+import { memberSheetColumns } from '../members/members.queries.js';
 
 /** The attendance sheet: every registrant with what staff need to recognise and follow up. */
 export function listSheetRows(db: Db, orientationId: string) {
@@ -8,13 +9,7 @@ export function listSheetRows(db: Db, orientationId: string) {
       'orientation_registration.member_id',
       'orientation_registration.attended',
       'orientation_registration.attendance_recorded_at',
-      'member.member_no',
-      'member.name',
-      'member.name_kana',
-      'member.kind',
-      'member.phone',
-      'member.requester_status',
-      'member.helper_status',
+      ...memberSheetColumns,
     ])
     .orderBy('member.id')
     .execute();

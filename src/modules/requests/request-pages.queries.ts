@@ -1,7 +1,11 @@
 import type { Db } from '../../lib/db.js';
 import { pageWithTotal } from '../../lib/sql.js';
 import type { RequestStatus } from '../../../db/schema.js';
-import { selectHelperOffers, requestsWithRequester } from './requests.queries.js';
+import {
+  selectHelperOffers,
+  requestsWithRequester,
+  assignmentColumns,
+} from './requests.queries.js';
 
 /**
  * Reads for the member-facing request pages (援助の申し込み, 依頼の紹介). The matching domain's
@@ -82,15 +86,7 @@ export function findSeriesById(db: Db, id: string) {
 /** A helper's matched activities that have not ended yet, soonest first. */
 export function listUpcomingAssignments(db: Db, helperId: string, nowIso: string) {
   return requestsWithRequester(db)
-    .select([
-      'care_request.id',
-      'care_request.category',
-      'care_request.starts_at',
-      'care_request.ends_at',
-      'care_request.care_location',
-      'care_request.status',
-      'requester.name as requester_name',
-    ])
+    .select([...assignmentColumns, 'requester.name as requester_name'])
     .where('care_request.helper_member_id', '=', helperId)
     .where('care_request.status', '=', 'matched')
     .where('care_request.ends_at', '>', nowIso)

@@ -19,6 +19,16 @@ export const requestsWithBoth = (db: Db) =>
     'care_request.helper_member_id',
   );
 
+/** A request as a helper's assignment: when, where and what, and how it stands. */
+export const assignmentColumns = [
+  'care_request.id',
+  'care_request.category',
+  'care_request.starts_at',
+  'care_request.ends_at',
+  'care_request.care_location',
+  'care_request.status',
+] as const;
+
 /** A request with its requester's and helper's names: the columns of `RequestRow`. */
 export const requestColumns = (db: Db) =>
   requestsWithRequester(db)
