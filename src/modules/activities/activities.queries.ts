@@ -273,7 +273,10 @@ export async function countUnapproved(
   return Number((await q.executeTakeFirstOrThrow()).n);
 }
 
-/** A family's cancelled requests with a cancellation fee, planned in [from, to). */
+/**
+ * A family's cancelled requests with a cancellation fee, planned in [from, to): for the monthly
+ * statement, the receipts and the subsidy claim.
+ */
 export function listChargedCancellations(
   db: Db,
   requesterId: string,
@@ -281,7 +284,7 @@ export function listChargedCancellations(
 ) {
   return db
     .selectFrom('care_request')
-    .select(['id', 'starts_at', 'cancellation_fee'])
+    .select(['id', 'starts_at', 'ends_at', 'cancellation_fee'])
     .where('requester_member_id', '=', requesterId)
     .where('status', '=', 'cancelled')
     .where('cancellation_fee', '>', 0)

@@ -11,6 +11,7 @@ import {
   listActivityCategories,
   listActivityChildren,
   listApprovedActivities,
+  listChargedCancellations,
 } from '../activities/activities.queries.js';
 import { monthRange } from '../fees/statements.js';
 import { readHelpCategoryFlags } from '../categories/categories.queries.js';
@@ -27,7 +28,6 @@ import {
   findClaim,
   findClaimOf,
   insertClaim,
-  listFeeCancellations,
   listLedger,
   listPaymentsOf,
   updateClaimStatus,
@@ -82,7 +82,7 @@ export async function loadMonthMoney(
   const [activities, cancellations, eligibility, certifications, settings, flags] =
     await Promise.all([
       listApprovedActivities(deps.db, { requesterId: memberId }, range),
-      listFeeCancellations(deps.db, memberId, range),
+      listChargedCancellations(deps.db, memberId, range),
       listEligibility(deps.db, memberId),
       listCertifications(deps.db, memberId),
       getCenterSettings(deps),

@@ -168,16 +168,6 @@ export const reopenIfNoLiveOffer = (db: Db, requestId: string, nowIso: string) =
       sql<boolean>`NOT EXISTS (SELECT 1 FROM offer WHERE request_id = ${requestId} AND status = 'offered' AND expires_at > ${nowIso})`,
     );
 
-/** This helper's offer of this request, any status. */
-export function findOfferStatusOfHelper(db: Db, requestId: string, helperMemberId: string) {
-  return db
-    .selectFrom('offer')
-    .select(['id', 'status'])
-    .where('request_id', '=', requestId)
-    .where('helper_member_id', '=', helperMemberId)
-    .executeTakeFirst();
-}
-
 /** A direct assignment's offer: new, or the helper's earlier one offered again until the start. */
 export async function upsertDirectOffer(db: Db, row: Insertable<OfferTable>) {
   await db

@@ -22,6 +22,7 @@ import {
   activeStaffQuery,
   findOfferById,
   findRequestById,
+  findOfferOfHelper,
   listActiveStaffUserIds,
   offerQuery,
   offersOfRequestQuery,
@@ -36,7 +37,6 @@ import {
   deleteUnansweredOffer,
   expireOffersDue,
   findHelper,
-  findOfferStatusOfHelper,
   insertOfferIfRequestLive,
   insertPairingIfAccepted,
   listHelpersAmongQuery,
@@ -399,7 +399,7 @@ export async function assignDirectly(
   const [helper, ranking, previous] = await Promise.all([
     findHelper(deps.db, helperId),
     findCandidates(deps, request, { onlyHelperIds: [helperId] }),
-    findOfferStatusOfHelper(deps.db, request.id, helperId),
+    findOfferOfHelper(deps.db, request.id, helperId),
   ]);
   if (!helper) throw unprocessable('unknown_helper');
   if (request.starts_at <= deps.clock.now().toISOString()) throw unprocessable('past_start');

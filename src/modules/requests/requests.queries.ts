@@ -205,8 +205,8 @@ export function listHelperRequestsForChild(db: Db, helperUserId: string, childId
 // ---------------------------------------------------------------------------------------------
 // What createRequests and cancelRequest read and write (the writes are statements for one batch)
 
-/** Any offer of this request to this helper, answered or not. */
-export function findOfferIdOfHelper(db: Db, requestId: string, helperMemberId: string) {
+/** This helper's offer of this request, answered or not (its id and status). */
+export function findOfferOfHelper(db: Db, requestId: string, helperMemberId: string) {
   return db
     .selectFrom('offer')
     .select(['id', 'status'])

@@ -33,7 +33,7 @@ import {
 } from './request-rules.js';
 import {
   cancelLiveRequest,
-  findOfferIdOfHelper,
+  findOfferOfHelper,
   findRequestById,
   insertRequest,
   insertRequestChild,
@@ -68,7 +68,7 @@ export async function requestViewer(
   const member = await findMemberByUserId(deps.db, user.id);
   if (member) {
     if (request.requester_member_id === member.id) return { kind: 'requester', user, member };
-    const offer = await findOfferIdOfHelper(deps.db, request.id, member.id);
+    const offer = await findOfferOfHelper(deps.db, request.id, member.id);
     const access = requestAccess(member, request, offer?.status ?? null);
     if (access === 'full') return { kind: 'helper', user, member };
     if (access === 'offer') return { kind: 'offered', user, member };
