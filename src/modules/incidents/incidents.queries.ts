@@ -74,17 +74,6 @@ export function listIncidents(
   );
 }
 
-/** The children of the request an incident is linked to (directly or through its activity). */
-export function listRequestChildNames(db: Db, requestId: string) {
-  return db
-    .selectFrom('care_request_child')
-    .innerJoin('child', 'child.id', 'care_request_child.child_id')
-    .select('child.name')
-    .where('care_request_child.request_id', '=', requestId)
-    .orderBy('child.birth_date')
-    .execute();
-}
-
 /**
  * What a new incident may be linked to around a time: requests that had a helper, training
  * sessions and events, from `fromIso` to `untilIso` (at most 100 of each, nearest first).

@@ -30,10 +30,10 @@ import {
   findIncidentById,
   listIncidents,
   listLinkChoices,
-  listRequestChildNames,
   type IncidentRow,
 } from './incidents.queries.js';
 import { createIncident, readIncident, updateIncident } from './incidents.service.js';
+import { listRequestChildren } from '../requests/requests.queries.js';
 import { helpKnownInAdvance } from './insurance-rules.js';
 import { insuranceSectionFor } from './insurance.routes.js';
 import {
@@ -298,7 +298,7 @@ incidentPages.get('/incidents/:id/print', async (c) => {
   const children = incident.activity_id
     ? await listActivityChildren(c.var.deps.db, [incident.activity_id])
     : incident.linked_request_id
-      ? await listRequestChildNames(c.var.deps.db, incident.linked_request_id)
+      ? await listRequestChildren(c.var.deps.db, [incident.linked_request_id])
       : [];
   return render(
     c,

@@ -161,17 +161,6 @@ export function listMemberContacts(db: Db, memberIds: string[]) {
     .execute();
 }
 
-/** The request's children with what the adviser needs: name and birth date (for the age). */
-export function listRequestChildNames(db: Db, requestId: string) {
-  return db
-    .selectFrom('care_request_child')
-    .innerJoin('child', 'child.id', 'care_request_child.child_id')
-    .select(['child.id', 'child.name', 'child.birth_date'])
-    .where('care_request_child.request_id', '=', requestId)
-    .orderBy('child.birth_date')
-    .execute();
-}
-
 /** A family's current children for the intake form (no health data). */
 export function listChildrenForIntake(db: Db, memberId: string) {
   return db

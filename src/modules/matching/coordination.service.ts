@@ -5,6 +5,7 @@ import { getCenterSettings } from '../settings/settings.service.js';
 import {
   listOffersForRequest,
   listPreMeetingPairsOfRequesters,
+  listRequestChildren,
   type RequestRow,
 } from '../requests/requests.queries.js';
 import { offerBody, type PreMeetingInput } from '../requests/requests.schemas.js';
@@ -13,7 +14,6 @@ import {
   listOfferStatuses,
   listPreMeetingsOfPair,
   listPreMeetingsOfYear,
-  listRequestChildNames,
   listSeriesRequests,
   listUpcomingMatched,
 } from './board.queries.js';
@@ -170,7 +170,7 @@ export async function loadCoordinationRequest(
   const requestDate = tokyoDateOf(request.starts_at);
   const [settings, children, offers, series, ranking] = await Promise.all([
     getCenterSettings(deps),
-    listRequestChildNames(db, request.id),
+    listRequestChildren(db, [request.id]),
     listOffersForRequest(db, request.id),
     request.series_id ? listSeriesRequests(db, request.series_id) : Promise.resolve([]),
     live ? findCandidates(deps, request) : Promise.resolve(null),
