@@ -436,11 +436,12 @@ export const AUTHORIZATION_TABLE: readonly AuthzRow[] = [
     body: () => SERIOUS_STEP,
   }),
   // An incident's photos and documents: read like its health details (staff), every download
-  // audited. The download comes before the deletion (the file store is not part of the world
-  // the matrix restores).
+  // audited. Both downloads (API and page) come before the deletions: the file store is not
+  // part of the world the matrix restores, so a deleted file stays deleted.
   r('GET /api/v1/incidents/:id/attachments', STAFF, 'staff', { id: 'incident' }),
   r('POST /api/v1/incidents/:id/attachments', STAFF, 'staff', { id: 'incident' }),
   r('GET /api/v1/incidents/:id/attachments/:attachmentId', STAFF, 'staff', ATTACHMENT),
+  r('GET /incidents/:id/attachments/:attachmentId', STAFF, 'staff', ATTACHMENT),
   r('DELETE /api/v1/incidents/:id/attachments/:attachmentId', STAFF, 'staff', ATTACHMENT),
   r('GET /api/v1/insurance-cases', STAFF, 'staff'),
   r('GET /api/v1/insurance-cases/:id', STAFF, 'staff', { id: 'insuranceCase' }),
@@ -828,7 +829,6 @@ export const AUTHORIZATION_TABLE: readonly AuthzRow[] = [
   r('POST /incidents/:id/reported', STAFF, 'staff', { id: 'incident' }),
   r('POST /incidents/:id/serious-report', STAFF, 'staff', { id: 'incident' }),
   r('POST /incidents/:id/attachments', STAFF, 'staff', { id: 'incident' }),
-  r('GET /incidents/:id/attachments/:attachmentId', STAFF, 'staff', ATTACHMENT),
   r('POST /incidents/:id/attachments/:attachmentId/delete', STAFF, 'staff', ATTACHMENT),
   r('GET /insurance-cases', STAFF, 'staff'),
   r('GET /insurance-cases/:id', STAFF, 'staff', { id: 'insuranceCase' }),
