@@ -173,6 +173,11 @@ describe('uploading', () => {
 
   it('answers 400 for a body without a file (a JSON body too), 404 for an unknown incident', async () => {
     expect((await upload(staff, null, { kind: 'photo' })).status).toBe(400);
+    const badKind = await upload(staff, fileOf(JPEG, 'a.jpg', 'image/jpeg'), { kind: 'video' });
+    expect(badKind.status).toBe(400);
+    expect(
+      ((await badKind.json()) as { error: { fields: Record<string, string[]> } }).error.fields,
+    ).toEqual({ kind: ['種類は写真か書類を選んでください。'] });
     const json = await staff.json('POST', `/api/v1/incidents/${incidentId}/attachments`, {
       file: 'x',
     });
@@ -372,6 +377,17 @@ describe('the incident page', () => {
     const html = await wrong.text();
     expect(html).toContain('このファイルは添付できません。');
     expect(html).toContain('value="けが"');
+
+    const badKind = await upload(
+      staff,
+      fileOf(JPEG, 'a.jpg', 'image/jpeg'),
+      { kind: 'video', description: 'x'.repeat(201) },
+      `/incidents/${incidentId}/attachments`,
+    );
+    expect(badKind.status).toBe(422);
+    const badKindHtml = await badKind.text();
+    expect(badKindHtml).toContain('種類は写真か書類を選んでください。');
+    expect(badKindHtml).toContain('説明は200文字以内で入力してください。');
 
     const none = await staff.form(`/incidents/${incidentId}/attachments`, { kind: 'photo' });
     expect(none.status).toBe(422);

@@ -20,22 +20,16 @@ const kindSchema = z.enum(ATTACHMENT_KINDS);
 
 export function parseAttachmentForm(raw: Record<string, unknown>): AttachmentFormResult {
   const errors: Partial<Record<AttachmentField, string>> = {};
-  const file = raw.file;
+  const { file, kind: kindValue = '', description: descriptionValue = '' } = raw;
   if (!(file instanceof File)) errors.file = 'attachments.validation.file';
-  const kindText = typeof raw.kind === 'string' ? raw.kind.trim() : '';
-  const kind = kindText === '' ? undefined : kindSchema.safeParse(kindText).data;
-  if (kindText !== '' && !kind) errors.kind = 'attachments.validation.kind';
-  if (raw.kind !== undefined && typeof raw.kind !== 'string')
-    errors.kind = 'attachments.validation.kind';
-  const descriptionText = typeof raw.description === 'string' ? raw.description.trim() : '';
-  if (
-    (raw.description !== undefined && typeof raw.description !== 'string') ||
-    descriptionText.length > 200 ||
-    hasRefusedCharacter(descriptionText)
-  )
+  const kindText = typeof kindValue === 'string' ? kindValue.trim() : null;
+  const kind = kindText ? kindSchema.safeParse(kindText).data : undefined;
+  if (kindText === null || (kindText !== '' && !kind)) errors.kind = 'attachments.validation.kind';
+  const description = typeof descriptionValue === 'string' ? descriptionValue.trim() : null;
+  if (description === null || description.length > 200 || hasRefusedCharacter(description))
     errors.description = 'attachments.validation.description';
-  if (Object.keys(errors).length > 0 || !(file instanceof File)) return { ok: false, errors };
-  return { ok: true, input: { file, kind, description: descriptionText || undefined } };
+  if (!(file instanceof File) || Object.keys(errors).length > 0) return { ok: false, errors };
+  return { ok: true, input: { file, kind, description: description || undefined } };
 }
 
 /** The upload body as the OpenAPI document describes it (the handler reads it itself). */
