@@ -24,7 +24,7 @@ import { sickCare } from './en/sick-care.js';
 import { line } from './en/line.js';
 import { renewal } from './en/renewal.js';
 import { claims } from './en/claims.js';
-import { incidents, insurance, seriousAccidents } from './en/incidents.js';
+import { attachments, incidents, insurance, seriousAccidents } from './en/incidents.js';
 import type { Dictionary } from './ja.js';
 
 export const en: Dictionary = {
@@ -56,5 +56,6 @@ export const en: Dictionary = {
   ...incidents,
   ...insurance,
   ...seriousAccidents,
+  ...attachments,
   ...helpCategories,
 };

@@ -24,7 +24,7 @@ import { sickCare } from './ja/sick-care.js';
 import { line } from './ja/line.js';
 import { renewal } from './ja/renewal.js';
 import { claims } from './ja/claims.js';
-import { incidents, insurance, seriousAccidents } from './ja/incidents.js';
+import { attachments, incidents, insurance, seriousAccidents } from './ja/incidents.js';
 
 /**
  * The Japanese dictionary, the master list of keys, composed of one file per module
@@ -59,6 +59,7 @@ export const ja = {
   ...incidents,
   ...insurance,
   ...seriousAccidents,
+  ...attachments,
   ...helpCategories,
 } as const;
 
