@@ -36,6 +36,7 @@ export default defineConfig({
               compatibilityDate: '2026-04-01',
               compatibilityFlags: ['nodejs_compat'],
               d1Databases: ['DB'],
+              r2Buckets: ['FILES'],
               bindings: { TEST_MIGRATIONS: await readD1Migrations(here('./db/migrations')) },
             },
           })),

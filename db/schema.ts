@@ -713,6 +713,22 @@ export interface SeriousReportStepTable {
   recorded_at: string;
 }
 
+/** A photo or document of an incident (0031); the file is in the file store under file_key. */
+export interface IncidentAttachmentTable {
+  id: string;
+  incident_id: string;
+  file_key: string;
+  file_name: string;
+  content_type: 'image/jpeg' | 'image/png' | 'image/heic' | 'image/heif' | 'application/pdf';
+  size_bytes: number;
+  kind: 'photo' | 'document';
+  description: string | null;
+  uploaded_by: string;
+  uploaded_at: string;
+  deleted_at: string | null;
+  deleted_by: string | null;
+}
+
 // Center life (0007): events, announcements, newsletters, the directory of local groups.
 export type EventKind = 'exchange' | 'lecture' | 'open_day' | 'other';
 export type EventAudience = 'members' | 'helpers' | 'requesters' | 'public';
@@ -938,6 +954,7 @@ export interface Database {
   incident: IncidentTable;
   insurance_case: InsuranceCaseTable;
   serious_report_step: SeriousReportStepTable;
+  incident_attachment: IncidentAttachmentTable;
   payment: PaymentTable;
   receipt: ReceiptTable;
   subsidy_claim: SubsidyClaimTable;

@@ -71,6 +71,7 @@ import { subsidyRulePages } from './modules/subsidies/subsidy-rules.routes.js';
 import { incidentsApi } from './modules/incidents/incidents.api.js';
 import { insuranceApi } from './modules/incidents/insurance.api.js';
 import { seriousAccidentsApi } from './modules/incidents/serious-accidents.api.js';
+import { ATTACHMENT_API_UPLOAD_PATH, attachmentsApi } from './modules/incidents/attachments.api.js';
 import { eventsApi } from './modules/events/events.api.js';
 import { eventPages } from './modules/events/events.routes.js';
 import { announcementsApi } from './modules/announcements/announcements.api.js';
@@ -83,7 +84,7 @@ import { reportsApi } from './modules/reports/reports.api.js';
 import { directoryPages } from './modules/directory/directory.routes.js';
 import { activityPages } from './modules/activities/activities.routes.js';
 import { paymentPages } from './modules/payments/payments.routes.js';
-import { incidentPages } from './modules/incidents/incidents.routes.js';
+import { ATTACHMENT_UPLOAD_PATH, incidentPages } from './modules/incidents/incidents.routes.js';
 import { insurancePages } from './modules/incidents/insurance.routes.js';
 import { feeTablePages } from './modules/fees/fee-tables.routes.js';
 import { reportPages } from './modules/reports/reports.routes.js';
@@ -102,6 +103,9 @@ export interface AppOptions {
   /** Serves /assets/* on runtimes where the app itself serves files (Node). */
   assets?: MiddlewareHandler;
 }
+
+/** Routes that take a file: each sets its own body limit and parses its own body. */
+const UPLOAD_PATHS = [NEWSLETTER_UPLOAD_PATH, ATTACHMENT_UPLOAD_PATH, ATTACHMENT_API_UPLOAD_PATH];
 
 /** The whole application, for either runtime. Imports nothing Node-only. */
 export function createApp(deps: AppDeps, options: AppOptions = {}) {
@@ -126,9 +130,9 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.use('*', noStore);
   app.use(
     '*',
-    // NOTE: the newsletter PDF upload sets its own, larger limit on its route.
+    // NOTE: the uploads (newsletter PDF, incident attachments) set their own, larger limits.
     except(
-      NEWSLETTER_UPLOAD_PATH,
+      UPLOAD_PATHS,
       bodyLimit({
         maxSize: deps.config.BODY_LIMIT_BYTES,
         onError: () => {
@@ -137,7 +141,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
       }),
     ),
   );
-  app.use('/api/*', requireJsonForWrites);
+  app.use('/api/*', requireJsonForWrites([ATTACHMENT_API_UPLOAD_PATH]));
   // NOTE: form posts must come from our own origin (Origin or Sec-Fetch-Site); a missing or
   // text/plain content type is treated as a form, so it is checked too.
   app.use(
@@ -147,8 +151,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
         origin === new URL(c.req.url).origin || origin === deps.config.PUBLIC_ORIGIN,
     }),
   );
-  // NOTE: the newsletter upload reads its body under its own, larger limit (and handles it).
-  app.use('*', except(NEWSLETTER_UPLOAD_PATH, rejectMalformedForms));
+  // NOTE: the uploads read their bodies under their own, larger limits (and handle them).
+  app.use('*', except(UPLOAD_PATHS, rejectMalformedForms));
   app.use('*', sessionMiddleware);
   app.use('*', memberSidesMiddleware);
   app.use('*', categoryLabelsMiddleware);
@@ -183,6 +187,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   api.route('/', incidentsApi);
   api.route('/', insuranceApi);
   api.route('/', seriousAccidentsApi);
+  api.route('/', attachmentsApi);
   api.route('/', eventsApi);
   api.route('/', announcementsApi);
   api.route('/', directoryApi);

@@ -16,6 +16,8 @@ export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DATABASE_PATH: z.string().min(1).default('./data/tsunagu.db'),
+  /** Node: where uploaded files (incident attachments) are kept; default `files/` beside the database. */
+  FILES_DIR: z.string().min(1).optional(),
   /** Seed the demo center into a new database (default: on). */
   SEED_DEMO: flag(true),
   /** Only behind a reverse proxy we run: then the last X-Forwarded-For hop is the client. */

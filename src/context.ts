@@ -6,6 +6,7 @@ import type { Config } from './config.js';
 import type { Atomic } from './lib/atomic.js';
 import type { BatchReadPort } from './lib/batch-read.js';
 import type { Clock } from './lib/clock.js';
+import type { FileStore } from './lib/file-store.js';
 import type { Db } from './lib/db.js';
 import type { Translator } from './lib/i18n.js';
 import type { LineClient } from './lib/line-client.js';
@@ -24,6 +25,11 @@ export interface AppDeps {
   /** One round trip for independent reads (Workers: D1 batch()); absent: plain calls (Node). */
   batchRead?: BatchReadPort;
   clock: Clock;
+  /**
+   * Uploaded files (an incident's photos and documents): a directory on Node, R2 on Workers.
+   * Absent in tools that serve no uploads; the routes that need it then fail loudly.
+   */
+  files?: FileStore;
   mailer: Mailer;
   /** The LINE Messaging API (tests: a local fake); absent: built from the config when on. */
   line?: LineClient;

@@ -6,6 +6,7 @@ import type { AppDeps } from './context.js';
 import { runScheduledJobs } from './jobs/index.js';
 import { createD1Atomic } from './lib/atomic.d1.js';
 import { createD1BatchRead } from './lib/batch-read.js';
+import { r2FileStore } from './lib/file-store.js';
 import { systemClock } from './lib/clock.js';
 import { D1Dialect } from './lib/d1-dialect.js';
 import { meteredD1, type D1QueryCount } from './lib/d1-query-meter.js';
@@ -15,6 +16,8 @@ import type { Database } from '../db/schema.js';
 
 export interface Env {
   DB: D1Database;
+  /** Uploaded files (incident attachments): wrangler.toml `[[r2_buckets]]`. */
+  FILES?: R2Bucket;
   [key: string]: unknown;
 }
 
@@ -33,6 +36,7 @@ export function createWorkerDeps(env: Env): AppDeps {
     atomic: createD1Atomic(env.DB),
     batchRead: createD1BatchRead(env.DB),
     clock: systemClock,
+    ...(env.FILES ? { files: r2FileStore(env.FILES) } : {}),
     config,
     mailer: config.MAIL_API_KEY
       ? createHttpMailer({

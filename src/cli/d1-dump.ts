@@ -23,12 +23,19 @@ function derivedTables(sqlite: Database.Database): Set<string> {
   return derived;
 }
 
-function insertsOf(sqlite: Database.Database, table: string): string[] {
+/**
+ * Reference tables the migrations themselves fill (0027: the help categories). A freshly
+ * migrated target already holds their rows, so the scratch database's replace them; a live
+ * center's are its own (staff may have renamed a category) and are left alone.
+ */
+const FILLED_BY_MIGRATIONS = new Set(['help_category']);
+
+function insertsOf(sqlite: Database.Database, table: string, verb = 'INSERT'): string[] {
   const rows = sqlite.prepare(`SELECT * FROM "${table}"`).all() as Record<string, unknown>[];
   return rows.map((row) => {
     const columns = Object.keys(row);
     const values = columns.map((c) => literal(row[c])).join(', ');
-    return `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${values});`;
+    return `${verb} INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${values});`;
   });
 }
 
@@ -56,7 +63,11 @@ export function dumpInserts(
       .all() as { name: string }[]
   ).map((t) => t.name);
   const lines = ['PRAGMA defer_foreign_keys = on;'];
-  for (const table of tables) if (!derived.has(table)) lines.push(...insertsOf(sqlite, table));
+  for (const table of tables) {
+    if (derived.has(table)) continue;
+    if (!FILLED_BY_MIGRATIONS.has(table)) lines.push(...insertsOf(sqlite, table));
+    else if (totals === 'copy') lines.push(...insertsOf(sqlite, table, 'INSERT OR REPLACE'));
+  }
   if (totals === 'copy')
     for (const table of tables)
       if (derived.has(table) && !table.endsWith('_stamp'))

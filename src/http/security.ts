@@ -33,21 +33,30 @@ const UNSAFE = /^(POST|PUT|PATCH|DELETE)$/;
  * too, as JSON: defence in depth behind CORS preflight and SameSite=Lax cookies. Clients that
  * are not browsers send neither header and are unaffected.
  */
-export const requireJsonForWrites = createMiddleware<AppEnv>(async (c, next) => {
-  if (UNSAFE.test(c.req.method)) {
-    const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
-    if (type !== 'application/json') {
-      throw new AppError(415, 'unsupported_media_type', 'error.unsupported_media_type');
+export const requireJsonForWrites = (uploads: readonly string[] = []) => {
+  // An upload route (a path pattern, e.g. /api/v1/incidents/:id/attachments) may take a POSTed
+  // multipart/form-data body instead; it is still refused cross-site, below and by csrf().
+  const upload = new RegExp(
+    `^(?:${uploads.map((p) => p.replace(/:\w+/g, '[^/]+')).join('|') || '(?!)'})$`,
+  );
+  return createMiddleware<AppEnv>(async (c, next) => {
+    if (UNSAFE.test(c.req.method)) {
+      const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
+      const isUpload =
+        type === 'multipart/form-data' && c.req.method === 'POST' && upload.test(c.req.path);
+      if (type !== 'application/json' && !isUpload) {
+        throw new AppError(415, 'unsupported_media_type', 'error.unsupported_media_type');
+      }
+      const origin = c.req.header('origin');
+      const ours =
+        origin === undefined ||
+        origin === new URL(c.req.url).origin ||
+        origin === c.var.deps.config.PUBLIC_ORIGIN;
+      if (!ours || c.req.header('sec-fetch-site') === 'cross-site') throw forbidden();
     }
-    const origin = c.req.header('origin');
-    const ours =
-      origin === undefined ||
-      origin === new URL(c.req.url).origin ||
-      origin === c.var.deps.config.PUBLIC_ORIGIN;
-    if (!ours || c.req.header('sec-fetch-site') === 'cross-site') throw forbidden();
-  }
-  await next();
-});
+    await next();
+  });
+};
 
 /** Pages and API answers may hold personal data: never let a shared PC's cache keep them. */
 export const noStore = createMiddleware<AppEnv>(async (c, next) => {

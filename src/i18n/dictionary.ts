@@ -46,6 +46,7 @@ export function mergeDictionaries<Modules extends ModuleDictionaries>(
     ...modules.incidents,
     ...modules.insurance,
     ...modules.seriousAccidents,
+    ...modules.attachments,
     ...modules.helpCategories,
   } as Record<KeyOf<Modules>, string>;
 }

@@ -5,6 +5,7 @@ import type { Config } from '../config.js';
 import type { AppDeps } from '../context.js';
 import { systemClock, type Clock } from '../lib/clock.js';
 import { openNodeDatabase } from './database.js';
+import { filesDirOf, nodeFileStore } from './file-store.js';
 import { createNodeMailer } from './smtp-mailer.js';
 
 export function nodePeerAddress(c: Context): string | undefined {
@@ -22,6 +23,7 @@ export function createNodeDeps(config: Config, clock: Clock = systemClock) {
     db,
     atomic,
     clock,
+    files: nodeFileStore(filesDirOf(config)),
     config,
     mailer: createNodeMailer(config),
     passwordHasher: createScryptHasher(),

@@ -1,7 +1,7 @@
 /**
  * Journey (issue #19): a helper phones the center after falling off her bicycle on the way to
- * help → staff record the accident on its own, linked to the help → open an insurance case →
- * record that the insurer was notified → close the case. Once in Japanese and once in English;
+ * help → staff record the accident on its own, linked to the help → attach a photo of the
+ * graze → open an insurance case → record that the insurer was notified → close the case. Once in Japanese and once in English;
  * every page visited is checked with axe at desktop size and at 320 px, and screenshots at
  * 360 px and 1280 px are kept in test-results/screenshots.
  */
@@ -83,6 +83,23 @@ describe.skipIf(!browserAvailable)('accident → insurance case journey (browser
     expect(pathnameOf(page)).toMatch(/^\/incidents\/[0-9a-f-]{36}$/);
     await checkA11yAtBothSizes(page, `incident-detail-${lang}`);
     await shots(page, `incident-detail-${lang}`);
+
+    // A photo of the graze, as a phone's file picker gives it (JPEG bytes); it is listed.
+    const incidentPath = pathnameOf(page);
+    await page.locator('#field-file').setInputFiles({
+      name: 'hiza.jpg',
+      mimeType: 'image/jpeg',
+      buffer: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00]),
+    });
+    expect(
+      await navigation(page, () =>
+        page.locator(`form[action="${incidentPath}/attachments"] button[type="submit"]`).click(),
+      ),
+    ).toBe(200);
+    expect(pathnameOf(page)).toBe(incidentPath);
+    expect(await page.locator('#attachments a', { hasText: 'hiza.jpg' }).count()).toBe(1);
+    await checkA11yAtBothSizes(page, `incident-attachments-${lang}`);
+    await shots(page, `incident-attachments-${lang}`);
 
     // An insurance case for the helper's injury.
     await page.locator('#field-cover').selectOption('helper_injury');

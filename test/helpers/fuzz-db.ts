@@ -1,4 +1,7 @@
 import { createHash } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
@@ -11,6 +14,7 @@ import { ManualClock } from '../../src/lib/clock.js';
 import { MemoryMailer } from '../../src/lib/mailer.js';
 import { createNodeAtomic } from '../../src/lib/atomic.node.js';
 import { openNodeDatabase } from '../../src/node/database.js';
+import { nodeFileStore } from '../../src/node/file-store.js';
 import { DEFAULT_NOW, type TestContext } from './test-app.js';
 
 // Node-only test plumbing for the fuzz and mass-assignment tests: the same app as
@@ -18,6 +22,8 @@ import { DEFAULT_NOW, type TestContext } from './test-app.js';
 // request can be followed by a cheap, exact "did anything change?" check.
 
 const hasher = createScryptHasher({ N: 2 ** 10, r: 8, p: 1 });
+/** Uploaded files: one temporary directory for the whole run (each route's copy shares it). */
+const files = nodeFileStore(mkdtempSync(join(tmpdir(), 'tsunagu-fuzz-files-')));
 
 /**
  * Tables legitimately written by a request the app rejects (or by the harness itself):
@@ -64,6 +70,7 @@ export function setupFuzzApp(now: string = DEFAULT_NOW, image?: Buffer): FuzzCon
     db,
     atomic,
     clock,
+    files,
     config,
     mailer: new MemoryMailer(),
     passwordHasher: hasher,

@@ -44,6 +44,13 @@ const form = (
   body: (w: World) => FormPairs = () => [],
 ): FormRoute => ({ kind: 'form', actor, path, body });
 const fixed = (p: string) => () => p;
+/** A document for the attachment uploads (ASCII: the file's text is sent as UTF-8). */
+const ATTACHMENT_FILE = {
+  field: 'file',
+  name: 'shindansho.pdf',
+  type: 'application/pdf',
+  content: '%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n',
+};
 
 /** Category 12 as migration 0027 seeds it. */
 const SEEDED_OTHER_CATEGORY: HelpCategory = {
@@ -1103,6 +1110,34 @@ export const WRITE_ROUTES: Record<string, RouteSpec> = {
     'staff',
     (w) => `/api/v1/insurance-cases/${w.insuranceCaseId}/close`,
     () => ({ closedOn: '2026-11-25' }),
+  ),
+  // An incident's photos and documents (issue #19). The uploads are multipart: the fuzzer's
+  // urlencoded bodies carry no file (the API answers 415, the page 422); mass assignment sends
+  // the valid body with its file.
+  'POST /api/v1/incidents/:id/attachments': {
+    ...form(
+      'staff',
+      (w) => `/api/v1/incidents/${w.incidentId}/attachments`,
+      () => pairs({ kind: 'document', description: '診断書' }),
+    ),
+    file: ATTACHMENT_FILE,
+  },
+  'DELETE /api/v1/incidents/:id/attachments/:attachmentId': json(
+    'staff',
+    (w) => `/api/v1/incidents/${w.incidentId}/attachments/${w.attachmentId}`,
+    () => ({}),
+  ),
+  'POST /incidents/:id/attachments': {
+    ...form(
+      'staff',
+      (w) => `/incidents/${w.incidentId}/attachments`,
+      () => pairs({ kind: 'document', description: '診断書' }),
+    ),
+    file: ATTACHMENT_FILE,
+  },
+  'POST /incidents/:id/attachments/:attachmentId/delete': form(
+    'staff',
+    (w) => `/incidents/${w.incidentId}/attachments/${w.attachmentId}/delete`,
   ),
   'POST /api/v1/incidents': json('staff', fixed('/api/v1/incidents'), () => standaloneIncident),
   'PUT /api/v1/incidents/:id': json(

@@ -330,6 +330,22 @@ export async function buildWorld(ctx: FuzzContext) {
     }),
     'insurance case',
   );
+  // A photo of the incident (issue #19), for the attachment routes.
+  const photoForm = new FormData();
+  photoForm.append(
+    'file',
+    new File([new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0x10])], 'photo.jpg', {
+      type: 'image/jpeg',
+    }),
+  );
+  const attachment = await created<{ id: string }>(
+    await staffNow.request(`/api/v1/incidents/${incident.id}/attachments`, {
+      method: 'POST',
+      headers: { origin: 'http://localhost' },
+      body: photoForm,
+    }),
+    'attachment',
+  );
   const note = async (userId: string) =>
     (
       await db
@@ -400,6 +416,7 @@ export async function buildWorld(ctx: FuzzContext) {
     approvedActivityId: approved.id,
     incidentId: incident.id,
     insuranceCaseId: insuranceCase.id,
+    attachmentId: attachment.id,
     parentNotificationId: await note(parent.user.id),
     helperNotificationId: await note(helper.user.id),
     feeTableValidFrom: FEE_TABLE_FORM.validFrom,

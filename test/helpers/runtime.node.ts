@@ -1,6 +1,10 @@
 import { createScryptHasher } from '../../src/auth/password.node.js';
 import { MemoryMailer } from '../../src/lib/mailer.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { openNodeDatabase } from '../../src/node/database.js';
+import { nodeFileStore } from '../../src/node/file-store.js';
 import { applyMigrations } from '../../db/migrate.js';
 import type { TestRuntime } from './runtime.js';
 
@@ -16,6 +20,8 @@ export const runtime: TestRuntime = {
       db,
       atomic,
       clock,
+      // Uploaded files go to a fresh temporary directory per app.
+      files: nodeFileStore(mkdtempSync(join(tmpdir(), 'tsunagu-files-'))),
       config,
       mailer: new MemoryMailer(),
       passwordHasher: testHasher,

@@ -5,12 +5,14 @@ import { pbkdf2Hasher } from '../../src/auth/password.js';
 import { createD1Atomic } from '../../src/lib/atomic.d1.js';
 import { createD1BatchRead } from '../../src/lib/batch-read.js';
 import { D1Dialect } from '../../src/lib/d1-dialect.js';
+import { r2FileStore } from '../../src/lib/file-store.js';
 import { MemoryMailer } from '../../src/lib/mailer.js';
 import type { Database } from '../../db/schema.js';
 import type { TestRuntime } from './runtime.js';
 
 interface TestEnv {
   DB: D1Database;
+  FILES: R2Bucket;
   TEST_MIGRATIONS: { name: string; queries: string[] }[];
 }
 
@@ -25,6 +27,7 @@ export const runtime: TestRuntime = {
       atomic: createD1Atomic(testEnv.DB),
       batchRead: createD1BatchRead(testEnv.DB),
       clock,
+      files: r2FileStore(testEnv.FILES),
       config,
       mailer: new MemoryMailer(),
       passwordHasher: pbkdf2Hasher,

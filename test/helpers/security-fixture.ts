@@ -248,6 +248,28 @@ export async function buildSecurityWorld(): Promise<SecurityWorld> {
     'insurance case',
   );
 
+  // A photo of the activity's near miss (issue #19), for the attachment routes.
+  const nearMiss = await deps.db
+    .selectFrom('incident')
+    .select('id')
+    .where('id', '!=', accident.id)
+    .executeTakeFirstOrThrow();
+  const photoForm = new FormData();
+  photoForm.append(
+    'file',
+    new File([new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0x10])], 'photo.jpg', {
+      type: 'image/jpeg',
+    }),
+  );
+  const attachment = await created<{ id: string }>(
+    await staff.request(`/api/v1/incidents/${nearMiss.id}/attachments`, {
+      method: 'POST',
+      headers: { origin: ORIGIN },
+      body: photoForm,
+    }),
+    'attachment',
+  );
+
   const one = async (q: Promise<{ id: string } | undefined>, what: string) => {
     const row = await q;
     expect(row, what).toBeDefined();
@@ -313,6 +335,7 @@ export async function buildSecurityWorld(): Promise<SecurityWorld> {
       'incident',
     ),
     insuranceCase: insuranceCase.id,
+    incidentAttachment: attachment.id,
     event: event.id,
     eventIcs: `${event.id}.ics`,
     announcement: announcement.announcement.id,

@@ -53,4 +53,13 @@ describe('the D1 seed file', () => {
     expect(expected.report_day_total?.length).toBeGreaterThan(0);
     expect(contents(target.sqlite)).toEqual(expected);
   }, 60_000);
+
+  it("leaves a live center's own help categories alone (cf:admin:create)", () => {
+    const scratch = migrated();
+    const live = migrated();
+    live.sqlite.prepare("UPDATE help_category SET label_ja = '送迎' WHERE code = 1").run();
+    live.sqlite.exec(`BEGIN;\n${dumpInserts(scratch.sqlite, { totals: 'keep' })}COMMIT;`);
+    const row = live.sqlite.prepare('SELECT label_ja FROM help_category WHERE code = 1').get();
+    expect(row).toEqual({ label_ja: '送迎' });
+  });
 });

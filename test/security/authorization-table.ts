@@ -50,6 +50,8 @@ export type FixtureKey =
   | 'incident'
   /** An accident's insurance case (issue #19). */
   | 'insuranceCase'
+  /** A photo attached to `incident` (issue #19). */
+  | 'incidentAttachment'
   | 'event'
   | 'eventIcs'
   | 'announcement'
@@ -150,6 +152,7 @@ const HELPERS_AUDIENCE = ['helper', 'otherHelper', 'staff', 'admin'] as const;
 const REQUESTERS_AUDIENCE = ['requester', 'otherRequester', 'staff', 'admin'] as const;
 
 const M = { id: 'requesterMember' } as const;
+const ATTACHMENT = { id: 'incident', attachmentId: 'incidentAttachment' } as const;
 const SA = { id: 'staffAccount' } as const;
 const NO_HELPER_SIDE = 'own record; a member without a helper side gets a 422/409 rule answer';
 const INCIDENT = {
@@ -432,6 +435,14 @@ export const AUTHORIZATION_TABLE: readonly AuthzRow[] = [
   x(r('POST /api/v1/incidents/:id/serious-report', STAFF, 'staff', { id: 'incident' }), {
     body: () => SERIOUS_STEP,
   }),
+  // An incident's photos and documents: read like its health details (staff), every download
+  // audited. Both downloads (API and page) come before the deletions: the file store is not
+  // part of the world the matrix restores, so a deleted file stays deleted.
+  r('GET /api/v1/incidents/:id/attachments', STAFF, 'staff', { id: 'incident' }),
+  r('POST /api/v1/incidents/:id/attachments', STAFF, 'staff', { id: 'incident' }),
+  r('GET /api/v1/incidents/:id/attachments/:attachmentId', STAFF, 'staff', ATTACHMENT),
+  r('GET /incidents/:id/attachments/:attachmentId', STAFF, 'staff', ATTACHMENT),
+  r('DELETE /api/v1/incidents/:id/attachments/:attachmentId', STAFF, 'staff', ATTACHMENT),
   r('GET /api/v1/insurance-cases', STAFF, 'staff'),
   r('GET /api/v1/insurance-cases/:id', STAFF, 'staff', { id: 'insuranceCase' }),
   x(r('POST /api/v1/incidents/:id/insurance-cases', STAFF, 'staff', { id: 'incident' }), {
@@ -817,6 +828,8 @@ export const AUTHORIZATION_TABLE: readonly AuthzRow[] = [
   r('GET /incidents/:id/print', STAFF, 'staff', { id: 'incident' }),
   r('POST /incidents/:id/reported', STAFF, 'staff', { id: 'incident' }),
   r('POST /incidents/:id/serious-report', STAFF, 'staff', { id: 'incident' }),
+  r('POST /incidents/:id/attachments', STAFF, 'staff', { id: 'incident' }),
+  r('POST /incidents/:id/attachments/:attachmentId/delete', STAFF, 'staff', ATTACHMENT),
   r('GET /insurance-cases', STAFF, 'staff'),
   r('GET /insurance-cases/:id', STAFF, 'staff', { id: 'insuranceCase' }),
   r('POST /incidents/:id/insurance-cases', STAFF, 'staff', { id: 'incident' }),

@@ -296,7 +296,8 @@ export const activities: ActivitiesMessages = {
   'statements.reimbursableCare': 'Care covered by free childcare',
   'statements.otherCare': 'Care not covered',
   'statements.transportOnly': 'Transport only',
-  'statements.withinCap': 'Claimable amount (monthly cap {cap})',
+  'statements.withinCap':
+    'Within the free-childcare cap, by age only (monthly cap {cap}; what can be claimed is below)',
   'statements.costs': 'Costs (transport, meals)',
   'statements.none': 'None.',
   'statements.cancellations': 'Cancellation fees',

@@ -1,4 +1,5 @@
 import type {
+  attachments as jaAttachments,
   incidents as ja,
   insurance as jaInsurance,
   seriousAccidents as jaSerious,
@@ -187,3 +188,36 @@ export const seriousAccidents: Record<keyof typeof jaSerious, string> = {
   'rule.serious_step_date':
     'The report date must be between the accident and today, and not before the previous step.',
 } as const;
+
+/** An incident's photos and documents (issue #19). */
+export const attachments: Record<keyof typeof jaAttachments, string> = {
+  'attachments.title': 'Photos and documents',
+  'attachments.lead':
+    'Photos of the injury or the damage, a medical certificate, receipts, a police report. Like health details, only staff see them, and every opening is logged.',
+  'attachments.none': 'No photos or documents attached.',
+  'attachments.uploaded': '{name}, {at}',
+  'attachments.kind.photo': 'Photo',
+  'attachments.kind.document': 'Document',
+  'attachments.kind.auto': 'Decide from the file',
+  'attachments.delete': 'Delete',
+  'attachments.add': 'Add a photo or document',
+  'attachments.full':
+    'An incident can have at most 20 files. Delete one that is no longer needed to add another.',
+  'attachments.field.file': 'File',
+  'attachments.field.fileHint':
+    'JPEG, PNG, HEIC (phone photos) or PDF, up to 10 MB per file. On a phone you can take the photo right away.',
+  'attachments.field.kind': 'Kind',
+  'attachments.field.description': 'Description',
+  'attachments.field.descriptionHint': 'e.g. Graze on the right knee (before the doctor)',
+  'attachments.upload': 'Add',
+  'attachments.flash.added': 'Photo or document added.',
+  'attachments.flash.deleted': 'Photo or document deleted.',
+  'attachments.validation.file': 'Choose a file.',
+  'attachments.validation.kind': 'Choose photo or document as the kind.',
+  'attachments.validation.description': 'Keep the description within 200 characters.',
+  'rule.attachment_empty': 'The file is empty.',
+  'rule.attachment_too_large': 'The file is too large. Each file can be at most 10 MB.',
+  'rule.attachment_type':
+    'This file cannot be attached. Choose a JPEG, PNG or HEIC/HEIF photo, or a PDF document.',
+  'rule.attachment_limit': 'An incident can have at most 20 files.',
+};

@@ -25,4 +25,4 @@ export { sickCare } from './sick-care.js';
 export { line } from './line.js';
 export { renewal } from './renewal.js';
 export { claims } from './claims.js';
-export { incidents, insurance, seriousAccidents } from './incidents.js';
+export { attachments, incidents, insurance, seriousAccidents } from './incidents.js';

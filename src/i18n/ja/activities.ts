@@ -303,7 +303,7 @@ export const activities = {
   'statements.reimbursableCare': '無償化の対象となる預かり',
   'statements.otherCare': '対象外の預かり',
   'statements.transportOnly': '送迎のみ',
-  'statements.withinCap': '無償化の請求対象額（月額上限 {cap}）',
+  'statements.withinCap': '年齢による無償化の上限内の額（月額上限 {cap}。請求できる額は下記）',
   'statements.costs': '実費（交通費・食事代）',
   'statements.none': 'ありません。',
   'statements.cancellations': 'キャンセル料',

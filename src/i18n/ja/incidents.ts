@@ -179,3 +179,36 @@ export const seriousAccidents = {
   'rule.serious_step_date':
     '報告日は事故の日から今日までで、前の段階の報告日より後にしてください。',
 } as const;
+
+/** An incident's photos and documents (issue #19). */
+export const attachments = {
+  'attachments.title': '写真・書類',
+  'attachments.lead':
+    'けがや破損の写真、診断書・領収書・事故証明などを添付します。健康情報と同じく職員だけが見られ、開くたびに記録されます。',
+  'attachments.none': '添付された写真・書類はありません。',
+  'attachments.uploaded': '{name}・{at}',
+  'attachments.kind.photo': '写真',
+  'attachments.kind.document': '書類',
+  'attachments.kind.auto': 'ファイルから判断する',
+  'attachments.delete': '削除する',
+  'attachments.add': '写真・書類を追加する',
+  'attachments.full':
+    '添付は1件につき20ファイルまでです。追加するには、不要なものを削除してください。',
+  'attachments.field.file': 'ファイル',
+  'attachments.field.fileHint':
+    'JPEG・PNG・HEIC（スマートフォンの写真）またはPDF、1ファイル10MBまで。スマートフォンではその場で撮影できます。',
+  'attachments.field.kind': '種類',
+  'attachments.field.description': '説明',
+  'attachments.field.descriptionHint': '例：右ひざのすり傷（受診前）',
+  'attachments.upload': '追加する',
+  'attachments.flash.added': '写真・書類を追加しました。',
+  'attachments.flash.deleted': '写真・書類を削除しました。',
+  'attachments.validation.file': 'ファイルを選んでください。',
+  'attachments.validation.kind': '種類は写真か書類を選んでください。',
+  'attachments.validation.description': '説明は200文字以内で入力してください。',
+  'rule.attachment_empty': 'ファイルが空です。',
+  'rule.attachment_too_large': 'ファイルが大きすぎます。1ファイル10MBまでです。',
+  'rule.attachment_type':
+    'このファイルは添付できません。JPEG・PNG・HEIC/HEIFの写真か、PDFの書類を選んでください。',
+  'rule.attachment_limit': '添付は1件につき20ファイルまでです。',
+} as const;

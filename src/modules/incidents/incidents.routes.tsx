@@ -2,6 +2,8 @@ import { Hono } from 'hono';
 import { requireStaff } from '../../auth/guards.js';
 import type { AppContext, AppEnv } from '../../context.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
+import { parseFormOrReject } from '../../http/forms.js';
+import { refusal } from '../../http/refusal.js';
 import { formBody, staffOnly, textValues } from '../../http/validate.js';
 import { addDaysToDate, tokyoDateOf, tokyoInstant } from '../../lib/dates.js';
 import { AppError, notFound } from '../../lib/errors.js';
@@ -14,6 +16,10 @@ import {
   IncidentsPage,
 } from '../../../views/pages/incidents/incidents.js';
 import { IncidentFormPage } from '../../../views/pages/incidents/incident-form.js';
+import {
+  AttachmentsSection,
+  type AttachmentFormValues,
+} from '../../../views/pages/incidents/attachments.js';
 import type { IncidentView } from '../../../views/pages/incidents/incident-facts.js';
 import type { FormErrors } from '../../../views/components/form-fields.js';
 import type { SeriousStepFormValues } from '../../../views/pages/incidents/serious-accident.js';
@@ -26,6 +32,11 @@ import {
   type IncidentFormValues,
 } from './incident-form.js';
 import { circumstancesOf, linkOf, occurredAtOf } from './incident-rules.js';
+import { ATTACHMENT_ACCEPT, MAX_ATTACHMENTS_PER_INCIDENT } from './attachment-rules.js';
+import { attachmentBodyLimit, attachmentResponse } from './attachments.api.js';
+import { listAttachments } from './attachments.queries.js';
+import { parseAttachmentForm } from './attachments.schemas.js';
+import { deleteAttachment, downloadAttachment, uploadAttachment } from './attachments.service.js';
 import {
   findIncidentById,
   listIncidents,
@@ -185,12 +196,45 @@ incidentPages.post(
   },
 );
 
-/** An incident's page (its read audited), with its serious-accident and insurance sections. */
+/** The photos and documents of an incident, and the upload form (issue #19). */
+async function attachmentsSectionFor(
+  c: AppContext,
+  incidentId: string,
+  form: { values?: AttachmentFormValues; errors?: FormErrors } = {},
+) {
+  const rows = await listAttachments(c.var.deps.db, incidentId);
+  return (
+    <AttachmentsSection
+      ctx={viewContext(c)}
+      incidentId={incidentId}
+      accept={ATTACHMENT_ACCEPT}
+      full={rows.length >= MAX_ATTACHMENTS_PER_INCIDENT}
+      items={rows.map((r) => ({
+        id: r.id,
+        fileName: r.file_name,
+        kind: r.kind,
+        contentType: r.content_type,
+        sizeBytes: r.size_bytes,
+        description: r.description,
+        uploaderName: r.uploader_name,
+        uploadedAt: r.uploaded_at,
+      }))}
+      values={form.values}
+      errors={form.errors}
+    />
+  );
+}
+
+/**
+ * An incident's page (its read audited), with its serious-accident, insurance and attachment
+ * sections.
+ */
 async function renderDetail(
   c: AppContext,
   id: string,
   serious: { values?: SeriousStepFormValues; errors?: FormErrors } = {},
-  status: 200 | 409 | 422 = 200,
+  status: 200 | 409 | 413 | 422 = 200,
+  attachmentForm: { values?: AttachmentFormValues; errors?: FormErrors } = {},
 ) {
   const staff = requireStaff(c);
   // A refused form shows the page again without a new read in the audit log (like the edit
@@ -213,6 +257,7 @@ async function renderDetail(
       incident={view(c, incident)}
       serious={await seriousSectionFor(c, incident, serious)}
       insurance={await insuranceSectionFor(c, incident, knownInAdvance)}
+      attachments={await attachmentsSectionFor(c, incident.id, attachmentForm)}
     />,
     status,
   );
@@ -318,4 +363,67 @@ incidentPages.post('/incidents/:id/reported', async (c) => {
   await markIncidentReported(c.var.deps, staff, incident.id, c.var.clientAddress);
   setFlash(c, 'incidents.flash.reported');
   return c.redirect(`/incidents/${incident.id}/print`, 303);
+});
+
+/** The upload of a photo or document: app.ts leaves its body to the route's own limit. */
+export const ATTACHMENT_UPLOAD_PATH = '/incidents/:id/attachments';
+
+incidentPages.post(
+  ATTACHMENT_UPLOAD_PATH,
+  staffOnly,
+  async (c, next) => {
+    await loadForEdit(c);
+    await next();
+  },
+  attachmentBodyLimit((c) =>
+    renderDetail(c, c.req.param('id') ?? '', {}, 413, {
+      errors: { file: viewContext(c).t('rule.attachment_too_large') },
+    }),
+  ),
+  async (c) => {
+    const staff = requireStaff(c);
+    const id = c.req.param('id');
+    const raw = await parseFormOrReject(c);
+    const values = textValues(raw);
+    const parsed = parseAttachmentForm(raw);
+    const { t } = viewContext(c);
+    if (!parsed.ok) {
+      const errors = Object.fromEntries(
+        Object.entries(parsed.errors).map(([k, v]) => [k, t(v as never)]),
+      );
+      return renderDetail(c, id, {}, 422, { values, errors });
+    }
+    try {
+      await uploadAttachment(c.var.deps, staff, id, parsed.input, c.var.clientAddress);
+    } catch (err) {
+      const r = refusal(c, err);
+      if (!r) throw err;
+      return renderDetail(c, id, {}, 422, { values, errors: { file: r.message } });
+    }
+    setFlash(c, 'attachments.flash.added');
+    return c.redirect(`/incidents/${id}#attachments`, 303);
+  },
+);
+
+/** A photo or document (the read audited like the incident's details). */
+incidentPages.get('/incidents/:id/attachments/:attachmentId', async (c) => {
+  const staff = requireStaff(c);
+  return attachmentResponse(
+    c,
+    await downloadAttachment(
+      c.var.deps,
+      staff,
+      c.req.param('id'),
+      c.req.param('attachmentId'),
+      c.var.clientAddress,
+    ),
+  );
+});
+
+incidentPages.post('/incidents/:id/attachments/:attachmentId/delete', staffOnly, async (c) => {
+  const staff = requireStaff(c);
+  const id = c.req.param('id');
+  await deleteAttachment(c.var.deps, staff, id, c.req.param('attachmentId'), c.var.clientAddress);
+  setFlash(c, 'attachments.flash.deleted');
+  return c.redirect(`/incidents/${id}#attachments`, 303);
 });

@@ -137,13 +137,15 @@ export async function updateIncident(
 
 /**
  * One incident with its details for staff; the read is audited (who was hurt and how is health
- * data: DOMAIN.md asks that every read be logged).
+ * data: DOMAIN.md asks that every read be logged). The same read serves an attachment's
+ * download (a photo of the injury is health data too): `attachment` names it in the audit row.
  */
 export async function readIncident(
   deps: AppDeps,
   staff: CurrentUser,
   id: string,
   clientAddress?: string,
+  attachment?: { id: string; fileName: string },
 ) {
   const incident = await findIncidentById(deps.db, id);
   if (!incident) throw notFound();
@@ -151,10 +153,13 @@ export async function readIncident(
     buildAuditInsert(deps.db, {
       at: deps.clock.now(),
       actorUserId: staff.id,
-      action: 'incident_read',
+      action: attachment ? 'incident_attachment_read' : 'incident_read',
       subjectType: 'incident',
       subjectId: id,
       clientAddress,
+      ...(attachment
+        ? { details: { attachmentId: attachment.id, fileName: attachment.fileName } }
+        : {}),
     }),
   ]);
   return incident;

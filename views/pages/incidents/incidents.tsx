@@ -102,6 +102,8 @@ export function IncidentDetailPage(props: {
   serious?: Child;
   /** The insurance cases of an accident (insurance.routes.tsx). */
   insurance?: Child;
+  /** Photos and documents (attachments.tsx). */
+  attachments?: Child;
 }) {
   const { ctx, incident: i } = props;
   const { t, locale } = ctx;
@@ -136,6 +138,7 @@ export function IncidentDetailPage(props: {
       </p>
       {props.serious}
       {props.insurance}
+      {props.attachments}
     </Layout>
   );
 }
