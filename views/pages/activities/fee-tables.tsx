@@ -11,6 +11,7 @@ import { formatDate } from '../../../src/lib/dates.js';
 import { appliesFromTheStart, type FeeTable } from '../../../src/modules/fees/fee-table.js';
 import { yen } from '../../format.js';
 import { StatusBadge } from '../../components/status-badge.js';
+import { StaffBackLink } from '../../components/back-link.js';
 
 /**
  * 報酬基準 (fee tables), for admins: every table with the date it applies from, and a form to
@@ -80,9 +81,7 @@ export function FeeTablesPage(props: {
   const field = bindFields(t, v, errors, labels);
   return (
     <Layout ctx={ctx} title={t('feeTables.title')}>
-      <p class="back-link">
-        <a href="/settings">{t('feeTables.backToSettings')}</a>
-      </p>
+      <StaffBackLink href="/settings" label={t('feeTables.backToSettings')} />
       <h1>{t('feeTables.title')}</h1>
       <p>{t('feeTables.lead')}</p>
       <ul class="act-list">

@@ -2,6 +2,7 @@ import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { formatDate } from '../../../src/lib/dates.js';
 import { whenText } from './activity-text.js';
+import { StaffBackLink } from '../../components/back-link.js';
 
 export interface MissingItem {
   requestId: string;
@@ -22,9 +23,7 @@ export function MissingReportsPage(props: {
   const { t, locale } = ctx;
   return (
     <Layout ctx={ctx} title={t('activities.missing.title')}>
-      <p class="back-link">
-        <a href="/activities">{t('activities.backToList')}</a>
-      </p>
+      <StaffBackLink href="/activities" label={t('activities.backToList')} />
       <h1>{t('activities.missing.title')}</h1>
       <p>{t('activities.missing.lead', { day: props.dueDay })}</p>
       {items.length === 0 ? (

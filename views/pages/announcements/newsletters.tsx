@@ -13,6 +13,7 @@ import type { Translator } from '../../../src/lib/i18n.js';
 import { Markdown } from './markdown.js';
 import { CenterNewsNav } from './center-news-nav.js';
 import { MarkdownHelp } from './markdown-help.js';
+import { StaffBackLink } from '../../components/back-link.js';
 
 export interface NewsletterView {
   id: string;
@@ -94,9 +95,7 @@ export function NewsletterPage(props: { ctx: ViewContext; newsletter: Newsletter
   const n = props.newsletter;
   return (
     <Layout ctx={props.ctx} title={n.title}>
-      <p class="back-link">
-        <a href="/newsletters">{t('news.back')}</a>
-      </p>
+      <StaffBackLink href="/newsletters" label={t('news.back')} />
       <article aria-labelledby="news-title" class="cl-newsletter">
         <h1 id="news-title">{n.title}</h1>
         <p class="muted">{t('news.issuedOn', { date: formatDate(n.issuedOn, locale) })}</p>
@@ -137,9 +136,7 @@ export function NewsletterFormPage(props: {
   const pageField = bindFields(t, pageValues, pageErrors, labels);
   return (
     <Layout ctx={props.ctx} title={title}>
-      <p class="back-link">
-        <a href="/newsletters">{t('news.back')}</a>
-      </p>
+      <StaffBackLink href="/newsletters" label={t('news.back')} />
       <h1>{title}</h1>
       <ErrorSummary t={t} errors={props.errors} labels={labels} />
       <section aria-labelledby="pdf-title" class="card">

@@ -17,6 +17,7 @@ import {
   HELP_CATEGORY_FLAGS,
   type HelpCategoryFormValues,
 } from '../../../src/modules/categories/categories-form.js';
+import { StaffBackLink } from '../../components/back-link.js';
 
 /**
  * Help categories (援助内容, issue #19 point 4), for admins: every category with its flags and
@@ -32,9 +33,7 @@ export function HelpCategoriesPage(props: {
   const yesNo = (b: boolean) => (b ? t('helpCategories.yes') : '');
   return (
     <Layout ctx={ctx} title={t('helpCategories.title')}>
-      <p class="back-link">
-        <a href="/settings">{t('feeTables.backToSettings')}</a>
-      </p>
+      <StaffBackLink href="/settings" label={t('feeTables.backToSettings')} />
       <h1>{t('helpCategories.title')}</h1>
       <p>{t('helpCategories.lead')}</p>
       <table class="table">
@@ -96,9 +95,7 @@ export function HelpCategoryEditPage(props: {
   });
   return (
     <Layout ctx={ctx} title={title}>
-      <p class="back-link">
-        <a href="/help-categories">{t('helpCategories.back')}</a>
-      </p>
+      <StaffBackLink href="/help-categories" label={t('helpCategories.back')} />
       <h1>{title}</h1>
       <ErrorSummary t={t} errors={errors} labels={labels} />
       <form

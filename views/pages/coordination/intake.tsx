@@ -10,6 +10,7 @@ import { ageText } from './coordination-text.js';
 import { FailureAlert } from './failure-alert.js';
 import { Hidden } from '../../components/visually-hidden.js';
 import { TelLink } from './tel-link.js';
+import { StaffBackLink } from '../../components/back-link.js';
 
 export interface IntakeMatch {
   id: string;
@@ -49,9 +50,7 @@ export function IntakePage(props: IntakePageProps) {
   return (
     <Layout ctx={props.ctx} title={t('coord.intake.title')}>
       <div class="coord-page">
-        <p class="back-link">
-          <a href="/board">{t('coord.request.back')}</a>
-        </p>
+        <StaffBackLink href="/board" label={t('coord.request.back')} />
         <h1>{t('coord.intake.title')}</h1>
         <p>{t('coord.intake.lead')}</p>
         {props.member ? (

@@ -5,6 +5,7 @@ import { Hidden } from '../../components/visually-hidden.js';
 import { PreMeetingBadge } from './badges.js';
 import type { PreMeetingNeedReason } from '../../../src/modules/requests/pre-meeting-need-rules.js';
 import { whenText } from './coordination-text.js';
+import { StaffBackLink } from '../../components/back-link.js';
 
 export interface NeededPair {
   requestId: string;
@@ -41,9 +42,7 @@ export function PreMeetingsPage(props: {
   return (
     <Layout ctx={props.ctx} title={t('coord.preMeetings.title')}>
       <div class="coord-page">
-        <p class="back-link">
-          <a href="/board">{t('coord.request.back')}</a>
-        </p>
+        <StaffBackLink href="/board" label={t('coord.request.back')} />
         <h1>{t('coord.preMeetings.title')}</h1>
         <p>{t('coord.preMeetings.lead')}</p>
 

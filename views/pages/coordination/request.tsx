@@ -24,6 +24,7 @@ import type { PreMeetingNeedReason } from '../../../src/modules/requests/pre-mee
 import { Badge, StatusBadge } from '../../components/status-badge.js';
 import { paren, monthDayTime } from '../../format.js';
 import { TelLink } from './tel-link.js';
+import { StaffBackLink } from '../../components/back-link.js';
 
 export interface RequestView {
   id: string;
@@ -134,9 +135,7 @@ export function RequestPage(props: RequestPageProps) {
   return (
     <Layout ctx={props.ctx} title={t('coord.request.title', { when })}>
       <div class="coord-page coord-page--wide">
-        <p class="back-link">
-          <a href="/board">{t('coord.request.back')}</a>
-        </p>
+        <StaffBackLink href="/board" label={t('coord.request.back')} />
         <header class="coord-request-head">
           <h1>{t('coord.request.title', { when })}</h1>
           <p class="coord-request-head__meta">

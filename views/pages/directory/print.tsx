@@ -10,6 +10,7 @@ import {
   type DirectoryFilters,
   type GroupView,
 } from './group-facts.js';
+import { StaffBackLink } from '../../components/back-link.js';
 
 /**
  * The directory as a printable list (staff hand it to a family at the counter; a parent prints
@@ -41,9 +42,7 @@ export function DirectoryPrintPage(props: {
   return (
     <Layout ctx={props.ctx} title={title}>
       <div class="no-print">
-        <p class="back-link">
-          <a href={`/directory${filterQuery(f)}`}>{t('dir.backToList')}</a>
-        </p>
+        <StaffBackLink href={`/directory${filterQuery(f)}`} label={t('dir.backToList')} />
         <p class="alert alert--info">{t('dir.printHowTo')}</p>
       </div>
       <div class="cl-print-list">

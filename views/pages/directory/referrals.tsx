@@ -15,6 +15,7 @@ import type { Locale } from '../../../db/schema.js';
 
 export type { ReferralNote as ReferralView } from '../../../src/modules/directory/directory.service.js';
 import type { ReferralNote as ReferralView } from '../../../src/modules/directory/directory.service.js';
+import { StaffBackLink } from '../../components/back-link.js';
 
 export interface ReferralFormValues {
   groupId?: string;
@@ -95,9 +96,7 @@ export function ReferralsPage(props: {
   const field = bindFields(t, props.values, props.errors, labels);
   return (
     <Layout ctx={props.ctx} title={title}>
-      <p class="back-link">
-        <a href={`/members/${props.member.id}`}>{t('dir.ref.backToMember')}</a>
-      </p>
+      <StaffBackLink href={`/members/${props.member.id}`} label={t('dir.ref.backToMember')} />
       <h1>{title}</h1>
       <section aria-labelledby="list-title">
         <h2 id="list-title">{t('dir.ref.title')}</h2>

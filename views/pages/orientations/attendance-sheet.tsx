@@ -9,6 +9,7 @@ import type { MemberTypeLabels } from '../../../src/modules/settings/settings.sc
 import type { MemberKind, SideStatus } from '../../../db/schema.js';
 import { SideBadges } from '../members/staff/side-status.js';
 import { attendanceText, sessionWhen } from './session-text.js';
+import { StaffBackLink } from '../../components/back-link.js';
 
 export interface SheetRow {
   member_id: string;
@@ -51,9 +52,7 @@ export function AttendanceSheetPage(props: {
   const attendErrors: FormErrors = errors.walkIns ? { walkIns: errors.walkIns } : {};
   return (
     <Layout ctx={props.ctx} title={`${t('orientationAdmin.sheet.title')} ${when}`}>
-      <p class="back-link">
-        <a href="/orientations">{t('orientationAdmin.sheet.back')}</a>
-      </p>
+      <StaffBackLink href="/orientations" label={t('orientationAdmin.sheet.back')} />
       <h1>{t('orientationAdmin.sheet.heading', { date: when })}</h1>
       <dl class="info-list info-list--compact">
         <div class="info-list__row">

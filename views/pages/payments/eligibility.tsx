@@ -14,6 +14,7 @@ import {
   TextField,
   type FormErrors,
 } from '../../components/form-fields.js';
+import { StaffBackLink } from '../../components/back-link.js';
 
 interface RecordBase {
   id: string;
@@ -98,9 +99,7 @@ export function EligibilityPage(props: EligibilityPageProps) {
   const title = t('subsidies.title');
   return (
     <Layout ctx={ctx} title={`${title} ${props.memberName}`}>
-      <p class="back-link">
-        <a href={base}>{t('subsidies.backToMember')}</a>
-      </p>
+      <StaffBackLink href={base} label={t('subsidies.backToMember')} />
       <h1>
         {title}
         <span class="heading-sub">{props.memberName}</span>

@@ -12,6 +12,7 @@ import {
   type FormErrors,
 } from '../../components/form-fields.js';
 import { yen } from '../../format.js';
+import { StaffBackLink } from '../../components/back-link.js';
 
 export type PaymentStateCode = 'unpaid' | 'recorded' | 'received' | 'disputed' | 'short';
 export type PaymentMethodCode = 'cash' | 'bank_transfer' | 'qr';
@@ -167,9 +168,7 @@ export function PaymentPage(props: PaymentPageProps) {
   const title = t('payments.pageTitle', { what: subject.title });
   return (
     <Layout ctx={ctx} title={title}>
-      <p class="back-link">
-        <a href={subject.backHref}>{t('payments.back')}</a>
-      </p>
+      <StaffBackLink href={subject.backHref} label={t('payments.back')} />
       <h1>
         {title}
         <span class="heading-sub">{subject.when}</span>
@@ -279,9 +278,7 @@ export function OutstandingPage(props: { ctx: ViewContext; items: OutstandingVie
   const total = items.reduce((a, i) => a + i.outstanding, 0);
   return (
     <Layout ctx={ctx} title={t('payments.outstanding.title')}>
-      <p class="back-link">
-        <a href="/activities">{t('activities.backToList')}</a>
-      </p>
+      <StaffBackLink href="/activities" label={t('activities.backToList')} />
       <h1>{t('payments.outstanding.title')}</h1>
       <p>{t('payments.outstanding.lead')}</p>
       {items.length === 0 ? (

@@ -21,6 +21,7 @@ import {
 } from '../../../src/modules/subsidies/subsidy-rules-form.js';
 import type { Translator } from '../../../src/lib/i18n.js';
 import type { Locale } from '../../../db/schema.js';
+import { StaffBackLink } from '../../components/back-link.js';
 
 /**
  * Subsidy rules (issue #18 point 4), for admins: every rule set with the date it applies from,
@@ -79,9 +80,7 @@ export function SubsidyRulesPage(props: {
   );
   return (
     <Layout ctx={ctx} title={t('subsidyRules.title')}>
-      <p class="back-link">
-        <a href="/settings">{t('feeTables.backToSettings')}</a>
-      </p>
+      <StaffBackLink href="/settings" label={t('feeTables.backToSettings')} />
       <h1>{t('subsidyRules.title')}</h1>
       <p>{t('subsidyRules.lead')}</p>
       <ul class="act-list">

@@ -25,6 +25,7 @@ import { kindLabel } from '../labels.js';
 import { formatPhone, plainDate } from '../../../format.js';
 import { SideBadge, SideBadges, sidesOf, statusText } from './side-status.js';
 import { ReferralsSection, type ReferralView } from '../../directory/referrals.js';
+import { StaffBackLink } from '../../../components/back-link.js';
 
 export type MemberAction = 'approve' | 'suspend' | 'reactivate' | 'withdraw' | 'orientation';
 
@@ -159,9 +160,7 @@ export function MemberDetailPage(props: MemberDetailProps) {
 
   return (
     <Layout ctx={props.ctx} title={member.name}>
-      <p class="back-link">
-        <a href="/members">{t('memberAdmin.member.back')}</a>
-      </p>
+      <StaffBackLink href="/members" label={t('memberAdmin.member.back')} />
       <header class="member-head">
         <h1>
           <span class="kana" lang="ja">
