@@ -1,10 +1,7 @@
 import type { Child } from 'hono/jsx';
+import { DataTable, type ColumnHead } from './data-table.js';
 
-/** A column heading: its words, or its words and a class (`num` right-aligns figures). */
-export type ColumnHead = Child | { label: Child; class: string };
-
-const isClassed = (h: ColumnHead): h is { label: Child; class: string } =>
-  typeof h === 'object' && h !== null && 'class' in h && 'label' in h;
+export type { ColumnHead };
 
 /**
  * A table of rows that scrolls sideways on a phone instead of the page: the scrolling region is
@@ -20,22 +17,9 @@ export function ScrollTable(props: {
 }) {
   return (
     <div class="table-scroll" tabindex={0} role="region" aria-labelledby={props.labelledBy}>
-      <table class={props.class ? `table ${props.class}` : 'table'}>
-        <thead>
-          <tr>
-            {props.head.map((h) =>
-              isClassed(h) ? (
-                <th scope="col" class={h.class}>
-                  {h.label}
-                </th>
-              ) : (
-                <th scope="col">{h}</th>
-              ),
-            )}
-          </tr>
-        </thead>
-        <tbody>{props.children}</tbody>
-      </table>
+      <DataTable class={props.class} head={props.head}>
+        {props.children}
+      </DataTable>
     </div>
   );
 }

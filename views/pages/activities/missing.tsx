@@ -3,6 +3,7 @@ import type { ViewContext } from '../../view-context.js';
 import { formatDate } from '../../../src/lib/dates.js';
 import { whenText } from './activity-text.js';
 import { StaffBackLink } from '../../components/back-link.js';
+import { DataTable } from '../../components/data-table.js';
 
 export interface MissingItem {
   requestId: string;
@@ -32,29 +33,25 @@ export function MissingReportsPage(props: {
         <>
           <p role="status">{t('activities.missing.count', { count: items.length })}</p>
           <div class="table-scroll" tabindex={0} role="region" aria-labelledby="missing-caption">
-            <table class="table">
-              <caption id="missing-caption" class="visually-hidden">
-                {t('activities.missing.title')}
-              </caption>
-              <thead>
+            <DataTable
+              caption={t('activities.missing.title')}
+              captionId="missing-caption"
+              head={[
+                t('activities.planned'),
+                t('activities.requester'),
+                t('activities.helper'),
+                t('activities.missing.due'),
+              ]}
+            >
+              {items.map((i) => (
                 <tr>
-                  <th scope="col">{t('activities.planned')}</th>
-                  <th scope="col">{t('activities.requester')}</th>
-                  <th scope="col">{t('activities.helper')}</th>
-                  <th scope="col">{t('activities.missing.due')}</th>
+                  <td>{whenText(i.startsAt, i.endsAt, locale)}</td>
+                  <td class="name-cell">{i.requesterName}</td>
+                  <td class="name-cell">{i.helperName}</td>
+                  <td>{formatDate(i.dueOn, locale)}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {items.map((i) => (
-                  <tr>
-                    <td>{whenText(i.startsAt, i.endsAt, locale)}</td>
-                    <td class="name-cell">{i.requesterName}</td>
-                    <td class="name-cell">{i.helperName}</td>
-                    <td>{formatDate(i.dueOn, locale)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </DataTable>
           </div>
         </>
       )}

@@ -11,6 +11,7 @@ import { FailureAlert } from './failure-alert.js';
 import { Hidden } from '../../components/visually-hidden.js';
 import { TelLink } from './tel-link.js';
 import { StaffBackLink } from '../../components/back-link.js';
+import { DataTable } from '../../components/data-table.js';
 
 export interface IntakeMatch {
   id: string;
@@ -87,51 +88,49 @@ export function IntakePage(props: IntakePageProps) {
                   <h3 id="matches-title" role="status">
                     {t('coord.intake.results', { count: props.matches.length })}
                   </h3>
-                  <table class="table coord-table coord-match-table">
-                    <thead>
+                  <DataTable
+                    class="coord-table coord-match-table"
+                    head={[
+                      t('coord.field.memberNo'),
+                      t('coord.field.family'),
+                      t('coord.field.area'),
+                      t('coord.field.phone'),
+                      t('coord.col.actions'),
+                    ]}
+                  >
+                    {props.matches.map((m) => (
                       <tr>
-                        <th scope="col">{t('coord.field.memberNo')}</th>
-                        <th scope="col">{t('coord.field.family')}</th>
-                        <th scope="col">{t('coord.field.area')}</th>
-                        <th scope="col">{t('coord.field.phone')}</th>
-                        <th scope="col">{t('coord.col.actions')}</th>
+                        <td data-label={t('coord.field.memberNo')} class="num">
+                          {m.memberNo ?? '―'}
+                        </td>
+                        <th scope="row" data-label={t('coord.field.family')} class="coord-family">
+                          {m.name}
+                          <span class="coord-sub" lang="ja">
+                            {m.nameKana}
+                          </span>
+                        </th>
+                        <td data-label={t('coord.field.area')}>
+                          {areaName(props.areas, m.area, locale)}
+                        </td>
+                        <td data-label={t('coord.field.phone')}>
+                          <TelLink phone={m.phone} />
+                        </td>
+                        <td data-label={t('coord.col.actions')}>
+                          {m.requesterStatus === 'active' ? (
+                            <a
+                              class="button button--primary button--small"
+                              href={`/coordination/requests/new?member=${m.id}`}
+                            >
+                              {t('coord.intake.choose')}
+                              <Hidden>{t('coord.intake.chooseFor', { name: m.name })}</Hidden>
+                            </a>
+                          ) : (
+                            <span class="muted">{t('coord.intake.notActive')}</span>
+                          )}
+                        </td>
                       </tr>
-                    </thead>
-                    <tbody>
-                      {props.matches.map((m) => (
-                        <tr>
-                          <td data-label={t('coord.field.memberNo')} class="num">
-                            {m.memberNo ?? '―'}
-                          </td>
-                          <th scope="row" data-label={t('coord.field.family')} class="coord-family">
-                            {m.name}
-                            <span class="coord-sub" lang="ja">
-                              {m.nameKana}
-                            </span>
-                          </th>
-                          <td data-label={t('coord.field.area')}>
-                            {areaName(props.areas, m.area, locale)}
-                          </td>
-                          <td data-label={t('coord.field.phone')}>
-                            <TelLink phone={m.phone} />
-                          </td>
-                          <td data-label={t('coord.col.actions')}>
-                            {m.requesterStatus === 'active' ? (
-                              <a
-                                class="button button--primary button--small"
-                                href={`/coordination/requests/new?member=${m.id}`}
-                              >
-                                {t('coord.intake.choose')}
-                                <Hidden>{t('coord.intake.chooseFor', { name: m.name })}</Hidden>
-                              </a>
-                            ) : (
-                              <span class="muted">{t('coord.intake.notActive')}</span>
-                            )}
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
+                    ))}
+                  </DataTable>
                 </>
               ))}
           </section>

@@ -11,6 +11,7 @@ import {
   type GroupView,
 } from './group-facts.js';
 import { StaffBackLink } from '../../components/back-link.js';
+import { ScrollTable } from '../../components/scroll-table.js';
 
 /**
  * The directory as a printable list (staff hand it to a family at the counter; a parent prints
@@ -58,36 +59,33 @@ export function DirectoryPrintPage(props: {
         {areaCodes.map((code) => (
           <section aria-labelledby={`area-${code}`} class="cl-print-area">
             <h2 id={`area-${code}`}>{areaName(props.areas, code, locale)}</h2>
-            <div class="table-scroll" tabindex={0} role="region" aria-labelledby={`area-${code}`}>
-              <table class="table cl-print-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('dir.field.name')}</th>
-                    <th scope="col">{t('dir.field.kind')}</th>
-                    <th scope="col">{t('dir.field.ages')}</th>
-                    <th scope="col">{t('dir.field.schedule')}</th>
-                    <th scope="col">{t('dir.field.contact')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {byArea.get(code)!.map((g) => (
-                    <tr>
-                      <th scope="row">
-                        {g.name}
-                        {g.description && <span class="cl-print-desc">{g.description}</span>}
-                      </th>
-                      <td>{groupKindLabel(t, g.kind)}</td>
-                      <td>{ageRangeText(t, g.ageMin, g.ageMax)}</td>
-                      <td class="wrap">{g.schedule || '—'}</td>
-                      <td class="wrap">
-                        {g.contact || '—'}
-                        {g.url && <span class="cl-print-url">{g.url}</span>}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <ScrollTable
+              labelledBy={`area-${code}`}
+              class="cl-print-table"
+              head={[
+                t('dir.field.name'),
+                t('dir.field.kind'),
+                t('dir.field.ages'),
+                t('dir.field.schedule'),
+                t('dir.field.contact'),
+              ]}
+            >
+              {byArea.get(code)!.map((g) => (
+                <tr>
+                  <th scope="row">
+                    {g.name}
+                    {g.description && <span class="cl-print-desc">{g.description}</span>}
+                  </th>
+                  <td>{groupKindLabel(t, g.kind)}</td>
+                  <td>{ageRangeText(t, g.ageMin, g.ageMax)}</td>
+                  <td class="wrap">{g.schedule || '—'}</td>
+                  <td class="wrap">
+                    {g.contact || '—'}
+                    {g.url && <span class="cl-print-url">{g.url}</span>}
+                  </td>
+                </tr>
+              ))}
+            </ScrollTable>
           </section>
         ))}
         <p class="cl-print-footer">{t('footer.contact')}</p>

@@ -13,6 +13,7 @@ import {
 } from '../../components/form-fields.js';
 import { yen } from '../../format.js';
 import { StaffBackLink } from '../../components/back-link.js';
+import { DataTable } from '../../components/data-table.js';
 
 export type PaymentStateCode = 'unpaid' | 'recorded' | 'received' | 'disputed' | 'short';
 export type PaymentMethodCode = 'cash' | 'bank_transfer' | 'qr';
@@ -294,40 +295,36 @@ export function OutstandingPage(props: { ctx: ViewContext; items: OutstandingVie
             role="region"
             aria-labelledby="outstanding-caption"
           >
-            <table class="table">
-              <caption id="outstanding-caption" class="visually-hidden">
-                {t('payments.outstanding.title')}
-              </caption>
-              <thead>
+            <DataTable
+              caption={t('payments.outstanding.title')}
+              captionId="outstanding-caption"
+              head={[
+                t('payments.outstanding.date'),
+                t('payments.outstanding.what'),
+                t('activities.requester'),
+                t('activities.helper'),
+                t('payments.due'),
+                t('payments.outstanding.owed'),
+                t('payments.outstanding.state'),
+              ]}
+            >
+              {items.map((i) => (
                 <tr>
-                  <th scope="col">{t('payments.outstanding.date')}</th>
-                  <th scope="col">{t('payments.outstanding.what')}</th>
-                  <th scope="col">{t('activities.requester')}</th>
-                  <th scope="col">{t('activities.helper')}</th>
-                  <th scope="col">{t('payments.due')}</th>
-                  <th scope="col">{t('payments.outstanding.owed')}</th>
-                  <th scope="col">{t('payments.outstanding.state')}</th>
+                  <td>{formatDate(i.date, locale)}</td>
+                  <td>
+                    <a href={paymentPath(i)}>{t(`payments.kind.${i.kind}`)}</a>
+                  </td>
+                  <td class="name-cell">{i.requesterName}</td>
+                  <td class="name-cell">{i.helperName}</td>
+                  <td class="num">{yen(i.due, locale)}</td>
+                  <td class="num">{yen(i.outstanding, locale)}</td>
+                  <td>
+                    <PaymentStateBadge ctx={ctx} state={i.state} />
+                    {i.disputeReason && <p class="hint pre-line">{i.disputeReason}</p>}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {items.map((i) => (
-                  <tr>
-                    <td>{formatDate(i.date, locale)}</td>
-                    <td>
-                      <a href={paymentPath(i)}>{t(`payments.kind.${i.kind}`)}</a>
-                    </td>
-                    <td class="name-cell">{i.requesterName}</td>
-                    <td class="name-cell">{i.helperName}</td>
-                    <td class="num">{yen(i.due, locale)}</td>
-                    <td class="num">{yen(i.outstanding, locale)}</td>
-                    <td>
-                      <PaymentStateBadge ctx={ctx} state={i.state} />
-                      {i.disputeReason && <p class="hint pre-line">{i.disputeReason}</p>}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </DataTable>
           </div>
         </>
       )}

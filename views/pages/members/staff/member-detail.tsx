@@ -26,6 +26,7 @@ import { formatPhone, plainDate } from '../../../format.js';
 import { SideBadge, SideBadges, sidesOf, statusText } from './side-status.js';
 import { ReferralsSection, type ReferralView } from '../../directory/referrals.js';
 import { StaffBackLink } from '../../../components/back-link.js';
+import { DataTable } from '../../../components/data-table.js';
 
 export type MemberAction = 'approve' | 'suspend' | 'reactivate' | 'withdraw' | 'orientation';
 
@@ -476,26 +477,23 @@ export function MemberDetailPage(props: MemberDetailProps) {
               role="region"
               aria-labelledby="orientations-title"
             >
-              <table class="table">
-                <thead>
+              <DataTable
+                head={[
+                  t('memberAdmin.member.sessionDate'),
+                  t('memberAdmin.member.venue'),
+                  t('memberAdmin.member.attendance'),
+                ]}
+              >
+                {props.registrations.map((r) => (
                   <tr>
-                    <th scope="col">{t('memberAdmin.member.sessionDate')}</th>
-                    <th scope="col">{t('memberAdmin.member.venue')}</th>
-                    <th scope="col">{t('memberAdmin.member.attendance')}</th>
+                    <td>
+                      <a href={`/orientations/${r.id}`}>{sessionWhen(t, locale, r)}</a>
+                    </td>
+                    <td class="wrap">{r.venue}</td>
+                    <td>{attendanceText(t, r.attended)}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {props.registrations.map((r) => (
-                    <tr>
-                      <td>
-                        <a href={`/orientations/${r.id}`}>{sessionWhen(t, locale, r)}</a>
-                      </td>
-                      <td class="wrap">{r.venue}</td>
-                      <td>{attendanceText(t, r.attended)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                ))}
+              </DataTable>
             </div>
           )}
         </section>
