@@ -1,7 +1,9 @@
 import { PageHead } from '../../components/page-head.js';
 import {
   ErrorSummary,
+  FieldFrame,
   TextField,
+  describedBy,
   type FormErrors,
   TextareaField,
   bindFields,
@@ -164,19 +166,14 @@ export function NewsletterFormPage(props: {
             required
             value={pdfValues.issuedOn}
           />
-          <div class={pdfErrors.file ? 'field field--error' : 'field'}>
-            <label for="field-file">
-              {labels.file}
-              <span class="required">{t('form.required')}</span>
-            </label>
-            <p class="hint" id="field-file-hint">
-              {t('news.field.fileHint')}
-            </p>
-            {pdfErrors.file && (
-              <p class="field-error" id="field-file-error">
-                {pdfErrors.file}
-              </p>
-            )}
+          <FieldFrame
+            t={t}
+            id="field-file"
+            label={labels.file!}
+            hint={t('news.field.fileHint')}
+            error={pdfErrors.file}
+            required
+          >
             <input
               id="field-file"
               name="file"
@@ -184,11 +181,9 @@ export function NewsletterFormPage(props: {
               accept="application/pdf,.pdf"
               required
               aria-invalid={pdfErrors.file ? 'true' : undefined}
-              aria-describedby={
-                pdfErrors.file ? 'field-file-hint field-file-error' : 'field-file-hint'
-              }
+              aria-describedby={describedBy('field-file', 'hint', pdfErrors.file)}
             />
-          </div>
+          </FieldFrame>
           <button type="submit" class="button button--primary">
             {t('news.uploadSubmit')}
           </button>

@@ -4,7 +4,7 @@ import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import type { Area } from '../../../src/modules/settings/settings.schemas.js';
 import type { SideStatus } from '../../../db/schema.js';
-import { TextareaField } from '../../components/form-fields.js';
+import { FieldFrame, TextareaField, describedBy } from '../../components/form-fields.js';
 import { CATEGORIES, categoryNumberedLabel } from '../../../src/i18n/category-labels.js';
 import { ageText } from './coordination-text.js';
 import { FailureAlert } from './failure-alert.js';
@@ -207,22 +207,19 @@ function IntakeForm(props: IntakePageProps & { member: IntakeMember }) {
           )}
         </fieldset>
 
-        <div class={errors.category ? 'field field--error' : 'field'}>
-          <label for="field-category">
-            {t('coord.intake.category')}
-            <span class="required">{t('form.required')}</span>
-          </label>
-          {errors.category && (
-            <p class="field-error" id="field-category-error">
-              {errors.category}
-            </p>
-          )}
+        <FieldFrame
+          t={t}
+          id="field-category"
+          label={t('coord.intake.category')}
+          error={errors.category}
+          required
+        >
           <select
             id="field-category"
             name="category"
             required
             aria-invalid={errors.category ? 'true' : undefined}
-            aria-describedby={errors.category ? 'field-category-error' : undefined}
+            aria-describedby={describedBy('field-category', undefined, errors.category)}
           >
             <option value="">{t('coord.select.placeholder')}</option>
             {CATEGORIES.map((n) => (
@@ -231,7 +228,7 @@ function IntakeForm(props: IntakePageProps & { member: IntakeMember }) {
               </option>
             ))}
           </select>
-        </div>
+        </FieldFrame>
 
         <div class="coord-form-row">
           <TextField {...field('date')} type="date" label={t('coord.intake.date')} required />

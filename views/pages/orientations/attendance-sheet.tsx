@@ -1,7 +1,12 @@
 import { MemberNameCell } from '../../components/member-name-cell.js';
 import { ScrollTable } from '../../components/scroll-table.js';
 import { formatPhone } from '../../format.js';
-import { ErrorSummary, type FormErrors } from '../../components/form-fields.js';
+import {
+  ErrorSummary,
+  FieldFrame,
+  describedBy,
+  type FormErrors,
+} from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { formatMemberNo } from '../../../src/modules/members/members.json.js';
@@ -145,16 +150,13 @@ export function AttendanceSheetPage(props: {
               </ScrollTable>
             </>
           )}
-          <div class={errors.walkIns ? 'field field--error' : 'field'}>
-            <label for="field-walkIns">{t('orientationAdmin.sheet.walkIns')}</label>
-            <p class="hint" id="field-walkIns-hint">
-              {t('orientationAdmin.sheet.walkInsHint')}
-            </p>
-            {errors.walkIns && (
-              <p class="field-error" id="field-walkIns-error">
-                {errors.walkIns}
-              </p>
-            )}
+          <FieldFrame
+            t={t}
+            id="field-walkIns"
+            label={t('orientationAdmin.sheet.walkIns')}
+            hint={t('orientationAdmin.sheet.walkInsHint')}
+            error={errors.walkIns}
+          >
             <input
               id="field-walkIns"
               name="walkIns"
@@ -163,11 +165,9 @@ export function AttendanceSheetPage(props: {
               maxlength={500}
               autocomplete="off"
               aria-invalid={errors.walkIns ? 'true' : undefined}
-              aria-describedby={
-                errors.walkIns ? 'field-walkIns-hint field-walkIns-error' : 'field-walkIns-hint'
-              }
+              aria-describedby={describedBy('field-walkIns', 'hint', errors.walkIns)}
             />
-          </div>
+          </FieldFrame>
           <button type="submit" class="button button--primary">
             {t('orientationAdmin.sheet.submit')}
           </button>
@@ -185,13 +185,12 @@ export function AttendanceSheetPage(props: {
             class="inline-form"
             novalidate
           >
-            <div class={errors.member ? 'field field--error' : 'field'}>
-              <label for="field-member">{t('orientationAdmin.sheet.registerField')}</label>
-              {errors.member && (
-                <p class="field-error" id="field-member-error">
-                  {errors.member}
-                </p>
-              )}
+            <FieldFrame
+              t={t}
+              id="field-member"
+              label={t('orientationAdmin.sheet.registerField')}
+              error={errors.member}
+            >
               <input
                 id="field-member"
                 name="member"
@@ -200,9 +199,9 @@ export function AttendanceSheetPage(props: {
                 maxlength={254}
                 autocomplete="off"
                 aria-invalid={errors.member ? 'true' : undefined}
-                aria-describedby={errors.member ? 'field-member-error' : undefined}
+                aria-describedby={describedBy('field-member', undefined, errors.member)}
               />
-            </div>
+            </FieldFrame>
             <button type="submit" class="button button--secondary">
               {t('orientationAdmin.sheet.registerSubmit')}
             </button>

@@ -1,7 +1,7 @@
 import { Badge } from '../../components/status-badge.js';
 import { areaName } from '../../../src/i18n/area-labels.js';
 import { categoryShortLabel } from '../../../src/i18n/category-labels.js';
-import { ErrorSummary } from '../../components/form-fields.js';
+import { ErrorSummary, TextField } from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import type { MessageKey, Translator } from '../../../src/lib/i18n.js';
@@ -244,25 +244,15 @@ export function PlannerPage(props: PlannerPageProps) {
         />
         <form method="get" action="/staff/planner" class="coord-filters planner-range">
           {(['from', 'to'] as const).map((name) => (
-            <div class={props.rangeErrors[name] ? 'field field--error' : 'field'}>
-              <label for={`field-${name}`}>
-                {t(name === 'from' ? 'planner.from' : 'planner.to')}
-              </label>
-              {props.rangeErrors[name] && (
-                <p class="field-error" id={`field-${name}-error`}>
-                  {tk(t, props.rangeErrors[name])}
-                </p>
-              )}
-              <input
-                id={`field-${name}`}
-                name={name}
-                type="date"
-                value={range[name]}
-                required
-                aria-invalid={props.rangeErrors[name] ? 'true' : undefined}
-                aria-describedby={props.rangeErrors[name] ? `field-${name}-error` : undefined}
-              />
-            </div>
+            <TextField
+              t={t}
+              name={name}
+              type="date"
+              label={t(name === 'from' ? 'planner.from' : 'planner.to')}
+              value={range[name]}
+              error={props.rangeErrors[name] && tk(t, props.rangeErrors[name])}
+              required
+            />
           ))}
           <button type="submit" class="button button--secondary">
             {t('planner.makePlan')}

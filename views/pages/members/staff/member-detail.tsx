@@ -19,7 +19,12 @@ import type {
   SideStatus,
 } from '../../../../db/schema.js';
 import { attendanceText, sessionWhen } from '../../orientations/session-text.js';
-import { Checkbox, TextareaField } from '../../../components/form-fields.js';
+import {
+  Checkbox,
+  FieldFrame,
+  TextareaField,
+  describedBy,
+} from '../../../components/form-fields.js';
 import { InfoRow } from './info-row.js';
 import { kindLabel } from '../labels.js';
 import { formatPhone, plainDate } from '../../../format.js';
@@ -589,18 +594,17 @@ function OrientationForm(props: MemberDetailProps) {
   }
   return (
     <form method="post" action={`/members/${props.member.id}/orientation`} class="inline-form">
-      <div class={error ? 'field field--error' : 'field'}>
-        <label for="orientation-session">{t('memberAdmin.member.registerOrientation')}</label>
-        {error && (
-          <p class="field-error" id="orientation-session-error">
-            {error}
-          </p>
-        )}
+      <FieldFrame
+        t={t}
+        id="orientation-session"
+        label={t('memberAdmin.member.registerOrientation')}
+        error={error}
+      >
         <select
           id="orientation-session"
           name="orientationId"
           aria-invalid={error ? 'true' : undefined}
-          aria-describedby={error ? 'orientation-session-error' : undefined}
+          aria-describedby={describedBy('orientation-session', undefined, error)}
         >
           {open.map((o) => (
             <option value={o.id} selected={props.values?.orientationId === o.id}>
@@ -612,7 +616,7 @@ function OrientationForm(props: MemberDetailProps) {
             </option>
           ))}
         </select>
-      </div>
+      </FieldFrame>
       <button type="submit" class="button button--secondary">
         {t('memberAdmin.member.registerOrientation')}
       </button>
