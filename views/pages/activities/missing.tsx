@@ -3,7 +3,7 @@ import type { ViewContext } from '../../view-context.js';
 import { formatDate } from '../../../src/lib/dates.js';
 import { whenText } from './activity-text.js';
 import { StaffBackLink } from '../../components/back-link.js';
-import { DataTable } from '../../components/data-table.js';
+import { ScrollTable } from '../../components/scroll-table.js';
 
 export interface MissingItem {
   requestId: string;
@@ -32,27 +32,26 @@ export function MissingReportsPage(props: {
       ) : (
         <>
           <p role="status">{t('activities.missing.count', { count: items.length })}</p>
-          <div class="table-scroll" tabindex={0} role="region" aria-labelledby="missing-caption">
-            <DataTable
-              caption={t('activities.missing.title')}
-              captionId="missing-caption"
-              head={[
-                t('activities.planned'),
-                t('activities.requester'),
-                t('activities.helper'),
-                t('activities.missing.due'),
-              ]}
-            >
-              {items.map((i) => (
-                <tr>
-                  <td>{whenText(i.startsAt, i.endsAt, locale)}</td>
-                  <td class="name-cell">{i.requesterName}</td>
-                  <td class="name-cell">{i.helperName}</td>
-                  <td>{formatDate(i.dueOn, locale)}</td>
-                </tr>
-              ))}
-            </DataTable>
-          </div>
+          <ScrollTable
+            labelledBy="missing-caption"
+            caption={t('activities.missing.title')}
+            captionId="missing-caption"
+            head={[
+              t('activities.planned'),
+              t('activities.requester'),
+              t('activities.helper'),
+              t('activities.missing.due'),
+            ]}
+          >
+            {items.map((i) => (
+              <tr>
+                <td>{whenText(i.startsAt, i.endsAt, locale)}</td>
+                <td class="name-cell">{i.requesterName}</td>
+                <td class="name-cell">{i.helperName}</td>
+                <td>{formatDate(i.dueOn, locale)}</td>
+              </tr>
+            ))}
+          </ScrollTable>
         </>
       )}
     </Layout>

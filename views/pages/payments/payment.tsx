@@ -13,7 +13,7 @@ import {
 } from '../../components/form-fields.js';
 import { yen } from '../../format.js';
 import { StaffBackLink } from '../../components/back-link.js';
-import { DataTable } from '../../components/data-table.js';
+import { ScrollTable } from '../../components/scroll-table.js';
 
 export type PaymentStateCode = 'unpaid' | 'recorded' | 'received' | 'disputed' | 'short';
 export type PaymentMethodCode = 'cash' | 'bank_transfer' | 'qr';
@@ -289,43 +289,37 @@ export function OutstandingPage(props: { ctx: ViewContext; items: OutstandingVie
           <p role="status">
             {t('payments.outstanding.count', { count: items.length, total: yen(total, locale) })}
           </p>
-          <div
-            class="table-scroll"
-            tabindex={0}
-            role="region"
-            aria-labelledby="outstanding-caption"
+          <ScrollTable
+            labelledBy="outstanding-caption"
+            caption={t('payments.outstanding.title')}
+            captionId="outstanding-caption"
+            head={[
+              t('payments.outstanding.date'),
+              t('payments.outstanding.what'),
+              t('activities.requester'),
+              t('activities.helper'),
+              t('payments.due'),
+              t('payments.outstanding.owed'),
+              t('payments.outstanding.state'),
+            ]}
           >
-            <DataTable
-              caption={t('payments.outstanding.title')}
-              captionId="outstanding-caption"
-              head={[
-                t('payments.outstanding.date'),
-                t('payments.outstanding.what'),
-                t('activities.requester'),
-                t('activities.helper'),
-                t('payments.due'),
-                t('payments.outstanding.owed'),
-                t('payments.outstanding.state'),
-              ]}
-            >
-              {items.map((i) => (
-                <tr>
-                  <td>{formatDate(i.date, locale)}</td>
-                  <td>
-                    <a href={paymentPath(i)}>{t(`payments.kind.${i.kind}`)}</a>
-                  </td>
-                  <td class="name-cell">{i.requesterName}</td>
-                  <td class="name-cell">{i.helperName}</td>
-                  <td class="num">{yen(i.due, locale)}</td>
-                  <td class="num">{yen(i.outstanding, locale)}</td>
-                  <td>
-                    <PaymentStateBadge ctx={ctx} state={i.state} />
-                    {i.disputeReason && <p class="hint pre-line">{i.disputeReason}</p>}
-                  </td>
-                </tr>
-              ))}
-            </DataTable>
-          </div>
+            {items.map((i) => (
+              <tr>
+                <td>{formatDate(i.date, locale)}</td>
+                <td>
+                  <a href={paymentPath(i)}>{t(`payments.kind.${i.kind}`)}</a>
+                </td>
+                <td class="name-cell">{i.requesterName}</td>
+                <td class="name-cell">{i.helperName}</td>
+                <td class="num">{yen(i.due, locale)}</td>
+                <td class="num">{yen(i.outstanding, locale)}</td>
+                <td>
+                  <PaymentStateBadge ctx={ctx} state={i.state} />
+                  {i.disputeReason && <p class="hint pre-line">{i.disputeReason}</p>}
+                </td>
+              </tr>
+            ))}
+          </ScrollTable>
         </>
       )}
     </Layout>
