@@ -145,16 +145,7 @@ export function FeeTablesPage(props: {
           <legend>{t('feeTables.rates')}</legend>
           {(['weekdayDay', 'weekdayOther', 'weekendHoliday', 'yearEnd', 'sickChild'] as const).map(
             (f) => (
-              <TextField
-                t={t}
-                name={f}
-                label={labels[f]!}
-                value={v[f]}
-                error={errors[f]}
-                inputmode="numeric"
-                size="short"
-                required
-              />
+              <TextField {...field(f)} inputmode="numeric" size="short" required />
             ),
           )}
         </fieldset>
