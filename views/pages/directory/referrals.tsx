@@ -23,6 +23,26 @@ export interface ReferralFormValues {
   note?: string;
 }
 
+/** The referral notes under their heading (`id`), or a line saying there are none. */
+function ReferralList(props: {
+  t: Translator;
+  locale: Locale;
+  referrals: ReferralView[];
+  id: string;
+}) {
+  const { t, locale } = props;
+  return (
+    <>
+      <h2 id={props.id}>{t('dir.ref.title')}</h2>
+      {props.referrals.length === 0 ? (
+        <p>{t('dir.ref.none')}</p>
+      ) : (
+        <ReferralTable t={t} locale={locale} referrals={props.referrals} labelledBy={props.id} />
+      )}
+    </>
+  );
+}
+
 function ReferralTable(props: {
   t: Translator;
   locale: Locale;
@@ -59,17 +79,7 @@ export function ReferralsSection(props: {
   const { t, locale } = props.ctx;
   return (
     <section aria-labelledby="referrals-title">
-      <h2 id="referrals-title">{t('dir.ref.title')}</h2>
-      {props.referrals.length === 0 ? (
-        <p>{t('dir.ref.none')}</p>
-      ) : (
-        <ReferralTable
-          t={t}
-          locale={locale}
-          referrals={props.referrals}
-          labelledBy="referrals-title"
-        />
-      )}
+      <ReferralList t={t} locale={locale} referrals={props.referrals} id="referrals-title" />
       <p>
         <a href={`/members/${props.memberId}/referrals`}>{t('dir.ref.add')}</a>
       </p>
@@ -99,17 +109,7 @@ export function ReferralsPage(props: {
       <StaffBackLink href={`/members/${props.member.id}`} label={t('dir.ref.backToMember')} />
       <h1>{title}</h1>
       <section aria-labelledby="list-title">
-        <h2 id="list-title">{t('dir.ref.title')}</h2>
-        {props.referrals.length === 0 ? (
-          <p>{t('dir.ref.none')}</p>
-        ) : (
-          <ReferralTable
-            t={t}
-            locale={locale}
-            referrals={props.referrals}
-            labelledBy="list-title"
-          />
-        )}
+        <ReferralList t={t} locale={locale} referrals={props.referrals} id="list-title" />
       </section>
       <section aria-labelledby="add-title" class="card">
         <h2 id="add-title">{t('dir.ref.add')}</h2>
