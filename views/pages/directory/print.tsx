@@ -5,6 +5,7 @@ import { formatDate } from '../../../src/lib/dates.js';
 import type { Area } from '../../../src/modules/settings/settings.schemas.js';
 import {
   ageRangeText,
+  filterConditions,
   filterQuery,
   groupKindLabel,
   type DirectoryFilters,
@@ -34,12 +35,7 @@ export function DirectoryPrintPage(props: {
   const areaCodes = [...byArea.keys()].sort(
     (a, b) => (areaOrder.get(a) ?? 999) - (areaOrder.get(b) ?? 999) || a.localeCompare(b),
   );
-  const conditions = [
-    f.q && t('dir.cond.q', { q: f.q }),
-    f.kind && groupKindLabel(t, f.kind),
-    f.area && areaName(props.areas, f.area, locale),
-    f.age !== undefined && t('dir.ageOption', { age: f.age }),
-  ].filter(Boolean) as string[];
+  const conditions = filterConditions(t, locale, props.areas, f);
   return (
     <Layout ctx={props.ctx} title={title}>
       <div class="no-print">
