@@ -13,7 +13,7 @@ import { formatMemberNo } from '../../../src/modules/members/members.json.js';
 import type { MemberTypeLabels } from '../../../src/modules/settings/settings.schemas.js';
 import type { MemberKind, SideStatus } from '../../../db/schema.js';
 import { SideBadges } from '../members/staff/side-status.js';
-import { attendanceText, sessionWhen } from './session-text.js';
+import { attendanceText, sessionWhen, type OrientationSession } from './session-text.js';
 import { StaffBackLink } from '../../components/back-link.js';
 
 export interface SheetRow {
@@ -31,15 +31,7 @@ export interface SheetRow {
 
 export function AttendanceSheetPage(props: {
   ctx: ViewContext;
-  session: {
-    id: string;
-    starts_at: string;
-    ends_at: string;
-    venue: string;
-    capacity: number;
-    registered: number | string | null;
-    notes: string | null;
-  };
+  session: OrientationSession & { notes: string | null };
   rows: SheetRow[];
   labels: MemberTypeLabels;
   /** Checked boxes to show again after a failed post; otherwise the saved attendance. */

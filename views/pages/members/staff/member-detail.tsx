@@ -18,7 +18,11 @@ import type {
   Side,
   SideStatus,
 } from '../../../../db/schema.js';
-import { attendanceText, sessionWhen } from '../../orientations/session-text.js';
+import {
+  attendanceText,
+  sessionWhen,
+  type OrientationSession,
+} from '../../orientations/session-text.js';
 import {
   Checkbox,
   FieldFrame,
@@ -62,14 +66,7 @@ export interface MemberRegistrationRow {
   attended: 0 | 1 | null;
 }
 
-export interface UpcomingSession {
-  id: string;
-  starts_at: string;
-  ends_at: string;
-  venue: string;
-  capacity: number;
-  registered: number | string | null;
-}
+export type UpcomingSession = OrientationSession;
 
 /** What suspending a side would touch (shown beside its suspend form). */
 export interface SuspensionEffects {
