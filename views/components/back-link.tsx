@@ -6,3 +6,12 @@ export function BackLink(props: { href: string; label: string }) {
     </p>
   );
 }
+
+/** The way back on a staff page: a plain link above the heading (the settings, the list, the incident). */
+export function StaffBackLink(props: { href: string; label: string }) {
+  return (
+    <p class="back-link">
+      <a href={props.href}>{props.label}</a>
+    </p>
+  );
+}

@@ -65,7 +65,8 @@ export function bindFields(
   };
 }
 
-const describedBy = (id: string, hint?: string, error?: string) =>
+/** The `aria-describedby` of a control: its hint's and its error's ids, those it has. */
+export const describedBy = (id: string, hint?: string, error?: string) =>
   [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
 
 function Label(props: { t: Translator; for: string; required?: boolean; children: Child }) {
@@ -98,8 +99,12 @@ function HintAndError(props: {
   );
 }
 
-/** A field's frame: its label, then its hint and error, then the control the page gives. */
-function FieldFrame(props: {
+/**
+ * A field's frame: its label, then its hint and error, then the control the page gives (a
+ * control the kit has no component for: a file, a select of grouped facts, a textarea tied to
+ * another form).
+ */
+export function FieldFrame(props: {
   t: Translator;
   id: string;
   label: string;

@@ -12,6 +12,7 @@ import { DetailList } from '../../components/detail-list.js';
 import { StatusBadge } from '../../components/status-badge.js';
 import { yen } from '../../format.js';
 import { PaymentCard, type PaymentView } from '../payments/payment.js';
+import { StaffBackLink } from '../../components/back-link.js';
 
 export interface IncidentView {
   id: string;
@@ -98,9 +99,7 @@ export function ActivityDetailPage(props: ActivityDetailProps) {
   const title = t('activities.detail.title');
   return (
     <Layout ctx={ctx} title={title}>
-      <p class="back-link">
-        <a href="/activities">{t('activities.backToList')}</a>
-      </p>
+      <StaffBackLink href="/activities" label={t('activities.backToList')} />
       <h1>
         {title}
         <span class="heading-sub">{whenText(a.startedAt, a.endedAt, locale)}</span>

@@ -1,16 +1,15 @@
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import {
-  ErrorSummary,
   TextField,
   type FormErrors,
   RadioGroup,
   bindFields,
 } from '../../components/form-fields.js';
-import { formatDate } from '../../../src/lib/dates.js';
-import { appliesFromTheStart, type FeeTable } from '../../../src/modules/fees/fee-table.js';
+import type { FeeTable } from '../../../src/modules/fees/fee-table.js';
 import { yen } from '../../format.js';
-import { StatusBadge } from '../../components/status-badge.js';
+import { AddVersionForm, DatedVersionList } from '../../components/dated-versions.js';
+import { StaffBackLink } from '../../components/back-link.js';
 
 /**
  * 報酬基準 (fee tables), for admins: every table with the date it applies from, and a form to
@@ -66,9 +65,6 @@ export function FeeTablesPage(props: {
 }) {
   const { ctx, values: v, errors } = props;
   const { t, locale } = ctx;
-  const current = props.tables
-    .filter((x) => x.validFrom <= props.today)
-    .sort((a, b) => b.validFrom.localeCompare(a.validFrom))[0];
   const labels: Record<string, string> = Object.fromEntries(
     FEE_FORM_FIELDS.map((f) => [
       f,
@@ -80,186 +76,136 @@ export function FeeTablesPage(props: {
   const field = bindFields(t, v, errors, labels);
   return (
     <Layout ctx={ctx} title={t('feeTables.title')}>
-      <p class="back-link">
-        <a href="/settings">{t('feeTables.backToSettings')}</a>
-      </p>
+      <StaffBackLink href="/settings" label={t('feeTables.backToSettings')} />
       <h1>{t('feeTables.title')}</h1>
       <p>{t('feeTables.lead')}</p>
-      <ul class="act-list">
-        {[...props.tables]
-          .sort((a, b) => b.validFrom.localeCompare(a.validFrom))
-          .map((x) => {
-            const state =
-              x === current ? 'current' : x.validFrom > props.today ? 'scheduled' : 'past';
-            const id = `table-${x.validFrom}`;
-            return (
-              <li class="act-item">
-                <h2 class="act-item__title" id={id}>
-                  {appliesFromTheStart(x.validFrom)
-                    ? t('feeTables.fromTheStart')
-                    : t('feeTables.validFrom', { date: formatDate(x.validFrom, locale) })}{' '}
-                  <StatusBadge kind="feeTable" status={state}>
-                    {t(`feeTables.state.${state}`)}
-                  </StatusBadge>
-                </h2>
-                <dl class="summary-list">
-                  <div>
-                    <dt>{t('feeTables.rates')}</dt>
-                    <dd>
-                      {t('feeTables.ratesValue', {
-                        day: yen(x.rates.weekdayDay, locale),
-                        other: yen(x.rates.weekdayOther, locale),
-                        weekend: yen(x.rates.weekendHoliday, locale),
-                        yearEnd: yen(x.rates.yearEnd, locale),
-                        sick: yen(x.rates.sickChild, locale),
-                      })}
-                    </dd>
-                  </div>
-                  <div>
-                    <dt>{t('feeTables.field.dayStart')}</dt>
-                    <dd>
-                      {x.weekdayDayBand.start}–{x.weekdayDayBand.end}
-                    </dd>
-                  </div>
-                  <div>
-                    <dt>{t('feeTables.units')}</dt>
-                    <dd>
-                      {t('feeTables.unitsValue', {
-                        unit: x.unitMinutes,
-                        min: x.minimumUnits,
-                        sibling: Math.round(x.siblingFactor * 100),
-                      })}
-                    </dd>
-                  </div>
-                  <div>
-                    <dt>{t('feeTables.yearEndRange')}</dt>
-                    <dd>
-                      {x.yearEnd ? `${x.yearEnd.from} – ${x.yearEnd.to}` : t('feeTables.none')}
-                    </dd>
-                  </div>
-                  <div>
-                    <dt>{t('feeTables.programme')}</dt>
-                    <dd>
-                      {PROGRAMME_RATE_FIELDS.map((f) => {
-                        const rate = x.programme.rates[f.slice('programme.'.length) as 'sick'];
-                        return `${labels[f]} ${yen(rate, locale)}`;
-                      }).join(' / ')}
-                      <br />
-                      {PROGRAMME_BAND_FIELDS.map(
-                        (f) =>
-                          `${labels[f]} ${x.programme[f.slice('programme.'.length) as 'dayStart']}`,
-                      ).join(' / ')}
-                    </dd>
-                  </div>
-                  <div>
-                    <dt>{t('feeTables.cancellation')}</dt>
-                    <dd>
-                      {t('feeTables.cancellationValue', {
-                        units: x.cancellation.sameDayUnits,
-                        noShow: t(`feeTables.noShow.${x.cancellation.noShow}`),
-                      })}
-                    </dd>
-                  </div>
-                </dl>
-                {state === 'scheduled' && (
-                  <form method="post" action={`/settings/fees/tables/${x.validFrom}/delete`}>
-                    <button type="submit" class="button button--danger" aria-describedby={id}>
-                      {t('feeTables.delete')}
-                    </button>
-                  </form>
-                )}
-              </li>
-            );
-          })}
-      </ul>
-      <section aria-labelledby="add-title" class="card">
-        <h2 id="add-title">{t('feeTables.addTitle')}</h2>
-        <p>{t('feeTables.addLead')}</p>
-        <ErrorSummary t={t} errors={errors} labels={labels} />
-        <form method="post" action="/settings/fees/tables" class="member-form" novalidate>
-          <TextField {...field('validFrom')} type="date" required />
-          <fieldset class="form-section">
-            <legend>{t('feeTables.rates')}</legend>
-            {(
-              ['weekdayDay', 'weekdayOther', 'weekendHoliday', 'yearEnd', 'sickChild'] as const
-            ).map((f) => (
-              <TextField
-                t={t}
-                name={f}
-                label={labels[f]!}
-                value={v[f]}
-                error={errors[f]}
-                inputmode="numeric"
-                size="short"
-                required
-              />
-            ))}
-          </fieldset>
-          <fieldset class="form-section">
-            <legend>{t('feeTables.rules')}</legend>
-            <div class="act-times">
-              <TextField {...field('dayStart')} type="time" required />
-              <TextField {...field('dayEnd')} type="time" required />
-            </div>
-            {(
-              [
-                'siblingPercent',
-                'unitMinutes',
-                'minimumUnits',
-                'sickChildCategory',
-                'sameDayUnits',
-              ] as const
-            ).map((f) => (
-              <TextField
-                t={t}
-                name={f}
-                label={labels[f]!}
-                value={v[f]}
-                error={errors[f]}
-                inputmode="numeric"
-                size="short"
-                required
-              />
-            ))}
-            <div class="act-times">
-              <TextField
-                {...field('yearEndFrom')}
-                hint={t('feeTables.monthDayHint')}
-                size="short"
-              />
-              <TextField {...field('yearEndTo')} hint={t('feeTables.monthDayHint')} size="short" />
-            </div>
-            <RadioGroup
-              {...field('noShow')}
-              legend={labels.noShow!}
-              options={[
-                { value: 'full', label: t('feeTables.noShow.full') },
-                { value: 'same_day', label: t('feeTables.noShow.same_day') },
-              ]}
-            />
-          </fieldset>
-          <fieldset class="form-section">
-            <legend>{t('feeTables.programme')}</legend>
-            {PROGRAMME_RATE_FIELDS.map((f) => (
+      <DatedVersionList
+        ctx={ctx}
+        versions={props.tables}
+        today={props.today}
+        idPrefix="table"
+        deletePath="/settings/fees/tables"
+        rows={(x) => [
+          [
+            t('feeTables.rates'),
+            t('feeTables.ratesValue', {
+              day: yen(x.rates.weekdayDay, locale),
+              other: yen(x.rates.weekdayOther, locale),
+              weekend: yen(x.rates.weekendHoliday, locale),
+              yearEnd: yen(x.rates.yearEnd, locale),
+              sick: yen(x.rates.sickChild, locale),
+            }),
+          ],
+          [t('feeTables.field.dayStart'), `${x.weekdayDayBand.start}–${x.weekdayDayBand.end}`],
+          [
+            t('feeTables.units'),
+            t('feeTables.unitsValue', {
+              unit: x.unitMinutes,
+              min: x.minimumUnits,
+              sibling: Math.round(x.siblingFactor * 100),
+            }),
+          ],
+          [
+            t('feeTables.yearEndRange'),
+            x.yearEnd ? `${x.yearEnd.from} – ${x.yearEnd.to}` : t('feeTables.none'),
+          ],
+          [
+            t('feeTables.programme'),
+            <>
+              {PROGRAMME_RATE_FIELDS.map((f) => {
+                const rate = x.programme.rates[f.slice('programme.'.length) as 'sick'];
+                return `${labels[f]} ${yen(rate, locale)}`;
+              }).join(' / ')}
+              <br />
+              {PROGRAMME_BAND_FIELDS.map(
+                (f) => `${labels[f]} ${x.programme[f.slice('programme.'.length) as 'dayStart']}`,
+              ).join(' / ')}
+            </>,
+          ],
+          [
+            t('feeTables.cancellation'),
+            t('feeTables.cancellationValue', {
+              units: x.cancellation.sameDayUnits,
+              noShow: t(`feeTables.noShow.${x.cancellation.noShow}`),
+            }),
+          ],
+        ]}
+      />
+      <AddVersionForm
+        ctx={ctx}
+        title={t('feeTables.addTitle')}
+        lead={t('feeTables.addLead')}
+        action="/settings/fees/tables"
+        submit={t('feeTables.add')}
+        errors={errors}
+        labels={labels}
+      >
+        <TextField {...field('validFrom')} type="date" required />
+        <fieldset class="form-section">
+          <legend>{t('feeTables.rates')}</legend>
+          {(['weekdayDay', 'weekdayOther', 'weekendHoliday', 'yearEnd', 'sickChild'] as const).map(
+            (f) => (
               <TextField {...field(f)} inputmode="numeric" size="short" required />
+            ),
+          )}
+        </fieldset>
+        <fieldset class="form-section">
+          <legend>{t('feeTables.rules')}</legend>
+          <div class="act-times">
+            <TextField {...field('dayStart')} type="time" required />
+            <TextField {...field('dayEnd')} type="time" required />
+          </div>
+          {(
+            [
+              'siblingPercent',
+              'unitMinutes',
+              'minimumUnits',
+              'sickChildCategory',
+              'sameDayUnits',
+            ] as const
+          ).map((f) => (
+            <TextField
+              t={t}
+              name={f}
+              label={labels[f]!}
+              value={v[f]}
+              error={errors[f]}
+              inputmode="numeric"
+              size="short"
+              required
+            />
+          ))}
+          <div class="act-times">
+            <TextField {...field('yearEndFrom')} hint={t('feeTables.monthDayHint')} size="short" />
+            <TextField {...field('yearEndTo')} hint={t('feeTables.monthDayHint')} size="short" />
+          </div>
+          <RadioGroup
+            {...field('noShow')}
+            legend={labels.noShow!}
+            options={[
+              { value: 'full', label: t('feeTables.noShow.full') },
+              { value: 'same_day', label: t('feeTables.noShow.same_day') },
+            ]}
+          />
+        </fieldset>
+        <fieldset class="form-section">
+          <legend>{t('feeTables.programme')}</legend>
+          {PROGRAMME_RATE_FIELDS.map((f) => (
+            <TextField {...field(f)} inputmode="numeric" size="short" required />
+          ))}
+        </fieldset>
+        <fieldset class="form-section" aria-describedby="programme-bands-hint">
+          <legend>{t('feeTables.programmeBands')}</legend>
+          <p class="hint" id="programme-bands-hint">
+            {t('feeTables.programme.bandsHint')}
+          </p>
+          <div class="act-times">
+            {PROGRAMME_BAND_FIELDS.map((f) => (
+              <TextField {...field(f)} type="time" required />
             ))}
-          </fieldset>
-          <fieldset class="form-section" aria-describedby="programme-bands-hint">
-            <legend>{t('feeTables.programmeBands')}</legend>
-            <p class="hint" id="programme-bands-hint">
-              {t('feeTables.programme.bandsHint')}
-            </p>
-            <div class="act-times">
-              {PROGRAMME_BAND_FIELDS.map((f) => (
-                <TextField {...field(f)} type="time" required />
-              ))}
-            </div>
-          </fieldset>
-          <button type="submit" class="button button--primary">
-            {t('feeTables.add')}
-          </button>
-        </form>
-      </section>
+          </div>
+        </fieldset>
+      </AddVersionForm>
     </Layout>
   );
 }

@@ -2,6 +2,8 @@ import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { formatDate } from '../../../src/lib/dates.js';
 import { whenText } from './activity-text.js';
+import { StaffBackLink } from '../../components/back-link.js';
+import { ScrollTable } from '../../components/scroll-table.js';
 
 export interface MissingItem {
   requestId: string;
@@ -22,9 +24,7 @@ export function MissingReportsPage(props: {
   const { t, locale } = ctx;
   return (
     <Layout ctx={ctx} title={t('activities.missing.title')}>
-      <p class="back-link">
-        <a href="/activities">{t('activities.backToList')}</a>
-      </p>
+      <StaffBackLink href="/activities" label={t('activities.backToList')} />
       <h1>{t('activities.missing.title')}</h1>
       <p>{t('activities.missing.lead', { day: props.dueDay })}</p>
       {items.length === 0 ? (
@@ -32,31 +32,26 @@ export function MissingReportsPage(props: {
       ) : (
         <>
           <p role="status">{t('activities.missing.count', { count: items.length })}</p>
-          <div class="table-scroll" tabindex={0} role="region" aria-labelledby="missing-caption">
-            <table class="table">
-              <caption id="missing-caption" class="visually-hidden">
-                {t('activities.missing.title')}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('activities.planned')}</th>
-                  <th scope="col">{t('activities.requester')}</th>
-                  <th scope="col">{t('activities.helper')}</th>
-                  <th scope="col">{t('activities.missing.due')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((i) => (
-                  <tr>
-                    <td>{whenText(i.startsAt, i.endsAt, locale)}</td>
-                    <td class="name-cell">{i.requesterName}</td>
-                    <td class="name-cell">{i.helperName}</td>
-                    <td>{formatDate(i.dueOn, locale)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ScrollTable
+            labelledBy="missing-caption"
+            caption={t('activities.missing.title')}
+            captionId="missing-caption"
+            head={[
+              t('activities.planned'),
+              t('activities.requester'),
+              t('activities.helper'),
+              t('activities.missing.due'),
+            ]}
+          >
+            {items.map((i) => (
+              <tr>
+                <td>{whenText(i.startsAt, i.endsAt, locale)}</td>
+                <td class="name-cell">{i.requesterName}</td>
+                <td class="name-cell">{i.helperName}</td>
+                <td>{formatDate(i.dueOn, locale)}</td>
+              </tr>
+            ))}
+          </ScrollTable>
         </>
       )}
     </Layout>

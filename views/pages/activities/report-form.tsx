@@ -20,6 +20,7 @@ import { FeeTable } from './fee-table.js';
 import { DetailList } from '../../components/detail-list.js';
 import { SafetyRules } from './safety-rules.js';
 import { yen } from '../../format.js';
+import { StaffBackLink } from '../../components/back-link.js';
 
 /**
  * The activity report (活動報告書), filled in on a phone right after handing the child back:
@@ -113,9 +114,7 @@ function RequestSummary(props: { ctx: ViewContext; request: ReportRequestInfo })
 function ReportHeading(props: { ctx: ViewContext; title: string; request: ReportRequestInfo }) {
   return (
     <>
-      <p class="back-link">
-        <a href="/activities">{props.ctx.t('activities.backToList')}</a>
-      </p>
+      <StaffBackLink href="/activities" label={props.ctx.t('activities.backToList')} />
       <h1>{props.title}</h1>
       <RequestSummary ctx={props.ctx} request={props.request} />
     </>

@@ -8,6 +8,7 @@ import { tokyoTimeOf, shortDay, yen } from '../../format.js';
 import { duration } from './activity-text.js';
 import { StatementMoney } from '../claims/statement-money.js';
 import type { MonthMoney } from '../../../src/modules/claims/claims.service.js';
+import { StaffBackLink } from '../../components/back-link.js';
 
 /**
  * 利用明細 (a family's monthly statement, per child, for the free-childcare claim) and 活動実績
@@ -99,9 +100,7 @@ export function StatementPage(props: {
   return (
     <Layout ctx={ctx} title={title}>
       <div class="no-print stmt-nav">
-        <p class="back-link">
-          <a href="/statements">{t('statements.backToIndex')}</a>
-        </p>
+        <StaffBackLink href="/statements" label={t('statements.backToIndex')} />
         <nav aria-label={t('statements.monthNav')} class="button-row">
           <a class="button button--secondary" href={props.prevHref}>
             {t('statements.prev')}

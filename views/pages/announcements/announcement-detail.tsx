@@ -3,6 +3,7 @@ import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { Markdown } from './markdown.js';
 import { annAudienceLabel, publishedText, type AnnouncementView } from './announcement-text.js';
+import { StaffBackLink } from '../../components/back-link.js';
 
 /** One announcement. For staff and a draft: edit, publish (notifies), delete. */
 export function AnnouncementPage(props: {
@@ -15,9 +16,7 @@ export function AnnouncementPage(props: {
   const a = props.announcement;
   return (
     <Layout ctx={props.ctx} title={a.title}>
-      <p class="back-link">
-        <a href="/announcements">{t('ann.back')}</a>
-      </p>
+      <StaffBackLink href="/announcements" label={t('ann.back')} />
       <article aria-labelledby="ann-title">
         <h1 id="ann-title">{a.title}</h1>
         <p class="badge-list cl-badges">

@@ -12,6 +12,7 @@ import type { ViewContext } from '../../view-context.js';
 import { ANNOUNCEMENT_AUDIENCES } from '../../../src/modules/events/audience.js';
 import { Markdown } from './markdown.js';
 import { MarkdownHelp } from './markdown-help.js';
+import { StaffBackLink } from '../../components/back-link.js';
 
 export interface AnnouncementFormValues {
   title?: string;
@@ -43,11 +44,10 @@ export function AnnouncementFormPage(props: {
   const field = bindFields(t, v, errors, labels);
   return (
     <Layout ctx={props.ctx} title={title}>
-      <p class="back-link">
-        <a href={editing ? `/announcements/${props.announcementId}` : '/announcements'}>
-          {t('ann.back')}
-        </a>
-      </p>
+      <StaffBackLink
+        href={editing ? `/announcements/${props.announcementId}` : '/announcements'}
+        label={t('ann.back')}
+      />
       <h1>{title}</h1>
       <ErrorSummary t={t} errors={errors} labels={labels} />
       {props.preview && v.body && (

@@ -1,7 +1,9 @@
 import { PageHead } from '../../components/page-head.js';
 import {
   ErrorSummary,
+  FieldFrame,
   TextField,
+  describedBy,
   type FormErrors,
   TextareaField,
   bindFields,
@@ -13,6 +15,7 @@ import type { Translator } from '../../../src/lib/i18n.js';
 import { Markdown } from './markdown.js';
 import { CenterNewsNav } from './center-news-nav.js';
 import { MarkdownHelp } from './markdown-help.js';
+import { StaffBackLink } from '../../components/back-link.js';
 
 export interface NewsletterView {
   id: string;
@@ -94,9 +97,7 @@ export function NewsletterPage(props: { ctx: ViewContext; newsletter: Newsletter
   const n = props.newsletter;
   return (
     <Layout ctx={props.ctx} title={n.title}>
-      <p class="back-link">
-        <a href="/newsletters">{t('news.back')}</a>
-      </p>
+      <StaffBackLink href="/newsletters" label={t('news.back')} />
       <article aria-labelledby="news-title" class="cl-newsletter">
         <h1 id="news-title">{n.title}</h1>
         <p class="muted">{t('news.issuedOn', { date: formatDate(n.issuedOn, locale) })}</p>
@@ -137,9 +138,7 @@ export function NewsletterFormPage(props: {
   const pageField = bindFields(t, pageValues, pageErrors, labels);
   return (
     <Layout ctx={props.ctx} title={title}>
-      <p class="back-link">
-        <a href="/newsletters">{t('news.back')}</a>
-      </p>
+      <StaffBackLink href="/newsletters" label={t('news.back')} />
       <h1>{title}</h1>
       <ErrorSummary t={t} errors={props.errors} labels={labels} />
       <section aria-labelledby="pdf-title" class="card">
@@ -167,19 +166,14 @@ export function NewsletterFormPage(props: {
             required
             value={pdfValues.issuedOn}
           />
-          <div class={pdfErrors.file ? 'field field--error' : 'field'}>
-            <label for="field-file">
-              {labels.file}
-              <span class="required">{t('form.required')}</span>
-            </label>
-            <p class="hint" id="field-file-hint">
-              {t('news.field.fileHint')}
-            </p>
-            {pdfErrors.file && (
-              <p class="field-error" id="field-file-error">
-                {pdfErrors.file}
-              </p>
-            )}
+          <FieldFrame
+            t={t}
+            id="field-file"
+            label={labels.file!}
+            hint={t('news.field.fileHint')}
+            error={pdfErrors.file}
+            required
+          >
             <input
               id="field-file"
               name="file"
@@ -187,11 +181,9 @@ export function NewsletterFormPage(props: {
               accept="application/pdf,.pdf"
               required
               aria-invalid={pdfErrors.file ? 'true' : undefined}
-              aria-describedby={
-                pdfErrors.file ? 'field-file-hint field-file-error' : 'field-file-hint'
-              }
+              aria-describedby={describedBy('field-file', 'hint', pdfErrors.file)}
             />
-          </div>
+          </FieldFrame>
           <button type="submit" class="button button--primary">
             {t('news.uploadSubmit')}
           </button>

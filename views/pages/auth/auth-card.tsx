@@ -1,5 +1,12 @@
 import type { Child } from 'hono/jsx';
-import { TextField, type bindFields } from '../../components/form-fields.js';
+import {
+  ActionError,
+  ErrorSummary,
+  SubmitButton,
+  TextField,
+  type FormErrors,
+  type bindFields,
+} from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 
@@ -12,6 +19,31 @@ export function AuthCard(props: { ctx: ViewContext; title: string; children: Chi
         {props.children}
       </section>
     </Layout>
+  );
+}
+
+/**
+ * A sign-in or password form: the alert when the action failed (`formError`), the summary of the
+ * fields' errors, the fields the page gives and the submit button.
+ */
+export function AuthForm(props: {
+  ctx: ViewContext;
+  action: string;
+  errors: FormErrors;
+  labels: Record<string, string>;
+  formError?: string | undefined;
+  submit: string;
+  children: Child;
+}) {
+  return (
+    <>
+      <ActionError message={props.formError} />
+      <ErrorSummary t={props.ctx.t} errors={props.errors} labels={props.labels} />
+      <form method="post" action={props.action} novalidate>
+        {props.children}
+        <SubmitButton>{props.submit}</SubmitButton>
+      </form>
+    </>
   );
 }
 

@@ -1,13 +1,6 @@
-import {
-  ActionError,
-  ErrorSummary,
-  TextField,
-  SubmitButton,
-  type FormErrors,
-  bindFields,
-} from '../../components/form-fields.js';
+import { TextField, type FormErrors, bindFields } from '../../components/form-fields.js';
 import type { ViewContext } from '../../view-context.js';
-import { AuthCard } from './auth-card.js';
+import { AuthCard, AuthForm } from './auth-card.js';
 
 export function LoginPage(props: {
   ctx: ViewContext;
@@ -20,13 +13,14 @@ export function LoginPage(props: {
   return (
     <AuthCard ctx={props.ctx} title={t('login.title')}>
       <p>{t('login.lead')}</p>
-      <ActionError message={props.formError} />
-      <ErrorSummary
-        t={t}
+      <AuthForm
+        ctx={props.ctx}
+        action="/login"
         errors={props.errors}
         labels={{ email: t('login.email'), password: t('login.password') }}
-      />
-      <form method="post" action="/login" novalidate>
+        formError={props.formError}
+        submit={t('login.submit')}
+      >
         <input type="hidden" name="next" value={props.values.next ?? ''} />
         <TextField
           {...field('email')}
@@ -42,8 +36,7 @@ export function LoginPage(props: {
           autocomplete="current-password"
           required
         />
-        <SubmitButton>{t('login.submit')}</SubmitButton>
-      </form>
+      </AuthForm>
       <p>
         <a href="/forgot-password">{t('login.forgot')}</a>
       </p>

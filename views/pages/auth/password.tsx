@@ -1,12 +1,6 @@
-import {
-  ErrorSummary,
-  TextField,
-  SubmitButton,
-  type FormErrors,
-  bindFields,
-} from '../../components/form-fields.js';
+import { TextField, type FormErrors, bindFields } from '../../components/form-fields.js';
 import type { ViewContext } from '../../view-context.js';
-import { AuthCard, NewPasswordFields } from './auth-card.js';
+import { AuthCard, AuthForm, NewPasswordFields } from './auth-card.js';
 
 export function ChangePasswordPage(props: { ctx: ViewContext; errors: FormErrors }) {
   const { t } = props.ctx;
@@ -18,8 +12,13 @@ export function ChangePasswordPage(props: { ctx: ViewContext; errors: FormErrors
   const field = bindFields(t, {}, props.errors, labels);
   return (
     <AuthCard ctx={props.ctx} title={t('password.title')}>
-      <ErrorSummary t={t} errors={props.errors} labels={labels} />
-      <form method="post" action="/account/password" novalidate>
+      <AuthForm
+        ctx={props.ctx}
+        action="/account/password"
+        errors={props.errors}
+        labels={labels}
+        submit={t('password.submit')}
+      >
         <TextField
           {...field('currentPassword')}
           type="password"
@@ -27,8 +26,7 @@ export function ChangePasswordPage(props: { ctx: ViewContext; errors: FormErrors
           required
         />
         <NewPasswordFields field={field} hint={t('password.newHint')} />
-        <SubmitButton>{t('password.submit')}</SubmitButton>
-      </form>
+      </AuthForm>
     </AuthCard>
   );
 }

@@ -1,14 +1,7 @@
-import {
-  ActionError,
-  ErrorSummary,
-  TextField,
-  SubmitButton,
-  type FormErrors,
-  bindFields,
-} from '../../components/form-fields.js';
+import { TextField, type FormErrors, bindFields } from '../../components/form-fields.js';
 import type { ViewContext } from '../../view-context.js';
 import { formatDateTime } from '../../../src/lib/dates.js';
-import { AuthCard, NewPasswordFields } from './auth-card.js';
+import { AuthCard, AuthForm, NewPasswordFields } from './auth-card.js';
 
 /** "Forgot password": the email form, or (after it is sent) the same answer for any address. */
 export function ForgotPasswordPage(props: {
@@ -28,8 +21,13 @@ export function ForgotPasswordPage(props: {
       ) : (
         <>
           <p>{t('recovery.forgotLead')}</p>
-          <ErrorSummary t={t} errors={props.errors} labels={{ email: t('recovery.email') }} />
-          <form method="post" action="/forgot-password" novalidate>
+          <AuthForm
+            ctx={props.ctx}
+            action="/forgot-password"
+            errors={props.errors}
+            labels={{ email: t('recovery.email') }}
+            submit={t('recovery.send')}
+          >
             <TextField
               {...field('email')}
               type="email"
@@ -37,8 +35,7 @@ export function ForgotPasswordPage(props: {
               autocomplete="username"
               required
             />
-            <SubmitButton>{t('recovery.send')}</SubmitButton>
-          </form>
+          </AuthForm>
         </>
       )}
       <p class="hint">{t('recovery.noEmail')}</p>
@@ -69,12 +66,13 @@ export function ResetPasswordPage(props: {
   const field = bindFields(t, props.values, props.errors, labels);
   return (
     <AuthCard ctx={props.ctx} title={title}>
-      <ActionError message={props.formError} />
-      <ErrorSummary t={t} errors={props.errors} labels={labels} />
-      <form
-        method="post"
+      <AuthForm
+        ctx={props.ctx}
         action={props.mode === 'link' ? '/reset-password' : '/reset-code'}
-        novalidate
+        errors={props.errors}
+        labels={labels}
+        formError={props.formError}
+        submit={t('recovery.submit')}
       >
         {props.mode === 'link' ? (
           <input type="hidden" name="token" value={props.token ?? ''} />
@@ -85,8 +83,7 @@ export function ResetPasswordPage(props: {
           </>
         )}
         <NewPasswordFields field={field} hint={t('password.newHint')} />
-        <SubmitButton>{t('recovery.submit')}</SubmitButton>
-      </form>
+      </AuthForm>
     </AuthCard>
   );
 }

@@ -1,6 +1,8 @@
 import {
   ErrorSummary,
+  FieldFrame,
   TextField,
+  describedBy,
   SubmitButton,
   type FormErrors,
   bindFields,
@@ -255,16 +257,7 @@ function ExceptionsSection(props: AvailabilityPageProps) {
         novalidate
         aria-labelledby="exception-add-title"
       >
-        <div class={errors.date ? 'field field--error' : 'field'}>
-          <label for="field-date">
-            {labels.date}
-            <span class="required">{t('form.required')}</span>
-          </label>
-          {errors.date && (
-            <p class="field-error" id="field-date-error">
-              {errors.date}
-            </p>
-          )}
+        <FieldFrame t={t} id="field-date" label={labels.date} error={errors.date} required>
           <input
             id="field-date"
             name="date"
@@ -273,9 +266,9 @@ function ExceptionsSection(props: AvailabilityPageProps) {
             value={values.date ?? ''}
             required
             aria-invalid={errors.date ? 'true' : undefined}
-            aria-describedby={errors.date ? 'field-date-error' : undefined}
+            aria-describedby={describedBy('field-date', undefined, errors.date)}
           />
-        </div>
+        </FieldFrame>
         <fieldset class="field choice-group">
           <legend>{labels.kind}</legend>
           <div class="choices">

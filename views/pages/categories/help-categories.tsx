@@ -17,6 +17,8 @@ import {
   HELP_CATEGORY_FLAGS,
   type HelpCategoryFormValues,
 } from '../../../src/modules/categories/categories-form.js';
+import { StaffBackLink } from '../../components/back-link.js';
+import { DataTable } from '../../components/data-table.js';
 
 /**
  * Help categories (援助内容, issue #19 point 4), for admins: every category with its flags and
@@ -32,41 +34,36 @@ export function HelpCategoriesPage(props: {
   const yesNo = (b: boolean) => (b ? t('helpCategories.yes') : '');
   return (
     <Layout ctx={ctx} title={t('helpCategories.title')}>
-      <p class="back-link">
-        <a href="/settings">{t('feeTables.backToSettings')}</a>
-      </p>
+      <StaffBackLink href="/settings" label={t('feeTables.backToSettings')} />
       <h1>{t('helpCategories.title')}</h1>
       <p>{t('helpCategories.lead')}</p>
-      <table class="table">
-        <thead>
+      <DataTable
+        head={[
+          t('helpCategories.col.code'),
+          t('helpCategories.col.label'),
+          t('helpCategories.col.order'),
+          t('helpCategories.col.active'),
+          t('helpCategories.col.transportOnly'),
+          t('helpCategories.col.sickChild'),
+          t('helpCategories.col.national'),
+          t('helpCategories.col.inUse'),
+        ]}
+      >
+        {props.categories.map((c) => (
           <tr>
-            <th scope="col">{t('helpCategories.col.code')}</th>
-            <th scope="col">{t('helpCategories.col.label')}</th>
-            <th scope="col">{t('helpCategories.col.order')}</th>
-            <th scope="col">{t('helpCategories.col.active')}</th>
-            <th scope="col">{t('helpCategories.col.transportOnly')}</th>
-            <th scope="col">{t('helpCategories.col.sickChild')}</th>
-            <th scope="col">{t('helpCategories.col.national')}</th>
-            <th scope="col">{t('helpCategories.col.inUse')}</th>
+            <td>{c.code}</td>
+            <td>
+              <a href={`/help-categories/${c.code}`}>{helpCategoryLabel(c, locale)}</a>
+            </td>
+            <td>{c.sortOrder}</td>
+            <td>{c.active ? t('helpCategories.yes') : t('helpCategories.inactive')}</td>
+            <td>{yesNo(c.transportOnly)}</td>
+            <td>{yesNo(c.sickChild)}</td>
+            <td>{t(`helpCategories.national.${c.nationalCategory}`)}</td>
+            <td>{yesNo(props.inUse.includes(c.code))}</td>
           </tr>
-        </thead>
-        <tbody>
-          {props.categories.map((c) => (
-            <tr>
-              <td>{c.code}</td>
-              <td>
-                <a href={`/help-categories/${c.code}`}>{helpCategoryLabel(c, locale)}</a>
-              </td>
-              <td>{c.sortOrder}</td>
-              <td>{c.active ? t('helpCategories.yes') : t('helpCategories.inactive')}</td>
-              <td>{yesNo(c.transportOnly)}</td>
-              <td>{yesNo(c.sickChild)}</td>
-              <td>{t(`helpCategories.national.${c.nationalCategory}`)}</td>
-              <td>{yesNo(props.inUse.includes(c.code))}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
     </Layout>
   );
 }
@@ -96,9 +93,7 @@ export function HelpCategoryEditPage(props: {
   });
   return (
     <Layout ctx={ctx} title={title}>
-      <p class="back-link">
-        <a href="/help-categories">{t('helpCategories.back')}</a>
-      </p>
+      <StaffBackLink href="/help-categories" label={t('helpCategories.back')} />
       <h1>{title}</h1>
       <ErrorSummary t={t} errors={errors} labels={labels} />
       <form

@@ -6,6 +6,7 @@ import type { ClaimLine, MonthlyClaim } from '../../../src/modules/subsidies/cla
 import type { ClaimRow } from '../../../src/modules/claims/claims.queries.js';
 import { CLAIM_SCHEMES } from '../../../src/modules/claims/ledger-rules.js';
 import type { Translator } from '../../../src/lib/i18n.js';
+import { DataTable } from '../../components/data-table.js';
 
 /**
  * A family's monthly claim (申請書, issue #18 point 5): on a phone a readable list, printed one
@@ -73,24 +74,17 @@ export function ClaimPage(props: ClaimPageProps) {
             role="region"
             aria-label={t('claims.title', { month })}
           >
-            <table class="table">
-              <thead>
+            <DataTable
+              head={[t('claims.col.date'), t('claims.col.amount'), t('claims.col.claimed')]}
+            >
+              {c.lines.map((l) => (
                 <tr>
-                  <th scope="col">{t('claims.col.date')}</th>
-                  <th scope="col">{t('claims.col.amount')}</th>
-                  <th scope="col">{t('claims.col.claimed')}</th>
+                  <td>{formatDate(l.date, locale)}</td>
+                  <td>{yen(l.amount, locale)}</td>
+                  <td>{yen(l.reimbursed, locale)}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {c.lines.map((l) => (
-                  <tr>
-                    <td>{formatDate(l.date, locale)}</td>
-                    <td>{yen(l.amount, locale)}</td>
-                    <td>{yen(l.reimbursed, locale)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </DataTable>
           </div>
           <Excluded t={t} locale={locale} lines={c.excluded} names={names} />
           <p>
@@ -120,26 +114,23 @@ export function ClaimPage(props: ClaimPageProps) {
               role="region"
               aria-label={t('claims.title', { month })}
             >
-              <table class="table">
-                <thead>
+              <DataTable
+                head={[
+                  t('claims.col.date'),
+                  t('claims.col.line'),
+                  t('claims.col.amount'),
+                  t('claims.col.base'),
+                ]}
+              >
+                {s.lines.map((l) => (
                   <tr>
-                    <th scope="col">{t('claims.col.date')}</th>
-                    <th scope="col">{t('claims.col.line')}</th>
-                    <th scope="col">{t('claims.col.amount')}</th>
-                    <th scope="col">{t('claims.col.base')}</th>
+                    <td>{formatDate(l.date, locale)}</td>
+                    <td>{lineLabel(t, l, names)}</td>
+                    <td>{yen(l.amount, locale)}</td>
+                    <td>{yen(l.base, locale)}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {s.lines.map((l) => (
-                    <tr>
-                      <td>{formatDate(l.date, locale)}</td>
-                      <td>{lineLabel(t, l, names)}</td>
-                      <td>{yen(l.amount, locale)}</td>
-                      <td>{yen(l.base, locale)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                ))}
+              </DataTable>
             </div>
           </>
         )}

@@ -4,6 +4,7 @@ import { formatDate, formatMonth, yen } from '../../format.js';
 import { TextField } from '../../components/form-fields.js';
 import type { Ledger } from '../../../src/modules/claims/claims.service.js';
 import { bucketLabel } from '../../../src/modules/claims/ledger-csv.js';
+import { DataTable } from '../../components/data-table.js';
 
 /** The city ledger of claims (issue #18 point 5): a month or a fiscal year, to print or export. */
 export function LedgerPage(props: { ctx: ViewContext; ledger: Ledger; query: string }) {
@@ -41,63 +42,57 @@ export function LedgerPage(props: { ctx: ViewContext; ledger: Ledger; query: str
       </p>
       <h2>{t('claims.ledger.totals')}</h2>
       <div class="table-scroll" tabindex={0} role="region" aria-label={t('claims.ledger.title')}>
-        <table class="table">
-          <thead>
+        <DataTable
+          head={[
+            t('claims.col.category'),
+            t('claims.col.count'),
+            t('claims.col.claimed'),
+            t('claims.col.approved'),
+            t('claims.col.paid'),
+          ]}
+        >
+          {[...ledger.totals.rows, ledger.totals.all].map((r) => (
             <tr>
-              <th scope="col">{t('claims.col.category')}</th>
-              <th scope="col">{t('claims.col.count')}</th>
-              <th scope="col">{t('claims.col.claimed')}</th>
-              <th scope="col">{t('claims.col.approved')}</th>
-              <th scope="col">{t('claims.col.paid')}</th>
+              <th scope="row">{bucketLabel(t, r.bucket)}</th>
+              <td>{r.count}</td>
+              <td>{yen(r.claimed, locale)}</td>
+              <td>{yen(r.approved, locale)}</td>
+              <td>{yen(r.paid, locale)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {[...ledger.totals.rows, ledger.totals.all].map((r) => (
-              <tr>
-                <th scope="row">{bucketLabel(t, r.bucket)}</th>
-                <td>{r.count}</td>
-                <td>{yen(r.claimed, locale)}</td>
-                <td>{yen(r.approved, locale)}</td>
-                <td>{yen(r.paid, locale)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       </div>
       {ledger.rows.length === 0 ? (
         <p>{t('claims.ledger.none')}</p>
       ) : (
         <div class="table-scroll" tabindex={0} role="region" aria-label={t('claims.ledger.title')}>
-          <table class="table">
-            <thead>
+          <DataTable
+            head={[
+              t('claims.col.month'),
+              t('claims.col.member'),
+              t('claims.col.category'),
+              t('claims.col.claimed'),
+              t('claims.col.status'),
+              t('claims.col.paid'),
+            ]}
+          >
+            {ledger.rows.map((r) => (
               <tr>
-                <th scope="col">{t('claims.col.month')}</th>
-                <th scope="col">{t('claims.col.member')}</th>
-                <th scope="col">{t('claims.col.category')}</th>
-                <th scope="col">{t('claims.col.claimed')}</th>
-                <th scope="col">{t('claims.col.status')}</th>
-                <th scope="col">{t('claims.col.paid')}</th>
+                <td>{formatMonth(r.month, locale)}</td>
+                <td>
+                  <a href={`/members/${r.member_id}/claims/${r.month}`}>{r.member_name}</a>
+                </td>
+                <td>{bucketLabel(t, r.scheme === 'subsidy' ? (r.category ?? '') : r.scheme)}</td>
+                <td>{yen(r.claimed_amount, locale)}</td>
+                <td>{t(`claims.status.${r.status}`)}</td>
+                <td>
+                  {r.paid_on
+                    ? `${yen(r.paid_amount ?? 0, locale)}（${formatDate(r.paid_on, locale)}）`
+                    : ''}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {ledger.rows.map((r) => (
-                <tr>
-                  <td>{formatMonth(r.month, locale)}</td>
-                  <td>
-                    <a href={`/members/${r.member_id}/claims/${r.month}`}>{r.member_name}</a>
-                  </td>
-                  <td>{bucketLabel(t, r.scheme === 'subsidy' ? (r.category ?? '') : r.scheme)}</td>
-                  <td>{yen(r.claimed_amount, locale)}</td>
-                  <td>{t(`claims.status.${r.status}`)}</td>
-                  <td>
-                    {r.paid_on
-                      ? `${yen(r.paid_amount ?? 0, locale)}（${formatDate(r.paid_on, locale)}）`
-                      : ''}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         </div>
       )}
     </Layout>

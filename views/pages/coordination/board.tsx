@@ -11,6 +11,7 @@ import { Hidden } from '../../components/visually-hidden.js';
 import { PreMeetingBadge, UrgentBadge } from './badges.js';
 import { StatusBadge } from '../../components/status-badge.js';
 import { TelLink } from './tel-link.js';
+import { DataTable } from '../../components/data-table.js';
 
 export interface BoardRequestItem {
   id: string;
@@ -88,100 +89,95 @@ function RequestTable(props: {
 }) {
   const { t, locale } = props.ctx;
   return (
-    <table class="table coord-table coord-board-table">
-      <caption class="visually-hidden">{props.caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('coord.col.when')}</th>
-          <th scope="col">{t('coord.col.family')}</th>
-          <th scope="col">{t('coord.col.what')}</th>
-          <th scope="col">{t('coord.col.status')}</th>
-          <th scope="col">{t('coord.col.candidates')}</th>
-          <th scope="col">{t('coord.col.actions')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.items.map((r) => {
-          const when = `${monthDay(r.startsAt, locale)} ${timeRangeText(r.startsAt, r.endsAt, locale)}`;
-          const context = t('coord.action.context', { when, family: r.requesterName });
-          const asked = r.offersSent > 0;
-          return (
-            <tr class={r.urgent ? 'coord-row coord-row--urgent' : 'coord-row'}>
-              <td data-label={t('coord.col.when')} class="coord-when">
-                <span class="coord-when__day">{monthDay(r.startsAt, locale)}</span>{' '}
-                <span class="coord-when__time">{timeRangeText(r.startsAt, r.endsAt, locale)}</span>
-                {r.urgent && <UrgentBadge t={t} startsAt={r.startsAt} nowIso={props.nowIso} />}
-              </td>
-              <th scope="row" data-label={t('coord.col.family')} class="coord-family">
-                {t('coord.family', { name: r.requesterName })}
-                <span class="coord-sub">{childAgesText(t, r.childAges)}</span>
-              </th>
-              <td data-label={t('coord.col.what')}>
-                {categoryShortLabel(t, r.category)}
-                <span class="coord-sub">{areaName(props.areas, r.area, locale)}</span>
-              </td>
-              <td data-label={t('coord.col.status')}>
-                <StatusBadge kind="request" status={r.status}>
-                  {t(`coord.status.${r.status}`)}
-                </StatusBadge>
-                {r.needsNewHelper && (
-                  <strong class="coord-sub coord-needs-helper">{t('coord.needsNewHelper')}</strong>
-                )}
-                <span class="coord-sub">
-                  {asked
-                    ? [
-                        t('coord.offers.summary', { sent: r.offersSent }),
-                        r.offersWaiting > 0 &&
-                          t('coord.offers.waiting', { count: r.offersWaiting }),
-                        r.offersDeclined > 0 &&
-                          t('coord.offers.declined', { count: r.offersDeclined }),
-                      ]
-                        .filter(Boolean)
-                        .join(' · ')
-                    : t('coord.offers.none')}
-                </span>
-              </td>
-              <td data-label={t('coord.col.candidates')} class="coord-count">
-                {r.candidates === null ? (
-                  <span class="muted">{t('coord.candidates.notCounted')}</span>
-                ) : r.candidates === 0 ? (
-                  <strong class="coord-none">{t('coord.candidates.none')}</strong>
-                ) : (
-                  <>
-                    <strong class="coord-count__n">
-                      {t('coord.candidates.count', { count: r.candidates })}
-                    </strong>
-                    {asked && r.fresh !== null && (
-                      <span class="coord-sub">
-                        {t('coord.candidates.fresh', { count: r.fresh })}
-                      </span>
-                    )}
-                  </>
-                )}
-              </td>
-              <td data-label={t('coord.col.actions')} class="coord-actions">
-                <a
-                  class="button button--secondary button--small"
-                  href={`/coordination/requests/${r.id}`}
-                >
-                  {t('coord.action.view')}
-                  <Hidden>{context}</Hidden>
-                </a>
-                {r.fresh !== 0 && (
-                  <form method="post" action={`/coordination/requests/${r.id}/offer-top`}>
-                    <input type="hidden" name="next" value={props.next} />
-                    <button type="submit" class="button button--primary button--small">
-                      {quickOfferLabel(t, asked, r.fresh)}
-                      <Hidden>{context}</Hidden>
-                    </button>
-                  </form>
-                )}
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <DataTable
+      class="coord-table coord-board-table"
+      caption={props.caption}
+      head={[
+        t('coord.col.when'),
+        t('coord.col.family'),
+        t('coord.col.what'),
+        t('coord.col.status'),
+        t('coord.col.candidates'),
+        t('coord.col.actions'),
+      ]}
+    >
+      {props.items.map((r) => {
+        const when = `${monthDay(r.startsAt, locale)} ${timeRangeText(r.startsAt, r.endsAt, locale)}`;
+        const context = t('coord.action.context', { when, family: r.requesterName });
+        const asked = r.offersSent > 0;
+        return (
+          <tr class={r.urgent ? 'coord-row coord-row--urgent' : 'coord-row'}>
+            <td data-label={t('coord.col.when')} class="coord-when">
+              <span class="coord-when__day">{monthDay(r.startsAt, locale)}</span>{' '}
+              <span class="coord-when__time">{timeRangeText(r.startsAt, r.endsAt, locale)}</span>
+              {r.urgent && <UrgentBadge t={t} startsAt={r.startsAt} nowIso={props.nowIso} />}
+            </td>
+            <th scope="row" data-label={t('coord.col.family')} class="coord-family">
+              {t('coord.family', { name: r.requesterName })}
+              <span class="coord-sub">{childAgesText(t, r.childAges)}</span>
+            </th>
+            <td data-label={t('coord.col.what')}>
+              {categoryShortLabel(t, r.category)}
+              <span class="coord-sub">{areaName(props.areas, r.area, locale)}</span>
+            </td>
+            <td data-label={t('coord.col.status')}>
+              <StatusBadge kind="request" status={r.status}>
+                {t(`coord.status.${r.status}`)}
+              </StatusBadge>
+              {r.needsNewHelper && (
+                <strong class="coord-sub coord-needs-helper">{t('coord.needsNewHelper')}</strong>
+              )}
+              <span class="coord-sub">
+                {asked
+                  ? [
+                      t('coord.offers.summary', { sent: r.offersSent }),
+                      r.offersWaiting > 0 && t('coord.offers.waiting', { count: r.offersWaiting }),
+                      r.offersDeclined > 0 &&
+                        t('coord.offers.declined', { count: r.offersDeclined }),
+                    ]
+                      .filter(Boolean)
+                      .join(' · ')
+                  : t('coord.offers.none')}
+              </span>
+            </td>
+            <td data-label={t('coord.col.candidates')} class="coord-count">
+              {r.candidates === null ? (
+                <span class="muted">{t('coord.candidates.notCounted')}</span>
+              ) : r.candidates === 0 ? (
+                <strong class="coord-none">{t('coord.candidates.none')}</strong>
+              ) : (
+                <>
+                  <strong class="coord-count__n">
+                    {t('coord.candidates.count', { count: r.candidates })}
+                  </strong>
+                  {asked && r.fresh !== null && (
+                    <span class="coord-sub">{t('coord.candidates.fresh', { count: r.fresh })}</span>
+                  )}
+                </>
+              )}
+            </td>
+            <td data-label={t('coord.col.actions')} class="coord-actions">
+              <a
+                class="button button--secondary button--small"
+                href={`/coordination/requests/${r.id}`}
+              >
+                {t('coord.action.view')}
+                <Hidden>{context}</Hidden>
+              </a>
+              {r.fresh !== 0 && (
+                <form method="post" action={`/coordination/requests/${r.id}/offer-top`}>
+                  <input type="hidden" name="next" value={props.next} />
+                  <button type="submit" class="button button--primary button--small">
+                    {quickOfferLabel(t, asked, r.fresh)}
+                    <Hidden>{context}</Hidden>
+                  </button>
+                </form>
+              )}
+            </td>
+          </tr>
+        );
+      })}
+    </DataTable>
   );
 }
 
@@ -332,53 +328,49 @@ export function BoardPage(props: BoardProps) {
           {props.today.length === 0 ? (
             <p>{t('coord.board.today.empty')}</p>
           ) : (
-            <table class="table coord-table coord-today-table">
-              <caption class="visually-hidden">
-                {t('coord.board.today.title', { date: monthDay(props.nowIso, locale) })}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('coord.col.when')}</th>
-                  <th scope="col">{t('coord.col.family')}</th>
-                  <th scope="col">{t('coord.col.helper')}</th>
-                  <th scope="col">{t('coord.col.what')}</th>
-                  <th scope="col">{t('coord.col.preMeeting')}</th>
+            <DataTable
+              class="coord-table coord-today-table"
+              caption={t('coord.board.today.title', { date: monthDay(props.nowIso, locale) })}
+              head={[
+                t('coord.col.when'),
+                t('coord.col.family'),
+                t('coord.col.helper'),
+                t('coord.col.what'),
+                t('coord.col.preMeeting'),
+              ]}
+            >
+              {props.today.map((a) => (
+                <tr class={a.hasPreMeeting ? 'coord-row' : 'coord-row coord-row--warn'}>
+                  <td data-label={t('coord.col.when')} class="coord-when">
+                    <a href={`/coordination/requests/${a.id}`} class="coord-when__time">
+                      {timeRangeText(a.startsAt, a.endsAt, locale)}
+                    </a>
+                    {a.status !== 'matched' && (
+                      <StatusBadge kind="request" status={a.status}>
+                        {t(`coord.status.${a.status}`)}
+                      </StatusBadge>
+                    )}
+                  </td>
+                  <th scope="row" data-label={t('coord.col.family')} class="coord-family">
+                    {t('coord.family', { name: a.requesterName })}
+                    <span class="coord-sub">{childAgesText(t, a.childAges)}</span>
+                  </th>
+                  <td data-label={t('coord.col.helper')}>
+                    {t('coord.family', { name: a.helperName })}
+                    <span class="coord-sub">
+                      <TelLink phone={a.helperPhone} />
+                    </span>
+                  </td>
+                  <td data-label={t('coord.col.what')}>
+                    {categoryShortLabel(t, a.category)}
+                    <span class="coord-sub">{areaName(props.areas, a.area, locale)}</span>
+                  </td>
+                  <td data-label={t('coord.col.preMeeting')}>
+                    <PreMeetingBadge t={t} done={a.hasPreMeeting} reason={a.preMeetingReason} />
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {props.today.map((a) => (
-                  <tr class={a.hasPreMeeting ? 'coord-row' : 'coord-row coord-row--warn'}>
-                    <td data-label={t('coord.col.when')} class="coord-when">
-                      <a href={`/coordination/requests/${a.id}`} class="coord-when__time">
-                        {timeRangeText(a.startsAt, a.endsAt, locale)}
-                      </a>
-                      {a.status !== 'matched' && (
-                        <StatusBadge kind="request" status={a.status}>
-                          {t(`coord.status.${a.status}`)}
-                        </StatusBadge>
-                      )}
-                    </td>
-                    <th scope="row" data-label={t('coord.col.family')} class="coord-family">
-                      {t('coord.family', { name: a.requesterName })}
-                      <span class="coord-sub">{childAgesText(t, a.childAges)}</span>
-                    </th>
-                    <td data-label={t('coord.col.helper')}>
-                      {t('coord.family', { name: a.helperName })}
-                      <span class="coord-sub">
-                        <TelLink phone={a.helperPhone} />
-                      </span>
-                    </td>
-                    <td data-label={t('coord.col.what')}>
-                      {categoryShortLabel(t, a.category)}
-                      <span class="coord-sub">{areaName(props.areas, a.area, locale)}</span>
-                    </td>
-                    <td data-label={t('coord.col.preMeeting')}>
-                      <PreMeetingBadge t={t} done={a.hasPreMeeting} reason={a.preMeetingReason} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </DataTable>
           )}
         </section>
       </div>

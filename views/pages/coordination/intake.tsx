@@ -4,12 +4,14 @@ import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import type { Area } from '../../../src/modules/settings/settings.schemas.js';
 import type { SideStatus } from '../../../db/schema.js';
-import { TextareaField } from '../../components/form-fields.js';
+import { FieldFrame, TextareaField, describedBy } from '../../components/form-fields.js';
 import { CATEGORIES, categoryNumberedLabel } from '../../../src/i18n/category-labels.js';
 import { ageText } from './coordination-text.js';
 import { FailureAlert } from './failure-alert.js';
 import { Hidden } from '../../components/visually-hidden.js';
 import { TelLink } from './tel-link.js';
+import { StaffBackLink } from '../../components/back-link.js';
+import { DataTable } from '../../components/data-table.js';
 
 export interface IntakeMatch {
   id: string;
@@ -49,9 +51,7 @@ export function IntakePage(props: IntakePageProps) {
   return (
     <Layout ctx={props.ctx} title={t('coord.intake.title')}>
       <div class="coord-page">
-        <p class="back-link">
-          <a href="/board">{t('coord.request.back')}</a>
-        </p>
+        <StaffBackLink href="/board" label={t('coord.request.back')} />
         <h1>{t('coord.intake.title')}</h1>
         <p>{t('coord.intake.lead')}</p>
         {props.member ? (
@@ -88,51 +88,49 @@ export function IntakePage(props: IntakePageProps) {
                   <h3 id="matches-title" role="status">
                     {t('coord.intake.results', { count: props.matches.length })}
                   </h3>
-                  <table class="table coord-table coord-match-table">
-                    <thead>
+                  <DataTable
+                    class="coord-table coord-match-table"
+                    head={[
+                      t('coord.field.memberNo'),
+                      t('coord.field.family'),
+                      t('coord.field.area'),
+                      t('coord.field.phone'),
+                      t('coord.col.actions'),
+                    ]}
+                  >
+                    {props.matches.map((m) => (
                       <tr>
-                        <th scope="col">{t('coord.field.memberNo')}</th>
-                        <th scope="col">{t('coord.field.family')}</th>
-                        <th scope="col">{t('coord.field.area')}</th>
-                        <th scope="col">{t('coord.field.phone')}</th>
-                        <th scope="col">{t('coord.col.actions')}</th>
+                        <td data-label={t('coord.field.memberNo')} class="num">
+                          {m.memberNo ?? '―'}
+                        </td>
+                        <th scope="row" data-label={t('coord.field.family')} class="coord-family">
+                          {m.name}
+                          <span class="coord-sub" lang="ja">
+                            {m.nameKana}
+                          </span>
+                        </th>
+                        <td data-label={t('coord.field.area')}>
+                          {areaName(props.areas, m.area, locale)}
+                        </td>
+                        <td data-label={t('coord.field.phone')}>
+                          <TelLink phone={m.phone} />
+                        </td>
+                        <td data-label={t('coord.col.actions')}>
+                          {m.requesterStatus === 'active' ? (
+                            <a
+                              class="button button--primary button--small"
+                              href={`/coordination/requests/new?member=${m.id}`}
+                            >
+                              {t('coord.intake.choose')}
+                              <Hidden>{t('coord.intake.chooseFor', { name: m.name })}</Hidden>
+                            </a>
+                          ) : (
+                            <span class="muted">{t('coord.intake.notActive')}</span>
+                          )}
+                        </td>
                       </tr>
-                    </thead>
-                    <tbody>
-                      {props.matches.map((m) => (
-                        <tr>
-                          <td data-label={t('coord.field.memberNo')} class="num">
-                            {m.memberNo ?? '―'}
-                          </td>
-                          <th scope="row" data-label={t('coord.field.family')} class="coord-family">
-                            {m.name}
-                            <span class="coord-sub" lang="ja">
-                              {m.nameKana}
-                            </span>
-                          </th>
-                          <td data-label={t('coord.field.area')}>
-                            {areaName(props.areas, m.area, locale)}
-                          </td>
-                          <td data-label={t('coord.field.phone')}>
-                            <TelLink phone={m.phone} />
-                          </td>
-                          <td data-label={t('coord.col.actions')}>
-                            {m.requesterStatus === 'active' ? (
-                              <a
-                                class="button button--primary button--small"
-                                href={`/coordination/requests/new?member=${m.id}`}
-                              >
-                                {t('coord.intake.choose')}
-                                <Hidden>{t('coord.intake.chooseFor', { name: m.name })}</Hidden>
-                              </a>
-                            ) : (
-                              <span class="muted">{t('coord.intake.notActive')}</span>
-                            )}
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
+                    ))}
+                  </DataTable>
                 </>
               ))}
           </section>
@@ -209,22 +207,19 @@ function IntakeForm(props: IntakePageProps & { member: IntakeMember }) {
           )}
         </fieldset>
 
-        <div class={errors.category ? 'field field--error' : 'field'}>
-          <label for="field-category">
-            {t('coord.intake.category')}
-            <span class="required">{t('form.required')}</span>
-          </label>
-          {errors.category && (
-            <p class="field-error" id="field-category-error">
-              {errors.category}
-            </p>
-          )}
+        <FieldFrame
+          t={t}
+          id="field-category"
+          label={t('coord.intake.category')}
+          error={errors.category}
+          required
+        >
           <select
             id="field-category"
             name="category"
             required
             aria-invalid={errors.category ? 'true' : undefined}
-            aria-describedby={errors.category ? 'field-category-error' : undefined}
+            aria-describedby={describedBy('field-category', undefined, errors.category)}
           >
             <option value="">{t('coord.select.placeholder')}</option>
             {CATEGORIES.map((n) => (
@@ -233,7 +228,7 @@ function IntakeForm(props: IntakePageProps & { member: IntakeMember }) {
               </option>
             ))}
           </select>
-        </div>
+        </FieldFrame>
 
         <div class="coord-form-row">
           <TextField {...field('date')} type="date" label={t('coord.intake.date')} required />

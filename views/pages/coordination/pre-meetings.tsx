@@ -5,6 +5,8 @@ import { Hidden } from '../../components/visually-hidden.js';
 import { PreMeetingBadge } from './badges.js';
 import type { PreMeetingNeedReason } from '../../../src/modules/requests/pre-meeting-need-rules.js';
 import { whenText } from './coordination-text.js';
+import { StaffBackLink } from '../../components/back-link.js';
+import { DataTable } from '../../components/data-table.js';
 
 export interface NeededPair {
   requestId: string;
@@ -41,9 +43,7 @@ export function PreMeetingsPage(props: {
   return (
     <Layout ctx={props.ctx} title={t('coord.preMeetings.title')}>
       <div class="coord-page">
-        <p class="back-link">
-          <a href="/board">{t('coord.request.back')}</a>
-        </p>
+        <StaffBackLink href="/board" label={t('coord.request.back')} />
         <h1>{t('coord.preMeetings.title')}</h1>
         <p>{t('coord.preMeetings.lead')}</p>
 
@@ -52,41 +52,35 @@ export function PreMeetingsPage(props: {
           {props.needed.length === 0 ? (
             <p>{t('coord.preMeetings.needed.empty')}</p>
           ) : (
-            <table class="table coord-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('coord.preMeetings.col.pair')}</th>
-                  <th scope="col">{t('coord.preMeetings.col.first')}</th>
-                  <th scope="col">{t('coord.col.preMeeting')}</th>
+            <DataTable
+              class="coord-table"
+              head={[
+                t('coord.preMeetings.col.pair'),
+                t('coord.preMeetings.col.first'),
+                t('coord.col.preMeeting'),
+              ]}
+            >
+              {props.needed.map((n) => (
+                <tr class="coord-row coord-row--warn">
+                  <th scope="row" data-label={t('coord.preMeetings.col.pair')} class="coord-family">
+                    {pairText(n.requesterName, n.helperName)}
+                  </th>
+                  <td data-label={t('coord.preMeetings.col.first')}>
+                    <a href={`/coordination/requests/${n.requestId}#matched-title`}>
+                      {whenText(n.startsAt, n.endsAt, locale)}
+                    </a>
+                    {n.more > 0 && (
+                      <span class="coord-sub">
+                        {t('coord.preMeetings.needed.more', { count: n.more })}
+                      </span>
+                    )}
+                  </td>
+                  <td data-label={t('coord.col.preMeeting')}>
+                    <PreMeetingBadge t={t} done={false} reason={n.reason} />
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {props.needed.map((n) => (
-                  <tr class="coord-row coord-row--warn">
-                    <th
-                      scope="row"
-                      data-label={t('coord.preMeetings.col.pair')}
-                      class="coord-family"
-                    >
-                      {pairText(n.requesterName, n.helperName)}
-                    </th>
-                    <td data-label={t('coord.preMeetings.col.first')}>
-                      <a href={`/coordination/requests/${n.requestId}#matched-title`}>
-                        {whenText(n.startsAt, n.endsAt, locale)}
-                      </a>
-                      {n.more > 0 && (
-                        <span class="coord-sub">
-                          {t('coord.preMeetings.needed.more', { count: n.more })}
-                        </span>
-                      )}
-                    </td>
-                    <td data-label={t('coord.col.preMeeting')}>
-                      <PreMeetingBadge t={t} done={false} reason={n.reason} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </DataTable>
           )}
         </section>
 
@@ -117,52 +111,50 @@ export function PreMeetingsPage(props: {
           {props.recorded.length === 0 ? (
             <p>{t('coord.preMeetings.empty')}</p>
           ) : (
-            <table class="table coord-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('coord.preMeetings.col.date')}</th>
-                  <th scope="col">{t('coord.preMeetings.col.pair')}</th>
-                  <th scope="col">{t('coord.preMeetings.col.place')}</th>
-                  <th scope="col">{t('coord.preMeetings.col.attendees')}</th>
-                  <th scope="col">{t('coord.preMeetings.col.request')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {props.recorded.map((p) => {
-                  const pair = pairText(p.requesterName, p.helperName);
-                  return (
-                    <tr class="coord-row">
-                      <td data-label={t('coord.preMeetings.col.date')} class="nowrap">
-                        {formatDate(p.heldOn, locale)}
-                      </td>
-                      <th
-                        scope="row"
-                        data-label={t('coord.preMeetings.col.pair')}
-                        class="coord-family"
-                      >
-                        {pair}
-                      </th>
-                      <td data-label={t('coord.preMeetings.col.place')} class="wrap">
-                        {p.place}
-                      </td>
-                      <td data-label={t('coord.preMeetings.col.attendees')} class="wrap">
-                        {p.attendees}
-                      </td>
-                      <td data-label={t('coord.preMeetings.col.request')}>
-                        {p.requestId ? (
-                          <a href={`/coordination/requests/${p.requestId}`}>
-                            {t('coord.preMeetings.open')}
-                            <Hidden>{t('coord.preMeetings.openFor', { pair })}</Hidden>
-                          </a>
-                        ) : (
-                          <span class="muted">{t('coord.preMeetings.noRequest')}</span>
-                        )}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+            <DataTable
+              class="coord-table"
+              head={[
+                t('coord.preMeetings.col.date'),
+                t('coord.preMeetings.col.pair'),
+                t('coord.preMeetings.col.place'),
+                t('coord.preMeetings.col.attendees'),
+                t('coord.preMeetings.col.request'),
+              ]}
+            >
+              {props.recorded.map((p) => {
+                const pair = pairText(p.requesterName, p.helperName);
+                return (
+                  <tr class="coord-row">
+                    <td data-label={t('coord.preMeetings.col.date')} class="nowrap">
+                      {formatDate(p.heldOn, locale)}
+                    </td>
+                    <th
+                      scope="row"
+                      data-label={t('coord.preMeetings.col.pair')}
+                      class="coord-family"
+                    >
+                      {pair}
+                    </th>
+                    <td data-label={t('coord.preMeetings.col.place')} class="wrap">
+                      {p.place}
+                    </td>
+                    <td data-label={t('coord.preMeetings.col.attendees')} class="wrap">
+                      {p.attendees}
+                    </td>
+                    <td data-label={t('coord.preMeetings.col.request')}>
+                      {p.requestId ? (
+                        <a href={`/coordination/requests/${p.requestId}`}>
+                          {t('coord.preMeetings.open')}
+                          <Hidden>{t('coord.preMeetings.openFor', { pair })}</Hidden>
+                        </a>
+                      ) : (
+                        <span class="muted">{t('coord.preMeetings.noRequest')}</span>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </DataTable>
           )}
         </section>
       </div>

@@ -24,6 +24,8 @@ import type { PreMeetingNeedReason } from '../../../src/modules/requests/pre-mee
 import { Badge, StatusBadge } from '../../components/status-badge.js';
 import { paren, monthDayTime } from '../../format.js';
 import { TelLink } from './tel-link.js';
+import { StaffBackLink } from '../../components/back-link.js';
+import { DataTable } from '../../components/data-table.js';
 
 export interface RequestView {
   id: string;
@@ -134,9 +136,7 @@ export function RequestPage(props: RequestPageProps) {
   return (
     <Layout ctx={props.ctx} title={t('coord.request.title', { when })}>
       <div class="coord-page coord-page--wide">
-        <p class="back-link">
-          <a href="/board">{t('coord.request.back')}</a>
-        </p>
+        <StaffBackLink href="/board" label={t('coord.request.back')} />
         <header class="coord-request-head">
           <h1>{t('coord.request.title', { when })}</h1>
           <p class="coord-request-head__meta">
@@ -288,44 +288,42 @@ export function RequestPage(props: RequestPageProps) {
           {props.offers.length === 0 ? (
             <p>{t('coord.offers.empty')}</p>
           ) : (
-            <table class="table coord-table coord-offers-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('coord.offers.col.helper')}</th>
-                  <th scope="col">{t('coord.offers.col.status')}</th>
-                  <th scope="col">{t('coord.offers.col.offeredAt')}</th>
-                  <th scope="col">{t('coord.offers.col.expiresAt')}</th>
-                  <th scope="col">{t('coord.offers.col.respondedAt')}</th>
-                  <th scope="col">{t('coord.offers.col.reason')}</th>
+            <DataTable
+              class="coord-table coord-offers-table"
+              head={[
+                t('coord.offers.col.helper'),
+                t('coord.offers.col.status'),
+                t('coord.offers.col.offeredAt'),
+                t('coord.offers.col.expiresAt'),
+                t('coord.offers.col.respondedAt'),
+                t('coord.offers.col.reason'),
+              ]}
+            >
+              {props.offers.map((o) => (
+                <tr class={`coord-offer-row coord-offer-row--${o.status}`}>
+                  <th scope="row" data-label={t('coord.offers.col.helper')}>
+                    {t('coord.family', { name: o.helperName })}
+                  </th>
+                  <td data-label={t('coord.offers.col.status')}>
+                    <StatusBadge kind="offer" status={o.status}>
+                      {t(`coord.offerStatus.${o.status}`)}
+                    </StatusBadge>
+                  </td>
+                  <td data-label={t('coord.offers.col.offeredAt')}>
+                    {monthDayTime(o.offeredAt, locale)}
+                  </td>
+                  <td data-label={t('coord.offers.col.expiresAt')}>
+                    {monthDayTime(o.expiresAt, locale)}
+                  </td>
+                  <td data-label={t('coord.offers.col.respondedAt')}>
+                    {o.respondedAt ? monthDayTime(o.respondedAt, locale) : '―'}
+                  </td>
+                  <td data-label={t('coord.offers.col.reason')} class="wrap">
+                    {o.declineReason ?? ''}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {props.offers.map((o) => (
-                  <tr class={`coord-offer-row coord-offer-row--${o.status}`}>
-                    <th scope="row" data-label={t('coord.offers.col.helper')}>
-                      {t('coord.family', { name: o.helperName })}
-                    </th>
-                    <td data-label={t('coord.offers.col.status')}>
-                      <StatusBadge kind="offer" status={o.status}>
-                        {t(`coord.offerStatus.${o.status}`)}
-                      </StatusBadge>
-                    </td>
-                    <td data-label={t('coord.offers.col.offeredAt')}>
-                      {monthDayTime(o.offeredAt, locale)}
-                    </td>
-                    <td data-label={t('coord.offers.col.expiresAt')}>
-                      {monthDayTime(o.expiresAt, locale)}
-                    </td>
-                    <td data-label={t('coord.offers.col.respondedAt')}>
-                      {o.respondedAt ? monthDayTime(o.respondedAt, locale) : '―'}
-                    </td>
-                    <td data-label={t('coord.offers.col.reason')} class="wrap">
-                      {o.declineReason ?? ''}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </DataTable>
           )}
         </section>
 
@@ -534,95 +532,91 @@ function CandidatesSection(
             action={`/coordination/requests/${r.id}/offers`}
             class="coord-offer-form"
           >
-            <table class="table coord-table coord-candidate-table">
-              <caption class="visually-hidden">
-                {t('coord.candidates.title', { count: total })}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('coord.candidates.col.select')}</th>
-                  <th scope="col">{t('coord.candidates.col.rank')}</th>
-                  <th scope="col">{t('coord.candidates.col.helper')}</th>
-                  <th scope="col">{t('coord.candidates.col.reasons')}</th>
-                  <th scope="col">{t('coord.candidates.col.offer')}</th>
-                  <th scope="col">{t('coord.candidates.col.assign')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((c) => {
-                  const taken = c.offerStatus === 'offered' || c.offerStatus === 'accepted';
-                  return (
-                    <tr class={c.paired ? 'coord-row coord-row--paired' : 'coord-row'}>
-                      <td data-label={t('coord.candidates.col.select')} class="coord-select">
-                        <label class="checkbox" for={`helper-${c.helperId}`}>
-                          <input
-                            type="checkbox"
-                            id={`helper-${c.helperId}`}
-                            name="helperIds"
-                            value={c.helperId}
-                            checked={c.selected && !taken}
-                            disabled={taken}
-                          />
-                          <Hidden>{t('coord.candidates.select', { name: c.name })}</Hidden>
-                        </label>
-                      </td>
-                      <td data-label={t('coord.candidates.col.rank')} class="coord-rank">
-                        <span class="coord-rank__n">{c.rank}</span>
-                        <span class="coord-sub">
-                          {t('coord.candidates.points', { score: c.score })}
-                        </span>
-                      </td>
-                      <th
-                        scope="row"
-                        data-label={t('coord.candidates.col.helper')}
-                        class="coord-family"
-                      >
-                        <a href={`/members/${c.helperId}`}>{t('coord.family', { name: c.name })}</a>
-                        {c.paired && (
-                          <Badge tone="success" solid class="badge--after">
-                            <span aria-hidden="true">★ </span>
-                            {t('coord.badge.paired')}
-                          </Badge>
-                        )}
-                        <span class="coord-sub">
-                          <TelLink phone={c.phone} />
-                        </span>
-                      </th>
-                      <td data-label={t('coord.candidates.col.reasons')}>
-                        <ul class="coord-reasons">
-                          {c.reasons.map((reason) => (
-                            <li class={`coord-reason coord-reason--${reason.code}`}>
-                              {candidateReasonText(t, reason, props.areas, locale)}
-                            </li>
-                          ))}
-                        </ul>
-                      </td>
-                      <td data-label={t('coord.candidates.col.offer')}>
-                        {c.offerStatus ? (
-                          <StatusBadge kind="offer" status={c.offerStatus}>
-                            {t(`coord.offerStatus.${c.offerStatus}`)}
-                          </StatusBadge>
-                        ) : (
-                          <span class="muted">{t('coord.candidates.notAsked')}</span>
-                        )}
-                      </td>
-                      <td data-label={t('coord.candidates.col.assign')}>
-                        <button
-                          type="submit"
-                          formaction={`/coordination/requests/${r.id}/assign`}
-                          name="helperId"
+            <DataTable
+              class="coord-table coord-candidate-table"
+              caption={t('coord.candidates.title', { count: total })}
+              head={[
+                t('coord.candidates.col.select'),
+                t('coord.candidates.col.rank'),
+                t('coord.candidates.col.helper'),
+                t('coord.candidates.col.reasons'),
+                t('coord.candidates.col.offer'),
+                t('coord.candidates.col.assign'),
+              ]}
+            >
+              {items.map((c) => {
+                const taken = c.offerStatus === 'offered' || c.offerStatus === 'accepted';
+                return (
+                  <tr class={c.paired ? 'coord-row coord-row--paired' : 'coord-row'}>
+                    <td data-label={t('coord.candidates.col.select')} class="coord-select">
+                      <label class="checkbox" for={`helper-${c.helperId}`}>
+                        <input
+                          type="checkbox"
+                          id={`helper-${c.helperId}`}
+                          name="helperIds"
                           value={c.helperId}
-                          class="button button--secondary button--small coord-assign"
-                        >
-                          {t('coord.candidates.assign')}
-                          <Hidden>{t('coord.candidates.assignFor', { name: c.name })}</Hidden>
-                        </button>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+                          checked={c.selected && !taken}
+                          disabled={taken}
+                        />
+                        <Hidden>{t('coord.candidates.select', { name: c.name })}</Hidden>
+                      </label>
+                    </td>
+                    <td data-label={t('coord.candidates.col.rank')} class="coord-rank">
+                      <span class="coord-rank__n">{c.rank}</span>
+                      <span class="coord-sub">
+                        {t('coord.candidates.points', { score: c.score })}
+                      </span>
+                    </td>
+                    <th
+                      scope="row"
+                      data-label={t('coord.candidates.col.helper')}
+                      class="coord-family"
+                    >
+                      <a href={`/members/${c.helperId}`}>{t('coord.family', { name: c.name })}</a>
+                      {c.paired && (
+                        <Badge tone="success" solid class="badge--after">
+                          <span aria-hidden="true">★ </span>
+                          {t('coord.badge.paired')}
+                        </Badge>
+                      )}
+                      <span class="coord-sub">
+                        <TelLink phone={c.phone} />
+                      </span>
+                    </th>
+                    <td data-label={t('coord.candidates.col.reasons')}>
+                      <ul class="coord-reasons">
+                        {c.reasons.map((reason) => (
+                          <li class={`coord-reason coord-reason--${reason.code}`}>
+                            {candidateReasonText(t, reason, props.areas, locale)}
+                          </li>
+                        ))}
+                      </ul>
+                    </td>
+                    <td data-label={t('coord.candidates.col.offer')}>
+                      {c.offerStatus ? (
+                        <StatusBadge kind="offer" status={c.offerStatus}>
+                          {t(`coord.offerStatus.${c.offerStatus}`)}
+                        </StatusBadge>
+                      ) : (
+                        <span class="muted">{t('coord.candidates.notAsked')}</span>
+                      )}
+                    </td>
+                    <td data-label={t('coord.candidates.col.assign')}>
+                      <button
+                        type="submit"
+                        formaction={`/coordination/requests/${r.id}/assign`}
+                        name="helperId"
+                        value={c.helperId}
+                        class="button button--secondary button--small coord-assign"
+                      >
+                        {t('coord.candidates.assign')}
+                        <Hidden>{t('coord.candidates.assignFor', { name: c.name })}</Hidden>
+                      </button>
+                    </td>
+                  </tr>
+                );
+              })}
+            </DataTable>
             {!showAll && total > items.length && (
               <p>
                 {t('coord.candidates.showingTop', { shown: items.length })}{' '}

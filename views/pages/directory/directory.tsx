@@ -7,6 +7,7 @@ import type { Area } from '../../../src/modules/settings/settings.schemas.js';
 import { GROUP_KINDS, MAX_AGE } from '../../../src/modules/directory/directory.schemas.js';
 import { SelectField, TextField } from '../../components/form-fields.js';
 import {
+  filterConditions,
   filterQuery,
   GroupFacts,
   groupKindLabel,
@@ -37,12 +38,7 @@ export function DirectoryPage(props: {
   const f = props.filters;
   const title = t('dir.title');
   const filtered = Boolean(f.q || f.kind || f.area || f.age !== undefined);
-  const conditions = [
-    f.q && t('dir.cond.q', { q: f.q }),
-    f.kind && groupKindLabel(t, f.kind),
-    f.area && areaName(props.areas, f.area, locale),
-    f.age !== undefined && t('dir.ageOption', { age: f.age }),
-  ].filter(Boolean) as string[];
+  const conditions = filterConditions(t, locale, props.areas, f);
   return (
     <Layout ctx={props.ctx} title={title}>
       <PageHead

@@ -46,6 +46,21 @@ export function filterQuery(f: DirectoryFilters): string {
   return s ? `?${s}` : '';
 }
 
+/** The filters in words (「キーワード：…」, the kind, the area, the age), for the list and the print. */
+export function filterConditions(
+  t: Translator,
+  locale: Locale,
+  areas: Area[],
+  f: DirectoryFilters,
+): string[] {
+  return [
+    f.q && t('dir.cond.q', { q: f.q }),
+    f.kind && groupKindLabel(t, f.kind),
+    f.area && areaName(areas, f.area, locale),
+    f.age !== undefined && t('dir.ageOption', { age: f.age }),
+  ].filter(Boolean) as string[];
+}
+
 /** One group's facts as a definition list (cards and the print list use it). */
 export function GroupFacts(props: {
   t: Translator;

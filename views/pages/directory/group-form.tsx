@@ -12,6 +12,7 @@ import type { ViewContext } from '../../view-context.js';
 import type { Area } from '../../../src/modules/settings/settings.schemas.js';
 import { GROUP_KINDS, MAX_AGE } from '../../../src/modules/directory/directory.schemas.js';
 import { groupKindLabel } from './group-facts.js';
+import { StaffBackLink } from '../../components/back-link.js';
 
 export interface GroupFormValues {
   name?: string;
@@ -55,9 +56,7 @@ export function GroupFormPage(props: {
   const field = bindFields(t, v, errors, labels);
   return (
     <Layout ctx={props.ctx} title={title}>
-      <p class="back-link">
-        <a href="/directory">{t('dir.backToList')}</a>
-      </p>
+      <StaffBackLink href="/directory" label={t('dir.backToList')} />
       <h1>{title}</h1>
       <ErrorSummary t={t} errors={errors} labels={labels} />
       <form

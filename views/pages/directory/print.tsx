@@ -5,11 +5,14 @@ import { formatDate } from '../../../src/lib/dates.js';
 import type { Area } from '../../../src/modules/settings/settings.schemas.js';
 import {
   ageRangeText,
+  filterConditions,
   filterQuery,
   groupKindLabel,
   type DirectoryFilters,
   type GroupView,
 } from './group-facts.js';
+import { StaffBackLink } from '../../components/back-link.js';
+import { ScrollTable } from '../../components/scroll-table.js';
 
 /**
  * The directory as a printable list (staff hand it to a family at the counter; a parent prints
@@ -32,18 +35,11 @@ export function DirectoryPrintPage(props: {
   const areaCodes = [...byArea.keys()].sort(
     (a, b) => (areaOrder.get(a) ?? 999) - (areaOrder.get(b) ?? 999) || a.localeCompare(b),
   );
-  const conditions = [
-    f.q && t('dir.cond.q', { q: f.q }),
-    f.kind && groupKindLabel(t, f.kind),
-    f.area && areaName(props.areas, f.area, locale),
-    f.age !== undefined && t('dir.ageOption', { age: f.age }),
-  ].filter(Boolean) as string[];
+  const conditions = filterConditions(t, locale, props.areas, f);
   return (
     <Layout ctx={props.ctx} title={title}>
       <div class="no-print">
-        <p class="back-link">
-          <a href={`/directory${filterQuery(f)}`}>{t('dir.backToList')}</a>
-        </p>
+        <StaffBackLink href={`/directory${filterQuery(f)}`} label={t('dir.backToList')} />
         <p class="alert alert--info">{t('dir.printHowTo')}</p>
       </div>
       <div class="cl-print-list">
@@ -59,36 +55,33 @@ export function DirectoryPrintPage(props: {
         {areaCodes.map((code) => (
           <section aria-labelledby={`area-${code}`} class="cl-print-area">
             <h2 id={`area-${code}`}>{areaName(props.areas, code, locale)}</h2>
-            <div class="table-scroll" tabindex={0} role="region" aria-labelledby={`area-${code}`}>
-              <table class="table cl-print-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('dir.field.name')}</th>
-                    <th scope="col">{t('dir.field.kind')}</th>
-                    <th scope="col">{t('dir.field.ages')}</th>
-                    <th scope="col">{t('dir.field.schedule')}</th>
-                    <th scope="col">{t('dir.field.contact')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {byArea.get(code)!.map((g) => (
-                    <tr>
-                      <th scope="row">
-                        {g.name}
-                        {g.description && <span class="cl-print-desc">{g.description}</span>}
-                      </th>
-                      <td>{groupKindLabel(t, g.kind)}</td>
-                      <td>{ageRangeText(t, g.ageMin, g.ageMax)}</td>
-                      <td class="wrap">{g.schedule || '—'}</td>
-                      <td class="wrap">
-                        {g.contact || '—'}
-                        {g.url && <span class="cl-print-url">{g.url}</span>}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <ScrollTable
+              labelledBy={`area-${code}`}
+              class="cl-print-table"
+              head={[
+                t('dir.field.name'),
+                t('dir.field.kind'),
+                t('dir.field.ages'),
+                t('dir.field.schedule'),
+                t('dir.field.contact'),
+              ]}
+            >
+              {byArea.get(code)!.map((g) => (
+                <tr>
+                  <th scope="row">
+                    {g.name}
+                    {g.description && <span class="cl-print-desc">{g.description}</span>}
+                  </th>
+                  <td>{groupKindLabel(t, g.kind)}</td>
+                  <td>{ageRangeText(t, g.ageMin, g.ageMax)}</td>
+                  <td class="wrap">{g.schedule || '—'}</td>
+                  <td class="wrap">
+                    {g.contact || '—'}
+                    {g.url && <span class="cl-print-url">{g.url}</span>}
+                  </td>
+                </tr>
+              ))}
+            </ScrollTable>
           </section>
         ))}
         <p class="cl-print-footer">{t('footer.contact')}</p>

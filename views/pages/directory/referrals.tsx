@@ -15,11 +15,32 @@ import type { Locale } from '../../../db/schema.js';
 
 export type { ReferralNote as ReferralView } from '../../../src/modules/directory/directory.service.js';
 import type { ReferralNote as ReferralView } from '../../../src/modules/directory/directory.service.js';
+import { StaffBackLink } from '../../components/back-link.js';
 
 export interface ReferralFormValues {
   groupId?: string;
   referredOn?: string;
   note?: string;
+}
+
+/** The referral notes under their heading (`id`), or a line saying there are none. */
+function ReferralList(props: {
+  t: Translator;
+  locale: Locale;
+  referrals: ReferralView[];
+  id: string;
+}) {
+  const { t, locale } = props;
+  return (
+    <>
+      <h2 id={props.id}>{t('dir.ref.title')}</h2>
+      {props.referrals.length === 0 ? (
+        <p>{t('dir.ref.none')}</p>
+      ) : (
+        <ReferralTable t={t} locale={locale} referrals={props.referrals} labelledBy={props.id} />
+      )}
+    </>
+  );
 }
 
 function ReferralTable(props: {
@@ -58,17 +79,7 @@ export function ReferralsSection(props: {
   const { t, locale } = props.ctx;
   return (
     <section aria-labelledby="referrals-title">
-      <h2 id="referrals-title">{t('dir.ref.title')}</h2>
-      {props.referrals.length === 0 ? (
-        <p>{t('dir.ref.none')}</p>
-      ) : (
-        <ReferralTable
-          t={t}
-          locale={locale}
-          referrals={props.referrals}
-          labelledBy="referrals-title"
-        />
-      )}
+      <ReferralList t={t} locale={locale} referrals={props.referrals} id="referrals-title" />
       <p>
         <a href={`/members/${props.memberId}/referrals`}>{t('dir.ref.add')}</a>
       </p>
@@ -95,22 +106,10 @@ export function ReferralsPage(props: {
   const field = bindFields(t, props.values, props.errors, labels);
   return (
     <Layout ctx={props.ctx} title={title}>
-      <p class="back-link">
-        <a href={`/members/${props.member.id}`}>{t('dir.ref.backToMember')}</a>
-      </p>
+      <StaffBackLink href={`/members/${props.member.id}`} label={t('dir.ref.backToMember')} />
       <h1>{title}</h1>
       <section aria-labelledby="list-title">
-        <h2 id="list-title">{t('dir.ref.title')}</h2>
-        {props.referrals.length === 0 ? (
-          <p>{t('dir.ref.none')}</p>
-        ) : (
-          <ReferralTable
-            t={t}
-            locale={locale}
-            referrals={props.referrals}
-            labelledBy="list-title"
-          />
-        )}
+        <ReferralList t={t} locale={locale} referrals={props.referrals} id="list-title" />
       </section>
       <section aria-labelledby="add-title" class="card">
         <h2 id="add-title">{t('dir.ref.add')}</h2>

@@ -3,6 +3,7 @@ import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { formatMemberNo } from '../../../src/modules/members/members.json.js';
 import { ActionAlert, eventWhen, type EventView } from './event-facts.js';
+import { StaffBackLink } from '../../components/back-link.js';
 
 export interface AttendanceRow {
   memberId: string;
@@ -35,9 +36,7 @@ export function EventAttendancePage(props: {
   const came = props.rows.filter((r) => r.attended === true).length;
   return (
     <Layout ctx={props.ctx} title={title}>
-      <p class="back-link">
-        <a href={`/events/${e.id}`}>{t('events.backToEvent')}</a>
-      </p>
+      <StaffBackLink href={`/events/${e.id}`} label={t('events.backToEvent')} />
       <h1>{title}</h1>
       <p class="cl-card__when">{eventWhen(t, locale, e)}</p>
       <ActionAlert title={t('events.actionFailed')} message={props.actionError} />

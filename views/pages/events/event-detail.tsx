@@ -11,6 +11,7 @@ import {
   seatsLeftOf,
   type EventView,
 } from './event-facts.js';
+import { StaffBackLink } from '../../components/back-link.js';
 
 /** Who looks: an applicant (every side awaiting approval) sees the event but signs up for none. */
 export type Registrant = 'anonymous' | 'staff' | 'member' | 'inactive' | 'applicant';
@@ -32,9 +33,7 @@ export function EventDetailPage(props: {
   const e = props.event;
   return (
     <Layout ctx={props.ctx} title={e.title}>
-      <p class="back-link">
-        <a href="/events">{t('events.back')}</a>
-      </p>
+      <StaffBackLink href="/events" label={t('events.back')} />
       <h1>{e.title}</h1>
       <EventBadges t={t} event={e} />
       <ActionAlert title={t('events.actionFailed')} message={props.actionError} />

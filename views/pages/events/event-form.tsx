@@ -10,6 +10,7 @@ import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { EVENT_AUDIENCES } from '../../../src/modules/events/audience.js';
 import { EVENT_KINDS } from '../../../src/modules/events/events.schemas.js';
+import { StaffBackLink } from '../../components/back-link.js';
 
 export interface EventFormValues {
   kind?: string;
@@ -63,9 +64,10 @@ export function EventFormPage(props: {
   const field = bindFields(t, v, errors, labels);
   return (
     <Layout ctx={props.ctx} title={title}>
-      <p class="back-link">
-        <a href={editing ? `/events/${props.eventId}` : '/events'}>{t('events.back')}</a>
-      </p>
+      <StaffBackLink
+        href={editing ? `/events/${props.eventId}` : '/events'}
+        label={t('events.back')}
+      />
       <h1>{title}</h1>
       <ErrorSummary t={t} errors={errors} labels={labels} />
       <form

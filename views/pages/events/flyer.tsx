@@ -2,6 +2,7 @@ import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { Markdown } from '../announcements/markdown.js';
 import { audienceLabel, eventWhen, kindLabel, type EventView } from './event-facts.js';
+import { StaffBackLink } from '../../components/back-link.js';
 
 /**
  * A printable flyer (チラシ) for one event, laid out for one A4 sheet: the site's header,
@@ -13,9 +14,7 @@ export function EventFlyerPage(props: { ctx: ViewContext; event: EventView; url:
   return (
     <Layout ctx={props.ctx} title={t('events.flyerTitle', { title: e.title })}>
       <div class="no-print">
-        <p class="back-link">
-          <a href={`/events/${e.id}`}>{t('events.backToEvent')}</a>
-        </p>
+        <StaffBackLink href={`/events/${e.id}`} label={t('events.backToEvent')} />
         <p class="alert alert--info">{t('events.flyerHowToPrint')}</p>
       </div>
       <article class="cl-flyer" aria-labelledby="flyer-title">

@@ -22,6 +22,7 @@ import {
   INCIDENT_SEVERITIES,
   SERIOUS_REASONS,
 } from '../../../src/modules/activities/activities.schemas.js';
+import { StaffBackLink } from '../../components/back-link.js';
 
 /**
  * Staff record a near-miss or accident on its own (phoned in: on the way to help, at training,
@@ -54,11 +55,10 @@ export function IncidentFormPage(props: {
   );
   return (
     <Layout ctx={props.ctx} title={title}>
-      <p class="back-link">
-        <a href={editing ? `/incidents/${props.incidentId}` : '/incidents'}>
-          {t('incidents.backToList')}
-        </a>
-      </p>
+      <StaffBackLink
+        href={editing ? `/incidents/${props.incidentId}` : '/incidents'}
+        label={t('incidents.backToList')}
+      />
       <h1>{title}</h1>
       <p>{t('incidents.form.lead')}</p>
       <ErrorSummary t={t} errors={errors} labels={labels} />

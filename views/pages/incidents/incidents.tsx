@@ -4,6 +4,7 @@ import type { ViewContext } from '../../view-context.js';
 import { formatDateTime } from '../../../src/lib/dates.js';
 import { incidentFacts, incidentHeading, type IncidentView } from './incident-facts.js';
 import { SeriousChainTable, type SeriousStepView } from './serious-accident.js';
+import { StaffBackLink } from '../../components/back-link.js';
 
 /** ヒヤリハット・事故 for staff: the list, one incident, and the printable accident report. */
 
@@ -32,9 +33,7 @@ export function IncidentsPage(props: {
   const { t, locale } = ctx;
   return (
     <Layout ctx={ctx} title={t('incidents.title')}>
-      <p class="back-link">
-        <a href="/activities">{t('activities.backToList')}</a>
-      </p>
+      <StaffBackLink href="/activities" label={t('activities.backToList')} />
       <h1>{t('incidents.title')}</h1>
       <p>{t('incidents.leadAll')}</p>
       <p class="button-row">
@@ -110,9 +109,7 @@ export function IncidentDetailPage(props: {
   const title = incidentHeading(t, i);
   return (
     <Layout ctx={ctx} title={title}>
-      <p class="back-link">
-        <a href="/incidents">{t('incidents.backToList')}</a>
-      </p>
+      <StaffBackLink href="/incidents" label={t('incidents.backToList')} />
       <h1>{title}</h1>
       <SeriousFlag ctx={ctx} i={i} />
       <dl class="info-list info-list--cols">
@@ -168,9 +165,7 @@ export function IncidentPrintPage(props: {
   return (
     <Layout ctx={ctx} title={t('incidents.print.title')}>
       <div class="no-print">
-        <p class="back-link">
-          <a href={`/incidents/${i.id}`}>{t('incidents.backToIncident')}</a>
-        </p>
+        <StaffBackLink href={`/incidents/${i.id}`} label={t('incidents.backToIncident')} />
         <p class="hint">{t('incidents.print.hint')}</p>
         <div class="button-row">
           <button type="button" class="button button--primary" data-print hidden>

@@ -9,6 +9,7 @@ import {
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { formatDate, formatDateTime, yen } from '../../format.js';
+import { StaffBackLink } from '../../components/back-link.js';
 
 /** Insurance cases of accidents (issue #19): the incident's section, the list, one case. */
 
@@ -124,9 +125,7 @@ export function InsuranceCasesPage(props: {
   const { t, locale } = ctx;
   return (
     <Layout ctx={ctx} title={t('insurance.listTitle')}>
-      <p class="back-link">
-        <a href="/incidents">{t('incidents.backToList')}</a>
-      </p>
+      <StaffBackLink href="/incidents" label={t('incidents.backToList')} />
       <h1>{t('insurance.listTitle')}</h1>
       <p>{t('insurance.listLead')}</p>
       <p class="button-row">
@@ -210,9 +209,7 @@ export function InsuranceCasePage(props: {
   ];
   return (
     <Layout ctx={ctx} title={title}>
-      <p class="back-link">
-        <a href={`/incidents/${c.incidentId}`}>{t('incidents.backToIncident')}</a>
-      </p>
+      <StaffBackLink href={`/incidents/${c.incidentId}`} label={t('incidents.backToIncident')} />
       <h1>{title}</h1>
       <p>
         <Deadline ctx={ctx} c={c} />

@@ -8,6 +8,7 @@ import {
   bindFields,
   type FormErrors,
 } from '../../components/form-fields.js';
+import { DataTable } from '../../components/data-table.js';
 
 /** The reporting chain of a serious accident (issue #19): its steps, and recording one. */
 
@@ -45,31 +46,25 @@ export function SeriousChainTable(props: { ctx: ViewContext; steps: SeriousStepV
   const { ctx } = props;
   const { t, locale } = ctx;
   return (
-    <table class="table serious-chain">
-      <thead>
+    <DataTable
+      class="serious-chain"
+      head={[t('serious.col.step'), t('serious.col.due'), t('serious.col.reported')]}
+    >
+      {props.steps.map((s) => (
         <tr>
-          <th scope="col">{t('serious.col.step')}</th>
-          <th scope="col">{t('serious.col.due')}</th>
-          <th scope="col">{t('serious.col.reported')}</th>
+          <th scope="row">{stepLabel(ctx, s)}</th>
+          <td>{formatDate(s.dueOn, locale)}</td>
+          <td class="pre-line wrap">
+            {s.reportedOn
+              ? t('serious.reportedBy', {
+                  date: formatDate(s.reportedOn, locale),
+                  by: s.reportedBy ?? '',
+                }) + (s.note ? `\n${s.note}` : '')
+              : t(`serious.state.${s.state}`)}
+          </td>
         </tr>
-      </thead>
-      <tbody>
-        {props.steps.map((s) => (
-          <tr>
-            <th scope="row">{stepLabel(ctx, s)}</th>
-            <td>{formatDate(s.dueOn, locale)}</td>
-            <td class="pre-line wrap">
-              {s.reportedOn
-                ? t('serious.reportedBy', {
-                    date: formatDate(s.reportedOn, locale),
-                    by: s.reportedBy ?? '',
-                  }) + (s.note ? `\n${s.note}` : '')
-                : t(`serious.state.${s.state}`)}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </DataTable>
   );
 }
 

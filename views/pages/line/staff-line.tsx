@@ -2,6 +2,7 @@ import { formatDateTime } from '../../../src/lib/dates.js';
 import { isMessageKey } from '../../../src/lib/i18n.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
+import { ScrollTable } from '../../components/scroll-table.js';
 
 export interface StaffLineProps {
   ctx: ViewContext;
@@ -39,63 +40,51 @@ export function StaffLinePage(props: StaffLineProps) {
       {props.linked.length === 0 ? (
         <p>{t('line.staff.noneLinked')}</p>
       ) : (
-        <div class="table-scroll" tabindex={0} role="region" aria-labelledby="line-linked">
-          <table class="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('line.staff.memberNo')}</th>
-                <th scope="col">{t('line.staff.member')}</th>
-                <th scope="col">{t('line.staff.since')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.linked.map((m) => (
-                <tr>
-                  <td>{m.memberNo ?? '—'}</td>
-                  <td>
-                    <a href={`/members/${m.memberId}`}>{m.name}</a>
-                  </td>
-                  <td>{formatDateTime(m.linkedAt, locale)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollTable
+          labelledBy="line-linked"
+          head={[t('line.staff.memberNo'), t('line.staff.member'), t('line.staff.since')]}
+        >
+          {props.linked.map((m) => (
+            <tr>
+              <td>{m.memberNo ?? '—'}</td>
+              <td>
+                <a href={`/members/${m.memberId}`}>{m.name}</a>
+              </td>
+              <td>{formatDateTime(m.linkedAt, locale)}</td>
+            </tr>
+          ))}
+        </ScrollTable>
       )}
       <h2 id="line-failures">{t('line.staff.failures')}</h2>
       {props.failures.length === 0 ? (
         <p>{t('line.staff.noFailures')}</p>
       ) : (
-        <div class="table-scroll" tabindex={0} role="region" aria-labelledby="line-failures">
-          <table class="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('line.staff.recipient')}</th>
-                <th scope="col">{t('line.staff.kind')}</th>
-                <th scope="col">{t('line.staff.status')}</th>
-                <th scope="col">{t('line.staff.attempts')}</th>
-                <th scope="col">{t('line.staff.error')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.failures.map((f) => (
-                <tr>
-                  <td>{f.name}</td>
-                  <td>{kindTitle(f.kind)}</td>
-                  <td>
-                    {f.status === 'dead'
-                      ? t('line.staff.status.dead')
-                      : t('line.staff.status.failed', {
-                          when: f.nextAttemptAt ? formatDateTime(f.nextAttemptAt, locale) : '—',
-                        })}
-                  </td>
-                  <td>{f.attempts}</td>
-                  <td>{f.error ?? ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollTable
+          labelledBy="line-failures"
+          head={[
+            t('line.staff.recipient'),
+            t('line.staff.kind'),
+            t('line.staff.status'),
+            t('line.staff.attempts'),
+            t('line.staff.error'),
+          ]}
+        >
+          {props.failures.map((f) => (
+            <tr>
+              <td>{f.name}</td>
+              <td>{kindTitle(f.kind)}</td>
+              <td>
+                {f.status === 'dead'
+                  ? t('line.staff.status.dead')
+                  : t('line.staff.status.failed', {
+                      when: f.nextAttemptAt ? formatDateTime(f.nextAttemptAt, locale) : '—',
+                    })}
+              </td>
+              <td>{f.attempts}</td>
+              <td>{f.error ?? ''}</td>
+            </tr>
+          ))}
+        </ScrollTable>
       )}
     </Layout>
   );

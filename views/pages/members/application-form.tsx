@@ -20,6 +20,7 @@ import type {
   MemberTypeLabels,
 } from '../../../src/modules/settings/settings.schemas.js';
 import { kindLabel, sexOptions } from './labels.js';
+import { HealthDataTerms } from './health-data-terms.js';
 
 /** Without JavaScript the form has fixed slots; empty slots are ignored when it is read. */
 export const CHILD_SLOTS = 2;
@@ -286,16 +287,7 @@ export function ApplicationFormPage(props: ApplicationFormProps) {
             hint={mode === 'staff' ? t('apply.staffConsentHint') : undefined}
             required
           />
-          <details class="terms">
-            <summary>
-              {t('apply.healthTitle', { version: props.consent.healthDataVersion })}
-            </summary>
-            <ul>
-              {([1, 2, 3, 4] as const).map((n) => (
-                <li>{t(`apply.health.${n}`)}</li>
-              ))}
-            </ul>
-          </details>
+          <HealthDataTerms t={t} version={props.consent.healthDataVersion} />
           <Checkbox
             name="consent.healthData"
             label={t('apply.consentHealth')}

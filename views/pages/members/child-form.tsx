@@ -14,6 +14,7 @@ import type { ViewContext } from '../../view-context.js';
 import { formatDate } from '../../../src/lib/dates.js';
 import { HealthFields } from './application-form.js';
 import { sexOptions } from './labels.js';
+import { HealthDataTerms } from './health-data-terms.js';
 
 export interface ChildFormProps {
   ctx: ViewContext;
@@ -94,14 +95,7 @@ export function ChildFormPage(props: ChildFormProps) {
           </p>
         ) : (
           <div class="consent-box">
-            <details class="terms">
-              <summary>{t('apply.healthTitle', { version: props.consent.currentVersion })}</summary>
-              <ul>
-                {([1, 2, 3, 4] as const).map((n) => (
-                  <li>{t(`apply.health.${n}`)}</li>
-                ))}
-              </ul>
-            </details>
+            <HealthDataTerms t={t} version={props.consent.currentVersion} />
             <Checkbox
               name="healthConsent"
               label={t('apply.consentHealth')}

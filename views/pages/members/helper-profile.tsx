@@ -159,6 +159,10 @@ function AgeInput(props: {
   const yearsId = fieldId(props.errorKey);
   const monthsId = fieldId(`${props.prefix}.months`);
   const errorId = `${yearsId}-error`;
+  const parts = [
+    { unit: 'years', id: yearsId, value: props.years },
+    { unit: 'months', id: monthsId, value: props.months },
+  ] as const;
   return (
     <fieldset class={props.error ? 'age-input field--error' : 'age-input'}>
       <legend>{props.label}</legend>
@@ -168,32 +172,21 @@ function AgeInput(props: {
         </p>
       )}
       <div class="age-input__row">
-        <span class="age-input__part">
-          <input
-            id={yearsId}
-            name={`${props.prefix}.years`}
-            type="text"
-            inputmode="numeric"
-            maxlength={2}
-            value={props.years}
-            aria-invalid={props.error ? 'true' : undefined}
-            aria-describedby={props.error ? errorId : undefined}
-          />
-          <label for={yearsId}>{t('my.helper.years')}</label>
-        </span>
-        <span class="age-input__part">
-          <input
-            id={monthsId}
-            name={`${props.prefix}.months`}
-            type="text"
-            inputmode="numeric"
-            maxlength={2}
-            value={props.months}
-            aria-invalid={props.error ? 'true' : undefined}
-            aria-describedby={props.error ? errorId : undefined}
-          />
-          <label for={monthsId}>{t('my.helper.months')}</label>
-        </span>
+        {parts.map((part) => (
+          <span class="age-input__part">
+            <input
+              id={part.id}
+              name={`${props.prefix}.${part.unit}`}
+              type="text"
+              inputmode="numeric"
+              maxlength={2}
+              value={part.value}
+              aria-invalid={props.error ? 'true' : undefined}
+              aria-describedby={props.error ? errorId : undefined}
+            />
+            <label for={part.id}>{t(`my.helper.${part.unit}`)}</label>
+          </span>
+        ))}
       </div>
     </fieldset>
   );

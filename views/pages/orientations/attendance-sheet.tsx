@@ -1,14 +1,20 @@
 import { MemberNameCell } from '../../components/member-name-cell.js';
 import { ScrollTable } from '../../components/scroll-table.js';
 import { formatPhone } from '../../format.js';
-import { ErrorSummary, type FormErrors } from '../../components/form-fields.js';
+import {
+  ErrorSummary,
+  FieldFrame,
+  describedBy,
+  type FormErrors,
+} from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { formatMemberNo } from '../../../src/modules/members/members.json.js';
 import type { MemberTypeLabels } from '../../../src/modules/settings/settings.schemas.js';
 import type { MemberKind, SideStatus } from '../../../db/schema.js';
 import { SideBadges } from '../members/staff/side-status.js';
-import { attendanceText, sessionWhen } from './session-text.js';
+import { attendanceText, sessionWhen, type OrientationSession } from './session-text.js';
+import { StaffBackLink } from '../../components/back-link.js';
 
 export interface SheetRow {
   member_id: string;
@@ -25,15 +31,7 @@ export interface SheetRow {
 
 export function AttendanceSheetPage(props: {
   ctx: ViewContext;
-  session: {
-    id: string;
-    starts_at: string;
-    ends_at: string;
-    venue: string;
-    capacity: number;
-    registered: number | string | null;
-    notes: string | null;
-  };
+  session: OrientationSession & { notes: string | null };
   rows: SheetRow[];
   labels: MemberTypeLabels;
   /** Checked boxes to show again after a failed post; otherwise the saved attendance. */
@@ -51,9 +49,7 @@ export function AttendanceSheetPage(props: {
   const attendErrors: FormErrors = errors.walkIns ? { walkIns: errors.walkIns } : {};
   return (
     <Layout ctx={props.ctx} title={`${t('orientationAdmin.sheet.title')} ${when}`}>
-      <p class="back-link">
-        <a href="/orientations">{t('orientationAdmin.sheet.back')}</a>
-      </p>
+      <StaffBackLink href="/orientations" label={t('orientationAdmin.sheet.back')} />
       <h1>{t('orientationAdmin.sheet.heading', { date: when })}</h1>
       <dl class="info-list info-list--compact">
         <div class="info-list__row">
@@ -146,16 +142,13 @@ export function AttendanceSheetPage(props: {
               </ScrollTable>
             </>
           )}
-          <div class={errors.walkIns ? 'field field--error' : 'field'}>
-            <label for="field-walkIns">{t('orientationAdmin.sheet.walkIns')}</label>
-            <p class="hint" id="field-walkIns-hint">
-              {t('orientationAdmin.sheet.walkInsHint')}
-            </p>
-            {errors.walkIns && (
-              <p class="field-error" id="field-walkIns-error">
-                {errors.walkIns}
-              </p>
-            )}
+          <FieldFrame
+            t={t}
+            id="field-walkIns"
+            label={t('orientationAdmin.sheet.walkIns')}
+            hint={t('orientationAdmin.sheet.walkInsHint')}
+            error={errors.walkIns}
+          >
             <input
               id="field-walkIns"
               name="walkIns"
@@ -164,11 +157,9 @@ export function AttendanceSheetPage(props: {
               maxlength={500}
               autocomplete="off"
               aria-invalid={errors.walkIns ? 'true' : undefined}
-              aria-describedby={
-                errors.walkIns ? 'field-walkIns-hint field-walkIns-error' : 'field-walkIns-hint'
-              }
+              aria-describedby={describedBy('field-walkIns', 'hint', errors.walkIns)}
             />
-          </div>
+          </FieldFrame>
           <button type="submit" class="button button--primary">
             {t('orientationAdmin.sheet.submit')}
           </button>
@@ -186,13 +177,12 @@ export function AttendanceSheetPage(props: {
             class="inline-form"
             novalidate
           >
-            <div class={errors.member ? 'field field--error' : 'field'}>
-              <label for="field-member">{t('orientationAdmin.sheet.registerField')}</label>
-              {errors.member && (
-                <p class="field-error" id="field-member-error">
-                  {errors.member}
-                </p>
-              )}
+            <FieldFrame
+              t={t}
+              id="field-member"
+              label={t('orientationAdmin.sheet.registerField')}
+              error={errors.member}
+            >
               <input
                 id="field-member"
                 name="member"
@@ -201,9 +191,9 @@ export function AttendanceSheetPage(props: {
                 maxlength={254}
                 autocomplete="off"
                 aria-invalid={errors.member ? 'true' : undefined}
-                aria-describedby={errors.member ? 'field-member-error' : undefined}
+                aria-describedby={describedBy('field-member', undefined, errors.member)}
               />
-            </div>
+            </FieldFrame>
             <button type="submit" class="button button--secondary">
               {t('orientationAdmin.sheet.registerSubmit')}
             </button>

@@ -8,15 +8,9 @@ import {
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { TextareaField } from '../../components/form-fields.js';
-import { sessionWhen } from './session-text.js';
+import { sessionWhen, type OrientationSession } from './session-text.js';
 
-export interface SessionRow {
-  id: string;
-  starts_at: string;
-  ends_at: string;
-  venue: string;
-  capacity: number;
-  registered: number | string | null;
+export interface SessionRow extends OrientationSession {
   attended?: number | undefined;
 }
 

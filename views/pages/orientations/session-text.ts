@@ -2,6 +2,16 @@ import { formatDate, tokyoTimeOf } from '../../../src/lib/dates.js';
 import type { Translator } from '../../../src/lib/i18n.js';
 import type { Locale } from '../../../db/schema.js';
 
+/** A 説明会 session as the staff pages list it (registered: a count the database may give as text). */
+export interface OrientationSession {
+  id: string;
+  starts_at: string;
+  ends_at: string;
+  venue: string;
+  capacity: number;
+  registered: number | string | null;
+}
+
 /** "2026年12月5日(土) 10:00〜11:30": when a session runs, in Tokyo time. */
 export function sessionWhen(
   t: Translator,

@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import { formatDate } from '../../../src/lib/dates.js';
@@ -12,8 +13,10 @@ import {
   SelectField,
   TextareaField,
   TextField,
+  bindFields,
   type FormErrors,
 } from '../../components/form-fields.js';
+import { StaffBackLink } from '../../components/back-link.js';
 
 interface RecordBase {
   id: string;
@@ -82,6 +85,59 @@ function ValidityFields(props: {
   );
 }
 
+/**
+ * One recorded category or certification: its heading with its state, what the page says of it
+ * and, until it is revoked, the button that revokes it (`action`).
+ */
+function RecordItem(props: {
+  ctx: ViewContext;
+  r: RecordBase;
+  title: string;
+  action: string;
+  children: Child;
+}) {
+  return (
+    <li class="act-item">
+      <h3 class="act-item__title">
+        {props.title} <State ctx={props.ctx} r={props.r} />
+      </h3>
+      {props.children}
+      {!props.r.revoked && (
+        <form method="post" action={props.action}>
+          <input type="hidden" name="recordId" value={props.r.id} />
+          <button type="submit" class="button button--secondary">
+            {props.ctx.t('subsidies.revoke')}
+          </button>
+        </form>
+      )}
+    </li>
+  );
+}
+
+/** A section's form to add a record: its heading, the error summary when it failed, the fields. */
+function AddRecordForm(props: {
+  ctx: ViewContext;
+  title: string;
+  action: string;
+  errors: FormErrors | undefined;
+  labels: Record<string, string>;
+  children: Child;
+}) {
+  const { t } = props.ctx;
+  return (
+    <>
+      <h3>{props.title}</h3>
+      {props.errors && <ErrorSummary t={t} errors={props.errors} labels={props.labels} />}
+      <form method="post" action={props.action} class="member-form">
+        {props.children}
+        <button type="submit" class="button button--primary">
+          {t('subsidies.save')}
+        </button>
+      </form>
+    </>
+  );
+}
+
 /** Staff: a requester household's subsidy categories and its children's 無償化 certifications. */
 export function EligibilityPage(props: EligibilityPageProps) {
   const { ctx } = props;
@@ -96,11 +152,26 @@ export function EligibilityPage(props: EligibilityPageProps) {
   const period = (r: RecordBase) =>
     `${formatDate(r.validFrom, locale)}〜${formatDate(r.validTo, locale)}`;
   const title = t('subsidies.title');
+  const categoryLabels = {
+    category: t('subsidies.categoryLabel'),
+    evidence: t('subsidies.evidence'),
+    checkedOn: t('subsidies.checkedOn'),
+    validFrom: t('subsidies.validFrom'),
+    validTo: t('subsidies.validTo'),
+  };
+  const certificationLabels = {
+    childId: t('subsidies.child'),
+    certificationType: t('subsidies.certificationTypeLabel'),
+    certificateNo: t('subsidies.certificateNo'),
+    certCheckedOn: t('subsidies.checkedOn'),
+    certValidFrom: t('subsidies.validFrom'),
+    certValidTo: t('subsidies.validTo'),
+  };
+  const field = bindFields(t, ev, e, categoryLabels);
+  const certField = bindFields(t, cv, c, certificationLabels);
   return (
     <Layout ctx={ctx} title={`${title} ${props.memberName}`}>
-      <p class="back-link">
-        <a href={base}>{t('subsidies.backToMember')}</a>
-      </p>
+      <StaffBackLink href={base} label={t('subsidies.backToMember')} />
       <h1>
         {title}
         <span class="heading-sub">{props.memberName}</span>
@@ -113,11 +184,12 @@ export function EligibilityPage(props: EligibilityPageProps) {
         ) : (
           <ul class="act-list">
             {props.eligibility.map((r) => (
-              <li class="act-item">
-                <h3 class="act-item__title">
-                  {t(`subsidies.category.${r.category as 'single_parent'}`)}{' '}
-                  <State ctx={ctx} r={r} />
-                </h3>
+              <RecordItem
+                ctx={ctx}
+                r={r}
+                title={t(`subsidies.category.${r.category as 'single_parent'}`)}
+                action={`${base}/eligibility/revoke`}
+              >
                 <p>{t('subsidies.period', { period: period(r) })}</p>
                 <p>
                   {t('subsidies.evidenceText', {
@@ -127,53 +199,29 @@ export function EligibilityPage(props: EligibilityPageProps) {
                   })}
                 </p>
                 {r.note && <p class="pre-line">{r.note}</p>}
-                {!r.revoked && (
-                  <form method="post" action={`${base}/eligibility/revoke`}>
-                    <input type="hidden" name="recordId" value={r.id} />
-                    <button type="submit" class="button button--secondary">
-                      {t('subsidies.revoke')}
-                    </button>
-                  </form>
-                )}
-              </li>
+              </RecordItem>
             ))}
           </ul>
         )}
-        <h3>{t('subsidies.addCategory')}</h3>
-        {props.form === 'eligibility' && (
-          <ErrorSummary
-            t={t}
-            errors={e}
-            labels={{
-              category: t('subsidies.categoryLabel'),
-              evidence: t('subsidies.evidence'),
-              checkedOn: t('subsidies.checkedOn'),
-              validFrom: t('subsidies.validFrom'),
-              validTo: t('subsidies.validTo'),
-            }}
-          />
-        )}
-        <form method="post" action={`${base}/eligibility`} class="member-form">
+        <AddRecordForm
+          ctx={ctx}
+          title={t('subsidies.addCategory')}
+          action={`${base}/eligibility`}
+          errors={props.form === 'eligibility' ? e : undefined}
+          labels={categoryLabels}
+        >
           <SelectField
-            t={t}
-            name="category"
-            label={t('subsidies.categoryLabel')}
+            {...field('category')}
             placeholder={t('subsidies.choose')}
-            value={ev.category}
             options={SUBSIDY_CATEGORIES.map((x) => ({
               value: x,
               label: t(`subsidies.category.${x}`),
             }))}
-            error={e.category}
             required
           />
           <TextField
-            t={t}
-            name="evidence"
-            label={t('subsidies.evidence')}
+            {...field('evidence')}
             hint={t('subsidies.evidenceHint')}
-            value={ev.evidence}
-            error={e.evidence}
             maxlength={200}
             required
           />
@@ -184,19 +232,8 @@ export function EligibilityPage(props: EligibilityPageProps) {
             errors={e}
             today={props.today}
           />
-          <TextareaField
-            t={t}
-            name="note"
-            label={t('subsidies.note')}
-            value={ev.note}
-            error={e.note}
-            rows={2}
-            maxlength={1000}
-          />
-          <button type="submit" class="button button--primary">
-            {t('subsidies.save')}
-          </button>
-        </form>
+          <TextareaField {...field('note')} label={t('subsidies.note')} rows={2} maxlength={1000} />
+        </AddRecordForm>
       </section>
 
       <section aria-labelledby="certification-title">
@@ -206,74 +243,42 @@ export function EligibilityPage(props: EligibilityPageProps) {
         ) : (
           <ul class="act-list">
             {props.certifications.map((r) => (
-              <li class="act-item">
-                <h3 class="act-item__title">
-                  {r.childName} {t(`subsidies.certificationType.${r.certificationType as 'type1'}`)}{' '}
-                  <State ctx={ctx} r={r} />
-                </h3>
+              <RecordItem
+                ctx={ctx}
+                r={r}
+                title={`${r.childName} ${t(`subsidies.certificationType.${r.certificationType as 'type1'}`)}`}
+                action={`${base}/free-childcare/revoke`}
+              >
                 <p>{t('subsidies.certificateNoText', { no: r.certificateNo })}</p>
                 <p>{t('subsidies.period', { period: period(r) })}</p>
                 {r.taxExempt && <p>{t('subsidies.taxExemptYes')}</p>}
-                {!r.revoked && (
-                  <form method="post" action={`${base}/free-childcare/revoke`}>
-                    <input type="hidden" name="recordId" value={r.id} />
-                    <button type="submit" class="button button--secondary">
-                      {t('subsidies.revoke')}
-                    </button>
-                  </form>
-                )}
-              </li>
+              </RecordItem>
             ))}
           </ul>
         )}
-        <h3>{t('subsidies.addCertification')}</h3>
-        {props.form === 'certification' && (
-          <ErrorSummary
-            t={t}
-            errors={c}
-            labels={{
-              childId: t('subsidies.child'),
-              certificationType: t('subsidies.certificationTypeLabel'),
-              certificateNo: t('subsidies.certificateNo'),
-              certCheckedOn: t('subsidies.checkedOn'),
-              certValidFrom: t('subsidies.validFrom'),
-              certValidTo: t('subsidies.validTo'),
-            }}
-          />
-        )}
-        <form method="post" action={`${base}/free-childcare`} class="member-form">
+        <AddRecordForm
+          ctx={ctx}
+          title={t('subsidies.addCertification')}
+          action={`${base}/free-childcare`}
+          errors={props.form === 'certification' ? c : undefined}
+          labels={certificationLabels}
+        >
           <SelectField
-            t={t}
-            name="childId"
-            label={t('subsidies.child')}
+            {...certField('childId')}
             placeholder={t('subsidies.choose')}
-            value={cv.childId}
             options={props.householdChildren.map((x) => ({ value: x.id, label: x.name }))}
-            error={c.childId}
             required
           />
           <SelectField
-            t={t}
-            name="certificationType"
-            label={t('subsidies.certificationTypeLabel')}
+            {...certField('certificationType')}
             placeholder={t('subsidies.choose')}
-            value={cv.certificationType}
             options={CERTIFICATION_TYPES.map((x) => ({
               value: x,
               label: t(`subsidies.certificationType.${x}`),
             }))}
-            error={c.certificationType}
             required
           />
-          <TextField
-            t={t}
-            name="certificateNo"
-            label={t('subsidies.certificateNo')}
-            value={cv.certificateNo}
-            error={c.certificateNo}
-            maxlength={40}
-            required
-          />
+          <TextField {...certField('certificateNo')} maxlength={40} required />
           <Checkbox
             name="taxExempt"
             value="yes"
@@ -288,10 +293,7 @@ export function EligibilityPage(props: EligibilityPageProps) {
             errors={c}
             today={props.today}
           />
-          <button type="submit" class="button button--primary">
-            {t('subsidies.save')}
-          </button>
-        </form>
+        </AddRecordForm>
       </section>
     </Layout>
   );

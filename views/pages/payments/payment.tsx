@@ -12,6 +12,8 @@ import {
   type FormErrors,
 } from '../../components/form-fields.js';
 import { yen } from '../../format.js';
+import { StaffBackLink } from '../../components/back-link.js';
+import { ScrollTable } from '../../components/scroll-table.js';
 
 export type PaymentStateCode = 'unpaid' | 'recorded' | 'received' | 'disputed' | 'short';
 export type PaymentMethodCode = 'cash' | 'bank_transfer' | 'qr';
@@ -167,9 +169,7 @@ export function PaymentPage(props: PaymentPageProps) {
   const title = t('payments.pageTitle', { what: subject.title });
   return (
     <Layout ctx={ctx} title={title}>
-      <p class="back-link">
-        <a href={subject.backHref}>{t('payments.back')}</a>
-      </p>
+      <StaffBackLink href={subject.backHref} label={t('payments.back')} />
       <h1>
         {title}
         <span class="heading-sub">{subject.when}</span>
@@ -279,9 +279,7 @@ export function OutstandingPage(props: { ctx: ViewContext; items: OutstandingVie
   const total = items.reduce((a, i) => a + i.outstanding, 0);
   return (
     <Layout ctx={ctx} title={t('payments.outstanding.title')}>
-      <p class="back-link">
-        <a href="/activities">{t('activities.backToList')}</a>
-      </p>
+      <StaffBackLink href="/activities" label={t('activities.backToList')} />
       <h1>{t('payments.outstanding.title')}</h1>
       <p>{t('payments.outstanding.lead')}</p>
       {items.length === 0 ? (
@@ -291,47 +289,37 @@ export function OutstandingPage(props: { ctx: ViewContext; items: OutstandingVie
           <p role="status">
             {t('payments.outstanding.count', { count: items.length, total: yen(total, locale) })}
           </p>
-          <div
-            class="table-scroll"
-            tabindex={0}
-            role="region"
-            aria-labelledby="outstanding-caption"
+          <ScrollTable
+            labelledBy="outstanding-caption"
+            caption={t('payments.outstanding.title')}
+            captionId="outstanding-caption"
+            head={[
+              t('payments.outstanding.date'),
+              t('payments.outstanding.what'),
+              t('activities.requester'),
+              t('activities.helper'),
+              t('payments.due'),
+              t('payments.outstanding.owed'),
+              t('payments.outstanding.state'),
+            ]}
           >
-            <table class="table">
-              <caption id="outstanding-caption" class="visually-hidden">
-                {t('payments.outstanding.title')}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('payments.outstanding.date')}</th>
-                  <th scope="col">{t('payments.outstanding.what')}</th>
-                  <th scope="col">{t('activities.requester')}</th>
-                  <th scope="col">{t('activities.helper')}</th>
-                  <th scope="col">{t('payments.due')}</th>
-                  <th scope="col">{t('payments.outstanding.owed')}</th>
-                  <th scope="col">{t('payments.outstanding.state')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((i) => (
-                  <tr>
-                    <td>{formatDate(i.date, locale)}</td>
-                    <td>
-                      <a href={paymentPath(i)}>{t(`payments.kind.${i.kind}`)}</a>
-                    </td>
-                    <td class="name-cell">{i.requesterName}</td>
-                    <td class="name-cell">{i.helperName}</td>
-                    <td class="num">{yen(i.due, locale)}</td>
-                    <td class="num">{yen(i.outstanding, locale)}</td>
-                    <td>
-                      <PaymentStateBadge ctx={ctx} state={i.state} />
-                      {i.disputeReason && <p class="hint pre-line">{i.disputeReason}</p>}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+            {items.map((i) => (
+              <tr>
+                <td>{formatDate(i.date, locale)}</td>
+                <td>
+                  <a href={paymentPath(i)}>{t(`payments.kind.${i.kind}`)}</a>
+                </td>
+                <td class="name-cell">{i.requesterName}</td>
+                <td class="name-cell">{i.helperName}</td>
+                <td class="num">{yen(i.due, locale)}</td>
+                <td class="num">{yen(i.outstanding, locale)}</td>
+                <td>
+                  <PaymentStateBadge ctx={ctx} state={i.state} />
+                  {i.disputeReason && <p class="hint pre-line">{i.disputeReason}</p>}
+                </td>
+              </tr>
+            ))}
+          </ScrollTable>
         </>
       )}
     </Layout>

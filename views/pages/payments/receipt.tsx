@@ -4,6 +4,7 @@ import { formatDate, formatDateTime, formatMonth } from '../../../src/lib/dates.
 import type { ReceiptView } from '../../../src/modules/payments/receipt-rules.js';
 import { categoryNames, whenText } from '../activities/activity-text.js';
 import { yen } from '../../format.js';
+import { StaffBackLink } from '../../components/back-link.js';
 
 export interface ReceiptPageProps {
   ctx: ViewContext;
@@ -26,9 +27,7 @@ export function ReceiptPage(props: ReceiptPageProps) {
   return (
     <Layout ctx={ctx} title={`${title} ${props.subjectTitle}`}>
       <div class="no-print">
-        <p class="back-link">
-          <a href={props.backHref}>{t('payments.back')}</a>
-        </p>
+        <StaffBackLink href={props.backHref} label={t('payments.back')} />
         <form method="post" action={props.printAction} class="button-row">
           <button type="submit" class="button button--primary">
             {t(r ? 'receipts.reprint' : 'receipts.issue')}

@@ -1,7 +1,7 @@
 import { Badge } from '../../components/status-badge.js';
 import { areaName } from '../../../src/i18n/area-labels.js';
 import { categoryShortLabel } from '../../../src/i18n/category-labels.js';
-import { ErrorSummary } from '../../components/form-fields.js';
+import { ErrorSummary, TextField } from '../../components/form-fields.js';
 import { Layout } from '../../layout.js';
 import type { ViewContext } from '../../view-context.js';
 import type { MessageKey, Translator } from '../../../src/lib/i18n.js';
@@ -11,6 +11,7 @@ import { childAgesText } from '../coordination/coordination-text.js';
 import { monthDay, timeRangeText } from '../../format.js';
 import { Hidden } from '../../components/visually-hidden.js';
 import { PlannerTimeline, type TimelineHelper } from './timeline.js';
+import { DataTable } from '../../components/data-table.js';
 
 /** A helper as the review screen shows her for one request. */
 export interface HelperChoice {
@@ -165,54 +166,51 @@ function HelperCell(props: { ctx: ViewContext; row: PlanRow }) {
 function PlanTable(props: { ctx: ViewContext; rows: PlanRow[]; areas: Area[] }) {
   const { t, locale } = props.ctx;
   return (
-    <table class="table coord-table planner-table">
-      <caption class="visually-hidden">{t('planner.plan.title')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('coord.col.when')}</th>
-          <th scope="col">{t('coord.col.family')}</th>
-          <th scope="col">{t('coord.col.what')}</th>
-          <th scope="col">{t('planner.col.helper')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.rows.map((r) => {
-          const changed =
-            r.basisHelperId !== null && r.basisHelperId !== (r.chosen?.helperId ?? '');
-          const cls = [
-            'coord-row',
-            r.problems.length ? 'planner-row--problem' : '',
-            !r.chosen ? 'planner-row--unassigned' : '',
-          ]
-            .filter(Boolean)
-            .join(' ');
-          return (
-            <tr class={cls} id={`row-${r.id}`}>
-              <td data-label={t('coord.col.when')} class="coord-when">
-                <span class="coord-when__day">{monthDay(r.startsAt, locale)}</span>{' '}
-                <span class="coord-when__time">{timeRangeText(r.startsAt, r.endsAt, locale)}</span>
-                {changed && (
-                  <Badge tone="success" class="badge--after">
-                    {t('planner.changed')}
-                  </Badge>
-                )}
-              </td>
-              <th scope="row" data-label={t('coord.col.family')} class="coord-family">
-                <a href={`/coordination/requests/${r.id}`}>
-                  {t('coord.family', { name: r.requesterName })}
-                </a>
-                <span class="coord-sub">{childAgesText(t, r.childAges)}</span>
-              </th>
-              <td data-label={t('coord.col.what')}>
-                {categoryShortLabel(t, r.category)}
-                <span class="coord-sub">{areaName(props.areas, r.area, locale)}</span>
-              </td>
-              <HelperCell ctx={props.ctx} row={r} />
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <DataTable
+      class="coord-table planner-table"
+      caption={t('planner.plan.title')}
+      head={[
+        t('coord.col.when'),
+        t('coord.col.family'),
+        t('coord.col.what'),
+        t('planner.col.helper'),
+      ]}
+    >
+      {props.rows.map((r) => {
+        const changed = r.basisHelperId !== null && r.basisHelperId !== (r.chosen?.helperId ?? '');
+        const cls = [
+          'coord-row',
+          r.problems.length ? 'planner-row--problem' : '',
+          !r.chosen ? 'planner-row--unassigned' : '',
+        ]
+          .filter(Boolean)
+          .join(' ');
+        return (
+          <tr class={cls} id={`row-${r.id}`}>
+            <td data-label={t('coord.col.when')} class="coord-when">
+              <span class="coord-when__day">{monthDay(r.startsAt, locale)}</span>{' '}
+              <span class="coord-when__time">{timeRangeText(r.startsAt, r.endsAt, locale)}</span>
+              {changed && (
+                <Badge tone="success" class="badge--after">
+                  {t('planner.changed')}
+                </Badge>
+              )}
+            </td>
+            <th scope="row" data-label={t('coord.col.family')} class="coord-family">
+              <a href={`/coordination/requests/${r.id}`}>
+                {t('coord.family', { name: r.requesterName })}
+              </a>
+              <span class="coord-sub">{childAgesText(t, r.childAges)}</span>
+            </th>
+            <td data-label={t('coord.col.what')}>
+              {categoryShortLabel(t, r.category)}
+              <span class="coord-sub">{areaName(props.areas, r.area, locale)}</span>
+            </td>
+            <HelperCell ctx={props.ctx} row={r} />
+          </tr>
+        );
+      })}
+    </DataTable>
   );
 }
 
@@ -246,25 +244,15 @@ export function PlannerPage(props: PlannerPageProps) {
         />
         <form method="get" action="/staff/planner" class="coord-filters planner-range">
           {(['from', 'to'] as const).map((name) => (
-            <div class={props.rangeErrors[name] ? 'field field--error' : 'field'}>
-              <label for={`field-${name}`}>
-                {t(name === 'from' ? 'planner.from' : 'planner.to')}
-              </label>
-              {props.rangeErrors[name] && (
-                <p class="field-error" id={`field-${name}-error`}>
-                  {tk(t, props.rangeErrors[name])}
-                </p>
-              )}
-              <input
-                id={`field-${name}`}
-                name={name}
-                type="date"
-                value={range[name]}
-                required
-                aria-invalid={props.rangeErrors[name] ? 'true' : undefined}
-                aria-describedby={props.rangeErrors[name] ? `field-${name}-error` : undefined}
-              />
-            </div>
+            <TextField
+              t={t}
+              name={name}
+              type="date"
+              label={t(name === 'from' ? 'planner.from' : 'planner.to')}
+              value={range[name]}
+              error={props.rangeErrors[name] && tk(t, props.rangeErrors[name])}
+              required
+            />
           ))}
           <button type="submit" class="button button--secondary">
             {t('planner.makePlan')}

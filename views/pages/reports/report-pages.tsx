@@ -15,6 +15,7 @@ import {
   type HelperSummary,
   type MonthlyReport,
   type MonthPoint,
+  type ReportComparison,
 } from '../../../src/modules/reports/report.types.js';
 import { BarChart, ColumnChart, LineChart } from '../../components/charts.js';
 import { categoryNumberedLabel } from '../../../src/i18n/category-labels.js';
@@ -47,15 +48,36 @@ function periodText(f: Fmt, from: string, to: string): string {
   });
 }
 
+/** The period picker: a GET form with one control (`id`), the show button and its hint. */
+interface ReportPicker {
+  action: string;
+  id: string;
+  label: string;
+  control: Child;
+  hint?: string;
+}
+
 function Tools(props: {
   f: Fmt;
-  picker: Child;
+  picker: ReportPicker;
   links: { href: string; label: string; download?: boolean }[];
 }) {
   const { t } = props.f;
+  const { picker } = props;
   return (
     <div class="report-tools no-print">
-      {props.picker}
+      <form method="get" action={picker.action} class="report-picker">
+        <label for={picker.id}>{picker.label}</label>
+        {picker.control}
+        <button type="submit" class="button button--secondary">
+          {t('reports.page.show')}
+        </button>
+        {picker.hint && (
+          <p id={`${picker.id}-hint`} class="hint">
+            {picker.hint}
+          </p>
+        )}
+      </form>
       <ul class="report-links">
         {props.links.map((l) => (
           <li>
@@ -146,19 +168,70 @@ function CategoryChart(props: { f: Fmt; id: string; report: MonthlyReport | Annu
   );
 }
 
-function Header(props: { f: Fmt; title: string; from: string; to: string; generatedAt: string }) {
-  const { f } = props;
+/** The same figures beside those of the same period a year before. */
+function CompareSection(props: {
+  f: Fmt;
+  comparison: ReportComparison;
+  currentLabel: string;
+  previousLabel: string;
+}) {
+  const { f, comparison } = props;
   return (
-    <>
-      <h1>{props.title}</h1>
-      <p class="report-meta">
-        {periodText(f, props.from, props.to)}
-        <span class="report-meta__sep" aria-hidden="true">
-          {' / '}
-        </span>
-        {f.t('reports.page.generatedAt', { at: formatDateTime(props.generatedAt, f.locale) })}
-      </p>
-    </>
+    <Section
+      id="report-compare"
+      title={f.t('reports.page.compare.title')}
+      lead={periodText(f, comparison.previousPeriod.from, comparison.previousPeriod.to)}
+    >
+      <ComparisonTable
+        f={f}
+        items={comparison.items}
+        currentLabel={props.currentLabel}
+        previousLabel={props.previousLabel}
+      />
+    </Section>
+  );
+}
+
+/** The charts of a report, side by side on a wide screen. */
+function ChartsSection(props: { f: Fmt; children: Child }) {
+  return (
+    <section class="report-section report-charts" aria-labelledby="report-charts">
+      <h2 id="report-charts">{props.f.t('reports.page.chart.title')}</h2>
+      <div class="report-charts__grid">{props.children}</div>
+    </section>
+  );
+}
+
+/**
+ * A report's page: its title, the period and when it was made, the tools (the picker, the links,
+ * the print button) and then its sections.
+ */
+function ReportPage(props: {
+  ctx: ViewContext;
+  f: Fmt;
+  title: string;
+  report: { period: { from: string; to: string }; generatedAt: string };
+  picker: ReportPicker;
+  links: { href: string; label: string; download?: boolean }[];
+  children: Child;
+}) {
+  const { f, report } = props;
+  return (
+    <Layout ctx={props.ctx} title={props.title}>
+      <article class="report">
+        <h1>{props.title}</h1>
+        <p class="report-meta">
+          {periodText(f, report.period.from, report.period.to)}
+          <span class="report-meta__sep" aria-hidden="true">
+            {' / '}
+          </span>
+          {f.t('reports.page.generatedAt', { at: formatDateTime(report.generatedAt, f.locale) })}
+        </p>
+        <Tools f={f} picker={props.picker} links={props.links} />
+        {props.children}
+      </article>
+      <script src="/assets/print.js" defer></script>
+    </Layout>
   );
 }
 
@@ -176,106 +249,78 @@ export function MonthlyReportPage(props: {
   const { t } = f;
   const title = t('reports.page.monthly.title', { month: formatMonth(report.month, f.locale) });
   return (
-    <Layout ctx={ctx} title={title}>
-      <article class="report">
-        <Header
-          f={f}
-          title={title}
-          from={report.period.from}
-          to={report.period.to}
-          generatedAt={report.generatedAt}
-        />
-        <Tools
-          f={f}
-          picker={
-            <form method="get" action="/staff/reports/monthly" class="report-picker">
-              <label for="report-month">{t('reports.page.monthly.pick')}</label>
-              <input
-                id="report-month"
-                type="month"
-                name="month"
-                value={report.month}
-                required
-                aria-describedby="report-month-hint"
-              />
-              <button type="submit" class="button button--secondary">
-                {t('reports.page.show')}
-              </button>
-              <p id="report-month-hint" class="hint">
-                {t('reports.page.monthly.hint')}
-              </p>
-            </form>
-          }
-          links={[
-            {
-              href: `/staff/reports/monthly?month=${props.previousMonth}`,
-              label: t('reports.page.monthly.previous', {
-                month: formatMonth(props.previousMonth, f.locale),
-              }),
-            },
-            {
-              href: `/staff/reports/monthly?month=${props.nextMonth}`,
-              label: t('reports.page.monthly.next', {
-                month: formatMonth(props.nextMonth, f.locale),
-              }),
-            },
-            {
-              href: `/api/v1/reports/monthly.csv?month=${report.month}`,
-              label: t('reports.page.csv'),
-              download: true,
-            },
-            {
-              href: `/staff/reports/annual?fiscalYear=${props.months.fiscalYear}`,
-              label: t('reports.page.monthly.toAnnual', {
-                year: fiscalYearName(f, props.months.fiscalYear),
-              }),
-            },
-          ]}
-        />
-
-        <Section
-          id="report-compare"
-          title={t('reports.page.compare.title')}
-          lead={periodText(
-            f,
-            report.previousYear.previousPeriod.from,
-            report.previousYear.previousPeriod.to,
-          )}
-        >
-          <ComparisonTable
-            f={f}
-            items={report.previousYear.items}
-            currentLabel={formatMonth(report.month, f.locale)}
-            previousLabel={formatMonth(
-              report.previousYear.previousPeriod.from.slice(0, 7),
-              f.locale,
-            )}
+    <ReportPage
+      ctx={ctx}
+      f={f}
+      title={title}
+      report={report}
+      picker={{
+        action: '/staff/reports/monthly',
+        id: 'report-month',
+        label: t('reports.page.monthly.pick'),
+        control: (
+          <input
+            id="report-month"
+            type="month"
+            name="month"
+            value={report.month}
+            required
+            aria-describedby="report-month-hint"
           />
-        </Section>
+        ),
+        hint: t('reports.page.monthly.hint'),
+      }}
+      links={[
+        {
+          href: `/staff/reports/monthly?month=${props.previousMonth}`,
+          label: t('reports.page.monthly.previous', {
+            month: formatMonth(props.previousMonth, f.locale),
+          }),
+        },
+        {
+          href: `/staff/reports/monthly?month=${props.nextMonth}`,
+          label: t('reports.page.monthly.next', {
+            month: formatMonth(props.nextMonth, f.locale),
+          }),
+        },
+        {
+          href: `/api/v1/reports/monthly.csv?month=${report.month}`,
+          label: t('reports.page.csv'),
+          download: true,
+        },
+        {
+          href: `/staff/reports/annual?fiscalYear=${props.months.fiscalYear}`,
+          label: t('reports.page.monthly.toAnnual', {
+            year: fiscalYearName(f, props.months.fiscalYear),
+          }),
+        },
+      ]}
+    >
+      <CompareSection
+        f={f}
+        comparison={report.previousYear}
+        currentLabel={formatMonth(report.month, f.locale)}
+        previousLabel={formatMonth(report.previousYear.previousPeriod.from.slice(0, 7), f.locale)}
+      />
 
-        <FigureSections
-          f={f}
-          figures={report}
-          showOlderChildren={report.showOlderChildren}
-          charts={
-            <section class="report-section report-charts" aria-labelledby="report-charts">
-              <h2 id="report-charts">{t('reports.page.chart.title')}</h2>
-              <div class="report-charts__grid">
-                <CategoryChart f={f} id="chart-categories" report={report} />
-                <ActivityMonthsChart
-                  f={f}
-                  id="chart-months"
-                  series={props.months}
-                  asOfMonth={report.generatedAt.slice(0, 7)}
-                />
-              </div>
-            </section>
-          }
-        />
-        <SummarySections f={f} helpers={props.helpers} families={props.families} />
-      </article>
-      <script src="/assets/print.js" defer></script>
-    </Layout>
+      <FigureSections
+        f={f}
+        figures={report}
+        showOlderChildren={report.showOlderChildren}
+        charts={
+          <ChartsSection f={f}>
+            <CategoryChart f={f} id="chart-categories" report={report} />
+            <ActivityMonthsChart
+              f={f}
+              id="chart-months"
+              series={props.months}
+              asOfMonth={report.generatedAt.slice(0, 7)}
+            />
+          </ChartsSection>
+        }
+      />
+      <SummarySections f={f} helpers={props.helpers} families={props.families} />
+    </ReportPage>
   );
 }
 
@@ -301,118 +346,95 @@ export function AnnualReportPage(props: {
   const line = (pick: (p: (typeof trend)[number]) => number) =>
     trend.map((p) => upTo(p.month, asOfMonth, pick(p)));
   return (
-    <Layout ctx={ctx} title={title}>
-      <article class="report">
-        <Header
-          f={f}
-          title={title}
-          from={report.period.from}
-          to={report.period.to}
-          generatedAt={report.generatedAt}
-        />
-        <Tools
-          f={f}
-          picker={
-            <form method="get" action="/staff/reports/annual" class="report-picker">
-              <label for="report-year">{t('reports.page.annual.pick')}</label>
-              <select id="report-year" name="fiscalYear">
-                {props.years.map((y) => (
-                  <option value={String(y)} selected={y === fy}>
-                    {fiscalYearName(f, y)}
-                  </option>
-                ))}
-              </select>
-              <button type="submit" class="button button--secondary">
-                {t('reports.page.show')}
-              </button>
-            </form>
-          }
-          links={[
-            {
-              href: `/api/v1/reports/annual.csv?fiscalYear=${fy}`,
-              label: t('reports.page.csv'),
-              download: true,
-            },
-            {
-              href: `/staff/reports/monthly?month=${fy}-04`,
-              label: t('reports.page.annual.toMonthly'),
-            },
-          ]}
-        />
+    <ReportPage
+      ctx={ctx}
+      f={f}
+      title={title}
+      report={report}
+      picker={{
+        action: '/staff/reports/annual',
+        id: 'report-year',
+        label: t('reports.page.annual.pick'),
+        control: (
+          <select id="report-year" name="fiscalYear">
+            {props.years.map((y) => (
+              <option value={String(y)} selected={y === fy}>
+                {fiscalYearName(f, y)}
+              </option>
+            ))}
+          </select>
+        ),
+      }}
+      links={[
+        {
+          href: `/api/v1/reports/annual.csv?fiscalYear=${fy}`,
+          label: t('reports.page.csv'),
+          download: true,
+        },
+        {
+          href: `/staff/reports/monthly?month=${fy}-04`,
+          label: t('reports.page.annual.toMonthly'),
+        },
+      ]}
+    >
+      <CompareSection
+        f={f}
+        comparison={report.previousYear}
+        currentLabel={fiscalYearName(f, fy)}
+        previousLabel={fiscalYearName(f, fy - 1)}
+      />
 
-        <Section
-          id="report-compare"
-          title={t('reports.page.compare.title')}
-          lead={periodText(
-            f,
-            report.previousYear.previousPeriod.from,
-            report.previousYear.previousPeriod.to,
-          )}
-        >
-          <ComparisonTable
-            f={f}
-            items={report.previousYear.items}
-            currentLabel={fiscalYearName(f, fy)}
-            previousLabel={fiscalYearName(f, fy - 1)}
-          />
-        </Section>
-
-        <FigureSections
-          f={f}
-          figures={report}
-          showOlderChildren={report.showOlderChildren}
-          charts={
-            <section class="report-section report-charts" aria-labelledby="report-charts">
-              <h2 id="report-charts">{t('reports.page.chart.title')}</h2>
-              <div class="report-charts__grid">
-                <ActivityMonthsChart
-                  f={f}
-                  id="chart-months"
-                  series={{
-                    fiscalYear: fy,
-                    current: report.months,
-                    previous: props.previousMonths,
-                  }}
-                  asOfMonth={asOfMonth}
-                />
-                <LineChart
-                  text={{
-                    id: 'chart-members',
-                    title: t('reports.section.memberTrend'),
-                    summary: last
-                      ? t('reports.page.chart.membersSummary', {
-                          month: formatMonth(last.month, f.locale),
-                          total: f.n(last.total),
-                          requester: f.n(last.requester),
-                          helper: f.n(last.helper),
-                          both: f.n(last.both),
-                        })
-                      : '',
-                    tableLabel: t('reports.page.chart.table'),
-                    categoryHeader: t('reports.page.col.month'),
-                    format: f.n,
-                    unit: t('reports.page.chart.unitPeople'),
-                    axis: t('reports.page.chart.axisMonth'),
-                  }}
-                  categories={trend.map((p) => monthTick(p.month, f.locale))}
-                  rowLabels={trend.map((p) => formatMonth(p.month, f.locale))}
-                  series={[
-                    { label: t('reports.kind.total'), values: line((p) => p.total) },
-                    { label: t('reports.kind.requester'), values: line((p) => p.requester) },
-                    { label: t('reports.kind.helper'), values: line((p) => p.helper) },
-                    { label: t('reports.kind.both'), values: line((p) => p.both) },
-                  ]}
-                />
-                <CategoryChart f={f} id="chart-categories" report={report} />
-              </div>
-            </section>
-          }
-        />
-        <NationalSection f={f} report={report} />
-        <SummarySections f={f} helpers={props.helpers} families={props.families} />
-      </article>
-      <script src="/assets/print.js" defer></script>
-    </Layout>
+      <FigureSections
+        f={f}
+        figures={report}
+        showOlderChildren={report.showOlderChildren}
+        charts={
+          <ChartsSection f={f}>
+            <ActivityMonthsChart
+              f={f}
+              id="chart-months"
+              series={{
+                fiscalYear: fy,
+                current: report.months,
+                previous: props.previousMonths,
+              }}
+              asOfMonth={asOfMonth}
+            />
+            <LineChart
+              text={{
+                id: 'chart-members',
+                title: t('reports.section.memberTrend'),
+                summary: last
+                  ? t('reports.page.chart.membersSummary', {
+                      month: formatMonth(last.month, f.locale),
+                      total: f.n(last.total),
+                      requester: f.n(last.requester),
+                      helper: f.n(last.helper),
+                      both: f.n(last.both),
+                    })
+                  : '',
+                tableLabel: t('reports.page.chart.table'),
+                categoryHeader: t('reports.page.col.month'),
+                format: f.n,
+                unit: t('reports.page.chart.unitPeople'),
+                axis: t('reports.page.chart.axisMonth'),
+              }}
+              categories={trend.map((p) => monthTick(p.month, f.locale))}
+              rowLabels={trend.map((p) => formatMonth(p.month, f.locale))}
+              series={[
+                { label: t('reports.kind.total'), values: line((p) => p.total) },
+                { label: t('reports.kind.requester'), values: line((p) => p.requester) },
+                { label: t('reports.kind.helper'), values: line((p) => p.helper) },
+                { label: t('reports.kind.both'), values: line((p) => p.both) },
+              ]}
+            />
+            <CategoryChart f={f} id="chart-categories" report={report} />
+          </ChartsSection>
+        }
+      />
+      <NationalSection f={f} report={report} />
+      <SummarySections f={f} helpers={props.helpers} families={props.families} />
+    </ReportPage>
   );
 }
 

@@ -8,6 +8,7 @@ import { careLocationName, durationText, offerStatusName, whenText } from './req
 import { DetailList } from '../../components/detail-list.js';
 import { StatusBadge } from '../../components/status-badge.js';
 import { Pagination } from '../../components/pagination.js';
+import { FieldFrame, describedBy } from '../../components/form-fields.js';
 
 export interface OfferCardView {
   id: string;
@@ -208,16 +209,13 @@ export function OfferActions(props: {
       </div>
       <details class="offer-actions__reason" open={Boolean(props.declineError)}>
         <summary>{t('offers.reasonSummary')}</summary>
-        <div class={props.declineError ? 'field field--error' : 'field'}>
-          <label for={reasonId}>{t('offers.reason')}</label>
-          <p class="hint" id={`${reasonId}-hint`}>
-            {t('offers.reasonHint')}
-          </p>
-          {props.declineError && (
-            <p class="field-error" id={`${reasonId}-error`}>
-              {props.declineError.message}
-            </p>
-          )}
+        <FieldFrame
+          t={t}
+          id={reasonId}
+          label={t('offers.reason')}
+          hint={t('offers.reasonHint')}
+          error={props.declineError?.message}
+        >
           <textarea
             id={reasonId}
             name="reason"
@@ -225,11 +223,11 @@ export function OfferActions(props: {
             rows={2}
             maxlength={500}
             aria-invalid={props.declineError ? 'true' : undefined}
-            aria-describedby={`${reasonId}-hint${props.declineError ? ` ${reasonId}-error` : ''}`}
+            aria-describedby={describedBy(reasonId, 'hint', props.declineError?.message)}
           >
             {props.declineError?.reason ?? ''}
           </textarea>
-        </div>
+        </FieldFrame>
         <button type="submit" form={declineForm} class="button button--secondary">
           {t('offers.declineWithReason')}
         </button>

@@ -1,5 +1,11 @@
 import type { Child } from 'hono/jsx';
-import { ErrorSummary, SubmitButton, type FormErrors } from '../../components/form-fields.js';
+import {
+  ErrorSummary,
+  FieldFrame,
+  SubmitButton,
+  describedBy,
+  type FormErrors,
+} from '../../components/form-fields.js';
 import type { Translator } from '../../../src/lib/i18n.js';
 
 /**
@@ -131,25 +137,8 @@ export function TextareaField(props: {
   required?: boolean;
 }) {
   const id = `field-${props.name}`;
-  const describedBy = [props.hint && `${id}-hint`, props.error && `${id}-error`]
-    .filter(Boolean)
-    .join(' ');
   return (
-    <div class={props.error ? 'field field--error' : 'field'}>
-      <label for={id}>
-        {props.label}
-        {props.required && <span class="required">{props.t('form.required')}</span>}
-      </label>
-      {props.hint && (
-        <p class="hint" id={`${id}-hint`}>
-          {props.hint}
-        </p>
-      )}
-      {props.error && (
-        <p class="field-error" id={`${id}-error`}>
-          {props.error}
-        </p>
-      )}
+    <FieldFrame {...props} id={id}>
       <textarea
         id={id}
         name={props.name}
@@ -157,10 +146,10 @@ export function TextareaField(props: {
         required={props.required}
         spellcheck={false}
         aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={describedBy || undefined}
+        aria-describedby={describedBy(id, props.hint, props.error)}
       >
         {props.value ?? ''}
       </textarea>
-    </div>
+    </FieldFrame>
   );
 }

@@ -5,6 +5,7 @@ import { formatMemberNo } from '../../../src/modules/members/members.json.js';
 import { hoursText, moduleTitle } from './training-text.js';
 import { paren } from '../../format.js';
 import type { ModuleView } from '../../../src/modules/trainings/trainings.views.js';
+import { DataTable } from '../../components/data-table.js';
 
 /**
  * The certificate of completion (修了証) of the helper course, laid out for A4 printing: the
@@ -47,27 +48,25 @@ export function CertificatePage(props: {
           {t('training.certificate.statement', { center, hours: String(hours) })}
         </p>
         <h2 class="certificate__subtitle">{t('training.certificate.modules')}</h2>
-        <table class="table certificate__modules">
-          <thead>
+        <DataTable
+          class="certificate__modules"
+          head={[
+            t('training.curriculum.name'),
+            t('training.field.hours'),
+            t('training.field.completedOn'),
+          ]}
+        >
+          {props.modules.map((m) => (
             <tr>
-              <th scope="col">{t('training.curriculum.name')}</th>
-              <th scope="col">{t('training.field.hours')}</th>
-              <th scope="col">{t('training.field.completedOn')}</th>
+              <th scope="row">{moduleTitle(locale, m.module)}</th>
+              <td>{hoursText(t, m.module.hours)}</td>
+              <td>
+                {formatDate(m.completedOn, locale)}
+                {m.exempt && paren(locale, t('training.source.exemption'))}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {props.modules.map((m) => (
-              <tr>
-                <th scope="row">{moduleTitle(locale, m.module)}</th>
-                <td>{hoursText(t, m.module.hours)}</td>
-                <td>
-                  {formatDate(m.completedOn, locale)}
-                  {m.exempt && paren(locale, t('training.source.exemption'))}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
         <p class="certificate__meta">
           {t('training.certificate.completedOn', { date: formatDate(props.completedOn, locale) })}
           <br />

@@ -7,6 +7,7 @@ import { formatMemberNo } from '../../../src/modules/members/members.json.js';
 import { hoursText, moduleTitle, sessionWhen } from './training-text.js';
 import { paren } from '../../format.js';
 import { TrainingSubnav } from './training-subnav.js';
+import { Hidden } from '../../components/visually-hidden.js';
 import type { SessionView } from '../../../src/modules/trainings/trainings.views.js';
 
 export interface SheetRow {
@@ -158,7 +159,7 @@ export function SessionPage(props: {
               t('training.helpers.name'),
               t('training.helpers.memberNo'),
               t('training.helpers.status'),
-              '<span class="visually-hidden">{t(\'training.session.cancelShort\')}</span>',
+              <Hidden>{t('training.session.cancelShort')}</Hidden>,
             ]}
           >
             {props.rows.map((r) => (

@@ -6,6 +6,7 @@ import type { Area, MemberTypeLabels } from '../../../../src/modules/settings/se
 import type { MemberKind } from '../../../../db/schema.js';
 import { kindLabel } from '../labels.js';
 import { plainDate } from '../../../format.js';
+import { StaffBackLink } from '../../../components/back-link.js';
 
 /** 会員証: a credit-card-sized card (85.6 × 54 mm), printed alone in the middle of an A4 sheet. */
 export function MemberCardPage(props: {
@@ -28,9 +29,7 @@ export function MemberCardPage(props: {
   return (
     <Layout ctx={props.ctx} title={t('memberAdmin.card.pageTitle', { name: member.name })}>
       <div class="no-print">
-        <p class="back-link">
-          <a href={`/members/${member.id}`}>{t('memberAdmin.card.back')}</a>
-        </p>
+        <StaffBackLink href={`/members/${member.id}`} label={t('memberAdmin.card.back')} />
         <h1>{t('memberAdmin.card.pageTitle', { name: member.name })}</h1>
         {memberNo && (
           <>

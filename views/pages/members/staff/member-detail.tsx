@@ -18,13 +18,24 @@ import type {
   Side,
   SideStatus,
 } from '../../../../db/schema.js';
-import { attendanceText, sessionWhen } from '../../orientations/session-text.js';
-import { Checkbox, TextareaField } from '../../../components/form-fields.js';
+import {
+  attendanceText,
+  sessionWhen,
+  type OrientationSession,
+} from '../../orientations/session-text.js';
+import {
+  Checkbox,
+  FieldFrame,
+  TextareaField,
+  describedBy,
+} from '../../../components/form-fields.js';
 import { InfoRow } from './info-row.js';
 import { kindLabel } from '../labels.js';
 import { formatPhone, plainDate } from '../../../format.js';
 import { SideBadge, SideBadges, sidesOf, statusText } from './side-status.js';
 import { ReferralsSection, type ReferralView } from '../../directory/referrals.js';
+import { StaffBackLink } from '../../../components/back-link.js';
+import { DataTable } from '../../../components/data-table.js';
 
 export type MemberAction = 'approve' | 'suspend' | 'reactivate' | 'withdraw' | 'orientation';
 
@@ -55,14 +66,7 @@ export interface MemberRegistrationRow {
   attended: 0 | 1 | null;
 }
 
-export interface UpcomingSession {
-  id: string;
-  starts_at: string;
-  ends_at: string;
-  venue: string;
-  capacity: number;
-  registered: number | string | null;
-}
+export type UpcomingSession = OrientationSession;
 
 /** What suspending a side would touch (shown beside its suspend form). */
 export interface SuspensionEffects {
@@ -159,9 +163,7 @@ export function MemberDetailPage(props: MemberDetailProps) {
 
   return (
     <Layout ctx={props.ctx} title={member.name}>
-      <p class="back-link">
-        <a href="/members">{t('memberAdmin.member.back')}</a>
-      </p>
+      <StaffBackLink href="/members" label={t('memberAdmin.member.back')} />
       <header class="member-head">
         <h1>
           <span class="kana" lang="ja">
@@ -477,26 +479,23 @@ export function MemberDetailPage(props: MemberDetailProps) {
               role="region"
               aria-labelledby="orientations-title"
             >
-              <table class="table">
-                <thead>
+              <DataTable
+                head={[
+                  t('memberAdmin.member.sessionDate'),
+                  t('memberAdmin.member.venue'),
+                  t('memberAdmin.member.attendance'),
+                ]}
+              >
+                {props.registrations.map((r) => (
                   <tr>
-                    <th scope="col">{t('memberAdmin.member.sessionDate')}</th>
-                    <th scope="col">{t('memberAdmin.member.venue')}</th>
-                    <th scope="col">{t('memberAdmin.member.attendance')}</th>
+                    <td>
+                      <a href={`/orientations/${r.id}`}>{sessionWhen(t, locale, r)}</a>
+                    </td>
+                    <td class="wrap">{r.venue}</td>
+                    <td>{attendanceText(t, r.attended)}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {props.registrations.map((r) => (
-                    <tr>
-                      <td>
-                        <a href={`/orientations/${r.id}`}>{sessionWhen(t, locale, r)}</a>
-                      </td>
-                      <td class="wrap">{r.venue}</td>
-                      <td>{attendanceText(t, r.attended)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                ))}
+              </DataTable>
             </div>
           )}
         </section>
@@ -592,18 +591,17 @@ function OrientationForm(props: MemberDetailProps) {
   }
   return (
     <form method="post" action={`/members/${props.member.id}/orientation`} class="inline-form">
-      <div class={error ? 'field field--error' : 'field'}>
-        <label for="orientation-session">{t('memberAdmin.member.registerOrientation')}</label>
-        {error && (
-          <p class="field-error" id="orientation-session-error">
-            {error}
-          </p>
-        )}
+      <FieldFrame
+        t={t}
+        id="orientation-session"
+        label={t('memberAdmin.member.registerOrientation')}
+        error={error}
+      >
         <select
           id="orientation-session"
           name="orientationId"
           aria-invalid={error ? 'true' : undefined}
-          aria-describedby={error ? 'orientation-session-error' : undefined}
+          aria-describedby={describedBy('orientation-session', undefined, error)}
         >
           {open.map((o) => (
             <option value={o.id} selected={props.values?.orientationId === o.id}>
@@ -615,7 +613,7 @@ function OrientationForm(props: MemberDetailProps) {
             </option>
           ))}
         </select>
-      </div>
+      </FieldFrame>
       <button type="submit" class="button button--secondary">
         {t('memberAdmin.member.registerOrientation')}
       </button>

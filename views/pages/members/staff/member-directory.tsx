@@ -9,6 +9,7 @@ import type { MemberKind, SideStatus } from '../../../../db/schema.js';
 import { kindLabel } from '../labels.js';
 import { Pagination } from '../../../components/pagination.js';
 import { SideBadges } from './side-status.js';
+import { ScrollTable } from '../../../components/scroll-table.js';
 
 export interface DirectoryFilters {
   q?: string | undefined;
@@ -178,40 +179,37 @@ export function MemberDirectoryPage(props: {
         {props.rows.length === 0 ? (
           <p>{t('memberAdmin.directory.empty')}</p>
         ) : (
-          <div class="table-scroll" tabindex={0} role="region" aria-labelledby="results-title">
-            <table class="table table--members">
-              <thead>
-                <tr>
-                  <th scope="col">{t('memberAdmin.field.memberNo')}</th>
-                  <th scope="col">{t('memberAdmin.field.nameAndKana')}</th>
-                  <th scope="col">{t('memberAdmin.field.kind')}</th>
-                  <th scope="col">{t('memberAdmin.field.status')}</th>
-                  <th scope="col">{t('memberAdmin.field.area')}</th>
-                  <th scope="col">{t('memberAdmin.field.phone')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {props.rows.map((m) => (
-                  <tr>
-                    <td class="num">
-                      {m.member_no === null ? (
-                        <span class="muted">{t('memberAdmin.noNumber')}</span>
-                      ) : (
-                        formatMemberNo(m.member_no)
-                      )}
-                    </td>
-                    <MemberNameCell id={m.id} name={m.name} nameKana={m.name_kana} />
-                    <td>{kindLabel(labels, m.kind, locale)}</td>
-                    <td>
-                      <SideBadges t={t} labels={labels} locale={locale} member={m} />
-                    </td>
-                    <td>{areaName(props.areas, m.area, locale)}</td>
-                    <td class="nowrap">{formatPhone(m.phone)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ScrollTable
+            labelledBy="results-title"
+            class="table--members"
+            head={[
+              t('memberAdmin.field.memberNo'),
+              t('memberAdmin.field.nameAndKana'),
+              t('memberAdmin.field.kind'),
+              t('memberAdmin.field.status'),
+              t('memberAdmin.field.area'),
+              t('memberAdmin.field.phone'),
+            ]}
+          >
+            {props.rows.map((m) => (
+              <tr>
+                <td class="num">
+                  {m.member_no === null ? (
+                    <span class="muted">{t('memberAdmin.noNumber')}</span>
+                  ) : (
+                    formatMemberNo(m.member_no)
+                  )}
+                </td>
+                <MemberNameCell id={m.id} name={m.name} nameKana={m.name_kana} />
+                <td>{kindLabel(labels, m.kind, locale)}</td>
+                <td>
+                  <SideBadges t={t} labels={labels} locale={locale} member={m} />
+                </td>
+                <td>{areaName(props.areas, m.area, locale)}</td>
+                <td class="nowrap">{formatPhone(m.phone)}</td>
+              </tr>
+            ))}
+          </ScrollTable>
         )}
         <Pagination
           t={t}

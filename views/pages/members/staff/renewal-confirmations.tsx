@@ -14,16 +14,10 @@ import { formatMemberNo } from '../../../../src/modules/members/members.json.js'
 import type { MemberTypeLabels } from '../../../../src/modules/settings/settings.schemas.js';
 import { kindLabel } from '../labels.js';
 import { formatPhone } from '../../../format.js';
-import type { MemberKind } from '../../../../db/schema.js';
+import type { RenewalMember } from './renewals.js';
 
 /** One member of the renewal list with their answer for the year, if any. */
-export interface RenewalStatusRow {
-  id: string;
-  member_no: number | null;
-  name: string;
-  name_kana: string;
-  kind: MemberKind;
-  phone: string;
+export interface RenewalStatusRow extends RenewalMember {
   channel: 'online' | 'paper' | null;
   confirmed_at: string | null;
   continue_requester: number | null;

@@ -11,15 +11,18 @@ import { kindLabel } from '../labels.js';
 import type { ChildUntil } from '../../../../src/modules/members/member-rules.js';
 import { formatPhone, plainDate } from '../../../format.js';
 
+/** A member as the renewal lists show them. */
+export interface RenewalMember {
+  id: string;
+  member_no: number | null;
+  name: string;
+  name_kana: string;
+  kind: MemberKind;
+  phone: string;
+}
+
 export interface RenewalRow {
-  member: {
-    id: string;
-    member_no: number | null;
-    name: string;
-    name_kana: string;
-    kind: MemberKind;
-    phone: string;
-  };
+  member: RenewalMember;
   children: { id: string; name: string; birth_date: string; agedOutOn: string }[];
 }
 
