@@ -84,7 +84,8 @@ import { reportsApi } from './modules/reports/reports.api.js';
 import { directoryPages } from './modules/directory/directory.routes.js';
 import { activityPages } from './modules/activities/activities.routes.js';
 import { paymentPages } from './modules/payments/payments.routes.js';
-import { ATTACHMENT_UPLOAD_PATH, incidentPages } from './modules/incidents/incidents.routes.js';
+import { incidentPages } from './modules/incidents/incidents.routes.js';
+import { ATTACHMENT_UPLOAD_PATH, attachmentPages } from './modules/incidents/attachments.routes.js';
 import { insurancePages } from './modules/incidents/insurance.routes.js';
 import { feeTablePages } from './modules/fees/fee-tables.routes.js';
 import { reportPages } from './modules/reports/reports.routes.js';
@@ -232,6 +233,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.route('/', subsidyRulePages);
   app.route('/', claimPages);
   app.route('/', incidentPages);
+  app.route('/', attachmentPages);
   app.route('/', insurancePages);
   app.route('/', feeTablePages);
   app.route('/', reportPages);
