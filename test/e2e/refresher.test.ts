@@ -25,6 +25,7 @@ import {
   heading,
   okJson,
   tokyoDate,
+  approveRequesterAfterOrientation,
 } from '../helpers/e2e-setup.js';
 
 const MEMBER_PASSWORD = 'midori no kaze 2026';
@@ -162,31 +163,7 @@ describe.skipIf(!browserAvailable)('refresher journey (browser)', () => {
       }),
       201,
     );
-    const session = await okJson<{ id: string }>(
-      await staff.post('/api/v1/orientations', {
-        data: {
-          startsAt: new Date(Date.now() - 10 * 60_000).toISOString(),
-          endsAt: new Date(Date.now() + 80 * 60_000).toISOString(),
-          venue: 'みどり市子育て支援センター',
-          capacity: 10,
-        },
-      }),
-      201,
-    );
-    await okJson(
-      await staff.post(`/api/v1/orientations/${session.id}/registrations`, {
-        data: { memberId: parent.id },
-      }),
-      201,
-    );
-    await okJson(
-      await staff.post(`/api/v1/orientations/${session.id}/attendance`, {
-        data: { memberIds: [parent.id] },
-      }),
-    );
-    await okJson(
-      await staff.post(`/api/v1/members/${parent.id}/approve`, { data: { side: 'requester' } }),
-    );
+    await approveRequesterAfterOrientation(staff, parent.id);
     const { items: children } = await okJson<{ items: { id: string }[] }>(
       await staff.get(`/api/v1/members/${parent.id}/children`),
     );

@@ -1,6 +1,7 @@
 /**
  * What the browser journeys share: the demo center's logins (db/seed/demo*.ts), the page
- * heading, Tokyo dates relative to today, and reading a JSON API answer that must succeed.
+ * heading, Tokyo dates relative to today, reading a JSON API answer that must succeed, and a
+ * requester approved after an orientation.
  */
 import type { APIRequestContext, Page } from 'playwright-core';
 
@@ -44,4 +45,37 @@ export async function apiJson<T>(
   if (!res.ok())
     throw new Error(`${method.toUpperCase()} ${path}: ${res.status()} ${await res.text()}`);
   return (await res.json()) as T;
+}
+
+/**
+ * A requester approved the way a center does it: she attends an orientation going on now
+ * (attendance is recorded once a session has started), then staff approve her side.
+ */
+export async function approveRequesterAfterOrientation(
+  staff: APIRequestContext,
+  memberId: string,
+): Promise<void> {
+  const session = await okJson<{ id: string }>(
+    await staff.post('/api/v1/orientations', {
+      data: {
+        startsAt: new Date(Date.now() - 10 * 60_000).toISOString(),
+        endsAt: new Date(Date.now() + 80 * 60_000).toISOString(),
+        venue: 'みどり市子育て支援センター',
+        capacity: 10,
+      },
+    }),
+    201,
+  );
+  await okJson(
+    await staff.post(`/api/v1/orientations/${session.id}/registrations`, { data: { memberId } }),
+    201,
+  );
+  await okJson(
+    await staff.post(`/api/v1/orientations/${session.id}/attendance`, {
+      data: { memberIds: [memberId] },
+    }),
+  );
+  await okJson(
+    await staff.post(`/api/v1/members/${memberId}/approve`, { data: { side: 'requester' } }),
+  );
 }
