@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidDateString, tokyoDateOf } from '../../lib/dates.js';
+import { datedVersionList, versionInForce } from '../../lib/dated-versions.js';
 
 /**
  * The fee table (報酬基準) is a center setting: every rate, band edge and cancellation rule of
@@ -110,11 +111,7 @@ export const feeTableSchema = z
 export type FeeTable = z.output<typeof feeTableSchema>;
 
 /** The setting value: every table the center has used, each with a distinct `validFrom`. */
-export const feeTableListSchema = z
-  .array(feeTableSchema, INVALID)
-  .min(1, INVALID)
-  .max(100, INVALID)
-  .refine((tables) => new Set(tables.map((t) => t.validFrom)).size === tables.length, INVALID);
+export const feeTableListSchema = datedVersionList(feeTableSchema, INVALID);
 
 /** DOMAIN.md's defaults. `validFrom` is early enough to price any activity the system holds. */
 export const DEFAULT_FEE_TABLE: FeeTable = {
@@ -152,13 +149,10 @@ export function selectFeeTable(
   tables: readonly FeeTable[],
   activityDate: string | Date,
 ): FeeTable | undefined {
-  const date = typeof activityDate === 'string' ? activityDate : tokyoDateOf(activityDate);
-  let chosen: FeeTable | undefined;
-  for (const table of tables) {
-    // 'YYYY-MM-DD' strings compare in calendar order.
-    if (table.validFrom <= date && (!chosen || table.validFrom > chosen.validFrom)) chosen = table;
-  }
-  return chosen;
+  return versionInForce(
+    tables,
+    typeof activityDate === 'string' ? activityDate : tokyoDateOf(activityDate),
+  );
 }
 
 /** Whether a Tokyo date ('YYYY-MM-DD') falls in the table's year-end range. */

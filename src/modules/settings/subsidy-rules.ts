@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidDateString } from '../../lib/dates.js';
+import { datedVersionList, versionInForce } from '../../lib/dated-versions.js';
 
 /**
  * Subsidy rules (issue #18 point 4) as a center setting, like the fee tables: a list of rule
@@ -75,11 +76,7 @@ export const subsidyRuleSetSchema = z
 export type SubsidyRuleSet = z.output<typeof subsidyRuleSetSchema>;
 
 /** The setting value: every rule set the center has used, each with a distinct `validFrom`. */
-export const subsidyRuleListSchema = z
-  .array(subsidyRuleSetSchema, INVALID)
-  .min(1, INVALID)
-  .max(100, INVALID)
-  .refine((sets) => new Set(sets.map((s) => s.validFrom)).size === sets.length, INVALID);
+export const subsidyRuleListSchema = datedVersionList(subsidyRuleSetSchema, INVALID);
 
 /**
  * The defaults the issue and DOMAIN.md give: half the fee up to ¥15,000 a month per household,
@@ -110,11 +107,7 @@ export function selectSubsidyRules(
   sets: readonly SubsidyRuleSet[],
   date: string,
 ): SubsidyRuleSet | undefined {
-  let chosen: SubsidyRuleSet | undefined;
-  for (const s of sets) {
-    if (s.validFrom <= date && (!chosen || s.validFrom > chosen.validFrom)) chosen = s;
-  }
-  return chosen;
+  return versionInForce(sets, date);
 }
 
 export function categoryRule(set: SubsidyRuleSet, category: SubsidyCategory): CategoryRule {
