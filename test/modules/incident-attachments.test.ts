@@ -171,6 +171,17 @@ describe('uploading', () => {
     expect(await countRows()).toBe(20);
   });
 
+  it('keeps the limit when the last free place is asked for twice at the same moment', async () => {
+    for (let i = 0; i < 19; i++) await uploaded(fileOf(PNG, `p${i}.png`, 'image/png'));
+    const answers = await Promise.all(
+      ['a.png', 'b.png', 'c.png'].map((name) => upload(staff, fileOf(PNG, name, 'image/png'))),
+    );
+    expect(answers.map((r) => r.status).sort()).toEqual([201, 422, 422]);
+    expect(await countRows()).toBe(20);
+    // An upload refused leaves no audit row behind.
+    expect(await auditOf('incident_attachment_added')).toHaveLength(20);
+  });
+
   it('answers 400 for a body without a file (a JSON body too), 404 for an unknown incident', async () => {
     expect((await upload(staff, null, { kind: 'photo' })).status).toBe(400);
     const badKind = await upload(staff, fileOf(JPEG, 'a.jpg', 'image/jpeg'), { kind: 'video' });

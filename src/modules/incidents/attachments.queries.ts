@@ -1,4 +1,4 @@
-import type { Insertable } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { Db } from '../../lib/db.js';
 import type { IncidentAttachmentTable } from '../../../db/schema.js';
 
@@ -41,8 +41,35 @@ export async function countAttachments(db: Db, incidentId: string) {
   return Number(row.n);
 }
 
-export function buildInsertAttachment(db: Db, row: Insertable<IncidentAttachmentTable>) {
-  return db.insertInto('incident_attachment').values(row);
+/**
+ * Inserts the row only while its incident has fewer than `limit` attachments: one statement, so
+ * two uploads at the same moment cannot both take the last place.
+ */
+export function buildInsertAttachmentUnder(
+  db: Db,
+  row: Insertable<IncidentAttachmentTable>,
+  limit: number,
+) {
+  const columns = Object.keys(row) as (keyof IncidentAttachmentTable)[];
+  return db
+    .insertInto('incident_attachment')
+    .columns(columns)
+    .expression(
+      db
+        .selectFrom('incident')
+        .select(columns.map((c) => sql.val(row[c]).as(c)))
+        .where('incident.id', '=', row.incident_id)
+        .where(
+          (eb) =>
+            eb
+              .selectFrom('incident_attachment as a')
+              .select(eb.fn.countAll().as('n'))
+              .where('a.incident_id', '=', row.incident_id)
+              .where('a.deleted_at', 'is', null),
+          '<',
+          limit,
+        ),
+    );
 }
 
 /** Marks an attachment removed (the row stays for the history; the file is deleted). */

@@ -2,17 +2,18 @@ import type { AppDeps, CurrentUser } from '../../context.js';
 import { notFound, unprocessable } from '../../lib/errors.js';
 import type { FileStore } from '../../lib/file-store.js';
 import { newId } from '../../lib/ids.js';
-import { buildAuditIfPreviousChanged, buildAuditInsert } from '../audit/audit.queries.js';
+import { buildAuditIfPreviousChanged } from '../audit/audit.queries.js';
 import {
   attachmentRefusal,
   cleanAttachmentName,
   defaultKindOf,
   MAX_ATTACHMENT_BYTES,
+  MAX_ATTACHMENTS_PER_INCIDENT,
   sniffAttachmentType,
   type AttachmentKind,
 } from './attachment-rules.js';
 import {
-  buildInsertAttachment,
+  buildInsertAttachmentUnder,
   buildMarkAttachmentDeleted,
   countAttachments,
   findAttachment,
@@ -68,23 +69,28 @@ export async function uploadAttachment(
   const now = deps.clock.now();
   const fileName = cleanAttachmentName(input.file.name, type);
   await files.put(key, bytes, type);
+  let inserted;
   try {
-    await deps.atomic([
-      buildInsertAttachment(deps.db, {
-        id,
-        incident_id: incidentId,
-        file_key: key,
-        file_name: fileName,
-        content_type: type,
-        size_bytes: bytes.byteLength,
-        kind: input.kind ?? defaultKindOf(type),
-        description: input.description ?? null,
-        uploaded_by: staff.id,
-        uploaded_at: now.toISOString(),
-        deleted_at: null,
-        deleted_by: null,
-      }),
-      buildAuditInsert(deps.db, {
+    [inserted] = await deps.atomic([
+      buildInsertAttachmentUnder(
+        deps.db,
+        {
+          id,
+          incident_id: incidentId,
+          file_key: key,
+          file_name: fileName,
+          content_type: type,
+          size_bytes: bytes.byteLength,
+          kind: input.kind ?? defaultKindOf(type),
+          description: input.description ?? null,
+          uploaded_by: staff.id,
+          uploaded_at: now.toISOString(),
+          deleted_at: null,
+          deleted_by: null,
+        },
+        MAX_ATTACHMENTS_PER_INCIDENT,
+      ),
+      buildAuditIfPreviousChanged(deps.db, {
         at: now,
         actorUserId: staff.id,
         action: 'incident_attachment_added',
@@ -97,6 +103,12 @@ export async function uploadAttachment(
   } catch (err) {
     await files.delete(key); // no row, no file
     throw err;
+  }
+  // The count above was read before the file was stored: another upload may have taken the
+  // last place since (the insert's own condition refused it).
+  if (Number(inserted?.numAffectedRows ?? 0) === 0) {
+    await files.delete(key);
+    throw unprocessable('attachment_limit');
   }
   return id;
 }
