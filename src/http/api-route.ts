@@ -196,6 +196,7 @@ export const operationsOf =
     return route as unknown as OperationRoute<S, M, P, A>;
   };
 
+type MaybePromise<T> = T | Promise<T>;
 type AnyOperation = OperationRoute<OperationSpec, Method, string>;
 /** Who called: the user the route's guard let through (no one on a public route). */
 type CallerOf<A extends Access> = A extends 'public' ? undefined : CurrentUser;
@@ -217,10 +218,11 @@ type BodyOf<R extends AnyOperation, K = SuccessOf<R>> = [K] extends [keyof R['re
       : void
     : never
   : never;
-type OperationHandler<R extends AnyOperation> = (
+/** The handler `operationsOn(…).openapi` takes for a route (for a handler shared by routes). */
+export type OperationHandler<R extends AnyOperation> = (
   c: Parameters<RouteHandler<R, AppEnv>>[0],
   caller: CallerOf<R['x-access']>,
-) => Promise<BodyOf<R> | RouteConfigToTypedResponse<R>>;
+) => MaybePromise<BodyOf<R> | RouteConfigToTypedResponse<R>>;
 
 /** The one success status of a route's responses (a handler that returns a body answers it). */
 function successStatus(responses: RouteConfig['responses']) {

@@ -1,11 +1,18 @@
 import { z } from 'zod';
-import { apiRouter, jsonResponse, noContent, operationsOf } from '../../http/api-route.js';
+import {
+  apiRouter,
+  jsonResponse,
+  noContent,
+  operationsOf,
+  operationsOn,
+} from '../../http/api-route.js';
 import { requestPasswordReset, resetPassword } from './recovery.service.js';
 import { forgotPasswordBody, resetWithCodeBody, resetWithTokenBody } from './recovery.schemas.js';
 
 /** Account recovery: the forgot-password mail, the reset itself, and codes staff issue. */
 export const recoveryApi = apiRouter();
 const op = operationsOf('auth');
+const api = operationsOn(recoveryApi);
 
 /** The origin links in mail point at: the configured public one, else this request's. */
 export const publicOrigin = (configured: string | undefined, requestUrl: string) =>
@@ -16,7 +23,7 @@ const forgot = op('public', 'post /auth/password-reset/request', {
   body: forgotPasswordBody,
   responses: { 202: jsonResponse('Accepted', z.object({ ok: z.literal(true) })) },
 });
-recoveryApi.openapi(forgot, async (c) => {
+api.openapi(forgot, async (c) => {
   const { email } = c.req.valid('json');
   await requestPasswordReset(c.var.deps, {
     email,
@@ -24,7 +31,7 @@ recoveryApi.openapi(forgot, async (c) => {
     origin: publicOrigin(c.var.deps.config.PUBLIC_ORIGIN, c.req.url),
     locale: c.var.locale,
   });
-  return c.json({ ok: true as const }, 202);
+  return { ok: true as const };
 });
 
 const resetByLink = op('public', 'post /auth/password-reset', {
@@ -33,7 +40,7 @@ const resetByLink = op('public', 'post /auth/password-reset', {
   body: resetWithTokenBody,
   responses: { 204: noContent('Password set') },
 });
-recoveryApi.openapi(resetByLink, async (c) => {
+api.openapi(resetByLink, async (c) => {
   const { token, newPassword } = c.req.valid('json');
   await resetPassword(c.var.deps, {
     kind: 'link',
@@ -41,7 +48,6 @@ recoveryApi.openapi(resetByLink, async (c) => {
     newPassword,
     clientAddress: c.var.clientAddress,
   });
-  return c.body(null, 204);
 });
 
 const resetByCode = op('public', 'post /auth/password-reset/code', {
@@ -50,8 +56,7 @@ const resetByCode = op('public', 'post /auth/password-reset/code', {
   body: resetWithCodeBody,
   responses: { 204: noContent('Password set') },
 });
-recoveryApi.openapi(resetByCode, async (c) => {
+api.openapi(resetByCode, async (c) => {
   const body = c.req.valid('json');
   await resetPassword(c.var.deps, { kind: 'code', ...body, clientAddress: c.var.clientAddress });
-  return c.body(null, 204);
 });

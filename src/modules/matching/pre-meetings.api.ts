@@ -1,7 +1,12 @@
 import { z } from 'zod';
-import { requireStaff, requireUser } from '../../auth/guards.js';
 import { isStaff } from '../../context.js';
-import { apiRouter, jsonResponse, listOf, operationsOf } from '../../http/api-route.js';
+import {
+  apiRouter,
+  jsonResponse,
+  listOf,
+  operationsOf,
+  operationsOn,
+} from '../../http/api-route.js';
 import type { PreMeetingTable } from '../../../db/schema.js';
 import { listPreMeetings } from '../requests/requests.queries.js';
 import { preMeetingBody, preMeetingCorrectionBody } from '../requests/requests.schemas.js';
@@ -9,6 +14,7 @@ import { correctPreMeeting, recordPreMeeting } from './pre-meetings.service.js';
 
 export const preMeetingsApi = apiRouter();
 const op = operationsOf('matching');
+const api = operationsOn(preMeetingsApi);
 
 /** The date rules of a pre-meeting (matching/pre-meeting-rules.ts). */
 const PRE_MEETING_DATE_RULES = ['pre_meeting_in_future', 'pre_meeting_after_activity'];
@@ -50,10 +56,9 @@ const listPreMeetingsRoute = op('signed-in', 'get /pre-meetings', {
     ),
   },
 });
-preMeetingsApi.openapi(listPreMeetingsRoute, async (c) => {
-  const user = requireUser(c);
+api.openapi(listPreMeetingsRoute, async (c, user) => {
   const member = isStaff(user) ? undefined : (c.var.member ?? undefined);
-  if (!isStaff(user) && !member) return c.json({ items: [], total: 0, page: 1, pageSize: 0 }, 200);
+  if (!isStaff(user) && !member) return { items: [], total: 0, page: 1, pageSize: 0 };
   const rows = await listPreMeetings(
     c.var.deps.db,
     member ? { kind: 'member', memberId: member.id } : { kind: 'staff' },
@@ -64,7 +69,7 @@ preMeetingsApi.openapi(listPreMeetingsRoute, async (c) => {
     helperName: p.helper_name,
     fiscalYear: p.fiscal_year,
   }));
-  return c.json({ items, total: items.length, page: 1, pageSize: items.length }, 200);
+  return { items, total: items.length, page: 1, pageSize: items.length };
 });
 
 const createPreMeetingRoute = op('staff', 'post /pre-meetings', {
@@ -73,11 +78,10 @@ const createPreMeetingRoute = op('staff', 'post /pre-meetings', {
   body: preMeetingBody,
   responses: { 201: jsonResponse('The pre-meeting', preMeetingJson) },
 });
-preMeetingsApi.openapi(createPreMeetingRoute, async (c) => {
-  const staff = requireStaff(c);
+api.openapi(createPreMeetingRoute, async (c, staff) => {
   const body = c.req.valid('json');
   const id = await recordPreMeeting(c.var.deps, staff, body, c.var.clientAddress);
-  return c.json({ id, ...body }, 201);
+  return { id, ...body };
 });
 
 const correctPreMeetingRoute = op('staff', 'put /pre-meetings/{id}', {
@@ -87,8 +91,7 @@ const correctPreMeetingRoute = op('staff', 'put /pre-meetings/{id}', {
   body: preMeetingCorrectionBody,
   responses: { 200: jsonResponse('The corrected pre-meeting', preMeetingJson) },
 });
-preMeetingsApi.openapi(correctPreMeetingRoute, async (c) => {
-  const staff = requireStaff(c);
+api.openapi(correctPreMeetingRoute, async (c, staff) => {
   const p = await correctPreMeeting(
     c.var.deps,
     staff,
@@ -96,5 +99,5 @@ preMeetingsApi.openapi(correctPreMeetingRoute, async (c) => {
     c.req.valid('json'),
     c.var.clientAddress,
   );
-  return c.json(toPreMeetingJson(p), 200);
+  return toPreMeetingJson(p);
 });

@@ -1,5 +1,10 @@
-import { requireStaff } from '../../auth/guards.js';
-import { apiRouter, emptyBody, jsonResponse, operationsOf } from '../../http/api-route.js';
+import {
+  apiRouter,
+  emptyBody,
+  jsonResponse,
+  operationsOf,
+  operationsOn,
+} from '../../http/api-route.js';
 import { notFound } from '../../lib/errors.js';
 import { resetCodeJson } from '../auth/recovery.schemas.js';
 import { issueResetCode } from '../auth/recovery.service.js';
@@ -8,19 +13,19 @@ import { findMemberById } from './members.queries.js';
 /** Staff-assisted recovery for a member who phoned the center (issue #22). */
 export const memberResetCodeApi = apiRouter();
 const op = operationsOf('members');
+const api = operationsOn(memberResetCodeApi);
 
 const memberResetCode = op('staff', 'post /members/{id}/password-reset-code', {
   summary: "Issue a one-time reset code for a member's account (shown once, valid 24 hours)",
   body: emptyBody,
   responses: { 201: jsonResponse('The code, shown this once', resetCodeJson) },
 });
-memberResetCodeApi.openapi(memberResetCode, async (c) => {
-  const staff = requireStaff(c);
+api.openapi(memberResetCode, async (c, staff) => {
   const member = await findMemberById(c.var.deps.db, c.req.valid('param').id);
   if (!member) throw notFound();
   const issued = await issueResetCode(c.var.deps, staff, member.user_id, {
     account: 'member',
     clientAddress: c.var.clientAddress,
   });
-  return c.json(issued, 201);
+  return issued;
 });

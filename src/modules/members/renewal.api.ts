@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { requireStaff } from '../../auth/guards.js';
 import {
   apiRouter,
   emptyBody,
   jsonResponse,
   listOf,
   operationsOf,
+  operationsOn,
   wholeList,
 } from '../../http/api-route.js';
 import { notFound } from '../../lib/errors.js';
@@ -32,6 +32,7 @@ import {
 /** 年度更新 (issue #19, point 3): the member's confirmation, staff's list, reminders, paper forms. */
 export const renewalApi = apiRouter();
 const op = operationsOf('members');
+const api = operationsOn(renewalApi);
 
 /** A signed-in user without a member record (staff) has no renewal of her own. */
 const NO_MEMBER = { 404: ['not_found'] };
@@ -46,9 +47,9 @@ const myRenewalRoute = op('member', 'get /my/renewal', {
   errors: NO_MEMBER,
   responses: { 200: jsonResponse('The renewal', myRenewalJson) },
 });
-renewalApi.openapi(myRenewalRoute, async (c) => {
+api.openapi(myRenewalRoute, async (c) => {
   const { member } = await ownMember(c);
-  return c.json(toMyRenewalJson(await myRenewal(c.var.deps, member)), 200);
+  return toMyRenewalJson(await myRenewal(c.var.deps, member));
 });
 
 const confirmRoute = op('member', 'post /my/renewal', {
@@ -59,7 +60,7 @@ const confirmRoute = op('member', 'post /my/renewal', {
   // Staff have no member record: 404 before the body is read.
   scope: ownMemberOnly,
 });
-renewalApi.openapi(confirmRoute, async (c) => {
+api.openapi(confirmRoute, async (c) => {
   const { user, member } = await ownMember(c);
   const { deps, clientAddress } = c.var;
   const row = await confirmRenewal(
@@ -70,7 +71,7 @@ renewalApi.openapi(confirmRoute, async (c) => {
     'online',
     clientAddress,
   );
-  return c.json(toRenewalConfirmationJson(row), 200);
+  return toRenewalConfirmationJson(row);
 });
 
 const statusRoute = op('staff', 'get /renewals/confirmations', {
@@ -83,11 +84,10 @@ const statusRoute = op('staff', 'get /renewals/confirmations', {
     ),
   },
 });
-renewalApi.openapi(statusRoute, async (c) => {
-  requireStaff(c);
+api.openapi(statusRoute, async (c) => {
   const fy = readFiscalYear(c.req.valid('query').fiscalYear, await currentRenewalYear(c.var.deps));
   const { rows } = await renewalStatus(c.var.deps, fy);
-  return c.json(wholeList(rows.map(toRenewalStatusJson)), 200);
+  return wholeList(rows.map(toRenewalStatusJson));
 });
 
 const paperRoute = op('staff', 'post /members/{id}/renewal', {
@@ -96,8 +96,7 @@ const paperRoute = op('staff', 'post /members/{id}/renewal', {
   body: renewalBody,
   responses: confirmed,
 });
-renewalApi.openapi(paperRoute, async (c) => {
-  const staff = requireStaff(c);
+api.openapi(paperRoute, async (c, staff) => {
   const member = await findMemberById(c.var.deps.db, c.req.valid('param').id);
   if (!member) throw notFound();
   const { deps, clientAddress } = c.var;
@@ -109,7 +108,7 @@ renewalApi.openapi(paperRoute, async (c) => {
     'paper',
     clientAddress,
   );
-  return c.json(toRenewalConfirmationJson(row), 200);
+  return toRenewalConfirmationJson(row);
 });
 
 const remindRoute = op('staff', 'post /renewals/reminders', {
@@ -122,7 +121,6 @@ const remindRoute = op('staff', 'post /renewals/reminders', {
     ),
   },
 });
-renewalApi.openapi(remindRoute, async (c) => {
-  const staff = requireStaff(c);
-  return c.json(await sendRenewalReminders(c.var.deps, staff, c.var.clientAddress), 200);
-});
+api.openapi(remindRoute, (c, staff) =>
+  sendRenewalReminders(c.var.deps, staff, c.var.clientAddress),
+);

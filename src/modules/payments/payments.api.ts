@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { requireStaff } from '../../auth/guards.js';
 import type { AppContext } from '../../context.js';
 import {
   apiRouter,
@@ -9,6 +8,7 @@ import {
   jsonResponse,
   listOf,
   operationsOf,
+  operationsOn,
   wholeList,
 } from '../../http/api-route.js';
 import {
@@ -34,6 +34,7 @@ import { paymentInScope, scopedPayment } from './payment-scope.js';
 export const paymentsApi = apiRouter();
 
 const op = operationsOf('payments');
+const api = operationsOn(paymentsApi);
 const NOT_PAYABLE = ['payment_not_approved', 'payment_no_cancellation_fee'];
 const paymentResponse = { 200: jsonResponse('The payment and what is due', paymentSchema) };
 
@@ -107,29 +108,23 @@ async function dispute(c: AppContext, reason: string) {
   return answer(c, subject.key);
 }
 
-paymentsApi.openapi(getRoute('/activities/{id}/payment', ACTIVITY), (c) => c.json(current(c), 200));
-paymentsApi.openapi(recordRoute('/activities/{id}/payment', ACTIVITY), async (c) =>
-  c.json(await record(c, c.req.valid('json')), 200),
+api.openapi(getRoute('/activities/{id}/payment', ACTIVITY), (c) => current(c));
+api.openapi(recordRoute('/activities/{id}/payment', ACTIVITY), (c) =>
+  record(c, c.req.valid('json')),
 );
-paymentsApi.openapi(receiveRoute('/activities/{id}/payment/received', ACTIVITY), async (c) =>
-  c.json(await receive(c), 200),
+api.openapi(receiveRoute('/activities/{id}/payment/received', ACTIVITY), (c) => receive(c));
+api.openapi(disputeRoute('/activities/{id}/payment/dispute', ACTIVITY), (c) =>
+  dispute(c, c.req.valid('json').reason),
 );
-paymentsApi.openapi(disputeRoute('/activities/{id}/payment/dispute', ACTIVITY), async (c) =>
-  c.json(await dispute(c, c.req.valid('json').reason), 200),
+api.openapi(getRoute('/requests/{id}/cancellation-payment', CANCELLATION), (c) => current(c));
+api.openapi(recordRoute('/requests/{id}/cancellation-payment', CANCELLATION), (c) =>
+  record(c, c.req.valid('json')),
 );
-paymentsApi.openapi(getRoute('/requests/{id}/cancellation-payment', CANCELLATION), (c) =>
-  c.json(current(c), 200),
+api.openapi(receiveRoute('/requests/{id}/cancellation-payment/received', CANCELLATION), (c) =>
+  receive(c),
 );
-paymentsApi.openapi(recordRoute('/requests/{id}/cancellation-payment', CANCELLATION), async (c) =>
-  c.json(await record(c, c.req.valid('json')), 200),
-);
-paymentsApi.openapi(
-  receiveRoute('/requests/{id}/cancellation-payment/received', CANCELLATION),
-  async (c) => c.json(await receive(c), 200),
-);
-paymentsApi.openapi(
-  disputeRoute('/requests/{id}/cancellation-payment/dispute', CANCELLATION),
-  async (c) => c.json(await dispute(c, c.req.valid('json').reason), 200),
+api.openapi(disputeRoute('/requests/{id}/cancellation-payment/dispute', CANCELLATION), (c) =>
+  dispute(c, c.req.valid('json').reason),
 );
 
 const outstandingRoute = op('staff', 'get /payments/outstanding', {
@@ -142,9 +137,8 @@ const outstandingRoute = op('staff', 'get /payments/outstanding', {
     ),
   },
 });
-paymentsApi.openapi(outstandingRoute, async (c) => {
-  requireStaff(c);
+api.openapi(outstandingRoute, async (c) => {
   const items = (await loadOutstanding(c.var.deps)).map(toOutstandingJson);
   const totalOutstanding = items.reduce((a, i) => a + i.outstanding, 0);
-  return c.json({ ...wholeList(items), totalOutstanding }, 200);
+  return { ...wholeList(items), totalOutstanding };
 });

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { requireStaff } from '../../auth/guards.js';
-import { apiRouter, jsonResponse, operationsOf } from '../../http/api-route.js';
+import { apiRouter, jsonResponse, operationsOf, operationsOn } from '../../http/api-route.js';
 import {
   annualReportSchema,
   familySummarySchema,
@@ -45,6 +44,7 @@ export const summaryQuery = z
 export const reportsApi = apiRouter();
 
 const op = operationsOf('reports');
+const api = operationsOn(reportsApi);
 const csvResponse = (description: string) => ({
   description,
   content: { 'text/csv': { schema: z.string() } },
@@ -56,10 +56,7 @@ const monthlyRoute = op('staff', 'get /reports/monthly', {
   query: monthlyReportQuery,
   responses: { 200: jsonResponse('The monthly report', monthlyReportSchema) },
 });
-reportsApi.openapi(monthlyRoute, async (c) => {
-  requireStaff(c);
-  return c.json(await monthlyReport(c.var.deps, c.req.valid('query').month), 200);
-});
+api.openapi(monthlyRoute, (c) => monthlyReport(c.var.deps, c.req.valid('query').month));
 
 const monthlyCsvRoute = op('staff', 'get /reports/monthly.csv', {
   summary:
@@ -67,8 +64,7 @@ const monthlyCsvRoute = op('staff', 'get /reports/monthly.csv', {
   query: monthlyReportQuery,
   responses: { 200: csvResponse('The CSV attachment') },
 });
-reportsApi.openapi(monthlyCsvRoute, async (c) => {
-  requireStaff(c);
+api.openapi(monthlyCsvRoute, async (c) => {
   const report = await monthlyReport(c.var.deps, c.req.valid('query').month);
   return c.body(
     monthlyReportCsv(c.var.t, report),
@@ -83,18 +79,14 @@ const annualRoute = op('staff', 'get /reports/annual', {
   query: annualReportQuery,
   responses: { 200: jsonResponse('The fiscal-year report', annualReportSchema) },
 });
-reportsApi.openapi(annualRoute, async (c) => {
-  requireStaff(c);
-  return c.json(await annualReport(c.var.deps, Number(c.req.valid('query').fiscalYear)), 200);
-});
+api.openapi(annualRoute, (c) => annualReport(c.var.deps, Number(c.req.valid('query').fiscalYear)));
 
 const annualCsvRoute = op('staff', 'get /reports/annual.csv', {
   summary: 'The fiscal-year report as CSV for Excel (UTF-8 with BOM, CRLF)',
   query: annualReportQuery,
   responses: { 200: csvResponse('The CSV attachment') },
 });
-reportsApi.openapi(annualCsvRoute, async (c) => {
-  requireStaff(c);
+api.openapi(annualCsvRoute, async (c) => {
   const report = await annualReport(c.var.deps, Number(c.req.valid('query').fiscalYear));
   return c.body(
     annualReportCsv(c.var.t, report),
@@ -118,10 +110,9 @@ const helpersRoute = op('staff', 'get /reports/helpers', {
     ),
   },
 });
-reportsApi.openapi(helpersRoute, async (c) => {
-  requireStaff(c);
+api.openapi(helpersRoute, async (c) => {
   const period = summaryPeriod(c.req.valid('query'));
-  return c.json({ period, items: await helperSummaries(c.var.deps, period) }, 200);
+  return { period, items: await helperSummaries(c.var.deps, period) };
 });
 
 const familiesRoute = op('staff', 'get /reports/families', {
@@ -135,8 +126,7 @@ const familiesRoute = op('staff', 'get /reports/families', {
     ),
   },
 });
-reportsApi.openapi(familiesRoute, async (c) => {
-  requireStaff(c);
+api.openapi(familiesRoute, async (c) => {
   const period = summaryPeriod(c.req.valid('query'));
-  return c.json({ period, items: await familySummaries(c.var.deps, period) }, 200);
+  return { period, items: await familySummaries(c.var.deps, period) };
 });
