@@ -218,7 +218,7 @@ type BodyOf<R extends AnyOperation, K = SuccessOf<R>> = [K] extends [keyof R['re
       : void
     : never
   : never;
-/** The handler `operationsOn(…).openapi` takes for a route (for a handler shared by routes). */
+/** The handler `jsonApi().openapi` takes for a route (for a handler shared by routes). */
 export type OperationHandler<R extends AnyOperation> = (
   c: Parameters<RouteHandler<R, AppEnv>>[0],
   caller: CallerOf<R['x-access']>,
@@ -233,17 +233,21 @@ function successStatus(responses: RouteConfig['responses']) {
 }
 
 /**
- * Serves the operations of `operationsOf` on a router. `openapi(route, handler)` registers the
- * route as OpenAPIHono's does, but the handler gets the caller the route's access lets through
- * (`requireStaff` for 'staff', …) and returns the body of the route's success response: the
- * status is the route's (204: no body). A handler that answers otherwise (a file, one of two
- * statuses) returns its Response, typed against the route as before.
+ * A router of JSON operations (`router`, to mount) and the one way to serve an operation of
+ * `operationsOf` on it: `openapi(route, handler)` registers the route as OpenAPIHono's does, but
+ * the handler gets the caller the route's access lets through (`requireStaff` for 'staff', …)
+ * and returns the body of the route's success response, answered with its status (204: no
+ * body). A handler that answers otherwise (a file, one of two statuses) returns its Response,
+ * typed against the route as before.
  *
- *     const api = operationsOn(fooApi);
- *     api.openapi(createFoo, async (c, staff) => toFooJson(await createFoo(c.var.deps, staff, c.req.valid('json'))));
+ *     const api = jsonApi();
+ *     export const fooApi = api.router;
+ *     api.openapi(createFoo, async (c, staff) => toFooJson(await addFoo(c.var.deps, staff, …)));
  */
-export function operationsOn(router: OpenAPIHono<AppEnv>) {
+export function jsonApi() {
+  const router = apiRouter();
   return {
+    router,
     openapi<R extends AnyOperation>(route: R, handler: OperationHandler<R>) {
       const caller = callerOf[route['x-access']];
       const status = successStatus(route.responses);

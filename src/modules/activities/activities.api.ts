@@ -1,12 +1,6 @@
 import { z } from 'zod';
 import { isStaff, type AppContext, type AppDeps, type CurrentUser } from '../../context.js';
-import {
-  apiRouter,
-  jsonResponse,
-  listOf,
-  operationsOf,
-  operationsOn,
-} from '../../http/api-route.js';
+import { jsonApi, jsonResponse, listOf, operationsOf } from '../../http/api-route.js';
 import { toTokyoIso } from '../../lib/dates.js';
 import { notFound } from '../../lib/errors.js';
 import type { Translator } from '../../lib/i18n.js';
@@ -44,10 +38,10 @@ import {
 import { overdueCutoff, reportDueDate } from '../fees/statements.js';
 import { parseStoredJson } from '../fees/fee-lines.js';
 
-export const activitiesApi = apiRouter();
+const api = jsonApi();
+export const activitiesApi = api.router;
 const op = operationsOf('activities');
 const incidentsOp = operationsOf('incidents');
-const api = operationsOn(activitiesApi);
 
 /** Activities as JSON, with their children, categories and incidents (a few queries in all). */
 export async function activitiesJson(deps: AppDeps, t: Translator, rows: ActivityRow[]) {

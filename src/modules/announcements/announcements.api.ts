@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import {
-  apiRouter,
+  jsonApi,
   emptyBody,
   jsonResponse,
   listOf,
   operationsOf,
-  operationsOn,
   wholeList,
 } from '../../http/api-route.js';
 import { visibleAnnouncementAudiences } from '../events/audience.js';
@@ -25,9 +24,9 @@ import {
   publishAnnouncement,
 } from './announcements.service.js';
 
-export const announcementsApi = apiRouter();
+const api = jsonApi();
+export const announcementsApi = api.router;
 const op = operationsOf('announcements');
-const api = operationsOn(announcementsApi);
 
 const listQuery = z
   .object({

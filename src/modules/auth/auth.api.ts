@@ -1,13 +1,7 @@
 import { z } from 'zod';
 import { clearSessionCookie, setSessionCookie } from '../../auth/session.middleware.js';
 import type { CurrentUser } from '../../context.js';
-import {
-  apiRouter,
-  jsonResponse,
-  noContent,
-  operationsOf,
-  operationsOn,
-} from '../../http/api-route.js';
+import { jsonApi, jsonResponse, noContent, operationsOf } from '../../http/api-route.js';
 import type { User } from '../../../db/schema.js';
 import { changePassword, signIn, signOut } from './auth.service.js';
 import { changePasswordBody, loginBody } from './auth.schemas.js';
@@ -31,9 +25,9 @@ export const userJson = z.object({
 });
 export const userEnvelope = z.object({ user: userJson });
 
-export const authApi = apiRouter();
+const api = jsonApi();
+export const authApi = api.router;
 const op = operationsOf('auth');
-const api = operationsOn(authApi);
 
 const login = op('public', 'post /auth/login', {
   summary: 'Sign in; sets the session cookie',

@@ -1,18 +1,12 @@
 import { z } from 'zod';
-import {
-  apiRouter,
-  jsonResponse,
-  noContent,
-  operationsOf,
-  operationsOn,
-} from '../../http/api-route.js';
+import { jsonApi, jsonResponse, noContent, operationsOf } from '../../http/api-route.js';
 import { requestPasswordReset, resetPassword } from './recovery.service.js';
 import { forgotPasswordBody, resetWithCodeBody, resetWithTokenBody } from './recovery.schemas.js';
 
+const api = jsonApi();
 /** Account recovery: the forgot-password mail, the reset itself, and codes staff issue. */
-export const recoveryApi = apiRouter();
+export const recoveryApi = api.router;
 const op = operationsOf('auth');
-const api = operationsOn(recoveryApi);
 
 /** The origin links in mail point at: the configured public one, else this request's. */
 export const publicOrigin = (configured: string | undefined, requestUrl: string) =>

@@ -2,13 +2,12 @@ import { z } from 'zod';
 import { createMiddleware } from 'hono/factory';
 import type { AppContext, AppEnv } from '../../context.js';
 import {
-  apiRouter,
+  jsonApi,
   idParam,
   jsonRequest,
   jsonResponse,
   noContent,
   operationsOf,
-  operationsOn,
 } from '../../http/api-route.js';
 import { memberInScope, scopedMember } from '../members/member-scope.js';
 import { availabilitySchema, exceptionSchema } from './availability.json.js';
@@ -23,9 +22,9 @@ import {
   revokeCalendarFeed,
 } from './availability.service.js';
 
-export const availabilityApi = apiRouter();
+const api = jsonApi();
+export const availabilityApi = api.router;
 const op = operationsOf('availability');
-const api = operationsOn(availabilityApi);
 
 /** The origin feed URLs are built on: the configured public origin behind a proxy. */
 export function publicOrigin(c: AppContext): string {

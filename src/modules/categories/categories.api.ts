@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { notFound } from '../../lib/errors.js';
-import { apiRouter, jsonResponse, operationsOf, operationsOn } from '../../http/api-route.js';
+import { jsonApi, jsonResponse, operationsOf } from '../../http/api-route.js';
 import { listHelpCategoryCodesInUse } from './categories.queries.js';
 import { helpCategoryBody } from './categories.schemas.js';
 import { helpCategoryJson, helpCategorySchema } from './categories.json.js';
@@ -10,10 +10,10 @@ import {
   updateHelpCategory,
 } from './categories.service.js';
 
+const api = jsonApi();
 /** Help categories (援助内容, issue #19 point 4): names, order, flags, national survey mapping. */
-export const categoriesApi = apiRouter();
+export const categoriesApi = api.router;
 const op = operationsOf('help-categories');
-const api = operationsOn(categoriesApi);
 
 const listSchema = z.object({ items: z.array(helpCategorySchema) });
 /** The code of `{id}`; anything else is no category (404). */

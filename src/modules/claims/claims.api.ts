@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { apiRouter, jsonResponse, operationsOf, operationsOn } from '../../http/api-route.js';
+import { jsonApi, jsonResponse, operationsOf } from '../../http/api-route.js';
 import { notFound } from '../../lib/errors.js';
 import { statementQuery } from '../activities/activities.schemas.js';
 import { findMemberById } from '../members/members.queries.js';
@@ -17,10 +17,10 @@ import { claimDecisionBody, ledgerPeriod, ledgerQuery, submitClaimBody } from '.
 import { tokyoDateOf } from '../../lib/dates.js';
 import { computeMonthlyClaim, decideClaim, loadLedger, submitClaim } from './claims.service.js';
 
+const api = jsonApi();
 /** Monthly claims: the city's fee subsidy and 無償化 (issue #18 point 5). */
-export const claimsApi = apiRouter();
+export const claimsApi = api.router;
 const op = operationsOf('claims');
-const api = operationsOn(claimsApi);
 
 const claimRoute = op('signed-in', 'get /members/{id}/claim', {
   summary:

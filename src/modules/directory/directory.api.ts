@@ -1,10 +1,9 @@
 import {
-  apiRouter,
+  jsonApi,
   jsonResponse,
   listOf,
   noContent,
   operationsOf,
-  operationsOn,
   wholeList,
 } from '../../http/api-route.js';
 import { notFound } from '../../lib/errors.js';
@@ -19,9 +18,9 @@ import {
 } from './directory.schemas.js';
 import { addReferral, archiveGroup, createGroup, updateGroup } from './directory.service.js';
 
-export const directoryApi = apiRouter();
+const api = jsonApi();
+export const directoryApi = api.router;
 const op = operationsOf('directory');
-const api = operationsOn(directoryApi);
 
 /**
  * Members and staff browse the directory (loadMembersOnlyReader): a login whose member record is

@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import {
-  apiRouter,
+  jsonApi,
   emptyBody,
   jsonResponse,
   listOf,
   operationsOf,
-  operationsOn,
   wholeList,
 } from '../../http/api-route.js';
 import { memberActedFor } from '../members/member-scope.js';
@@ -34,9 +33,9 @@ import {
 } from './events.service.js';
 import { loadViewer } from './viewer.js';
 
-export const eventsApi = apiRouter();
+const api = jsonApi();
+export const eventsApi = api.router;
 const op = operationsOf('events');
-const api = operationsOn(eventsApi);
 
 const eventResponse = { 200: jsonResponse('The event', eventSchema) };
 

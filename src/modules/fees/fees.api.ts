@@ -1,10 +1,4 @@
-import {
-  apiRouter,
-  jsonResponse,
-  listOf,
-  operationsOf,
-  operationsOn,
-} from '../../http/api-route.js';
+import { jsonApi, jsonResponse, listOf, operationsOf } from '../../http/api-route.js';
 import { notFound } from '../../lib/errors.js';
 import { feeQuoteSchema, statementJson, statementSchema } from '../activities/activities.json.js';
 import { feeQuoteBody, statementQuery } from '../activities/activities.schemas.js';
@@ -16,11 +10,11 @@ import { canViewMember } from '../members/members.policy.js';
 import { getCenterSettings } from '../settings/settings.service.js';
 import { feeTableListSchema } from './fee-table.js';
 
+const api = jsonApi();
 /** Fee quotes, the fee tables and the monthly statements. */
-export const feesApi = apiRouter();
+export const feesApi = api.router;
 const op = operationsOf('fees');
 const statementsOp = operationsOf('statements');
-const api = operationsOn(feesApi);
 
 const quoteRoute = op('signed-in', 'post /fees/quote', {
   summary: 'What an activity would cost, with the fee table valid on its date',

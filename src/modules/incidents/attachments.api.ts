@@ -3,12 +3,11 @@ import { createMiddleware } from 'hono/factory';
 import { z } from 'zod';
 import type { AppContext, AppEnv } from '../../context.js';
 import {
-  apiRouter,
+  jsonApi,
   idParam,
   jsonResponse,
   noContent,
   operationsOf,
-  operationsOn,
   wholeList,
   listOf,
 } from '../../http/api-route.js';
@@ -25,13 +24,13 @@ import { attachmentUploadSchema, parseAttachmentForm } from './attachments.schem
 import { deleteAttachment, downloadAttachment, uploadAttachment } from './attachments.service.js';
 import { findIncidentById } from './incidents.queries.js';
 
+const api = jsonApi();
 /**
  * An incident's photos and documents for staff (issue #19): the list, an upload (multipart,
  * the one API write that is not JSON), the bytes (each download audited) and removal.
  */
-export const attachmentsApi = apiRouter();
+export const attachmentsApi = api.router;
 const op = operationsOf('incidents');
-const api = operationsOn(attachmentsApi);
 
 /** The upload's path: app.ts lets it through the JSON-only and site-wide body limit checks. */
 export const ATTACHMENT_API_UPLOAD_PATH = '/api/v1/incidents/:id/attachments';

@@ -1,11 +1,4 @@
-import {
-  apiRouter,
-  emptyBody,
-  jsonResponse,
-  listOf,
-  operationsOf,
-  operationsOn,
-} from '../../http/api-route.js';
+import { jsonApi, emptyBody, jsonResponse, listOf, operationsOf } from '../../http/api-route.js';
 import { notFound } from '../../lib/errors.js';
 import { incidentListQuery } from '../activities/activities.schemas.js';
 import { markIncidentReported } from '../activities/activities.service.js';
@@ -19,13 +12,13 @@ import {
 import { findIncidentById, listIncidents } from './incidents.queries.js';
 import { createIncident, readIncident, updateIncident } from './incidents.service.js';
 
+const api = jsonApi();
 /**
  * Near-misses and accidents for staff: the list, one incident (its read audited), recording one
  * on its own, correcting it, and the prefecture report.
  */
-export const incidentsApi = apiRouter();
+export const incidentsApi = api.router;
 const op = operationsOf('incidents');
-const api = operationsOn(incidentsApi);
 
 const RECORD_RULES = { 422: ['incident_in_future', 'incident_link_not_found'] };
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { apiRouter, jsonResponse, operationsOf, operationsOn } from '../../http/api-route.js';
+import { jsonApi, jsonResponse, operationsOf } from '../../http/api-route.js';
 import { tokyoDateOf } from '../../lib/dates.js';
 import { notFound } from '../../lib/errors.js';
 import type { AppContext } from '../../context.js';
@@ -14,10 +14,10 @@ import {
   updateInsuranceCase,
 } from './insurance.service.js';
 
+const api = jsonApi();
 /** Insurance cases of accidents, for staff (issue #19). */
-export const insuranceApi = apiRouter();
+export const insuranceApi = api.router;
 const op = operationsOf('incidents');
-const api = operationsOn(insuranceApi);
 
 async function toJson(c: AppContext, rows: InsuranceCaseRow[]) {
   const { warnDays } = await getInsuranceSettings(c.var.deps);

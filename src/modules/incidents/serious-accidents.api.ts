@@ -1,14 +1,14 @@
-import { apiRouter, jsonResponse, operationsOf, operationsOn } from '../../http/api-route.js';
+import { jsonApi, jsonResponse, operationsOf } from '../../http/api-route.js';
 import { notFound } from '../../lib/errors.js';
 import { findIncidentById } from './incidents.queries.js';
 import { seriousChainJson, seriousChainSchema } from './serious-accidents.json.js';
 import { seriousStepBody } from './serious-accidents.schemas.js';
 import { chainOf, readSeriousChain, recordSeriousStep } from './serious-accidents.service.js';
 
+const api = jsonApi();
 /** The reporting chain of serious accidents, for staff (issue #19). */
-export const seriousAccidentsApi = apiRouter();
+export const seriousAccidentsApi = api.router;
 const op = operationsOf('incidents');
-const api = operationsOn(seriousAccidentsApi);
 
 const getRoute = op('staff', 'get /incidents/{id}/serious-report', {
   summary:

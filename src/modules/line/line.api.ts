@@ -1,11 +1,5 @@
 import { z } from 'zod';
-import {
-  apiRouter,
-  jsonResponse,
-  noContent,
-  operationsOf,
-  operationsOn,
-} from '../../http/api-route.js';
+import { jsonApi, jsonResponse, noContent, operationsOf } from '../../http/api-route.js';
 import { toTokyoIso } from '../../lib/dates.js';
 import { NOTICE_GROUPS } from '../notifications/channels.js';
 import { ownMember } from '../members/member-pages.js';
@@ -18,10 +12,10 @@ import {
   type LineStatus,
 } from './line.service.js';
 
+const api = jsonApi();
 /** The signed-in member's LINE link and channels as JSON (issue #21). */
-export const lineApi = apiRouter();
+export const lineApi = api.router;
 const op = operationsOf('line');
-const api = operationsOn(lineApi);
 
 const toLineJson = (s: LineStatus) => ({
   enabled: s.enabled,

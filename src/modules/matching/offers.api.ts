@@ -1,12 +1,5 @@
 import { z } from 'zod';
-import {
-  apiRouter,
-  emptyBody,
-  jsonResponse,
-  listOf,
-  operationsOf,
-  operationsOn,
-} from '../../http/api-route.js';
+import { jsonApi, emptyBody, jsonResponse, listOf, operationsOf } from '../../http/api-route.js';
 import { toTokyoIso } from '../../lib/dates.js';
 import { notFound } from '../../lib/errors.js';
 import { requestJson } from '../requests/requests.api.js';
@@ -22,10 +15,10 @@ import {
   ownHelperMemberId,
 } from './offers.service.js';
 
+const api = jsonApi();
 /** Candidates, offers and direct assignment of a request (the matching of the staff board). */
-export const offersApi = apiRouter();
+export const offersApi = api.router;
 const op = operationsOf('matching');
-const api = operationsOn(offersApi);
 
 /** Hard filters that refuse an offer or an assignment (matching/ranking.ts ExclusionCode). */
 const HARD_FILTERS = [

@@ -1,20 +1,14 @@
 import { z } from 'zod';
 import { isStaff } from '../../context.js';
-import {
-  apiRouter,
-  jsonResponse,
-  listOf,
-  operationsOf,
-  operationsOn,
-} from '../../http/api-route.js';
+import { jsonApi, jsonResponse, listOf, operationsOf } from '../../http/api-route.js';
 import type { PreMeetingTable } from '../../../db/schema.js';
 import { listPreMeetings } from '../requests/requests.queries.js';
 import { preMeetingBody, preMeetingCorrectionBody } from '../requests/requests.schemas.js';
 import { correctPreMeeting, recordPreMeeting } from './pre-meetings.service.js';
 
-export const preMeetingsApi = apiRouter();
+const api = jsonApi();
+export const preMeetingsApi = api.router;
 const op = operationsOf('matching');
-const api = operationsOn(preMeetingsApi);
 
 /** The date rules of a pre-meeting (matching/pre-meeting-rules.ts). */
 const PRE_MEETING_DATE_RULES = ['pre_meeting_in_future', 'pre_meeting_after_activity'];

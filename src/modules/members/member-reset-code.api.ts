@@ -1,19 +1,13 @@
-import {
-  apiRouter,
-  emptyBody,
-  jsonResponse,
-  operationsOf,
-  operationsOn,
-} from '../../http/api-route.js';
+import { jsonApi, emptyBody, jsonResponse, operationsOf } from '../../http/api-route.js';
 import { notFound } from '../../lib/errors.js';
 import { resetCodeJson } from '../auth/recovery.schemas.js';
 import { issueResetCode } from '../auth/recovery.service.js';
 import { findMemberById } from './members.queries.js';
 
+const api = jsonApi();
 /** Staff-assisted recovery for a member who phoned the center (issue #22). */
-export const memberResetCodeApi = apiRouter();
+export const memberResetCodeApi = api.router;
 const op = operationsOf('members');
-const api = operationsOn(memberResetCodeApi);
 
 const memberResetCode = op('staff', 'post /members/{id}/password-reset-code', {
   summary: "Issue a one-time reset code for a member's account (shown once, valid 24 hours)",

@@ -3,13 +3,12 @@ import { requireUser } from '../../auth/guards.js';
 import { createMiddleware } from 'hono/factory';
 import { isStaff, type AppEnv } from '../../context.js';
 import {
-  apiRouter,
+  jsonApi,
   idParam,
   jsonRequest,
   jsonResponse,
   listOf,
   operationsOf,
-  operationsOn,
 } from '../../http/api-route.js';
 import { notFound } from '../../lib/errors.js';
 import { auditHealthReads, loadVisibleChild } from './children.access.js';
@@ -49,10 +48,10 @@ import { loadVisibleMember, memberInScope } from './member-scope.js';
 
 const healthConsentBody = z.object({ healthData: z.literal(true) }).strict();
 
-export const membersApi = apiRouter();
+const api = jsonApi();
+export const membersApi = api.router;
 const op = operationsOf('members');
 const childrenOp = operationsOf('children');
-const api = operationsOn(membersApi);
 
 const childInScope = createMiddleware<AppEnv>(async (c, next) => {
   const user = requireUser(c);

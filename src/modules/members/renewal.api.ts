@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import {
-  apiRouter,
+  jsonApi,
   emptyBody,
   jsonResponse,
   listOf,
   operationsOf,
-  operationsOn,
   wholeList,
 } from '../../http/api-route.js';
 import { notFound } from '../../lib/errors.js';
@@ -29,10 +28,10 @@ import {
   sendRenewalReminders,
 } from './renewal.service.js';
 
+const api = jsonApi();
 /** 年度更新 (issue #19, point 3): the member's confirmation, staff's list, reminders, paper forms. */
-export const renewalApi = apiRouter();
+export const renewalApi = api.router;
 const op = operationsOf('members');
-const api = operationsOn(renewalApi);
 
 /** A signed-in user without a member record (staff) has no renewal of her own. */
 const NO_MEMBER = { 404: ['not_found'] };
@@ -62,15 +61,8 @@ const confirmRoute = op('member', 'post /my/renewal', {
 });
 api.openapi(confirmRoute, async (c) => {
   const { user, member } = await ownMember(c);
-  const { deps, clientAddress } = c.var;
-  const row = await confirmRenewal(
-    deps,
-    user,
-    member,
-    c.req.valid('json'),
-    'online',
-    clientAddress,
-  );
+  const body = c.req.valid('json');
+  const row = await confirmRenewal(c.var.deps, user, member, body, 'online', c.var.clientAddress);
   return toRenewalConfirmationJson(row);
 });
 
@@ -99,15 +91,8 @@ const paperRoute = op('staff', 'post /members/{id}/renewal', {
 api.openapi(paperRoute, async (c, staff) => {
   const member = await findMemberById(c.var.deps.db, c.req.valid('param').id);
   if (!member) throw notFound();
-  const { deps, clientAddress } = c.var;
-  const row = await confirmRenewal(
-    deps,
-    staff,
-    member,
-    c.req.valid('json'),
-    'paper',
-    clientAddress,
-  );
+  const body = c.req.valid('json');
+  const row = await confirmRenewal(c.var.deps, staff, member, body, 'paper', c.var.clientAddress);
   return toRenewalConfirmationJson(row);
 });
 

@@ -1,12 +1,5 @@
 import { z } from 'zod';
-import {
-  apiRouter,
-  jsonResponse,
-  listOf,
-  noContent,
-  operationsOf,
-  operationsOn,
-} from '../../http/api-route.js';
+import { jsonApi, jsonResponse, listOf, noContent, operationsOf } from '../../http/api-route.js';
 import { tokyoDateOf, toTokyoIso } from '../../lib/dates.js';
 import type { NotificationRow } from './notifications.queries.js';
 import { loadInbox, markAllRead, markRead } from './notifications.service.js';
@@ -40,9 +33,9 @@ export const notificationJson = z.object({
   readAt: z.string().nullable(),
 });
 
-export const notificationsApi = apiRouter();
+const api = jsonApi();
+export const notificationsApi = api.router;
 const op = operationsOf('notifications');
-const api = operationsOn(notificationsApi);
 
 // NOTE: every route works on the caller's own notifications only; another user's id is a 404.
 const listRoute = op('signed-in', 'get /notifications', {

@@ -1,13 +1,6 @@
 import { z } from 'zod';
 import { isStaff } from '../../context.js';
-import {
-  apiRouter,
-  jsonResponse,
-  listOf,
-  operationsOf,
-  operationsOn,
-  wholeList,
-} from '../../http/api-route.js';
+import { jsonApi, jsonResponse, listOf, operationsOf, wholeList } from '../../http/api-route.js';
 import { memberActedFor } from '../members/member-scope.js';
 import { orientationSchema, toOrientationJson } from './orientations.json.js';
 import { listOrientations } from './orientations.queries.js';
@@ -18,9 +11,9 @@ import {
   scheduleOrientation,
 } from './orientations.service.js';
 
-export const orientationsApi = apiRouter();
+const api = jsonApi();
+export const orientationsApi = api.router;
 const op = operationsOf('orientations');
-const api = operationsOn(orientationsApi);
 
 const listRoute = op('signed-in', 'get /orientations', {
   summary: 'Orientation sessions (members: upcoming only)',

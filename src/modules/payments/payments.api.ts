@@ -1,14 +1,13 @@
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import {
-  apiRouter,
+  jsonApi,
   emptyBody,
   idParam,
   jsonRequest,
   jsonResponse,
   listOf,
   operationsOf,
-  operationsOn,
   wholeList,
 } from '../../http/api-route.js';
 import {
@@ -30,11 +29,11 @@ import {
 } from './payments.service.js';
 import { paymentInScope, scopedPayment } from './payment-scope.js';
 
+const api = jsonApi();
 /** Payments of approved activities and of cancellation fees (issue #18), as JSON. */
-export const paymentsApi = apiRouter();
+export const paymentsApi = api.router;
 
 const op = operationsOf('payments');
-const api = operationsOn(paymentsApi);
 const NOT_PAYABLE = ['payment_not_approved', 'payment_no_cancellation_fee'];
 const paymentResponse = { 200: jsonResponse('The payment and what is due', paymentSchema) };
 

@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import {
-  apiRouter,
+  jsonApi,
   emptyBody,
   jsonRequest,
   jsonResponse,
   operationsOf,
-  operationsOn,
   responseOf,
 } from '../../http/api-route.js';
 import { toTokyoIso } from '../../lib/dates.js';
@@ -18,10 +17,10 @@ import {
   printMonthReceipt,
 } from './receipts.service.js';
 
+const api = jsonApi();
 /** Receipts (領収書) as JSON (issue #18). */
-export const receiptsApi = apiRouter();
+export const receiptsApi = api.router;
 const op = operationsOf('payments');
-const api = operationsOn(receiptsApi);
 
 export function toReceiptJson(r: ReceiptView) {
   return {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { apiRouter, jsonResponse, operationsOf, operationsOn } from '../../http/api-route.js';
+import { jsonApi, jsonResponse, operationsOf } from '../../http/api-route.js';
 import {
   annualReportSchema,
   familySummarySchema,
@@ -41,10 +41,10 @@ export const summaryQuery = z
     path: ['month'],
   });
 
-export const reportsApi = apiRouter();
+const api = jsonApi();
+export const reportsApi = api.router;
 
 const op = operationsOf('reports');
-const api = operationsOn(reportsApi);
 const csvResponse = (description: string) => ({
   description,
   content: { 'text/csv': { schema: z.string() } },

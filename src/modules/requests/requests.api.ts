@@ -1,12 +1,6 @@
 import { z } from 'zod';
 import { isStaff, type AppDeps } from '../../context.js';
-import {
-  apiRouter,
-  jsonResponse,
-  listOf,
-  operationsOf,
-  operationsOn,
-} from '../../http/api-route.js';
+import { jsonApi, jsonResponse, listOf, operationsOf } from '../../http/api-route.js';
 import { tokyoDateOf } from '../../lib/dates.js';
 import { requestAccess, type AccessViewer } from '../access/child-access.policy.js';
 import {
@@ -25,9 +19,9 @@ import {
   type RequestViewer,
 } from './requests.service.js';
 
-export const requestsApi = apiRouter();
+const api = jsonApi();
+export const requestsApi = api.router;
 const op = operationsOf('requests');
-const api = operationsOn(requestsApi);
 
 /** Requests as JSON, with what this viewer may see of the family (also for the offers API). */
 export async function requestJson(

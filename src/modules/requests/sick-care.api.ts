@@ -1,4 +1,4 @@
-import { apiRouter, jsonResponse, operationsOf, operationsOn } from '../../http/api-route.js';
+import { jsonApi, jsonResponse, operationsOf } from '../../http/api-route.js';
 import { loadVisibleRequest } from './requests.service.js';
 import { doctorNoteBody, handoverBody } from './sick-care.schemas.js';
 import {
@@ -9,10 +9,10 @@ import {
 } from './sick-care.json.js';
 import { loadSickCare, recordDoctorNote, recordHandover } from './sick-care.service.js';
 
+const api = jsonApi();
 /** The sick-child programme's safeguards of one request (issue #20 point 3). */
-export const sickCareApi = apiRouter();
+export const sickCareApi = api.router;
 const op = operationsOf('requests');
-const api = operationsOn(sickCareApi);
 
 const getRoute = op('signed-in', 'get /requests/{id}/sick-care', {
   summary: 'The safeguards of a sick-child request: doctor’s note, checklists, handover',

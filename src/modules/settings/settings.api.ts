@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { apiRouter, jsonResponse, operationsOf, operationsOn } from '../../http/api-route.js';
+import { jsonApi, jsonResponse, operationsOf } from '../../http/api-route.js';
 import { areaSchema, centerSettingsSchema, updateSettingsBody } from './settings.schemas.js';
 import { getAreas, getCenterSettings, updateCenterSettings } from './settings.service.js';
 
-export const settingsApi = apiRouter();
+const api = jsonApi();
+export const settingsApi = api.router;
 const op = operationsOf('settings');
-const api = operationsOn(settingsApi);
 
 const getSettings = op('admin', 'get /settings', {
   summary:

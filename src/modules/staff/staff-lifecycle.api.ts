@@ -1,11 +1,4 @@
-import {
-  apiRouter,
-  emptyBody,
-  jsonResponse,
-  noContent,
-  operationsOf,
-  operationsOn,
-} from '../../http/api-route.js';
+import { jsonApi, emptyBody, jsonResponse, noContent, operationsOf } from '../../http/api-route.js';
 import { resetCodeJson } from '../auth/recovery.schemas.js';
 import { issueResetCode } from '../auth/recovery.service.js';
 import { staffRoleBody } from './staff.schemas.js';
@@ -15,10 +8,10 @@ import {
   enableStaffAccount,
 } from './staff-lifecycle.service.js';
 
+const api = jsonApi();
 /** Staff accounts over their life: disable, enable, role, password reset (admin only). */
-export const staffLifecycleApi = apiRouter();
+export const staffLifecycleApi = api.router;
 const op = operationsOf('staff');
-const api = operationsOn(staffLifecycleApi);
 
 const lastAdmin = { 409: ['last_active_admin'] };
 

@@ -1,11 +1,11 @@
-import { apiRouter, jsonResponse, operationsOf, operationsOn } from '../../http/api-route.js';
+import { jsonApi, jsonResponse, operationsOf } from '../../http/api-route.js';
 import { toUserJson, userEnvelope } from '../auth/auth.api.js';
 import { createStaffBody } from './staff.schemas.js';
 import { createStaffAccount } from './staff.service.js';
 
-export const staffApi = apiRouter();
+const api = jsonApi();
+export const staffApi = api.router;
 const op = operationsOf('staff');
-const api = operationsOn(staffApi);
 
 const createStaff = op('admin', 'post /staff', {
   summary: 'Create a staff or admin account',

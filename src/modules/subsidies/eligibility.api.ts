@@ -2,13 +2,12 @@ import { z } from 'zod';
 import { requireUser } from '../../auth/guards.js';
 import type { AppContext, CurrentUser } from '../../context.js';
 import {
-  apiRouter,
+  jsonApi,
   idParam,
   jsonRequest,
   jsonResponse,
   listOf,
   operationsOf,
-  operationsOn,
   responseOf,
   wholeList,
   type OperationHandler,
@@ -24,10 +23,10 @@ import {
   type Household,
 } from './eligibility.service.js';
 
+const api = jsonApi();
 /** Household eligibility for subsidies and 無償化 certifications (issue #18), as JSON. */
-export const eligibilityApi = apiRouter();
+export const eligibilityApi = api.router;
 const op = operationsOf('subsidies');
-const api = operationsOn(eligibilityApi);
 
 export function toHouseholdJson(h: Household) {
   return {

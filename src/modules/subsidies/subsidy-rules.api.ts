@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { apiRouter, jsonResponse, operationsOf, operationsOn } from '../../http/api-route.js';
+import { jsonApi, jsonResponse, operationsOf } from '../../http/api-route.js';
 import { getCenterSettings } from '../settings/settings.service.js';
 import { addSubsidyRules, deleteSubsidyRules } from '../settings/subsidy-rules.service.js';
 import { subsidyRuleSetSchema, type SubsidyRuleSet } from '../settings/subsidy-rules.js';
 
+const api = jsonApi();
 /** Subsidy rules (issue #18 point 4): also editable as the `subsidies` section of PUT /settings. */
-export const subsidyRulesApi = apiRouter();
+export const subsidyRulesApi = api.router;
 const op = operationsOf('subsidies');
-const api = operationsOn(subsidyRulesApi);
 
 const listSchema = z.object({ items: z.array(subsidyRuleSetSchema) });
 const newestFirst = (sets: SubsidyRuleSet[]) => ({

@@ -1,13 +1,6 @@
 import { z } from 'zod';
 import { isStaff } from '../../context.js';
-import {
-  apiRouter,
-  jsonResponse,
-  listOf,
-  operationsOf,
-  operationsOn,
-  wholeList,
-} from '../../http/api-route.js';
+import { jsonApi, jsonResponse, listOf, operationsOf, wholeList } from '../../http/api-route.js';
 import { notFound } from '../../lib/errors.js';
 import { memberInScope, scopedMember } from '../members/member-scope.js';
 import { getQualifications } from './qualification.service.js';
@@ -23,11 +16,11 @@ import { listMemberRecords, listRecordsByStatus } from './trainings.queries.js';
 import { recordBody, recordListQuery, reviewBody, summaryQuery } from './trainings.schemas.js';
 import { addTrainingRecords, reviewTrainingRecord, todayIn } from './trainings.service.js';
 
+const api = jsonApi();
 /** Training records, their review, qualifications and the training figures. */
-export const trainingRecordsApi = apiRouter();
+export const trainingRecordsApi = api.router;
 
 const op = operationsOf('training');
-const api = operationsOn(trainingRecordsApi);
 
 const memberRecordsRoute = op('signed-in', 'get /members/{id}/training-records', {
   summary: 'A member’s training records, including pending and rejected submissions (staff, self)',

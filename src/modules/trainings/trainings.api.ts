@@ -1,13 +1,6 @@
 import { z } from 'zod';
 import { isStaff } from '../../context.js';
-import {
-  apiRouter,
-  jsonResponse,
-  listOf,
-  operationsOf,
-  operationsOn,
-  wholeList,
-} from '../../http/api-route.js';
+import { jsonApi, jsonResponse, listOf, operationsOf, wholeList } from '../../http/api-route.js';
 import { addDaysToDate, tokyoInstant } from '../../lib/dates.js';
 import { memberActedFor } from '../members/member-scope.js';
 import { findMemberByUserId } from '../members/members.queries.js';
@@ -33,10 +26,10 @@ import {
   setModuleValidity,
 } from './trainings.service.js';
 
-export const trainingsApi = apiRouter();
+const api = jsonApi();
+export const trainingsApi = api.router;
 
 const op = operationsOf('training');
-const api = operationsOn(trainingsApi);
 /** Who may take the course (trainings.service.ts assertTrainableHelper). */
 const TRAINABLE = ['not_a_helper', 'helper_inactive'];
 
