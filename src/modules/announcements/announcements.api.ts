@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import {
-  jsonApi,
   emptyBody,
+  jsonApi,
   jsonResponse,
   listOf,
   operationsOf,

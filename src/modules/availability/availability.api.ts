@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { createMiddleware } from 'hono/factory';
 import type { AppContext, AppEnv } from '../../context.js';
 import {
-  jsonApi,
   idParam,
+  jsonApi,
   jsonRequest,
   jsonResponse,
   noContent,

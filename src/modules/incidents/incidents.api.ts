@@ -1,4 +1,4 @@
-import { jsonApi, emptyBody, jsonResponse, listOf, operationsOf } from '../../http/api-route.js';
+import { emptyBody, jsonApi, jsonResponse, listOf, operationsOf } from '../../http/api-route.js';
 import { notFound } from '../../lib/errors.js';
 import { incidentListQuery } from '../activities/activities.schemas.js';
 import { markIncidentReported } from '../activities/activities.service.js';

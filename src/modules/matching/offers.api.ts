@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { jsonApi, emptyBody, jsonResponse, listOf, operationsOf } from '../../http/api-route.js';
+import { emptyBody, jsonApi, jsonResponse, listOf, operationsOf } from '../../http/api-route.js';
 import { toTokyoIso } from '../../lib/dates.js';
 import { notFound } from '../../lib/errors.js';
 import { requestJson } from '../requests/requests.api.js';

@@ -1,4 +1,4 @@
-import { jsonApi, emptyBody, jsonResponse, operationsOf } from '../../http/api-route.js';
+import { emptyBody, jsonApi, jsonResponse, operationsOf } from '../../http/api-route.js';
 import { notFound } from '../../lib/errors.js';
 import { resetCodeJson } from '../auth/recovery.schemas.js';
 import { issueResetCode } from '../auth/recovery.service.js';

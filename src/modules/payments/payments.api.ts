@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import {
-  jsonApi,
   emptyBody,
   idParam,
+  jsonApi,
   jsonRequest,
   jsonResponse,
   listOf,

@@ -99,34 +99,37 @@ function summaryPeriod(q: z.output<typeof summaryQuery>) {
   return q.month ? monthPeriod(q.month) : fiscalYearPeriod(Number(q.fiscalYear));
 }
 
-const helpersRoute = op('staff', 'get /reports/helpers', {
-  summary:
-    'Per-helper summary of approved activities (count, hours, fees, costs, families) for ?month= or ?fiscalYear=',
-  query: summaryQuery,
-  responses: {
-    200: jsonResponse(
-      'The period and one row per helper',
-      z.object({ period: periodSchema, items: z.array(helperSummarySchema) }),
-    ),
+/** Summaries of approved activities for ?month= or ?fiscalYear=, one row per helper or family. */
+for (const { rows, who, summary, item, summaries } of [
+  {
+    rows: 'helpers',
+    who: 'helper',
+    summary:
+      'Per-helper summary of approved activities (count, hours, fees, costs, families) for ?month= or ?fiscalYear=',
+    item: helperSummarySchema,
+    summaries: helperSummaries,
   },
-});
-api.openapi(helpersRoute, async (c) => {
-  const period = summaryPeriod(c.req.valid('query'));
-  return { period, items: await helperSummaries(c.var.deps, period) };
-});
-
-const familiesRoute = op('staff', 'get /reports/families', {
-  summary:
-    'Per-family summary of approved activities (count, hours, fees, costs, helpers) for ?month= or ?fiscalYear=',
-  query: summaryQuery,
-  responses: {
-    200: jsonResponse(
-      'The period and one row per family',
-      z.object({ period: periodSchema, items: z.array(familySummarySchema) }),
-    ),
+  {
+    rows: 'families',
+    who: 'family',
+    summary:
+      'Per-family summary of approved activities (count, hours, fees, costs, helpers) for ?month= or ?fiscalYear=',
+    item: familySummarySchema,
+    summaries: familySummaries,
   },
-});
-api.openapi(familiesRoute, async (c) => {
-  const period = summaryPeriod(c.req.valid('query'));
-  return { period, items: await familySummaries(c.var.deps, period) };
-});
+] as const) {
+  const route = op('staff', `get /reports/${rows}`, {
+    summary,
+    query: summaryQuery,
+    responses: {
+      200: jsonResponse(
+        `The period and one row per ${who}`,
+        z.object({ period: periodSchema, items: z.array(item) }),
+      ),
+    },
+  });
+  api.openapi(route, async (c) => {
+    const period = summaryPeriod(c.req.valid('query'));
+    return { period, items: await summaries(c.var.deps, period) };
+  });
+}

@@ -1,4 +1,4 @@
-import { jsonApi, emptyBody, jsonResponse, noContent, operationsOf } from '../../http/api-route.js';
+import { emptyBody, jsonApi, jsonResponse, noContent, operationsOf } from '../../http/api-route.js';
 import { resetCodeJson } from '../auth/recovery.schemas.js';
 import { issueResetCode } from '../auth/recovery.service.js';
 import { staffRoleBody } from './staff.schemas.js';

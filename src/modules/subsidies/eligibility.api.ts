@@ -2,15 +2,15 @@ import { z } from 'zod';
 import { requireUser } from '../../auth/guards.js';
 import type { AppContext, CurrentUser } from '../../context.js';
 import {
-  jsonApi,
   idParam,
+  jsonApi,
   jsonRequest,
   jsonResponse,
   listOf,
+  type OperationHandler,
   operationsOf,
   responseOf,
   wholeList,
-  type OperationHandler,
 } from '../../http/api-route.js';
 import { CERTIFICATION_TYPES, SUBSIDY_CATEGORIES } from './eligibility-rules.js';
 import { certificationBody, eligibilityBody, revokeBody } from './eligibility.schemas.js';
