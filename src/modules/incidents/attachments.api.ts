@@ -3,13 +3,13 @@ import { createMiddleware } from 'hono/factory';
 import { z } from 'zod';
 import type { AppContext, AppEnv } from '../../context.js';
 import {
-  idParam,
   jsonApi,
+  idParam,
   jsonResponse,
-  listOf,
   noContent,
   operationsOf,
   wholeList,
+  listOf,
 } from '../../http/api-route.js';
 import { parseFormOrReject } from '../../http/forms.js';
 import { AppError, badRequest, notFound } from '../../lib/errors.js';

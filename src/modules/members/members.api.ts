@@ -3,8 +3,8 @@ import { requireUser } from '../../auth/guards.js';
 import { createMiddleware } from 'hono/factory';
 import { isStaff, type AppEnv } from '../../context.js';
 import {
-  idParam,
   jsonApi,
+  idParam,
   jsonRequest,
   jsonResponse,
   listOf,
