@@ -9,7 +9,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { SuccessStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
 import { requireAdmin, requireStaff, requireUser } from '../auth/guards.js';
-import type { AppContext, AppEnv, CurrentUser } from '../context.js';
+import { isStaff, type AppContext, type AppEnv, type CurrentUser } from '../context.js';
 import {
   errorCodesOf,
   errorResponses,
@@ -81,6 +81,28 @@ export const wholeList = <T>(items: T[]) => ({
   page: 1,
   pageSize: items.length,
 });
+
+/** One page of a list, the one the query asked for (`page`, `pageSize`): the envelope of API.md. */
+export const pageOf = <T>(
+  query: { page: number; pageSize: number },
+  items: T[],
+  total: number,
+) => ({
+  items,
+  total,
+  page: query.page,
+  pageSize: query.pageSize,
+});
+
+/**
+ * Whose records a list shows the caller: staff all of them, a member their own (with the member
+ * row); none for a login without a member record (an empty page).
+ */
+export function listScopeOf(c: AppContext, user: CurrentUser) {
+  if (isStaff(user)) return { kind: 'staff' as const, member: undefined };
+  const member = c.var.member;
+  return member ? { kind: 'member' as const, memberId: member.id, member } : undefined;
+}
 
 /** The list envelope of API.md. */
 export const listOf = <S extends z.ZodType>(item: S) =>

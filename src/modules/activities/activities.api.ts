@@ -1,6 +1,13 @@
 import { z } from 'zod';
-import { isStaff, type AppContext, type AppDeps, type CurrentUser } from '../../context.js';
-import { jsonApi, jsonResponse, listOf, operationsOf } from '../../http/api-route.js';
+import type { AppContext, AppDeps, CurrentUser } from '../../context.js';
+import {
+  jsonApi,
+  jsonResponse,
+  listOf,
+  listScopeOf,
+  operationsOf,
+  pageOf,
+} from '../../http/api-route.js';
 import { toTokyoIso } from '../../lib/dates.js';
 import { notFound } from '../../lib/errors.js';
 import type { Translator } from '../../lib/i18n.js';
@@ -107,20 +114,10 @@ const listRoute = op('signed-in', 'get /activities', {
 });
 api.openapi(listRoute, async (c, user) => {
   const query = c.req.valid('query');
-  const member = isStaff(user) ? undefined : (c.var.member ?? undefined);
-  if (!isStaff(user) && !member)
-    return { items: [], total: 0, page: query.page, pageSize: query.pageSize };
-  const { items, total } = await listActivities(
-    c.var.deps.db,
-    member ? { kind: 'member', memberId: member.id } : { kind: 'staff' },
-    query,
-  );
-  return {
-    items: await activitiesJson(c.var.deps, c.var.t, items),
-    total,
-    page: query.page,
-    pageSize: query.pageSize,
-  };
+  const scope = listScopeOf(c, user);
+  if (!scope) return pageOf(query, [], 0);
+  const { items, total } = await listActivities(c.var.deps.db, scope, query);
+  return pageOf(query, await activitiesJson(c.var.deps, c.var.t, items), total);
 });
 
 const missingRoute = op('staff', 'get /activities/missing', {

@@ -1,4 +1,11 @@
-import { emptyBody, jsonApi, jsonResponse, listOf, operationsOf } from '../../http/api-route.js';
+import {
+  emptyBody,
+  jsonApi,
+  jsonResponse,
+  listOf,
+  operationsOf,
+  pageOf,
+} from '../../http/api-route.js';
 import { notFound } from '../../lib/errors.js';
 import { incidentListQuery } from '../activities/activities.schemas.js';
 import { markIncidentReported } from '../activities/activities.service.js';
@@ -36,12 +43,7 @@ api.openapi(listRoute, async (c) => {
     page: query.page,
     pageSize: query.pageSize,
   });
-  return {
-    items: items.map(incidentSummaryJson),
-    total,
-    page: query.page,
-    pageSize: query.pageSize,
-  };
+  return pageOf(query, items.map(incidentSummaryJson), total);
 });
 
 const createRoute = op('staff', 'post /incidents', {

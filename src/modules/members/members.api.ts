@@ -9,6 +9,7 @@ import {
   jsonResponse,
   listOf,
   operationsOf,
+  pageOf,
 } from '../../http/api-route.js';
 import { notFound } from '../../lib/errors.js';
 import { auditHealthReads, loadVisibleChild } from './children.access.js';
@@ -93,7 +94,7 @@ const listRoute = op('staff', 'get /members', {
 api.openapi(listRoute, async (c) => {
   const query = c.req.valid('query');
   const { items, total } = await listMembers(c.var.deps.db, query);
-  return { items: items.map(toMemberJson), total, page: query.page, pageSize: query.pageSize };
+  return pageOf(query, items.map(toMemberJson), total);
 });
 
 const getRoute = op('signed-in', 'get /members/{id}', {

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { isStaff, type AppDeps } from '../../context.js';
-import { jsonApi, jsonResponse, listOf, operationsOf } from '../../http/api-route.js';
+import {
+  jsonApi,
+  jsonResponse,
+  listOf,
+  listScopeOf,
+  operationsOf,
+  pageOf,
+} from '../../http/api-route.js';
 import { tokyoDateOf } from '../../lib/dates.js';
 import { requestAccess, type AccessViewer } from '../access/child-access.policy.js';
 import {
@@ -109,20 +116,12 @@ const listRequestsRoute = op('signed-in', 'get /requests', {
 });
 api.openapi(listRequestsRoute, async (c, user) => {
   const query = c.req.valid('query');
-  const member = isStaff(user) ? undefined : (c.var.member ?? undefined);
-  if (!isStaff(user) && !member)
-    return { items: [], total: 0, page: query.page, pageSize: query.pageSize };
-  const { items, total } = await listRequests(
-    c.var.deps.db,
-    member ? { kind: 'member', memberId: member.id } : { kind: 'staff' },
-    query,
-  );
-  return {
-    items: await requestJson(c.var.deps, items, member ? 'list' : 'staff', member),
-    total,
-    page: query.page,
-    pageSize: query.pageSize,
-  };
+  const scope = listScopeOf(c, user);
+  if (!scope) return pageOf(query, [], 0);
+  const { items, total } = await listRequests(c.var.deps.db, scope, query);
+  const { member } = scope;
+  const json = await requestJson(c.var.deps, items, member ? 'list' : 'staff', member);
+  return pageOf(query, json, total);
 });
 
 const getRequest = op('signed-in', 'get /requests/{id}', {
