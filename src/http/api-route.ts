@@ -1,7 +1,15 @@
-import { OpenAPIHono, createRoute, type RouteConfig } from '@hono/zod-openapi';
+import {
+  OpenAPIHono,
+  createRoute,
+  type RouteConfig,
+  type RouteConfigToTypedResponse,
+  type RouteHandler,
+} from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
+import type { SuccessStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
-import type { AppContext, AppEnv } from '../context.js';
+import { requireAdmin, requireStaff, requireUser } from '../auth/guards.js';
+import { isStaff, type AppContext, type AppEnv, type CurrentUser } from '../context.js';
 import {
   errorCodesOf,
   errorResponses,
@@ -74,6 +82,28 @@ export const wholeList = <T>(items: T[]) => ({
   pageSize: items.length,
 });
 
+/** One page of a list, the one the query asked for (`page`, `pageSize`): the envelope of API.md. */
+export const pageOf = <T>(
+  query: { page: number; pageSize: number },
+  items: T[],
+  total: number,
+) => ({
+  items,
+  total,
+  page: query.page,
+  pageSize: query.pageSize,
+});
+
+/**
+ * Whose records a list shows the caller: staff all of them, a member their own (with the member
+ * row); none for a login without a member record (an empty page).
+ */
+export function listScopeOf(c: AppContext, user: CurrentUser) {
+  if (isStaff(user)) return { kind: 'staff' as const, member: undefined };
+  const member = c.var.member;
+  return member ? { kind: 'member' as const, memberId: member.id, member } : undefined;
+}
+
 /** The list envelope of API.md. */
 export const listOf = <S extends z.ZodType>(item: S) =>
   z.object({
@@ -142,12 +172,18 @@ type RequestOf<S extends OperationSpec, P extends string> = S extends { request:
   : (P extends `${string}{id}${string}` ? { params: typeof idParam } : None) &
       (S extends { body: infer B extends z.ZodType } ? { body: JsonBody<B> } : None) &
       (S extends { query: infer Q extends RouteRequest['query'] } ? { query: Q } : None);
-type OperationRoute<S extends OperationSpec, M extends Method, P extends string> = {
+type OperationRoute<
+  S extends OperationSpec,
+  M extends Method,
+  P extends string,
+  A extends Access = Access,
+> = {
   method: M;
   path: P;
   request: RequestOf<S, P>;
   responses: S['responses'];
   middleware: MiddlewareHandler<AppEnv>[];
+  'x-access': A;
 };
 
 /**
@@ -160,11 +196,11 @@ type OperationRoute<S extends OperationSpec, M extends Method, P extends string>
  */
 export const operationsOf =
   (tag: string) =>
-  <S extends OperationSpec, M extends Method, P extends string>(
-    access: Access,
+  <S extends OperationSpec, M extends Method, P extends string, A extends Access>(
+    access: A,
     endpoint: `${M} ${P}`,
     spec: S,
-  ): OperationRoute<S, M, P> => {
+  ): OperationRoute<S, M, P, A> => {
     const { summary, description, errors, scope, body, query, responses } = spec;
     const space = endpoint.indexOf(' ');
     const method = endpoint.slice(0, space) as M;
@@ -179,8 +215,73 @@ export const operationsOf =
       { method, path, responses, ...(Object.keys(request).length > 0 ? { request } : {}) },
       scope,
     );
-    return route as unknown as OperationRoute<S, M, P>;
+    return route as unknown as OperationRoute<S, M, P, A>;
   };
+
+type MaybePromise<T> = T | Promise<T>;
+type AnyOperation = OperationRoute<OperationSpec, Method, string>;
+/** Who called: the user the route's guard let through (no one on a public route). */
+type CallerOf<A extends Access> = A extends 'public' ? undefined : CurrentUser;
+const callerOf: Record<Access, (c: AppContext) => CurrentUser | undefined> = {
+  public: () => undefined,
+  'signed-in': requireUser,
+  member: requireUser,
+  staff: requireStaff,
+  admin: requireAdmin,
+};
+type SuccessOf<R extends AnyOperation> = keyof R['responses'] & SuccessStatusCode;
+/** What the handler of a route with one success response returns: its JSON body (none: 204). */
+type BodyOf<R extends AnyOperation, K = SuccessOf<R>> = [K] extends [keyof R['responses']]
+  ? [K] extends [SuccessStatusCode]
+    ? R['responses'][K] extends { content: { 'application/json': { schema: infer B } } }
+      ? B extends z.ZodType
+        ? z.output<B>
+        : never
+      : void
+    : never
+  : never;
+/** The handler `jsonApi().openapi` takes for a route (for a handler shared by routes). */
+export type OperationHandler<R extends AnyOperation> = (
+  c: Parameters<RouteHandler<R, AppEnv>>[0],
+  caller: CallerOf<R['x-access']>,
+) => MaybePromise<BodyOf<R> | RouteConfigToTypedResponse<R>>;
+
+/** The one success status of a route's responses (a handler that returns a body answers it). */
+function successStatus(responses: RouteConfig['responses']) {
+  const success = Object.keys(responses)
+    .map(Number)
+    .filter((status) => status >= 200 && status < 300);
+  return success.length === 1 ? (success[0] as SuccessStatusCode) : undefined;
+}
+
+/**
+ * A router of JSON operations (`router`, to mount) and the one way to serve an operation of
+ * `operationsOf` on it: `openapi(route, handler)` registers the route as OpenAPIHono's does, but
+ * the handler gets the caller the route's access lets through (`requireStaff` for 'staff', …)
+ * and returns the body of the route's success response, answered with its status (204: no
+ * body). A handler that answers otherwise (a file, one of two statuses) returns its Response,
+ * typed against the route as before.
+ *
+ *     const api = jsonApi();
+ *     export const fooApi = api.router;
+ *     api.openapi(createFoo, async (c, staff) => toFooJson(await addFoo(c.var.deps, staff, …)));
+ */
+export function jsonApi() {
+  const router = apiRouter();
+  return {
+    router,
+    openapi<R extends AnyOperation>(route: R, handler: OperationHandler<R>) {
+      const caller = callerOf[route['x-access']];
+      const status = successStatus(route.responses);
+      router.openapi(route, (async (c: AppContext) => {
+        const result = await handler(c as never, caller(c) as never);
+        if (result instanceof Response) return result;
+        if (status === undefined) throw new Error(`${route.path}: which success status?`);
+        return status === 204 ? c.body(null, 204) : c.json(result, status as never);
+      }) as never);
+    },
+  };
+}
 
 /** The OpenAPI 3.1 document of an API router (built once: the routes do not change). */
 export function openApiDocumentOf(api: OpenAPIHono<AppEnv>) {

@@ -3,7 +3,8 @@
  *
  * HOW A JSON ROUTE IS WRITTEN (see `modules/staff/staff.api.ts`, `modules/directory/directory.api.ts`):
  *
- *     export const fooApi = apiRouter();               // an OpenAPIHono with our validation hook
+ *     const api = jsonApi();                           // an OpenAPIHono with our validation hook
+ *     export const fooApi = api.router;                // mounted in app.ts
  *     const op = operationsOf('foo');                  // the tag
  *     const createFoo = op('staff', 'post /foos/{id}', {   // OpenAPI placeholders, not `:id`
  *       summary: 'Create a foo',
@@ -11,7 +12,11 @@
  *       body: createFooBody,                            // {id} in the path adds idParam
  *       responses: { 201: jsonResponse('The foo', fooJson) },   // every success status
  *     });
- *     fooApi.openapi(createFoo, async (c) => { ... c.req.valid('json') ... c.json(x, 201) });
+ *     api.openapi(createFoo, async (c, staff) => { ... c.req.valid('json') ... return x });
+ *
+ * - The handler gets the caller the access lets through (`requireStaff(c)` for 'staff', none
+ *   when public) and returns the body of the one success status, which answers it (204: none);
+ *   a file, or one of two success statuses, is a Response it returns itself (`c.body(…)`).
  *
  * - `access` picks the guard that runs *before* the validators (`signedIn`/`staffOnly`/
  *   `adminOnly` from http/validate.ts, in the route's `middleware`, which @hono/zod-openapi

@@ -1,7 +1,13 @@
 import { z } from 'zod';
-import { requireStaff, requireUser } from '../../auth/guards.js';
-import { isStaff, type AppDeps, type CurrentUser } from '../../context.js';
-import { apiRouter, jsonResponse, listOf, operationsOf } from '../../http/api-route.js';
+import type { AppContext, AppDeps, CurrentUser } from '../../context.js';
+import {
+  jsonApi,
+  jsonResponse,
+  listOf,
+  listScopeOf,
+  operationsOf,
+  pageOf,
+} from '../../http/api-route.js';
 import { toTokyoIso } from '../../lib/dates.js';
 import { notFound } from '../../lib/errors.js';
 import type { Translator } from '../../lib/i18n.js';
@@ -39,7 +45,8 @@ import {
 import { overdueCutoff, reportDueDate } from '../fees/statements.js';
 import { parseStoredJson } from '../fees/fee-lines.js';
 
-export const activitiesApi = apiRouter();
+const api = jsonApi();
+export const activitiesApi = api.router;
 const op = operationsOf('activities');
 const incidentsOp = operationsOf('incidents');
 
@@ -61,17 +68,16 @@ async function oneActivityJson(deps: AppDeps, t: Translator, id: string) {
   return json!;
 }
 
-/** A step on a report the caller may see (404 otherwise); answers the activity after it. */
+/** A step on the report of `id`, if the caller may see it (404 otherwise); answers it after. */
 async function stepOnActivity(
-  deps: AppDeps,
-  t: Translator,
+  c: AppContext,
   user: CurrentUser,
   id: string,
   step: (activity: ActivityRow, viewer: ActivityViewer) => Promise<unknown>,
 ) {
-  const { activity, viewer } = await loadVisibleActivity(deps, user, id);
+  const { activity, viewer } = await loadVisibleActivity(c.var.deps, user, id);
   await step(activity, viewer);
-  return oneActivityJson(deps, t, activity.id);
+  return oneActivityJson(c.var.deps, c.var.t, activity.id);
 }
 
 const REPORT_RULES = [
@@ -96,10 +102,9 @@ const reportRoute = op('member', 'post /activities', {
     201: jsonResponse('The activity, status reported', z.object({ activity: activitySchema })),
   },
 });
-activitiesApi.openapi(reportRoute, async (c) => {
-  const user = requireUser(c);
+api.openapi(reportRoute, async (c, user) => {
   const id = await reportActivity(c.var.deps, user, c.req.valid('json'), c.var.clientAddress);
-  return c.json({ activity: await oneActivityJson(c.var.deps, c.var.t, id) }, 201);
+  return { activity: await oneActivityJson(c.var.deps, c.var.t, id) };
 });
 
 const listRoute = op('signed-in', 'get /activities', {
@@ -107,26 +112,12 @@ const listRoute = op('signed-in', 'get /activities', {
   query: activityListQuery,
   responses: { 200: jsonResponse('A page of activities', listOf(activitySchema)) },
 });
-activitiesApi.openapi(listRoute, async (c) => {
-  const user = requireUser(c);
+api.openapi(listRoute, async (c, user) => {
   const query = c.req.valid('query');
-  const member = isStaff(user) ? undefined : (c.var.member ?? undefined);
-  if (!isStaff(user) && !member)
-    return c.json({ items: [], total: 0, page: query.page, pageSize: query.pageSize }, 200);
-  const { items, total } = await listActivities(
-    c.var.deps.db,
-    member ? { kind: 'member', memberId: member.id } : { kind: 'staff' },
-    query,
-  );
-  return c.json(
-    {
-      items: await activitiesJson(c.var.deps, c.var.t, items),
-      total,
-      page: query.page,
-      pageSize: query.pageSize,
-    },
-    200,
-  );
+  const scope = listScopeOf(c, user);
+  if (!scope) return pageOf(query, [], 0);
+  const { items, total } = await listActivities(c.var.deps.db, scope, query);
+  return pageOf(query, await activitiesJson(c.var.deps, c.var.t, items), total);
 });
 
 const missingRoute = op('staff', 'get /activities/missing', {
@@ -151,8 +142,7 @@ const missingRoute = op('staff', 'get /activities/missing', {
     ),
   },
 });
-activitiesApi.openapi(missingRoute, async (c) => {
-  requireStaff(c);
+api.openapi(missingRoute, async (c) => {
   const deps = c.var.deps;
   const { activityReportDueDay } = await getReportRules(deps);
   const rows = await listMissingReports(
@@ -170,7 +160,7 @@ activitiesApi.openapi(missingRoute, async (c) => {
     helperName: r.helper_name,
     dueOn: reportDueDate(r.ends_at, activityReportDueDay),
   }));
-  return c.json({ items, total: items.length, page: 1, pageSize: items.length }, 200);
+  return { items, total: items.length, page: 1, pageSize: items.length };
 });
 
 const getRoute = op('signed-in', 'get /activities/{id}', {
@@ -194,25 +184,21 @@ const getRoute = op('signed-in', 'get /activities/{id}', {
     ),
   },
 });
-activitiesApi.openapi(getRoute, async (c) => {
-  const user = requireUser(c);
+api.openapi(getRoute, async (c, user) => {
   const { activity } = await loadVisibleActivity(c.var.deps, user, c.req.valid('param').id);
   const [json] = await activitiesJson(c.var.deps, c.var.t, [activity]);
   const revisions = await listRevisions(c.var.deps.db, activity.id);
-  return c.json(
-    {
-      ...json!,
-      revisions: revisions.map((r) => ({
-        version: r.version,
-        changedBy: r.changed_by,
-        changedByName: r.changed_by_name,
-        reason: r.reason,
-        at: toTokyoIso(r.at),
-        snapshot: parseStoredJson<unknown>(r.snapshot, null),
-      })),
-    },
-    200,
-  );
+  return {
+    ...json!,
+    revisions: revisions.map((r) => ({
+      version: r.version,
+      changedBy: r.changed_by,
+      changedByName: r.changed_by_name,
+      reason: r.reason,
+      at: toTokyoIso(r.at),
+      snapshot: parseStoredJson<unknown>(r.snapshot, null),
+    })),
+  };
 });
 
 const correctRoute = op('member', 'patch /activities/{id}', {
@@ -225,14 +211,11 @@ const correctRoute = op('member', 'patch /activities/{id}', {
   body: updateActivityBody,
   responses: activityResponse,
 });
-activitiesApi.openapi(correctRoute, async (c) => {
-  const body = c.req.valid('json');
-  const { deps, t, clientAddress } = c.var;
-  const json = await stepOnActivity(deps, t, requireUser(c), c.req.valid('param').id, (a, v) =>
-    correctActivity(deps, v, a, body, clientAddress),
-  );
-  return c.json(json, 200);
-});
+api.openapi(correctRoute, (c, user) =>
+  stepOnActivity(c, user, c.req.valid('param').id, (a, v) =>
+    correctActivity(c.var.deps, v, a, c.req.valid('json'), c.var.clientAddress),
+  ),
+);
 
 const confirmRoute = op('member', 'post /activities/{id}/confirm', {
   summary: 'The requester confirms the report',
@@ -240,13 +223,11 @@ const confirmRoute = op('member', 'post /activities/{id}/confirm', {
   body: confirmBody,
   responses: activityResponse,
 });
-activitiesApi.openapi(confirmRoute, async (c) => {
+api.openapi(confirmRoute, (c, user) => {
   const { version } = c.req.valid('json');
-  const { deps, t, clientAddress } = c.var;
-  const json = await stepOnActivity(deps, t, requireUser(c), c.req.valid('param').id, (a, v) =>
-    confirmActivity(deps, v, a, version, clientAddress),
+  return stepOnActivity(c, user, c.req.valid('param').id, (a, v) =>
+    confirmActivity(c.var.deps, v, a, version, c.var.clientAddress),
   );
-  return c.json(json, 200);
 });
 
 const disputeRoute = op('member', 'post /activities/{id}/dispute', {
@@ -255,13 +236,11 @@ const disputeRoute = op('member', 'post /activities/{id}/dispute', {
   body: reasonBody,
   responses: activityResponse,
 });
-activitiesApi.openapi(disputeRoute, async (c) => {
+api.openapi(disputeRoute, (c, user) => {
   const { reason, version } = c.req.valid('json');
-  const { deps, t, clientAddress } = c.var;
-  const json = await stepOnActivity(deps, t, requireUser(c), c.req.valid('param').id, (a, v) =>
-    disputeActivity(deps, v, a, reason, version, clientAddress),
+  return stepOnActivity(c, user, c.req.valid('param').id, (a, v) =>
+    disputeActivity(c.var.deps, v, a, reason, version, c.var.clientAddress),
   );
-  return c.json(json, 200);
 });
 
 const approveRoute = op('staff', 'post /activities/{id}/approve', {
@@ -271,14 +250,11 @@ const approveRoute = op('staff', 'post /activities/{id}/approve', {
   body: confirmBody,
   responses: activityResponse,
 });
-activitiesApi.openapi(approveRoute, async (c) => {
-  const staff = requireStaff(c);
+api.openapi(approveRoute, (c, staff) => {
   const { version } = c.req.valid('json');
-  const { deps, t, clientAddress } = c.var;
-  const json = await stepOnActivity(deps, t, staff, c.req.valid('param').id, (a) =>
-    approveActivity(deps, staff, a, version, clientAddress),
+  return stepOnActivity(c, staff, c.req.valid('param').id, (a) =>
+    approveActivity(c.var.deps, staff, a, version, c.var.clientAddress),
   );
-  return c.json(json, 200);
 });
 
 const returnRoute = op('staff', 'post /activities/{id}/return', {
@@ -287,14 +263,11 @@ const returnRoute = op('staff', 'post /activities/{id}/return', {
   body: reasonBody,
   responses: activityResponse,
 });
-activitiesApi.openapi(returnRoute, async (c) => {
-  const staff = requireStaff(c);
+api.openapi(returnRoute, (c, staff) => {
   const { reason, version } = c.req.valid('json');
-  const { deps, t, clientAddress } = c.var;
-  const json = await stepOnActivity(deps, t, staff, c.req.valid('param').id, (a) =>
-    returnActivity(deps, staff, a, reason, version, clientAddress),
+  return stepOnActivity(c, staff, c.req.valid('param').id, (a) =>
+    returnActivity(c.var.deps, staff, a, reason, version, c.var.clientAddress),
   );
-  return c.json(json, 200);
 });
 
 const incidentRoute = incidentsOp('signed-in', 'post /activities/{id}/incidents', {
@@ -308,11 +281,10 @@ const incidentRoute = incidentsOp('signed-in', 'post /activities/{id}/incidents'
     ),
   },
 });
-activitiesApi.openapi(incidentRoute, async (c) => {
-  const user = requireUser(c);
+api.openapi(incidentRoute, async (c, user) => {
   const body = c.req.valid('json');
   const { activity, viewer } = await loadVisibleActivity(c.var.deps, user, c.req.valid('param').id);
   const id = await addIncident(c.var.deps, viewer, activity, body, c.var.clientAddress);
   const json = await oneActivityJson(c.var.deps, c.var.t, activity.id);
-  return c.json({ incident: json.incidents.find((i) => i.id === id)!, activity: json }, 201);
+  return { incident: json.incidents.find((i) => i.id === id)!, activity: json };
 });

@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { requireStaff, requireUser } from '../../auth/guards.js';
 import {
-  apiRouter,
   emptyBody,
+  jsonApi,
   jsonResponse,
   listOf,
   operationsOf,
@@ -25,7 +24,8 @@ import {
   publishAnnouncement,
 } from './announcements.service.js';
 
-export const announcementsApi = apiRouter();
+const api = jsonApi();
+export const announcementsApi = api.router;
 const op = operationsOf('announcements');
 
 const listQuery = z
@@ -45,8 +45,7 @@ const listRoute = op('signed-in', 'get /announcements', {
   query: listQuery,
   responses: { 200: jsonResponse('A page of announcements', listOf(announcementSchema)) },
 });
-announcementsApi.openapi(listRoute, async (c) => {
-  const user = requireUser(c);
+api.openapi(listRoute, async (c, user) => {
   const { page, pageSize } = c.req.valid('query');
   const viewer = await loadViewer(c.var.deps.db, user);
   const rows = await listAnnouncements(c.var.deps.db, {
@@ -56,7 +55,7 @@ announcementsApi.openapi(listRoute, async (c) => {
     offset: (page - 1) * pageSize,
   });
   const items = rows.map(toAnnouncementJson);
-  return c.json({ items, total: items.length, page, pageSize }, 200);
+  return { items, total: items.length, page, pageSize };
 });
 
 const createRoute = op('staff', 'post /announcements', {
@@ -64,14 +63,13 @@ const createRoute = op('staff', 'post /announcements', {
   body: announcementBody,
   responses: { 201: jsonResponse('The announcement', notifiedEnvelope) },
 });
-announcementsApi.openapi(createRoute, async (c) => {
-  const staff = requireStaff(c);
+api.openapi(createRoute, async (c, staff) => {
   const { announcement, notified } = await createAnnouncement(
     c.var.deps,
     staff,
     c.req.valid('json'),
   );
-  return c.json({ announcement: toAnnouncementJson(announcement), notified }, 201);
+  return { announcement: toAnnouncementJson(announcement), notified };
 });
 
 const getRoute = op('signed-in', 'get /announcements/{id}', {
@@ -79,11 +77,10 @@ const getRoute = op('signed-in', 'get /announcements/{id}', {
 
   responses: { 200: jsonResponse('The announcement', announcementSchema) },
 });
-announcementsApi.openapi(getRoute, async (c) => {
-  const user = requireUser(c);
+api.openapi(getRoute, async (c, user) => {
   const viewer = await loadViewer(c.var.deps.db, user);
   const row = await loadReadableAnnouncement(c.var.deps, viewer, c.req.valid('param').id);
-  return c.json(toAnnouncementJson(row), 200);
+  return toAnnouncementJson(row);
 });
 
 const publishRoute = op('staff', 'post /announcements/{id}/publish', {
@@ -92,14 +89,13 @@ const publishRoute = op('staff', 'post /announcements/{id}/publish', {
   body: emptyBody,
   responses: { 200: jsonResponse('The published announcement', notifiedEnvelope) },
 });
-announcementsApi.openapi(publishRoute, async (c) => {
-  const staff = requireStaff(c);
+api.openapi(publishRoute, async (c, staff) => {
   const { announcement, notified } = await publishAnnouncement(
     c.var.deps,
     staff,
     c.req.valid('param').id,
   );
-  return c.json({ announcement: toAnnouncementJson(announcement), notified }, 200);
+  return { announcement: toAnnouncementJson(announcement), notified };
 });
 
 const newslettersRoute = op('member', 'get /newsletters', {
@@ -108,9 +104,9 @@ const newslettersRoute = op('member', 'get /newsletters', {
   errors: { 403: ['members_only'], 404: ['not_found'] },
   responses: { 200: jsonResponse('The newsletters', listOf(newsletterSchema)) },
 });
-announcementsApi.openapi(newslettersRoute, async (c) => {
+api.openapi(newslettersRoute, async (c) => {
   loadMembersOnlyReader(c);
-  return c.json(wholeList((await listNewsletters(c.var.deps.db)).map(toNewsletterJson)), 200);
+  return wholeList((await listNewsletters(c.var.deps.db)).map(toNewsletterJson));
 });
 
 const newsletterRoute = op('staff', 'post /newsletters', {
@@ -118,8 +114,7 @@ const newsletterRoute = op('staff', 'post /newsletters', {
   body: newsletterPageBody,
   responses: { 201: jsonResponse('The newsletter', newsletterSchema) },
 });
-announcementsApi.openapi(newsletterRoute, async (c) => {
-  const staff = requireStaff(c);
+api.openapi(newsletterRoute, async (c, staff) => {
   const newsletter = await createNewsletterPage(c.var.deps, staff, c.req.valid('json'));
-  return c.json(toNewsletterJson(newsletter), 201);
+  return toNewsletterJson(newsletter);
 });

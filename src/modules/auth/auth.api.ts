@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { clearSessionCookie, setSessionCookie } from '../../auth/session.middleware.js';
-import { requireUser } from '../../auth/guards.js';
 import type { CurrentUser } from '../../context.js';
-import { apiRouter, jsonResponse, noContent, operationsOf } from '../../http/api-route.js';
+import { jsonApi, jsonResponse, noContent, operationsOf } from '../../http/api-route.js';
 import type { User } from '../../../db/schema.js';
 import { changePassword, signIn, signOut } from './auth.service.js';
 import { changePasswordBody, loginBody } from './auth.schemas.js';
@@ -26,7 +25,8 @@ export const userJson = z.object({
 });
 export const userEnvelope = z.object({ user: userJson });
 
-export const authApi = apiRouter();
+const api = jsonApi();
+export const authApi = api.router;
 const op = operationsOf('auth');
 
 const login = op('public', 'post /auth/login', {
@@ -35,25 +35,23 @@ const login = op('public', 'post /auth/login', {
   body: loginBody,
   responses: { 200: jsonResponse('Signed in (Set-Cookie)', userEnvelope) },
 });
-authApi.openapi(login, async (c) => {
+api.openapi(login, async (c) => {
   const body = c.req.valid('json');
   const { user, sessionToken } = await signIn(c.var.deps, c.var.lucia, {
     ...body,
     clientAddress: c.var.clientAddress,
   });
   setSessionCookie(c, sessionToken);
-  return c.json({ user: toUserJson(user) }, 200);
+  return { user: toUserJson(user) };
 });
 
 const logout = op('signed-in', 'post /auth/logout', {
   summary: 'End the current session on the server',
   responses: { 204: noContent('Signed out') },
 });
-authApi.openapi(logout, async (c) => {
-  requireUser(c);
+api.openapi(logout, async (c) => {
   await signOut(c.var.lucia, c.var.sessionToken!);
   clearSessionCookie(c);
-  return c.body(null, 204);
 });
 
 const me = op('signed-in', 'get /me', {
@@ -62,10 +60,7 @@ const me = op('signed-in', 'get /me', {
     200: jsonResponse('The user', z.object({ user: userJson, member: z.null() })),
   },
 });
-authApi.openapi(me, (c) => {
-  const user = requireUser(c);
-  return c.json({ user: toUserJson(user), member: null }, 200);
-});
+api.openapi(me, (c, user) => ({ user: toUserJson(user), member: null }));
 
 const password = op('signed-in', 'post /me/password', {
   summary: 'Change the password; every other session ends',
@@ -73,8 +68,7 @@ const password = op('signed-in', 'post /me/password', {
   body: changePasswordBody,
   responses: { 204: noContent('Changed (a new session cookie)') },
 });
-authApi.openapi(password, async (c) => {
-  const user = requireUser(c);
+api.openapi(password, async (c, user) => {
   const body = c.req.valid('json');
   const { sessionToken } = await changePassword(c.var.deps, c.var.lucia, {
     userId: user.id,
@@ -82,5 +76,4 @@ authApi.openapi(password, async (c) => {
     clientAddress: c.var.clientAddress,
   });
   setSessionCookie(c, sessionToken);
-  return c.body(null, 204);
 });

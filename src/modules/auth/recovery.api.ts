@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { apiRouter, jsonResponse, noContent, operationsOf } from '../../http/api-route.js';
+import { jsonApi, jsonResponse, noContent, operationsOf } from '../../http/api-route.js';
 import { requestPasswordReset, resetPassword } from './recovery.service.js';
 import { forgotPasswordBody, resetWithCodeBody, resetWithTokenBody } from './recovery.schemas.js';
 
+const api = jsonApi();
 /** Account recovery: the forgot-password mail, the reset itself, and codes staff issue. */
-export const recoveryApi = apiRouter();
+export const recoveryApi = api.router;
 const op = operationsOf('auth');
 
 /** The origin links in mail point at: the configured public one, else this request's. */
@@ -16,7 +17,7 @@ const forgot = op('public', 'post /auth/password-reset/request', {
   body: forgotPasswordBody,
   responses: { 202: jsonResponse('Accepted', z.object({ ok: z.literal(true) })) },
 });
-recoveryApi.openapi(forgot, async (c) => {
+api.openapi(forgot, async (c) => {
   const { email } = c.req.valid('json');
   await requestPasswordReset(c.var.deps, {
     email,
@@ -24,7 +25,7 @@ recoveryApi.openapi(forgot, async (c) => {
     origin: publicOrigin(c.var.deps.config.PUBLIC_ORIGIN, c.req.url),
     locale: c.var.locale,
   });
-  return c.json({ ok: true as const }, 202);
+  return { ok: true as const };
 });
 
 const resetByLink = op('public', 'post /auth/password-reset', {
@@ -33,7 +34,7 @@ const resetByLink = op('public', 'post /auth/password-reset', {
   body: resetWithTokenBody,
   responses: { 204: noContent('Password set') },
 });
-recoveryApi.openapi(resetByLink, async (c) => {
+api.openapi(resetByLink, async (c) => {
   const { token, newPassword } = c.req.valid('json');
   await resetPassword(c.var.deps, {
     kind: 'link',
@@ -41,7 +42,6 @@ recoveryApi.openapi(resetByLink, async (c) => {
     newPassword,
     clientAddress: c.var.clientAddress,
   });
-  return c.body(null, 204);
 });
 
 const resetByCode = op('public', 'post /auth/password-reset/code', {
@@ -50,8 +50,7 @@ const resetByCode = op('public', 'post /auth/password-reset/code', {
   body: resetWithCodeBody,
   responses: { 204: noContent('Password set') },
 });
-recoveryApi.openapi(resetByCode, async (c) => {
+api.openapi(resetByCode, async (c) => {
   const body = c.req.valid('json');
   await resetPassword(c.var.deps, { kind: 'code', ...body, clientAddress: c.var.clientAddress });
-  return c.body(null, 204);
 });

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { createMiddleware } from 'hono/factory';
 import type { AppContext, AppEnv } from '../../context.js';
 import {
-  apiRouter,
   idParam,
+  jsonApi,
   jsonRequest,
   jsonResponse,
   noContent,
@@ -22,7 +22,8 @@ import {
   revokeCalendarFeed,
 } from './availability.service.js';
 
-export const availabilityApi = apiRouter();
+const api = jsonApi();
+export const availabilityApi = api.router;
 const op = operationsOf('availability');
 
 /** The origin feed URLs are built on: the configured public origin behind a proxy. */
@@ -42,9 +43,9 @@ const getRoute = op('signed-in', 'get /members/{id}/availability', {
   responses: { 200: availabilityResponse('Weekly slots and exceptions') },
   scope: memberInScope,
 });
-availabilityApi.openapi(getRoute, async (c) => {
+api.openapi(getRoute, async (c) => {
   const { member } = scopedMember(c);
-  return c.json(await getAvailability(c.var.deps, member, c.req.valid('query').from), 200);
+  return getAvailability(c.var.deps, member, c.req.valid('query').from);
 });
 
 const replaceRoute = op('signed-in', 'put /members/{id}/availability', {
@@ -57,11 +58,11 @@ const replaceRoute = op('signed-in', 'put /members/{id}/availability', {
   responses: { 200: availabilityResponse('The availability, as GET answers it') },
   scope: memberInScope,
 });
-availabilityApi.openapi(replaceRoute, async (c) => {
+api.openapi(replaceRoute, async (c) => {
   const { user, member } = scopedMember(c);
   const { weekly } = c.req.valid('json');
   await replaceWeeklySlots(c.var.deps, user, member, weekly, c.var.clientAddress);
-  return c.json(await getAvailability(c.var.deps, member), 200);
+  return getAvailability(c.var.deps, member);
 });
 
 const addExceptionRoute = op('signed-in', 'post /members/{id}/availability/exceptions', {
@@ -72,10 +73,10 @@ const addExceptionRoute = op('signed-in', 'post /members/{id}/availability/excep
   responses: { 201: jsonResponse('The exception', exceptionSchema) },
   scope: memberInScope,
 });
-availabilityApi.openapi(addExceptionRoute, async (c) => {
+api.openapi(addExceptionRoute, async (c) => {
   const { user, member } = scopedMember(c);
   const body = c.req.valid('json');
-  return c.json(await addException(c.var.deps, user, member, body, c.var.clientAddress), 201);
+  return addException(c.var.deps, user, member, body, c.var.clientAddress);
 });
 
 const removeExceptionRoute = op(
@@ -89,11 +90,10 @@ const removeExceptionRoute = op(
     scope: memberInScope,
   },
 );
-availabilityApi.openapi(removeExceptionRoute, async (c) => {
+api.openapi(removeExceptionRoute, async (c) => {
   const { user, member } = scopedMember(c);
   const { exceptionId } = c.req.valid('param');
   await removeException(c.var.deps, user, member, exceptionId, c.var.clientAddress);
-  return c.body(null, 204);
 });
 
 /**
@@ -120,10 +120,10 @@ const createFeedRoute = op('signed-in', 'post /members/{id}/calendar-feed', {
   },
   scope: [memberInScope, emptyMeansNothing],
 });
-availabilityApi.openapi(createFeedRoute, async (c) => {
+api.openapi(createFeedRoute, async (c) => {
   const { user, member } = scopedMember(c);
   const token = await createCalendarFeed(c.var.deps, user, member, c.var.clientAddress);
-  return c.json({ url: `${publicOrigin(c)}${calendarFeedPath(token)}` }, 201);
+  return { url: `${publicOrigin(c)}${calendarFeedPath(token)}` };
 });
 
 const revokeFeedRoute = op('signed-in', 'delete /members/{id}/calendar-feed', {
@@ -132,8 +132,7 @@ const revokeFeedRoute = op('signed-in', 'delete /members/{id}/calendar-feed', {
   responses: { 204: noContent('Revoked') },
   scope: memberInScope,
 });
-availabilityApi.openapi(revokeFeedRoute, async (c) => {
+api.openapi(revokeFeedRoute, async (c) => {
   const { user, member } = scopedMember(c);
   await revokeCalendarFeed(c.var.deps, user, member, c.var.clientAddress);
-  return c.body(null, 204);
 });

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { requireAdmin, requireStaff } from '../../auth/guards.js';
 import { notFound } from '../../lib/errors.js';
-import { apiRouter, jsonResponse, operationsOf } from '../../http/api-route.js';
+import { jsonApi, jsonResponse, operationsOf } from '../../http/api-route.js';
 import { listHelpCategoryCodesInUse } from './categories.queries.js';
 import { helpCategoryBody } from './categories.schemas.js';
 import { helpCategoryJson, helpCategorySchema } from './categories.json.js';
@@ -11,8 +10,9 @@ import {
   updateHelpCategory,
 } from './categories.service.js';
 
+const api = jsonApi();
 /** Help categories (援助内容, issue #19 point 4): names, order, flags, national survey mapping. */
-export const categoriesApi = apiRouter();
+export const categoriesApi = api.router;
 const op = operationsOf('help-categories');
 
 const listSchema = z.object({ items: z.array(helpCategorySchema) });
@@ -27,13 +27,12 @@ const listRoute = op('staff', 'get /help-categories', {
   summary: 'The help categories (援助内容) in display order, with their flags and national mapping',
   responses: { 200: jsonResponse('The categories', listSchema) },
 });
-categoriesApi.openapi(listRoute, async (c) => {
-  requireStaff(c);
+api.openapi(listRoute, async (c) => {
   const [cats, inUse] = await Promise.all([
     listHelpCategories(c.var.deps.db),
     listHelpCategoryCodesInUse(c.var.deps.db),
   ]);
-  return c.json({ items: cats.map((x) => helpCategoryJson(x, inUse.has(x.code))) }, 200);
+  return { items: cats.map((x) => helpCategoryJson(x, inUse.has(x.code))) };
 });
 
 const putRoute = op('admin', 'put /help-categories/{id}', {
@@ -45,8 +44,7 @@ const putRoute = op('admin', 'put /help-categories/{id}', {
   body: helpCategoryBody,
   responses: { 200: jsonResponse('The category after the change', helpCategorySchema) },
 });
-categoriesApi.openapi(putRoute, async (c) => {
-  const admin = requireAdmin(c);
+api.openapi(putRoute, async (c, admin) => {
   const code = codeOf(c.req.valid('param').id);
   const deps = c.var.deps;
   const after = await updateHelpCategory(
@@ -57,7 +55,7 @@ categoriesApi.openapi(putRoute, async (c) => {
     c.var.clientAddress,
   );
   const inUse = await listHelpCategoryCodesInUse(deps.db);
-  return c.json(helpCategoryJson(after, inUse.has(code)), 200);
+  return helpCategoryJson(after, inUse.has(code));
 });
 
 const deleteRoute = op('admin', 'delete /help-categories/{id}', {
@@ -65,8 +63,7 @@ const deleteRoute = op('admin', 'delete /help-categories/{id}', {
   errors: { 400: ['invalid_input'], 404: ['not_found'], 409: ['category_in_use'] },
   responses: { 200: jsonResponse('The categories after the change', listSchema) },
 });
-categoriesApi.openapi(deleteRoute, async (c) => {
-  const admin = requireAdmin(c);
+api.openapi(deleteRoute, async (c, admin) => {
   const code = codeOf(c.req.valid('param').id);
   const deps = c.var.deps;
   await deleteHelpCategory(deps, admin, code, c.var.clientAddress);
@@ -74,5 +71,5 @@ categoriesApi.openapi(deleteRoute, async (c) => {
     listHelpCategories(deps.db),
     listHelpCategoryCodesInUse(deps.db),
   ]);
-  return c.json({ items: cats.map((x) => helpCategoryJson(x, inUse.has(x.code))) }, 200);
+  return { items: cats.map((x) => helpCategoryJson(x, inUse.has(x.code))) };
 });

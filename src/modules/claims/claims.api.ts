@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { requireStaff, requireUser } from '../../auth/guards.js';
-import { apiRouter, jsonResponse, operationsOf } from '../../http/api-route.js';
+import { jsonApi, jsonResponse, operationsOf } from '../../http/api-route.js';
 import { notFound } from '../../lib/errors.js';
 import { statementQuery } from '../activities/activities.schemas.js';
 import { findMemberById } from '../members/members.queries.js';
@@ -18,8 +17,9 @@ import { claimDecisionBody, ledgerPeriod, ledgerQuery, submitClaimBody } from '.
 import { tokyoDateOf } from '../../lib/dates.js';
 import { computeMonthlyClaim, decideClaim, loadLedger, submitClaim } from './claims.service.js';
 
+const api = jsonApi();
 /** Monthly claims: the city's fee subsidy and 無償化 (issue #18 point 5). */
-export const claimsApi = apiRouter();
+export const claimsApi = api.router;
 const op = operationsOf('claims');
 
 const claimRoute = op('signed-in', 'get /members/{id}/claim', {
@@ -28,12 +28,11 @@ const claimRoute = op('signed-in', 'get /members/{id}/claim', {
   query: statementQuery,
   responses: { 200: jsonResponse('The claim', claimSchema) },
 });
-claimsApi.openapi(claimRoute, async (c) => {
-  const user = requireUser(c);
+api.openapi(claimRoute, async (c, user) => {
   const member = await findMemberById(c.var.deps.db, c.req.valid('param').id);
   if (!member || member.requester_status === null || !canViewMember(user, member)) throw notFound();
   const claim = await computeMonthlyClaim(c.var.deps, member.id, c.req.valid('query').month);
-  return c.json(claimJson(claim), 200);
+  return claimJson(claim);
 });
 
 const recordResponse = (status: string) => jsonResponse(status, claimRecordSchema);
@@ -42,12 +41,11 @@ const listRoute = op('signed-in', 'get /members/{id}/claims', {
   summary: "A family's submitted claims and the city's decisions (staff, self), newest month first",
   responses: { 200: jsonResponse('The claims', z.object({ items: z.array(claimRecordSchema) })) },
 });
-claimsApi.openapi(listRoute, async (c) => {
-  const user = requireUser(c);
+api.openapi(listRoute, async (c, user) => {
   const member = await findMemberById(c.var.deps.db, c.req.valid('param').id);
   if (!member || member.requester_status === null || !canViewMember(user, member)) throw notFound();
   const rows = await listClaimsOfMember(c.var.deps.db, member.id);
-  return c.json({ items: rows.map(claimRecordJson) }, 200);
+  return { items: rows.map(claimRecordJson) };
 });
 
 const submitRoute = op('staff', 'post /members/{id}/claims', {
@@ -60,8 +58,7 @@ const submitRoute = op('staff', 'post /members/{id}/claims', {
   body: submitClaimBody,
   responses: { 201: recordResponse('The submitted claim') },
 });
-claimsApi.openapi(submitRoute, async (c) => {
-  const staff = requireStaff(c);
+api.openapi(submitRoute, async (c, staff) => {
   const row = await submitClaim(
     c.var.deps,
     staff,
@@ -69,7 +66,7 @@ claimsApi.openapi(submitRoute, async (c) => {
     c.req.valid('json'),
     c.var.clientAddress,
   );
-  return c.json(claimRecordJson(row), 201);
+  return claimRecordJson(row);
 });
 
 const DECISION_ERRORS = {
@@ -87,8 +84,7 @@ for (const [step, summary] of [
     body: claimDecisionBody,
     responses: { 200: recordResponse('The claim') },
   });
-  claimsApi.openapi(route, async (c) => {
-    const staff = requireStaff(c);
+  api.openapi(route, async (c, staff) => {
     const row = await decideClaim(
       c.var.deps,
       staff,
@@ -97,7 +93,7 @@ for (const [step, summary] of [
       c.req.valid('json'),
       c.var.clientAddress,
     );
-    return c.json(claimRecordJson(row), 200);
+    return claimRecordJson(row);
   });
 }
 
@@ -107,8 +103,7 @@ const ledgerRoute = op('staff', 'get /claims/ledger', {
   query: ledgerQuery,
   responses: { 200: jsonResponse('The ledger', ledgerSchema) },
 });
-claimsApi.openapi(ledgerRoute, async (c) => {
-  requireStaff(c);
+api.openapi(ledgerRoute, async (c) => {
   const period = ledgerPeriod(c.req.valid('query'), tokyoDateOf(c.var.deps.clock.now()));
-  return c.json(ledgerJson(await loadLedger(c.var.deps, period)), 200);
+  return ledgerJson(await loadLedger(c.var.deps, period));
 });

@@ -1,6 +1,5 @@
-import { requireStaff } from '../../auth/guards.js';
 import {
-  apiRouter,
+  jsonApi,
   jsonResponse,
   listOf,
   noContent,
@@ -19,7 +18,8 @@ import {
 } from './directory.schemas.js';
 import { addReferral, archiveGroup, createGroup, updateGroup } from './directory.service.js';
 
-export const directoryApi = apiRouter();
+const api = jsonApi();
+export const directoryApi = api.router;
 const op = operationsOf('directory');
 
 /**
@@ -35,14 +35,14 @@ const listRoute = op('member', 'get /directory', {
   query: directoryQuery,
   responses: { 200: jsonResponse('A page of groups', listOf(groupSchema)) },
 });
-directoryApi.openapi(listRoute, async (c) => {
+api.openapi(listRoute, async (c) => {
   loadMembersOnlyReader(c);
   const { page, ...query } = c.req.valid('query');
   const [rows, total] = await Promise.all([
     listGroups(c.var.deps.db, query, { offset: (page - 1) * DIRECTORY_PAGE_SIZE }),
     countGroups(c.var.deps.db, query),
   ]);
-  return c.json({ items: rows.map(toGroupJson), total, page, pageSize: DIRECTORY_PAGE_SIZE }, 200);
+  return { items: rows.map(toGroupJson), total, page, pageSize: DIRECTORY_PAGE_SIZE };
 });
 
 const createRoute = op('staff', 'post /directory', {
@@ -51,21 +51,20 @@ const createRoute = op('staff', 'post /directory', {
   body: groupBody,
   responses: { 201: groupResponse('The group') },
 });
-directoryApi.openapi(createRoute, async (c) => {
-  const staff = requireStaff(c);
-  return c.json(toGroupJson(await createGroup(c.var.deps, staff, c.req.valid('json'))), 201);
-});
+api.openapi(createRoute, async (c, staff) =>
+  toGroupJson(await createGroup(c.var.deps, staff, c.req.valid('json'))),
+);
 
 const getRoute = op('member', 'get /directory/{id}', {
   summary: 'One group or place',
   errors: READER,
   responses: { 200: groupResponse('The group') },
 });
-directoryApi.openapi(getRoute, async (c) => {
+api.openapi(getRoute, async (c) => {
   loadMembersOnlyReader(c);
   const group = await findGroup(c.var.deps.db, c.req.valid('param').id);
   if (!group || group.archived_at) throw notFound();
-  return c.json(toGroupJson(group), 200);
+  return toGroupJson(group);
 });
 
 const updateRoute = op('staff', 'put /directory/{id}', {
@@ -74,21 +73,17 @@ const updateRoute = op('staff', 'put /directory/{id}', {
   body: groupBody,
   responses: { 200: groupResponse('The group') },
 });
-directoryApi.openapi(updateRoute, async (c) => {
-  const staff = requireStaff(c);
-  const group = await updateGroup(c.var.deps, staff, c.req.valid('param').id, c.req.valid('json'));
-  return c.json(toGroupJson(group), 200);
-});
+api.openapi(updateRoute, async (c, staff) =>
+  toGroupJson(await updateGroup(c.var.deps, staff, c.req.valid('param').id, c.req.valid('json'))),
+);
 
 const archiveRoute = op('staff', 'delete /directory/{id}', {
   summary: 'Take a group off the directory (referral notes keep it)',
 
   responses: { 204: noContent('Archived') },
 });
-directoryApi.openapi(archiveRoute, async (c) => {
-  const staff = requireStaff(c);
+api.openapi(archiveRoute, async (c, staff) => {
   await archiveGroup(c.var.deps, staff, c.req.valid('param').id);
-  return c.body(null, 204);
 });
 
 const referralsRoute = op('staff', 'get /members/{id}/referrals', {
@@ -96,10 +91,9 @@ const referralsRoute = op('staff', 'get /members/{id}/referrals', {
 
   responses: { 200: jsonResponse('The referrals', listOf(referralSchema)) },
 });
-directoryApi.openapi(referralsRoute, async (c) => {
-  requireStaff(c);
+api.openapi(referralsRoute, async (c) => {
   const rows = await listReferralsForMember(c.var.deps.db, c.req.valid('param').id);
-  return c.json(wholeList(rows.map(toReferralJson)), 200);
+  return wholeList(rows.map(toReferralJson));
 });
 
 const referRoute = op('staff', 'post /members/{id}/referrals', {
@@ -108,13 +102,8 @@ const referRoute = op('staff', 'post /members/{id}/referrals', {
   body: referralBody,
   responses: { 201: jsonResponse('The referral', referralSchema) },
 });
-directoryApi.openapi(referRoute, async (c) => {
-  const staff = requireStaff(c);
-  const referral = await addReferral(
-    c.var.deps,
-    staff,
-    c.req.valid('param').id,
-    c.req.valid('json'),
-  );
-  return c.json(toReferralJson(referral), 201);
-});
+api.openapi(referRoute, async (c, staff) =>
+  toReferralJson(
+    await addReferral(c.var.deps, staff, c.req.valid('param').id, c.req.valid('json')),
+  ),
+);

@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { requireStaff } from '../../auth/guards.js';
 import {
-  apiRouter,
   emptyBody,
+  jsonApi,
   jsonResponse,
   listOf,
   operationsOf,
@@ -34,7 +33,8 @@ import {
 } from './events.service.js';
 import { loadViewer } from './viewer.js';
 
-export const eventsApi = apiRouter();
+const api = jsonApi();
+export const eventsApi = api.router;
 const op = operationsOf('events');
 
 const eventResponse = { 200: jsonResponse('The event', eventSchema) };
@@ -45,7 +45,7 @@ const listRoute = op('public', 'get /events', {
   responses: { 200: jsonResponse('The events', listOf(eventSchema)) },
 });
 // NOTE: public events are listed without signing in, as on the pages.
-eventsApi.openapi(listRoute, async (c) => {
+api.openapi(listRoute, async (c) => {
   const { when } = c.req.valid('query');
   const viewer = await loadViewer(c.var.deps.db, c.var.user);
   const rows = await listEvents(c.var.deps.db, {
@@ -76,7 +76,7 @@ eventsApi.openapi(listRoute, async (c) => {
         : null,
     );
   });
-  return c.json(wholeList(items), 200);
+  return wholeList(items);
 });
 
 const createRoute = op('staff', 'post /events', {
@@ -84,20 +84,19 @@ const createRoute = op('staff', 'post /events', {
   body: eventBody,
   responses: { 201: jsonResponse('The event', eventSchema) },
 });
-eventsApi.openapi(createRoute, async (c) => {
-  const staff = requireStaff(c);
-  return c.json(toEventJson(await createEvent(c.var.deps, staff, c.req.valid('json'))), 201);
-});
+api.openapi(createRoute, async (c, staff) =>
+  toEventJson(await createEvent(c.var.deps, staff, c.req.valid('json'))),
+);
 
 const getRoute = op('public', 'get /events/{id}', {
   summary: 'One event (404 for an audience the caller is not in)',
 
   responses: eventResponse,
 });
-eventsApi.openapi(getRoute, async (c) => {
+api.openapi(getRoute, async (c) => {
   const viewer = await loadViewer(c.var.deps.db, c.var.user);
   const event = await loadVisibleEvent(c.var.deps, viewer, c.req.valid('param').id);
-  return c.json(toEventJson(event), 200);
+  return toEventJson(event);
 });
 
 const updateRoute = op('staff', 'put /events/{id}', {
@@ -107,10 +106,9 @@ const updateRoute = op('staff', 'put /events/{id}', {
   body: eventBody,
   responses: eventResponse,
 });
-eventsApi.openapi(updateRoute, async (c) => {
-  const staff = requireStaff(c);
+api.openapi(updateRoute, async (c, staff) => {
   const event = await updateEvent(c.var.deps, staff, c.req.valid('param').id, c.req.valid('json'));
-  return c.json(toEventJson(event), 200);
+  return toEventJson(event);
 });
 
 const cancelRoute = op('staff', 'post /events/{id}/cancel', {
@@ -119,25 +117,23 @@ const cancelRoute = op('staff', 'post /events/{id}/cancel', {
   body: emptyBody,
   responses: eventResponse,
 });
-eventsApi.openapi(cancelRoute, async (c) => {
-  const staff = requireStaff(c);
-  return c.json(toEventJson(await cancelEvent(c.var.deps, staff, c.req.valid('param').id)), 200);
-});
+api.openapi(cancelRoute, async (c, staff) =>
+  toEventJson(await cancelEvent(c.var.deps, staff, c.req.valid('param').id)),
+);
 
 const registrationsRoute = op('staff', 'get /events/{id}/registrations', {
   summary: 'Registrations: seats, then the waitlist in order',
 
   responses: { 200: jsonResponse('The registrations', listOf(registrationSchema)) },
 });
-eventsApi.openapi(registrationsRoute, async (c) => {
-  requireStaff(c);
+api.openapi(registrationsRoute, async (c) => {
   const viewer = await loadViewer(c.var.deps.db, c.var.user);
   const event = await loadVisibleEvent(c.var.deps, viewer, c.req.valid('param').id);
   let place = 0;
   const items = (await listEventRegistrations(c.var.deps.db, event.id)).map((r) =>
     toRegistrationJson(r, r.status === 'waitlisted' ? ++place : null),
   );
-  return c.json(wholeList(items), 200);
+  return wholeList(items);
 });
 
 const registerRoute = op('signed-in', 'post /events/{id}/registrations', {
@@ -165,7 +161,7 @@ const registerRoute = op('signed-in', 'post /events/{id}/registrations', {
     ),
   },
 });
-eventsApi.openapi(registerRoute, async (c) => {
+api.openapi(registerRoute, async (c) => {
   const body = c.req.valid('json');
   const { id } = c.req.valid('param');
   const { user, memberId, byStaff } = await memberActedFor(c, body.memberId);
@@ -175,7 +171,7 @@ eventsApi.openapi(registerRoute, async (c) => {
     byStaff,
     children: body.children ?? 0,
   });
-  return c.json({ eventId: id, memberId, ...outcome }, 201);
+  return { eventId: id, memberId, ...outcome };
 });
 
 const cancelRegistrationRoute = op('signed-in', 'post /events/{id}/registrations/cancel', {
@@ -194,7 +190,7 @@ const cancelRegistrationRoute = op('signed-in', 'post /events/{id}/registrations
     ),
   },
 });
-eventsApi.openapi(cancelRegistrationRoute, async (c) => {
+api.openapi(cancelRegistrationRoute, async (c) => {
   const body = c.req.valid('json');
   const { id } = c.req.valid('param');
   const { user, memberId, byStaff } = await memberActedFor(c, body.memberId);
@@ -202,7 +198,7 @@ eventsApi.openapi(cancelRegistrationRoute, async (c) => {
   const { promotedMemberIds } = await cancelEventRegistration(c.var.deps, user, id, memberId, {
     byStaff,
   });
-  return c.json({ eventId: id, memberId, status: 'cancelled' as const, promotedMemberIds }, 200);
+  return { eventId: id, memberId, status: 'cancelled' as const, promotedMemberIds };
 });
 
 const attendanceRoute = op('staff', 'post /events/{id}/attendance', {
@@ -213,10 +209,9 @@ const attendanceRoute = op('staff', 'post /events/{id}/attendance', {
     200: jsonResponse('Recorded', z.object({ eventId: z.string(), attended: z.array(z.string()) })),
   },
 });
-eventsApi.openapi(attendanceRoute, async (c) => {
-  const staff = requireStaff(c);
+api.openapi(attendanceRoute, async (c, staff) => {
   const { id } = c.req.valid('param');
   const { memberIds } = c.req.valid('json');
   const { attended } = await recordEventAttendance(c.var.deps, staff, id, memberIds);
-  return c.json({ eventId: id, attended }, 200);
+  return { eventId: id, attended };
 });

@@ -1,5 +1,4 @@
-import { requireUser } from '../../auth/guards.js';
-import { apiRouter, jsonResponse, listOf, operationsOf } from '../../http/api-route.js';
+import { jsonApi, jsonResponse, listOf, operationsOf } from '../../http/api-route.js';
 import { notFound } from '../../lib/errors.js';
 import { feeQuoteSchema, statementJson, statementSchema } from '../activities/activities.json.js';
 import { feeQuoteBody, statementQuery } from '../activities/activities.schemas.js';
@@ -11,8 +10,9 @@ import { canViewMember } from '../members/members.policy.js';
 import { getCenterSettings } from '../settings/settings.service.js';
 import { feeTableListSchema } from './fee-table.js';
 
+const api = jsonApi();
 /** Fee quotes, the fee tables and the monthly statements. */
-export const feesApi = apiRouter();
+export const feesApi = api.router;
 const op = operationsOf('fees');
 const statementsOp = operationsOf('statements');
 
@@ -25,10 +25,7 @@ const quoteRoute = op('signed-in', 'post /fees/quote', {
   body: feeQuoteBody,
   responses: { 200: jsonResponse('The quote', feeQuoteSchema) },
 });
-feesApi.openapi(quoteRoute, async (c) => {
-  requireUser(c);
-  return c.json(await quoteActivityFee(c.var.deps, c.var.t, c.req.valid('json')), 200);
-});
+api.openapi(quoteRoute, (c) => quoteActivityFee(c.var.deps, c.var.t, c.req.valid('json')));
 
 const tablesRoute = op('signed-in', 'get /fees/tables', {
   summary:
@@ -37,11 +34,10 @@ const tablesRoute = op('signed-in', 'get /fees/tables', {
     200: jsonResponse('The fee tables', listOf(feeTableListSchema.element)),
   },
 });
-feesApi.openapi(tablesRoute, async (c) => {
-  requireUser(c);
+api.openapi(tablesRoute, async (c) => {
   const { fees } = await getCenterSettings(c.var.deps);
   const items = [...fees].sort((a, b) => b.validFrom.localeCompare(a.validFrom));
-  return c.json({ items, total: items.length, page: 1, pageSize: items.length }, 200);
+  return { items, total: items.length, page: 1, pageSize: items.length };
 });
 
 const statementRoute = statementsOp('signed-in', 'get /members/{id}/statement', {
@@ -58,8 +54,7 @@ const statementRoute = statementsOp('signed-in', 'get /members/{id}/statement', 
     ),
   },
 });
-feesApi.openapi(statementRoute, async (c) => {
-  const user = requireUser(c);
+api.openapi(statementRoute, async (c, user) => {
   const { month } = c.req.valid('query');
   const member = await findMemberById(c.var.deps.db, c.req.valid('param').id);
   if (!member || !canViewMember(user, member)) throw notFound();
@@ -67,5 +62,5 @@ feesApi.openapi(statementRoute, async (c) => {
     loadStatement(c.var.deps, member, month),
     member.requester_status === null ? null : loadMonthMoney(c.var.deps, member.id, month),
   ]);
-  return c.json({ ...statementJson(statement), money: money && statementMoneyJson(money) }, 200);
+  return { ...statementJson(statement), money: money && statementMoneyJson(money) };
 });

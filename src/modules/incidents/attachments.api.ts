@@ -1,10 +1,9 @@
 import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 import { z } from 'zod';
-import { requireStaff } from '../../auth/guards.js';
 import type { AppContext, AppEnv } from '../../context.js';
 import {
-  apiRouter,
+  jsonApi,
   idParam,
   jsonResponse,
   noContent,
@@ -25,11 +24,12 @@ import { attachmentUploadSchema, parseAttachmentForm } from './attachments.schem
 import { deleteAttachment, downloadAttachment, uploadAttachment } from './attachments.service.js';
 import { findIncidentById } from './incidents.queries.js';
 
+const api = jsonApi();
 /**
  * An incident's photos and documents for staff (issue #19): the list, an upload (multipart,
  * the one API write that is not JSON), the bytes (each download audited) and removal.
  */
-export const attachmentsApi = apiRouter();
+export const attachmentsApi = api.router;
 const op = operationsOf('incidents');
 
 /** The upload's path: app.ts lets it through the JSON-only and site-wide body limit checks. */
@@ -54,12 +54,11 @@ const listRoute = op('staff', 'get /incidents/{id}/attachments', {
   summary: 'The photos and documents of an incident, oldest first',
   responses: { 200: jsonResponse('The attachments', listOf(attachmentSchema)) },
 });
-attachmentsApi.openapi(listRoute, async (c) => {
-  requireStaff(c);
+api.openapi(listRoute, async (c) => {
   const { id } = c.req.valid('param');
   if (!(await findIncidentById(c.var.deps.db, id))) throw notFound();
   const rows = await listAttachments(c.var.deps.db, id);
-  return c.json(wholeList(rows.map(attachmentJson)), 200);
+  return wholeList(rows.map(attachmentJson));
 });
 
 const uploadRoute = op('staff', 'post /incidents/{id}/attachments', {
@@ -83,8 +82,7 @@ const uploadRoute = op('staff', 'post /incidents/{id}/attachments', {
   },
   responses: { 201: jsonResponse('The attachment', attachmentSchema) },
 });
-attachmentsApi.openapi(uploadRoute, async (c) => {
-  const staff = requireStaff(c);
+api.openapi(uploadRoute, async (c, staff) => {
   const { id } = c.req.valid('param');
   const parsed = parseAttachmentForm(await parseFormOrReject(c));
   if (!parsed.ok)
@@ -99,7 +97,7 @@ attachmentsApi.openapi(uploadRoute, async (c) => {
     parsed.input,
     c.var.clientAddress,
   );
-  return c.json(attachmentJson((await findAttachment(c.var.deps.db, id, attachmentId))!), 201);
+  return attachmentJson((await findAttachment(c.var.deps.db, id, attachmentId))!);
 });
 
 const downloadRoute = op('staff', 'get /incidents/{id}/attachments/{attachmentId}', {
@@ -114,8 +112,7 @@ const downloadRoute = op('staff', 'get /incidents/{id}/attachments/{attachmentId
     },
   },
 });
-attachmentsApi.openapi(downloadRoute, async (c) => {
-  const staff = requireStaff(c);
+api.openapi(downloadRoute, async (c, staff) => {
   const { id, attachmentId } = c.req.valid('param');
   return attachmentResponse(
     c,
@@ -128,11 +125,9 @@ const deleteRoute = op('staff', 'delete /incidents/{id}/attachments/{attachmentI
   request: { params: attachmentParams },
   responses: { 204: noContent('Removed') },
 });
-attachmentsApi.openapi(deleteRoute, async (c) => {
-  const staff = requireStaff(c);
+api.openapi(deleteRoute, async (c, staff) => {
   const { id, attachmentId } = c.req.valid('param');
   await deleteAttachment(c.var.deps, staff, id, attachmentId, c.var.clientAddress);
-  return c.body(null, 204);
 });
 
 /** A downloaded file: its type, inline for images, never cached, never sniffed. */

@@ -1,5 +1,11 @@
-import { requireStaff } from '../../auth/guards.js';
-import { apiRouter, emptyBody, jsonResponse, listOf, operationsOf } from '../../http/api-route.js';
+import {
+  emptyBody,
+  jsonApi,
+  jsonResponse,
+  listOf,
+  operationsOf,
+  pageOf,
+} from '../../http/api-route.js';
 import { notFound } from '../../lib/errors.js';
 import { incidentListQuery } from '../activities/activities.schemas.js';
 import { markIncidentReported } from '../activities/activities.service.js';
@@ -13,11 +19,12 @@ import {
 import { findIncidentById, listIncidents } from './incidents.queries.js';
 import { createIncident, readIncident, updateIncident } from './incidents.service.js';
 
+const api = jsonApi();
 /**
  * Near-misses and accidents for staff: the list, one incident (its read audited), recording one
  * on its own, correcting it, and the prefecture report.
  */
-export const incidentsApi = apiRouter();
+export const incidentsApi = api.router;
 const op = operationsOf('incidents');
 
 const RECORD_RULES = { 422: ['incident_in_future', 'incident_link_not_found'] };
@@ -29,18 +36,14 @@ const listRoute = op('staff', 'get /incidents', {
   query: incidentListQuery,
   responses: { 200: jsonResponse('A page of incidents', listOf(incidentSummarySchema)) },
 });
-incidentsApi.openapi(listRoute, async (c) => {
-  requireStaff(c);
+api.openapi(listRoute, async (c) => {
   const query = c.req.valid('query');
   const { items, total } = await listIncidents(c.var.deps.db, {
     serious: query.serious === '1' || query.serious === 'true',
     page: query.page,
     pageSize: query.pageSize,
   });
-  return c.json(
-    { items: items.map(incidentSummaryJson), total, page: query.page, pageSize: query.pageSize },
-    200,
-  );
+  return pageOf(query, items.map(incidentSummaryJson), total);
 });
 
 const createRoute = op('staff', 'post /incidents', {
@@ -50,25 +53,23 @@ const createRoute = op('staff', 'post /incidents', {
   body: incidentRecordBody,
   responses: { 201: jsonResponse('The incident', incidentDetailSchema) },
 });
-incidentsApi.openapi(createRoute, async (c) => {
-  const staff = requireStaff(c);
+api.openapi(createRoute, async (c, staff) => {
   const id = await createIncident(c.var.deps, staff, c.req.valid('json'), c.var.clientAddress);
-  return c.json(incidentDetailJson((await findIncidentById(c.var.deps.db, id))!), 201);
+  return incidentDetailJson((await findIncidentById(c.var.deps.db, id))!);
 });
 
 const getRoute = op('staff', 'get /incidents/{id}', {
   summary: 'One incident with its details (the read is audited)',
   responses: { 200: jsonResponse('The incident', incidentDetailSchema) },
 });
-incidentsApi.openapi(getRoute, async (c) => {
-  const staff = requireStaff(c);
+api.openapi(getRoute, async (c, staff) => {
   const incident = await readIncident(
     c.var.deps,
     staff,
     c.req.valid('param').id,
     c.var.clientAddress,
   );
-  return c.json(incidentDetailJson(incident), 200);
+  return incidentDetailJson(incident);
 });
 
 const updateRoute = op('staff', 'put /incidents/{id}', {
@@ -77,11 +78,10 @@ const updateRoute = op('staff', 'put /incidents/{id}', {
   body: incidentRecordBody,
   responses: { 200: jsonResponse('The incident', incidentDetailSchema) },
 });
-incidentsApi.openapi(updateRoute, async (c) => {
-  const staff = requireStaff(c);
+api.openapi(updateRoute, async (c, staff) => {
   const { id } = c.req.valid('param');
   await updateIncident(c.var.deps, staff, id, c.req.valid('json'), c.var.clientAddress);
-  return c.json(incidentDetailJson((await findIncidentById(c.var.deps.db, id))!), 200);
+  return incidentDetailJson((await findIncidentById(c.var.deps.db, id))!);
 });
 
 const reportedRoute = op('staff', 'post /incidents/{id}/reported', {
@@ -91,10 +91,9 @@ const reportedRoute = op('staff', 'post /incidents/{id}/reported', {
   body: emptyBody,
   responses: { 200: jsonResponse('The incident', incidentDetailSchema) },
 });
-incidentsApi.openapi(reportedRoute, async (c) => {
-  const staff = requireStaff(c);
+api.openapi(reportedRoute, async (c, staff) => {
   const incident = await findIncidentById(c.var.deps.db, c.req.valid('param').id);
   if (!incident) throw notFound();
   await markIncidentReported(c.var.deps, staff, incident.id, c.var.clientAddress);
-  return c.json(incidentDetailJson((await findIncidentById(c.var.deps.db, incident.id))!), 200);
+  return incidentDetailJson((await findIncidentById(c.var.deps.db, incident.id))!);
 });

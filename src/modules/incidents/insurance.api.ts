@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { requireStaff } from '../../auth/guards.js';
-import { apiRouter, jsonResponse, operationsOf } from '../../http/api-route.js';
+import { jsonApi, jsonResponse, operationsOf } from '../../http/api-route.js';
 import { tokyoDateOf } from '../../lib/dates.js';
 import { notFound } from '../../lib/errors.js';
 import type { AppContext } from '../../context.js';
@@ -15,8 +14,9 @@ import {
   updateInsuranceCase,
 } from './insurance.service.js';
 
+const api = jsonApi();
 /** Insurance cases of accidents, for staff (issue #19). */
-export const insuranceApi = apiRouter();
+export const insuranceApi = api.router;
 const op = operationsOf('incidents');
 
 async function toJson(c: AppContext, rows: InsuranceCaseRow[]) {
@@ -36,21 +36,19 @@ const listRoute = op('staff', 'get /insurance-cases', {
     200: jsonResponse('The cases', z.object({ items: z.array(insuranceCaseSchema) })),
   },
 });
-insuranceApi.openapi(listRoute, async (c) => {
-  requireStaff(c);
+api.openapi(listRoute, async (c) => {
   const rows = await listCases(c.var.deps.db, c.req.valid('query').state);
-  return c.json({ items: await toJson(c, rows) }, 200);
+  return { items: await toJson(c, rows) };
 });
 
 const getRoute = op('staff', 'get /insurance-cases/{id}', {
   summary: 'One insurance case',
   responses: { 200: jsonResponse('The case', insuranceCaseSchema) },
 });
-insuranceApi.openapi(getRoute, async (c) => {
-  requireStaff(c);
+api.openapi(getRoute, async (c) => {
   const row = await findInsuranceCase(c.var.deps.db, c.req.valid('param').id);
   if (!row) throw notFound();
-  return c.json((await toJson(c, [row]))[0]!, 200);
+  return (await toJson(c, [row]))[0]!;
 });
 
 const openRoute = op('staff', 'post /incidents/{id}/insurance-cases', {
@@ -62,8 +60,7 @@ const openRoute = op('staff', 'post /incidents/{id}/insurance-cases', {
   body: openCaseBody,
   responses: { 201: jsonResponse('The case', insuranceCaseSchema) },
 });
-insuranceApi.openapi(openRoute, async (c) => {
-  const staff = requireStaff(c);
+api.openapi(openRoute, async (c, staff) => {
   const id = await openInsuranceCase(
     c.var.deps,
     staff,
@@ -71,7 +68,7 @@ insuranceApi.openapi(openRoute, async (c) => {
     c.req.valid('json').cover,
     c.var.clientAddress,
   );
-  return c.json(await one(c, id), 201);
+  return one(c, id);
 });
 
 const updateRoute = op('staff', 'put /insurance-cases/{id}', {
@@ -80,11 +77,10 @@ const updateRoute = op('staff', 'put /insurance-cases/{id}', {
   body: caseUpdateBody,
   responses: { 200: jsonResponse('The case', insuranceCaseSchema) },
 });
-insuranceApi.openapi(updateRoute, async (c) => {
-  const staff = requireStaff(c);
+api.openapi(updateRoute, async (c, staff) => {
   const { id } = c.req.valid('param');
   await updateInsuranceCase(c.var.deps, staff, id, c.req.valid('json'), c.var.clientAddress);
-  return c.json(await one(c, id), 200);
+  return one(c, id);
 });
 
 const closeRoute = op('staff', 'post /insurance-cases/{id}/close', {
@@ -94,8 +90,7 @@ const closeRoute = op('staff', 'post /insurance-cases/{id}/close', {
   body: closeCaseBody,
   responses: { 200: jsonResponse('The case', insuranceCaseSchema) },
 });
-insuranceApi.openapi(closeRoute, async (c) => {
-  const staff = requireStaff(c);
+api.openapi(closeRoute, async (c, staff) => {
   const { id } = c.req.valid('param');
   await closeInsuranceCase(
     c.var.deps,
@@ -104,5 +99,5 @@ insuranceApi.openapi(closeRoute, async (c) => {
     c.req.valid('json').closedOn,
     c.var.clientAddress,
   );
-  return c.json(await one(c, id), 200);
+  return one(c, id);
 });

@@ -1,13 +1,13 @@
-import { requireStaff } from '../../auth/guards.js';
-import { apiRouter, jsonResponse, operationsOf } from '../../http/api-route.js';
+import { jsonApi, jsonResponse, operationsOf } from '../../http/api-route.js';
 import { notFound } from '../../lib/errors.js';
 import { findIncidentById } from './incidents.queries.js';
 import { seriousChainJson, seriousChainSchema } from './serious-accidents.json.js';
 import { seriousStepBody } from './serious-accidents.schemas.js';
 import { chainOf, readSeriousChain, recordSeriousStep } from './serious-accidents.service.js';
 
+const api = jsonApi();
 /** The reporting chain of serious accidents, for staff (issue #19). */
-export const seriousAccidentsApi = apiRouter();
+export const seriousAccidentsApi = api.router;
 const op = operationsOf('incidents');
 
 const getRoute = op('staff', 'get /incidents/{id}/serious-report', {
@@ -15,15 +15,14 @@ const getRoute = op('staff', 'get /incidents/{id}/serious-report', {
     'The reporting chain of a serious accident (center → 市町村 → 都道府県 → 国): each step’s due date and when and by whom it was reported (the read is audited)',
   responses: { 200: jsonResponse('The chain', seriousChainSchema) },
 });
-seriousAccidentsApi.openapi(getRoute, async (c) => {
-  const staff = requireStaff(c);
+api.openapi(getRoute, async (c, staff) => {
   const chain = await readSeriousChain(
     c.var.deps,
     staff,
     c.req.valid('param').id,
     c.var.clientAddress,
   );
-  return c.json(seriousChainJson(chain), 200);
+  return seriousChainJson(chain);
 });
 
 const recordRoute = op('staff', 'post /incidents/{id}/serious-report', {
@@ -37,10 +36,9 @@ const recordRoute = op('staff', 'post /incidents/{id}/serious-report', {
   body: seriousStepBody,
   responses: { 201: jsonResponse('The chain', seriousChainSchema) },
 });
-seriousAccidentsApi.openapi(recordRoute, async (c) => {
-  const staff = requireStaff(c);
+api.openapi(recordRoute, async (c, staff) => {
   const incident = await findIncidentById(c.var.deps.db, c.req.valid('param').id);
   if (!incident) throw notFound();
   await recordSeriousStep(c.var.deps, staff, incident, c.req.valid('json'), c.var.clientAddress);
-  return c.json(seriousChainJson(await chainOf(c.var.deps, incident)), 201);
+  return seriousChainJson(await chainOf(c.var.deps, incident));
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { apiRouter, jsonResponse, noContent, operationsOf } from '../../http/api-route.js';
+import { jsonApi, jsonResponse, noContent, operationsOf } from '../../http/api-route.js';
 import { toTokyoIso } from '../../lib/dates.js';
 import { NOTICE_GROUPS } from '../notifications/channels.js';
 import { ownMember } from '../members/member-pages.js';
@@ -12,8 +12,9 @@ import {
   type LineStatus,
 } from './line.service.js';
 
+const api = jsonApi();
 /** The signed-in member's LINE link and channels as JSON (issue #21). */
-export const lineApi = apiRouter();
+export const lineApi = api.router;
 const op = operationsOf('line');
 
 const toLineJson = (s: LineStatus) => ({
@@ -36,9 +37,9 @@ const statusRoute = op('member', 'get /me/line', {
   errors: { 404: ['not_found'] },
   responses: { 200: jsonResponse('The link', lineJson) },
 });
-lineApi.openapi(statusRoute, async (c) => {
+api.openapi(statusRoute, async (c) => {
   const { user } = await ownMember(c);
-  return c.json(toLineJson(await lineStatusOf(c.var.deps, user.id)), 200);
+  return toLineJson(await lineStatusOf(c.var.deps, user.id));
 });
 
 const codeRoute = op('member', 'post /me/line/code', {
@@ -51,10 +52,10 @@ const codeRoute = op('member', 'post /me/line/code', {
     ),
   },
 });
-lineApi.openapi(codeRoute, async (c) => {
+api.openapi(codeRoute, async (c) => {
   const { user } = await ownMember(c);
   const { code, expiresAt } = await createLinkCode(c.var.deps, user);
-  return c.json({ code, expiresAt: toTokyoIso(expiresAt) }, 201);
+  return { code, expiresAt: toTokyoIso(expiresAt) };
 });
 
 const unlinkRoute = op('member', 'post /me/line/unlink', {
@@ -62,10 +63,9 @@ const unlinkRoute = op('member', 'post /me/line/unlink', {
   errors: { 404: ['not_found'] },
   responses: { 204: noContent('Unlinked') },
 });
-lineApi.openapi(unlinkRoute, async (c) => {
+api.openapi(unlinkRoute, async (c) => {
   const { user } = await ownMember(c);
   await unlinkLine(c.var.deps, user, c.var.clientAddress);
-  return c.body(null, 204);
 });
 
 const channelsRoute = op('member', 'put /me/line/channels', {
@@ -79,8 +79,8 @@ const channelsRoute = op('member', 'put /me/line/channels', {
     await next();
   },
 });
-lineApi.openapi(channelsRoute, async (c) => {
+api.openapi(channelsRoute, async (c) => {
   const { user } = await ownMember(c);
   await saveChannels(c.var.deps, user, c.req.valid('json').channels);
-  return c.json(toLineJson(await lineStatusOf(c.var.deps, user.id)), 200);
+  return toLineJson(await lineStatusOf(c.var.deps, user.id));
 });

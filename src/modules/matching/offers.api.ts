@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { requireStaff, requireUser } from '../../auth/guards.js';
-import { apiRouter, emptyBody, jsonResponse, listOf, operationsOf } from '../../http/api-route.js';
+import { emptyBody, jsonApi, jsonResponse, listOf, operationsOf } from '../../http/api-route.js';
 import { toTokyoIso } from '../../lib/dates.js';
 import { notFound } from '../../lib/errors.js';
 import { requestJson } from '../requests/requests.api.js';
@@ -16,8 +15,9 @@ import {
   ownHelperMemberId,
 } from './offers.service.js';
 
+const api = jsonApi();
 /** Candidates, offers and direct assignment of a request (the matching of the staff board). */
-export const offersApi = apiRouter();
+export const offersApi = api.router;
 const op = operationsOf('matching');
 
 /** Hard filters that refuse an offer or an assignment (matching/ranking.ts ExclusionCode). */
@@ -68,8 +68,7 @@ const candidatesRoute = op('staff', 'get /requests/{id}/candidates', {
     ),
   },
 });
-offersApi.openapi(candidatesRoute, async (c) => {
-  requireStaff(c);
+api.openapi(candidatesRoute, async (c) => {
   const request = await findRequestById(c.var.deps.db, c.req.valid('param').id);
   if (!request) throw notFound();
   const { candidates, excluded } = await findCandidates(c.var.deps, request);
@@ -81,21 +80,18 @@ offersApi.openapi(candidatesRoute, async (c) => {
     paired: x.paired,
   }));
   const includeExcluded = c.req.valid('query').include === 'excluded';
-  return c.json(
-    {
-      items,
-      ...(includeExcluded
-        ? {
-            excluded: excluded.map((x) => ({
-              helperId: x.helperId,
-              name: x.name,
-              reasons: x.reasons,
-            })),
-          }
-        : {}),
-    },
-    200,
-  );
+  return {
+    items,
+    ...(includeExcluded
+      ? {
+          excluded: excluded.map((x) => ({
+            helperId: x.helperId,
+            name: x.name,
+            reasons: x.reasons,
+          })),
+        }
+      : {}),
+  };
 });
 
 const createOffersRoute = op('staff', 'post /requests/{id}/offers', {
@@ -116,20 +112,16 @@ const createOffersRoute = op('staff', 'post /requests/{id}/offers', {
     ),
   },
 });
-offersApi.openapi(createOffersRoute, async (c) => {
-  const staff = requireStaff(c);
+api.openapi(createOffersRoute, async (c, staff) => {
   const { helperIds } = c.req.valid('json');
   const request = await findRequestById(c.var.deps.db, c.req.valid('param').id);
   if (!request) throw notFound();
   const offers = await createOffers(c.var.deps, staff, request, helperIds, c.var.clientAddress);
-  return c.json(
-    {
-      offers: offers
-        .filter((o) => helperIds.includes(o.helper_member_id))
-        .map((o) => ({ id: o.id, helperId: o.helper_member_id, status: o.status })),
-    },
-    201,
-  );
+  return {
+    offers: offers
+      .filter((o) => helperIds.includes(o.helper_member_id))
+      .map((o) => ({ id: o.id, helperId: o.helper_member_id, status: o.status })),
+  };
 });
 
 const assignRoute = op('staff', 'post /requests/{id}/assign', {
@@ -138,14 +130,13 @@ const assignRoute = op('staff', 'post /requests/{id}/assign', {
   body: assignBody,
   responses: { 200: jsonResponse('The matched request', requestSchema) },
 });
-offersApi.openapi(assignRoute, async (c) => {
-  const staff = requireStaff(c);
+api.openapi(assignRoute, async (c, staff) => {
   const { helperId } = c.req.valid('json');
   const request = await findRequestById(c.var.deps.db, c.req.valid('param').id);
   if (!request) throw notFound();
   const updated = await assignDirectly(c.var.deps, staff, request, helperId, c.var.clientAddress);
   const [json] = await requestJson(c.var.deps, [updated], 'staff');
-  return c.json(json!, 200);
+  return json!;
 });
 
 const offerWithRequest = offerJson.extend({
@@ -163,8 +154,7 @@ const listOffersRoute = op('member', 'get /offers', {
   errors: { 404: ['not_found'] },
   responses: { 200: jsonResponse('The offers (one page)', listOf(offerWithRequest)) },
 });
-offersApi.openapi(listOffersRoute, async (c) => {
-  const user = requireUser(c);
+api.openapi(listOffersRoute, async (c, user) => {
   const helper = await ownHelperMemberId(c.var.deps, user, { member: c.var.member });
   const rows = await listOffersForHelper(c.var.deps.db, helper.id);
   const items = rows.map((o) => ({
@@ -178,7 +168,7 @@ offersApi.openapi(listOffersRoute, async (c) => {
       careLocation: o.care_location,
     },
   }));
-  return c.json({ items, total: items.length, page: 1, pageSize: items.length }, 200);
+  return { items, total: items.length, page: 1, pageSize: items.length };
 });
 
 const acceptRoute = op('member', 'post /offers/{id}/accept', {
@@ -192,8 +182,7 @@ const acceptRoute = op('member', 'post /offers/{id}/accept', {
     ),
   },
 });
-offersApi.openapi(acceptRoute, async (c) => {
-  const user = requireUser(c);
+api.openapi(acceptRoute, async (c, user) => {
   const { offer, request } = await acceptOffer(
     c.var.deps,
     user,
@@ -201,7 +190,7 @@ offersApi.openapi(acceptRoute, async (c) => {
     c.var.clientAddress,
   );
   const [json] = await requestJson(c.var.deps, [request], 'helper', c.var.member ?? undefined);
-  return c.json({ offer: toOfferJson(offer), request: json! }, 200);
+  return { offer: toOfferJson(offer), request: json! };
 });
 
 const declineRoute = op('member', 'post /offers/{id}/decline', {
@@ -210,15 +199,11 @@ const declineRoute = op('member', 'post /offers/{id}/decline', {
   body: declineBody,
   responses: { 200: jsonResponse('The declined offer', z.object({ offer: offerJson })) },
 });
-offersApi.openapi(declineRoute, async (c) => {
-  const user = requireUser(c);
+api.openapi(declineRoute, async (c, user) => {
   const { reason } = c.req.valid('json');
-  return c.json(
-    {
-      offer: toOfferJson(
-        await declineOffer(c.var.deps, user, c.req.valid('param').id, reason, c.var.clientAddress),
-      ),
-    },
-    200,
-  );
+  return {
+    offer: toOfferJson(
+      await declineOffer(c.var.deps, user, c.req.valid('param').id, reason, c.var.clientAddress),
+    ),
+  };
 });

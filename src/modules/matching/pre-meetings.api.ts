@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { requireStaff, requireUser } from '../../auth/guards.js';
 import { isStaff } from '../../context.js';
-import { apiRouter, jsonResponse, listOf, operationsOf } from '../../http/api-route.js';
+import { jsonApi, jsonResponse, listOf, operationsOf } from '../../http/api-route.js';
 import type { PreMeetingTable } from '../../../db/schema.js';
 import { listPreMeetings } from '../requests/requests.queries.js';
 import { preMeetingBody, preMeetingCorrectionBody } from '../requests/requests.schemas.js';
 import { correctPreMeeting, recordPreMeeting } from './pre-meetings.service.js';
 
-export const preMeetingsApi = apiRouter();
+const api = jsonApi();
+export const preMeetingsApi = api.router;
 const op = operationsOf('matching');
 
 /** The date rules of a pre-meeting (matching/pre-meeting-rules.ts). */
@@ -50,10 +50,9 @@ const listPreMeetingsRoute = op('signed-in', 'get /pre-meetings', {
     ),
   },
 });
-preMeetingsApi.openapi(listPreMeetingsRoute, async (c) => {
-  const user = requireUser(c);
+api.openapi(listPreMeetingsRoute, async (c, user) => {
   const member = isStaff(user) ? undefined : (c.var.member ?? undefined);
-  if (!isStaff(user) && !member) return c.json({ items: [], total: 0, page: 1, pageSize: 0 }, 200);
+  if (!isStaff(user) && !member) return { items: [], total: 0, page: 1, pageSize: 0 };
   const rows = await listPreMeetings(
     c.var.deps.db,
     member ? { kind: 'member', memberId: member.id } : { kind: 'staff' },
@@ -64,7 +63,7 @@ preMeetingsApi.openapi(listPreMeetingsRoute, async (c) => {
     helperName: p.helper_name,
     fiscalYear: p.fiscal_year,
   }));
-  return c.json({ items, total: items.length, page: 1, pageSize: items.length }, 200);
+  return { items, total: items.length, page: 1, pageSize: items.length };
 });
 
 const createPreMeetingRoute = op('staff', 'post /pre-meetings', {
@@ -73,11 +72,10 @@ const createPreMeetingRoute = op('staff', 'post /pre-meetings', {
   body: preMeetingBody,
   responses: { 201: jsonResponse('The pre-meeting', preMeetingJson) },
 });
-preMeetingsApi.openapi(createPreMeetingRoute, async (c) => {
-  const staff = requireStaff(c);
+api.openapi(createPreMeetingRoute, async (c, staff) => {
   const body = c.req.valid('json');
   const id = await recordPreMeeting(c.var.deps, staff, body, c.var.clientAddress);
-  return c.json({ id, ...body }, 201);
+  return { id, ...body };
 });
 
 const correctPreMeetingRoute = op('staff', 'put /pre-meetings/{id}', {
@@ -87,8 +85,7 @@ const correctPreMeetingRoute = op('staff', 'put /pre-meetings/{id}', {
   body: preMeetingCorrectionBody,
   responses: { 200: jsonResponse('The corrected pre-meeting', preMeetingJson) },
 });
-preMeetingsApi.openapi(correctPreMeetingRoute, async (c) => {
-  const staff = requireStaff(c);
+api.openapi(correctPreMeetingRoute, async (c, staff) => {
   const p = await correctPreMeeting(
     c.var.deps,
     staff,
@@ -96,5 +93,5 @@ preMeetingsApi.openapi(correctPreMeetingRoute, async (c) => {
     c.req.valid('json'),
     c.var.clientAddress,
   );
-  return c.json(toPreMeetingJson(p), 200);
+  return toPreMeetingJson(p);
 });

@@ -1,14 +1,15 @@
 import { z } from 'zod';
-import { requireStaff, requireUser } from '../../auth/guards.js';
+import { requireUser } from '../../auth/guards.js';
 import { createMiddleware } from 'hono/factory';
 import { isStaff, type AppEnv } from '../../context.js';
 import {
-  apiRouter,
+  jsonApi,
   idParam,
   jsonRequest,
   jsonResponse,
   listOf,
   operationsOf,
+  pageOf,
 } from '../../http/api-route.js';
 import { notFound } from '../../lib/errors.js';
 import { auditHealthReads, loadVisibleChild } from './children.access.js';
@@ -48,7 +49,8 @@ import { loadVisibleMember, memberInScope } from './member-scope.js';
 
 const healthConsentBody = z.object({ healthData: z.literal(true) }).strict();
 
-export const membersApi = apiRouter();
+const api = jsonApi();
+export const membersApi = api.router;
 const op = operationsOf('members');
 const childrenOp = operationsOf('children');
 
@@ -76,12 +78,12 @@ const applyRoute = op('public', 'post /applications', {
     201: jsonResponse('The applicant', z.object({ member: memberSchema })),
   },
 });
-membersApi.openapi(applyRoute, async (c) => {
+api.openapi(applyRoute, async (c) => {
   const body = c.req.valid('json');
   // Staff may enter a paper or phone application; anyone else applies for themselves.
   const enteredBy = c.var.user && isStaff(c.var.user) ? c.var.user : null;
   const member = await applyForMembership(c.var.deps, body, enteredBy, c.var.clientAddress);
-  return c.json({ member: toMemberJson(member) }, 201);
+  return { member: toMemberJson(member) };
 });
 
 const listRoute = op('staff', 'get /members', {
@@ -89,14 +91,10 @@ const listRoute = op('staff', 'get /members', {
   query: memberListQuery,
   responses: { 200: jsonResponse('A page of members', listOf(memberSchema)) },
 });
-membersApi.openapi(listRoute, async (c) => {
-  requireStaff(c);
+api.openapi(listRoute, async (c) => {
   const query = c.req.valid('query');
   const { items, total } = await listMembers(c.var.deps.db, query);
-  return c.json(
-    { items: items.map(toMemberJson), total, page: query.page, pageSize: query.pageSize },
-    200,
-  );
+  return pageOf(query, items.map(toMemberJson), total);
 });
 
 const getRoute = op('signed-in', 'get /members/{id}', {
@@ -104,9 +102,9 @@ const getRoute = op('signed-in', 'get /members/{id}', {
 
   responses: memberResponse,
 });
-membersApi.openapi(getRoute, async (c) => {
+api.openapi(getRoute, async (c) => {
   const { member } = await loadVisibleMember(c, c.req.valid('param').id);
-  return c.json(toMemberJson(member), 200);
+  return toMemberJson(member);
 });
 
 const patchRoute = op('signed-in', 'patch /members/{id}', {
@@ -117,7 +115,7 @@ const patchRoute = op('signed-in', 'patch /members/{id}', {
   responses: memberResponse,
   scope: memberInScope,
 });
-membersApi.openapi(patchRoute, async (c) => {
+api.openapi(patchRoute, async (c) => {
   const { user, member } = await loadVisibleMember(c, c.req.valid('param').id);
   const body = c.req.valid('json');
   const updated = await updateMember(
@@ -128,7 +126,7 @@ membersApi.openapi(patchRoute, async (c) => {
     isStaff(user),
     c.var.clientAddress,
   );
-  return c.json(toMemberJson(updated), 200);
+  return toMemberJson(updated);
 });
 
 const approveRoute = op('staff', 'post /members/{id}/approve', {
@@ -137,14 +135,10 @@ const approveRoute = op('staff', 'post /members/{id}/approve', {
   body: sideBody,
   responses: memberResponse,
 });
-membersApi.openapi(approveRoute, async (c) => {
-  const staff = requireStaff(c);
+api.openapi(approveRoute, async (c, staff) => {
   const { side } = c.req.valid('json');
   const id = c.req.valid('param').id;
-  return c.json(
-    toMemberJson(await approveSide(c.var.deps, staff, id, side, c.var.clientAddress)),
-    200,
-  );
+  return toMemberJson(await approveSide(c.var.deps, staff, id, side, c.var.clientAddress));
 });
 
 const suspendRoute = op('staff', 'post /members/{id}/suspend', {
@@ -153,14 +147,10 @@ const suspendRoute = op('staff', 'post /members/{id}/suspend', {
   body: suspendBody,
   responses: memberResponse,
 });
-membersApi.openapi(suspendRoute, async (c) => {
-  const staff = requireStaff(c);
+api.openapi(suspendRoute, async (c, staff) => {
   const { side, reason } = c.req.valid('json');
   const id = c.req.valid('param').id;
-  return c.json(
-    toMemberJson(await suspendSide(c.var.deps, staff, id, side, reason, c.var.clientAddress)),
-    200,
-  );
+  return toMemberJson(await suspendSide(c.var.deps, staff, id, side, reason, c.var.clientAddress));
 });
 
 const reactivateRoute = op('staff', 'post /members/{id}/reactivate', {
@@ -169,14 +159,10 @@ const reactivateRoute = op('staff', 'post /members/{id}/reactivate', {
   body: sideBody,
   responses: memberResponse,
 });
-membersApi.openapi(reactivateRoute, async (c) => {
-  const staff = requireStaff(c);
+api.openapi(reactivateRoute, async (c, staff) => {
   const { side } = c.req.valid('json');
   const id = c.req.valid('param').id;
-  return c.json(
-    toMemberJson(await reactivateSide(c.var.deps, staff, id, side, c.var.clientAddress)),
-    200,
-  );
+  return toMemberJson(await reactivateSide(c.var.deps, staff, id, side, c.var.clientAddress));
 });
 
 const withdrawRoute = op('signed-in', 'post /members/{id}/withdraw', {
@@ -186,14 +172,11 @@ const withdrawRoute = op('signed-in', 'post /members/{id}/withdraw', {
   responses: memberResponse,
   scope: memberInScope,
 });
-membersApi.openapi(withdrawRoute, async (c) => {
+api.openapi(withdrawRoute, async (c) => {
   const { user, member } = await loadVisibleMember(c, c.req.valid('param').id);
   const { reason } = c.req.valid('json');
-  return c.json(
-    toMemberJson(
-      await withdrawMember(c.var.deps, user, member.id, reason ?? null, c.var.clientAddress),
-    ),
-    200,
+  return toMemberJson(
+    await withdrawMember(c.var.deps, user, member.id, reason ?? null, c.var.clientAddress),
   );
 });
 
@@ -203,10 +186,10 @@ const consentRoute = op('signed-in', 'post /members/{id}/consent', {
   responses: memberResponse,
   scope: memberInScope,
 });
-membersApi.openapi(consentRoute, async (c) => {
+api.openapi(consentRoute, async (c) => {
   const { user, member } = await loadVisibleMember(c, c.req.valid('param').id);
   await giveHealthConsent(c.var.deps, user, member);
-  return c.json(toMemberJson((await findMemberById(c.var.deps.db, member.id))!), 200);
+  return toMemberJson((await findMemberById(c.var.deps.db, member.id))!);
 });
 
 const childrenRoute = childrenOp('signed-in', 'get /members/{id}/children', {
@@ -214,19 +197,16 @@ const childrenRoute = childrenOp('signed-in', 'get /members/{id}/children', {
 
   responses: { 200: jsonResponse('The children', listOf(childSchema)) },
 });
-membersApi.openapi(childrenRoute, async (c) => {
+api.openapi(childrenRoute, async (c) => {
   const { user, member } = await loadVisibleMember(c, c.req.valid('param').id);
   const children = await listChildren(c.var.deps.db, member.id);
   await auditHealthReads(c.var.deps, user, member, children, c.var.clientAddress);
-  return c.json(
-    {
-      items: children.map((ch) => toChildJson(ch, true)),
-      total: children.length,
-      page: 1,
-      pageSize: children.length,
-    },
-    200,
-  );
+  return {
+    items: children.map((ch) => toChildJson(ch, true)),
+    total: children.length,
+    page: 1,
+    pageSize: children.length,
+  };
 });
 
 const addChildRoute = childrenOp('signed-in', 'post /members/{id}/children', {
@@ -236,10 +216,10 @@ const addChildRoute = childrenOp('signed-in', 'post /members/{id}/children', {
   responses: { 201: jsonResponse('The child', childSchema) },
   scope: memberInScope,
 });
-membersApi.openapi(addChildRoute, async (c) => {
+api.openapi(addChildRoute, async (c) => {
   const { user, member } = await loadVisibleMember(c, c.req.valid('param').id);
   const child = await addChild(c.var.deps, user, member, c.req.valid('json'));
-  return c.json(toChildJson({ ...child, sex: child.sex ?? null }, true), 201);
+  return toChildJson({ ...child, sex: child.sex ?? null }, true);
 });
 
 const getChildRoute = childrenOp('signed-in', 'get /children/{id}', {
@@ -247,11 +227,10 @@ const getChildRoute = childrenOp('signed-in', 'get /children/{id}', {
 
   responses: childResponse,
 });
-membersApi.openapi(getChildRoute, async (c) => {
-  const user = requireUser(c);
+api.openapi(getChildRoute, async (c, user) => {
   const { child, parent } = await loadVisibleChild(c.var.deps, user, c.req.valid('param').id);
   await auditHealthReads(c.var.deps, user, parent, [child], c.var.clientAddress);
-  return c.json(toChildJson(child, true), 200);
+  return toChildJson(child, true);
 });
 
 const patchChildRoute = childrenOp('signed-in', 'patch /children/{id}', {
@@ -261,12 +240,11 @@ const patchChildRoute = childrenOp('signed-in', 'patch /children/{id}', {
   responses: childResponse,
   scope: childInScope,
 });
-membersApi.openapi(patchChildRoute, async (c) => {
-  const user = requireUser(c);
+api.openapi(patchChildRoute, async (c, user) => {
   const { child, parent } = await loadVisibleChild(c.var.deps, user, c.req.valid('param').id);
   await updateChild(c.var.deps, user, parent, child.id, c.req.valid('json'));
   const { child: updated } = await loadVisibleChild(c.var.deps, user, child.id);
-  return c.json(toChildJson(updated, true), 200);
+  return toChildJson(updated, true);
 });
 
 const contactRoute = (path: string, summary: string) =>
@@ -276,20 +254,20 @@ const contactRoute = (path: string, summary: string) =>
     responses: { 201: jsonResponse('The stored contact', contactRowSchema) },
     scope: memberInScope,
   });
-membersApi.openapi(
+api.openapi(
   contactRoute('/members/{id}/emergency-contacts', 'Add an emergency contact'),
   async (c) => {
     const { member } = await loadVisibleMember(c, c.req.valid('param').id);
-    return c.json(await addEmergencyContact(c.var.deps, member, c.req.valid('json')), 201);
+    return addEmergencyContact(c.var.deps, member, c.req.valid('json'));
   },
 );
-membersApi.openapi(
+api.openapi(
   contactRoute(
     '/members/{id}/authorized-pickups',
     'Add a person authorised to pick the children up',
   ),
   async (c) => {
     const { member } = await loadVisibleMember(c, c.req.valid('param').id);
-    return c.json(await addAuthorizedPickup(c.var.deps, member, c.req.valid('json')), 201);
+    return addAuthorizedPickup(c.var.deps, member, c.req.valid('json'));
   },
 );

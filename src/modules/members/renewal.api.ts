@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { requireStaff } from '../../auth/guards.js';
 import {
-  apiRouter,
   emptyBody,
+  jsonApi,
   jsonResponse,
   listOf,
   operationsOf,
@@ -29,8 +28,9 @@ import {
   sendRenewalReminders,
 } from './renewal.service.js';
 
+const api = jsonApi();
 /** 年度更新 (issue #19, point 3): the member's confirmation, staff's list, reminders, paper forms. */
-export const renewalApi = apiRouter();
+export const renewalApi = api.router;
 const op = operationsOf('members');
 
 /** A signed-in user without a member record (staff) has no renewal of her own. */
@@ -46,9 +46,9 @@ const myRenewalRoute = op('member', 'get /my/renewal', {
   errors: NO_MEMBER,
   responses: { 200: jsonResponse('The renewal', myRenewalJson) },
 });
-renewalApi.openapi(myRenewalRoute, async (c) => {
+api.openapi(myRenewalRoute, async (c) => {
   const { member } = await ownMember(c);
-  return c.json(toMyRenewalJson(await myRenewal(c.var.deps, member)), 200);
+  return toMyRenewalJson(await myRenewal(c.var.deps, member));
 });
 
 const confirmRoute = op('member', 'post /my/renewal', {
@@ -59,18 +59,11 @@ const confirmRoute = op('member', 'post /my/renewal', {
   // Staff have no member record: 404 before the body is read.
   scope: ownMemberOnly,
 });
-renewalApi.openapi(confirmRoute, async (c) => {
+api.openapi(confirmRoute, async (c) => {
   const { user, member } = await ownMember(c);
-  const { deps, clientAddress } = c.var;
-  const row = await confirmRenewal(
-    deps,
-    user,
-    member,
-    c.req.valid('json'),
-    'online',
-    clientAddress,
-  );
-  return c.json(toRenewalConfirmationJson(row), 200);
+  const body = c.req.valid('json');
+  const row = await confirmRenewal(c.var.deps, user, member, body, 'online', c.var.clientAddress);
+  return toRenewalConfirmationJson(row);
 });
 
 const statusRoute = op('staff', 'get /renewals/confirmations', {
@@ -83,11 +76,10 @@ const statusRoute = op('staff', 'get /renewals/confirmations', {
     ),
   },
 });
-renewalApi.openapi(statusRoute, async (c) => {
-  requireStaff(c);
+api.openapi(statusRoute, async (c) => {
   const fy = readFiscalYear(c.req.valid('query').fiscalYear, await currentRenewalYear(c.var.deps));
   const { rows } = await renewalStatus(c.var.deps, fy);
-  return c.json(wholeList(rows.map(toRenewalStatusJson)), 200);
+  return wholeList(rows.map(toRenewalStatusJson));
 });
 
 const paperRoute = op('staff', 'post /members/{id}/renewal', {
@@ -96,20 +88,12 @@ const paperRoute = op('staff', 'post /members/{id}/renewal', {
   body: renewalBody,
   responses: confirmed,
 });
-renewalApi.openapi(paperRoute, async (c) => {
-  const staff = requireStaff(c);
+api.openapi(paperRoute, async (c, staff) => {
   const member = await findMemberById(c.var.deps.db, c.req.valid('param').id);
   if (!member) throw notFound();
-  const { deps, clientAddress } = c.var;
-  const row = await confirmRenewal(
-    deps,
-    staff,
-    member,
-    c.req.valid('json'),
-    'paper',
-    clientAddress,
-  );
-  return c.json(toRenewalConfirmationJson(row), 200);
+  const body = c.req.valid('json');
+  const row = await confirmRenewal(c.var.deps, staff, member, body, 'paper', c.var.clientAddress);
+  return toRenewalConfirmationJson(row);
 });
 
 const remindRoute = op('staff', 'post /renewals/reminders', {
@@ -122,7 +106,6 @@ const remindRoute = op('staff', 'post /renewals/reminders', {
     ),
   },
 });
-renewalApi.openapi(remindRoute, async (c) => {
-  const staff = requireStaff(c);
-  return c.json(await sendRenewalReminders(c.var.deps, staff, c.var.clientAddress), 200);
-});
+api.openapi(remindRoute, (c, staff) =>
+  sendRenewalReminders(c.var.deps, staff, c.var.clientAddress),
+);

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { requireUser } from '../../auth/guards.js';
-import { apiRouter, jsonResponse, listOf, noContent, operationsOf } from '../../http/api-route.js';
+import { jsonApi, jsonResponse, listOf, noContent, operationsOf } from '../../http/api-route.js';
 import { tokyoDateOf, toTokyoIso } from '../../lib/dates.js';
 import type { NotificationRow } from './notifications.queries.js';
 import { loadInbox, markAllRead, markRead } from './notifications.service.js';
@@ -34,7 +33,8 @@ export const notificationJson = z.object({
   readAt: z.string().nullable(),
 });
 
-export const notificationsApi = apiRouter();
+const api = jsonApi();
+export const notificationsApi = api.router;
 const op = operationsOf('notifications');
 
 // NOTE: every route works on the caller's own notifications only; another user's id is a 404.
@@ -48,33 +48,27 @@ const listRoute = op('signed-in', 'get /notifications', {
     ),
   },
 });
-notificationsApi.openapi(listRoute, async (c) => {
-  const user = requireUser(c);
+api.openapi(listRoute, async (c, user) => {
   const query = c.req.valid('query');
   const inbox = await loadInbox(c.var.deps.db, user.id, query, {
     locale: c.var.locale,
     today: tokyoDateOf(c.var.deps.clock.now()),
   });
-  return c.json(
-    {
-      items: inbox.items.map(toNotificationJson),
-      total: inbox.total,
-      unread: inbox.unread,
-      page: query.page,
-      pageSize: query.pageSize,
-    },
-    200,
-  );
+  return {
+    items: inbox.items.map(toNotificationJson),
+    total: inbox.total,
+    unread: inbox.unread,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
 });
 
 const readAllRoute = op('signed-in', 'post /notifications/read-all', {
   summary: 'Mark all your notifications read',
   responses: { 204: noContent('Read') },
 });
-notificationsApi.openapi(readAllRoute, async (c) => {
-  const user = requireUser(c);
+api.openapi(readAllRoute, async (c, user) => {
   await markAllRead(c.var.deps, user);
-  return c.body(null, 204);
 });
 
 const readRoute = op('signed-in', 'post /notifications/{id}/read', {
@@ -82,8 +76,6 @@ const readRoute = op('signed-in', 'post /notifications/{id}/read', {
 
   responses: { 204: noContent('Read') },
 });
-notificationsApi.openapi(readRoute, async (c) => {
-  const user = requireUser(c);
+api.openapi(readRoute, async (c, user) => {
   await markRead(c.var.deps, user, c.req.valid('param').id);
-  return c.body(null, 204);
 });

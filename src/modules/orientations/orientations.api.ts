@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { requireStaff, requireUser } from '../../auth/guards.js';
 import { isStaff } from '../../context.js';
-import { apiRouter, jsonResponse, listOf, operationsOf, wholeList } from '../../http/api-route.js';
+import { jsonApi, jsonResponse, listOf, operationsOf, wholeList } from '../../http/api-route.js';
 import { memberActedFor } from '../members/member-scope.js';
 import { orientationSchema, toOrientationJson } from './orientations.json.js';
 import { listOrientations } from './orientations.queries.js';
@@ -12,21 +11,21 @@ import {
   scheduleOrientation,
 } from './orientations.service.js';
 
-export const orientationsApi = apiRouter();
+const api = jsonApi();
+export const orientationsApi = api.router;
 const op = operationsOf('orientations');
 
 const listRoute = op('signed-in', 'get /orientations', {
   summary: 'Orientation sessions (members: upcoming only)',
   responses: { 200: jsonResponse('The sessions', listOf(orientationSchema)) },
 });
-orientationsApi.openapi(listRoute, async (c) => {
-  const user = requireUser(c);
+api.openapi(listRoute, async (c, user) => {
   // Members see the sessions still to come; staff see them all.
   const rows = await listOrientations(
     c.var.deps.db,
     isStaff(user) ? {} : { fromIso: c.var.deps.clock.now().toISOString() },
   );
-  return c.json(wholeList(rows.map(toOrientationJson)), 200);
+  return wholeList(rows.map(toOrientationJson));
 });
 
 const scheduleRoute = op('staff', 'post /orientations', {
@@ -34,10 +33,9 @@ const scheduleRoute = op('staff', 'post /orientations', {
   body: orientationBody,
   responses: { 201: jsonResponse('The session', orientationSchema) },
 });
-orientationsApi.openapi(scheduleRoute, async (c) => {
-  const staff = requireStaff(c);
+api.openapi(scheduleRoute, async (c, staff) => {
   const orientation = await scheduleOrientation(c.var.deps, staff, c.req.valid('json'));
-  return c.json(toOrientationJson(orientation), 201);
+  return toOrientationJson(orientation);
 });
 
 const registerRoute = op('signed-in', 'post /orientations/{id}/registrations', {
@@ -58,11 +56,11 @@ const registerRoute = op('signed-in', 'post /orientations/{id}/registrations', {
     ),
   },
 });
-orientationsApi.openapi(registerRoute, async (c) => {
+api.openapi(registerRoute, async (c) => {
   const { id } = c.req.valid('param');
   const { memberId } = await memberActedFor(c, c.req.valid('json').memberId);
   await registerForOrientation(c.var.deps, id, memberId);
-  return c.json({ orientationId: id, memberId, status: 'registered' as const }, 201);
+  return { orientationId: id, memberId, status: 'registered' as const };
 });
 
 const attendanceRoute = op('staff', 'post /orientations/{id}/attendance', {
@@ -76,10 +74,9 @@ const attendanceRoute = op('staff', 'post /orientations/{id}/attendance', {
     ),
   },
 });
-orientationsApi.openapi(attendanceRoute, async (c) => {
-  const staff = requireStaff(c);
+api.openapi(attendanceRoute, async (c, staff) => {
   const { memberIds } = c.req.valid('json');
   const { id } = c.req.valid('param');
   await recordOrientationAttendance(c.var.deps, staff, id, memberIds);
-  return c.json({ orientationId: id, attended: [...new Set(memberIds)] }, 200);
+  return { orientationId: id, attended: [...new Set(memberIds)] };
 });

@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import { requireStaff } from '../../auth/guards.js';
 import type { AppContext } from '../../context.js';
 import {
-  apiRouter,
   emptyBody,
   idParam,
+  jsonApi,
   jsonRequest,
   jsonResponse,
   listOf,
@@ -30,8 +29,9 @@ import {
 } from './payments.service.js';
 import { paymentInScope, scopedPayment } from './payment-scope.js';
 
+const api = jsonApi();
 /** Payments of approved activities and of cancellation fees (issue #18), as JSON. */
-export const paymentsApi = apiRouter();
+export const paymentsApi = api.router;
 
 const op = operationsOf('payments');
 const NOT_PAYABLE = ['payment_not_approved', 'payment_no_cancellation_fee'];
@@ -107,29 +107,23 @@ async function dispute(c: AppContext, reason: string) {
   return answer(c, subject.key);
 }
 
-paymentsApi.openapi(getRoute('/activities/{id}/payment', ACTIVITY), (c) => c.json(current(c), 200));
-paymentsApi.openapi(recordRoute('/activities/{id}/payment', ACTIVITY), async (c) =>
-  c.json(await record(c, c.req.valid('json')), 200),
+api.openapi(getRoute('/activities/{id}/payment', ACTIVITY), (c) => current(c));
+api.openapi(recordRoute('/activities/{id}/payment', ACTIVITY), (c) =>
+  record(c, c.req.valid('json')),
 );
-paymentsApi.openapi(receiveRoute('/activities/{id}/payment/received', ACTIVITY), async (c) =>
-  c.json(await receive(c), 200),
+api.openapi(receiveRoute('/activities/{id}/payment/received', ACTIVITY), (c) => receive(c));
+api.openapi(disputeRoute('/activities/{id}/payment/dispute', ACTIVITY), (c) =>
+  dispute(c, c.req.valid('json').reason),
 );
-paymentsApi.openapi(disputeRoute('/activities/{id}/payment/dispute', ACTIVITY), async (c) =>
-  c.json(await dispute(c, c.req.valid('json').reason), 200),
+api.openapi(getRoute('/requests/{id}/cancellation-payment', CANCELLATION), (c) => current(c));
+api.openapi(recordRoute('/requests/{id}/cancellation-payment', CANCELLATION), (c) =>
+  record(c, c.req.valid('json')),
 );
-paymentsApi.openapi(getRoute('/requests/{id}/cancellation-payment', CANCELLATION), (c) =>
-  c.json(current(c), 200),
+api.openapi(receiveRoute('/requests/{id}/cancellation-payment/received', CANCELLATION), (c) =>
+  receive(c),
 );
-paymentsApi.openapi(recordRoute('/requests/{id}/cancellation-payment', CANCELLATION), async (c) =>
-  c.json(await record(c, c.req.valid('json')), 200),
-);
-paymentsApi.openapi(
-  receiveRoute('/requests/{id}/cancellation-payment/received', CANCELLATION),
-  async (c) => c.json(await receive(c), 200),
-);
-paymentsApi.openapi(
-  disputeRoute('/requests/{id}/cancellation-payment/dispute', CANCELLATION),
-  async (c) => c.json(await dispute(c, c.req.valid('json').reason), 200),
+api.openapi(disputeRoute('/requests/{id}/cancellation-payment/dispute', CANCELLATION), (c) =>
+  dispute(c, c.req.valid('json').reason),
 );
 
 const outstandingRoute = op('staff', 'get /payments/outstanding', {
@@ -142,9 +136,8 @@ const outstandingRoute = op('staff', 'get /payments/outstanding', {
     ),
   },
 });
-paymentsApi.openapi(outstandingRoute, async (c) => {
-  requireStaff(c);
+api.openapi(outstandingRoute, async (c) => {
   const items = (await loadOutstanding(c.var.deps)).map(toOutstandingJson);
   const totalOutstanding = items.reduce((a, i) => a + i.outstanding, 0);
-  return c.json({ ...wholeList(items), totalOutstanding }, 200);
+  return { ...wholeList(items), totalOutstanding };
 });

@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { requireUser } from '../../auth/guards.js';
 import {
-  apiRouter,
   emptyBody,
+  jsonApi,
   jsonRequest,
   jsonResponse,
   operationsOf,
@@ -18,8 +17,9 @@ import {
   printMonthReceipt,
 } from './receipts.service.js';
 
+const api = jsonApi();
 /** Receipts (領収書) as JSON (issue #18). */
-export const receiptsApi = apiRouter();
+export const receiptsApi = api.router;
 const op = operationsOf('payments');
 
 export function toReceiptJson(r: ReceiptView) {
@@ -93,13 +93,9 @@ const activityGet = op('signed-in', 'get /activities/{id}/receipt', {
   summary: 'The receipt of an activity (its family, staff), or null before it is issued',
   responses: maybeReceipt,
 });
-receiptsApi.openapi(activityGet, async (c) => {
-  const { receipt } = await loadActivityReceipt(
-    c.var.deps,
-    requireUser(c),
-    c.req.valid('param').id,
-  );
-  return c.json({ receipt: receipt && toReceiptJson(receipt) }, 200);
+api.openapi(activityGet, async (c, user) => {
+  const { receipt } = await loadActivityReceipt(c.var.deps, user, c.req.valid('param').id);
+  return { receipt: receipt && toReceiptJson(receipt) };
 });
 
 const activityPrint = op('signed-in', 'post /activities/{id}/receipt', {
@@ -109,15 +105,14 @@ const activityPrint = op('signed-in', 'post /activities/{id}/receipt', {
   body: emptyBody,
   responses: printed,
 });
-receiptsApi.openapi(activityPrint, async (c) => {
-  const user = requireUser(c);
+api.openapi(activityPrint, async (c, user) => {
   const { activity, receipt } = await loadActivityReceipt(
     c.var.deps,
     user,
     c.req.valid('param').id,
   );
   const r = await printActivityReceipt(c.var.deps, user, activity, receipt, c.var.clientAddress);
-  return c.json({ receipt: toReceiptJson(r) }, 200);
+  return { receipt: toReceiptJson(r) };
 });
 
 const monthGet = op('signed-in', 'get /members/{id}/receipts/{month}', {
@@ -125,10 +120,10 @@ const monthGet = op('signed-in', 'get /members/{id}/receipts/{month}', {
   request: { params: monthParams },
   responses: maybeReceipt,
 });
-receiptsApi.openapi(monthGet, async (c) => {
+api.openapi(monthGet, async (c, user) => {
   const { id, month } = c.req.valid('param');
-  const { receipt } = await loadMonthReceipt(c.var.deps, requireUser(c), id, month);
-  return c.json({ receipt: receipt && toReceiptJson(receipt) }, 200);
+  const { receipt } = await loadMonthReceipt(c.var.deps, user, id, month);
+  return { receipt: receipt && toReceiptJson(receipt) };
 });
 
 const monthPrint = op('signed-in', 'post /members/{id}/receipts/{month}', {
@@ -138,8 +133,7 @@ const monthPrint = op('signed-in', 'post /members/{id}/receipts/{month}', {
   request: { params: monthParams, body: jsonRequest(emptyBody) },
   responses: printed,
 });
-receiptsApi.openapi(monthPrint, async (c) => {
-  const user = requireUser(c);
+api.openapi(monthPrint, async (c, user) => {
   const { id, month } = c.req.valid('param');
   const loaded = await loadMonthReceipt(c.var.deps, user, id, month);
   const r = await printMonthReceipt(
@@ -150,5 +144,5 @@ receiptsApi.openapi(monthPrint, async (c) => {
     loaded.receipt,
     c.var.clientAddress,
   );
-  return c.json({ receipt: toReceiptJson(r) }, 200);
+  return { receipt: toReceiptJson(r) };
 });

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { requireStaff } from '../../auth/guards.js';
-import { apiRouter, jsonResponse, operationsOf } from '../../http/api-route.js';
+import { jsonApi, jsonResponse, operationsOf } from '../../http/api-route.js';
 import {
   annualReportSchema,
   familySummarySchema,
@@ -42,7 +41,8 @@ export const summaryQuery = z
     path: ['month'],
   });
 
-export const reportsApi = apiRouter();
+const api = jsonApi();
+export const reportsApi = api.router;
 
 const op = operationsOf('reports');
 const csvResponse = (description: string) => ({
@@ -56,10 +56,7 @@ const monthlyRoute = op('staff', 'get /reports/monthly', {
   query: monthlyReportQuery,
   responses: { 200: jsonResponse('The monthly report', monthlyReportSchema) },
 });
-reportsApi.openapi(monthlyRoute, async (c) => {
-  requireStaff(c);
-  return c.json(await monthlyReport(c.var.deps, c.req.valid('query').month), 200);
-});
+api.openapi(monthlyRoute, (c) => monthlyReport(c.var.deps, c.req.valid('query').month));
 
 const monthlyCsvRoute = op('staff', 'get /reports/monthly.csv', {
   summary:
@@ -67,8 +64,7 @@ const monthlyCsvRoute = op('staff', 'get /reports/monthly.csv', {
   query: monthlyReportQuery,
   responses: { 200: csvResponse('The CSV attachment') },
 });
-reportsApi.openapi(monthlyCsvRoute, async (c) => {
-  requireStaff(c);
+api.openapi(monthlyCsvRoute, async (c) => {
   const report = await monthlyReport(c.var.deps, c.req.valid('query').month);
   return c.body(
     monthlyReportCsv(c.var.t, report),
@@ -83,18 +79,14 @@ const annualRoute = op('staff', 'get /reports/annual', {
   query: annualReportQuery,
   responses: { 200: jsonResponse('The fiscal-year report', annualReportSchema) },
 });
-reportsApi.openapi(annualRoute, async (c) => {
-  requireStaff(c);
-  return c.json(await annualReport(c.var.deps, Number(c.req.valid('query').fiscalYear)), 200);
-});
+api.openapi(annualRoute, (c) => annualReport(c.var.deps, Number(c.req.valid('query').fiscalYear)));
 
 const annualCsvRoute = op('staff', 'get /reports/annual.csv', {
   summary: 'The fiscal-year report as CSV for Excel (UTF-8 with BOM, CRLF)',
   query: annualReportQuery,
   responses: { 200: csvResponse('The CSV attachment') },
 });
-reportsApi.openapi(annualCsvRoute, async (c) => {
-  requireStaff(c);
+api.openapi(annualCsvRoute, async (c) => {
   const report = await annualReport(c.var.deps, Number(c.req.valid('query').fiscalYear));
   return c.body(
     annualReportCsv(c.var.t, report),
@@ -107,36 +99,37 @@ function summaryPeriod(q: z.output<typeof summaryQuery>) {
   return q.month ? monthPeriod(q.month) : fiscalYearPeriod(Number(q.fiscalYear));
 }
 
-const helpersRoute = op('staff', 'get /reports/helpers', {
-  summary:
-    'Per-helper summary of approved activities (count, hours, fees, costs, families) for ?month= or ?fiscalYear=',
-  query: summaryQuery,
-  responses: {
-    200: jsonResponse(
-      'The period and one row per helper',
-      z.object({ period: periodSchema, items: z.array(helperSummarySchema) }),
-    ),
+/** Summaries of approved activities for ?month= or ?fiscalYear=, one row per helper or family. */
+for (const { rows, who, summary, item, summaries } of [
+  {
+    rows: 'helpers',
+    who: 'helper',
+    summary:
+      'Per-helper summary of approved activities (count, hours, fees, costs, families) for ?month= or ?fiscalYear=',
+    item: helperSummarySchema,
+    summaries: helperSummaries,
   },
-});
-reportsApi.openapi(helpersRoute, async (c) => {
-  requireStaff(c);
-  const period = summaryPeriod(c.req.valid('query'));
-  return c.json({ period, items: await helperSummaries(c.var.deps, period) }, 200);
-});
-
-const familiesRoute = op('staff', 'get /reports/families', {
-  summary:
-    'Per-family summary of approved activities (count, hours, fees, costs, helpers) for ?month= or ?fiscalYear=',
-  query: summaryQuery,
-  responses: {
-    200: jsonResponse(
-      'The period and one row per family',
-      z.object({ period: periodSchema, items: z.array(familySummarySchema) }),
-    ),
+  {
+    rows: 'families',
+    who: 'family',
+    summary:
+      'Per-family summary of approved activities (count, hours, fees, costs, helpers) for ?month= or ?fiscalYear=',
+    item: familySummarySchema,
+    summaries: familySummaries,
   },
-});
-reportsApi.openapi(familiesRoute, async (c) => {
-  requireStaff(c);
-  const period = summaryPeriod(c.req.valid('query'));
-  return c.json({ period, items: await familySummaries(c.var.deps, period) }, 200);
-});
+] as const) {
+  const route = op('staff', `get /reports/${rows}`, {
+    summary,
+    query: summaryQuery,
+    responses: {
+      200: jsonResponse(
+        `The period and one row per ${who}`,
+        z.object({ period: periodSchema, items: z.array(item) }),
+      ),
+    },
+  });
+  api.openapi(route, async (c) => {
+    const period = summaryPeriod(c.req.valid('query'));
+    return { period, items: await summaries(c.var.deps, period) };
+  });
+}

@@ -1,7 +1,13 @@
 import { z } from 'zod';
-import { requireUser } from '../../auth/guards.js';
 import { isStaff, type AppDeps } from '../../context.js';
-import { apiRouter, jsonResponse, listOf, operationsOf } from '../../http/api-route.js';
+import {
+  jsonApi,
+  jsonResponse,
+  listOf,
+  listScopeOf,
+  operationsOf,
+  pageOf,
+} from '../../http/api-route.js';
 import { tokyoDateOf } from '../../lib/dates.js';
 import { requestAccess, type AccessViewer } from '../access/child-access.policy.js';
 import {
@@ -20,7 +26,8 @@ import {
   type RequestViewer,
 } from './requests.service.js';
 
-export const requestsApi = apiRouter();
+const api = jsonApi();
+export const requestsApi = api.router;
 const op = operationsOf('requests');
 
 /** Requests as JSON, with what this viewer may see of the family (also for the offers API). */
@@ -92,15 +99,14 @@ const createRequest = op('signed-in', 'post /requests', {
     ),
   },
 });
-requestsApi.openapi(createRequest, async (c) => {
-  const user = requireUser(c);
+api.openapi(createRequest, async (c, user) => {
   const body = c.req.valid('json');
   const ids = await createRequests(c.var.deps, user, body, c.var.clientAddress);
   const rows = (await Promise.all(ids.map((id) => findRequestById(c.var.deps.db, id)))).filter(
     (r): r is RequestRow => !!r,
   );
   const json = await requestJson(c.var.deps, rows, isStaff(user) ? 'staff' : 'requester');
-  return c.json({ request: json[0]!, requests: json }, 201);
+  return { request: json[0]!, requests: json };
 });
 
 const listRequestsRoute = op('signed-in', 'get /requests', {
@@ -108,26 +114,14 @@ const listRequestsRoute = op('signed-in', 'get /requests', {
   query: requestListQuery,
   responses: { 200: jsonResponse('A page of requests', listOf(requestSchema)) },
 });
-requestsApi.openapi(listRequestsRoute, async (c) => {
-  const user = requireUser(c);
+api.openapi(listRequestsRoute, async (c, user) => {
   const query = c.req.valid('query');
-  const member = isStaff(user) ? undefined : (c.var.member ?? undefined);
-  if (!isStaff(user) && !member)
-    return c.json({ items: [], total: 0, page: query.page, pageSize: query.pageSize }, 200);
-  const { items, total } = await listRequests(
-    c.var.deps.db,
-    member ? { kind: 'member', memberId: member.id } : { kind: 'staff' },
-    query,
-  );
-  return c.json(
-    {
-      items: await requestJson(c.var.deps, items, member ? 'list' : 'staff', member),
-      total,
-      page: query.page,
-      pageSize: query.pageSize,
-    },
-    200,
-  );
+  const scope = listScopeOf(c, user);
+  if (!scope) return pageOf(query, [], 0);
+  const { items, total } = await listRequests(c.var.deps.db, scope, query);
+  const { member } = scope;
+  const json = await requestJson(c.var.deps, items, member ? 'list' : 'staff', member);
+  return pageOf(query, json, total);
 });
 
 const getRequest = op('signed-in', 'get /requests/{id}', {
@@ -135,8 +129,7 @@ const getRequest = op('signed-in', 'get /requests/{id}', {
 
   responses: { 200: jsonResponse('The request', requestSchema) },
 });
-requestsApi.openapi(getRequest, async (c) => {
-  const user = requireUser(c);
+api.openapi(getRequest, async (c, user) => {
   const { request, viewer } = await loadVisibleRequest(c.var.deps, user, c.req.valid('param').id);
   const [json] = await requestJson(
     c.var.deps,
@@ -144,7 +137,7 @@ requestsApi.openapi(getRequest, async (c) => {
     viewer.kind,
     viewer.kind === 'staff' ? undefined : viewer.member,
   );
-  return c.json(json!, 200);
+  return json!;
 });
 
 const cancelRoute = op('signed-in', 'post /requests/{id}/cancel', {
@@ -158,8 +151,7 @@ const cancelRoute = op('signed-in', 'post /requests/{id}/cancel', {
     ),
   },
 });
-requestsApi.openapi(cancelRoute, async (c) => {
-  const user = requireUser(c);
+api.openapi(cancelRoute, async (c, user) => {
   const body = c.req.valid('json');
   const { request, viewer } = await loadVisibleRequest(c.var.deps, user, c.req.valid('param').id);
   const { fee } = await cancelRequest(c.var.deps, viewer, request, body, c.var.clientAddress);
@@ -170,5 +162,5 @@ requestsApi.openapi(cancelRoute, async (c) => {
     viewer.kind,
     viewer.kind === 'staff' ? undefined : viewer.member,
   );
-  return c.json({ request: json!, cancellationFee: fee }, 200);
+  return { request: json!, cancellationFee: fee };
 });

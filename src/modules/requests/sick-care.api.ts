@@ -1,5 +1,4 @@
-import { requireUser } from '../../auth/guards.js';
-import { apiRouter, jsonResponse, operationsOf } from '../../http/api-route.js';
+import { jsonApi, jsonResponse, operationsOf } from '../../http/api-route.js';
 import { loadVisibleRequest } from './requests.service.js';
 import { doctorNoteBody, handoverBody } from './sick-care.schemas.js';
 import {
@@ -10,8 +9,9 @@ import {
 } from './sick-care.json.js';
 import { loadSickCare, recordDoctorNote, recordHandover } from './sick-care.service.js';
 
+const api = jsonApi();
 /** The sick-child programme's safeguards of one request (issue #20 point 3). */
-export const sickCareApi = apiRouter();
+export const sickCareApi = api.router;
 const op = operationsOf('requests');
 
 const getRoute = op('signed-in', 'get /requests/{id}/sick-care', {
@@ -21,13 +21,9 @@ const getRoute = op('signed-in', 'get /requests/{id}/sick-care', {
   errors: { 422: ['not_sick_care'] },
   responses: { 200: jsonResponse('The record', sickCareSchema) },
 });
-sickCareApi.openapi(getRoute, async (c) => {
-  const { request, viewer } = await loadVisibleRequest(
-    c.var.deps,
-    requireUser(c),
-    c.req.valid('param').id,
-  );
-  return c.json(toSickCareJson(await loadSickCare(c.var.deps, viewer, request)), 200);
+api.openapi(getRoute, async (c, user) => {
+  const { request, viewer } = await loadVisibleRequest(c.var.deps, user, c.req.valid('param').id);
+  return toSickCareJson(await loadSickCare(c.var.deps, viewer, request));
 });
 
 const noteRoute = op('signed-in', 'put /requests/{id}/doctor-note', {
@@ -42,12 +38,8 @@ const noteRoute = op('signed-in', 'put /requests/{id}/doctor-note', {
   body: doctorNoteBody,
   responses: { 200: jsonResponse('The doctor’s note', doctorNoteSchema) },
 });
-sickCareApi.openapi(noteRoute, async (c) => {
-  const { request, viewer } = await loadVisibleRequest(
-    c.var.deps,
-    requireUser(c),
-    c.req.valid('param').id,
-  );
+api.openapi(noteRoute, async (c, user) => {
+  const { request, viewer } = await loadVisibleRequest(c.var.deps, user, c.req.valid('param').id);
   const note = await recordDoctorNote(
     c.var.deps,
     viewer,
@@ -55,7 +47,7 @@ sickCareApi.openapi(noteRoute, async (c) => {
     c.req.valid('json'),
     c.var.clientAddress,
   );
-  return c.json(toDoctorNoteJson(note), 200);
+  return toDoctorNoteJson(note);
 });
 
 const handoverRoute = op('signed-in', 'post /requests/{id}/handover', {
@@ -75,12 +67,8 @@ const handoverRoute = op('signed-in', 'post /requests/{id}/handover', {
   body: handoverBody,
   responses: { 201: jsonResponse('The record after the handover', sickCareSchema) },
 });
-sickCareApi.openapi(handoverRoute, async (c) => {
-  const { request, viewer } = await loadVisibleRequest(
-    c.var.deps,
-    requireUser(c),
-    c.req.valid('param').id,
-  );
+api.openapi(handoverRoute, async (c, user) => {
+  const { request, viewer } = await loadVisibleRequest(c.var.deps, user, c.req.valid('param').id);
   await recordHandover(c.var.deps, viewer, request, c.req.valid('json'), c.var.clientAddress);
-  return c.json(toSickCareJson(await loadSickCare(c.var.deps, viewer, request)), 201);
+  return toSickCareJson(await loadSickCare(c.var.deps, viewer, request));
 });

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { requireAdmin } from '../../auth/guards.js';
-import { apiRouter, jsonResponse, operationsOf } from '../../http/api-route.js';
+import { jsonApi, jsonResponse, operationsOf } from '../../http/api-route.js';
 import { areaSchema, centerSettingsSchema, updateSettingsBody } from './settings.schemas.js';
 import { getAreas, getCenterSettings, updateCenterSettings } from './settings.service.js';
 
-export const settingsApi = apiRouter();
+const api = jsonApi();
+export const settingsApi = api.router;
 const op = operationsOf('settings');
 
 const getSettings = op('admin', 'get /settings', {
@@ -12,10 +12,7 @@ const getSettings = op('admin', 'get /settings', {
     'All center settings: labels, areas, eligibility, retention, consent, requests, reports, training, fees, programme, subsidies',
   responses: { 200: jsonResponse('The settings, one object per section', centerSettingsSchema) },
 });
-settingsApi.openapi(getSettings, async (c) => {
-  requireAdmin(c);
-  return c.json(await getCenterSettings(c.var.deps), 200);
-});
+api.openapi(getSettings, (c) => getCenterSettings(c.var.deps));
 
 const putSettings = op('admin', 'put /settings', {
   summary: 'Replace some sections (each one complete); the change is audited',
@@ -24,10 +21,9 @@ const putSettings = op('admin', 'put /settings', {
     200: jsonResponse('The full settings after the change', centerSettingsSchema),
   },
 });
-settingsApi.openapi(putSettings, async (c) => {
-  const admin = requireAdmin(c);
+api.openapi(putSettings, async (c, admin) => {
   const body = c.req.valid('json');
-  return c.json(await updateCenterSettings(c.var.deps, admin, body, c.var.clientAddress), 200);
+  return updateCenterSettings(c.var.deps, admin, body, c.var.clientAddress);
 });
 
 // Public: the membership application form offers the center's areas before anyone signs in.
@@ -35,4 +31,4 @@ const listAreas = op('public', 'get /areas', {
   summary: "The center's areas (地区)",
   responses: { 200: jsonResponse('The areas', z.object({ items: z.array(areaSchema) })) },
 });
-settingsApi.openapi(listAreas, async (c) => c.json({ items: await getAreas(c.var.deps) }, 200));
+api.openapi(listAreas, async (c) => ({ items: await getAreas(c.var.deps) }));

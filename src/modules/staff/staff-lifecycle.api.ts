@@ -1,11 +1,4 @@
-import { requireAdmin } from '../../auth/guards.js';
-import {
-  apiRouter,
-  emptyBody,
-  jsonResponse,
-  noContent,
-  operationsOf,
-} from '../../http/api-route.js';
+import { emptyBody, jsonApi, jsonResponse, noContent, operationsOf } from '../../http/api-route.js';
 import { resetCodeJson } from '../auth/recovery.schemas.js';
 import { issueResetCode } from '../auth/recovery.service.js';
 import { staffRoleBody } from './staff.schemas.js';
@@ -15,8 +8,9 @@ import {
   enableStaffAccount,
 } from './staff-lifecycle.service.js';
 
+const api = jsonApi();
 /** Staff accounts over their life: disable, enable, role, password reset (admin only). */
-export const staffLifecycleApi = apiRouter();
+export const staffLifecycleApi = api.router;
 const op = operationsOf('staff');
 
 const lastAdmin = { 409: ['last_active_admin'] };
@@ -27,11 +21,9 @@ const disable = op('admin', 'post /staff/{id}/disable', {
   body: emptyBody,
   responses: { 204: noContent('Disabled') },
 });
-staffLifecycleApi.openapi(disable, async (c) => {
-  const admin = requireAdmin(c);
+api.openapi(disable, async (c, admin) => {
   const { id } = c.req.valid('param');
   await disableStaffAccount(c.var.deps, { admin, userId: id, clientAddress: c.var.clientAddress });
-  return c.body(null, 204);
 });
 
 const enable = op('admin', 'post /staff/{id}/enable', {
@@ -39,11 +31,9 @@ const enable = op('admin', 'post /staff/{id}/enable', {
   body: emptyBody,
   responses: { 204: noContent('Enabled') },
 });
-staffLifecycleApi.openapi(enable, async (c) => {
-  const admin = requireAdmin(c);
+api.openapi(enable, async (c, admin) => {
   const { id } = c.req.valid('param');
   await enableStaffAccount(c.var.deps, { admin, userId: id, clientAddress: c.var.clientAddress });
-  return c.body(null, 204);
 });
 
 const changeRole = op('admin', 'patch /staff/{id}', {
@@ -52,8 +42,7 @@ const changeRole = op('admin', 'patch /staff/{id}', {
   body: staffRoleBody,
   responses: { 204: noContent('Changed') },
 });
-staffLifecycleApi.openapi(changeRole, async (c) => {
-  const admin = requireAdmin(c);
+api.openapi(changeRole, async (c, admin) => {
   const { id } = c.req.valid('param');
   const { role } = c.req.valid('json');
   await changeStaffRole(c.var.deps, {
@@ -62,7 +51,6 @@ staffLifecycleApi.openapi(changeRole, async (c) => {
     role,
     clientAddress: c.var.clientAddress,
   });
-  return c.body(null, 204);
 });
 
 const passwordReset = op('admin', 'post /staff/{id}/password-reset', {
@@ -70,12 +58,11 @@ const passwordReset = op('admin', 'post /staff/{id}/password-reset', {
   body: emptyBody,
   responses: { 201: jsonResponse('The code, shown this once', resetCodeJson) },
 });
-staffLifecycleApi.openapi(passwordReset, async (c) => {
-  const admin = requireAdmin(c);
+api.openapi(passwordReset, async (c, admin) => {
   const { id } = c.req.valid('param');
   const issued = await issueResetCode(c.var.deps, admin, id, {
     account: 'staff',
     clientAddress: c.var.clientAddress,
   });
-  return c.json(issued, 201);
+  return issued;
 });

@@ -1,10 +1,10 @@
-import { requireAdmin } from '../../auth/guards.js';
-import { apiRouter, jsonResponse, operationsOf } from '../../http/api-route.js';
+import { jsonApi, jsonResponse, operationsOf } from '../../http/api-route.js';
 import { toUserJson, userEnvelope } from '../auth/auth.api.js';
 import { createStaffBody } from './staff.schemas.js';
 import { createStaffAccount } from './staff.service.js';
 
-export const staffApi = apiRouter();
+const api = jsonApi();
+export const staffApi = api.router;
 const op = operationsOf('staff');
 
 const createStaff = op('admin', 'post /staff', {
@@ -13,9 +13,8 @@ const createStaff = op('admin', 'post /staff', {
   body: createStaffBody,
   responses: { 201: jsonResponse('The new account', userEnvelope) },
 });
-staffApi.openapi(createStaff, async (c) => {
-  const admin = requireAdmin(c);
+api.openapi(createStaff, async (c, admin) => {
   const body = c.req.valid('json');
   const user = await createStaffAccount(c.var.deps, admin, body, c.var.clientAddress);
-  return c.json({ user: toUserJson(user) }, 201);
+  return { user: toUserJson(user) };
 });

@@ -1,12 +1,13 @@
 import { z } from 'zod';
-import { requireStaff, requireUser } from '../../auth/guards.js';
-import type { AppContext } from '../../context.js';
+import { requireUser } from '../../auth/guards.js';
+import type { AppContext, CurrentUser } from '../../context.js';
 import {
-  apiRouter,
   idParam,
+  jsonApi,
   jsonRequest,
   jsonResponse,
   listOf,
+  type OperationHandler,
   operationsOf,
   responseOf,
   wholeList,
@@ -22,8 +23,9 @@ import {
   type Household,
 } from './eligibility.service.js';
 
+const api = jsonApi();
 /** Household eligibility for subsidies and 無償化 certifications (issue #18), as JSON. */
-export const eligibilityApi = apiRouter();
+export const eligibilityApi = api.router;
 const op = operationsOf('subsidies');
 
 export function toHouseholdJson(h: Household) {
@@ -99,14 +101,24 @@ async function household(c: AppContext, id: string) {
   return toHouseholdJson(await loadHousehold(c.var.deps, requireUser(c), id));
 }
 
+/** A staff change to the household in the path (read first: 404 if not one); answers it after. */
+async function changeHousehold(
+  c: AppContext,
+  staff: CurrentUser,
+  id: string,
+  change: () => Promise<unknown>,
+) {
+  await loadHousehold(c.var.deps, staff, id);
+  await change();
+  return household(c, id);
+}
+
 const getRoute = op('signed-in', 'get /members/{id}/eligibility', {
   summary:
     'A requester household’s subsidy categories (evidence, validity) and its children’s 無償化 certifications (staff, the family)',
   responses: { 200: householdResponse('The household') },
 });
-eligibilityApi.openapi(getRoute, async (c) =>
-  c.json(await household(c, c.req.valid('param').id), 200),
-);
+api.openapi(getRoute, (c) => household(c, c.req.valid('param').id));
 
 const addRoute = op('staff', 'post /members/{id}/eligibility', {
   summary:
@@ -114,12 +126,11 @@ const addRoute = op('staff', 'post /members/{id}/eligibility', {
   body: eligibilityBody,
   responses: { 201: householdResponse('The household') },
 });
-eligibilityApi.openapi(addRoute, async (c) => {
-  const staff = requireStaff(c);
+api.openapi(addRoute, (c, staff) => {
   const { id } = c.req.valid('param');
-  await loadHousehold(c.var.deps, staff, id);
-  await addEligibility(c.var.deps, staff, id, c.req.valid('json'), c.var.clientAddress);
-  return c.json(await household(c, id), 201);
+  return changeHousehold(c, staff, id, () =>
+    addEligibility(c.var.deps, staff, id, c.req.valid('json'), c.var.clientAddress),
+  );
 });
 
 const certifyRoute = op('staff', 'post /members/{id}/free-childcare-certifications', {
@@ -129,12 +140,11 @@ const certifyRoute = op('staff', 'post /members/{id}/free-childcare-certificatio
   body: certificationBody,
   responses: { 201: householdResponse('The household') },
 });
-eligibilityApi.openapi(certifyRoute, async (c) => {
-  const staff = requireStaff(c);
+api.openapi(certifyRoute, (c, staff) => {
   const { id } = c.req.valid('param');
-  await loadHousehold(c.var.deps, staff, id);
-  await addCertification(c.var.deps, staff, id, c.req.valid('json'), c.var.clientAddress);
-  return c.json(await household(c, id), 201);
+  return changeHousehold(c, staff, id, () =>
+    addCertification(c.var.deps, staff, id, c.req.valid('json'), c.var.clientAddress),
+  );
 });
 
 const revokeRoute = (path: string) =>
@@ -144,31 +154,22 @@ const revokeRoute = (path: string) =>
     request: { params: idParam, body: jsonRequest(revokeBody) },
     responses: { 200: householdResponse('The household') },
   });
-/** A revocation in `table` of the household in the path; answers with the household. */
-async function revokeIn(
-  c: AppContext,
-  id: string,
-  recordId: string,
-  table: 'household_eligibility' | 'free_childcare_certification',
-) {
-  const staff = requireStaff(c);
-  await loadHousehold(c.var.deps, staff, id);
-  await revokeHouseholdRecord(c.var.deps, staff, id, table, recordId, c.var.clientAddress);
-  return household(c, id);
-}
-eligibilityApi.openapi(revokeRoute('/members/{id}/eligibility/revoke'), async (c) => {
-  const { recordId } = c.req.valid('json');
-  return c.json(await revokeIn(c, c.req.valid('param').id, recordId, 'household_eligibility'), 200);
-});
-eligibilityApi.openapi(
-  revokeRoute('/members/{id}/free-childcare-certifications/revoke'),
-  async (c) => {
+/** Staff revoke a record in `table` of the household in the path (its id in the body). */
+const revokeIn =
+  (
+    table: 'household_eligibility' | 'free_childcare_certification',
+  ): OperationHandler<ReturnType<typeof revokeRoute>> =>
+  (c, staff) => {
+    const { id } = c.req.valid('param');
     const { recordId } = c.req.valid('json');
-    return c.json(
-      await revokeIn(c, c.req.valid('param').id, recordId, 'free_childcare_certification'),
-      200,
+    return changeHousehold(c, staff, id, () =>
+      revokeHouseholdRecord(c.var.deps, staff, id, table, recordId, c.var.clientAddress),
     );
-  },
+  };
+api.openapi(revokeRoute('/members/{id}/eligibility/revoke'), revokeIn('household_eligibility'));
+api.openapi(
+  revokeRoute('/members/{id}/free-childcare-certifications/revoke'),
+  revokeIn('free_childcare_certification'),
 );
 
 const expiringRoute = op('staff', 'get /eligibility/expiring', {
@@ -190,20 +191,16 @@ const expiringRoute = op('staff', 'get /eligibility/expiring', {
     ),
   },
 });
-eligibilityApi.openapi(expiringRoute, async (c) => {
-  requireStaff(c);
+api.openapi(expiringRoute, async (c) => {
   const rows = await loadExpiringEligibility(c.var.deps);
-  return c.json(
-    wholeList(
-      rows.map((r) => ({
-        kind: r.kind,
-        id: r.id,
-        memberId: r.member_id,
-        name: r.name,
-        what: r.what,
-        validTo: r.valid_to,
-      })),
-    ),
-    200,
+  return wholeList(
+    rows.map((r) => ({
+      kind: r.kind,
+      id: r.id,
+      memberId: r.member_id,
+      name: r.name,
+      what: r.what,
+      validTo: r.valid_to,
+    })),
   );
 });

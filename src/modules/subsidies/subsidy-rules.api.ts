@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { requireAdmin, requireUser } from '../../auth/guards.js';
-import { apiRouter, jsonResponse, operationsOf } from '../../http/api-route.js';
+import { jsonApi, jsonResponse, operationsOf } from '../../http/api-route.js';
 import { getCenterSettings } from '../settings/settings.service.js';
 import { addSubsidyRules, deleteSubsidyRules } from '../settings/subsidy-rules.service.js';
 import { subsidyRuleSetSchema, type SubsidyRuleSet } from '../settings/subsidy-rules.js';
 
+const api = jsonApi();
 /** Subsidy rules (issue #18 point 4): also editable as the `subsidies` section of PUT /settings. */
-export const subsidyRulesApi = apiRouter();
+export const subsidyRulesApi = api.router;
 const op = operationsOf('subsidies');
 
 const listSchema = z.object({ items: z.array(subsidyRuleSetSchema) });
@@ -18,10 +18,9 @@ const listRoute = op('signed-in', 'get /subsidies/rules', {
   summary: 'The subsidy and 無償化 rule sets with their valid-from dates, newest first',
   responses: { 200: jsonResponse('The rule sets', listSchema) },
 });
-subsidyRulesApi.openapi(listRoute, async (c) => {
-  requireUser(c);
+api.openapi(listRoute, async (c) => {
   const { subsidies } = await getCenterSettings(c.var.deps);
-  return c.json(newestFirst(subsidies), 200);
+  return newestFirst(subsidies);
 });
 
 const addRoute = op('admin', 'post /subsidies/rules', {
@@ -30,10 +29,9 @@ const addRoute = op('admin', 'post /subsidies/rules', {
   body: subsidyRuleSetSchema,
   responses: { 201: jsonResponse('The rule sets after the change', listSchema) },
 });
-subsidyRulesApi.openapi(addRoute, async (c) => {
-  const admin = requireAdmin(c);
+api.openapi(addRoute, async (c, admin) => {
   const sets = await addSubsidyRules(c.var.deps, admin, c.req.valid('json'), c.var.clientAddress);
-  return c.json(newestFirst(sets), 201);
+  return newestFirst(sets);
 });
 
 const deleteRoute = op('admin', 'delete /subsidies/rules/{validFrom}', {
@@ -42,9 +40,8 @@ const deleteRoute = op('admin', 'delete /subsidies/rules/{validFrom}', {
   request: { params: z.object({ validFrom: z.string().max(10) }) },
   responses: { 200: jsonResponse('The rule sets after the change', listSchema) },
 });
-subsidyRulesApi.openapi(deleteRoute, async (c) => {
-  const admin = requireAdmin(c);
+api.openapi(deleteRoute, async (c, admin) => {
   const { validFrom } = c.req.valid('param');
   const sets = await deleteSubsidyRules(c.var.deps, admin, validFrom, c.var.clientAddress);
-  return c.json(newestFirst(sets), 200);
+  return newestFirst(sets);
 });

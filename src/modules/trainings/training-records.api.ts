@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { requireStaff } from '../../auth/guards.js';
 import { isStaff } from '../../context.js';
-import { apiRouter, jsonResponse, listOf, operationsOf, wholeList } from '../../http/api-route.js';
+import { jsonApi, jsonResponse, listOf, operationsOf, wholeList } from '../../http/api-route.js';
 import { notFound } from '../../lib/errors.js';
 import { memberInScope, scopedMember } from '../members/member-scope.js';
 import { getQualifications } from './qualification.service.js';
@@ -17,8 +16,9 @@ import { listMemberRecords, listRecordsByStatus } from './trainings.queries.js';
 import { recordBody, recordListQuery, reviewBody, summaryQuery } from './trainings.schemas.js';
 import { addTrainingRecords, reviewTrainingRecord, todayIn } from './trainings.service.js';
 
+const api = jsonApi();
 /** Training records, their review, qualifications and the training figures. */
-export const trainingRecordsApi = apiRouter();
+export const trainingRecordsApi = api.router;
 
 const op = operationsOf('training');
 
@@ -28,10 +28,10 @@ const memberRecordsRoute = op('signed-in', 'get /members/{id}/training-records',
   responses: { 200: jsonResponse('The records', listOf(recordSchema)) },
   scope: memberInScope,
 });
-trainingRecordsApi.openapi(memberRecordsRoute, async (c) => {
+api.openapi(memberRecordsRoute, async (c) => {
   const { member } = scopedMember(c);
   const records = await listMemberRecords(c.var.deps.db, member.id);
-  return c.json(wholeList(records.map(toRecordJson)), 200);
+  return wholeList(records.map(toRecordJson));
 });
 
 const addRecordRoute = op('signed-in', 'post /members/{id}/training-records', {
@@ -42,7 +42,7 @@ const addRecordRoute = op('signed-in', 'post /members/{id}/training-records', {
   responses: { 201: jsonResponse('The record', recordSchema) },
   scope: memberInScope,
 });
-trainingRecordsApi.openapi(addRecordRoute, async (c) => {
+api.openapi(addRecordRoute, async (c) => {
   const { user, member } = scopedMember(c);
   const body = c.req.valid('json');
   const [record] = await addTrainingRecords(
@@ -52,7 +52,7 @@ trainingRecordsApi.openapi(addRecordRoute, async (c) => {
     { ...body, moduleIds: [body.moduleId] },
     { byStaff: isStaff(user), clientAddress: c.var.clientAddress },
   );
-  return c.json(toRecordJson(record!), 201);
+  return toRecordJson(record!);
 });
 
 const recordsRoute = op('staff', 'get /training-records', {
@@ -65,14 +65,10 @@ const recordsRoute = op('staff', 'get /training-records', {
     ),
   },
 });
-trainingRecordsApi.openapi(recordsRoute, async (c) => {
-  requireStaff(c);
+api.openapi(recordsRoute, async (c) => {
   const { status } = c.req.valid('query');
   const rows = await listRecordsByStatus(c.var.deps.db, status ?? 'pending');
-  return c.json(
-    wholeList(rows.map((r) => ({ ...toRecordJson(r), memberName: r.member_name }))),
-    200,
-  );
+  return wholeList(rows.map((r) => ({ ...toRecordJson(r), memberName: r.member_name })));
 });
 
 for (const decision of ['approve', 'reject'] as const) {
@@ -83,8 +79,7 @@ for (const decision of ['approve', 'reject'] as const) {
     body: reviewBody,
     responses: { 200: jsonResponse('The record', recordSchema) },
   });
-  trainingRecordsApi.openapi(reviewRoute, async (c) => {
-    const staff = requireStaff(c);
+  api.openapi(reviewRoute, async (c, staff) => {
     const record = await reviewTrainingRecord(
       c.var.deps,
       staff,
@@ -93,7 +88,7 @@ for (const decision of ['approve', 'reject'] as const) {
       c.req.valid('json').note,
       c.var.clientAddress,
     );
-    return c.json(toRecordJson(record), 200);
+    return toRecordJson(record);
   });
 }
 
@@ -104,12 +99,12 @@ const qualificationsRoute = op('signed-in', 'get /members/{id}/qualifications', 
   responses: { 200: jsonResponse('The qualifications', qualificationsSchema) },
   scope: memberInScope,
 });
-trainingRecordsApi.openapi(qualificationsRoute, async (c) => {
+api.openapi(qualificationsRoute, async (c) => {
   const { member } = scopedMember(c);
   const today = todayIn(c.var.deps);
   const q = await getQualifications(c.var.deps, member.id, today);
   if (!q) throw notFound();
-  return c.json(toQualificationsJson(q, today), 200);
+  return toQualificationsJson(q, today);
 });
 
 const summaryRoute = op('staff', 'get /training-summary', {
@@ -117,8 +112,7 @@ const summaryRoute = op('staff', 'get /training-summary', {
   query: summaryQuery,
   responses: { 200: jsonResponse('The summary', trainingSummarySchema) },
 });
-trainingRecordsApi.openapi(summaryRoute, async (c) => {
-  requireStaff(c);
+api.openapi(summaryRoute, async (c) => {
   const { from, to } = c.req.valid('query');
-  return c.json(await trainingSummary(c.var.deps, from, to), 200);
+  return trainingSummary(c.var.deps, from, to);
 });

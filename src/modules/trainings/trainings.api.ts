@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { requireAdmin, requireStaff, requireUser } from '../../auth/guards.js';
 import { isStaff } from '../../context.js';
-import { apiRouter, jsonResponse, listOf, operationsOf, wholeList } from '../../http/api-route.js';
+import { jsonApi, jsonResponse, listOf, operationsOf, wholeList } from '../../http/api-route.js';
 import { addDaysToDate, tokyoInstant } from '../../lib/dates.js';
 import { memberActedFor } from '../members/member-scope.js';
 import { findMemberByUserId } from '../members/members.queries.js';
@@ -27,7 +26,8 @@ import {
   setModuleValidity,
 } from './trainings.service.js';
 
-export const trainingsApi = apiRouter();
+const api = jsonApi();
+export const trainingsApi = api.router;
 
 const op = operationsOf('training');
 /** Who may take the course (trainings.service.ts assertTrainableHelper). */
@@ -39,11 +39,10 @@ const modulesRoute = op('signed-in', 'get /training-modules', {
   summary: 'The curriculum (members: active modules; staff: all)',
   responses: { 200: jsonResponse('The modules', listOf(moduleSchema)) },
 });
-trainingsApi.openapi(modulesRoute, async (c) => {
-  const user = requireUser(c);
+api.openapi(modulesRoute, async (c, user) => {
   // Members see the curriculum in force; staff also see retired modules.
   const modules = await listModules(c.var.deps.db, { activeOnly: !isStaff(user) });
-  return c.json(wholeList(modules.map(toModuleJson)), 200);
+  return wholeList(modules.map(toModuleJson));
 });
 
 const createModuleRoute = op('admin', 'post /training-modules', {
@@ -52,10 +51,9 @@ const createModuleRoute = op('admin', 'post /training-modules', {
   body: moduleBody,
   responses: { 201: jsonResponse('The module', moduleSchema) },
 });
-trainingsApi.openapi(createModuleRoute, async (c) => {
-  const admin = requireAdmin(c);
-  return c.json(toModuleJson(await createModule(c.var.deps, admin, c.req.valid('json'))), 201);
-});
+api.openapi(createModuleRoute, async (c, admin) =>
+  toModuleJson(await createModule(c.var.deps, admin, c.req.valid('json'))),
+);
 
 const loadDefaultsRoute = op('admin', 'post /training-modules/load-defaults', {
   summary: 'Load the default curriculum (idempotent: existing codes are kept)',
@@ -66,11 +64,10 @@ const loadDefaultsRoute = op('admin', 'post /training-modules/load-defaults', {
     ),
   },
 });
-trainingsApi.openapi(loadDefaultsRoute, async (c) => {
-  const admin = requireAdmin(c);
+api.openapi(loadDefaultsRoute, async (c, admin) => {
   const { added } = await loadDefaultCurriculum(c.var.deps, admin);
   const modules = await listModules(c.var.deps.db);
-  return c.json({ added, ...wholeList(modules.map(toModuleJson)) }, 200);
+  return { added, ...wholeList(modules.map(toModuleJson)) };
 });
 
 const moduleValidityRoute = op('admin', 'patch /training-modules/{id}', {
@@ -80,15 +77,14 @@ const moduleValidityRoute = op('admin', 'patch /training-modules/{id}', {
   body: moduleValidityBody,
   responses: { 200: jsonResponse('The module', moduleSchema) },
 });
-trainingsApi.openapi(moduleValidityRoute, async (c) => {
-  const admin = requireAdmin(c);
+api.openapi(moduleValidityRoute, async (c, admin) => {
   const module = await setModuleValidity(
     c.var.deps,
     admin,
     c.req.valid('param').id,
     c.req.valid('json'),
   );
-  return c.json(toModuleJson(module), 200);
+  return toModuleJson(module);
 });
 
 // Sessions and enrolment ------------------------------------------------------------------------
@@ -99,8 +95,7 @@ const sessionsRoute = op('signed-in', 'get /training-sessions', {
   query: sessionListQuery,
   responses: { 200: jsonResponse('The sessions', listOf(sessionSchema)) },
 });
-trainingsApi.openapi(sessionsRoute, async (c) => {
-  const user = requireUser(c);
+api.openapi(sessionsRoute, async (c, user) => {
   const query = c.req.valid('query');
   const now = c.var.deps.clock.now().toISOString();
   if (isStaff(user)) {
@@ -109,13 +104,13 @@ trainingsApi.openapi(sessionsRoute, async (c) => {
       toIso: query.to ? tokyoInstant(addDaysToDate(query.to, 1)).toISOString() : undefined,
       includeCancelled: true,
     });
-    return c.json(wholeList(rows.map((r) => toSessionJson(r.session, r.modules))), 200);
+    return wholeList(rows.map((r) => toSessionJson(r.session, r.modules)));
   }
   // Members: the sessions still to come, with their own enrolment in each.
   const own = await findMemberByUserId(c.var.deps.db, user.id);
   const rows = await listSessionsWithModules(c.var.deps, { fromIso: now }, own?.id);
   const upcoming = rows.filter((r) => r.session.starts_at > now);
-  return c.json(wholeList(upcoming.map((r) => toSessionJson(r.session, r.modules, r.mine))), 200);
+  return wholeList(upcoming.map((r) => toSessionJson(r.session, r.modules, r.mine)));
 });
 
 const scheduleRoute = op('staff', 'post /training-sessions', {
@@ -124,11 +119,10 @@ const scheduleRoute = op('staff', 'post /training-sessions', {
   body: sessionBody,
   responses: { 201: jsonResponse('The session', sessionSchema) },
 });
-trainingsApi.openapi(scheduleRoute, async (c) => {
-  const staff = requireStaff(c);
+api.openapi(scheduleRoute, async (c, staff) => {
   const session = await scheduleSession(c.var.deps, staff, c.req.valid('json'));
   const modules = await listSessionModules(c.var.deps.db, [session.id]);
-  return c.json(toSessionJson(session, modules), 201);
+  return toSessionJson(session, modules);
 });
 
 const sessionRoute = op('signed-in', 'get /training-sessions/{id}', {
@@ -136,10 +130,9 @@ const sessionRoute = op('signed-in', 'get /training-sessions/{id}', {
 
   responses: { 200: jsonResponse('The session', sessionSchema) },
 });
-trainingsApi.openapi(sessionRoute, async (c) => {
-  requireUser(c);
+api.openapi(sessionRoute, async (c) => {
   const { session, modules } = await loadSession(c.var.deps, c.req.valid('param').id);
-  return c.json(toSessionJson(session, modules), 200);
+  return toSessionJson(session, modules);
 });
 
 const enrolRoute = op('signed-in', 'post /training-sessions/{id}/enrollments', {
@@ -162,11 +155,11 @@ const enrolRoute = op('signed-in', 'post /training-sessions/{id}/enrollments', {
     ),
   },
 });
-trainingsApi.openapi(enrolRoute, async (c) => {
+api.openapi(enrolRoute, async (c) => {
   const { id } = c.req.valid('param');
   const { user, memberId, byStaff } = await memberActedFor(c, c.req.valid('json').memberId);
   const outcome = await enrollInSession(c.var.deps, user, id, memberId, { byStaff });
-  return c.json({ sessionId: id, memberId, ...outcome }, 201);
+  return { sessionId: id, memberId, ...outcome };
 });
 
 const cancelEnrolmentRoute = op('signed-in', 'post /training-sessions/{id}/enrollments/cancel', {
@@ -185,22 +178,19 @@ const cancelEnrolmentRoute = op('signed-in', 'post /training-sessions/{id}/enrol
     ),
   },
 });
-trainingsApi.openapi(cancelEnrolmentRoute, async (c) => {
+api.openapi(cancelEnrolmentRoute, async (c) => {
   const { id } = c.req.valid('param');
   const { user, memberId, byStaff } = await memberActedFor(c, c.req.valid('json').memberId);
   const { promotedMemberId } = await cancelEnrollment(c.var.deps, user, id, memberId, {
     byStaff,
   });
-  return c.json(
-    {
-      sessionId: id,
-      memberId,
-      status: 'cancelled' as const,
-      // Staff learn who got the seat; a helper does not learn about another helper.
-      ...(byStaff ? { promotedMemberId } : {}),
-    },
-    200,
-  );
+  return {
+    sessionId: id,
+    memberId,
+    status: 'cancelled' as const,
+    // Staff learn who got the seat; a helper does not learn about another helper.
+    ...(byStaff ? { promotedMemberId } : {}),
+  };
 });
 
 const attendanceRoute = op('staff', 'post /training-sessions/{id}/attendance', {
@@ -227,10 +217,9 @@ const attendanceRoute = op('staff', 'post /training-sessions/{id}/attendance', {
     ),
   },
 });
-trainingsApi.openapi(attendanceRoute, async (c) => {
-  const staff = requireStaff(c);
+api.openapi(attendanceRoute, async (c, staff) => {
   const { id } = c.req.valid('param');
   const body = c.req.valid('json');
   const result = await recordAttendance(c.var.deps, staff, id, body, c.var.clientAddress);
-  return c.json({ sessionId: id, ...result }, 200);
+  return { sessionId: id, ...result };
 });
