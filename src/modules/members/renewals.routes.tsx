@@ -4,7 +4,6 @@ import { requireStaff } from '../../auth/guards.js';
 import type { AppContext, AppEnv } from '../../context.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
 import { formBody, staffOnly } from '../../http/validate.js';
-import { notFound } from '../../lib/errors.js';
 import type { FormErrors } from '../../../views/components/form-fields.js';
 import {
   PaperRenewalPage,
@@ -18,7 +17,8 @@ import { lapseForm, readFiscalYear } from './member-admin-form.js';
 import { lapseAgedOutRequesters, renewalList } from './member-admin.service.js';
 import { fiscalYearEnd } from './renewals.js';
 import { submitRenewal } from './my-renewal.routes.js';
-import { findMemberById, type MemberWithEmail } from './members.queries.js';
+import { memberOfPath } from './member-pages.js';
+import type { MemberWithEmail } from './members.queries.js';
 import { renewalForm } from './renewal-form.js';
 import { liveSide } from './renewal-rules.js';
 import {
@@ -124,9 +124,7 @@ renewalPages.post('/renewals/reminders', staffOnly, async (c) => {
 /** The member a paper form is for: any member the renewal concerns (staff only). */
 async function paperMember(c: AppContext) {
   requireStaff(c);
-  const member = await findMemberById(c.var.deps.db, c.req.param('id') ?? '');
-  if (!member) throw notFound();
-  return member;
+  return memberOfPath(c);
 }
 
 async function paperPage(
