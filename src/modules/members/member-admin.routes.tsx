@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { requireStaff } from '../../auth/guards.js';
 import type { AppContext, AppEnv, CurrentUser } from '../../context.js';
+import { acceptsAnyForm } from '../../http/form-fields.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
 import { formBody, staffOnly } from '../../http/validate.js';
 import { formatDateTime, tokyoDateOf } from '../../lib/dates.js';
@@ -23,7 +24,6 @@ import {
 } from '../orientations/orientations.service.js';
 import { referralsForMember } from '../directory/directory.service.js';
 import { getCenterSettings } from '../settings/settings.service.js';
-import { neverInvalid } from './form-issues.js';
 import { orientationChoiceForm, readSide, sideForm, suspendForm } from './member-admin-form.js';
 import { memberPageData } from './member-admin.service.js';
 import { formatMemberNo } from './members.json.js';
@@ -170,7 +170,7 @@ async function memberAction(
 memberAdminPages.post(
   `${MEMBER}/approve`,
   staffOnly,
-  formBody(sideForm, neverInvalid),
+  formBody(sideForm, acceptsAnyForm),
   async (c) => {
     const side = c.req.valid('form');
     return memberAction(c, { action: 'approve', side }, {}, async (staff, member) => {
@@ -210,7 +210,7 @@ memberAdminPages.post(
 memberAdminPages.post(
   `${MEMBER}/reactivate`,
   staffOnly,
-  formBody(sideForm, neverInvalid),
+  formBody(sideForm, acceptsAnyForm),
   async (c) => {
     const side = c.req.valid('form');
     return memberAction(c, { action: 'reactivate', side }, {}, async (staff, member) => {
@@ -245,7 +245,7 @@ memberAdminPages.post(
 memberAdminPages.post(
   `${MEMBER}/orientation`,
   staffOnly,
-  formBody(orientationChoiceForm, neverInvalid),
+  formBody(orientationChoiceForm, acceptsAnyForm),
   async (c) => {
     const orientationId = c.req.valid('form');
     return memberAction(c, { action: 'orientation' }, { orientationId }, async (_staff, member) => {
