@@ -4,9 +4,10 @@ import { requireStaff } from '../../auth/guards.js';
 import type { AppContext, AppEnv } from '../../context.js';
 import { formPosts } from '../../http/form-posts.js';
 import { formBody, staffOnly } from '../../http/validate.js';
+import { fieldRefusal } from '../../http/refusal.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
 import { tokyoDateOf } from '../../lib/dates.js';
-import { AppError, notFound } from '../../lib/errors.js';
+import { notFound } from '../../lib/errors.js';
 import type { FormErrors } from '../../../views/components/form-fields.js';
 import { DirectoryPage, type DirectoryShortcut } from '../../../views/pages/directory/directory.js';
 import { GroupFormPage, type GroupFormValues } from '../../../views/pages/directory/group-form.js';
@@ -147,13 +148,6 @@ async function renderGroupForm(
   );
 }
 
-/** A rule the service applies (an area not in the settings) is a field problem on the form. */
-function areaError(c: AppContext, err: unknown): FormErrors | null {
-  if (err instanceof AppError && err.code === 'unknown_area')
-    return { area: c.var.t('dir.rule.unknown_area') };
-  return null;
-}
-
 /** The staff's forms: the staff member, and the id of the path (none for a new group). */
 const staffForm = formPosts(directoryPages, [staffOnly], (c) => ({
   staff: requireStaff(c),
@@ -177,7 +171,8 @@ const postGroupForm = (path: string) =>
           : await createGroup(c.var.deps, staff, input);
         setFlash(c, id ? 'dir.savedNotice' : 'dir.addedNotice', { name: group.name });
       } catch (err) {
-        const errors = areaError(c, err);
+        // A rule the service applies (an area not in the settings) is a problem of its field.
+        const errors = fieldRefusal(c, err, { unknown_area: ['area', 'dir.rule.unknown_area'] });
         if (!errors) throw err;
         return renderGroupForm(c, values, errors, id, 422);
       }
@@ -283,15 +278,9 @@ directoryPages.post(
     try {
       await addReferral(c.var.deps, staff, memberId, input);
     } catch (err) {
-      if (err instanceof AppError && err.code === 'unknown_group')
-        return renderReferrals(
-          c,
-          memberId,
-          values,
-          { groupId: c.var.t('dir.rule.unknown_group') },
-          422,
-        );
-      throw err;
+      const errors = fieldRefusal(c, err, { unknown_group: ['groupId', 'dir.rule.unknown_group'] });
+      if (!errors) throw err;
+      return renderReferrals(c, memberId, values, errors, 422);
     }
     setFlash(c, 'dir.ref.addedNotice');
     return c.redirect(`/members/${memberId}/referrals`, 303);

@@ -5,12 +5,12 @@ import { acceptsAnyForm } from '../../http/form-fields.js';
 import { formPosts } from '../../http/form-posts.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
 import { formBody, staffOnly } from '../../http/validate.js';
-import { AppError, notFound } from '../../lib/errors.js';
+import { notFound } from '../../lib/errors.js';
 import type { FormErrors } from '../../../views/components/form-fields.js';
 import { SessionPage, type SheetRow } from '../../../views/pages/trainings/session.js';
 import { SessionsPage, type SessionFormValues } from '../../../views/pages/trainings/sessions.js';
 import { findMemberById } from '../members/members.queries.js';
-import { redirectUnlessRefused } from '../../http/refusal.js';
+import { fieldRefusal, redirectUnlessRefused } from '../../http/refusal.js';
 import { attendanceForm, memberPickForm, sessionForm, sessionFormValues } from './session-form.js';
 import { loadSessionSheet, loadSessionsOverview } from './training-pages.service.js';
 import {
@@ -72,13 +72,11 @@ sessionPages.post(
     try {
       id = (await scheduleSession(c.var.deps, staff, input)).id;
     } catch (err) {
-      if (err instanceof AppError && err.code === 'unknown_module')
-        return renderSessions(c, {
-          values,
-          errors: { moduleIds: c.var.t('training.rule.unknown_module') },
-          status: 422,
-        });
-      throw err;
+      const errors = fieldRefusal(c, err, {
+        unknown_module: ['moduleIds', 'training.rule.unknown_module'],
+      });
+      if (!errors) throw err;
+      return renderSessions(c, { values, errors, status: 422 });
     }
     setFlash(c, 'training.sessions.created');
     return c.redirect(`/training/sessions/${id}`, 303);
