@@ -5,6 +5,7 @@ import type { AppContext, AppEnv, CurrentUser } from '../../context.js';
 import { createMiddleware } from 'hono/factory';
 import { guardedValue } from '../../http/guarded.js';
 import { formBody } from '../../http/validate.js';
+import { fieldRefusal } from '../../http/refusal.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
 import { isValidDateString, tokyoDateOf } from '../../lib/dates.js';
 import { AppError, notFound } from '../../lib/errors.js';
@@ -224,18 +225,16 @@ function registerAvailabilityPages(path: string, resolve: Resolve) {
     ),
     async (c) => {
       const target = resolved.of(c);
-      const { t } = c.var;
       const { values, input } = c.req.valid('form');
-      const fail = (errors: Record<string, string>) =>
-        renderAvailabilityPage(c, target, { exception: { values, errors } }, 422);
       try {
         await addException(c.var.deps, target.user, target.member, input, c.var.clientAddress);
       } catch (err) {
-        if (err instanceof AppError && err.code === 'exception_in_past')
-          return fail({ date: t('rule.exception_in_past') });
-        if (err instanceof AppError && err.code === 'invalid_exception')
-          return fail({ end: t('availability.exception.start_not_before_end') });
-        throw err;
+        const errors = fieldRefusal(c, err, {
+          exception_in_past: ['date', 'rule.exception_in_past'],
+          invalid_exception: ['end', 'availability.exception.start_not_before_end'],
+        });
+        if (!errors) throw err;
+        return renderAvailabilityPage(c, target, { exception: { values, errors } }, 422);
       }
       setFlash(c, 'availability.exceptions.added', {
         date: formatMonthDay(input.date, c.var.locale),
