@@ -4,7 +4,7 @@ import { requireUser } from '../../auth/guards.js';
 import type { AppContext, AppEnv, CurrentUser } from '../../context.js';
 import { createMiddleware } from 'hono/factory';
 import { guardedValue } from '../../http/guarded.js';
-import { formBody } from '../../http/validate.js';
+import { formPosts } from '../../http/form-posts.js';
 import { fieldRefusal } from '../../http/refusal.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
 import { isValidDateString, tokyoDateOf } from '../../lib/dates.js';
@@ -187,45 +187,37 @@ function registerAvailabilityPages(path: string, resolve: Resolve) {
     });
   }
 
-  availabilityPages.post(
+  /** The page's forms: the helper whose hours they are, resolved before the form is read. */
+  const targetForm = formPosts(availabilityPages, [resolving(resolve)], resolved.of);
+
+  targetForm(
     `${path}/weekly`,
-    resolving(resolve),
-    formBody(weeklyForm, (c, errors, values) =>
+    weeklyForm,
+    (c, errors, values) =>
       renderAvailabilityPage(
         c,
         resolved.of(c),
         { weekly: { ...weeklyFormValues(values), errors } },
         422,
       ),
-    ),
-    async (c) => {
-      const target = resolved.of(c);
-      await replaceWeeklySlots(
-        c.var.deps,
-        target.user,
-        target.member,
-        c.req.valid('form'),
-        c.var.clientAddress,
-      );
+    async (c, target, weekly) => {
+      await replaceWeeklySlots(c.var.deps, target.user, target.member, weekly, c.var.clientAddress);
       setFlash(c, 'availability.weekly.saved');
       return c.redirect(`${target.base}#main`, 303);
     },
   );
 
-  availabilityPages.post(
+  targetForm(
     `${path}/exceptions`,
-    resolving(resolve),
-    formBody(exceptionForm, (c, errors, values) =>
+    exceptionForm,
+    (c, errors, values) =>
       renderAvailabilityPage(
         c,
         resolved.of(c),
         { exception: { values: exceptionFormValues(values), errors } },
         422,
       ),
-    ),
-    async (c) => {
-      const target = resolved.of(c);
-      const { values, input } = c.req.valid('form');
+    async (c, target, { values, input }) => {
       try {
         await addException(c.var.deps, target.user, target.member, input, c.var.clientAddress);
       } catch (err) {
