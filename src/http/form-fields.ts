@@ -16,6 +16,12 @@ export const formFields = z.record(z.string(), z.unknown()).transform((raw) => {
   return out;
 });
 
+/** The named text fields of a form, each one not sent as ''. */
+export const textFieldsOf = <K extends string>(
+  form: Readonly<Record<string, string | undefined>>,
+  names: readonly K[],
+) => Object.fromEntries(names.map((name) => [name, form[name] ?? ''])) as Record<K, string>;
+
 /** Full-width digits, colons and spaces (１０：００) become ASCII; surrounding spaces go. */
 export const normalizeInput = (s: string | undefined) => (s ?? '').normalize('NFKC').trim();
 

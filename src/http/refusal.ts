@@ -1,6 +1,6 @@
 import type { AppContext } from '../context.js';
 import { AppError } from '../lib/errors.js';
-import { isMessageKey } from '../lib/i18n.js';
+import { isMessageKey, type MessageKey } from '../lib/i18n.js';
 
 /** A refused action (409/422) becomes a message on the page; anything else propagates. */
 export function refusal(
@@ -44,4 +44,20 @@ export async function redirectUnlessRefused(
   rerender: (refused: { actionError: string; status: 409 | 422 }) => Promise<Response>,
 ): Promise<Response> {
   return (await refusedOr(c, action, rerender)) ?? c.redirect(to, 303);
+}
+
+/**
+ * Refusals that belong beside one field of a form (a code already taken, a date already used):
+ * the error's code → the field and its message.
+ */
+export type FieldRefusals = Readonly<Record<string, readonly [field: string, message: MessageKey]>>;
+
+/** The message beside its field of a refusal `rules` names; null for any other error. */
+export function fieldRefusal(
+  c: AppContext,
+  err: unknown,
+  rules: FieldRefusals,
+): Record<string, string> | null {
+  const rule = err instanceof AppError ? rules[err.code] : undefined;
+  return rule ? { [rule[0]]: c.var.t(rule[1]) } : null;
 }

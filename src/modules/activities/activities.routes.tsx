@@ -1,10 +1,11 @@
 import { Hono } from 'hono';
 import { requireStaff, requireUser } from '../../auth/guards.js';
-import type { AppContext, AppEnv } from '../../context.js';
+import type { AppContext, AppEnv, CurrentUser } from '../../context.js';
 import { acceptsAnyForm } from '../../http/form-fields.js';
+import { formPosts } from '../../http/form-posts.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
 import { pageCountOf, pageNumberOf } from '../../lib/paging.js';
-import { formBody, signedIn, staffOnly } from '../../http/validate.js';
+import { signedIn, staffOnly } from '../../http/validate.js';
 import { notFound } from '../../lib/errors.js';
 import {
   ActivitiesPage,
@@ -217,9 +218,13 @@ async function renderDetail(
   );
 }
 
+/** The activity of the path as the user sees it (404 for one she may not see). */
+const visibleActivity = (c: AppContext, user: CurrentUser) =>
+  loadVisibleActivity(c.var.deps, user, c.req.param('id') ?? '');
+
 activityPages.get('/activities/:id', async (c) => {
   const user = requireUser(c);
-  const { activity, viewer } = await loadVisibleActivity(c.var.deps, user, c.req.param('id'));
+  const { activity, viewer } = await visibleActivity(c, user);
   return renderDetail(c, activity, viewer.kind);
 });
 
@@ -228,86 +233,62 @@ const rerenderWith =
   (form: 'dispute' | 'return' | 'incident', mayUse: (kind: string) => boolean) =>
   async (c: AppContext, errors: Record<string, string>, values: Record<string, string>) => {
     const user = requireUser(c);
-    const { activity, viewer } = await loadVisibleActivity(c.var.deps, user, c.req.param('id')!);
+    const { activity, viewer } = await visibleActivity(c, user);
     if (!mayUse(viewer.kind)) throw notFound();
     const shown = form === 'incident' ? reportFormValues(values) : { reason: values.reason ?? '' };
     return renderDetail(c, activity, viewer.kind, { form, errors, values: shown }, 422);
   };
 
-activityPages.post(
-  '/activities/:id/confirm',
-  signedIn,
-  formBody(versionForm, acceptsAnyForm),
-  async (c) => {
-    const user = requireUser(c);
-    const { version } = c.req.valid('form');
-    const { activity, viewer } = await loadVisibleActivity(c.var.deps, user, c.req.param('id'));
-    await confirmActivity(c.var.deps, viewer, activity, version, c.var.clientAddress);
-    setFlash(c, 'activities.flash.confirmed');
-    return c.redirect(`/activities/${activity.id}`, 303);
-  },
-);
+/** The forms of the activity page: the signed-in user (the page's own checks follow), or staff. */
+const userForm = formPosts(activityPages, [signedIn], requireUser);
+const staffForm = formPosts(activityPages, [staffOnly], requireStaff);
 
-activityPages.post(
+userForm('/activities/:id/confirm', versionForm, acceptsAnyForm, async (c, user, { version }) => {
+  const { activity, viewer } = await visibleActivity(c, user);
+  await confirmActivity(c.var.deps, viewer, activity, version, c.var.clientAddress);
+  setFlash(c, 'activities.flash.confirmed');
+  return c.redirect(`/activities/${activity.id}`, 303);
+});
+
+userForm(
   '/activities/:id/dispute',
-  signedIn,
-  formBody(
-    reasonForm,
-    rerenderWith('dispute', (kind) => kind === 'requester'),
-  ),
-  async (c) => {
-    const user = requireUser(c);
-    const { reason, version } = c.req.valid('form');
-    const { activity, viewer } = await loadVisibleActivity(c.var.deps, user, c.req.param('id'));
+  reasonForm,
+  rerenderWith('dispute', (kind) => kind === 'requester'),
+  async (c, user, { reason, version }) => {
+    const { activity, viewer } = await visibleActivity(c, user);
     await disputeActivity(c.var.deps, viewer, activity, reason, version, c.var.clientAddress);
     setFlash(c, 'activities.flash.disputed');
     return c.redirect(`/activities/${activity.id}`, 303);
   },
 );
 
-activityPages.post(
-  '/activities/:id/approve',
-  staffOnly,
-  formBody(versionForm, acceptsAnyForm),
-  async (c) => {
-    const staff = requireStaff(c);
-    const { version } = c.req.valid('form');
-    const { activity } = await loadVisibleActivity(c.var.deps, staff, c.req.param('id'));
-    await approveActivity(c.var.deps, staff, activity, version, c.var.clientAddress);
-    setFlash(c, 'activities.flash.approved');
-    return c.redirect('/activities', 303);
-  },
-);
+staffForm('/activities/:id/approve', versionForm, acceptsAnyForm, async (c, staff, { version }) => {
+  const { activity } = await visibleActivity(c, staff);
+  await approveActivity(c.var.deps, staff, activity, version, c.var.clientAddress);
+  setFlash(c, 'activities.flash.approved');
+  return c.redirect('/activities', 303);
+});
 
-activityPages.post(
+staffForm(
   '/activities/:id/return',
-  staffOnly,
-  formBody(
-    reasonForm,
-    rerenderWith('return', () => true),
-  ),
-  async (c) => {
-    const staff = requireStaff(c);
-    const { reason, version } = c.req.valid('form');
-    const { activity } = await loadVisibleActivity(c.var.deps, staff, c.req.param('id'));
+  reasonForm,
+  rerenderWith('return', () => true),
+  async (c, staff, { reason, version }) => {
+    const { activity } = await visibleActivity(c, staff);
     await returnActivity(c.var.deps, staff, activity, reason, version, c.var.clientAddress);
     setFlash(c, 'activities.flash.returned');
     return c.redirect('/activities', 303);
   },
 );
 
-activityPages.post(
+userForm(
   '/activities/:id/incidents',
-  signedIn,
-  formBody(
-    incidentForm,
-    rerenderWith('incident', (kind) => kind !== 'requester'),
-  ),
-  async (c) => {
-    const user = requireUser(c);
-    const { activity, viewer } = await loadVisibleActivity(c.var.deps, user, c.req.param('id'));
+  incidentForm,
+  rerenderWith('incident', (kind) => kind !== 'requester'),
+  async (c, user, form) => {
+    const { activity, viewer } = await visibleActivity(c, user);
     if (viewer.kind === 'requester') throw notFound();
-    await addIncident(c.var.deps, viewer, activity, c.req.valid('form'), c.var.clientAddress);
+    await addIncident(c.var.deps, viewer, activity, form, c.var.clientAddress);
     setFlash(c, 'activities.flash.incident');
     return c.redirect(`/activities/${activity.id}`, 303);
   },

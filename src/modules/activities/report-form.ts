@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { formFields, normalizeInput, reportIssuesAt, tickedIds } from '../../http/form-fields.js';
+import {
+  formFields,
+  normalizeInput,
+  reportIssuesAt,
+  textFieldsOf,
+  tickedIds,
+} from '../../http/form-fields.js';
 import { timeOfDayField, tokyoDateField, tokyoIsoOf } from '../../lib/time-schemas.js';
 import type { Translator } from '../../lib/i18n.js';
 import type { FormErrors } from '../../../views/components/form-fields.js';
@@ -34,6 +40,20 @@ export function formYen(s: string): number {
   return /^\d+$/.test(v) ? Number(v) : Number.NaN;
 }
 
+/** The fields shown again as they were typed. */
+const TEXT_FIELDS = [
+  'place',
+  'transportCost',
+  'mealCost',
+  'notes',
+  'incidentKind',
+  'incidentSeverity',
+  'incidentSeriousReason',
+  'incidentDescription',
+  'incidentActionTaken',
+  'reason',
+] as const;
+
 /** The submitted form as the page shows it again (also after a failed validation). */
 export function reportFormValues(form: Record<string, string>): ReportFormValues {
   return {
@@ -43,17 +63,8 @@ export function reportFormValues(form: Record<string, string>): ReportFormValues
     endDate: normalizeInput(form.endDate),
     children: tickedIds(form, 'child', 'yes'),
     categories: tickedIds(form, 'category', 'yes').filter((c) => CATEGORIES.includes(c)),
-    place: form.place ?? '',
-    transportCost: form.transportCost ?? '',
-    mealCost: form.mealCost ?? '',
-    notes: form.notes ?? '',
     incident: form.incident === 'yes',
-    incidentKind: form.incidentKind ?? '',
-    incidentSeverity: form.incidentSeverity ?? '',
-    incidentSeriousReason: form.incidentSeriousReason ?? '',
-    incidentDescription: form.incidentDescription ?? '',
-    incidentActionTaken: form.incidentActionTaken ?? '',
-    reason: form.reason ?? '',
+    ...textFieldsOf(form, TEXT_FIELDS),
   };
 }
 
@@ -65,16 +76,7 @@ export function blankReportValues(
   > &
     Pick<ReportFormValues, 'place' | 'transportCost' | 'mealCost' | 'notes'>,
 ): ReportFormValues {
-  return {
-    ...fields,
-    incident: false,
-    incidentKind: '',
-    incidentSeverity: '',
-    incidentSeriousReason: '',
-    incidentDescription: '',
-    incidentActionTaken: '',
-    reason: '',
-  };
+  return { ...textFieldsOf({}, TEXT_FIELDS), ...fields, incident: false };
 }
 
 /** API field paths → the form's field names. */

@@ -8,6 +8,7 @@ import {
 } from '../../auth/session.middleware.js';
 import type { AppEnv } from '../../context.js';
 import { formBody, signedIn } from '../../http/validate.js';
+import { fieldRefusal } from '../../http/refusal.js';
 import { render, safeNextPath, setFlash, viewContext } from '../../http/render.js';
 import { AppError } from '../../lib/errors.js';
 import { ChangePasswordPage } from '../../../views/pages/auth/password.js';
@@ -90,11 +91,11 @@ authPages.post(
       });
       setSessionCookie(c, sessionToken);
     } catch (err) {
-      if (err instanceof AppError && err.code === 'wrong_current_password') {
-        const errors = { currentPassword: c.var.t('password.wrongCurrent') };
-        return render(c, <ChangePasswordPage ctx={viewContext(c)} errors={errors} />, 422);
-      }
-      throw err;
+      const errors = fieldRefusal(c, err, {
+        wrong_current_password: ['currentPassword', 'password.wrongCurrent'],
+      });
+      if (!errors) throw err;
+      return render(c, <ChangePasswordPage ctx={viewContext(c)} errors={errors} />, 422);
     }
     setFlash(c, 'password.changed');
     return c.redirect('/', 303);

@@ -4,7 +4,8 @@ import { requireUser } from '../../auth/guards.js';
 import type { AppContext, AppEnv, CurrentUser } from '../../context.js';
 import { createMiddleware } from 'hono/factory';
 import { guardedValue } from '../../http/guarded.js';
-import { formBody } from '../../http/validate.js';
+import { formPosts } from '../../http/form-posts.js';
+import { fieldRefusal } from '../../http/refusal.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
 import { isValidDateString, tokyoDateOf } from '../../lib/dates.js';
 import { AppError, notFound } from '../../lib/errors.js';
@@ -186,56 +187,46 @@ function registerAvailabilityPages(path: string, resolve: Resolve) {
     });
   }
 
-  availabilityPages.post(
+  /** The page's forms: the helper whose hours they are, resolved before the form is read. */
+  const targetForm = formPosts(availabilityPages, [resolving(resolve)], resolved.of);
+
+  targetForm(
     `${path}/weekly`,
-    resolving(resolve),
-    formBody(weeklyForm, (c, errors, values) =>
+    weeklyForm,
+    (c, errors, values) =>
       renderAvailabilityPage(
         c,
         resolved.of(c),
         { weekly: { ...weeklyFormValues(values), errors } },
         422,
       ),
-    ),
-    async (c) => {
-      const target = resolved.of(c);
-      await replaceWeeklySlots(
-        c.var.deps,
-        target.user,
-        target.member,
-        c.req.valid('form'),
-        c.var.clientAddress,
-      );
+    async (c, target, weekly) => {
+      await replaceWeeklySlots(c.var.deps, target.user, target.member, weekly, c.var.clientAddress);
       setFlash(c, 'availability.weekly.saved');
       return c.redirect(`${target.base}#main`, 303);
     },
   );
 
-  availabilityPages.post(
+  targetForm(
     `${path}/exceptions`,
-    resolving(resolve),
-    formBody(exceptionForm, (c, errors, values) =>
+    exceptionForm,
+    (c, errors, values) =>
       renderAvailabilityPage(
         c,
         resolved.of(c),
         { exception: { values: exceptionFormValues(values), errors } },
         422,
       ),
-    ),
-    async (c) => {
-      const target = resolved.of(c);
-      const { t } = c.var;
-      const { values, input } = c.req.valid('form');
-      const fail = (errors: Record<string, string>) =>
-        renderAvailabilityPage(c, target, { exception: { values, errors } }, 422);
+    async (c, target, { values, input }) => {
       try {
         await addException(c.var.deps, target.user, target.member, input, c.var.clientAddress);
       } catch (err) {
-        if (err instanceof AppError && err.code === 'exception_in_past')
-          return fail({ date: t('rule.exception_in_past') });
-        if (err instanceof AppError && err.code === 'invalid_exception')
-          return fail({ end: t('availability.exception.start_not_before_end') });
-        throw err;
+        const errors = fieldRefusal(c, err, {
+          exception_in_past: ['date', 'rule.exception_in_past'],
+          invalid_exception: ['end', 'availability.exception.start_not_before_end'],
+        });
+        if (!errors) throw err;
+        return renderAvailabilityPage(c, target, { exception: { values, errors } }, 422);
       }
       setFlash(c, 'availability.exceptions.added', {
         date: formatMonthDay(input.date, c.var.locale),

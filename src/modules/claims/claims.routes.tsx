@@ -1,10 +1,11 @@
 import { Hono } from 'hono';
 import { requireStaff, requireUser } from '../../auth/guards.js';
 import { isStaff, type AppContext, type AppEnv } from '../../context.js';
+import { fieldRefusal, type FieldRefusals } from '../../http/refusal.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
 import { formBody, staffOnly, textValues } from '../../http/validate.js';
 import { tokyoDateOf } from '../../lib/dates.js';
-import { AppError, badRequest, notFound } from '../../lib/errors.js';
+import { badRequest, notFound } from '../../lib/errors.js';
 import { ClaimPage, type ClaimFormState } from '../../../views/pages/claims/claim.js';
 import { LedgerPage } from '../../../views/pages/claims/ledger.js';
 import { csvDownloadHeaders } from '../reports/reports.csv.js';
@@ -106,10 +107,7 @@ async function rerenderDecision(
 }
 
 /** The rules a decision breaks that belong beside a field. */
-const DECISION_FIELD_RULES: Record<
-  string,
-  ['amount' | 'on', 'rule.claim_amount_too_high' | 'rule.claim_date_in_future']
-> = {
+const DECISION_FIELD_RULES: FieldRefusals = {
   claim_amount_too_high: ['amount', 'rule.claim_amount_too_high'],
   claim_date_in_future: ['on', 'rule.claim_date_in_future'],
 };
@@ -136,10 +134,10 @@ for (const step of ['approve', 'pay'] as const) {
         setFlash(c, 'claims.flash.decided');
         return c.redirect(`/members/${row.member_id}/claims/${row.month}`, 303);
       } catch (err) {
-        const rule = err instanceof AppError ? DECISION_FIELD_RULES[err.code] : undefined;
-        if (!rule) throw err;
+        const errors = fieldRefusal(c, err, DECISION_FIELD_RULES);
+        if (!errors) throw err;
         const values = textValues(await c.req.parseBody());
-        return rerenderDecision(c, claimId, { [rule[0]]: c.var.t(rule[1]) }, values);
+        return rerenderDecision(c, claimId, errors, values);
       }
     },
   );

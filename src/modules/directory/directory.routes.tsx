@@ -2,10 +2,12 @@ import { areaName } from '../../i18n/area-labels.js';
 import { Hono } from 'hono';
 import { requireStaff } from '../../auth/guards.js';
 import type { AppContext, AppEnv } from '../../context.js';
+import { formPosts } from '../../http/form-posts.js';
 import { formBody, staffOnly } from '../../http/validate.js';
+import { fieldRefusal } from '../../http/refusal.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
 import { tokyoDateOf } from '../../lib/dates.js';
-import { AppError, notFound } from '../../lib/errors.js';
+import { notFound } from '../../lib/errors.js';
 import type { FormErrors } from '../../../views/components/form-fields.js';
 import { DirectoryPage, type DirectoryShortcut } from '../../../views/pages/directory/directory.js';
 import { GroupFormPage, type GroupFormValues } from '../../../views/pages/directory/group-form.js';
@@ -146,38 +148,44 @@ async function renderGroupForm(
   );
 }
 
-/** A rule the service applies (an area not in the settings) is a field problem on the form. */
-function areaError(c: AppContext, err: unknown): FormErrors | null {
-  if (err instanceof AppError && err.code === 'unknown_area')
-    return { area: c.var.t('dir.rule.unknown_area') };
-  return null;
-}
+/** The staff's forms: the staff member, and the id of the path (none for a new group). */
+const staffForm = formPosts(directoryPages, [staffOnly], (c) => ({
+  staff: requireStaff(c),
+  id: c.req.param('id'),
+}));
+
+/**
+ * The group form, of a new group or of the group of the path: saved, back to the list; an area
+ * the settings do not know, the form again.
+ */
+const postGroupForm = (path: string) =>
+  staffForm(
+    path,
+    groupForm,
+    (c, errors, values) =>
+      renderGroupForm(c, groupFormValues(values), errors, c.req.param('id'), 422),
+    async (c, { staff, id }, { values, input }) => {
+      try {
+        const group = id
+          ? await updateGroup(c.var.deps, staff, id, input)
+          : await createGroup(c.var.deps, staff, input);
+        setFlash(c, id ? 'dir.savedNotice' : 'dir.addedNotice', { name: group.name });
+      } catch (err) {
+        // A rule the service applies (an area not in the settings) is a problem of its field.
+        const errors = fieldRefusal(c, err, { unknown_area: ['area', 'dir.rule.unknown_area'] });
+        if (!errors) throw err;
+        return renderGroupForm(c, values, errors, id, 422);
+      }
+      return c.redirect('/directory', 303);
+    },
+  );
 
 directoryPages.get('/directory/new', (c) => {
   requireStaff(c);
   return renderGroupForm(c, {}, {});
 });
 
-directoryPages.post(
-  '/directory',
-  staffOnly,
-  formBody(groupForm, (c, errors, values) =>
-    renderGroupForm(c, groupFormValues(values), errors, undefined, 422),
-  ),
-  async (c) => {
-    const staff = requireStaff(c);
-    const { values, input } = c.req.valid('form');
-    try {
-      const group = await createGroup(c.var.deps, staff, input);
-      setFlash(c, 'dir.addedNotice', { name: group.name });
-    } catch (err) {
-      const errors = areaError(c, err);
-      if (!errors) throw err;
-      return renderGroupForm(c, values, errors, undefined, 422);
-    }
-    return c.redirect('/directory', 303);
-  },
-);
+postGroupForm('/directory');
 
 directoryPages.get(`${GROUP}/edit`, async (c) => {
   requireStaff(c);
@@ -201,27 +209,7 @@ directoryPages.get(`${GROUP}/edit`, async (c) => {
   );
 });
 
-directoryPages.post(
-  `${GROUP}/edit`,
-  staffOnly,
-  formBody(groupForm, (c, errors, values) =>
-    renderGroupForm(c, groupFormValues(values), errors, c.req.param('id'), 422),
-  ),
-  async (c) => {
-    const staff = requireStaff(c);
-    const id = c.req.param('id');
-    const { values, input } = c.req.valid('form');
-    try {
-      const group = await updateGroup(c.var.deps, staff, id, input);
-      setFlash(c, 'dir.savedNotice', { name: group.name });
-    } catch (err) {
-      const errors = areaError(c, err);
-      if (!errors) throw err;
-      return renderGroupForm(c, values, errors, id, 422);
-    }
-    return c.redirect('/directory', 303);
-  },
-);
+postGroupForm(`${GROUP}/edit`);
 
 directoryPages.post(`${GROUP}/archive`, async (c) => {
   const staff = requireStaff(c);
@@ -290,15 +278,9 @@ directoryPages.post(
     try {
       await addReferral(c.var.deps, staff, memberId, input);
     } catch (err) {
-      if (err instanceof AppError && err.code === 'unknown_group')
-        return renderReferrals(
-          c,
-          memberId,
-          values,
-          { groupId: c.var.t('dir.rule.unknown_group') },
-          422,
-        );
-      throw err;
+      const errors = fieldRefusal(c, err, { unknown_group: ['groupId', 'dir.rule.unknown_group'] });
+      if (!errors) throw err;
+      return renderReferrals(c, memberId, values, errors, 422);
     }
     setFlash(c, 'dir.ref.addedNotice');
     return c.redirect(`/members/${memberId}/referrals`, 303);

@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
 import { requireAdmin } from '../../auth/guards.js';
 import type { AppContext, AppEnv } from '../../context.js';
+import { fieldRefusal } from '../../http/refusal.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
 import { adminOnly, formBody } from '../../http/validate.js';
 import { tokyoDateOf } from '../../lib/dates.js';
-import { AppError } from '../../lib/errors.js';
 import type { FormErrors } from '../../../views/components/form-fields.js';
 import {
   FEE_FORM_FIELDS,
@@ -64,14 +64,9 @@ feeTablePages.post(
     try {
       await addFeeTable(c.var.deps, admin, table, c.var.clientAddress);
     } catch (err) {
-      if (err instanceof AppError && err.code === 'duplicate')
-        return page(
-          c,
-          feeTableFormValues(form),
-          { validFrom: c.var.t('feeTables.duplicate') },
-          422,
-        );
-      throw err;
+      const errors = fieldRefusal(c, err, { duplicate: ['validFrom', 'feeTables.duplicate'] });
+      if (!errors) throw err;
+      return page(c, feeTableFormValues(form), errors, 422);
     }
     setFlash(c, 'feeTables.added', { date: table.validFrom });
     return c.redirect('/settings/fees', 303);

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { createMiddleware } from 'hono/factory';
 import { requireStaff } from '../../auth/guards.js';
 import type { AppContext, AppEnv } from '../../context.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
@@ -130,14 +131,17 @@ incidentPages.post(
 
 incidentPages.get('/incidents/:id', (c) => renderDetail(c, c.req.param('id')));
 
+/** The incident of the path, editable by the staff member, before its form is read. */
+const editableIncident = createMiddleware<AppEnv>(async (c, next) => {
+  await loadForEdit(c);
+  await next();
+});
+
 /** A step of a serious accident's reporting chain (issue #19). */
 incidentPages.post(
   '/incidents/:id/serious-report',
   staffOnly,
-  async (c, next) => {
-    await loadForEdit(c);
-    await next();
-  },
+  editableIncident,
   formBody(seriousStepForm, (c, errors, values) =>
     renderDetail(c, c.req.param('id') ?? '', { values, errors }, 422),
   ),
@@ -179,10 +183,7 @@ incidentPages.get('/incidents/:id/edit', async (c) => {
 incidentPages.post(
   '/incidents/:id/edit',
   staffOnly,
-  async (c, next) => {
-    await loadForEdit(c);
-    await next();
-  },
+  editableIncident,
   formBody(incidentForm, async (c, errors, values) =>
     renderForm(c, incidentFormValues(values), errors, await loadForEdit(c), 422),
   ),

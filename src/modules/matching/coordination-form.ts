@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textFieldsOf } from '../../http/form-fields.js';
 import type { Translator } from '../../lib/i18n.js';
 import { timeOfDayField, tokyoDateField, tokyoIsoOf } from '../../lib/time-schemas.js';
 import { fieldErrors, firstErrors } from '../../lib/validation.js';
@@ -53,14 +54,7 @@ export const preMeetingForm = z.preprocess(
 );
 
 /** The pre-meeting form's fields as the page shows them again. */
-export const preMeetingValues = (v: Record<string, string>) => ({
-  heldOn: v.heldOn ?? '',
-  place: v.place ?? '',
-  attendees: v.attendees ?? '',
-  emergencyProcedure: v.emergencyProcedure ?? '',
-  agreedDetails: v.agreedDetails ?? '',
-  notes: v.notes ?? '',
-});
+export const preMeetingValues = (v: Record<string, string>) => textFieldsOf(v, PRE_MEETING_FIELDS);
 
 /** A cancellation recorded by staff. */
 export const staffCancelForm = z.preprocess((raw) => {

@@ -2,9 +2,11 @@ import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { requireStaff } from '../../auth/guards.js';
 import type { AppContext, AppEnv, CurrentUser } from '../../context.js';
+import { acceptsAnyForm } from '../../http/form-fields.js';
+import { formPosts } from '../../http/form-posts.js';
 import { render, safeNextPath, setFlash, viewContext } from '../../http/render.js';
 import { guardedValue } from '../../http/guarded.js';
-import { formBody, staffOnly } from '../../http/validate.js';
+import { staffOnly } from '../../http/validate.js';
 import { formatYen, tokyoDateOf } from '../../lib/dates.js';
 import { notFound } from '../../lib/errors.js';
 import {
@@ -201,50 +203,59 @@ coordinationPages.get(REQUEST, staffOnly, requestOfPath, async (c) =>
   renderRequestPage(c, requireStaff(c), requestOf(c), { showAll: c.req.query('all') === '1' }),
 );
 
-/** These forms cannot be invalid: whatever is wrong with them, the domain says. */
-const never = () => {
-  throw new Error('unreachable');
-};
+/** The staff forms on the request's page: the staff member and the request of the path. */
+const requestForm = formPosts(coordinationPages, [staffOnly, requestOfPath], (c) => ({
+  staff: requireStaff(c),
+  request: requestOf(c),
+}));
 
-coordinationPages.post(
+/**
+ * Runs a staff action on the request (it sets its flash): refused by the domain, the page again
+ * with the message by `form`; else 303 to `to`, by default the request's page.
+ */
+async function actOnRequest(
+  c: AppContext,
+  staff: CurrentUser,
+  request: RequestRow,
+  on: Omit<RenderOptions, 'status' | 'failure'> & { form: RequestForm; to?: string },
+  action: () => Promise<void>,
+): Promise<Response> {
+  const { form, to, ...options } = on;
+  try {
+    await action();
+  } catch (err) {
+    return renderFailure(c, staff, request.id, err, form, options);
+  }
+  return c.redirect(to ?? `/coordination/requests/${request.id}`, 303);
+}
+
+/** The offers and the assignment cannot be invalid: whatever is wrong with them, the domain says. */
+requestForm(
   `${REQUEST}/offers`,
-  staffOnly,
-  requestOfPath,
-  formBody(offersForm, never),
-  async (c) => {
-    const staff = requireStaff(c);
-    const request = requestOf(c);
-    const { helperIds } = c.req.valid('form');
-    let names: string[];
-    try {
-      names = await offerToHelpers(c.var.deps, staff, request, helperIds, c.var.clientAddress);
-    } catch (err) {
-      return renderFailure(c, staff, request.id, err, 'offers', { selected: helperIds });
-    }
-    setFlash(c, 'coord.flash.offered', {
-      count: String(helperIds.length),
-      names: listOfNames(c, names),
-    });
-    return c.redirect(`/coordination/requests/${request.id}`, 303);
-  },
+  offersForm,
+  acceptsAnyForm,
+  (c, { staff, request }, { helperIds }) =>
+    actOnRequest(c, staff, request, { form: 'offers', selected: helperIds }, async () => {
+      const names = await offerToHelpers(
+        c.var.deps,
+        staff,
+        request,
+        helperIds,
+        c.var.clientAddress,
+      );
+      setFlash(c, 'coord.flash.offered', {
+        count: String(helperIds.length),
+        names: listOfNames(c, names),
+      });
+    }),
 );
 
 /** 「上位3人に紹介」 (board or page). */
-coordinationPages.post(
-  `${REQUEST}/offer-top`,
-  staffOnly,
-  requestOfPath,
-  formBody(offerTopForm, never),
-  async (c) => {
-    const staff = requireStaff(c);
-    const request = requestOf(c);
-    const next = safeNextPath(c.req.valid('form').next);
-    let chosen: { name: string }[];
-    try {
-      chosen = await offerToTopCandidates(c.var.deps, staff, request, c.var.clientAddress);
-    } catch (err) {
-      return renderFailure(c, staff, request.id, err, 'top');
-    }
+requestForm(`${REQUEST}/offer-top`, offerTopForm, acceptsAnyForm, (c, { staff, request }, form) => {
+  const next = safeNextPath(form.next);
+  const to = next === '/' ? undefined : next;
+  return actOnRequest(c, staff, request, { form: 'top', to }, async () => {
+    const chosen = await offerToTopCandidates(c.var.deps, staff, request, c.var.clientAddress);
     setFlash(c, 'coord.flash.offered', {
       count: String(chosen.length),
       names: listOfNames(
@@ -252,36 +263,24 @@ coordinationPages.post(
         chosen.map((x) => x.name),
       ),
     });
-    return c.redirect(next === '/' ? `/coordination/requests/${request.id}` : next, 303);
-  },
-);
+  });
+});
 
-coordinationPages.post(
+requestForm(
   `${REQUEST}/assign`,
-  staffOnly,
-  requestOfPath,
-  formBody(assignForm, never),
-  async (c) => {
-    const staff = requireStaff(c);
-    const request = requestOf(c);
-    let name: string;
-    try {
-      const { helperId } = c.req.valid('form');
+  assignForm,
+  acceptsAnyForm,
+  (c, { staff, request }, { helperId }) =>
+    actOnRequest(c, staff, request, { form: 'assign' }, async () => {
       const updated = await assignHelper(c.var.deps, staff, request, helperId, c.var.clientAddress);
-      name = updated.helper_name ?? '';
-    } catch (err) {
-      return renderFailure(c, staff, request.id, err, 'assign');
-    }
-    setFlash(c, 'coord.flash.assigned', { name });
-    return c.redirect(`/coordination/requests/${request.id}`, 303);
-  },
+      setFlash(c, 'coord.flash.assigned', { name: updated.helper_name ?? '' });
+    }),
 );
 
-coordinationPages.post(
+requestForm(
   `${REQUEST}/pre-meeting`,
-  staffOnly,
-  requestOfPath,
-  formBody(preMeetingForm, (c, errors, posted) => {
+  preMeetingForm,
+  (c, errors, posted) => {
     const staff = requireStaff(c);
     const request = requestOf(c);
     const values = preMeetingValues(posted);
@@ -292,58 +291,41 @@ coordinationPages.post(
       return renderFailure(c, staff, request.id, err, 'preMeeting', { values });
     }
     return renderRequestPage(c, staff, request, { status: 422, values, errors });
-  }),
-  async (c) => {
-    const staff = requireStaff(c);
-    const request = requestOf(c);
-    const fields = c.req.valid('form');
-    try {
+  },
+  (c, { staff, request }, fields) => {
+    const values = preMeetingValues({
+      ...fields,
+      agreedDetails: fields.agreedDetails ?? '',
+      notes: fields.notes ?? '',
+    });
+    return actOnRequest(c, staff, request, { form: 'preMeeting', values }, async () => {
       await recordRequestPreMeeting(c.var.deps, staff, request, fields, c.var.clientAddress);
-    } catch (err) {
-      return renderFailure(c, staff, request.id, err, 'preMeeting', {
-        values: preMeetingValues({
-          ...fields,
-          agreedDetails: fields.agreedDetails ?? '',
-          notes: fields.notes ?? '',
-        }),
-      });
-    }
-    setFlash(c, 'coord.flash.preMeeting');
-    return c.redirect(`/coordination/requests/${request.id}`, 303);
+      setFlash(c, 'coord.flash.preMeeting');
+    });
   },
 );
 
-coordinationPages.post(
+requestForm(
   `${REQUEST}/cancel`,
-  staffOnly,
-  requestOfPath,
-  formBody(staffCancelForm, (c, errors, posted) =>
+  staffCancelForm,
+  (c, errors, posted) =>
     renderRequestPage(c, requireStaff(c), requestOf(c), {
       status: 422,
       values: { reason: posted.reason ?? '', kind: posted.kind || 'cancel' },
       errors,
       failure: { form: 'cancel', message: Object.values(errors)[0] ?? '' },
     }),
-  ),
-  async (c) => {
-    const staff = requireStaff(c);
-    const request = requestOf(c);
-    const input = c.req.valid('form');
-    let fee: number;
-    try {
-      ({ fee } = await cancelRequest(
+  (c, { staff, request }, input) => {
+    const values = { reason: input.reason, kind: input.kind };
+    return actOnRequest(c, staff, request, { form: 'cancel', values }, async () => {
+      const { fee } = await cancelRequest(
         c.var.deps,
         { kind: 'staff', user: staff },
         request,
         input,
         c.var.clientAddress,
-      ));
-    } catch (err) {
-      return renderFailure(c, staff, request.id, err, 'cancel', {
-        values: { reason: input.reason, kind: input.kind },
-      });
-    }
-    setFlash(c, 'coord.flash.cancelled', { fee: formatYen(fee, c.var.locale) });
-    return c.redirect(`/coordination/requests/${request.id}`, 303);
+      );
+      setFlash(c, 'coord.flash.cancelled', { fee: formatYen(fee, c.var.locale) });
+    });
   },
 );

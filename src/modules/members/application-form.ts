@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textFieldsOf } from '../../http/form-fields.js';
 import { textValues } from '../../http/validate.js';
 import { CHILD_FIELDS, CHILD_SLOTS, CONTACT_FIELDS, CONTACT_SLOTS } from './form-layout.js';
 import { blankBirthDate, reissue, type FormValues } from './form-issues.js';
@@ -38,6 +39,19 @@ function readSlots<F extends string>(
   return { items, slots };
 }
 
+/** The applicant's own text fields, as the body names them. */
+const APPLICANT_FIELDS = [
+  'name',
+  'nameKana',
+  'email',
+  'password',
+  'phone',
+  'birthDate',
+  'postalCode',
+  'address',
+  'area',
+] as const;
+
 /** The nested application body built from the flat form, and where each list item came from. */
 function applicationFromForm(form: FormValues) {
   const kind = form.kind ?? '';
@@ -49,15 +63,7 @@ function applicationFromForm(form: FormValues) {
   const contacts = readSlots(form, 'emergencyContacts', CONTACT_SLOTS, CONTACT_FIELDS);
   const input = {
     kind,
-    name: form.name ?? '',
-    nameKana: form.nameKana ?? '',
-    email: form.email ?? '',
-    password: form.password ?? '',
-    phone: form.phone ?? '',
-    birthDate: form.birthDate ?? '',
-    postalCode: form.postalCode ?? '',
-    address: form.address ?? '',
-    area: form.area ?? '',
+    ...textFieldsOf(form, APPLICANT_FIELDS),
     children: children.items.map((ch) => ({ ...ch, sex: ch.sex || null })),
     emergencyContacts: contacts.items,
     consent: {

@@ -32,8 +32,3 @@ export const blankBirthDate = (form: FormValues, name: string): string | undefin
   name.endsWith('birthDate') && (form[name] ?? '').trim() === ''
     ? 'validation.required'
     : undefined;
-
-/** `formBody`'s hook for a form whose schema reads every field leniently and never fails. */
-export const neverInvalid = (): never => {
-  throw new Error('unreachable: this form accepts any input');
-};

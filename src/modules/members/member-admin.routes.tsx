@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { requireStaff } from '../../auth/guards.js';
 import type { AppContext, AppEnv, CurrentUser } from '../../context.js';
+import { acceptsAnyForm } from '../../http/form-fields.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
 import { formBody, staffOnly } from '../../http/validate.js';
 import { formatDateTime, tokyoDateOf } from '../../lib/dates.js';
@@ -23,10 +24,10 @@ import {
 } from '../orientations/orientations.service.js';
 import { referralsForMember } from '../directory/directory.service.js';
 import { getCenterSettings } from '../settings/settings.service.js';
-import { neverInvalid } from './form-issues.js';
 import { orientationChoiceForm, readSide, sideForm, suspendForm } from './member-admin-form.js';
 import { memberPageData } from './member-admin.service.js';
 import { formatMemberNo } from './members.json.js';
+import { memberOfPath } from './member-pages.js';
 import { findMemberById, type MemberWithEmail } from './members.queries.js';
 import { approveSide, reactivateSide, suspendSide, withdrawMember } from './members.service.js';
 import { staffWithdrawForm } from './withdrawal-form.js';
@@ -36,12 +37,6 @@ export const memberAdminPages = new Hono<AppEnv>();
 
 /** Member ids are UUIDs; the pattern keeps /members/new and friends for other routers. */
 const MEMBER = '/members/:id{[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}}';
-
-async function loadMember(c: AppContext): Promise<MemberWithEmail> {
-  const member = await findMemberById(c.var.deps.db, c.req.param('id') ?? '');
-  if (!member) throw notFound();
-  return member;
-}
 
 /** The member page; a failed action is shown beside its form, with the values sent. */
 async function renderMemberPage(
@@ -114,7 +109,7 @@ async function suspensionEffects(
 
 memberAdminPages.get(MEMBER, async (c) => {
   const staff = requireStaff(c);
-  return renderMemberPage(c, staff, await loadMember(c));
+  return renderMemberPage(c, staff, await memberOfPath(c));
 });
 
 /** A rule (422) or a stale page (409) answered by the service: shown on the member page. */
@@ -143,7 +138,7 @@ const invalidAction =
     reasonOf: (sent: string) => string,
   ) =>
   async (c: AppContext, errors: Record<string, string>, values: Record<string, string>) => {
-    const member = await loadMember(c);
+    const member = await memberOfPath(c);
     const [field, message] = Object.entries(errors)[0] ?? ['', ''];
     return renderMemberPage(c, requireStaff(c), member, {
       status: 422,
@@ -163,7 +158,7 @@ async function memberAction(
   run: (staff: CurrentUser, member: MemberWithEmail) => Promise<void>,
 ) {
   const staff = requireStaff(c);
-  const member = await loadMember(c);
+  const member = await memberOfPath(c);
   try {
     await run(staff, member);
   } catch (err) {
@@ -175,7 +170,7 @@ async function memberAction(
 memberAdminPages.post(
   `${MEMBER}/approve`,
   staffOnly,
-  formBody(sideForm, neverInvalid),
+  formBody(sideForm, acceptsAnyForm),
   async (c) => {
     const side = c.req.valid('form');
     return memberAction(c, { action: 'approve', side }, {}, async (staff, member) => {
@@ -215,7 +210,7 @@ memberAdminPages.post(
 memberAdminPages.post(
   `${MEMBER}/reactivate`,
   staffOnly,
-  formBody(sideForm, neverInvalid),
+  formBody(sideForm, acceptsAnyForm),
   async (c) => {
     const side = c.req.valid('form');
     return memberAction(c, { action: 'reactivate', side }, {}, async (staff, member) => {
@@ -250,7 +245,7 @@ memberAdminPages.post(
 memberAdminPages.post(
   `${MEMBER}/orientation`,
   staffOnly,
-  formBody(orientationChoiceForm, neverInvalid),
+  formBody(orientationChoiceForm, acceptsAnyForm),
   async (c) => {
     const orientationId = c.req.valid('form');
     return memberAction(c, { action: 'orientation' }, { orientationId }, async (_staff, member) => {
@@ -265,7 +260,7 @@ memberAdminPages.post(
 
 memberAdminPages.get(`${MEMBER}/card`, async (c) => {
   requireStaff(c);
-  const member = await loadMember(c);
+  const member = await memberOfPath(c);
   // A withdrawn member has no valid card to print.
   if (member.withdrawn_at) throw notFound();
   const settings = await getCenterSettings(c.var.deps);

@@ -6,7 +6,7 @@ import { AppError, notFound } from '../../lib/errors.js';
 import { ruleText } from '../../lib/i18n.js';
 import { firstErrors } from '../../lib/validation.js';
 import type { FormErrors } from '../../../views/components/form-fields.js';
-import { findMemberByUserId, type MemberWithEmail } from './members.queries.js';
+import { findMemberById, findMemberByUserId, type MemberWithEmail } from './members.queries.js';
 
 /** What the member pages share: whose page it is, and how a service's refusal is shown. */
 
@@ -38,6 +38,13 @@ export async function ownMember(
   const member = await findMemberByUserId(c.var.deps.db, user.id);
   if (!member) throw notFound();
   return { user, member };
+}
+
+/** The member of the path (`/members/:id/…`, staff pages); 404 when there is none. */
+export async function memberOfPath(c: AppContext): Promise<MemberWithEmail> {
+  const member = await findMemberById(c.var.deps.db, c.req.param('id') ?? '');
+  if (!member) throw notFound();
+  return member;
 }
 
 export const hasRequesterSide = (m: MemberWithEmail) => m.requester_status !== null;

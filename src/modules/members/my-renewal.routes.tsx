@@ -14,6 +14,12 @@ import { confirmRenewal, myRenewal } from './renewal.service.js';
 /** 年度更新 on マイページ: one page to check the details and answer for the coming year. */
 export const myRenewalPages = new Hono<AppEnv>();
 
+/** The sides the renewal form asks about: those the member has in use. */
+export const renewalSides = (member: MemberWithEmail) => ({
+  requester: liveSide(member.requester_status),
+  helper: liveSide(member.helper_status),
+});
+
 async function renewalPage(
   c: AppContext,
   member: MemberWithEmail,
@@ -38,8 +44,7 @@ async function renewalPage(
         postalCode: member.postal_code,
         address: member.address,
         email: member.email,
-        requester: liveSide(member.requester_status),
-        helper: liveSide(member.helper_status),
+        ...renewalSides(member),
       }}
       labels={labels}
       childList={data.children}

@@ -2,9 +2,9 @@ import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { requireStaff } from '../../auth/guards.js';
 import type { AppContext, AppEnv } from '../../context.js';
+import { acceptsAnyForm } from '../../http/form-fields.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
 import { formBody, staffOnly } from '../../http/validate.js';
-import { notFound } from '../../lib/errors.js';
 import type { FormErrors } from '../../../views/components/form-fields.js';
 import {
   PaperRenewalPage,
@@ -13,14 +13,13 @@ import {
 import { fiscalYearOf, tokyoDateOf } from '../../lib/dates.js';
 import { RenewalsPage } from '../../../views/pages/members/staff/renewals.js';
 import { getCenterSettings, getConsentVersions, getLabels } from '../settings/settings.service.js';
-import { neverInvalid } from './form-issues.js';
 import { lapseForm, readFiscalYear } from './member-admin-form.js';
 import { lapseAgedOutRequesters, renewalList } from './member-admin.service.js';
 import { fiscalYearEnd } from './renewals.js';
-import { submitRenewal } from './my-renewal.routes.js';
-import { findMemberById, type MemberWithEmail } from './members.queries.js';
+import { renewalSides, submitRenewal } from './my-renewal.routes.js';
+import { memberOfPath } from './member-pages.js';
+import type { MemberWithEmail } from './members.queries.js';
 import { renewalForm } from './renewal-form.js';
-import { liveSide } from './renewal-rules.js';
 import {
   currentRenewalYear,
   renewalOpensOnFor,
@@ -64,7 +63,7 @@ renewalPages.get('/renewals', async (c) => {
 });
 
 /** Lapses the requesters of an ended fiscal year, once confirmed. */
-renewalPages.post('/renewals/lapse', staffOnly, formBody(lapseForm, neverInvalid), async (c) => {
+renewalPages.post('/renewals/lapse', staffOnly, formBody(lapseForm, acceptsAnyForm), async (c) => {
   const staff = requireStaff(c);
   const form = c.req.valid('form');
   const fiscalYear = readFiscalYear(form.fiscalYear, fiscalYearOf(today(c)));
@@ -124,9 +123,7 @@ renewalPages.post('/renewals/reminders', staffOnly, async (c) => {
 /** The member a paper form is for: any member the renewal concerns (staff only). */
 async function paperMember(c: AppContext) {
   requireStaff(c);
-  const member = await findMemberById(c.var.deps.db, c.req.param('id') ?? '');
-  if (!member) throw notFound();
-  return member;
+  return memberOfPath(c);
 }
 
 async function paperPage(
@@ -149,8 +146,7 @@ async function paperPage(
       member={{
         id: member.id,
         name: member.name,
-        requester: liveSide(member.requester_status),
-        helper: liveSide(member.helper_status),
+        ...renewalSides(member),
       }}
       labels={labels}
       termsVersion={consent.termsVersion}

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { requireStaff } from '../../auth/guards.js';
 import type { AppContext, AppEnv } from '../../context.js';
 import { formBody, staffOnly } from '../../http/validate.js';
+import { acceptsAnyForm } from '../../http/form-fields.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
 import { formatDateTime } from '../../lib/dates.js';
 import { AppError, notFound } from '../../lib/errors.js';
@@ -121,15 +122,10 @@ orientationPages.get(SESSION, async (c) => {
   return renderSheet(c, await loadSession(c));
 });
 
-/** For a form whose schema reads every field leniently and never fails. */
-const neverInvalid = (): never => {
-  throw new Error('unreachable: this form accepts any input');
-};
-
 orientationPages.post(
   `${SESSION}/attendance`,
   staffOnly,
-  formBody(attendanceSheetForm, neverInvalid),
+  formBody(attendanceSheetForm, acceptsAnyForm),
   async (c) => {
     const staff = requireStaff(c);
     const session = await loadSession(c);

@@ -41,6 +41,19 @@ const partyToRequest = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
+/** Staff cancel on the coordination page: the cancel pages send them there… */
+const staffToCoordination = createMiddleware<AppEnv>(async (c, next) => {
+  if (isStaff(requireUser(c)))
+    return c.redirect(`/coordination/requests/${encodeURIComponent(c.req.param('id') ?? '')}`, 303);
+  await next();
+});
+
+/** …and the cancel forms are not theirs. */
+const notStaff = createMiddleware<AppEnv>(async (c, next) => {
+  if (isStaff(requireUser(c))) throw notFound();
+  await next();
+});
+
 async function cancelPage(
   c: AppContext,
   r: RequestRow,
@@ -70,30 +83,18 @@ async function cancelPage(
   );
 }
 
-requestCancelPages.get(
-  '/requests/:id/cancel',
-  async (c, next) => {
-    if (isStaff(requireUser(c)))
-      return c.redirect(`/coordination/requests/${encodeURIComponent(c.req.param('id'))}`, 303);
-    await next();
-  },
-  partyToRequest,
-  async (c) => {
-    const { request, party } = loaded(c);
-    if (!isCancellable(request, c.var.deps.clock.now())) {
-      setFlash(c, 'req.cancel.notPossible');
-      return c.redirect(`/requests/${request.id}`, 303);
-    }
-    return cancelPage(c, request, party.kind, {}, {});
-  },
-);
+requestCancelPages.get('/requests/:id/cancel', staffToCoordination, partyToRequest, async (c) => {
+  const { request, party } = loaded(c);
+  if (!isCancellable(request, c.var.deps.clock.now())) {
+    setFlash(c, 'req.cancel.notPossible');
+    return c.redirect(`/requests/${request.id}`, 303);
+  }
+  return cancelPage(c, request, party.kind, {}, {});
+});
 
 requestCancelPages.post(
   '/requests/:id/cancel',
-  async (c, next) => {
-    if (isStaff(requireUser(c))) throw notFound();
-    await next();
-  },
+  notStaff,
   partyToRequest,
   formBody(memberCancelForm, (c, errors, values) => {
     const { request, party } = loaded(c);
@@ -156,11 +157,7 @@ async function cancelSeriesPage(
 
 requestCancelPages.get(
   '/requests/:id/cancel-series',
-  async (c, next) => {
-    if (isStaff(requireUser(c)))
-      return c.redirect(`/coordination/requests/${encodeURIComponent(c.req.param('id'))}`, 303);
-    await next();
-  },
+  staffToCoordination,
   partyToRequest,
   requesterOnly,
   async (c) => {
@@ -174,10 +171,7 @@ requestCancelPages.get(
 
 requestCancelPages.post(
   '/requests/:id/cancel-series',
-  async (c, next) => {
-    if (isStaff(requireUser(c))) throw notFound();
-    await next();
-  },
+  notStaff,
   partyToRequest,
   requesterOnly,
   formBody(memberCancelForm, (c, errors, values) =>

@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
 import { requireAdmin } from '../../auth/guards.js';
 import type { AppContext, AppEnv } from '../../context.js';
+import { fieldRefusal } from '../../http/refusal.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
 import { adminOnly, formBody } from '../../http/validate.js';
-import { AppError } from '../../lib/errors.js';
 import { StaffAccountsPage } from '../../../views/pages/staff/staff-accounts.js';
 import { listStaffUsers } from '../auth/users.queries.js';
 import { createStaffBody } from './staff.schemas.js';
@@ -49,10 +49,9 @@ staffPages.post(
     try {
       await createStaffAccount(c.var.deps, admin, input, c.var.clientAddress);
     } catch (err) {
-      if (err instanceof AppError && err.code === 'email_taken') {
-        return rerenderStaffAccounts(c, { email: c.var.t('staff.emailTaken') }, input);
-      }
-      throw err;
+      const errors = fieldRefusal(c, err, { email_taken: ['email', 'staff.emailTaken'] });
+      if (!errors) throw err;
+      return rerenderStaffAccounts(c, errors, input);
     }
     setFlash(c, 'staff.addedNotice', { name: input.name });
     return c.redirect('/staff-accounts', 303);

@@ -1,8 +1,9 @@
 import { Hono } from 'hono';
 import { requireStaff } from '../../auth/guards.js';
-import type { AppContext, AppEnv } from '../../context.js';
+import type { AppContext, AppEnv, CurrentUser } from '../../context.js';
+import { formPosts } from '../../http/form-posts.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
-import { formBody, staffOnly } from '../../http/validate.js';
+import { staffOnly } from '../../http/validate.js';
 import {
   EligibilityPage,
   type EligibilityPageProps,
@@ -51,25 +52,35 @@ const CERT_FIELDS: Record<string, string> = {
 
 eligibilityPages.get('/members/:id/eligibility', staffOnly, (c) => renderHousehold(c));
 
-eligibilityPages.post(
+const staffForm = formPosts(eligibilityPages, [staffOnly], requireStaff);
+
+/** Records a change of the household of the path, then back to its page with the notice. */
+async function changeHousehold(
+  c: AppContext,
+  staff: CurrentUser,
+  notice: 'subsidies.flash.saved' | 'subsidies.flash.revoked',
+  change: (memberId: string) => Promise<unknown>,
+) {
+  const { member } = await loadHousehold(c.var.deps, staff, c.req.param('id') ?? '');
+  await change(member.id);
+  setFlash(c, notice);
+  return c.redirect(`/members/${member.id}/eligibility`, 303);
+}
+
+staffForm(
   '/members/:id/eligibility',
-  staffOnly,
-  formBody(eligibilityForm, (c, errors, values) =>
-    renderHousehold(c, { form: 'eligibility', errors, values }, 422),
-  ),
-  async (c) => {
-    const staff = requireStaff(c);
-    const { member } = await loadHousehold(c.var.deps, staff, c.req.param('id'));
-    await addEligibility(c.var.deps, staff, member.id, c.req.valid('form'), c.var.clientAddress);
-    setFlash(c, 'subsidies.flash.saved');
-    return c.redirect(`/members/${member.id}/eligibility`, 303);
-  },
+  eligibilityForm,
+  (c, errors, values) => renderHousehold(c, { form: 'eligibility', errors, values }, 422),
+  (c, staff, form) =>
+    changeHousehold(c, staff, 'subsidies.flash.saved', (memberId) =>
+      addEligibility(c.var.deps, staff, memberId, form, c.var.clientAddress),
+    ),
 );
 
-eligibilityPages.post(
+staffForm(
   '/members/:id/free-childcare',
-  staffOnly,
-  formBody(certificationForm, (c, errors, values) =>
+  certificationForm,
+  (c, errors, values) =>
     renderHousehold(
       c,
       {
@@ -81,37 +92,22 @@ eligibilityPages.post(
       },
       422,
     ),
-  ),
-  async (c) => {
-    const staff = requireStaff(c);
-    const { member } = await loadHousehold(c.var.deps, staff, c.req.param('id'));
-    await addCertification(c.var.deps, staff, member.id, c.req.valid('form'), c.var.clientAddress);
-    setFlash(c, 'subsidies.flash.saved');
-    return c.redirect(`/members/${member.id}/eligibility`, 303);
-  },
+  (c, staff, form) =>
+    changeHousehold(c, staff, 'subsidies.flash.saved', (memberId) =>
+      addCertification(c.var.deps, staff, memberId, form, c.var.clientAddress),
+    ),
 );
 
 for (const [path, table] of [
   ['/members/:id/eligibility/revoke', 'household_eligibility'],
   ['/members/:id/free-childcare/revoke', 'free_childcare_certification'],
 ] as const)
-  eligibilityPages.post(
+  staffForm(
     path,
-    staffOnly,
-    formBody(revokeForm, (c) => renderHousehold(c, {}, 422)),
-    async (c) => {
-      const staff = requireStaff(c);
-      const { member } = await loadHousehold(c.var.deps, staff, c.req.param('id'));
-      const { recordId } = c.req.valid('form');
-      await revokeHouseholdRecord(
-        c.var.deps,
-        staff,
-        member.id,
-        table,
-        recordId,
-        c.var.clientAddress,
-      );
-      setFlash(c, 'subsidies.flash.revoked');
-      return c.redirect(`/members/${member.id}/eligibility`, 303);
-    },
+    revokeForm,
+    (c) => renderHousehold(c, {}, 422),
+    (c, staff, { recordId }) =>
+      changeHousehold(c, staff, 'subsidies.flash.revoked', (memberId) =>
+        revokeHouseholdRecord(c.var.deps, staff, memberId, table, recordId, c.var.clientAddress),
+      ),
   );

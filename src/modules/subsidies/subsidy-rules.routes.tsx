@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
 import { requireAdmin } from '../../auth/guards.js';
 import type { AppContext, AppEnv } from '../../context.js';
+import { fieldRefusal } from '../../http/refusal.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
 import { adminOnly, formBody } from '../../http/validate.js';
 import { tokyoDateOf } from '../../lib/dates.js';
-import { AppError } from '../../lib/errors.js';
 import type { FormErrors } from '../../../views/components/form-fields.js';
 import { SubsidyRulesPage } from '../../../views/pages/subsidies/subsidy-rules.js';
 import { getCenterSettings } from '../settings/settings.service.js';
@@ -57,9 +57,9 @@ subsidyRulePages.post(
     try {
       await addSubsidyRules(c.var.deps, admin, set, c.var.clientAddress);
     } catch (err) {
-      if (err instanceof AppError && err.code === 'duplicate')
-        return page(c, form, { validFrom: c.var.t('subsidyRules.duplicate') }, 422);
-      throw err;
+      const errors = fieldRefusal(c, err, { duplicate: ['validFrom', 'subsidyRules.duplicate'] });
+      if (!errors) throw err;
+      return page(c, form, errors, 422);
     }
     setFlash(c, 'subsidyRules.added', { date: set.validFrom });
     return c.redirect('/settings/subsidies', 303);

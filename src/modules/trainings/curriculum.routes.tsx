@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { requireAdmin, requireStaff } from '../../auth/guards.js';
 import type { AppContext, AppEnv } from '../../context.js';
+import { fieldRefusal } from '../../http/refusal.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
 import { adminOnly, formBody } from '../../http/validate.js';
 import { AppError } from '../../lib/errors.js';
@@ -80,13 +81,9 @@ curriculumPages.post(
     try {
       await createModule(c.var.deps, admin, input);
     } catch (err) {
-      if (err instanceof AppError && err.code === 'code_taken')
-        return renderCurriculum(c, {
-          values,
-          errors: { code: c.var.t('training.rule.code_taken') },
-          status: 422,
-        });
-      throw err;
+      const errors = fieldRefusal(c, err, { code_taken: ['code', 'training.rule.code_taken'] });
+      if (!errors) throw err;
+      return renderCurriculum(c, { values, errors, status: 422 });
     }
     setFlash(c, 'training.curriculum.added', {
       title: c.var.locale === 'ja' ? values.titleJa! : values.titleEn!,

@@ -2,14 +2,15 @@ import { Hono } from 'hono';
 import { requireStaff } from '../../auth/guards.js';
 import type { AppContext, AppEnv } from '../../context.js';
 import { acceptsAnyForm } from '../../http/form-fields.js';
+import { formPosts } from '../../http/form-posts.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
 import { formBody, staffOnly } from '../../http/validate.js';
-import { AppError, notFound } from '../../lib/errors.js';
+import { notFound } from '../../lib/errors.js';
 import type { FormErrors } from '../../../views/components/form-fields.js';
 import { SessionPage, type SheetRow } from '../../../views/pages/trainings/session.js';
 import { SessionsPage, type SessionFormValues } from '../../../views/pages/trainings/sessions.js';
 import { findMemberById } from '../members/members.queries.js';
-import { redirectUnlessRefused } from '../../http/refusal.js';
+import { fieldRefusal, redirectUnlessRefused } from '../../http/refusal.js';
 import { attendanceForm, memberPickForm, sessionForm, sessionFormValues } from './session-form.js';
 import { loadSessionSheet, loadSessionsOverview } from './training-pages.service.js';
 import {
@@ -71,13 +72,11 @@ sessionPages.post(
     try {
       id = (await scheduleSession(c.var.deps, staff, input)).id;
     } catch (err) {
-      if (err instanceof AppError && err.code === 'unknown_module')
-        return renderSessions(c, {
-          values,
-          errors: { moduleIds: c.var.t('training.rule.unknown_module') },
-          status: 422,
-        });
-      throw err;
+      const errors = fieldRefusal(c, err, {
+        unknown_module: ['moduleIds', 'training.rule.unknown_module'],
+      });
+      if (!errors) throw err;
+      return renderSessions(c, { values, errors, status: 422 });
     }
     setFlash(c, 'training.sessions.created');
     return c.redirect(`/training/sessions/${id}`, 303);
@@ -139,14 +138,18 @@ const onSession = (c: AppContext, sessionId: string, action: () => Promise<unkno
 const pickedMember = (c: AppContext, memberId: string | undefined) =>
   memberId ? findMemberById(c.var.deps.db, memberId) : Promise.resolve(undefined);
 
-sessionPages.post(
+/** The forms on the session's sheet (they accept any input): the staff member and the session. */
+const sheetForm = formPosts(sessionPages, [staffOnly], (c) => ({
+  staff: requireStaff(c),
+  sessionId: c.req.param('id') ?? '',
+}));
+
+sheetForm(
   '/training/sessions/:id/enrollments',
-  staffOnly,
-  formBody(memberPickForm, acceptsAnyForm),
-  async (c) => {
-    const staff = requireStaff(c);
-    const sessionId = c.req.param('id');
-    const member = await pickedMember(c, c.req.valid('form').memberId);
+  memberPickForm,
+  acceptsAnyForm,
+  async (c, { staff, sessionId }, form) => {
+    const member = await pickedMember(c, form.memberId);
     if (!member)
       return renderSession(c, sessionId, {
         actionError: c.var.t('validation.choice'),
@@ -167,14 +170,12 @@ sessionPages.post(
   },
 );
 
-sessionPages.post(
+sheetForm(
   '/training/sessions/:id/enrollments/cancel',
-  staffOnly,
-  formBody(memberPickForm, acceptsAnyForm),
-  async (c) => {
-    const staff = requireStaff(c);
-    const sessionId = c.req.param('id');
-    const member = await pickedMember(c, c.req.valid('form').memberId);
+  memberPickForm,
+  acceptsAnyForm,
+  async (c, { staff, sessionId }, form) => {
+    const member = await pickedMember(c, form.memberId);
     if (!member) throw notFound();
     return onSession(c, sessionId, async () => {
       const { promotedMemberId } = await cancelEnrollment(c.var.deps, staff, sessionId, member.id, {
@@ -191,22 +192,19 @@ sessionPages.post(
   },
 );
 
-sessionPages.post(
+sheetForm(
   '/training/sessions/:id/attendance',
-  staffOnly,
-  formBody(attendanceForm, acceptsAnyForm),
-  async (c) => {
-    const staff = requireStaff(c);
-    const sessionId = c.req.param('id');
-    return onSession(c, sessionId, async () => {
+  attendanceForm,
+  acceptsAnyForm,
+  (c, { staff, sessionId }, form) =>
+    onSession(c, sessionId, async () => {
       const { attendees } = await recordAttendance(
         c.var.deps,
         staff,
         sessionId,
-        c.req.valid('form'),
+        form,
         c.var.clientAddress,
       );
       setFlash(c, 'training.attendance.saved', { count: String(attendees) });
-    });
-  },
+    }),
 );
