@@ -22,23 +22,40 @@ export function findPayment(db: Db, key: PaymentKey) {
 }
 export type PaymentRow = NonNullable<Awaited<ReturnType<typeof findPayment>>>;
 
-/** An activity as a payment subject: its parties, what is due, whether it is approved. */
-export function findActivitySubject(db: Db, activityId: string) {
-  return db
+/** An activity with its two parties joined as `helper` and `requester`. */
+const activityWithParties = (db: Db) =>
+  db
     .selectFrom('activity')
     .innerJoin('member as helper', 'helper.id', 'activity.helper_member_id')
-    .innerJoin('member as requester', 'requester.id', 'activity.requester_member_id')
+    .innerJoin('member as requester', 'requester.id', 'activity.requester_member_id');
+
+/** A request with its two parties joined as `helper` and `requester`. */
+const requestWithParties = (db: Db) =>
+  db
+    .selectFrom('care_request')
+    .innerJoin('member as helper', 'helper.id', 'care_request.helper_member_id')
+    .innerJoin('member as requester', 'requester.id', 'care_request.requester_member_id');
+
+/** Who the parties of a payment subject are: their member and user ids and their names. */
+const subjectPartyColumns = <T extends 'activity' | 'care_request'>(table: T) =>
+  [
+    `${table}.helper_member_id`,
+    'helper.user_id as helper_user_id',
+    'helper.name as helper_name',
+    `${table}.requester_member_id`,
+    'requester.user_id as requester_user_id',
+    'requester.name as requester_name',
+  ] as const;
+
+/** An activity as a payment subject: its parties, what is due, whether it is approved. */
+export function findActivitySubject(db: Db, activityId: string) {
+  return activityWithParties(db)
     .select([
       'activity.id',
       'activity.status',
       'activity.started_at as date',
       activityDue.as('due'),
-      'activity.helper_member_id',
-      'helper.user_id as helper_user_id',
-      'helper.name as helper_name',
-      'activity.requester_member_id',
-      'requester.user_id as requester_user_id',
-      'requester.name as requester_name',
+      ...subjectPartyColumns('activity'),
     ])
     .where('activity.id', '=', activityId)
     .executeTakeFirst();
@@ -46,21 +63,13 @@ export function findActivitySubject(db: Db, activityId: string) {
 
 /** A request as a cancellation-fee subject (a request that never had a helper has none). */
 export function findCancellationSubject(db: Db, requestId: string) {
-  return db
-    .selectFrom('care_request')
-    .innerJoin('member as helper', 'helper.id', 'care_request.helper_member_id')
-    .innerJoin('member as requester', 'requester.id', 'care_request.requester_member_id')
+  return requestWithParties(db)
     .select([
       'care_request.id',
       'care_request.status',
       'care_request.starts_at as date',
       sql<number>`COALESCE(care_request.cancellation_fee, 0)`.as('due'),
-      'care_request.helper_member_id',
-      'helper.user_id as helper_user_id',
-      'helper.name as helper_name',
-      'care_request.requester_member_id',
-      'requester.user_id as requester_user_id',
-      'requester.name as requester_name',
+      ...subjectPartyColumns('care_request'),
     ])
     .where('care_request.id', '=', requestId)
     .executeTakeFirst();
@@ -167,10 +176,7 @@ export async function listOutstanding(
   db: Db,
   range: { from: string; to: string },
 ): Promise<OutstandingRow[]> {
-  const activities = db
-    .selectFrom('activity')
-    .innerJoin('member as helper', 'helper.id', 'activity.helper_member_id')
-    .innerJoin('member as requester', 'requester.id', 'activity.requester_member_id')
+  const activities = activityWithParties(db)
     .leftJoin('payment', 'payment.activity_id', 'activity.id')
     .select([
       sql<'activity'>`'activity'`.as('kind'),
@@ -188,10 +194,7 @@ export async function listOutstanding(
     .where('activity.started_at', '<', range.to)
     .where(activityDue, '>', 0)
     .where(notPaidInFull(activityDue));
-  const cancellations = db
-    .selectFrom('care_request')
-    .innerJoin('member as helper', 'helper.id', 'care_request.helper_member_id')
-    .innerJoin('member as requester', 'requester.id', 'care_request.requester_member_id')
+  const cancellations = requestWithParties(db)
     .leftJoin('payment', 'payment.request_id', 'care_request.id')
     .select([
       sql<'cancellation'>`'cancellation'`.as('kind'),
