@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Insertable, RawBuilder } from 'kysely';
+import type { Insertable, RawBuilder, Updateable } from 'kysely';
 import type { PaymentTable } from '../../../db/schema.js';
 import type { Db } from '../../lib/db.js';
 
@@ -78,6 +78,24 @@ export function findCancellationSubject(db: Db, requestId: string) {
 type PaymentWrite = Omit<Insertable<PaymentTable>, 'activity_id' | 'request_id'>;
 
 /**
+ * Inserts `row` as the payment of `key` or, when the subject already has one, applies `set` to
+ * it while its status is one of `statuses` (one statement; 0 rows changed = refused).
+ */
+function insertOrUpdatePayment(
+  db: Db,
+  key: PaymentKey,
+  row: PaymentWrite,
+  set: Updateable<PaymentTable>,
+  statuses: readonly PaymentTable['status'][],
+) {
+  const column = keyColumn(key);
+  return db
+    .insertInto('payment')
+    .values({ ...row, activity_id: null, request_id: null, [column]: key.id })
+    .onConflict((oc) => oc.column(column).doUpdateSet(set).where('payment.status', 'in', statuses));
+}
+
+/**
  * Records (or corrects) the payment of `key` in one statement: an insert, or, when the subject
  * already has one, an update that applies only while its status is one of `replaceable` (a
  * payment the helper acknowledged is changed by staff only). 0 rows changed = refused.
@@ -88,27 +106,24 @@ export function upsertPayment(
   row: PaymentWrite,
   replaceable: readonly PaymentTable['status'][],
 ) {
-  const column = keyColumn(key);
-  return db
-    .insertInto('payment')
-    .values({ ...row, activity_id: null, request_id: null, [column]: key.id })
-    .onConflict((oc) =>
-      oc
-        .column(column)
-        .doUpdateSet({
-          amount: row.amount,
-          paid_on: row.paid_on,
-          method: row.method,
-          status: row.status,
-          recorded_by_user_id: row.recorded_by_user_id,
-          recorded_by_role: row.recorded_by_role,
-          recorded_at: row.recorded_at,
-          received_at: row.received_at ?? null,
-          dispute_reason: null,
-          updated_at: row.updated_at,
-        })
-        .where('payment.status', 'in', replaceable),
-    );
+  return insertOrUpdatePayment(
+    db,
+    key,
+    row,
+    {
+      amount: row.amount,
+      paid_on: row.paid_on,
+      method: row.method,
+      status: row.status,
+      recorded_by_user_id: row.recorded_by_user_id,
+      recorded_by_role: row.recorded_by_role,
+      recorded_at: row.recorded_at,
+      received_at: row.received_at ?? null,
+      dispute_reason: null,
+      updated_at: row.updated_at,
+    },
+    replaceable,
+  );
 }
 
 /**
@@ -117,21 +132,18 @@ export function upsertPayment(
  * received. 0 rows changed = already received.
  */
 export function receivePayment(db: Db, key: PaymentKey, row: PaymentWrite) {
-  const column = keyColumn(key);
-  return db
-    .insertInto('payment')
-    .values({ ...row, activity_id: null, request_id: null, [column]: key.id })
-    .onConflict((oc) =>
-      oc
-        .column(column)
-        .doUpdateSet({
-          status: 'received',
-          received_at: row.received_at,
-          dispute_reason: null,
-          updated_at: row.updated_at,
-        })
-        .where('payment.status', 'in', ['recorded', 'disputed']),
-    );
+  return insertOrUpdatePayment(
+    db,
+    key,
+    row,
+    {
+      status: 'received',
+      received_at: row.received_at,
+      dispute_reason: null,
+      updated_at: row.updated_at,
+    },
+    ['recorded', 'disputed'],
+  );
 }
 
 /** The helper says a recorded payment did not arrive as recorded. */
