@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Insertable, RawBuilder, Updateable } from 'kysely';
 import type { PaymentTable } from '../../../db/schema.js';
 import type { Db } from '../../lib/db.js';
+import { requestsWithBoth } from '../requests/requests.queries.js';
 
 /** The thing a payment is for: an activity, or a cancelled request with its fee. */
 export type PaymentKey = { kind: 'activity'; id: string } | { kind: 'cancellation'; id: string };
@@ -22,19 +23,12 @@ export function findPayment(db: Db, key: PaymentKey) {
 }
 export type PaymentRow = NonNullable<Awaited<ReturnType<typeof findPayment>>>;
 
-/** An activity with its two parties joined as `helper` and `requester`. */
+/** An activity with its two parties joined as `helper` and `requester` (as `requestsWithBoth`). */
 const activityWithParties = (db: Db) =>
   db
     .selectFrom('activity')
     .innerJoin('member as helper', 'helper.id', 'activity.helper_member_id')
     .innerJoin('member as requester', 'requester.id', 'activity.requester_member_id');
-
-/** A request with its two parties joined as `helper` and `requester`. */
-const requestWithParties = (db: Db) =>
-  db
-    .selectFrom('care_request')
-    .innerJoin('member as helper', 'helper.id', 'care_request.helper_member_id')
-    .innerJoin('member as requester', 'requester.id', 'care_request.requester_member_id');
 
 /** Who the parties of a payment subject are: their member and user ids and their names. */
 const subjectPartyColumns = <T extends 'activity' | 'care_request'>(table: T) =>
@@ -63,7 +57,7 @@ export function findActivitySubject(db: Db, activityId: string) {
 
 /** A request as a cancellation-fee subject (a request that never had a helper has none). */
 export function findCancellationSubject(db: Db, requestId: string) {
-  return requestWithParties(db)
+  return requestsWithBoth(db)
     .select([
       'care_request.id',
       'care_request.status',
@@ -206,7 +200,7 @@ export async function listOutstanding(
     .where('activity.started_at', '<', range.to)
     .where(activityDue, '>', 0)
     .where(notPaidInFull(activityDue));
-  const cancellations = requestWithParties(db)
+  const cancellations = requestsWithBoth(db)
     .leftJoin('payment', 'payment.request_id', 'care_request.id')
     .select([
       sql<'cancellation'>`'cancellation'`.as('kind'),
