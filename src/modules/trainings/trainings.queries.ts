@@ -333,6 +333,10 @@ export function listRecordsByStatus(db: Db, status: 'pending' | 'approved' | 're
     .execute();
 }
 
+/** Records with the member they belong to. */
+const recordsWithMember = (db: Db) =>
+  db.selectFrom('training_record').innerJoin('member', 'member.id', 'training_record.member_id');
+
 /**
  * Members with their approved records (one row per record; a member without any has one row
  * with null record fields). `where` picks the members. Used for qualifications in batch.
@@ -371,9 +375,7 @@ export function listRecentRecordsOfActiveHelpers(
   today: string,
 ) {
   if (modules.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('training_record')
-    .innerJoin('member', 'member.id', 'training_record.member_id')
+  return recordsWithMember(db)
     .select([
       'member.id as member_id',
       'member.user_id',
@@ -529,9 +531,7 @@ export function listHeldAttendanceHours(db: Db, fromIso: string, endIso: string)
 
 /** Each member's first approved completion of each listed module, up to `to`. */
 export function listFirstCompletions(db: Db, moduleIds: string[], to: string) {
-  return db
-    .selectFrom('training_record')
-    .innerJoin('member', 'member.id', 'training_record.member_id')
+  return recordsWithMember(db)
     .select([
       'training_record.member_id',
       'member.name',
