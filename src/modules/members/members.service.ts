@@ -58,7 +58,7 @@ const statusEvent = (
   at: by.at,
 });
 /** An audit entry about the member (its subject), with the client's address. */
-const memberEntry = (
+export const memberEntry = (
   memberId: string,
   action: string,
   details: Record<string, unknown>,

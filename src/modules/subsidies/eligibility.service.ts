@@ -4,6 +4,7 @@ import { conflict, notFound, unprocessable } from '../../lib/errors.js';
 import { buildAuditIfPreviousChanged } from '../audit/audit.queries.js';
 import { insertAudited } from '../audit/audit.service.js';
 import { findMemberById, listChildren } from '../members/members.queries.js';
+import { memberEntry } from '../members/members.service.js';
 import { expiryWindow, isInForce } from './eligibility-rules.js';
 import {
   insertCertification,
@@ -44,14 +45,6 @@ export async function loadHousehold(deps: AppDeps, user: CurrentUser, memberId: 
 }
 export type Household = Awaited<ReturnType<typeof loadHousehold>>;
 
-/** An audit entry about the household (the member), by staff. */
-const householdEntry = (
-  memberId: string,
-  action: string,
-  details: Record<string, unknown>,
-  clientAddress: string | undefined,
-) => ({ action, subjectType: 'member', subjectId: memberId, clientAddress, details });
-
 /** The columns every household record has: who checked what, when, valid from/to; not revoked. */
 function checkedColumns(
   staff: CurrentUser,
@@ -86,7 +79,7 @@ function insertHouseholdRecord(
   return insertAudited(
     deps,
     staff,
-    (id) => householdEntry(memberId, audit.action, { id, ...audit.details }, audit.clientAddress),
+    (id) => memberEntry(memberId, audit.action, { id, ...audit.details }, audit.clientAddress),
     (id, at) => insert(id, checkedColumns(staff, memberId, input, at)),
   );
 }
@@ -156,7 +149,7 @@ export async function revokeHouseholdRecord(
   const [update] = await deps.atomic([
     revokeRecord(deps.db, table, memberId, recordId, staff.id, deps.clock.now().toISOString()),
     buildAuditIfPreviousChanged(deps.db, {
-      ...householdEntry(memberId, `${table}_revoked`, { id: recordId }, clientAddress),
+      ...memberEntry(memberId, `${table}_revoked`, { id: recordId }, clientAddress),
       at: deps.clock.now(),
       actorUserId: staff.id,
     }),
