@@ -31,6 +31,9 @@ export function findMemberByUserId(db: Db, userId: string) {
   return memberColumns(db).where('member.user_id', '=', userId).executeTakeFirst();
 }
 
+/** A member as a line of a list: names and member number. */
+export const memberNameColumns = ['member.name', 'member.name_kana', 'member.member_no'] as const;
+
 /** A member on a staff sheet: number, names, kind, phone and the state of each side. */
 export const memberSheetColumns = [
   'member.member_no',
@@ -126,22 +129,25 @@ export function findChildById(db: Db, id: string) {
     .executeTakeFirst();
 }
 
-export function listEmergencyContacts(db: Db, memberId: string) {
+/** Emergency contacts and authorized pickups: the same columns, one table each. */
+type ContactTable = 'emergency_contact' | 'authorized_pickup';
+
+/** A member's contacts of one kind, in the order they were added. */
+function listContacts(db: Db, table: ContactTable, memberId: string) {
   return db
-    .selectFrom('emergency_contact')
+    .selectFrom(table)
     .selectAll()
     .where('member_id', '=', memberId)
     .orderBy('created_at')
     .execute();
 }
 
+export function listEmergencyContacts(db: Db, memberId: string) {
+  return listContacts(db, 'emergency_contact', memberId);
+}
+
 export function listAuthorizedPickups(db: Db, memberId: string) {
-  return db
-    .selectFrom('authorized_pickup')
-    .selectAll()
-    .where('member_id', '=', memberId)
-    .orderBy('created_at')
-    .execute();
+  return listContacts(db, 'authorized_pickup', memberId);
 }
 
 export function listStatusEvents(db: Db, memberId: string) {
@@ -196,7 +202,7 @@ export function buildChangeSideStatus(
   from: SideStatus[],
   set: Updateable<MemberTable>,
 ) {
-  return db.updateTable('member').set(set).where('id', '=', memberId).where(column, 'in', from);
+  return buildUpdateMember(db, memberId, set).where(column, 'in', from);
 }
 
 /**
@@ -224,11 +230,7 @@ export function buildLoginFollowsSides(db: Db, userId: string, now: string, endS
 
 /** 退会: no row once the member has withdrawn. */
 export function buildWithdrawMember(db: Db, memberId: string, set: Updateable<MemberTable>) {
-  return db
-    .updateTable('member')
-    .set(set)
-    .where('id', '=', memberId)
-    .where('withdrawn_at', 'is', null);
+  return buildUpdateMember(db, memberId, set).where('withdrawn_at', 'is', null);
 }
 
 export function buildUpdateMember(db: Db, memberId: string, set: Updateable<MemberTable>) {
@@ -253,9 +255,6 @@ export function buildUpdateChild(
     .where('member_id', '=', memberId)
     .where('removed_at', 'is', null);
 }
-
-/** Emergency contacts and authorized pickups: the same columns, one table each. */
-type ContactTable = 'emergency_contact' | 'authorized_pickup';
 
 export async function insertContact(
   db: Db,

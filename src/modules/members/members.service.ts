@@ -41,6 +41,29 @@ import {
 
 const statusColumn = (side: Side): 'requester_status' | 'helper_status' =>
   side === 'requester' ? 'requester_status' : 'helper_status';
+/** A new row of a side's status history: `change` of `side`, by `by.actorUserId` at `by.at`. */
+const statusEvent = (
+  memberId: string,
+  side: Side,
+  change: { from: SideStatus | null; to: SideStatus; reason: string | null },
+  by: { actorUserId: string | null; at: string },
+) => ({
+  id: newId(),
+  member_id: memberId,
+  side,
+  from_status: change.from,
+  to_status: change.to,
+  reason: change.reason,
+  actor_user_id: by.actorUserId,
+  at: by.at,
+});
+/** An audit entry about the member (its subject), with the client's address. */
+export const memberEntry = (
+  memberId: string,
+  action: string,
+  details: Record<string, unknown>,
+  clientAddress: string | undefined,
+) => ({ action, subjectType: 'member', subjectId: memberId, clientAddress, details });
 const approvedColumn = (side: Side): 'requester_approved_at' | 'helper_approved_at' =>
   side === 'requester' ? 'requester_approved_at' : 'helper_approved_at';
 const hasSide = (member: { kind: string }, side: Side) =>
@@ -189,29 +212,29 @@ export async function applyForMembership(
       }),
     ),
     ...sides.map((side) =>
-      buildInsertStatusEvent(deps.db, {
-        id: newId(),
-        member_id: memberId,
-        side,
-        from_status: null,
-        to_status: 'applied',
-        reason: null,
-        actor_user_id: enteredBy?.id ?? userId,
-        at: now,
-      }),
+      buildInsertStatusEvent(
+        deps.db,
+        statusEvent(
+          memberId,
+          side,
+          { from: null, to: 'applied', reason: null },
+          { actorUserId: enteredBy?.id ?? userId, at: now },
+        ),
+      ),
     ),
     buildAuditInsert(deps.db, {
       at: nowDate,
       actorUserId: enteredBy?.id ?? userId,
-      action: 'member_applied',
-      subjectType: 'member',
-      subjectId: memberId,
-      clientAddress,
-      details: {
-        kind: input.kind,
-        enteredByStaff: !!enteredBy,
-        healthConsent: input.consent.healthData,
-      },
+      ...memberEntry(
+        memberId,
+        'member_applied',
+        {
+          kind: input.kind,
+          enteredByStaff: !!enteredBy,
+          healthConsent: input.consent.healthData,
+        },
+        clientAddress,
+      ),
     }),
   ];
   try {
@@ -273,24 +296,25 @@ async function transition(
       updated_at: now,
       ...t.extraSet,
     }),
-    insertIfPreviousChanged(deps.db, 'member_status_event', {
-      id: newId(),
-      member_id: member.id,
-      side: t.side,
-      from_status: member[column],
-      to_status: t.to,
-      reason: t.reason ?? null,
-      actor_user_id: actor?.id ?? null,
-      at: now,
-    }),
+    insertIfPreviousChanged(
+      deps.db,
+      'member_status_event',
+      statusEvent(
+        member.id,
+        t.side,
+        { from: member[column], to: t.to, reason: t.reason ?? null },
+        { actorUserId: actor?.id ?? null, at: now },
+      ),
+    ),
     buildAuditIfPreviousChanged(deps.db, {
       at: nowDate,
       actorUserId: actor?.id ?? null,
-      action: t.action,
-      subjectType: 'member',
-      subjectId: member.id,
-      clientAddress,
-      details: { side: t.side, from: member[column], to: t.to, reason: t.reason ?? null },
+      ...memberEntry(
+        member.id,
+        t.action,
+        { side: t.side, from: member[column], to: t.to, reason: t.reason ?? null },
+        clientAddress,
+      ),
     }),
     ...buildLoginFollowsSides(deps.db, member.user_id, now, takesAccess),
     ...(t.side === 'helper' && takesAccess ? await helperSideEnded(deps, member, now) : []),
@@ -398,25 +422,26 @@ export async function withdrawMember(
       ...(member.helper_status ? { helper_status: 'withdrawn' as const } : {}),
     }),
     ...sides.map((side) =>
-      insertIfPreviousChanged(deps.db, 'member_status_event', {
-        id: newId(),
-        member_id: member.id,
-        side,
-        from_status: member[statusColumn(side)],
-        to_status: 'withdrawn',
-        reason,
-        actor_user_id: actor?.id ?? null,
-        at: now,
-      }),
+      insertIfPreviousChanged(
+        deps.db,
+        'member_status_event',
+        statusEvent(
+          member.id,
+          side,
+          { from: member[statusColumn(side)], to: 'withdrawn', reason },
+          { actorUserId: actor?.id ?? null, at: now },
+        ),
+      ),
     ),
     buildAuditIfPreviousChanged(deps.db, {
       at: nowDate,
       actorUserId: actor?.id ?? null,
-      action: 'member_withdrawn',
-      subjectType: 'member',
-      subjectId: member.id,
-      clientAddress,
-      details: { reason, bySelf: actor?.id === member.user_id },
+      ...memberEntry(
+        member.id,
+        'member_withdrawn',
+        { reason, bySelf: actor?.id === member.user_id },
+        clientAddress,
+      ),
     }),
     ...buildLoginFollowsSides(deps.db, member.user_id, now, true),
     ...(member.helper_status ? await helperSideEnded(deps, member, now) : []),
@@ -509,11 +534,7 @@ export async function updateMember(
     buildAuditInsert(deps.db, {
       at: deps.clock.now(),
       actorUserId: actor.id,
-      action: 'member_updated',
-      subjectType: 'member',
-      subjectId: member.id,
-      clientAddress,
-      details: { fields: keys },
+      ...memberEntry(member.id, 'member_updated', { fields: keys }, clientAddress),
     }),
   ];
   try {

@@ -1,6 +1,7 @@
 import { sql, type Updateable } from 'kysely';
 import type { Db } from '../../lib/db.js';
 import type { MemberTable } from '../../../db/schema.js';
+import { buildUpdateMember } from './members.queries.js';
 
 /** Members withdrawn before `cutoffIso` and not purged yet, longest gone first. */
 export function listPurgeCandidates(db: Db, cutoffIso: string) {
@@ -29,10 +30,7 @@ export function buildAnonymiseMember(
   cutoffIso: string,
   set: Updateable<MemberTable>,
 ) {
-  return db
-    .updateTable('member')
-    .set(set)
-    .where('id', '=', memberId)
+  return buildUpdateMember(db, memberId, set)
     .where('purged_at', 'is', null)
     .where('withdrawn_at', '<', cutoffIso);
 }

@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
-import type { Insertable, RawBuilder } from 'kysely';
+import type { Insertable, RawBuilder, Updateable } from 'kysely';
 import type { PaymentTable } from '../../../db/schema.js';
 import type { Db } from '../../lib/db.js';
+import { requestsWithBoth } from '../requests/requests.queries.js';
 
 /** The thing a payment is for: an activity, or a cancelled request with its fee. */
 export type PaymentKey = { kind: 'activity'; id: string } | { kind: 'cancellation'; id: string };
@@ -22,23 +23,33 @@ export function findPayment(db: Db, key: PaymentKey) {
 }
 export type PaymentRow = NonNullable<Awaited<ReturnType<typeof findPayment>>>;
 
-/** An activity as a payment subject: its parties, what is due, whether it is approved. */
-export function findActivitySubject(db: Db, activityId: string) {
-  return db
+/** An activity with its two parties joined as `helper` and `requester` (as `requestsWithBoth`). */
+const activityWithParties = (db: Db) =>
+  db
     .selectFrom('activity')
     .innerJoin('member as helper', 'helper.id', 'activity.helper_member_id')
-    .innerJoin('member as requester', 'requester.id', 'activity.requester_member_id')
+    .innerJoin('member as requester', 'requester.id', 'activity.requester_member_id');
+
+/** Who the parties of a payment subject are: their member and user ids and their names. */
+const subjectPartyColumns = <T extends 'activity' | 'care_request'>(table: T) =>
+  [
+    `${table}.helper_member_id`,
+    'helper.user_id as helper_user_id',
+    'helper.name as helper_name',
+    `${table}.requester_member_id`,
+    'requester.user_id as requester_user_id',
+    'requester.name as requester_name',
+  ] as const;
+
+/** An activity as a payment subject: its parties, what is due, whether it is approved. */
+export function findActivitySubject(db: Db, activityId: string) {
+  return activityWithParties(db)
     .select([
       'activity.id',
       'activity.status',
       'activity.started_at as date',
       activityDue.as('due'),
-      'activity.helper_member_id',
-      'helper.user_id as helper_user_id',
-      'helper.name as helper_name',
-      'activity.requester_member_id',
-      'requester.user_id as requester_user_id',
-      'requester.name as requester_name',
+      ...subjectPartyColumns('activity'),
     ])
     .where('activity.id', '=', activityId)
     .executeTakeFirst();
@@ -46,27 +57,37 @@ export function findActivitySubject(db: Db, activityId: string) {
 
 /** A request as a cancellation-fee subject (a request that never had a helper has none). */
 export function findCancellationSubject(db: Db, requestId: string) {
-  return db
-    .selectFrom('care_request')
-    .innerJoin('member as helper', 'helper.id', 'care_request.helper_member_id')
-    .innerJoin('member as requester', 'requester.id', 'care_request.requester_member_id')
+  return requestsWithBoth(db)
     .select([
       'care_request.id',
       'care_request.status',
       'care_request.starts_at as date',
       sql<number>`COALESCE(care_request.cancellation_fee, 0)`.as('due'),
-      'care_request.helper_member_id',
-      'helper.user_id as helper_user_id',
-      'helper.name as helper_name',
-      'care_request.requester_member_id',
-      'requester.user_id as requester_user_id',
-      'requester.name as requester_name',
+      ...subjectPartyColumns('care_request'),
     ])
     .where('care_request.id', '=', requestId)
     .executeTakeFirst();
 }
 
 type PaymentWrite = Omit<Insertable<PaymentTable>, 'activity_id' | 'request_id'>;
+
+/**
+ * Inserts `row` as the payment of `key` or, when the subject already has one, applies `set` to
+ * it while its status is one of `statuses` (one statement; 0 rows changed = refused).
+ */
+function insertOrUpdatePayment(
+  db: Db,
+  key: PaymentKey,
+  row: PaymentWrite,
+  set: Updateable<PaymentTable>,
+  statuses: readonly PaymentTable['status'][],
+) {
+  const column = keyColumn(key);
+  return db
+    .insertInto('payment')
+    .values({ ...row, activity_id: null, request_id: null, [column]: key.id })
+    .onConflict((oc) => oc.column(column).doUpdateSet(set).where('payment.status', 'in', statuses));
+}
 
 /**
  * Records (or corrects) the payment of `key` in one statement: an insert, or, when the subject
@@ -79,27 +100,24 @@ export function upsertPayment(
   row: PaymentWrite,
   replaceable: readonly PaymentTable['status'][],
 ) {
-  const column = keyColumn(key);
-  return db
-    .insertInto('payment')
-    .values({ ...row, activity_id: null, request_id: null, [column]: key.id })
-    .onConflict((oc) =>
-      oc
-        .column(column)
-        .doUpdateSet({
-          amount: row.amount,
-          paid_on: row.paid_on,
-          method: row.method,
-          status: row.status,
-          recorded_by_user_id: row.recorded_by_user_id,
-          recorded_by_role: row.recorded_by_role,
-          recorded_at: row.recorded_at,
-          received_at: row.received_at ?? null,
-          dispute_reason: null,
-          updated_at: row.updated_at,
-        })
-        .where('payment.status', 'in', replaceable),
-    );
+  return insertOrUpdatePayment(
+    db,
+    key,
+    row,
+    {
+      amount: row.amount,
+      paid_on: row.paid_on,
+      method: row.method,
+      status: row.status,
+      recorded_by_user_id: row.recorded_by_user_id,
+      recorded_by_role: row.recorded_by_role,
+      recorded_at: row.recorded_at,
+      received_at: row.received_at ?? null,
+      dispute_reason: null,
+      updated_at: row.updated_at,
+    },
+    replaceable,
+  );
 }
 
 /**
@@ -108,21 +126,18 @@ export function upsertPayment(
  * received. 0 rows changed = already received.
  */
 export function receivePayment(db: Db, key: PaymentKey, row: PaymentWrite) {
-  const column = keyColumn(key);
-  return db
-    .insertInto('payment')
-    .values({ ...row, activity_id: null, request_id: null, [column]: key.id })
-    .onConflict((oc) =>
-      oc
-        .column(column)
-        .doUpdateSet({
-          status: 'received',
-          received_at: row.received_at,
-          dispute_reason: null,
-          updated_at: row.updated_at,
-        })
-        .where('payment.status', 'in', ['recorded', 'disputed']),
-    );
+  return insertOrUpdatePayment(
+    db,
+    key,
+    row,
+    {
+      status: 'received',
+      received_at: row.received_at,
+      dispute_reason: null,
+      updated_at: row.updated_at,
+    },
+    ['recorded', 'disputed'],
+  );
 }
 
 /** The helper says a recorded payment did not arrive as recorded. */
@@ -167,10 +182,7 @@ export async function listOutstanding(
   db: Db,
   range: { from: string; to: string },
 ): Promise<OutstandingRow[]> {
-  const activities = db
-    .selectFrom('activity')
-    .innerJoin('member as helper', 'helper.id', 'activity.helper_member_id')
-    .innerJoin('member as requester', 'requester.id', 'activity.requester_member_id')
+  const activities = activityWithParties(db)
     .leftJoin('payment', 'payment.activity_id', 'activity.id')
     .select([
       sql<'activity'>`'activity'`.as('kind'),
@@ -188,10 +200,7 @@ export async function listOutstanding(
     .where('activity.started_at', '<', range.to)
     .where(activityDue, '>', 0)
     .where(notPaidInFull(activityDue));
-  const cancellations = db
-    .selectFrom('care_request')
-    .innerJoin('member as helper', 'helper.id', 'care_request.helper_member_id')
-    .innerJoin('member as requester', 'requester.id', 'care_request.requester_member_id')
+  const cancellations = requestsWithBoth(db)
     .leftJoin('payment', 'payment.request_id', 'care_request.id')
     .select([
       sql<'cancellation'>`'cancellation'`.as('kind'),

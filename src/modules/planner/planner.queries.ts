@@ -58,10 +58,8 @@ export async function listHelperCommitments(
       .where('care_request.starts_at', '<', range.untilIso)
       .where('care_request.ends_at', '>', range.fromIso)
       .execute(),
-    db
-      .selectFrom('offer')
-      .innerJoin('care_request', 'care_request.id', 'offer.request_id')
-      .innerJoin('member as requester', 'requester.id', 'care_request.requester_member_id')
+    requestsWithRequester(db)
+      .innerJoin('offer', 'offer.request_id', 'care_request.id')
       .select([
         'care_request.id',
         'offer.helper_member_id',

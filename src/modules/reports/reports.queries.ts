@@ -41,6 +41,22 @@ async function rows<T>(db: Db, query: RawBuilder<T>): Promise<T[]> {
   return (await query.execute(db)).rows;
 }
 
+/**
+ * The rows of `query` with the `numeric` columns read as numbers (a SUM or COUNT may come back
+ * as null or text); the other columns as they are.
+ */
+async function numericRows<T extends object>(
+  db: Db,
+  query: RawBuilder<T>,
+  numeric: readonly (keyof T)[],
+): Promise<T[]> {
+  return (await rows(db, query)).map((row) => {
+    const out = { ...row };
+    for (const key of numeric) out[key] = n(row[key]) as T[keyof T];
+    return out;
+  });
+}
+
 // --- activities ----------------------------------------------------------------------------
 // The approved activities' figures come from the per-day totals that migration 0011's triggers
 // keep (report_day_total, report_category_total, report_child_band_total): a fiscal year is
@@ -83,13 +99,13 @@ export interface DayRow {
 
 /** Approved activities per Tokyo start date (at most 366 rows for a fiscal year). */
 export async function countApprovedActivitiesByDay(db: Db, r: InstantRange): Promise<DayRow[]> {
-  const list = await rows(
+  return numericRows(
     db,
     sql<DayRow>`SELECT day, SUM(count) AS count, SUM(minutes) AS minutes
       FROM report_day_total WHERE ${DAYS_IN(r)}
       GROUP BY day HAVING SUM(count) <> 0 ORDER BY day`,
+    ['count', 'minutes'],
   );
-  return list.map((x) => ({ day: x.day, count: n(x.count), minutes: n(x.minutes) }));
 }
 
 export interface BandRow<B> {
@@ -116,20 +132,12 @@ export async function summarizeApprovedActivitiesByDayAndTimeBand(
   db: Db,
   r: InstantRange,
 ): Promise<DayBandRow[]> {
-  const list = await rows(
+  return numericRows(
     db,
     sql<DayBandRow>`SELECT day, band, count, minutes, fees, transport, meal
       FROM report_day_total WHERE ${DAYS_IN(r)} AND count <> 0 ORDER BY day, band`,
+    ['count', 'minutes', 'fees', 'transport', 'meal'],
   );
-  return list.map((x) => ({
-    day: x.day,
-    band: x.band,
-    count: n(x.count),
-    minutes: n(x.minutes),
-    fees: n(x.fees),
-    transport: n(x.transport),
-    meal: n(x.meal),
-  }));
 }
 
 export interface CategoryRow {
@@ -143,19 +151,14 @@ export async function countApprovedActivitiesByCategory(
   db: Db,
   r: InstantRange,
 ): Promise<CategoryRow[]> {
-  const list = await rows(
+  return numericRows(
     db,
     sql<CategoryRow>`SELECT category, SUM(count) AS count, SUM(minutes) AS minutes,
         SUM(fees) AS fees
       FROM report_category_total WHERE ${DAYS_IN(r)}
       GROUP BY category HAVING SUM(count) <> 0`,
+    ['category', 'count', 'minutes', 'fees'],
   );
-  return list.map((x) => ({
-    category: n(x.category),
-    count: n(x.count),
-    minutes: n(x.minutes),
-    fees: n(x.fees),
-  }));
 }
 
 /** Approved activities of one category (the sick-child count of the comparison). */
@@ -177,13 +180,13 @@ export async function countApprovedActivitiesByChildAgeBand(
   db: Db,
   r: InstantRange,
 ): Promise<BandRow<ChildAgeBand>[]> {
-  const list = await rows(
+  return numericRows(
     db,
     sql<BandRow<ChildAgeBand>>`SELECT band, SUM(count) AS count, SUM(minutes) AS minutes
       FROM report_child_band_total WHERE ${DAYS_IN(r)}
       GROUP BY band HAVING SUM(count) <> 0`,
+    ['count', 'minutes'],
   );
-  return list.map((x) => ({ band: x.band, count: n(x.count), minutes: n(x.minutes) }));
 }
 
 export interface ProgrammeGroupRow {
@@ -207,7 +210,7 @@ export async function summarizeProgrammeActivities(
   const startDay = sql`date(a.started_at, '+9 hours')`;
   const lastSecond = (fmt: string) =>
     sql`strftime(${sql.lit(fmt)}, a.ended_at, '+9 hours', '-1 seconds')`;
-  const list = await rows(
+  return numericRows(
     db,
     sql<ProgrammeGroupRow>`WITH p AS (
         SELECT a.id AS id, ${minutesSql(col('a.started_at'), col('a.ended_at'))} AS minutes,
@@ -226,13 +229,8 @@ export async function summarizeProgrammeActivities(
         (SELECT COUNT(DISTINCT ac.child_id) FROM g g2
           JOIN activity_child ac ON ac.activity_id = g2.id WHERE g2.grp = g.grp) AS children
       FROM g GROUP BY g.grp`,
+    ['count', 'minutes', 'children'],
   );
-  return list.map((x) => ({
-    grp: x.grp,
-    count: n(x.count),
-    minutes: n(x.minutes),
-    children: n(x.children),
-  }));
 }
 
 /** Reports of the period that are not approved yet (any other status). */
@@ -416,15 +414,15 @@ export async function countMembersAt(db: Db, r: InstantRange): Promise<MemberBan
 export async function countMembersAtByScan(db: Db, r: InstantRange): Promise<MemberBandRow[]> {
   const at = lit(r.toIso);
   const band = memberAgeBandOnSql(col('m.birth_date'), r.endDate);
-  const list = await rows(
+  return numericRows(
     db,
     sql<MemberBandRow>`SELECT kind, band, COUNT(*) AS count FROM (
         SELECT ${kindAt(at)} AS kind, ${band} AS band
         FROM member m LEFT JOIN ${WITHDRAWALS} w ON w.member_id = m.id
         WHERE m.requester_approved_at < ${at} OR m.helper_approved_at < ${at}
       ) WHERE kind IS NOT NULL GROUP BY kind, band`,
+    ['count'],
   );
-  return list.map((x) => ({ kind: x.kind, band: x.band, count: n(x.count) }));
 }
 
 export interface MemberTrendRow {
@@ -484,23 +482,23 @@ export async function countNewMembers(db: Db, r: InstantRange): Promise<KindCoun
   // Written as in the index member_first_approved (0026), so SQLite reads the range from it.
   const first = sql`min(COALESCE(m.requester_approved_at, m.helper_approved_at),
     COALESCE(m.helper_approved_at, m.requester_approved_at))`;
-  const list = await rows(
+  return numericRows(
     db,
     sql<KindCountRow>`SELECT m.kind AS kind, COUNT(*) AS count FROM member m
       WHERE ${first} >= ${lit(r.fromIso)} AND ${first} < ${lit(r.toIso)} GROUP BY m.kind`,
+    ['count'],
   );
-  return list.map((x) => ({ kind: x.kind, count: n(x.count) }));
 }
 
 /** Members who withdrew (退会) in the range, by their kind. */
 export async function countWithdrawnMembers(db: Db, r: InstantRange): Promise<KindCountRow[]> {
-  const list = await rows(
+  return numericRows(
     db,
     sql<KindCountRow>`SELECT m.kind AS kind, COUNT(*) AS count FROM member m
       WHERE m.withdrawn_at >= ${lit(r.fromIso)} AND m.withdrawn_at < ${lit(r.toIso)}
       GROUP BY m.kind`,
+    ['count'],
   );
-  return list.map((x) => ({ kind: x.kind, count: n(x.count) }));
 }
 
 export interface ChildBandRow {
@@ -520,15 +518,15 @@ export async function countChildrenAt(
 ): Promise<ChildBandRow[]> {
   if (!endsAtMonthEnd(r)) return countChildrenAtByScan(db, r, maxGrade);
   const key = col('birth_key');
-  const list = await rows(
+  return numericRows(
     db,
     sql<ChildBandRow>`SELECT ${childAgeBandOnSql(key, r.endDate)} AS band, SUM(n) AS count
       FROM ${censusAt('child', r)}
       WHERE birth_key <= ${lit(r.endDate)}
         AND birth_key > ${lit(bornByForGrade(r.endDate, maxGrade + 1))}
       GROUP BY band HAVING SUM(n) <> 0`,
+    ['count'],
   );
-  return list.map((x) => ({ band: x.band, count: n(x.count) }));
 }
 
 /** countChildrenAt from the children and members themselves, for any date. */
@@ -540,7 +538,7 @@ export async function countChildrenAtByScan(
   const at = lit(r.toIso);
   const end = lit(r.endDate);
   const band = childAgeBandOnSql(col('c.birth_date'), r.endDate);
-  const list = await rows(
+  return numericRows(
     db,
     sql<ChildBandRow>`SELECT ${band} AS band, COUNT(*) AS count
       FROM member m CROSS JOIN child c ON c.member_id = m.id
@@ -550,8 +548,8 @@ export async function countChildrenAtByScan(
         AND c.birth_date > ${lit(bornByForGrade(r.endDate, maxGrade + 1))}
         AND ${sideAt('requester', at)}
       GROUP BY band`,
+    ['count'],
   );
-  return list.map((x) => ({ band: x.band, count: n(x.count) }));
 }
 
 // --- incidents -----------------------------------------------------------------------------

@@ -10,18 +10,9 @@ import {
   SETTING_KEYS,
   settingSections,
   updateSettingsBody,
-  type Area,
   type CenterSettings,
   type CenterSettingsUpdate,
-  type ConsentVersions,
-  type Eligibility,
-  type MemberTypeLabels,
-  type ReportRules,
-  type RequestRules,
-  type Retention,
-  type RenewalSettings,
   type SettingKey,
-  type TrainingNotices,
 } from './settings.schemas.js';
 
 /** Reading settings needs only the database (and, in a request, the stamps read with it). */
@@ -113,23 +104,21 @@ export async function getSetting<K extends SettingKey>(
     : (structuredClone(settingSections[key].defaults) as CenterSettings[K]);
 }
 
-export const getLabels = (deps: SettingsReadDeps): Promise<MemberTypeLabels> =>
-  getSetting(deps, 'labels');
-export const getAreas = (deps: SettingsReadDeps): Promise<Area[]> => getSetting(deps, 'areas');
-export const getEligibility = (deps: SettingsReadDeps): Promise<Eligibility> =>
-  getSetting(deps, 'eligibility');
-export const getRetention = (deps: SettingsReadDeps): Promise<Retention> =>
-  getSetting(deps, 'retention');
-export const getRenewalSettings = (deps: SettingsReadDeps): Promise<RenewalSettings> =>
-  getSetting(deps, 'renewal');
-export const getConsentVersions = (deps: SettingsReadDeps): Promise<ConsentVersions> =>
-  getSetting(deps, 'consent');
-export const getRequestRules = (deps: SettingsReadDeps): Promise<RequestRules> =>
-  getSetting(deps, 'requests');
-export const getReportRules = (deps: SettingsReadDeps): Promise<ReportRules> =>
-  getSetting(deps, 'reports');
-export const getTrainingNotices = (deps: SettingsReadDeps): Promise<TrainingNotices> =>
-  getSetting(deps, 'training');
+/** The reader of one section (`getSetting` with its key). */
+const sectionReader =
+  <K extends SettingKey>(key: K) =>
+  (deps: SettingsReadDeps): Promise<CenterSettings[K]> =>
+    getSetting(deps, key);
+
+export const getLabels = sectionReader('labels');
+export const getAreas = sectionReader('areas');
+export const getEligibility = sectionReader('eligibility');
+export const getRetention = sectionReader('retention');
+export const getRenewalSettings = sectionReader('renewal');
+export const getConsentVersions = sectionReader('consent');
+export const getRequestRules = sectionReader('requests');
+export const getReportRules = sectionReader('reports');
+export const getTrainingNotices = sectionReader('training');
 
 /** Whether `code` is one of the center's areas. */
 export async function isKnownArea(deps: SettingsReadDeps, code: string): Promise<boolean> {

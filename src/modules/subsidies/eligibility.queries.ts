@@ -1,4 +1,4 @@
-import type { Insertable } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type {
   FreeChildcareCertificationTable,
   HouseholdEligibilityTable,
@@ -51,43 +51,46 @@ export function revokeRecord(
     .where('revoked_at', 'is', null);
 }
 
+type HouseholdRecord = 'household_eligibility' | 'free_childcare_certification';
+
+/** The records of `table` in force whose validity ends within [from, to], soonest first. */
+function listExpiringOf(
+  db: Db,
+  table: HouseholdRecord,
+  what: 'household_eligibility.category' | 'free_childcare_certification.certification_type',
+  range: { from: string; to: string },
+  limit: number,
+) {
+  return db
+    .selectFrom(table)
+    .innerJoin('member', 'member.id', `${table}.member_id`)
+    .select([
+      `${table}.id`,
+      `${table}.member_id`,
+      'member.name',
+      'member.member_no',
+      sql.ref<string>(what).as('what'),
+      `${table}.valid_to`,
+    ])
+    .where(`${table}.revoked_at`, 'is', null)
+    .where(`${table}.valid_to`, '>=', range.from)
+    .where(`${table}.valid_to`, '<=', range.to)
+    .orderBy(`${table}.valid_to`)
+    .limit(limit)
+    .execute();
+}
+
 /** Records in force whose validity ends within [from, to], soonest first, with the family. */
 export async function listExpiring(db: Db, range: { from: string; to: string }, limit: number) {
   const [eligibility, certifications] = await Promise.all([
-    db
-      .selectFrom('household_eligibility')
-      .innerJoin('member', 'member.id', 'household_eligibility.member_id')
-      .select([
-        'household_eligibility.id',
-        'household_eligibility.member_id',
-        'member.name',
-        'member.member_no',
-        'household_eligibility.category as what',
-        'household_eligibility.valid_to',
-      ])
-      .where('household_eligibility.revoked_at', 'is', null)
-      .where('household_eligibility.valid_to', '>=', range.from)
-      .where('household_eligibility.valid_to', '<=', range.to)
-      .orderBy('household_eligibility.valid_to')
-      .limit(limit)
-      .execute(),
-    db
-      .selectFrom('free_childcare_certification')
-      .innerJoin('member', 'member.id', 'free_childcare_certification.member_id')
-      .select([
-        'free_childcare_certification.id',
-        'free_childcare_certification.member_id',
-        'member.name',
-        'member.member_no',
-        'free_childcare_certification.certification_type as what',
-        'free_childcare_certification.valid_to',
-      ])
-      .where('free_childcare_certification.revoked_at', 'is', null)
-      .where('free_childcare_certification.valid_to', '>=', range.from)
-      .where('free_childcare_certification.valid_to', '<=', range.to)
-      .orderBy('free_childcare_certification.valid_to')
-      .limit(limit)
-      .execute(),
+    listExpiringOf(db, 'household_eligibility', 'household_eligibility.category', range, limit),
+    listExpiringOf(
+      db,
+      'free_childcare_certification',
+      'free_childcare_certification.certification_type',
+      range,
+      limit,
+    ),
   ]);
   return [
     ...eligibility.map((r) => ({ ...r, kind: 'eligibility' as const })),

@@ -4,6 +4,7 @@ import { conflict, notFound, unprocessable } from '../../lib/errors.js';
 import { buildAuditIfPreviousChanged } from '../audit/audit.queries.js';
 import { insertAudited } from '../audit/audit.service.js';
 import { findMemberById, listChildren } from '../members/members.queries.js';
+import { memberEntry } from '../members/members.service.js';
 import { expiryWindow, isInForce } from './eligibility-rules.js';
 import {
   insertCertification,
@@ -13,6 +14,7 @@ import {
   listExpiring,
   revokeRecord,
 } from './eligibility.queries.js';
+import type { Compilable } from '../../lib/atomic.js';
 import type { z } from 'zod';
 import type { certificationBody, eligibilityBody } from './eligibility.schemas.js';
 
@@ -43,14 +45,6 @@ export async function loadHousehold(deps: AppDeps, user: CurrentUser, memberId: 
 }
 export type Household = Awaited<ReturnType<typeof loadHousehold>>;
 
-/** An audit entry about the household (the member), by staff. */
-const householdEntry = (
-  memberId: string,
-  action: string,
-  details: Record<string, unknown>,
-  clientAddress: string | undefined,
-) => ({ action, subjectType: 'member', subjectId: memberId, clientAddress, details });
-
 /** The columns every household record has: who checked what, when, valid from/to; not revoked. */
 function checkedColumns(
   staff: CurrentUser,
@@ -70,6 +64,26 @@ function checkedColumns(
   };
 }
 
+/**
+ * Adds a household record (its checked columns filled from `input`) and its audit entry about
+ * the member, whose details name the new record. Answers its id.
+ */
+function insertHouseholdRecord(
+  deps: AppDeps,
+  staff: CurrentUser,
+  memberId: string,
+  input: { checkedOn: string; validFrom: string; validTo: string },
+  audit: { action: string; details: Record<string, unknown>; clientAddress?: string },
+  insert: (id: string, checked: ReturnType<typeof checkedColumns>) => Compilable,
+) {
+  return insertAudited(
+    deps,
+    staff,
+    (id) => memberEntry(memberId, audit.action, { id, ...audit.details }, audit.clientAddress),
+    (id, at) => insert(id, checkedColumns(staff, memberId, input, at)),
+  );
+}
+
 /** Staff record a subsidy category of the household, with the evidence they saw. */
 export async function addEligibility(
   deps: AppDeps,
@@ -78,20 +92,16 @@ export async function addEligibility(
   input: EligibilityInput,
   clientAddress?: string,
 ) {
-  return insertAudited(
+  return insertHouseholdRecord(
     deps,
     staff,
-    (id) =>
-      householdEntry(
-        memberId,
-        'eligibility_recorded',
-        { id, category: input.category },
-        clientAddress,
-      ),
-    (id, at) =>
+    memberId,
+    input,
+    { action: 'eligibility_recorded', details: { category: input.category }, clientAddress },
+    (id, checked) =>
       insertEligibility(deps.db, {
         id,
-        ...checkedColumns(staff, memberId, input, at),
+        ...checked,
         category: input.category,
         evidence: input.evidence,
         note: input.note,
@@ -109,20 +119,16 @@ export async function addCertification(
 ) {
   const children = await listChildren(deps.db, memberId);
   if (!children.some((c) => c.id === input.childId)) throw unprocessable('child_not_in_household');
-  return insertAudited(
+  return insertHouseholdRecord(
     deps,
     staff,
-    (id) =>
-      householdEntry(
-        memberId,
-        'certification_recorded',
-        { id, childId: input.childId },
-        clientAddress,
-      ),
-    (id, at) =>
+    memberId,
+    input,
+    { action: 'certification_recorded', details: { childId: input.childId }, clientAddress },
+    (id, checked) =>
       insertCertification(deps.db, {
         id,
-        ...checkedColumns(staff, memberId, input, at),
+        ...checked,
         child_id: input.childId,
         certification_type: input.certificationType,
         certificate_no: input.certificateNo,
@@ -143,7 +149,7 @@ export async function revokeHouseholdRecord(
   const [update] = await deps.atomic([
     revokeRecord(deps.db, table, memberId, recordId, staff.id, deps.clock.now().toISOString()),
     buildAuditIfPreviousChanged(deps.db, {
-      ...householdEntry(memberId, `${table}_revoked`, { id: recordId }, clientAddress),
+      ...memberEntry(memberId, `${table}_revoked`, { id: recordId }, clientAddress),
       at: deps.clock.now(),
       actorUserId: staff.id,
     }),

@@ -7,6 +7,7 @@ import type {
   TrainingRecordTable,
   TrainingSessionTable,
 } from '../../../db/schema.js';
+import { memberNameColumns } from '../members/members.queries.js';
 import type { ModuleDef } from './qualifications.js';
 
 // Re-exported for the modules that imported it from here before it moved to lib/sql.ts.
@@ -126,9 +127,7 @@ export function listSessionEnrollments(db: Db, sessionId: string) {
       'training_enrollment.status',
       'training_enrollment.position',
       'training_enrollment.created_at',
-      'member.name',
-      'member.name_kana',
-      'member.member_no',
+      ...memberNameColumns,
       'member.helper_status',
     ])
     .where('training_enrollment.session_id', '=', sessionId)
@@ -265,24 +264,26 @@ export function listSessionAttendance(db: Db, sessionId: string) {
     .execute();
 }
 
+/** The members with a live enrolment in a session (a subquery of `member.id`). */
+const liveEnrolleesOf = (sessionId: string) => (eb: ExpressionBuilder<DB, 'member'>) =>
+  eb
+    .selectFrom('training_enrollment')
+    .select('training_enrollment.member_id')
+    .where('training_enrollment.session_id', '=', sessionId)
+    .where('training_enrollment.status', '<>', 'cancelled');
+
 /** Members who have attendance recorded for a session but no live enrolment (walk-ins). */
 export function listAttendeesWithoutEnrollment(db: Db, sessionId: string) {
   return db
     .selectFrom('member')
-    .select(['member.id as member_id', 'member.name', 'member.name_kana', 'member.member_no'])
+    .select(['member.id as member_id', ...memberNameColumns])
     .where('member.id', 'in', (eb) =>
       eb
         .selectFrom('training_record')
         .select('training_record.member_id')
         .where('training_record.session_id', '=', sessionId),
     )
-    .where('member.id', 'not in', (eb) =>
-      eb
-        .selectFrom('training_enrollment')
-        .select('training_enrollment.member_id')
-        .where('training_enrollment.session_id', '=', sessionId)
-        .where('training_enrollment.status', '<>', 'cancelled'),
-    )
+    .where('member.id', 'not in', liveEnrolleesOf(sessionId))
     .orderBy('member.name_kana')
     .execute();
 }
@@ -332,6 +333,10 @@ export function listRecordsByStatus(db: Db, status: 'pending' | 'approved' | 're
     .execute();
 }
 
+/** Records with the member they belong to. */
+const recordsWithMember = (db: Db) =>
+  db.selectFrom('training_record').innerJoin('member', 'member.id', 'training_record.member_id');
+
 /**
  * Members with their approved records (one row per record; a member without any has one row
  * with null record fields). `where` picks the members. Used for qualifications in batch.
@@ -347,9 +352,7 @@ export function listMembersWithApprovedRecords(db: Db, members: { ids?: readonly
     .select([
       'member.id as member_id',
       'member.user_id',
-      'member.name',
-      'member.name_kana',
-      'member.member_no',
+      ...memberNameColumns,
       'member.helper_status',
       'training_record.id as record_id',
       'training_record.module_id',
@@ -372,9 +375,7 @@ export function listRecentRecordsOfActiveHelpers(
   today: string,
 ) {
   if (modules.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('training_record')
-    .innerJoin('member', 'member.id', 'training_record.member_id')
+  return recordsWithMember(db)
     .select([
       'member.id as member_id',
       'member.user_id',
@@ -413,17 +414,11 @@ export async function countPendingRecords(db: Db): Promise<number> {
 export function listEnrollableHelpers(db: Db, sessionId: string) {
   return db
     .selectFrom('member')
-    .select(['member.id', 'member.name', 'member.name_kana', 'member.member_no'])
+    .select(['member.id', ...memberNameColumns])
     .where('member.helper_status', 'in', ['applied', 'active'])
     .where('member.withdrawn_at', 'is', null)
     .where('member.purged_at', 'is', null)
-    .where('member.id', 'not in', (eb) =>
-      eb
-        .selectFrom('training_enrollment')
-        .select('training_enrollment.member_id')
-        .where('training_enrollment.session_id', '=', sessionId)
-        .where('training_enrollment.status', '<>', 'cancelled'),
-    )
+    .where('member.id', 'not in', liveEnrolleesOf(sessionId))
     .orderBy('member.name_kana')
     .orderBy('member.id')
     .limit(2000)
@@ -494,19 +489,20 @@ const heldIn =
       eb('training_session.cancelled_at', 'is', null),
     ]);
 
+/** The sessions held in [fromIso, endIso), for the queries that start from them. */
+const sessionsHeldIn = (db: Db, fromIso: string, endIso: string) =>
+  db.selectFrom('training_session').where(heldIn(fromIso, endIso));
+
 export function listHeldSessions(db: Db, fromIso: string, endIso: string) {
-  return db
-    .selectFrom('training_session')
+  return sessionsHeldIn(db, fromIso, endIso)
     .select(['id', 'starts_at', 'venue'])
-    .where(heldIn(fromIso, endIso))
     .orderBy('starts_at')
     .execute();
 }
 
 /** Module hours per session held. */
 export function listHeldSessionHours(db: Db, fromIso: string, endIso: string) {
-  return db
-    .selectFrom('training_session')
+  return sessionsHeldIn(db, fromIso, endIso)
     .innerJoin(
       'training_session_module',
       'training_session_module.session_id',
@@ -514,16 +510,14 @@ export function listHeldSessionHours(db: Db, fromIso: string, endIso: string) {
     )
     .innerJoin('training_module', 'training_module.id', 'training_session_module.module_id')
     .select(['training_session.id', (eb) => eb.fn.sum<number>('training_module.hours').as('h')])
-    .where(heldIn(fromIso, endIso))
     .groupBy('training_session.id')
     .execute();
 }
 
 /** Hours attended per (session held, member). */
 export function listHeldAttendanceHours(db: Db, fromIso: string, endIso: string) {
-  return db
-    .selectFrom('training_record')
-    .innerJoin('training_session', 'training_session.id', 'training_record.session_id')
+  return sessionsHeldIn(db, fromIso, endIso)
+    .innerJoin('training_record', 'training_record.session_id', 'training_session.id')
     .innerJoin('training_module', 'training_module.id', 'training_record.module_id')
     .select([
       'training_record.session_id',
@@ -531,16 +525,13 @@ export function listHeldAttendanceHours(db: Db, fromIso: string, endIso: string)
       (eb) => eb.fn.sum<number>('training_module.hours').as('h'),
     ])
     .where('training_record.source', '=', 'attendance')
-    .where(heldIn(fromIso, endIso))
     .groupBy(['training_record.session_id', 'training_record.member_id'])
     .execute();
 }
 
 /** Each member's first approved completion of each listed module, up to `to`. */
 export function listFirstCompletions(db: Db, moduleIds: string[], to: string) {
-  return db
-    .selectFrom('training_record')
-    .innerJoin('member', 'member.id', 'training_record.member_id')
+  return recordsWithMember(db)
     .select([
       'training_record.member_id',
       'member.name',
