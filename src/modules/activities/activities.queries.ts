@@ -7,7 +7,7 @@ import {
 } from 'kysely';
 import type { Db } from '../../lib/db.js';
 import { inJson, pageWithTotal } from '../../lib/sql.js';
-import { pairNameColumns, requestSlotColumns, withoutReport } from '../../lib/request-fragments.js';
+import { pairNameColumns, requestSlotColumns, withoutReport } from '../../lib/query-fragments.js';
 import type { ActivityStatus, ActivityTable, Database, IncidentTable } from '../../../db/schema.js';
 import type { ActivityListQuery } from './activities.schemas.js';
 import { monthRange } from '../fees/statements.js';

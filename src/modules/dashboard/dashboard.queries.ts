@@ -9,7 +9,7 @@ import {
   requestSlotColumns,
   startingBetween,
   withoutReport,
-} from '../../lib/request-fragments.js';
+} from '../../lib/query-fragments.js';
 
 /**
  * Queries for the staff dashboard (the staff home page). Every figure is a COUNT in SQL and every

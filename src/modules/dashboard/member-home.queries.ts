@@ -3,9 +3,12 @@ import type { Db } from '../../lib/db.js';
 import { requestsWithRequester } from '../requests/requests.queries.js';
 import {
   LIVE_REQUEST_STATUSES,
+  offersWithRequest,
+  openOffer,
+  requestHelpColumns,
   requestSlotColumns,
   withoutReport,
-} from '../../lib/request-fragments.js';
+} from '../../lib/query-fragments.js';
 
 /**
  * What a member's home page shows as waiting for her: each function returns a query builder (not
@@ -15,17 +18,12 @@ import {
 
 /** Offers waiting for this helper's answer (not expired, the request still live), soonest due first. */
 export function selectOpenOffers(db: Db, helperId: string, nowIso: string, limit: number) {
-  return db
-    .selectFrom('offer')
-    .innerJoin('care_request', 'care_request.id', 'offer.request_id')
-    .innerJoin('member as requester', 'requester.id', 'care_request.requester_member_id')
+  return offersWithRequest(db)
     .select((eb) => [
       'offer.id',
       'offer.request_id',
       'offer.expires_at',
-      'care_request.starts_at',
-      'care_request.ends_at',
-      'care_request.category',
+      ...requestHelpColumns,
       'care_request.care_location',
       'requester.area as requester_area',
       // The children's birth dates in the same statement (a helper sees ages, never names).
@@ -37,9 +35,7 @@ export function selectOpenOffers(db: Db, helperId: string, nowIso: string, limit
         .as('birth_dates'),
     ])
     .where('offer.helper_member_id', '=', helperId)
-    .where('offer.status', '=', 'offered')
-    .where('offer.expires_at', '>', nowIso)
-    .where('care_request.status', 'in', [...LIVE_REQUEST_STATUSES])
+    .where(openOffer(nowIso))
     .orderBy('offer.expires_at')
     .orderBy('offer.id')
     .limit(limit);

@@ -1,6 +1,7 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../../lib/db.js';
 import type { EventAudience, EventTable } from '../../../db/schema.js';
+import { memberNameColumns } from '../../lib/query-fragments.js';
 
 const withCounts = (db: Db) =>
   db
@@ -73,9 +74,7 @@ export function listEventRegistrations(db: Db, eventId: string) {
       'r.children',
       'r.attended',
       'r.created_at',
-      'member.name',
-      'member.name_kana',
-      'member.member_no',
+      ...memberNameColumns,
       'member.kind',
       'member.phone',
     ])

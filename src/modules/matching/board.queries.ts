@@ -22,7 +22,7 @@ import {
   pairNameColumns,
   requestSlotColumns,
   startingBetween,
-} from '../../lib/request-fragments.js';
+} from '../../lib/query-fragments.js';
 
 /**
  * Queries for the staff coordination pages (調整ボード, the request page, phone intake and the
