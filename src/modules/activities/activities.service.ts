@@ -7,6 +7,7 @@ import { AppError, conflict, forbidden, notFound, unprocessable } from '../../li
 import type { Translator } from '../../lib/i18n.js';
 import { newId } from '../../lib/ids.js';
 import { auditRow, buildAuditInsert } from '../audit/audit.queries.js';
+import { changeAudited } from '../audit/audit.service.js';
 import { notify, notifyAll } from '../notifications/notifications.service.js';
 import { findRequestById, listRequestChildren } from '../requests/requests.queries.js';
 import { formatWhen, staffUserIds } from '../requests/requests.service.js';
@@ -740,22 +741,15 @@ export async function markIncidentReported(
   clientAddress?: string,
 ) {
   const now = deps.clock.now();
-  const [update] = await deps.atomic([
-    buildMarkIncidentReported(deps.db, incidentId, now.toISOString()),
-    insertIfPreviousChanged(
-      deps.db,
-      'audit_log',
-      auditRow({
-        at: now,
-        actorUserId: staff.id,
-        action: 'incident_reported_to_prefecture',
-        subjectType: 'incident',
-        subjectId: incidentId,
-        clientAddress,
-      }),
-    ),
-  ]);
-  if (!update || update.numAffectedRows === 0) throw conflict('invalid_transition');
+  const mark = buildMarkIncidentReported(deps.db, incidentId, now.toISOString());
+  const { changed } = await changeAudited(deps, staff, mark, {
+    at: now,
+    action: 'incident_reported_to_prefecture',
+    subjectType: 'incident',
+    subjectId: incidentId,
+    clientAddress,
+  });
+  if (!changed) throw conflict('invalid_transition');
 }
 
 /**
