@@ -1,6 +1,6 @@
-import { sql, type Insertable, type Updateable } from 'kysely';
+import { sql, type ExpressionBuilder, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../../lib/db.js';
-import type { EventAudience, EventTable } from '../../../db/schema.js';
+import type { Database, EventAudience, EventTable } from '../../../db/schema.js';
 import { memberNameColumns } from '../../lib/query-fragments.js';
 
 const withCounts = (db: Db) =>
@@ -8,25 +8,22 @@ const withCounts = (db: Db) =>
     .selectFrom('event')
     .selectAll('event')
     .select((eb) => [
-      eb
-        .selectFrom('event_registration as r')
-        .select(eb.fn.countAll<number>().as('n'))
-        .whereRef('r.event_id', '=', 'event.id')
-        .where('r.status', '=', 'registered')
-        .as('registered'),
-      eb
-        .selectFrom('event_registration as r')
-        .select(eb.fn.countAll<number>().as('n'))
-        .whereRef('r.event_id', '=', 'event.id')
-        .where('r.status', '=', 'waitlisted')
-        .as('waitlisted'),
-      eb
-        .selectFrom('event_registration as r')
+      registrationsOf(eb, 'registered').select(eb.fn.countAll<number>().as('n')).as('registered'),
+      registrationsOf(eb, 'waitlisted').select(eb.fn.countAll<number>().as('n')).as('waitlisted'),
+      registrationsOf(eb, 'registered')
         .select(sql<number>`COALESCE(SUM(r.children), 0)`.as('n'))
-        .whereRef('r.event_id', '=', 'event.id')
-        .where('r.status', '=', 'registered')
         .as('children'),
     ]);
+
+/** The registrations of the event (the outer `event`) in `status`, for a correlated subquery. */
+const registrationsOf = (
+  eb: ExpressionBuilder<Database, 'event'>,
+  status: 'registered' | 'waitlisted',
+) =>
+  eb
+    .selectFrom('event_registration as r')
+    .whereRef('r.event_id', '=', 'event.id')
+    .where('r.status', '=', status);
 
 export type EventRow = NonNullable<Awaited<ReturnType<typeof findEvent>>>;
 

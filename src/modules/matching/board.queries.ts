@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
+import type { Database } from '../../../db/schema.js';
 import type { AppDeps } from '../../context.js';
 import { DAY } from '../../lib/clock.js';
 import { isoWeekdayOf, tokyoDateOf } from '../../lib/dates.js';
@@ -44,26 +45,21 @@ function requestWithCounts(db: Db, nowIso: string) {
       'requester.user_id as requester_user_id',
       'helper.name as helper_name',
       'helper.user_id as helper_user_id',
-      eb
-        .selectFrom('offer')
-        .select((o) => o.fn.countAll<number>().as('n'))
-        .whereRef('offer.request_id', '=', 'care_request.id')
-        .as('offers_sent'),
-      eb
-        .selectFrom('offer')
-        .select((o) => o.fn.countAll<number>().as('n'))
-        .whereRef('offer.request_id', '=', 'care_request.id')
+      offerCount(eb).as('offers_sent'),
+      offerCount(eb)
         .where('offer.status', '=', 'offered')
         .where('offer.expires_at', '>', nowIso)
         .as('offers_waiting'),
-      eb
-        .selectFrom('offer')
-        .select((o) => o.fn.countAll<number>().as('n'))
-        .whereRef('offer.request_id', '=', 'care_request.id')
-        .where('offer.status', '=', 'declined')
-        .as('offers_declined'),
+      offerCount(eb).where('offer.status', '=', 'declined').as('offers_declined'),
     ]);
 }
+
+/** The number of offers of the request (the outer `care_request`), as a correlated subquery. */
+const offerCount = (eb: ExpressionBuilder<Database, 'care_request'>) =>
+  eb
+    .selectFrom('offer')
+    .select((o) => o.fn.countAll<number>().as('n'))
+    .whereRef('offer.request_id', '=', 'care_request.id');
 
 export type BoardRequestRow = Awaited<ReturnType<typeof listUrgentRequests>>[number];
 
