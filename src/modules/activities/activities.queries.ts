@@ -1,18 +1,20 @@
-import { sql, type CompiledQuery, type Insertable, type RawBuilder, type Updateable } from 'kysely';
+import {
+  sql,
+  type CompiledQuery,
+  type ExpressionBuilder,
+  type Insertable,
+  type Updateable,
+} from 'kysely';
 import type { Db } from '../../lib/db.js';
-import { pageWithTotal } from '../../lib/sql.js';
+import { inJson, pageWithTotal } from '../../lib/sql.js';
+import { pairNameColumns, requestSlotColumns, withoutReport } from '../../lib/query-fragments.js';
 import type { ActivityStatus, ActivityTable, Database, IncidentTable } from '../../../db/schema.js';
 import type { ActivityListQuery } from './activities.schemas.js';
 import { monthRange } from '../fees/statements.js';
 import { requestsWithBoth } from '../requests/requests.queries.js';
 
-/**
- * `IN (...)` over a list bound as ONE JSON parameter: D1 allows at most 100 bound parameters per
- * statement, and a month of a center's activities is thousands of ids.
- */
-export function inJson(values: readonly string[]): RawBuilder<string> {
-  return sql<string>`(SELECT value FROM json_each(${JSON.stringify(values)}))`;
-}
+// A month of a center's activities is thousands of ids: lists of them are bound as one parameter.
+export { inJson };
 
 /**
  * An INSERT that happens only when the row `witness` (a table and a freshly generated id) exists.
@@ -178,27 +180,14 @@ export function listReviewQueue(db: Db, limit = 200) {
 const pendingRequestColumns = (db: Db) =>
   requestsWithBoth(db)
     .select([
-      'care_request.id',
-      'care_request.starts_at',
-      'care_request.ends_at',
-      'care_request.category',
+      ...requestSlotColumns,
       'care_request.requester_member_id',
       'care_request.helper_member_id',
-      'requester.name as requester_name',
-      'helper.name as helper_name',
+      ...pairNameColumns,
       'helper.user_id as helper_user_id',
     ])
     .where('care_request.status', '=', 'matched')
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('activity')
-            .select('activity.id')
-            .whereRef('activity.request_id', '=', 'care_request.id'),
-        ),
-      ),
-    );
+    .where(withoutReport);
 
 /**
  * Matched requests whose planned end is before `cutoff` and that have no report yet. With
@@ -237,21 +226,29 @@ export function listAwaitingReport(db: Db, helperId: string, now: string) {
     .execute();
 }
 
+/** The activities of a family or of a helper started in [from, to). */
+const ofMemberStartedIn =
+  (who: { requesterId: string } | { helperId: string }, range: { from: string; to: string }) =>
+  (eb: ExpressionBuilder<Database, 'activity'>) =>
+    eb.and([
+      'requesterId' in who
+        ? eb('activity.requester_member_id', '=', who.requesterId)
+        : eb('activity.helper_member_id', '=', who.helperId),
+      eb('activity.started_at', '>=', range.from),
+      eb('activity.started_at', '<', range.to),
+    ]);
+
 /** Approved activities of a family or a helper in [from, to). */
 export function listApprovedActivities(
   db: Db,
   who: { requesterId: string } | { helperId: string },
   range: { from: string; to: string },
 ) {
-  let q = activityColumns(db)
+  return activityColumns(db)
     .where('activity.status', '=', 'approved')
-    .where('activity.started_at', '>=', range.from)
-    .where('activity.started_at', '<', range.to);
-  q =
-    'requesterId' in who
-      ? q.where('activity.requester_member_id', '=', who.requesterId)
-      : q.where('activity.helper_member_id', '=', who.helperId);
-  return q.orderBy('activity.started_at').execute();
+    .where(ofMemberStartedIn(who, range))
+    .orderBy('activity.started_at')
+    .execute();
 }
 
 /** Reports in [from, to) that are not approved yet, counted by status. */
@@ -260,17 +257,13 @@ export async function countUnapproved(
   who: { requesterId: string } | { helperId: string },
   range: { from: string; to: string },
 ) {
-  let q = db
+  const row = await db
     .selectFrom('activity')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('status', '<>', 'approved')
-    .where('started_at', '>=', range.from)
-    .where('started_at', '<', range.to);
-  q =
-    'requesterId' in who
-      ? q.where('requester_member_id', '=', who.requesterId)
-      : q.where('helper_member_id', '=', who.helperId);
-  return Number((await q.executeTakeFirstOrThrow()).n);
+    .where('activity.status', '<>', 'approved')
+    .where(ofMemberStartedIn(who, range))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /**

@@ -7,6 +7,7 @@ import { AppError, conflict, forbidden, notFound, unprocessable } from '../../li
 import type { Translator } from '../../lib/i18n.js';
 import { newId } from '../../lib/ids.js';
 import { auditRow, buildAuditInsert } from '../audit/audit.queries.js';
+import { changeAudited } from '../audit/audit.service.js';
 import { notify, notifyAll } from '../notifications/notifications.service.js';
 import { findRequestById, listRequestChildren } from '../requests/requests.queries.js';
 import { formatWhen, staffUserIds } from '../requests/requests.service.js';
@@ -376,7 +377,10 @@ function assertVersion(activity: ActivityRow, version: number | undefined) {
     throw conflict('stale_version', 'rule.stale_version');
 }
 
-/** A conditional status change with its audit row in one batch; 409 when it did not apply. */
+/**
+ * A conditional status change from one of `from` with its audit row in one batch; 409 when the
+ * report as read is in another status (nothing is written) or when the change did not apply.
+ */
 async function transition(
   deps: AppDeps,
   activity: ActivityRow,
@@ -390,6 +394,7 @@ async function transition(
     then?: (auditId: string) => Compilable[];
   },
 ) {
+  if (!change.from.includes(activity.status)) throw conflict('invalid_transition');
   const now = deps.clock.now();
   const audit = auditRow({
     at: now,
@@ -422,7 +427,6 @@ export async function confirmActivity(
 ) {
   if (viewer.kind !== 'requester') throw forbidden();
   assertVersion(activity, version);
-  if (!['reported', 'disputed'].includes(activity.status)) throw conflict('invalid_transition');
   const now = deps.clock.now().toISOString();
   await transition(deps, activity, {
     from: ['reported', 'disputed'],
@@ -451,7 +455,6 @@ export async function disputeActivity(
 ) {
   if (viewer.kind !== 'requester') throw forbidden();
   assertVersion(activity, version);
-  if (activity.status !== 'reported') throw conflict('invalid_transition');
   await transition(deps, activity, {
     from: ['reported'],
     set: { status: 'disputed', dispute_reason: reason },
@@ -485,7 +488,6 @@ export async function approveActivity(
 ) {
   assertVersion(activity, version);
   if (activity.status === 'reported') throw conflict('not_confirmed', 'rule.not_confirmed');
-  if (!['confirmed', 'disputed'].includes(activity.status)) throw conflict('invalid_transition');
   const now = deps.clock.now().toISOString();
   await transition(deps, activity, {
     from: ['confirmed', 'disputed'],
@@ -518,8 +520,6 @@ export async function returnActivity(
   clientAddress?: string,
 ) {
   assertVersion(activity, version);
-  if (!['reported', 'confirmed', 'disputed'].includes(activity.status))
-    throw conflict('invalid_transition');
   await transition(deps, activity, {
     from: ['reported', 'confirmed', 'disputed'],
     set: { status: 'returned', return_reason: reason, confirmed_at: null },
@@ -740,22 +740,15 @@ export async function markIncidentReported(
   clientAddress?: string,
 ) {
   const now = deps.clock.now();
-  const [update] = await deps.atomic([
-    buildMarkIncidentReported(deps.db, incidentId, now.toISOString()),
-    insertIfPreviousChanged(
-      deps.db,
-      'audit_log',
-      auditRow({
-        at: now,
-        actorUserId: staff.id,
-        action: 'incident_reported_to_prefecture',
-        subjectType: 'incident',
-        subjectId: incidentId,
-        clientAddress,
-      }),
-    ),
-  ]);
-  if (!update || update.numAffectedRows === 0) throw conflict('invalid_transition');
+  const mark = buildMarkIncidentReported(deps.db, incidentId, now.toISOString());
+  const { changed } = await changeAudited(deps, staff, mark, {
+    at: now,
+    action: 'incident_reported_to_prefecture',
+    subjectType: 'incident',
+    subjectId: incidentId,
+    clientAddress,
+  });
+  if (!changed) throw conflict('invalid_transition');
 }
 
 /**

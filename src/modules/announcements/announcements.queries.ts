@@ -96,23 +96,17 @@ export function findNewsletter(db: Db, id: string) {
 
 export type NewsletterRow = NonNullable<Awaited<ReturnType<typeof findNewsletter>>>;
 
+/** The stored parts of a newsletter's PDF. */
+const partsOf = (db: Db, id: string) =>
+  db.selectFrom('newsletter_file_part').where('newsletter_id', '=', id);
+
 /** The parts of a PDF, in order, one at a time (each is at most PART_BYTES). */
 export function listNewsletterPartSeqs(db: Db, id: string) {
-  return db
-    .selectFrom('newsletter_file_part')
-    .select('seq')
-    .where('newsletter_id', '=', id)
-    .orderBy('seq')
-    .execute();
+  return partsOf(db, id).select('seq').orderBy('seq').execute();
 }
 
 export function findNewsletterPart(db: Db, id: string, seq: number) {
-  return db
-    .selectFrom('newsletter_file_part')
-    .select('data')
-    .where('newsletter_id', '=', id)
-    .where('seq', '=', seq)
-    .executeTakeFirst();
+  return partsOf(db, id).select('data').where('seq', '=', seq).executeTakeFirst();
 }
 
 export function buildInsertAnnouncement(db: Db, row: Insertable<AnnouncementTable>) {

@@ -1,4 +1,5 @@
 import type { Db } from '../../lib/db.js';
+import { ARRANGED_REQUEST_STATUSES } from '../../lib/query-fragments.js';
 import type { WeeklySlot } from './availability.js';
 import { requestsWithRequester, assignmentColumns } from '../requests/requests.queries.js';
 
@@ -65,20 +66,16 @@ export function buildDeleteException(db: Db, memberId: string, exceptionId: stri
     .where('member_id', '=', memberId);
 }
 
+/** A feed as it is read: whose it is and since when (never its token's hash). */
+const calendarFeeds = (db: Db) =>
+  db.selectFrom('calendar_feed').select(['member_id', 'created_at']);
+
 export function findCalendarFeed(db: Db, memberId: string) {
-  return db
-    .selectFrom('calendar_feed')
-    .select(['member_id', 'created_at'])
-    .where('member_id', '=', memberId)
-    .executeTakeFirst();
+  return calendarFeeds(db).where('member_id', '=', memberId).executeTakeFirst();
 }
 
 export function findCalendarFeedByTokenHash(db: Db, tokenHash: string) {
-  return db
-    .selectFrom('calendar_feed')
-    .select(['member_id', 'created_at'])
-    .where('token_hash', '=', tokenHash)
-    .executeTakeFirst();
+  return calendarFeeds(db).where('token_hash', '=', tokenHash).executeTakeFirst();
 }
 
 /** Creates the member's feed or replaces its token (the old one stops working at once). */
@@ -119,7 +116,7 @@ export function listAssignments(db: Db, helperMemberId: string, fromIso: string,
         .as('child_count'),
     ])
     .where('care_request.helper_member_id', '=', helperMemberId)
-    .where('care_request.status', 'in', ['matched', 'completed'])
+    .where('care_request.status', 'in', [...ARRANGED_REQUEST_STATUSES])
     .where('care_request.ends_at', '>', fromIso);
   if (toIso) q = q.where('care_request.starts_at', '<', toIso);
   return q.orderBy('care_request.starts_at').orderBy('care_request.id').execute();

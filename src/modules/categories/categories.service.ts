@@ -1,7 +1,7 @@
 import type { AppDeps, CurrentUser } from '../../context.js';
 import { conflict, notFound } from '../../lib/errors.js';
-import { insertIfPreviousChanged } from '../../lib/atomic.js';
-import { auditRow, buildAuditInsert } from '../audit/audit.queries.js';
+import { buildAuditInsert } from '../audit/audit.queries.js';
+import { changeAudited } from '../audit/audit.service.js';
 import {
   buildDeleteUnusedHelpCategory,
   buildUpdateHelpCategory,
@@ -51,21 +51,16 @@ export async function deleteHelpCategory(
   clientAddress?: string,
 ): Promise<void> {
   if (!(await findHelpCategory(deps.db, code))) throw notFound();
-  const [result] = await deps.atomic([
+  const { changed } = await changeAudited(
+    deps,
+    admin,
     buildDeleteUnusedHelpCategory(deps.db, code),
-    insertIfPreviousChanged(
-      deps.db,
-      'audit_log',
-      auditRow({
-        at: deps.clock.now(),
-        actorUserId: admin.id,
-        action: 'help_category.delete',
-        subjectType: 'help_category',
-        subjectId: String(code),
-        clientAddress,
-      }),
-    ),
-  ]);
-  if (Number(result?.numAffectedRows ?? 0) === 0)
-    throw conflict('category_in_use', 'helpCategories.inUse');
+    {
+      action: 'help_category.delete',
+      subjectType: 'help_category',
+      subjectId: String(code),
+      clientAddress,
+    },
+  );
+  if (!changed) throw conflict('category_in_use', 'helpCategories.inUse');
 }

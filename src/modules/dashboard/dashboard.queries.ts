@@ -1,8 +1,15 @@
 import { sql } from 'kysely';
 import type { Db } from '../../lib/db.js';
 import { pageWithTotal } from '../../lib/sql.js';
-import { withoutReport } from './member-home.queries.js';
-import { requestsWithRequester } from '../requests/requests.queries.js';
+import { requestsWithBoth, requestsWithRequester } from '../requests/requests.queries.js';
+import {
+  ARRANGED_REQUEST_STATUSES,
+  LIVE_REQUEST_STATUSES,
+  pairNameColumns,
+  requestSlotColumns,
+  startingBetween,
+  withoutReport,
+} from '../../lib/query-fragments.js';
 
 /**
  * Queries for the staff dashboard (the staff home page). Every figure is a COUNT in SQL and every
@@ -35,17 +42,8 @@ export function listUrgentRequests(
   options: { nowIso: string; untilIso: string; limit: number },
 ) {
   return requestsWithRequester(db)
-    .select([
-      'care_request.id',
-      'care_request.starts_at',
-      'care_request.ends_at',
-      'care_request.category',
-      'care_request.status',
-      'requester.name as requester_name',
-    ])
-    .where('care_request.status', 'in', ['open', 'offered'])
-    .where('care_request.starts_at', '>=', options.nowIso)
-    .where('care_request.starts_at', '<', options.untilIso)
+    .select([...requestSlotColumns, 'care_request.status', 'requester.name as requester_name'])
+    .where(startingBetween(LIVE_REQUEST_STATUSES, options.nowIso, options.untilIso))
     .orderBy('care_request.starts_at')
     .orderBy('care_request.id')
     .limit(options.limit)
@@ -57,28 +55,16 @@ export function listMatchedStarting(
   db: Db,
   options: { fromIso: string; untilIso: string; limit: number },
 ) {
-  const base = db
-    .selectFrom('care_request')
-    .where('care_request.status', 'in', ['matched', 'completed'])
-    .where('care_request.starts_at', '>=', options.fromIso)
-    .where('care_request.starts_at', '<', options.untilIso);
+  const arranged = startingBetween(ARRANGED_REQUEST_STATUSES, options.fromIso, options.untilIso);
   return pageWithTotal(
-    base
-      .innerJoin('member as requester', 'requester.id', 'care_request.requester_member_id')
-      .innerJoin('member as helper', 'helper.id', 'care_request.helper_member_id')
-      .select([
-        'care_request.id',
-        'care_request.starts_at',
-        'care_request.ends_at',
-        'care_request.category',
-        'requester.name as requester_name',
-        'helper.name as helper_name',
-      ])
+    requestsWithBoth(db)
+      .select([...requestSlotColumns, ...pairNameColumns])
+      .where(arranged)
       .orderBy('care_request.starts_at')
       .orderBy('care_request.id')
       .limit(options.limit)
       .execute(),
-    base,
+    db.selectFrom('care_request').where(arranged),
   );
 }
 

@@ -1,7 +1,14 @@
-import { sql, type ExpressionBuilder } from 'kysely';
-import type { Database } from '../../../db/schema.js';
+import { sql } from 'kysely';
 import type { Db } from '../../lib/db.js';
 import { requestsWithRequester } from '../requests/requests.queries.js';
+import {
+  LIVE_REQUEST_STATUSES,
+  offersWithRequest,
+  openOffer,
+  requestHelpColumns,
+  requestSlotColumns,
+  withoutReport,
+} from '../../lib/query-fragments.js';
 
 /**
  * What a member's home page shows as waiting for her: each function returns a query builder (not
@@ -11,17 +18,12 @@ import { requestsWithRequester } from '../requests/requests.queries.js';
 
 /** Offers waiting for this helper's answer (not expired, the request still live), soonest due first. */
 export function selectOpenOffers(db: Db, helperId: string, nowIso: string, limit: number) {
-  return db
-    .selectFrom('offer')
-    .innerJoin('care_request', 'care_request.id', 'offer.request_id')
-    .innerJoin('member as requester', 'requester.id', 'care_request.requester_member_id')
+  return offersWithRequest(db)
     .select((eb) => [
       'offer.id',
       'offer.request_id',
       'offer.expires_at',
-      'care_request.starts_at',
-      'care_request.ends_at',
-      'care_request.category',
+      ...requestHelpColumns,
       'care_request.care_location',
       'requester.area as requester_area',
       // The children's birth dates in the same statement (a helper sees ages, never names).
@@ -33,9 +35,7 @@ export function selectOpenOffers(db: Db, helperId: string, nowIso: string, limit
         .as('birth_dates'),
     ])
     .where('offer.helper_member_id', '=', helperId)
-    .where('offer.status', '=', 'offered')
-    .where('offer.expires_at', '>', nowIso)
-    .where('care_request.status', 'in', ['open', 'offered'])
+    .where(openOffer(nowIso))
     .orderBy('offer.expires_at')
     .orderBy('offer.id')
     .limit(limit);
@@ -59,13 +59,7 @@ export function selectUpcomingMatched(
   return db
     .selectFrom('care_request')
     .innerJoin('member as other', 'other.id', other)
-    .select([
-      'care_request.id',
-      'care_request.starts_at',
-      'care_request.ends_at',
-      'care_request.category',
-      'other.name as other_name',
-    ])
+    .select([...requestSlotColumns, 'other.name as other_name'])
     .where(own, '=', memberId)
     .where('care_request.status', '=', 'matched')
     .where('care_request.ends_at', '>', nowIso)
@@ -74,31 +68,13 @@ export function selectUpcomingMatched(
     .limit(limit);
 }
 
-/** A request (the outer `care_request`) with no activity report yet. */
-export function withoutReport(eb: ExpressionBuilder<Database, 'care_request'>) {
-  return eb.not(
-    eb.exists(
-      eb
-        .selectFrom('activity')
-        .select('activity.id')
-        .whereRef('activity.request_id', '=', 'care_request.id'),
-    ),
-  );
-}
-
 /**
  * This helper's matched help that has ended without a report, oldest first. The navigation's
  * count (src/auth/request-context.ts, `reportsDue`) counts the same rows.
  */
 export function selectReportsToWrite(db: Db, helperId: string, nowIso: string, limit: number) {
   return requestsWithRequester(db)
-    .select([
-      'care_request.id',
-      'care_request.starts_at',
-      'care_request.ends_at',
-      'care_request.category',
-      'requester.name as other_name',
-    ])
+    .select([...requestSlotColumns, 'requester.name as other_name'])
     .where('care_request.helper_member_id', '=', helperId)
     .where('care_request.status', '=', 'matched')
     .where('care_request.ends_at', '<=', nowIso)
@@ -130,15 +106,9 @@ export function selectReportsToConfirm(db: Db, requesterId: string, limit: numbe
 export function selectLookingForHelper(db: Db, requesterId: string, nowIso: string, limit: number) {
   return db
     .selectFrom('care_request')
-    .select([
-      'care_request.id',
-      'care_request.starts_at',
-      'care_request.ends_at',
-      'care_request.category',
-      'care_request.status',
-    ])
+    .select([...requestSlotColumns, 'care_request.status'])
     .where('care_request.requester_member_id', '=', requesterId)
-    .where('care_request.status', 'in', ['open', 'offered'])
+    .where('care_request.status', 'in', [...LIVE_REQUEST_STATUSES])
     .where('care_request.starts_at', '>', nowIso)
     .orderBy('care_request.starts_at')
     .orderBy('care_request.id')

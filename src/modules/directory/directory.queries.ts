@@ -60,12 +60,7 @@ export async function countGroups(db: Db, query: Omit<DirectoryQuery, 'page'>) {
 
 /** All groups still listed, for the referral form's choice. */
 export function listGroupChoices(db: Db) {
-  return db
-    .selectFrom('local_group')
-    .select(['id', 'name', 'area', 'kind'])
-    .where('archived_at', 'is', null)
-    .orderBy('name')
-    .execute();
+  return groupsMatching(db, {}).select(['id', 'name', 'area', 'kind']).orderBy('name').execute();
 }
 
 /** The "referred to" notes of a member, newest first, with the group and the staff member. */

@@ -1,31 +1,30 @@
-import { sql, type Insertable, type Updateable } from 'kysely';
+import { sql, type ExpressionBuilder, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../../lib/db.js';
-import type { EventAudience, EventTable } from '../../../db/schema.js';
+import type { Database, EventAudience, EventTable } from '../../../db/schema.js';
+import { memberNameColumns } from '../../lib/query-fragments.js';
+import { inJson } from '../../lib/sql.js';
 
 const withCounts = (db: Db) =>
   db
     .selectFrom('event')
     .selectAll('event')
     .select((eb) => [
-      eb
-        .selectFrom('event_registration as r')
-        .select(eb.fn.countAll<number>().as('n'))
-        .whereRef('r.event_id', '=', 'event.id')
-        .where('r.status', '=', 'registered')
-        .as('registered'),
-      eb
-        .selectFrom('event_registration as r')
-        .select(eb.fn.countAll<number>().as('n'))
-        .whereRef('r.event_id', '=', 'event.id')
-        .where('r.status', '=', 'waitlisted')
-        .as('waitlisted'),
-      eb
-        .selectFrom('event_registration as r')
+      registrationsOf(eb, 'registered').select(eb.fn.countAll<number>().as('n')).as('registered'),
+      registrationsOf(eb, 'waitlisted').select(eb.fn.countAll<number>().as('n')).as('waitlisted'),
+      registrationsOf(eb, 'registered')
         .select(sql<number>`COALESCE(SUM(r.children), 0)`.as('n'))
-        .whereRef('r.event_id', '=', 'event.id')
-        .where('r.status', '=', 'registered')
         .as('children'),
     ]);
+
+/** The registrations of the event (the outer `event`) in `status`, for a correlated subquery. */
+const registrationsOf = (
+  eb: ExpressionBuilder<Database, 'event'>,
+  status: 'registered' | 'waitlisted',
+) =>
+  eb
+    .selectFrom('event_registration as r')
+    .whereRef('r.event_id', '=', 'event.id')
+    .where('r.status', '=', status);
 
 export type EventRow = NonNullable<Awaited<ReturnType<typeof findEvent>>>;
 
@@ -60,10 +59,16 @@ export function listEvents(
     .execute();
 }
 
+/** The live (not cancelled) registrations of an event, as `r`. */
+const liveRegistrationsOf = (db: Db, eventId: string) =>
+  db
+    .selectFrom('event_registration as r')
+    .where('r.event_id', '=', eventId)
+    .where('r.status', '<>', 'cancelled');
+
 /** Live registrations of an event (seats first, then the waitlist in order), with names. */
 export function listEventRegistrations(db: Db, eventId: string) {
-  return db
-    .selectFrom('event_registration as r')
+  return liveRegistrationsOf(db, eventId)
     .innerJoin('member', 'member.id', 'r.member_id')
     .select([
       'r.id',
@@ -73,14 +78,10 @@ export function listEventRegistrations(db: Db, eventId: string) {
       'r.children',
       'r.attended',
       'r.created_at',
-      'member.name',
-      'member.name_kana',
-      'member.member_no',
+      ...memberNameColumns,
       'member.kind',
       'member.phone',
     ])
-    .where('r.event_id', '=', eventId)
-    .where('r.status', '<>', 'cancelled')
     .orderBy(sql`CASE r.status WHEN 'registered' THEN 0 ELSE 1 END`)
     .orderBy('r.position')
     .execute();
@@ -193,24 +194,18 @@ export function buildRecordAttendance(
 /** Which of the listed members have a live registration for the event. */
 export async function findRegisteredMemberIds(db: Db, eventId: string, memberIds: string[]) {
   if (memberIds.length === 0) return new Set<string>();
-  const rows = await db
-    .selectFrom('event_registration')
-    .select('member_id')
-    .where('event_id', '=', eventId)
-    .where('status', '<>', 'cancelled')
-    .where(sql<boolean>`member_id IN (SELECT value FROM json_each(${JSON.stringify(memberIds)}))`)
+  const rows = await liveRegistrationsOf(db, eventId)
+    .select('r.member_id')
+    .where('r.member_id', 'in', inJson(memberIds))
     .execute();
   return new Set(rows.map((r) => r.member_id));
 }
 
 /** The user ids of everyone with a live registration (to tell them of a cancellation). */
 export function listRegistrantUserIds(db: Db, eventId: string) {
-  return db
-    .selectFrom('event_registration as r')
+  return liveRegistrationsOf(db, eventId)
     .innerJoin('member', 'member.id', 'r.member_id')
     .select(['member.user_id', 'r.status'])
-    .where('r.event_id', '=', eventId)
-    .where('r.status', '<>', 'cancelled')
     .execute();
 }
 

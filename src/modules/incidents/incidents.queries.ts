@@ -1,7 +1,7 @@
-import type { Insertable, Updateable } from 'kysely';
+import type { ExpressionBuilder, Insertable, Updateable } from 'kysely';
 import type { Db } from '../../lib/db.js';
 import { pageWithTotal } from '../../lib/sql.js';
-import type { IncidentTable } from '../../../db/schema.js';
+import type { Database, IncidentTable } from '../../../db/schema.js';
 
 /**
  * Incidents with what they are linked to. An incident recorded on an activity report reaches its
@@ -9,14 +9,7 @@ import type { IncidentTable } from '../../../db/schema.js';
  * on the way to help), a training session, an event, or nothing.
  */
 const incidentColumns = (db: Db) =>
-  db
-    .selectFrom('incident')
-    .leftJoin('activity', 'activity.id', 'incident.activity_id')
-    .leftJoin('care_request as req', (join) =>
-      join.on((eb) =>
-        eb('req.id', '=', eb.fn.coalesce('incident.request_id', 'activity.request_id')),
-      ),
-    )
+  incidentsWithRequest(db)
     .leftJoin('member as helper', (join) =>
       join.on((eb) =>
         eb('helper.id', '=', eb.fn.coalesce('activity.helper_member_id', 'req.helper_member_id')),
@@ -46,6 +39,22 @@ const incidentColumns = (db: Db) =>
       'author.name as author_name',
     ]);
 
+/** Incidents with the activity report they were recorded on, if any. */
+export const incidentsWithActivity = (db: Db) =>
+  db.selectFrom('incident').leftJoin('activity', 'activity.id', 'incident.activity_id');
+
+/** ...and the request they concern (as `req`): named on the incident, or else the activity's. */
+export const incidentsWithRequest = (db: Db) =>
+  incidentsWithActivity(db).leftJoin('care_request as req', (join) =>
+    join.on((eb) =>
+      eb('req.id', '=', eb.fn.coalesce('incident.request_id', 'activity.request_id')),
+    ),
+  );
+
+/** When an incident happened: as recorded, else its activity's start, else when it was recorded. */
+export const occurredAt = (eb: ExpressionBuilder<Database, 'incident' | 'activity'>) =>
+  eb.fn.coalesce('incident.occurred_at', 'activity.started_at', 'incident.created_at');
+
 export type IncidentRow = NonNullable<Awaited<ReturnType<typeof findIncidentById>>>;
 
 export function findIncidentById(db: Db, id: string) {
@@ -61,11 +70,7 @@ export function listIncidents(
   if (query.serious) q = q.where('incident.serious_reason', 'is not', null);
   return pageWithTotal(
     q
-      .orderBy(
-        (eb) =>
-          eb.fn.coalesce('incident.occurred_at', 'activity.started_at', 'incident.created_at'),
-        'desc',
-      )
+      .orderBy(occurredAt, 'desc')
       .orderBy('incident.id')
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize)

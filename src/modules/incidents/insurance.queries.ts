@@ -2,21 +2,15 @@ import type { Insertable } from 'kysely';
 import type { Db } from '../../lib/db.js';
 import type { InsuranceCaseTable } from '../../../db/schema.js';
 import type { CaseUpdateInput } from './insurance.schemas.js';
+import { incidentsWithRequest, occurredAt } from './incidents.queries.js';
 
 /**
  * Insurance cases with the facts of their accident: when it happened, what was going on, and
  * the request it concerns (for the "not known in advance" warning).
  */
 const caseColumns = (db: Db) =>
-  db
-    .selectFrom('insurance_case as ic')
-    .innerJoin('incident', 'incident.id', 'ic.incident_id')
-    .leftJoin('activity', 'activity.id', 'incident.activity_id')
-    .leftJoin('care_request as req', (join) =>
-      join.on((eb) =>
-        eb('req.id', '=', eb.fn.coalesce('incident.request_id', 'activity.request_id')),
-      ),
-    )
+  incidentsWithRequest(db)
+    .innerJoin('insurance_case as ic', 'ic.incident_id', 'incident.id')
     .leftJoin('member as requester', 'requester.id', 'req.requester_member_id')
     .selectAll('ic')
     .select((eb) => [
@@ -25,9 +19,7 @@ const caseColumns = (db: Db) =>
       'incident.situation',
       'incident.victim',
       'incident.description',
-      eb.fn
-        .coalesce('incident.occurred_at', 'activity.started_at', 'incident.created_at')
-        .as('occurred_at'),
+      occurredAt(eb).as('occurred_at'),
       'incident.place',
       'req.created_at as request_created_at',
       'req.helper_member_id as request_helper_id',

@@ -2,7 +2,8 @@ import type { AppDeps, CurrentUser } from '../../context.js';
 import { addDaysToDate, isValidDateString, tokyoDateOf } from '../../lib/dates.js';
 import { conflict, notFound, unprocessable } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
-import { buildAuditIfPreviousChanged } from '../audit/audit.queries.js';
+import type { Compilable } from '../../lib/atomic.js';
+import { changeAudited } from '../audit/audit.service.js';
 import { getSetting } from '../settings/settings.service.js';
 import { findIncidentById } from './incidents.queries.js';
 import { occurredAtOf } from './incident-rules.js';
@@ -54,28 +55,50 @@ export async function openInsuranceCase(
     throw unprocessable('insurance_unknown_cover');
   const now = deps.clock.now();
   const id = newId();
-  const [insert] = await deps.atomic([
-    buildInsertCase(deps.db, {
-      id,
-      incident_id: incidentId,
-      cover,
-      claim_deadline_on: claimDeadline(occurredAtOf(incident), settings.claimDays),
-      created_by: staff.id,
-      created_at: now.toISOString(),
-      updated_at: now.toISOString(),
-    }),
-    buildAuditIfPreviousChanged(deps.db, {
-      at: now,
-      actorUserId: staff.id,
-      action: 'insurance_case_opened',
-      subjectType: 'insurance_case',
-      subjectId: id,
-      clientAddress,
-      details: { incidentId, cover },
-    }),
-  ]);
-  if (!insert || insert.numAffectedRows === 0) throw conflict('insurance_case_exists');
+  const insert = buildInsertCase(deps.db, {
+    id,
+    incident_id: incidentId,
+    cover,
+    claim_deadline_on: claimDeadline(occurredAtOf(incident), settings.claimDays),
+    created_by: staff.id,
+    created_at: now.toISOString(),
+    updated_at: now.toISOString(),
+  });
+  await writeCase(deps, staff, insert, {
+    at: now,
+    action: 'insurance_case_opened',
+    caseId: id,
+    clientAddress,
+    details: { incidentId, cover },
+    refused: 'insurance_case_exists',
+  });
   return id;
+}
+
+/**
+ * A conditional write to a case and its audit row, in one batch: `refused` (a conflict) when the
+ * write changed nothing (the case exists already, or was closed meanwhile).
+ */
+async function writeCase(
+  deps: AppDeps,
+  staff: CurrentUser,
+  write: Compilable,
+  audit: {
+    at: Date;
+    action: string;
+    caseId: string;
+    clientAddress: string | undefined;
+    details: Record<string, unknown>;
+    refused: string;
+  },
+) {
+  const { refused, caseId, ...entry } = audit;
+  const { changed } = await changeAudited(deps, staff, write, {
+    ...entry,
+    subjectType: 'insurance_case',
+    subjectId: caseId,
+  });
+  if (!changed) throw conflict(refused);
 }
 
 async function loadCase(deps: AppDeps, id: string) {
@@ -93,19 +116,14 @@ export async function updateInsuranceCase(
 ) {
   await loadCase(deps, id);
   const now = deps.clock.now();
-  const [update] = await deps.atomic([
-    buildUpdateCase(deps.db, id, input, now.toISOString()),
-    buildAuditIfPreviousChanged(deps.db, {
-      at: now,
-      actorUserId: staff.id,
-      action: 'insurance_case_updated',
-      subjectType: 'insurance_case',
-      subjectId: id,
-      clientAddress,
-      details: { ...input },
-    }),
-  ]);
-  if (!update || update.numAffectedRows === 0) throw conflict('insurance_case_closed');
+  await writeCase(deps, staff, buildUpdateCase(deps.db, id, input, now.toISOString()), {
+    at: now,
+    action: 'insurance_case_updated',
+    caseId: id,
+    clientAddress,
+    details: { ...input },
+    refused: 'insurance_case_closed',
+  });
 }
 
 export async function closeInsuranceCase(
@@ -123,19 +141,14 @@ export async function closeInsuranceCase(
     closedOn < tokyoDateOf(row.occurred_at)
   )
     throw unprocessable('insurance_close_date');
-  const [update] = await deps.atomic([
-    buildCloseCase(deps.db, id, closedOn, now.toISOString()),
-    buildAuditIfPreviousChanged(deps.db, {
-      at: now,
-      actorUserId: staff.id,
-      action: 'insurance_case_closed',
-      subjectType: 'insurance_case',
-      subjectId: id,
-      clientAddress,
-      details: { closedOn },
-    }),
-  ]);
-  if (!update || update.numAffectedRows === 0) throw conflict('insurance_case_closed');
+  await writeCase(deps, staff, buildCloseCase(deps.db, id, closedOn, now.toISOString()), {
+    at: now,
+    action: 'insurance_case_closed',
+    caseId: id,
+    clientAddress,
+    details: { closedOn },
+    refused: 'insurance_case_closed',
+  });
 }
 
 /**

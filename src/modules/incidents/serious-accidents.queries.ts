@@ -2,6 +2,7 @@ import type { Insertable } from 'kysely';
 import type { Db } from '../../lib/db.js';
 import type { SeriousReportStepTable } from '../../../db/schema.js';
 import { SERIOUS_TREATMENT_DAYS } from './incident-rules.js';
+import { incidentsWithActivity, occurredAt } from './incidents.queries.js';
 
 /** The reporting chain of serious accidents (issue #19): recorded steps, open accidents. */
 
@@ -28,9 +29,7 @@ export function buildInsertStep(db: Db, row: Insertable<SeriousReportStepTable>)
  * `limit`, the oldest accident first.
  */
 export async function listOpenChains(db: Db, limit: number) {
-  const incidents = await db
-    .selectFrom('incident')
-    .leftJoin('activity', 'activity.id', 'incident.activity_id')
+  const incidents = await incidentsWithActivity(db)
     .select([
       'incident.id',
       'incident.kind',
@@ -57,9 +56,7 @@ export async function listOpenChains(db: Db, limit: number) {
         6,
       ),
     )
-    .orderBy((eb) =>
-      eb.fn.coalesce('incident.occurred_at', 'activity.started_at', 'incident.created_at'),
-    )
+    .orderBy(occurredAt)
     .orderBy('incident.id')
     .limit(limit)
     .execute();

@@ -1,9 +1,8 @@
 import type { AppDeps, CurrentUser } from '../../context.js';
-import { insertIfPreviousChanged } from '../../lib/atomic.js';
 import { tokyoDateOf } from '../../lib/dates.js';
 import { conflict, unprocessable } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
-import { auditRow } from '../audit/audit.queries.js';
+import { changeAudited } from '../audit/audit.service.js';
 import { occurredAtOf } from './incident-rules.js';
 import type { IncidentRow } from './incidents.queries.js';
 import { readIncident } from './incidents.service.js';
@@ -87,33 +86,26 @@ export async function recordSeriousStep(
   const refusal = stepRefusal(input, recorded, occurredAtOf(incident), tokyoDateOf(now));
   if (refusal === 'serious_step_recorded') throw conflict(refusal);
   if (refusal) throw unprocessable(refusal);
-  const [insert] = await deps.atomic([
-    buildInsertStep(deps.db, {
-      id: newId(),
-      incident_id: incident.id,
-      stage: input.stage,
-      level: input.level,
-      reported_on: input.reportedOn,
-      reported_by: input.reportedBy,
-      note: input.note,
-      recorded_by: staff.id,
-      recorded_at: now.toISOString(),
-    }),
-    insertIfPreviousChanged(
-      deps.db,
-      'audit_log',
-      auditRow({
-        at: now,
-        actorUserId: staff.id,
-        action: 'serious_step_recorded',
-        subjectType: 'incident',
-        subjectId: incident.id,
-        clientAddress,
-        details: { stage: input.stage, level: input.level, reportedOn: input.reportedOn },
-      }),
-    ),
-  ]);
-  if (!insert || insert.numAffectedRows === 0) throw conflict('serious_step_recorded');
+  const insert = buildInsertStep(deps.db, {
+    id: newId(),
+    incident_id: incident.id,
+    stage: input.stage,
+    level: input.level,
+    reported_on: input.reportedOn,
+    reported_by: input.reportedBy,
+    note: input.note,
+    recorded_by: staff.id,
+    recorded_at: now.toISOString(),
+  });
+  const { changed } = await changeAudited(deps, staff, insert, {
+    at: now,
+    action: 'serious_step_recorded',
+    subjectType: 'incident',
+    subjectId: incident.id,
+    clientAddress,
+    details: { stage: input.stage, level: input.level, reportedOn: input.reportedOn },
+  });
+  if (!changed) throw conflict('serious_step_recorded');
 }
 
 /**

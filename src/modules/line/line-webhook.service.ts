@@ -88,19 +88,24 @@ async function answerOffer(deps: AppDeps, event: WebhookEvent, lineUserId: strin
   }
 }
 
+/** A reply in the language of the account's user: `linked` if it is linked to one, else `unlinked`. */
+async function replyToAccount(
+  deps: AppDeps,
+  event: WebhookEvent,
+  lineUserId: string,
+  linked: MessageKey,
+  unlinked: MessageKey,
+) {
+  const user = await findUserOfLineAccount(deps.db, lineUserId);
+  return reply(deps, event, user?.locale ?? null, user ? linked : unlinked);
+}
+
 async function handleEvent(deps: AppDeps, event: WebhookEvent) {
   const lineUserId = event.source?.type === 'user' ? event.source.userId : undefined;
   if (!lineUserId) return;
   switch (event.type) {
-    case 'follow': {
-      const user = await findUserOfLineAccount(deps.db, lineUserId);
-      return reply(
-        deps,
-        event,
-        user?.locale ?? null,
-        user ? 'line.reply.linked' : 'line.reply.followed',
-      );
-    }
+    case 'follow':
+      return replyToAccount(deps, event, lineUserId, 'line.reply.linked', 'line.reply.followed');
     case 'unfollow': {
       // She blocked the account: the link ends (LINE gives no reply token for this event).
       const user = await findUserOfLineAccount(deps.db, lineUserId);
@@ -129,13 +134,7 @@ async function handleEvent(deps: AppDeps, event: WebhookEvent) {
           userId ? 'line.reply.linked' : 'line.reply.codeInvalid',
         );
       }
-      const user = await findUserOfLineAccount(deps.db, lineUserId);
-      return reply(
-        deps,
-        event,
-        user?.locale ?? null,
-        user ? 'line.reply.help' : 'line.reply.notLinked',
-      );
+      return replyToAccount(deps, event, lineUserId, 'line.reply.help', 'line.reply.notLinked');
     }
     case 'postback':
       return answerOffer(deps, event, lineUserId);

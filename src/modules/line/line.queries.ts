@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../lib/db.js';
 import type { NoticeGroup } from '../../../db/schema.js';
+import { offersWithRequest, openOffer, requestHelpColumns } from '../../lib/query-fragments.js';
 
 /** The LINE channel's reads and writes (issue #21). */
 
@@ -133,25 +134,18 @@ export const saveNoticeChannels = (
  * helper sees on /offers — date, times, category, the family's area — and nothing more.
  */
 export const listUnpushedOffersOfUser = (db: Db, userId: string, nowIso: string) =>
-  db
-    .selectFrom('offer')
+  offersWithRequest(db)
     .innerJoin('member as helper', 'helper.id', 'offer.helper_member_id')
-    .innerJoin('care_request', 'care_request.id', 'offer.request_id')
-    .innerJoin('member as requester', 'requester.id', 'care_request.requester_member_id')
     .select([
       'offer.id',
       'offer.offered_at',
       'offer.expires_at',
       'care_request.id as request_id',
-      'care_request.starts_at',
-      'care_request.ends_at',
-      'care_request.category',
+      ...requestHelpColumns,
       'requester.area as requester_area',
     ])
     .where('helper.user_id', '=', userId)
-    .where('offer.status', '=', 'offered')
-    .where('offer.expires_at', '>', nowIso)
-    .where('care_request.status', 'in', ['open', 'offered'])
+    .where(openOffer(nowIso))
     .where((eb) =>
       eb.not(
         eb.exists(

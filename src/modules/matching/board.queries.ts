@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
+import type { Database } from '../../../db/schema.js';
 import type { AppDeps } from '../../context.js';
 import { DAY } from '../../lib/clock.js';
 import { isoWeekdayOf, tokyoDateOf } from '../../lib/dates.js';
@@ -16,14 +17,19 @@ import {
 } from '../requests/requests.queries.js';
 import { parseJsonList } from '../../lib/json-list.js';
 import { assignmentsOverlappingQuery, helperMembersQuery } from './matching.queries.js';
+import {
+  ARRANGED_REQUEST_STATUSES,
+  LIVE_REQUEST_STATUSES,
+  pairNameColumns,
+  requestSlotColumns,
+  startingBetween,
+} from '../../lib/query-fragments.js';
 
 /**
  * Queries for the staff coordination pages (調整ボード, the request page, phone intake and the
  * pre-meeting list). Each list is one statement whatever its length: offer counts and the
  * pre-meeting check are correlated subqueries on indexed columns, never a query per row.
  */
-
-const LIVE = ['open', 'offered'] as const;
 
 /**
  * The columns of `findRequestById` (so a row can go straight to `findCandidates`) plus the offer
@@ -39,26 +45,21 @@ function requestWithCounts(db: Db, nowIso: string) {
       'requester.user_id as requester_user_id',
       'helper.name as helper_name',
       'helper.user_id as helper_user_id',
-      eb
-        .selectFrom('offer')
-        .select((o) => o.fn.countAll<number>().as('n'))
-        .whereRef('offer.request_id', '=', 'care_request.id')
-        .as('offers_sent'),
-      eb
-        .selectFrom('offer')
-        .select((o) => o.fn.countAll<number>().as('n'))
-        .whereRef('offer.request_id', '=', 'care_request.id')
+      offerCount(eb).as('offers_sent'),
+      offerCount(eb)
         .where('offer.status', '=', 'offered')
         .where('offer.expires_at', '>', nowIso)
         .as('offers_waiting'),
-      eb
-        .selectFrom('offer')
-        .select((o) => o.fn.countAll<number>().as('n'))
-        .whereRef('offer.request_id', '=', 'care_request.id')
-        .where('offer.status', '=', 'declined')
-        .as('offers_declined'),
+      offerCount(eb).where('offer.status', '=', 'declined').as('offers_declined'),
     ]);
 }
+
+/** The number of offers of the request (the outer `care_request`), as a correlated subquery. */
+const offerCount = (eb: ExpressionBuilder<Database, 'care_request'>) =>
+  eb
+    .selectFrom('offer')
+    .select((o) => o.fn.countAll<number>().as('n'))
+    .whereRef('offer.request_id', '=', 'care_request.id');
 
 export type BoardRequestRow = Awaited<ReturnType<typeof listUrgentRequests>>[number];
 
@@ -67,10 +68,9 @@ function liveRequestsBetween(
   db: Db,
   options: { nowIso: string; fromIso: string; untilIso: string; area?: string },
 ) {
-  const q = requestWithCounts(db, options.nowIso)
-    .where('care_request.status', 'in', [...LIVE])
-    .where('care_request.starts_at', '>=', options.fromIso)
-    .where('care_request.starts_at', '<', options.untilIso);
+  const q = requestWithCounts(db, options.nowIso).where(
+    startingBetween(LIVE_REQUEST_STATUSES, options.fromIso, options.untilIso),
+  );
   return options.area ? q.where('requester.area', '=', options.area) : q;
 }
 
@@ -121,10 +121,7 @@ export function listMatchedBetween(
 ) {
   let q = requestsWithBoth(db)
     .select([
-      'care_request.id',
-      'care_request.starts_at',
-      'care_request.ends_at',
-      'care_request.category',
+      ...requestSlotColumns,
       'care_request.care_location',
       'care_request.status',
       'care_request.requester_member_id',
@@ -134,9 +131,7 @@ export function listMatchedBetween(
       'helper.name as helper_name',
       'helper.phone as helper_phone',
     ])
-    .where('care_request.status', 'in', ['matched', 'completed'])
-    .where('care_request.starts_at', '>=', options.fromIso)
-    .where('care_request.starts_at', '<', options.untilIso);
+    .where(startingBetween(ARRANGED_REQUEST_STATUSES, options.fromIso, options.untilIso));
   if (options.area) q = q.where('requester.area', '=', options.area);
   return q.orderBy('care_request.starts_at').orderBy('care_request.id').execute();
 }
@@ -233,15 +228,11 @@ export function listPreMeetingsOfYear(db: Db, fiscalYear: number, nowIso: string
 export function listUpcomingMatched(db: Db, nowIso: string, limit: number) {
   return requestsWithBoth(db)
     .select([
-      'care_request.id',
-      'care_request.starts_at',
-      'care_request.ends_at',
-      'care_request.category',
+      ...requestSlotColumns,
       'care_request.care_location',
       'care_request.requester_member_id',
       'care_request.helper_member_id',
-      'requester.name as requester_name',
-      'helper.name as helper_name',
+      ...pairNameColumns,
     ])
     .where('care_request.status', '=', 'matched')
     .where('care_request.starts_at', '>=', nowIso)

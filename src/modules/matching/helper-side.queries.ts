@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../lib/db.js';
+import { withoutReport } from '../../lib/query-fragments.js';
 import { requestsWithRequester } from '../requests/requests.queries.js';
 
 /**
@@ -38,14 +39,23 @@ export function listFutureAssignmentsOfHelper(db: Db, memberId: string, nowIso: 
     .execute();
 }
 
-/** Her waiting offers withdrawn. */
-export const withdrawWaitingOffersOfHelper = (db: Db, memberId: string, nowIso: string) =>
+/** Her offers in `status` withdrawn. */
+const withdrawOffersOfHelper = (
+  db: Db,
+  memberId: string,
+  status: 'offered' | 'accepted',
+  nowIso: string,
+) =>
   db
     .updateTable('offer')
     .set({ status: 'withdrawn', responded_at: nowIso })
     .where('helper_member_id', '=', memberId)
-    .where('status', '=', 'offered')
+    .where('status', '=', status)
     .where(sideEnded(memberId));
+
+/** Her waiting offers withdrawn. */
+export const withdrawWaitingOffersOfHelper = (db: Db, memberId: string, nowIso: string) =>
+  withdrawOffersOfHelper(db, memberId, 'offered', nowIso);
 
 /** Her accepted offers of these (future) requests withdrawn: another helper may accept. */
 export const withdrawAcceptedOffersOfHelper = (
@@ -53,14 +63,7 @@ export const withdrawAcceptedOffersOfHelper = (
   memberId: string,
   requestIds: string[],
   nowIso: string,
-) =>
-  db
-    .updateTable('offer')
-    .set({ status: 'withdrawn', responded_at: nowIso })
-    .where('helper_member_id', '=', memberId)
-    .where('request_id', 'in', requestIds)
-    .where('status', '=', 'accepted')
-    .where(sideEnded(memberId));
+) => withdrawOffersOfHelper(db, memberId, 'accepted', nowIso).where('request_id', 'in', requestIds);
 
 /**
  * Her future assignments back to `open` for the staff board, marked "needs a new helper"
@@ -85,7 +88,5 @@ export const unassignFutureRequestsOfHelper = (
     .where('helper_member_id', '=', memberId)
     .where('status', '=', 'matched')
     .where('starts_at', '>', nowIso)
-    .where(
-      sql<boolean>`NOT EXISTS (SELECT 1 FROM activity WHERE activity.request_id = care_request.id)`,
-    )
+    .where(withoutReport)
     .where(sideEnded(memberId));

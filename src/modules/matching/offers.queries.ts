@@ -1,12 +1,11 @@
-import { sql, type Insertable } from 'kysely';
-import type { OfferStatus, OfferTable } from '../../../db/schema.js';
+import { sql, type ExpressionBuilder, type Insertable } from 'kysely';
+import type { Database, OfferStatus, OfferTable } from '../../../db/schema.js';
 import type { Db } from '../../lib/db.js';
 import { inJson } from '../../lib/sql.js';
+import { LIVE_REQUEST_STATUSES } from '../../lib/query-fragments.js';
 import { requestsWithBoth } from '../requests/requests.queries.js';
 
 /** What offers read and write; the writes are statements for one atomic batch. */
-
-const LIVE = ['open', 'offered'] as const;
 
 /** The members among these ids who are helpers (any helper status). */
 export function listHelpersAmongQuery(db: Db, memberIds: string[]) {
@@ -75,7 +74,7 @@ export const markRequestOffered = (db: Db, requestId: string, nowIso: string) =>
     .updateTable('care_request')
     .set({ status: 'offered', updated_at: nowIso })
     .where('id', '=', requestId)
-    .where('status', 'in', [...LIVE]);
+    .where('status', 'in', [...LIVE_REQUEST_STATUSES]);
 
 /**
  * The first acceptance wins: the offer becomes accepted only if it is still offered and
@@ -121,7 +120,7 @@ export const matchRequestIfAccepted = (
       updated_at: nowIso,
     })
     .where('id', '=', requestId)
-    .where('status', 'in', [...LIVE])
+    .where('status', 'in', [...LIVE_REQUEST_STATUSES])
     .where(offerAccepted(offerId));
 
 export const closeLiveOffersIfAccepted = (
@@ -181,23 +180,18 @@ export async function upsertDirectOffer(db: Db, row: Insertable<OfferTable>) {
     .execute();
 }
 
+/** The offer, if it is still offered or closed: its helper has not answered it. */
+const unansweredOffer = (offerId: string) => (eb: ExpressionBuilder<Database, 'offer'>) =>
+  eb.and([eb('offer.id', '=', offerId), eb('offer.status', 'in', ['offered', 'closed'])]);
+
 /** The offer back to `status` if still offered or closed (a lost direct assignment). */
 export async function restoreOfferStatus(db: Db, offerId: string, status: OfferStatus) {
-  await db
-    .updateTable('offer')
-    .set({ status })
-    .where('id', '=', offerId)
-    .where('status', 'in', ['offered', 'closed'])
-    .execute();
+  await db.updateTable('offer').set({ status }).where(unansweredOffer(offerId)).execute();
 }
 
 /** The offer away if still offered or closed (a lost direct assignment made it). */
 export async function deleteUnansweredOffer(db: Db, offerId: string) {
-  await db
-    .deleteFrom('offer')
-    .where('id', '=', offerId)
-    .where('status', 'in', ['offered', 'closed'])
-    .execute();
+  await db.deleteFrom('offer').where(unansweredOffer(offerId)).execute();
 }
 
 export function offersDueQuery(db: Db, nowIso: string) {
