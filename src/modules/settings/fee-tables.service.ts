@@ -1,8 +1,7 @@
 import type { AppDeps, CurrentUser } from '../../context.js';
-import { tokyoDateOf } from '../../lib/dates.js';
-import { conflict, notFound } from '../../lib/errors.js';
-import { getCenterSettings, updateCenterSettings } from './settings.service.js';
+import { conflict } from '../../lib/errors.js';
 import type { FeeTable } from '../fees/fee-table.js';
+import { addDatedVersion, deleteDatedVersion } from './dated-settings.service.js';
 
 /**
  * 報酬基準 (fee tables), kept as the `fees` settings section in valid-from order. A new one
@@ -16,14 +15,7 @@ export async function addFeeTable(
   table: FeeTable,
   clientAddress?: string,
 ) {
-  const { fees } = await getCenterSettings(deps);
-  if (fees.some((x) => x.validFrom === table.validFrom)) throw conflict('duplicate');
-  await updateCenterSettings(
-    deps,
-    admin,
-    { fees: [...fees, table].sort((a, b) => a.validFrom.localeCompare(b.validFrom)) },
-    clientAddress,
-  );
+  await addDatedVersion(deps, admin, 'fees', table, clientAddress);
 }
 
 /**
@@ -36,13 +28,6 @@ export async function deleteFeeTable(
   validFrom: string,
   clientAddress?: string,
 ) {
-  const { fees } = await getCenterSettings(deps);
-  if (!fees.some((x) => x.validFrom === validFrom)) throw notFound();
-  if (validFrom <= tokyoDateOf(deps.clock.now())) throw conflict('table_in_use', 'feeTables.inUse');
-  await updateCenterSettings(
-    deps,
-    admin,
-    { fees: fees.filter((x) => x.validFrom !== validFrom) },
-    clientAddress,
-  );
+  const inUse = () => conflict('table_in_use', 'feeTables.inUse');
+  await deleteDatedVersion(deps, admin, 'fees', validFrom, inUse, clientAddress);
 }

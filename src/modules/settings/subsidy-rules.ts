@@ -113,7 +113,3 @@ export function selectSubsidyRules(
 export function categoryRule(set: SubsidyRuleSet, category: SubsidyCategory): CategoryRule {
   return set.categories.find((r) => r.category === category)!;
 }
-
-/** Sorted by valid-from date, as the setting keeps them. */
-export const sortRuleSets = (sets: readonly SubsidyRuleSet[]) =>
-  [...sets].sort((a, b) => a.validFrom.localeCompare(b.validFrom));
