@@ -1,7 +1,7 @@
 import type { AppDeps, CurrentUser } from '../../context.js';
 import { formatDateTime } from '../../lib/dates.js';
 import { AppError, conflict, notFound, unprocessable } from '../../lib/errors.js';
-import { insertOrRefuse } from '../../lib/atomic.js';
+import { takeSeat } from '../../lib/seats.js';
 import { changeAudited, insertAudited } from '../audit/audit.service.js';
 import { newId } from '../../lib/ids.js';
 import type { EventAudience, SideStatus } from '../../../db/schema.js';
@@ -168,7 +168,7 @@ export async function registerForEvent(
   if (!options.byStaff && event.starts_at <= now)
     throw unprocessable('event_started', 'events.rule.event_started');
   const children = event.childcare ? Math.min(MAX_CHILDREN, Math.max(0, options.children)) : 0;
-  const { rows } = await insertOrRefuse(
+  return takeSeat<'registered'>(
     deps.atomic,
     buildRegister(deps.db, {
       id: newId(),
@@ -184,16 +184,10 @@ export async function registerForEvent(
       // Cancelled or started between our read and the insert.
       skipped: () => conflict('event_changed', 'events.rule.event_changed'),
     },
+    async () =>
+      (await listMemberEventRegistrations(deps.db, memberId)).find((r) => r.event_id === eventId)
+        ?.waitlist_position,
   );
-  const inserted = rows[0] as { status: 'registered' | 'waitlisted' };
-  const mine = (await listMemberEventRegistrations(deps.db, memberId)).find(
-    (r) => r.event_id === eventId,
-  );
-  return {
-    status: inserted.status,
-    waitlistPosition:
-      inserted.status === 'waitlisted' ? Number(mine?.waitlist_position ?? 1) : null,
-  };
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { AppDeps, CurrentUser } from '../../context.js';
 import { formatDate, tokyoDateOf } from '../../lib/dates.js';
 import { conflict, notFound, unprocessable } from '../../lib/errors.js';
-import { insertOrRefuse } from '../../lib/atomic.js';
+import { takeSeat } from '../../lib/seats.js';
 import { changeAudited, insertAudited } from '../audit/audit.service.js';
 import { newId } from '../../lib/ids.js';
 import type { TrainingModule } from '../../../db/schema.js';
@@ -238,7 +238,7 @@ export async function enrollInSession(
   const now = deps.clock.now().toISOString();
   if (!options.byStaff && session.starts_at <= now)
     throw unprocessable('session_started', 'training.rule.session_started');
-  const { rows } = await insertOrRefuse(
+  return takeSeat<'enrolled'>(
     deps.atomic,
     buildEnroll(deps.db, {
       id: newId(),
@@ -253,16 +253,10 @@ export async function enrollInSession(
       // Cancelled or started between our read and the insert.
       skipped: () => conflict('session_changed', 'training.rule.session_changed'),
     },
+    async () =>
+      (await listMemberEnrollments(deps.db, memberId)).find((e) => e.session_id === sessionId)
+        ?.waitlist_position,
   );
-  const inserted = rows[0] as { status: 'enrolled' | 'waitlisted' };
-  const mine = (await listMemberEnrollments(deps.db, memberId)).find(
-    (e) => e.session_id === sessionId,
-  );
-  return {
-    status: inserted.status,
-    waitlistPosition:
-      inserted.status === 'waitlisted' ? Number(mine?.waitlist_position ?? 1) : null,
-  };
 }
 
 /**
