@@ -105,10 +105,8 @@ export function listMemberNames(db: Db, memberIds: readonly string[]) {
 
 /** Requests a posted plan named that are no longer plannable, with their family's name. */
 export function listRequestsWithRequester(db: Db, requestIds: readonly string[]) {
-  return db
-    .selectFrom('care_request')
-    .innerJoin('member', 'member.id', 'care_request.requester_member_id')
-    .select(['care_request.id', 'care_request.starts_at', 'care_request.ends_at', 'member.name'])
+  return requestsWithRequester(db)
+    .select(['care_request.id', 'care_request.starts_at', 'care_request.ends_at', 'requester.name'])
     .where('care_request.id', 'in', inJson(requestIds))
     .orderBy('care_request.starts_at')
     .execute();
