@@ -4,6 +4,7 @@ import type { Clock } from '../lib/clock.js';
 import { MINUTE } from '../lib/clock.js';
 import type { Db } from '../lib/db.js';
 import { sha256Hex } from '../lib/ids.js';
+import { openOffer, withoutReport } from '../lib/query-fragments.js';
 import type { Locale, Member, MemberTable, Role } from '../../db/schema.js';
 import { sessionTimeoutsFor } from './session-policy.js';
 
@@ -153,9 +154,7 @@ export async function readSessionContext(
           .innerJoin('care_request', 'care_request.id', 'offer.request_id')
           .select(eb.fn.countAll<number>().as('n'))
           .whereRef('offer.helper_member_id', '=', 'member.id')
-          .where('offer.status', '=', 'offered')
-          .where('offer.expires_at', '>', nowIso)
-          .where('care_request.status', 'in', ['open', 'offered'])
+          .where(openOffer(nowIso))
           .as('waiting_offers'),
         eb
           .selectFrom('activity')
@@ -169,16 +168,7 @@ export async function readSessionContext(
           .whereRef('care_request.helper_member_id', '=', 'member.id')
           .where('care_request.status', '=', 'matched')
           .where('care_request.ends_at', '<=', nowIso)
-          .where((w) =>
-            w.not(
-              w.exists(
-                w
-                  .selectFrom('activity')
-                  .select('activity.id')
-                  .whereRef('activity.request_id', '=', 'care_request.id'),
-              ),
-            ),
-          )
+          .where(withoutReport)
           .as('waiting_reports_due'),
       ]),
     )

@@ -69,3 +69,17 @@ export const openOffer =
 
 /** A member as lists name her: name, kana and member number (`member` joined). */
 export const memberNameColumns = ['member.name', 'member.name_kana', 'member.member_no'] as const;
+
+/** Activities with their two parties joined as `member as helper` and `member as requester`. */
+export const activityWithParties = (db: Db) =>
+  db
+    .selectFrom('activity')
+    .innerJoin('member as helper', 'helper.id', 'activity.helper_member_id')
+    .innerJoin('member as requester', 'requester.id', 'activity.requester_member_id');
+
+/** Pre-meetings with their two members joined as `member as requester` and `member as helper`. */
+export const preMeetingsWithPair = (db: Db) =>
+  db
+    .selectFrom('pre_meeting')
+    .innerJoin('member as requester', 'requester.id', 'pre_meeting.requester_member_id')
+    .innerJoin('member as helper', 'helper.id', 'pre_meeting.helper_member_id');

@@ -7,7 +7,12 @@ import {
 } from 'kysely';
 import type { Db } from '../../lib/db.js';
 import { inJson, pageWithTotal } from '../../lib/sql.js';
-import { pairNameColumns, requestSlotColumns, withoutReport } from '../../lib/query-fragments.js';
+import {
+  activityWithParties,
+  pairNameColumns,
+  requestSlotColumns,
+  withoutReport,
+} from '../../lib/query-fragments.js';
 import type { ActivityStatus, ActivityTable, Database, IncidentTable } from '../../../db/schema.js';
 import type { ActivityListQuery } from './activities.schemas.js';
 import { monthRange } from '../fees/statements.js';
@@ -46,10 +51,7 @@ export function deleteIfExists(
 }
 
 const activityColumns = (db: Db) =>
-  db
-    .selectFrom('activity')
-    .innerJoin('member as helper', 'helper.id', 'activity.helper_member_id')
-    .innerJoin('member as requester', 'requester.id', 'activity.requester_member_id')
+  activityWithParties(db)
     .innerJoin('care_request', 'care_request.id', 'activity.request_id')
     .selectAll('activity')
     .select([

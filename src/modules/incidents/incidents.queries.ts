@@ -1,6 +1,12 @@
 import type { ExpressionBuilder, Insertable, Updateable } from 'kysely';
 import type { Db } from '../../lib/db.js';
 import { pageWithTotal } from '../../lib/sql.js';
+import {
+  ARRANGED_REQUEST_STATUSES,
+  pairNameColumns,
+  startingBetween,
+} from '../../lib/query-fragments.js';
+import { requestsWithRequester } from '../requests/requests.queries.js';
 import type { Database, IncidentTable } from '../../../db/schema.js';
 
 /**
@@ -85,20 +91,11 @@ export function listIncidents(
  */
 export async function listLinkChoices(db: Db, fromIso: string, untilIso: string) {
   const [requests, sessions, events] = await Promise.all([
-    db
-      .selectFrom('care_request as req')
-      .innerJoin('member as requester', 'requester.id', 'req.requester_member_id')
-      .leftJoin('member as helper', 'helper.id', 'req.helper_member_id')
-      .select([
-        'req.id',
-        'req.starts_at',
-        'requester.name as requester_name',
-        'helper.name as helper_name',
-      ])
-      .where('req.status', 'in', ['matched', 'completed'])
-      .where('req.starts_at', '>=', fromIso)
-      .where('req.starts_at', '<', untilIso)
-      .orderBy('req.starts_at', 'desc')
+    requestsWithRequester(db)
+      .leftJoin('member as helper', 'helper.id', 'care_request.helper_member_id')
+      .select(['care_request.id', 'care_request.starts_at', ...pairNameColumns])
+      .where(startingBetween(ARRANGED_REQUEST_STATUSES, fromIso, untilIso))
+      .orderBy('care_request.starts_at', 'desc')
       .limit(100)
       .execute(),
     uncancelledBetween(db, 'training_session', fromIso, untilIso).select('venue').execute(),

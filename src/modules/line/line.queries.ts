@@ -195,12 +195,16 @@ export const claimDueLineOutbox = (
       AND next_attempt_at <= ${a.nowIso}
     RETURNING id, notification_id, user_id, attempts, created_at`;
 
-/** What a claimed push says: its notification, the recipient's LINE id and language. */
-export const listLineOutboxContent = (db: Db, ids: readonly string[]) =>
+/** LINE pushes with their notification and their recipient (`user`). */
+const outboxWithNotice = (db: Db) =>
   db
     .selectFrom('line_outbox')
     .innerJoin('notification', 'notification.id', 'line_outbox.notification_id')
-    .innerJoin('user', 'user.id', 'line_outbox.user_id')
+    .innerJoin('user', 'user.id', 'line_outbox.user_id');
+
+/** What a claimed push says: its notification, the recipient's LINE id and language. */
+export const listLineOutboxContent = (db: Db, ids: readonly string[]) =>
+  outboxWithNotice(db)
     .leftJoin('line_link', 'line_link.user_id', 'line_outbox.user_id')
     .select([
       'line_outbox.id',
@@ -264,10 +268,7 @@ export const mailInsteadOfLine = (
 
 /** Pushes that failed (retrying or given up), newest first, for the staff page. */
 export const listLineFailures = (db: Db, limit = 100) =>
-  db
-    .selectFrom('line_outbox')
-    .innerJoin('notification', 'notification.id', 'line_outbox.notification_id')
-    .innerJoin('user', 'user.id', 'line_outbox.user_id')
+  outboxWithNotice(db)
     .select([
       'line_outbox.id',
       'line_outbox.status',

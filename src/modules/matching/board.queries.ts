@@ -21,6 +21,7 @@ import {
   ARRANGED_REQUEST_STATUSES,
   LIVE_REQUEST_STATUSES,
   pairNameColumns,
+  preMeetingsWithPair,
   requestSlotColumns,
   startingBetween,
 } from '../../lib/query-fragments.js';
@@ -198,10 +199,7 @@ export function listPreMeetingsOfYear(db: Db, fiscalYear: number, nowIso: string
         AND cr.helper_member_id = pre_meeting.helper_member_id
         AND ${upcoming ? sql`cr.starts_at >= ${nowIso}` : sql`1 = 1`}
       ORDER BY cr.starts_at ${sql.raw(order)} LIMIT 1)`;
-  return db
-    .selectFrom('pre_meeting')
-    .innerJoin('member as requester', 'requester.id', 'pre_meeting.requester_member_id')
-    .innerJoin('member as helper', 'helper.id', 'pre_meeting.helper_member_id')
+  return preMeetingsWithPair(db)
     .select([
       'pre_meeting.id',
       'pre_meeting.held_on',
@@ -209,8 +207,7 @@ export function listPreMeetingsOfYear(db: Db, fiscalYear: number, nowIso: string
       'pre_meeting.attendees',
       'pre_meeting.requester_member_id',
       'pre_meeting.helper_member_id',
-      'requester.name as requester_name',
-      'helper.name as helper_name',
+      ...pairNameColumns,
       sql<string | null>`coalesce(${pairRequest('asc', true)}, ${pairRequest('desc', false)})`.as(
         'request_id',
       ),

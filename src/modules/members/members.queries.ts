@@ -31,9 +31,6 @@ export function findMemberByUserId(db: Db, userId: string) {
   return memberColumns(db).where('member.user_id', '=', userId).executeTakeFirst();
 }
 
-/** A member as a line of a list: names and member number. */
-export const memberNameColumns = ['member.name', 'member.name_kana', 'member.member_no'] as const;
-
 /** A member on a staff sheet: number, names, kind, phone and the state of each side. */
 export const memberSheetColumns = [
   'member.member_no',

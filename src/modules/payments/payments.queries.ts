@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Insertable, RawBuilder, Updateable } from 'kysely';
 import type { PaymentTable } from '../../../db/schema.js';
 import type { Db } from '../../lib/db.js';
+import { activityWithParties } from '../../lib/query-fragments.js';
 import { requestsWithBoth } from '../requests/requests.queries.js';
 
 /** The thing a payment is for: an activity, or a cancelled request with its fee. */
@@ -22,13 +23,6 @@ export function findPayment(db: Db, key: PaymentKey) {
     .executeTakeFirst();
 }
 export type PaymentRow = NonNullable<Awaited<ReturnType<typeof findPayment>>>;
-
-/** An activity with its two parties joined as `helper` and `requester` (as `requestsWithBoth`). */
-const activityWithParties = (db: Db) =>
-  db
-    .selectFrom('activity')
-    .innerJoin('member as helper', 'helper.id', 'activity.helper_member_id')
-    .innerJoin('member as requester', 'requester.id', 'activity.requester_member_id');
 
 /** Who the parties of a payment subject are: their member and user ids and their names. */
 const subjectPartyColumns = <T extends 'activity' | 'care_request'>(table: T) =>

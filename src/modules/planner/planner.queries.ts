@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../lib/db.js';
 import { inJson } from '../../lib/sql.js';
+import { openOffer } from '../../lib/query-fragments.js';
 import { requestColumns, requestsWithRequester } from '../requests/requests.queries.js';
 
 /**
@@ -67,9 +68,7 @@ export async function listHelperCommitments(
         'care_request.ends_at',
         'requester.name as requester_name',
       ])
-      .where('offer.status', '=', 'offered')
-      .where('offer.expires_at', '>', range.nowIso)
-      .where('care_request.status', 'in', ['open', 'offered'])
+      .where(openOffer(range.nowIso))
       .where('care_request.starts_at', '<', range.untilIso)
       .where('care_request.ends_at', '>', range.fromIso)
       .execute(),
@@ -106,10 +105,8 @@ export function listMemberNames(db: Db, memberIds: readonly string[]) {
 
 /** Requests a posted plan named that are no longer plannable, with their family's name. */
 export function listRequestsWithRequester(db: Db, requestIds: readonly string[]) {
-  return db
-    .selectFrom('care_request')
-    .innerJoin('member', 'member.id', 'care_request.requester_member_id')
-    .select(['care_request.id', 'care_request.starts_at', 'care_request.ends_at', 'member.name'])
+  return requestsWithRequester(db)
+    .select(['care_request.id', 'care_request.starts_at', 'care_request.ends_at', 'requester.name'])
     .where('care_request.id', 'in', inJson(requestIds))
     .orderBy('care_request.starts_at')
     .execute();

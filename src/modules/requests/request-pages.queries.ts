@@ -1,6 +1,7 @@
 import type { Db } from '../../lib/db.js';
 import { pageWithTotal } from '../../lib/sql.js';
 import type { RequestStatus } from '../../../db/schema.js';
+import { openOffer } from '../../lib/query-fragments.js';
 import {
   selectHelperOffers,
   requestsWithRequester,
@@ -139,11 +140,7 @@ export async function listHelperOffersPage(
   half: { open: true } | { open: false; limit: number; offset: number },
 ) {
   const rows = selectHelperOffers(db, helperId).where((eb) => {
-    const open = eb.and([
-      eb('offer.status', '=', 'offered'),
-      eb('offer.expires_at', '>', nowIso),
-      eb('care_request.status', 'in', ['open', 'offered']),
-    ]);
+    const open = openOffer(nowIso)(eb);
     return half.open ? open : eb.not(open);
   });
   if (half.open) {

@@ -3,6 +3,7 @@ import { sql, type Insertable, type Updateable } from 'kysely';
 import type { CareRequestTable, RequestSeriesTable } from '../../../db/schema.js';
 import type { Db } from '../../lib/db.js';
 import { inJson, pageWithTotal } from '../../lib/sql.js';
+import { pairNameColumns, preMeetingsWithPair } from '../../lib/query-fragments.js';
 import type { RequestListQuery } from './requests.schemas.js';
 
 /** Requests with their requester's member row joined as `requester`. */
@@ -151,12 +152,7 @@ export function listOffersForHelper(db: Db, helperMemberId: string) {
 }
 
 export function listPreMeetings(db: Db, scope: RequestScope) {
-  let q = db
-    .selectFrom('pre_meeting')
-    .innerJoin('member as requester', 'requester.id', 'pre_meeting.requester_member_id')
-    .innerJoin('member as helper', 'helper.id', 'pre_meeting.helper_member_id')
-    .selectAll('pre_meeting')
-    .select(['requester.name as requester_name', 'helper.name as helper_name']);
+  let q = preMeetingsWithPair(db).selectAll('pre_meeting').select(pairNameColumns);
   if (scope.kind === 'member') {
     q = q.where((eb) =>
       eb.or([

@@ -7,7 +7,7 @@ import type {
   TrainingRecordTable,
   TrainingSessionTable,
 } from '../../../db/schema.js';
-import { memberNameColumns } from '../members/members.queries.js';
+import { memberNameColumns } from '../../lib/query-fragments.js';
 import type { ModuleDef } from './qualifications.js';
 
 // Re-exported for the modules that imported it from here before it moved to lib/sql.ts.
