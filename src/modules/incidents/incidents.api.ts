@@ -3,6 +3,7 @@ import {
   jsonApi,
   jsonResponse,
   listOf,
+  onObject,
   operationsOf,
   pageOf,
 } from '../../http/api-route.js';
@@ -63,13 +64,8 @@ const getRoute = op('staff', 'get /incidents/{id}', {
   responses: { 200: jsonResponse('The incident', incidentDetailSchema) },
 });
 api.openapi(getRoute, async (c, staff) => {
-  const incident = await readIncident(
-    c.var.deps,
-    staff,
-    c.req.valid('param').id,
-    c.var.clientAddress,
-  );
-  return incidentDetailJson(incident);
+  const { deps, id, clientAddress } = onObject(c);
+  return incidentDetailJson(await readIncident(deps, staff, id, clientAddress));
 });
 
 const updateRoute = op('staff', 'put /incidents/{id}', {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isStaff } from '../../context.js';
-import { jsonApi, jsonResponse, listOf, operationsOf } from '../../http/api-route.js';
+import { jsonApi, jsonResponse, listOf, onObject, operationsOf } from '../../http/api-route.js';
 import type { PreMeetingTable } from '../../../db/schema.js';
 import { listPreMeetings } from '../requests/requests.queries.js';
 import { preMeetingBody, preMeetingCorrectionBody } from '../requests/requests.schemas.js';
@@ -86,12 +86,7 @@ const correctPreMeetingRoute = op('staff', 'put /pre-meetings/{id}', {
   responses: { 200: jsonResponse('The corrected pre-meeting', preMeetingJson) },
 });
 api.openapi(correctPreMeetingRoute, async (c, staff) => {
-  const p = await correctPreMeeting(
-    c.var.deps,
-    staff,
-    c.req.valid('param').id,
-    c.req.valid('json'),
-    c.var.clientAddress,
-  );
+  const { deps, id, clientAddress } = onObject(c);
+  const p = await correctPreMeeting(deps, staff, id, c.req.valid('json'), clientAddress);
   return toPreMeetingJson(p);
 });

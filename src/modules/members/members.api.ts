@@ -3,11 +3,12 @@ import { requireUser } from '../../auth/guards.js';
 import { createMiddleware } from 'hono/factory';
 import { isStaff, type AppEnv } from '../../context.js';
 import {
-  jsonApi,
   idParam,
+  jsonApi,
   jsonRequest,
   jsonResponse,
   listOf,
+  onObject,
   operationsOf,
   pageOf,
 } from '../../http/api-route.js';
@@ -136,9 +137,8 @@ const approveRoute = op('staff', 'post /members/{id}/approve', {
   responses: memberResponse,
 });
 api.openapi(approveRoute, async (c, staff) => {
-  const { side } = c.req.valid('json');
-  const id = c.req.valid('param').id;
-  return toMemberJson(await approveSide(c.var.deps, staff, id, side, c.var.clientAddress));
+  const { deps, id, clientAddress } = onObject(c);
+  return toMemberJson(await approveSide(deps, staff, id, c.req.valid('json').side, clientAddress));
 });
 
 const suspendRoute = op('staff', 'post /members/{id}/suspend', {
@@ -148,9 +148,9 @@ const suspendRoute = op('staff', 'post /members/{id}/suspend', {
   responses: memberResponse,
 });
 api.openapi(suspendRoute, async (c, staff) => {
+  const { deps, id, clientAddress } = onObject(c);
   const { side, reason } = c.req.valid('json');
-  const id = c.req.valid('param').id;
-  return toMemberJson(await suspendSide(c.var.deps, staff, id, side, reason, c.var.clientAddress));
+  return toMemberJson(await suspendSide(deps, staff, id, side, reason, clientAddress));
 });
 
 const reactivateRoute = op('staff', 'post /members/{id}/reactivate', {
@@ -160,9 +160,9 @@ const reactivateRoute = op('staff', 'post /members/{id}/reactivate', {
   responses: memberResponse,
 });
 api.openapi(reactivateRoute, async (c, staff) => {
+  const { deps, id, clientAddress } = onObject(c);
   const { side } = c.req.valid('json');
-  const id = c.req.valid('param').id;
-  return toMemberJson(await reactivateSide(c.var.deps, staff, id, side, c.var.clientAddress));
+  return toMemberJson(await reactivateSide(deps, staff, id, side, clientAddress));
 });
 
 const withdrawRoute = op('signed-in', 'post /members/{id}/withdraw', {

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { isStaff } from '../../context.js';
-import { jsonApi, jsonResponse, listOf, operationsOf, wholeList } from '../../http/api-route.js';
+import {
+  jsonApi,
+  jsonResponse,
+  listOf,
+  onObject,
+  operationsOf,
+  wholeList,
+} from '../../http/api-route.js';
 import { addDaysToDate, tokyoInstant } from '../../lib/dates.js';
 import { memberActedFor } from '../members/member-scope.js';
 import { findMemberByUserId } from '../members/members.queries.js';
@@ -78,13 +85,8 @@ const moduleValidityRoute = op('admin', 'patch /training-modules/{id}', {
   responses: { 200: jsonResponse('The module', moduleSchema) },
 });
 api.openapi(moduleValidityRoute, async (c, admin) => {
-  const module = await setModuleValidity(
-    c.var.deps,
-    admin,
-    c.req.valid('param').id,
-    c.req.valid('json'),
-  );
-  return toModuleJson(module);
+  const { deps, id } = onObject(c);
+  return toModuleJson(await setModuleValidity(deps, admin, id, c.req.valid('json')));
 });
 
 // Sessions and enrolment ------------------------------------------------------------------------
