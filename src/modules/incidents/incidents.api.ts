@@ -3,7 +3,6 @@ import {
   jsonApi,
   jsonResponse,
   listOf,
-  onObject,
   operationsOf,
   pageOf,
 } from '../../http/api-route.js';
@@ -64,8 +63,13 @@ const getRoute = op('staff', 'get /incidents/{id}', {
   responses: { 200: jsonResponse('The incident', incidentDetailSchema) },
 });
 api.openapi(getRoute, async (c, staff) => {
-  const { deps, id, clientAddress } = onObject(c);
-  return incidentDetailJson(await readIncident(deps, staff, id, clientAddress));
+  const incident = await readIncident(
+    c.var.deps,
+    staff,
+    c.req.valid('param').id,
+    c.var.clientAddress,
+  );
+  return incidentDetailJson(incident);
 });
 
 const updateRoute = op('staff', 'put /incidents/{id}', {

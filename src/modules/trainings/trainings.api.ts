@@ -1,13 +1,6 @@
 import { z } from 'zod';
 import { isStaff } from '../../context.js';
-import {
-  jsonApi,
-  jsonResponse,
-  listOf,
-  onObject,
-  operationsOf,
-  wholeList,
-} from '../../http/api-route.js';
+import { jsonApi, jsonResponse, listOf, operationsOf, wholeList } from '../../http/api-route.js';
 import { addDaysToDate, tokyoInstant } from '../../lib/dates.js';
 import { memberActedFor } from '../members/member-scope.js';
 import { findMemberByUserId } from '../members/members.queries.js';
@@ -85,8 +78,13 @@ const moduleValidityRoute = op('admin', 'patch /training-modules/{id}', {
   responses: { 200: jsonResponse('The module', moduleSchema) },
 });
 api.openapi(moduleValidityRoute, async (c, admin) => {
-  const { deps, id } = onObject(c);
-  return toModuleJson(await setModuleValidity(deps, admin, id, c.req.valid('json')));
+  const module = await setModuleValidity(
+    c.var.deps,
+    admin,
+    c.req.valid('param').id,
+    c.req.valid('json'),
+  );
+  return toModuleJson(module);
 });
 
 // Sessions and enrolment ------------------------------------------------------------------------
