@@ -11,6 +11,7 @@ import {
   onObject,
   operationsOf,
   pageOf,
+  wholeList,
 } from '../../http/api-route.js';
 import { notFound } from '../../lib/errors.js';
 import { auditHealthReads, loadVisibleChild } from './children.access.js';
@@ -138,7 +139,8 @@ const approveRoute = op('staff', 'post /members/{id}/approve', {
 });
 api.openapi(approveRoute, async (c, staff) => {
   const { deps, id, clientAddress } = onObject(c);
-  return toMemberJson(await approveSide(deps, staff, id, c.req.valid('json').side, clientAddress));
+  const { side } = c.req.valid('json');
+  return toMemberJson(await approveSide(deps, staff, id, side, clientAddress));
 });
 
 const suspendRoute = op('staff', 'post /members/{id}/suspend', {
@@ -201,12 +203,7 @@ api.openapi(childrenRoute, async (c) => {
   const { user, member } = await loadVisibleMember(c, c.req.valid('param').id);
   const children = await listChildren(c.var.deps.db, member.id);
   await auditHealthReads(c.var.deps, user, member, children, c.var.clientAddress);
-  return {
-    items: children.map((ch) => toChildJson(ch, true)),
-    total: children.length,
-    page: 1,
-    pageSize: children.length,
-  };
+  return wholeList(children.map((ch) => toChildJson(ch, true)));
 });
 
 const addChildRoute = childrenOp('signed-in', 'post /members/{id}/children', {
