@@ -32,14 +32,6 @@ export const registrationBody = z
   })
   .strict();
 
-export const cancelRegistrationBody = z
-  .object({ memberId: z.string().min(1).max(64).optional() })
-  .strict();
-
-export const attendanceBody = z
-  .object({ memberIds: z.array(z.string().min(1).max(64)).max(500) })
-  .strict();
-
 export const eventListQuery = z
   .object({
     /** `past` lists events that have ended, newest first; default: those still to come. */

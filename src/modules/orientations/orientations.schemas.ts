@@ -15,11 +15,3 @@ export const orientationBody = z
   .strict()
   .refine(endsAfterStart, endsAfterStartIssue);
 export type OrientationInput = z.output<typeof orientationBody>;
-
-export const registrationBody = z
-  .object({ memberId: z.string().min(1).max(64).optional() })
-  .strict();
-
-export const attendanceBody = z
-  .object({ memberIds: z.array(z.string().min(1).max(64)).max(500) })
-  .strict();
