@@ -59,6 +59,24 @@ export const noContent = (description: string) => ({ description });
 /** The `{id}` of a path. */
 export const idParam = z.object({ id: z.string() });
 
+/** The context of a handler on one object: its path `{id}`, the deps, the caller's address. */
+interface OneObjectContext {
+  var: Pick<AppEnv['Variables'], 'deps' | 'clientAddress'>;
+  req: { valid(target: 'param'): { id: string } };
+}
+
+/**
+ * What a command on one object reads from its request, read once:
+ *
+ *     const { deps, id, clientAddress } = onObject(c);
+ *     return toFooJson(await closeFoo(deps, staff, id, c.req.valid('json'), clientAddress));
+ */
+export const onObject = (c: OneObjectContext) => ({
+  deps: c.var.deps,
+  id: c.req.valid('param').id,
+  clientAddress: c.var.clientAddress,
+});
+
 /** An empty JSON body (`{}`): commands with nothing to say still send JSON. */
 export const emptyBody = z.object({}).strict();
 

@@ -7,6 +7,7 @@ import {
   listScopeOf,
   operationsOf,
   pageOf,
+  wholeList,
 } from '../../http/api-route.js';
 import { toTokyoIso } from '../../lib/dates.js';
 import { notFound } from '../../lib/errors.js';
@@ -160,7 +161,7 @@ api.openapi(missingRoute, async (c) => {
     helperName: r.helper_name,
     dueOn: reportDueDate(r.ends_at, activityReportDueDay),
   }));
-  return { items, total: items.length, page: 1, pageSize: items.length };
+  return wholeList(items);
 });
 
 const getRoute = op('signed-in', 'get /activities/{id}', {

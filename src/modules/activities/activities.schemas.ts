@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { endsAfterStart, endsAfterStartIssue } from '../../lib/period-schemas.js';
 import { optionalMultiLineText as optionalText } from '../../lib/text-schemas.js';
 import { isValidDateString } from '../../lib/dates.js';
 import { isValidMonth } from '../fees/statements.js';
@@ -147,10 +148,7 @@ export const feeQuoteBody = z
     category: z.number().int().min(1).max(12),
   })
   .strict()
-  .refine((v) => Date.parse(v.endsAt) > Date.parse(v.startsAt), {
-    path: ['endsAt'],
-    message: 'validation.end_after_start',
-  })
+  .refine(endsAfterStart, endsAfterStartIssue)
   .refine((v) => Date.parse(v.endsAt) - Date.parse(v.startsAt) <= 24 * 3_600_000, {
     path: ['endsAt'],
     message: 'activities.validation.tooLong',

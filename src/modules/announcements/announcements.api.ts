@@ -5,6 +5,7 @@ import {
   jsonResponse,
   listOf,
   operationsOf,
+  pageOf,
   wholeList,
 } from '../../http/api-route.js';
 import { visibleAnnouncementAudiences } from '../events/audience.js';
@@ -55,7 +56,7 @@ api.openapi(listRoute, async (c, user) => {
     offset: (page - 1) * pageSize,
   });
   const items = rows.map(toAnnouncementJson);
-  return { items, total: items.length, page, pageSize };
+  return pageOf({ page, pageSize }, items, items.length);
 });
 
 const createRoute = op('staff', 'post /announcements', {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { jsonApi, jsonResponse, operationsOf } from '../../http/api-route.js';
+import { jsonApi, jsonResponse, onObject, operationsOf } from '../../http/api-route.js';
 import { notFound } from '../../lib/errors.js';
 import { statementQuery } from '../activities/activities.schemas.js';
 import { findMemberById } from '../members/members.queries.js';
@@ -59,14 +59,8 @@ const submitRoute = op('staff', 'post /members/{id}/claims', {
   responses: { 201: recordResponse('The submitted claim') },
 });
 api.openapi(submitRoute, async (c, staff) => {
-  const row = await submitClaim(
-    c.var.deps,
-    staff,
-    c.req.valid('param').id,
-    c.req.valid('json'),
-    c.var.clientAddress,
-  );
-  return claimRecordJson(row);
+  const { deps, id, clientAddress } = onObject(c);
+  return claimRecordJson(await submitClaim(deps, staff, id, c.req.valid('json'), clientAddress));
 });
 
 const DECISION_ERRORS = {
@@ -85,14 +79,8 @@ for (const [step, summary] of [
     responses: { 200: recordResponse('The claim') },
   });
   api.openapi(route, async (c, staff) => {
-    const row = await decideClaim(
-      c.var.deps,
-      staff,
-      c.req.valid('param').id,
-      step,
-      c.req.valid('json'),
-      c.var.clientAddress,
-    );
+    const { deps, id, clientAddress } = onObject(c);
+    const row = await decideClaim(deps, staff, id, step, c.req.valid('json'), clientAddress);
     return claimRecordJson(row);
   });
 }

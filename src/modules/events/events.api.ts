@@ -15,13 +15,8 @@ import {
   listMemberEventRegistrations,
 } from './events.queries.js';
 import { eventSchema, registrationSchema, toEventJson, toRegistrationJson } from './events.json.js';
-import {
-  attendanceBody,
-  cancelRegistrationBody,
-  eventBody,
-  eventListQuery,
-  registrationBody,
-} from './events.schemas.js';
+import { actedForBody, memberAttendanceBody } from '../members/members.schemas.js';
+import { eventBody, eventListQuery, registrationBody } from './events.schemas.js';
 import {
   cancelEvent,
   cancelEventRegistration,
@@ -177,7 +172,7 @@ api.openapi(registerRoute, async (c) => {
 const cancelRegistrationRoute = op('signed-in', 'post /events/{id}/registrations/cancel', {
   summary: 'Cancel a registration (self; staff with memberId); the next in line gets the seat',
   errors: { 409: ['not_registered'], 422: ['event_started'] },
-  body: cancelRegistrationBody,
+  body: actedForBody,
   responses: {
     200: jsonResponse(
       'Cancelled; promotedMemberIds got a seat from the waitlist',
@@ -204,7 +199,7 @@ api.openapi(cancelRegistrationRoute, async (c) => {
 const attendanceRoute = op('staff', 'post /events/{id}/attendance', {
   summary: 'Record attendance: the listed members came, the other registrants did not',
   errors: { 422: ['event_cancelled', 'not_registered'] },
-  body: attendanceBody,
+  body: memberAttendanceBody,
   responses: {
     200: jsonResponse('Recorded', z.object({ eventId: z.string(), attended: z.array(z.string()) })),
   },

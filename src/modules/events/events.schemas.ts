@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { endsAfterStart, endsAfterStartIssue } from '../../lib/period-schemas.js';
 import { multiLineText, singleLineText } from '../../lib/text-schemas.js';
 import { EVENT_AUDIENCES } from './audience.js';
 
@@ -21,10 +22,7 @@ export const eventBody = z
     childcare: z.boolean().default(false),
   })
   .strict()
-  .refine((v) => Date.parse(v.endsAt) > Date.parse(v.startsAt), {
-    path: ['endsAt'],
-    message: 'validation.end_after_start',
-  });
+  .refine(endsAfterStart, endsAfterStartIssue);
 export type EventInput = z.output<typeof eventBody>;
 
 export const registrationBody = z
@@ -32,14 +30,6 @@ export const registrationBody = z
     memberId: z.string().min(1).max(64).optional(),
     children: z.number().int().min(0).max(MAX_CHILDREN).optional(),
   })
-  .strict();
-
-export const cancelRegistrationBody = z
-  .object({ memberId: z.string().min(1).max(64).optional() })
-  .strict();
-
-export const attendanceBody = z
-  .object({ memberIds: z.array(z.string().min(1).max(64)).max(500) })
   .strict();
 
 export const eventListQuery = z

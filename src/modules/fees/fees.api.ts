@@ -1,4 +1,4 @@
-import { jsonApi, jsonResponse, listOf, operationsOf } from '../../http/api-route.js';
+import { jsonApi, jsonResponse, listOf, operationsOf, wholeList } from '../../http/api-route.js';
 import { notFound } from '../../lib/errors.js';
 import { feeQuoteSchema, statementJson, statementSchema } from '../activities/activities.json.js';
 import { feeQuoteBody, statementQuery } from '../activities/activities.schemas.js';
@@ -37,7 +37,7 @@ const tablesRoute = op('signed-in', 'get /fees/tables', {
 api.openapi(tablesRoute, async (c) => {
   const { fees } = await getCenterSettings(c.var.deps);
   const items = [...fees].sort((a, b) => b.validFrom.localeCompare(a.validFrom));
-  return { items, total: items.length, page: 1, pageSize: items.length };
+  return wholeList(items);
 });
 
 const statementRoute = statementsOp('signed-in', 'get /members/{id}/statement', {

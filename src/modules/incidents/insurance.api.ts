@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { jsonApi, jsonResponse, operationsOf } from '../../http/api-route.js';
+import { jsonApi, jsonResponse, onObject, operationsOf } from '../../http/api-route.js';
 import { tokyoDateOf } from '../../lib/dates.js';
 import { notFound } from '../../lib/errors.js';
 import type { AppContext } from '../../context.js';
@@ -61,14 +61,9 @@ const openRoute = op('staff', 'post /incidents/{id}/insurance-cases', {
   responses: { 201: jsonResponse('The case', insuranceCaseSchema) },
 });
 api.openapi(openRoute, async (c, staff) => {
-  const id = await openInsuranceCase(
-    c.var.deps,
-    staff,
-    c.req.valid('param').id,
-    c.req.valid('json').cover,
-    c.var.clientAddress,
-  );
-  return one(c, id);
+  const { deps, id, clientAddress } = onObject(c);
+  const { cover } = c.req.valid('json');
+  return one(c, await openInsuranceCase(deps, staff, id, cover, clientAddress));
 });
 
 const updateRoute = op('staff', 'put /insurance-cases/{id}', {

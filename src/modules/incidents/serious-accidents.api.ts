@@ -1,4 +1,4 @@
-import { jsonApi, jsonResponse, operationsOf } from '../../http/api-route.js';
+import { jsonApi, jsonResponse, onObject, operationsOf } from '../../http/api-route.js';
 import { notFound } from '../../lib/errors.js';
 import { findIncidentById } from './incidents.queries.js';
 import { seriousChainJson, seriousChainSchema } from './serious-accidents.json.js';
@@ -16,13 +16,8 @@ const getRoute = op('staff', 'get /incidents/{id}/serious-report', {
   responses: { 200: jsonResponse('The chain', seriousChainSchema) },
 });
 api.openapi(getRoute, async (c, staff) => {
-  const chain = await readSeriousChain(
-    c.var.deps,
-    staff,
-    c.req.valid('param').id,
-    c.var.clientAddress,
-  );
-  return seriousChainJson(chain);
+  const { deps, id, clientAddress } = onObject(c);
+  return seriousChainJson(await readSeriousChain(deps, staff, id, clientAddress));
 });
 
 const recordRoute = op('staff', 'post /incidents/{id}/serious-report', {

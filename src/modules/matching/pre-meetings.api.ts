@@ -1,6 +1,13 @@
 import { z } from 'zod';
-import { isStaff } from '../../context.js';
-import { jsonApi, jsonResponse, listOf, operationsOf } from '../../http/api-route.js';
+import {
+  jsonApi,
+  jsonResponse,
+  listOf,
+  listScopeOf,
+  onObject,
+  operationsOf,
+  wholeList,
+} from '../../http/api-route.js';
 import type { PreMeetingTable } from '../../../db/schema.js';
 import { listPreMeetings } from '../requests/requests.queries.js';
 import { preMeetingBody, preMeetingCorrectionBody } from '../requests/requests.schemas.js';
@@ -51,19 +58,16 @@ const listPreMeetingsRoute = op('signed-in', 'get /pre-meetings', {
   },
 });
 api.openapi(listPreMeetingsRoute, async (c, user) => {
-  const member = isStaff(user) ? undefined : (c.var.member ?? undefined);
-  if (!isStaff(user) && !member) return { items: [], total: 0, page: 1, pageSize: 0 };
-  const rows = await listPreMeetings(
-    c.var.deps.db,
-    member ? { kind: 'member', memberId: member.id } : { kind: 'staff' },
-  );
+  const scope = listScopeOf(c, user);
+  if (!scope) return wholeList([]);
+  const rows = await listPreMeetings(c.var.deps.db, scope);
   const items = rows.map((p) => ({
     ...toPreMeetingJson(p),
     requesterName: p.requester_name,
     helperName: p.helper_name,
     fiscalYear: p.fiscal_year,
   }));
-  return { items, total: items.length, page: 1, pageSize: items.length };
+  return wholeList(items);
 });
 
 const createPreMeetingRoute = op('staff', 'post /pre-meetings', {
@@ -86,12 +90,7 @@ const correctPreMeetingRoute = op('staff', 'put /pre-meetings/{id}', {
   responses: { 200: jsonResponse('The corrected pre-meeting', preMeetingJson) },
 });
 api.openapi(correctPreMeetingRoute, async (c, staff) => {
-  const p = await correctPreMeeting(
-    c.var.deps,
-    staff,
-    c.req.valid('param').id,
-    c.req.valid('json'),
-    c.var.clientAddress,
-  );
+  const { deps, id, clientAddress } = onObject(c);
+  const p = await correctPreMeeting(deps, staff, id, c.req.valid('json'), clientAddress);
   return toPreMeetingJson(p);
 });

@@ -3,13 +3,15 @@ import { requireUser } from '../../auth/guards.js';
 import { createMiddleware } from 'hono/factory';
 import { isStaff, type AppEnv } from '../../context.js';
 import {
-  jsonApi,
   idParam,
+  jsonApi,
   jsonRequest,
   jsonResponse,
   listOf,
+  onObject,
   operationsOf,
   pageOf,
+  wholeList,
 } from '../../http/api-route.js';
 import { notFound } from '../../lib/errors.js';
 import { auditHealthReads, loadVisibleChild } from './children.access.js';
@@ -136,9 +138,9 @@ const approveRoute = op('staff', 'post /members/{id}/approve', {
   responses: memberResponse,
 });
 api.openapi(approveRoute, async (c, staff) => {
+  const { deps, id, clientAddress } = onObject(c);
   const { side } = c.req.valid('json');
-  const id = c.req.valid('param').id;
-  return toMemberJson(await approveSide(c.var.deps, staff, id, side, c.var.clientAddress));
+  return toMemberJson(await approveSide(deps, staff, id, side, clientAddress));
 });
 
 const suspendRoute = op('staff', 'post /members/{id}/suspend', {
@@ -148,9 +150,9 @@ const suspendRoute = op('staff', 'post /members/{id}/suspend', {
   responses: memberResponse,
 });
 api.openapi(suspendRoute, async (c, staff) => {
+  const { deps, id, clientAddress } = onObject(c);
   const { side, reason } = c.req.valid('json');
-  const id = c.req.valid('param').id;
-  return toMemberJson(await suspendSide(c.var.deps, staff, id, side, reason, c.var.clientAddress));
+  return toMemberJson(await suspendSide(deps, staff, id, side, reason, clientAddress));
 });
 
 const reactivateRoute = op('staff', 'post /members/{id}/reactivate', {
@@ -160,9 +162,9 @@ const reactivateRoute = op('staff', 'post /members/{id}/reactivate', {
   responses: memberResponse,
 });
 api.openapi(reactivateRoute, async (c, staff) => {
+  const { deps, id, clientAddress } = onObject(c);
   const { side } = c.req.valid('json');
-  const id = c.req.valid('param').id;
-  return toMemberJson(await reactivateSide(c.var.deps, staff, id, side, c.var.clientAddress));
+  return toMemberJson(await reactivateSide(deps, staff, id, side, clientAddress));
 });
 
 const withdrawRoute = op('signed-in', 'post /members/{id}/withdraw', {
@@ -201,12 +203,7 @@ api.openapi(childrenRoute, async (c) => {
   const { user, member } = await loadVisibleMember(c, c.req.valid('param').id);
   const children = await listChildren(c.var.deps.db, member.id);
   await auditHealthReads(c.var.deps, user, member, children, c.var.clientAddress);
-  return {
-    items: children.map((ch) => toChildJson(ch, true)),
-    total: children.length,
-    page: 1,
-    pageSize: children.length,
-  };
+  return wholeList(children.map((ch) => toChildJson(ch, true)));
 });
 
 const addChildRoute = childrenOp('signed-in', 'post /members/{id}/children', {

@@ -179,3 +179,11 @@ export const memberListQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type MemberListQuery = z.output<typeof memberListQuery>;
+
+/** Self, or staff naming the member they act for (`memberActedFor` in member-scope.ts). */
+export const actedForBody = z.object({ memberId: z.string().min(1).max(64).optional() }).strict();
+
+/** The members who came (to an event, an orientation). */
+export const memberAttendanceBody = z
+  .object({ memberIds: z.array(z.string().min(1).max(64)).max(500) })
+  .strict();

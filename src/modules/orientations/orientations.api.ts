@@ -4,7 +4,8 @@ import { jsonApi, jsonResponse, listOf, operationsOf, wholeList } from '../../ht
 import { memberActedFor } from '../members/member-scope.js';
 import { orientationSchema, toOrientationJson } from './orientations.json.js';
 import { listOrientations } from './orientations.queries.js';
-import { attendanceBody, orientationBody, registrationBody } from './orientations.schemas.js';
+import { actedForBody, memberAttendanceBody } from '../members/members.schemas.js';
+import { orientationBody } from './orientations.schemas.js';
 import {
   recordOrientationAttendance,
   registerForOrientation,
@@ -44,7 +45,7 @@ const registerRoute = op('signed-in', 'post /orientations/{id}/registrations', {
     409: ['orientation_full', 'already_registered'],
     422: ['orientation_past', 'member_withdrawn'],
   },
-  body: registrationBody,
+  body: actedForBody,
   responses: {
     201: jsonResponse(
       'Registered',
@@ -66,7 +67,7 @@ api.openapi(registerRoute, async (c) => {
 const attendanceRoute = op('staff', 'post /orientations/{id}/attendance', {
   summary: 'Record attendance for the whole session',
   errors: { 422: ['orientation_not_started', 'unknown_member', 'member_withdrawn'] },
-  body: attendanceBody,
+  body: memberAttendanceBody,
   responses: {
     200: jsonResponse(
       'Recorded',

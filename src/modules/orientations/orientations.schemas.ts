@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { endsAfterStart, endsAfterStartIssue } from '../../lib/period-schemas.js';
 import { multiLineText, singleLineText } from '../../lib/text-schemas.js';
 
 const instant = z.iso.datetime({ offset: true });
@@ -12,16 +13,5 @@ export const orientationBody = z
     notes: multiLineText(1000).nullish(),
   })
   .strict()
-  .refine((v) => Date.parse(v.endsAt) > Date.parse(v.startsAt), {
-    path: ['endsAt'],
-    message: 'validation.end_after_start',
-  });
+  .refine(endsAfterStart, endsAfterStartIssue);
 export type OrientationInput = z.output<typeof orientationBody>;
-
-export const registrationBody = z
-  .object({ memberId: z.string().min(1).max(64).optional() })
-  .strict();
-
-export const attendanceBody = z
-  .object({ memberIds: z.array(z.string().min(1).max(64)).max(500) })
-  .strict();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { endsAfterStart, endsAfterStartIssue } from '../../lib/period-schemas.js';
 import { optionalMultiLineText as text } from '../../lib/text-schemas.js';
 import { isValidDateString } from '../../lib/dates.js';
 import { checklistAnswers } from './sick-care.schemas.js';
@@ -36,10 +37,7 @@ export const createRequestBody = z
     checklist: checklistAnswers.optional(),
   })
   .strict()
-  .refine((v) => Date.parse(v.endsAt) > Date.parse(v.startsAt), {
-    path: ['endsAt'],
-    message: 'validation.end_after_start',
-  });
+  .refine(endsAfterStart, endsAfterStartIssue);
 export type CreateRequestInput = z.output<typeof createRequestBody>;
 
 export const updateRequestBody = z

@@ -1,4 +1,11 @@
-import { emptyBody, jsonApi, jsonResponse, noContent, operationsOf } from '../../http/api-route.js';
+import {
+  emptyBody,
+  jsonApi,
+  jsonResponse,
+  noContent,
+  onObject,
+  operationsOf,
+} from '../../http/api-route.js';
 import { resetCodeJson } from '../auth/recovery.schemas.js';
 import { issueResetCode } from '../auth/recovery.service.js';
 import { staffRoleBody } from './staff.schemas.js';
@@ -22,8 +29,8 @@ const disable = op('admin', 'post /staff/{id}/disable', {
   responses: { 204: noContent('Disabled') },
 });
 api.openapi(disable, async (c, admin) => {
-  const { id } = c.req.valid('param');
-  await disableStaffAccount(c.var.deps, { admin, userId: id, clientAddress: c.var.clientAddress });
+  const { deps, id, clientAddress } = onObject(c);
+  await disableStaffAccount(deps, { admin, userId: id, clientAddress });
 });
 
 const enable = op('admin', 'post /staff/{id}/enable', {
@@ -32,8 +39,8 @@ const enable = op('admin', 'post /staff/{id}/enable', {
   responses: { 204: noContent('Enabled') },
 });
 api.openapi(enable, async (c, admin) => {
-  const { id } = c.req.valid('param');
-  await enableStaffAccount(c.var.deps, { admin, userId: id, clientAddress: c.var.clientAddress });
+  const { deps, id, clientAddress } = onObject(c);
+  await enableStaffAccount(deps, { admin, userId: id, clientAddress });
 });
 
 const changeRole = op('admin', 'patch /staff/{id}', {
@@ -43,14 +50,9 @@ const changeRole = op('admin', 'patch /staff/{id}', {
   responses: { 204: noContent('Changed') },
 });
 api.openapi(changeRole, async (c, admin) => {
-  const { id } = c.req.valid('param');
+  const { deps, id, clientAddress } = onObject(c);
   const { role } = c.req.valid('json');
-  await changeStaffRole(c.var.deps, {
-    admin,
-    userId: id,
-    role,
-    clientAddress: c.var.clientAddress,
-  });
+  await changeStaffRole(deps, { admin, userId: id, role, clientAddress });
 });
 
 const passwordReset = op('admin', 'post /staff/{id}/password-reset', {
@@ -59,10 +61,6 @@ const passwordReset = op('admin', 'post /staff/{id}/password-reset', {
   responses: { 201: jsonResponse('The code, shown this once', resetCodeJson) },
 });
 api.openapi(passwordReset, async (c, admin) => {
-  const { id } = c.req.valid('param');
-  const issued = await issueResetCode(c.var.deps, admin, id, {
-    account: 'staff',
-    clientAddress: c.var.clientAddress,
-  });
-  return issued;
+  const { deps, id, clientAddress } = onObject(c);
+  return issueResetCode(deps, admin, id, { account: 'staff', clientAddress });
 });

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { isStaff } from '../../context.js';
-import { jsonApi, jsonResponse, listOf, operationsOf, wholeList } from '../../http/api-route.js';
+import {
+  jsonApi,
+  jsonResponse,
+  listOf,
+  onObject,
+  operationsOf,
+  wholeList,
+} from '../../http/api-route.js';
 import { notFound } from '../../lib/errors.js';
 import { memberInScope, scopedMember } from '../members/member-scope.js';
 import { getQualifications } from './qualification.service.js';
@@ -80,15 +87,10 @@ for (const decision of ['approve', 'reject'] as const) {
     responses: { 200: jsonResponse('The record', recordSchema) },
   });
   api.openapi(reviewRoute, async (c, staff) => {
-    const record = await reviewTrainingRecord(
-      c.var.deps,
-      staff,
-      c.req.valid('param').id,
-      decision === 'approve' ? 'approved' : 'rejected',
-      c.req.valid('json').note,
-      c.var.clientAddress,
-    );
-    return toRecordJson(record);
+    const { deps, id, clientAddress } = onObject(c);
+    const status = decision === 'approve' ? 'approved' : 'rejected';
+    const { note } = c.req.valid('json');
+    return toRecordJson(await reviewTrainingRecord(deps, staff, id, status, note, clientAddress));
   });
 }
 

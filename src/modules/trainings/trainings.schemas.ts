@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { endsAfterStart, endsAfterStartIssue } from '../../lib/period-schemas.js';
 import {
   multiLineText,
   optionalMultiLineText as optionalText,
@@ -66,10 +67,7 @@ export const sessionBody = z
     notes: optionalText(1000),
   })
   .strict()
-  .refine((v) => Date.parse(v.endsAt) > Date.parse(v.startsAt), {
-    path: ['endsAt'],
-    message: 'validation.end_after_start',
-  });
+  .refine(endsAfterStart, endsAfterStartIssue);
 export type SessionInput = z.output<typeof sessionBody>;
 
 export const sessionListQuery = z
