@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { emptyBody, jsonApi, jsonResponse, listOf, operationsOf } from '../../http/api-route.js';
+import {
+  emptyBody,
+  jsonApi,
+  jsonResponse,
+  listOf,
+  operationsOf,
+  wholeList,
+} from '../../http/api-route.js';
 import { toTokyoIso } from '../../lib/dates.js';
 import { notFound } from '../../lib/errors.js';
 import { requestJson } from '../requests/requests.api.js';
@@ -168,7 +175,7 @@ api.openapi(listOffersRoute, async (c, user) => {
       careLocation: o.care_location,
     },
   }));
-  return { items, total: items.length, page: 1, pageSize: items.length };
+  return wholeList(items);
 });
 
 const acceptRoute = op('member', 'post /offers/{id}/accept', {
