@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { endsAfterStart, endsAfterStartIssue } from '../../lib/period-schemas.js';
+import { endsAfterStart, endsAfterStartIssue } from '../../lib/time-schemas.js';
 import { optionalMultiLineText as optionalText } from '../../lib/text-schemas.js';
 import { isValidDateString } from '../../lib/dates.js';
 import { isValidMonth } from '../fees/statements.js';

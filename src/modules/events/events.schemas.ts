@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { endsAfterStart, endsAfterStartIssue } from '../../lib/period-schemas.js';
+import { endsAfterStart, endsAfterStartIssue } from '../../lib/time-schemas.js';
 import { multiLineText, singleLineText } from '../../lib/text-schemas.js';
 import { EVENT_AUDIENCES } from './audience.js';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { endsAfterStart, endsAfterStartIssue } from '../../lib/period-schemas.js';
+import { endsAfterStart, endsAfterStartIssue } from '../../lib/time-schemas.js';
 import {
   multiLineText,
   optionalMultiLineText as optionalText,
