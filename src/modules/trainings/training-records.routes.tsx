@@ -17,7 +17,7 @@ import { PendingRecordsPage } from '../../../views/pages/trainings/pending.js';
 import { normalizeKana } from '../members/member-rules.js';
 import { rejectDecision, reviewForm, staffRecordForm, staffRecordValues } from './record-form.js';
 import { refusal } from '../../http/refusal.js';
-import { recordServiceErrors } from './record-errors.js';
+import { addRecordsFromForm } from './record-errors.js';
 import {
   findHelper,
   loadCertificate,
@@ -25,7 +25,7 @@ import {
   loadHelperTraining,
 } from './training-pages.service.js';
 import { listRecordsByStatus } from './trainings.queries.js';
-import { addTrainingRecords, reviewTrainingRecord } from './trainings.service.js';
+import { reviewTrainingRecord } from './trainings.service.js';
 import { toModuleView, toQualificationView, toRecordView } from './trainings.views.js';
 
 /** Staff: helpers' qualifications and records, submissions to review; the certificate. */
@@ -115,16 +115,11 @@ trainingRecordPages.post(
     const staff = requireStaff(c);
     const member = await findHelper(c.var.deps, c.req.param('id'));
     const { input, values } = c.req.valid('form');
-    try {
-      await addTrainingRecords(c.var.deps, staff, member, input, {
-        byStaff: true,
-        clientAddress: c.var.clientAddress,
-      });
-    } catch (err) {
-      const errors = recordServiceErrors(c, err, 'moduleIds');
-      if (!errors) throw err;
-      return renderHelper(c, member.id, { values, errors, status: 422 });
-    }
+    const errors = await addRecordsFromForm(c, staff, member, input, {
+      byStaff: true,
+      moduleField: 'moduleIds',
+    });
+    if (errors) return renderHelper(c, member.id, { values, errors, status: 422 });
     setFlash(c, 'training.helper.recorded', { count: String(input.moduleIds.length) });
     return c.redirect(`/training/helpers/${member.id}`, 303);
   },
