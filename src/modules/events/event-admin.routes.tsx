@@ -2,9 +2,10 @@ import { Hono } from 'hono';
 import { requireStaff } from '../../auth/guards.js';
 import type { AppContext, AppEnv } from '../../context.js';
 import { acceptsAnyForm } from '../../http/form-fields.js';
+import { formPosts } from '../../http/form-posts.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
 import { translateFields } from '../../http/errors.js';
-import { formBody, staffOnly } from '../../http/validate.js';
+import { staffOnly } from '../../http/validate.js';
 import { tokyoDateOf, tokyoTimeOf } from '../../lib/dates.js';
 import { AppError } from '../../lib/errors.js';
 import { EventFormPage, type EventFormValues } from '../../../views/pages/events/event-form.js';
@@ -41,19 +42,17 @@ eventAdminPages.get('/events/new', (c) => {
   return render(c, <EventFormPage ctx={viewContext(c)} values={{}} errors={{}} />);
 });
 
-eventAdminPages.post(
+formPosts(eventAdminPages, [staffOnly], requireStaff)(
   '/events',
-  staffOnly,
-  formBody(eventForm, (c, errors, values) =>
+  eventForm,
+  (c, errors, values) =>
     render(
       c,
       <EventFormPage ctx={viewContext(c)} values={eventFormValues(values)} errors={errors} />,
       422,
     ),
-  ),
-  async (c) => {
-    const staff = requireStaff(c);
-    const event = await createEvent(c.var.deps, staff, c.req.valid('form'));
+  async (c, staff, input) => {
+    const event = await createEvent(c.var.deps, staff, input);
     setFlash(c, 'events.publishedNotice');
     return c.redirect(`/events/${event.id}`, 303);
   },
@@ -81,10 +80,16 @@ eventAdminPages.get(`${EVENT}/edit`, async (c) => {
   );
 });
 
-eventAdminPages.post(
+/** The staff forms of an event's pages: the staff member and the event of the path. */
+const eventStaffForm = formPosts(eventAdminPages, [staffOnly], (c) => ({
+  staff: requireStaff(c),
+  id: c.req.param('id') ?? '',
+}));
+
+eventStaffForm(
   `${EVENT}/edit`,
-  staffOnly,
-  formBody(eventForm, (c, errors, values) =>
+  eventForm,
+  (c, errors, values) =>
     render(
       c,
       <EventFormPage
@@ -95,15 +100,12 @@ eventAdminPages.post(
       />,
       422,
     ),
-  ),
-  async (c) => {
-    const staff = requireStaff(c);
-    const id = c.req.param('id');
+  async (c, { staff, id }, input) => {
     return redirectUnlessRefused(
       c,
       `/events/${id}`,
       async () => {
-        await updateEvent(c.var.deps, staff, id, c.req.valid('form'));
+        await updateEvent(c.var.deps, staff, id, input);
         setFlash(c, 'events.savedNotice');
       },
       (r) => renderEvent(c, id, r),
@@ -169,14 +171,11 @@ eventAdminPages.get(`${EVENT}/attendance`, (c) => {
   return renderAttendance(c, c.req.param('id'));
 });
 
-eventAdminPages.post(
+eventStaffForm(
   `${EVENT}/attendance`,
-  staffOnly,
-  formBody(attendanceForm, acceptsAnyForm),
-  async (c) => {
-    const staff = requireStaff(c);
-    const id = c.req.param('id');
-    const memberIds = c.req.valid('form');
+  attendanceForm,
+  acceptsAnyForm,
+  async (c, { staff, id }, memberIds) => {
     return redirectUnlessRefused(
       c,
       `/events/${id}/attendance`,
@@ -198,20 +197,16 @@ function memberNoRefusal(c: AppContext, err: unknown) {
   return refusal(c, err);
 }
 
-eventAdminPages.post(
+eventStaffForm(
   `${EVENT}/registrations`,
-  staffOnly,
-  formBody(memberNoForm, (c, errors, values) =>
+  memberNoForm,
+  (c, errors, values) =>
     renderAttendance(c, c.req.param('id') ?? '', {
       status: 422,
       memberNo: values.memberNo,
       errors,
     }),
-  ),
-  async (c) => {
-    const staff = requireStaff(c);
-    const id = c.req.param('id');
-    const { memberNo, sent } = c.req.valid('form');
+  async (c, { staff, id }, { memberNo, sent }) => {
     try {
       const { outcome, name } = await registerByMemberNo(c.var.deps, staff, id, memberNo);
       setFlash(
@@ -232,18 +227,16 @@ eventAdminPages.post(
   },
 );
 
-eventAdminPages.post(
+eventStaffForm(
   `${EVENT}/registrations/cancel`,
-  staffOnly,
-  formBody(memberIdForm, acceptsAnyForm),
-  async (c) => {
-    const staff = requireStaff(c);
-    const id = c.req.param('id');
+  memberIdForm,
+  acceptsAnyForm,
+  async (c, { staff, id }, memberId) => {
     return redirectUnlessRefused(
       c,
       `/events/${id}/attendance`,
       async () => {
-        await cancelEventRegistration(c.var.deps, staff, id, c.req.valid('form'), {
+        await cancelEventRegistration(c.var.deps, staff, id, memberId, {
           byStaff: true,
         });
         setFlash(c, 'events.staffCancelled');
