@@ -80,6 +80,17 @@ eventAdminPages.get(`${EVENT}/edit`, async (c) => {
   );
 });
 
+/**
+ * Runs a staff action on the event (it sets its flash), then back to the event's page; refused
+ * by the domain, that page with the message.
+ */
+const actOnEvent = (c: AppContext, id: string, action: () => Promise<unknown>) =>
+  redirectUnlessRefused(c, `/events/${id}`, action, (r) => renderEvent(c, id, r));
+
+/** The same for its registrations and attendance: back to (or refused, on) its attendance sheet. */
+const actOnRegistrations = (c: AppContext, id: string, action: () => Promise<unknown>) =>
+  redirectUnlessRefused(c, `/events/${id}/attendance`, action, (r) => renderAttendance(c, id, r));
+
 /** The staff forms of an event's pages: the staff member and the event of the path. */
 const eventStaffForm = formPosts(eventAdminPages, [staffOnly], (c) => ({
   staff: requireStaff(c),
@@ -100,31 +111,20 @@ eventStaffForm(
       />,
       422,
     ),
-  async (c, { staff, id }, input) => {
-    return redirectUnlessRefused(
-      c,
-      `/events/${id}`,
-      async () => {
-        await updateEvent(c.var.deps, staff, id, input);
-        setFlash(c, 'events.savedNotice');
-      },
-      (r) => renderEvent(c, id, r),
-    );
-  },
+  async (c, { staff, id }, input) =>
+    actOnEvent(c, id, async () => {
+      await updateEvent(c.var.deps, staff, id, input);
+      setFlash(c, 'events.savedNotice');
+    }),
 );
 
 eventAdminPages.post(`${EVENT}/call-off`, async (c) => {
   const staff = requireStaff(c);
   const id = c.req.param('id');
-  return redirectUnlessRefused(
-    c,
-    `/events/${id}`,
-    async () => {
-      await cancelEvent(c.var.deps, staff, id);
-      setFlash(c, 'events.calledOffNotice');
-    },
-    (r) => renderEvent(c, id, r),
-  );
+  return actOnEvent(c, id, async () => {
+    await cancelEvent(c.var.deps, staff, id);
+    setFlash(c, 'events.calledOffNotice');
+  });
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -175,17 +175,11 @@ eventStaffForm(
   `${EVENT}/attendance`,
   attendanceForm,
   acceptsAnyForm,
-  async (c, { staff, id }, memberIds) => {
-    return redirectUnlessRefused(
-      c,
-      `/events/${id}/attendance`,
-      async () => {
-        await recordEventAttendance(c.var.deps, staff, id, memberIds);
-        setFlash(c, 'events.attendance.savedNotice', { count: String(memberIds.length) });
-      },
-      (r) => renderAttendance(c, id, r),
-    );
-  },
+  async (c, { staff, id }, memberIds) =>
+    actOnRegistrations(c, id, async () => {
+      await recordEventAttendance(c.var.deps, staff, id, memberIds);
+      setFlash(c, 'events.attendance.savedNotice', { count: String(memberIds.length) });
+    }),
 );
 
 /** An unknown number (400 on `memberNo`) or a refused registration, beside the number field. */
@@ -231,17 +225,9 @@ eventStaffForm(
   `${EVENT}/registrations/cancel`,
   memberIdForm,
   acceptsAnyForm,
-  async (c, { staff, id }, memberId) => {
-    return redirectUnlessRefused(
-      c,
-      `/events/${id}/attendance`,
-      async () => {
-        await cancelEventRegistration(c.var.deps, staff, id, memberId, {
-          byStaff: true,
-        });
-        setFlash(c, 'events.staffCancelled');
-      },
-      (r) => renderAttendance(c, id, r),
-    );
-  },
+  async (c, { staff, id }, memberId) =>
+    actOnRegistrations(c, id, async () => {
+      await cancelEventRegistration(c.var.deps, staff, id, memberId, { byStaff: true });
+      setFlash(c, 'events.staffCancelled');
+    }),
 );
