@@ -1,9 +1,10 @@
 import { Hono } from 'hono';
 import { requireStaff, requireUser } from '../../auth/guards.js';
 import { isStaff, type AppContext, type AppEnv } from '../../context.js';
+import { formPosts } from '../../http/form-posts.js';
 import { fieldRefusal, type FieldRefusals } from '../../http/refusal.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
-import { formBody, staffOnly, textValues } from '../../http/validate.js';
+import { staffOnly, textValues } from '../../http/validate.js';
 import { tokyoDateOf } from '../../lib/dates.js';
 import { badRequest, notFound } from '../../lib/errors.js';
 import { ClaimPage, type ClaimFormState } from '../../../views/pages/claims/claim.js';
@@ -79,19 +80,15 @@ async function rerenderSubmit(
   return renderClaimPage(c, member, month, { form: 'submit', errors, values });
 }
 
-claimPages.post(
-  '/members/:id/claims',
-  staffOnly,
-  formBody(submitClaimForm, rerenderSubmit),
-  async (c) => {
-    const staff = requireStaff(c);
-    const input = c.req.valid('form');
-    const id = c.req.param('id');
-    await submitClaim(c.var.deps, staff, id, input, c.var.clientAddress);
-    setFlash(c, 'claims.flash.submitted');
-    return c.redirect(`/members/${id}/claims/${input.month}`, 303);
-  },
-);
+/** The staff forms of the claim page. */
+const staffForm = formPosts(claimPages, [staffOnly], requireStaff);
+
+staffForm('/members/:id/claims', submitClaimForm, rerenderSubmit, async (c, staff, input) => {
+  const id = c.req.param('id') ?? '';
+  await submitClaim(c.var.deps, staff, id, input, c.var.clientAddress);
+  setFlash(c, 'claims.flash.submitted');
+  return c.redirect(`/members/${id}/claims/${input.month}`, 303);
+});
 
 /** The city's decision on a claim, sent back with a message beside each field. */
 async function rerenderDecision(
@@ -113,22 +110,19 @@ const DECISION_FIELD_RULES: FieldRefusals = {
 };
 
 for (const step of ['approve', 'pay'] as const) {
-  claimPages.post(
+  staffForm(
     `/claims/:id/${step}`,
-    staffOnly,
-    formBody(claimDecisionForm, (c, errors, values) =>
-      rerenderDecision(c, c.req.param('id') ?? '', errors, values),
-    ),
-    async (c) => {
-      const staff = requireStaff(c);
-      const claimId = c.req.param('id');
+    claimDecisionForm,
+    (c, errors, values) => rerenderDecision(c, c.req.param('id') ?? '', errors, values),
+    async (c, staff, decision) => {
+      const claimId = c.req.param('id') ?? '';
       try {
         const row = await decideClaim(
           c.var.deps,
           staff,
           claimId,
           step,
-          c.req.valid('form'),
+          decision,
           c.var.clientAddress,
         );
         setFlash(c, 'claims.flash.decided');

@@ -2,9 +2,10 @@ import { Hono } from 'hono';
 import { requireStaff } from '../../auth/guards.js';
 import type { AppContext, AppEnv } from '../../context.js';
 import { acceptsAnyForm } from '../../http/form-fields.js';
+import { formPosts } from '../../http/form-posts.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
 import { translateFields } from '../../http/errors.js';
-import { formBody, staffOnly } from '../../http/validate.js';
+import { staffOnly } from '../../http/validate.js';
 import { tokyoDateOf, tokyoTimeOf } from '../../lib/dates.js';
 import { AppError } from '../../lib/errors.js';
 import { EventFormPage, type EventFormValues } from '../../../views/pages/events/event-form.js';
@@ -41,19 +42,17 @@ eventAdminPages.get('/events/new', (c) => {
   return render(c, <EventFormPage ctx={viewContext(c)} values={{}} errors={{}} />);
 });
 
-eventAdminPages.post(
+formPosts(eventAdminPages, [staffOnly], requireStaff)(
   '/events',
-  staffOnly,
-  formBody(eventForm, (c, errors, values) =>
+  eventForm,
+  (c, errors, values) =>
     render(
       c,
       <EventFormPage ctx={viewContext(c)} values={eventFormValues(values)} errors={errors} />,
       422,
     ),
-  ),
-  async (c) => {
-    const staff = requireStaff(c);
-    const event = await createEvent(c.var.deps, staff, c.req.valid('form'));
+  async (c, staff, input) => {
+    const event = await createEvent(c.var.deps, staff, input);
     setFlash(c, 'events.publishedNotice');
     return c.redirect(`/events/${event.id}`, 303);
   },
@@ -81,10 +80,27 @@ eventAdminPages.get(`${EVENT}/edit`, async (c) => {
   );
 });
 
-eventAdminPages.post(
+/**
+ * Runs a staff action on the event (it sets its flash), then back to the event's page; refused
+ * by the domain, that page with the message.
+ */
+const actOnEvent = (c: AppContext, id: string, action: () => Promise<unknown>) =>
+  redirectUnlessRefused(c, `/events/${id}`, action, (r) => renderEvent(c, id, r));
+
+/** The same for its registrations and attendance: back to (or refused, on) its attendance sheet. */
+const actOnRegistrations = (c: AppContext, id: string, action: () => Promise<unknown>) =>
+  redirectUnlessRefused(c, `/events/${id}/attendance`, action, (r) => renderAttendance(c, id, r));
+
+/** The staff forms of an event's pages: the staff member and the event of the path. */
+const eventStaffForm = formPosts(eventAdminPages, [staffOnly], (c) => ({
+  staff: requireStaff(c),
+  id: c.req.param('id') ?? '',
+}));
+
+eventStaffForm(
   `${EVENT}/edit`,
-  staffOnly,
-  formBody(eventForm, (c, errors, values) =>
+  eventForm,
+  (c, errors, values) =>
     render(
       c,
       <EventFormPage
@@ -95,34 +111,20 @@ eventAdminPages.post(
       />,
       422,
     ),
-  ),
-  async (c) => {
-    const staff = requireStaff(c);
-    const id = c.req.param('id');
-    return redirectUnlessRefused(
-      c,
-      `/events/${id}`,
-      async () => {
-        await updateEvent(c.var.deps, staff, id, c.req.valid('form'));
-        setFlash(c, 'events.savedNotice');
-      },
-      (r) => renderEvent(c, id, r),
-    );
-  },
+  async (c, { staff, id }, input) =>
+    actOnEvent(c, id, async () => {
+      await updateEvent(c.var.deps, staff, id, input);
+      setFlash(c, 'events.savedNotice');
+    }),
 );
 
 eventAdminPages.post(`${EVENT}/call-off`, async (c) => {
   const staff = requireStaff(c);
   const id = c.req.param('id');
-  return redirectUnlessRefused(
-    c,
-    `/events/${id}`,
-    async () => {
-      await cancelEvent(c.var.deps, staff, id);
-      setFlash(c, 'events.calledOffNotice');
-    },
-    (r) => renderEvent(c, id, r),
-  );
+  return actOnEvent(c, id, async () => {
+    await cancelEvent(c.var.deps, staff, id);
+    setFlash(c, 'events.calledOffNotice');
+  });
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -169,24 +171,15 @@ eventAdminPages.get(`${EVENT}/attendance`, (c) => {
   return renderAttendance(c, c.req.param('id'));
 });
 
-eventAdminPages.post(
+eventStaffForm(
   `${EVENT}/attendance`,
-  staffOnly,
-  formBody(attendanceForm, acceptsAnyForm),
-  async (c) => {
-    const staff = requireStaff(c);
-    const id = c.req.param('id');
-    const memberIds = c.req.valid('form');
-    return redirectUnlessRefused(
-      c,
-      `/events/${id}/attendance`,
-      async () => {
-        await recordEventAttendance(c.var.deps, staff, id, memberIds);
-        setFlash(c, 'events.attendance.savedNotice', { count: String(memberIds.length) });
-      },
-      (r) => renderAttendance(c, id, r),
-    );
-  },
+  attendanceForm,
+  acceptsAnyForm,
+  async (c, { staff, id }, memberIds) =>
+    actOnRegistrations(c, id, async () => {
+      await recordEventAttendance(c.var.deps, staff, id, memberIds);
+      setFlash(c, 'events.attendance.savedNotice', { count: String(memberIds.length) });
+    }),
 );
 
 /** An unknown number (400 on `memberNo`) or a refused registration, beside the number field. */
@@ -198,20 +191,16 @@ function memberNoRefusal(c: AppContext, err: unknown) {
   return refusal(c, err);
 }
 
-eventAdminPages.post(
+eventStaffForm(
   `${EVENT}/registrations`,
-  staffOnly,
-  formBody(memberNoForm, (c, errors, values) =>
+  memberNoForm,
+  (c, errors, values) =>
     renderAttendance(c, c.req.param('id') ?? '', {
       status: 422,
       memberNo: values.memberNo,
       errors,
     }),
-  ),
-  async (c) => {
-    const staff = requireStaff(c);
-    const id = c.req.param('id');
-    const { memberNo, sent } = c.req.valid('form');
+  async (c, { staff, id }, { memberNo, sent }) => {
     try {
       const { outcome, name } = await registerByMemberNo(c.var.deps, staff, id, memberNo);
       setFlash(
@@ -232,23 +221,13 @@ eventAdminPages.post(
   },
 );
 
-eventAdminPages.post(
+eventStaffForm(
   `${EVENT}/registrations/cancel`,
-  staffOnly,
-  formBody(memberIdForm, acceptsAnyForm),
-  async (c) => {
-    const staff = requireStaff(c);
-    const id = c.req.param('id');
-    return redirectUnlessRefused(
-      c,
-      `/events/${id}/attendance`,
-      async () => {
-        await cancelEventRegistration(c.var.deps, staff, id, c.req.valid('form'), {
-          byStaff: true,
-        });
-        setFlash(c, 'events.staffCancelled');
-      },
-      (r) => renderAttendance(c, id, r),
-    );
-  },
+  memberIdForm,
+  acceptsAnyForm,
+  async (c, { staff, id }, memberId) =>
+    actOnRegistrations(c, id, async () => {
+      await cancelEventRegistration(c.var.deps, staff, id, memberId, { byStaff: true });
+      setFlash(c, 'events.staffCancelled');
+    }),
 );

@@ -113,7 +113,7 @@ function candidateOf(v: Partial<FeeTableFormValues>) {
 /** A new fee table (and the form's text fields), its problems under the form's field names. */
 export const feeTableForm = formFields.transform((form, ctx) => {
   const parsed = feeTableSchema.safeParse(candidateOf(form));
-  if (parsed.success) return { table: parsed.data, form };
+  if (parsed.success) return { version: parsed.data, form };
   reportIssuesAt(parsed.error, ctx, (path) => {
     const key = path.map(String).join('.');
     return FIELD_OF[key] ?? key;

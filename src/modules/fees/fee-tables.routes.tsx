@@ -1,9 +1,8 @@
 import { Hono } from 'hono';
 import { requireAdmin } from '../../auth/guards.js';
 import type { AppContext, AppEnv } from '../../context.js';
-import { fieldRefusal } from '../../http/refusal.js';
-import { render, setFlash, viewContext } from '../../http/render.js';
-import { adminOnly, formBody } from '../../http/validate.js';
+import { datedVersionPosts } from '../../http/dated-version-posts.js';
+import { render, viewContext } from '../../http/render.js';
 import { tokyoDateOf } from '../../lib/dates.js';
 import type { FormErrors } from '../../../views/components/form-fields.js';
 import {
@@ -54,29 +53,16 @@ feeTablePages.get('/settings/fees', async (c) => {
   return page(c, valuesOf(latest), {});
 });
 
-feeTablePages.post(
-  '/settings/fees/tables',
-  adminOnly,
-  formBody(feeTableForm, (c, errors, form) => page(c, feeTableFormValues(form), errors, 422)),
-  async (c) => {
-    const admin = requireAdmin(c);
-    const { table, form } = c.req.valid('form');
-    try {
-      await addFeeTable(c.var.deps, admin, table, c.var.clientAddress);
-    } catch (err) {
-      const errors = fieldRefusal(c, err, { duplicate: ['validFrom', 'feeTables.duplicate'] });
-      if (!errors) throw err;
-      return page(c, feeTableFormValues(form), errors, 422);
-    }
-    setFlash(c, 'feeTables.added', { date: table.validFrom });
-    return c.redirect('/settings/fees', 303);
+datedVersionPosts(feeTablePages, {
+  page: '/settings/fees',
+  versions: 'tables',
+  form: feeTableForm,
+  rerender: (c, form, errors) => page(c, feeTableFormValues(form), errors, 422),
+  add: addFeeTable,
+  remove: deleteFeeTable,
+  messages: {
+    duplicate: 'feeTables.duplicate',
+    added: 'feeTables.added',
+    deleted: 'feeTables.deleted',
   },
-);
-
-feeTablePages.post('/settings/fees/tables/:validFrom/delete', async (c) => {
-  const admin = requireAdmin(c);
-  const validFrom = c.req.param('validFrom');
-  await deleteFeeTable(c.var.deps, admin, validFrom, c.var.clientAddress);
-  setFlash(c, 'feeTables.deleted', { date: validFrom });
-  return c.redirect('/settings/fees', 303);
 });

@@ -2,8 +2,9 @@ import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { requireStaff } from '../../auth/guards.js';
 import type { AppContext, AppEnv } from '../../context.js';
+import { formPosts } from '../../http/form-posts.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
-import { formBody, staffOnly, textValues } from '../../http/validate.js';
+import { staffOnly, textValues } from '../../http/validate.js';
 import { addDaysToDate, tokyoDateOf, tokyoInstant } from '../../lib/dates.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { monthDayTime } from '../../../views/format.js';
@@ -115,15 +116,12 @@ incidentPages.get('/incidents/new', async (c) => {
   return renderForm(c, { link }, {});
 });
 
-incidentPages.post(
+formPosts(incidentPages, [staffOnly], requireStaff)(
   '/incidents/new',
-  staffOnly,
-  formBody(incidentForm, (c, errors, values) =>
-    renderForm(c, incidentFormValues(values), errors, undefined, 422),
-  ),
-  async (c) => {
-    const staff = requireStaff(c);
-    const id = await createIncident(c.var.deps, staff, c.req.valid('form'), c.var.clientAddress);
+  incidentForm,
+  (c, errors, values) => renderForm(c, incidentFormValues(values), errors, undefined, 422),
+  async (c, staff, input) => {
+    const id = await createIncident(c.var.deps, staff, input, c.var.clientAddress);
     setFlash(c, 'incidents.flash.recorded');
     return c.redirect(`/incidents/${id}`, 303);
   },
@@ -137,25 +135,18 @@ const editableIncident = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
+/** The staff forms of an incident of the path that the staff member may edit. */
+const editForm = formPosts(incidentPages, [staffOnly, editableIncident], requireStaff);
+
 /** A step of a serious accident's reporting chain (issue #19). */
-incidentPages.post(
+editForm(
   '/incidents/:id/serious-report',
-  staffOnly,
-  editableIncident,
-  formBody(seriousStepForm, (c, errors, values) =>
-    renderDetail(c, c.req.param('id') ?? '', { values, errors }, 422),
-  ),
-  async (c) => {
-    const staff = requireStaff(c);
+  seriousStepForm,
+  (c, errors, values) => renderDetail(c, c.req.param('id') ?? '', { values, errors }, 422),
+  async (c, staff, step) => {
     const incident = await loadForEdit(c);
     try {
-      await recordSeriousStep(
-        c.var.deps,
-        staff,
-        incident,
-        c.req.valid('form'),
-        c.var.clientAddress,
-      );
+      await recordSeriousStep(c.var.deps, staff, incident, step, c.var.clientAddress);
     } catch (e) {
       // A rule about the step is shown beside it; a non-serious accident gets the error page.
       if (
@@ -180,17 +171,14 @@ incidentPages.get('/incidents/:id/edit', async (c) => {
   return renderForm(c, formValuesOf(incident), {}, incident);
 });
 
-incidentPages.post(
+editForm(
   '/incidents/:id/edit',
-  staffOnly,
-  editableIncident,
-  formBody(incidentForm, async (c, errors, values) =>
+  incidentForm,
+  async (c, errors, values) =>
     renderForm(c, incidentFormValues(values), errors, await loadForEdit(c), 422),
-  ),
-  async (c) => {
-    const staff = requireStaff(c);
-    const id = c.req.param('id');
-    await updateIncident(c.var.deps, staff, id, c.req.valid('form'), c.var.clientAddress);
+  async (c, staff, input) => {
+    const id = c.req.param('id') ?? '';
+    await updateIncident(c.var.deps, staff, id, input, c.var.clientAddress);
     setFlash(c, 'incidents.flash.saved');
     return c.redirect(`/incidents/${id}`, 303);
   },

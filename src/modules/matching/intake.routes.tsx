@@ -2,8 +2,9 @@ import { Hono } from 'hono';
 import { requireStaff } from '../../auth/guards.js';
 import type { AppContext, AppEnv } from '../../context.js';
 import { acceptsAnyForm } from '../../http/form-fields.js';
+import { formPosts } from '../../http/form-posts.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
-import { formBody, staffOnly } from '../../http/validate.js';
+import { staffOnly } from '../../http/validate.js';
 import { tokyoDateOf } from '../../lib/dates.js';
 import { notFound } from '../../lib/errors.js';
 import { IntakePage, type IntakeMember } from '../../../views/pages/coordination/intake.js';
@@ -90,13 +91,11 @@ intakePages.get('/coordination/requests/new', async (c) => {
 });
 
 /** The form never fails as such: its checks need the family first (404 for an unknown one). */
-intakePages.post(
+formPosts(intakePages, [staffOnly], requireStaff)(
   '/coordination/requests/new',
-  staffOnly,
-  formBody(intakeForm, acceptsAnyForm),
-  async (c) => {
-    const staff = requireStaff(c);
-    const form = c.req.valid('form');
+  intakeForm,
+  acceptsAnyForm,
+  async (c, staff, form) => {
     const member = await intakeMember(c, form.requesterId);
     const rerender = async (
       errors: Record<string, string>,

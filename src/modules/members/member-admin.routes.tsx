@@ -3,7 +3,8 @@ import { requireStaff } from '../../auth/guards.js';
 import type { AppContext, AppEnv, CurrentUser } from '../../context.js';
 import { acceptsAnyForm } from '../../http/form-fields.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
-import { formBody, staffOnly } from '../../http/validate.js';
+import { formPosts } from '../../http/form-posts.js';
+import { staffOnly } from '../../http/validate.js';
 import { formatDateTime, tokyoDateOf } from '../../lib/dates.js';
 import { AppError, notFound, unprocessable } from '../../lib/errors.js';
 import { ruleText } from '../../lib/i18n.js';
@@ -147,94 +148,77 @@ const invalidAction =
     });
   };
 
+/** The staff forms of the member page. */
+const staffForm = formPosts(memberAdminPages, [staffOnly], requireStaff);
+
 /**
  * One action of the member page: run it (it sets its own flash), then back to the page; a rule
  * or a stale page answered by the service is shown beside the action's form, with the values sent.
  */
 async function memberAction(
   c: AppContext,
+  staff: CurrentUser,
   failure: Omit<ActionFailure, 'message'>,
   values: Record<string, string>,
-  run: (staff: CurrentUser, member: MemberWithEmail) => Promise<void>,
+  run: (member: MemberWithEmail) => Promise<void>,
 ) {
-  const staff = requireStaff(c);
   const member = await memberOfPath(c);
   try {
-    await run(staff, member);
+    await run(member);
   } catch (err) {
     return renderFailure(c, staff, member.id, err, failure, values);
   }
   return c.redirect(`/members/${member.id}`, 303);
 }
 
-memberAdminPages.post(
-  `${MEMBER}/approve`,
-  staffOnly,
-  formBody(sideForm, acceptsAnyForm),
-  async (c) => {
-    const side = c.req.valid('form');
-    return memberAction(c, { action: 'approve', side }, {}, async (staff, member) => {
-      if (!side) throw unprocessable('no_such_side');
-      const updated = await approveSide(c.var.deps, staff, member.id, side, c.var.clientAddress);
-      setFlash(c, 'memberAdmin.flash.approved', {
-        name: updated.name,
-        memberNo: formatMemberNo(updated.member_no) ?? '',
-      });
+staffForm(`${MEMBER}/approve`, sideForm, acceptsAnyForm, async (c, staff, side) => {
+  return memberAction(c, staff, { action: 'approve', side }, {}, async (member) => {
+    if (!side) throw unprocessable('no_such_side');
+    const updated = await approveSide(c.var.deps, staff, member.id, side, c.var.clientAddress);
+    setFlash(c, 'memberAdmin.flash.approved', {
+      name: updated.name,
+      memberNo: formatMemberNo(updated.member_no) ?? '',
     });
-  },
-);
+  });
+});
 
-memberAdminPages.post(
+staffForm(
   `${MEMBER}/suspend`,
-  staffOnly,
-  formBody(
-    suspendForm,
-    invalidAction(
-      (values, field) => ({
-        action: 'suspend',
-        side: readSide(values.side),
-        field: field === 'reason' ? 'reason' : undefined,
-      }),
-      (sent) => sent,
-    ),
+  suspendForm,
+  invalidAction(
+    (values, field) => ({
+      action: 'suspend',
+      side: readSide(values.side),
+      field: field === 'reason' ? 'reason' : undefined,
+    }),
+    (sent) => sent,
   ),
-  async (c) => {
-    const { side, reason, values } = c.req.valid('form');
-    return memberAction(c, { action: 'suspend', side }, values, async (staff, member) => {
+  async (c, staff, { side, reason, values }) => {
+    return memberAction(c, staff, { action: 'suspend', side }, values, async (member) => {
       await suspendSide(c.var.deps, staff, member.id, side, reason, c.var.clientAddress);
       setFlash(c, 'memberAdmin.flash.suspended', { name: member.name });
     });
   },
 );
 
-memberAdminPages.post(
-  `${MEMBER}/reactivate`,
-  staffOnly,
-  formBody(sideForm, acceptsAnyForm),
-  async (c) => {
-    const side = c.req.valid('form');
-    return memberAction(c, { action: 'reactivate', side }, {}, async (staff, member) => {
-      if (!side) throw unprocessable('no_such_side');
-      await reactivateSide(c.var.deps, staff, member.id, side, c.var.clientAddress);
-      setFlash(c, 'memberAdmin.flash.reactivated', { name: member.name });
-    });
-  },
-);
+staffForm(`${MEMBER}/reactivate`, sideForm, acceptsAnyForm, async (c, staff, side) => {
+  return memberAction(c, staff, { action: 'reactivate', side }, {}, async (member) => {
+    if (!side) throw unprocessable('no_such_side');
+    await reactivateSide(c.var.deps, staff, member.id, side, c.var.clientAddress);
+    setFlash(c, 'memberAdmin.flash.reactivated', { name: member.name });
+  });
+});
 
-memberAdminPages.post(
+staffForm(
   `${MEMBER}/withdraw`,
-  staffOnly,
-  formBody(
-    staffWithdrawForm,
-    invalidAction(
-      (_values, field) => ({ action: 'withdraw', field }),
-      (sent) => sent.trim(),
-    ),
+  staffWithdrawForm,
+  invalidAction(
+    (_values, field) => ({ action: 'withdraw', field }),
+    (sent) => sent.trim(),
   ),
-  async (c) => {
-    const { reason } = c.req.valid('form');
+  async (c, staff, { reason }) => {
     const values = { reason: reason ?? '' };
-    return memberAction(c, { action: 'withdraw' }, values, async (staff, member) => {
+    return memberAction(c, staff, { action: 'withdraw' }, values, async (member) => {
       await withdrawMember(c.var.deps, staff, member.id, reason, c.var.clientAddress);
       setFlash(c, 'memberAdmin.flash.withdrawn', { name: member.name });
     });
@@ -242,13 +226,12 @@ memberAdminPages.post(
 );
 
 /** Staff sign an applicant up for a session from the member page. */
-memberAdminPages.post(
+staffForm(
   `${MEMBER}/orientation`,
-  staffOnly,
-  formBody(orientationChoiceForm, acceptsAnyForm),
-  async (c) => {
-    const orientationId = c.req.valid('form');
-    return memberAction(c, { action: 'orientation' }, { orientationId }, async (_staff, member) => {
+  orientationChoiceForm,
+  acceptsAnyForm,
+  async (c, staff, orientationId) => {
+    return memberAction(c, staff, { action: 'orientation' }, { orientationId }, async (member) => {
       const session = await registerForOrientation(c.var.deps, orientationId, member.id);
       setFlash(c, 'memberAdmin.flash.registered', {
         name: member.name,

@@ -1,9 +1,10 @@
 import { Hono } from 'hono';
 import { requireAdmin } from '../../auth/guards.js';
 import type { AppContext, AppEnv } from '../../context.js';
+import { formPosts } from '../../http/form-posts.js';
 import { fieldRefusal } from '../../http/refusal.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
-import { adminOnly, formBody } from '../../http/validate.js';
+import { adminOnly } from '../../http/validate.js';
 import { StaffAccountsPage } from '../../../views/pages/staff/staff-accounts.js';
 import { listStaffUsers } from '../auth/users.queries.js';
 import { createStaffBody } from './staff.schemas.js';
@@ -39,13 +40,11 @@ const rerenderStaffAccounts = async (
   );
 };
 
-staffPages.post(
+formPosts(staffPages, [adminOnly], requireAdmin)(
   '/staff-accounts',
-  adminOnly,
-  formBody(createStaffBody, rerenderStaffAccounts),
-  async (c) => {
-    const admin = requireAdmin(c);
-    const input = c.req.valid('form');
+  createStaffBody,
+  rerenderStaffAccounts,
+  async (c, admin, input) => {
     try {
       await createStaffAccount(c.var.deps, admin, input, c.var.clientAddress);
     } catch (err) {

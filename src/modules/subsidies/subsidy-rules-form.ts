@@ -72,7 +72,7 @@ function fieldOf(path: PropertyKey[]): string {
 /** A new rule set (and the form's text fields), its problems under the form's field names. */
 export const subsidyRulesForm = formFields.transform((form, ctx) => {
   const parsed = subsidyRuleSetSchema.safeParse(candidateOf(form));
-  if (parsed.success) return { set: parsed.data, form };
+  if (parsed.success) return { version: parsed.data, form };
   reportIssuesAt(parsed.error, ctx, fieldOf);
   return z.NEVER;
 });

@@ -1,9 +1,8 @@
 import { Hono } from 'hono';
 import { requireAdmin } from '../../auth/guards.js';
 import type { AppContext, AppEnv } from '../../context.js';
-import { fieldRefusal } from '../../http/refusal.js';
-import { render, setFlash, viewContext } from '../../http/render.js';
-import { adminOnly, formBody } from '../../http/validate.js';
+import { datedVersionPosts } from '../../http/dated-version-posts.js';
+import { render, viewContext } from '../../http/render.js';
 import { tokyoDateOf } from '../../lib/dates.js';
 import type { FormErrors } from '../../../views/components/form-fields.js';
 import { SubsidyRulesPage } from '../../../views/pages/subsidies/subsidy-rules.js';
@@ -47,29 +46,16 @@ subsidyRulePages.get('/settings/subsidies', (c) => {
   return page(c, null, {});
 });
 
-subsidyRulePages.post(
-  '/settings/subsidies/rules',
-  adminOnly,
-  formBody(subsidyRulesForm, (c, errors, form) => page(c, form, errors, 422)),
-  async (c) => {
-    const admin = requireAdmin(c);
-    const { set, form } = c.req.valid('form');
-    try {
-      await addSubsidyRules(c.var.deps, admin, set, c.var.clientAddress);
-    } catch (err) {
-      const errors = fieldRefusal(c, err, { duplicate: ['validFrom', 'subsidyRules.duplicate'] });
-      if (!errors) throw err;
-      return page(c, form, errors, 422);
-    }
-    setFlash(c, 'subsidyRules.added', { date: set.validFrom });
-    return c.redirect('/settings/subsidies', 303);
+datedVersionPosts(subsidyRulePages, {
+  page: '/settings/subsidies',
+  versions: 'rules',
+  form: subsidyRulesForm,
+  rerender: (c, form, errors) => page(c, form, errors, 422),
+  add: addSubsidyRules,
+  remove: deleteSubsidyRules,
+  messages: {
+    duplicate: 'subsidyRules.duplicate',
+    added: 'subsidyRules.added',
+    deleted: 'subsidyRules.deleted',
   },
-);
-
-subsidyRulePages.post('/settings/subsidies/rules/:validFrom/delete', async (c) => {
-  const admin = requireAdmin(c);
-  const validFrom = c.req.param('validFrom');
-  await deleteSubsidyRules(c.var.deps, admin, validFrom, c.var.clientAddress);
-  setFlash(c, 'subsidyRules.deleted', { date: validFrom });
-  return c.redirect('/settings/subsidies', 303);
 });

@@ -3,7 +3,8 @@ import { requireAdmin, requireStaff } from '../../auth/guards.js';
 import type { AppContext, AppEnv } from '../../context.js';
 import { fieldRefusal } from '../../http/refusal.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
-import { adminOnly, formBody } from '../../http/validate.js';
+import { formPosts } from '../../http/form-posts.js';
+import { adminOnly } from '../../http/validate.js';
 import { AppError } from '../../lib/errors.js';
 import type { FormErrors } from '../../../views/components/form-fields.js';
 import {
@@ -69,15 +70,14 @@ curriculumPages.post('/training/curriculum/load-defaults', async (c) => {
   return c.redirect('/training/curriculum', 303);
 });
 
-curriculumPages.post(
+/** The admin's forms of the curriculum page. */
+const adminForm = formPosts(curriculumPages, [adminOnly], requireAdmin);
+
+adminForm(
   '/training/curriculum',
-  adminOnly,
-  formBody(moduleForm, (c, errors, form) =>
-    renderCurriculum(c, { values: moduleFormValues(form), errors, status: 422 }),
-  ),
-  async (c) => {
-    const admin = requireAdmin(c);
-    const { input, values } = c.req.valid('form');
+  moduleForm,
+  (c, errors, form) => renderCurriculum(c, { values: moduleFormValues(form), errors, status: 422 }),
+  async (c, admin, { input, values }) => {
     try {
       await createModule(c.var.deps, admin, input);
     } catch (err) {
@@ -93,15 +93,12 @@ curriculumPages.post(
 );
 
 /** An admin sets how long a module's completion counts (the refresher period, #19). */
-curriculumPages.post(
+adminForm(
   '/training/curriculum/validity',
-  adminOnly,
-  formBody(moduleValidityForm, (c, errors, form) =>
+  moduleValidityForm,
+  (c, errors, form) =>
     renderCurriculum(c, { validity: { values: validityFormValues(form), errors }, status: 422 }),
-  ),
-  async (c) => {
-    const admin = requireAdmin(c);
-    const { moduleId, input, values } = c.req.valid('form');
+  async (c, admin, { moduleId, input, values }) => {
     try {
       const module = await setModuleValidity(c.var.deps, admin, moduleId, input);
       setFlash(c, 'training.curriculum.validitySet', {

@@ -7,9 +7,9 @@ import type { FormErrors } from '../../../views/components/form-fields.js';
 import { MyTrainingPage, type SubmitValues } from '../../../views/pages/trainings/my-training.js';
 import { ownRecordForm, submitValues } from './record-form.js';
 import { redirectUnlessRefused } from '../../http/refusal.js';
-import { recordServiceErrors } from './record-errors.js';
+import { addRecordsFromForm } from './record-errors.js';
 import { loadMyTraining } from './training-pages.service.js';
-import { addTrainingRecords, cancelEnrollment, enrollInSession } from './trainings.service.js';
+import { cancelEnrollment, enrollInSession } from './trainings.service.js';
 import {
   toModuleView,
   toQualificationView,
@@ -107,16 +107,11 @@ myTrainingPages.post(
   async (c) => {
     const { user, member } = ownMember(c);
     const { input, values } = c.req.valid('form');
-    try {
-      await addTrainingRecords(c.var.deps, user, member, input, {
-        byStaff: false,
-        clientAddress: c.var.clientAddress,
-      });
-    } catch (err) {
-      const errors = recordServiceErrors(c, err, 'moduleId');
-      if (!errors) throw err;
-      return renderMyTraining(c, { values, errors, status: 422 });
-    }
+    const errors = await addRecordsFromForm(c, user, member, input, {
+      byStaff: false,
+      moduleField: 'moduleId',
+    });
+    if (errors) return renderMyTraining(c, { values, errors, status: 422 });
     setFlash(c, 'training.my.submitted');
     return c.redirect('/training', 303);
   },

@@ -4,7 +4,7 @@ import type { AppContext, AppEnv } from '../../context.js';
 import { acceptsAnyForm } from '../../http/form-fields.js';
 import { formPosts } from '../../http/form-posts.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
-import { formBody, staffOnly } from '../../http/validate.js';
+import { staffOnly } from '../../http/validate.js';
 import { notFound } from '../../lib/errors.js';
 import type { FormErrors } from '../../../views/components/form-fields.js';
 import { SessionPage, type SheetRow } from '../../../views/pages/trainings/session.js';
@@ -59,15 +59,11 @@ sessionPages.get('/training/sessions', (c) => {
   return renderSessions(c);
 });
 
-sessionPages.post(
+formPosts(sessionPages, [staffOnly], requireStaff)(
   '/training/sessions',
-  staffOnly,
-  formBody(sessionForm, (c, errors, form) =>
-    renderSessions(c, { values: sessionFormValues(form), errors, status: 422 }),
-  ),
-  async (c) => {
-    const staff = requireStaff(c);
-    const { input, values } = c.req.valid('form');
+  sessionForm,
+  (c, errors, form) => renderSessions(c, { values: sessionFormValues(form), errors, status: 422 }),
+  async (c, staff, { input, values }) => {
     let id: string;
     try {
       id = (await scheduleSession(c.var.deps, staff, input)).id;

@@ -3,7 +3,8 @@ import { requireStaff, requireUser } from '../../auth/guards.js';
 import type { AppContext, AppEnv } from '../../context.js';
 import { normalizeInput } from '../../http/form-fields.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
-import { formBody, staffOnly } from '../../http/validate.js';
+import { formPosts } from '../../http/form-posts.js';
+import { staffOnly } from '../../http/validate.js';
 import type { FormErrors } from '../../../views/components/form-fields.js';
 import { CertificatePage } from '../../../views/pages/trainings/certificate.js';
 import {
@@ -17,7 +18,7 @@ import { PendingRecordsPage } from '../../../views/pages/trainings/pending.js';
 import { normalizeKana } from '../members/member-rules.js';
 import { rejectDecision, reviewForm, staffRecordForm, staffRecordValues } from './record-form.js';
 import { refusal } from '../../http/refusal.js';
-import { recordServiceErrors } from './record-errors.js';
+import { addRecordsFromForm } from './record-errors.js';
 import {
   findHelper,
   loadCertificate,
@@ -25,7 +26,7 @@ import {
   loadHelperTraining,
 } from './training-pages.service.js';
 import { listRecordsByStatus } from './trainings.queries.js';
-import { addTrainingRecords, reviewTrainingRecord } from './trainings.service.js';
+import { reviewTrainingRecord } from './trainings.service.js';
 import { toModuleView, toQualificationView, toRecordView } from './trainings.views.js';
 
 /** Staff: helpers' qualifications and records, submissions to review; the certificate. */
@@ -104,27 +105,23 @@ trainingRecordPages.get('/training/helpers/:id', (c) => {
   return renderHelper(c, c.req.param('id'));
 });
 
-trainingRecordPages.post(
+/** The staff forms of the records pages. */
+const staffForm = formPosts(trainingRecordPages, [staffOnly], requireStaff);
+
+staffForm(
   '/training/helpers/:id/records',
-  staffOnly,
-  formBody(staffRecordForm, async (c, errors, form) => {
+  staffRecordForm,
+  async (c, errors, form) => {
     const member = await findHelper(c.var.deps, c.req.param('id')!);
     return renderHelper(c, member.id, { values: staffRecordValues(form), errors, status: 422 });
-  }),
-  async (c) => {
-    const staff = requireStaff(c);
-    const member = await findHelper(c.var.deps, c.req.param('id'));
-    const { input, values } = c.req.valid('form');
-    try {
-      await addTrainingRecords(c.var.deps, staff, member, input, {
-        byStaff: true,
-        clientAddress: c.var.clientAddress,
-      });
-    } catch (err) {
-      const errors = recordServiceErrors(c, err, 'moduleIds');
-      if (!errors) throw err;
-      return renderHelper(c, member.id, { values, errors, status: 422 });
-    }
+  },
+  async (c, staff, { input, values }) => {
+    const member = await findHelper(c.var.deps, c.req.param('id')!);
+    const errors = await addRecordsFromForm(c, staff, member, input, {
+      byStaff: true,
+      moduleField: 'moduleIds',
+    });
+    if (errors) return renderHelper(c, member.id, { values, errors, status: 422 });
     setFlash(c, 'training.helper.recorded', { count: String(input.moduleIds.length) });
     return c.redirect(`/training/helpers/${member.id}`, 303);
   },
@@ -157,18 +154,16 @@ trainingRecordPages.get('/training/records/pending', (c) => {
   return renderPending(c);
 });
 
-trainingRecordPages.post(
+staffForm(
   '/training/records/:id/review',
-  staffOnly,
-  formBody(reviewForm, rejectDecision),
-  async (c) => {
-    const staff = requireStaff(c);
-    const { decision, note } = c.req.valid('form');
+  reviewForm,
+  rejectDecision,
+  async (c, staff, { decision, note }) => {
     try {
       await reviewTrainingRecord(
         c.var.deps,
         staff,
-        c.req.param('id'),
+        c.req.param('id') ?? '',
         decision,
         note,
         c.var.clientAddress,
