@@ -17,15 +17,6 @@ export const announcementBody = z
   .strict();
 export type AnnouncementInput = z.output<typeof announcementBody>;
 
-export const newsletterPageBody = z
-  .object({
-    title: singleLineText(100),
-    issuedOn: z.string().refine(isValidDateString, 'validation.date'),
-    body: multiLineText(50_000, 1),
-  })
-  .strict();
-export type NewsletterPageInput = z.output<typeof newsletterPageBody>;
-
 /** The fields that come with an uploaded PDF (multipart form). */
 export const newsletterPdfFields = z
   .object({
@@ -33,6 +24,10 @@ export const newsletterPdfFields = z
     issuedOn: z.string().refine(isValidDateString, 'validation.date'),
   })
   .strict();
+
+/** A newsletter written as a page: the fields of a PDF one, and its text. */
+export const newsletterPageBody = newsletterPdfFields.extend({ body: multiLineText(50_000, 1) });
+export type NewsletterPageInput = z.output<typeof newsletterPageBody>;
 
 /** A PDF newsletter may be at most this big. */
 export const MAX_PDF_BYTES = 5 * 1024 * 1024;
