@@ -15,7 +15,7 @@ import {
   listMemberEventRegistrations,
 } from './events.queries.js';
 import { eventSchema, registrationSchema, toEventJson, toRegistrationJson } from './events.json.js';
-import { actedForBody, memberAttendanceBody } from '../members/members.schemas.js';
+import { actedForBody, memberAttendanceBody, seatOutcomeJson } from '../members/members.schemas.js';
 import { eventBody, eventListQuery, registrationBody } from './events.schemas.js';
 import {
   cancelEvent,
@@ -147,12 +147,7 @@ const registerRoute = op('signed-in', 'post /events/{id}/registrations', {
   responses: {
     201: jsonResponse(
       'A seat, or a place on the waitlist (1 = next in line)',
-      z.object({
-        eventId: z.string(),
-        memberId: z.string(),
-        status: z.enum(['registered', 'waitlisted']),
-        waitlistPosition: z.number().int().nullable(),
-      }),
+      seatOutcomeJson('eventId', 'registered'),
     ),
   },
 });

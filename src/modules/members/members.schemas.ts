@@ -183,6 +183,18 @@ export type MemberListQuery = z.output<typeof memberListQuery>;
 /** Self, or staff naming the member they act for (`memberActedFor` in member-scope.ts). */
 export const actedForBody = z.object({ memberId: z.string().min(1).max(64).optional() }).strict();
 
+/**
+ * The answer to taking a seat for a member (an event registration, a training enrolment): what
+ * (`key`, e.g. `eventId`), who, a seat (`seated`) or the waitlist, and the place in line.
+ */
+export const seatOutcomeJson = <K extends string, S extends string>(key: K, seated: S) =>
+  z.object({
+    ...({ [key]: z.string() } as Record<K, z.ZodString>),
+    memberId: z.string(),
+    status: z.enum([seated, 'waitlisted']),
+    waitlistPosition: z.number().int().nullable(),
+  });
+
 /** The members who came (to an event, an orientation). */
 export const memberAttendanceBody = z
   .object({ memberIds: z.array(z.string().min(1).max(64)).max(500) })

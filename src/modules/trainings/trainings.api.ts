@@ -4,6 +4,7 @@ import { jsonApi, jsonResponse, listOf, operationsOf, wholeList } from '../../ht
 import { addDaysToDate, tokyoInstant } from '../../lib/dates.js';
 import { memberActedFor } from '../members/member-scope.js';
 import { findMemberByUserId } from '../members/members.queries.js';
+import { seatOutcomeJson } from '../members/members.schemas.js';
 import { moduleSchema, sessionSchema, toModuleJson, toSessionJson } from './trainings.json.js';
 import { listModules, listSessionModules } from './trainings.queries.js';
 import {
@@ -146,12 +147,7 @@ const enrolRoute = op('signed-in', 'post /training-sessions/{id}/enrollments', {
   responses: {
     201: jsonResponse(
       'A seat, or a place on the waitlist (1 = next in line)',
-      z.object({
-        sessionId: z.string(),
-        memberId: z.string(),
-        status: z.enum(['enrolled', 'waitlisted']),
-        waitlistPosition: z.number().int().nullable(),
-      }),
+      seatOutcomeJson('sessionId', 'enrolled'),
     ),
   },
 });
