@@ -92,6 +92,9 @@ export const responseOf =
   <S extends z.ZodType<T>>(schema: S & ([T] extends [z.output<S>] ? unknown : never)): S =>
     schema;
 
+/** An instant in a JSON answer, as `toTokyoIso` writes it (lib/dates.ts). */
+export const instantJson = z.string().describe('ISO-8601 with +09:00');
+
 /** A whole list in one page (`page` 1, `pageSize` = its length): the envelope of API.md. */
 export const wholeList = <T>(items: T[]) => ({
   items,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { responseOf } from '../../http/api-route.js';
+import { instantJson, responseOf } from '../../http/api-route.js';
 import { toTokyoIso } from '../../lib/dates.js';
 import { renderMarkdown } from '../../lib/markdown.js';
 import { ANNOUNCEMENT_AUDIENCES } from '../events/audience.js';
@@ -52,8 +52,8 @@ export const announcementSchema = responseOf<ReturnType<typeof toAnnouncementJso
     audience: z.enum(ANNOUNCEMENT_AUDIENCES),
     email: z.boolean(),
     status: z.enum(['draft', 'published']),
-    publishedAt: z.string().nullable().describe('ISO-8601 with +09:00'),
-    createdAt: z.string().describe('ISO-8601 with +09:00'),
+    publishedAt: instantJson.nullable(),
+    createdAt: instantJson,
   }),
 );
 

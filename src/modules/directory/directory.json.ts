@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { responseOf } from '../../http/api-route.js';
+import { instantJson, responseOf } from '../../http/api-route.js';
 import { toTokyoIso } from '../../lib/dates.js';
 import type { GroupRow, ReferralRow } from './directory.queries.js';
 import { GROUP_KINDS } from './directory.schemas.js';
@@ -50,6 +50,6 @@ export const referralSchema = responseOf<ReturnType<typeof toReferralJson>>()(
     referredOn: z.string().describe('YYYY-MM-DD'),
     note: z.string().nullable(),
     staffName: z.string().nullable(),
-    createdAt: z.string().describe('ISO-8601 with +09:00'),
+    createdAt: instantJson,
   }),
 );

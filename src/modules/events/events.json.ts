@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { responseOf } from '../../http/api-route.js';
+import { instantJson, responseOf } from '../../http/api-route.js';
 import { toTokyoIso } from '../../lib/dates.js';
 import type { EventRegistrationStatus } from '../../../db/schema.js';
 import type { EventRow, listEventRegistrations } from './events.queries.js';
@@ -55,7 +55,6 @@ export const toRegistrationJson = (r: RegistrationRow, place: number | null) => 
   attended: r.attended === null ? null : r.attended === 1,
 });
 
-const instant = z.string().describe('ISO-8601 with +09:00');
 const registrationStatus = z.enum(['registered', 'waitlisted', 'cancelled']);
 
 export const eventSchema = responseOf<ReturnType<typeof toEventJson>>()(
@@ -64,8 +63,8 @@ export const eventSchema = responseOf<ReturnType<typeof toEventJson>>()(
     kind: z.enum(EVENT_KINDS),
     title: z.string(),
     description: z.string(),
-    startsAt: instant,
-    endsAt: instant,
+    startsAt: instantJson,
+    endsAt: instantJson,
     venue: z.string(),
     capacity: z.number().int(),
     audience: z.enum(EVENT_AUDIENCES),

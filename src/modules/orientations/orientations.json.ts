@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { responseOf } from '../../http/api-route.js';
+import { instantJson, responseOf } from '../../http/api-route.js';
 import { toTokyoIso } from '../../lib/dates.js';
 import type { listOrientations } from './orientations.queries.js';
 
@@ -20,8 +20,8 @@ export const toOrientationJson = (o: OrientationRow) => ({
 export const orientationSchema = responseOf<ReturnType<typeof toOrientationJson>>()(
   z.object({
     id: z.string(),
-    startsAt: z.string().describe('ISO-8601 with +09:00'),
-    endsAt: z.string().describe('ISO-8601 with +09:00'),
+    startsAt: instantJson,
+    endsAt: instantJson,
     venue: z.string(),
     capacity: z.number().int(),
     registered: z.number().int(),

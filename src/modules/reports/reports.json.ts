@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { responseOf } from '../../http/api-route.js';
+import { instantJson, responseOf } from '../../http/api-route.js';
 import { NATIONAL_CATEGORIES } from '../categories/help-category-rules.js';
 import {
   CHILD_AGE_BANDS,
@@ -101,7 +101,7 @@ export const monthlyReportSchema = responseOf<MonthlyReport>()(
     month: z.string().describe('YYYY-MM'),
     showOlderChildren: z.boolean(),
     previousYear: comparison,
-    generatedAt: z.string().describe('ISO-8601 with +09:00'),
+    generatedAt: instantJson,
   }),
 );
 
@@ -136,7 +136,7 @@ export const annualReportSchema = responseOf<AnnualReport>()(
       .describe(
         'By national survey category: the sums of the per-category rows of the codes mapped to it',
       ),
-    generatedAt: z.string().describe('ISO-8601 with +09:00'),
+    generatedAt: instantJson,
   }),
 );
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { instantJson } from '../../http/api-route.js';
 import { toTokyoIso } from '../../lib/dates.js';
 import { childAgesInYears } from '../access/child-access.policy.js';
 import type { Offer } from '../../../db/schema.js';
@@ -77,7 +78,6 @@ export function toOfferJson(o: Offer) {
 }
 
 // The response schemas of the serializers above (the API contract; see lib/openapi.ts).
-const instant = z.string().describe('ISO-8601 with +09:00');
 export const requestStatus = z.enum([
   'open',
   'offered',
@@ -98,8 +98,8 @@ export const requestJson = z.object({
     .enum(['sick', 'emergency'])
     .nullable()
     .describe('the sick-child and emergency programme; null for an ordinary request'),
-  startsAt: instant,
-  endsAt: instant,
+  startsAt: instantJson,
+  endsAt: instantJson,
   careLocation: z.enum(['helper_home', 'requester_home', 'other']),
   careLocationNote: z.string().nullable(),
   pickup: z.string().nullable(),
@@ -117,8 +117,8 @@ export const requestJson = z.object({
       ageYears: z.number().int().describe('completed years today'),
     }),
   ),
-  matchedAt: instant.nullable(),
-  cancelledAt: instant.nullable(),
+  matchedAt: instantJson.nullable(),
+  cancelledAt: instantJson.nullable(),
   cancelledBy: z.enum(['requester', 'helper', 'staff']).nullable(),
   cancellationFee: z.number().int().nullable(),
   preMeetingRequired: z.boolean(),
@@ -130,8 +130,8 @@ export const offerJson = z.object({
   requestId: z.string(),
   helperId: z.string(),
   status: z.enum(['offered', 'accepted', 'declined', 'closed', 'expired', 'withdrawn']),
-  offeredAt: instant,
-  expiresAt: instant,
-  respondedAt: instant.nullable(),
+  offeredAt: instantJson,
+  expiresAt: instantJson,
+  respondedAt: instantJson.nullable(),
   declineReason: z.string().nullable(),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { responseOf } from '../../http/api-route.js';
+import { instantJson, responseOf } from '../../http/api-route.js';
 import { toTokyoIso } from '../../lib/dates.js';
 import type { SickCareView } from './sick-care.service.js';
 
@@ -42,8 +42,6 @@ export function toSickCareJson(v: SickCareView) {
   };
 }
 
-const iso = z.string().describe('ISO-8601 with +09:00');
-
 export const doctorNoteSchema = responseOf<ReturnType<typeof toDoctorNoteJson>>()(
   z.object({
     condition: z.enum(['sick', 'recovering']).describe('病児 (sick) or 病後児 (recovering)'),
@@ -56,7 +54,7 @@ export const doctorNoteSchema = responseOf<ReturnType<typeof toDoctorNoteJson>>(
       .object({ institution: z.string(), reason: z.string() })
       .nullable()
       .describe('代理受診委任状: where the helper may take the child; null when none'),
-    recordedAt: iso,
+    recordedAt: instantJson,
   }),
 );
 
@@ -66,7 +64,7 @@ const checkSchema = z.object({
   ),
   temperature: z.number().nullable().describe('°C, at handover'),
   childState: z.string().nullable().describe("the helper's record of the child at handover"),
-  recordedAt: iso,
+  recordedAt: instantJson,
 });
 
 export const sickCareSchema = responseOf<ReturnType<typeof toSickCareJson>>()(
@@ -75,7 +73,7 @@ export const sickCareSchema = responseOf<ReturnType<typeof toSickCareJson>>()(
     requestChecklist: checkSchema.nullable().describe('the exclusion checklist with the request'),
     handover: checkSchema.nullable().describe('the checklist again at handover, and the state'),
     handoverRefusals: z
-      .array(z.object({ at: iso, reasonsJa: z.string(), reasonsEn: z.string() }))
+      .array(z.object({ at: instantJson, reasonsJa: z.string(), reasonsEn: z.string() }))
       .describe('handovers the checklist stopped'),
   }),
 );

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { responseOf } from '../../http/api-route.js';
+import { instantJson, responseOf } from '../../http/api-route.js';
 import { toTokyoIso } from '../../lib/dates.js';
 import type { TrainingModule } from '../../../db/schema.js';
 import type { MemberQualifications } from './qualification.service.js';
@@ -127,8 +127,8 @@ export const moduleSchema = responseOf<ReturnType<typeof toModuleJson>>()(
 export const sessionSchema = responseOf<ReturnType<typeof toSessionJson>>()(
   z.object({
     id: z.string(),
-    startsAt: z.string().describe('ISO-8601 with +09:00'),
-    endsAt: z.string().describe('ISO-8601 with +09:00'),
+    startsAt: instantJson,
+    endsAt: instantJson,
     venue: z.string(),
     instructor: z.string().nullable(),
     capacity: z.number().int(),
