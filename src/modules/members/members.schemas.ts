@@ -20,34 +20,25 @@ export const kanaSchema = z
   .transform(normalizeKana)
   .pipe(z.string().min(1).refine(isKatakana, 'validation.katakana'));
 export const dateSchema = z.string().trim().refine(isValidDateString, 'validation.date');
-export const phoneSchema = z
-  .string()
-  .max(30)
-  .transform(normalizePhone)
-  .pipe(
-    z
-      .string()
-      .min(1)
-      .superRefine((v, ctx) => {
-        const problem = phoneProblem(v);
-        if (problem) ctx.addIssue({ code: 'custom', message: problem });
-      }),
-  );
+/**
+ * A normalized value its rule accepts: a refusal says why (`problemOf` gives the i18n key;
+ * `abort` skips the checks piped after it).
+ */
+const saysWhy = (problemOf: (v: string) => string | null, abort?: true) =>
+  z
+    .string()
+    .min(1)
+    .superRefine((v, ctx) => {
+      const problem = problemOf(v);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem, ...(abort ? { abort } : {}) });
+    });
+export const phoneSchema = z.string().max(30).transform(normalizePhone).pipe(saysWhy(phoneProblem));
 /** An applicant's or member's e-mail: full-width typing accepted; a refusal says why. */
 export const memberEmailSchema = z
   .string()
   .max(254)
   .transform(normalizeEmail)
-  .pipe(
-    z
-      .string()
-      .min(1)
-      .superRefine((v, ctx) => {
-        const problem = emailProblem(v);
-        if (problem) ctx.addIssue({ code: 'custom', message: problem, abort: true });
-      })
-      .pipe(emailSchema),
-  );
+  .pipe(saysWhy(emailProblem, true).pipe(emailSchema));
 export const postalCodeSchema = z
   .string()
   .trim()
