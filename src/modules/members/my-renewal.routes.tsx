@@ -5,7 +5,7 @@ import { formBody, textValues } from '../../http/validate.js';
 import type { FormErrors } from '../../../views/components/form-fields.js';
 import { MyRenewalPage } from '../../../views/pages/members/my-renewal.js';
 import { getLabels } from '../settings/settings.service.js';
-import { formErrorOf, ownMember, ownMemberOnly } from './member-pages.js';
+import { formRefusedOr, ownMember, ownMemberOnly } from './member-pages.js';
 import type { MemberWithEmail } from './members.queries.js';
 import { renewalForm, type RenewalBody } from './renewal-form.js';
 import { liveSide, unansweredSides } from './renewal-rules.js';
@@ -91,14 +91,12 @@ export async function submitRenewal(
 ): Promise<Response | undefined> {
   const missing = unansweredSides(member, input, c.var.t('renewal.error.answer'));
   if (missing) return rerender(textValues(await c.req.parseBody()), missing, undefined, 422);
-  try {
-    await confirmRenewal(c.var.deps, actor, member, input, channel, c.var.clientAddress);
-  } catch (err) {
-    const shown = formErrorOf(c, err);
-    if (!shown) throw err;
-    return rerender({}, shown.errors, shown.rule, shown.status);
-  }
-  return undefined;
+  const refused = await formRefusedOr(
+    c,
+    () => confirmRenewal(c.var.deps, actor, member, input, channel, c.var.clientAddress),
+    (shown) => rerender({}, shown.errors, shown.rule, shown.status),
+  );
+  return refused ?? undefined;
 }
 
 myRenewalPages.get('/my/renewal', async (c) => {
