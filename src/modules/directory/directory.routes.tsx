@@ -62,6 +62,13 @@ function readFilters(c: AppContext, areas: Area[]): DirectoryFilters {
   };
 }
 
+/** What both directory pages list: the groups the query string's filters select. */
+async function listingOf(c: AppContext, areas: Area[]) {
+  const filters = readFilters(c, areas);
+  const groups = await listGroups(c.var.deps.db, filters);
+  return { groups: groups.map(toGroupView), filters, areas };
+}
+
 /** A parent's shortcuts: her area, and each child's age there (children up to MAX_AGE). */
 async function shortcutsFor(c: AppContext, areas: Area[]): Promise<DirectoryShortcut[]> {
   const { t, locale } = { t: c.var.t, locale: c.var.locale };
@@ -89,18 +96,15 @@ async function shortcutsFor(c: AppContext, areas: Area[]): Promise<DirectoryShor
 directoryPages.get('/directory', async (c) => {
   const viewer = loadMembersOnlyReader(c);
   const { areas } = await getCenterSettings(c.var.deps);
-  const filters = readFilters(c, areas);
-  const [groups, shortcuts] = await Promise.all([
-    listGroups(c.var.deps.db, filters),
+  const [listing, shortcuts] = await Promise.all([
+    listingOf(c, areas),
     viewer.kind === 'member' ? shortcutsFor(c, areas) : [],
   ]);
   return render(
     c,
     <DirectoryPage
       ctx={viewContext(c)}
-      groups={groups.map(toGroupView)}
-      filters={filters}
-      areas={areas}
+      {...listing}
       shortcuts={shortcuts}
       isStaff={viewer.kind === 'staff'}
     />,
@@ -110,15 +114,12 @@ directoryPages.get('/directory', async (c) => {
 directoryPages.get('/directory/print', async (c) => {
   loadMembersOnlyReader(c);
   const { areas } = await getCenterSettings(c.var.deps);
-  const filters = readFilters(c, areas);
-  const groups = await listGroups(c.var.deps.db, filters);
+  const listing = await listingOf(c, areas);
   return render(
     c,
     <DirectoryPrintPage
       ctx={viewContext(c)}
-      groups={groups.map(toGroupView)}
-      filters={filters}
-      areas={areas}
+      {...listing}
       today={tokyoDateOf(c.var.deps.clock.now())}
     />,
   );
