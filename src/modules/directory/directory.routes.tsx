@@ -6,6 +6,7 @@ import { formPosts } from '../../http/form-posts.js';
 import { formBody, staffOnly } from '../../http/validate.js';
 import { fieldRefusal } from '../../http/refusal.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
+import { UUID } from '../../http/paths.js';
 import { tokyoDateOf } from '../../lib/dates.js';
 import { notFound } from '../../lib/errors.js';
 import type { FormErrors } from '../../../views/components/form-fields.js';
@@ -40,7 +41,6 @@ import {
 
 export const directoryPages = new Hono<AppEnv>();
 
-const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const GROUP = `/directory/:id{${UUID}}`;
 const MEMBER_REFERRALS = `/members/:id{${UUID}}/referrals`;
 
