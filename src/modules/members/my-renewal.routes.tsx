@@ -79,7 +79,7 @@ type Rerender = (
 /**
  * Records a renewal form (the member's, or staff entering a paper one): a side left unanswered
  * is shown at its question rather than as a rule; a refusal re-renders the form. Answers the
- * page to show, or undefined once recorded.
+ * page to show, or null once recorded.
  */
 export async function submitRenewal(
   c: AppContext,
@@ -88,15 +88,14 @@ export async function submitRenewal(
   input: RenewalBody,
   channel: 'online' | 'paper',
   rerender: Rerender,
-): Promise<Response | undefined> {
+): Promise<Response | null> {
   const missing = unansweredSides(member, input, c.var.t('renewal.error.answer'));
   if (missing) return rerender(textValues(await c.req.parseBody()), missing, undefined, 422);
-  const refused = await formRefusedOr(
+  return formRefusedOr(
     c,
     () => confirmRenewal(c.var.deps, actor, member, input, channel, c.var.clientAddress),
     (shown) => rerender({}, shown.errors, shown.rule, shown.status),
   );
-  return refused ?? undefined;
 }
 
 myRenewalPages.get('/my/renewal', async (c) => {
