@@ -6,6 +6,7 @@ import { formPosts } from '../../http/form-posts.js';
 import { formBody, staffOnly } from '../../http/validate.js';
 import { fieldRefusal } from '../../http/refusal.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
+import { UUID } from '../../http/paths.js';
 import { tokyoDateOf } from '../../lib/dates.js';
 import { notFound } from '../../lib/errors.js';
 import type { FormErrors } from '../../../views/components/form-fields.js';
@@ -40,7 +41,6 @@ import {
 
 export const directoryPages = new Hono<AppEnv>();
 
-const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const GROUP = `/directory/:id{${UUID}}`;
 const MEMBER_REFERRALS = `/members/:id{${UUID}}/referrals`;
 
@@ -60,6 +60,13 @@ function readFilters(c: AppContext, areas: Area[]): DirectoryFilters {
     area: areas.some((a) => a.code === area) ? area : undefined,
     age,
   };
+}
+
+/** What both directory pages list: the groups the query string's filters select. */
+async function listingOf(c: AppContext, areas: Area[]) {
+  const filters = readFilters(c, areas);
+  const groups = await listGroups(c.var.deps.db, filters);
+  return { groups: groups.map(toGroupView), filters, areas };
 }
 
 /** A parent's shortcuts: her area, and each child's age there (children up to MAX_AGE). */
@@ -89,18 +96,15 @@ async function shortcutsFor(c: AppContext, areas: Area[]): Promise<DirectoryShor
 directoryPages.get('/directory', async (c) => {
   const viewer = loadMembersOnlyReader(c);
   const { areas } = await getCenterSettings(c.var.deps);
-  const filters = readFilters(c, areas);
-  const [groups, shortcuts] = await Promise.all([
-    listGroups(c.var.deps.db, filters),
+  const [listing, shortcuts] = await Promise.all([
+    listingOf(c, areas),
     viewer.kind === 'member' ? shortcutsFor(c, areas) : [],
   ]);
   return render(
     c,
     <DirectoryPage
       ctx={viewContext(c)}
-      groups={groups.map(toGroupView)}
-      filters={filters}
-      areas={areas}
+      {...listing}
       shortcuts={shortcuts}
       isStaff={viewer.kind === 'staff'}
     />,
@@ -110,15 +114,12 @@ directoryPages.get('/directory', async (c) => {
 directoryPages.get('/directory/print', async (c) => {
   loadMembersOnlyReader(c);
   const { areas } = await getCenterSettings(c.var.deps);
-  const filters = readFilters(c, areas);
-  const groups = await listGroups(c.var.deps.db, filters);
+  const listing = await listingOf(c, areas);
   return render(
     c,
     <DirectoryPrintPage
       ctx={viewContext(c)}
-      groups={groups.map(toGroupView)}
-      filters={filters}
-      areas={areas}
+      {...listing}
       today={tokyoDateOf(c.var.deps.clock.now())}
     />,
   );

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { requireStaff } from '../../auth/guards.js';
 import type { AppEnv } from '../../context.js';
 import { render, viewContext } from '../../http/render.js';
+import { pageCountOf } from '../../lib/paging.js';
 import { BoardPage, type BoardRequestItem } from '../../../views/pages/coordination/board.js';
 import { getCenterSettings } from '../settings/settings.service.js';
 import type { BoardRequestRow } from './board.queries.js';
@@ -62,7 +63,7 @@ boardPages.get('/board', async (c) => {
       open={openPage.items.map((r) => toItem(r, false))}
       openTotal={openPage.total}
       page={page}
-      pageCount={Math.max(1, Math.ceil(openPage.total / BOARD_PAGE_SIZE))}
+      pageCount={pageCountOf(openPage.total, BOARD_PAGE_SIZE)}
       today={todayRows.map((a) => ({
         id: a.id,
         startsAt: a.starts_at,

@@ -7,6 +7,7 @@ import { formPosts } from '../../http/form-posts.js';
 import { render, safeNextPath, setFlash, viewContext } from '../../http/render.js';
 import { guardedValue } from '../../http/guarded.js';
 import { staffOnly } from '../../http/validate.js';
+import { UUID } from '../../http/paths.js';
 import { formatYen, tokyoDateOf } from '../../lib/dates.js';
 import { notFound } from '../../lib/errors.js';
 import {
@@ -44,7 +45,6 @@ import {
  */
 export const coordinationPages = new Hono<AppEnv>();
 
-const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const REQUEST = `/coordination/requests/:id{${UUID}}`;
 
 const pathRequest = guardedValue<RequestRow>('requestOfPath');

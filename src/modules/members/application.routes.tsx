@@ -14,7 +14,7 @@ import {
   type ApplicationForm,
 } from './application-form.js';
 import type { FormValues } from './form-issues.js';
-import { formErrorOf, notSignedIn } from './member-pages.js';
+import { notSignedIn, resultOrFormError } from './member-pages.js';
 import type { MemberWithEmail } from './members.queries.js';
 import { applyForMembership } from './members.service.js';
 
@@ -62,14 +62,14 @@ async function submit(
   form: ApplicationForm,
   enteredBy: CurrentUser | null,
 ): Promise<MemberWithEmail | Response> {
-  try {
-    return await applyForMembership(c.var.deps, form.input, enteredBy, c.var.clientAddress);
-  } catch (err) {
-    const shown = formErrorOf(c, err);
-    if (!shown) throw err;
-    const errors = toSlotNames(shown.errors, form.childSlots, form.contactSlots);
-    return applicationPage(c, mode, form.values, errors, shown.rule, shown.status);
-  }
+  return resultOrFormError(
+    c,
+    () => applyForMembership(c.var.deps, form.input, enteredBy, c.var.clientAddress),
+    (shown) => {
+      const errors = toSlotNames(shown.errors, form.childSlots, form.contactSlots);
+      return applicationPage(c, mode, form.values, errors, shown.rule, shown.status);
+    },
+  );
 }
 
 applicationPages.get('/apply', notSignedIn, (c) => {

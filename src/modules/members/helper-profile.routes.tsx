@@ -9,7 +9,7 @@ import {
 } from '../../../views/pages/members/helper-profile.js';
 import { getCenterSettings } from '../settings/settings.service.js';
 import { helperFormValues, helperProfileForm, helperValues } from './helper-profile-form.js';
-import { formErrorOf, ownHelper, ownHelperOnly } from './member-pages.js';
+import { formRefusedOr, ownHelper, ownHelperOnly } from './member-pages.js';
 import { saveHelperProfile } from './my-page.service.js';
 
 /** マイページ: the helper's profile (areas, kinds of help, ages, household). */
@@ -50,13 +50,12 @@ helperProfilePages.post(
   async (c) => {
     const { user, member } = await ownHelper(c);
     const { patch, values } = c.req.valid('form');
-    try {
-      await saveHelperProfile(c.var.deps, user, member, patch, c.var.clientAddress);
-    } catch (err) {
-      const shown = formErrorOf(c, err);
-      if (!shown) throw err;
-      return helperPage(c, values, shown.errors, shown.rule, shown.status);
-    }
+    const refused = await formRefusedOr(
+      c,
+      () => saveHelperProfile(c.var.deps, user, member, patch, c.var.clientAddress),
+      (shown) => helperPage(c, values, shown.errors, shown.rule, shown.status),
+    );
+    if (refused) return refused;
     setFlash(c, 'my.helper.saved');
     return c.redirect('/my', 303);
   },

@@ -5,6 +5,7 @@ import { acceptsAnyForm } from '../../http/form-fields.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
 import { formPosts } from '../../http/form-posts.js';
 import { staffOnly } from '../../http/validate.js';
+import { UUID } from '../../http/paths.js';
 import { formatDateTime, tokyoDateOf } from '../../lib/dates.js';
 import { AppError, notFound, unprocessable } from '../../lib/errors.js';
 import { ruleText } from '../../lib/i18n.js';
@@ -37,7 +38,7 @@ import { staffWithdrawForm } from './withdrawal-form.js';
 export const memberAdminPages = new Hono<AppEnv>();
 
 /** Member ids are UUIDs; the pattern keeps /members/new and friends for other routers. */
-const MEMBER = '/members/:id{[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}}';
+const MEMBER = `/members/:id{${UUID}}`;
 
 /** The member page; a failed action is shown beside its form, with the values sent. */
 async function renderMemberPage(

@@ -30,6 +30,37 @@ export function formErrorOf(
   return undefined;
 }
 
+/** A service's refusal as a form shows it (`formErrorOf`). */
+export type FormErrorShown = NonNullable<ReturnType<typeof formErrorOf>>;
+
+/**
+ * Runs a form's service step: its result, or, when the service refused it in a way the form
+ * shows (`formErrorOf`), the page again with the messages. Anything else propagates.
+ */
+export async function resultOrFormError<T>(
+  c: AppContext,
+  step: () => Promise<T>,
+  rerender: (shown: FormErrorShown) => Promise<Response>,
+): Promise<T | Response> {
+  try {
+    return await step();
+  } catch (err) {
+    const shown = formErrorOf(c, err);
+    if (!shown) throw err;
+    return rerender(shown);
+  }
+}
+
+/** `resultOrFormError` for a step whose result the page does not need: null once it went through. */
+export async function formRefusedOr(
+  c: AppContext,
+  step: () => Promise<unknown>,
+  rerender: (shown: FormErrorShown) => Promise<Response>,
+): Promise<Response | null> {
+  const done = await resultOrFormError(c, step, rerender);
+  return done instanceof Response ? done : null;
+}
+
 /** The signed-in user's own member record; a user without one (e.g. staff) gets 404. */
 export async function ownMember(
   c: AppContext,

@@ -11,7 +11,13 @@ import {
   registerForOrientation,
 } from '../orientations/orientations.service.js';
 import { getCenterSettings } from '../settings/settings.service.js';
-import { formErrorOf, hasRequesterSide, ownMember, ownMemberOnly } from './member-pages.js';
+import {
+  formRefusedOr,
+  hasRequesterSide,
+  ownMember,
+  ownMemberOnly,
+  resultOrFormError,
+} from './member-pages.js';
 import type { MemberWithEmail } from './members.queries.js';
 import { withdrawMember } from './members.service.js';
 import { exportMemberData } from './my-page.service.js';
@@ -65,14 +71,12 @@ myAccountPages.get('/my/orientations', async (c) => {
 
 myAccountPages.post('/my/orientations/:id/register', async (c) => {
   const { member } = await ownMember(c);
-  let orientation: { starts_at: string; ends_at: string };
-  try {
-    orientation = await registerForOrientation(c.var.deps, c.req.param('id'), member.id);
-  } catch (err) {
-    const shown = formErrorOf(c, err);
-    if (!shown) throw err;
-    return orientationsPage(c, member, shown.rule, shown.status);
-  }
+  const orientation = await resultOrFormError(
+    c,
+    () => registerForOrientation(c.var.deps, c.req.param('id'), member.id),
+    (shown) => orientationsPage(c, member, shown.rule, shown.status),
+  );
+  if (orientation instanceof Response) return orientation;
   setFlash(c, 'my.orientations.done', {
     date: sessionWhen(orientation.starts_at, orientation.ends_at, c.var.locale),
   });
@@ -130,13 +134,12 @@ myAccountPages.post(
   async (c) => {
     const { user, member } = await ownMember(c);
     const { reason, values } = c.req.valid('form');
-    try {
-      await withdrawMember(c.var.deps, user, member.id, reason, c.var.clientAddress);
-    } catch (err) {
-      const shown = formErrorOf(c, err);
-      if (!shown) throw err;
-      return withdrawPage(c, values, shown.errors, shown.rule, shown.status);
-    }
+    const refused = await formRefusedOr(
+      c,
+      () => withdrawMember(c.var.deps, user, member.id, reason, c.var.clientAddress),
+      (shown) => withdrawPage(c, values, shown.errors, shown.rule, shown.status),
+    );
+    if (refused) return refused;
     // The service ended every session of the member; the browser forgets its cookie too.
     clearSessionCookie(c);
     setFlash(c, 'my.withdraw.done');

@@ -11,7 +11,7 @@ import type { Child } from '../../../db/schema.js';
 import { getCenterSettings } from '../settings/settings.service.js';
 import { childForm, childFormValues, childValues, type ChildForm } from './child-form.js';
 import type { FormValues } from './form-issues.js';
-import { formErrorOf, ownRequester, ownRequesterOnly } from './member-pages.js';
+import { formRefusedOr, ownRequester, ownRequesterOnly } from './member-pages.js';
 import { findChildById, listChildren, type MemberWithEmail } from './members.queries.js';
 import { saveOwnChild } from './my-page.service.js';
 
@@ -69,16 +69,15 @@ const childBody = (mode: ChildPage['mode']) =>
 /** Saves the child; a refusal shows the form again (the consent as now recorded). */
 async function saveChild(c: AppContext, page: ChildPage, form: ChildForm, childId?: string) {
   const { user, member } = await ownRequester(c);
-  try {
-    await saveOwnChild(c.var.deps, user, member, form, childId);
-  } catch (err) {
-    const shown = formErrorOf(c, err);
-    if (!shown) throw err;
-    const { member: current } = await ownRequester(c);
-    const props = { ...page, values: form.values, errors: shown.errors, ruleError: shown.rule };
-    return childPage(c, current, props, shown.status);
-  }
-  return undefined;
+  return formRefusedOr(
+    c,
+    () => saveOwnChild(c.var.deps, user, member, form, childId),
+    async (shown) => {
+      const { member: current } = await ownRequester(c);
+      const props = { ...page, values: form.values, errors: shown.errors, ruleError: shown.rule };
+      return childPage(c, current, props, shown.status);
+    },
+  );
 }
 
 myChildrenPages.get('/my/children', async (c) => {

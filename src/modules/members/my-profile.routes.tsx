@@ -20,7 +20,7 @@ import {
   type ContactPrefix,
 } from './contact-details-form.js';
 import type { FormValues } from './form-issues.js';
-import { formErrorOf, ownMember, ownMemberOnly } from './member-pages.js';
+import { ownMember, ownMemberOnly, resultOrFormError } from './member-pages.js';
 import type { MemberWithEmail } from './members.queries.js';
 import { CONTACT_FIELDS } from './form-layout.js';
 import { contactBody as contactSchema, type ContactInput } from './members.schemas.js';
@@ -102,14 +102,12 @@ myProfilePages.post(
   async (c) => {
     const { user, member } = await ownMember(c);
     const { input, values } = c.req.valid('form');
-    let outcome: 'saved' | 'unchanged';
-    try {
-      outcome = await updateOwnContactDetails(c.var.deps, user, member, input, c.var.clientAddress);
-    } catch (err) {
-      const shown = formErrorOf(c, err);
-      if (!shown) throw err;
-      return profilePage(c, member, values, shown.errors, 422);
-    }
+    const outcome = await resultOrFormError(
+      c,
+      () => updateOwnContactDetails(c.var.deps, user, member, input, c.var.clientAddress),
+      (shown) => profilePage(c, member, values, shown.errors, 422),
+    );
+    if (outcome instanceof Response) return outcome;
     setFlash(c, outcome === 'saved' ? 'my.profile.saved' : 'my.profile.unchanged');
     return c.redirect('/my', 303);
   },
@@ -164,14 +162,12 @@ async function addContact(c: AppContext, prefix: ContactPrefix, input: ContactIn
 /** Removes one of the member's own contacts or pick-up people; someone else's is a 404. */
 async function removeContact(c: AppContext, prefix: ContactPrefix) {
   const { member } = await ownMember(c);
-  let removed: { name: string };
-  try {
-    removed = await removeOwnContact(c.var.deps, member, prefix, c.req.param('id') ?? '');
-  } catch (err) {
-    const shown = formErrorOf(c, err);
-    if (!shown) throw err;
-    return contactsPage(c, member, {}, shown.errors, shown.rule, shown.status);
-  }
+  const removed = await resultOrFormError(
+    c,
+    () => removeOwnContact(c.var.deps, member, prefix, c.req.param('id') ?? ''),
+    (shown) => contactsPage(c, member, {}, shown.errors, shown.rule, shown.status),
+  );
+  if (removed instanceof Response) return removed;
   setFlash(c, 'my.contacts.removed', { name: removed.name });
   return c.redirect(`/my/contacts#${anchor(prefix)}`, 303);
 }

@@ -5,7 +5,7 @@ import { formBody, textValues } from '../../http/validate.js';
 import type { FormErrors } from '../../../views/components/form-fields.js';
 import { MyRenewalPage } from '../../../views/pages/members/my-renewal.js';
 import { getLabels } from '../settings/settings.service.js';
-import { formErrorOf, ownMember, ownMemberOnly } from './member-pages.js';
+import { formRefusedOr, ownMember, ownMemberOnly } from './member-pages.js';
 import type { MemberWithEmail } from './members.queries.js';
 import { renewalForm, type RenewalBody } from './renewal-form.js';
 import { liveSide, unansweredSides } from './renewal-rules.js';
@@ -79,7 +79,7 @@ type Rerender = (
 /**
  * Records a renewal form (the member's, or staff entering a paper one): a side left unanswered
  * is shown at its question rather than as a rule; a refusal re-renders the form. Answers the
- * page to show, or undefined once recorded.
+ * page to show, or null once recorded.
  */
 export async function submitRenewal(
   c: AppContext,
@@ -88,17 +88,14 @@ export async function submitRenewal(
   input: RenewalBody,
   channel: 'online' | 'paper',
   rerender: Rerender,
-): Promise<Response | undefined> {
+): Promise<Response | null> {
   const missing = unansweredSides(member, input, c.var.t('renewal.error.answer'));
   if (missing) return rerender(textValues(await c.req.parseBody()), missing, undefined, 422);
-  try {
-    await confirmRenewal(c.var.deps, actor, member, input, channel, c.var.clientAddress);
-  } catch (err) {
-    const shown = formErrorOf(c, err);
-    if (!shown) throw err;
-    return rerender({}, shown.errors, shown.rule, shown.status);
-  }
-  return undefined;
+  return formRefusedOr(
+    c,
+    () => confirmRenewal(c.var.deps, actor, member, input, channel, c.var.clientAddress),
+    (shown) => rerender({}, shown.errors, shown.rule, shown.status),
+  );
 }
 
 myRenewalPages.get('/my/renewal', async (c) => {

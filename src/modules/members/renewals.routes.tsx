@@ -5,6 +5,7 @@ import type { AppContext, AppEnv } from '../../context.js';
 import { acceptsAnyForm } from '../../http/form-fields.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
 import { formBody, staffOnly } from '../../http/validate.js';
+import { UUID } from '../../http/paths.js';
 import type { FormErrors } from '../../../views/components/form-fields.js';
 import {
   PaperRenewalPage,
@@ -159,8 +160,7 @@ async function paperPage(
 }
 
 /** A member's paper form; member ids are UUIDs. */
-const PAPER =
-  '/renewals/confirmations/:id{[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}}';
+const PAPER = `/renewals/confirmations/:id{${UUID}}`;
 
 renewalPages.get(PAPER, async (c) => paperPage(c, await paperMember(c), {}, {}));
 

@@ -5,6 +5,7 @@ import { acceptsAnyForm, formFields } from '../../http/form-fields.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
 import { formBody, signedIn } from '../../http/validate.js';
 import { tokyoDateOf } from '../../lib/dates.js';
+import { pageCountOf } from '../../lib/paging.js';
 import { InboxPage } from '../../../views/pages/notifications/inbox.js';
 import { loadInbox, markAllRead, markRead } from './notifications.service.js';
 
@@ -29,7 +30,7 @@ notificationsPages.get('/inbox', async (c) => {
     { page, pageSize: PAGE_SIZE },
     { locale: c.var.locale, today: tokyoDateOf(c.var.deps.clock.now()) },
   );
-  const pages = Math.max(1, Math.ceil(inbox.total / PAGE_SIZE));
+  const pages = pageCountOf(inbox.total, PAGE_SIZE);
   // The header count comes from the request's start; show the one this page just read.
   const ctx = { ...viewContext(c), unreadCount: inbox.unread };
   return render(

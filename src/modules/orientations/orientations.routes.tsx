@@ -4,6 +4,7 @@ import type { AppContext, AppEnv } from '../../context.js';
 import { formBody, staffOnly } from '../../http/validate.js';
 import { acceptsAnyForm } from '../../http/form-fields.js';
 import { render, setFlash, viewContext } from '../../http/render.js';
+import { UUID } from '../../http/paths.js';
 import { formatDateTime } from '../../lib/dates.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { translateLoose } from '../../lib/i18n.js';
@@ -31,7 +32,7 @@ import {
 
 export const orientationPages = new Hono<AppEnv>();
 
-const SESSION = '/orientations/:id{[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}}';
+const SESSION = `/orientations/:id{${UUID}}`;
 const PAST_LIMIT = 30;
 
 async function renderList(c: AppContext, values: ScheduleValues = {}, errors: FormErrors = {}) {

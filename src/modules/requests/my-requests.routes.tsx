@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { requireUser } from '../../auth/guards.js';
 import { isStaff, type AppEnv } from '../../context.js';
 import { render, viewContext } from '../../http/render.js';
+import { pageCountOf } from '../../lib/paging.js';
 import { areaName } from '../../i18n/area-labels.js';
 import type { RequestStatus } from '../../../db/schema.js';
 import { sexLabel } from '../../../views/pages/members/labels.js';
@@ -94,7 +95,7 @@ myRequestPages.get('/requests', async (c) => {
       past={{
         items: past.items.map(item),
         page: pastPage,
-        pages: Math.max(1, Math.ceil(past.total / PAST_PAGE_SIZE)),
+        pages: pageCountOf(past.total, PAST_PAGE_SIZE),
         total: past.total,
       }}
       assignments={assignments.map((a) => ({
