@@ -15,7 +15,7 @@ import { visibleAnnouncementAudiences } from '../events/audience.js';
 import { loadMembersOnlyReader, loadViewer } from '../events/viewer.js';
 import { newsletterPages } from './newsletters.routes.js';
 import { redirectUnlessRefused } from '../../http/refusal.js';
-import { UUID } from './announcement-pages.js';
+import { UUID } from '../../http/paths.js';
 import { listAnnouncements, type AnnouncementRow } from './announcements.queries.js';
 import { announcementForm, announcementValues, intentOf } from './announcement-form.js';
 import {

@@ -21,7 +21,7 @@ import {
 } from './announcement-form.js';
 import { refusal } from '../../http/refusal.js';
 import { loadMembersOnlyReader } from '../events/viewer.js';
-import { UUID } from './announcement-pages.js';
+import { UUID } from '../../http/paths.js';
 import { newsletterFields } from './announcements.json.js';
 import { findNewsletter, listNewsletters } from './announcements.queries.js';
 import { MAX_PDF_BYTES } from './announcements.schemas.js';
