@@ -1,4 +1,4 @@
-import type { ExpressionBuilder } from 'kysely';
+import type { ExpressionBuilder, Kysely, Selectable, SelectQueryBuilder } from 'kysely';
 import type { Database, RequestStatus } from '../../db/schema.js';
 import type { Db } from './db.js';
 
@@ -83,3 +83,24 @@ export const preMeetingsWithPair = (db: Db) =>
     .selectFrom('pre_meeting')
     .innerJoin('member as requester', 'requester.id', 'pre_meeting.requester_member_id')
     .innerJoin('member as helper', 'helper.id', 'pre_meeting.helper_member_id');
+
+/**
+ * Every column of a `table` row and the name of the user who wrote it (`byColumn` holds her id),
+ * selected `as` the given name: null when the row has no writer. The user is joined as `writer`.
+ */
+export function withWriterName<T extends keyof Database, As extends string>(
+  db: Db,
+  table: T,
+  byColumn: keyof Database[T] & string,
+  as: As,
+): SelectQueryBuilder<Database, T, Selectable<Database[T]> & { [K in As]: string | null }> {
+  // Kysely cannot follow a table chosen by a type parameter: the query is built untyped here
+  // and given back the type its columns have.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any table, see above
+  const untyped = db as unknown as Kysely<any>;
+  return untyped
+    .selectFrom(table as string)
+    .leftJoin('user as writer', 'writer.id', `${table}.${byColumn}`)
+    .selectAll(table as string)
+    .select(`writer.name as ${as}`) as never;
+}
