@@ -201,14 +201,16 @@ export function listHelperRequestsForChild(db: Db, helperUserId: string, childId
 // ---------------------------------------------------------------------------------------------
 // What createRequests and cancelRequest read and write (the writes are statements for one batch)
 
+/** This helper's offer of this request, answered or not (no columns chosen yet). */
+export const offerOfHelper = (db: Db, requestId: string, helperMemberId: string) =>
+  db
+    .selectFrom('offer')
+    .where('request_id', '=', requestId)
+    .where('helper_member_id', '=', helperMemberId);
+
 /** This helper's offer of this request, answered or not (its id and status). */
 export function findOfferOfHelper(db: Db, requestId: string, helperMemberId: string) {
-  return db
-    .selectFrom('offer')
-    .select(['id', 'status'])
-    .where('request_id', '=', requestId)
-    .where('helper_member_id', '=', helperMemberId)
-    .executeTakeFirst();
+  return offerOfHelper(db, requestId, helperMemberId).select(['id', 'status']).executeTakeFirst();
 }
 
 /** The pre-meetings of these requesters' pairs, what pre-meeting-need-rules.ts reads. */
