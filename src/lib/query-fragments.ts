@@ -1,4 +1,10 @@
-import type { ExpressionBuilder } from 'kysely';
+import {
+  sql,
+  type ExpressionBuilder,
+  type Kysely,
+  type Selectable,
+  type SelectQueryBuilder,
+} from 'kysely';
 import type { Database, RequestStatus } from '../../db/schema.js';
 import type { Db } from './db.js';
 
@@ -83,3 +89,41 @@ export const preMeetingsWithPair = (db: Db) =>
     .selectFrom('pre_meeting')
     .innerJoin('member as requester', 'requester.id', 'pre_meeting.requester_member_id')
     .innerJoin('member as helper', 'helper.id', 'pre_meeting.helper_member_id');
+
+/**
+ * Every column of a `table` row and the name of the user who wrote it (`byColumn` holds her id),
+ * selected `as` the given name: null when the row has no writer. The user is joined as `writer`.
+ */
+export function withWriterName<T extends keyof Database, As extends string>(
+  db: Db,
+  table: T,
+  byColumn: keyof Database[T] & string,
+  as: As,
+): SelectQueryBuilder<Database, T, Selectable<Database[T]> & { [K in As]: string | null }> {
+  // Kysely cannot follow a table chosen by a type parameter: the query is built untyped here
+  // and given back the type its columns have.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any table, see above
+  const untyped = db as unknown as Kysely<any>;
+  return untyped
+    .selectFrom(table as string)
+    .leftJoin('user as writer', 'writer.id', `${table}.${byColumn}`)
+    .selectAll(table as string)
+    .select(`writer.name as ${as}`) as never;
+}
+
+/** The tables of seats with a waitlist, and the column naming what each row holds a seat in. */
+const waitlistGroups = {
+  event_registration: 'event_id',
+  training_enrollment: 'session_id',
+} as const;
+
+/**
+ * The place on the waitlist of the outer row `alias` of `table` (1 = next in line): the waitlisted
+ * rows for the same event or session that joined no later than it.
+ */
+export function waitlistPlace(table: keyof typeof waitlistGroups, alias: string) {
+  const group = waitlistGroups[table];
+  return sql<number>`(SELECT COUNT(*) FROM ${sql.table(table)} w
+    WHERE ${sql.ref(`w.${group}`)} = ${sql.ref(`${alias}.${group}`)} AND w.status = 'waitlisted'
+      AND w.position <= ${sql.ref(`${alias}.position`)})`;
+}

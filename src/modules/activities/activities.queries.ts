@@ -12,6 +12,7 @@ import {
   pairNameColumns,
   requestSlotColumns,
   withoutReport,
+  withWriterName,
 } from '../../lib/query-fragments.js';
 import type { ActivityStatus, ActivityTable, Database, IncidentTable } from '../../../db/schema.js';
 import type { ActivityListQuery } from './activities.schemas.js';
@@ -101,11 +102,7 @@ export function listActivityCategories(db: Db, activityIds: string[]) {
 }
 
 export function listRevisions(db: Db, activityId: string) {
-  return db
-    .selectFrom('activity_revision')
-    .leftJoin('user', 'user.id', 'activity_revision.changed_by')
-    .selectAll('activity_revision')
-    .select('user.name as changed_by_name')
+  return withWriterName(db, 'activity_revision', 'changed_by', 'changed_by_name')
     .where('activity_revision.activity_id', '=', activityId)
     .orderBy('activity_revision.version', 'desc')
     .execute();

@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../../lib/db.js';
+import { withWriterName } from '../../lib/query-fragments.js';
 import type {
   AnnouncementAudience,
   AnnouncementTable,
@@ -10,11 +11,7 @@ import { MEMBERS_CONTENT_SIDE } from '../access/member-content.policy.js';
 import { selectRecipients } from '../notifications/notifications.queries.js';
 
 export function findAnnouncement(db: Db, id: string) {
-  return db
-    .selectFrom('announcement')
-    .leftJoin('user', 'user.id', 'announcement.created_by')
-    .selectAll('announcement')
-    .select('user.name as author_name')
+  return withWriterName(db, 'announcement', 'created_by', 'author_name')
     .where('announcement.id', '=', id)
     .executeTakeFirst();
 }
@@ -32,11 +29,7 @@ export function listAnnouncements(
   },
 ) {
   if (options.audiences.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('announcement')
-    .leftJoin('user', 'user.id', 'announcement.created_by')
-    .selectAll('announcement')
-    .select('user.name as author_name')
+  return withWriterName(db, 'announcement', 'created_by', 'author_name')
     .where('announcement.audience', 'in', [...options.audiences])
     .$if(!options.includeDrafts, (q) => q.where('announcement.published_at', 'is not', null))
     .orderBy(sql`announcement.published_at IS NULL`, 'desc')

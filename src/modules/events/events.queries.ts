@@ -1,7 +1,7 @@
 import { sql, type ExpressionBuilder, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../../lib/db.js';
 import type { Database, EventAudience, EventTable } from '../../../db/schema.js';
-import { memberNameColumns } from '../../lib/query-fragments.js';
+import { memberNameColumns, waitlistPlace } from '../../lib/query-fragments.js';
 import { inJson } from '../../lib/sql.js';
 
 const withCounts = (db: Db) =>
@@ -95,10 +95,7 @@ export function listMemberEventRegistrations(db: Db, memberId: string) {
       'r.event_id',
       'r.status',
       'r.children',
-      sql<number>`(SELECT COUNT(*) FROM event_registration w
-        WHERE w.event_id = r.event_id AND w.status = 'waitlisted' AND w.position <= r.position)`.as(
-        'waitlist_position',
-      ),
+      waitlistPlace('event_registration', 'r').as('waitlist_position'),
     ])
     .where('r.member_id', '=', memberId)
     .where('r.status', '<>', 'cancelled')

@@ -1,33 +1,30 @@
 import { sql, type Insertable } from 'kysely';
 import type { Db } from '../../lib/db.js';
+import { withWriterName } from '../../lib/query-fragments.js';
 import type { IncidentAttachmentTable } from '../../../db/schema.js';
 
 /** An incident's photos and documents (issue #19); the files are in the file store. */
 const attachmentColumns = (db: Db) =>
-  db
-    .selectFrom('incident_attachment as a')
-    .leftJoin('user as uploader', 'uploader.id', 'a.uploaded_by')
-    .selectAll('a')
-    .select('uploader.name as uploader_name');
+  withWriterName(db, 'incident_attachment', 'uploaded_by', 'uploader_name');
 
 export type AttachmentRow = NonNullable<Awaited<ReturnType<typeof findAttachment>>>;
 
 /** One attachment of an incident that has not been removed. */
 export function findAttachment(db: Db, incidentId: string, id: string) {
   return attachmentColumns(db)
-    .where('a.id', '=', id)
-    .where('a.incident_id', '=', incidentId)
-    .where('a.deleted_at', 'is', null)
+    .where('incident_attachment.id', '=', id)
+    .where('incident_attachment.incident_id', '=', incidentId)
+    .where('incident_attachment.deleted_at', 'is', null)
     .executeTakeFirst();
 }
 
 /** The attachments of an incident still there, oldest first. */
 export function listAttachments(db: Db, incidentId: string) {
   return attachmentColumns(db)
-    .where('a.incident_id', '=', incidentId)
-    .where('a.deleted_at', 'is', null)
-    .orderBy('a.uploaded_at')
-    .orderBy('a.id')
+    .where('incident_attachment.incident_id', '=', incidentId)
+    .where('incident_attachment.deleted_at', 'is', null)
+    .orderBy('incident_attachment.uploaded_at')
+    .orderBy('incident_attachment.id')
     .execute();
 }
 

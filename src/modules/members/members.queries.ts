@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../../lib/db.js';
+import { withWriterName } from '../../lib/query-fragments.js';
 import { pageWithTotal } from '../../lib/sql.js';
 import type {
   ChildTable,
@@ -148,11 +149,7 @@ export function listAuthorizedPickups(db: Db, memberId: string) {
 }
 
 export function listStatusEvents(db: Db, memberId: string) {
-  return db
-    .selectFrom('member_status_event')
-    .leftJoin('user', 'user.id', 'member_status_event.actor_user_id')
-    .selectAll('member_status_event')
-    .select('user.name as actor_name')
+  return withWriterName(db, 'member_status_event', 'actor_user_id', 'actor_name')
     .where('member_id', '=', memberId)
     .orderBy('at', 'desc')
     .execute();

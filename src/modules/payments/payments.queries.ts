@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Insertable, RawBuilder, Updateable } from 'kysely';
 import type { PaymentTable } from '../../../db/schema.js';
 import type { Db } from '../../lib/db.js';
-import { activityWithParties } from '../../lib/query-fragments.js';
+import { activityWithParties, withWriterName } from '../../lib/query-fragments.js';
 import { requestsWithBoth } from '../requests/requests.queries.js';
 
 /** The thing a payment is for: an activity, or a cancelled request with its fee. */
@@ -14,11 +14,7 @@ const activityDue = sql<number>`activity.fee_total + activity.transport_cost + a
 const keyColumn = (key: PaymentKey) => (key.kind === 'activity' ? 'activity_id' : 'request_id');
 
 export function findPayment(db: Db, key: PaymentKey) {
-  return db
-    .selectFrom('payment')
-    .leftJoin('user as recorder', 'recorder.id', 'payment.recorded_by_user_id')
-    .selectAll('payment')
-    .select('recorder.name as recorded_by_name')
+  return withWriterName(db, 'payment', 'recorded_by_user_id', 'recorded_by_name')
     .where(`payment.${keyColumn(key)}`, '=', key.id)
     .executeTakeFirst();
 }

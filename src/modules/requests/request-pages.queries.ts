@@ -6,6 +6,7 @@ import {
   selectHelperOffers,
   requestsWithRequester,
   assignmentColumns,
+  offerOfHelper,
 } from './requests.queries.js';
 
 /**
@@ -98,12 +99,7 @@ export function listUpcomingAssignments(db: Db, helperId: string, nowIso: string
 
 /** This helper's offer for a request, if any. */
 export function findOfferOfHelper(db: Db, requestId: string, helperId: string) {
-  return db
-    .selectFrom('offer')
-    .selectAll()
-    .where('request_id', '=', requestId)
-    .where('helper_member_id', '=', helperId)
-    .executeTakeFirst();
+  return offerOfHelper(db, requestId, helperId).selectAll().executeTakeFirst();
 }
 
 /** Children's birth dates per request, for helpers who may see ages but not names. */

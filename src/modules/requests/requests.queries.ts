@@ -3,7 +3,12 @@ import { sql, type Insertable, type Updateable } from 'kysely';
 import type { CareRequestTable, RequestSeriesTable } from '../../../db/schema.js';
 import type { Db } from '../../lib/db.js';
 import { inJson, pageWithTotal } from '../../lib/sql.js';
-import { pairNameColumns, preMeetingsWithPair } from '../../lib/query-fragments.js';
+import {
+  offersWithRequest,
+  pairNameColumns,
+  preMeetingsWithPair,
+  requestHelpColumns,
+} from '../../lib/query-fragments.js';
 import type { RequestListQuery } from './requests.schemas.js';
 
 /** Requests with their requester's member row joined as `requester`. */
@@ -130,15 +135,10 @@ export function listOffersForRequest(db: Db, requestId: string) {
 
 /** A helper's offers with what 依頼の紹介 shows of each request (no order, no limit). */
 export function selectHelperOffers(db: Db, helperMemberId: string) {
-  return db
-    .selectFrom('offer')
-    .innerJoin('care_request', 'care_request.id', 'offer.request_id')
-    .innerJoin('member as requester', 'requester.id', 'care_request.requester_member_id')
+  return offersWithRequest(db)
     .selectAll('offer')
     .select([
-      'care_request.starts_at',
-      'care_request.ends_at',
-      'care_request.category',
+      ...requestHelpColumns,
       'care_request.status as request_status',
       'care_request.care_location',
       'requester.area as requester_area',
@@ -201,14 +201,16 @@ export function listHelperRequestsForChild(db: Db, helperUserId: string, childId
 // ---------------------------------------------------------------------------------------------
 // What createRequests and cancelRequest read and write (the writes are statements for one batch)
 
+/** This helper's offer of this request, answered or not (no columns chosen yet). */
+export const offerOfHelper = (db: Db, requestId: string, helperMemberId: string) =>
+  db
+    .selectFrom('offer')
+    .where('request_id', '=', requestId)
+    .where('helper_member_id', '=', helperMemberId);
+
 /** This helper's offer of this request, answered or not (its id and status). */
 export function findOfferOfHelper(db: Db, requestId: string, helperMemberId: string) {
-  return db
-    .selectFrom('offer')
-    .select(['id', 'status'])
-    .where('request_id', '=', requestId)
-    .where('helper_member_id', '=', helperMemberId)
-    .executeTakeFirst();
+  return offerOfHelper(db, requestId, helperMemberId).select(['id', 'status']).executeTakeFirst();
 }
 
 /** The pre-meetings of these requesters' pairs, what pre-meeting-need-rules.ts reads. */

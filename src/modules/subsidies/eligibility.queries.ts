@@ -4,25 +4,19 @@ import type {
   HouseholdEligibilityTable,
 } from '../../../db/schema.js';
 import type { Db } from '../../lib/db.js';
+import { withWriterName } from '../../lib/query-fragments.js';
 
 export function listEligibility(db: Db, memberId: string) {
-  return db
-    .selectFrom('household_eligibility')
-    .leftJoin('user as checker', 'checker.id', 'household_eligibility.checked_by_user_id')
-    .selectAll('household_eligibility')
-    .select('checker.name as checked_by_name')
+  return withWriterName(db, 'household_eligibility', 'checked_by_user_id', 'checked_by_name')
     .where('household_eligibility.member_id', '=', memberId)
     .orderBy('household_eligibility.valid_to', 'desc')
     .execute();
 }
 
 export function listCertifications(db: Db, memberId: string) {
-  return db
-    .selectFrom('free_childcare_certification')
+  return withWriterName(db, 'free_childcare_certification', 'checked_by_user_id', 'checked_by_name')
     .innerJoin('child', 'child.id', 'free_childcare_certification.child_id')
-    .leftJoin('user as checker', 'checker.id', 'free_childcare_certification.checked_by_user_id')
-    .selectAll('free_childcare_certification')
-    .select(['child.name as child_name', 'child.birth_date', 'checker.name as checked_by_name'])
+    .select(['child.name as child_name', 'child.birth_date'])
     .where('free_childcare_certification.member_id', '=', memberId)
     .orderBy('free_childcare_certification.valid_to', 'desc')
     .execute();

@@ -7,7 +7,7 @@ import type {
   TrainingRecordTable,
   TrainingSessionTable,
 } from '../../../db/schema.js';
-import { memberNameColumns } from '../../lib/query-fragments.js';
+import { memberNameColumns, waitlistPlace } from '../../lib/query-fragments.js';
 import type { ModuleDef } from './qualifications.js';
 
 // Re-exported for the modules that imported it from here before it moved to lib/sql.ts.
@@ -146,10 +146,7 @@ export function listMemberEnrollments(db: Db, memberId: string) {
       'e.session_id',
       'e.status',
       'e.position',
-      sql<number>`(SELECT COUNT(*) FROM training_enrollment w
-        WHERE w.session_id = e.session_id AND w.status = 'waitlisted' AND w.position <= e.position)`.as(
-        'waitlist_position',
-      ),
+      waitlistPlace('training_enrollment', 'e').as('waitlist_position'),
     ])
     .where('e.member_id', '=', memberId)
     .where('e.status', '<>', 'cancelled')
