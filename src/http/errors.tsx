@@ -3,7 +3,7 @@ import type { AppContext } from '../context.js';
 import { AppError } from '../lib/errors.js';
 import { isMessageKey, type MessageKey, type Translator } from '../lib/i18n.js';
 import { ErrorPage } from '../../views/pages/errors/error.js';
-import { render, viewContext } from './render.js';
+import { renderPage } from './render.js';
 
 interface ErrorShape {
   status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500;
@@ -64,11 +64,7 @@ export async function handleError(err: unknown, c: AppContext): Promise<Response
     const url = new URL(c.req.url);
     return c.redirect(`/login?next=${encodeURIComponent(url.pathname + url.search)}`, 303);
   }
-  return render(
-    c,
-    <ErrorPage ctx={viewContext(c)} status={shape.status} message={message} />,
-    shape.status,
-  );
+  return renderPage(c, ErrorPage, { status: shape.status, message }, shape.status);
 }
 
 export async function handleNotFound(c: AppContext): Promise<Response> {

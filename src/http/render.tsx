@@ -22,13 +22,25 @@ export function viewContext(c: AppContext): ViewContext {
   };
 }
 
-export async function render(
-  c: AppContext,
-  page: JSX.Element,
-  status: 200 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 400 | 500 = 200,
-) {
+type PageStatus = 200 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 400 | 500;
+
+export async function render(c: AppContext, page: JSX.Element, status: PageStatus = 200) {
   const html: string = await page;
   return c.html(`<!DOCTYPE html>${html}`, status);
+}
+
+/**
+ * A page with the request's view context, so a route passes only what the page shows:
+ *
+ *     return renderPage(c, MemberDirectoryPage, { filters, rows, total, page });
+ */
+export function renderPage<P extends { ctx: ViewContext }>(
+  c: AppContext,
+  Page: (props: P) => JSX.Element,
+  props: Omit<P, 'ctx'>,
+  status?: PageStatus,
+) {
+  return render(c, <Page {...(props as P)} ctx={viewContext(c)} />, status);
 }
 
 /** A one-time notice shown on the next page (after a 303), stored as an i18n key plus params. */

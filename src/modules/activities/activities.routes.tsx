@@ -3,7 +3,7 @@ import { requireStaff, requireUser } from '../../auth/guards.js';
 import type { AppContext, AppEnv, CurrentUser } from '../../context.js';
 import { acceptsAnyForm } from '../../http/form-fields.js';
 import { formPosts } from '../../http/form-posts.js';
-import { render, setFlash, viewContext } from '../../http/render.js';
+import { renderPage, setFlash } from '../../http/render.js';
 import { pageCountOf, pageNumberOf } from '../../lib/paging.js';
 import { signedIn, staffOnly } from '../../http/validate.js';
 import { notFound } from '../../lib/errors.js';
@@ -109,30 +109,23 @@ activityPages.get('/activities', async (c) => {
       href: (p: number) => href('past', p),
     },
   };
-  return render(
-    c,
-    <ActivitiesPage ctx={viewContext(c)} staff={staff} helper={helper} requester={requester} />,
-  );
+  return renderPage(c, ActivitiesPage, { staff, helper, requester });
 });
 
 activityPages.get('/activities/missing', async (c) => {
   requireStaff(c);
   const { dueDay, rows } = await loadMissingReports(c.var.deps);
-  return render(
-    c,
-    <MissingReportsPage
-      ctx={viewContext(c)}
-      dueDay={dueDay}
-      items={rows.map((r) => ({
-        requestId: r.id,
-        startsAt: r.starts_at,
-        endsAt: r.ends_at,
-        requesterName: r.requester_name,
-        helperName: r.helper_name,
-        dueOn: reportDueDate(r.ends_at, dueDay),
-      }))}
-    />,
-  );
+  return renderPage(c, MissingReportsPage, {
+    dueDay,
+    items: rows.map((r) => ({
+      requestId: r.id,
+      startsAt: r.starts_at,
+      endsAt: r.ends_at,
+      requesterName: r.requester_name,
+      helperName: r.helper_name,
+      dueOn: reportDueDate(r.ends_at, dueDay),
+    })),
+  });
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -155,12 +148,12 @@ async function renderDetail(
     startsAt: new Date(activity.started_at),
     endsAt: new Date(activity.ended_at),
   });
-  return render(
+  return renderPage(
     c,
-    <ActivityDetailPage
-      ctx={viewContext(c)}
-      viewer={viewer}
-      activity={{
+    ActivityDetailPage,
+    {
+      viewer,
+      activity: {
         id: activity.id,
         status: activity.status,
         version: activity.version,
@@ -184,8 +177,8 @@ async function renderDetail(
         approvedAt: activity.approved_at,
         tableValidFrom: activity.fee_table_valid_from,
         fee: feeView(t, { total: activity.fee_total, ...fee }, children, minimum),
-      }}
-      incidents={incidents.map((i) => ({
+      },
+      incidents: incidents.map((i) => ({
         id: i.id,
         kind: i.kind,
         severity: i.severity,
@@ -194,8 +187,8 @@ async function renderDetail(
         actionTaken: i.action_taken,
         reportedToPrefectureAt: i.reported_to_prefecture_at,
         createdAt: i.created_at,
-      }))}
-      revisions={revisions.map((r) => {
+      })),
+      revisions: revisions.map((r) => {
         const s = parseStoredJson<Partial<ActivitySnapshot>>(r.snapshot, {});
         return {
           version: r.version,
@@ -210,10 +203,10 @@ async function renderDetail(
           returnReason: s.returnReason ?? null,
           disputeReason: s.disputeReason ?? null,
         };
-      })}
-      payment={toPaymentJson(payment)}
-      {...extra}
-    />,
+      }),
+      payment: toPaymentJson(payment),
+      ...extra,
+    },
     status,
   );
 }

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { requireUser } from '../../auth/guards.js';
 import type { AppContext, AppDeps, AppEnv, CurrentUser } from '../../context.js';
-import { render, setFlash, viewContext } from '../../http/render.js';
+import { render, renderPage, setFlash, viewContext } from '../../http/render.js';
 import { formBody, signedIn } from '../../http/validate.js';
 import { tokyoDateOf, tokyoTimeOf } from '../../lib/dates.js';
 import { AppError } from '../../lib/errors.js';
@@ -155,7 +155,7 @@ reportPages.get('/activities/new', async (c) => {
   if (existingId) return c.redirect(`/activities/${existingId}`, 303);
   // A report describes help that happened: until it has ended, the page says when.
   if (Date.parse(request.ends_at) > c.var.deps.clock.now().getTime())
-    return render(c, <ReportNotYetPage ctx={viewContext(c)} request={page.info} />);
+    return renderPage(c, ReportNotYetPage, { request: page.info });
   const values = blankReportValues({
     date: tokyoDateOf(request.starts_at),
     startTime: tokyoTimeOf(request.starts_at),

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { requireUser } from '../../auth/guards.js';
 import { isStaff, type AppEnv } from '../../context.js';
-import { render, viewContext } from '../../http/render.js';
+import { renderPage } from '../../http/render.js';
 import { notFound } from '../../lib/errors.js';
 import { StatementIndexPage, StatementPage } from '../../../views/pages/activities/statement.js';
 import { findMemberById, findMemberByUserId } from '../members/members.queries.js';
@@ -29,28 +29,20 @@ statementPages.get('/statements', async (c) => {
     const requested = c.req.query('month') ?? '';
     const month = isValidMonth(requested) ? requested : thisMonth;
     const { families, helpers } = await listMonthStatements(deps, month);
-    return render(
-      c,
-      <StatementIndexPage
-        ctx={viewContext(c)}
-        month={month}
-        months={months.includes(month) ? months : [month, ...months]}
-        families={families}
-        helpers={helpers}
-      />,
-    );
+    return renderPage(c, StatementIndexPage, {
+      month,
+      months: months.includes(month) ? months : [month, ...months],
+      families,
+      helpers,
+    });
   }
   const member = await findMemberByUserId(deps.db, user.id);
   if (!member) throw notFound();
-  return render(
-    c,
-    <StatementIndexPage
-      ctx={viewContext(c)}
-      month={thisMonth}
-      months={months}
-      self={{ memberId: member.id }}
-    />,
-  );
+  return renderPage(c, StatementIndexPage, {
+    month: thisMonth,
+    months,
+    self: { memberId: member.id },
+  });
 });
 
 statementPages.get('/statements/:memberId/:month', async (c) => {
@@ -65,14 +57,10 @@ statementPages.get('/statements/:memberId/:month', async (c) => {
     member.requester_status === null ? null : loadMonthMoney(deps, member.id, month),
   ]);
   const thisMonth = monthOf(deps.clock.now());
-  return render(
-    c,
-    <StatementPage
-      ctx={viewContext(c)}
-      statement={statement}
-      money={money}
-      prevHref={`/statements/${member.id}/${previousMonth(month)}`}
-      nextHref={month < thisMonth ? `/statements/${member.id}/${nextMonth(month)}` : null}
-    />,
-  );
+  return renderPage(c, StatementPage, {
+    statement,
+    money,
+    prevHref: `/statements/${member.id}/${previousMonth(month)}`,
+    nextHref: month < thisMonth ? `/statements/${member.id}/${nextMonth(month)}` : null,
+  });
 });

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { requireStaff } from '../../auth/guards.js';
 import type { AppContext, AppEnv } from '../../context.js';
-import { render, setFlash, viewContext } from '../../http/render.js';
+import { renderPage, setFlash } from '../../http/render.js';
 import { pageNumberOf } from '../../lib/paging.js';
 import { formBody, staffOnly } from '../../http/validate.js';
 import { AnnouncementPage } from '../../../views/pages/announcements/announcement-detail.js';
@@ -76,19 +76,15 @@ announcementPages.get('/announcements', async (c) => {
     offset: (page - 1) * ANNOUNCEMENT_PAGE_SIZE,
   });
   const hasNext = rows.length > ANNOUNCEMENT_PAGE_SIZE;
-  return render(
-    c,
-    <AnnouncementListPage
-      ctx={viewContext(c)}
-      announcements={rows.slice(0, ANNOUNCEMENT_PAGE_SIZE).map(toAnnouncementView)}
-      isStaff={viewer.kind === 'staff'}
-      paging={{
-        page,
-        pageCount: hasNext ? page + 1 : page,
-        href: (p: number) => (p > 1 ? `/announcements?page=${p}` : '/announcements'),
-      }}
-    />,
-  );
+  return renderPage(c, AnnouncementListPage, {
+    announcements: rows.slice(0, ANNOUNCEMENT_PAGE_SIZE).map(toAnnouncementView),
+    isStaff: viewer.kind === 'staff',
+    paging: {
+      page,
+      pageCount: hasNext ? page + 1 : page,
+      href: (p: number) => (p > 1 ? `/announcements?page=${p}` : '/announcements'),
+    },
+  });
 });
 
 async function renderAnnouncement(
@@ -98,14 +94,14 @@ async function renderAnnouncement(
 ) {
   const viewer = loadMembersOnlyReader(c);
   const row = await loadReadableAnnouncement(c.var.deps, viewer, id);
-  return render(
+  return renderPage(
     c,
-    <AnnouncementPage
-      ctx={viewContext(c)}
-      announcement={toAnnouncementView(row)}
-      isStaff={viewer.kind === 'staff'}
-      actionError={options.actionError}
-    />,
+    AnnouncementPage,
+    {
+      announcement: toAnnouncementView(row),
+      isStaff: viewer.kind === 'staff',
+      actionError: options.actionError,
+    },
     options.status,
   );
 }
@@ -114,40 +110,28 @@ announcementPages.get(ANNOUNCEMENT, (c) => renderAnnouncement(c, c.req.param('id
 
 announcementPages.get('/announcements/new', (c) => {
   requireStaff(c);
-  return render(
-    c,
-    <AnnouncementFormPage ctx={viewContext(c)} values={{}} errors={{}} preview={false} />,
-  );
+  return renderPage(c, AnnouncementFormPage, { values: {}, errors: {}, preview: false });
 });
 
 /** The form again: 422 with the messages. */
 const announcementBodyOf = (form: 'new' | 'edit') =>
   formBody(announcementForm, (c, errors, values) =>
-    render(
+    renderPage(
       c,
-      <AnnouncementFormPage
-        ctx={viewContext(c)}
-        announcementId={form === 'edit' ? c.req.param('id') : undefined}
-        values={announcementValues(values)}
-        errors={errors}
-        preview={intentOf(values) === 'preview'}
-      />,
+      AnnouncementFormPage,
+      {
+        announcementId: form === 'edit' ? c.req.param('id') : undefined,
+        values: announcementValues(values),
+        errors,
+        preview: intentOf(values) === 'preview',
+      },
       422,
     ),
   );
 
 /** A valid form asked for a preview: the form again, with the preview, 200. */
 const previewPage = (c: AppContext, values: AnnouncementFormValues, announcementId?: string) =>
-  render(
-    c,
-    <AnnouncementFormPage
-      ctx={viewContext(c)}
-      announcementId={announcementId}
-      values={values}
-      errors={{}}
-      preview
-    />,
-  );
+  renderPage(c, AnnouncementFormPage, { announcementId, values, errors: {}, preview: true });
 
 announcementPages.post('/announcements', staffOnly, announcementBodyOf('new'), async (c) => {
   const staff = requireStaff(c);
@@ -164,16 +148,12 @@ announcementPages.get(`${ANNOUNCEMENT}/edit`, async (c) => {
   const viewer = loadMembersOnlyReader(c);
   const row = await loadReadableAnnouncement(c.var.deps, viewer, c.req.param('id'));
   if (row.published_at !== null) return c.redirect(`/announcements/${row.id}`, 303);
-  return render(
-    c,
-    <AnnouncementFormPage
-      ctx={viewContext(c)}
-      announcementId={row.id}
-      values={{ title: row.title, body: row.body, audience: row.audience, email: row.email === 1 }}
-      errors={{}}
-      preview={false}
-    />,
-  );
+  return renderPage(c, AnnouncementFormPage, {
+    announcementId: row.id,
+    values: { title: row.title, body: row.body, audience: row.audience, email: row.email === 1 },
+    errors: {},
+    preview: false,
+  });
 });
 
 announcementPages.post(`${ANNOUNCEMENT}/edit`, staffOnly, announcementBodyOf('edit'), async (c) => {

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requireStaff } from '../../auth/guards.js';
 import type { AppContext, AppEnv } from '../../context.js';
-import { render, setFlash, viewContext } from '../../http/render.js';
+import { renderPage, setFlash } from '../../http/render.js';
 import { formBody, staffOnly } from '../../http/validate.js';
 import { notFound } from '../../lib/errors.js';
 import type { FormErrors } from '../../../views/components/form-fields.js';
@@ -47,14 +47,10 @@ const toNewsletterView = (
 newsletterPages.get('/newsletters', async (c) => {
   const viewer = loadMembersOnlyReader(c);
   const rows = await listNewsletters(c.var.deps.db);
-  return render(
-    c,
-    <NewsletterListPage
-      ctx={viewContext(c)}
-      newsletters={rows.map(toNewsletterView)}
-      isStaff={viewer.kind === 'staff'}
-    />,
-  );
+  return renderPage(c, NewsletterListPage, {
+    newsletters: rows.map(toNewsletterView),
+    isStaff: viewer.kind === 'staff',
+  });
 });
 
 newsletterPages.get(NEWSLETTER, async (c) => {
@@ -62,7 +58,7 @@ newsletterPages.get(NEWSLETTER, async (c) => {
   const row = await findNewsletter(c.var.deps.db, c.req.param('id'));
   if (!row) throw notFound();
   if (row.format === 'pdf') return c.redirect(`/newsletters/${row.id}/file`, 303);
-  return render(c, <NewsletterPage ctx={viewContext(c)} newsletter={toNewsletterView(row)} />);
+  return renderPage(c, NewsletterPage, { newsletter: toNewsletterView(row) });
 });
 
 newsletterPages.get(`${NEWSLETTER}/file`, async (c) => {
@@ -82,12 +78,7 @@ const renderNewsletterForm = (
   values: NewsletterFormValues,
   errors: FormErrors,
   status: 200 | 413 | 422 = 200,
-) =>
-  render(
-    c,
-    <NewsletterFormPage ctx={viewContext(c)} form={form} values={values} errors={errors} />,
-    status,
-  );
+) => renderPage(c, NewsletterFormPage, { form, values, errors }, status);
 
 newsletterPages.get('/newsletters/new', (c) => {
   requireStaff(c);

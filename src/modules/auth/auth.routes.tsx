@@ -9,7 +9,7 @@ import {
 import type { AppEnv } from '../../context.js';
 import { formBody, signedIn } from '../../http/validate.js';
 import { fieldRefusal } from '../../http/refusal.js';
-import { render, safeNextPath, setFlash, viewContext } from '../../http/render.js';
+import { renderPage, safeNextPath, setFlash } from '../../http/render.js';
 import { AppError } from '../../lib/errors.js';
 import { ChangePasswordPage } from '../../../views/pages/auth/password.js';
 import { LoginPage } from '../../../views/pages/auth/login.js';
@@ -22,20 +22,13 @@ export const authPages = new Hono<AppEnv>();
 
 authPages.get('/login', (c) => {
   if (c.var.user) return c.redirect('/', 303);
-  return render(
-    c,
-    <LoginPage ctx={viewContext(c)} values={{ next: c.req.query('next') ?? '' }} errors={{}} />,
-  );
+  return renderPage(c, LoginPage, { values: { next: c.req.query('next') ?? '' }, errors: {} });
 });
 
 authPages.post(
   '/login',
   formBody(loginForm, (c, errors, form) =>
-    render(
-      c,
-      <LoginPage ctx={viewContext(c)} values={loginFormValues(form)} errors={errors} />,
-      422,
-    ),
+    renderPage(c, LoginPage, { values: loginFormValues(form), errors }, 422),
   ),
   async (c) => {
     const { next, ...credentials } = c.req.valid('form');
@@ -50,9 +43,10 @@ authPages.post(
     } catch (err) {
       if (err instanceof AppError && (err.status === 401 || err.status === 429)) {
         const message = c.var.t(err.status === 429 ? 'login.throttled' : 'login.failed');
-        return render(
+        return renderPage(
           c,
-          <LoginPage ctx={viewContext(c)} values={values} errors={{}} formError={message} />,
+          LoginPage,
+          { values, errors: {}, formError: message },
           err.status === 429 ? 429 : 422,
         );
       }
@@ -70,15 +64,13 @@ authPages.post('/logout', async (c) => {
 
 authPages.get('/account/password', (c) => {
   requireUser(c);
-  return render(c, <ChangePasswordPage ctx={viewContext(c)} errors={{}} />);
+  return renderPage(c, ChangePasswordPage, { errors: {} });
 });
 
 authPages.post(
   '/account/password',
   signedIn,
-  formBody(changePasswordForm, (c, errors) =>
-    render(c, <ChangePasswordPage ctx={viewContext(c)} errors={errors} />, 422),
-  ),
+  formBody(changePasswordForm, (c, errors) => renderPage(c, ChangePasswordPage, { errors }, 422)),
   async (c) => {
     const user = requireUser(c);
     const form = c.req.valid('form');
@@ -95,7 +87,7 @@ authPages.post(
         wrong_current_password: ['currentPassword', 'password.wrongCurrent'],
       });
       if (!errors) throw err;
-      return render(c, <ChangePasswordPage ctx={viewContext(c)} errors={errors} />, 422);
+      return renderPage(c, ChangePasswordPage, { errors }, 422);
     }
     setFlash(c, 'password.changed');
     return c.redirect('/', 303);

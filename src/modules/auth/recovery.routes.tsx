@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { AppContext, AppEnv } from '../../context.js';
-import { render, setFlash, viewContext } from '../../http/render.js';
+import { renderPage, setFlash } from '../../http/render.js';
 import { formBody } from '../../http/validate.js';
 import { AppError } from '../../lib/errors.js';
 import {
@@ -28,33 +28,25 @@ export function renderIssuedResetCode(
   back: string,
 ) {
   c.header('Cache-Control', 'no-store');
-  return render(
-    c,
-    <ResetCodeIssuedPage
-      ctx={viewContext(c)}
-      name={name}
-      code={issued.code}
-      expiresAt={issued.expiresAt}
-      back={back}
-    />,
-  );
+  return renderPage(c, ResetCodeIssuedPage, {
+    name,
+    code: issued.code,
+    expiresAt: issued.expiresAt,
+    back,
+  });
 }
 
 /** Forgot password, the reset forms (link and code), and the code staff issue for a member. */
 export const recoveryPages = new Hono<AppEnv>();
 
 recoveryPages.get('/forgot-password', (c) =>
-  render(c, <ForgotPasswordPage ctx={viewContext(c)} sent={false} values={{}} errors={{}} />),
+  renderPage(c, ForgotPasswordPage, { sent: false, values: {}, errors: {} }),
 );
 
 recoveryPages.post(
   '/forgot-password',
   formBody(forgotPasswordBody, (c, errors, values) =>
-    render(
-      c,
-      <ForgotPasswordPage ctx={viewContext(c)} sent={false} values={values} errors={errors} />,
-      422,
-    ),
+    renderPage(c, ForgotPasswordPage, { sent: false, values, errors }, 422),
   ),
   async (c) => {
     await requestPasswordReset(c.var.deps, {
@@ -63,7 +55,7 @@ recoveryPages.post(
       origin: publicOrigin(c.var.deps.config.PUBLIC_ORIGIN, c.req.url),
       locale: c.var.locale,
     });
-    return render(c, <ForgotPasswordPage ctx={viewContext(c)} sent values={{}} errors={{}} />);
+    return renderPage(c, ForgotPasswordPage, { sent: true, values: {}, errors: {} });
   },
 );
 
@@ -74,16 +66,16 @@ const resetPage = (
   errors: Record<string, string>,
   formError?: string,
 ) =>
-  render(
+  renderPage(
     c,
-    <ResetPasswordPage
-      ctx={viewContext(c)}
-      mode={mode}
-      token={values.token}
-      values={{ email: values.email, code: values.code }}
-      errors={errors}
-      formError={formError}
-    />,
+    ResetPasswordPage,
+    {
+      mode,
+      token: values.token,
+      values: { email: values.email, code: values.code },
+      errors,
+      formError,
+    },
     Object.keys(errors).length || formError ? 422 : 200,
   );
 

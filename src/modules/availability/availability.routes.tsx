@@ -6,7 +6,7 @@ import { createMiddleware } from 'hono/factory';
 import { guardedValue } from '../../http/guarded.js';
 import { formPosts } from '../../http/form-posts.js';
 import { fieldRefusal } from '../../http/refusal.js';
-import { render, setFlash, viewContext } from '../../http/render.js';
+import { renderPage, setFlash } from '../../http/render.js';
 import { isValidDateString, tokyoDateOf } from '../../lib/dates.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import {
@@ -151,22 +151,22 @@ async function renderAvailabilityPage(
     getAvailability(deps, target.member),
     findCalendarFeed(deps.db, target.member.id),
   ]);
-  return render(
+  return renderPage(
     c,
-    <AvailabilityPage
-      ctx={viewContext(c)}
-      base={target.base}
-      calendarHref={target.calendarPath}
-      helperName={target.helperName}
-      weekly={form.weekly ?? weeklyStateOf(availability.weekly)}
-      exceptions={availability.exceptions}
-      exceptionForm={form.exception ?? { values: {}, errors: {} }}
-      feed={{
+    AvailabilityPage,
+    {
+      base: target.base,
+      calendarHref: target.calendarPath,
+      helperName: target.helperName,
+      weekly: form.weekly ?? weeklyStateOf(availability.weekly),
+      exceptions: availability.exceptions,
+      exceptionForm: form.exception ?? { values: {}, errors: {} },
+      feed: {
         createdAt: feed?.created_at ?? null,
         newUrl: status === 200 ? takeNewFeedUrl(c, target.member.id) : null,
-      }}
-      today={tokyoDateOf(deps.clock.now())}
-    />,
+      },
+      today: tokyoDateOf(deps.clock.now()),
+    },
     status,
   );
 }
@@ -286,16 +286,12 @@ function registerCalendarPage(path: string, resolve: Resolve) {
       week && isValidDateString(week) ? week : undefined,
       c.var.locale,
     );
-    return render(
-      c,
-      <CalendarPage
-        ctx={viewContext(c)}
-        path={target.calendarPath}
-        availabilityHref={target.base}
-        helperName={target.helperName}
-        week={data}
-      />,
-    );
+    return renderPage(c, CalendarPage, {
+      path: target.calendarPath,
+      availabilityHref: target.base,
+      helperName: target.helperName,
+      week: data,
+    });
   });
 }
 

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { requireAdmin } from '../../auth/guards.js';
 import type { AppContext, AppEnv } from '../../context.js';
-import { render, setFlash, viewContext } from '../../http/render.js';
+import { renderPage, setFlash } from '../../http/render.js';
 import { adminOnly, formBody } from '../../http/validate.js';
 import { notFound } from '../../lib/errors.js';
 import type { FormErrors } from '../../../views/components/form-fields.js';
@@ -41,10 +41,7 @@ categoryPages.get('/help-categories', async (c) => {
     listHelpCategories(db),
     listHelpCategoryCodesInUse(db),
   ]);
-  return render(
-    c,
-    <HelpCategoriesPage ctx={viewContext(c)} categories={categories} inUse={[...inUse]} />,
-  );
+  return renderPage(c, HelpCategoriesPage, { categories, inUse: [...inUse] });
 });
 
 async function editPage(
@@ -60,15 +57,10 @@ async function editPage(
     listHelpCategoryCodesInUse(db),
   ]);
   if (!category) throw notFound();
-  return render(
+  return renderPage(
     c,
-    <HelpCategoryEditPage
-      ctx={viewContext(c)}
-      category={category}
-      inUse={inUse.has(code)}
-      values={values ?? helpCategoryValuesOf(category)}
-      errors={errors}
-    />,
+    HelpCategoryEditPage,
+    { category, inUse: inUse.has(code), values: values ?? helpCategoryValuesOf(category), errors },
     status,
   );
 }

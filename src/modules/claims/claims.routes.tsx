@@ -3,7 +3,7 @@ import { requireStaff, requireUser } from '../../auth/guards.js';
 import { isStaff, type AppContext, type AppEnv } from '../../context.js';
 import { formPosts } from '../../http/form-posts.js';
 import { fieldRefusal, type FieldRefusals } from '../../http/refusal.js';
-import { render, setFlash, viewContext } from '../../http/render.js';
+import { renderPage, setFlash } from '../../http/render.js';
 import { staffOnly, textValues } from '../../http/validate.js';
 import { tokyoDateOf } from '../../lib/dates.js';
 import { badRequest, notFound } from '../../lib/errors.js';
@@ -36,17 +36,17 @@ async function renderClaimPage(
     computeMonthlyClaim(c.var.deps, member.id, month),
     listClaimsOfMember(c.var.deps.db, member.id),
   ]);
-  return render(
+  return renderPage(
     c,
-    <ClaimPage
-      ctx={viewContext(c)}
-      member={member}
-      claim={claim}
-      records={records}
-      isStaff={isStaff(user)}
-      today={tokyoDateOf(c.var.deps.clock.now())}
-      sent={sent}
-    />,
+    ClaimPage,
+    {
+      member,
+      claim,
+      records,
+      isStaff: isStaff(user),
+      today: tokyoDateOf(c.var.deps.clock.now()),
+      sent,
+    },
     sent ? 422 : 200,
   );
 }
@@ -148,7 +148,7 @@ async function ledgerOf(c: AppContext) {
 claimPages.get('/claims/ledger', staffOnly, async (c) => {
   requireStaff(c);
   const { ledger, query } = await ledgerOf(c);
-  return render(c, <LedgerPage ctx={viewContext(c)} ledger={ledger} query={query} />);
+  return renderPage(c, LedgerPage, { ledger, query });
 });
 
 claimPages.get('/claims/ledger.csv', staffOnly, async (c) => {

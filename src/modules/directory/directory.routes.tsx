@@ -5,7 +5,7 @@ import type { AppContext, AppEnv } from '../../context.js';
 import { formPosts } from '../../http/form-posts.js';
 import { formBody, staffOnly } from '../../http/validate.js';
 import { fieldRefusal } from '../../http/refusal.js';
-import { render, setFlash, viewContext } from '../../http/render.js';
+import { renderPage, setFlash } from '../../http/render.js';
 import { UUID } from '../../http/paths.js';
 import { tokyoDateOf } from '../../lib/dates.js';
 import { notFound } from '../../lib/errors.js';
@@ -100,29 +100,17 @@ directoryPages.get('/directory', async (c) => {
     listingOf(c, areas),
     viewer.kind === 'member' ? shortcutsFor(c, areas) : [],
   ]);
-  return render(
-    c,
-    <DirectoryPage
-      ctx={viewContext(c)}
-      {...listing}
-      shortcuts={shortcuts}
-      isStaff={viewer.kind === 'staff'}
-    />,
-  );
+  return renderPage(c, DirectoryPage, { ...listing, shortcuts, isStaff: viewer.kind === 'staff' });
 });
 
 directoryPages.get('/directory/print', async (c) => {
   loadMembersOnlyReader(c);
   const { areas } = await getCenterSettings(c.var.deps);
   const listing = await listingOf(c, areas);
-  return render(
-    c,
-    <DirectoryPrintPage
-      ctx={viewContext(c)}
-      {...listing}
-      today={tokyoDateOf(c.var.deps.clock.now())}
-    />,
-  );
+  return renderPage(c, DirectoryPrintPage, {
+    ...listing,
+    today: tokyoDateOf(c.var.deps.clock.now()),
+  });
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -136,17 +124,7 @@ async function renderGroupForm(
   status: 200 | 422 = 200,
 ) {
   const { areas } = await getCenterSettings(c.var.deps);
-  return render(
-    c,
-    <GroupFormPage
-      ctx={viewContext(c)}
-      groupId={groupId}
-      areas={areas}
-      values={values}
-      errors={errors}
-    />,
-    status,
-  );
+  return renderPage(c, GroupFormPage, { groupId, areas, values, errors }, status);
 }
 
 /** The staff's forms: the staff member, and the id of the path (none for a new group). */
@@ -237,19 +215,19 @@ async function renderReferrals(
     listGroupChoices(c.var.deps.db),
   ]);
   const { t, locale } = { t: c.var.t, locale: c.var.locale };
-  return render(
+  return renderPage(
     c,
-    <ReferralsPage
-      ctx={viewContext(c)}
-      member={{ id: member.id, name: member.name }}
-      referrals={referrals}
-      groups={groups.map((g) => ({
+    ReferralsPage,
+    {
+      member: { id: member.id, name: member.name },
+      referrals,
+      groups: groups.map((g) => ({
         id: g.id,
         label: `${g.name}（${areaName(areas, g.area, locale)}・${groupKindLabel(t, g.kind)}）`,
-      }))}
-      values={values}
-      errors={errors}
-    />,
+      })),
+      values,
+      errors,
+    },
     status,
   );
 }

@@ -3,7 +3,7 @@ import { requireStaff } from '../../auth/guards.js';
 import type { AppContext, AppEnv } from '../../context.js';
 import { acceptsAnyForm } from '../../http/form-fields.js';
 import { formPosts } from '../../http/form-posts.js';
-import { render, setFlash, viewContext } from '../../http/render.js';
+import { renderPage, setFlash } from '../../http/render.js';
 import { translateFields } from '../../http/errors.js';
 import { staffOnly } from '../../http/validate.js';
 import { tokyoDateOf, tokyoTimeOf } from '../../lib/dates.js';
@@ -39,18 +39,14 @@ export const eventAdminPages = new Hono<AppEnv>();
 
 eventAdminPages.get('/events/new', (c) => {
   requireStaff(c);
-  return render(c, <EventFormPage ctx={viewContext(c)} values={{}} errors={{}} />);
+  return renderPage(c, EventFormPage, { values: {}, errors: {} });
 });
 
 formPosts(eventAdminPages, [staffOnly], requireStaff)(
   '/events',
   eventForm,
   (c, errors, values) =>
-    render(
-      c,
-      <EventFormPage ctx={viewContext(c)} values={eventFormValues(values)} errors={errors} />,
-      422,
-    ),
+    renderPage(c, EventFormPage, { values: eventFormValues(values), errors }, 422),
   async (c, staff, input) => {
     const event = await createEvent(c.var.deps, staff, input);
     setFlash(c, 'events.publishedNotice');
@@ -74,10 +70,7 @@ eventAdminPages.get(`${EVENT}/edit`, async (c) => {
     audience: row.audience,
     childcare: row.childcare ? 'yes' : 'no',
   };
-  return render(
-    c,
-    <EventFormPage ctx={viewContext(c)} eventId={row.id} values={values} errors={{}} />,
-  );
+  return renderPage(c, EventFormPage, { eventId: row.id, values, errors: {} });
 });
 
 /**
@@ -101,14 +94,10 @@ eventStaffForm(
   `${EVENT}/edit`,
   eventForm,
   (c, errors, values) =>
-    render(
+    renderPage(
       c,
-      <EventFormPage
-        ctx={viewContext(c)}
-        eventId={c.req.param('id')}
-        values={eventFormValues(values)}
-        errors={errors}
-      />,
+      EventFormPage,
+      { eventId: c.req.param('id'), values: eventFormValues(values), errors },
       422,
     ),
   async (c, { staff, id }, input) =>
@@ -152,16 +141,16 @@ async function renderAttendance(
     children: r.children,
     attended: r.attended === null ? null : r.attended === 1,
   }));
-  return render(
+  return renderPage(
     c,
-    <EventAttendancePage
-      ctx={viewContext(c)}
-      event={toEventView(row, c.var.deps.clock.now().toISOString())}
-      rows={rows}
-      actionError={options.actionError}
-      memberNo={options.memberNo}
-      errors={options.errors}
-    />,
+    EventAttendancePage,
+    {
+      event: toEventView(row, c.var.deps.clock.now().toISOString()),
+      rows,
+      actionError: options.actionError,
+      memberNo: options.memberNo,
+      errors: options.errors,
+    },
     options.status,
   );
 }

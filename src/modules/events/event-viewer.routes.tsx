@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { requireOwnMember } from '../../auth/guards.js';
 import type { AppContext, AppEnv } from '../../context.js';
 import { pageNumberOf } from '../../lib/paging.js';
-import { render, setFlash, viewContext } from '../../http/render.js';
+import { renderPage, setFlash } from '../../http/render.js';
 import { formBody, signedIn } from '../../http/validate.js';
 import { EventListPage } from '../../../views/pages/events/event-list.js';
 import { EventFlyerPage } from '../../../views/pages/events/flyer.js';
@@ -38,16 +38,16 @@ export async function renderEvent(
   const row = await loadVisibleEvent(c.var.deps, viewer, id);
   const mine = await myRegistrations(c, viewer);
   const nowIso = c.var.deps.clock.now().toISOString();
-  return render(
+  return renderPage(
     c,
-    <EventDetailPage
-      ctx={viewContext(c)}
-      event={toEventView(row, nowIso, mine.get(row.id) ?? null)}
-      registrant={registrantOf(viewer)}
-      maxChildren={MAX_CHILDREN}
-      actionError={options.actionError}
-      children={options.children}
-    />,
+    EventDetailPage,
+    {
+      event: toEventView(row, nowIso, mine.get(row.id) ?? null),
+      registrant: registrantOf(viewer),
+      maxChildren: MAX_CHILDREN,
+      actionError: options.actionError,
+      children: options.children,
+    },
     options.status,
   );
 }
@@ -65,21 +65,17 @@ eventViewerPages.get('/events', async (c) => {
   });
   const hasNext = events.length > EVENT_PAGE_SIZE;
   const base = when === 'past' ? '/events?when=past' : '/events';
-  return render(
-    c,
-    <EventListPage
-      ctx={viewContext(c)}
-      events={events.slice(0, EVENT_PAGE_SIZE)}
-      when={when}
-      paging={{
-        page,
-        pageCount: hasNext ? page + 1 : page,
-        href: (p: number) => (p > 1 ? `${base}${base.includes('?') ? '&' : '?'}page=${p}` : base),
-      }}
-      isStaff={viewer.kind === 'staff'}
-      signedIn={viewer.kind !== 'anonymous'}
-    />,
-  );
+  return renderPage(c, EventListPage, {
+    events: events.slice(0, EVENT_PAGE_SIZE),
+    when,
+    paging: {
+      page,
+      pageCount: hasNext ? page + 1 : page,
+      href: (p: number) => (p > 1 ? `${base}${base.includes('?') ? '&' : '?'}page=${p}` : base),
+    },
+    isStaff: viewer.kind === 'staff',
+    signedIn: viewer.kind !== 'anonymous',
+  });
 });
 
 eventViewerPages.get(EVENT, (c) => renderEvent(c, c.req.param('id')));
@@ -102,14 +98,10 @@ eventViewerPages.get(`${EVENT}/flyer`, async (c) => {
   const viewer = await loadViewer(c.var.deps.db, c.var.user);
   const row = await loadVisibleEvent(c.var.deps, viewer, c.req.param('id'));
   const origin = c.var.deps.config.PUBLIC_ORIGIN?.replace(/\/+$/, '');
-  return render(
-    c,
-    <EventFlyerPage
-      ctx={viewContext(c)}
-      event={toEventView(row, c.var.deps.clock.now().toISOString())}
-      url={origin ? `${origin}/events/${row.id}` : null}
-    />,
-  );
+  return renderPage(c, EventFlyerPage, {
+    event: toEventView(row, c.var.deps.clock.now().toISOString()),
+    url: origin ? `${origin}/events/${row.id}` : null,
+  });
 });
 
 /** The signed-in member who acts on their own registration; 404 for anyone else. */

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { requireAdmin } from '../../auth/guards.js';
 import type { AppContext, AppEnv } from '../../context.js';
 import { datedVersionPosts } from '../../http/dated-version-posts.js';
-import { render, viewContext } from '../../http/render.js';
+import { renderPage } from '../../http/render.js';
 import { tokyoDateOf } from '../../lib/dates.js';
 import type { FormErrors } from '../../../views/components/form-fields.js';
 import {
@@ -33,15 +33,10 @@ async function page(
   status: 200 | 422 = 200,
 ) {
   const { fees } = await getCenterSettings(c.var.deps);
-  return render(
+  return renderPage(
     c,
-    <FeeTablesPage
-      ctx={viewContext(c)}
-      tables={fees}
-      today={tokyoDateOf(c.var.deps.clock.now())}
-      values={values}
-      errors={errors}
-    />,
+    FeeTablesPage,
+    { tables: fees, today: tokyoDateOf(c.var.deps.clock.now()), values, errors },
     status,
   );
 }

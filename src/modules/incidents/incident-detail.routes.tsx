@@ -1,6 +1,6 @@
 import { requireStaff } from '../../auth/guards.js';
 import type { AppContext } from '../../context.js';
-import { render, viewContext } from '../../http/render.js';
+import { renderPage, viewContext } from '../../http/render.js';
 import { notFound } from '../../lib/errors.js';
 import type { Translator } from '../../lib/i18n.js';
 import type { Locale } from '../../../db/schema.js';
@@ -124,15 +124,15 @@ export async function renderDetail(
     requestCreatedAt: incident.request_created_at,
     requestHasHelper: incident.helper_member_id !== null,
   });
-  return render(
+  return renderPage(
     c,
-    <IncidentDetailPage
-      ctx={viewContext(c)}
-      incident={view(c, incident)}
-      serious={await seriousSectionFor(c, incident, serious)}
-      insurance={await insuranceSectionFor(c, incident, knownInAdvance)}
-      attachments={await attachmentsSectionFor(c, incident.id, attachmentForm)}
-    />,
+    IncidentDetailPage,
+    {
+      incident: view(c, incident),
+      serious: await seriousSectionFor(c, incident, serious),
+      insurance: await insuranceSectionFor(c, incident, knownInAdvance),
+      attachments: await attachmentsSectionFor(c, incident.id, attachmentForm),
+    },
     status,
   );
 }

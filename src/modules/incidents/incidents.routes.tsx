@@ -3,7 +3,7 @@ import { createMiddleware } from 'hono/factory';
 import { requireStaff } from '../../auth/guards.js';
 import type { AppContext, AppEnv } from '../../context.js';
 import { formPosts } from '../../http/form-posts.js';
-import { render, setFlash, viewContext } from '../../http/render.js';
+import { renderPage, setFlash, viewContext } from '../../http/render.js';
 import { staffOnly, textValues } from '../../http/validate.js';
 import { addDaysToDate, tokyoDateOf, tokyoInstant } from '../../lib/dates.js';
 import { AppError, notFound } from '../../lib/errors.js';
@@ -75,15 +75,10 @@ async function renderForm(
   current?: IncidentRow,
   status: 200 | 422 = 200,
 ) {
-  return render(
+  return renderPage(
     c,
-    <IncidentFormPage
-      ctx={viewContext(c)}
-      incidentId={current?.id}
-      values={values}
-      errors={errors}
-      linkOptions={await linkOptions(c, current)}
-    />,
+    IncidentFormPage,
+    { incidentId: current?.id, values, errors, linkOptions: await linkOptions(c, current) },
     status,
   );
 }
@@ -96,14 +91,7 @@ incidentPages.get('/incidents', async (c) => {
     page: 1,
     pageSize: 200,
   });
-  return render(
-    c,
-    <IncidentsPage
-      ctx={viewContext(c)}
-      items={items.map((i) => view(c, i))}
-      seriousOnly={seriousOnly}
-    />,
-  );
+  return renderPage(c, IncidentsPage, { items: items.map((i) => view(c, i)), seriousOnly });
 });
 
 incidentPages.get('/incidents/new', async (c) => {
@@ -192,15 +180,11 @@ incidentPages.get('/incidents/:id/print', async (c) => {
     : incident.linked_request_id
       ? await listRequestChildren(c.var.deps.db, [incident.linked_request_id])
       : [];
-  return render(
-    c,
-    <IncidentPrintPage
-      ctx={viewContext(c)}
-      incident={view(c, incident)}
-      childNames={children.map((ch) => ch.name)}
-      chain={(await seriousChainViewOf(c, incident))?.steps}
-    />,
-  );
+  return renderPage(c, IncidentPrintPage, {
+    incident: view(c, incident),
+    childNames: children.map((ch) => ch.name),
+    chain: (await seriousChainViewOf(c, incident))?.steps,
+  });
 });
 
 incidentPages.post('/incidents/:id/reported', async (c) => {

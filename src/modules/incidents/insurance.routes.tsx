@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { requireStaff } from '../../auth/guards.js';
 import type { AppContext, AppEnv } from '../../context.js';
-import { render, setFlash, viewContext } from '../../http/render.js';
+import { renderPage, setFlash, viewContext } from '../../http/render.js';
 import { formBody, staffOnly, textValues } from '../../http/validate.js';
 import { tokyoDateOf } from '../../lib/dates.js';
 import { AppError, notFound } from '../../lib/errors.js';
@@ -96,14 +96,10 @@ insurancePages.get('/insurance-cases', async (c) => {
   const settings = await getInsuranceSettings(c.var.deps);
   const today = tokyoDateOf(c.var.deps.clock.now());
   const rows = await listCases(c.var.deps.db, state);
-  return render(
-    c,
-    <InsuranceCasesPage
-      ctx={viewContext(c)}
-      state={state}
-      cases={rows.map((r) => toCaseView(c, r, settings, today))}
-    />,
-  );
+  return renderPage(c, InsuranceCasesPage, {
+    state,
+    cases: rows.map((r) => toCaseView(c, r, settings, today)),
+  });
 });
 
 insurancePages.post('/incidents/:id/insurance-cases', async (c) => {
@@ -139,16 +135,16 @@ async function renderCase(
   if (!row) throw notFound();
   const settings = await getInsuranceSettings(c.var.deps);
   const today = tokyoDateOf(c.var.deps.clock.now());
-  return render(
+  return renderPage(
     c,
-    <InsuranceCasePage
-      ctx={viewContext(c)}
-      c={toCaseView(c, row, settings, today)}
-      values={extra.values ?? valuesOf(row)}
-      errors={extra.errors ?? {}}
-      closeError={extra.closeError}
-      today={today}
-    />,
+    InsuranceCasePage,
+    {
+      c: toCaseView(c, row, settings, today),
+      values: extra.values ?? valuesOf(row),
+      errors: extra.errors ?? {},
+      closeError: extra.closeError,
+      today,
+    },
     status,
   );
 }

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { requireStaff } from '../../auth/guards.js';
 import type { AppContext, AppEnv } from '../../context.js';
-import { render, setFlash, viewContext } from '../../http/render.js';
+import { renderPage, setFlash } from '../../http/render.js';
 import { formBody } from '../../http/validate.js';
 import { lineEnabled } from '../../lib/line-client.js';
 import { lineMessageUrl } from '../../lib/qr.js';
@@ -24,17 +24,13 @@ async function myLinePage(c: AppContext, code?: { code: string; expiresAt: strin
   const status = await lineStatusOf(c.var.deps, user.id);
   const addFriendUrl = c.var.deps.config.LINE_ADD_FRIEND_URL ?? null;
   const messageUrl = code && addFriendUrl ? lineMessageUrl(addFriendUrl, code.code) : undefined;
-  return render(
-    c,
-    <MyLinePage
-      ctx={viewContext(c)}
-      enabled={status.enabled}
-      linkedAt={status.linkedAt}
-      addFriendUrl={addFriendUrl}
-      code={code && { ...code, minutes: LINK_CODE_MINUTES, ...(messageUrl ? { messageUrl } : {}) }}
-      channels={status.channels}
-    />,
-  );
+  return renderPage(c, MyLinePage, {
+    enabled: status.enabled,
+    linkedAt: status.linkedAt,
+    addFriendUrl,
+    code: code && { ...code, minutes: LINK_CODE_MINUTES, ...(messageUrl ? { messageUrl } : {}) },
+    channels: status.channels,
+  });
 }
 
 linePages.get('/my/line', (c) => myLinePage(c));
@@ -71,26 +67,22 @@ linePages.get('/line/members', async (c) => {
     listLinkedMembers(c.var.deps.db),
     listLineFailures(c.var.deps.db),
   ]);
-  return render(
-    c,
-    <StaffLinePage
-      ctx={viewContext(c)}
-      enabled={lineEnabled(c.var.deps.config)}
-      linked={linked.map((m) => ({
-        memberId: m.member_id,
-        memberNo: m.member_no,
-        name: m.name,
-        linkedAt: m.linked_at,
-      }))}
-      failures={failures.map((f) => ({
-        id: f.id,
-        name: f.name,
-        kind: f.kind,
-        status: f.status === 'dead' ? 'dead' : 'failed',
-        attempts: f.attempts,
-        error: f.last_error,
-        nextAttemptAt: f.next_attempt_at,
-      }))}
-    />,
-  );
+  return renderPage(c, StaffLinePage, {
+    enabled: lineEnabled(c.var.deps.config),
+    linked: linked.map((m) => ({
+      memberId: m.member_id,
+      memberNo: m.member_no,
+      name: m.name,
+      linkedAt: m.linked_at,
+    })),
+    failures: failures.map((f) => ({
+      id: f.id,
+      name: f.name,
+      kind: f.kind,
+      status: f.status === 'dead' ? 'dead' : 'failed',
+      attempts: f.attempts,
+      error: f.last_error,
+      nextAttemptAt: f.next_attempt_at,
+    })),
+  });
 });

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { requireStaff } from '../../auth/guards.js';
 import type { AppEnv } from '../../context.js';
-import { render, viewContext } from '../../http/render.js';
+import { renderPage } from '../../http/render.js';
 import { pageCountOf } from '../../lib/paging.js';
 import { BoardPage, type BoardRequestItem } from '../../../views/pages/coordination/board.js';
 import { getCenterSettings } from '../settings/settings.service.js';
@@ -50,34 +50,30 @@ boardPages.get('/board', async (c) => {
     needsNewHelper: r.helper_lost_at !== null,
   });
 
-  return render(
-    c,
-    <BoardPage
-      ctx={viewContext(c)}
-      nowIso={nowIso}
-      todayDate={today}
-      filters={filters}
-      dayOptions={BOARD_DAY_OPTIONS}
-      areas={settings.areas}
-      urgent={urgentRows.map((r) => toItem(r, true))}
-      open={openPage.items.map((r) => toItem(r, false))}
-      openTotal={openPage.total}
-      page={page}
-      pageCount={pageCountOf(openPage.total, BOARD_PAGE_SIZE)}
-      today={todayRows.map((a) => ({
-        id: a.id,
-        startsAt: a.starts_at,
-        endsAt: a.ends_at,
-        requesterName: a.requester_name,
-        area: a.requester_area,
-        category: a.category,
-        status: a.status,
-        helperName: a.helper_name,
-        helperPhone: a.helper_phone,
-        hasPreMeeting: !a.preMeeting.needed,
-        preMeetingReason: a.preMeeting.needed ? a.preMeeting.reason : null,
-        childAges: agesOf(a.id, a.starts_at),
-      }))}
-    />,
-  );
+  return renderPage(c, BoardPage, {
+    nowIso,
+    todayDate: today,
+    filters,
+    dayOptions: BOARD_DAY_OPTIONS,
+    areas: settings.areas,
+    urgent: urgentRows.map((r) => toItem(r, true)),
+    open: openPage.items.map((r) => toItem(r, false)),
+    openTotal: openPage.total,
+    page,
+    pageCount: pageCountOf(openPage.total, BOARD_PAGE_SIZE),
+    today: todayRows.map((a) => ({
+      id: a.id,
+      startsAt: a.starts_at,
+      endsAt: a.ends_at,
+      requesterName: a.requester_name,
+      area: a.requester_area,
+      category: a.category,
+      status: a.status,
+      helperName: a.helper_name,
+      helperPhone: a.helper_phone,
+      hasPreMeeting: !a.preMeeting.needed,
+      preMeetingReason: a.preMeeting.needed ? a.preMeeting.reason : null,
+      childAges: agesOf(a.id, a.starts_at),
+    })),
+  });
 });

@@ -4,7 +4,7 @@ import { requireStaff } from '../../auth/guards.js';
 import type { AppContext, AppEnv, CurrentUser } from '../../context.js';
 import { acceptsAnyForm } from '../../http/form-fields.js';
 import { formPosts } from '../../http/form-posts.js';
-import { render, safeNextPath, setFlash, viewContext } from '../../http/render.js';
+import { renderPage, safeNextPath, setFlash } from '../../http/render.js';
 import { guardedValue } from '../../http/guarded.js';
 import { staffOnly } from '../../http/validate.js';
 import { UUID } from '../../http/paths.js';
@@ -103,14 +103,14 @@ async function renderRequestPage(
         .map((e) => ({ helperId: e.helperId, name: e.name, reasons: e.reasons }))
     : null;
 
-  return render(
+  return renderPage(
     c,
-    <RequestPage
-      ctx={viewContext(c)}
-      nowIso={nowIso}
-      today={tokyoDateOf(now)}
-      areas={loaded.settings.areas}
-      request={{
+    RequestPage,
+    {
+      nowIso,
+      today: tokyoDateOf(now),
+      areas: loaded.settings.areas,
+      request: {
         id: request.id,
         startsAt: request.starts_at,
         endsAt: request.ends_at,
@@ -135,18 +135,18 @@ async function renderRequestPage(
         cancelReason: request.cancel_reason,
         cancellationFee: request.cancellation_fee,
         sickCare: request.programme === 'sick',
-      }}
-      childList={loaded.children.map((ch) => ({
+      },
+      childList: loaded.children.map((ch) => ({
         name: ch.name,
         ageMonths: ageInMonths(ch.birth_date, loaded.requestDate),
-      }))}
-      series={loaded.series.map((s) => ({
+      })),
+      series: loaded.series.map((s) => ({
         id: s.id,
         startsAt: s.starts_at,
         endsAt: s.ends_at,
         status: s.status,
-      }))}
-      offers={offers.map((o) => ({
+      })),
+      offers: offers.map((o) => ({
         helperId: o.helper_member_id,
         helperName: o.helper_name,
         status: o.status,
@@ -154,25 +154,23 @@ async function renderRequestPage(
         expiresAt: o.expires_at,
         respondedAt: o.responded_at,
         declineReason: o.decline_reason,
-      }))}
-      candidates={
-        ranking
-          ? {
-              items: candidateItems,
-              total: ranking.candidates.length,
-              fresh: ranking.candidates.filter((x) => !asked.has(x.helperId)).length,
-              showAll,
-            }
-          : null
-      }
-      excluded={excluded}
-      canOffer={loaded.canOffer}
-      preMeeting={loaded.preMeeting}
-      staffName={staff.name}
-      failure={options.failure}
-      values={options.values}
-      errors={options.errors}
-    />,
+      })),
+      candidates: ranking
+        ? {
+            items: candidateItems,
+            total: ranking.candidates.length,
+            fresh: ranking.candidates.filter((x) => !asked.has(x.helperId)).length,
+            showAll,
+          }
+        : null,
+      excluded,
+      canOffer: loaded.canOffer,
+      preMeeting: loaded.preMeeting,
+      staffName: staff.name,
+      failure: options.failure,
+      values: options.values,
+      errors: options.errors,
+    },
     options.status ?? 200,
   );
 }

@@ -3,7 +3,7 @@ import { requireStaff } from '../../auth/guards.js';
 import type { AppContext, AppEnv } from '../../context.js';
 import { acceptsAnyForm } from '../../http/form-fields.js';
 import { formPosts } from '../../http/form-posts.js';
-import { render, setFlash, viewContext } from '../../http/render.js';
+import { renderPage, setFlash } from '../../http/render.js';
 import { staffOnly } from '../../http/validate.js';
 import { tokyoDateOf } from '../../lib/dates.js';
 import { notFound } from '../../lib/errors.js';
@@ -69,25 +69,19 @@ intakePages.get('/coordination/requests/new', async (c) => {
       requesterStatus: m.requester_status,
     }));
   }
-  return render(
-    c,
-    <IntakePage
-      ctx={viewContext(c)}
-      areas={settings.areas}
-      q={q}
-      matches={matches}
-      member={member}
-      values={{}}
-      // An only child is ticked already: one thing less to do while on the phone.
-      childIds={
-        member && member.children.filter((ch) => ch.eligible).length === 1
-          ? member.children.filter((ch) => ch.eligible).map((ch) => ch.id)
-          : []
-      }
-      weekdays={[]}
-      errors={{}}
-    />,
-  );
+  return renderPage(c, IntakePage, {
+    areas: settings.areas,
+    q,
+    matches,
+    member,
+    values: {},
+    childIds:
+      member && member.children.filter((ch) => ch.eligible).length === 1
+        ? member.children.filter((ch) => ch.eligible).map((ch) => ch.id)
+        : [],
+    weekdays: [],
+    errors: {},
+  });
 });
 
 /** The form never fails as such: its checks need the family first (404 for an unknown one). */
@@ -103,20 +97,20 @@ formPosts(intakePages, [staffOnly], requireStaff)(
       status: 422 | 409 = 422,
     ) => {
       const settings = await getCenterSettings(c.var.deps);
-      return render(
+      return renderPage(
         c,
-        <IntakePage
-          ctx={viewContext(c)}
-          areas={settings.areas}
-          q=""
-          matches={null}
-          member={member}
-          values={form.values}
-          childIds={form.childIds}
-          weekdays={form.weekdays}
-          errors={errors}
-          failure={failure}
-        />,
+        IntakePage,
+        {
+          areas: settings.areas,
+          q: '',
+          matches: null,
+          member,
+          values: form.values,
+          childIds: form.childIds,
+          weekdays: form.weekdays,
+          errors,
+          failure,
+        },
         status,
       );
     };

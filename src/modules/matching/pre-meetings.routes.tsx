@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { requireStaff } from '../../auth/guards.js';
 import type { AppEnv } from '../../context.js';
-import { render, viewContext } from '../../http/render.js';
+import { renderPage } from '../../http/render.js';
 import { fiscalYearOf, tokyoDateOf } from '../../lib/dates.js';
 import {
   PreMeetingsPage,
@@ -37,22 +37,18 @@ preMeetingPages.get('/coordination/pre-meetings', async (c) => {
         reason: r.reason,
       });
   }
-  return render(
-    c,
-    <PreMeetingsPage
-      ctx={viewContext(c)}
-      fiscalYear={fiscalYear}
-      currentFiscalYear={currentFiscalYear}
-      needed={[...pairs.values()]}
-      recorded={recorded.map((p) => ({
-        id: p.id,
-        heldOn: p.held_on,
-        place: p.place,
-        attendees: p.attendees,
-        requesterName: p.requester_name,
-        helperName: p.helper_name,
-        requestId: p.request_id,
-      }))}
-    />,
-  );
+  return renderPage(c, PreMeetingsPage, {
+    fiscalYear,
+    currentFiscalYear,
+    needed: [...pairs.values()],
+    recorded: recorded.map((p) => ({
+      id: p.id,
+      heldOn: p.held_on,
+      place: p.place,
+      attendees: p.attendees,
+      requesterName: p.requester_name,
+      helperName: p.helper_name,
+      requestId: p.request_id,
+    })),
+  });
 });

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { requireStaff } from '../../auth/guards.js';
 import { setSessionCookie } from '../../auth/session.middleware.js';
 import type { AppContext, AppEnv, CurrentUser } from '../../context.js';
-import { render, setFlash, viewContext } from '../../http/render.js';
+import { renderPage, setFlash } from '../../http/render.js';
 import { formBody, staffOnly } from '../../http/validate.js';
 import type { FormErrors } from '../../../views/components/form-fields.js';
 import { ApplicationFormPage } from '../../../views/pages/members/application-form.js';
@@ -32,20 +32,20 @@ async function applicationPage(
   status: 200 | 409 | 422 = 200,
 ) {
   const settings = await getCenterSettings(c.var.deps);
-  return render(
+  return renderPage(
     c,
-    <ApplicationFormPage
-      ctx={viewContext(c)}
-      mode={mode}
-      action={mode === 'staff' ? '/members/new' : '/apply'}
-      values={values}
-      errors={errors}
-      ruleError={ruleError}
-      areas={settings.areas}
-      labels={settings.labels}
-      consent={settings.consent}
-      minChildDays={settings.eligibility.requesterChildMinAgeDays}
-    />,
+    ApplicationFormPage,
+    {
+      mode,
+      action: mode === 'staff' ? '/members/new' : '/apply',
+      values,
+      errors,
+      ruleError,
+      areas: settings.areas,
+      labels: settings.labels,
+      consent: settings.consent,
+      minChildDays: settings.eligibility.requesterChildMinAgeDays,
+    },
     status,
   );
 }

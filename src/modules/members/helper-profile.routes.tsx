@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { AppContext, AppEnv } from '../../context.js';
-import { render, setFlash, viewContext } from '../../http/render.js';
+import { renderPage, setFlash } from '../../http/render.js';
 import { formBody } from '../../http/validate.js';
 import type { FormErrors } from '../../../views/components/form-fields.js';
 import {
@@ -23,15 +23,10 @@ async function helperPage(
   status: 200 | 409 | 422 = 200,
 ) {
   const settings = await getCenterSettings(c.var.deps);
-  return render(
+  return renderPage(
     c,
-    <HelperProfilePage
-      ctx={viewContext(c)}
-      areas={settings.areas}
-      values={values}
-      errors={errors}
-      ruleError={ruleError}
-    />,
+    HelperProfilePage,
+    { areas: settings.areas, values, errors, ruleError },
     status,
   );
 }

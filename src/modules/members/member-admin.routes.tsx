@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { requireStaff } from '../../auth/guards.js';
 import type { AppContext, AppEnv, CurrentUser } from '../../context.js';
 import { acceptsAnyForm } from '../../http/form-fields.js';
-import { render, setFlash, viewContext } from '../../http/render.js';
+import { renderPage, setFlash } from '../../http/render.js';
 import { formPosts } from '../../http/form-posts.js';
 import { staffOnly } from '../../http/validate.js';
 import { UUID } from '../../http/paths.js';
@@ -57,28 +57,28 @@ async function renderMemberPage(
   const { sessions, registrations } = await orientationsForMember(c.var.deps, member.id);
   const nowIso = data.now.toISOString();
   const affected = await suspensionEffects(c.var.deps, member, nowIso);
-  return render(
+  return renderPage(
     c,
-    <MemberDetailPage
-      ctx={viewContext(c)}
-      member={member}
-      labels={data.settings.labels}
-      areas={data.settings.areas}
-      retentionYears={data.settings.retention.withdrawnMemberYears}
-      today={tokyoDateOf(data.now)}
-      nowIso={data.now.toISOString()}
-      childRows={data.children}
-      contacts={data.contacts}
-      pickups={data.pickups}
-      registrations={registrations}
-      upcoming={sessions.filter((o) => o.starts_at > nowIso)}
-      events={data.events}
-      referrals={referrals}
-      attendedOrientation={data.attended}
-      failure={options.failure}
-      values={options.values}
-      affected={affected}
-    />,
+    MemberDetailPage,
+    {
+      member,
+      labels: data.settings.labels,
+      areas: data.settings.areas,
+      retentionYears: data.settings.retention.withdrawnMemberYears,
+      today: tokyoDateOf(data.now),
+      nowIso: data.now.toISOString(),
+      childRows: data.children,
+      contacts: data.contacts,
+      pickups: data.pickups,
+      registrations,
+      upcoming: sessions.filter((o) => o.starts_at > nowIso),
+      events: data.events,
+      referrals,
+      attendedOrientation: data.attended,
+      failure: options.failure,
+      values: options.values,
+      affected,
+    },
     options.status ?? 200,
   );
 }
@@ -248,14 +248,10 @@ memberAdminPages.get(`${MEMBER}/card`, async (c) => {
   // A withdrawn member has no valid card to print.
   if (member.withdrawn_at) throw notFound();
   const settings = await getCenterSettings(c.var.deps);
-  return render(
-    c,
-    <MemberCardPage
-      ctx={viewContext(c)}
-      member={member}
-      labels={settings.labels}
-      areas={settings.areas}
-      issuedOn={tokyoDateOf(c.var.deps.clock.now())}
-    />,
-  );
+  return renderPage(c, MemberCardPage, {
+    member,
+    labels: settings.labels,
+    areas: settings.areas,
+    issuedOn: tokyoDateOf(c.var.deps.clock.now()),
+  });
 });

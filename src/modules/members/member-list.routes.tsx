@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { requireStaff } from '../../auth/guards.js';
 import type { AppContext, AppEnv } from '../../context.js';
-import { render, viewContext } from '../../http/render.js';
+import { renderPage } from '../../http/render.js';
 import { areaName } from '../../i18n/area-labels.js';
 import { toCsv, type CsvCell } from '../../lib/csv.js';
 import { tokyoDateOf } from '../../lib/dates.js';
@@ -54,20 +54,16 @@ memberListPages.get('/members', async (c) => {
     page,
     pageSize: PAGE_SIZE,
   });
-  return render(
-    c,
-    <MemberDirectoryPage
-      ctx={viewContext(c)}
-      filters={filters}
-      rows={items}
-      total={total}
-      page={page}
-      pageSize={PAGE_SIZE}
-      exportLimit={EXPORT_LIMIT}
-      labels={settings.labels}
-      areas={settings.areas}
-    />,
-  );
+  return renderPage(c, MemberDirectoryPage, {
+    filters,
+    rows: items,
+    total,
+    page,
+    pageSize: PAGE_SIZE,
+    exportLimit: EXPORT_LIMIT,
+    labels: settings.labels,
+    areas: settings.areas,
+  });
 });
 
 memberListPages.get('/members.csv', async (c) => {

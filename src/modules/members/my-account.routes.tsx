@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { clearSessionCookie } from '../../auth/session.middleware.js';
 import type { AppContext, AppEnv } from '../../context.js';
-import { render, setFlash, viewContext } from '../../http/render.js';
+import { renderPage, setFlash } from '../../http/render.js';
 import { formBody } from '../../http/validate.js';
 import type { FormErrors } from '../../../views/components/form-fields.js';
 import { MyOrientationsPage, sessionWhen } from '../../../views/pages/members/my-orientations.js';
@@ -37,11 +37,11 @@ async function orientationsPage(
 ) {
   const { sessions, registrations } = await orientationsForMember(c.var.deps, member.id);
   const mine = new Set(registrations.map((r) => r.id));
-  return render(
+  return renderPage(
     c,
-    <MyOrientationsPage
-      ctx={viewContext(c)}
-      sessions={sessions.map((s) => ({
+    MyOrientationsPage,
+    {
+      sessions: sessions.map((s) => ({
         id: s.id,
         startsAt: s.starts_at,
         endsAt: s.ends_at,
@@ -50,16 +50,16 @@ async function orientationsPage(
         registered: Number(s.registered ?? 0),
         notes: s.notes,
         mine: mine.has(s.id),
-      }))}
-      registrations={registrations.map((r) => ({
+      })),
+      registrations: registrations.map((r) => ({
         startsAt: r.starts_at,
         endsAt: r.ends_at,
         venue: r.venue,
         attended: r.attended,
-      }))}
-      isRequester={hasRequesterSide(member)}
-      ruleError={ruleError}
-    />,
+      })),
+      isRequester: hasRequesterSide(member),
+      ruleError,
+    },
     status,
   );
 }
@@ -110,15 +110,10 @@ async function withdrawPage(
   status: 200 | 409 | 422 = 200,
 ) {
   const settings = await getCenterSettings(c.var.deps);
-  return render(
+  return renderPage(
     c,
-    <WithdrawPage
-      ctx={viewContext(c)}
-      retentionYears={settings.retention.withdrawnMemberYears}
-      values={values}
-      errors={errors}
-      ruleError={ruleError}
-    />,
+    WithdrawPage,
+    { retentionYears: settings.retention.withdrawnMemberYears, values, errors, ruleError },
     status,
   );
 }

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { AppContext, AppEnv } from '../../context.js';
-import { render, setFlash, viewContext } from '../../http/render.js';
+import { renderPage, setFlash } from '../../http/render.js';
 import { formBody } from '../../http/validate.js';
 import { tokyoDateOf } from '../../lib/dates.js';
 import { notFound } from '../../lib/errors.js';
@@ -43,17 +43,17 @@ async function childPage(
   status: 200 | 409 | 422 = 200,
 ) {
   const settings = await getCenterSettings(c.var.deps);
-  return render(
+  return renderPage(
     c,
-    <ChildFormPage
-      ctx={viewContext(c)}
-      {...props}
-      consent={{
+    ChildFormPage,
+    {
+      ...props,
+      consent: {
         at: member.consent_health_at,
         version: member.consent_health_version,
         currentVersion: settings.consent.healthDataVersion,
-      }}
-    />,
+      },
+    },
     status,
   );
 }
@@ -83,14 +83,10 @@ async function saveChild(c: AppContext, page: ChildPage, form: ChildForm, childI
 myChildrenPages.get('/my/children', async (c) => {
   const { member } = await ownRequester(c);
   const children = await listChildren(c.var.deps.db, member.id);
-  return render(
-    c,
-    <MyChildrenPage
-      ctx={viewContext(c)}
-      kids={children}
-      today={tokyoDateOf(c.var.deps.clock.now())}
-    />,
-  );
+  return renderPage(c, MyChildrenPage, {
+    kids: children,
+    today: tokyoDateOf(c.var.deps.clock.now()),
+  });
 });
 
 myChildrenPages.get('/my/children/new', async (c) => {

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { AppContext, AppEnv } from '../../context.js';
-import { render, setFlash, viewContext } from '../../http/render.js';
+import { renderPage, setFlash } from '../../http/render.js';
 import { formBody, textValues } from '../../http/validate.js';
 import { notFound } from '../../lib/errors.js';
 import { fieldErrors, firstErrors } from '../../lib/validation.js';
@@ -42,19 +42,14 @@ myProfilePages.get('/my', async (c) => {
     listRegistrationsOfMember(c.var.deps.db, id),
   );
   const o = overview.orientation;
-  return render(
-    c,
-    <MyOverviewPage
-      ctx={viewContext(c)}
-      member={overview.member}
-      labels={overview.labels}
-      orientation={
-        o.state === 'registered'
-          ? { state: o.state, date: sessionWhen(o.startsAt, o.endsAt, c.var.locale) }
-          : o
-      }
-    />,
-  );
+  return renderPage(c, MyOverviewPage, {
+    member: overview.member,
+    labels: overview.labels,
+    orientation:
+      o.state === 'registered'
+        ? { state: o.state, date: sessionWhen(o.startsAt, o.endsAt, c.var.locale) }
+        : o,
+  });
 });
 
 // Contact details -----------------------------------------------------------------------------
@@ -67,15 +62,15 @@ async function profilePage(
   status: 200 | 422 = 200,
 ) {
   const settings = await getCenterSettings(c.var.deps);
-  return render(
+  return renderPage(
     c,
-    <MyProfilePage
-      ctx={viewContext(c)}
-      member={{ name: member.name, nameKana: member.name_kana, birthDate: member.birth_date }}
-      values={values}
-      errors={errors}
-      areas={settings.areas}
-    />,
+    MyProfilePage,
+    {
+      member: { name: member.name, nameKana: member.name_kana, birthDate: member.birth_date },
+      values,
+      errors,
+      areas: settings.areas,
+    },
     status,
   );
 }
@@ -125,19 +120,18 @@ async function contactsPage(
   editing?: string,
 ) {
   const { contacts, pickups } = await myContacts(c.var.deps, member);
-  return render(
+  return renderPage(
     c,
-    <MyContactsPage
-      ctx={viewContext(c)}
-      contacts={contacts}
-      pickups={pickups}
-      // The same rule as removeEmergencyContact: requesters keep two.
-      minContacts={member.kind === 'helper' ? 0 : 2}
-      values={values}
-      errors={errors}
-      ruleError={ruleError}
-      editing={editing}
-    />,
+    MyContactsPage,
+    {
+      contacts,
+      pickups,
+      minContacts: member.kind === 'helper' ? 0 : 2,
+      values,
+      errors,
+      ruleError,
+      editing,
+    },
     status,
   );
 }

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { AppContext, AppEnv, CurrentUser } from '../../context.js';
-import { render, setFlash, viewContext } from '../../http/render.js';
+import { renderPage, setFlash } from '../../http/render.js';
 import { formBody, textValues } from '../../http/validate.js';
 import type { FormErrors } from '../../../views/components/form-fields.js';
 import { MyRenewalPage } from '../../../views/pages/members/my-renewal.js';
@@ -31,40 +31,38 @@ async function renewalPage(
   const [data, labels] = await Promise.all([myRenewal(c.var.deps, member), getLabels(c.var.deps)]);
   const rc = data.confirmation;
   const bool = (v: number | null) => (v === null ? null : v === 1);
-  return render(
+  return renderPage(
     c,
-    <MyRenewalPage
-      ctx={viewContext(c)}
-      fiscalYear={data.fiscalYear}
-      late={data.late}
-      deadline={data.deadline}
-      member={{
+    MyRenewalPage,
+    {
+      fiscalYear: data.fiscalYear,
+      late: data.late,
+      deadline: data.deadline,
+      member: {
         name: member.name,
         phone: member.phone,
         postalCode: member.postal_code,
         address: member.address,
         email: member.email,
         ...renewalSides(member),
-      }}
-      labels={labels}
-      childList={data.children}
-      contacts={data.contacts}
-      pickups={data.pickups}
-      termsVersion={data.termsVersion}
-      confirmation={
-        rc
-          ? {
-              confirmedAt: rc.confirmed_at,
-              channel: rc.channel,
-              continueRequester: bool(rc.continue_requester),
-              continueHelper: bool(rc.continue_helper),
-            }
-          : null
-      }
-      values={values}
-      errors={errors}
-      ruleError={ruleError}
-    />,
+      },
+      labels,
+      childList: data.children,
+      contacts: data.contacts,
+      pickups: data.pickups,
+      termsVersion: data.termsVersion,
+      confirmation: rc
+        ? {
+            confirmedAt: rc.confirmed_at,
+            channel: rc.channel,
+            continueRequester: bool(rc.continue_requester),
+            continueHelper: bool(rc.continue_helper),
+          }
+        : null,
+      values,
+      errors,
+      ruleError,
+    },
     status,
   );
 }

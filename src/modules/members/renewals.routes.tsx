@@ -3,7 +3,7 @@ import { createMiddleware } from 'hono/factory';
 import { requireStaff } from '../../auth/guards.js';
 import type { AppContext, AppEnv } from '../../context.js';
 import { acceptsAnyForm } from '../../http/form-fields.js';
-import { render, setFlash, viewContext } from '../../http/render.js';
+import { renderPage, setFlash } from '../../http/render.js';
 import { formBody, staffOnly } from '../../http/validate.js';
 import { UUID } from '../../http/paths.js';
 import type { FormErrors } from '../../../views/components/form-fields.js';
@@ -42,18 +42,18 @@ async function renderRenewals(
     renewalList(c.var.deps, fiscalYear),
     getCenterSettings(c.var.deps),
   ]);
-  return render(
+  return renderPage(
     c,
-    <RenewalsPage
-      ctx={viewContext(c)}
-      fiscalYear={fiscalYear}
-      fiscalYearEnd={fiscalYearEnd(fiscalYear)}
-      rows={rows}
-      canLapse={today(c) > fiscalYearEnd(fiscalYear)}
-      labels={settings.labels}
-      until={settings.eligibility.requesterChildUntil}
-      failure={failure}
-    />,
+    RenewalsPage,
+    {
+      fiscalYear,
+      fiscalYearEnd: fiscalYearEnd(fiscalYear),
+      rows,
+      canLapse: today(c) > fiscalYearEnd(fiscalYear),
+      labels: settings.labels,
+      until: settings.eligibility.requesterChildUntil,
+      failure,
+    },
     failure ? 422 : 200,
   );
 }
@@ -94,20 +94,16 @@ renewalPages.get('/renewals/confirmations', async (c) => {
     renewalStatus(c.var.deps, fiscalYear),
     getLabels(c.var.deps),
   ]);
-  return render(
-    c,
-    <RenewalConfirmationsPage
-      ctx={viewContext(c)}
-      fiscalYear={fiscalYear}
-      current={fiscalYear === current}
-      opensOn={await renewalOpensOnFor(c.var.deps, fiscalYear)}
-      deadline={fiscalYearEnd(fiscalYear - 1)}
-      rows={status.rows}
-      counts={status.counts}
-      labels={labels}
-      filter={c.req.query('show') === 'pending' ? 'pending' : 'all'}
-    />,
-  );
+  return renderPage(c, RenewalConfirmationsPage, {
+    fiscalYear,
+    current: fiscalYear === current,
+    opensOn: await renewalOpensOnFor(c.var.deps, fiscalYear),
+    deadline: fiscalYearEnd(fiscalYear - 1),
+    rows: status.rows,
+    counts: status.counts,
+    labels,
+    filter: c.req.query('show') === 'pending' ? 'pending' : 'all',
+  });
 });
 
 renewalPages.post('/renewals/reminders', staffOnly, async (c) => {
@@ -139,22 +135,22 @@ async function paperPage(
     getLabels(c.var.deps),
     getConsentVersions(c.var.deps),
   ]);
-  return render(
+  return renderPage(
     c,
-    <PaperRenewalPage
-      ctx={viewContext(c)}
-      fiscalYear={await currentRenewalYear(c.var.deps)}
-      member={{
+    PaperRenewalPage,
+    {
+      fiscalYear: await currentRenewalYear(c.var.deps),
+      member: {
         id: member.id,
         name: member.name,
         ...renewalSides(member),
-      }}
-      labels={labels}
-      termsVersion={consent.termsVersion}
-      values={values}
-      errors={errors}
-      ruleError={ruleError}
-    />,
+      },
+      labels,
+      termsVersion: consent.termsVersion,
+      values,
+      errors,
+      ruleError,
+    },
     status,
   );
 }

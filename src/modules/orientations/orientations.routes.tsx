@@ -3,7 +3,7 @@ import { requireStaff } from '../../auth/guards.js';
 import type { AppContext, AppEnv } from '../../context.js';
 import { formBody, staffOnly } from '../../http/validate.js';
 import { acceptsAnyForm } from '../../http/form-fields.js';
-import { render, setFlash, viewContext } from '../../http/render.js';
+import { renderPage, setFlash } from '../../http/render.js';
 import { UUID } from '../../http/paths.js';
 import { formatDateTime } from '../../lib/dates.js';
 import { AppError, notFound } from '../../lib/errors.js';
@@ -46,17 +46,17 @@ async function renderList(c: AppContext, values: ScheduleValues = {}, errors: Fo
     db,
     past.map((o) => o.id),
   );
-  return render(
+  return renderPage(
     c,
-    <OrientationListPage
-      ctx={viewContext(c)}
-      upcoming={upcoming}
-      past={past.map((o) => ({ ...o, attended: attended.get(o.id) ?? 0 }))}
-      pastLimit={PAST_LIMIT}
-      pastTotal={pastAll.length}
-      values={values}
-      errors={errors}
-    />,
+    OrientationListPage,
+    {
+      upcoming,
+      past: past.map((o) => ({ ...o, attended: attended.get(o.id) ?? 0 })),
+      pastLimit: PAST_LIMIT,
+      pastTotal: pastAll.length,
+      values,
+      errors,
+    },
     Object.keys(errors).length ? 422 : 200,
   );
 }
@@ -101,19 +101,19 @@ async function renderSheet(
     listSheetRows(c.var.deps.db, session.id),
     getCenterSettings(c.var.deps),
   ]);
-  return render(
+  return renderPage(
     c,
-    <AttendanceSheetPage
-      ctx={viewContext(c)}
-      session={session}
-      rows={rows}
-      labels={settings.labels}
-      checked={options.checked}
-      values={options.values ?? {}}
-      errors={options.errors ?? {}}
-      started={session.starts_at <= nowIso}
-      ended={session.ends_at <= nowIso}
-    />,
+    AttendanceSheetPage,
+    {
+      session,
+      rows,
+      labels: settings.labels,
+      checked: options.checked,
+      values: options.values ?? {},
+      errors: options.errors ?? {},
+      started: session.starts_at <= nowIso,
+      ended: session.ends_at <= nowIso,
+    },
     options.status ?? 200,
   );
 }

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { requireStaff, requireUser } from '../../auth/guards.js';
 import type { AppContext, AppEnv } from '../../context.js';
-import { render, setFlash, viewContext } from '../../http/render.js';
+import { renderPage, setFlash } from '../../http/render.js';
 import { formBody, signedIn } from '../../http/validate.js';
 import { formatDateTime, tokyoDateOf } from '../../lib/dates.js';
 import {
@@ -33,22 +33,22 @@ async function renderPaymentPage(
 ) {
   const { subject, viewer, payment } = await loadPaymentSubject(c.var.deps, requireUser(c), key);
   const t = c.var.t;
-  return render(
+  return renderPage(
     c,
-    <PaymentPage
-      ctx={viewContext(c)}
-      viewer={viewer.kind}
-      view={toPaymentJson(paymentStatusOf(subject, payment))}
-      subject={{
+    PaymentPage,
+    {
+      viewer: viewer.kind,
+      view: toPaymentJson(paymentStatusOf(subject, payment)),
+      subject: {
         title: t(`payments.kind.${key.kind}`),
         when: formatDateTime(subject.date, c.var.locale),
         requesterName: subject.requesterName,
         helperName: subject.helperName,
         backHref: key.kind === 'activity' ? `/activities/${key.id}` : `/requests/${key.id}`,
-      }}
-      today={tokyoDateOf(c.var.deps.clock.now())}
-      {...extra}
-    />,
+      },
+      today: tokyoDateOf(c.var.deps.clock.now()),
+      ...extra,
+    },
     status,
   );
 }
@@ -106,7 +106,7 @@ paymentPageRoutes('cancellation', '/requests/:id/cancellation-payment');
 paymentPages.get('/payments/outstanding', async (c) => {
   requireStaff(c);
   const items = (await loadOutstanding(c.var.deps)).map(toOutstandingJson);
-  return render(c, <OutstandingPage ctx={viewContext(c)} items={items} />);
+  return renderPage(c, OutstandingPage, { items });
 });
 
 paymentPages.route('/', receiptPages);

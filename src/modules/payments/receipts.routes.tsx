@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { requireUser } from '../../auth/guards.js';
 import type { AppEnv } from '../../context.js';
-import { render, setFlash, viewContext } from '../../http/render.js';
+import { renderPage, setFlash } from '../../http/render.js';
 import { signedIn } from '../../http/validate.js';
 import { formatMonth } from '../../lib/dates.js';
 import { ReceiptPage } from '../../../views/pages/payments/receipt.js';
@@ -22,16 +22,12 @@ receiptPages.get('/activities/:id/receipt', async (c) => {
     requireUser(c),
     c.req.param('id'),
   );
-  return render(
-    c,
-    <ReceiptPage
-      ctx={viewContext(c)}
-      subjectTitle={whenText(activity.started_at, activity.ended_at, c.var.locale)}
-      receipt={receipt}
-      printAction={`/activities/${activity.id}/receipt`}
-      backHref={`/activities/${activity.id}`}
-    />,
-  );
+  return renderPage(c, ReceiptPage, {
+    subjectTitle: whenText(activity.started_at, activity.ended_at, c.var.locale),
+    receipt,
+    printAction: `/activities/${activity.id}/receipt`,
+    backHref: `/activities/${activity.id}`,
+  });
 });
 
 receiptPages.post('/activities/:id/receipt', signedIn, async (c) => {
@@ -50,16 +46,12 @@ receiptPages.get('/statements/:memberId/:month/receipt', async (c) => {
     c.req.param('month'),
   );
   const t = c.var.t;
-  return render(
-    c,
-    <ReceiptPage
-      ctx={viewContext(c)}
-      subjectTitle={t('receipts.subjectMonth', { month: formatMonth(month, c.var.locale) })}
-      receipt={receipt}
-      printAction={`/statements/${member.id}/${month}/receipt`}
-      backHref={`/statements/${member.id}/${month}`}
-    />,
-  );
+  return renderPage(c, ReceiptPage, {
+    subjectTitle: t('receipts.subjectMonth', { month: formatMonth(month, c.var.locale) }),
+    receipt,
+    printAction: `/statements/${member.id}/${month}/receipt`,
+    backHref: `/statements/${member.id}/${month}`,
+  });
 });
 
 receiptPages.post('/statements/:memberId/:month/receipt', signedIn, async (c) => {

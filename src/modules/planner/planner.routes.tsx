@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { requireStaff } from '../../auth/guards.js';
 import type { AppContext, AppEnv } from '../../context.js';
 import type { z } from 'zod';
-import { render, viewContext } from '../../http/render.js';
+import { render, renderPage, viewContext } from '../../http/render.js';
 import { formBody, staffOnly } from '../../http/validate.js';
 import { badRequest } from '../../lib/errors.js';
 import { isMessageKey, translateLoose } from '../../lib/i18n.js';
@@ -243,19 +243,19 @@ plannerPages.get('/staff/planner', async (c) => {
   const parsed = parseRange(c.req.query('from'), c.req.query('to'), deps.clock.now());
   if (!parsed.ok) {
     const settings = await getCenterSettings(deps);
-    return render(
+    return renderPage(
       c,
-      <PlannerPage
-        ctx={viewContext(c)}
-        areas={settings.areas}
-        range={{ from: c.req.query('from') ?? '', to: c.req.query('to') ?? '' }}
-        rangeErrors={parsed.errors}
-        maxPerDay={settings.requests.plannerMaxPerDay}
-        coverage={null}
-        rows={[]}
-        timeline={[]}
-        gone={[]}
-      />,
+      PlannerPage,
+      {
+        areas: settings.areas,
+        range: { from: c.req.query('from') ?? '', to: c.req.query('to') ?? '' },
+        rangeErrors: parsed.errors,
+        maxPerDay: settings.requests.plannerMaxPerDay,
+        coverage: null,
+        rows: [],
+        timeline: [],
+        gone: [],
+      },
       422,
     );
   }
@@ -378,16 +378,12 @@ plannerPages.post('/staff/planner/send', ...plannerFormBody, async (c) => {
     const ruleKey = `rule.${code}`;
     return isMessageKey(ruleKey) ? t(ruleKey) : translateLoose(t, messageKey, 'error.title.422');
   };
-  return render(
-    c,
-    <PlannerSentPage
-      ctx={viewContext(c)}
-      range={posted.range}
-      sent={outcome.sent.map(line)}
-      failed={outcome.failed.map((f) => ({
-        ...line(f),
-        failure: failureText(f.code, f.messageKey),
-      }))}
-    />,
-  );
+  return renderPage(c, PlannerSentPage, {
+    range: posted.range,
+    sent: outcome.sent.map(line),
+    failed: outcome.failed.map((f) => ({
+      ...line(f),
+      failure: failureText(f.code, f.messageKey),
+    })),
+  });
 });

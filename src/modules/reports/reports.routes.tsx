@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../../context.js';
 import { requireStaff } from '../../auth/guards.js';
-import { render, viewContext } from '../../http/render.js';
+import { renderPage } from '../../http/render.js';
 import { withBatchedReads } from '../../lib/batch-read.js';
 import { AppError } from '../../lib/errors.js';
 import { addDaysToDate, fiscalYearOf, tokyoDateOf } from '../../lib/dates.js';
@@ -68,18 +68,14 @@ reportPages.get('/staff/reports/monthly', async (c) => {
     helperSummaries(deps, period),
     familySummaries(deps, period),
   ]);
-  return render(
-    c,
-    <MonthlyReportPage
-      ctx={viewContext(c)}
-      report={report}
-      previousMonth={previousMonth(month)}
-      nextMonth={nextMonth(month)}
-      months={{ fiscalYear, current, previous }}
-      helpers={helpers}
-      families={families}
-    />,
-  );
+  return renderPage(c, MonthlyReportPage, {
+    report,
+    previousMonth: previousMonth(month),
+    nextMonth: nextMonth(month),
+    months: { fiscalYear, current, previous },
+    helpers,
+    families,
+  });
 });
 
 reportPages.get('/staff/reports/annual', async (c) => {
@@ -101,15 +97,5 @@ reportPages.get('/staff/reports/annual', async (c) => {
   const newest = Math.max(currentYear, fiscalYear);
   const years = Array.from({ length: PICKER_YEARS }, (_, i) => newest - i);
   if (!years.includes(fiscalYear)) years.push(fiscalYear);
-  return render(
-    c,
-    <AnnualReportPage
-      ctx={viewContext(c)}
-      report={report}
-      previousMonths={previousMonths}
-      helpers={helpers}
-      families={families}
-      years={years}
-    />,
-  );
+  return renderPage(c, AnnualReportPage, { report, previousMonths, helpers, families, years });
 });

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { requireUser } from '../../auth/guards.js';
 import { isStaff, type AppEnv } from '../../context.js';
-import { render, viewContext } from '../../http/render.js';
+import { renderPage } from '../../http/render.js';
 import { pageCountOf } from '../../lib/paging.js';
 import { areaName } from '../../i18n/area-labels.js';
 import type { RequestStatus } from '../../../db/schema.js';
@@ -84,30 +84,26 @@ myRequestPages.get('/requests', async (c) => {
     }
     entry.items.push(item(r));
   }
-  return render(
-    c,
-    <RequestListPage
-      ctx={viewContext(c)}
-      isRequester={isRequester}
-      isHelper={isHelper}
-      status={status ?? ''}
-      upcoming={entries}
-      past={{
-        items: past.items.map(item),
-        page: pastPage,
-        pages: pageCountOf(past.total, PAST_PAGE_SIZE),
-        total: past.total,
-      }}
-      assignments={assignments.map((a) => ({
-        id: a.id,
-        category: a.category,
-        startsAt: a.starts_at,
-        endsAt: a.ends_at,
-        familyName: a.requester_name,
-        careLocation: a.care_location,
-      }))}
-    />,
-  );
+  return renderPage(c, RequestListPage, {
+    isRequester,
+    isHelper,
+    status: status ?? '',
+    upcoming: entries,
+    past: {
+      items: past.items.map(item),
+      page: pastPage,
+      pages: pageCountOf(past.total, PAST_PAGE_SIZE),
+      total: past.total,
+    },
+    assignments: assignments.map((a) => ({
+      id: a.id,
+      category: a.category,
+      startsAt: a.starts_at,
+      endsAt: a.ends_at,
+      familyName: a.requester_name,
+      careLocation: a.care_location,
+    })),
+  });
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -131,74 +127,66 @@ myRequestPages.get('/requests/:id', async (c) => {
     offer.status === 'offered' &&
     offer.expires_at > now.toISOString() &&
     (r.status === 'open' || r.status === 'offered');
-  return render(
-    c,
-    <RequestDetailPage
-      ctx={viewContext(c)}
-      mode={viewer.kind}
-      request={{
-        id: r.id,
-        category: r.category,
-        startsAt: r.starts_at,
-        endsAt: r.ends_at,
-        // Between its start and the next run of the job that closes it, a request nobody took
-        // already reads as unfilled: never "still searching" for a time that has passed.
-        status:
-          (r.status === 'open' || r.status === 'offered') && r.starts_at <= now.toISOString()
-            ? 'unfilled'
-            : r.status,
-        careLocation: r.care_location,
-        careLocationNote: showNames ? r.care_location_note : null,
-        pickup: showNames ? r.pickup : null,
-        dropoff: showNames ? r.dropoff : null,
-        notes: showNames ? r.notes : null,
-        area: areaName(settings.areas, r.requester_area, c.var.locale),
-        createdAt: r.created_at,
-        matchedAt: r.matched_at,
-        cancelledAt: r.cancelled_at,
-        cancelledByRole: r.cancelled_by_role,
-        cancelReason: showNames ? r.cancel_reason : null,
-        cancellationFee: viewer.kind === 'requester' ? r.cancellation_fee : null,
-        helperName: showNames ? r.helper_name : null,
-        wasMatched: r.matched_at !== null,
-        // The sick-child record is the family's and the matched helper's (issue #20).
-        sickCare: r.programme === 'sick' && showNames,
-      }}
-      childList={children.map((ch) => ({
-        id: ch.id,
-        name: showNames ? ch.name : null,
-        age: ageText(t, ch.birth_date, today),
-      }))}
-      series={
-        series
-          ? {
-              id: series.id,
-              weekdays: parseWeekdays(series.weekdays),
-              startTime: series.start_time,
-              endTime: series.end_time,
-              toDate: series.to_date,
-            }
-          : null
-      }
-      family={parent ? { name: parent.name, phone: parent.phone } : null}
-      preMeetingRequired={preMeeting}
-      canCancel={isCancellable(r, now) && viewer.kind !== 'offered'}
-      carAllowed={settings.requests.carTransportAllowed}
-      handoverTo={settings.requests.handoverTo}
-      maxSiblings={settings.requests.maxSiblings}
-      offer={
-        offer
-          ? {
-              id: offer.id,
-              status: offerOpen ? 'offered' : offer.status === 'offered' ? 'expired' : offer.status,
-              open: offerOpen,
-              expiresAt: offer.expires_at,
-              timeLeft: timeLeftText(t, Date.parse(offer.expires_at) - now.getTime()),
-            }
-          : null
-      }
-    />,
-  );
+  return renderPage(c, RequestDetailPage, {
+    mode: viewer.kind,
+    request: {
+      id: r.id,
+      category: r.category,
+      startsAt: r.starts_at,
+      endsAt: r.ends_at,
+      // Between its start and the next run of the job that closes it, a request nobody took
+      // already reads as unfilled: never "still searching" for a time that has passed.
+      status:
+        (r.status === 'open' || r.status === 'offered') && r.starts_at <= now.toISOString()
+          ? 'unfilled'
+          : r.status,
+      careLocation: r.care_location,
+      careLocationNote: showNames ? r.care_location_note : null,
+      pickup: showNames ? r.pickup : null,
+      dropoff: showNames ? r.dropoff : null,
+      notes: showNames ? r.notes : null,
+      area: areaName(settings.areas, r.requester_area, c.var.locale),
+      createdAt: r.created_at,
+      matchedAt: r.matched_at,
+      cancelledAt: r.cancelled_at,
+      cancelledByRole: r.cancelled_by_role,
+      cancelReason: showNames ? r.cancel_reason : null,
+      cancellationFee: viewer.kind === 'requester' ? r.cancellation_fee : null,
+      helperName: showNames ? r.helper_name : null,
+      wasMatched: r.matched_at !== null,
+      // The sick-child record is the family's and the matched helper's (issue #20).
+      sickCare: r.programme === 'sick' && showNames,
+    },
+    childList: children.map((ch) => ({
+      id: ch.id,
+      name: showNames ? ch.name : null,
+      age: ageText(t, ch.birth_date, today),
+    })),
+    series: series
+      ? {
+          id: series.id,
+          weekdays: parseWeekdays(series.weekdays),
+          startTime: series.start_time,
+          endTime: series.end_time,
+          toDate: series.to_date,
+        }
+      : null,
+    family: parent ? { name: parent.name, phone: parent.phone } : null,
+    preMeetingRequired: preMeeting,
+    canCancel: isCancellable(r, now) && viewer.kind !== 'offered',
+    carAllowed: settings.requests.carTransportAllowed,
+    handoverTo: settings.requests.handoverTo,
+    maxSiblings: settings.requests.maxSiblings,
+    offer: offer
+      ? {
+          id: offer.id,
+          status: offerOpen ? 'offered' : offer.status === 'offered' ? 'expired' : offer.status,
+          open: offerOpen,
+          expiresAt: offer.expires_at,
+          timeLeft: timeLeftText(t, Date.parse(offer.expires_at) - now.getTime()),
+        }
+      : null,
+  });
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -219,25 +207,21 @@ myRequestPages.get('/children/:id', async (c) => {
       : isStaff(user)
         ? `/members/${parent.id}`
         : '/requests';
-  return render(
-    c,
-    <ChildDetailsPage
-      ctx={viewContext(c)}
-      child={{
-        name: child.name,
-        nameKana: child.name_kana,
-        birthDate: child.birth_date,
-        age: ageText(t, child.birth_date, todayOf(c)),
-        sex: sexLabel(t, child.sex),
-        school: child.school,
-        allergies: child.allergies,
-        healthNotes: child.health_notes,
-        familyDoctor: child.family_doctor,
-      }}
-      parent={{ name: parent.name, phone: parent.phone }}
-      contacts={contacts.map((x) => ({ name: x.name, relation: x.relation, phone: x.phone }))}
-      pickups={pickups.map((x) => ({ name: x.name, relation: x.relation, phone: x.phone }))}
-      backHref={backHref}
-    />,
-  );
+  return renderPage(c, ChildDetailsPage, {
+    child: {
+      name: child.name,
+      nameKana: child.name_kana,
+      birthDate: child.birth_date,
+      age: ageText(t, child.birth_date, todayOf(c)),
+      sex: sexLabel(t, child.sex),
+      school: child.school,
+      allergies: child.allergies,
+      healthNotes: child.health_notes,
+      familyDoctor: child.family_doctor,
+    },
+    parent: { name: parent.name, phone: parent.phone },
+    contacts: contacts.map((x) => ({ name: x.name, relation: x.relation, phone: x.phone })),
+    pickups: pickups.map((x) => ({ name: x.name, relation: x.relation, phone: x.phone })),
+    backHref,
+  });
 });

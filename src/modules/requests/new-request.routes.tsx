@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import { requireUser } from '../../auth/guards.js';
 import { createMiddleware } from 'hono/factory';
 import type { AppContext, AppEnv } from '../../context.js';
-import { render, setFlash, viewContext } from '../../http/render.js';
+import { renderPage, setFlash } from '../../http/render.js';
 import { guardedValue } from '../../http/guarded.js';
 import { formBody } from '../../http/validate.js';
 import { addDaysToDate } from '../../lib/dates.js';
@@ -98,30 +98,29 @@ async function formPage(
     listHelpCategories(c.var.deps.db),
   ]);
   const today = todayOf(c);
-  return render(
+  return renderPage(
     c,
-    <NewRequestPage
-      ctx={viewContext(c)}
-      // Only active categories can be chosen, under the names the center gave them (0027).
-      categories={categories
+    NewRequestPage,
+    {
+      categories: categories
         .filter((x) => x.active)
         .map((x) => ({
           code: x.code,
           label: helpCategoryLabel(x, c.var.locale),
           sickChild: x.sickChild,
-        }))}
-      childList={childChoices(c, children)}
-      values={values}
-      errors={errors}
-      rule={rule}
-      rules={rulesView(settings, today)}
-      minDate={addDaysToDate(today, 1)}
-      programmeOn={settings.programme.enabled}
-      checklist={settings.programme.exclusions.map((i) => ({
+        })),
+      childList: childChoices(c, children),
+      values,
+      errors,
+      rule,
+      rules: rulesView(settings, today),
+      minDate: addDaysToDate(today, 1),
+      programmeOn: settings.programme.enabled,
+      checklist: settings.programme.exclusions.map((i) => ({
         code: i.code,
         label: c.var.locale === 'ja' ? i.ja : i.en,
-      }))}
-    />,
+      })),
+    },
     status,
   );
 }
@@ -147,10 +146,7 @@ newRequestPages.get('/requests/new', async (c) => {
   const { member } = ownMember(c);
   if (member.requester_status === null || member.requester_status === 'withdrawn') throw notFound();
   if (member.requester_status !== 'active')
-    return render(
-      c,
-      <RequesterNotActivePage ctx={viewContext(c)} status={member.requester_status} />,
-    );
+    return renderPage(c, RequesterNotActivePage, { status: member.requester_status });
   const children = await listChildren(c.var.deps.db, member.id);
   const eligible = childChoices(c, children).filter((ch) => ch.eligible);
   const values: FormValues = { careLocation: 'helper_home', skipHolidays: 'yes' };
@@ -170,11 +166,7 @@ const activeRequester = createMiddleware<AppEnv>(async (c, next) => {
   const { member } = ownMember(c);
   if (member.requester_status === null || member.requester_status === 'withdrawn') throw notFound();
   if (member.requester_status !== 'active')
-    return render(
-      c,
-      <RequesterNotActivePage ctx={viewContext(c)} status={member.requester_status} />,
-      403,
-    );
+    return renderPage(c, RequesterNotActivePage, { status: member.requester_status }, 403);
   signedInRequester.set(c, member);
   await next();
 });
@@ -199,38 +191,28 @@ newRequestPages.post(
         const today = todayOf(c);
         const first = preview.occurrences[0]!;
         const sameDay = preview.sameDayCancellation;
-        return render(
-          c,
-          <ConfirmRequestPage
-            ctx={viewContext(c)}
-            values={values}
-            childList={preview.children.map((ch) => ({
-              name: ch.name,
-              age: ageText(t, ch.birth_date, today),
-            }))}
-            category={categoryLabel(t, input.category)}
-            when={whenText(
-              t,
-              c.var.locale,
-              first.startsAt.toISOString(),
-              first.endsAt.toISOString(),
-            )}
-            duration={durationText(t, input.startsAt, input.endsAt)}
-            location={careLocationName(t, input.careLocation)}
-            locationNote={input.careLocationNote}
-            pickup={input.pickup}
-            dropoff={input.dropoff}
-            notes={input.notes}
-            series={input.recurrence ?? null}
-            fee={preview.fee}
-            cancellation={{
-              sameDayHours: sameDay ? cancellationHours(sameDay.units, sameDay.unitMinutes) : 1,
-            }}
-            firstTime={
-              preview.firstRequestLeadDays === null ? null : { days: preview.firstRequestLeadDays }
-            }
-          />,
-        );
+        return renderPage(c, ConfirmRequestPage, {
+          values,
+          childList: preview.children.map((ch) => ({
+            name: ch.name,
+            age: ageText(t, ch.birth_date, today),
+          })),
+          category: categoryLabel(t, input.category),
+          when: whenText(t, c.var.locale, first.startsAt.toISOString(), first.endsAt.toISOString()),
+          duration: durationText(t, input.startsAt, input.endsAt),
+          location: careLocationName(t, input.careLocation),
+          locationNote: input.careLocationNote,
+          pickup: input.pickup,
+          dropoff: input.dropoff,
+          notes: input.notes,
+          series: input.recurrence ?? null,
+          fee: preview.fee,
+          cancellation: {
+            sameDayHours: sameDay ? cancellationHours(sameDay.units, sameDay.unitMinutes) : 1,
+          },
+          firstTime:
+            preview.firstRequestLeadDays === null ? null : { days: preview.firstRequestLeadDays },
+        });
       }
       const ids = await createRequests(c.var.deps, user, input, c.var.clientAddress);
       if (ids.length > 1) {

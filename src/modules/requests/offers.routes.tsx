@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { requireUser } from '../../auth/guards.js';
 import type { AppContext, AppEnv } from '../../context.js';
-import { render, setFlash, viewContext } from '../../http/render.js';
+import { renderPage, setFlash } from '../../http/render.js';
 import { pageCountOf, pageNumberOf } from '../../lib/paging.js';
 import { guardedValue } from '../../http/guarded.js';
 import { formBody } from '../../http/validate.js';
@@ -66,20 +66,20 @@ async function offersPage(
   const open = loaded.open.map((o) => card(o, true));
   const answered = loaded.answered.map((o) => card(o, false));
   const pageCount = pageCountOf(loaded.answeredTotal, ANSWERED_PAGE_SIZE);
-  return render(
+  return renderPage(
     c,
-    <OffersPage
-      ctx={viewContext(c)}
-      eligibility={eligibility}
-      open={open}
-      answered={answered}
-      answeredPaging={{
+    OffersPage,
+    {
+      eligibility,
+      open,
+      answered,
+      answeredPaging: {
         page,
         pageCount,
         href: (p: number) => (p > 1 ? `/offers?page=${p}` : '/offers'),
-      }}
-      declineError={declineError}
-    />,
+      },
+      declineError,
+    },
     declineError ? 422 : 200,
   );
 }

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { requireUser } from '../../auth/guards.js';
 import { isStaff, type AppContext, type AppEnv } from '../../context.js';
-import { render, setFlash, viewContext } from '../../http/render.js';
+import { renderPage, setFlash } from '../../http/render.js';
 import { guardedValue } from '../../http/guarded.js';
 import { formBody } from '../../http/validate.js';
 import { AppError, notFound } from '../../lib/errors.js';
@@ -63,22 +63,22 @@ async function cancelPage(
   status: 200 | 422 = 200,
 ) {
   const fee = await quoteCancellation(c.var.deps, r, role, 'cancel', c.var.deps.clock.now());
-  return render(
+  return renderPage(
     c,
-    <CancelRequestPage
-      ctx={viewContext(c)}
-      request={{
+    CancelRequestPage,
+    {
+      request: {
         id: r.id,
         category: r.category,
         startsAt: r.starts_at,
         endsAt: r.ends_at,
         matched: r.status === 'matched',
-      }}
-      role={role}
-      fee={fee}
-      values={values}
-      errors={errors}
-    />,
+      },
+      role,
+      fee,
+      values,
+      errors,
+    },
     status,
   );
 }
@@ -137,20 +137,20 @@ async function cancelSeriesPage(
   status: 200 | 422 = 200,
 ) {
   const occurrences = await quoteSeriesCancellation(c.var.deps, r);
-  return render(
+  return renderPage(
     c,
-    <CancelSeriesPage
-      ctx={viewContext(c)}
-      requestId={r.id}
-      occurrences={occurrences.map(({ row, fee }) => ({
+    CancelSeriesPage,
+    {
+      requestId: r.id,
+      occurrences: occurrences.map(({ row, fee }) => ({
         id: row.id,
         startsAt: row.starts_at,
         endsAt: row.ends_at,
         fee,
-      }))}
-      values={values}
-      errors={errors}
-    />,
+      })),
+      values,
+      errors,
+    },
     status,
   );
 }

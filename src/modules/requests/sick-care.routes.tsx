@@ -3,7 +3,7 @@ import { createMiddleware } from 'hono/factory';
 import { requireUser } from '../../auth/guards.js';
 import type { AppContext, AppEnv } from '../../context.js';
 import { guardedValue } from '../../http/guarded.js';
-import { render, setFlash, viewContext } from '../../http/render.js';
+import { renderPage, setFlash } from '../../http/render.js';
 import { formBody } from '../../http/validate.js';
 import { AppError, forbidden, notFound } from '../../lib/errors.js';
 import { ruleText } from '../../lib/i18n.js';
@@ -74,37 +74,35 @@ async function recordPage(
     listRequestChildren(c.var.deps.db, [r.id]),
   ]);
   const line = lineOf(c.var.locale);
-  return render(
+  return renderPage(
     c,
-    <SickCarePage
-      ctx={viewContext(c)}
-      mode={viewer.kind}
-      request={{
+    SickCarePage,
+    {
+      mode: viewer.kind,
+      request: {
         id: r.id,
         startsAt: r.starts_at,
         endsAt: r.ends_at,
         childName: children.map((ch) => ch.name).join('、'),
-      }}
-      note={view.note && noteView(view.note)}
-      requestCheck={view.requestCheck?.answers.map(line) ?? null}
-      handover={
-        view.handover && {
-          answers: view.handover.answers.map(line),
-          temperature: view.handover.temperature,
-          state: view.handover.child_state ?? '',
-          at: view.handover.recorded_at,
-        }
-      }
-      refusals={view.refusals.map((x) => ({
+      },
+      note: view.note && noteView(view.note),
+      requestCheck: view.requestCheck?.answers.map(line) ?? null,
+      handover: view.handover && {
+        answers: view.handover.answers.map(line),
+        temperature: view.handover.temperature,
+        state: view.handover.child_state ?? '',
+        at: view.handover.recorded_at,
+      },
+      refusals: view.refusals.map((x) => ({
         at: x.at,
         reasons: (c.var.locale === 'ja' ? x.reasonsJa : x.reasonsEn) ?? '',
-      }))}
-      canEditNote={viewer.kind !== 'helper' && !view.handover && LIVE.includes(r.status)}
-      canHandover={viewer.kind === 'helper' && !view.handover && r.status === 'matched'}
-      checklist={settings.programme.exclusions.map(line)}
-      {...(form ? { form } : {})}
-      ruleMessage={ruleMessage}
-    />,
+      })),
+      canEditNote: viewer.kind !== 'helper' && !view.handover && LIVE.includes(r.status),
+      canHandover: viewer.kind === 'helper' && !view.handover && r.status === 'matched',
+      checklist: settings.programme.exclusions.map(line),
+      ...(form ? { form } : {}),
+      ruleMessage,
+    },
     status,
   );
 }
@@ -196,27 +194,23 @@ async function formPage(c: AppContext, kind: SickFormKind) {
   const place = [careLocationName(c.var.t, r.care_location), r.care_location_note]
     .filter(Boolean)
     .join('：');
-  return render(
-    c,
-    <SickFormPage
-      ctx={viewContext(c)}
-      kind={kind}
-      request={{
-        id: r.id,
-        startsAt: r.starts_at,
-        endsAt: r.ends_at,
-        place,
-        parentName: r.requester_name,
-        childName: child?.name ?? '',
-        childBirthDate: child?.birth_date ?? '',
-        helperName: r.helper_name,
-      }}
-      partners={settings.programme.partners}
-      requestCheck={view.requestCheck?.answers.map(line) ?? null}
-      note={view.note && noteView(view.note)}
-      today={todayOf(c)}
-    />,
-  );
+  return renderPage(c, SickFormPage, {
+    kind,
+    request: {
+      id: r.id,
+      startsAt: r.starts_at,
+      endsAt: r.ends_at,
+      place,
+      parentName: r.requester_name,
+      childName: child?.name ?? '',
+      childBirthDate: child?.birth_date ?? '',
+      helperName: r.helper_name,
+    },
+    partners: settings.programme.partners,
+    requestCheck: view.requestCheck?.answers.map(line) ?? null,
+    note: view.note && noteView(view.note),
+    today: todayOf(c),
+  });
 }
 
 sickCarePages.get('/requests/:id/sick-care/request-form', readers, (c) => formPage(c, 'request'));

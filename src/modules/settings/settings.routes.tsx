@@ -2,7 +2,7 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { requireAdmin } from '../../auth/guards.js';
 import type { AppContext, AppEnv } from '../../context.js';
 import { adminOnly, formBody } from '../../http/validate.js';
-import { render, setFlash, viewContext } from '../../http/render.js';
+import { renderPage, setFlash } from '../../http/render.js';
 import { notFound } from '../../lib/errors.js';
 import type { Translator } from '../../lib/i18n.js';
 import {
@@ -98,7 +98,7 @@ const isPageSection = (s: string): s is SettingsPageSection =>
 settingsPages.get('/settings', async (c) => {
   requireAdmin(c);
   const settings = await getCenterSettings(c.var.deps);
-  return render(c, <SettingsPage ctx={viewContext(c)} values={formValuesOf(settings)} />);
+  return renderPage(c, SettingsPage, { values: formValuesOf(settings) });
 });
 
 /** The submitted form again, with the messages, in its section of the page (422). */
@@ -112,13 +112,13 @@ async function renderInvalid(
   const submitted = Object.fromEntries(
     Object.keys(values[section]).map((name) => [name, form[name] ?? '']),
   );
-  return render(
+  return renderPage(
     c,
-    <SettingsPage
-      ctx={viewContext(c)}
-      values={{ ...values, [section]: submitted }}
-      invalid={{ section, errors: sectionErrors(c.var.t, errors) }}
-    />,
+    SettingsPage,
+    {
+      values: { ...values, [section]: submitted },
+      invalid: { section, errors: sectionErrors(c.var.t, errors) },
+    },
     422,
   );
 }

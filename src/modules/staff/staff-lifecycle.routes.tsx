@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { requireAdmin } from '../../auth/guards.js';
 import type { AppContext, AppEnv } from '../../context.js';
-import { render, setFlash, viewContext } from '../../http/render.js';
+import { renderPage, setFlash } from '../../http/render.js';
 import { adminOnly, formBody } from '../../http/validate.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { renderIssuedResetCode } from '../auth/recovery.routes.js';
@@ -27,9 +27,10 @@ async function loadAccount(c: AppContext) {
 }
 
 const accountPage = async (c: AppContext, formError?: string) =>
-  render(
+  renderPage(
     c,
-    <StaffAccountPage ctx={viewContext(c)} account={await loadAccount(c)} formError={formError} />,
+    StaffAccountPage,
+    { account: await loadAccount(c), formError },
     formError ? 409 : 200,
   );
 

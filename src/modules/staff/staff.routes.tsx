@@ -3,7 +3,7 @@ import { requireAdmin } from '../../auth/guards.js';
 import type { AppContext, AppEnv } from '../../context.js';
 import { formPosts } from '../../http/form-posts.js';
 import { fieldRefusal } from '../../http/refusal.js';
-import { render, setFlash, viewContext } from '../../http/render.js';
+import { renderPage, setFlash } from '../../http/render.js';
 import { adminOnly } from '../../http/validate.js';
 import { StaffAccountsPage } from '../../../views/pages/staff/staff-accounts.js';
 import { listStaffUsers } from '../auth/users.queries.js';
@@ -15,10 +15,7 @@ export const staffPages = new Hono<AppEnv>();
 staffPages.get('/staff-accounts', async (c) => {
   requireAdmin(c);
   const accounts = await listStaffUsers(c.var.deps.db);
-  return render(
-    c,
-    <StaffAccountsPage ctx={viewContext(c)} accounts={accounts} values={{}} errors={{}} />,
-  );
+  return renderPage(c, StaffAccountsPage, { accounts, values: {}, errors: {} });
 });
 
 const rerenderStaffAccounts = async (
@@ -28,16 +25,7 @@ const rerenderStaffAccounts = async (
 ) => {
   const accounts = await listStaffUsers(c.var.deps.db);
   const { name, email, role } = values;
-  return render(
-    c,
-    <StaffAccountsPage
-      ctx={viewContext(c)}
-      accounts={accounts}
-      values={{ name, email, role }}
-      errors={errors}
-    />,
-    422,
-  );
+  return renderPage(c, StaffAccountsPage, { accounts, values: { name, email, role }, errors }, 422);
 };
 
 formPosts(staffPages, [adminOnly], requireAdmin)(

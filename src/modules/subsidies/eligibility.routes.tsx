@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { requireStaff } from '../../auth/guards.js';
 import type { AppContext, AppEnv, CurrentUser } from '../../context.js';
 import { formPosts } from '../../http/form-posts.js';
-import { render, setFlash, viewContext } from '../../http/render.js';
+import { renderPage, setFlash } from '../../http/render.js';
 import { staffOnly } from '../../http/validate.js';
 import {
   EligibilityPage,
@@ -27,18 +27,18 @@ async function renderHousehold(
 ) {
   const h = await loadHousehold(c.var.deps, requireStaff(c), c.req.param('id') ?? '');
   const json = toHouseholdJson(h);
-  return render(
+  return renderPage(
     c,
-    <EligibilityPage
-      ctx={viewContext(c)}
-      memberId={h.member.id}
-      memberName={h.member.name}
-      householdChildren={h.children}
-      eligibility={json.eligibility}
-      certifications={json.certifications}
-      today={h.today}
-      {...extra}
-    />,
+    EligibilityPage,
+    {
+      memberId: h.member.id,
+      memberName: h.member.name,
+      householdChildren: h.children,
+      eligibility: json.eligibility,
+      certifications: json.certifications,
+      today: h.today,
+      ...extra,
+    },
     status,
   );
 }

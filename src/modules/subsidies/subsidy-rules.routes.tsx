@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { requireAdmin } from '../../auth/guards.js';
 import type { AppContext, AppEnv } from '../../context.js';
 import { datedVersionPosts } from '../../http/dated-version-posts.js';
-import { render, viewContext } from '../../http/render.js';
+import { renderPage } from '../../http/render.js';
 import { tokyoDateOf } from '../../lib/dates.js';
 import type { FormErrors } from '../../../views/components/form-fields.js';
 import { SubsidyRulesPage } from '../../../views/pages/subsidies/subsidy-rules.js';
@@ -28,15 +28,15 @@ async function page(
 ) {
   const { subsidies } = await getCenterSettings(c.var.deps);
   const latest = [...subsidies].sort((a, b) => b.validFrom.localeCompare(a.validFrom))[0]!;
-  return render(
+  return renderPage(
     c,
-    <SubsidyRulesPage
-      ctx={viewContext(c)}
-      sets={subsidies}
-      today={tokyoDateOf(c.var.deps.clock.now())}
-      values={values ?? subsidyRulesValuesOf(latest)}
-      errors={errors}
-    />,
+    SubsidyRulesPage,
+    {
+      sets: subsidies,
+      today: tokyoDateOf(c.var.deps.clock.now()),
+      values: values ?? subsidyRulesValuesOf(latest),
+      errors,
+    },
     status,
   );
 }

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { requireAdmin, requireStaff } from '../../auth/guards.js';
 import type { AppContext, AppEnv } from '../../context.js';
 import { fieldRefusal } from '../../http/refusal.js';
-import { render, setFlash, viewContext } from '../../http/render.js';
+import { renderPage, setFlash } from '../../http/render.js';
 import { formPosts } from '../../http/form-posts.js';
 import { adminOnly } from '../../http/validate.js';
 import { AppError } from '../../lib/errors.js';
@@ -39,23 +39,23 @@ async function renderCurriculum(
     listModules(c.var.deps.db),
     countPendingRecords(c.var.deps.db),
   ]);
-  return render(
+  return renderPage(
     c,
-    <CurriculumPage
-      ctx={viewContext(c)}
-      modules={modules.map((m) => ({
+    CurriculumPage,
+    {
+      modules: modules.map((m) => ({
         ...toModuleView(m),
         sortOrder: m.sort_order,
         validityMode: m.validity_mode,
         validityMonths: m.validity_months,
         active: m.active === 1,
-      }))}
-      isAdmin={user.role === 'admin'}
-      pendingCount={pendingCount}
-      values={options.values ?? {}}
-      errors={options.errors ?? {}}
-      validity={options.validity ?? { values: {}, errors: {} }}
-    />,
+      })),
+      isAdmin: user.role === 'admin',
+      pendingCount,
+      values: options.values ?? {},
+      errors: options.errors ?? {},
+      validity: options.validity ?? { values: {}, errors: {} },
+    },
     options.status,
   );
 }

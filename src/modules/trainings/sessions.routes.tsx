@@ -3,7 +3,7 @@ import { requireStaff } from '../../auth/guards.js';
 import type { AppContext, AppEnv } from '../../context.js';
 import { acceptsAnyForm } from '../../http/form-fields.js';
 import { formPosts } from '../../http/form-posts.js';
-import { render, setFlash, viewContext } from '../../http/render.js';
+import { renderPage, setFlash } from '../../http/render.js';
 import { staffOnly } from '../../http/validate.js';
 import { notFound } from '../../lib/errors.js';
 import type { FormErrors } from '../../../views/components/form-fields.js';
@@ -30,14 +30,14 @@ async function renderSessions(
 ) {
   const { now, sessions, modules, summary, pendingCount } = await loadSessionsOverview(c.var.deps);
   const views = sessions.map(toSessionView);
-  return render(
+  return renderPage(
     c,
-    <SessionsPage
-      ctx={viewContext(c)}
-      upcoming={views.filter((s) => s.endsAt >= now)}
-      past={views.filter((s) => s.endsAt < now).reverse()}
-      modules={modules.map(toModuleView)}
-      summary={{
+    SessionsPage,
+    {
+      upcoming: views.filter((s) => s.endsAt >= now),
+      past: views.filter((s) => s.endsAt < now).reverse(),
+      modules: modules.map(toModuleView),
+      summary: {
         from: summary.from,
         to: summary.to,
         sessionsHeld: summary.sessionsHeld,
@@ -45,11 +45,11 @@ async function renderSessions(
         attendances: summary.attendances,
         attendeeHours: summary.attendeeHours,
         newlyQualified: summary.newlyQualified.length,
-      }}
-      pendingCount={pendingCount}
-      values={options.values ?? {}}
-      errors={options.errors ?? {}}
-    />,
+      },
+      pendingCount,
+      values: options.values ?? {},
+      errors: options.errors ?? {},
+    },
     options.status,
   );
 }
@@ -102,19 +102,19 @@ async function renderSession(
       waitlistPosition: null,
     })),
   ];
-  return render(
+  return renderPage(
     c,
-    <SessionPage
-      ctx={viewContext(c)}
-      session={toSessionView({ session: sheet.session, modules: sheet.modules })}
-      rows={rows}
-      attended={new Set(sheet.attendance.map((a) => `${a.member_id}:${a.module_id}`))}
-      candidates={sheet.candidates.map((h) => ({ id: h.id, name: h.name, memberNo: h.member_no }))}
-      canRecord={sheet.canRecord}
-      cancelled={sheet.session.cancelled_at !== null}
-      pendingCount={sheet.pendingCount}
-      actionError={options.actionError}
-    />,
+    SessionPage,
+    {
+      session: toSessionView({ session: sheet.session, modules: sheet.modules }),
+      rows,
+      attended: new Set(sheet.attendance.map((a) => `${a.member_id}:${a.module_id}`)),
+      candidates: sheet.candidates.map((h) => ({ id: h.id, name: h.name, memberNo: h.member_no })),
+      canRecord: sheet.canRecord,
+      cancelled: sheet.session.cancelled_at !== null,
+      pendingCount: sheet.pendingCount,
+      actionError: options.actionError,
+    },
     options.status,
   );
 }

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { requireStaff, requireUser } from '../../auth/guards.js';
 import type { AppContext, AppEnv } from '../../context.js';
 import { normalizeInput } from '../../http/form-fields.js';
-import { render, setFlash, viewContext } from '../../http/render.js';
+import { renderPage, setFlash } from '../../http/render.js';
 import { formPosts } from '../../http/form-posts.js';
 import { staffOnly } from '../../http/validate.js';
 import type { FormErrors } from '../../../views/components/form-fields.js';
@@ -64,16 +64,7 @@ trainingRecordPages.get('/training/helpers', async (c) => {
         r.name.includes(query) ||
         (kana !== '' && r.nameKana.replace(/\s/g, '').includes(kana))),
   );
-  return render(
-    c,
-    <HelpersPage
-      ctx={viewContext(c)}
-      rows={rows}
-      counts={counts}
-      filter={{ status, q: query }}
-      pendingCount={pendingCount}
-    />,
-  );
+  return renderPage(c, HelpersPage, { rows, counts, filter: { status, q: query }, pendingCount });
 });
 
 async function renderHelper(
@@ -83,19 +74,19 @@ async function renderHelper(
 ) {
   const page = await loadHelperTraining(c.var.deps, memberId);
   const { member, modules } = page;
-  return render(
+  return renderPage(
     c,
-    <HelperTrainingPage
-      ctx={viewContext(c)}
-      member={{ id: member.id, name: member.name, memberNo: member.member_no }}
-      q={toQualificationView(page.q, modules)}
-      records={page.records.map(toRecordView)}
-      modules={modules.map(toModuleView)}
-      today={page.today}
-      pendingCount={page.pendingCount}
-      values={options.values ?? {}}
-      errors={options.errors ?? {}}
-    />,
+    HelperTrainingPage,
+    {
+      member: { id: member.id, name: member.name, memberNo: member.member_no },
+      q: toQualificationView(page.q, modules),
+      records: page.records.map(toRecordView),
+      modules: modules.map(toModuleView),
+      today: page.today,
+      pendingCount: page.pendingCount,
+      values: options.values ?? {},
+      errors: options.errors ?? {},
+    },
     options.status,
   );
 }
@@ -132,19 +123,19 @@ async function renderPending(
   options: { actionError?: string; status?: 200 | 409 } = {},
 ) {
   const rows = await listRecordsByStatus(c.var.deps.db, 'pending');
-  return render(
+  return renderPage(
     c,
-    <PendingRecordsPage
-      ctx={viewContext(c)}
-      items={rows.map((r) => ({
+    PendingRecordsPage,
+    {
+      items: rows.map((r) => ({
         ...toRecordView(r),
         memberId: r.member_id,
         memberName: r.member_name,
         memberNo: r.member_no,
         createdAt: r.created_at,
-      }))}
-      actionError={options.actionError}
-    />,
+      })),
+      actionError: options.actionError,
+    },
     options.status,
   );
 }
@@ -188,14 +179,10 @@ trainingRecordPages.get('/members/:id/certificate', async (c) => {
     user,
     c.req.param('id'),
   );
-  return render(
-    c,
-    <CertificatePage
-      ctx={viewContext(c)}
-      member={{ name: member.name, memberNo: member.member_no }}
-      modules={lines.map((l) => ({ ...l, module: toModuleView(l.module) }))}
-      completedOn={completedOn}
-      issuedOn={today}
-    />,
-  );
+  return renderPage(c, CertificatePage, {
+    member: { name: member.name, memberNo: member.member_no },
+    modules: lines.map((l) => ({ ...l, module: toModuleView(l.module) })),
+    completedOn,
+    issuedOn: today,
+  });
 });
