@@ -6,7 +6,7 @@ import {
   type Updateable,
 } from 'kysely';
 import type { Db } from '../../lib/db.js';
-import { inJson, pageWithTotal } from '../../lib/sql.js';
+import { inJson, pageByIds } from '../../lib/sql.js';
 import {
   activityWithParties,
   pairNameColumns,
@@ -150,19 +150,11 @@ export async function listActivities(db: Db, scope: ActivityScope, query: Activi
   if (query.helperId) base = base.where('activity.helper_member_id', '=', query.helperId);
   if (query.requesterId) base = base.where('activity.requester_member_id', '=', query.requesterId);
   if (query.status) base = base.where('activity.status', '=', query.status);
-  const pageIds = base
-    .select('activity.id')
-    .orderBy('activity.started_at', 'desc')
-    .orderBy('activity.id')
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
-  return pageWithTotal(
-    activityColumns(db)
-      .where('activity.id', 'in', pageIds)
-      .orderBy('activity.started_at', 'desc')
-      .orderBy('activity.id')
-      .execute(),
+  return pageByIds(
     base,
+    activityColumns(db),
+    { id: 'activity.id', orderBy: 'activity.started_at', direction: 'desc' },
+    query,
   );
 }
 

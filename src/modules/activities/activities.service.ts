@@ -11,6 +11,7 @@ import { changeAudited } from '../audit/audit.service.js';
 import { notify, notifyAll } from '../notifications/notifications.service.js';
 import { findRequestById, listRequestChildren } from '../requests/requests.queries.js';
 import { formatWhen, staffUserIds } from '../requests/requests.service.js';
+import { notifyUserAndStaff } from '../requests/staff-notices.service.js';
 import { getCenterSettings, getReportRules } from '../settings/settings.service.js';
 import {
   buildActivityTransition,
@@ -213,8 +214,12 @@ async function childrenOfRequest(deps: AppDeps, requestId: string, childIds: str
   return chosen;
 }
 
-function activityNotice(a: { started_at: string }) {
-  return { when: formatWhen(a.started_at) };
+/** What a notice about an activity says of it (when it took place) and where it leads. */
+function activityNotice(
+  a: { id: string; started_at: string },
+  more: Record<string, string | number> = {},
+) {
+  return { params: { when: formatWhen(a.started_at), ...more }, link: `/activities/${a.id}` };
 }
 
 /**
@@ -331,8 +336,7 @@ export async function reportActivity(
   await notify(deps, {
     userId: request.requester_user_id,
     kind: 'activity_reported',
-    params: { ...activityNotice(row), total: fee.total + input.transportCost + input.mealCost },
-    link: `/activities/${id}`,
+    ...activityNotice(row, { total: fee.total + input.transportCost + input.mealCost }),
   });
   if (input.incident && incidentId) await notifySeriousIncident(deps, input.incident, incidentId);
   return id;
@@ -438,8 +442,7 @@ export async function confirmActivity(
   await notify(deps, {
     userId: activity.helper_user_id,
     kind: 'activity_confirmed',
-    params: activityNotice(activity),
-    link: `/activities/${activity.id}`,
+    ...activityNotice(activity),
     email: false,
   });
 }
@@ -462,16 +465,10 @@ export async function disputeActivity(
     actor: viewer.user,
     clientAddress,
   });
-  const recipients = new Set([activity.helper_user_id, ...(await staffUserIds(deps))]);
-  await notifyAll(
-    deps,
-    [...recipients].map((userId) => ({
-      userId,
-      kind: 'activity_disputed',
-      params: { ...activityNotice(activity), requester: activity.requester_name },
-      link: `/activities/${activity.id}`,
-    })),
-  );
+  await notifyUserAndStaff(deps, activity.helper_user_id, {
+    kind: 'activity_disputed',
+    ...activityNotice(activity, { requester: activity.requester_name }),
+  });
 }
 
 /**
@@ -503,8 +500,7 @@ export async function approveActivity(
     [activity.helper_user_id, activity.requester_user_id].map((userId) => ({
       userId,
       kind: 'activity_approved',
-      params: activityNotice(activity),
-      link: `/activities/${activity.id}`,
+      ...activityNotice(activity),
       email: false,
     })),
   );
@@ -530,8 +526,7 @@ export async function returnActivity(
   await notify(deps, {
     userId: activity.helper_user_id,
     kind: 'activity_returned',
-    params: activityNotice(activity),
-    link: `/activities/${activity.id}`,
+    ...activityNotice(activity),
   });
 }
 
@@ -700,8 +695,10 @@ export async function correctActivity(
   await notify(deps, {
     userId: activity.requester_user_id,
     kind: 'activity_corrected',
-    params: { ...activityNotice({ started_at: startedAt.toISOString() }), total: fee.total },
-    link: `/activities/${activity.id}`,
+    ...activityNotice(
+      { id: activity.id, started_at: startedAt.toISOString() },
+      { total: fee.total },
+    ),
   });
 }
 

@@ -287,40 +287,79 @@ async function transition(
   const nowDate = deps.clock.now();
   const now = nowDate.toISOString();
   const column = statusColumn(t.side);
-  const takesAccess = t.to === 'suspended' || t.to === 'withdrawn';
   // Refused before anything is read or built for the batch (its notices are not conditional).
   if (!t.from.includes(member[column] as SideStatus)) throw conflict('invalid_transition');
-  const statements: Compilable[] = [
-    buildChangeSideStatus(deps.db, member.id, column, t.from, {
-      [column]: t.to,
-      updated_at: now,
-      ...t.extraSet,
-    }),
-    insertIfPreviousChanged(
-      deps.db,
-      'member_status_event',
-      statusEvent(
-        member.id,
-        t.side,
-        { from: member[column], to: t.to, reason: t.reason ?? null },
-        { actorUserId: actor?.id ?? null, at: now },
+  const update = buildChangeSideStatus(deps.db, member.id, column, t.from, {
+    [column]: t.to,
+    updated_at: now,
+    ...t.extraSet,
+  });
+  const changed = await changeSides(deps, actor, member, update, {
+    sides: [t.side],
+    to: t.to,
+    reason: t.reason ?? null,
+    action: t.action,
+    details: { side: t.side, from: member[column], to: t.to, reason: t.reason ?? null },
+    at: nowDate,
+    clientAddress,
+  });
+  if (!changed) throw conflict('invalid_transition');
+}
+
+/** A change of a member's sides, as `changeSides` writes it after its UPDATE. */
+interface SideChange {
+  sides: Side[];
+  to: SideStatus;
+  reason: string | null;
+  /** The audit entry's action and details. */
+  action: string;
+  details: Record<string, unknown>;
+  at: Date;
+  clientAddress?: string;
+}
+
+/**
+ * Runs a change of a member's sides as one atomic batch: `update` (conditional), then, each
+ * written only if the statement before it changed a row, the history row of every side it
+ * moves and the audit entry; then the login following the sides (sessions ended when the change
+ * takes access away) and, when it takes the helper side away, what ends with it. False when
+ * `update` changed nothing (and so nothing else was written).
+ */
+async function changeSides(
+  deps: AppDeps,
+  actor: CurrentUser | null,
+  member: MemberWithEmail,
+  update: Compilable,
+  change: SideChange,
+): Promise<boolean> {
+  const now = change.at.toISOString();
+  const actorUserId = actor?.id ?? null;
+  const takesAccess = change.to === 'suspended' || change.to === 'withdrawn';
+  const [updated] = await deps.atomic([
+    update,
+    ...change.sides.map((side) =>
+      insertIfPreviousChanged(
+        deps.db,
+        'member_status_event',
+        statusEvent(
+          member.id,
+          side,
+          { from: member[statusColumn(side)], to: change.to, reason: change.reason },
+          { actorUserId, at: now },
+        ),
       ),
     ),
     buildAuditIfPreviousChanged(deps.db, {
-      at: nowDate,
-      actorUserId: actor?.id ?? null,
-      ...memberEntry(
-        member.id,
-        t.action,
-        { side: t.side, from: member[column], to: t.to, reason: t.reason ?? null },
-        clientAddress,
-      ),
+      at: change.at,
+      actorUserId,
+      ...memberEntry(member.id, change.action, change.details, change.clientAddress),
     }),
     ...buildLoginFollowsSides(deps.db, member.user_id, now, takesAccess),
-    ...(t.side === 'helper' && takesAccess ? await helperSideEnded(deps, member, now) : []),
-  ];
-  const [update] = await deps.atomic(statements);
-  if (!update || update.numAffectedRows === 0) throw conflict('invalid_transition');
+    ...(takesAccess && change.sides.includes('helper')
+      ? await helperSideEnded(deps, member, now)
+      : []),
+  ]);
+  return !!updated && updated.numAffectedRows !== 0;
 }
 
 async function loadForSide(deps: AppDeps, memberId: string, side: Side) {
@@ -413,41 +452,23 @@ export async function withdrawMember(
   const nowDate = deps.clock.now();
   const now = nowDate.toISOString();
   const sides = (['requester', 'helper'] as const).filter((s) => member[statusColumn(s)] !== null);
-  const statements: Compilable[] = [
-    buildWithdrawMember(deps.db, member.id, {
-      withdrawn_at: now,
-      withdrawal_reason: reason,
-      updated_at: now,
-      ...(member.requester_status ? { requester_status: 'withdrawn' as const } : {}),
-      ...(member.helper_status ? { helper_status: 'withdrawn' as const } : {}),
-    }),
-    ...sides.map((side) =>
-      insertIfPreviousChanged(
-        deps.db,
-        'member_status_event',
-        statusEvent(
-          member.id,
-          side,
-          { from: member[statusColumn(side)], to: 'withdrawn', reason },
-          { actorUserId: actor?.id ?? null, at: now },
-        ),
-      ),
-    ),
-    buildAuditIfPreviousChanged(deps.db, {
-      at: nowDate,
-      actorUserId: actor?.id ?? null,
-      ...memberEntry(
-        member.id,
-        'member_withdrawn',
-        { reason, bySelf: actor?.id === member.user_id },
-        clientAddress,
-      ),
-    }),
-    ...buildLoginFollowsSides(deps.db, member.user_id, now, true),
-    ...(member.helper_status ? await helperSideEnded(deps, member, now) : []),
-  ];
-  const [update] = await deps.atomic(statements);
-  if (!update || update.numAffectedRows === 0) throw conflict('already_withdrawn');
+  const update = buildWithdrawMember(deps.db, member.id, {
+    withdrawn_at: now,
+    withdrawal_reason: reason,
+    updated_at: now,
+    ...(member.requester_status ? { requester_status: 'withdrawn' as const } : {}),
+    ...(member.helper_status ? { helper_status: 'withdrawn' as const } : {}),
+  });
+  const changed = await changeSides(deps, actor, member, update, {
+    sides,
+    to: 'withdrawn',
+    reason,
+    action: 'member_withdrawn',
+    details: { reason, bySelf: actor?.id === member.user_id },
+    at: nowDate,
+    clientAddress,
+  });
+  if (!changed) throw conflict('already_withdrawn');
   return (await findMemberById(deps.db, memberId))!;
 }
 

@@ -3,8 +3,9 @@ import { tokyoDateOf } from '../../lib/dates.js';
 import { conflict, forbidden, notFound, unprocessable } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { buildAuditIfPreviousChanged } from '../audit/audit.queries.js';
-import { notify, notifyAll } from '../notifications/notifications.service.js';
-import { formatWhen, staffUserIds } from '../requests/requests.service.js';
+import { notify } from '../notifications/notifications.service.js';
+import { formatWhen } from '../requests/requests.service.js';
+import { notifyUserAndStaff } from '../requests/staff-notices.service.js';
 import {
   activityAmountDue,
   isOutstanding,
@@ -226,16 +227,11 @@ export async function disputePayment(
     audit(deps, viewer, subject, 'payment_disputed', now, clientAddress, { reason }),
   ]);
   if (!write || write.numAffectedRows === 0) throw conflict('payment_not_disputable');
-  const recipients = new Set([subject.requesterUserId, ...(await staffUserIds(deps))]);
-  await notifyAll(
-    deps,
-    [...recipients].map((userId) => ({
-      userId,
-      kind: 'payment_disputed',
-      params: { when: formatWhen(subject.date), helper: subject.helperName },
-      link: paymentLink(subject.key),
-    })),
-  );
+  await notifyUserAndStaff(deps, subject.requesterUserId, {
+    kind: 'payment_disputed',
+    params: { when: formatWhen(subject.date), helper: subject.helperName },
+    link: paymentLink(subject.key),
+  });
 }
 
 /** A payment as the pages and the API show it, with where it stands against the amount due. */

@@ -2,7 +2,7 @@ import { addDaysToDate, tokyoInstant } from '../../lib/dates.js';
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { CareRequestTable, RequestSeriesTable } from '../../../db/schema.js';
 import type { Db } from '../../lib/db.js';
-import { inJson, pageWithTotal } from '../../lib/sql.js';
+import { inJson, pageByIds } from '../../lib/sql.js';
 import {
   offersWithRequest,
   pairNameColumns,
@@ -109,19 +109,11 @@ export async function listRequests(db: Db, scope: RequestScope, query: RequestLi
       '<',
       tokyoInstant(addDaysToDate(query.to, 1)).toISOString(),
     );
-  const pageIds = base
-    .select('care_request.id')
-    .orderBy('care_request.starts_at')
-    .orderBy('care_request.id')
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
-  return pageWithTotal(
-    requestColumns(db)
-      .where('care_request.id', 'in', pageIds)
-      .orderBy('care_request.starts_at')
-      .orderBy('care_request.id')
-      .execute(),
+  return pageByIds(
     base,
+    requestColumns(db),
+    { id: 'care_request.id', orderBy: 'care_request.starts_at' },
+    query,
   );
 }
 

@@ -1,7 +1,7 @@
 import type { AppDeps, CurrentUser } from '../../context.js';
 import { addDaysToDate, tokyoDateOf } from '../../lib/dates.js';
 import { AppError, conflict, forbidden, notFound, unprocessable } from '../../lib/errors.js';
-import { auditRow, buildAuditInsert } from '../audit/audit.queries.js';
+import { buildAuditInsert, type AuditEntry } from '../audit/audit.queries.js';
 import { notifyAll } from '../notifications/notifications.service.js';
 import {
   answerChecklist,
@@ -118,6 +118,23 @@ export async function checkSickRequest(
 }
 
 const isSick = (request: RequestRow) => request.programme === 'sick';
+
+/** The audit row of one act on a sick-child request, in a batch of its own. */
+function auditOnRequest(
+  deps: AppDeps,
+  actor: CurrentUser,
+  request: RequestRow,
+  entry: Omit<AuditEntry, 'actorUserId' | 'subjectType' | 'subjectId'>,
+) {
+  return deps.atomic([
+    buildAuditInsert(deps.db, {
+      ...entry,
+      actorUserId: actor.id,
+      subjectType: 'care_request',
+      subjectId: request.id,
+    }),
+  ]);
+}
 const LIVE = ['open', 'offered', 'matched'];
 
 /** What the safeguards page and API show of one sick-child request. */
@@ -132,15 +149,10 @@ export async function loadSickCare(deps: AppDeps, viewer: RequestViewer, request
   ]);
   // The doctor's note is the child's health data: a read by anyone but the family is logged.
   if (viewer.kind !== 'requester')
-    await deps.atomic([
-      buildAuditInsert(deps.db, {
-        at: deps.clock.now(),
-        actorUserId: viewer.user.id,
-        action: 'sick_care_read',
-        subjectType: 'care_request',
-        subjectId: request.id,
-      }),
-    ]);
+    await auditOnRequest(deps, viewer.user, request, {
+      at: deps.clock.now(),
+      action: 'sick_care_read',
+    });
   const answersOf = (stage: 'request' | 'handover') => {
     const check = checks.find((c) => c.stage === stage);
     return check ? { ...check, answers: JSON.parse(check.answers) as AnsweredItem[] } : null;
@@ -202,17 +214,12 @@ export async function recordDoctorNote(
     }),
   ]);
   if (!upsert || upsert.numAffectedRows === 0) throw conflict('sick_handed_over');
-  await deps.atomic([
-    buildAuditInsert(deps.db, {
-      at: now,
-      actorUserId: viewer.user.id,
-      action: 'sick_doctor_note_recorded',
-      subjectType: 'care_request',
-      subjectId: request.id,
-      clientAddress,
-      details: { proxy: input.proxy !== null },
-    }),
-  ]);
+  await auditOnRequest(deps, viewer.user, request, {
+    at: now,
+    action: 'sick_doctor_note_recorded',
+    clientAddress,
+    details: { proxy: input.proxy !== null },
+  });
   return findSickCareNote(deps.db, request.id).then((n) => n!);
 }
 
@@ -256,16 +263,11 @@ export async function recordHandover(
     ),
   ]);
   if (!insert || insert.numAffectedRows === 0) throw conflict('sick_handed_over');
-  await deps.atomic([
-    buildAuditInsert(deps.db, {
-      at: now,
-      actorUserId: viewer.user.id,
-      action: 'sick_handover_recorded',
-      subjectType: 'care_request',
-      subjectId: request.id,
-      clientAddress,
-    }),
-  ]);
+  await auditOnRequest(deps, viewer.user, request, {
+    at: now,
+    action: 'sick_handover_recorded',
+    clientAddress,
+  });
 }
 
 async function refuseHandover(
@@ -276,19 +278,12 @@ async function refuseHandover(
   clientAddress?: string,
 ) {
   const when = tokyoDateOf(request.starts_at);
-  await deps.atomic([
-    deps.db.insertInto('audit_log').values(
-      auditRow({
-        at: deps.clock.now(),
-        actorUserId: actor.id,
-        action: 'sick_handover_refused',
-        subjectType: 'care_request',
-        subjectId: request.id,
-        clientAddress,
-        details: { yes: yes.map((i) => i.code), ...exclusionReasons(yes) },
-      }),
-    ),
-  ]);
+  await auditOnRequest(deps, actor, request, {
+    at: deps.clock.now(),
+    action: 'sick_handover_refused',
+    clientAddress,
+    details: { yes: yes.map((i) => i.code), ...exclusionReasons(yes) },
+  });
   await tellStaff(
     deps,
     'sick_handover_refused',
