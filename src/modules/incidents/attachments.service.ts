@@ -113,21 +113,6 @@ export async function uploadAttachment(
   return id;
 }
 
-/** An attachment of the incident that is not removed, or 404. */
-async function liveAttachment(deps: AppDeps, incidentId: string, id: string) {
-  const row = await findAttachment(deps.db, incidentId, id);
-  if (!row) throw notFound();
-  return row;
-}
-
-/** An attachment's row and its file's bytes, or 404 when either is missing. */
-async function storedAttachment(deps: AppDeps, incidentId: string, id: string) {
-  const row = await liveAttachment(deps, incidentId, id);
-  const file = await fileStoreOf(deps).get(row.file_key);
-  if (!file) throw notFound();
-  return { row, bytes: file.bytes };
-}
-
 /**
  * An attachment's bytes for staff, the read audited like the incident's details (one row per
  * download, naming the file). 404 for an unknown, removed or missing file.
@@ -139,9 +124,12 @@ export async function downloadAttachment(
   id: string,
   clientAddress?: string,
 ) {
-  const { row, bytes } = await storedAttachment(deps, incidentId, id);
+  const row = await findAttachment(deps.db, incidentId, id);
+  if (!row) throw notFound();
+  const file = await fileStoreOf(deps).get(row.file_key);
+  if (!file) throw notFound();
   await readIncident(deps, staff, incidentId, clientAddress, { id, fileName: row.file_name });
-  return { row, bytes };
+  return { row, bytes: file.bytes };
 }
 
 /** Removes an attachment: the row is marked (who, when) and kept; the file is deleted. */
@@ -152,7 +140,8 @@ export async function deleteAttachment(
   id: string,
   clientAddress?: string,
 ) {
-  const row = await liveAttachment(deps, incidentId, id);
+  const row = await findAttachment(deps.db, incidentId, id);
+  if (!row) throw notFound();
   const now = deps.clock.now();
   const [marked] = await deps.atomic([
     buildMarkAttachmentDeleted(deps.db, id, { deletedBy: staff.id, at: now.toISOString() }),
