@@ -1,4 +1,112 @@
+import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
+import type { Database } from '../../db/schema.js';
 import { insertOrRefuse, type Atomic, type Compilable } from './atomic.js';
+import type { Db } from './db.js';
+import { waitlistPlace } from './query-fragments.js';
+
+/**
+ * The tables of seats of sessions with a capacity (an event, a training session), as a seat
+ * table holds them: the table of its sessions (with `capacity`, `cancelled_at` and `starts_at`),
+ * the column naming the session, the column naming the user who signed the member up, and the
+ * status of a member with a seat. A row's `status` is that, 'waitlisted' or 'cancelled' (kept as
+ * history); `position` is the order of joining.
+ */
+const seatBooks = {
+  event_registration: {
+    sessions: 'event',
+    sessionColumn: 'event_id',
+    byColumn: 'registered_by',
+    seated: 'registered',
+  },
+  training_enrollment: {
+    sessions: 'training_session',
+    sessionColumn: 'session_id',
+    byColumn: 'enrolled_by',
+    seated: 'enrolled',
+  },
+} as const;
+
+export type SeatTable = keyof typeof seatBooks;
+
+/**
+ * Who gets a free seat. `waitlistFirst`: a seat is given only while nobody waits (a newcomer
+ * never jumps the waitlist); otherwise a free seat goes to a newcomer even while others wait.
+ */
+export interface SeatRule {
+  waitlistFirst: boolean;
+}
+
+/**
+ * Signs a member up in ONE statement: the seat count, the decision (a seat or 'waitlisted', by
+ * `rule`), the place in line (`position`) and the insert cannot be separated, so sign-ups at the
+ * same moment never exceed the capacity (SQLite and D1 run one statement at a time). Nothing is
+ * inserted when the session is cancelled or, for `onlyBefore`, has started; a second live row of
+ * the member fails the partial unique index. `more` gives the table's other columns by name
+ * (their values may read the session row `s`). RETURNING tells the caller which status it got.
+ */
+export function seatInsert(
+  table: SeatTable,
+  rule: SeatRule,
+  row: {
+    id: string;
+    sessionId: string;
+    memberId: string;
+    by: string;
+    at: string;
+    onlyBefore: string | null;
+  },
+  more: Record<string, unknown> = {},
+): RawBuilder<unknown> {
+  const book = seatBooks[table];
+  const seats = sql.table(table);
+  const ofSession = (alias: string) => sql`${sql.ref(`${alias}.${book.sessionColumn}`)} = s.id`;
+  const nobodyWaits = rule.waitlistFirst
+    ? sql`AND NOT EXISTS (SELECT 1 FROM ${seats} w WHERE ${ofSession('w')} AND w.status = 'waitlisted')`
+    : sql``;
+  const columns: Record<string, unknown> = {
+    id: row.id,
+    [book.sessionColumn]: sql`s.id`,
+    member_id: row.memberId,
+    status: sql`CASE WHEN (SELECT COUNT(*) FROM ${seats} r
+                 WHERE ${ofSession('r')} AND r.status = ${sql.lit(book.seated)}) < s.capacity
+             ${nobodyWaits}
+           THEN ${sql.lit(book.seated)} ELSE 'waitlisted' END`,
+    position: sql`(SELECT COALESCE(MAX(r.position), 0) + 1 FROM ${seats} r WHERE ${ofSession('r')})`,
+    [book.byColumn]: row.by,
+    created_at: row.at,
+    updated_at: row.at,
+    promoted_at: null,
+    cancelled_at: null,
+    ...more,
+  };
+  return sql`INSERT INTO ${seats} (${sql.join(Object.keys(columns).map((c) => sql.ref(c)))})
+    SELECT ${sql.join(Object.values(columns))}
+    FROM ${sql.table(book.sessions)} s
+    WHERE s.id = ${row.sessionId} AND s.cancelled_at IS NULL
+      AND (${row.onlyBefore} IS NULL OR s.starts_at > ${row.onlyBefore})
+    RETURNING status, position`;
+}
+
+/**
+ * A member's live (not cancelled) rows of `table`, as `s`, each with its place on the waitlist
+ * (`waitlist_position`, 1 = next in line; meaningful for a waitlisted row). Select the columns
+ * wanted.
+ */
+export function liveSeatsOfMember<T extends SeatTable>(db: Db, table: T, memberId: string) {
+  // Kysely cannot follow a table chosen by a type parameter: the query is built untyped here
+  // and given back the type its columns have.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any seat table, see above
+  const untyped = db as unknown as Kysely<any>;
+  return untyped
+    .selectFrom(sql.table(table).as('s'))
+    .select(waitlistPlace(table, 's').as('waitlist_position'))
+    .where('s.member_id', '=', memberId)
+    .where('s.status', '<>', 'cancelled') as unknown as SelectQueryBuilder<
+    Database & { s: Database[T] },
+    's',
+    { waitlist_position: number }
+  >;
+}
 
 /** What taking a seat answers: a seat (`registered`, `enrolled`) or a place on the waitlist. */
 export interface SeatTaken<Status extends string> {
