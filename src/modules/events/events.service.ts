@@ -69,8 +69,7 @@ export async function updateEvent(
   id: string,
   input: EventInput,
 ) {
-  const event = await findEvent(deps.db, id);
-  if (!event) throw notFound();
+  const event = await existingEvent(deps, id);
   if (event.cancelled_at) throw unprocessable('event_cancelled', 'events.rule.event_cancelled');
   const now = deps.clock.now().toISOString();
   const { changed, after } = await changeAudited(
@@ -93,8 +92,7 @@ export async function updateEvent(
 
 /** Calls an event off (中止). Everyone registered or waiting is told. 409 when already off. */
 export async function cancelEvent(deps: AppDeps, actor: CurrentUser, id: string) {
-  const event = await findEvent(deps.db, id);
-  if (!event) throw notFound();
+  const event = await existingEvent(deps, id);
   const now = deps.clock.now().toISOString();
   const { changed } = await changeAudited(
     deps,
@@ -113,6 +111,13 @@ export async function cancelEvent(deps: AppDeps, actor: CurrentUser, id: string)
     });
   }
   return (await findEvent(deps.db, id))!;
+}
+
+/** The event, or 404. */
+async function existingEvent(deps: Pick<AppDeps, 'db'>, id: string) {
+  const event = await findEvent(deps.db, id);
+  if (!event) throw notFound();
+  return event;
 }
 
 /** The event if the viewer may see it; 404 otherwise (its existence does not leak). */
@@ -152,8 +157,7 @@ export async function registerForEvent(
   memberId: string,
   options: { byStaff: boolean; children: number },
 ): Promise<RegistrationOutcome> {
-  const event = await findEvent(deps.db, eventId);
-  if (!event) throw notFound();
+  const event = await existingEvent(deps, eventId);
   const member = await findMemberById(deps.db, memberId);
   if (!member) throw notFound();
   if (event.cancelled_at) throw unprocessable('event_cancelled', 'events.rule.event_cancelled');
@@ -202,8 +206,7 @@ export async function cancelEventRegistration(
   memberId: string,
   options: { byStaff: boolean },
 ): Promise<{ promotedMemberIds: string[] }> {
-  const event = await findEvent(deps.db, eventId);
-  if (!event) throw notFound();
+  const event = await existingEvent(deps, eventId);
   const now = deps.clock.now().toISOString();
   if (!options.byStaff && event.starts_at <= now)
     throw unprocessable('event_started', 'events.rule.event_started');
@@ -236,8 +239,7 @@ export async function recordEventAttendance(
   eventId: string,
   memberIds: string[],
 ) {
-  const event = await findEvent(deps.db, eventId);
-  if (!event) throw notFound();
+  const event = await existingEvent(deps, eventId);
   if (event.cancelled_at) throw unprocessable('event_cancelled', 'events.rule.event_cancelled');
   const unique = [...new Set(memberIds)];
   const registered = await findRegisteredMemberIds(deps.db, eventId, unique);
