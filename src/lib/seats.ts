@@ -1,7 +1,8 @@
-import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
+import { sql, type CompiledQuery, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { insertOrRefuse, type Atomic, type Compilable } from './atomic.js';
+import { insertOrRefuse, type Atomic } from './atomic.js';
 import type { Db } from './db.js';
+import { newId } from './ids.js';
 import { waitlistPlace } from './query-fragments.js';
 
 /**
@@ -28,6 +29,16 @@ const seatBooks = {
 
 export type SeatTable = keyof typeof seatBooks;
 
+/** The status of a member with a seat in `T`. */
+type Seated<T extends SeatTable> = (typeof seatBooks)[T]['seated'];
+
+/** A compiled `seatInsert`, with the table and the id of the row it inserts. */
+export interface SeatInsert<T extends SeatTable> {
+  table: T;
+  id: string;
+  statement: CompiledQuery;
+}
+
 /**
  * Who gets a free seat. `waitlistFirst`: a seat is given only while nobody waits (a newcomer
  * never jumps the waitlist); otherwise a free seat goes to a newcomer even while others wait.
@@ -42,13 +53,14 @@ export interface SeatRule {
  * same moment never exceed the capacity (SQLite and D1 run one statement at a time). Nothing is
  * inserted when the session is cancelled or, for `onlyBefore`, has started; a second live row of
  * the member fails the partial unique index. `more` gives the table's other columns by name
- * (their values may read the session row `s`). RETURNING tells the caller which status it got.
+ * (their values may read the session row `s`). RETURNING tells the caller which status it got;
+ * the row's id is made here, for `takeSeat` to find the row again.
  */
-export function seatInsert(
-  table: SeatTable,
+export function seatInsert<T extends SeatTable>(
+  db: Db,
+  table: T,
   rule: SeatRule,
   row: {
-    id: string;
     sessionId: string;
     memberId: string;
     by: string;
@@ -56,7 +68,8 @@ export function seatInsert(
     onlyBefore: string | null;
   },
   more: Record<string, unknown> = {},
-): RawBuilder<unknown> {
+): SeatInsert<T> {
+  const id = newId();
   const book = seatBooks[table];
   const seats = sql.table(table);
   const ofSession = (alias: string) => sql`${sql.ref(`${alias}.${book.sessionColumn}`)} = s.id`;
@@ -64,7 +77,7 @@ export function seatInsert(
     ? sql`AND NOT EXISTS (SELECT 1 FROM ${seats} w WHERE ${ofSession('w')} AND w.status = 'waitlisted')`
     : sql``;
   const columns: Record<string, unknown> = {
-    id: row.id,
+    id,
     [book.sessionColumn]: sql`s.id`,
     member_id: row.memberId,
     status: sql`CASE WHEN (SELECT COUNT(*) FROM ${seats} r
@@ -79,12 +92,39 @@ export function seatInsert(
     cancelled_at: null,
     ...more,
   };
-  return sql`INSERT INTO ${seats} (${sql.join(Object.keys(columns).map((c) => sql.ref(c)))})
+  const statement =
+    sql`INSERT INTO ${seats} (${sql.join(Object.keys(columns).map((c) => sql.ref(c)))})
     SELECT ${sql.join(Object.values(columns))}
     FROM ${sql.table(book.sessions)} s
     WHERE s.id = ${row.sessionId} AND s.cancelled_at IS NULL
       AND (${row.onlyBefore} IS NULL OR s.starts_at > ${row.onlyBefore})
-    RETURNING status, position`;
+    RETURNING status, position`.compile(db);
+  return { table, id, statement };
+}
+
+/**
+ * The live (not cancelled) rows of `table` whose `column` is `value`, as `s`, each with its place
+ * on the waitlist.
+ */
+function liveSeats<T extends SeatTable>(
+  db: Db,
+  table: T,
+  column: 'id' | 'member_id',
+  value: string,
+) {
+  // Kysely cannot follow a table chosen by a type parameter: the query is built untyped here
+  // and given back the type its columns have.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any seat table, see above
+  const untyped = db as unknown as Kysely<any>;
+  return untyped
+    .selectFrom(sql.table(table).as('s'))
+    .select(waitlistPlace(table, 's').as('waitlist_position'))
+    .where(`s.${column}`, '=', value)
+    .where('s.status', '<>', 'cancelled') as unknown as SelectQueryBuilder<
+    Database & { s: Database[T] },
+    's',
+    { waitlist_position: number }
+  >;
 }
 
 /**
@@ -93,19 +133,7 @@ export function seatInsert(
  * wanted.
  */
 export function liveSeatsOfMember<T extends SeatTable>(db: Db, table: T, memberId: string) {
-  // Kysely cannot follow a table chosen by a type parameter: the query is built untyped here
-  // and given back the type its columns have.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any seat table, see above
-  const untyped = db as unknown as Kysely<any>;
-  return untyped
-    .selectFrom(sql.table(table).as('s'))
-    .select(waitlistPlace(table, 's').as('waitlist_position'))
-    .where('s.member_id', '=', memberId)
-    .where('s.status', '<>', 'cancelled') as unknown as SelectQueryBuilder<
-    Database & { s: Database[T] },
-    's',
-    { waitlist_position: number }
-  >;
+  return liveSeats(db, table, 'member_id', memberId);
 }
 
 /** What taking a seat answers: a seat (`registered`, `enrolled`) or a place on the waitlist. */
@@ -115,18 +143,18 @@ export interface SeatTaken<Status extends string> {
 }
 
 /**
- * Takes a seat of a session with a capacity (an event, a training session) by ONE conditional
- * INSERT whose SQL decides seat or waitlist (insertOrRefuse's refusals apply), then reads the
- * waitlist place of a waitlisted member: the insert cannot return it (others may have joined).
+ * Takes a seat of a session with a capacity by running a `seatInsert` (insertOrRefuse's
+ * refusals apply), then reads the waitlist place of a waitlisted member: the insert cannot
+ * return it (others may have joined).
  */
-export async function takeSeat<Status extends string>(
-  atomic: Atomic,
-  insert: Compilable,
+export async function takeSeat<T extends SeatTable>(
+  deps: { atomic: Atomic; db: Db },
+  seat: SeatInsert<T>,
   refuse: { duplicate: () => Error; skipped: () => Error },
-  waitlistPosition: () => Promise<number | null | undefined>,
-): Promise<SeatTaken<Status>> {
-  const { rows } = await insertOrRefuse(atomic, insert, refuse);
-  const { status } = rows[0] as { status: Status | 'waitlisted' };
+): Promise<SeatTaken<Seated<T>>> {
+  const { rows } = await insertOrRefuse(deps.atomic, seat.statement, refuse);
+  const { status } = rows[0] as { status: Seated<T> | 'waitlisted' };
   if (status !== 'waitlisted') return { status, waitlistPosition: null };
-  return { status, waitlistPosition: Number((await waitlistPosition()) ?? 1) };
+  const row = await liveSeats(deps.db, seat.table, 'id', seat.id).executeTakeFirst();
+  return { status, waitlistPosition: Number(row?.waitlist_position ?? 1) };
 }

@@ -105,7 +105,6 @@ export function listMemberEventRegistrations(db: Db, memberId: string) {
 export function buildRegister(
   db: Db,
   row: {
-    id: string;
     eventId: string;
     memberId: string;
     children: number;
@@ -116,6 +115,7 @@ export function buildRegister(
 ) {
   const { eventId, registeredBy, children, ...common } = row;
   return seatInsert(
+    db,
     'event_registration',
     { waitlistFirst: true },
     { ...common, sessionId: eventId, by: registeredBy },
@@ -124,7 +124,7 @@ export function buildRegister(
       attended: null,
       attendance_recorded_at: null,
     },
-  ).compile(db);
+  );
 }
 
 /** Cancels a member's live registration (conditional: 0 rows when there is none). */

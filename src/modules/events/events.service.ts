@@ -3,7 +3,6 @@ import { formatDateTime } from '../../lib/dates.js';
 import { AppError, conflict, notFound, unprocessable } from '../../lib/errors.js';
 import { takeSeat } from '../../lib/seats.js';
 import { changeAudited, insertAudited } from '../audit/audit.service.js';
-import { newId } from '../../lib/ids.js';
 import type { EventAudience, SideStatus } from '../../../db/schema.js';
 import { buildAuditInsert } from '../audit/audit.queries.js';
 import { findMemberById } from '../members/members.queries.js';
@@ -20,7 +19,6 @@ import {
   findEvent,
   findMemberIdByNo,
   findRegisteredMemberIds,
-  listMemberEventRegistrations,
   listRegistrantUserIds,
   type EventRow,
 } from './events.queries.js';
@@ -172,10 +170,9 @@ export async function registerForEvent(
   if (!options.byStaff && event.starts_at <= now)
     throw unprocessable('event_started', 'events.rule.event_started');
   const children = event.childcare ? Math.min(MAX_CHILDREN, Math.max(0, options.children)) : 0;
-  return takeSeat<'registered'>(
-    deps.atomic,
+  return takeSeat(
+    deps,
     buildRegister(deps.db, {
-      id: newId(),
       eventId,
       memberId,
       children,
@@ -188,9 +185,6 @@ export async function registerForEvent(
       // Cancelled or started between our read and the insert.
       skipped: () => conflict('event_changed', 'events.rule.event_changed'),
     },
-    async () =>
-      (await listMemberEventRegistrations(deps.db, memberId)).find((r) => r.event_id === eventId)
-        ?.waitlist_position,
   );
 }
 

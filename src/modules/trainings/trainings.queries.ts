@@ -154,7 +154,6 @@ export function listMemberEnrollments(db: Db, memberId: string) {
 export function buildEnroll(
   db: Db,
   row: {
-    id: string;
     sessionId: string;
     memberId: string;
     enrolledBy: string;
@@ -164,10 +163,11 @@ export function buildEnroll(
 ) {
   const { enrolledBy, ...common } = row;
   return seatInsert(
+    db,
     'training_enrollment',
     { waitlistFirst: false },
     { ...common, by: enrolledBy },
-  ).compile(db);
+  );
 }
 
 /** Cancels a member's live enrolment (conditional: 0 rows when there is none). */
