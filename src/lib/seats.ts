@@ -102,6 +102,18 @@ export function seatInsert<T extends SeatTable>(
   return { table, id, statement };
 }
 
+/** Cancels a member's live row of `table` for the session (conditional: 0 rows when none). */
+export function seatCancel(
+  db: Db,
+  table: SeatTable,
+  row: { sessionId: string; memberId: string; at: string },
+) {
+  return sql`UPDATE ${sql.table(table)}
+    SET status = 'cancelled', cancelled_at = ${row.at}, updated_at = ${row.at}
+    WHERE ${sql.ref(seatBooks[table].sessionColumn)} = ${row.sessionId}
+      AND member_id = ${row.memberId} AND status <> 'cancelled'`.compile(db);
+}
+
 /**
  * The live (not cancelled) rows of `table` whose `column` is `value`, as `s`, each with its place
  * on the waitlist.

@@ -2,7 +2,7 @@ import { sql, type ExpressionBuilder, type Insertable, type Updateable } from 'k
 import type { Db } from '../../lib/db.js';
 import type { Database, EventAudience, EventTable } from '../../../db/schema.js';
 import { memberNameColumns } from '../../lib/query-fragments.js';
-import { liveSeatsOfMember, seatInsert } from '../../lib/seats.js';
+import { liveSeatsOfMember, seatCancel, seatInsert } from '../../lib/seats.js';
 import { inJson } from '../../lib/sql.js';
 
 const withCounts = (db: Db) =>
@@ -132,11 +132,8 @@ export function buildCancelRegistration(
   db: Db,
   row: { eventId: string; memberId: string; at: string },
 ) {
-  return sql`UPDATE event_registration
-    SET status = 'cancelled', cancelled_at = ${row.at}, updated_at = ${row.at}
-    WHERE event_id = ${row.eventId} AND member_id = ${row.memberId} AND status <> 'cancelled'`.compile(
-    db,
-  );
+  const { eventId, ...rest } = row;
+  return seatCancel(db, 'event_registration', { ...rest, sessionId: eventId });
 }
 
 /**

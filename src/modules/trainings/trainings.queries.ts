@@ -1,6 +1,6 @@
 import { sql, type ExpressionBuilder, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../../lib/db.js';
-import { liveSeatsOfMember, seatInsert } from '../../lib/seats.js';
+import { liveSeatsOfMember, seatCancel, seatInsert } from '../../lib/seats.js';
 import { inJson } from '../../lib/sql.js';
 import type {
   Database as DB,
@@ -175,10 +175,7 @@ export function buildCancelEnrollment(
   db: Db,
   row: { sessionId: string; memberId: string; at: string },
 ) {
-  return sql`UPDATE training_enrollment SET status = 'cancelled', cancelled_at = ${row.at}, updated_at = ${row.at}
-    WHERE session_id = ${row.sessionId} AND member_id = ${row.memberId} AND status <> 'cancelled'`.compile(
-    db,
-  );
+  return seatCancel(db, 'training_enrollment', row);
 }
 
 /**
