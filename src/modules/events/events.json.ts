@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { instantJson, responseOf } from '../../http/api-route.js';
 import { toTokyoIso } from '../../lib/dates.js';
+import { ownSeatSchema } from '../../lib/seat-schemas.js';
 import type { EventRegistrationStatus } from '../../../db/schema.js';
 import type { EventRow, listEventRegistrations } from './events.queries.js';
 import { EVENT_AUDIENCES } from './audience.js';
@@ -73,15 +74,10 @@ export const eventSchema = responseOf<ReturnType<typeof toEventJson>>()(
     waitlisted: z.number().int(),
     spotsLeft: z.number().int(),
     cancelled: z.boolean(),
-    myRegistration: z
-      .object({
-        status: registrationStatus,
-        children: z.number().int(),
-        waitlistPosition: z.number().int().nullable(),
-      })
-      .nullable()
-      .optional()
-      .describe('A member’s own registration (null: none); absent for staff and visitors'),
+    myRegistration: ownSeatSchema(
+      { status: registrationStatus, children: z.number().int() },
+      'A member’s own registration (null: none); absent for staff and visitors',
+    ),
   }),
 );
 

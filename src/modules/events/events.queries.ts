@@ -1,7 +1,8 @@
 import { sql, type ExpressionBuilder, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../../lib/db.js';
 import type { Database, EventAudience, EventTable } from '../../../db/schema.js';
-import { memberNameColumns, waitlistPlace } from '../../lib/query-fragments.js';
+import { memberNameColumns } from '../../lib/query-fragments.js';
+import { liveSeatsOfMember, seatCancel, seatInsert } from '../../lib/seats.js';
 import { inJson } from '../../lib/sql.js';
 
 const withCounts = (db: Db) =>
@@ -89,31 +90,21 @@ export function listEventRegistrations(db: Db, eventId: string) {
 
 /** The member's live registrations, with the place on the waitlist (1 = next in line). */
 export function listMemberEventRegistrations(db: Db, memberId: string) {
-  return db
-    .selectFrom('event_registration as r')
-    .select([
-      'r.event_id',
-      'r.status',
-      'r.children',
-      waitlistPlace('event_registration', 'r').as('waitlist_position'),
-    ])
-    .where('r.member_id', '=', memberId)
-    .where('r.status', '<>', 'cancelled')
+  return liveSeatsOfMember(db, 'event_registration', memberId)
+    .select(['s.event_id', 's.status', 's.children'])
     .execute();
 }
 
 /**
- * Registers a member in ONE statement: the seat count, the decision 'registered' or
- * 'waitlisted', the place in line and the insert cannot be separated, so registrations at the
- * same moment never exceed the capacity (SQLite and D1 run one statement at a time). A seat is
- * given only while nobody waits (a newcomer never jumps the waitlist). Nothing is inserted when
- * the event is cancelled or, for `onlyBefore`, has started; a second live registration of the
- * member fails the partial unique index. RETURNING tells the caller which status it got.
+ * Registers a member in ONE statement (see `seatInsert`), with the children who need care when
+ * the event offers childcare. A seat is given only while nobody waits: a newcomer never jumps
+ * the waitlist. Nothing is inserted when the event is cancelled or, for
+ * `onlyBefore`, has started; a second live registration of the member fails the partial unique
+ * index. RETURNING tells the caller which status it got.
  */
 export function buildRegister(
   db: Db,
   row: {
-    id: string;
     eventId: string;
     memberId: string;
     children: number;
@@ -122,22 +113,18 @@ export function buildRegister(
     onlyBefore: string | null;
   },
 ) {
-  return sql`INSERT INTO event_registration
-      (id, event_id, member_id, status, position, children, attended, registered_by,
-       created_at, updated_at, promoted_at, cancelled_at, attendance_recorded_at)
-    SELECT ${row.id}, e.id, ${row.memberId},
-      CASE WHEN (SELECT COUNT(*) FROM event_registration r
-                 WHERE r.event_id = e.id AND r.status = 'registered') < e.capacity
-             AND NOT EXISTS (SELECT 1 FROM event_registration w
-                             WHERE w.event_id = e.id AND w.status = 'waitlisted')
-           THEN 'registered' ELSE 'waitlisted' END,
-      (SELECT COALESCE(MAX(r.position), 0) + 1 FROM event_registration r WHERE r.event_id = e.id),
-      CASE WHEN e.childcare = 1 THEN ${row.children} ELSE 0 END,
-      NULL, ${row.registeredBy}, ${row.at}, ${row.at}, NULL, NULL, NULL
-    FROM event e
-    WHERE e.id = ${row.eventId} AND e.cancelled_at IS NULL
-      AND (${row.onlyBefore} IS NULL OR e.starts_at > ${row.onlyBefore})
-    RETURNING status, position`.compile(db);
+  const { eventId, registeredBy, children, ...common } = row;
+  return seatInsert(
+    db,
+    'event_registration',
+    { waitlistFirst: true },
+    { ...common, sessionId: eventId, by: registeredBy },
+    {
+      children: sql`CASE WHEN s.childcare = 1 THEN ${children} ELSE 0 END`,
+      attended: null,
+      attendance_recorded_at: null,
+    },
+  );
 }
 
 /** Cancels a member's live registration (conditional: 0 rows when there is none). */
@@ -145,11 +132,8 @@ export function buildCancelRegistration(
   db: Db,
   row: { eventId: string; memberId: string; at: string },
 ) {
-  return sql`UPDATE event_registration
-    SET status = 'cancelled', cancelled_at = ${row.at}, updated_at = ${row.at}
-    WHERE event_id = ${row.eventId} AND member_id = ${row.memberId} AND status <> 'cancelled'`.compile(
-    db,
-  );
+  const { eventId, ...rest } = row;
+  return seatCancel(db, 'event_registration', { ...rest, sessionId: eventId });
 }
 
 /**

@@ -3,7 +3,6 @@ import { formatDateTime } from '../../lib/dates.js';
 import { AppError, conflict, notFound, unprocessable } from '../../lib/errors.js';
 import { takeSeat } from '../../lib/seats.js';
 import { changeAudited, insertAudited } from '../audit/audit.service.js';
-import { newId } from '../../lib/ids.js';
 import type { EventAudience, SideStatus } from '../../../db/schema.js';
 import { buildAuditInsert } from '../audit/audit.queries.js';
 import { findMemberById } from '../members/members.queries.js';
@@ -20,7 +19,6 @@ import {
   findEvent,
   findMemberIdByNo,
   findRegisteredMemberIds,
-  listMemberEventRegistrations,
   listRegistrantUserIds,
   type EventRow,
 } from './events.queries.js';
@@ -69,8 +67,7 @@ export async function updateEvent(
   id: string,
   input: EventInput,
 ) {
-  const event = await findEvent(deps.db, id);
-  if (!event) throw notFound();
+  const event = await existingEvent(deps, id);
   if (event.cancelled_at) throw unprocessable('event_cancelled', 'events.rule.event_cancelled');
   const now = deps.clock.now().toISOString();
   const { changed, after } = await changeAudited(
@@ -93,8 +90,7 @@ export async function updateEvent(
 
 /** Calls an event off (中止). Everyone registered or waiting is told. 409 when already off. */
 export async function cancelEvent(deps: AppDeps, actor: CurrentUser, id: string) {
-  const event = await findEvent(deps.db, id);
-  if (!event) throw notFound();
+  const event = await existingEvent(deps, id);
   const now = deps.clock.now().toISOString();
   const { changed } = await changeAudited(
     deps,
@@ -113,6 +109,13 @@ export async function cancelEvent(deps: AppDeps, actor: CurrentUser, id: string)
     });
   }
   return (await findEvent(deps.db, id))!;
+}
+
+/** The event, or 404. */
+async function existingEvent(deps: Pick<AppDeps, 'db'>, id: string) {
+  const event = await findEvent(deps.db, id);
+  if (!event) throw notFound();
+  return event;
 }
 
 /** The event if the viewer may see it; 404 otherwise (its existence does not leak). */
@@ -152,8 +155,7 @@ export async function registerForEvent(
   memberId: string,
   options: { byStaff: boolean; children: number },
 ): Promise<RegistrationOutcome> {
-  const event = await findEvent(deps.db, eventId);
-  if (!event) throw notFound();
+  const event = await existingEvent(deps, eventId);
   const member = await findMemberById(deps.db, memberId);
   if (!member) throw notFound();
   if (event.cancelled_at) throw unprocessable('event_cancelled', 'events.rule.event_cancelled');
@@ -168,10 +170,9 @@ export async function registerForEvent(
   if (!options.byStaff && event.starts_at <= now)
     throw unprocessable('event_started', 'events.rule.event_started');
   const children = event.childcare ? Math.min(MAX_CHILDREN, Math.max(0, options.children)) : 0;
-  return takeSeat<'registered'>(
-    deps.atomic,
+  return takeSeat(
+    deps,
     buildRegister(deps.db, {
-      id: newId(),
       eventId,
       memberId,
       children,
@@ -184,9 +185,6 @@ export async function registerForEvent(
       // Cancelled or started between our read and the insert.
       skipped: () => conflict('event_changed', 'events.rule.event_changed'),
     },
-    async () =>
-      (await listMemberEventRegistrations(deps.db, memberId)).find((r) => r.event_id === eventId)
-        ?.waitlist_position,
   );
 }
 
@@ -202,8 +200,7 @@ export async function cancelEventRegistration(
   memberId: string,
   options: { byStaff: boolean },
 ): Promise<{ promotedMemberIds: string[] }> {
-  const event = await findEvent(deps.db, eventId);
-  if (!event) throw notFound();
+  const event = await existingEvent(deps, eventId);
   const now = deps.clock.now().toISOString();
   if (!options.byStaff && event.starts_at <= now)
     throw unprocessable('event_started', 'events.rule.event_started');
@@ -236,8 +233,7 @@ export async function recordEventAttendance(
   eventId: string,
   memberIds: string[],
 ) {
-  const event = await findEvent(deps.db, eventId);
-  if (!event) throw notFound();
+  const event = await existingEvent(deps, eventId);
   if (event.cancelled_at) throw unprocessable('event_cancelled', 'events.rule.event_cancelled');
   const unique = [...new Set(memberIds)];
   const registered = await findRegisteredMemberIds(deps.db, eventId, unique);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { instantJson, responseOf } from '../../http/api-route.js';
 import { toTokyoIso } from '../../lib/dates.js';
+import { ownSeatSchema } from '../../lib/seat-schemas.js';
 import type { TrainingModule } from '../../../db/schema.js';
 import type { MemberQualifications } from './qualification.service.js';
 import { expiresOnFor } from './qualifications.js';
@@ -141,14 +142,10 @@ export const sessionSchema = responseOf<ReturnType<typeof toSessionJson>>()(
     modules: z.array(
       z.object({ id: z.string(), code: z.string(), title, hours: z.number(), kind: moduleKind }),
     ),
-    myEnrollment: z
-      .object({
-        status: z.enum(['enrolled', 'waitlisted']),
-        waitlistPosition: z.number().int().nullable(),
-      })
-      .nullable()
-      .optional()
-      .describe('A member’s own enrolment (null: none); absent for staff'),
+    myEnrollment: ownSeatSchema(
+      { status: z.enum(['enrolled', 'waitlisted']) },
+      'A member’s own enrolment (null: none); absent for staff',
+    ),
   }),
 );
 

@@ -1,5 +1,6 @@
 import { sql, type ExpressionBuilder, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../../lib/db.js';
+import { liveSeatsOfMember, seatCancel, seatInsert } from '../../lib/seats.js';
 import { inJson } from '../../lib/sql.js';
 import type {
   Database as DB,
@@ -7,7 +8,7 @@ import type {
   TrainingRecordTable,
   TrainingSessionTable,
 } from '../../../db/schema.js';
-import { memberNameColumns, waitlistPlace } from '../../lib/query-fragments.js';
+import { memberNameColumns } from '../../lib/query-fragments.js';
 import type { ModuleDef } from './qualifications.js';
 
 // Re-exported for the modules that imported it from here before it moved to lib/sql.ts.
@@ -139,32 +140,20 @@ export function listSessionEnrollments(db: Db, sessionId: string) {
 
 /** A member's live enrolments, with their place on the waitlist (1 = next to get a seat). */
 export function listMemberEnrollments(db: Db, memberId: string) {
-  return db
-    .selectFrom('training_enrollment as e')
-    .select([
-      'e.id',
-      'e.session_id',
-      'e.status',
-      'e.position',
-      waitlistPlace('training_enrollment', 'e').as('waitlist_position'),
-    ])
-    .where('e.member_id', '=', memberId)
-    .where('e.status', '<>', 'cancelled')
+  return liveSeatsOfMember(db, 'training_enrollment', memberId)
+    .select(['s.id', 's.session_id', 's.status', 's.position'])
     .execute();
 }
 
 /**
- * Enrols a member in ONE statement: the seat count, the decision 'enrolled' or 'waitlisted' and
- * the insert cannot be separated, so concurrent enrolments never exceed the capacity (SQLite and
- * D1 run each statement atomically, writes one at a time). `position` (order of joining) is
- * computed in the same statement. Nothing is inserted when the session is cancelled, or, for
- * `onlyBefore`, has already started; a second live enrolment of the member fails the partial
- * unique index. RETURNING tells the caller which status it got.
+ * Enrols a member in ONE statement (see `seatInsert`). A free seat goes to whoever enrols, even
+ * while others wait. Nothing is inserted when the session is
+ * cancelled, or, for `onlyBefore`, has already started; a second live enrolment of the member
+ * fails the partial unique index. RETURNING tells the caller which status it got.
  */
 export function buildEnroll(
   db: Db,
   row: {
-    id: string;
     sessionId: string;
     memberId: string;
     enrolledBy: string;
@@ -172,18 +161,13 @@ export function buildEnroll(
     onlyBefore: string | null;
   },
 ) {
-  return sql`INSERT INTO training_enrollment
-      (id, session_id, member_id, status, position, enrolled_by, created_at, updated_at, promoted_at, cancelled_at)
-    SELECT ${row.id}, s.id, ${row.memberId},
-      CASE WHEN (SELECT COUNT(*) FROM training_enrollment e
-                 WHERE e.session_id = s.id AND e.status = 'enrolled') < s.capacity
-           THEN 'enrolled' ELSE 'waitlisted' END,
-      (SELECT COALESCE(MAX(e.position), 0) + 1 FROM training_enrollment e WHERE e.session_id = s.id),
-      ${row.enrolledBy}, ${row.at}, ${row.at}, NULL, NULL
-    FROM training_session s
-    WHERE s.id = ${row.sessionId} AND s.cancelled_at IS NULL
-      AND (${row.onlyBefore} IS NULL OR s.starts_at > ${row.onlyBefore})
-    RETURNING status, position`.compile(db);
+  const { enrolledBy, ...common } = row;
+  return seatInsert(
+    db,
+    'training_enrollment',
+    { waitlistFirst: false },
+    { ...common, by: enrolledBy },
+  );
 }
 
 /** Cancels a member's live enrolment (conditional: 0 rows when there is none). */
@@ -191,10 +175,7 @@ export function buildCancelEnrollment(
   db: Db,
   row: { sessionId: string; memberId: string; at: string },
 ) {
-  return sql`UPDATE training_enrollment SET status = 'cancelled', cancelled_at = ${row.at}, updated_at = ${row.at}
-    WHERE session_id = ${row.sessionId} AND member_id = ${row.memberId} AND status <> 'cancelled'`.compile(
-    db,
-  );
+  return seatCancel(db, 'training_enrollment', row);
 }
 
 /**

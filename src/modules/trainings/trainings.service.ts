@@ -238,10 +238,9 @@ export async function enrollInSession(
   const now = deps.clock.now().toISOString();
   if (!options.byStaff && session.starts_at <= now)
     throw unprocessable('session_started', 'training.rule.session_started');
-  return takeSeat<'enrolled'>(
-    deps.atomic,
+  return takeSeat(
+    deps,
     buildEnroll(deps.db, {
-      id: newId(),
       sessionId,
       memberId,
       enrolledBy: actor.id,
@@ -253,9 +252,6 @@ export async function enrollInSession(
       // Cancelled or started between our read and the insert.
       skipped: () => conflict('session_changed', 'training.rule.session_changed'),
     },
-    async () =>
-      (await listMemberEnrollments(deps.db, memberId)).find((e) => e.session_id === sessionId)
-        ?.waitlist_position,
   );
 }
 
