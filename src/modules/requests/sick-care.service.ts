@@ -135,6 +135,7 @@ function auditOnRequest(
     }),
   ]);
 }
+
 const LIVE = ['open', 'offered', 'matched'];
 
 /** What the safeguards page and API show of one sick-child request. */
