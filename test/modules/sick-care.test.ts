@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   DEFAULT_EXCLUSIONS,
@@ -50,6 +51,12 @@ const sickRequest = (f: Family, overrides: Record<string, unknown> = {}) =>
     checklist: clear,
     ...overrides,
   });
+
+/** The checklist as the forms send it. */
+const checklistFields = (answers: Record<string, boolean>) =>
+  Object.fromEntries(
+    Object.entries(answers).map(([code, yes]) => [`checklist.${code}`, yes ? 'yes' : 'no']),
+  );
 
 const errorOf = async (res: Response) =>
   ((await res.json()) as { error: { code: string; message: string } }).error;
@@ -266,6 +273,66 @@ describe('the doctor’s note and the handover', () => {
     expect(reads).toHaveLength(2);
   });
 
+  it('the note and the handover are kept only together with their audit row', async () => {
+    const f = await family();
+    const { id, h } = await matched(f);
+    // An audit log that refuses these two rows stands for a write failing half-way.
+    const refuseAudit = sql`CREATE TRIGGER refuse_sick_audit BEFORE INSERT ON audit_log
+      WHEN NEW.action IN ('sick_doctor_note_recorded', 'sick_handover_recorded')
+      BEGIN SELECT RAISE(ABORT, 'audit refused (deliberate)'); END`;
+    const acceptAudit = sql`DROP TRIGGER refuse_sick_audit`;
+    const rows = async () => ({
+      notes: (await ctx.deps.db.selectFrom('sick_care_note').select('request_id').execute()).length,
+      handovers: (
+        await ctx.deps.db
+          .selectFrom('sick_care_check')
+          .select('request_id')
+          .where('stage', '=', 'handover')
+          .execute()
+      ).length,
+      audits: (
+        await ctx.deps.db
+          .selectFrom('audit_log')
+          .select('action')
+          .where('action', 'in', ['sick_doctor_note_recorded', 'sick_handover_recorded'])
+          .execute()
+      ).map((r) => r.action),
+    });
+    const noteForm = {
+      doctorName: note.doctorName,
+      institution: note.institution,
+      seenOn: note.seenOn,
+      diagnosis: note.diagnosis,
+      instructions: note.instructions,
+    };
+    await refuseAudit.execute(ctx.deps.db);
+    expect((await f.client.form(`/requests/${id}/sick-care/doctor-note`, noteForm)).status).toBe(
+      500,
+    );
+    expect(await rows()).toEqual({ notes: 0, handovers: 0, audits: [] });
+    await acceptAudit.execute(ctx.deps.db);
+    expect((await f.client.form(`/requests/${id}/sick-care/doctor-note`, noteForm)).status).toBe(
+      303,
+    );
+
+    const { helper } = await onCareDay('08:40', h.user);
+    const handover = { ...checklistFields(clear), temperature: '37.1', childState: '元気' };
+    await refuseAudit.execute(ctx.deps.db);
+    expect((await helper.form(`/requests/${id}/sick-care/handover`, handover)).status).toBe(500);
+    expect(await rows()).toEqual({
+      notes: 1,
+      handovers: 0,
+      audits: ['sick_doctor_note_recorded'],
+    });
+    await acceptAudit.execute(ctx.deps.db);
+    expect((await helper.form(`/requests/${id}/sick-care/handover`, handover)).status).toBe(303);
+    expect(await rows()).toEqual({
+      notes: 1,
+      handovers: 1,
+      audits: ['sick_doctor_note_recorded', 'sick_handover_recorded'],
+    });
+  });
+
   it('a "yes" at handover stops it, names the reason and tells staff', async () => {
     const f = await family();
     const { id, h } = await matched(f);
@@ -310,10 +377,6 @@ describe('the doctor’s note and the handover', () => {
 });
 
 describe('the pages (ja/en) and the printable forms', () => {
-  const checklistFields = (answers: Record<string, boolean>) =>
-    Object.fromEntries(
-      Object.entries(answers).map(([code, yes]) => [`checklist.${code}`, yes ? 'yes' : 'no']),
-    );
   const requestForm = (f: Family, answers: Record<string, boolean>) => ({
     [`childIds.${f.child.id}`]: 'yes',
     programme: 'sick',

@@ -1,7 +1,11 @@
 import type { AppDeps, CurrentUser } from '../../context.js';
 import { addDaysToDate, tokyoDateOf } from '../../lib/dates.js';
 import { AppError, conflict, forbidden, notFound, unprocessable } from '../../lib/errors.js';
-import { buildAuditInsert, type AuditEntry } from '../audit/audit.queries.js';
+import {
+  buildAuditIfPreviousChanged,
+  buildAuditInsert,
+  type AuditEntry,
+} from '../audit/audit.queries.js';
 import { notifyAll } from '../notifications/notifications.service.js';
 import {
   answerChecklist,
@@ -119,22 +123,21 @@ export async function checkSickRequest(
 
 const isSick = (request: RequestRow) => request.programme === 'sick';
 
-/** The audit row of one act on a sick-child request, in a batch of its own. */
-function auditOnRequest(
-  deps: AppDeps,
+/** The audit entry of one act on a sick-child request. */
+const requestAudit = (
   actor: CurrentUser,
   request: RequestRow,
   entry: Omit<AuditEntry, 'actorUserId' | 'subjectType' | 'subjectId'>,
-) {
-  return deps.atomic([
-    buildAuditInsert(deps.db, {
-      ...entry,
-      actorUserId: actor.id,
-      subjectType: 'care_request',
-      subjectId: request.id,
-    }),
-  ]);
-}
+): AuditEntry => ({
+  ...entry,
+  actorUserId: actor.id,
+  subjectType: 'care_request',
+  subjectId: request.id,
+});
+
+/** The audit row of an act that writes nothing else (a read, a refusal), in a batch of its own. */
+const auditOnRequest = (deps: AppDeps, ...entry: Parameters<typeof requestAudit>) =>
+  deps.atomic([buildAuditInsert(deps.db, requestAudit(...entry))]);
 
 const LIVE = ['open', 'offered', 'matched'];
 
@@ -213,14 +216,17 @@ export async function recordDoctorNote(
       recorded_at: nowIso,
       updated_at: nowIso,
     }),
+    buildAuditIfPreviousChanged(
+      deps.db,
+      requestAudit(viewer.user, request, {
+        at: now,
+        action: 'sick_doctor_note_recorded',
+        clientAddress,
+        details: { proxy: input.proxy !== null },
+      }),
+    ),
   ]);
   if (!upsert || upsert.numAffectedRows === 0) throw conflict('sick_handed_over');
-  await auditOnRequest(deps, viewer.user, request, {
-    at: now,
-    action: 'sick_doctor_note_recorded',
-    clientAddress,
-    details: { proxy: input.proxy !== null },
-  });
   return findSickCareNote(deps.db, request.id).then((n) => n!);
 }
 
@@ -262,13 +268,16 @@ export async function recordHandover(
       },
       viewer.member.id,
     ),
+    buildAuditIfPreviousChanged(
+      deps.db,
+      requestAudit(viewer.user, request, {
+        at: now,
+        action: 'sick_handover_recorded',
+        clientAddress,
+      }),
+    ),
   ]);
   if (!insert || insert.numAffectedRows === 0) throw conflict('sick_handed_over');
-  await auditOnRequest(deps, viewer.user, request, {
-    at: now,
-    action: 'sick_handover_recorded',
-    clientAddress,
-  });
 }
 
 async function refuseHandover(
