@@ -1,5 +1,4 @@
 import {
-  sql,
   type ExpressionBuilder,
   type Kysely,
   type Selectable,
@@ -109,21 +108,4 @@ export function withWriterName<T extends keyof Database, As extends string>(
     .leftJoin('user as writer', 'writer.id', `${table}.${byColumn}`)
     .selectAll(table as string)
     .select(`writer.name as ${as}`) as never;
-}
-
-/** The tables of seats with a waitlist, and the column naming what each row holds a seat in. */
-const waitlistGroups = {
-  event_registration: 'event_id',
-  training_enrollment: 'session_id',
-} as const;
-
-/**
- * The place on the waitlist of the outer row `alias` of `table` (1 = next in line): the waitlisted
- * rows for the same event or session that joined no later than it.
- */
-export function waitlistPlace(table: keyof typeof waitlistGroups, alias: string) {
-  const group = waitlistGroups[table];
-  return sql<number>`(SELECT COUNT(*) FROM ${sql.table(table)} w
-    WHERE ${sql.ref(`w.${group}`)} = ${sql.ref(`${alias}.${group}`)} AND w.status = 'waitlisted'
-      AND w.position <= ${sql.ref(`${alias}.position`)})`;
 }

@@ -3,7 +3,6 @@ import type { Database } from '../../db/schema.js';
 import { insertOrRefuse, type Atomic } from './atomic.js';
 import type { Db } from './db.js';
 import { newId } from './ids.js';
-import { waitlistPlace } from './query-fragments.js';
 
 /**
  * The tables of seats of sessions with a capacity (an event, a training session), as a seat
@@ -31,6 +30,17 @@ export type SeatTable = keyof typeof seatBooks;
 
 /** The status of a member with a seat in `T`. */
 type Seated<T extends SeatTable> = (typeof seatBooks)[T]['seated'];
+
+/**
+ * The place on the waitlist of the outer row `alias` of `table` (1 = next in line): the waitlisted
+ * rows for the same event or session that joined no later than it.
+ */
+function waitlistPlace(table: SeatTable, alias: string) {
+  const session = seatBooks[table].sessionColumn;
+  return sql<number>`(SELECT COUNT(*) FROM ${sql.table(table)} w
+    WHERE ${sql.ref(`w.${session}`)} = ${sql.ref(`${alias}.${session}`)} AND w.status = 'waitlisted'
+      AND w.position <= ${sql.ref(`${alias}.position`)})`;
+}
 
 /** A compiled `seatInsert`, with the table and the id of the row it inserts. */
 export interface SeatInsert<T extends SeatTable> {
