@@ -11,7 +11,7 @@ import { changeAudited } from '../audit/audit.service.js';
 import { notify, notifyAll } from '../notifications/notifications.service.js';
 import { findRequestById, listRequestChildren } from '../requests/requests.queries.js';
 import { formatWhen, staffUserIds } from '../requests/requests.service.js';
-import { notifyUserAndStaff } from '../requests/staff-notices.service.js';
+import { notifyUsersAndStaff } from '../requests/staff-notices.service.js';
 import { getCenterSettings, getReportRules } from '../settings/settings.service.js';
 import {
   buildActivityTransition,
@@ -465,7 +465,7 @@ export async function disputeActivity(
     actor: viewer.user,
     clientAddress,
   });
-  await notifyUserAndStaff(deps, activity.helper_user_id, {
+  await notifyUsersAndStaff(deps, [activity.helper_user_id], {
     kind: 'activity_disputed',
     ...activityNotice(activity, { requester: activity.requester_name }),
   });

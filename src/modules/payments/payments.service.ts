@@ -5,7 +5,7 @@ import { newId } from '../../lib/ids.js';
 import { buildAuditIfPreviousChanged } from '../audit/audit.queries.js';
 import { notify } from '../notifications/notifications.service.js';
 import { formatWhen } from '../requests/requests.service.js';
-import { notifyUserAndStaff } from '../requests/staff-notices.service.js';
+import { notifyUsersAndStaff } from '../requests/staff-notices.service.js';
 import {
   activityAmountDue,
   isOutstanding,
@@ -227,7 +227,7 @@ export async function disputePayment(
     audit(deps, viewer, subject, 'payment_disputed', now, clientAddress, { reason }),
   ]);
   if (!write || write.numAffectedRows === 0) throw conflict('payment_not_disputable');
-  await notifyUserAndStaff(deps, subject.requesterUserId, {
+  await notifyUsersAndStaff(deps, [subject.requesterUserId], {
     kind: 'payment_disputed',
     params: { when: formatWhen(subject.date), helper: subject.helperName },
     link: paymentLink(subject.key),

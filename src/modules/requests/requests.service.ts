@@ -16,7 +16,7 @@ import {
   type MemberWithEmail,
 } from '../members/members.queries.js';
 import { childAgeStatus } from '../members/member-rules.js';
-import { notifyAll } from '../notifications/notifications.service.js';
+import { notifyUsersAndStaff } from './staff-notices.service.js';
 import type { CenterSettings } from '../settings/settings.schemas.js';
 import { getCenterSettings } from '../settings/settings.service.js';
 import { programmeRequestProblem, type ProgrammeKind } from '../programme/programme-rules.js';
@@ -506,20 +506,21 @@ export async function cancelRequest(
 }
 
 async function notifyCancellation(deps: AppDeps, request: RequestRow, role: string, fee: number) {
-  const params = { date: request.starts_at, requester: request.requester_name, fee };
-  const recipients = new Set<string>();
-  if (role !== 'requester') recipients.add(request.requester_user_id);
-  if (role !== 'helper' && request.helper_user_id) recipients.add(request.helper_user_id);
-  for (const userId of await staffUserIds(deps)) recipients.add(userId);
-  await notifyAll(
-    deps,
-    [...recipients].map((userId) => ({
-      userId,
-      kind: 'request_cancelled',
-      params: { ...params, when: formatWhen(request.starts_at) },
-      link: `/requests/${request.id}`,
-    })),
-  );
+  // The party who cancelled is not told of it; the other one and staff are.
+  const parties = [
+    role !== 'requester' ? request.requester_user_id : null,
+    role !== 'helper' ? request.helper_user_id : null,
+  ].filter((userId): userId is string => userId !== null);
+  await notifyUsersAndStaff(deps, parties, {
+    kind: 'request_cancelled',
+    params: {
+      date: request.starts_at,
+      requester: request.requester_name,
+      fee,
+      when: formatWhen(request.starts_at),
+    },
+    link: `/requests/${request.id}`,
+  });
 }
 
 export function formatWhen(iso: string): string {
